@@ -1,0 +1,152 @@
+"""The ``dekanat`` command line (see CLI.md). With no sub-command it opens the window.
+
+Each area has a module here with ``register(cli: Registry)``; add it to ``COMMAND_MODULES``.
+Handlers take ``(args, ctx: Context)`` and import heavy libraries (openpyxl, ReportLab)
+inside themselves, so ``dekanat`` without a sub-command starts fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from importlib import import_module
+
+from desktop import __version__
+from desktop.i18n import LANGUAGES
+
+COMMAND_MODULES = [
+    "desktop.cli.core",
+]
+
+
+class CommandError(Exception):
+    """The request was understood but refused or failed: exit status 1."""
+
+
+class Context:
+    """What a command handler needs: the database (opened and migrated on first use) and language."""
+
+    def __init__(self, args: argparse.Namespace):
+        self.args = args
+        self._db = None
+        self.lang: str = args.lang or _default_lang()
+
+    @property
+    def database_arg(self):
+        return self.args.database
+
+    @property
+    def db(self):
+        if self._db is None:
+            from desktop.models.migrate import open_database
+
+            self._db = open_database(self.args.database)
+        return self._db
+
+    @property
+    def tr(self):
+        from desktop.i18n import translator
+
+        return translator(self.lang)
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.dispose()
+
+
+def _default_lang() -> str:
+    import os
+
+    from desktop.i18n import DEFAULT_LANGUAGE
+
+    return os.environ.get("DEKANAT_LANG", DEFAULT_LANGUAGE)
+
+
+Handler = Callable[[argparse.Namespace, Context], int | None]
+
+
+class Registry:
+    """Lets area modules add sub-commands and sub-sub-commands (``export students`` ...)."""
+
+    def __init__(self, parser: argparse.ArgumentParser):
+        self.parser = parser
+        self.commands = parser.add_subparsers(dest="command", metavar="SUB-COMMAND")
+        self._groups: dict[str, argparse._SubParsersAction] = {}
+
+    def command(self, name: str, handler: Handler, help: str) -> argparse.ArgumentParser:
+        p = self.commands.add_parser(name, help=help, description=help)
+        p.set_defaults(handler=handler)
+        return p
+
+    def group(self, name: str, help: str, default: Handler | None = None) -> argparse._SubParsersAction:
+        """A command with its own sub-commands (``export``, ``import``, ``workdays``, ``check``)."""
+        if name not in self._groups:
+            p = self.commands.add_parser(name, help=help, description=help)
+            p.set_defaults(handler=default or _group_usage(p), group_parser=p)
+            self._groups[name] = p.add_subparsers(dest=f"{name}_what", metavar="WHAT", required=default is None)
+            self._group_parsers = getattr(self, "_group_parsers", {})
+            self._group_parsers[name] = p
+        return self._groups[name]
+
+    def group_parser(self, name: str) -> argparse.ArgumentParser:
+        return self._group_parsers[name]
+
+    def subcommand(self, group: str, name: str, handler: Handler, help: str) -> argparse.ArgumentParser:
+        sub = self._groups[group] if group in self._groups else self.group(group, help="")
+        p = sub.add_parser(name, help=help, description=help)
+        p.set_defaults(handler=handler)
+        return p
+
+
+def _group_usage(parser: argparse.ArgumentParser) -> Handler:
+    def handler(args, ctx):
+        parser.print_usage(sys.stderr)
+        return 2
+
+    return handler
+
+
+def build_parser() -> tuple[argparse.ArgumentParser, Registry]:
+    parser = argparse.ArgumentParser(
+        prog="dekanat",
+        description="Dekanat: the dean's office application. Without a sub-command it opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"Dekanat {__version__}")
+    parser.add_argument(
+        "--database",
+        metavar="PATH_OR_URL",
+        help="SQLite file or SQLAlchemy URL (default: $DEKANAT_DATABASE or a file in the user's data folder)",
+    )
+    parser.add_argument("--lang", choices=LANGUAGES, help="interface language and default report language")
+    registry = Registry(parser)
+    for name in COMMAND_MODULES:
+        import_module(name).register(registry)
+    return parser, registry
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser, _ = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "handler", None):
+        from desktop.views.app import run_gui
+
+        return run_gui(args)
+    ctx = Context(args)
+    from desktop import i18n
+    from desktop.models.base import DomainError
+
+    i18n.set_language(ctx.lang)
+    from desktop.models.migrate import DatabaseTooNew
+
+    try:
+        status = args.handler(args, ctx)
+        return 0 if status is None else int(status)
+    except (CommandError, DomainError, DatabaseTooNew) as exc:
+        print(f"dekanat: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("dekanat: interrupted; nothing was written", file=sys.stderr)
+        return 1
+    finally:
+        ctx.close()

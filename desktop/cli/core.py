@@ -1,0 +1,74 @@
+"""Foundation sub-commands: demo, check, backup, restore."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from desktop.cli import CommandError, Context, Registry
+
+
+def register(cli: Registry) -> None:
+    p = cli.command("demo", cmd_demo, "fill the database with a realistic demo faculty")
+    p.add_argument("--students", type=int, default=600, metavar="N", help="number of students (default 600, up to 50000)")
+    p.add_argument("--force", action="store_true", help="replace the data of a non-empty database")
+
+    cli.group("check", "integrity check of the database (exit 1 when it fails)", default=cmd_check)
+
+    p = cli.command("backup", cmd_backup, "a consistent copy of the database (SQLite backup API)")
+    p.add_argument("-o", "--output", metavar="FILE", help="where to write it (default: the rotating backup folder)")
+
+    p = cli.command("restore", cmd_restore, "replace the database with a backup, after backing up the current one")
+    p.add_argument("file", metavar="FILE")
+
+
+def cmd_demo(args, ctx: Context) -> int:
+    from desktop.models.demo import DemoRefused, build_demo
+
+    if not 1 <= args.students <= 50_000:
+        raise CommandError("--students must be between 1 and 50000")
+    try:
+        summary = build_demo(ctx.db, students=args.students, force=args.force)
+    except DemoRefused as exc:
+        raise CommandError(str(exc)) from exc
+    for line in summary:
+        print(line)
+    return 0
+
+
+def cmd_check(args, ctx: Context) -> int:
+    from desktop.models.check import check_database
+
+    problems = check_database(ctx.db)
+    if problems:
+        for p in problems:
+            print(p, file=sys.stderr)
+        raise CommandError(f"{len(problems)} problem(s) found in {ctx.db.display_name}")
+    print(f"ok: {ctx.db.display_name}")
+    return 0
+
+
+def cmd_backup(args, ctx: Context) -> int:
+    from desktop.models.backup import BackupError, make_backup
+
+    try:
+        target = make_backup(ctx.db, Path(args.output) if args.output else None, reason="manual")
+    except BackupError as exc:
+        raise CommandError(str(exc)) from exc
+    print(target)
+    return 0
+
+
+def cmd_restore(args, ctx: Context) -> int:
+    from desktop.models.backup import BackupError, restore
+    from desktop.models.db import Database
+    from desktop.models.migrate import upgrade
+
+    db = Database(ctx.database_arg)  # not migrated: the backup may be of an older schema
+    try:
+        safety = restore(db, Path(args.file))
+        upgrade(Database(ctx.database_arg), backup=False)
+    except BackupError as exc:
+        raise CommandError(str(exc)) from exc
+    print(f"restored {args.file}; the previous database was saved as {safety}")
+    return 0

@@ -1,0 +1,160 @@
+"""Consistent copies of the SQLite file through SQLite's backup API, never a file copy.
+
+A backup is written to a temporary file, integrity-checked, then renamed into place.
+Rotation keeps the last 10, one a day for 14 days and one a month for 12 months.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import sqlite3
+from pathlib import Path
+
+from desktop.models.db import Database
+
+KEEP_LAST = 10
+KEEP_DAILY = 14
+KEEP_MONTHLY = 12
+_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6}(?:-\d+)?)(?:-(?P<reason>[a-z]+))?\.sqlite3$")
+
+
+class BackupError(RuntimeError):
+    pass
+
+
+def backup_dir(db_path: Path) -> Path:
+    return db_path.with_name(db_path.stem + ".backups")
+
+
+def _require_file(db: Database) -> Path:
+    if db.path is None:
+        raise BackupError("backups are made of SQLite files; a server database is backed up on the server")
+    return db.path
+
+
+def integrity_ok(path: Path, quick: bool = False) -> bool:
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            pragma = "quick_check" if quick else "integrity_check"
+            rows = conn.execute(f"PRAGMA {pragma}").fetchall()
+            return rows == [("ok",)]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return False
+
+
+def copy_database(source: Path, target: Path) -> None:
+    """Copy ``source`` into ``target`` (temporary file, check, rename); owner-only."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(target.name + f".tmp{os.getpid()}")
+    if tmp.exists():
+        tmp.unlink()
+    fd = os.open(tmp, os.O_CREAT | os.O_WRONLY, 0o600)
+    os.close(fd)
+    src = sqlite3.connect(source, timeout=30)
+    try:
+        dst = sqlite3.connect(tmp)
+        try:
+            src.backup(dst)
+            dst.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    if not integrity_ok(tmp):
+        tmp.unlink(missing_ok=True)
+        raise BackupError(f"the copy of {source} failed its integrity check")
+    os.replace(tmp, target)
+    if os.name == "posix":
+        os.chmod(target, 0o600)
+
+
+def make_backup(db: Database, target: Path | None = None, *, reason: str = "") -> Path:
+    """Back the database up; without ``target`` into its rotating backup folder."""
+    path = _require_file(db)
+    if target is None:
+        folder = backup_dir(path)
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        target = folder / f"{path.stem}-{stamp}{'-' + reason if reason else ''}.sqlite3"
+        n = 1
+        while target.exists():
+            target = folder / f"{path.stem}-{stamp}-{n}{'-' + reason if reason else ''}.sqlite3"
+            n += 1
+    copy_database(path, Path(target))
+    if target.parent == backup_dir(path):
+        rotate(target.parent)
+    return Path(target)
+
+
+def list_backups(db_path: Path) -> list[tuple[dt.datetime, Path]]:
+    """Backups of this file, newest first."""
+    folder = backup_dir(db_path)
+    found = []
+    if folder.is_dir():
+        for f in folder.iterdir():
+            m = _NAME.match(f.name)
+            if m:
+                when = dt.datetime.strptime(m.group("stamp")[:15], "%Y%m%d-%H%M%S")
+                found.append((when, f))
+    return sorted(found, key=lambda x: (x[0], x[1].name), reverse=True)
+
+
+def to_keep(stamps: list[dt.datetime]) -> set[dt.datetime]:
+    """Which of these backup times the rotation keeps."""
+    ordered = sorted(stamps, reverse=True)
+    keep = set(ordered[:KEEP_LAST])
+    days: dict[dt.date, dt.datetime] = {}
+    months: dict[tuple[int, int], dt.datetime] = {}
+    for s in ordered:
+        days.setdefault(s.date(), s)
+        months.setdefault((s.year, s.month), s)
+    keep.update(sorted(days.values(), reverse=True)[:KEEP_DAILY])
+    keep.update(sorted(months.values(), reverse=True)[:KEEP_MONTHLY])
+    return keep
+
+
+def rotate(folder: Path) -> list[Path]:
+    entries = []
+    for f in folder.iterdir():
+        m = _NAME.match(f.name)
+        if m:
+            entries.append((dt.datetime.strptime(m.group("stamp")[:15], "%Y%m%d-%H%M%S"), f))
+    # Distinct stamps per file: same-second backups are told apart by name order.
+    entries.sort(key=lambda x: (x[0], x[1].name))
+    stamps = [when + dt.timedelta(microseconds=i) for i, (when, _f) in enumerate(entries)]
+    keep = to_keep(stamps)
+    removed = []
+    for stamp, (_when, f) in zip(stamps, entries):
+        if stamp not in keep:
+            f.unlink(missing_ok=True)
+            removed.append(f)
+    return removed
+
+
+def restore(db: Database, source: Path) -> Path:
+    """Replace the database with ``source`` after backing the current one up.
+
+    Returns the backup of the current file.
+    """
+    path = _require_file(db)
+    source = Path(source)
+    if not source.exists():
+        raise BackupError(f"no such backup: {source}")
+    if not integrity_ok(source):
+        raise BackupError(f"{source} is not a sound Dekanat database (integrity check failed)")
+    safety = make_backup(db, reason="restore")
+    db.dispose()
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(path, timeout=30)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    return safety

@@ -1,0 +1,30 @@
+"""The declarative base every entity derives from."""
+
+from __future__ import annotations
+
+import enum
+
+from sqlalchemy import MetaData, String
+from sqlalchemy.orm import DeclarativeBase
+
+# Stable constraint names so Alembic batch migrations on SQLite can find them.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def enum_column(enum_cls: type[enum.Enum], length: int = 24) -> String:
+    """Enums are stored as their string values (readable in the file, portable to PostgreSQL)."""
+    return String(length)
+
+
+class DomainError(ValueError):
+    """A rule of the office was broken; the message is for the user (already translated)."""

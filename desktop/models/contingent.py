@@ -1,0 +1,122 @@
+"""Groups and students: the entities every area refers to.
+
+The students issue adds movements (enrolment, transfer, leave, expulsion ...) in
+``desktop/models/movements.py``; ``Student.status`` and ``Student.group_id`` hold the
+current state those movements lead to, so lists of 20,000 students need no history walk.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+
+from sqlalchemy import Date, ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from desktop.i18n import N_
+from desktop.models.base import Base
+from desktop.models.org import AcademicYear, Programme, Staff
+
+
+class StudyForm(enum.StrEnum):
+    FULL_TIME = "full_time"
+    DISTANCE = "distance"
+
+
+STUDY_FORM_LABELS = {StudyForm.FULL_TIME: N_("Full-time"), StudyForm.DISTANCE: N_("Distance")}
+
+
+class Funding(enum.StrEnum):
+    GRANT = "grant"
+    CONTRACT = "contract"
+
+
+FUNDING_LABELS = {Funding.GRANT: N_("State grant"), Funding.CONTRACT: N_("Contract")}
+
+
+class Gender(enum.StrEnum):
+    FEMALE = "f"
+    MALE = "m"
+
+
+GENDER_LABELS = {Gender.FEMALE: N_("Female"), Gender.MALE: N_("Male")}
+
+
+class StudentStatus(enum.StrEnum):
+    STUDYING = "studying"
+    ACADEMIC_LEAVE = "academic_leave"
+    EXPELLED = "expelled"
+    GRADUATED = "graduated"
+
+
+STUDENT_STATUS_LABELS = {
+    StudentStatus.STUDYING: N_("Studying"),
+    StudentStatus.ACADEMIC_LEAVE: N_("Academic leave"),
+    StudentStatus.EXPELLED: N_("Expelled"),
+    StudentStatus.GRADUATED: N_("Graduated"),
+}
+
+
+class Group(Base):
+    __tablename__ = "student_group"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(40), unique=True)  # "МАТ-1-25"
+    programme_id: Mapped[int | None] = mapped_column(ForeignKey("programme.id", ondelete="RESTRICT"))
+    course: Mapped[int] = mapped_column(default=1)
+    study_form: Mapped[str] = mapped_column(String(20), default=StudyForm.FULL_TIME.value)
+    intake_year: Mapped[int | None]
+    language: Mapped[str] = mapped_column(String(5), default="ky")  # language of instruction
+    head_student_id: Mapped[int | None] = mapped_column(
+        ForeignKey("student.id", ondelete="SET NULL", use_alter=True, name="fk_student_group_head_student_id_student")
+    )
+    active: Mapped[bool] = mapped_column(default=True)
+
+    programme: Mapped[Programme | None] = relationship()
+    head_student: Mapped[Student | None] = relationship(foreign_keys=[head_student_id], post_update=True)
+
+
+class Student(Base):
+    __tablename__ = "student"
+    __table_args__ = (Index("ix_student_name", "last_name", "first_name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    last_name: Mapped[str] = mapped_column(String(100))
+    first_name: Mapped[str] = mapped_column(String(100))
+    # Optional; Kyrgyz and Kazakh forms ("Бекмурза уулу", "Асқар ұлы") stay as written.
+    patronymic: Mapped[str] = mapped_column(String(100), default="")
+    # Text: leading zeros are part of the number.
+    record_book: Mapped[str | None] = mapped_column(String(30), unique=True)
+    birth_date: Mapped[dt.date | None] = mapped_column(Date)
+    gender: Mapped[str | None] = mapped_column(String(1))
+    phone: Mapped[str] = mapped_column(String(50), default="")
+    email: Mapped[str] = mapped_column(String(200), default="")
+    funding: Mapped[str] = mapped_column(String(20), default=Funding.CONTRACT.value)
+    study_form: Mapped[str] = mapped_column(String(20), default=StudyForm.FULL_TIME.value)
+    # Current state; derived from movements and kept in step by the movement functions.
+    group_id: Mapped[int | None] = mapped_column(ForeignKey("student_group.id", ondelete="SET NULL"), index=True)
+    status: Mapped[str] = mapped_column(String(20), default=StudentStatus.STUDYING.value, index=True)
+
+    group: Mapped[Group | None] = relationship(foreign_keys=[group_id])
+
+    @property
+    def full_name(self) -> str:
+        return " ".join(p for p in (self.last_name, self.first_name, self.patronymic) if p)
+
+
+class CuratorAssignment(Base):
+    """A curator of a group in an academic year, with dates so a change mid-year keeps history."""
+
+    __tablename__ = "curator_assignment"
+    __table_args__ = (UniqueConstraint("group_id", "academic_year_id", "start_date"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    group_id: Mapped[int] = mapped_column(ForeignKey("student_group.id", ondelete="CASCADE"))
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id", ondelete="RESTRICT"))
+    academic_year_id: Mapped[int] = mapped_column(ForeignKey("academic_year.id", ondelete="CASCADE"))
+    start_date: Mapped[dt.date] = mapped_column(Date)
+    end_date: Mapped[dt.date | None] = mapped_column(Date)
+
+    group: Mapped[Group] = relationship()
+    staff: Mapped[Staff] = relationship()
+    academic_year: Mapped[AcademicYear] = relationship()

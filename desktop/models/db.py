@@ -1,0 +1,85 @@
+"""Opening the database: SQLite by default, any SQLAlchemy URL for a shared server."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+from desktop import paths
+
+
+def database_url(path_or_url: str | os.PathLike | None = None) -> str:
+    """Resolve ``--database`` / ``DEKANAT_DATABASE`` / the default file to an SQLAlchemy URL."""
+    value = path_or_url or os.environ.get("DEKANAT_DATABASE") or paths.default_database()
+    value = str(value)
+    if "://" in value:
+        return value
+    return f"sqlite:///{Path(value).expanduser().resolve()}"
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
+
+
+def create_owner_only(path: Path) -> None:
+    """Create an empty file readable by its owner only (personal data lives in it)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists():
+        fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+        os.close(fd)
+    if os.name == "posix":
+        os.chmod(path, 0o600)
+
+
+class Database:
+    """One database: its engine, a session factory and, for SQLite, the file."""
+
+    def __init__(self, path_or_url: str | os.PathLike | None = None, *, echo: bool = False):
+        self.url = database_url(path_or_url)
+        url = make_url(self.url)
+        self.is_sqlite = url.get_backend_name() == "sqlite"
+        self.path: Path | None = Path(url.database) if self.is_sqlite and url.database else None
+        if self.path is not None:
+            create_owner_only(self.path)
+        # hide_parameters: exception texts (and so logs) never carry names or record-book numbers.
+        self.engine: Engine = create_engine(self.url, echo=echo, hide_parameters=True)
+        if self.is_sqlite:
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+        self.Session = sessionmaker(self.engine, expire_on_commit=False)
+
+    def __repr__(self) -> str:
+        return f"Database({self.display_name!r})"
+
+    @property
+    def display_name(self) -> str:
+        """The file path or the URL without its password."""
+        if self.path is not None:
+            return str(self.path)
+        return make_url(self.url).render_as_string(hide_password=True)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A unit of work: committed when the block ends, rolled back on any exception."""
+        session = self.Session()
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    def dispose(self) -> None:
+        self.engine.dispose()

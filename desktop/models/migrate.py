@@ -1,0 +1,86 @@
+"""Schema migrations at start-up.
+
+Revisions are numbered ``0001``, ``0002`` ... in ``desktop/migrations/versions`` (file
+``NNNN_name.py``, ``revision = "NNNN"``), one straight line. Knowing that, start-up checks
+whether the file is current without importing Alembic; only a real upgrade loads it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import inspect, text
+
+from desktop import __version__, paths
+from desktop.models.db import Database
+
+_REVISION_FILE = re.compile(r"^(\d{4})_\w+\.py$")
+
+
+class DatabaseTooNew(RuntimeError):
+    """The file was written by a newer Dekanat; it is left untouched."""
+
+
+def known_revisions() -> list[str]:
+    versions = paths.migrations_dir() / "versions"
+    return sorted(m.group(1) for f in versions.iterdir() if (m := _REVISION_FILE.match(f.name)))
+
+
+def head_revision() -> str:
+    return known_revisions()[-1]
+
+
+def current_revision(db: Database) -> str | None:
+    with db.engine.connect() as conn:
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def needs_upgrade(db: Database) -> bool:
+    current = current_revision(db)
+    known = known_revisions()
+    if current is not None and current not in known:
+        raise DatabaseTooNew(
+            f"The database {db.display_name} was written by a newer version of Dekanat "
+            f"(schema {current}; this is Dekanat {__version__} with schema {known[-1]}). "
+            "It was not changed. Install the newer Dekanat to open it."
+        )
+    return current != known[-1]
+
+
+def alembic_config(db: Database):
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(paths.migrations_dir()))
+    cfg.set_main_option("sqlalchemy.url", db.url.replace("%", "%%"))
+    return cfg
+
+
+def upgrade(db: Database, *, backup: bool = True, revision: str = "head") -> bool:
+    """Bring the schema to ``revision``; a backup of a non-empty SQLite file is taken first.
+
+    Returns True when anything was migrated.
+    """
+    if revision == "head" and not needs_upgrade(db):
+        return False
+    if backup and db.path is not None and current_revision(db) is not None:
+        from desktop.models import backup as backups
+
+        backups.make_backup(db, reason="migration")
+    from alembic import command
+
+    cfg = alembic_config(db)
+    with db.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, revision)
+    return True
+
+
+def open_database(path_or_url=None, *, migrate: bool = True) -> Database:
+    """Open (and create or upgrade) the database the user asked for."""
+    db = Database(path_or_url)
+    if migrate:
+        upgrade(db)
+    return db

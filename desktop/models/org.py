@@ -1,0 +1,278 @@
+"""The faculty and its people: departments, staff and their roles, programmes, academic years."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+
+from sqlalchemy import Date, ForeignKey, String, UniqueConstraint, select
+from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
+
+from desktop.i18n import N_, _
+from desktop.models.base import Base, DomainError
+
+
+class Faculty(Base):
+    __tablename__ = "faculty"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(300))
+    university: Mapped[str] = mapped_column(String(300), default="")
+    city: Mapped[str] = mapped_column(String(100), default="")
+
+    departments: Mapped[list[Department]] = relationship(back_populates="faculty")
+
+
+class Department(Base):
+    __tablename__ = "department"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    faculty_id: Mapped[int] = mapped_column(ForeignKey("faculty.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(300))
+    short_name: Mapped[str] = mapped_column(String(100), default="")
+
+    faculty: Mapped[Faculty] = relationship(back_populates="departments")
+    staff: Mapped[list[Staff]] = relationship(back_populates="department")
+
+
+class StaffRole(enum.StrEnum):
+    DEAN = "dean"
+    VICE_DEAN = "vice_dean"
+    METHODIST = "methodist"
+    HEAD_OF_DEPARTMENT = "head_of_department"
+    CURATOR = "curator"
+    PROGRAMME_LEAD = "programme_lead"
+    TEACHER = "teacher"
+    SECRETARY = "secretary"
+
+
+STAFF_ROLE_LABELS = {
+    StaffRole.DEAN: N_("Dean"),
+    StaffRole.VICE_DEAN: N_("Vice-dean"),
+    StaffRole.METHODIST: N_("Methodist"),
+    StaffRole.HEAD_OF_DEPARTMENT: N_("Head of department"),
+    StaffRole.CURATOR: N_("Curator"),
+    StaffRole.PROGRAMME_LEAD: N_("Programme lead"),
+    StaffRole.TEACHER: N_("Teacher"),
+    StaffRole.SECRETARY: N_("Secretary"),
+}
+
+
+class Staff(Base):
+    __tablename__ = "staff"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    last_name: Mapped[str] = mapped_column(String(100))
+    first_name: Mapped[str] = mapped_column(String(100), default="")
+    patronymic: Mapped[str] = mapped_column(String(100), default="")
+    # As the office writes it in plans: "Сопуев У.А."
+    short_name: Mapped[str] = mapped_column(String(120))
+    position: Mapped[str] = mapped_column(String(200), default="")
+    department_id: Mapped[int | None] = mapped_column(ForeignKey("department.id", ondelete="SET NULL"))
+    email: Mapped[str] = mapped_column(String(200), default="")
+    phone: Mapped[str] = mapped_column(String(50), default="")
+    active: Mapped[bool] = mapped_column(default=True)
+
+    department: Mapped[Department | None] = relationship(back_populates="staff")
+    role_rows: Mapped[list[StaffRoleAssignment]] = relationship(
+        cascade="all, delete-orphan", back_populates="staff", lazy="selectin"
+    )
+
+    @property
+    def roles(self) -> set[StaffRole]:
+        return {StaffRole(r.role) for r in self.role_rows}
+
+    @roles.setter
+    def roles(self, roles) -> None:
+        wanted = {StaffRole(r) for r in roles}
+        self.role_rows = [r for r in self.role_rows if StaffRole(r.role) in wanted]
+        have = {StaffRole(r.role) for r in self.role_rows}
+        for role in sorted(wanted - have):
+            self.role_rows.append(StaffRoleAssignment(role=role.value))
+
+    @property
+    def full_name(self) -> str:
+        return " ".join(p for p in (self.last_name, self.first_name, self.patronymic) if p)
+
+
+class StaffRoleAssignment(Base):
+    __tablename__ = "staff_role"
+    __table_args__ = (UniqueConstraint("staff_id", "role"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id", ondelete="CASCADE"))
+    role: Mapped[str] = mapped_column(String(30))
+
+    staff: Mapped[Staff] = relationship(back_populates="role_rows")
+
+
+def short_name(last_name: str, first_name: str = "", patronymic: str = "") -> str:
+    """"Сопуев", "Уланбек", "Абдиевич" -> "Сопуев У.А."; Kyrgyz "уулу"/"кызы" patronymics keep one initial."""
+    initials = "".join(f"{p.strip()[0]}." for p in (first_name, patronymic) if p and p.strip())
+    return f"{last_name.strip()} {initials}".strip()
+
+
+class ProgrammeLevel(enum.StrEnum):
+    BACHELOR = "bachelor"
+    MASTER = "master"
+    SPECIALIST = "specialist"
+    DOCTORAL = "doctoral"
+
+
+PROGRAMME_LEVEL_LABELS = {
+    ProgrammeLevel.BACHELOR: N_("Bachelor"),
+    ProgrammeLevel.MASTER: N_("Master"),
+    ProgrammeLevel.SPECIALIST: N_("Specialist"),
+    ProgrammeLevel.DOCTORAL: N_("Doctoral"),
+}
+
+PROGRAMME_CODE = re.compile(r"^[0-9A-Za-z.\-]{3,20}$")
+
+
+class Programme(Base):
+    __tablename__ = "programme"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(20), unique=True)
+    name: Mapped[str] = mapped_column(String(300))
+    level: Mapped[str] = mapped_column(String(20), default=ProgrammeLevel.BACHELOR.value)
+    department_id: Mapped[int | None] = mapped_column(ForeignKey("department.id", ondelete="SET NULL"))
+
+    department: Mapped[Department | None] = relationship()
+
+
+class AcademicYear(Base):
+    __tablename__ = "academic_year"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(9), unique=True)  # "2025-2026"
+    start_date: Mapped[dt.date] = mapped_column(Date)
+    end_date: Mapped[dt.date] = mapped_column(Date)
+
+    @property
+    def first_year(self) -> int:
+        return int(self.name[:4])
+
+
+YEAR_NAME = re.compile(r"^(\d{4})-(\d{4})$")
+
+
+def parse_year_name(name: str) -> tuple[int, int]:
+    """"2025-2026" -> (2025, 2026); anything else is refused with a clear message."""
+    m = YEAR_NAME.match(name.strip())
+    if not m or int(m.group(2)) != int(m.group(1)) + 1:
+        raise DomainError(_("The academic year must be written like 2025-2026, not “{value}”.").format(value=name))
+    return int(m.group(1)), int(m.group(2))
+
+
+def academic_year_of(day: dt.date) -> str:
+    """The academic year a date belongs to (years start on 1 September)."""
+    first = day.year if day.month >= 9 else day.year - 1
+    return f"{first}-{first + 1}"
+
+
+def get_or_create_year(session: Session, name: str) -> AcademicYear:
+    first, second = parse_year_name(name)
+    year = session.scalar(select(AcademicYear).where(AcademicYear.name == name))
+    if year is None:
+        year = AcademicYear(name=name, start_date=dt.date(first, 9, 1), end_date=dt.date(second, 8, 31))
+        session.add(year)
+        session.flush()
+    return year
+
+
+def the_faculty(session: Session) -> Faculty | None:
+    """The faculty this database belongs to (one per database)."""
+    return session.scalar(select(Faculty).order_by(Faculty.id).limit(1))
+
+
+# Operations for the staff and programmes editor ---------------------------------------
+
+def _required(label: str):
+    def check(_session: Session, _record, value):
+        value = (value or "").strip()
+        if not value:
+            raise DomainError(_(label))
+        return value
+
+    return check
+
+
+def _programme_code(session: Session, record, value):
+    value = (value or "").strip()
+    if not PROGRAMME_CODE.match(value):
+        raise DomainError(_("Programme code “{code}”: use 3-20 letters or digits, like 510100.").format(code=value))
+    clash = session.scalar(select(Programme.id).where(Programme.code == value, Programme.id != record.id))
+    if clash:
+        raise DomainError(_("Programme code {code} is already used.").format(code=value))
+    return value
+
+
+def _programme_level(_session, _record, value):
+    return ProgrammeLevel(value).value
+
+
+STAFF_VALIDATORS = {"last_name": _required(N_("The last name is required.")),
+                    "short_name": _required(N_("The short name is required."))}
+PROGRAMME_VALIDATORS = {"code": _programme_code, "name": _required(N_("The programme name is required.")),
+                        "level": _programme_level}
+
+
+def staff_rows(session: Session) -> list[dict]:
+    rows = []
+    for m in session.scalars(select(Staff).order_by(Staff.last_name, Staff.first_name)):
+        rows.append({
+            "id": m.id, "last_name": m.last_name, "first_name": m.first_name, "patronymic": m.patronymic,
+            "short_name": m.short_name, "position": m.position, "email": m.email, "phone": m.phone,
+            "roles": sorted(r.value for r in m.roles), "active": m.active,
+            "department": m.department.short_name or m.department.name if m.department else "",
+        })
+    return rows
+
+
+def add_staff(session: Session, last_name: str, first_name: str = "", patronymic: str = "",
+              position: str = "", roles=(), staff_id: int | None = None) -> int:
+    last_name = last_name.strip()
+    if not last_name:
+        raise DomainError(_("The last name is required."))
+    member = Staff(id=staff_id, last_name=last_name, first_name=first_name.strip(), patronymic=patronymic.strip(),
+                   short_name=short_name(last_name, first_name, patronymic), position=position)
+    member.roles = roles
+    session.add(member)
+    session.flush()
+    return member.id
+
+
+def set_staff_roles(session: Session, staff_id: int, roles) -> set[StaffRole]:
+    member = session.get(Staff, staff_id)
+    if member is None:
+        raise DomainError(_("This staff member no longer exists."))
+    old = member.roles
+    member.roles = roles
+    session.flush()
+    return old
+
+
+def staff_by_role(session: Session, role: StaffRole) -> list[Staff]:
+    return list(session.scalars(
+        select(Staff).join(StaffRoleAssignment).where(StaffRoleAssignment.role == role.value)
+        .order_by(Staff.last_name)))
+
+
+def programme_rows(session: Session) -> list[dict]:
+    return [
+        {"id": p.id, "code": p.code, "name": p.name, "level": p.level}
+        for p in session.scalars(select(Programme).order_by(Programme.code))
+    ]
+
+
+def add_programme(session: Session, code: str, name: str, level: str = ProgrammeLevel.BACHELOR.value,
+                  programme_id: int | None = None) -> int:
+    probe = Programme(id=programme_id or -1)
+    code = _programme_code(session, probe, code)
+    name = _required(N_("The programme name is required."))(session, probe, name)
+    programme = Programme(id=programme_id, code=code, name=name, level=ProgrammeLevel(level).value)
+    session.add(programme)
+    session.flush()
+    return programme.id

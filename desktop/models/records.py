@@ -1,0 +1,55 @@
+"""Small generic operations on one record, used by simple editors (undo needs the old value).
+
+Each call is one unit of work in the caller's session; validation errors are DomainErrors
+naming the field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy import inspect as sa_inspect
+from sqlalchemy.orm import Session
+
+from desktop.i18n import _
+from desktop.models.base import Base, DomainError
+
+Validator = Callable[[Session, Any, Any], Any]  # (session, record, value) -> cleaned value
+
+
+def set_field(session: Session, entity: type[Base], record_id: int, field: str, value: Any,
+              validators: dict[str, Validator] | None = None) -> Any:
+    """Set one field; returns the old value (for undo)."""
+    record = session.get(entity, record_id)
+    if record is None:
+        raise DomainError(_("The record was deleted meanwhile; reload the list."))
+    if validators and field in validators:
+        value = validators[field](session, record, value)
+    old = getattr(record, field)
+    setattr(record, field, value)
+    session.flush()
+    return old
+
+
+def snapshot(record: Base) -> dict[str, Any]:
+    """Column values of a record, enough to re-create it with the same id."""
+    mapper = sa_inspect(type(record))
+    return {c.key: getattr(record, c.key) for c in mapper.column_attrs}
+
+
+def delete(session: Session, entity: type[Base], record_id: int) -> dict[str, Any]:
+    record = session.get(entity, record_id)
+    if record is None:
+        raise DomainError(_("The record was deleted meanwhile; reload the list."))
+    data = snapshot(record)
+    session.delete(record)
+    session.flush()
+    return data
+
+
+def restore(session: Session, entity: type[Base], data: dict[str, Any]) -> Base:
+    record = entity(**data)
+    session.add(record)
+    session.flush()
+    return record

@@ -1,0 +1,59 @@
+"""Settings that belong to the faculty's data (shared by every install on one database).
+
+Per-user choices (window geometry, interface language) live in QSettings in the views.
+Each area declares its own settings here with a default.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import String, Text, select
+from sqlalchemy.orm import Mapped, Session, mapped_column
+
+from desktop.models.base import Base, DomainError
+
+
+class AppSetting(Base):
+    __tablename__ = "app_setting"
+
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)  # JSON
+
+
+@dataclass(frozen=True)
+class SettingSpec:
+    key: str
+    default: Any
+    choices: tuple | None = None
+
+
+SETTINGS: dict[str, SettingSpec] = {}
+
+
+def declare(key: str, default: Any, choices: tuple | None = None) -> SettingSpec:
+    spec = SettingSpec(key, default, choices)
+    SETTINGS[key] = spec
+    return spec
+
+
+COUNTRY = declare("country", "KG", ("KG", "KZ", "RU"))
+
+
+def get(session: Session, key: str) -> Any:
+    spec = SETTINGS[key]
+    raw = session.scalar(select(AppSetting.value).where(AppSetting.key == key))
+    return spec.default if raw is None else json.loads(raw)
+
+
+def put(session: Session, key: str, value: Any) -> None:
+    spec = SETTINGS[key]
+    if spec.choices is not None and value not in spec.choices:
+        raise DomainError(f"{key}: {value!r} is not one of {', '.join(map(str, spec.choices))}")
+    row = session.get(AppSetting, key)
+    if row is None:
+        session.add(AppSetting(key=key, value=json.dumps(value, ensure_ascii=False)))
+    else:
+        row.value = json.dumps(value, ensure_ascii=False)

@@ -1,0 +1,74 @@
+"""Print preview and printing of our PDF reports through Qt's print dialog.
+
+QtPdf is not part of PySide6-Essentials, so pages are rendered with pdfium at the printer's
+resolution and painted onto the QPrinter: what is printed is exactly the PDF.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import QWidget
+
+from desktop.i18n import _
+
+
+def render_pdf(pdf: bytes | str | Path, printer: QPrinter, dpi: int | None = None) -> int:
+    """Paint every page of ``pdf`` onto ``printer``; returns the number of pages printed."""
+    import pypdfium2 as pdfium
+
+    source = pdf if isinstance(pdf, bytes) else str(pdf)
+    doc = pdfium.PdfDocument(source)
+    try:
+        first = doc[0]
+        w_pt, h_pt = first.get_size()
+        printer.setPageOrientation(
+            QPageLayout.Orientation.Landscape if w_pt > h_pt else QPageLayout.Orientation.Portrait)
+        printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+        painter = QPainter()
+        if not painter.begin(printer):
+            return 0
+        try:
+            resolution = dpi or min(printer.resolution(), 300)
+            for i in range(len(doc)):
+                if i:
+                    printer.newPage()
+                image = _page_image(doc[i], resolution / 72)
+                target = painter.viewport()
+                size = image.size().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
+                painter.drawImage(QRect(target.x(), target.y(), size.width(), size.height()), image)
+            return len(doc)
+        finally:
+            painter.end()
+    finally:
+        doc.close()
+
+
+def _page_image(page, scale: float) -> QImage:
+    bitmap = page.render(scale=scale, rev_byteorder=True)
+    buf = bitmap.buffer
+    image = QImage(buf, bitmap.width, bitmap.height, bitmap.stride, QImage.Format.Format_RGB888
+                   if bitmap.n_channels == 3 else QImage.Format.Format_RGBA8888)
+    return image.copy()
+
+
+def preview_pdf(parent: QWidget | None, pdf: bytes | str | Path, title: str = "") -> int:
+    """Qt's print preview of ``pdf`` with its Print button; returns the dialog's result."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    dialog = QPrintPreviewDialog(printer, parent)
+    dialog.setWindowTitle(title or _("Print preview"))
+    dialog.paintRequested.connect(lambda p: render_pdf(pdf, p, dpi=150))
+    dialog.resize(900, 1000)
+    return dialog.exec()
+
+
+def print_pdf(parent: QWidget | None, pdf: bytes | str | Path) -> bool:
+    """Qt's print dialog, then the pages to the chosen printer."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    dialog = QPrintDialog(printer, parent)
+    if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+        return False
+    return render_pdf(pdf, printer) > 0

@@ -1,0 +1,147 @@
+"""A table model over a list of records, with translatable column titles and editing through undo.
+
+Rows are dicts (or objects) kept in a Python list; the model never holds a Session. Editing
+calls ``on_edit(row, key, value)``, which the page turns into a QUndoCommand that calls a
+model-layer function and then refreshes the row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+
+from desktop.i18n import _
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+RECORD_ROLE = Qt.ItemDataRole.UserRole + 3
+
+
+@dataclass
+class Column:
+    key: str
+    title: str  # English source, marked with N_ where declared
+    display: Callable[[Any], str] | None = None  # value -> text
+    editable: bool = False
+    align: Qt.AlignmentFlag | None = None
+    width: int | None = None
+
+
+class RecordTableModel(QAbstractTableModel):
+    def __init__(self, columns: Sequence[Column], parent=None, id_key: str = "id"):
+        super().__init__(parent)
+        self.columns = list(columns)
+        self.rows: list[dict] = []
+        self.id_key = id_key
+        self.on_edit: Callable[[dict, str, Any], None] | None = None
+        self.decorate: Callable[[dict, int, int], Any] | None = None  # (row, column, role) -> value or None
+
+    # Data -----------------------------------------------------------------
+    def set_rows(self, rows: list[dict]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def row_of(self, record_id) -> int:
+        for i, r in enumerate(self.rows):
+            if r[self.id_key] == record_id:
+                return i
+        return -1
+
+    def update_row(self, record_id, values: dict) -> None:
+        i = self.row_of(record_id)
+        if i >= 0:
+            self.rows[i].update(values)
+            self.dataChanged.emit(self.index(i, 0), self.index(i, self.columnCount() - 1))
+
+    def record(self, index: QModelIndex) -> dict | None:
+        if not index.isValid() or index.row() >= len(self.rows):
+            return None
+        return self.rows[index.row()]
+
+    # Qt -------------------------------------------------------------------
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        col = self.columns[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            value = row.get(col.key)
+            if col.display is not None:
+                return col.display(value)
+            return "" if value is None else str(value)
+        if role == Qt.ItemDataRole.EditRole:
+            value = row.get(col.key)
+            return "" if value is None else value
+        if role == SORT_ROLE:
+            value = row.get(col.key)
+            return "" if value is None else value
+        if role == ID_ROLE:
+            return row.get(self.id_key)
+        if role == RECORD_ROLE:
+            return row
+        if role == Qt.ItemDataRole.TextAlignmentRole and col.align is not None:
+            return int(col.align | Qt.AlignmentFlag.AlignVCenter)
+        if self.decorate is not None:
+            return self.decorate(row, index.column(), role)
+        return None
+
+    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole:
+            if orientation == Qt.Orientation.Horizontal:
+                return _(self.columns[section].title)
+            return str(section + 1)
+        return None
+
+    def flags(self, index: QModelIndex):
+        flags = super().flags(index)
+        if index.isValid() and self.columns[index.column()].editable and self.on_edit is not None:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index: QModelIndex, value, role=Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or self.on_edit is None:
+            return False
+        row = self.rows[index.row()]
+        key = self.columns[index.column()].key
+        if row.get(key) == value:
+            return False
+        self.on_edit(row, key, value)
+        return True
+
+    def retranslate(self) -> None:
+        if self.columns:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
+        if self.rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(self.columns) - 1))
+
+
+class TextFilterProxy(QSortFilterProxyModel):
+    """Filter-as-you-type over chosen columns (case-insensitive), sorting by the raw value."""
+
+    def __init__(self, keys: Sequence[str], parent=None):
+        super().__init__(parent)
+        self.keys = list(keys)
+        self._needle = ""
+        self.setSortRole(SORT_ROLE)
+        self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setSortLocaleAware(True)
+
+    def set_text(self, text: str) -> None:
+        self._needle = text.strip().casefold()
+        self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:
+        if not self._needle:
+            return True
+        row = self.sourceModel().rows[source_row]
+        return any(self._needle in str(row.get(k) or "").casefold() for k in self.keys)

@@ -1,0 +1,320 @@
+"""The main window: a sidebar of areas, the current area's page, menus and a status bar."""
+
+from __future__ import annotations
+
+from importlib import import_module
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoGroup
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QListView,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QStyle,
+    QWidget,
+)
+
+from desktop import APP_NAME, __version__, i18n
+from desktop.i18n import _
+from desktop.models.db import Database
+from desktop.views import settings as ui_settings
+from desktop.views.areas import AREAS, AreaSpec
+from desktop.views.common.area import AppContext, AreaPage
+
+COUNTRIES = {"KG": "Kyrgyzstan", "KZ": "Kazakhstan", "RU": "Russia"}
+COUNTRY_TITLES = {"KG": i18n.N_("Kyrgyzstan"), "KZ": i18n.N_("Kazakhstan"), "RU": i18n.N_("Russia")}
+
+
+class AreaListModel(QAbstractListModel):
+    """The sidebar: one row per area, titles in the interface language."""
+
+    def __init__(self, areas: list[AreaSpec], style: QStyle, parent=None):
+        super().__init__(parent)
+        self.areas = areas
+        self.style = style
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.areas)
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        area = self.areas[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _(area.title)
+        if role == Qt.ItemDataRole.DecorationRole:
+            pixmap = getattr(QStyle.StandardPixmap, area.icon, QStyle.StandardPixmap.SP_FileIcon)
+            return self.style.standardIcon(pixmap)
+        if role == Qt.ItemDataRole.UserRole:
+            return area.key
+        return None
+
+    def retranslate(self) -> None:
+        if self.areas:
+            self.dataChanged.emit(self.index(0), self.index(len(self.areas) - 1))
+
+
+class MainWindow(QMainWindow):
+    language_changed = Signal(str)
+
+    def __init__(self, db: Database, qt_translations=None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db = db
+        self.ctx = AppContext(db, self)
+        self.qt_translations = qt_translations
+        self.pages: dict[str, AreaPage] = {}
+        self.undo_group = QUndoGroup(self)
+
+        self.area_model = AreaListModel(AREAS, self.style(), self)
+        self.sidebar = QListView()
+        self.sidebar.setModel(self.area_model)
+        self.sidebar.setIconSize(QSize(20, 20))
+        self.sidebar.setSpacing(2)
+        self.sidebar.setMinimumWidth(180)
+        self.sidebar.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+        self.stack = QStackedWidget()
+        splitter = QSplitter()
+        splitter.addWidget(self.sidebar)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([200, 1000])
+        self.setCentralWidget(splitter)
+        self.status_db = QLabel()
+        self.statusBar().addPermanentWidget(self.status_db)
+        self.ctx.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.setAcceptDrops(True)
+
+        self._build_actions()
+        self._build_menus()
+        self.sidebar.selectionModel().currentChanged.connect(self._on_area_changed)
+        i18n.on_language_changed(self._on_language_changed)
+        self.retranslate_ui()
+        self._restore_state()
+
+    # Actions and menus ----------------------------------------------------
+    def _build_actions(self) -> None:
+        self.act_backup = QAction(self)
+        self.act_backup.triggered.connect(self.backup_now)
+        self.act_restore = QAction(self)
+        self.act_restore.triggered.connect(self.restore_backup)
+        self.act_quit = QAction(self)
+        self.act_quit.setShortcut(QKeySequence.StandardKey.Quit)
+        self.act_quit.triggered.connect(self.close)
+        self.act_undo = self.undo_group.createUndoAction(self)
+        self.act_undo.setShortcut(QKeySequence.StandardKey.Undo)
+        self.act_redo = self.undo_group.createRedoAction(self)
+        self.act_redo.setShortcut(QKeySequence.StandardKey.Redo)
+        self.act_about = QAction(self)
+        self.act_about.triggered.connect(self.show_about)
+
+        self.lang_group = QActionGroup(self)
+        self.lang_actions: dict[str, QAction] = {}
+        for lang in i18n.LANGUAGES:
+            act = QAction(i18n.LANGUAGE_NAMES[lang], self, checkable=True)
+            act.setData(lang)
+            act.triggered.connect(lambda _checked=False, lang=lang: self.set_interface_language(lang))
+            self.lang_group.addAction(act)
+            self.lang_actions[lang] = act
+        self.report_lang_group = QActionGroup(self)
+        self.report_lang_actions: dict[str, QAction] = {}
+        for lang in ("",) + i18n.LANGUAGES:
+            act = QAction(i18n.LANGUAGE_NAMES.get(lang, ""), self, checkable=True)
+            act.triggered.connect(lambda _checked=False, lang=lang: self.set_report_language(lang))
+            self.report_lang_group.addAction(act)
+            self.report_lang_actions[lang] = act
+        self.country_group = QActionGroup(self)
+        self.country_actions: dict[str, QAction] = {}
+        for code in COUNTRIES:
+            act = QAction(self, checkable=True)
+            act.triggered.connect(lambda _checked=False, code=code: self.set_country(code))
+            self.country_group.addAction(act)
+            self.country_actions[code] = act
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.menu_file = bar.addMenu("")
+        self.menu_file.addAction(self.act_backup)
+        self.menu_file.addAction(self.act_restore)
+        self.menu_file.addSeparator()
+        self.menu_file.addAction(self.act_quit)
+        self.menu_edit = bar.addMenu("")
+        self.menu_edit.addAction(self.act_undo)
+        self.menu_edit.addAction(self.act_redo)
+        self.menu_settings = bar.addMenu("")
+        self.menu_lang = self.menu_settings.addMenu("")
+        self.menu_lang.addActions(list(self.lang_actions.values()))
+        self.menu_report_lang = self.menu_settings.addMenu("")
+        self.menu_report_lang.addActions(list(self.report_lang_actions.values()))
+        self.menu_country = self.menu_settings.addMenu("")
+        self.menu_country.addActions(list(self.country_actions.values()))
+        self.menu_help = bar.addMenu("")
+        self.menu_help.addAction(self.act_about)
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(f"{APP_NAME} — {self.db.display_name}")
+        self.menu_file.setTitle(_("&File"))
+        self.act_backup.setText(_("Back up now"))
+        self.act_restore.setText(_("Restore from backup…"))
+        self.act_quit.setText(_("Quit"))
+        self.menu_edit.setTitle(_("&Edit"))
+        self.act_undo.setText(_("Undo"))
+        self.act_redo.setText(_("Redo"))
+        self.menu_settings.setTitle(_("&Settings"))
+        self.menu_lang.setTitle(_("Interface language"))
+        self.menu_report_lang.setTitle(_("Default report language"))
+        self.report_lang_actions[""].setText(_("Same as the interface"))
+        self.menu_country.setTitle(_("Country for working days"))
+        for code, act in self.country_actions.items():
+            act.setText(f"{_(COUNTRY_TITLES[code])} ({code})")
+        self.menu_help.setTitle(_("&Help"))
+        self.act_about.setText(_("About Dekanat"))
+        self.status_db.setText(_("Database: {name}").format(name=self.db.display_name))
+        self.area_model.retranslate()
+        self._sync_checks()
+
+    def _sync_checks(self) -> None:
+        self.lang_actions[i18n.current_language()].setChecked(True)
+        report = ui_settings.get(ui_settings.REPORT_LANGUAGE) or ""
+        self.report_lang_actions.get(report, self.report_lang_actions[""]).setChecked(True)
+        self.country_actions[self.ctx.country].setChecked(True)
+
+    # Areas ----------------------------------------------------------------
+    def page(self, key: str) -> AreaPage:
+        """The page of an area, created on first use (so start-up loads only what is shown)."""
+        if key not in self.pages:
+            spec = next(a for a in AREAS if a.key == key)
+            cls = getattr(import_module(spec.module), spec.cls)
+            page: AreaPage = cls(self.ctx)
+            self.pages[key] = page
+            self.stack.addWidget(page)
+            self.undo_group.addStack(page.undo_stack)
+            page.retranslate_ui()
+        return self.pages[key]
+
+    def show_area(self, key: str) -> AreaPage:
+        row = next(i for i, a in enumerate(AREAS) if a.key == key)
+        self.sidebar.setCurrentIndex(self.area_model.index(row))
+        return self.pages[key]
+
+    def current_page(self) -> AreaPage | None:
+        widget = self.stack.currentWidget()
+        return widget if isinstance(widget, AreaPage) else None
+
+    def _on_area_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
+            return
+        key = current.data(Qt.ItemDataRole.UserRole)
+        page = self.page(key)
+        self.stack.setCurrentWidget(page)
+        self.undo_group.setActiveStack(page.undo_stack)
+        ui_settings.put(ui_settings.CURRENT_AREA, key)
+
+    # Settings -------------------------------------------------------------
+    def set_interface_language(self, lang: str) -> None:
+        ui_settings.put(ui_settings.INTERFACE_LANGUAGE, lang)
+        i18n.set_language(lang)
+
+    def _on_language_changed(self, lang: str) -> None:
+        if self.qt_translations is not None:
+            self.qt_translations.apply(lang)
+        self.retranslate_ui()
+        for page in self.pages.values():
+            page.retranslate_ui()
+        self.language_changed.emit(lang)
+
+    def set_report_language(self, lang: str) -> None:
+        ui_settings.put(ui_settings.REPORT_LANGUAGE, lang)
+        self._sync_checks()
+
+    def set_country(self, code: str) -> None:
+        from desktop.models import settings as model_settings
+
+        with self.db.session() as s:
+            model_settings.put(s, "country", code)
+        self.ctx.data_changed.emit("country")
+        self._sync_checks()
+
+    # File menu ------------------------------------------------------------
+    def backup_now(self) -> None:
+        from desktop.models.backup import BackupError, make_backup
+
+        try:
+            target = make_backup(self.db, reason="manual")
+        except BackupError as exc:
+            QMessageBox.warning(self, APP_NAME, str(exc))
+            return
+        self.statusBar().showMessage(_("Backup saved: {path}").format(path=target), 8000)
+
+    def restore_backup(self) -> None:
+        from desktop.models.backup import BackupError, backup_dir, restore
+
+        if self.db.path is None:
+            QMessageBox.information(self, APP_NAME, _("A server database is backed up and restored on the server."))
+            return
+        path, _filter = QFileDialog.getOpenFileName(
+            self, _("Restore from backup"), str(backup_dir(self.db.path)), _("Dekanat databases (*.sqlite3)"))
+        if not path:
+            return
+        answer = QMessageBox.question(
+            self, APP_NAME,
+            _("Replace the current data with the backup {name}? The current data is backed up first.").format(
+                name=path))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            safety = restore(self.db, path)
+            from desktop.models.migrate import upgrade
+
+            upgrade(self.db, backup=False)
+        except BackupError as exc:
+            QMessageBox.warning(self, APP_NAME, str(exc))
+            return
+        for page in self.pages.values():
+            page.undo_stack.clear()
+            page.refresh()
+        self.ctx.data_changed.emit("*")
+        self.statusBar().showMessage(_("Restored. The previous data was saved as {path}").format(path=safety), 10000)
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self, _("About Dekanat"),
+            _("Dekanat {version}\n\nThe dean's office's work plan, calendar, students, exam sessions, "
+              "meetings and curator reports in one program.").format(version=__version__))
+
+    # Drag and drop of files onto the current area -------------------------
+    def dragEnterEvent(self, event) -> None:
+        page = self.current_page()
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        if page and urls and all(page.accepts_file(u.toLocalFile()) for u in urls):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        page = self.current_page()
+        if page:
+            for url in event.mimeData().urls():
+                page.import_file(url.toLocalFile())
+
+    # Window state ---------------------------------------------------------
+    def _restore_state(self) -> None:
+        geometry = ui_settings.get(ui_settings.MAIN_GEOMETRY)
+        if geometry:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        state = ui_settings.get(ui_settings.MAIN_STATE)
+        if state:
+            self.restoreState(state)
+        key = ui_settings.get(ui_settings.CURRENT_AREA)
+        keys = [a.key for a in AREAS]
+        if AREAS:
+            self.show_area(key if key in keys else keys[0])
+
+    def closeEvent(self, event) -> None:
+        ui_settings.put(ui_settings.MAIN_GEOMETRY, self.saveGeometry())
+        ui_settings.put(ui_settings.MAIN_STATE, self.saveState())
+        i18n.remove_listener(self._on_language_changed)
+        super().closeEvent(event)

@@ -1,0 +1,279 @@
+"""Staff and programmes: the simple editor every area relies on."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QStyledItemDelegate,
+    QTableView,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.i18n import N_, _
+from desktop.models import org, records
+from desktop.models.base import DomainError
+from desktop.views.common.area import AreaPage
+from desktop.views.common.tablemodel import Column, RecordTableModel, TextFilterProxy
+from desktop.views.common.undo import perform
+
+STAFF_COLUMNS = [
+    Column("last_name", N_("Last name"), editable=True),
+    Column("first_name", N_("First name"), editable=True),
+    Column("patronymic", N_("Patronymic"), editable=True),
+    Column("short_name", N_("Short name"), editable=True),
+    Column("position", N_("Position"), editable=True),
+    Column("roles", N_("Roles"), display=lambda roles: ", ".join(
+        _(org.STAFF_ROLE_LABELS[org.StaffRole(r)]) for r in roles or [])),
+    Column("department", N_("Department")),
+]
+
+PROGRAMME_COLUMNS = [
+    Column("code", N_("Code"), editable=True),
+    Column("name", N_("Programme"), editable=True),
+    Column("level", N_("Level"), editable=True,
+           display=lambda v: _(org.PROGRAMME_LEVEL_LABELS[org.ProgrammeLevel(v)]) if v else ""),
+]
+
+
+class LevelDelegate(QStyledItemDelegate):
+    """A combo box of programme levels for the Level column."""
+
+    def createEditor(self, parent, option, index):
+        combo = QComboBox(parent)
+        for level in org.ProgrammeLevel:
+            combo.addItem(_(org.PROGRAMME_LEVEL_LABELS[level]), level.value)
+        return combo
+
+    def setEditorData(self, editor, index):
+        i = editor.findData(index.data(Qt.ItemDataRole.EditRole))
+        editor.setCurrentIndex(max(i, 0))
+
+    def setModelData(self, editor, model, index):
+        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+
+
+class RecordList(QWidget):
+    """A filterable table with add/delete buttons; edits go through the page's undo stack."""
+
+    def __init__(self, columns, filter_keys, parent=None):
+        super().__init__(parent)
+        self.model = RecordTableModel(columns, self)
+        self.proxy = TextFilterProxy(filter_keys, self)
+        self.proxy.setSourceModel(self.model)
+        self.view = QTableView()
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.verticalHeader().setVisible(False)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                  | QAbstractItemView.EditTrigger.EditKeyPressed
+                                  | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.proxy.set_text)
+        self.add_button = QToolButton()
+        self.delete_button = QToolButton()
+        self.extra = QHBoxLayout()
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addLayout(self.extra)
+        top.addWidget(self.add_button)
+        top.addWidget(self.delete_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.view)
+
+    def selected_record(self) -> dict | None:
+        index = self.view.currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.record(self.proxy.mapToSource(index))
+
+    def retranslate(self) -> None:
+        self.search.setPlaceholderText(_("Filter…"))
+        self.add_button.setText(_("Add"))
+        self.delete_button.setText(_("Delete"))
+        self.model.retranslate()
+
+
+class StaffArea(AreaPage):
+    def __init__(self, ctx, parent=None):
+        super().__init__(ctx, parent)
+        self.tabs = QTabWidget()
+        self.staff = RecordList(STAFF_COLUMNS, ["last_name", "first_name", "short_name", "position"])
+        self.programmes = RecordList(PROGRAMME_COLUMNS, ["code", "name"])
+        self.programmes.view.setItemDelegateForColumn(2, LevelDelegate(self.programmes.view))
+        self.roles_button = QToolButton()
+        self.roles_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.roles_menu = QMenu(self.roles_button)
+        self.roles_menu.aboutToShow.connect(self._fill_roles_menu)
+        self.roles_button.setMenu(self.roles_menu)
+        self.staff.extra.addWidget(self.roles_button)
+        self.tabs.addTab(self.staff, "")
+        self.tabs.addTab(self.programmes, "")
+        self.title = QLabel()
+        self.title.setStyleSheet("font-size: 16px; font-weight: 600;")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.tabs)
+
+        self.staff.model.on_edit = self._edit_staff
+        self.programmes.model.on_edit = self._edit_programme
+        self.staff.add_button.clicked.connect(self.add_staff)
+        self.staff.delete_button.clicked.connect(self.delete_staff)
+        self.programmes.add_button.clicked.connect(self.add_programme)
+        self.programmes.delete_button.clicked.connect(self.delete_programme)
+        delete = QAction(self)
+        delete.setShortcut(QKeySequence.StandardKey.Delete)
+        delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        delete.triggered.connect(lambda: self.delete_staff() if self.tabs.currentIndex() == 0 else self.delete_programme())
+        self.addAction(delete)
+        self.refresh()
+
+    def retranslate_ui(self) -> None:
+        self.title.setText(_("Staff and programmes"))
+        self.tabs.setTabText(0, _("Staff"))
+        self.tabs.setTabText(1, _("Programmes"))
+        self.staff.retranslate()
+        self.programmes.retranslate()
+        self.roles_button.setText(_("Roles"))
+
+    def refresh(self) -> None:
+        with self.ctx.db.session() as s:
+            self.staff.model.set_rows(org.staff_rows(s))
+            self.programmes.model.set_rows(org.programme_rows(s))
+
+    # Running model-layer operations --------------------------------------
+    def _run(self, fn):
+        try:
+            with self.ctx.db.session() as s:
+                return fn(s)
+        except DomainError as exc:
+            QMessageBox.warning(self, _("Staff and programmes"), str(exc))
+            raise
+
+    def _push(self, text: str, redo, undo) -> None:
+        def after():
+            self.refresh()
+            self.ctx.data_changed.emit("staff")
+
+        try:
+            perform(self.undo_stack, text, redo, undo, after)
+        except DomainError:
+            self.refresh()
+
+    def _edit(self, entity, validators, row, key, value, label):
+        record_id, old = row["id"], row.get(key)
+        self._push(
+            label,
+            lambda: self._run(lambda s: records.set_field(s, entity, record_id, key, value, validators)),
+            lambda: self._run(lambda s: records.set_field(s, entity, record_id, key, old)),
+        )
+
+    def _edit_staff(self, row, key, value) -> None:
+        self._edit(org.Staff, org.STAFF_VALIDATORS, row, key, value, _("Edit staff member"))
+
+    def _edit_programme(self, row, key, value) -> None:
+        self._edit(org.Programme, org.PROGRAMME_VALIDATORS, row, key, value, _("Edit programme"))
+
+    # Staff ----------------------------------------------------------------
+    def add_staff(self) -> None:
+        name, ok = QInputDialog.getText(self, _("New staff member"), _("Last name, first name, patronymic:"))
+        if not ok or not name.strip():
+            return
+        parts = name.split()
+        new_id: dict[str, int] = {}
+
+        def redo():
+            new_id["id"] = self._run(lambda s: org.add_staff(
+                s, parts[0], parts[1] if len(parts) > 1 else "", " ".join(parts[2:]), staff_id=new_id.get("id")))
+
+        self._push(_("Add staff member"), redo, lambda: self._run(lambda s: records.delete(s, org.Staff, new_id["id"])))
+
+    def delete_staff(self) -> None:
+        row = self.staff.selected_record()
+        if row is None:
+            return
+        saved: dict = {}
+
+        def redo():
+            def op(s):
+                member = s.get(org.Staff, row["id"])
+                saved["roles"] = member.roles if member else set()
+                saved["data"] = records.delete(s, org.Staff, row["id"])
+
+            self._run(op)
+
+        def undo():
+            def op(s):
+                member = records.restore(s, org.Staff, saved["data"])
+                member.roles = saved["roles"]
+
+            self._run(op)
+
+        self._push(_("Delete staff member"), redo, undo)
+
+    def _fill_roles_menu(self) -> None:
+        self.roles_menu.clear()
+        row = self.staff.selected_record()
+        if row is None:
+            act = self.roles_menu.addAction(_("Select a staff member first"))
+            act.setEnabled(False)
+            return
+        current = set(row["roles"])
+        for role in org.StaffRole:
+            act = self.roles_menu.addAction(_(org.STAFF_ROLE_LABELS[role]))
+            act.setCheckable(True)
+            act.setChecked(role.value in current)
+            act.toggled.connect(lambda checked, role=role, row=row: self._toggle_role(row, role, checked))
+
+    def _toggle_role(self, row, role, checked) -> None:
+        old = set(row["roles"])
+        new = old | {role.value} if checked else old - {role.value}
+        staff_id = row["id"]
+        self._push(_("Change roles"),
+                   lambda: self._run(lambda s: org.set_staff_roles(s, staff_id, new)),
+                   lambda: self._run(lambda s: org.set_staff_roles(s, staff_id, old)))
+
+    # Programmes -----------------------------------------------------------
+    def add_programme(self) -> None:
+        code, ok = QInputDialog.getText(self, _("New programme"), _("Code (for example 510100):"))
+        if not ok or not code.strip():
+            return
+        name, ok = QInputDialog.getText(self, _("New programme"), _("Name:"))
+        if not ok or not name.strip():
+            return
+        new_id: dict[str, int] = {}
+
+        def redo():
+            new_id["id"] = self._run(lambda s: org.add_programme(s, code, name, programme_id=new_id.get("id")))
+
+        self._push(_("Add programme"), redo,
+                   lambda: self._run(lambda s: records.delete(s, org.Programme, new_id["id"])))
+
+    def delete_programme(self) -> None:
+        row = self.programmes.selected_record()
+        if row is None:
+            return
+        saved: dict = {}
+
+        def redo():
+            saved["data"] = self._run(lambda s: records.delete(s, org.Programme, row["id"]))
+
+        self._push(_("Delete programme"), redo,
+                   lambda: self._run(lambda s: records.restore(s, org.Programme, saved["data"])))

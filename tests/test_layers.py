@@ -1,0 +1,42 @@
+"""models/ and reports/ never import Qt; views/ is the only Qt layer."""
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+QT_IMPORT = re.compile(r"^\s*(from|import)\s+(PySide6|PyQt5|PyQt6|shiboken6)", re.M)
+
+
+def test_models_and_reports_have_no_qt_imports_in_source():
+    offenders = [
+        str(p.relative_to(ROOT))
+        for folder in ("desktop/models", "desktop/reports")
+        for p in (ROOT / folder).rglob("*.py")
+        if QT_IMPORT.search(p.read_text(encoding="utf-8"))
+    ]
+    assert offenders == []
+
+
+def test_importing_every_model_and_report_module_loads_no_qt():
+    code = (
+        "import importlib, pkgutil, sys\n"
+        "import desktop.models, desktop.reports, desktop.cli\n"
+        "for pkg in (desktop.models, desktop.reports):\n"
+        "    for m in pkgutil.walk_packages(pkg.__path__, pkg.__name__ + '.'):\n"
+        "        importlib.import_module(m.name)\n"
+        "bad = [m for m in sys.modules if m.split('.')[0] in ('PySide6', 'PyQt5', 'PyQt6', 'shiboken6')]\n"
+        "print(len(bad)); sys.exit(1 if bad else 0)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_no_item_widgets_for_data_lists():
+    offenders = [
+        str(p.relative_to(ROOT))
+        for p in (ROOT / "desktop").rglob("*.py")
+        if re.search(r"Q(Table|Tree|List)Widget\(", p.read_text(encoding="utf-8"))
+    ]
+    assert offenders == []

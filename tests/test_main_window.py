@@ -1,0 +1,95 @@
+"""The main window: areas, menus, language switch, settings, single instance, crash dialog."""
+
+import logging
+
+import pytest
+from PySide6.QtCore import QLockFile
+from PySide6.QtWidgets import QMessageBox
+
+from desktop import i18n
+from desktop.views import settings as ui_settings
+from desktop.views.app import InstanceLock, excepthook
+from desktop.views.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot, demo_db):
+    w = MainWindow(demo_db)
+    qtbot.addWidget(w)
+    w.show()
+    return w
+
+
+def test_window_shows_areas_and_menus(window):
+    assert window.menu_file.title() == "&File"
+    assert window.area_model.rowCount() >= 1
+    assert window.current_page() is not None
+
+
+def test_language_switch_retranslates_at_once(window):
+    window.set_interface_language("ky")
+    assert window.menu_file.title() == "&Файл"
+    assert window.menu_settings.title() == "&Жөндөөлөр"
+    page = window.page("staff")
+    assert page.tabs.tabText(0) == "Кызматкерлер"
+    assert page.staff.model.headerData(0, __import__("PySide6.QtCore").QtCore.Qt.Orientation.Horizontal) == "Фамилиясы"
+    window.set_interface_language("kk")
+    assert window.menu_settings.title() == "&Баптаулар"
+    assert ui_settings.get(ui_settings.INTERFACE_LANGUAGE) == "kk"
+
+
+def test_country_and_report_language_are_kept(window, demo_db):
+    from desktop.models import settings as model_settings
+
+    window.set_country("KZ")
+    with demo_db.session() as s:
+        assert model_settings.get(s, "country") == "KZ"
+    window.set_report_language("ru")
+    assert window.ctx.report_language == "ru"
+
+
+def test_geometry_is_saved(window, qtbot, demo_db):
+    window.resize(700, 500)
+    window.close()
+    assert ui_settings.get(ui_settings.MAIN_GEOMETRY)
+    again = MainWindow(demo_db)
+    qtbot.addWidget(again)
+    assert again.size().width() == 700
+
+
+def test_second_instance_is_refused(db_path):
+    first = InstanceLock(db_path)
+    assert first.acquire()[0]
+    second = InstanceLock(db_path)
+    ok, message = second.acquire()
+    assert not ok
+    assert "already open" in message
+    first.release()
+    assert second.acquire()[0]
+    second.release()
+
+
+def test_stale_lock_after_a_crash_is_taken_over(db_path):
+    import socket
+
+    # A lock file as QLockFile writes it, held by a process that no longer exists.
+    lock_path = str(db_path) + ".lock"
+    with open(lock_path, "w") as fh:
+        fh.write(f"999999\npython\n{socket.gethostname()}\n")
+    lock = InstanceLock(db_path)
+    ok, _message = lock.acquire()
+    assert ok
+    lock.release()
+
+
+def test_unhandled_exception_shows_a_dialog_and_is_logged(qtbot, monkeypatch, caplog, window):
+    shown = {}
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.setdefault("text", self.text()))
+    try:
+        raise RuntimeError("boom")
+    except RuntimeError as exc:
+        with caplog.at_level(logging.ERROR):
+            excepthook(type(exc), exc, exc.__traceback__)
+    assert "boom" in shown["text"]
+    assert "RuntimeError" in caplog.text
+    assert window.isVisible()
