@@ -137,8 +137,13 @@ class TextFilterProxy(QSortFilterProxyModel):
         self.setSortLocaleAware(True)
 
     def set_text(self, text: str) -> None:
-        self._needle = text.strip().casefold()
-        self.invalidateFilter()
+        if hasattr(self, "beginFilterChange"):  # Qt 6.10+
+            self.beginFilterChange()
+            self._needle = text.strip().casefold()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self._needle = text.strip().casefold()
+            self.invalidateFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:
         if not self._needle:
