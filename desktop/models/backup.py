@@ -158,3 +158,91 @@ def restore(db: Database, source: Path) -> Path:
     finally:
         src.close()
     return safety
+
+
+# Automatic backups and the start-up check ----------------------------------------------
+
+def _latest_change(path: Path) -> float:
+    """When the database last changed on disk (the WAL counts: that is where writes land first)."""
+    times = [p.stat().st_mtime for p in (path, Path(str(path) + "-wal")) if p.exists()]
+    return max(times) if times else 0.0
+
+
+def backup_if_changed(db: Database, *, min_interval: dt.timedelta | None = None) -> Path | None:
+    """Back up when the file changed since the newest backup (and that one is older than
+    ``min_interval``); returns the new backup or None."""
+    path = _require_file(db)
+    found = list_backups(path)
+    if found:
+        newest_when, newest = found[0]
+        if _latest_change(path) <= newest.stat().st_mtime:
+            return None
+        if min_interval is not None and dt.datetime.now() - newest_when < min_interval:
+            return None
+    elif not path.exists() or path.stat().st_size == 0:
+        return None
+    return make_backup(db, reason="auto")
+
+
+def newest_good_backup(db_path: Path) -> tuple[dt.datetime, Path] | None:
+    """The newest backup that passes an integrity check."""
+    for when, path in list_backups(db_path):
+        if integrity_ok(path, quick=True):
+            return when, path
+    return None
+
+
+class DamagedDatabase(RuntimeError):
+    """The file failed its start-up check and was set aside as ``.damaged``."""
+
+    def __init__(self, message: str, damaged: Path, backup: tuple[dt.datetime, Path] | None):
+        super().__init__(message)
+        self.damaged = damaged
+        self.backup = backup
+
+
+def startup_check(db_path: Path) -> list[str]:
+    """``quick_check`` and ``foreign_key_check`` of a file before it is opened for work.
+
+    A damaged file is renamed ``<name>.damaged`` (never overwritten: a number is added when one
+    exists already), with its -wal and -shm, and DamagedDatabase names the newest good backup.
+    Returns the foreign-key problems (a sound file has none).
+    """
+    db_path = Path(db_path)
+    if not db_path.exists() or db_path.stat().st_size == 0:
+        return []
+    problems: list[str] = []
+    try:
+        conn = sqlite3.connect(db_path, timeout=10)
+        try:
+            rows = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
+            if rows != ["ok"]:
+                problems = [f"integrity: {r}" for r in rows]
+            else:
+                fk = conn.execute("PRAGMA foreign_key_check").fetchall()
+                return [f"foreign key: {t} row {rowid} refers to a missing {parent}" for t, rowid, parent, _ in fk]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        problems = [f"unreadable: {exc}"]
+    damaged = set_aside(db_path)
+    raise DamagedDatabase("; ".join(problems[:5]), damaged, newest_good_backup(db_path))
+
+
+def set_aside(db_path: Path) -> Path:
+    target = db_path.with_name(db_path.name + ".damaged")
+    n = 1
+    while target.exists():
+        target = db_path.with_name(f"{db_path.name}.damaged.{n}")
+        n += 1
+    os.replace(db_path, target)
+    for suffix in ("-wal", "-shm"):
+        side = Path(str(db_path) + suffix)
+        if side.exists():
+            os.replace(side, Path(str(target) + suffix))
+    return target
+
+
+def restore_file(backup: Path, db_path: Path) -> None:
+    """Put a backup in place of a missing (set-aside) database file."""
+    copy_database(Path(backup), Path(db_path))

@@ -58,6 +58,14 @@ class Database:
             event.listen(self.engine, "connect", _sqlite_pragmas)
         self.Session = sessionmaker(self.engine, expire_on_commit=False)
 
+    @staticmethod
+    def path_of(url: str) -> Path | None:
+        """The file of a SQLite URL (None for a server)."""
+        u = make_url(url)
+        if u.get_backend_name() == "sqlite" and u.database and u.database != ":memory:":
+            return Path(u.database)
+        return None
+
     def __repr__(self) -> str:
         return f"Database({self.display_name!r})"
 

@@ -112,6 +112,34 @@ class InstanceLock:
         self.lock.unlock()
 
 
+def check_file_at_startup(db_path) -> bool:
+    """Quick check of the file; a damaged one is set aside and the newest good backup offered.
+
+    Returns False when the user chose to quit.
+    """
+    from desktop.models.backup import DamagedDatabase, restore_file, startup_check
+
+    try:
+        startup_check(db_path)
+        return True
+    except DamagedDatabase as exc:
+        log.error("database failed its start-up check; set aside as %s", exc.damaged.name)
+        if exc.backup is None:
+            QMessageBox.warning(None, APP_NAME, _(
+                "The database file is damaged. It was set aside as {damaged} and no good backup was found; "
+                "Dekanat starts with an empty database.").format(damaged=exc.damaged))
+            return True
+        when, backup = exc.backup
+        answer = QMessageBox.question(None, APP_NAME, _(
+            "The database file is damaged. It was set aside as {damaged}.\n\n"
+            "Restore the newest good backup, made {when}?").format(
+                damaged=exc.damaged, when=when.strftime("%d.%m.%Y %H:%M")),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        if answer == QMessageBox.StandardButton.Yes:
+            restore_file(backup, db_path)
+        return True
+
+
 def run_gui(args) -> int:
     from desktop.views import settings as ui_settings
 
@@ -125,18 +153,27 @@ def run_gui(args) -> int:
     qt_tr.apply(lang)
     sys.excepthook = excepthook
 
-    from desktop.models.db import Database
+    from desktop.models.db import Database, database_url
     from desktop.models.migrate import DatabaseTooNew, upgrade
 
-    db = Database(args.database)
+    url = database_url(args.database)
+    db_path = Database.path_of(url)
     lock = None
-    if db.path is not None:
-        lock = InstanceLock(db.path)
+    if db_path is not None:
+        lock = InstanceLock(db_path)
         ok, message = lock.acquire()
         if not ok:
             QMessageBox.critical(None, APP_NAME, message)
             return 1
+        if not check_file_at_startup(db_path):
+            lock.release()
+            return 1
+    db = Database(url)
     try:
+        if db.path is not None:
+            from desktop.models.backup import backup_if_changed
+
+            backup_if_changed(db)
         upgrade(db)
     except DatabaseTooNew as exc:
         QMessageBox.critical(None, APP_NAME, str(exc))

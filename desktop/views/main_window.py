@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from importlib import import_module
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -90,6 +90,12 @@ class MainWindow(QMainWindow):
 
         self._build_actions()
         self._build_menus()
+        # Automatic backups at most every 30 minutes while the data changes.
+        self.backup_timer = QTimer(self)
+        self.backup_timer.setInterval(30 * 60 * 1000)
+        self.backup_timer.timeout.connect(self.auto_backup)
+        if db.path is not None:
+            self.backup_timer.start()
         self.sidebar.selectionModel().currentChanged.connect(self._on_area_changed)
         i18n.on_language_changed(self._on_language_changed)
         self.retranslate_ui()
@@ -248,6 +254,18 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, APP_NAME, str(exc))
             return
         self.statusBar().showMessage(_("Backup saved: {path}").format(path=target), 8000)
+
+    def auto_backup(self) -> None:
+        import datetime as dt
+
+        from desktop.models.backup import BackupError, backup_if_changed
+
+        try:
+            made = backup_if_changed(self.db, min_interval=dt.timedelta(minutes=30))
+        except BackupError:
+            return
+        if made:
+            self.statusBar().showMessage(_("Backup saved: {path}").format(path=made.name), 5000)
 
     def restore_backup(self) -> None:
         from desktop.models.backup import BackupError, backup_dir, restore
