@@ -38,6 +38,88 @@ def isolated(tmp_path, monkeypatch):
     i18n.set_language("en")
 
 
+# PostgreSQL: with DEKANAT_TEST_POSTGRES=<admin URL> every test that uses ``db``, ``demo_db`` or
+# ``session`` runs against SQLite and against a fresh database on that server.
+PG_ADMIN_URL = os.environ.get("DEKANAT_TEST_POSTGRES", "")
+BACKENDS = ["sqlite"] + (["postgres"] if PG_ADMIN_URL else [])
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "sqlite_only: the test is about the SQLite file (backups, pragmas)")
+
+
+class PostgresServer:
+    """Creates databases from templates on the test server (CREATE DATABASE ... TEMPLATE is fast)."""
+
+    def __init__(self, admin_url: str):
+        from sqlalchemy import create_engine
+
+        self.admin_url = admin_url
+        self.engine = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+        self.made: list[str] = []
+
+    def url(self, name: str) -> str:
+        from sqlalchemy.engine import make_url
+
+        return make_url(self.admin_url).set(database=name).render_as_string(hide_password=False)
+
+    def create(self, name: str, template: str | None = None) -> str:
+        with self.engine.connect() as conn:
+            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            conn.exec_driver_sql(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else ""))
+        return self.url(name)
+
+    def drop(self, name: str) -> None:
+        with self.engine.connect() as conn:
+            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    if not PG_ADMIN_URL:
+        pytest.skip("DEKANAT_TEST_POSTGRES is not set")
+    server = PostgresServer(PG_ADMIN_URL)
+    yield server
+    server.engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def pg_templates(pg_server):
+    """Migrated-empty and demo template databases on the server, made once per run."""
+    from desktop.models.demo import build_demo
+    from desktop.models.migrate import open_database
+
+    tag = f"dk_{os.getpid()}"
+    empty = open_database(pg_server.create(f"{tag}_empty"))
+    empty.dispose()
+    demo = open_database(pg_server.create(f"{tag}_demo", template=f"{tag}_empty"))
+    build_demo(demo, students=150)
+    demo.dispose()
+    yield {"empty": f"{tag}_empty", "demo": f"{tag}_demo"}
+    pg_server.drop(f"{tag}_demo")
+    pg_server.drop(f"{tag}_empty")
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request):
+    if request.param == "postgres" and request.node.get_closest_marker("sqlite_only"):
+        pytest.skip("about the SQLite file")
+    return request.param
+
+
+def _pg_database(request, kind: str):
+    import uuid
+
+    from desktop.models.db import Database
+
+    server = request.getfixturevalue("pg_server")
+    templates = request.getfixturevalue("pg_templates")
+    name = f"dk_t_{uuid.uuid4().hex[:10]}"
+    database = Database(server.create(name, template=templates[kind]))
+    request.addfinalizer(lambda: (database.dispose(), server.drop(name)))
+    return database
+
+
 @pytest.fixture(scope="session")
 def migrated_template(tmp_path_factory) -> Path:
     """One migrated empty database per test run; tests get copies of it."""
@@ -51,6 +133,7 @@ def migrated_template(tmp_path_factory) -> Path:
 
 @pytest.fixture
 def db_path(tmp_path, migrated_template) -> Path:
+    """A migrated empty SQLite file (tests about the file itself use this)."""
     path = tmp_path / "dekanat.sqlite3"
     shutil.copyfile(migrated_template, path)
     os.chmod(path, 0o600)
@@ -58,10 +141,16 @@ def db_path(tmp_path, migrated_template) -> Path:
 
 
 @pytest.fixture
-def db(db_path):
+def db(request, backend, tmp_path, migrated_template):
     from desktop.models.db import Database
 
-    database = Database(db_path)
+    if backend == "postgres":
+        yield _pg_database(request, "empty")
+        return
+    path = tmp_path / "dekanat.sqlite3"
+    shutil.copyfile(migrated_template, path)
+    os.chmod(path, 0o600)
+    database = Database(path)
     yield database
     database.dispose()
 
@@ -81,9 +170,12 @@ def demo_template(tmp_path_factory, migrated_template) -> Path:
 
 
 @pytest.fixture
-def demo_db(tmp_path, demo_template):
+def demo_db(request, backend, tmp_path, demo_template):
     from desktop.models.db import Database
 
+    if backend == "postgres":
+        yield _pg_database(request, "demo")
+        return
     path = tmp_path / "demo.sqlite3"
     shutil.copyfile(demo_template, path)
     database = Database(path)

@@ -34,6 +34,7 @@ def test_schema_matches_the_models(db):
     assert [d for d in diff if d[0] in ("add_table", "add_column", "remove_table")] == []
 
 
+@pytest.mark.sqlite_only
 def test_sqlite_connection_settings(db):
     with db.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
@@ -72,6 +73,7 @@ def test_migration_takes_a_backup_first(tmp_path):
     assert found and "migration" in found[0][1].name
 
 
+@pytest.mark.sqlite_only
 def test_backup_then_restore_keeps_every_row(demo_db, tmp_path):
     with demo_db.session() as s:
         students = s.scalar(select(func.count()).select_from(Student))
@@ -90,12 +92,14 @@ def test_backup_then_restore_keeps_every_row(demo_db, tmp_path):
     assert sqlite3.connect(safety).execute("SELECT count(*) FROM student").fetchone()[0] == 0
 
 
+@pytest.mark.sqlite_only
 @pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
 def test_backups_are_owner_only(db):
     target = backups.make_backup(db)
     assert stat.S_IMODE(os.stat(target).st_mode) == 0o600
 
 
+@pytest.mark.sqlite_only
 def test_restore_refuses_a_broken_file(db, tmp_path):
     bad = tmp_path / "bad.sqlite3"
     bad.write_bytes(b"not a database at all" * 100)
@@ -115,6 +119,7 @@ def test_rotation_keeps_last_ten_daily_and_monthly():
     assert len(keep) <= 10 + 14 + 12
 
 
+@pytest.mark.sqlite_only
 def test_rotate_deletes_files_beyond_the_policy(db):
     folder = backups.backup_dir(db.path)
     folder.mkdir(parents=True, exist_ok=True)

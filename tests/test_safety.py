@@ -9,6 +9,8 @@ from PySide6.QtWidgets import QMessageBox
 from desktop.models import backup as backups
 from desktop.models.db import Database
 
+pytestmark = pytest.mark.sqlite_only
+
 
 def _flip_bytes(path, start_page=2, pages=2, page_size=4096):
     data = bytearray(path.read_bytes())

@@ -18,6 +18,9 @@ def register(cli: Registry) -> None:
     p = cli.command("backup", cmd_backup, "a consistent copy of the database (SQLite backup API)")
     p.add_argument("-o", "--output", metavar="FILE", help="where to write it (default: the rotating backup folder)")
 
+    p = cli.command("copy-to", cmd_copy_to, "copy every row (ids kept) into a new, empty database, e.g. a PostgreSQL server")
+    p.add_argument("url", metavar="URL", help="postgresql+psycopg://user@host/dbname or a SQLite path")
+
     p = cli.command("restore", cmd_restore, "replace the database with a backup, after backing up the current one")
     p.add_argument("file", metavar="FILE")
 
@@ -71,4 +74,12 @@ def cmd_restore(args, ctx: Context) -> int:
     except BackupError as exc:
         raise CommandError(str(exc)) from exc
     print(f"restored {args.file}; the previous database was saved as {safety}")
+    return 0
+
+
+def cmd_copy_to(args, ctx: Context) -> int:
+    from desktop.models.transfer import copy_to
+
+    counts = copy_to(ctx.db, args.url)
+    print(f"copied {sum(counts.values())} rows in {len(counts)} tables")
     return 0
