@@ -149,5 +149,19 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("dekanat: interrupted; nothing was written", file=sys.stderr)
         return 1
+    except Exception as exc:
+        # Unexpected: the stack (never the values) goes to the log, one line to the user.
+        import logging
+        import traceback
+
+        from desktop.logs import setup_logging
+
+        setup_logging()
+        logging.getLogger("dekanat").error(
+            "command %s failed with %s.%s\n%s", args.command, type(exc).__module__, type(exc).__qualname__,
+            "".join(traceback.format_tb(exc.__traceback__)))
+        print(f"dekanat: unexpected error ({type(exc).__name__}); details are in the log. Nothing was written.",
+              file=sys.stderr)
+        return 1
     finally:
         ctx.close()

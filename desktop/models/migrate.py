@@ -9,12 +9,17 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import inspect, text
+from sqlalchemy import create_engine, event, inspect, text
+from sqlalchemy.pool import NullPool
 
 from desktop import __version__, paths
 from desktop.models.db import Database
 
 _REVISION_FILE = re.compile(r"^(\d{4})_\w+\.py$")
+
+
+class MigrationError(RuntimeError):
+    """A migration failed; the schema and data are as they were before it."""
 
 
 class DatabaseTooNew(RuntimeError):
@@ -72,10 +77,44 @@ def upgrade(db: Database, *, backup: bool = True, revision: str = "head") -> boo
     from alembic import command
 
     cfg = alembic_config(db)
-    with db.engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, revision)
+    engine = _migration_engine(db)
+    try:
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, revision)
+            if db.is_sqlite:
+                broken = conn.exec_driver_sql("PRAGMA foreign_key_check").all()
+                if broken:
+                    raise MigrationError(f"the migration left {len(broken)} broken references; nothing was changed")
+    finally:
+        if engine is not db.engine:
+            engine.dispose()
+    db.engine.dispose()  # connections opened before the upgrade may cache the old schema
     return True
+
+
+def _migration_engine(db: Database):
+    """For SQLite: one connection with transactional DDL (the driver's lazy BEGIN would commit
+    each CREATE/ALTER on its own) and foreign keys off while batch migrations rebuild tables
+    (a DROP TABLE with foreign keys on would cascade into other tables); the references are
+    checked with ``foreign_key_check`` before the commit."""
+    if not db.is_sqlite:
+        return db.engine
+    engine = create_engine(db.url, poolclass=NullPool, hide_parameters=True)
+
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_connection, _record):
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        for pragma in ("foreign_keys=OFF", "busy_timeout=5000", "journal_mode=WAL", "synchronous=FULL"):
+            cursor.execute(f"PRAGMA {pragma}")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn):
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return engine
 
 
 def open_database(path_or_url=None, *, migrate: bool = True) -> Database:

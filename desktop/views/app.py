@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import logging
-import logging.handlers
-import os
 import sys
 import traceback
 
@@ -12,27 +10,13 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QLockFile, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop import APP_NAME, ORG_NAME, __version__, i18n, paths
+from desktop.logs import setup_logging
 from desktop.i18n import _
 
 log = logging.getLogger("dekanat")
 
 # Qt has no Kyrgyz catalog; Russian is the closest every Kyrgyz office reads.
 QT_CATALOG = {"ky": "ru", "kk": "kk", "ru": "ru"}
-
-
-def setup_logging() -> str:
-    """Log to a rotating, owner-only file in the user's log folder. Never personal data."""
-    path = paths.log_dir() / "dekanat.log"
-    if not path.exists():
-        fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
-        os.close(fd)
-    handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root = logging.getLogger()
-    if not any(isinstance(h, logging.handlers.RotatingFileHandler) for h in root.handlers):
-        root.addHandler(handler)
-    root.setLevel(logging.INFO)
-    return str(path)
 
 
 class QtTranslations:

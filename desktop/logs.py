@@ -1,0 +1,25 @@
+"""The log file, shared by the window and the command line (no Qt here)."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import os
+
+from desktop import paths
+
+
+def setup_logging() -> str:
+    """Log to a rotating, owner-only file in the user's log folder. Never personal data:
+    only exception types and stacks, and SQL errors without their parameters."""
+    path = paths.log_dir() / "dekanat.log"
+    if not path.exists():
+        fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+        os.close(fd)
+    root = logging.getLogger()
+    if not any(isinstance(h, logging.handlers.RotatingFileHandler) for h in root.handlers):
+        handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    return str(path)
