@@ -12,6 +12,7 @@ AREA_MODULES = [
     "desktop.models.org",
     "desktop.models.contingent",
     "desktop.models.settings",
+    "desktop.models.workplan",
 ]
 
 for _name in AREA_MODULES:
