@@ -67,8 +67,10 @@ _LEADING_INITIALS = re.compile(r"^((?:[^\W\d_]\s*\.\s*){1,2})\s*(.+)$")
 
 def match_staff(text: str, index: dict) -> int | None:
     """"Кудуев А.Ж.", "Кудуев А.", "Рашид кызы Б.", "Ж. Абдималик кызы", "Кудуев" -> a staff id."""
-    clean = " ".join(text.replace("\n", " ").split()).strip(" .,;")
-    m = _INITIALS.match(clean + ("." if re.search(r"\s[^\W\d_]$", clean) else ""))
+    clean = " ".join(text.replace("\n", " ").split()).strip(" ,;")
+    if re.search(r"[\s.][^\W\d_]$", clean):  # "Кудуев А" / "Сопуев У.А": the last dot was lost
+        clean += "."
+    m = _INITIALS.match(clean)
     if m and m.group(1):
         last, initials = m.group(1), re.sub(r"[\s.]", "", m.group(2)).lower()
     else:
