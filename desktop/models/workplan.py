@@ -332,10 +332,16 @@ def move_item(session: Session, item_id: int, section_id: int, position: int) ->
     target = _get(session, WorkPlanSection, section_id)
     if target.plan_id != source.plan_id:
         raise DomainError(_("An item can only move within its own plan."))
-    source.items.remove(item)
+    if target is source:
+        source.items.remove(item)
+        source.items.insert(max(0, min(position, len(source.items))), item)
+    else:
+        # moving the item straight into the other collection keeps it from being deleted as an orphan
+        target.items.insert(max(0, min(position, len(target.items))), item)
+        if item in source.items:
+            source.items.remove(item)
+            item.section = target
     _renumber(source.items)
-    position = max(0, min(position, len(target.items)))
-    target.items.insert(position, item)
     _renumber(target.items)
     session.flush()
     return old
