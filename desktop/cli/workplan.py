@@ -1,0 +1,84 @@
+"""``import workplan``, ``export workplan``, ``export workplan-progress``."""
+
+from __future__ import annotations
+
+from desktop.cli import CommandError, Context, Registry
+from desktop.i18n import LANGUAGES
+
+
+def register(cli: Registry) -> None:
+    p = cli.subcommand("import", "workplan", cmd_import, "import a work plan from a Word or Excel table")
+    p.add_argument("file", metavar="FILE.docx|FILE.xlsx")
+    p.add_argument("--year", required=True, metavar="Y", help="academic year, like 2025-2026")
+    p.add_argument("--dry-run", action="store_true", help="list sections and item counts, write nothing")
+
+    p = cli.subcommand("export", "workplan", cmd_export, "the work plan as PDF or Excel")
+    p.add_argument("--year", required=True, metavar="Y")
+    p.add_argument("--format", required=True, choices=("pdf", "xlsx"))
+    p.add_argument("-o", "--output", required=True, metavar="FILE")
+    p.add_argument("--lang", dest="report_lang", choices=LANGUAGES, help="language of the report")
+
+    p = cli.subcommand("export", "workplan-progress", cmd_progress,
+                       "progress of the work plan (done, in progress, overdue) as PDF")
+    p.add_argument("--year", required=True, metavar="Y")
+    p.add_argument("--date", metavar="YYYY-MM-DD", help="as of this day (default today)")
+    p.add_argument("--format", default="pdf", choices=("pdf",))
+    p.add_argument("-o", "--output", required=True, metavar="FILE")
+    p.add_argument("--lang", dest="report_lang", choices=LANGUAGES, help="language of the report")
+
+
+def _lang(args, ctx: Context) -> str:
+    return getattr(args, "report_lang", None) or ctx.lang
+
+
+def cmd_import(args, ctx: Context) -> int:
+    from desktop.models.org import parse_year_name, the_faculty
+    from desktop.reports.workplan_import import import_plan, read_plan_file
+
+    parse_year_name(args.year)
+    parsed = read_plan_file(args.file)
+    for line in parsed.summary():
+        print(line)
+    if args.dry_run:
+        return 0
+    with ctx.db.session() as s:
+        faculty = the_faculty(s)
+        import_plan(s, parsed, args.year, faculty_name=faculty.name if faculty else "")
+    print(f"imported into {args.year}")
+    return 0
+
+
+def _tree(ctx: Context, year: str, on_date=None):
+    from desktop.models import workplan as wp
+
+    with ctx.db.session() as s:
+        return wp.plan_tree(s, wp.require_plan(s, year), on_date)
+
+
+def cmd_export(args, ctx: Context) -> int:
+    tree = _tree(ctx, args.year)
+    if args.format == "pdf":
+        from desktop.reports.workplan_pdf import plan_pdf
+
+        plan_pdf(args.output, tree, _lang(args, ctx))
+    else:
+        from desktop.reports.workplan_xlsx import plan_xlsx
+
+        plan_xlsx(args.output, tree, _lang(args, ctx))
+    print(args.output)
+    return 0
+
+
+def cmd_progress(args, ctx: Context) -> int:
+    import datetime as dt
+
+    try:
+        on_date = dt.date.fromisoformat(args.date) if args.date else dt.date.today()
+    except ValueError as exc:
+        raise CommandError(f"--date must be YYYY-MM-DD, not {args.date!r}") from exc
+    tree = _tree(ctx, args.year, on_date)
+    from desktop.reports.workplan_pdf import progress_pdf
+
+    progress_pdf(args.output, tree, _lang(args, ctx), on_date)
+    print(args.output)
+    return 0

@@ -1,0 +1,374 @@
+"""Deadlines of work plan items as data: parse the office's text, render it, say when it is due.
+
+A deadline is a small dict (stored as JSON on the item) with a ``kind``:
+
+- ``months``: ``{"months": [[2025, 9], [2025, 10]]}`` ("Сентябрь, октябрь 2025")
+- ``dates``: ``{"start": "2025-09-16", "end": "2025-09-23"}`` ("16-23-сентябрь")
+- ``weekly``: ``{"weekdays": [0]}`` ("Дүйшөмбү сайын"; empty = once a week, any day)
+- ``monthly``: ``{}`` ("Айына бир жолу", "Ар айда")
+- ``year_round``: ``{}`` ("Жыл бою")
+- ``event``: ``{"events": ["after_winter_session", "after_summer_session"]}``, kept unresolved:
+  the calendar area plugs in a resolver with :func:`set_event_resolver`
+- ``text``: ``{"text": "..."}`` when nothing else fits.
+
+Periods are inclusive ``(start, end)`` dates. ``first_year`` is the academic year's first
+calendar year (2025 for 2025-2026): months without a year and recurring kinds need it.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Callable
+
+from desktop.i18n import N_, Translator
+
+KINDS = ("months", "dates", "weekly", "monthly", "year_round", "event", "text")
+KIND_LABELS = {
+    "months": N_("Months"),
+    "dates": N_("Date or date range"),
+    "weekly": N_("Weekly"),
+    "monthly": N_("Monthly"),
+    "year_round": N_("Throughout the year"),
+    "event": N_("After a calendar event"),
+    "text": N_("Free text"),
+}
+EVENTS = ("start_of_year", "after_winter_session", "after_summer_session", "end_of_year")
+EVENT_LABELS = {
+    "start_of_year": N_("At the start of the academic year"),
+    "after_winter_session": N_("After the winter session"),
+    "after_summer_session": N_("After the summer session"),
+    "end_of_year": N_("At the end of the academic year"),
+}
+
+# Until the calendar area resolves events, they fall on these usual periods (month, day offsets
+# within the academic year): first semester starts 1 September, winter session ends in January,
+# summer session in June.
+_DEFAULT_EVENT_PERIODS = {
+    "start_of_year": ((0, 9, 1), (0, 9, 15)),
+    "after_winter_session": ((1, 2, 1), (1, 2, 15)),
+    "after_summer_session": ((1, 7, 1), (1, 7, 15)),
+    "end_of_year": ((1, 6, 15), (1, 6, 30)),
+}
+
+EventResolver = Callable[[str, int], "tuple[dt.date, dt.date] | None"]
+_resolver: EventResolver | None = None
+
+
+def set_event_resolver(resolver: EventResolver | None) -> None:
+    """The calendar area registers ``resolver(event_kind, first_year) -> (start, end) | None``."""
+    global _resolver
+    _resolver = resolver
+
+
+def event_period(event: str, first_year: int) -> tuple[dt.date, dt.date]:
+    if _resolver is not None:
+        found = _resolver(event, first_year)
+        if found:
+            return found
+    (y0, m0, d0), (y1, m1, d1) = _DEFAULT_EVENT_PERIODS.get(event, _DEFAULT_EVENT_PERIODS["end_of_year"])
+    return dt.date(first_year + y0, m0, d0), dt.date(first_year + y1, m1, d1)
+
+
+def year_bounds(first_year: int) -> tuple[dt.date, dt.date]:
+    return dt.date(first_year, 9, 1), dt.date(first_year + 1, 8, 31)
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _iso(value) -> dt.date:
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
+
+
+# When ------------------------------------------------------------------------------------
+
+def periods(deadline: dict, first_year: int) -> list[tuple[dt.date, dt.date]]:
+    """The periods in which the deadline calls for work (recurring kinds: the whole year)."""
+    kind = deadline.get("kind", "text")
+    if kind == "months":
+        return [(dt.date(y, m, 1), _month_end(y, m)) for y, m in deadline.get("months", [])]
+    if kind == "dates":
+        start = _iso(deadline["start"])
+        return [(start, _iso(deadline.get("end") or start))]
+    if kind == "event":
+        return [event_period(e, first_year) for e in deadline.get("events", [])]
+    if kind in ("weekly", "monthly", "year_round"):
+        return [year_bounds(first_year)]
+    return []
+
+
+def last_day(deadline: dict, first_year: int) -> dt.date | None:
+    """The day after which an unfinished item is overdue (None: free text never is)."""
+    found = periods(deadline, first_year)
+    return max(end for _s, end in found) if found else None
+
+
+def is_due(deadline: dict, start: dt.date, end: dt.date, first_year: int) -> bool:
+    """Whether the deadline asks for work in the period [start, end] (a week or a month).
+
+    Weekly items are due in a period holding one of their weekdays; monthly items in a period
+    holding a month's last day; year-round items in any period of the academic year.
+    """
+    kind = deadline.get("kind", "text")
+    y0, y1 = year_bounds(first_year)
+    if kind == "weekly":
+        lo, hi = max(start, y0), min(end, y1)
+        if lo > hi:
+            return False
+        days = set(deadline.get("weekdays") or range(7))
+        return any((lo + dt.timedelta(days=i)).weekday() in days for i in range(min((hi - lo).days + 1, 7)))
+    if kind == "monthly":
+        lo, hi = max(start, y0), min(end, y1)
+        if lo > hi:
+            return False
+        return _month_end(lo.year, lo.month) <= hi
+    return any(s <= end and start <= e for s, e in periods(deadline, first_year))
+
+
+def is_overdue(deadline: dict, status: str, on_date: dt.date, first_year: int) -> bool:
+    if status in ("done", "cancelled"):
+        return False
+    last = last_day(deadline, first_year)
+    return last is not None and last < on_date
+
+
+def shift_years(deadline: dict, years: int) -> dict:
+    """The same deadline ``years`` later (months and dates move; recurring kinds stay)."""
+    kind = deadline.get("kind")
+    if kind == "months":
+        return {**deadline, "months": [[y + years, m] for y, m in deadline["months"]]}
+    if kind == "dates":
+        def move(d):
+            d = _iso(d)
+            try:
+                return d.replace(year=d.year + years).isoformat()
+            except ValueError:  # 29 February
+                return d.replace(year=d.year + years, day=28).isoformat()
+        return {**deadline, "start": move(deadline["start"]), "end": move(deadline.get("end") or deadline["start"])}
+    return dict(deadline)
+
+
+# Rendering -------------------------------------------------------------------------------
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def render(deadline: dict, tr: Translator) -> str:
+    """The deadline as the office writes it, in ``tr``'s language."""
+    kind = deadline.get("kind", "text")
+    if kind == "months":
+        by_year: dict[int, list[int]] = {}
+        for y, m in sorted(deadline.get("months", [])):
+            by_year.setdefault(y, []).append(m)
+        parts = []
+        for year, months in by_year.items():
+            names = _month_runs(months, tr)
+            parts.append(f"{names}, {year}")
+        return _cap("; ".join(parts))
+    if kind == "dates":
+        start, end = _iso(deadline["start"]), _iso(deadline.get("end") or deadline["start"])
+        if start == end:
+            return tr.short_date(start)
+        return f"{tr.short_date(start)}–{tr.short_date(end)}"
+    if kind == "weekly":
+        days = deadline.get("weekdays") or []
+        if not days:
+            return tr("Once a week")
+        return _cap(tr("Every {weekdays}").format(weekdays=", ".join(tr.weekday(d) for d in sorted(days))))
+    if kind == "monthly":
+        return tr("Once a month")
+    if kind == "year_round":
+        return tr("Throughout the year")
+    if kind == "event":
+        return _cap(", ".join(tr(EVENT_LABELS.get(e, e)) for e in deadline.get("events", [])))
+    return deadline.get("text", "")
+
+
+def _month_runs(months: list[int], tr: Translator) -> str:
+    """[9, 10, 11, 12] -> "сентябрь–декабрь"; [9, 11] -> "сентябрь, ноябрь"."""
+    runs: list[list[int]] = []
+    for m in months:
+        if runs and m == runs[-1][-1] + 1:
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    out = []
+    for run in runs:
+        if len(run) >= 3:
+            out.append(f"{tr.month(run[0]).lower()}–{tr.month(run[-1]).lower()}")
+        else:
+            out.extend(tr.month(m).lower() for m in run)
+    return ", ".join(out)
+
+
+# Parsing ---------------------------------------------------------------------------------
+
+# Month stems in Kyrgyz and Russian (the same names) and Kazakh.
+_MONTH_STEMS = [
+    (1, ("янв", "қаңтар", "jan")), (2, ("фев", "ақпан", "feb")), (3, ("мар", "наурыз", "mar")),
+    (4, ("апр", "сәуір", "apr")), (5, ("май", "мая", "мамыр", "may")), (6, ("июн", "маусым", "jun")),
+    (7, ("июл", "шілде", "jul")), (8, ("авг", "тамыз", "aug")), (9, ("сен", "қыркүйек", "sep")),
+    (10, ("окт", "қазан", "oct")), (11, ("ноя", "қараша", "nov")), (12, ("дек", "желтоқсан", "dec")),
+]
+_WEEKDAY_STEMS = [
+    (0, ("дүйшөмбү", "дуйшембу", "понедельник", "дүйсенбі", "monday")),
+    (1, ("шейшемби", "вторник", "сейсенбі", "tuesday")),
+    (2, ("шаршемби", "сред", "сәрсенбі", "wednesday")),
+    (3, ("бейшемби", "четверг", "бейсенбі", "thursday")),
+    (4, ("пятниц", "жұма", "friday")),
+    (5, ("ишемби", "суббот", "сенбі", "saturday")),
+    (6, ("жекшемби", "воскресен", "жексенбі", "sunday")),
+]
+_YEAR_ROUND = ("жыл бою", "жыл бойы", "жыл ичинде", "окуу жылы ичинде", "в течение года",
+               "в течение учебного года", "оқу жылы бойы", "throughout the year", "year-round", "all year")
+_MONTHLY = ("айына бир", "ар айда", "ай сайын", "әр ай", "айына бір", "ежемесяч", "каждый месяц", "monthly",
+            "once a month")
+_WEEKLY = ("жумасына бир", "аптасына бір", "апта сайын", "еженедель", "каждую неделю", "раз в неделю",
+           "weekly", "once a week")
+_AFTER = ("кийин", "после", "кейін", "after")
+_WINTER = ("кышкы", "зимн", "қысқы", "winter")
+_SUMMER = ("жайкы", "летн", "жазғы", "summer")
+# Words that may stand between months and years without making the text free text.
+_FILLER = {"жана", "и", "және", "and", "айы", "айында", "ж", "г", "год", "года", "жыл", "жылы", "жылдын", "ай"}
+
+_DATE_DMY = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
+_TOKEN = re.compile(r"\d+|[^\W\d_]+|[-–—]", re.UNICODE)
+
+
+def _month_of(word: str) -> int | None:
+    for month, stems in _MONTH_STEMS:
+        for stem in stems:
+            if word.startswith(stem) and (len(stem) >= 4 or len(word) <= 9):
+                if stem == "мар" and word.startswith("мам"):
+                    continue
+                return month
+    return None
+
+
+def _weekday_of(word: str) -> int | None:
+    for day, stems in _WEEKDAY_STEMS:
+        if any(word.startswith(s) for s in stems):
+            return day
+    return None
+
+
+def _normalise(text: str) -> str:
+    text = text.replace("\u00ad", "")
+    text = re.sub(r"(\w)-\s*\n\s*(\w)", r"\1\2", text)  # hyphenated line breaks
+    text = re.sub(r"(\d{3}) (\d)\b", r"\1\2", text)  # "202 1"
+    return " ".join(text.split())
+
+
+def _year_of_month(month: int, first_year: int) -> int:
+    return first_year if month >= 9 else first_year + 1
+
+
+def parse(text: str, first_year: int) -> dict:
+    """The office's deadline text in ky/kk/ru/en as data; free text when it does not fit."""
+    clean = _normalise(text or "")
+    low = clean.lower()
+    if not low:
+        return {"kind": "text", "text": ""}
+    if any(p in low for p in _YEAR_ROUND) and not any(p in low for p in ("график", "чейин", "баштап")):
+        return {"kind": "year_round"}
+    if any(p in low for p in _MONTHLY):
+        return {"kind": "monthly"}
+    words = [t for t in _TOKEN.findall(low)]
+    if any(a in low for a in _AFTER) and ("сесси" in low or "session" in low):
+        events = []
+        if any(w in low for w in _WINTER):
+            events.append("after_winter_session")
+        if any(w in low for w in _SUMMER):
+            events.append("after_summer_session")
+        if events:
+            return {"kind": "event", "events": events}
+    weekdays = sorted({d for w in words if (d := _weekday_of(w)) is not None and not w.startswith("жумасы")})
+    if weekdays and any(w in low for w in ("сайын", "күндөрү", "кундеру", "күндері", "кажд", "по ", "әр ", "every")):
+        return {"kind": "weekly", "weekdays": weekdays}
+    if any(p in low for p in _WEEKLY):
+        return {"kind": "weekly", "weekdays": weekdays}
+    parsed = _parse_dates(low, words, first_year)
+    if parsed:
+        return parsed
+    return {"kind": "text", "text": clean}
+
+
+def _parse_dates(low: str, words: list[str], first_year: int) -> dict | None:
+    dmy = _DATE_DMY.findall(low)
+    if dmy:
+        rest = _DATE_DMY.sub(" ", low)
+        if re.search(r"[^\W\d_]", rest):
+            return None
+        days = [dt.date(int(y), int(m), int(d)) for d, m, y in dmy]
+        return {"kind": "dates", "start": min(days).isoformat(), "end": max(days).isoformat()}
+    # Tokens: ("m", month) ("y", year) ("d", day) ("-",) ; anything else makes it free text.
+    tokens: list[tuple] = []
+    for w in words:
+        if w in "-–—":
+            tokens.append(("-",))
+        elif w.isdigit():
+            n = int(w)
+            if 1900 < n < 2200:
+                tokens.append(("y", n))
+            elif 1 <= n <= 31:
+                tokens.append(("d", n))
+            else:
+                return None
+        elif (m := _month_of(w)) is not None:
+            tokens.append(("m", m))
+        elif w in _FILLER:
+            continue
+        else:
+            return None
+    if not any(t[0] == "m" for t in tokens):
+        return None
+    days = [t[1] for t in tokens if t[0] == "d"]
+    if days:  # "16-23-сентябрь", "16 сентября 2025"
+        months = [t[1] for t in tokens if t[0] == "m"]
+        years = [t[1] for t in tokens if t[0] == "y"]
+        if len(months) != 1 or len(days) > 2:
+            return None
+        year = years[0] if years else _year_of_month(months[0], first_year)
+        try:
+            start = dt.date(year, months[0], days[0])
+            end = dt.date(year, months[0], days[-1])
+        except ValueError:
+            return None
+        return {"kind": "dates", "start": start.isoformat(), "end": max(start, end).isoformat()}
+    # Months with ranges; each month takes the next year written after it.
+    months: list[int] = []
+    years: list[int | None] = []
+    pending: list[int] = []
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        if t[0] == "m":
+            if pending and i >= 2 and tokens[i - 1][0] == "-" and tokens[i - 2][0] == "m":
+                a = tokens[i - 2][1]
+                run = []
+                m = a
+                while m != t[1]:
+                    m = m % 12 + 1
+                    run.append(m)
+                pending.extend(run)
+            else:
+                pending.append(t[1])
+        elif t[0] == "y":
+            for m in pending:
+                months.append(m)
+                years.append(t[1])
+            pending = []
+        i += 1
+    for m in pending:
+        months.append(m)
+        years.append(None)
+    out: list[list[int]] = []
+    for m, y in zip(months, years, strict=True):
+        pair = [y if y is not None else _year_of_month(m, first_year), m]
+        if pair not in out:
+            out.append(pair)
+    return {"kind": "months", "months": sorted(out)}

@@ -1,0 +1,262 @@
+"""Import a work plan from the Word (.docx) or Excel (.xlsx) table an office already has.
+
+Both files are read into one stream of entries in document order — ``("para", text)`` for a
+paragraph or a row with one value (a merged/spanning row), ``("row", cells)`` for a table
+row — and one reader turns the stream into a plan: title and approval block above the table,
+section headings as spanning rows or paragraphs, items as rows No / activity / deadline /
+responsible (with or without a header row, in any of the languages).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from desktop.i18n import _
+from desktop.models import workplan as wp
+from desktop.models import workplan_deadline as dl
+from desktop.models.base import DomainError
+from desktop.models.org import parse_year_name
+from desktop.models.workplan_people import staff_index
+
+APPROVAL_WORDS = ("бекитемин", "бекітемін", "утверждаю", "approved", "бекитилди", "бекітілді", "утверждено")
+HEADER_WORDS = ("№", "no", "иш-чара", "иш чара", "мероприят", "activity", "мөөнөт", "мөөнөтү", "срок", "deadline",
+                "жооптуу", "ответствен", "responsible", "жауапты", "мерзім", "іс-шара", "аткаруу")
+KIND_WORDS = [
+    ("organisational", ("уюштуруу", "организацион", "ұйымдастыру", "organisational", "organizational")),
+    ("teaching", ("усулдук", "методическ", "әдістемелік", "teaching", "methodolog")),
+    ("research", ("илим", "научн", "ғылыми", "research")),
+    ("upbringing", ("тарбия", "воспитат", "тәрбие", "куратор", "upbringing")),
+    ("accreditation", ("аккредит", "accredit")),
+    ("international", ("эл аралык", "международ", "халықаралық", "international")),
+    ("career_guidance", ("кесипке багыт", "профориент", "кәсіптік бағдар", "career")),
+    ("material_base", ("материалдык", "материальн", "материалдық", "material")),
+]
+ROMAN = re.compile(r"^\s*([IVXLCІ]+)\s*[.)]\s*(.+)$", re.S)
+NUMBER = re.compile(r"^\s*(\d{1,3})\s*[.)]?\s*$")
+
+
+@dataclass
+class ParsedItem:
+    text: str
+    deadline_text: str
+    responsible_text: str
+
+
+@dataclass
+class ParsedSection:
+    title: str
+    kind: str
+    items: list[ParsedItem] = field(default_factory=list)
+
+
+@dataclass
+class ParsedPlan:
+    title: str = ""
+    approver_name: str = ""
+    approver_position: str = ""
+    sections: list[ParsedSection] = field(default_factory=list)
+
+    @property
+    def item_count(self) -> int:
+        return sum(len(s.items) for s in self.sections)
+
+    def summary(self) -> list[str]:
+        lines = [f"{wp.roman(i + 1)}. {s.title}: {len(s.items)}" for i, s in enumerate(self.sections)]
+        return lines + [_("{sections} sections, {items} items").format(sections=len(self.sections),
+                                                                      items=self.item_count)]
+
+
+# Reading files into entries ------------------------------------------------------------------
+
+def docx_entries(path: Path) -> list[tuple]:
+    import zipfile
+
+    try:
+        import docx
+        from docx.table import Table
+        from docx.text.paragraph import Paragraph
+
+        document = docx.Document(str(path))
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, Exception) as exc:  # python-docx raises many kinds
+        raise DomainError(_("{file} cannot be read as a Word document (.docx): {reason}").format(
+            file=path.name, reason=exc.__class__.__name__)) from exc
+    entries: list[tuple] = []
+    for child in document.element.body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            text = Paragraph(child, document).text.strip()
+            if text:
+                entries.append(("para", text))
+        elif tag == "tbl":
+            for row in Table(child, document).rows:
+                cells, seen = [], set()
+                for cell in row.cells:
+                    if id(cell._tc) in seen:  # a horizontally merged cell repeats
+                        continue
+                    seen.add(id(cell._tc))
+                    cells.append(cell.text.strip())
+                entries.append(_row_entry(cells))
+    return entries
+
+
+def xlsx_entries(path: Path) -> list[tuple]:
+    import zipfile
+
+    try:
+        from openpyxl import load_workbook
+
+        book = load_workbook(str(path), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, Exception) as exc:
+        raise DomainError(_("{file} cannot be read as an Excel workbook (.xlsx): {reason}").format(
+            file=path.name, reason=exc.__class__.__name__)) from exc
+    entries: list[tuple] = []
+    try:
+        for values in book.worksheets[0].iter_rows(values_only=True):
+            cells = ["" if v is None else str(v).strip() for v in values]
+            while cells and not cells[-1]:
+                cells.pop()
+            if any(cells):
+                entries.append(_row_entry(cells))
+    finally:
+        book.close()
+    return entries
+
+
+def _row_entry(cells: list[str]) -> tuple:
+    filled = [c for c in cells if c]
+    if len(filled) == 1 or (filled and len(set(filled)) == 1 and len(filled) > 1):
+        # a spanning row (merged cells) reads like a paragraph; a lone "5." is still a row
+        if not NUMBER.match(filled[0]):
+            return ("para", filled[0])
+    return ("row", cells)
+
+
+# Entries into a plan ----------------------------------------------------------------------------
+
+def _is_header(cells: list[str]) -> bool:
+    low = [c.lower() for c in cells if c]
+    hits = sum(any(w in c for w in HEADER_WORDS) for c in low)
+    return hits >= 2 and not any(NUMBER.match(c) for c in low)
+
+
+def section_kind(title: str) -> str:
+    low = title.lower()
+    for kind, words in KIND_WORDS:
+        if any(w in low for w in words):
+            return kind
+    return "custom"
+
+
+def _section(text: str) -> ParsedSection:
+    m = ROMAN.match(text)
+    title = " ".join((m.group(2) if m else text).split())
+    return ParsedSection(title=title, kind=section_kind(title))
+
+
+def read_entries(entries: list[tuple], source: str) -> ParsedPlan:
+    plan = ParsedPlan()
+    in_table = False
+    approval_lines: list[str] | None = None
+    before: list[str] = []
+    any_row = False
+    for kind, value in entries:
+        if kind == "para":
+            text = value
+            if not in_table and not ROMAN.match(text):
+                low = text.lower()
+                if any(low.startswith(w) for w in APPROVAL_WORDS):
+                    approval_lines = []
+                    rest = text[len(text.split()[0]):].strip(" :\n")
+                    if rest:
+                        approval_lines.extend(x.strip() for x in rest.split("\n") if x.strip())
+                elif approval_lines is not None and len(approval_lines) < 3 and not plan.title and len(text) < 120:
+                    approval_lines.extend(x.strip() for x in text.split("\n") if x.strip())
+                else:
+                    before.append(text)
+                continue
+            plan.sections.append(_section(text))
+            continue
+        cells = value
+        any_row = True
+        if _is_header(cells):
+            in_table = True
+            continue
+        item = _item(cells)
+        if item is None:
+            continue
+        in_table = True
+        if not plan.sections:
+            plan.sections.append(ParsedSection(title="", kind="custom"))
+        plan.sections[-1].items.append(item)
+    if not any_row:
+        raise DomainError(_("{file}: no table found; a work plan is a table No / activity / deadline / "
+                            "responsible.").format(file=source))
+    plan.sections = [s for s in plan.sections if s.items or s.title]
+    if plan.item_count == 0:
+        raise DomainError(_("{file} does not look like a work plan: no numbered activities were found.").format(
+            file=source))
+    if approval_lines:
+        _approval(plan, approval_lines)
+    titles = [b for b in before if not b.lower().startswith(("«", "\"", "_"))]
+    if titles:
+        plan.title = " ".join(" ".join(titles).split())
+    return plan
+
+
+def _approval(plan: ParsedPlan, lines: list[str]) -> None:
+    for line in lines:
+        clean = line.strip("_ ").strip()
+        is_name = re.search(r"[^\W\d_]{2,}\s+[^\W\d_]\.", clean) or re.search(r"[^\W\d_]\.\s*[^\W\d_]{2,}", clean)
+        if not clean or (re.search(r"\d|«|_{3}", line) and not is_name):
+            continue  # the date line
+        if is_name and len(clean) < 60 and not plan.approver_name:
+            plan.approver_name = clean
+        elif not plan.approver_position:
+            plan.approver_position = clean
+
+
+def _item(cells: list[str]) -> ParsedItem | None:
+    cells = list(cells) + [""] * (4 - len(cells))
+    if NUMBER.match(cells[0] or "") or (not cells[0] and len([c for c in cells if c]) >= 2 and len(cells) >= 4):
+        text, deadline, responsible = cells[1], cells[2], cells[3]
+    elif len([c for c in cells if c]) >= 2:
+        text, deadline, responsible = cells[0], cells[1], cells[2]
+    else:
+        return None
+    text = " ".join(re.sub(r"(\w)-\s*\n\s*(\w)", r"\1\2", text).split())
+    if not text:
+        return None
+    return ParsedItem(text=text, deadline_text=deadline.strip(), responsible_text=responsible.strip())
+
+
+def read_plan_file(path) -> ParsedPlan:
+    path = Path(path)
+    if not path.exists():
+        raise DomainError(_("{file} does not exist.").format(file=path))
+    suffix = path.suffix.lower()
+    if suffix == ".docx":
+        entries = docx_entries(path)
+    elif suffix in (".xlsx", ".xlsm"):
+        entries = xlsx_entries(path)
+    else:
+        raise DomainError(_("{file}: a work plan is imported from .docx or .xlsx.").format(file=path.name))
+    return read_entries(entries, path.name)
+
+
+def import_plan(session: Session, parsed: ParsedPlan, year_name: str, *, faculty_name: str = "") -> wp.WorkPlan:
+    """Create the year's plan from a parsed file (the caller's transaction: all or nothing)."""
+    first, _second = parse_year_name(year_name)
+    plan = wp.create_plan(session, year_name, title=parsed.title, faculty_name=faculty_name,
+                          approver_name=parsed.approver_name, approver_position=parsed.approver_position)
+    index = staff_index(session)
+    for s in parsed.sections:
+        section = wp.add_section(session, plan.id, s.title, s.kind)
+        for item in s.items:
+            wp.add_item(session, section.id, item.text, deadline=dl.parse(item.deadline_text, first),
+                        responsible=item.responsible_text or None, index=index)
+    session.flush()
+    return plan

@@ -1,0 +1,154 @@
+"""The work plan as the official PDF, and the progress report with its per-section picture.
+
+Table cells are plain strings broken with :func:`wrap` (fast, and markup-like text stays literal).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+
+from desktop.i18n import translator
+from desktop.models import workplan_deadline as dl
+from desktop.reports.pdf import SANS, SECTION_FILL, build_pdf, esc, styles, table_style_commands, wrap
+
+APPROVED = {"ky": "БЕКИТЕМИН", "kk": "БЕКІТЕМІН", "ru": "УТВЕРЖДАЮ", "en": "APPROVED"}
+FONT_SIZE = 9
+WIDTHS_MM = (12, 88, 38, 42)  # No / activity / deadline / responsible on A4 portrait
+
+
+def approval_block(tree: dict, tr, st) -> Table:
+    date = tree.get("approval_date")
+    date_line = tr.short_date(date) if date else "«____» ______________ 20___"
+    lines = [f"<b>{APPROVED[tr.lang]}</b>", esc(tree.get("approver_position") or ""),
+             f"______________ {esc(tree.get('approver_name') or '')}", esc(date_line)]
+    block = Paragraph("<br/>".join(lines), st["approval"])
+    t = Table([["", block]], colWidths=[100 * mm, 75 * mm])
+    t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    return t
+
+
+def plan_table(tree: dict, tr) -> Table:
+    widths = [w * mm for w in WIDTHS_MM]
+    inner = [w - 6 for w in widths]
+    font = SANS
+    rows = [[tr("No."), tr("Activity"), tr("Deadline"), tr("Responsible")]]
+    style = table_style_commands(1, font, FONT_SIZE)
+    for section in tree["sections"]:
+        r = len(rows)
+        rows.append([wrap(f"{section['number']}. {section['title']}", font + "-Bold", FONT_SIZE, sum(inner)), "", "", ""])
+        style += [("SPAN", (0, r), (-1, r)), ("BACKGROUND", (0, r), (-1, r), SECTION_FILL),
+                  ("FONT", (0, r), (-1, r), font + "-Bold", FONT_SIZE, FONT_SIZE * 1.2), ("ALIGN", (0, r), (-1, r), "CENTER")]
+        for item in section["items"]:
+            rows.append([
+                f"{item['number']}.",
+                wrap(item["text"], font, FONT_SIZE, inner[1]),
+                wrap(dl.render(item["deadline"], tr), font, FONT_SIZE, inner[2]),
+                wrap(item["responsible_text"].replace(", ", ",\n"), font, FONT_SIZE, inner[3]),
+            ])
+    t = Table(rows, colWidths=widths, repeatRows=1)
+    t.setStyle(TableStyle(style))
+    return t
+
+
+def plan_pdf(target, tree: dict, lang: str) -> None:
+    """Write the plan (``workplan.plan_tree``) to ``target`` (a path or a binary file)."""
+    tr = translator(lang)
+    st = styles()
+    title = tree.get("title") or tr("Work plan for {year}").format(year=tree["year"])
+    story = [approval_block(tree, tr, st), Spacer(1, 6 * mm), Paragraph(esc(title), st["title"]), plan_table(tree, tr)]
+    build_pdf(target, story, tr, title=title, margins_mm=(20, 10, 15, 15))
+
+
+# Progress report ---------------------------------------------------------------------------
+
+def progress_counts(tree: dict) -> tuple[list[dict], list[dict]]:
+    """Done / in progress / overdue / planned by section and by responsible person."""
+    def empty(name):
+        return {"name": name, "done": 0, "in_progress": 0, "overdue": 0, "planned": 0, "total": 0}
+
+    sections, people = [], {}
+    for section in tree["sections"]:
+        row = empty(f"{section['number']}. {section['title']}")
+        for item in section["items"]:
+            if item["status"] == "cancelled":
+                continue
+            key = bucket(item)
+            row[key] += 1
+            row["total"] += 1
+            for r in item["responsible"]:
+                p = people.setdefault(r["text"], empty(r["text"]))
+                p[key] += 1
+                p["total"] += 1
+        sections.append(row)
+    return sections, sorted(people.values(), key=lambda p: (-p["total"], p["name"]))
+
+
+def bucket(item: dict) -> str:
+    if item["status"] == "done":
+        return "done"
+    if item["overdue"]:
+        return "overdue"
+    return "in_progress" if item["status"] == "in_progress" else "planned"
+
+
+BUCKET_COLOURS = {"done": "#4CAF50", "in_progress": "#2196F3", "overdue": "#E53935", "planned": "#BDBDBD"}
+BUCKETS = ("done", "in_progress", "overdue", "planned")
+
+
+def section_picture(rows: list[dict], tr, width: float = 175 * mm):
+    """A stacked horizontal bar per section (reportlab.graphics)."""
+    from reportlab.graphics.charts.barcharts import HorizontalBarChart
+    from reportlab.graphics.shapes import Drawing, Rect, String
+
+    height = 14 * len(rows) + 40
+    d = Drawing(width, height)
+    chart = HorizontalBarChart()
+    chart.x, chart.y, chart.width, chart.height = 25, 30, width - 40, height - 40
+    chart.data = [[r[b] for r in reversed(rows)] for b in BUCKETS]
+    chart.categoryAxis.style = "stacked"
+    chart.categoryAxis.categoryNames = [r["name"].split(".")[0] for r in reversed(rows)]
+    chart.categoryAxis.labels.fontName = SANS
+    chart.valueAxis.labels.fontName = SANS
+    chart.valueAxis.valueMin = 0
+    for i, b in enumerate(BUCKETS):
+        chart.bars[i].fillColor = colors.HexColor(BUCKET_COLOURS[b])
+        chart.bars[i].strokeColor = None
+    d.add(chart)
+    x = 25
+    for b in BUCKETS:
+        d.add(Rect(x, 5, 8, 8, fillColor=colors.HexColor(BUCKET_COLOURS[b]), strokeColor=None))
+        label = tr(STATUS_WORDS[b])
+        d.add(String(x + 11, 6, label, fontName=SANS, fontSize=8))
+        x += 14 + len(label) * 4.5
+    return d
+
+
+STATUS_WORDS = {"done": "Done", "in_progress": "In progress", "overdue": "Overdue", "planned": "Planned"}
+
+
+def progress_pdf(target, tree: dict, lang: str, on_date: dt.date | None = None) -> None:
+    tr = translator(lang)
+    st = styles()
+    on_date = on_date or dt.date.today()
+    sections, people = progress_counts(tree)
+    heading = [tr("Section"), tr("Done"), tr("In progress"), tr("Overdue"), tr("Planned"), tr("Total")]
+
+    def table(rows, first):
+        data = [[first] + heading[1:]]
+        for r in rows:
+            data.append([wrap(r["name"], SANS, FONT_SIZE, 80 * mm)] + [str(r[b]) for b in (*BUCKETS, "total")])
+        t = Table(data, colWidths=[85 * mm] + [18 * mm] * 5, repeatRows=1)
+        t.setStyle(TableStyle(table_style_commands(1, SANS, FONT_SIZE) + [("ALIGN", (1, 1), (-1, -1), "RIGHT")]))
+        return t
+
+    title = tr("Work plan progress for {year}").format(year=tree["year"])
+    story = [Paragraph(esc(title), st["title"]),
+             Paragraph(esc(tr("As of {date}").format(date=tr.short_date(on_date))), st["subtitle"]),
+             section_picture(sections, tr), Spacer(1, 4 * mm),
+             Paragraph(esc(tr("By section")), st["heading"]), table(sections, tr("Section")),
+             Paragraph(esc(tr("By responsible person")), st["heading"]), table(people, tr("Responsible"))]
+    build_pdf(target, story, tr, title=title)

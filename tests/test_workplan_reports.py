@@ -1,0 +1,159 @@
+"""Work plan import from .docx/.xlsx in several layouts, exports read back exactly, the CLI."""
+
+import subprocess
+
+import pytest
+
+from desktop.models import workplan as wp
+from desktop.models.base import DomainError
+from desktop.reports.workplan_import import import_plan, read_plan_file
+
+TRICKY = "Ә ғ қ ң ө ұ ү һ і: <b>bold</b> & =1+1"
+
+
+def make_docx(path, *, header=True, headings_as_paragraphs=False):
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("БЕКИТЕМИН")
+    d.add_paragraph("Факультеттин деканы")
+    d.add_paragraph("__________ Сопуев У.А.")
+    d.add_paragraph("«___» __________ 2025-ж.")
+    d.add_paragraph("Факультеттин 2025-2026-окуу жылына карата иш планы")
+    sections = [("I. Уюштуруу иштери", [("1.", "Жадыбалды түзүү\nжана бекитүү", "Сентябрь, 2025", "Сопуев У.А.,\nметодисттер"),
+                                         ("2.", TRICKY, "Жыл бою", "Деканат")]),
+                ("II. Тарбиялык иштер", [("1.", "Кураторлордун кеңешмеси", "Айына бир жолу", "кураторлор")])]
+    table = None
+    for title, items in sections:
+        if headings_as_paragraphs or table is None:
+            if headings_as_paragraphs:
+                d.add_paragraph(title)
+            table = d.add_table(rows=0, cols=4)
+            if header:
+                cells = table.add_row().cells
+                for c, t in zip(cells, ["№", "Иш-чаралар", "Мөөнөтү", "Жооптуулар"], strict=True):
+                    c.text = t
+        if not headings_as_paragraphs:
+            row = table.add_row()
+            row.cells[0].merge(row.cells[3]).text = title
+        for values in items:
+            for c, t in zip(table.add_row().cells, values, strict=True):
+                c.text = t
+    d.save(path)
+
+
+@pytest.mark.parametrize("header, paragraphs", [(True, False), (False, False), (True, True), (False, True)])
+def test_docx_layouts_import(tmp_path, session, header, paragraphs):
+    path = tmp_path / "plan.docx"
+    make_docx(path, header=header, headings_as_paragraphs=paragraphs)
+    parsed = read_plan_file(path)
+    assert [(s.title, s.kind, len(s.items)) for s in parsed.sections] == [
+        ("Уюштуруу иштери", "organisational", 2), ("Тарбиялык иштер", "upbringing", 1)]
+    assert parsed.approver_name == "Сопуев У.А." and parsed.approver_position == "Факультеттин деканы"
+    assert parsed.title == "Факультеттин 2025-2026-окуу жылына карата иш планы"
+    plan = import_plan(session, parsed, "2025-2026")
+    items = plan.sections[0].items
+    assert items[0].text == "Жадыбалды түзүү жана бекитүү"
+    assert items[0].deadline == {"kind": "months", "months": [[2025, 9]]}
+    assert [r.text for r in items[0].responsible] == ["Сопуев У.А.", "методисттер"]
+    assert items[1].text == TRICKY
+    assert plan.sections[1].items[0].deadline == {"kind": "monthly"}
+
+
+def test_xlsx_import(tmp_path, session):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws["D1"] = "УТВЕРЖДАЮ"
+    ws["D2"] = "Декан факультета"
+    ws["D3"] = "__________ Сопуев У.А."
+    ws["A5"] = "План работы факультета на 2025-2026 учебный год"
+    ws.append(["№", "Мероприятие", "Срок", "Ответственный"])
+    ws.append(["I. Организационная работа"])
+    ws.append([1, "Составить расписание", "Сентябрь, октябрь 2025", "Сопуев У.А."])
+    ws.append([2, "Еженедельное совещание", "Каждый понедельник", "Деканат, заведующие кафедрами"])
+    ws.append(["II. Научная работа"])
+    ws.append([1, "Конференция", "16-23 сентября 2025", "Кафедры"])
+    path = tmp_path / "plan.xlsx"
+    wb.save(path)
+    parsed = read_plan_file(path)
+    assert [(s.kind, len(s.items)) for s in parsed.sections] == [("organisational", 2), ("research", 1)]
+    plan = import_plan(session, parsed, "2025-2026")
+    assert plan.sections[0].items[1].deadline == {"kind": "weekly", "weekdays": [0]}
+    assert plan.sections[0].items[1].responsible[1].role == "head_of_department"
+    assert plan.sections[1].items[0].deadline == {"kind": "dates", "start": "2025-09-16", "end": "2025-09-23"}
+
+
+def test_bad_input_is_refused(tmp_path):
+    import docx
+
+    bad = tmp_path / "bad.docx"
+    bad.write_bytes(b"not a zip at all")
+    with pytest.raises(DomainError, match="Word"):
+        read_plan_file(bad)
+    d = docx.Document()
+    d.add_paragraph("Just a letter, no table.")
+    d.save(tmp_path / "letter.docx")
+    with pytest.raises(DomainError, match="no table"):
+        read_plan_file(tmp_path / "letter.docx")
+    with pytest.raises(DomainError):
+        read_plan_file(tmp_path / "plan.txt")
+
+
+@pytest.fixture
+def tricky_tree(session):
+    plan = wp.create_plan(session, "2025-2026", title="Жұмыс жоспары & <i>", approver_name="Сопуев У.А.")
+    s = wp.add_section(session, plan.id, "Ұйымдастыру <b>", "organisational")
+    wp.add_item(session, s.id, TRICKY, deadline={"kind": "year_round"}, responsible="=1+1")
+    return wp.plan_tree(session, plan)
+
+
+@pytest.mark.parametrize("lang, approved", [("ky", "БЕКИТЕМИН"), ("kk", "БЕКІТЕМІН"), ("ru", "УТВЕРЖДАЮ")])
+def test_pdf_round_trips_text(tmp_path, tricky_tree, lang, approved):
+    from desktop.reports.workplan_pdf import plan_pdf, progress_pdf
+
+    out = tmp_path / "plan.pdf"
+    plan_pdf(out, tricky_tree, lang)
+    text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True).stdout
+    assert approved in text and TRICKY in text and "=1+1" in text and "Жұмыс жоспары & <i>" in text
+    assert "I. Ұйымдастыру <b>" in text
+    progress_pdf(tmp_path / "p.pdf", tricky_tree, lang)
+    text = subprocess.run(["pdftotext", str(tmp_path / "p.pdf"), "-"], capture_output=True, text=True).stdout
+    assert "Ұйымдастыру <b>" in text
+
+
+def test_xlsx_round_trips_text(tmp_path, tricky_tree):
+    from openpyxl import load_workbook
+
+    from desktop.reports.workplan_xlsx import plan_xlsx
+
+    out = tmp_path / "plan.xlsx"
+    plan_xlsx(out, tricky_tree, "kk")
+    ws = load_workbook(out).active
+    values = [c.value for row in ws.iter_rows() for c in row if c.value]
+    assert TRICKY in values and "=1+1" in values and "БЕКІТЕМІН" in values
+    assert "I. Ұйымдастыру <b>" in values
+    # and the exported file imports back as the same plan
+    parsed = read_plan_file(out)
+    assert parsed.sections[0].items[0].text == TRICKY
+
+
+def test_cli_import_dry_run_and_export(tmp_path, cli, db_path):
+    path = tmp_path / "plan.docx"
+    make_docx(path)
+    r = cli("--database", str(db_path), "import", "workplan", str(path), "--year", "2025-2026", "--dry-run")
+    assert r.returncode == 0, r.stderr
+    assert "I. Уюштуруу иштери: 2" in r.stdout
+    r = cli("--database", str(db_path), "export", "workplan", "--year", "2025-2026", "--format", "pdf", "-o",
+            str(tmp_path / "x.pdf"))
+    assert r.returncode == 1 and "2025-2026" in r.stderr  # nothing was written by the dry run
+    r = cli("--database", str(db_path), "import", "workplan", str(path), "--year", "2025-2026")
+    assert r.returncode == 0, r.stderr
+    r = cli("--database", str(db_path), "export", "workplan", "--year", "2025-2026", "--format", "xlsx",
+            "--lang", "ky", "-o", str(tmp_path / "x.xlsx"))
+    assert r.returncode == 0, r.stderr
+    bad = tmp_path / "bad.docx"
+    bad.write_text("nope")
+    r = cli("--database", str(db_path), "import", "workplan", str(bad), "--year", "2026-2027")
+    assert r.returncode == 1 and "bad.docx" in r.stderr
