@@ -12,6 +12,8 @@ AREA_MODULES = [
     "desktop.models.org",
     "desktop.models.contingent",
     "desktop.models.settings",
+    "desktop.models.movements",
+    "desktop.models.dlt",
 ]
 
 for _name in AREA_MODULES:
