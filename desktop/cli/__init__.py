@@ -17,6 +17,7 @@ from desktop.i18n import LANGUAGES
 
 COMMAND_MODULES = [
     "desktop.cli.core",
+    "desktop.cli.students",
 ]
 
 

@@ -60,7 +60,14 @@ def group_rows(session: Session) -> list[dict]:
 
 
 def group_by_name(session: Session, name: str) -> Group | None:
-    return session.scalar(select(Group).where(func.lower(Group.name) == name.strip().lower()))
+    """Exact name first, then ignoring case (SQLite's lower() knows only ASCII, so in Python)."""
+    name = name.strip()
+    group = session.scalar(select(Group).where(Group.name == name))
+    if group is None:
+        wanted = name.casefold()
+        gid = next((gid for gid, n in session.execute(select(Group.id, Group.name)) if n.casefold() == wanted), None)
+        group = session.get(Group, gid) if gid else None
+    return group
 
 
 GROUP_NAME = re.compile(r"^(?P<prefix>[^\W\d_]+(?:[^\W\d_]|\s)*)-?(?P<n>\d+)?-(?P<yy>\d{2})$")
