@@ -110,8 +110,9 @@ def plan_import(session: Session, sheet: Sheet, *, default_group: str | None = N
             c = m.get(f)
             return cells[c] if c is not None and c < len(cells) else (None, False, None)
 
-        if blank_seen and not any(cell(f)[0] not in (None, "") for f in ("record_book", "group", "birth_date")):
-            plan.ignored_rows.append(excel_row)  # a footer below the list ("Декан Сопуев У.А.")
+        if blank_seen and (cell("full_name" if "full_name" in m else "last_name")[0] in (None, "") or not any(
+                cell(f)[0] not in (None, "") for f in ("record_book", "group", "birth_date"))):
+            plan.ignored_rows.append(excel_row)  # a footer below the list ("Декан ... Сопуев У.А.")
             continue
         started = True
         problems: list[Problem] = []
