@@ -73,7 +73,7 @@ def plan_import(session: Session, sheet: Sheet, *, default_group: str | None = N
                                               "20 rows; map the columns by hand.")))
         return plan
     if "group" not in m and not default_group:
-        plan.problems.append(Problem(sheet.header_row + 1, _(FIELD_LABELS["group"]),
+        plan.problems.append(Problem(sheet.header_row + 1, _(FIELD_LABELS.get("group", "")),
                                      _("there is no group column; choose the group for the whole list.")))
         return plan
     title = {f: sheet.column_title(c) for f, c in m.items()}
