@@ -34,7 +34,7 @@ def _groups(session: Session, group_name: str | None) -> list[tuple[int, str]]:
     q = select(Group.id, Group.name).order_by(Group.name)
     if group_name:
         q = q.where(Group.name == group_name)
-    return list(session.execute(q).tuples())
+    return [tuple(r) for r in session.execute(q)]
 
 
 def export_students_xlsx(session: Session, target, *, lang: str, group_name: str | None = None,
@@ -117,8 +117,9 @@ def group_list_story(session: Session, group_id: int, lang: str, on: dt.date | N
     story.append(Paragraph(esc(", ".join(sub)), st["subtitle"]))
     rows = [r for r in student_rows(session, [group_id])
             if r[F["status"]] in (StudentStatus.STUDYING.value, StudentStatus.ACADEMIC_LEAVE.value)]
-    widths = [10 * mm, 82 * mm, 30 * mm, 25 * mm, 28 * mm]
-    data = [[tr("No"), tr("Full name"), tr("Record-book number"), tr("Funding"), tr("Study form")]]
+    widths = [10 * mm, 74 * mm, 34 * mm, 27 * mm, 30 * mm]
+    titles = [tr("No"), tr("Full name"), tr("Record-book number"), tr("Funding"), tr("Study form")]
+    data = [[wrap(t, SANS + "-Bold", 9, w - 6) for t, w in zip(titles, widths, strict=True)]]
     for i, r in enumerate(rows, 1):
         name = " ".join(p for p in (r[F["last_name"]], r[F["first_name"]], r[F["patronymic"]]) if p)
         if r[F["status"]] == StudentStatus.ACADEMIC_LEAVE.value:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QTableView,
+    QToolBar,
     QToolButton,
     QTreeView,
     QVBoxLayout,
@@ -75,6 +76,9 @@ class StudentsArea(AreaPage):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                   | QAbstractItemView.EditTrigger.EditKeyPressed)
         self.view.setAcceptDrops(True)
+        for i, (key, _t, _d) in enumerate(STUDENT_COLUMNS):
+            self.view.setColumnWidth(i, {"last_name": 150, "patronymic": 130, "record_book": 150, "status": 150,
+                                         "email": 180}.get(key, 100))
         self.view.doubleClicked.connect(lambda index: self.open_card() if not (
             self.model.flags(index) & Qt.ItemFlag.ItemIsEditable) else None)
 
@@ -89,9 +93,12 @@ class StudentsArea(AreaPage):
         self.columns_menu = QMenu(self.columns_button)
         self.columns_menu.aboutToShow.connect(self._fill_columns_menu)
         self.columns_button.setMenu(self.columns_menu)
+        for combo in (self.status, self.funding, self.form, self.course):
+            combo.setMinimumWidth(60)  # full width when there is room, narrow when the window is
+        self.search.setMinimumWidth(80)
         filters = QHBoxLayout()
         filters.addWidget(self.search, 2)
-        for w in (self.status, self.funding, self.form, self.course, self.columns_button):
+        for w in (self.status, self.funding, self.form, self.course):
             filters.addWidget(w)
 
         self.card_button = QToolButton()
@@ -112,11 +119,12 @@ class StudentsArea(AreaPage):
         self.act_headcount_xlsx = self.export_menu.addAction("", lambda: self.headcount("xlsx"))
         self.act_group_pdf = self.print_menu.addAction("", self.print_group_list)
         self.act_headcount_pdf = self.print_menu.addAction("", lambda: self.headcount("pdf"))
-        tools = QHBoxLayout()
-        for b in (self.card_button, self.move_button, self.promote_button, self.head_button, self.dlt_button):
-            tools.addWidget(b)
-        tools.addStretch(1)
-        for b in (self.import_button, self.export_button, self.print_button):
+        # A tool bar folds what does not fit behind its extension arrow, so the page stays narrow.
+        tools = QToolBar()
+        tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for b in (self.columns_button, self.import_button, self.export_button, self.print_button, self.card_button,
+                  self.move_button,
+                  self.promote_button, self.head_button, self.dlt_button):
             tools.addWidget(b)
         self.card_button.clicked.connect(self.open_card)
         self.move_button.clicked.connect(self.move_selected)
@@ -131,7 +139,7 @@ class StudentsArea(AreaPage):
         right = QWidget()
         rl = QVBoxLayout(right)
         rl.setContentsMargins(0, 0, 0, 0)
-        rl.addLayout(tools)
+        rl.addWidget(tools)
         rl.addLayout(filters)
         rl.addWidget(self.view, 1)
         rl.addWidget(self.count)
