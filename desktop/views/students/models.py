@@ -164,6 +164,7 @@ class StudentTableModel(QAbstractTableModel):
         self.rows: list[tuple] = []
         self._search: list[str] = []
         self.visible: list[int] = []
+        self._order: list[int] = []  # every row, in the current sort order
         self.filter = StudentFilter()
         self.sort_column, self.sort_order = 0, Qt.SortOrder.AscendingOrder
         self.on_edit = None  # (row tuple, key, value) -> None
@@ -173,6 +174,7 @@ class StudentTableModel(QAbstractTableModel):
         self.rows = rows
         # One casefolded string per student: name, record book and group, searched with "in".
         self._search = [f"{r[1]} {r[2]} {r[3]}\t{r[4] or ''}\t{r[5] or ''}".casefold() for r in rows]
+        self._sort_all()
         self._apply()
 
     def set_filter(self, flt: StudentFilter) -> None:
@@ -180,9 +182,10 @@ class StudentTableModel(QAbstractTableModel):
         self._apply()
 
     def _apply(self) -> None:
+        """Filter the sorted order of all rows: what stays is already sorted (no sort per keystroke)."""
         f = self.filter
         rows, search = self.rows, self._search
-        idx = range(len(rows))
+        idx = self._order
         if f.group_ids is not None:
             g, gi = f.group_ids, F["group_id"]
             idx = [i for i in idx if rows[i][gi] in g]
@@ -195,10 +198,9 @@ class StudentTableModel(QAbstractTableModel):
             idx = [i for i in idx if needle in search[i]]
         self.beginResetModel()
         self.visible = list(idx)
-        self._sort()
         self.endResetModel()
 
-    def _sort(self) -> None:
+    def _sort_all(self) -> None:
         col = self._cols[self.sort_column][0]
         rows = self.rows
         reverse = self.sort_order == Qt.SortOrder.DescendingOrder
@@ -206,14 +208,16 @@ class StudentTableModel(QAbstractTableModel):
             key = lambda i: (rows[i][1].casefold(), rows[i][2].casefold())  # noqa: E731
         else:
             key = lambda i: ((v := rows[i][col]) is None, str(v).casefold() if isinstance(v, str) else v or 0)  # noqa: E731
-        self.visible.sort(key=key, reverse=reverse)
+        self._order = sorted(range(len(rows)), key=key, reverse=reverse)
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         self.sort_column, self.sort_order = column, order
         self.layoutAboutToBeChanged.emit()
         old = self.persistentIndexList()
         old_ids = [(self.visible[i.row()], i.column()) for i in old]
-        self._sort()
+        self._sort_all()
+        keep = set(self.visible)
+        self.visible = [i for i in self._order if i in keep]
         pos = {r: n for n, r in enumerate(self.visible)}
         self.changePersistentIndexList(old, [self.index(pos[r], c) for r, c in old_ids])
         self.layoutChanged.emit()
