@@ -156,3 +156,37 @@ def test_group_list_pdf_and_language_switch(page):
 
 def test_filter_object_defaults():
     assert StudentFilter().group_ids is None
+
+
+def test_dlt_permission_with_undo_and_cap_refusal(page, demo_db, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.models.dlt import credits_granted
+
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: warnings.append(a[2]))
+    sid = page.model.student_id(0)
+    values = {"category": "emba_dba", "application_date": dt.date(2025, 9, 1), "order_number": "5-дот",
+              "order_date": dt.date(2025, 9, 5), "credits": 10}
+    assert page.add_dlt(sid, values)
+    assert not page.add_dlt(sid, {**values, "credits": 6})
+    assert "15" in warnings[0]
+    with demo_db.session() as s:
+        assert credits_granted(s, sid, "emba_dba") == 10
+    page.undo_stack.undo()
+    with demo_db.session() as s:
+        assert credits_granted(s, sid, "emba_dba") == 0
+
+
+def test_movement_dialog_gives_the_order(qtbot, page):
+    from desktop.views.students.dialogs import MovementDialog
+
+    dialog = MovementDialog(page.groups, 2)
+    qtbot.addWidget(dialog)
+    dialog.kind.setCurrentIndex(dialog.kind.findData("transfer"))
+    dialog.number.setText("12-п")
+    dialog.group.setCurrentIndex(2)
+    kind, order, group_id, _reason = dialog.values()
+    assert kind == MovementKind.TRANSFER and order.number == "12-п" and group_id == page.groups[1]["id"]
+    dialog.kind.setCurrentIndex(dialog.kind.findData("academic_leave"))
+    assert dialog.values()[2] is None and not dialog.group.isEnabled()

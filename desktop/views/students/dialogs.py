@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -23,6 +23,13 @@ from desktop.i18n import _
 from desktop.models.dlt import DLT_CAPS, DLT_CATEGORY_LABELS, DltCategory
 from desktop.models.movements import MOVEMENT_LABELS, MovementKind, Order
 from desktop.views.students.models import HistoryModel
+
+
+def plain_label(text: str) -> QLabel:
+    """A label that never reads user text as HTML (a name like "<b>" shows as typed)."""
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
 
 
 def _date_edit(day: dt.date | None = None) -> QDateEdit:
@@ -125,7 +132,7 @@ class StudentCard(QDialog):
         self.setWindowTitle(info["name"])
         form = QFormLayout()
         for label, value in info["fields"]:
-            form.addRow(label, QLabel(value or "—"))
+            form.addRow(label, plain_label(value or "—"))
         self.history = HistoryModel(history, self)
         self.view = QTableView()
         self.view.setModel(self.history)
@@ -136,9 +143,9 @@ class StudentCard(QDialog):
         lines = [_("{credits} credits, {category}, order {number}").format(
             credits=p["credits"], category=_(DLT_CATEGORY_LABELS[DltCategory(p["category"])]),
             number=p["order_number"]) for p in dlt]
-        self.dlt = QLabel("\n".join(lines) or "—")
+        self.dlt = plain_label("\n".join(lines) or "—")
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(info["name"]))
+        layout.addWidget(plain_label(info["name"]))
         layout.addLayout(form)
         layout.addWidget(QLabel(_("Movements")))
         layout.addWidget(self.view)

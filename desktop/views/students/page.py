@@ -75,7 +75,6 @@ class StudentsArea(AreaPage):
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                   | QAbstractItemView.EditTrigger.EditKeyPressed)
-        self.view.setAcceptDrops(True)
         for i, (key, _t, _d) in enumerate(STUDENT_COLUMNS):
             self.view.setColumnWidth(i, {"last_name": 150, "patronymic": 130, "record_book": 150, "status": 150,
                                          "email": 180}.get(key, 100))
