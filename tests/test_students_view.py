@@ -136,7 +136,12 @@ def test_import_through_the_mapping_step(page, demo_db, tmp_path):
     assert dialog.mapping() == {"full_name": 0, "group": 1, "funding": 2}
     assert dialog.check()
     assert "ЖАҢЫ-1-25" in dialog.report.toPlainText()
+    dialog.combos["funding"].setCurrentIndex(0)  # the user changes the mapping ...
+    dialog.combos["funding"].setCurrentIndex(dialog.combos["funding"].findData(2))  # ... and back
     dialog.do_import()
+    from desktop.views.students.import_dialog import remembered_mapping
+
+    assert remembered_mapping(dialog.sheet) == {"full_name": 0, "group": 1, "funding": 2}
     with demo_db.session() as s:
         assert s.scalar(select(Student.funding).where(Student.last_name == "Өмүрбеков",
                                                       Student.first_name == "Тилек")) == "grant"
@@ -190,3 +195,18 @@ def test_movement_dialog_gives_the_order(qtbot, page):
     assert kind == MovementKind.TRANSFER and order.number == "12-п" and group_id == page.groups[1]["id"]
     dialog.kind.setCurrentIndex(dialog.kind.findData("academic_leave"))
     assert dialog.values()[2] is None and not dialog.group.isEnabled()
+
+
+def test_enrol_a_student_by_hand_with_undo_and_redo(page, demo_db):
+    gid = page.groups[0]["id"]
+    values = {"last_name": "Асқар ұлы", "first_name": "Нұржан", "patronymic": "", "record_book": "0077",
+              "group_id": gid, "funding": "grant", "order": Order("1-к", dt.date(2025, 8, 20), dt.date(2025, 9, 1))}
+    assert page.enrol(values)
+    find = lambda: demo_db.Session().scalar(select(Student.id).where(Student.record_book == "0077"))  # noqa: E731
+    sid = find()
+    assert sid and page.model.row_of(sid) >= 0
+    page.undo_stack.undo()
+    assert find() is None
+    page.undo_stack.redo()
+    assert find() == sid
+

@@ -155,3 +155,40 @@ class StudentCard(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.resize(760, 560)
+
+
+class NewStudentDialog(QDialog):
+    """A student enrolled by hand under an enrolment order."""
+
+    def __init__(self, groups: list[dict], parent=None):
+        from desktop.models.contingent import FUNDING_LABELS
+
+        super().__init__(parent)
+        self.last_name, self.first_name, self.patronymic, self.record_book = (QLineEdit() for _i in range(4))
+        self.group = QComboBox()
+        for g in groups:
+            self.group.addItem(g["name"], g["id"])
+        self.funding = QComboBox()
+        for key, label in FUNDING_LABELS.items():
+            self.funding.addItem(_(label), key.value)
+        self.number = QLineEdit()
+        self.order_date = _date_edit()
+        self.effective_date = _date_edit()
+        form = QFormLayout(self)
+        for label, widget in ((_("Last name:"), self.last_name), (_("First name:"), self.first_name),
+                              (_("Patronymic:"), self.patronymic), (_("Record-book number:"), self.record_book),
+                              (_("Group:"), self.group), (_("Funding:"), self.funding),
+                              (_("Order number:"), self.number), (_("Order date:"), self.order_date),
+                              (_("Effective date:"), self.effective_date)):
+            form.addRow(label, widget)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.setWindowTitle(_("Enrolment"))
+
+    def values(self) -> dict:
+        return {"last_name": self.last_name.text(), "first_name": self.first_name.text(),
+                "patronymic": self.patronymic.text(), "record_book": self.record_book.text(),
+                "group_id": self.group.currentData(), "funding": self.funding.currentData(),
+                "order": Order(self.number.text(), to_date(self.order_date), to_date(self.effective_date))}

@@ -41,7 +41,14 @@ from desktop.models.contingent import (
 from desktop.views import settings as ui_settings
 from desktop.views.common.area import AreaPage
 from desktop.views.common.undo import perform
-from desktop.views.students.dialogs import DltDialog, MovementDialog, StudentCard, _date_edit, to_date
+from desktop.views.students.dialogs import (
+    DltDialog,
+    MovementDialog,
+    NewStudentDialog,
+    StudentCard,
+    _date_edit,
+    to_date,
+)
 from desktop.views.students.models import (
     DEFAULT_HIDDEN,
     GROUPS_ROLE,
@@ -100,6 +107,7 @@ class StudentsArea(AreaPage):
         for w in (self.status, self.funding, self.form, self.course):
             filters.addWidget(w)
 
+        self.add_button = QToolButton()
         self.card_button = QToolButton()
         self.move_button = QToolButton()
         self.promote_button = QToolButton()
@@ -121,11 +129,13 @@ class StudentsArea(AreaPage):
         # A tool bar folds what does not fit behind its extension arrow, so the page stays narrow.
         tools = QToolBar()
         tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for b in (self.columns_button, self.import_button, self.export_button, self.print_button, self.card_button,
+        for b in (self.columns_button, self.import_button, self.export_button, self.print_button, self.add_button,
+                  self.card_button,
                   self.move_button,
                   self.promote_button, self.head_button, self.dlt_button):
             tools.addWidget(b)
         self.card_button.clicked.connect(self.open_card)
+        self.add_button.clicked.connect(self.enrol_student)
         self.move_button.clicked.connect(self.move_selected)
         self.promote_button.clicked.connect(self.promote_selected_groups)
         self.head_button.clicked.connect(self.make_group_head)
@@ -182,6 +192,7 @@ class StudentsArea(AreaPage):
         self.title.setText(_("Students and groups"))
         self.search.setPlaceholderText(_("Filter by name, record-book number or group…"))
         self.columns_button.setText(_("Columns"))
+        self.add_button.setText(_("Enrol…"))
         self.card_button.setText(_("Card"))
         self.move_button.setText(_("Movement…"))
         self.promote_button.setText(_("Promote groups…"))
@@ -334,6 +345,19 @@ class StudentsArea(AreaPage):
         return self._push(_("{movement}: {n} students").format(
             movement=_(movements.MOVEMENT_LABELS[movements.MovementKind(kind)]), n=len(ids)), redo,
             lambda: self._run(lambda s: movements.undo_movements(s, made["ids"])))
+
+    def enrol(self, values: dict) -> bool:
+        made: dict = {}
+
+        def redo():
+            made["id"] = self._run(lambda s: students.add_student(s, student_id=made.get("id"), **values))
+
+        return self._push(_("Enrolment"), redo, lambda: self._run(lambda s: students.delete_student(s, made["id"])))
+
+    def enrol_student(self) -> None:
+        dialog = NewStudentDialog(self.groups, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.enrol(dialog.values())
 
     def move_selected(self) -> None:
         ids = self.selected_ids()
