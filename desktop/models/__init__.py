@@ -14,6 +14,8 @@ AREA_MODULES = [
     "desktop.models.settings",
     "desktop.models.workdays",
     "desktop.models.workplan",
+    "desktop.models.movements",
+    "desktop.models.dlt",
 ]
 
 for _name in AREA_MODULES:

@@ -1,0 +1,105 @@
+"""Permission to study with distance-learning technologies (DLT), seed 001 (KZ order No 374).
+
+A student applies in writing, the head issues an order, and the credits studied by DLT over the
+whole period of study may not exceed the cap of the category the permission falls under.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+
+from sqlalchemy import Date, ForeignKey, String, func, select
+from sqlalchemy.orm import Mapped, Session, mapped_column
+
+from desktop.i18n import N_, _
+from desktop.models.base import Base, DomainError
+from desktop.models.contingent import Student
+
+
+class DltCategory(enum.StrEnum):
+    MBA = "mba"
+    EMBA_DBA = "emba_dba"
+    LISTED_SPECIALTY = "listed_specialty"
+    ACADEMIC_MOBILITY = "academic_mobility"
+    DOUBLE_DEGREE_BACHELOR = "double_degree_bachelor"
+    MASTER = "master"
+
+
+# Credits over the whole period of study (rules, items 21, 25, 26, 27).
+DLT_CAPS = {
+    DltCategory.MBA: 30,
+    DltCategory.EMBA_DBA: 15,
+    DltCategory.LISTED_SPECIALTY: 30,
+    DltCategory.ACADEMIC_MOBILITY: 60,
+    DltCategory.DOUBLE_DEGREE_BACHELOR: 120,
+    DltCategory.MASTER: 60,
+}
+
+DLT_CATEGORY_LABELS = {
+    DltCategory.MBA: N_("MBA programme"),
+    DltCategory.EMBA_DBA: N_("EMBA or DBA programme"),
+    DltCategory.LISTED_SPECIALTY: N_("Listed specialty (choreography, aviation, health care …)"),
+    DltCategory.ACADEMIC_MOBILITY: N_("Academic mobility"),
+    DltCategory.DOUBLE_DEGREE_BACHELOR: N_("Double-degree or exchange bachelor programme"),
+    DltCategory.MASTER: N_("Master's programme (double degree or exchange)"),
+}
+
+
+class DltPermission(Base):
+    __tablename__ = "dlt_permission"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    student_id: Mapped[int] = mapped_column(ForeignKey("student.id", ondelete="CASCADE"), index=True)
+    application_date: Mapped[dt.date] = mapped_column(Date)
+    category: Mapped[str] = mapped_column(String(30))
+    order_number: Mapped[str] = mapped_column(String(40))
+    order_date: Mapped[dt.date | None] = mapped_column(Date)
+    credits: Mapped[int]
+
+
+def credits_granted(session: Session, student_id: int, category: DltCategory | str) -> int:
+    return session.scalar(select(func.coalesce(func.sum(DltPermission.credits), 0)).where(
+        DltPermission.student_id == student_id, DltPermission.category == DltCategory(category).value)) or 0
+
+
+def grant_dlt(session: Session, student_id: int, *, application_date: dt.date, category: DltCategory | str,
+              order_number: str, order_date: dt.date | None, credits: int) -> int:
+    """Record a DLT permission; refused when the credits would pass the category's cap."""
+    category = DltCategory(category)
+    student = session.get(Student, student_id)
+    if student is None:
+        raise DomainError(_("The student was deleted meanwhile; reload the list."))
+    if not order_number.strip():
+        raise DomainError(_("The order number is required."))
+    if credits <= 0:
+        raise DomainError(_("The number of credits must be positive."))
+    if order_date and order_date < application_date:
+        raise DomainError(_("The order cannot be dated before the application."))
+    cap = DLT_CAPS[category]
+    already = credits_granted(session, student_id, category)
+    if already + credits > cap:
+        raise DomainError(_(
+            "{name}: {credits} credits by distance learning would make {total}, over the cap of {cap} credits "
+            "for “{category}” ({already} already granted).").format(
+            name=student.full_name, credits=credits, total=already + credits, cap=cap,
+            category=_(DLT_CATEGORY_LABELS[category]), already=already))
+    permission = DltPermission(student_id=student_id, application_date=application_date, category=category.value,
+                               order_number=order_number.strip(), order_date=order_date, credits=credits)
+    session.add(permission)
+    session.flush()
+    return permission.id
+
+
+def revoke_dlt(session: Session, permission_id: int) -> None:
+    permission = session.get(DltPermission, permission_id)
+    if permission is not None:
+        session.delete(permission)
+        session.flush()
+
+
+def permissions(session: Session, student_id: int) -> list[dict]:
+    return [{"id": p.id, "application_date": p.application_date, "category": p.category,
+             "order_number": p.order_number, "order_date": p.order_date, "credits": p.credits}
+            for p in session.scalars(select(DltPermission).where(DltPermission.student_id == student_id)
+                                     .order_by(DltPermission.application_date, DltPermission.id))]

@@ -1,0 +1,76 @@
+"""Headcount on a date: programme × course × study form × funding with totals (reports 3-НК, 2-НК)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy.orm import Session
+
+from desktop.i18n import translator
+from desktop.models.contingent import STUDY_FORM_LABELS, StudyForm
+from desktop.models.students import headcount
+
+
+def headcount_table(session: Session, on: dt.date, lang: str) -> tuple[list[str], list[list], list[int]]:
+    """(headers, rows, indexes of total rows); programme subtotals and a grand total included."""
+    tr = translator(lang)
+    headers = [tr("Programme"), tr("Course"), tr("Study form"), tr("State grant"), tr("Contract"), tr("Total")]
+    rows: list[list] = []
+    totals: list[int] = []
+    grand = [0, 0, 0]
+    data = headcount(session, on)
+    for code in dict.fromkeys(r["programme_code"] for r in data):
+        sub = [0, 0, 0]
+        for r in (r for r in data if r["programme_code"] == code):
+            rows.append([f"{code} {r['programme_name']}".strip() or "—", r["course"],
+                         tr(STUDY_FORM_LABELS[StudyForm(r["study_form"])]), r["grant"], r["contract"], r["total"]])
+            for i, k in enumerate(("grant", "contract", "total")):
+                sub[i] += r[k]
+                grand[i] += r[k]
+        totals.append(len(rows))
+        rows.append([tr("Total for {programme}").format(programme=code or "—"), "", "", *sub])
+    totals.append(len(rows))
+    rows.append([tr("Total"), "", "", *grand])
+    return headers, rows, totals
+
+
+def export_headcount_xlsx(session: Session, target, on: dt.date, lang: str) -> None:
+    from desktop.reports.xlsx import Workbook, write_row
+
+    tr = translator(lang)
+    headers, rows, totals = headcount_table(session, on, lang)
+    book = Workbook(target)
+    ws = book.sheet(tr("Headcount"), is_landscape=False)
+    ws.write_string(0, 0, tr("Headcount of students on {date}").format(date=tr.short_date(on)), book.fmt["title"])
+    write_row(ws, 2, headers, book.fmt["header"])
+    for i, row in enumerate(rows):
+        fmt = book.fmt["total"] if i in totals else book.fmt["cell"]
+        write_row(ws, 3 + i, row, fmt)
+    for col, width in enumerate((40, 8, 16, 12, 12, 10)):
+        ws.set_column(col, col, width)
+    ws.freeze_panes(3, 0)
+    ws.autofilter(2, 0, 2 + len(rows), len(headers) - 1)
+    ws.repeat_rows(2)
+    book.close()
+
+
+def export_headcount_pdf(session: Session, target, on: dt.date, lang: str) -> None:
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Paragraph, Table
+
+    from desktop.reports.pdf import SANS, SECTION_FILL, build_pdf, esc, styles, table_style_commands, wrap
+
+    tr = translator(lang)
+    st = styles()
+    headers, rows, totals = headcount_table(session, on, lang)
+    widths = [70 * mm, 15 * mm, 30 * mm, 22 * mm, 22 * mm, 20 * mm]
+    data = [headers] + [[wrap(r[0], SANS, 9, widths[0] - 6), *(str(v) for v in r[1:])] for r in rows]
+    style = table_style_commands() + [("ALIGN", (1, 1), (-1, -1), "RIGHT")]
+    for i in totals:
+        style += [("BACKGROUND", (0, i + 1), (-1, i + 1), SECTION_FILL),
+                  ("FONT", (0, i + 1), (-1, i + 1), SANS + "-Bold", 9, 10.8)]
+    table = Table(data, colWidths=widths, repeatRows=1)
+    table.setStyle(style)
+    story = [Paragraph(esc(tr("Headcount of students on {date}").format(date=tr.date(on, "long"))), st["title"]),
+             table]
+    build_pdf(target, story, tr, title=tr("Headcount"))

@@ -1,0 +1,159 @@
+"""Student lists to Excel and the printed group list to PDF, in the report's own language."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.i18n import translator
+from desktop.models.contingent import (
+    FUNDING_LABELS,
+    STUDENT_STATUS_LABELS,
+    STUDY_FORM_LABELS,
+    Funding,
+    Group,
+    StudentStatus,
+    StudyForm,
+)
+from desktop.models.org import Programme, the_faculty
+from desktop.models.students import F, curator_of, group_head, student_rows
+
+XLSX_COLUMNS = [  # (title, row field, width)
+    ("Last name", "last_name", 18), ("First name", "first_name", 14), ("Patronymic", "patronymic", 16),
+    ("Record-book number", "record_book", 13), ("Group", "group", 12), ("Course", "course", 7),
+    ("Programme", "programme", 10), ("Status", "status", 14), ("Funding", "funding", 12),
+    ("Study form", "study_form", 13), ("Birth date", "birth_date", 11), ("Phone", "phone", 16),
+    ("E-mail", "email", 22),
+]
+
+
+def _groups(session: Session, group_name: str | None) -> list[tuple[int, str]]:
+    q = select(Group.id, Group.name).order_by(Group.name)
+    if group_name:
+        q = q.where(Group.name == group_name)
+    return [tuple(r) for r in session.execute(q)]
+
+
+def export_students_xlsx(session: Session, target, *, lang: str, group_name: str | None = None,
+                         sheet_per_group: bool = False, rows: Sequence[tuple] | None = None) -> int:
+    """Students to .xlsx (one sheet with a group column, or one sheet per group). Returns rows written."""
+    from desktop.reports.xlsx import Workbook
+
+    tr = translator(lang)
+    if rows is None:
+        group_ids = [g for g, _n in _groups(session, group_name)] if group_name else None
+        rows = student_rows(session, group_ids)
+    status = {s.value: tr(label) for s, label in STUDENT_STATUS_LABELS.items()}
+    funding = {f.value: tr(label) for f, label in FUNDING_LABELS.items()}
+    form = {f.value: tr(label) for f, label in STUDY_FORM_LABELS.items()}
+    keys = [F[k] for _t, k, _w in XLSX_COLUMNS]
+    maps = {F["status"]: status, F["funding"]: funding, F["study_form"]: form}
+    book = Workbook(target, constant_memory=True)
+    fmt_cell, fmt_date = book.fmt["cell"], book.fmt["date"]
+    headers = [tr(t) for t, _k, _w in XLSX_COLUMNS]
+    by_sheet: dict[str, list[tuple]] = {}
+    if sheet_per_group:
+        for r in rows:
+            by_sheet.setdefault(r[F["group"]] or "—", []).append(r)
+    else:
+        by_sheet[tr("Students")] = list(rows)
+    for name, sheet_rows in by_sheet.items():
+        ws = book.sheet(name)
+        for col, (_t, _k, width) in enumerate(XLSX_COLUMNS):
+            ws.set_column(col, col, width)
+        ws.write_row(0, 0, headers, book.fmt["header"])
+        # Written cell by cell with the typed writers: constant_memory streams rows in order,
+        # and write_string keeps "=1+1" text.
+        write_string, write_number, write_datetime, write_blank = (ws.write_string, ws.write_number,
+                                                                    ws.write_datetime, ws.write_blank)
+        r = 1
+        for row in sheet_rows:
+            for c, k in enumerate(keys):
+                v = row[k]
+                if v is None or v == "":
+                    write_blank(r, c, None, fmt_cell)
+                elif k in maps:
+                    write_string(r, c, maps[k].get(v, v), fmt_cell)
+                elif isinstance(v, int):
+                    write_number(r, c, v, fmt_cell)
+                elif isinstance(v, dt.date):
+                    write_datetime(r, c, dt.datetime(v.year, v.month, v.day), fmt_date)
+                else:
+                    write_string(r, c, v, fmt_cell)
+            r += 1
+        ws.freeze_panes(1, 0)
+        ws.autofilter(0, 0, max(r - 1, 1), len(XLSX_COLUMNS) - 1)
+        ws.repeat_rows(0)
+    book.close()
+    return len(rows)
+
+
+def group_list_story(session: Session, group_id: int, lang: str, on: dt.date | None = None) -> list:
+    """The printed list of one group: No, name, record-book number, funding, form; curator and head at the foot."""
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Paragraph, Spacer, Table
+
+    from desktop.reports.pdf import SANS, esc, styles, table_style_commands, wrap
+
+    tr = translator(lang)
+    st = styles()
+    on = on or dt.date.today()
+    group = session.get(Group, group_id)
+    programme = session.get(Programme, group.programme_id) if group.programme_id else None
+    faculty = the_faculty(session)
+    story = []
+    if faculty:
+        story.append(Paragraph(esc(faculty.university), st["center"]))
+        story.append(Paragraph(esc(faculty.name), st["center"]))
+        story.append(Spacer(1, 4 * mm))
+    story.append(Paragraph(esc(tr("Student list of group {group}").format(group=group.name)), st["title"]))
+    sub = [tr("Course {course}").format(course=group.course),
+           tr(STUDY_FORM_LABELS[StudyForm(group.study_form)])]
+    if programme:
+        sub.insert(0, f"{programme.code} {programme.name}")
+    story.append(Paragraph(esc(", ".join(sub)), st["subtitle"]))
+    rows = [r for r in student_rows(session, [group_id])
+            if r[F["status"]] in (StudentStatus.STUDYING.value, StudentStatus.ACADEMIC_LEAVE.value)]
+    widths = [10 * mm, 74 * mm, 34 * mm, 27 * mm, 30 * mm]
+    titles = [tr("No"), tr("Full name"), tr("Record-book number"), tr("Funding"), tr("Study form")]
+    data = [[wrap(t, SANS + "-Bold", 9, w - 6) for t, w in zip(titles, widths, strict=True)]]
+    for i, r in enumerate(rows, 1):
+        name = " ".join(p for p in (r[F["last_name"]], r[F["first_name"]], r[F["patronymic"]]) if p)
+        if r[F["status"]] == StudentStatus.ACADEMIC_LEAVE.value:
+            name += f" ({tr('Academic leave').lower()})"
+        data.append([str(i), wrap(name, SANS, 9, widths[1] - 6), wrap(r[F["record_book"]] or "", SANS, 9, widths[2] - 6),
+                     tr(FUNDING_LABELS[Funding(r[F["funding"]])]), tr(STUDY_FORM_LABELS[StudyForm(r[F["study_form"]])])])
+    table = Table(data, colWidths=widths, repeatRows=1)
+    table.setStyle(table_style_commands() + [("ALIGN", (0, 1), (0, -1), "RIGHT")])
+    story.append(table)
+    story.append(Spacer(1, 6 * mm))
+    grants = sum(1 for r in rows if r[F["funding"]] == Funding.GRANT.value)
+    story.append(Paragraph(esc(tr("Total: {total}; state grant: {grant}; contract: {contract}").format(
+        total=len(rows), grant=grants, contract=len(rows) - grants)), st["body"]))
+    story.append(Spacer(1, 6 * mm))
+    story.append(Paragraph(esc(tr("Curator: {name}").format(name=curator_of(session, group_id, on) or "—")), st["body"]))
+    story.append(Paragraph(esc(tr("Group head: {name}").format(name=group_head(session, group_id) or "—")), st["body"]))
+    story.append(Spacer(1, 4 * mm))
+    story.append(Paragraph(esc(tr.date(on, "long")), st["right"]))
+    return story
+
+
+def export_group_list_pdf(session: Session, target, *, lang: str, group_name: str | None = None,
+                          on: dt.date | None = None) -> int:
+    """The printed group list; every group (one per page) unless ``group_name``. Returns groups printed."""
+    from reportlab.platypus import PageBreak
+
+    from desktop.reports.pdf import build_pdf
+
+    tr = translator(lang)
+    story: list = []
+    groups = _groups(session, group_name)
+    for i, (gid, _name) in enumerate(groups):
+        if i:
+            story.append(PageBreak())
+        story.extend(group_list_story(session, gid, lang, on))
+    build_pdf(target, story, tr, title=tr("Student list"))
+    return len(groups)

@@ -1,0 +1,194 @@
+"""Dialogs of the students area: one order for many students, the student card, a DLT permission."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+)
+
+from desktop.i18n import _
+from desktop.models.dlt import DLT_CAPS, DLT_CATEGORY_LABELS, DltCategory
+from desktop.models.movements import MOVEMENT_LABELS, MovementKind, Order
+from desktop.views.students.models import HistoryModel
+
+
+def plain_label(text: str) -> QLabel:
+    """A label that never reads user text as HTML (a name like "<b>" shows as typed)."""
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
+def _date_edit(day: dt.date | None = None) -> QDateEdit:
+    edit = QDateEdit()
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("dd.MM.yyyy")
+    edit.setDate(QDate(day or dt.date.today()))
+    return edit
+
+
+def to_date(edit: QDateEdit) -> dt.date:
+    return edit.date().toPython()
+
+
+class MovementDialog(QDialog):
+    """One order (number, dates) applied to the selected students: kind, target group, reason."""
+
+    GROUP_KINDS = {MovementKind.TRANSFER, MovementKind.ENROLMENT, MovementKind.REINSTATEMENT}
+
+    def __init__(self, groups: list[dict], count: int, parent=None):
+        super().__init__(parent)
+        self.kind = QComboBox()
+        for kind in MovementKind:
+            if kind is not MovementKind.ENROLMENT:
+                self.kind.addItem(_(MOVEMENT_LABELS[kind]), kind.value)
+        self.number = QLineEdit()
+        self.order_date = _date_edit()
+        self.effective_date = _date_edit()
+        self.group = QComboBox()
+        self.group.addItem("—", None)
+        for g in groups:
+            self.group.addItem(g["name"], g["id"])
+        self.reason = QLineEdit()
+        self.info = QLabel(_("Students selected: {n}").format(n=count))
+        form = QFormLayout()
+        form.addRow(self.info)
+        form.addRow(_("Movement:"), self.kind)
+        form.addRow(_("Order number:"), self.number)
+        form.addRow(_("Order date:"), self.order_date)
+        form.addRow(_("Effective date:"), self.effective_date)
+        form.addRow(_("Group:"), self.group)
+        form.addRow(_("Reason:"), self.reason)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.setWindowTitle(_("Movement of students"))
+        self.kind.currentIndexChanged.connect(self._update)
+        self._update()
+
+    def _update(self) -> None:
+        kind = MovementKind(self.kind.currentData())
+        self.group.setEnabled(kind in self.GROUP_KINDS)
+        self.reason.setPlaceholderText(_("Required for an expulsion") if kind is MovementKind.EXPULSION else "")
+
+    def values(self) -> tuple[MovementKind, Order, int | None, str]:
+        kind = MovementKind(self.kind.currentData())
+        group_id = self.group.currentData() if kind in self.GROUP_KINDS else None
+        order = Order(self.number.text(), to_date(self.order_date), to_date(self.effective_date))
+        return kind, order, group_id, self.reason.text()
+
+
+class DltDialog(QDialog):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.category = QComboBox()
+        for c in DltCategory:
+            self.category.addItem(f"{_(DLT_CATEGORY_LABELS[c])} (≤ {DLT_CAPS[c]})", c.value)
+        self.application_date = _date_edit()
+        self.number = QLineEdit()
+        self.order_date = _date_edit()
+        self.credits = QSpinBox()
+        self.credits.setRange(1, 240)
+        self.credits.setValue(5)
+        form = QFormLayout(self)
+        form.addRow(_("Category:"), self.category)
+        form.addRow(_("Application date:"), self.application_date)
+        form.addRow(_("Order number:"), self.number)
+        form.addRow(_("Order date:"), self.order_date)
+        form.addRow(_("Credits by distance learning:"), self.credits)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.setWindowTitle(_("Distance-learning permission"))
+
+    def values(self) -> dict:
+        return {"category": self.category.currentData(), "application_date": to_date(self.application_date),
+                "order_number": self.number.text(), "order_date": to_date(self.order_date),
+                "credits": self.credits.value()}
+
+
+class StudentCard(QDialog):
+    """Who the student is, and the movement history that led to today's status."""
+
+    def __init__(self, info: dict, history: list[dict], dlt: list[dict], parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(info["name"])
+        form = QFormLayout()
+        for label, value in info["fields"]:
+            form.addRow(label, plain_label(value or "—"))
+        self.history = HistoryModel(history, self)
+        self.view = QTableView()
+        self.view.setModel(self.history)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.verticalHeader().setVisible(False)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.resizeColumnsToContents()
+        lines = [_("{credits} credits, {category}, order {number}").format(
+            credits=p["credits"], category=_(DLT_CATEGORY_LABELS[DltCategory(p["category"])]),
+            number=p["order_number"]) for p in dlt]
+        self.dlt = plain_label("\n".join(lines) or "—")
+        layout = QVBoxLayout(self)
+        layout.addWidget(plain_label(info["name"]))
+        layout.addLayout(form)
+        layout.addWidget(QLabel(_("Movements")))
+        layout.addWidget(self.view)
+        layout.addWidget(QLabel(_("Distance-learning permissions")))
+        layout.addWidget(self.dlt)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(760, 560)
+
+
+class NewStudentDialog(QDialog):
+    """A student enrolled by hand under an enrolment order."""
+
+    def __init__(self, groups: list[dict], parent=None):
+        from desktop.models.contingent import FUNDING_LABELS
+
+        super().__init__(parent)
+        self.last_name, self.first_name, self.patronymic, self.record_book = (QLineEdit() for _i in range(4))
+        self.group = QComboBox()
+        for g in groups:
+            self.group.addItem(g["name"], g["id"])
+        self.funding = QComboBox()
+        for key, label in FUNDING_LABELS.items():
+            self.funding.addItem(_(label), key.value)
+        self.number = QLineEdit()
+        self.order_date = _date_edit()
+        self.effective_date = _date_edit()
+        form = QFormLayout(self)
+        for label, widget in ((_("Last name:"), self.last_name), (_("First name:"), self.first_name),
+                              (_("Patronymic:"), self.patronymic), (_("Record-book number:"), self.record_book),
+                              (_("Group:"), self.group), (_("Funding:"), self.funding),
+                              (_("Order number:"), self.number), (_("Order date:"), self.order_date),
+                              (_("Effective date:"), self.effective_date)):
+            form.addRow(label, widget)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.setWindowTitle(_("Enrolment"))
+
+    def values(self) -> dict:
+        return {"last_name": self.last_name.text(), "first_name": self.first_name.text(),
+                "patronymic": self.patronymic.text(), "record_book": self.record_book.text(),
+                "group_id": self.group.currentData(), "funding": self.funding.currentData(),
+                "order": Order(self.number.text(), to_date(self.order_date), to_date(self.effective_date))}

@@ -1,0 +1,589 @@
+"""Students and groups: the start page. A tree of programmes, courses and groups; the students of
+the selection in a filtered, sortable table; cards, movements under orders, import and export."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QTableView,
+    QToolBar,
+    QToolButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.i18n import _
+from desktop.models import dlt, movements, records, students
+from desktop.models.base import DomainError
+from desktop.models.contingent import (
+    FUNDING_LABELS,
+    STUDENT_STATUS_LABELS,
+    STUDY_FORM_LABELS,
+    Student,
+)
+from desktop.views import settings as ui_settings
+from desktop.views.common.area import AreaPage
+from desktop.views.common.undo import perform
+from desktop.views.students.dialogs import (
+    DltDialog,
+    MovementDialog,
+    NewStudentDialog,
+    StudentCard,
+    _date_edit,
+    to_date,
+)
+from desktop.views.students.models import (
+    DEFAULT_HIDDEN,
+    GROUPS_ROLE,
+    STUDENT_COLUMNS,
+    GroupTreeModel,
+    StudentFilter,
+    StudentTableModel,
+)
+
+HIDDEN_COLUMNS = ui_settings.Option("students/hidden_columns", json.dumps(sorted(DEFAULT_HIDDEN)))
+FILTERS = ui_settings.Option("students/filters", "{}")
+SPLITTER = ui_settings.Option("students/splitter", None, bytes)
+
+
+class StudentsArea(AreaPage):
+    def __init__(self, ctx, parent=None):
+        super().__init__(ctx, parent)
+        self.tree_model = GroupTreeModel(self)
+        self.tree = QTreeView()
+        self.tree.setModel(self.tree_model)
+        self.tree.setHeaderHidden(True)
+        self.model = StudentTableModel(self)
+        self.model.on_edit = self._edit
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSortingEnabled(True)
+        self.view.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.verticalHeader().setDefaultSectionSize(22)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                  | QAbstractItemView.EditTrigger.EditKeyPressed)
+        for i, (key, _t, _d) in enumerate(STUDENT_COLUMNS):
+            self.view.setColumnWidth(i, {"last_name": 150, "patronymic": 130, "record_book": 150, "status": 150,
+                                         "email": 180}.get(key, 100))
+        self.view.doubleClicked.connect(lambda index: self.open_card() if not (
+            self.model.flags(index) & Qt.ItemFlag.ItemIsEditable) else None)
+
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.status = QComboBox()
+        self.funding = QComboBox()
+        self.form = QComboBox()
+        self.course = QComboBox()
+        self.columns_button = QToolButton()
+        self.columns_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.columns_menu = QMenu(self.columns_button)
+        self.columns_menu.aboutToShow.connect(self._fill_columns_menu)
+        self.columns_button.setMenu(self.columns_menu)
+        for combo in (self.status, self.funding, self.form, self.course):
+            combo.setMinimumWidth(60)  # full width when there is room, narrow when the window is
+        self.search.setMinimumWidth(80)
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 2)
+        for w in (self.status, self.funding, self.form, self.course):
+            filters.addWidget(w)
+
+        self.add_button = QToolButton()
+        self.card_button = QToolButton()
+        self.move_button = QToolButton()
+        self.promote_button = QToolButton()
+        self.head_button = QToolButton()
+        self.dlt_button = QToolButton()
+        self.import_button = QToolButton()
+        self.export_button = QToolButton()
+        self.print_button = QToolButton()
+        self.export_menu = QMenu(self)
+        self.print_menu = QMenu(self)
+        for button, menu in ((self.export_button, self.export_menu), (self.print_button, self.print_menu)):
+            button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+            button.setMenu(menu)
+        self.act_xlsx = self.export_menu.addAction("", lambda: self.export_xlsx(False))
+        self.act_xlsx_groups = self.export_menu.addAction("", lambda: self.export_xlsx(True))
+        self.act_headcount_xlsx = self.export_menu.addAction("", lambda: self.headcount("xlsx"))
+        self.act_group_pdf = self.print_menu.addAction("", self.print_group_list)
+        self.act_headcount_pdf = self.print_menu.addAction("", lambda: self.headcount("pdf"))
+        # A tool bar folds what does not fit behind its extension arrow, so the page stays narrow.
+        tools = QToolBar()
+        tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for b in (self.columns_button, self.import_button, self.export_button, self.print_button, self.add_button,
+                  self.card_button,
+                  self.move_button,
+                  self.promote_button, self.head_button, self.dlt_button):
+            tools.addWidget(b)
+        self.card_button.clicked.connect(self.open_card)
+        self.add_button.clicked.connect(self.enrol_student)
+        self.move_button.clicked.connect(self.move_selected)
+        self.promote_button.clicked.connect(self.promote_selected_groups)
+        self.head_button.clicked.connect(self.make_group_head)
+        self.dlt_button.clicked.connect(self.grant_dlt)
+        self.import_button.clicked.connect(self.choose_import)
+
+        self.title = QLabel()
+        self.title.setStyleSheet("font-size: 16px; font-weight: 600;")
+        self.count = QLabel()
+        right = QWidget()
+        rl = QVBoxLayout(right)
+        rl.setContentsMargins(0, 0, 0, 0)
+        rl.addWidget(tools)
+        rl.addLayout(filters)
+        rl.addWidget(self.view, 1)
+        rl.addWidget(self.count)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.tree)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([260, 900])
+        state = ui_settings.get(SPLITTER)
+        if state:
+            self.splitter.restoreState(state)
+        self.splitter.splitterMoved.connect(lambda *_a: ui_settings.put(SPLITTER, self.splitter.saveState()))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.splitter, 1)
+
+        card = QAction(self)
+        card.setShortcut(QKeySequence(Qt.Key.Key_Return))
+        card.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        card.triggered.connect(self.open_card)
+        self.view.addAction(card)
+        find = QAction(self)
+        find.setShortcut(QKeySequence.StandardKey.Find)
+        find.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find.triggered.connect(lambda: (self.search.setFocus(), self.search.selectAll()))
+        self.addAction(find)
+
+        self._fill_filter_combos()
+        self._restore_filters()
+        self.search.textChanged.connect(self.apply_filter)
+        for combo in (self.status, self.funding, self.form, self.course):
+            combo.currentIndexChanged.connect(self.apply_filter)
+        self.tree.selectionModel().selectionChanged.connect(self.apply_filter)
+        self.ctx.data_changed.connect(self._on_data_changed)
+        self.retranslate_ui()
+        self.refresh()
+        self._apply_hidden_columns()
+
+    # Texts ------------------------------------------------------------------------------
+    def retranslate_ui(self) -> None:
+        self.title.setText(_("Students and groups"))
+        self.search.setPlaceholderText(_("Filter by name, record-book number or group…"))
+        self.columns_button.setText(_("Columns"))
+        self.add_button.setText(_("Enrol…"))
+        self.card_button.setText(_("Card"))
+        self.move_button.setText(_("Movement…"))
+        self.promote_button.setText(_("Promote groups…"))
+        self.head_button.setText(_("Make group head"))
+        self.dlt_button.setText(_("DLT permission…"))
+        self.import_button.setText(_("Import…"))
+        self.export_button.setText(_("Export"))
+        self.print_button.setText(_("Print"))
+        self.act_xlsx.setText(_("Students to Excel…"))
+        self.act_xlsx_groups.setText(_("Students to Excel, a sheet per group…"))
+        self.act_headcount_xlsx.setText(_("Headcount to Excel…"))
+        self.act_group_pdf.setText(_("Group list…"))
+        self.act_headcount_pdf.setText(_("Headcount…"))
+        blocked = [c.blockSignals(True) for c in (self.status, self.funding, self.form, self.course)]
+        for combo, everything, labels in ((self.status, _("Any status"), STUDENT_STATUS_LABELS),
+                                          (self.funding, _("Any funding"), FUNDING_LABELS),
+                                          (self.form, _("Any study form"), STUDY_FORM_LABELS)):
+            combo.setItemText(0, everything)
+            for i, key in enumerate(labels, 1):
+                combo.setItemText(i, _(labels[key]))
+        self.course.setItemText(0, _("Any course"))
+        for i in range(1, 7):
+            self.course.setItemText(i, _("Course {course}").format(course=i))
+        for c, b in zip((self.status, self.funding, self.form, self.course), blocked, strict=True):
+            c.blockSignals(b)
+        self.model.retranslate()
+        self.tree_model.layoutChanged.emit()
+        self._update_count()
+
+    def _fill_filter_combos(self) -> None:
+        for combo, labels in ((self.status, STUDENT_STATUS_LABELS), (self.funding, FUNDING_LABELS),
+                              (self.form, STUDY_FORM_LABELS)):
+            combo.addItem("", None)
+            for key in labels:
+                combo.addItem("", key.value)
+        self.course.addItem("", None)
+        for i in range(1, 7):
+            self.course.addItem("", i)
+
+    # Data -------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        with self.ctx.db.session() as s:
+            self.groups = students.group_rows(s)
+            rows = students.student_rows(s)
+        selected = self._selected_group_ids()
+        self.tree_model.set_groups(self.groups)
+        self.tree.expandToDepth(0)
+        self.model.set_rows(rows)
+        if selected is not None and len(selected) == 1:
+            index = self.tree_model.find_group(next(iter(selected)))
+            if index.isValid():
+                self.tree.selectionModel().select(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.apply_filter()
+
+    def _on_data_changed(self, what: str) -> None:
+        if what != "students":
+            self.refresh()
+
+    def _selected_group_ids(self) -> frozenset[int] | None:
+        indexes = self.tree.selectionModel().selectedIndexes() if self.tree.selectionModel() else []
+        if not indexes or self.tree_model.data(indexes[0], Qt.ItemDataRole.UserRole) == "all":
+            return None
+        return frozenset(indexes[0].data(GROUPS_ROLE) or [])
+
+    def current_filter(self) -> StudentFilter:
+        return StudentFilter(self.search.text(), self.status.currentData(), self.funding.currentData(),
+                             self.form.currentData(), self.course.currentData(), self._selected_group_ids())
+
+    def apply_filter(self, *_args) -> None:
+        self.model.set_filter(self.current_filter())
+        self._update_count()
+        ui_settings.put(FILTERS, json.dumps({"status": self.status.currentData(), "funding": self.funding.currentData(),
+                                             "form": self.form.currentData(), "course": self.course.currentData()}))
+
+    def _restore_filters(self) -> None:
+        saved = json.loads(ui_settings.get(FILTERS) or "{}")
+        for combo, key in ((self.status, "status"), (self.funding, "funding"), (self.form, "form"),
+                           (self.course, "course")):
+            combo.setCurrentIndex(max(combo.findData(saved.get(key)), 0))
+
+    def _update_count(self) -> None:
+        self.count.setText(_("Students shown: {shown} of {total}").format(
+            shown=self.model.rowCount(), total=len(self.model.rows)))
+
+    # Columns ----------------------------------------------------------------------------
+    def hidden_columns(self) -> set[str]:
+        return set(json.loads(ui_settings.get(HIDDEN_COLUMNS)))
+
+    def _apply_hidden_columns(self) -> None:
+        hidden = self.hidden_columns()
+        for i, (key, _t, _d) in enumerate(STUDENT_COLUMNS):
+            self.view.setColumnHidden(i, key in hidden)
+
+    def set_column_visible(self, key: str, visible: bool) -> None:
+        hidden = self.hidden_columns()
+        hidden = hidden - {key} if visible else hidden | {key}
+        ui_settings.put(HIDDEN_COLUMNS, json.dumps(sorted(hidden)))
+        self._apply_hidden_columns()
+
+    def _fill_columns_menu(self) -> None:
+        self.columns_menu.clear()
+        hidden = self.hidden_columns()
+        for key, title, _d in STUDENT_COLUMNS:
+            act = self.columns_menu.addAction(_(title))
+            act.setCheckable(True)
+            act.setChecked(key not in hidden)
+            act.toggled.connect(lambda on, key=key: self.set_column_visible(key, on))
+
+    # Running operations -----------------------------------------------------------------
+    def _run(self, fn):
+        try:
+            with self.ctx.db.session() as s:
+                return fn(s)
+        except DomainError as exc:
+            QMessageBox.warning(self, _("Students and groups"), str(exc))
+            raise
+
+    def _push(self, text: str, redo, undo) -> bool:
+        def after():
+            self.refresh()
+            self.ctx.data_changed.emit("students")
+
+        try:
+            perform(self.undo_stack, text, redo, undo, after)
+            return True
+        except DomainError:
+            self.refresh()
+            return False
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()})
+        if not rows and self.view.currentIndex().isValid():
+            rows = [self.view.currentIndex().row()]
+        return [self.model.student_id(r) for r in rows]
+
+    def _edit(self, row, key, value) -> None:
+        sid, old = row[0], row[students.F[key]]
+        self._push(_("Edit student"),
+                   lambda: self._run(lambda s: records.set_field(s, Student, sid, key, value,
+                                                                 students.STUDENT_VALIDATORS)),
+                   lambda: self._run(lambda s: records.set_field(s, Student, sid, key, old)))
+
+    def apply_movement(self, ids: list[int], kind, order, group_id=None, reason="") -> bool:
+        made: dict[str, list[int]] = {}
+
+        def redo():
+            made["ids"] = self._run(lambda s: movements.apply_movement(s, ids, kind, order, group_id=group_id,
+                                                                       reason=reason))
+
+        return self._push(_("{movement}: {n} students").format(
+            movement=_(movements.MOVEMENT_LABELS[movements.MovementKind(kind)]), n=len(ids)), redo,
+            lambda: self._run(lambda s: movements.undo_movements(s, made["ids"])))
+
+    def enrol(self, values: dict) -> bool:
+        made: dict = {}
+
+        def redo():
+            made["id"] = self._run(lambda s: students.add_student(s, student_id=made.get("id"), **values))
+
+        return self._push(_("Enrolment"), redo, lambda: self._run(lambda s: students.delete_student(s, made["id"])))
+
+    def enrol_student(self) -> None:
+        dialog = NewStudentDialog(self.groups, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.enrol(dialog.values())
+
+    def move_selected(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            QMessageBox.information(self, _("Students and groups"), _("Select the students first."))
+            return
+        dialog = MovementDialog(self.groups, len(ids), self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            kind, order, group_id, reason = dialog.values()
+            self.apply_movement(ids, kind, order, group_id, reason)
+
+    def promote_groups(self, group_ids: list[int], order) -> bool:
+        made: dict = {}
+
+        def redo():
+            made["m"], made["g"] = self._run(lambda s: movements.promote_groups(s, group_ids, order))
+
+        return self._push(_("Promote {n} groups").format(n=len(group_ids)), redo,
+                          lambda: self._run(lambda s: movements.undo_promotion(s, made["m"], made["g"])))
+
+    def promote_selected_groups(self) -> None:
+        group_ids = sorted(self._selected_group_ids() or [g["id"] for g in self.groups])
+        dialog = QDialog(self)
+        dialog.setWindowTitle(_("Promote groups"))
+        number = QLineEdit()
+        day = _date_edit(dt.date(dt.date.today().year, 7, 1))
+        lay = QVBoxLayout(dialog)
+        lay.addWidget(QLabel(_("{n} groups go up one course; their studying students get a promotion.").format(
+            n=len(group_ids))))
+        lay.addWidget(QLabel(_("Order number:")))
+        lay.addWidget(number)
+        lay.addWidget(QLabel(_("Effective date:")))
+        lay.addWidget(day)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        lay.addWidget(buttons)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.promote_groups(group_ids, movements.Order(number.text(), to_date(day), to_date(day)))
+
+    def make_group_head(self) -> None:
+        ids = self.selected_ids()
+        if len(ids) != 1:
+            return
+        sid = ids[0]
+        gid = self.model.row_tuple(self.model.row_of(sid))[students.F["group_id"]]
+        old: dict = {}
+
+        def redo():
+            old["id"] = self._run(lambda s: students.set_group_head(s, gid, sid))
+
+        self._push(_("Make group head"), redo, lambda: self._run(lambda s: students.set_group_head(s, gid, old["id"])))
+
+    def grant_dlt(self) -> None:
+        ids = self.selected_ids()
+        if len(ids) != 1:
+            QMessageBox.information(self, _("Students and groups"), _("Select one student."))
+            return
+        dialog = DltDialog(self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.add_dlt(ids[0], dialog.values())
+
+    def add_dlt(self, student_id: int, values: dict) -> bool:
+        made: dict = {}
+
+        def redo():
+            made["id"] = self._run(lambda s: dlt.grant_dlt(s, student_id, **values))
+
+        return self._push(_("Distance-learning permission"), redo,
+                          lambda: self._run(lambda s: dlt.revoke_dlt(s, made["id"])))
+
+    def card_data(self, student_id: int):
+        from desktop.models.contingent import GENDER_LABELS, Funding, StudyForm
+
+        with self.ctx.db.session() as s:
+            st = s.get(Student, student_id)
+            fields = [
+                (_("Record-book number:"), st.record_book or ""),
+                (_("Group:"), st.group.name if st.group else ""),
+                (_("Status:"), _(movements.status_label(st.status))),
+                (_("Funding:"), _(FUNDING_LABELS[Funding(st.funding)])),
+                (_("Study form:"), _(STUDY_FORM_LABELS[StudyForm(st.study_form)])),
+                (_("Birth date:"), st.birth_date.strftime("%d.%m.%Y") if st.birth_date else ""),
+                (_("Gender:"), _(GENDER_LABELS.get(st.gender, "")) if st.gender else ""),
+                (_("Phone:"), st.phone), (_("E-mail:"), st.email),
+            ]
+            return {"name": st.full_name, "fields": fields}, movements.history(s, student_id), \
+                dlt.permissions(s, student_id)
+
+    def open_card(self) -> StudentCard | None:
+        ids = self.selected_ids()
+        if not ids:
+            return None
+        card = StudentCard(*self.card_data(ids[0]), parent=self)
+        card.open()
+        return card
+
+    # Files ------------------------------------------------------------------------------
+    def accepts_file(self, path: str) -> bool:
+        return path.lower().endswith(".xlsx")
+
+    def import_file(self, path: str) -> None:
+        from desktop.reports.student_import import ImportRefused, read_sheet
+        from desktop.views.students.import_dialog import ImportDialog
+
+        try:
+            sheet = read_sheet(path)
+        except ImportRefused as exc:
+            QMessageBox.warning(self, _("Import students"), str(exc))
+            return
+        dialog = ImportDialog(sheet, lambda m: self.check_import(sheet, m), lambda m: self.run_import(sheet, m), self)
+        self._import_dialog = dialog
+        dialog.open()
+
+    def choose_import(self) -> None:
+        path, _f = QFileDialog.getOpenFileName(self, _("Import students"), ui_settings.get(ui_settings.LAST_FOLDER),
+                                               _("Excel workbooks (*.xlsx)"))
+        if path:
+            self.import_file(path)
+
+    def check_import(self, sheet, mapping) -> tuple[bool, str]:
+        from desktop.reports.student_import_plan import plan_import
+
+        sheet.mapping = dict(mapping)
+        with self.ctx.db.session() as s:
+            plan = plan_import(s, sheet)
+            s.rollback()
+        if plan.problems:
+            return False, "\n".join([_("Nothing can be imported until these are corrected:")]
+                                    + [str(p) for p in plan.problems])
+        return True, "\n".join(plan.summary())
+
+    def run_import(self, sheet, mapping) -> bool:
+        from desktop.reports.student_import_plan import apply_import, plan_import
+        from desktop.views.common.tasks import TaskCancelled, run_with_progress
+
+        sheet.mapping = dict(mapping)
+
+        def work(progress):
+            with self.ctx.db.session() as s:
+                plan = plan_import(s, sheet, progress=progress)
+                return apply_import(s, plan, progress=progress)
+
+        try:
+            result = run_with_progress(self, _("Import students"), work)
+        except TaskCancelled:
+            return False
+        except DomainError as exc:
+            QMessageBox.warning(self, _("Import students"), str(exc))
+            return False
+        self.undo_stack.clear()  # an import is undone by a backup restore, not step by step
+        self.refresh()
+        self.ctx.data_changed.emit("students")
+        self.ctx.status_message.emit(_("Imported: {n} students added, {m} changed.").format(
+            n=result["added"], m=result["changed"]))
+        return True
+
+    def export_xlsx(self, sheet_per_group: bool, path: str | None = None) -> str | None:
+        from desktop.reports.student_export import export_students_xlsx
+
+        if path is None:
+            path, _f = QFileDialog.getSaveFileName(self, _("Export"), ui_settings.get(ui_settings.LAST_FOLDER),
+                                                   _("Excel workbooks (*.xlsx)"))
+        if not path:
+            return None
+        rows = [self.model.row_tuple(i) for i in range(self.model.rowCount())]
+        with self.ctx.db.session() as s:
+            export_students_xlsx(s, path, lang=self.ctx.report_language, sheet_per_group=sheet_per_group, rows=rows)
+        return path
+
+    def current_group_id(self) -> int | None:
+        selected = self._selected_group_ids()
+        if selected and len(selected) == 1:
+            return next(iter(selected))
+        ids = self.selected_ids()
+        if ids:
+            return self.model.row_tuple(self.model.row_of(ids[0]))[students.F["group_id"]]
+        return None
+
+    def group_list_pdf(self, group_id: int) -> bytes:
+        from desktop.reports.pdf import build_pdf
+        from desktop.reports.student_export import group_list_story
+
+        lang = self.ctx.report_language
+        buf = io.BytesIO()
+        with self.ctx.db.session() as s:
+            from desktop.i18n import translator
+
+            build_pdf(buf, group_list_story(s, group_id, lang), translator(lang))
+        return buf.getvalue()
+
+    def print_group_list(self) -> None:
+        from desktop.views.common.printing import preview_pdf
+
+        gid = self.current_group_id()
+        if gid is None:
+            QMessageBox.information(self, _("Students and groups"), _("Select a group or a student of it."))
+            return
+        preview_pdf(self, self.group_list_pdf(gid), _("Group list"))
+
+    def headcount(self, fmt: str) -> None:
+        from desktop.reports.headcount import export_headcount_pdf, export_headcount_xlsx
+        from desktop.views.common.printing import preview_pdf
+
+        dialog = QDialog(self)
+        dialog.setWindowTitle(_("Headcount"))
+        day = _date_edit()
+        lay = QVBoxLayout(dialog)
+        lay.addWidget(QLabel(_("Headcount on the date:")))
+        lay.addWidget(day)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        lay.addWidget(buttons)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        on = to_date(day)
+        lang = self.ctx.report_language
+        if fmt == "pdf":
+            buf = io.BytesIO()
+            with self.ctx.db.session() as s:
+                export_headcount_pdf(s, buf, on, lang)
+            preview_pdf(self, buf.getvalue(), _("Headcount"))
+            return
+        path, _f = QFileDialog.getSaveFileName(self, _("Export"), ui_settings.get(ui_settings.LAST_FOLDER),
+                                               _("Excel workbooks (*.xlsx)"))
+        if path:
+            with self.ctx.db.session() as s:
+                export_headcount_xlsx(s, path, on, lang)

@@ -1,0 +1,212 @@
+"""The students area: tree and table models, filters, chosen columns, movements with undo, import, card."""
+
+import datetime as dt
+
+import openpyxl
+import pytest
+from PySide6.QtCore import Qt
+from sqlalchemy import func, select
+
+from desktop.models.contingent import Student
+from desktop.models.movements import MovementKind, Order
+from desktop.views.common.area import AppContext
+from desktop.views.students import StudentsArea
+from desktop.views.students.models import HistoryModel, StudentFilter
+
+
+@pytest.fixture
+def page(qtbot, demo_db):
+    p = StudentsArea(AppContext(demo_db))
+    qtbot.addWidget(p)
+    return p
+
+
+def test_models_pass_the_model_tester(page, qtmodeltester, demo_db):
+    qtmodeltester.check(page.tree_model)
+    qtmodeltester.check(page.model)
+    from desktop.models.movements import history
+
+    with demo_db.session() as s:
+        sid = s.scalar(select(Student.id).limit(1))
+        qtmodeltester.check(HistoryModel(history(s, sid)))
+
+
+def test_tree_selection_and_filters(page, demo_db):
+    total = page.model.rowCount()
+    with demo_db.session() as s:
+        assert total == s.scalar(select(func.count()).select_from(Student))
+    programme = page.tree_model.index(0, 0, page.tree_model.index(0, 0))
+    course = page.tree_model.index(0, 0, programme)
+    group = page.tree_model.index(0, 0, course)
+    page.tree.setCurrentIndex(group)
+    in_group = page.model.rowCount()
+    assert 0 < in_group < total
+    assert {page.model.row_tuple(i)[5] for i in range(in_group)} == {group.data().rsplit(" (", 1)[0]}
+    page.tree.setCurrentIndex(page.tree_model.index(0, 0))
+    page.status.setCurrentIndex(page.status.findData("expelled"))
+    assert {page.model.row_tuple(i)[8] for i in range(page.model.rowCount())} == {"expelled"}
+    page.status.setCurrentIndex(0)
+    page.funding.setCurrentIndex(page.funding.findData("grant"))
+    page.course.setCurrentIndex(page.course.findData(2))
+    rows = [page.model.row_tuple(i) for i in range(page.model.rowCount())]
+    assert rows and all(r[9] == "grant" and r[6] == 2 for r in rows)
+
+
+def test_filter_as_you_type_over_name_record_book_and_group(page):
+    page.funding.setCurrentIndex(0)
+    page.course.setCurrentIndex(0)
+    first = page.model.rows[0]
+    page.search.setText(first[4])
+    assert [page.model.row_tuple(i)[0] for i in range(page.model.rowCount())] == [first[0]]
+    page.search.setText(first[5].lower())
+    assert page.model.rowCount() >= 1
+    page.search.setText(first[1][:4].upper())
+    assert all(first[1][:4].casefold() in page.model.row_tuple(i)[1].casefold() for i in range(page.model.rowCount()))
+
+
+def test_sorting_by_a_column(page):
+    page.model.sort(3, Qt.SortOrder.DescendingOrder)
+    books = [page.model.row_tuple(i)[4] for i in range(page.model.rowCount())]
+    assert books == sorted(books, reverse=True)
+
+
+def test_chosen_columns_are_remembered(qtbot, page, demo_db):
+    page.set_column_visible("phone", True)
+    page.set_column_visible("status", False)
+    again = StudentsArea(AppContext(demo_db))
+    qtbot.addWidget(again)
+    keys = [k for k, _t, _d in __import__("desktop.views.students.models", fromlist=["x"]).STUDENT_COLUMNS]
+    assert not again.view.isColumnHidden(keys.index("phone"))
+    assert again.view.isColumnHidden(keys.index("status"))
+
+
+def test_movement_for_many_students_with_undo_and_redo(page, demo_db):
+    page.status.setCurrentIndex(page.status.findData("studying"))
+    ids = [page.model.student_id(i) for i in range(3)]
+    assert page.apply_movement(ids, MovementKind.ACADEMIC_LEAVE, Order("15-ао", dt.date(2026, 1, 10),
+                                                                       dt.date(2026, 1, 12)))
+    statuses = lambda: set(demo_db.Session().scalars(select(Student.status).where(Student.id.in_(ids))))  # noqa: E731
+    assert statuses() == {"academic_leave"}
+    page.undo_stack.undo()
+    assert statuses() == {"studying"}
+    page.undo_stack.redo()
+    assert statuses() == {"academic_leave"}
+
+
+def test_refused_movement_shows_the_reason_and_pushes_nothing(page, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: warnings.append(a[2]))
+    sid = page.model.student_id(0)
+    assert not page.apply_movement([sid], MovementKind.EXPULSION, Order("1", None, dt.date(2026, 2, 1)))
+    assert warnings and "reason" in warnings[0] and page.undo_stack.count() == 0
+
+
+def test_edit_name_in_place_with_undo(page, demo_db):
+    sid = page.model.student_id(0)
+    old = page.model.row_tuple(0)[2]
+    assert page.model.setData(page.model.index(0, 1), "Нурлан", Qt.ItemDataRole.EditRole)
+    with demo_db.session() as s:
+        assert s.get(Student, sid).first_name == "Нурлан"
+    page.undo_stack.undo()
+    with demo_db.session() as s:
+        assert s.get(Student, sid).first_name == old
+
+
+def test_card_shows_the_movement_history(page):
+    page.view.selectRow(0)
+    card = page.open_card()
+    assert card is not None and card.history.rowCount() >= 1
+    assert card.history.data(card.history.index(0, 1)) == "Enrolment"
+    card.close()
+
+
+def test_import_through_the_mapping_step(page, demo_db, tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Тизме"])
+    ws.append(["Аты-жөнү", "Тайпа", "Каржылоо"])
+    ws.append(["Өмүрбеков Тилек", "ЖАҢЫ-1-25", "грант"])
+    path = tmp_path / "new.xlsx"
+    wb.save(path)
+    assert page.accepts_file(str(path)) and not page.accepts_file("x.docx")
+    page.import_file(str(path))
+    dialog = page._import_dialog
+    assert dialog.mapping() == {"full_name": 0, "group": 1, "funding": 2}
+    assert dialog.check()
+    assert "ЖАҢЫ-1-25" in dialog.report.toPlainText()
+    dialog.combos["funding"].setCurrentIndex(0)  # the user changes the mapping ...
+    dialog.combos["funding"].setCurrentIndex(dialog.combos["funding"].findData(2))  # ... and back
+    dialog.do_import()
+    from desktop.views.students.import_dialog import remembered_mapping
+
+    assert remembered_mapping(dialog.sheet) == {"full_name": 0, "group": 1, "funding": 2}
+    with demo_db.session() as s:
+        assert s.scalar(select(Student.funding).where(Student.last_name == "Өмүрбеков",
+                                                      Student.first_name == "Тилек")) == "grant"
+    assert any(g["name"] == "ЖАҢЫ-1-25" for g in page.groups)
+
+
+def test_group_list_pdf_and_language_switch(page):
+    from desktop import i18n
+
+    gid = page.groups[0]["id"]
+    assert page.group_list_pdf(gid).startswith(b"%PDF")
+    i18n.set_language("ky")
+    page.retranslate_ui()
+    assert page.title.text() == "Студенттер жана тайпалар"
+    assert page.model.headerData(4, Qt.Orientation.Horizontal) == "Тайпа"
+
+
+def test_filter_object_defaults():
+    assert StudentFilter().group_ids is None
+
+
+def test_dlt_permission_with_undo_and_cap_refusal(page, demo_db, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.models.dlt import credits_granted
+
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: warnings.append(a[2]))
+    sid = page.model.student_id(0)
+    values = {"category": "emba_dba", "application_date": dt.date(2025, 9, 1), "order_number": "5-дот",
+              "order_date": dt.date(2025, 9, 5), "credits": 10}
+    assert page.add_dlt(sid, values)
+    assert not page.add_dlt(sid, {**values, "credits": 6})
+    assert "15" in warnings[0]
+    with demo_db.session() as s:
+        assert credits_granted(s, sid, "emba_dba") == 10
+    page.undo_stack.undo()
+    with demo_db.session() as s:
+        assert credits_granted(s, sid, "emba_dba") == 0
+
+
+def test_movement_dialog_gives_the_order(qtbot, page):
+    from desktop.views.students.dialogs import MovementDialog
+
+    dialog = MovementDialog(page.groups, 2)
+    qtbot.addWidget(dialog)
+    dialog.kind.setCurrentIndex(dialog.kind.findData("transfer"))
+    dialog.number.setText("12-п")
+    dialog.group.setCurrentIndex(2)
+    kind, order, group_id, _reason = dialog.values()
+    assert kind == MovementKind.TRANSFER and order.number == "12-п" and group_id == page.groups[1]["id"]
+    dialog.kind.setCurrentIndex(dialog.kind.findData("academic_leave"))
+    assert dialog.values()[2] is None and not dialog.group.isEnabled()
+
+
+def test_enrol_a_student_by_hand_with_undo_and_redo(page, demo_db):
+    gid = page.groups[0]["id"]
+    values = {"last_name": "Асқар ұлы", "first_name": "Нұржан", "patronymic": "", "record_book": "0077",
+              "group_id": gid, "funding": "grant", "order": Order("1-к", dt.date(2025, 8, 20), dt.date(2025, 9, 1))}
+    assert page.enrol(values)
+    find = lambda: demo_db.Session().scalar(select(Student.id).where(Student.record_book == "0077"))  # noqa: E731
+    sid = find()
+    assert sid and page.model.row_of(sid) >= 0
+    page.undo_stack.undo()
+    assert find() is None
+    page.undo_stack.redo()
+    assert find() == sid
+
