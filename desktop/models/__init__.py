@@ -13,6 +13,7 @@ AREA_MODULES = [
     "desktop.models.contingent",
     "desktop.models.settings",
     "desktop.models.workdays",
+    "desktop.models.academic_calendar",
 ]
 
 for _name in AREA_MODULES:
