@@ -18,4 +18,5 @@ class AreaSpec:
 
 AREAS: list[AreaSpec] = [
     AreaSpec("staff", N_("Staff and programmes"), "desktop.views.staff", "StaffArea", "SP_FileDialogDetailedView"),
+    AreaSpec("calendar", N_("Academic calendar"), "desktop.views.calendar", "CalendarArea", "SP_FileDialogInfoView"),
 ]
