@@ -607,11 +607,23 @@ def set_entry(session: Session, event_id: int, term: str, entry: Entry) -> Entry
 
 # Copy to the next year ----------------------------------------------------------------
 
-def weekday_shift(year_name: str) -> dt.timedelta:
-    """52 or 53 weeks: whichever keeps 1 September nearest to itself a year later (a Monday stays a Monday)."""
-    first = int(year_name[:4])
-    sep1, next_sep1 = dt.date(first, 9, 1), dt.date(first + 1, 9, 1)
-    return min((dt.timedelta(weeks=52), dt.timedelta(weeks=53)), key=lambda d: abs((sep1 + d - next_sep1).days))
+def weekday_shift(anchor: dt.date) -> dt.timedelta:
+    """52 weeks, or 53 when 52 would pull ``anchor`` (the start of teaching) back into the previous
+    month: the dates keep their weekdays (a Monday stays a Monday) and do not drift out of their month."""
+    if (anchor + dt.timedelta(weeks=52)).month != anchor.month:
+        return dt.timedelta(weeks=53)
+    return dt.timedelta(weeks=52)
+
+
+def _anchor(session: Session, calendar_id: int, year_name: str) -> dt.date:
+    """The first teaching day of the calendar (else its first date, else 1 September)."""
+    base = select(CalendarDate.start).join(CalendarEvent, CalendarDate.event_id == CalendarEvent.id).where(
+        CalendarEvent.calendar_id == calendar_id, CalendarDate.start.is_not(None))
+    day = session.scalar(base.where(CalendarEvent.kind == "teaching").order_by(CalendarDate.start).limit(1))
+    if day is None:
+        day = session.scalar(base.where(CalendarDate.start >= dt.date(int(year_name[:4]), 9, 1))
+                             .order_by(CalendarDate.start).limit(1))
+    return day or dt.date(int(year_name[:4]), 9, 1)
 
 
 def copy_to_next_year(session: Session, calendar_id: int) -> int:
@@ -621,7 +633,7 @@ def copy_to_next_year(session: Session, calendar_id: int) -> int:
         raise DomainError(_("The calendar was deleted meanwhile; reload the list."))
     first = int(cal.year_name[:4])
     new_year = f"{first + 1}-{first + 2}"
-    shift = weekday_shift(cal.year_name)
+    shift = weekday_shift(_anchor(session, calendar_id, cal.year_name))
     new_id = create_calendar(session, new_year, cal.level, cal.layout, cal.country, cal.title,
                              _shift_years_in_text(cal.approval, first), cal.teaching_weeks)
     id_map: dict[int, int] = {}
