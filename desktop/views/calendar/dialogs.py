@@ -26,11 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import i18n
-from desktop.i18n import _
+from desktop.i18n import N_, _
 from desktop.models.academic_calendar import TERM_LABELS, CalendarData, Entry, Rule, RuleKind
 from desktop.models.workdays import OVERRIDE_LABELS, OverrideKind
 
-RULE_LABELS = {RuleKind.WITHIN: "within N days after", RuleKind.AFTER: "N days after", RuleKind.BEFORE: "N days before"}
+RULE_LABELS = {RuleKind.WITHIN: N_("within N days after"), RuleKind.AFTER: N_("N days after"),
+               RuleKind.BEFORE: N_("N days before")}
 
 
 def _qdate(d: dt.date) -> QDate:
