@@ -160,8 +160,8 @@ class EventsModel(QAbstractItemModel):
                 return e.kind if role == Qt.ItemDataRole.EditRole else _(KIND_LABELS.get(e.kind, e.kind))
             if term is not None:
                 entry = e.entries.get(term)
-                text = cell_text(self.data_, entry, self.resolved.get((e.id, term)) if entry else None,
-                                 i18n.current())
+                # A parent row without its own date shows the span of its sub-rows.
+                text = cell_text(self.data_, entry, self.resolved.get((e.id, term)), i18n.current())
                 if role == Qt.ItemDataRole.ToolTipRole and problems:
                     return "\n".join(["⚠ " + p for p in problems] + ([text] if text else []))
                 return text

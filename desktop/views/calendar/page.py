@@ -107,6 +107,8 @@ class CalendarArea(AreaPage):
         state = ui_settings.get(SPLITTER)
         if state:
             self.splitter.restoreState(state)
+        else:
+            self.splitter.setSizes([600, 120])
         self.year_view = YearViewWidget()
         self.year_view.band_clicked.connect(self._band_clicked)
         self.tabs = QTabWidget()
