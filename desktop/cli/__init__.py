@@ -20,6 +20,7 @@ COMMAND_MODULES = [
     "desktop.cli.workdays",
     "desktop.cli.workplan",
     "desktop.cli.students",
+    "desktop.cli.calendar",
 ]
 
 

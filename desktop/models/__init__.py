@@ -16,6 +16,7 @@ AREA_MODULES = [
     "desktop.models.workplan",
     "desktop.models.movements",
     "desktop.models.dlt",
+    "desktop.models.academic_calendar",
 ]
 
 for _name in AREA_MODULES:

@@ -18,6 +18,7 @@ class AreaSpec:
 
 AREAS: list[AreaSpec] = [
     AreaSpec("students", N_("Students and groups"), "desktop.views.students", "StudentsArea", "SP_DirHomeIcon"),
-    AreaSpec("staff", N_("Staff and programmes"), "desktop.views.staff", "StaffArea", "SP_FileDialogDetailedView"),
     AreaSpec("workplan", N_("Work plan"), "desktop.views.workplan", "WorkPlanArea", "SP_FileDialogListView"),
+    AreaSpec("calendar", N_("Academic calendar"), "desktop.views.calendar", "CalendarArea", "SP_FileDialogInfoView"),
+    AreaSpec("staff", N_("Staff and programmes"), "desktop.views.staff", "StaffArea", "SP_FileDialogDetailedView"),
 ]

@@ -23,6 +23,7 @@ DEMO_STEPS = [
     "desktop.models.demo.faculty",
     "desktop.models.demo.workplan",
     "desktop.models.demo.students",
+    "desktop.models.demo.calendar",
 ]
 
 

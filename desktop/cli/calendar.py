@@ -1,0 +1,50 @@
+"""``dekanat export calendar``: the academic calendar as PDF or Excel, or its year view."""
+
+from __future__ import annotations
+
+from desktop.cli import CommandError, Context, Registry
+from desktop.i18n import LANGUAGES
+
+
+def register(cli: Registry) -> None:
+    p = cli.subcommand("export", "calendar", cmd_export, "the academic calendar (official table or year view)")
+    p.add_argument("--year", required=True, metavar="YYYY-YYYY")
+    p.add_argument("--format", required=True, choices=("pdf", "xlsx"))
+    p.add_argument("--lang", dest="report_lang", choices=LANGUAGES)
+    p.add_argument("--level", default="bachelor", choices=("bachelor", "master"))
+    p.add_argument("--layout", choices=("semester", "trimester"))
+    p.add_argument("--year-view", action="store_true", help="twelve month grids on one page (PDF only)")
+    p.add_argument("-o", "--output", required=True, metavar="FILE")
+
+
+def cmd_export(args, ctx: Context) -> int:
+    from desktop.models import academic_calendar as ac
+    from desktop.models.org import parse_year_name
+
+    parse_year_name(args.year)
+    if args.year_view and args.format != "pdf":
+        raise CommandError("--year-view is a PDF")
+    lang = args.report_lang or ctx.lang
+    with ctx.db.session() as s:
+        cal_id = ac.find_calendar(s, args.year, args.level, args.layout)
+        if cal_id is None:
+            raise CommandError(f"no {args.level} calendar for {args.year}"
+                               + (f" in the {args.layout} layout" if args.layout else ""))
+        data = ac.load(s, cal_id)
+        work = ac.calendar_engine(s, data)
+    resolved = ac.resolve(data, work)
+    if args.year_view:
+        from desktop.models.year_view import build_year_view
+        from desktop.reports.calendar_pdf import year_view_pdf
+
+        year_view_pdf(args.output, build_year_view(data, resolved, work, lang), lang)
+    elif args.format == "pdf":
+        from desktop.reports.calendar_pdf import calendar_pdf
+
+        calendar_pdf(args.output, data, resolved, work, lang)
+    else:
+        from desktop.reports.calendar_xlsx import calendar_xlsx
+
+        calendar_xlsx(args.output, data, resolved, work, lang)
+    print(args.output)
+    return 0

@@ -1,0 +1,238 @@
+"""Dialogs of the calendar editor: one term's date / range / text / rule of an event, and the
+office's days-off overrides (a decree's extra day off or working Saturday)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+)
+
+from desktop import i18n
+from desktop.i18n import N_, _
+from desktop.models.academic_calendar import TERM_LABELS, CalendarData, Entry, Rule, RuleKind
+from desktop.models.workdays import OVERRIDE_LABELS, OverrideKind
+
+RULE_LABELS = {RuleKind.WITHIN: N_("within N days after"), RuleKind.AFTER: N_("N days after"),
+               RuleKind.BEFORE: N_("N days before")}
+
+
+def _qdate(d: dt.date) -> QDate:
+    return QDate(d.year, d.month, d.day)
+
+
+def _pydate(q: QDate) -> dt.date:
+    return dt.date(q.year(), q.month(), q.day())
+
+
+class EntryForm:
+    """The logic of the entry dialog, testable without showing it: fields -> Entry or an error."""
+
+    @staticmethod
+    def build(mode: str, start: dt.date, end: dt.date, single: bool, text: str, rule_kind: str, days: int,
+              working: bool, ref_id: int | None, from_start: bool) -> Entry:
+        if mode == "none":
+            return Entry()
+        if mode == "rule":
+            if ref_id is None:
+                raise ValueError(_("Choose the event the rule counts from."))
+            return Entry(text=text.strip(), rule=Rule(rule_kind, days, ref_id, working, "", from_start))
+        if mode == "text":
+            return Entry(text=text.strip())
+        if not single and end < start:
+            raise ValueError(_("The end is before the start."))
+        return Entry(start, start if single else end, text.strip())
+
+
+class EntryDialog(QDialog):
+    def __init__(self, data: CalendarData, event_id: int, term: str, entry: Entry, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(_("Date of the event"))
+        event = data.event(event_id)
+        self.modes = QButtonGroup(self)
+        row = QHBoxLayout()
+        self.mode_buttons = {}
+        for key, label in (("dates", _("Date or period")), ("text", _("Text only")), ("rule", _("Rule")),
+                           ("none", _("Nothing"))):
+            b = QRadioButton(label)
+            self.mode_buttons[key] = b
+            self.modes.addButton(b)
+            row.addWidget(b)
+        today = dt.date.today()
+        self.start = QDateEdit(_qdate(entry.start or today))
+        self.end = QDateEdit(_qdate(entry.end or entry.start or today))
+        for w in (self.start, self.end):
+            w.setCalendarPopup(True)
+            w.setDisplayFormat("dd.MM.yyyy")
+        self.single = QCheckBox(_("One day"))
+        self.single.setChecked(entry.start is not None and entry.start == entry.end)
+        self.text = QLineEdit(entry.text)
+        self.rule_kind = QComboBox()
+        for kind in RuleKind:
+            self.rule_kind.addItem(_(RULE_LABELS[kind]), kind.value)
+        self.days = QSpinBox()
+        self.days.setRange(0, 400)
+        self.working = QComboBox()
+        self.working.addItem(_("working days"), True)
+        self.working.addItem(_("calendar days"), False)
+        self.reference = QComboBox()
+        for e in data.events:
+            if e.id != event_id:
+                self.reference.addItem(f"{e.number} {e.title}"[:90], e.id)
+        self.anchor = QComboBox()
+        self.anchor.addItem(_("its end"), False)
+        self.anchor.addItem(_("its start"), True)
+        if entry.rule is not None:
+            self.rule_kind.setCurrentIndex(self.rule_kind.findData(entry.rule.kind))
+            self.days.setValue(entry.rule.days)
+            self.working.setCurrentIndex(0 if entry.rule.working else 1)
+            self.reference.setCurrentIndex(max(0, self.reference.findData(entry.rule.ref_event_id)))
+            self.anchor.setCurrentIndex(1 if entry.rule.from_start else 0)
+        mode = "rule" if entry.rule else "dates" if entry.start else "text" if entry.text else "dates"
+        self.mode_buttons[mode].setChecked(True)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #C00000;")
+        form = QFormLayout()
+        form.addRow(QLabel(f"<b>{event.number} {event.title}</b> — {_(TERM_LABELS.get(term, term))}"
+                           if event else ""))
+        form.addRow(row)
+        dates = QHBoxLayout()
+        dates.addWidget(self.start)
+        dates.addWidget(QLabel("–"))
+        dates.addWidget(self.end)
+        dates.addWidget(self.single)
+        form.addRow(_("Dates:"), dates)
+        form.addRow(_("Text:"), self.text)
+        rule = QHBoxLayout()
+        for w in (self.rule_kind, self.days, self.working):
+            rule.addWidget(w)
+        form.addRow(_("Rule:"), rule)
+        form.addRow(_("Counted from:"), self.reference)
+        form.addRow("", self.anchor)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.result_entry: Entry | None = None
+
+    def mode(self) -> str:
+        return next(k for k, b in self.mode_buttons.items() if b.isChecked())
+
+    def entry(self) -> Entry:
+        return EntryForm.build(self.mode(), _pydate(self.start.date()), _pydate(self.end.date()),
+                               self.single.isChecked(), self.text.text(), self.rule_kind.currentData(),
+                               self.days.value(), self.working.currentData(), self.reference.currentData(),
+                               self.anchor.currentData())
+
+    def accept(self) -> None:
+        try:
+            self.result_entry = self.entry()
+        except ValueError as exc:
+            self.error.setText(str(exc))
+            return
+        super().accept()
+
+
+class OverridesModel(QAbstractTableModel):
+    """The office's overrides of one country: date, what, note."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.rows: list[tuple[dt.date, str, str]] = []
+
+    def set_rows(self, rows) -> None:
+        self.beginResetModel()
+        self.rows = sorted(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else 3
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return (_("Date"), _("Kind"), _("Note"))[section]
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        day, kind, note = self.rows[index.row()]
+        return (i18n.current().date(day, "medium"), _(OVERRIDE_LABELS[OverrideKind(kind)]), note)[index.column()]
+
+
+class OverridesDialog(QDialog):
+    """Lists the overrides; add and remove call back into the page (undo stack)."""
+
+    def __init__(self, page, country: str, parent=None):
+        super().__init__(parent)
+        self.page, self.country = page, country
+        self.setWindowTitle(_("Days off and working days by decree ({country})").format(country=country))
+        self.model = OverridesModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.day = QDateEdit(_qdate(dt.date.today()))
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat("dd.MM.yyyy")
+        self.kind = QComboBox()
+        for kind in OverrideKind:
+            self.kind.addItem(_(OVERRIDE_LABELS[kind]), kind.value)
+        self.note = QLineEdit()
+        self.note.setPlaceholderText(_("Decree, e.g. No. 12 of 01.03.2026"))
+        self.add_button = QPushButton(_("Add"))
+        self.remove_button = QPushButton(_("Remove"))
+        self.add_button.clicked.connect(self.add)
+        self.remove_button.clicked.connect(self.remove)
+        row = QHBoxLayout()
+        for w in (self.day, self.kind, self.note, self.add_button):
+            row.addWidget(w)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addLayout(row)
+        layout.addWidget(self.remove_button)
+        layout.addWidget(close)
+        self.resize(620, 380)
+        self.reload()
+
+    def reload(self) -> None:
+        from desktop.models.workdays import load_overrides
+
+        with self.page.ctx.db.session() as s:
+            self.model.set_rows(load_overrides(s, self.country))
+
+    def add(self) -> None:
+        self.page.set_override(self.country, _pydate(self.day.date()), self.kind.currentData(), self.note.text())
+        self.reload()
+
+    def remove(self) -> None:
+        index = self.table.currentIndex()
+        if index.isValid():
+            day = self.model.rows[index.row()][0]
+            self.page.set_override(self.country, day, None, "")
+            self.reload()

@@ -1,0 +1,438 @@
+"""The academic calendar editor: the table of events by category and term, the year view,
+validation shown inline, the office's day-off overrides, exports and print preview."""
+
+from __future__ import annotations
+
+import io
+
+from PySide6.QtCore import QStringListModel, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QListView,
+    QMessageBox,
+    QSplitter,
+    QStyledItemDelegate,
+    QTabWidget,
+    QToolButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import i18n
+from desktop.i18n import _
+from desktop.models import academic_calendar as ac
+from desktop.models import calendar_checks, workdays
+from desktop.models.base import DomainError
+from desktop.models.year_view import build_year_view
+from desktop.views import settings as ui_settings
+from desktop.views.calendar.dialogs import EntryDialog, OverridesDialog
+from desktop.views.calendar.events_model import EVENT_ID_ROLE, KIND_LABELS, TERM_ROLE, EventsModel
+from desktop.views.calendar.year_view import YearViewWidget
+from desktop.views.common.area import AreaPage
+from desktop.views.common.undo import perform
+
+CURRENT = ui_settings.Option("calendar/current", 0, int)
+TAB = ui_settings.Option("calendar/tab", 0, int)
+SPLITTER = ui_settings.Option("calendar/splitter", None, bytes)
+
+
+class KindDelegate(QStyledItemDelegate):
+    def createEditor(self, parent, option, index):
+        combo = QComboBox(parent)
+        for kind, label in KIND_LABELS.items():
+            combo.addItem(_(label), kind)
+        return combo
+
+    def setEditorData(self, editor, index):
+        editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
+
+    def setModelData(self, editor, model, index):
+        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+
+
+class CalendarArea(AreaPage):
+    def __init__(self, ctx, parent=None):
+        super().__init__(ctx, parent)
+        self.data: ac.CalendarData | None = None
+        self.title = QLabel()
+        self.title.setStyleSheet("font-size: 16px; font-weight: 600;")
+        self.chooser = QComboBox()
+        self.chooser.currentIndexChanged.connect(self._calendar_chosen)
+        self.buttons: dict[str, QToolButton] = {}
+        bar = QHBoxLayout()
+        bar.addWidget(self.chooser, 1)
+        for key, slot in (("new", self.new_calendar), ("copy", self.copy_to_next_year), ("add", self.add_event),
+                          ("sub", self.add_sub_row), ("delete", self.delete_event), ("date", self.edit_date),
+                          ("overrides", self.edit_overrides), ("pdf", self.export_pdf), ("xlsx", self.export_xlsx),
+                          ("preview", self.preview), ("year_pdf", self.preview_year_view)):
+            b = QToolButton()
+            b.clicked.connect(slot)
+            self.buttons[key] = b
+            bar.addWidget(b)
+        self.model = EventsModel(self)
+        self.model.on_edit = self._edit_event
+        self.tree = QTreeView()
+        self.tree.setModel(self.model)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setWordWrap(True)
+        self.tree.setUniformRowHeights(False)
+        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed
+                                  | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.tree.setItemDelegateForColumn(2, KindDelegate(self.tree))
+        self.tree.doubleClicked.connect(self._double_clicked)
+        self.problems = QStringListModel(self)
+        self.problem_list = QListView()
+        self.problem_list.setModel(self.problems)
+        self.problem_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.problem_list.activated.connect(self._problem_activated)
+        self.problem_label = QLabel()
+        lower = QWidget()
+        low = QVBoxLayout(lower)
+        low.setContentsMargins(0, 0, 0, 0)
+        low.addWidget(self.problem_label)
+        low.addWidget(self.problem_list)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(self.tree)
+        self.splitter.addWidget(lower)
+        self.splitter.setStretchFactor(0, 4)
+        self.splitter.splitterMoved.connect(lambda *_: ui_settings.put(SPLITTER, self.splitter.saveState()))
+        state = ui_settings.get(SPLITTER)
+        if state:
+            self.splitter.restoreState(state)
+        else:
+            self.splitter.setSizes([600, 120])
+        self.year_view = YearViewWidget()
+        self.year_view.band_clicked.connect(self._band_clicked)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.splitter, "")
+        self.tabs.addTab(self.year_view, "")
+        self.tabs.setCurrentIndex(ui_settings.get(TAB))
+        self.tabs.currentChanged.connect(lambda i: ui_settings.put(TAB, i))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addLayout(bar)
+        layout.addWidget(self.tabs)
+        for seq, slot in ((QKeySequence.StandardKey.Delete, self.delete_event),
+                          (QKeySequence.StandardKey.New, self.add_event),
+                          (QKeySequence.StandardKey.Print, self.preview)):
+            act = QAction(self)
+            act.setShortcut(seq)
+            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            act.triggered.connect(slot)
+            self.addAction(act)
+        self.ctx.data_changed.connect(self._others_changed)
+        self.refresh()
+
+    # Texts ----------------------------------------------------------------
+    def retranslate_ui(self) -> None:
+        self.title.setText(_("Academic calendar"))
+        labels = {"new": _("New calendar…"), "copy": _("Copy to next year"), "add": _("Add event"),
+                  "sub": _("Add sub-row"), "delete": _("Delete"), "date": _("Date…"),
+                  "overrides": _("Days off…"), "pdf": _("PDF…"), "xlsx": _("Excel…"), "preview": _("Print preview"),
+                  "year_pdf": _("Year view PDF")}
+        for key, text in labels.items():
+            self.buttons[key].setText(text)
+        self.tabs.setTabText(0, _("Events"))
+        self.tabs.setTabText(1, _("Year view"))
+        self._fill_chooser()
+        self.refresh()
+
+    # Loading --------------------------------------------------------------
+    def _fill_chooser(self) -> None:
+        with self.ctx.db.session() as s:
+            items = ac.calendars(s)
+        wanted = self.data.id if self.data else ui_settings.get(CURRENT)
+        self.chooser.blockSignals(True)
+        self.chooser.clear()
+        for cal_id, year, level, layout in items:
+            level_label = _("Bachelor") if level == "bachelor" else _("Master")
+            self.chooser.addItem(f"{year} · {level_label} · {_(ac.LAYOUT_LABELS[ac.Layout(layout)])}", cal_id)
+        i = self.chooser.findData(wanted)
+        self.chooser.setCurrentIndex(i if i >= 0 else 0)
+        self.chooser.blockSignals(False)
+
+    def _calendar_chosen(self) -> None:
+        ui_settings.put(CURRENT, self.chooser.currentData() or 0)
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self.chooser.count() == 0:
+            self._fill_chooser()
+        cal_id = self.chooser.currentData()
+        problems = []
+        if cal_id is None:
+            self.data = None
+            self.model.set_calendar(None, {}, [])
+            self.year_view.set_view(None)
+        else:
+            with self.ctx.db.session() as s:
+                try:
+                    self.data = ac.load(s, cal_id)
+                except DomainError:
+                    self.data = None
+                work = ac.calendar_engine(s, self.data) if self.data else None
+            if self.data is None:
+                self._fill_chooser()
+                return
+            problems = calendar_checks.validate(self.data, work)
+            try:
+                resolved = ac.resolve(self.data, work)
+            except ac.RuleCycle:
+                resolved = {}
+            self.model.set_calendar(self.data, resolved, problems)
+            self.year_view.set_view(build_year_view(self.data, resolved, work, i18n.current_language()))
+            self.tree.expandAll()
+            self.tree.setColumnWidth(0, 50)
+            self.tree.setColumnWidth(1, 320)
+            for i in range(len(self.data.terms)):
+                self.tree.setColumnWidth(self.model.FIXED + i, 170)
+        self._problems = problems
+        tr = i18n.current()
+        lines = []
+        for p in problems:
+            e = self.data.event(p.event_id)
+            where = f"{e.number} {e.title[:40]}" if e else ""
+            term = _(ac.TERM_LABELS.get(p.term, p.term)) if p.term else ""
+            lines.append(f"⚠ {where} — {term}: {p.message(tr)}")
+        self.problems.setStringList(lines)
+        self.problem_label.setText(_("Problems: {count}").format(count=len(problems)) if problems
+                                   else _("No problems found."))
+
+    def _others_changed(self, what: str) -> None:
+        if what in ("workdays", "settings"):
+            self.refresh()
+
+    # Running model-layer operations --------------------------------------
+    def _run(self, fn):
+        try:
+            with self.ctx.db.session() as s:
+                return fn(s)
+        except DomainError as exc:
+            QMessageBox.warning(self, _("Academic calendar"), str(exc))
+            raise
+
+    def _push(self, text: str, redo, undo, what: str = "calendar"):
+        def after():
+            self._fill_chooser()
+            self.refresh()
+            self.ctx.data_changed.emit(what)
+
+        try:
+            return perform(self.undo_stack, text, redo, undo, after)
+        except DomainError:
+            self.refresh()
+            return None
+
+    def selected_event_id(self) -> int | None:
+        return self.tree.currentIndex().data(EVENT_ID_ROLE) if self.tree.currentIndex().isValid() else None
+
+    # Editing --------------------------------------------------------------
+    def _edit_event(self, event_id: int, key: str, value) -> None:
+        old: dict = {}
+
+        def redo():
+            old.update(self._run(lambda s: ac.update_event(s, event_id, **{key: value})))
+
+        self._push(_("Edit event"), redo, lambda: self._run(lambda s: ac.update_event(s, event_id, **old)))
+
+    def set_entry(self, event_id: int, term: str, entry: ac.Entry) -> None:
+        saved: dict = {}
+
+        def redo():
+            saved["old"] = self._run(lambda s: ac.set_entry(s, event_id, term, entry))
+
+        self._push(_("Change date"), redo, lambda: self._run(lambda s: ac.set_entry(s, event_id, term, saved["old"])))
+
+    def edit_date(self, event_id: int | None = None, term: str | None = None) -> None:
+        index = self.tree.currentIndex()
+        event_id = event_id or self.selected_event_id()
+        term = term or (index.data(TERM_ROLE) if index.isValid() else None) or (self.data.terms[0] if self.data else None)
+        if self.data is None or event_id is None:
+            return
+        entry = self.data.event(event_id).entries.get(term, ac.Entry())
+        dialog = EntryDialog(self.data, event_id, term, entry, self)
+        if dialog.exec() and dialog.result_entry is not None:
+            self.set_entry(event_id, term, dialog.result_entry)
+
+    def _double_clicked(self, index) -> None:
+        if index.data(TERM_ROLE) and index.data(EVENT_ID_ROLE):
+            self.edit_date(index.data(EVENT_ID_ROLE), index.data(TERM_ROLE))
+        elif index.flags() & Qt.ItemFlag.ItemIsEditable:
+            self.tree.edit(index)
+
+    def _band_clicked(self, event_id: int, term: str) -> None:
+        index = self.model.index_of_event(event_id, self.model.FIXED + self.model.terms.index(term))
+        if index.isValid():
+            self.tree.setCurrentIndex(index)
+        self.edit_date(event_id, term)
+
+    def _problem_activated(self, index) -> None:
+        p = self._problems[index.row()]
+        column = self.model.FIXED + self.model.terms.index(p.term) if p.term in self.model.terms else 1
+        self.tabs.setCurrentIndex(0)
+        self.tree.setCurrentIndex(self.model.index_of_event(p.event_id, column))
+
+    def add_event(self, category: str | None = None, title: str | None = None, parent_id: int | None = None) -> None:
+        if self.data is None:
+            return
+        if category is None:
+            labels = [_(ac.CATEGORY_LABELS[c]) for c in ac.Category]
+            chosen, ok = QInputDialog.getItem(self, _("Add event"), _("Category:"), labels, 0, False)
+            if not ok:
+                return
+            category = list(ac.Category)[labels.index(chosen)].value
+        if title is None:
+            title, ok = QInputDialog.getText(self, _("Add event"), _("Event:"))
+            if not ok or not title.strip():
+                return
+        cal_id, new = self.data.id, {}
+
+        def redo():
+            new["id"] = self._run(lambda s: ac.add_event(s, cal_id, category, title, parent_id=parent_id,
+                                                         event_id=new.get("id")))
+
+        self._push(_("Add event"), redo, lambda: self._run(lambda s: ac.delete_event(s, new["id"])))
+
+    def add_sub_row(self, title: str | None = None) -> None:
+        event_id = self.selected_event_id()
+        if self.data is None or event_id is None:
+            return
+        event = self.data.event(event_id)
+        parent = self.data.event(event.parent_id) if event.parent_id else event
+        if title is None:
+            title, ok = QInputDialog.getText(self, _("Add sub-row"), _("School or programme:"))
+            if not ok or not title.strip():
+                return
+        self.add_event(parent.category, title, parent.id)
+
+    def delete_event(self) -> None:
+        event_id = self.selected_event_id()
+        if event_id is None:
+            return
+        saved: dict = {}
+
+        def redo():
+            saved["data"] = self._run(lambda s: ac.delete_event(s, event_id))
+
+        self._push(_("Delete event"), redo, lambda: self._run(lambda s: ac.restore_event(s, saved["data"])))
+
+    def new_calendar(self, year: str | None = None, layout: str | None = None) -> None:
+        if year is None:
+            year, ok = QInputDialog.getText(self, _("New calendar"), _("Academic year (e.g. 2026-2027):"))
+            if not ok or not year.strip():
+                return
+        if layout is None:
+            labels = [_(ac.LAYOUT_LABELS[x]) for x in ac.Layout]
+            chosen, ok = QInputDialog.getItem(self, _("New calendar"), _("Layout:"), labels, 0, False)
+            if not ok:
+                return
+            layout = list(ac.Layout)[labels.index(chosen)].value
+        country, new = self.ctx.country, {}
+
+        def redo():
+            new["id"] = self._run(lambda s: ac.create_calendar(s, year.strip(), "bachelor", layout, country,
+                                                               calendar_id=new.get("id")))
+
+        self._push(_("New calendar"), redo, lambda: self._run(lambda s: ac.delete_calendar(s, new["id"])))
+        if new.get("id"):
+            self._select_calendar(new["id"])
+
+    def copy_to_next_year(self) -> None:
+        if self.data is None:
+            return
+        cal_id, new = self.data.id, {}
+
+        def redo():
+            new["id"] = self._run(lambda s: ac.copy_to_next_year(s, cal_id))
+
+        self._push(_("Copy calendar to next year"), redo,
+                   lambda: self._run(lambda s: ac.delete_calendar(s, new["id"])))
+        if new.get("id"):
+            self._select_calendar(new["id"])
+
+    def _select_calendar(self, cal_id) -> None:
+        self._fill_chooser()
+        i = self.chooser.findData(cal_id)
+        if i >= 0:
+            self.chooser.setCurrentIndex(i)
+
+    # Overrides ------------------------------------------------------------
+    def set_override(self, country: str, day, kind, note: str) -> None:
+        with self.ctx.db.session() as s:
+            old = next(((k, n) for d, k, n in workdays.load_overrides(s, country) if d == day), (None, ""))
+        self._push(_("Change days off"),
+                   lambda: self._run(lambda s: workdays.set_override(s, country, day, kind, note)),
+                   lambda: self._run(lambda s: workdays.set_override(s, country, day, old[0], old[1])),
+                   what="workdays")
+
+    def edit_overrides(self) -> None:
+        country = self.data.country if self.data else self.ctx.country
+        OverridesDialog(self, country, self).exec()
+
+    # Exports --------------------------------------------------------------
+    def _report_inputs(self):
+        with self.ctx.db.session() as s:
+            work = ac.calendar_engine(s, self.data)
+        return self.data, ac.resolve(self.data, work), work
+
+    def pdf_bytes(self, year_view: bool = False) -> bytes:
+        from desktop.reports.calendar_pdf import calendar_pdf, year_view_pdf
+
+        data, resolved, work = self._report_inputs()
+        lang = self.ctx.report_language
+        out = io.BytesIO()
+        if year_view:
+            year_view_pdf(out, build_year_view(data, resolved, work, lang), lang)
+        else:
+            calendar_pdf(out, data, resolved, work, lang)
+        return out.getvalue()
+
+    def _save_name(self, suffix: str, filt: str) -> str:
+        folder = ui_settings.get(ui_settings.LAST_FOLDER) or ""
+        name = f"{folder}/calendar-{self.data.year_name}.{suffix}" if folder else f"calendar-{self.data.year_name}.{suffix}"
+        path, _f = QFileDialog.getSaveFileName(self, _("Export"), name, filt)
+        if path:
+            import os
+
+            ui_settings.put(ui_settings.LAST_FOLDER, os.path.dirname(path))
+        return path
+
+    def export_pdf(self) -> None:
+        if self.data is None:
+            return
+        path = self._save_name("pdf", "PDF (*.pdf)")
+        if path:
+            with open(path, "wb") as fh:
+                fh.write(self.pdf_bytes())
+            self.ctx.status_message.emit(_("Saved {path}").format(path=path))
+
+    def export_xlsx(self) -> None:
+        if self.data is None:
+            return
+        path = self._save_name("xlsx", "Excel (*.xlsx)")
+        if path:
+            from desktop.reports.calendar_xlsx import calendar_xlsx
+
+            data, resolved, work = self._report_inputs()
+            calendar_xlsx(path, data, resolved, work, self.ctx.report_language)
+            self.ctx.status_message.emit(_("Saved {path}").format(path=path))
+
+    def preview(self) -> None:
+        if self.data is not None:
+            from desktop.views.common.printing import preview_pdf
+
+            preview_pdf(self, self.pdf_bytes(), _("Academic calendar"))
+
+    def preview_year_view(self) -> None:
+        if self.data is not None:
+            from desktop.views.common.printing import preview_pdf
+
+            preview_pdf(self, self.pdf_bytes(year_view=True), _("Year view"))
