@@ -13,6 +13,8 @@ AREA_MODULES = [
     "desktop.models.contingent",
     "desktop.models.settings",
     "desktop.models.workdays",
+    "desktop.models.request_templates",
+    "desktop.models.requests",
 ]
 
 for _name in AREA_MODULES:
