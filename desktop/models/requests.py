@@ -366,7 +366,7 @@ def week_of(day: dt.date) -> tuple[dt.date, dt.date]:
 
 
 def dashboard_counts(session: Session, on_date: dt.date) -> dict[str, int]:
-    """Open requests, overdue ones, and those with a step due within the next few working days."""
+    """Open requests, overdue ones, and those not overdue with a step due within the next few working days."""
     from sqlalchemy import func
 
     open_ = session.scalar(select(func.count()).select_from(ServiceRequest)
@@ -374,7 +374,8 @@ def dashboard_counts(session: Session, on_date: dt.date) -> dict[str, int]:
     overdue = session.scalar(select(func.count()).select_from(ServiceRequest).where(
         ServiceRequest.status == RequestStatus.IN_PROGRESS.value, exists().where(_overdue_step_clause(on_date)))) or 0
     horizon = work_calendar(session).add_working_days(on_date, settings.get(session, DUE_SOON.key))
-    soon = {d.request_id for d in requests_due(session, on_date, horizon)}
+    late = {d.request_id for d in requests_overdue(session, on_date)}
+    soon = {d.request_id for d in requests_due(session, on_date, horizon)} - late  # counted once, as overdue
     return {"open": open_, "overdue": overdue, "due_soon": len(soon)}
 
 
