@@ -18,4 +18,5 @@ class AreaSpec:
 
 AREAS: list[AreaSpec] = [
     AreaSpec("staff", N_("Staff and programmes"), "desktop.views.staff", "StaffArea", "SP_FileDialogDetailedView"),
+    AreaSpec("requests", N_("Service requests"), "desktop.views.requests", "RequestsArea", "SP_FileDialogContentsView"),
 ]
