@@ -23,6 +23,12 @@ from desktop.i18n import N_, _
 from desktop.models.base import Base, DomainError
 
 
+def shown(translate, text: str) -> str:
+    """A stored name as shown: built-in names are msgids and get translated, the office's own come back
+    unchanged (not in the catalogs); an empty text stays empty (gettext("") is the catalog header)."""
+    return translate(text) if text else ""
+
+
 class DurationKind(enum.StrEnum):
     WORKING = "working"  # N working days
     CALENDAR = "calendar"  # N calendar days

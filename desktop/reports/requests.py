@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from desktop.models.request_templates import shown
 from desktop.i18n import translator
 from desktop.models.request_templates import DurationKind
 from desktop.models.requests import CHANNEL_LABELS, STATUS_LABELS, Channel, RequestStatus
@@ -51,9 +52,9 @@ def register_xlsx(rows: list[dict], target, lang: str, on_date: dt.date, title: 
     for row in rows:
         fmts = red if row["overdue"] else plain
         write_row(ws, r, [
-            row["id"], row["applicant"], tr(row["procedure"]), row["received"],
-            tr(CHANNEL_LABELS[Channel(row["channel"])]), status_text(tr, row), tr(row["current_step"]) if
-            row["current_step"] else "", tr(row["current_unit"]) if row["current_unit"] else "", row["step_due"],
+            row["id"], row["applicant"], shown(tr, row["procedure"]), row["received"],
+            tr(CHANNEL_LABELS[Channel(row["channel"])]), status_text(tr, row), shown(tr, row["current_step"]) if
+            row["current_step"] else "", shown(tr, row["current_unit"]) if row["current_unit"] else "", row["step_due"],
             row["days_overdue"] or None, row["due"], row["closed"],
             row["refusal_reason"] or row["note"]], formats=[fmts[k] for k in kinds])
         r += 1
@@ -75,7 +76,7 @@ def card_pdf(card: dict, target, lang: str, on_date: dt.date, faculty: str = "")
     if faculty:
         story.append(Paragraph(esc(faculty), st["center"]))
     story.append(Paragraph(esc(tr("Service request No {number}").format(number=card["id"])), st["title"]))
-    story.append(Paragraph(esc(tr(card["procedure_name"])), st["subtitle"]))
+    story.append(Paragraph(esc(shown(tr, card["procedure_name"])), st["subtitle"]))
     status = status_text(tr, card)
     facts = [
         (tr("Applicant"), card["applicant"]),
@@ -97,9 +98,9 @@ def card_pdf(card: dict, target, lang: str, on_date: dt.date, faculty: str = "")
     commands = table_style_commands(1, SANS, 9)
     n = 0
     for i, step in enumerate(card["steps"], 1):
-        name = tr(step["name"])
+        name = shown(tr, step["name"])
         if step["optional"]:
-            name += "\n" + tr("if: {condition}").format(condition=tr(step["condition"]))
+            name += "\n" + tr("if: {condition}").format(condition=shown(tr, step["condition"]))
         if step["skipped"]:
             planned = tr("not needed")
         else:
@@ -113,7 +114,7 @@ def card_pdf(card: dict, target, lang: str, on_date: dt.date, faculty: str = "")
         elif step["skipped"]:
             commands.append(("TEXTCOLOR", (0, i), (-1, i), colors.HexColor("#808080")))
         n += 1
-        data.append([str(n), Paragraph(esc(name), st["cell"]), Paragraph(esc(tr(step["unit"])) if step["unit"] else
+        data.append([str(n), Paragraph(esc(name), st["cell"]), Paragraph(esc(shown(tr, step["unit"])) if step["unit"] else
                                                                          "", st["cell"]),
                      Paragraph(esc(duration_text(tr, step)), st["cell"]), planned, tr.short_date(step["actual"]) if step["actual"] else "",
                      Paragraph(esc(step["done_by"]), st["cell"]), Paragraph(esc(note), st["cell"])])

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.models.request_templates import shown
 from desktop.i18n import _
 from desktop.models import request_templates as templates
 from desktop.models import requests as req
@@ -154,7 +155,7 @@ class RequestsArea(AreaPage):
         self.procedure_filter.clear()
         self.procedure_filter.addItem(_("All procedures"), None)
         for p in self._procedures:
-            self.procedure_filter.addItem(_(p["name"]), p["id"])
+            self.procedure_filter.addItem(shown(_, p["name"]), p["id"])
         self.status_filter.clear()
         self.status_filter.addItem(_("Any status"), "")
         for status, label in req.STATUS_LABELS.items():
@@ -296,7 +297,7 @@ class RequestsArea(AreaPage):
         from desktop.views.requests.dialogs import to_date
 
         people = [r["short_name"] for r in self._staff_names()]
-        dialog = StepDoneDialog(_(step["name"]), step["actual"] or min(self.today, step["planned"] or self.today),
+        dialog = StepDoneDialog(shown(_, step["name"]), step["actual"] or min(self.today, step["planned"] or self.today),
                                 step["done_by"], step["note"], people, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.record(step["id"], to_date(dialog.date.date()), dialog.done_by.currentText(), dialog.note.text())
@@ -346,7 +347,7 @@ class RequestsArea(AreaPage):
         dialog = TemplateDialog(template["name"], template["steps"], template["active"], self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        name = dialog.name.text() if dialog.name.text() != _(template["name"]) else template["name"]
+        name = dialog.name.text() if dialog.name.text() != shown(_, template["name"]) else template["name"]
         steps, active, tid = dialog.model.specs(), dialog.active.isChecked(), template["id"]
         saved: dict = {}
 

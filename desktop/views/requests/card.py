@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.models.request_templates import shown
 from desktop.i18n import _, current
 from desktop.models.requests import CHANNEL_LABELS, Channel
 from desktop.reports.requests import duration_text, status_text
@@ -67,13 +68,13 @@ class TimelineDelegate(QStyledItemDelegate):
         painter.setFont(bold)
         painter.setPen(MUTED if state == "skipped" else option.palette.text().color())
         tr = current()
-        name = f"{index.row() + 1}. {tr(step['name'])}"
+        name = f"{index.row() + 1}. {shown(tr, step['name'])}"
         if step["optional"]:
-            name += "  [" + tr("if: {condition}").format(condition=tr(step["condition"])) + "]"
+            name += "  [" + tr("if: {condition}").format(condition=shown(tr, step["condition"])) + "]"
         painter.drawText(QRect(text_left, r.top() + 4, width, fm.height()), Qt.AlignmentFlag.AlignLeft,
                          fm.elidedText(name, Qt.TextElideMode.ElideRight, width))
         painter.setFont(option.font)
-        unit = tr(step["unit"]) if step["unit"] else ""
+        unit = shown(tr, step["unit"]) if step["unit"] else ""
         line2 = "  ·  ".join(p for p in (duration_text(tr, step), unit) if p)
         painter.setPen(MUTED)
         painter.drawText(QRect(text_left, r.top() + 6 + fm.height(), width, fm.height()), Qt.AlignmentFlag.AlignLeft,
@@ -186,7 +187,7 @@ class RequestCard(QWidget):
             return
         tr = current()
         self.title.setText(_("Service request No {number}").format(number=card["id"]) + " — " +
-                           tr(card["procedure_name"]))
+                           shown(tr, card["procedure_name"]))
         status = status_text(tr, card) + (f": {card['refusal_reason']}" if card["refusal_reason"] else "")
         lines = [f"{_('Applicant')}: {card['applicant']}",
                  f"{_('Received')}: {card['received'].strftime('%d.%m.%Y')} · "

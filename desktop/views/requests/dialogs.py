@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from desktop.models.request_templates import shown
 from desktop.i18n import N_, _
 from desktop.models.request_templates import DURATION_LABELS, DurationKind, StepSpec
 from desktop.models.requests import CHANNEL_LABELS, Channel
@@ -46,7 +47,7 @@ class NewRequestDialog(QDialog):
         self.procedure = QComboBox()
         for p in procedures:
             if p["active"]:
-                self.procedure.addItem(_(p["name"]), p)
+                self.procedure.addItem(shown(_, p["name"]), p)
         self.student = QComboBox()
         self.student.setEditable(True)
         self.student.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -177,7 +178,7 @@ class StepTableModel(QAbstractTableModel):
         if key == "fixed":
             return f"{s['fixed_day']:02d}.{s['fixed_month']:02d}" if s["fixed_month"] else ""
         if key in ("name", "unit", "condition") and role == Qt.ItemDataRole.DisplayRole:
-            return _(s[key]) if s[key] else ""
+            return shown(_, s[key]) if s[key] else ""
         return s[key]
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:

@@ -7,6 +7,7 @@ import datetime as dt
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from desktop.models.request_templates import shown
 from desktop.i18n import N_, _, current
 from desktop.models.requests import CHANNEL_LABELS, Channel
 from desktop.reports.requests import duration_text, status_text
@@ -136,13 +137,13 @@ class StepsModel(QAbstractListModel):
             return None
         s = self.steps[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{index.row() + 1}. {_(s['name'])}"
+            return f"{index.row() + 1}. {shown(_, s['name'])}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            lines = [_(s["name"]), duration_text(current(), s)]
+            lines = [shown(_, s["name"]), duration_text(current(), s)]
             if s["unit"]:
-                lines.append(_(s["unit"]))
+                lines.append(shown(_, s["unit"]))
             if s["optional"]:
-                lines.append(_("if: {condition}").format(condition=_(s["condition"])))
+                lines.append(_("if: {condition}").format(condition=shown(_, s["condition"])))
             if s["note"]:
                 lines.append(s["note"])
             return "\n".join(lines)
