@@ -124,7 +124,7 @@ def test_new_request_and_delete_with_undo(page, filled):
 def test_grab_register_and_card(page, filled, lang, tmp_path):
     i18n.set_language(lang)
     page.retranslate_ui()  # the main window does this on a language switch
-    page.select_request(filled["late"])
+    page.select_request(filled["soon"])  # the overdue row stays unselected, in red
     page.show()
     image = page.grab()
     path = f"/tmp/reqwork/requests-{lang}.png"

@@ -75,6 +75,7 @@ def card_pdf(card: dict, target, lang: str, on_date: dt.date, faculty: str = "")
     story = []
     if faculty:
         story.append(Paragraph(esc(faculty), st["center"]))
+        story.append(Spacer(1, 3 * mm))
     story.append(Paragraph(esc(tr("Service request No {number}").format(number=card["id"])), st["title"]))
     story.append(Paragraph(esc(shown(tr, card["procedure_name"])), st["subtitle"]))
     status = status_text(tr, card)
@@ -94,7 +95,10 @@ def card_pdf(card: dict, target, lang: str, on_date: dt.date, faculty: str = "")
     story.append(Spacer(1, 5 * mm))
     header = [tr("No"), tr("Step"), tr("Unit responsible"), tr("Duration"), tr("Planned"), tr("Actual"),
               tr("Done by"), tr("Note")]
-    data = [[Paragraph(esc(h), st["cell_bold"]) for h in header]]
+    from reportlab.lib.styles import ParagraphStyle
+
+    head = ParagraphStyle("request_head", parent=st["cell_bold"], fontSize=8, leading=9.6)  # whole words fit
+    data = [[Paragraph(esc(h), head) for h in header]]
     commands = table_style_commands(1, SANS, 9)
     n = 0
     for i, step in enumerate(card["steps"], 1):
@@ -118,7 +122,7 @@ def card_pdf(card: dict, target, lang: str, on_date: dt.date, faculty: str = "")
                                                                          "", st["cell"]),
                      Paragraph(esc(duration_text(tr, step)), st["cell"]), planned, tr.short_date(step["actual"]) if step["actual"] else "",
                      Paragraph(esc(step["done_by"]), st["cell"]), Paragraph(esc(note), st["cell"])])
-    widths = [8, 44, 28, 18, 19, 19, 21, 23]
+    widths = [7, 40, 27, 17, 20, 20, 22, 22]
     story.append(Table(data, colWidths=[w * mm for w in widths], repeatRows=1, style=commands))
     story.append(Spacer(1, 4 * mm))
     story.append(Paragraph(esc(tr("As of {date}").format(date=tr.short_date(on_date))), st["small"]))

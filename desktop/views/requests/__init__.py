@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QTableView,
     QToolButton,
     QVBoxLayout,
-    QWidget,
 )
 
 from desktop.models.request_templates import shown
@@ -103,23 +102,19 @@ class RequestsArea(AreaPage):
         top.addWidget(self.new_button)
         top.addWidget(self.delete_button)
         top.addWidget(self.more_button)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addLayout(top)
-        left_layout.addWidget(self.view)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.view)
         self.splitter.addWidget(self.card)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         state = user_settings.get(SPLITTER)
-        if state:
-            self.splitter.restoreState(state)
+        if not state or not self.splitter.restoreState(state):
+            self.splitter.setSizes([800, 560])
         self.splitter.splitterMoved.connect(lambda *_a: user_settings.put(SPLITTER, self.splitter.saveState()))
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.dashboard)
+        layout.addLayout(top)
         layout.addWidget(self.splitter, 1)
 
         for key, slot in ((QKeySequence.StandardKey.New, self.new_request),

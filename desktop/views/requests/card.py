@@ -138,12 +138,14 @@ class RequestCard(QWidget):
         self.pdf_button.clicked.connect(self.export_pdf)
         self.preview_button.clicked.connect(self.preview)
         self.timeline.selectionModel().currentChanged.connect(lambda *_a: self._update_buttons())
-        buttons = QHBoxLayout()
-        for b in (self.done_button, self.clear_button, self.condition_button):
-            buttons.addWidget(b)
-        buttons.addStretch(1)
-        for b in (self.refuse_button, self.preview_button, self.pdf_button):
-            buttons.addWidget(b)
+        buttons = QVBoxLayout()  # two rows: the selected step, then the whole request
+        for group in ((self.done_button, self.clear_button, self.condition_button),
+                      (self.refuse_button, self.preview_button, self.pdf_button)):
+            row = QHBoxLayout()
+            for b in group:
+                row.addWidget(b)
+            row.addStretch(1)
+            buttons.addLayout(row)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
