@@ -222,3 +222,22 @@ def test_office_templates(session):
     delete_template(session, tid)
     assert request_snapshot(session, rid)["procedure_id"] is None  # the request keeps its own steps
     assert len(request_snapshot(session, rid)["steps"]) == 1
+
+
+def test_office_override_replans_open_requests(kz, db):
+    from desktop.models.check import check_database
+    from desktop.models.requests import replan_open_requests, stale_plans
+    from desktop.models.workdays import OverrideKind, set_override
+
+    rid = create_request(kz, _duplicate_id(kz), FRIDAY, applicant="A")
+    # A decree makes Thursday 26.03.2026 a day off: registration moves to Fri 27.03, the check
+    # to 27.03 + 4 wd = Thu 02.04 ...
+    set_override(kz, "KZ", D(2026, 3, 26), OverrideKind.DAY_OFF, "decree")
+    kz.flush()
+    assert stale_plans(kz) == [rid]
+    kz.commit()
+    assert check_database(db) == [f"service request {rid}: planned dates differ from the working-day calendar; "
+                                  "open the requests area to re-plan"]
+    assert replan_open_requests(kz) == 1
+    assert _planned(kz, rid)[:2] == [D(2026, 3, 27), D(2026, 4, 2)]
+    assert stale_plans(kz) == []

@@ -146,3 +146,35 @@ def test_exports_read_back(page, filled, tmp_path):
     page.export_card(str(pdf))
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
     assert "Сейітқали Дәурен <b>&" in text and "26.03.2026" in text and "Overdue" in text
+
+
+def test_procedure_editor_new_with_undo(page, filled, monkeypatch, qtmodeltester):
+    from PySide6.QtWidgets import QDialog
+
+    from desktop.models.request_templates import template_rows
+    from desktop.views.requests import dialogs
+
+    def accept_with_two_steps(dialog):
+        qtmodeltester.check(dialog.model)
+        dialog.name.setText("Академическая справка")
+        m = dialog.model
+        m.setData(m.index(0, 0), "Выписка оценок")
+        m.setData(m.index(0, 3), "5")
+        m.insert_step(1)
+        m.setData(m.index(1, 0), "Запрос архива")
+        m.setData(m.index(1, 2), "calendar")
+        m.setData(m.index(1, 5), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+        m.setData(m.index(1, 6), "Учился до 2015 года")
+        assert m.move_step(1, -1) == 0
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(dialogs.TemplateDialog, "exec", accept_with_two_steps)
+    page.new_template()
+    with filled["db"].session() as s:
+        made = next(t for t in template_rows(s) if t["name"] == "Академическая справка")
+    assert [(st.name, st.kind, st.days, st.optional) for st in made["steps"]] == [
+        ("Запрос архива", "calendar", 1, True), ("Выписка оценок", "working", 5, False)]
+    assert page.procedure_filter.findText("Академическая справка") > 0
+    page.undo_stack.undo()
+    with filled["db"].session() as s:
+        assert all(t["name"] != "Академическая справка" for t in template_rows(s))

@@ -40,6 +40,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 from desktop.i18n import N_, _
 from desktop.models import settings
 from desktop.models.base import Base, DomainError
+from desktop.models.check import rule
 from desktop.models.request_templates import DurationKind, ProcedureTemplate, ensure_builtin_procedures
 from desktop.models.workdays import WorkCalendar, work_calendar
 
@@ -424,3 +425,32 @@ def request_card(session: Session, request_id: int, on_date: dt.date) -> dict:
         s["late"] = bool(s["actual"] and s["planned"] and s["actual"] > s["planned"])
     data["overdue"] = any(s["overdue"] for s in data["steps"])
     return data
+
+
+# Keeping stored plans in step with the calendar ----------------------------------------
+
+def stale_plans(session: Session) -> list[int]:
+    """Requests in progress whose stored planned dates no longer match the calendar (an override
+    of working days was added or removed after they were planned)."""
+    calendars: dict[str, WorkCalendar] = {}
+    stale = []
+    for request in session.scalars(select(ServiceRequest).where(
+            ServiceRequest.status == RequestStatus.IN_PROGRESS.value)):
+        cal = calendars.setdefault(request.country, work_calendar(session, request.country))
+        if [s.planned for s in request.steps] != planned_dates(request.steps, request.received, cal):
+            stale.append(request.id)
+    return stale
+
+
+def replan_open_requests(session: Session) -> int:
+    """Re-plan every request in progress (after the office changed its working days); returns how many moved."""
+    ids = stale_plans(session)
+    for request_id in ids:
+        replan(session, _request(session, request_id))
+    return len(ids)
+
+
+@rule
+def _request_plans_follow_the_calendar(session: Session) -> list[str]:
+    return [f"service request {i}: planned dates differ from the working-day calendar; open the requests area "
+            f"to re-plan" for i in stale_plans(session)]

@@ -197,6 +197,11 @@ class RequestsArea(AreaPage):
             self.dashboard.setText(_("Open: {open}    Overdue: {overdue}    Due soon: {due_soon}").format(**c))
 
     def _on_data_changed(self, what: str) -> None:
+        if what in ("workdays", "settings"):
+            # The office's working days changed: planned dates move with them (not an undoable edit
+            # of this area: undoing the calendar change re-plans again).
+            with self.ctx.db.session() as s:
+                req.replan_open_requests(s)
         if what in ("students", "workdays", "settings"):
             self.refresh()
 

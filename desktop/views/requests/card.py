@@ -124,7 +124,7 @@ class RequestCard(QWidget):
         self.timeline.setItemDelegate(TimelineDelegate(self.timeline))
         self.timeline.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.timeline.setUniformItemSizes(True)
-        self.timeline.doubleClicked.connect(lambda _i: self._emit(self.record_step))
+        self.timeline.activated.connect(lambda _i: self._emit(self.record_step))  # Enter or double-click
         self.done_button = QPushButton()
         self.clear_button = QPushButton()
         self.condition_button = QPushButton()

@@ -158,8 +158,10 @@ class StepTableModel(QAbstractTableModel):
         return None
 
     def flags(self, index):
+        if not index.isValid():
+            return super().flags(index)
         flags = super().flags(index) | Qt.ItemFlag.ItemIsEditable
-        if index.isValid() and STEP_COLUMNS[index.column()][0] == "optional":
+        if STEP_COLUMNS[index.column()][0] == "optional":
             flags = (flags & ~Qt.ItemFlag.ItemIsEditable) | Qt.ItemFlag.ItemIsUserCheckable
         return flags
 
