@@ -112,7 +112,8 @@ def test_late_step_replans_the_rest_and_overdue(kz):
     # The check is due 01.04; on 02.04 it is overdue, on 01.04 it is not yet.
     assert [d.request_id for d in requests_overdue(kz, D(2026, 4, 1))] == []
     overdue = requests_overdue(kz, D(2026, 4, 2))
-    assert [(d.request_id, d.step, d.planned) for d in overdue] == [(rid, "Check of the applicant's data", D(2026, 4, 1))]
+    assert [(d.request_id, d.step, d.planned) for d in overdue] == [
+        (rid, "Check of the applicant's data", D(2026, 4, 1))]
     card = request_card(kz, rid, D(2026, 4, 2))
     assert card["overdue"] and card["steps"][1]["overdue"] and not card["steps"][2]["overdue"]
     row = next(r for r in request_rows(kz, D(2026, 4, 2)) if r["id"] == rid)

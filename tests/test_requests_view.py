@@ -178,3 +178,13 @@ def test_procedure_editor_new_with_undo(page, filled, monkeypatch, qtmodeltester
     page.undo_stack.undo()
     with filled["db"].session() as s:
         assert all(t["name"] != "Академическая справка" for t in template_rows(s))
+
+
+def test_working_days_changed_elsewhere_replans(page, filled):
+    from desktop.models.workdays import OverrideKind, set_override
+
+    with filled["db"].session() as s:
+        set_override(s, "KZ", D(2026, 4, 2), OverrideKind.DAY_OFF, "decree")  # the soon request's registration
+    page.ctx.data_changed.emit("workdays")
+    row = page.model.rows[page.model.row_of(filled["soon"])]
+    assert row["step_due"] == D(2026, 4, 3)

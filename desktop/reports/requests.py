@@ -100,28 +100,22 @@ def card_pdf(card: dict, target, lang: str, on_date: dt.date, faculty: str = "")
     head = ParagraphStyle("request_head", parent=st["cell_bold"], fontSize=8, leading=9.6)  # whole words fit
     data = [[Paragraph(esc(h), head) for h in header]]
     commands = table_style_commands(1, SANS, 9)
-    n = 0
+    grey = ParagraphStyle("request_skipped", parent=st["cell"], textColor=colors.HexColor("#808080"))
     for i, step in enumerate(card["steps"], 1):
         name = shown(tr, step["name"])
         if step["optional"]:
             name += "\n" + tr("if: {condition}").format(condition=shown(tr, step["condition"]))
-        if step["skipped"]:
-            planned = tr("not needed")
-        else:
-            planned = tr.short_date(step["planned"]) if step["planned"] else ""
+        planned = tr("not needed") if step["skipped"] else tr.short_date(step["planned"]) if step["planned"] else ""
         note = step["note"]
         if step["overdue"]:
-            note = (tr("Overdue") + (f". {note}" if note else ""))
+            note = tr("Overdue") + (f". {note}" if note else "")
             commands.append(("BACKGROUND", (0, i), (-1, i), colors.HexColor("#FFE0E0")))
         elif step["late"]:
-            note = (tr("Done late") + (f". {note}" if note else ""))
-        elif step["skipped"]:
-            commands.append(("TEXTCOLOR", (0, i), (-1, i), colors.HexColor("#808080")))
-        n += 1
-        data.append([str(n), Paragraph(esc(name), st["cell"]), Paragraph(esc(shown(tr, step["unit"])) if step["unit"] else
-                                                                         "", st["cell"]),
-                     Paragraph(esc(duration_text(tr, step)), st["cell"]), planned, tr.short_date(step["actual"]) if step["actual"] else "",
-                     Paragraph(esc(step["done_by"]), st["cell"]), Paragraph(esc(note), st["cell"])])
+            note = tr("Done late") + (f". {note}" if note else "")
+        cell = grey if step["skipped"] else st["cell"]
+        actual = tr.short_date(step["actual"]) if step["actual"] else ""
+        data.append([str(i)] + [Paragraph(esc(v), cell) for v in (
+            name, shown(tr, step["unit"]), duration_text(tr, step), planned, actual, step["done_by"], note)])
     widths = [7, 40, 27, 17, 20, 20, 22, 22]
     story.append(Table(data, colWidths=[w * mm for w in widths], repeatRows=1, style=commands))
     story.append(Spacer(1, 4 * mm))

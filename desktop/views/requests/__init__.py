@@ -197,12 +197,12 @@ class RequestsArea(AreaPage):
             self.dashboard.setText(_("Open: {open}    Overdue: {overdue}    Due soon: {due_soon}").format(**c))
 
     def _on_data_changed(self, what: str) -> None:
-        if what in ("workdays", "settings"):
+        if what in ("workdays", "*"):
             # The office's working days changed: planned dates move with them (not an undoable edit
             # of this area: undoing the calendar change re-plans again).
             with self.ctx.db.session() as s:
                 req.replan_open_requests(s)
-        if what in ("students", "workdays", "settings"):
+        if what in ("students", "workdays", "country", "*"):
             self.refresh()
 
     def current_request_id(self) -> int | None:
@@ -297,8 +297,8 @@ class RequestsArea(AreaPage):
         from desktop.views.requests.dialogs import to_date
 
         people = [r["short_name"] for r in self._staff_names()]
-        dialog = StepDoneDialog(shown(_, step["name"]), step["actual"] or min(self.today, step["planned"] or self.today),
-                                step["done_by"], step["note"], people, self)
+        day = step["actual"] or min(self.today, step["planned"] or self.today)
+        dialog = StepDoneDialog(shown(_, step["name"]), day, step["done_by"], step["note"], people, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.record(step["id"], to_date(dialog.date.date()), dialog.done_by.currentText(), dialog.note.text())
 
@@ -333,7 +333,8 @@ class RequestsArea(AreaPage):
         def redo():
             saved["data"] = self._run(lambda s: req.delete_request(s, rid))
 
-        self._push(_("Delete service request"), redo, lambda: self._run(lambda s: req.restore_request(s, saved["data"])))
+        self._push(_("Delete service request"), redo,
+                   lambda: self._run(lambda s: req.restore_request(s, saved["data"])))
 
     # Procedures -------------------------------------------------------------
     def edit_template(self) -> None:
