@@ -210,11 +210,15 @@ class RequestsArea(AreaPage):
         return index.data(Qt.ItemDataRole.UserRole + 1) if index.isValid() else None
 
     def select_request(self, request_id: int | None) -> None:
+        """Make ``request_id`` current (the first row when it is not shown) and show its card."""
         for r in range(self.proxy.rowCount()):
             index = self.proxy.index(r, 0)
             if index.data(Qt.ItemDataRole.UserRole + 1) == request_id:
                 self.view.setCurrentIndex(index)
                 break
+        else:
+            if self.proxy.rowCount():
+                self.view.setCurrentIndex(self.proxy.index(0, 0))
         self._show_current()
 
     def _show_current(self) -> None:
