@@ -21,6 +21,7 @@ COMMAND_MODULES = [
     "desktop.cli.workplan",
     "desktop.cli.students",
     "desktop.cli.calendar",
+    "desktop.cli.requests",
 ]
 
 

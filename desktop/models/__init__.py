@@ -17,6 +17,8 @@ AREA_MODULES = [
     "desktop.models.movements",
     "desktop.models.dlt",
     "desktop.models.academic_calendar",
+    "desktop.models.request_templates",
+    "desktop.models.requests",
 ]
 
 for _name in AREA_MODULES:

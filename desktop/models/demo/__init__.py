@@ -24,6 +24,7 @@ DEMO_STEPS = [
     "desktop.models.demo.workplan",
     "desktop.models.demo.students",
     "desktop.models.demo.calendar",
+    "desktop.models.demo.requests",
 ]
 
 

@@ -1,0 +1,79 @@
+"""``dekanat export requests`` (the register to Excel) and ``export request`` (one card to PDF)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from desktop.cli import CommandError, Context, Registry
+from desktop.i18n import LANGUAGES
+
+STATUSES = ("in_progress", "done", "refused", "overdue")
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        import argparse
+
+        raise argparse.ArgumentTypeError(f"expected a date like 2026-03-20, not {text!r}") from None
+
+
+def register(cli: Registry) -> None:
+    p = cli.subcommand("export", "requests", cmd_export_requests, "the register of service requests")
+    p.add_argument("--format", choices=("xlsx",), default="xlsx")
+    p.add_argument("-o", "--output", required=True, metavar="FILE")
+    p.add_argument("--status", choices=STATUSES, help="only requests in this status (overdue: in progress and late)")
+    p.add_argument("--lang", dest="report_lang", choices=LANGUAGES)
+    p.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="the day overdue is counted on (default today)")
+    p = cli.subcommand("export", "request", cmd_export_request, "one service request's card with its steps")
+    p.add_argument("--id", type=int, required=True, metavar="N")
+    p.add_argument("--format", choices=("pdf",), default="pdf")
+    p.add_argument("-o", "--output", required=True, metavar="FILE")
+    p.add_argument("--lang", dest="report_lang", choices=LANGUAGES)
+    p.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="the day overdue is counted on (default today)")
+
+
+def filter_rows(rows: list[dict], status: str | None) -> list[dict]:
+    if status is None:
+        return rows
+    if status == "overdue":
+        return [r for r in rows if r["overdue"]]
+    return [r for r in rows if r["status"] == status]
+
+
+def cmd_export_requests(args, ctx: Context) -> int:
+    from desktop.models.requests import request_rows
+    from desktop.reports.requests import register_xlsx
+
+    on_date = args.date or dt.date.today()
+    with ctx.db.session() as s:
+        rows = filter_rows(request_rows(s, on_date), args.status)
+    try:
+        register_xlsx(rows, args.output, args.report_lang or ctx.lang, on_date)
+    except OSError as exc:
+        raise CommandError(f"cannot write {args.output}: {exc.strerror}") from exc
+    print(f"{len(rows)} request(s) written to {args.output}")
+    return 0
+
+
+def cmd_export_request(args, ctx: Context) -> int:
+    from desktop.models.base import DomainError
+    from desktop.models.org import the_faculty
+    from desktop.models.requests import request_card
+    from desktop.reports.requests import card_pdf
+
+    on_date = args.date or dt.date.today()
+    with ctx.db.session() as s:
+        try:
+            card = request_card(s, args.id, on_date)
+        except DomainError:
+            raise CommandError(f"there is no request No {args.id}") from None
+        faculty = the_faculty(s)
+        faculty_name = faculty.name if faculty else ""
+    try:
+        card_pdf(card, args.output, args.report_lang or ctx.lang, on_date, faculty_name)
+    except OSError as exc:
+        raise CommandError(f"cannot write {args.output}: {exc.strerror}") from exc
+    print(f"request No {args.id} written to {args.output}")
+    return 0

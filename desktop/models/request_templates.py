@@ -1,0 +1,237 @@
+"""Procedure templates for service requests: named steps in order, each with a regulated duration.
+
+A step lasts N **working** days, N **calendar** days, or ends on a **fixed** date of the year
+("grant certificates no later than 15 August"). An *optional* step is taken only when its
+condition is ticked on the request ("no blank of the state form in stock"). Each step names
+the unit responsible (the registry office, the academic office, management ...).
+
+The two procedures of seed 002 (Kazakhstan, order No 705 of 24.12.2015) are built in. Their
+names are English msgids: every template and step name is shown through the translator, so the
+built-ins appear in Kyrgyz, Kazakh or Russian, while names the office types itself (which are
+not in the catalogs) come back unchanged. Built-ins cannot be deleted, only switched off.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+from sqlalchemy import ForeignKey, String, select, update
+from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
+
+from desktop.i18n import N_, _
+from desktop.models.base import Base, DomainError
+
+
+def shown(translate, text: str) -> str:
+    """A stored name as shown: built-in names are msgids and get translated, the office's own come back
+    unchanged (not in the catalogs); an empty text stays empty (gettext("") is the catalog header)."""
+    return translate(text) if text else ""
+
+
+class DurationKind(enum.StrEnum):
+    WORKING = "working"  # N working days
+    CALENDAR = "calendar"  # N calendar days
+    FIXED = "fixed"  # no later than a day of the year (fixed_month, fixed_day)
+
+
+DURATION_LABELS = {DurationKind.WORKING: N_("working days"), DurationKind.CALENDAR: N_("calendar days"),
+                   DurationKind.FIXED: N_("fixed date")}
+
+
+class ProcedureTemplate(Base):
+    __tablename__ = "procedure_template"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(300))
+    # "duplicate_diploma", "grants" for the built-ins; None for the office's own.
+    builtin_key: Mapped[str | None] = mapped_column(String(40), unique=True)
+    active: Mapped[bool] = mapped_column(default=True)
+
+    steps: Mapped[list[ProcedureStep]] = relationship(
+        cascade="all, delete-orphan", order_by="ProcedureStep.position", back_populates="template")
+
+
+class ProcedureStep(Base):
+    __tablename__ = "procedure_step"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    template_id: Mapped[int] = mapped_column(ForeignKey("procedure_template.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int]
+    name: Mapped[str] = mapped_column(String(300))
+    unit: Mapped[str] = mapped_column(String(200), default="")
+    kind: Mapped[str] = mapped_column(String(10), default=DurationKind.WORKING.value)
+    days: Mapped[int] = mapped_column(default=1)
+    fixed_month: Mapped[int | None]
+    fixed_day: Mapped[int | None]
+    optional: Mapped[bool] = mapped_column(default=False)
+    condition: Mapped[str] = mapped_column(String(300), default="")  # "No blank in stock"
+
+    template: Mapped[ProcedureTemplate] = relationship(back_populates="steps")
+
+
+@dataclass(frozen=True)
+class StepSpec:
+    """A step as the editor and the built-ins describe it."""
+
+    name: str
+    unit: str = ""
+    kind: str = DurationKind.WORKING.value
+    days: int = 1
+    fixed_month: int | None = None
+    fixed_day: int | None = None
+    optional: bool = False
+    condition: str = ""
+
+
+W, C, F = DurationKind.WORKING.value, DurationKind.CALENDAR.value, DurationKind.FIXED.value
+REGISTRY, ACADEMIC, MANAGEMENT = N_("Registry office"), N_("Academic office"), N_("University management")
+ADMISSIONS = N_("Admissions committee")
+
+BUILTIN: dict[str, tuple[str, list[StepSpec]]] = {
+    # Seed 002, appendix 1, item 5: "Issue of duplicates of documents on higher education".
+    "duplicate_diploma": (N_("Duplicate of a diploma"), [
+        StepSpec(N_("Registration of the documents"), REGISTRY, W, 1),
+        StepSpec(N_("Check of the applicant's data"), ACADEMIC, W, 4),
+        StepSpec(N_("Review by management"), MANAGEMENT, W, 2),
+        StepSpec(N_("Request for a blank to the ministry"), ACADEMIC, W, 1, optional=True,
+                 condition=N_("No blank in stock")),
+        StepSpec(N_("Preparation of the duplicate"), ACADEMIC, C, 22),
+        StepSpec(N_("Notice to the applicant"), ACADEMIC, W, 1),
+        StepSpec(N_("Issue of the duplicate"), ACADEMIC, W, 1),
+    ]),
+    # Seed 002, appendix 2, items 5 and 9: the university's part of awarding grants and support.
+    "grants": (N_("Educational grant and social support"), [
+        StepSpec(N_("Processing of the application"), ADMISSIONS, W, 2),
+        StepSpec(N_("Sending the applications to the testing centre"), ADMISSIONS, W, 1),
+        StepSpec(N_("Issue of grant certificates"), ADMISSIONS, F, 0, 8, 15),
+        StepSpec(N_("Rector's order on the stipend"), MANAGEMENT, F, 0, 8, 25),
+    ]),
+}
+
+
+def ensure_builtin_procedures(session: Session) -> None:
+    """Create the built-in procedures that are missing (idempotent; run before listing)."""
+    have = set(session.scalars(select(ProcedureTemplate.builtin_key).where(
+        ProcedureTemplate.builtin_key.is_not(None))))
+    for key, (name, steps) in BUILTIN.items():
+        if key not in have:
+            template = ProcedureTemplate(name=name, builtin_key=key)
+            template.steps = [_step_row(i, s) for i, s in enumerate(steps)]
+            session.add(template)
+    session.flush()
+
+
+def _step_row(position: int, spec: StepSpec) -> ProcedureStep:
+    return ProcedureStep(position=position, name=spec.name, unit=spec.unit, kind=spec.kind, days=spec.days,
+                         fixed_month=spec.fixed_month, fixed_day=spec.fixed_day, optional=spec.optional,
+                         condition=spec.condition)
+
+
+def spec_of(step) -> StepSpec:
+    return StepSpec(step.name, step.unit, step.kind, step.days, step.fixed_month, step.fixed_day,
+                    step.optional, step.condition)
+
+
+def validate_steps(steps: list[StepSpec]) -> list[StepSpec]:
+    """Clean the steps or refuse with a message naming the step."""
+    if not steps:
+        raise DomainError(_("A procedure needs at least one step."))
+    clean = []
+    for n, s in enumerate(steps, 1):
+        name = (s.name or "").strip()
+        if not name:
+            raise DomainError(_("Step {n}: the name is required.").format(n=n))
+        try:
+            kind = DurationKind(s.kind).value
+        except ValueError:
+            raise DomainError(_("Step {n}: unknown kind of duration “{kind}”.").format(n=n, kind=s.kind)) from None
+        days, month, day = int(s.days or 0), s.fixed_month, s.fixed_day
+        if kind == F:
+            import datetime as dt
+
+            try:
+                dt.date(2024, int(month or 0), int(day or 0))  # a leap year: 29 February is allowed
+            except ValueError:
+                raise DomainError(_("Step {n}: give a valid day and month for the fixed date.").format(n=n)) from None
+            days = 0
+        else:
+            if not 0 <= days <= 366:
+                raise DomainError(_("Step {n}: the duration must be between 0 and 366 days.").format(n=n))
+            month = day = None
+        optional = bool(s.optional)
+        condition = (s.condition or "").strip()
+        if optional and not condition:
+            raise DomainError(_("Step {n}: an optional step needs its condition.").format(n=n))
+        clean.append(StepSpec(name, (s.unit or "").strip(), kind, days, month, day, optional,
+                              condition if optional else ""))
+    return clean
+
+
+# Operations -------------------------------------------------------------------------
+
+def template_rows(session: Session, include_inactive: bool = True) -> list[dict]:
+    ensure_builtin_procedures(session)
+    query = select(ProcedureTemplate).order_by(ProcedureTemplate.id)
+    if not include_inactive:
+        query = query.where(ProcedureTemplate.active.is_(True))
+    return [{"id": t.id, "name": t.name, "builtin": t.builtin_key is not None, "active": t.active,
+             "steps": [spec_of(s) for s in t.steps]} for t in session.scalars(query)]
+
+
+def add_template(session: Session, name: str, steps: list[StepSpec], template_id: int | None = None) -> int:
+    name = (name or "").strip()
+    if not name:
+        raise DomainError(_("The procedure name is required."))
+    template = ProcedureTemplate(id=template_id, name=name)
+    template.steps = [_step_row(i, s) for i, s in enumerate(validate_steps(steps))]
+    session.add(template)
+    session.flush()
+    return template.id
+
+
+def _template(session: Session, template_id: int) -> ProcedureTemplate:
+    template = session.get(ProcedureTemplate, template_id)
+    if template is None:
+        raise DomainError(_("The procedure was deleted meanwhile; reload the list."))
+    return template
+
+
+def update_template(session: Session, template_id: int, name: str, steps: list[StepSpec],
+                    active: bool = True) -> tuple[str, list[StepSpec], bool]:
+    """Replace name, steps and the active flag; returns the old ones (for undo).
+
+    Running requests keep the steps they were created with (they hold their own copy).
+    """
+    template = _template(session, template_id)
+    name = (name or "").strip()
+    if not name:
+        raise DomainError(_("The procedure name is required."))
+    clean = validate_steps(steps)
+    old = (template.name, [spec_of(s) for s in template.steps], template.active)
+    template.name, template.active = name, bool(active)
+    template.steps.clear()
+    session.flush()
+    template.steps.extend(_step_row(i, s) for i, s in enumerate(clean))
+    session.flush()
+    return old
+
+
+def delete_template(session: Session, template_id: int) -> dict:
+    """Delete the office's own procedure (requests keep their copy); built-ins are refused."""
+    template = _template(session, template_id)
+    if template.builtin_key:
+        raise DomainError(_("A built-in procedure cannot be deleted; switch it off instead."))
+    data = {"id": template.id, "name": template.name, "steps": [spec_of(s) for s in template.steps]}
+    from desktop.models.requests import ServiceRequest
+
+    # Requests keep their own copy of the steps; only the link goes (explicit, so loaded rows agree).
+    session.execute(update(ServiceRequest).where(ServiceRequest.procedure_id == template.id)
+                    .values(procedure_id=None).execution_options(synchronize_session="fetch"))
+    session.delete(template)
+    session.flush()
+    return data
+
+
+def restore_template(session: Session, data: dict) -> int:
+    return add_template(session, data["name"], data["steps"], template_id=data["id"])

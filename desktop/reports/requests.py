@@ -1,0 +1,123 @@
+"""Service requests out: the register to Excel, a request's card (its steps) to PDF, in any language."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from desktop.models.request_templates import shown
+from desktop.i18n import translator
+from desktop.models.request_templates import DurationKind
+from desktop.models.requests import CHANNEL_LABELS, STATUS_LABELS, Channel, RequestStatus
+from desktop.reports.xlsx import Workbook, write_table
+
+
+def status_text(tr, row: dict) -> str:
+    text = tr(STATUS_LABELS[RequestStatus(row["status"])])
+    if row.get("overdue"):
+        text = tr("{status}, overdue").format(status=text)
+    return text
+
+
+def duration_text(tr, step: dict) -> str:
+    if step["kind"] == DurationKind.FIXED:
+        return tr("by {date}").format(date=f"{step['fixed_day']:02d}.{step['fixed_month']:02d}")
+    if step["kind"] == DurationKind.CALENDAR:
+        return tr("{n} cal. d.").format(n=step["days"])
+    return tr("{n} work. d.").format(n=step["days"])
+
+
+REGISTER_HEADERS = ["No", "Applicant", "Procedure", "Received", "Channel", "Status", "Current step", "Unit",
+                    "Step due", "Days overdue", "Due (last step)", "Closed", "Note"]
+
+
+def register_xlsx(rows: list[dict], target, lang: str, on_date: dt.date, title: str = "") -> None:
+    """The register of requests as the office prints it; overdue rows in red."""
+    tr = translator(lang)
+    book = Workbook(target)
+    ws = book.sheet(tr("Service requests"))
+    ws.write_string(0, 0, title or tr("Register of service requests"), book.fmt["title"])
+    ws.write_string(1, 0, tr("As of {date}").format(date=tr.short_date(on_date)), book.fmt["subtitle"])
+    red = {k: book.add_format(font_name="Arial", font_size=10, valign="top", text_wrap=True, border=1,
+                              font_color="#9C0006", bg_color="#FFC7CE", **extra)
+           for k, extra in (("cell", {}), ("date", {"num_format": "dd.mm.yyyy", "align": "center"}),
+                            ("number", {"align": "right"}))}
+    plain = {"cell": book.fmt["cell"], "date": book.fmt["date"], "number": book.fmt["number"]}
+    kinds = ["number", "cell", "cell", "date", "cell", "cell", "cell", "cell", "date", "number", "date", "date",
+             "cell"]
+    headers = [tr(h) for h in REGISTER_HEADERS]
+    write_table(book, ws, 3, headers, [], widths=[6, 30, 28, 11, 18, 16, 30, 20, 11, 9, 11, 11, 30])
+    r = 4
+    from desktop.reports.xlsx import write_row
+
+    for row in rows:
+        fmts = red if row["overdue"] else plain
+        write_row(ws, r, [
+            row["id"], row["applicant"], shown(tr, row["procedure"]), row["received"],
+            tr(CHANNEL_LABELS[Channel(row["channel"])]), status_text(tr, row), shown(tr, row["current_step"]) if
+            row["current_step"] else "", shown(tr, row["current_unit"]) if row["current_unit"] else "", row["step_due"],
+            row["days_overdue"] or None, row["due"], row["closed"],
+            row["refusal_reason"] or row["note"]], formats=[fmts[k] for k in kinds])
+        r += 1
+    ws.autofilter(3, 0, max(3, r - 1), len(headers) - 1)
+    book.close()
+
+
+def card_pdf(card: dict, target, lang: str, on_date: dt.date, faculty: str = "") -> None:
+    """A request's card: who, what, when received, and every step with planned and actual dates."""
+    from reportlab.lib import colors
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Paragraph, Spacer, Table
+
+    from desktop.reports.pdf import SANS, build_pdf, esc, styles, table_style_commands
+
+    tr = translator(lang)
+    st = styles()
+    story = []
+    if faculty:
+        story.append(Paragraph(esc(faculty), st["center"]))
+        story.append(Spacer(1, 3 * mm))
+    story.append(Paragraph(esc(tr("Service request No {number}").format(number=card["id"])), st["title"]))
+    story.append(Paragraph(esc(shown(tr, card["procedure_name"])), st["subtitle"]))
+    status = status_text(tr, card)
+    facts = [
+        (tr("Applicant"), card["applicant"]),
+        (tr("Received"), f"{tr.short_date(card['received'])} ({tr.weekday(card['received'].weekday())})"),
+        (tr("Channel"), tr(CHANNEL_LABELS[Channel(card["channel"])])),
+        (tr("Working-day calendar"), card["country"]),
+        (tr("Status"), status + (f": {card['refusal_reason']}" if card["refusal_reason"] else "")),
+        (tr("Due (last step)"), tr.short_date(card["due"]) if card["due"] else ""),
+    ]
+    if card["note"]:
+        facts.append((tr("Note"), card["note"]))
+    fact_rows = [[Paragraph(esc(k), st["cell_bold"]), Paragraph(esc(v), st["cell"])] for k, v in facts]
+    story.append(Table(fact_rows, colWidths=[45 * mm, 130 * mm], hAlign="LEFT",
+                       style=[("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    story.append(Spacer(1, 5 * mm))
+    header = [tr("No"), tr("Step"), tr("Unit responsible"), tr("Duration"), tr("Planned"), tr("Actual"),
+              tr("Done by"), tr("Note")]
+    from reportlab.lib.styles import ParagraphStyle
+
+    head = ParagraphStyle("request_head", parent=st["cell_bold"], fontSize=8, leading=9.6)  # whole words fit
+    data = [[Paragraph(esc(h), head) for h in header]]
+    commands = table_style_commands(1, SANS, 9)
+    grey = ParagraphStyle("request_skipped", parent=st["cell"], textColor=colors.HexColor("#808080"))
+    for i, step in enumerate(card["steps"], 1):
+        name = shown(tr, step["name"])
+        if step["optional"]:
+            name += "\n" + tr("if: {condition}").format(condition=shown(tr, step["condition"]))
+        planned = tr("not needed") if step["skipped"] else tr.short_date(step["planned"]) if step["planned"] else ""
+        note = step["note"]
+        if step["overdue"]:
+            note = tr("Overdue") + (f". {note}" if note else "")
+            commands.append(("BACKGROUND", (0, i), (-1, i), colors.HexColor("#FFE0E0")))
+        elif step["late"]:
+            note = tr("Done late") + (f". {note}" if note else "")
+        cell = grey if step["skipped"] else st["cell"]
+        actual = tr.short_date(step["actual"]) if step["actual"] else ""
+        data.append([str(i)] + [Paragraph(esc(v), cell) for v in (
+            name, shown(tr, step["unit"]), duration_text(tr, step), planned, actual, step["done_by"], note)])
+    widths = [7, 40, 27, 17, 20, 20, 22, 22]
+    story.append(Table(data, colWidths=[w * mm for w in widths], repeatRows=1, style=commands))
+    story.append(Spacer(1, 4 * mm))
+    story.append(Paragraph(esc(tr("As of {date}").format(date=tr.short_date(on_date))), st["small"]))
+    build_pdf(target, story, tr, title=tr("Service request No {number}").format(number=card["id"]))

@@ -1,0 +1,432 @@
+"""Service requests area: dashboard counts, the register with filters, the card with its timeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+)
+
+from desktop.models.request_templates import shown
+from desktop.i18n import _
+from desktop.models import request_templates as templates
+from desktop.models import requests as req
+from desktop.models.base import DomainError
+from desktop.views import settings as user_settings
+from desktop.views.common.area import AreaPage
+from desktop.views.common.undo import perform
+from desktop.views.requests.card import RequestCard
+from desktop.views.requests.dialogs import NewRequestDialog, StepDoneDialog, TemplateDialog
+from desktop.views.requests.models import RegisterModel, RegisterProxy, label_rows
+
+FILTERS = user_settings.Option("requests/filters", "")
+SPLITTER = user_settings.Option("requests/splitter", None, bytes)
+
+
+class RequestsArea(AreaPage):
+    def __init__(self, ctx, parent=None):
+        super().__init__(ctx, parent)
+        self.today = dt.date.today()  # tests set it to a fixed day
+        self.title = QLabel()
+        self.title.setStyleSheet("font-size: 16px; font-weight: 600;")
+        self.dashboard = QLabel()
+        self.dashboard.setStyleSheet("font-size: 13px;")
+        self.model = RegisterModel(self)
+        self.proxy = RegisterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.view = QTableView()
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(3, Qt.SortOrder.DescendingOrder)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().setVisible(False)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        for i, col in enumerate(self.model.columns):
+            if col.width:
+                self.view.setColumnWidth(i, col.width)
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.proxy.set_text)
+        self.procedure_filter = QComboBox()
+        self.status_filter = QComboBox()
+        self.when_filter = QComboBox()
+        for combo in (self.procedure_filter, self.status_filter, self.when_filter):
+            combo.currentIndexChanged.connect(self._apply_filters)
+        self.new_button = QToolButton()
+        self.delete_button = QToolButton()
+        self.more_button = QToolButton()
+        self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.more_menu = QMenu(self.more_button)
+        self.more_button.setMenu(self.more_menu)
+        self.excel_action = self.more_menu.addAction("")
+        self.templates_action = self.more_menu.addAction("")
+        self.new_template_action = self.more_menu.addAction("")
+        self.excel_action.triggered.connect(self.export_register)
+        self.templates_action.triggered.connect(self.edit_template)
+        self.new_template_action.triggered.connect(self.new_template)
+        self.new_button.clicked.connect(self.new_request)
+        self.delete_button.clicked.connect(self.delete_request)
+        self.card = RequestCard()
+        self.card.record_step.connect(self.mark_step_done)
+        self.card.clear_step.connect(self.clear_step)
+        self.card.toggle_condition.connect(self.toggle_condition)
+        self.card.refuse.connect(self.refuse)
+        self.card.withdraw.connect(self.withdraw)
+        self.card.export_pdf.connect(self.export_card)
+        self.card.preview.connect(self.preview_card)
+        self.view.selectionModel().currentRowChanged.connect(lambda *_a: self._show_current())
+
+        top = QHBoxLayout()
+        top.addWidget(self.search, 2)
+        top.addWidget(self.procedure_filter, 1)
+        top.addWidget(self.status_filter)
+        top.addWidget(self.when_filter)
+        top.addWidget(self.new_button)
+        top.addWidget(self.delete_button)
+        top.addWidget(self.more_button)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.view)
+        self.splitter.addWidget(self.card)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        state = user_settings.get(SPLITTER)
+        if not state or not self.splitter.restoreState(state):
+            self.splitter.setSizes([800, 560])
+        self.splitter.splitterMoved.connect(lambda *_a: user_settings.put(SPLITTER, self.splitter.saveState()))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.dashboard)
+        layout.addLayout(top)
+        layout.addWidget(self.splitter, 1)
+
+        for key, slot in ((QKeySequence.StandardKey.New, self.new_request),
+                          (QKeySequence.StandardKey.Delete, self.delete_request)):
+            action = QAction(self)
+            action.setShortcut(key)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(slot)
+            self.addAction(action)
+        self.ctx.data_changed.connect(self._on_data_changed)
+        self._procedures: list[dict] = []
+        self._filling = False
+        self.refresh()
+
+    # Texts and data ---------------------------------------------------------
+    def retranslate_ui(self) -> None:
+        self.title.setText(_("Service requests"))
+        self.search.setPlaceholderText(_("Filter by applicant, procedure, step…"))
+        self.new_button.setText(_("New request…"))
+        self.delete_button.setText(_("Delete"))
+        self.more_button.setText(_("More"))
+        self.excel_action.setText(_("Register to Excel…"))
+        self.templates_action.setText(_("Edit the procedure of the selected request…"))
+        self.new_template_action.setText(_("New procedure…"))
+        self._fill_filters()
+        self.model.retranslate()
+        self.card.retranslate_ui()
+        self._update_dashboard()
+
+    def _fill_filters(self) -> None:
+        saved = self._filter_state() if self.status_filter.count() else self._saved_filters()
+        self._filling = True
+        self.procedure_filter.clear()
+        self.procedure_filter.addItem(_("All procedures"), None)
+        for p in self._procedures:
+            self.procedure_filter.addItem(shown(_, p["name"]), p["id"])
+        self.status_filter.clear()
+        self.status_filter.addItem(_("Any status"), "")
+        for status, label in req.STATUS_LABELS.items():
+            self.status_filter.addItem(_(label), status.value)
+        self.when_filter.clear()
+        self.when_filter.addItem(_("Any time"), RegisterProxy.ALL)
+        self.when_filter.addItem(_("Overdue"), RegisterProxy.OVERDUE)
+        self.when_filter.addItem(_("Due this week"), RegisterProxy.THIS_WEEK)
+        for combo, value in zip((self.procedure_filter, self.status_filter, self.when_filter), saved, strict=True):
+            combo.setCurrentIndex(max(combo.findData(value), 0))
+        self._filling = False
+        self._apply_filters()
+
+    def _filter_state(self) -> tuple:
+        return (self.procedure_filter.currentData(), self.status_filter.currentData() or "",
+                self.when_filter.currentData() or "")
+
+    def _saved_filters(self) -> tuple:
+        parts = (user_settings.get(FILTERS) or "").split("|")
+        if len(parts) != 3:
+            return (None, "", "")
+        return (int(parts[0]) if parts[0].isdigit() else None, parts[1], parts[2])
+
+    def _apply_filters(self) -> None:
+        if self._filling:
+            return
+        procedure, status, when = self._filter_state()
+        self.proxy.set_filters(procedure, status, when)
+        user_settings.put(FILTERS, f"{procedure or ''}|{status}|{when}")
+
+    def refresh(self) -> None:
+        current = self.current_request_id()
+        with self.ctx.db.session() as s:
+            self._procedures = templates.template_rows(s)
+            rows = label_rows(req.request_rows(s, self.today))
+            self._counts = req.dashboard_counts(s, self.today)
+        self.model.set_rows(rows)
+        self.retranslate_ui()
+        self.select_request(current)
+
+    def _update_dashboard(self) -> None:
+        c = getattr(self, "_counts", None)
+        if c is not None:
+            self.dashboard.setText(_("Open: {open}    Overdue: {overdue}    Due soon: {due_soon}").format(**c))
+
+    def _on_data_changed(self, what: str) -> None:
+        if what in ("workdays", "*"):
+            # The office's working days changed: planned dates move with them (not an undoable edit
+            # of this area: undoing the calendar change re-plans again).
+            with self.ctx.db.session() as s:
+                req.replan_open_requests(s)
+        if what in ("students", "workdays", "country", "*"):
+            self.refresh()
+
+    def current_request_id(self) -> int | None:
+        index = self.view.currentIndex()
+        return index.data(Qt.ItemDataRole.UserRole + 1) if index.isValid() else None
+
+    def select_request(self, request_id: int | None) -> None:
+        """Make ``request_id`` current (the first row when it is not shown) and show its card."""
+        for r in range(self.proxy.rowCount()):
+            index = self.proxy.index(r, 0)
+            if index.data(Qt.ItemDataRole.UserRole + 1) == request_id:
+                self.view.setCurrentIndex(index)
+                break
+        else:
+            if self.proxy.rowCount():
+                self.view.setCurrentIndex(self.proxy.index(0, 0))
+        self._show_current()
+
+    def _show_current(self) -> None:
+        rid = self.current_request_id()
+        if rid is None:
+            self.card.show_card(None)
+            return
+        try:
+            with self.ctx.db.session() as s:
+                self.card.show_card(req.request_card(s, rid, self.today))
+        except DomainError:
+            self.card.show_card(None)
+
+    # Operations (each through the undo stack) ---------------------------------
+    def _run(self, fn):
+        try:
+            with self.ctx.db.session() as s:
+                return fn(s)
+        except DomainError as exc:
+            QMessageBox.warning(self, _("Service requests"), str(exc))
+            raise
+
+    def _push(self, text: str, redo, undo, select: int | None = None) -> None:
+        def after():
+            self.refresh()
+            if select is not None:
+                self.select_request(select)
+            self.ctx.data_changed.emit("requests")
+
+        try:
+            perform(self.undo_stack, text, redo, undo, after)
+        except DomainError:
+            self.refresh()
+
+    def create(self, values: dict) -> None:
+        """Register a request (the dialog's values); undo deletes it."""
+        made: dict = {}
+
+        def redo():
+            made["id"] = self._run(lambda s: req.create_request(s, request_id=made.get("id"), **values))
+
+        self._push(_("New service request"), redo, lambda: self._run(lambda s: req.delete_request(s, made["id"])))
+        if "id" in made:
+            self.select_request(made["id"])
+
+    def new_request(self) -> None:
+        from sqlalchemy import select
+
+        from desktop.models.contingent import Student
+
+        with self.ctx.db.session() as s:
+            students = [(sid, " ".join(p for p in parts if p)) for sid, *parts in s.execute(
+                select(Student.id, Student.last_name, Student.first_name, Student.patronymic)
+                .order_by(Student.last_name, Student.first_name)).all()]
+        dialog = NewRequestDialog(self._procedures, students, self.today, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.create(dialog.values())
+
+    def _edit_request(self, text: str, change) -> None:
+        """Any change to one request; undo puts back the snapshot taken before it."""
+        rid = self.current_request_id()
+        if rid is None:
+            return
+        saved: dict = {}
+
+        def redo():
+            def op(s):
+                saved["before"] = req.request_snapshot(s, rid)
+                change(s, rid)
+
+            self._run(op)
+
+        self._push(text, redo, lambda: self._run(lambda s: req.restore_request(s, saved["before"])), select=rid)
+
+    def record(self, step_id: int, day: dt.date | None, done_by: str = "", note: str | None = None) -> None:
+        self._edit_request(_("Step done") if day else _("Clear step date"),
+                           lambda s, _rid: req.record_step(s, step_id, day, done_by, note))
+
+    def mark_step_done(self, step: dict) -> None:
+        from desktop.views.requests.dialogs import to_date
+
+        people = [r["short_name"] for r in self._staff_names()]
+        day = step["actual"] or min(self.today, step["planned"] or self.today)
+        dialog = StepDoneDialog(shown(_, step["name"]), day, step["done_by"], step["note"], people, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.record(step["id"], to_date(dialog.date.date()), dialog.done_by.currentText(), dialog.note.text())
+
+    def _staff_names(self) -> list[dict]:
+        from desktop.models import org
+
+        with self.ctx.db.session() as s:
+            return org.staff_rows(s)
+
+    def clear_step(self, step: dict) -> None:
+        self.record(step["id"], None)
+
+    def toggle_condition(self, step: dict) -> None:
+        self._edit_request(_("Change condition"), lambda s, _rid: req.set_condition(s, step["id"], not step["taken"]))
+
+    def refuse(self, reason: str | None = None) -> None:
+        if reason is None:
+            reason, ok = QInputDialog.getText(self, _("Refuse the request"), _("Reason of the refusal:"))
+            if not ok:
+                return
+        self._edit_request(_("Refuse the request"), lambda s, rid: req.refuse_request(s, rid, reason, self.today))
+
+    def withdraw(self) -> None:
+        self._edit_request(_("Withdraw refusal"), lambda s, rid: req.withdraw_refusal(s, rid))
+
+    def delete_request(self) -> None:
+        rid = self.current_request_id()
+        if rid is None:
+            return
+        saved: dict = {}
+
+        def redo():
+            saved["data"] = self._run(lambda s: req.delete_request(s, rid))
+
+        self._push(_("Delete service request"), redo,
+                   lambda: self._run(lambda s: req.restore_request(s, saved["data"])))
+
+    # Procedures -------------------------------------------------------------
+    def edit_template(self) -> None:
+        rid = self.current_request_id()
+        row = next((r for r in self.model.rows if r["id"] == rid), None)
+        template = next((p for p in self._procedures if row and p["id"] == row["procedure_id"]), None)
+        if template is None:
+            template = self._procedures[0] if self._procedures else None
+        if template is None:
+            return
+        dialog = TemplateDialog(template["name"], template["steps"], template["active"], self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        name = dialog.name.text() if dialog.name.text() != shown(_, template["name"]) else template["name"]
+        steps, active, tid = dialog.model.specs(), dialog.active.isChecked(), template["id"]
+        saved: dict = {}
+
+        def redo():
+            saved["old"] = self._run(lambda s: templates.update_template(s, tid, name, steps, active))
+
+        self._push(_("Edit procedure"), redo,
+                   lambda: self._run(lambda s: templates.update_template(s, tid, *saved["old"])))
+
+    def new_template(self) -> None:
+        dialog = TemplateDialog("", [templates.StepSpec(_("New step"))], True, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        name, steps = dialog.name.text(), dialog.model.specs()
+        made: dict = {}
+
+        def redo():
+            made["id"] = self._run(lambda s: templates.add_template(s, name, steps, template_id=made.get("id")))
+
+        self._push(_("New procedure"), redo, lambda: self._run(lambda s: templates.delete_template(s, made["id"])))
+
+    # Reports ----------------------------------------------------------------
+    def _save_path(self, title: str, suggested: str, pattern: str) -> str | None:
+        folder = user_settings.get(user_settings.LAST_FOLDER) or ""
+        path, _filter = QFileDialog.getSaveFileName(self, title, f"{folder}/{suggested}" if folder else suggested,
+                                                    pattern)
+        if path:
+            import os
+
+            user_settings.put(user_settings.LAST_FOLDER, os.path.dirname(path))
+        return path or None
+
+    def export_register(self, path: str | None = None) -> None:
+        from desktop.reports.requests import register_xlsx
+
+        path = path or self._save_path(_("Register to Excel"), "requests.xlsx", "Excel (*.xlsx)")
+        if not path:
+            return
+        rows = [self.model.rows[self.proxy.mapToSource(self.proxy.index(r, 0)).row()]
+                for r in range(self.proxy.rowCount())]
+        register_xlsx(rows, path, self.ctx.report_language, self.today)
+        self.ctx.status_message.emit(_("Saved {path}").format(path=path))
+
+    def card_pdf_bytes(self) -> bytes | None:
+        import io
+
+        from desktop.models.org import the_faculty
+        from desktop.reports.requests import card_pdf
+
+        rid = self.current_request_id()
+        if rid is None:
+            return None
+        with self.ctx.db.session() as s:
+            card = req.request_card(s, rid, self.today)
+            faculty = the_faculty(s)
+            name = faculty.name if faculty else ""
+        out = io.BytesIO()
+        card_pdf(card, out, self.ctx.report_language, self.today, name)
+        return out.getvalue()
+
+    def export_card(self, path: str | None = None) -> None:
+        data = self.card_pdf_bytes()
+        if data is None:
+            return
+        path = path or self._save_path(_("Request card to PDF"), f"request-{self.current_request_id()}.pdf",
+                                       "PDF (*.pdf)")
+        if path:
+            with open(path, "wb") as fh:
+                fh.write(data)
+            self.ctx.status_message.emit(_("Saved {path}").format(path=path))
+
+    def preview_card(self) -> None:
+        from desktop.views.common.printing import preview_pdf
+
+        data = self.card_pdf_bytes()
+        if data is not None:
+            preview_pdf(self, data, _("Service request No {number}").format(number=self.current_request_id()))

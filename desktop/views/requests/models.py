@@ -1,0 +1,165 @@
+"""Qt models of the service requests area: the register with its filters, and a request's steps."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from desktop.models.request_templates import shown
+from desktop.i18n import N_, _, current
+from desktop.models.requests import CHANNEL_LABELS, Channel
+from desktop.reports.requests import duration_text, status_text
+from desktop.views.common.tablemodel import Column, RecordTableModel, TextFilterProxy
+
+
+def _date(value) -> str:
+    return value.strftime("%d.%m.%Y") if value else ""
+
+
+def _tr(value) -> str:
+    return _(value) if value else ""  # gettext("") would answer the catalog header
+
+
+REGISTER_COLUMNS = [
+    Column("id", N_("No"), align=Qt.AlignmentFlag.AlignRight, width=50),
+    Column("applicant", N_("Applicant"), width=220),
+    Column("procedure", N_("Procedure"), display=_tr, width=200),
+    Column("received", N_("Received"), display=_date, width=90),
+    Column("channel", N_("Channel"), display=lambda v: _(CHANNEL_LABELS[Channel(v)]) if v else "", width=130),
+    Column("status", N_("Status"), width=140),
+    Column("current_step", N_("Current step"), display=_tr, width=220),
+    Column("step_due", N_("Step due"), display=_date, width=90),
+    Column("due", N_("Due (last step)"), display=_date, width=90),
+]
+
+OVERDUE_FILL = QColor("#FFD6D6")
+OVERDUE_TEXT = QColor("#9C0006")
+DONE_TEXT = QColor("#2E7D32")
+MUTED_TEXT = QColor("#808080")
+
+
+class RegisterModel(RecordTableModel):
+    """Rows of ``models.requests.request_rows``; overdue requests are shown in red."""
+
+    def __init__(self, parent=None):
+        super().__init__(REGISTER_COLUMNS, parent)
+        self.columns[5].display = None
+        self.decorate = self._decorate
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if index.isValid() and self.columns[index.column()].key == "status" and role in (
+                Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            row = self.rows[index.row()]
+            text = status_text(current(), row)
+            if row["refusal_reason"] and role == Qt.ItemDataRole.ToolTipRole:
+                text += ": " + row["refusal_reason"]
+            return text
+        return super().data(index, role)
+
+    def _decorate(self, row: dict, column: int, role):
+        if role == Qt.ItemDataRole.BackgroundRole and row["overdue"]:
+            return QBrush(OVERDUE_FILL)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if row["overdue"]:
+                return QBrush(OVERDUE_TEXT)
+            if row["status"] != "in_progress":
+                return QBrush(MUTED_TEXT)
+        return None
+
+
+class RegisterProxy(TextFilterProxy):
+    """Filter by text, procedure, status and "overdue only" / "due this week"."""
+
+    ALL, OVERDUE, THIS_WEEK = "", "overdue", "this_week"
+
+    def __init__(self, parent=None):
+        super().__init__(["applicant", "procedure_label", "current_step_label", "id_text"], parent)
+        self.procedure_id: int | None = None
+        self.status = ""  # "", in_progress, done, refused
+        self.when = self.ALL
+
+    def set_filters(self, procedure_id=None, status="", when="") -> None:
+        if hasattr(self, "beginFilterChange"):
+            self.beginFilterChange()
+            self.procedure_id, self.status, self.when = procedure_id, status, when
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.procedure_id, self.status, self.when = procedure_id, status, when
+            self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:
+        row = self.sourceModel().rows[source_row]
+        if self.procedure_id is not None and row["procedure_id"] != self.procedure_id:
+            return False
+        if self.status and row["status"] != self.status:
+            return False
+        if self.when == self.OVERDUE and not row["overdue"]:
+            return False
+        if self.when == self.THIS_WEEK and not row["due_this_week"]:
+            return False
+        return super().filterAcceptsRow(source_row, source_parent)
+
+
+def label_rows(rows: list[dict]) -> list[dict]:
+    """Add translated labels so the text filter finds what the user sees."""
+    for r in rows:
+        r["procedure_label"] = _tr(r["procedure"])
+        r["current_step_label"] = _tr(r["current_step"])
+        r["id_text"] = str(r["id"])
+    return rows
+
+
+STEP_ROLE = Qt.ItemDataRole.UserRole + 10
+
+
+class StepsModel(QAbstractListModel):
+    """The steps of one request (``request_card(...)["steps"]``) for the timeline view."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.steps: list[dict] = []
+
+    def set_steps(self, steps: list[dict]) -> None:
+        self.beginResetModel()
+        self.steps = list(steps)
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.steps)
+
+    def step(self, row: int) -> dict | None:
+        return self.steps[row] if 0 <= row < len(self.steps) else None
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.row() >= len(self.steps):
+            return None
+        s = self.steps[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{index.row() + 1}. {shown(_, s['name'])}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            lines = [shown(_, s["name"]), duration_text(current(), s)]
+            if s["unit"]:
+                lines.append(shown(_, s["unit"]))
+            if s["optional"]:
+                lines.append(_("if: {condition}").format(condition=shown(_, s["condition"])))
+            if s["note"]:
+                lines.append(s["note"])
+            return "\n".join(lines)
+        if role == STEP_ROLE:
+            return s
+        return None
+
+    def state(self, row: int) -> str:
+        """done / late / overdue / skipped / open: what the timeline paints."""
+        s = self.steps[row]
+        if s["skipped"]:
+            return "skipped"
+        if s["actual"]:
+            return "late" if s["late"] else "done"
+        return "overdue" if s["overdue"] else "open"
+
+
+def today() -> dt.date:
+    return dt.date.today()

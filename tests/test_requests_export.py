@@ -1,0 +1,96 @@
+"""Service requests out: the register to Excel and a card to PDF, by the CLI, read back; the demo."""
+
+import datetime as dt
+import subprocess
+
+import pytest
+from sqlalchemy import select
+
+from desktop.models import settings
+from desktop.models.request_templates import ProcedureTemplate, ensure_builtin_procedures
+from desktop.models.requests import RequestStatus, create_request, record_step, refuse_request, request_rows
+
+D = dt.date
+NAME = "Әбдірова Гүлнұр <b>&amp; ңөұүһі"
+
+
+@pytest.fixture
+def data(db, db_path):
+    with db.session() as s:
+        settings.put(s, "country", "KZ")
+        ensure_builtin_procedures(s)
+        dup = s.scalar(select(ProcedureTemplate.id).where(ProcedureTemplate.builtin_key == "duplicate_diploma"))
+        late = create_request(s, dup, D(2026, 3, 20), applicant=NAME, conditions={3}, note="=1+1")
+        first = s.scalar(select(ProcedureTemplate.id).where(ProcedureTemplate.builtin_key == "grants"))
+        refused = create_request(s, first, D(2026, 3, 23), applicant="Петров С.И.")
+        refuse_request(s, refused, "Нет аттестата & <i>", D(2026, 3, 27))
+        steps = s.execute(select(ProcedureTemplate).where(ProcedureTemplate.id == dup)).scalar().steps
+        assert len(steps) == 7
+        from desktop.models.requests import request_snapshot
+
+        record_step(s, request_snapshot(s, late)["steps"][0]["id"], D(2026, 3, 27), "Беделова Н.С.")  # 1 day late
+    db.dispose()
+    return {"path": str(db_path), "late": late, "refused": refused}
+
+
+def test_register_to_excel(cli, data, tmp_path):
+    import openpyxl
+
+    out = tmp_path / "reg.xlsx"
+    r = cli("--database", data["path"], "export", "requests", "--format", "xlsx", "-o", str(out), "--lang", "kk",
+            "--date", "2026-04-02")
+    assert r.returncode == 0, r.stderr
+    ws = openpyxl.load_workbook(out).active
+    rows = [list(row) for row in ws.iter_rows(min_row=4, values_only=True)]
+    assert rows[0][:4] == ["№", "Өтініш беруші", "Рәсім", "Қабылданды"]
+    by_id = {row[0]: row for row in rows[1:]}
+    late = by_id[data["late"]]
+    # Registration done 27.03 (due 26.03); check 4 wd from 27.03: 30, 31, 01, 02 -> 02.04: due today, not overdue.
+    assert late[1:3] == [NAME, "Диплом телнұсқасы"]
+    assert late[5] == "Орындалуда" and late[6] == "Өтініш берушінің деректерін тексеру"
+    assert late[8] == dt.datetime(2026, 4, 2) and late[9] is None and late[12] == "=1+1"
+    assert by_id[data["refused"]][5] == "Бас тартылды" and by_id[data["refused"]][12] == "Нет аттестата & <i>"
+    # The next day the check is overdue: the row says so and is counted.
+    r = cli("--database", data["path"], "export", "requests", "-o", str(out), "--status", "overdue",
+            "--lang", "ru", "--date", "2026-04-03")
+    assert r.returncode == 0 and r.stdout.startswith("1 request(s)")
+    ws = openpyxl.load_workbook(out).active
+    row = list(next(ws.iter_rows(min_row=5, values_only=True)))
+    from desktop.i18n import translator
+
+    assert row[5] == translator("ru")("In progress") + ", просрочено" and row[9] == 1
+
+
+@pytest.mark.parametrize("lang,words", [
+    ("kk", ["Өтініш № 1", "Диплом телнұсқасы", "Құжаттарды тіркеу", "Кешіктіріліп орындалды", "егер: Бланк жоқ"]),
+    ("ky", ["Арыз № 1", "Дипломдун дубликаты", "Документтерди каттоо", "эгер: Бланк жок"]),
+    ("ru", ["Заявление № 1", "Дубликат диплома", "Регистрация документов", "если: Нет бланка в наличии"]),
+])
+def test_card_to_pdf(cli, data, tmp_path, lang, words):
+    out = tmp_path / f"card-{lang}.pdf"
+    r = cli("--database", data["path"], "export", "request", "--id", str(data["late"]), "--format", "pdf",
+            "--lang", lang, "-o", str(out), "--date", "2026-04-02")
+    assert r.returncode == 0, r.stderr
+    text = subprocess.run(["pdftotext", "-raw", str(out), "-"], capture_output=True, text=True).stdout
+    text = " ".join(text.split())  # cells wrap onto several lines
+    for w in words + [NAME, "20.03.2026", "26.03.2026", "27.03.2026", "Беделова Н.С.", "=1+1"]:
+        assert w in text, w
+    # Planned dates after the late registration (27.03): check 02.04, review 06.04, blank 07.04,
+    # preparation 07.04 + 22 = 29.04, notice 30.04, issue 04.05 (01-03.05 off).
+    for planned in ("02.04.2026", "06.04.2026", "07.04.2026", "29.04.2026", "30.04.2026", "04.05.2026"):
+        assert planned in text, planned
+
+
+def test_cli_refuses_unknown_request(cli, data, tmp_path):
+    r = cli("--database", data["path"], "export", "request", "--id", "999", "-o", str(tmp_path / "x.pdf"))
+    assert r.returncode == 1 and "no request No 999" in r.stderr
+
+
+def test_demo_has_requests_in_every_state(demo_db):
+    with demo_db.session() as s:
+        rows = request_rows(s, dt.date.today())
+    assert len(rows) >= 12
+    statuses = {r["status"] for r in rows}
+    assert statuses == {RequestStatus.IN_PROGRESS, RequestStatus.DONE, RequestStatus.REFUSED}
+    assert sum(r["overdue"] for r in rows) >= 2
+    assert any(not r["overdue"] and r["status"] == RequestStatus.IN_PROGRESS for r in rows)

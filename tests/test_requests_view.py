@@ -1,0 +1,190 @@
+"""The service requests area: register filters, the card's timeline, edits with undo, exports."""
+
+import datetime as dt
+import subprocess
+
+import pytest
+from PySide6.QtCore import Qt
+from sqlalchemy import select
+
+from desktop import i18n
+from desktop.models import settings
+from desktop.models.request_templates import ProcedureTemplate, ensure_builtin_procedures
+from desktop.models.requests import RequestStatus, ServiceRequest, create_request, record_step, request_snapshot
+from desktop.views.common.area import AppContext
+from desktop.views.requests import RequestsArea
+from desktop.views.requests.models import RegisterProxy
+
+D = dt.date
+TODAY = D(2026, 4, 2)  # Thursday
+
+
+@pytest.fixture
+def filled(db):
+    """Three KZ requests: one overdue (check due 01.04), one due this week, one done."""
+    with db.session() as s:
+        settings.put(s, "country", "KZ")
+        ensure_builtin_procedures(s)
+        dup = s.scalar(select(ProcedureTemplate.id).where(ProcedureTemplate.builtin_key == "duplicate_diploma"))
+        late = create_request(s, dup, D(2026, 3, 20), applicant="Сейітқали Дәурен <b>&", conditions={3})
+        soon = create_request(s, dup, D(2026, 4, 1), applicant="=1+1 Үсөнова Гүлзат", channel="portal")
+        done = create_request(s, dup, D(2026, 3, 20), applicant="Петров С.И.")
+        for step in request_snapshot(s, done)["steps"]:
+            if step["planned"]:
+                record_step(s, step["id"], step["planned"], "Беделова Н.С.")
+    return {"db": db, "late": late, "soon": soon, "done": done}
+
+
+@pytest.fixture
+def page(qtbot, filled):
+    p = RequestsArea(AppContext(filled["db"]))
+    qtbot.addWidget(p)
+    p.today = TODAY
+    p.refresh()
+    p.resize(1400, 700)
+    return p
+
+
+def test_models_pass_the_model_tester(page, qtmodeltester):
+    qtmodeltester.check(page.model)
+    qtmodeltester.check(page.proxy)
+    page.select_request(page.model.rows[0]["id"])
+    qtmodeltester.check(page.card.steps)
+
+
+def _ids(page):
+    return sorted(page.proxy.index(r, 0).data(Qt.ItemDataRole.UserRole + 1) for r in range(page.proxy.rowCount()))
+
+
+def test_register_filters_and_dashboard(page, filled):
+    assert page.dashboard.text() == "Open: 2    Overdue: 1    Due soon: 1"
+    page.when_filter.setCurrentIndex(page.when_filter.findData(RegisterProxy.OVERDUE))
+    assert _ids(page) == [filled["late"]]
+    page.when_filter.setCurrentIndex(page.when_filter.findData(RegisterProxy.THIS_WEEK))
+    assert _ids(page) == [filled["soon"]]  # registration due today 02.04, in the week 30.03-05.04
+    page.when_filter.setCurrentIndex(0)
+    page.status_filter.setCurrentIndex(page.status_filter.findData("done"))
+    assert _ids(page) == [filled["done"]]
+    page.status_filter.setCurrentIndex(0)
+    page.search.setText("үсөнова")
+    assert _ids(page) == [filled["soon"]]
+    page.search.setText("")
+    # The overdue row is red.
+    row = page.model.row_of(filled["late"])
+    assert page.model.index(row, 1).data(Qt.ItemDataRole.BackgroundRole) is not None
+    assert page.model.index(row, 5).data() == "In progress, overdue"
+    assert page.model.index(page.model.row_of(filled["soon"]), 1).data(Qt.ItemDataRole.BackgroundRole) is None
+
+
+def test_mark_step_done_refuse_and_undo(page, filled):
+    db = filled["db"]
+    page.select_request(filled["late"])
+    assert page.card.card["id"] == filled["late"]
+    states = [page.card.steps.state(i) for i in range(7)]
+    assert states[:3] == ["overdue", "overdue", "open"]  # due 26.03 and 01.04, then 03.04
+    steps = page.card.card["steps"]
+    page.record(steps[0]["id"], D(2026, 3, 26), "Беделова Н.С.")
+    page.record(steps[1]["id"], D(2026, 4, 2), "Кудуев А.Ж.")
+    assert page.card.steps.state(1) == "late"
+    with db.session() as s:
+        assert request_snapshot(s, filled["late"])["steps"][2]["planned"] == D(2026, 4, 6)  # Fri 03, Mon 06
+    page.undo_stack.undo()
+    with db.session() as s:
+        assert request_snapshot(s, filled["late"])["steps"][1]["actual"] is None
+    page.undo_stack.redo()
+    page.refuse("Нет документа об оплате")
+    with db.session() as s:
+        assert s.get(ServiceRequest, filled["late"]).status == RequestStatus.REFUSED
+    page.undo_stack.undo()
+    with db.session() as s:
+        assert s.get(ServiceRequest, filled["late"]).status == RequestStatus.IN_PROGRESS
+
+
+def test_new_request_and_delete_with_undo(page, filled):
+    db = filled["db"]
+    with db.session() as s:
+        dup = s.scalar(select(ProcedureTemplate.id).where(ProcedureTemplate.builtin_key == "duplicate_diploma"))
+    page.create({"procedure_id": dup, "received": D(2026, 3, 20), "student_id": None, "applicant": "Жаңа түлек",
+                 "channel": "service_centre", "note": "", "conditions": set()})
+    new_id = page.current_request_id()
+    assert page.card.card["applicant"] == "Жаңа түлек"
+    assert [s["planned"] for s in page.card.card["steps"]][:2] == [D(2026, 3, 26), D(2026, 4, 1)]
+    page.delete_request()
+    with db.session() as s:
+        assert s.get(ServiceRequest, new_id) is None
+    page.undo_stack.undo()
+    with db.session() as s:
+        assert s.get(ServiceRequest, new_id).applicant == "Жаңа түлек"
+    page.undo_stack.undo()
+    with db.session() as s:
+        assert s.get(ServiceRequest, new_id) is None
+
+
+@pytest.mark.parametrize("lang", ["ky", "kk", "ru"])
+def test_grab_register_and_card(page, filled, lang, tmp_path):
+    i18n.set_language(lang)
+    page.retranslate_ui()  # the main window does this on a language switch
+    page.select_request(filled["soon"])  # the overdue row stays unselected, in red
+    page.show()
+    image = page.grab()
+    path = f"/tmp/reqwork/requests-{lang}.png"
+    image.save(path)
+    assert image.width() > 1000
+    assert page.title.text() == i18n.translator(lang)("Service requests") != "Service requests"
+
+
+def test_exports_read_back(page, filled, tmp_path):
+    import openpyxl
+
+    xlsx = tmp_path / "register.xlsx"
+    page.export_register(str(xlsx))
+    ws = openpyxl.load_workbook(xlsx).active
+    values = [c for row in ws.iter_rows(values_only=True) for c in row if c is not None]
+    assert "Сейітқали Дәурен <b>&" in values and "=1+1 Үсөнова Гүлзат" in values
+    page.select_request(filled["late"])
+    pdf = tmp_path / "card.pdf"
+    page.export_card(str(pdf))
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
+    assert "Сейітқали Дәурен <b>&" in text and "26.03.2026" in text and "Overdue" in text
+
+
+def test_procedure_editor_new_with_undo(page, filled, monkeypatch, qtmodeltester):
+    from PySide6.QtWidgets import QDialog
+
+    from desktop.models.request_templates import template_rows
+    from desktop.views.requests import dialogs
+
+    def accept_with_two_steps(dialog):
+        qtmodeltester.check(dialog.model)
+        dialog.name.setText("Академическая справка")
+        m = dialog.model
+        m.setData(m.index(0, 0), "Выписка оценок")
+        m.setData(m.index(0, 3), "5")
+        m.insert_step(1)
+        m.setData(m.index(1, 0), "Запрос архива")
+        m.setData(m.index(1, 2), "calendar")
+        m.setData(m.index(1, 5), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+        m.setData(m.index(1, 6), "Учился до 2015 года")
+        assert m.move_step(1, -1) == 0
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(dialogs.TemplateDialog, "exec", accept_with_two_steps)
+    page.new_template()
+    with filled["db"].session() as s:
+        made = next(t for t in template_rows(s) if t["name"] == "Академическая справка")
+    assert [(st.name, st.kind, st.days, st.optional) for st in made["steps"]] == [
+        ("Запрос архива", "calendar", 1, True), ("Выписка оценок", "working", 5, False)]
+    assert page.procedure_filter.findText("Академическая справка") > 0
+    page.undo_stack.undo()
+    with filled["db"].session() as s:
+        assert all(t["name"] != "Академическая справка" for t in template_rows(s))
+
+
+def test_working_days_changed_elsewhere_replans(page, filled):
+    from desktop.models.workdays import OverrideKind, set_override
+
+    with filled["db"].session() as s:
+        set_override(s, "KZ", D(2026, 4, 2), OverrideKind.DAY_OFF, "decree")  # the soon request's registration
+    page.ctx.data_changed.emit("workdays")
+    row = page.model.rows[page.model.row_of(filled["soon"])]
+    assert row["step_due"] == D(2026, 4, 3)
