@@ -13,6 +13,8 @@ AREA_MODULES = [
     "desktop.models.contingent",
     "desktop.models.settings",
     "desktop.models.workdays",
+    "desktop.models.curators",
+    "desktop.models.teaching_log",
 ]
 
 for _name in AREA_MODULES:

@@ -21,6 +21,7 @@ from desktop.models.db import Database
 DEMO_YEAR = "2025-2026"
 DEMO_STEPS = [
     "desktop.models.demo.faculty",
+    "desktop.models.demo.curators",
 ]
 
 
