@@ -18,6 +18,7 @@ from desktop.i18n import LANGUAGES
 COMMAND_MODULES = [
     "desktop.cli.core",
     "desktop.cli.workdays",
+    "desktop.cli.curators",
 ]
 
 

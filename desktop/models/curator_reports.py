@@ -261,3 +261,33 @@ def report_ids_of_month(session: Session, year_name: str, year: int, month: int)
     rows = session.execute(select(CuratorReport.id, CuratorReport.assignment_id).where(
         CuratorReport.year == year, CuratorReport.month == month, CuratorReport.assignment_id.in_(order)))
     return [rid for rid, aid in sorted(rows, key=lambda r: order[r[1]])]
+
+
+@dataclass
+class ReportDocument:
+    """Everything a printed report shows, read in one go."""
+
+    id: int
+    group: str
+    curator: str
+    year: int
+    month: int
+    status: str
+    submitted_on: dt.date | None
+    accepted_by: str
+    accepted_on: dt.date | None
+    return_comment: str
+    remarks: str
+    due: dt.date
+    parts: dict[str, list[dict]]
+
+
+def report_document(session: Session, report_id: int) -> ReportDocument:
+    r = _report(session, report_id)
+    cal = work_calendar(session)
+    due = due_date(r.year, r.month, settings.get(session, "curator_report_due_day"), cal)
+    return ReportDocument(
+        id=r.id, group=r.assignment.group.name, curator=r.assignment.staff.full_name, year=r.year, month=r.month,
+        status=r.status, submitted_on=r.submitted_on, accepted_by=r.accepted_by.short_name if r.accepted_by else "",
+        accepted_on=r.accepted_on, return_comment=r.return_comment, remarks=r.remarks, due=due,
+        parts={part: part_rows(session, r.id, part) for part in PARTS})
