@@ -291,3 +291,38 @@ def report_document(session: Session, report_id: int) -> ReportDocument:
         status=r.status, submitted_on=r.submitted_on, accepted_by=r.accepted_by.short_name if r.accepted_by else "",
         accepted_on=r.accepted_on, return_comment=r.return_comment, remarks=r.remarks, due=due,
         parts={part: part_rows(session, r.id, part) for part in PARTS})
+
+
+def group_history(session: Session, group_id: int, as_of: dt.date) -> list[dict]:
+    """Every report month of a group across years and curators, newest first: who was in
+    charge, the due date, the report's status and the matrix state."""
+    from desktop.models.contingent import CuratorAssignment
+    from desktop.models.org import AcademicYear
+
+    years = session.scalars(select(AcademicYear.name).join(CuratorAssignment)
+                            .where(CuratorAssignment.group_id == group_id).distinct())
+    out = []
+    for year_name in sorted(years):
+        m = build_matrix(session, year_name, as_of, group_id)
+        for row in m.rows:
+            for (y, mo), due, (state, rid) in zip(m.months, m.dues, row.cells, strict=True):
+                if state is None:
+                    continue
+                status = session.get(CuratorReport, rid) if rid else None
+                out.append({"id": rid or 0, "year_name": year_name, "year": y, "month": mo,
+                            "curator": row.assignment.curator, "due": due, "state": state.value,
+                            "submitted_on": status.submitted_on if status else None,
+                            "comment": status.return_comment if status else ""})
+    out.sort(key=lambda r: (r["year"], r["month"]), reverse=True)
+    return out
+
+
+def set_line_field(session: Session, part: str, line_id: int, key: str, value, validators=None):
+    """Change one cell of a report's part; an accepted report stays as the dean's office accepted it."""
+    from desktop.models.records import set_field
+
+    line = session.get(PARTS[part], line_id)
+    if line is None:
+        raise DomainError(_("The record was deleted meanwhile; reload the list."))
+    _editable(_report(session, line.report_id))
+    return set_field(session, PARTS[part], line_id, key, value, validators)

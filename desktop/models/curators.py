@@ -306,3 +306,9 @@ def group_students(session: Session, group_id: int) -> list[tuple[int, str]]:
     rows = session.execute(select(Student.id, Student.last_name, Student.first_name, Student.patronymic)
                            .where(Student.group_id == group_id).order_by(Student.last_name, Student.first_name))
     return [(i, " ".join(p for p in (ln, fn, pt) if p)) for i, ln, fn, pt in rows]
+
+
+def end_of_assignment_on(session: Session, group_id: int, day: dt.date) -> dt.date | None:
+    """The end date of the assignment in charge on ``day`` (what undoing a change gives back)."""
+    a = _assignment_on(session, group_id, day)
+    return a.end_date if a else None

@@ -18,4 +18,5 @@ class AreaSpec:
 
 AREAS: list[AreaSpec] = [
     AreaSpec("staff", N_("Staff and programmes"), "desktop.views.staff", "StaffArea", "SP_FileDialogDetailedView"),
+    AreaSpec("curators", N_("Curator reports"), "desktop.views.curators", "CuratorsArea", "SP_FileDialogInfoView"),
 ]
