@@ -20,7 +20,7 @@ from desktop.models.curators import (
     RiskAction,
     RiskReason,
 )
-from desktop.reports.pdf import SANS, build_pdf, esc, styles, table_style_commands
+from desktop.reports.pdf import SANS, build_pdf, esc, styles, table_style_commands, wrap
 
 # Short marks in the cells, so twelve months fit on a landscape page; the legend explains them.
 STATE_ORDER = (CellState.ACCEPTED, CellState.ON_TIME, CellState.LATE, CellState.RETURNED, CellState.MISSING,
@@ -87,20 +87,22 @@ def write_matrix_pdf(target, matrix: Matrix, summary: Summary, lang: str, facult
     header = [tr("Curator"), tr("Group"), *_month_titles(tr, matrix)]
     data = [[Paragraph(esc(h), st["cell_bold"]) for h in header]]
     data.append(["", tr("Due date"), *[tr.short_date(d) for d in matrix.dues]])
-    style = table_style_commands(header_rows=1, size=7.5)
+    style = table_style_commands(header_rows=1, size=7)
+    n = len(matrix.months)
+    month_w = (277 - 40 - 22) / n * mm
     for r, row in enumerate(matrix.rows, start=2):
         a = row.assignment
+        # "Not due yet" stays a grey cell without text: the count rows name it, and the page stays readable.
         data.append([Paragraph(esc(a.curator), st["cell"]), Paragraph(esc(a.group), st["cell"]),
-                     *[state_mark(tr, s) for s, _id in row.cells]])
+                     *[wrap("" if s is CellState.NOT_DUE else state_mark(tr, s), SANS, 7, month_w - 6)
+                       for s, _id in row.cells]])
         for c, (state, _id) in enumerate(row.cells, start=2):
             if state is not None:
                 style.append(("BACKGROUND", (c, r), (c, r), colors.HexColor(CELL_STATE_COLOURS[state])))
     for state in STATE_ORDER:
         data.append(["", tr(CELL_STATE_LABELS[state]), *[str(mc.get(state, 0)) for mc in matrix.month_counts]])
-    n = len(matrix.months)
     style += [("FONT", (0, 1), (-1, 1), SANS + "-Italic", 7), ("ALIGN", (2, 1), (-1, -1), "CENTER"),
               ("FONT", (0, len(data) - len(STATE_ORDER)), (-1, -1), SANS + "-Bold", 7.5)]
-    month_w = (277 - 40 - 22) / n * mm
     table = Table(data, colWidths=[40 * mm, 22 * mm] + [month_w] * n, repeatRows=1)
     table.setStyle(TableStyle(style))
     story += [table, Spacer(1, 4 * mm)]

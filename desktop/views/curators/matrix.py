@@ -88,7 +88,10 @@ class MatrixModel(QAbstractTableModel):
             return None
         state, rid = row.cells[c - FIXED]
         if role == Qt.ItemDataRole.DisplayRole:
-            return _(CELL_STATE_LABELS[state]) if state else ""
+            # "Not due yet" is a grey cell without text, so the states that matter stand out.
+            return _(CELL_STATE_LABELS[state]) if state and state is not CellState.NOT_DUE else ""
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return _(CELL_STATE_LABELS[state]) if state else None
         if role == Qt.ItemDataRole.BackgroundRole and state is not None:
             return QBrush(QColor(CELL_STATE_COLOURS[state]))
         if role == Qt.ItemDataRole.ForegroundRole and state is not None:
