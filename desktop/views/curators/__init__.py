@@ -200,6 +200,7 @@ class CuratorsArea(AreaPage):
         for r in rows:
             r["month"] = f"{tr.month(r['month'])} {r['year']}"
         self.history_model.set_rows(rows)
+        self.history_view.resizeColumnsToContents()
         self.history_title.setText(_("History of the group {group}").format(group=row.group))
 
     # Actions -------------------------------------------------------------------------
