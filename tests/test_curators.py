@@ -196,3 +196,15 @@ def test_demo_has_every_state_and_a_mid_year_change(demo_db):
         from desktop.models.teaching_log import teachers_totals
 
         assert teachers_totals(s, 2025, 11)
+
+
+def test_check_finds_overlapping_curators(db, session, faculty):
+    from desktop.models.check import RULES
+    from desktop.models.contingent import CuratorAssignment
+    from desktop.models.curators import _overlapping_curators
+
+    assert _overlapping_curators in RULES
+    assert _overlapping_curators(session) == []
+    session.get(CuratorAssignment, faculty["first"]).end_date = None
+    session.flush()
+    assert _overlapping_curators(session) == ["group МАТ-1-25: curator assignments from 2025-09-01 and from 2025-11-17 overlap"]

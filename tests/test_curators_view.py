@@ -56,38 +56,47 @@ def _find_cell(page, state: CellState):
 
 
 def test_start_a_missing_report_copy_the_plan_submit_and_undo(page, demo_db):
-    cell = _find_cell(page, CellState.MISSING)
+    # Make October of a curator who reported in September missing: no report at all.
+    row = next(r for r in page.matrix_model.matrix.rows if r.cells[0][1] and r.cells[1][1])
+    aid, sep_id, oct_id = row.assignment.id, row.cells[0][1], row.cells[1][1]
+    with demo_db.session() as s:
+        cr.delete_report(s, oct_id)
+        sep_acts = len(cr.part_rows(s, sep_id, "activities"))
+        sep_risks = len(cr.part_rows(s, sep_id, "risks"))
+    page.refresh()
+    r = [x.assignment.id for x in page.matrix_model.matrix.rows].index(aid)
+    cell = page.matrix_model.index(r, FIXED + 1)
+    assert cell.data(STATE_ROLE) == CellState.MISSING.value
     page.open_cell(cell)
     form = page.form
-    if form.report_id is None:
-        form.start()
+    assert form.report_id is None and form.start_button.isEnabled()
+    form.start()
     rid = form.report_id
-    assert rid is not None
-    before = form.tables["activities"].model.rowCount()
-    y, mo = form.month.currentData()
-    if (y, mo) != (2025, 9):
-        try:
-            form.copy_plan()
-        except Exception:  # the previous month may have no report in the demo
-            pass
+    assert rid is not None and form.status == ReportStatus.DRAFT
+    form.copy_plan()
+    assert form.tables["activities"].model.rowCount() == sep_acts
+    assert form.tables["risks"].model.rowCount() == sep_risks
     form.add_line("risks")
     risks = form.tables["risks"]
-    assert risks.model.rowCount() >= 1
-    row = risks.model.rowCount() - 1
-    assert risks.model.setData(risks.model.index(row, 0), "Әлиева Ғалия <b>&</b>")
-    assert risks.model.rows[row]["student_name"] == "Әлиева Ғалия <b>&</b>"
+    last = risks.model.rowCount() - 1
+    assert risks.model.setData(risks.model.index(last, 0), "Әлиева Ғалия <b>&</b>")
+    assert risks.model.rows[last]["student_name"] == "Әлиева Ғалия <b>&</b>"
+    form.remarks.setPlainText("Жақсы =1+1")
+    form.save_remarks()
     form.submit()
+    assert page.matrix_model.index(r, FIXED + 1).data(STATE_ROLE) in (CellState.ON_TIME.value, CellState.LATE.value)
     with demo_db.session() as s:
         assert s.get(CuratorReport, rid).status == ReportStatus.SUBMITTED
-    page.undo_stack.undo()  # submit
-    page.undo_stack.undo()  # edit
-    with demo_db.session() as s:
-        assert s.get(CuratorReport, rid).status != ReportStatus.SUBMITTED
-        names = [r["student_name"] for r in cr.part_rows(s, rid, "risks")]
-    assert "Әлиева Ғалия <b>&</b>" not in names
-    page.undo_stack.redo()
-    assert form.tables["risks"].model.rows[row]["student_name"] == "Әлиева Ғалия <b>&</b>"
-    assert form.tables["activities"].model.rowCount() >= before
+        assert s.get(CuratorReport, rid).remarks == "Жақсы =1+1"
+    for _ in range(5):  # submit, remarks, edit, add line, copy
+        page.undo_stack.undo()
+    assert form.tables["activities"].model.rowCount() == 0 and form.status == ReportStatus.DRAFT
+    page.undo_stack.undo()  # start
+    assert form.report_id is None
+    assert page.matrix_model.index(r, FIXED + 1).data(STATE_ROLE) == CellState.MISSING.value
+    for _ in range(4):
+        page.undo_stack.redo()
+    assert form.tables["risks"].model.rows[-1]["student_name"] == "Әлиева Ғалия <b>&</b>"
 
 
 def test_a_bad_number_is_refused_and_nothing_changes(page, demo_db, monkeypatch):

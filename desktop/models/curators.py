@@ -14,12 +14,13 @@ import datetime as dt
 import enum
 from dataclasses import dataclass
 
-from sqlalchemy import Date, ForeignKey, Integer, String, Text, UniqueConstraint, select
+from sqlalchemy import Date, ForeignKey, Integer, String, Text, UniqueConstraint, func, select
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from desktop.i18n import N_, _
 from desktop.models import settings
 from desktop.models.base import Base, DomainError
+from desktop.models.check import rule
 from desktop.models.contingent import CuratorAssignment, Group, Student
 from desktop.models.org import AcademicYear, Staff, parse_year_name
 
@@ -312,3 +313,17 @@ def end_of_assignment_on(session: Session, group_id: int, day: dt.date) -> dt.da
     """The end date of the assignment in charge on ``day`` (what undoing a change gives back)."""
     a = _assignment_on(session, group_id, day)
     return a.end_date if a else None
+
+
+@rule
+def _overlapping_curators(session: Session) -> list[str]:
+    """Two curators in charge of one group on the same day break "who owes the report"."""
+    from sqlalchemy.orm import aliased
+
+    a, b = aliased(CuratorAssignment), aliased(CuratorAssignment)
+    far = dt.date(9999, 12, 31)
+    rows = session.execute(
+        select(Group.name, a.start_date, b.start_date).join(Group, Group.id == a.group_id)
+        .join(b, (b.group_id == a.group_id) & (b.id > a.id))
+        .where(a.start_date <= func.coalesce(b.end_date, far), b.start_date <= func.coalesce(a.end_date, far)))
+    return [f"group {g}: curator assignments from {x} and from {y} overlap" for g, x, y in rows]

@@ -39,7 +39,7 @@ def part_tables(tr, doc: ReportDocument) -> list[tuple[str, list[str], list[list
          [[str(i), r["student_name"], tr(RISK_REASON_LABELS[RiskReason(r["reason"])]),
            tr(RISK_ACTION_LABELS[RiskAction(r["action"])]), r["result"]]
           for i, r in enumerate(p["risks"], 1)], [10, 45, 30, 40, 50]),
-        (tr("3. Contacts with parents"), [tr("No"), tr("Date"), tr("Student"), tr("Way"), tr("Subject")],
+        (tr("3. Contacts with parents"), [tr("No"), tr("Date"), tr("Student"), tr("Way"), tr("Topic")],
          [[str(i), d(c["day"]), c["student_name"], tr(CONTACT_WAY_LABELS[ContactWay(c["way"])]), c["subject"]]
           for i, c in enumerate(p["contacts"], 1)], [10, 22, 50, 30, 63]),
         (tr("4. Achievements"), [tr("No"), tr("Student"), tr("Kind"), tr("Title"), tr("Result")],

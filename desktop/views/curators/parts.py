@@ -43,7 +43,7 @@ PART_COLUMNS = {
               Column("result", N_("Result"), editable=True)],
     "contacts": [Column("day", N_("Date"), _date, editable=True), Column("student_name", N_("Student"), editable=True),
                  Column("way", N_("Way"), _label(CONTACT_WAY_LABELS), editable=True),
-                 Column("subject", N_("Subject"), editable=True)],
+                 Column("subject", N_("Topic"), editable=True)],
     "achievements": [Column("student_name", N_("Student"), editable=True),
                      Column("kind", N_("Kind"), _label(ACHIEVEMENT_KIND_LABELS), editable=True),
                      Column("title", N_("Title"), editable=True), Column("result", N_("Result"), editable=True)],
