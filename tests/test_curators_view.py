@@ -29,7 +29,10 @@ def test_models_pass_the_model_tester(page, qtmodeltester):
     page.form.select(page.matrix_model.matrix.rows[0].assignment.id, (2025, 10))
     for table in page.form.tables.values():
         qtmodeltester.check(table.model)
+    page.log.month.setDate(QDate(2025, 11, 1))
     qtmodeltester.check(page.log.model)
+    assert page.log.all_model.rowCount() == 3  # the demo's three teachers with distance lessons
+    qtmodeltester.check(page.log.all_model)
 
 
 def test_matrix_shows_states_colours_and_counts(page):
@@ -151,6 +154,9 @@ def test_teaching_log_add_edit_totals(page, demo_db):
     hours_before = log._totals.hours
     assert log.model.setData(log.model.index(row, 2), "3")
     assert log._totals.hours == hours_before + 1  # a new lesson counts 2 hours by default
+    teacher = log.teacher.currentText()
+    listed = {r["teacher"]: r["hours"] for r in log.all_model.rows}
+    assert listed[teacher] == log._totals.hours
     page.undo_stack.undo()
     assert log._totals.hours == hours_before
     assert log.pdf_bytes().startswith(b"%PDF")

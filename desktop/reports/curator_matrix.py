@@ -60,7 +60,7 @@ def _chart(tr, summary: Summary, width: float, height: float):
     values = [summary.activities.get(k.value, 0) for k in ActivityKind]
     drawing = Drawing(width, height)
     chart = HorizontalBarChart()
-    chart.x, chart.y, chart.width, chart.height = 45 * mm, 5 * mm, width - 55 * mm, height - 10 * mm
+    chart.x, chart.y, chart.width, chart.height = 26 * mm, 5 * mm, width - 32 * mm, height - 10 * mm
     chart.data = [values]
     chart.categoryAxis.categoryNames = labels
     chart.categoryAxis.labels.fontName = SANS
@@ -100,7 +100,8 @@ def write_matrix_pdf(target, matrix: Matrix, summary: Summary, lang: str, facult
             if state is not None:
                 style.append(("BACKGROUND", (c, r), (c, r), colors.HexColor(CELL_STATE_COLOURS[state])))
     for state in STATE_ORDER:
-        data.append(["", tr(CELL_STATE_LABELS[state]), *[str(mc.get(state, 0)) for mc in matrix.month_counts]])
+        data.append(["", wrap(tr(CELL_STATE_LABELS[state]), SANS + "-Bold", 7, 22 * mm - 6),
+                     *[str(mc.get(state, 0)) for mc in matrix.month_counts]])
     style += [("FONT", (0, 1), (-1, 1), SANS + "-Italic", 7), ("ALIGN", (2, 1), (-1, -1), "CENTER"),
               ("FONT", (0, len(data) - len(STATE_ORDER)), (-1, -1), SANS + "-Bold", 7.5)]
     table = Table(data, colWidths=[40 * mm, 22 * mm] + [month_w] * n, repeatRows=1)
@@ -110,13 +111,19 @@ def write_matrix_pdf(target, matrix: Matrix, summary: Summary, lang: str, facult
     story.append(Paragraph(esc(tr("In all: {counts}").format(counts=totals)), st["body"]))
     story.append(Spacer(1, 4 * mm))
     story.append(Paragraph(esc(tr("Faculty summary")), st["heading"]))
+    # The four small tables two by two, the chart beside them: the summary fits on one page.
+    blocks = []
     for title, headers, rows in summary_tables(tr, summary):
-        story.append(Paragraph(esc(title), st["body"]))
-        t = Table([headers] + [[str(c) for c in r] for r in rows], colWidths=[80 * mm] + [35 * mm] * (len(headers) - 1))
-        t.setStyle(TableStyle(table_style_commands(size=8) + [("ALIGN", (1, 1), (-1, -1), "RIGHT")]))
-        story += [t, Spacer(1, 3 * mm)]
-    story.append(KeepTogether([Paragraph(esc(tr("Activities by kind")), st["body"]),
-                               _chart(tr, summary, 170 * mm, 45 * mm)]))
+        t = Table([[Paragraph(esc(h), st["cell_bold"]) for h in headers]] + [[str(c) for c in r] for r in rows],
+                  colWidths=[56 * mm] + [24 * mm] * (len(headers) - 1))
+        t.setStyle(TableStyle(table_style_commands(size=7.5) + [("ALIGN", (1, 1), (-1, -1), "RIGHT")]))
+        blocks.append([Paragraph(esc(title), st["small"]), t])
+    grid = Table([[blocks[0], blocks[1]], [blocks[2], blocks[3]]], colWidths=[106 * mm, 106 * mm])
+    grid.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    chart = [Paragraph(esc(tr("Activities by kind")), st["small"]), _chart(tr, summary, 62 * mm, 50 * mm)]
+    outer = Table([[grid, chart]], colWidths=[215 * mm, 62 * mm])
+    outer.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    story.append(KeepTogether([outer]))
     build_pdf(target, story, tr, title=tr("Curator reports"), is_landscape=True, margins_mm=(10, 10, 12, 12))
 
 

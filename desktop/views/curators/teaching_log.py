@@ -44,6 +44,13 @@ LOG_COLUMNS = [
 ]
 
 
+TOTALS_COLUMNS = [
+    Column("teacher", N_("Teacher")),
+    Column("lessons", N_("Lessons"), align=Qt.AlignmentFlag.AlignRight),
+    Column("hours", N_("Teaching hours"), lambda h: f"{h:g}" if h is not None else "", align=Qt.AlignmentFlag.AlignRight),
+]
+
+
 class TeachingLogPanel(QWidget):
     def __init__(self, page, parent=None):
         super().__init__(parent)
@@ -61,6 +68,14 @@ class TeachingLogPanel(QWidget):
         self.view.setItemDelegateForColumn(0, DateDelegate(self.view))
         self.view.setItemDelegateForColumn(5, ChoiceDelegate(tl.LESSON_FORM_LABELS, self.view))
         self.totals = QLabel()
+        # Every teacher's month at a glance, for the dean's office's monthly count.
+        self.all_model = RecordTableModel(TOTALS_COLUMNS, self)
+        self.all_view = QTableView()
+        self.all_view.setModel(self.all_model)
+        self.all_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.all_view.horizontalHeader().setStretchLastSection(True)
+        self.all_view.setMaximumWidth(360)
+        self.all_view.doubleClicked.connect(self._pick_teacher)
         self.add_button, self.delete_button = QPushButton(), QPushButton()
         self.preview_button, self.excel_button = QPushButton(), QPushButton()
         self.teacher_label, self.month_label = QLabel(), QLabel()
@@ -70,9 +85,12 @@ class TeachingLogPanel(QWidget):
         top.addStretch(1)
         for w in (self.add_button, self.delete_button, self.preview_button, self.excel_button):
             top.addWidget(w)
+        body = QHBoxLayout()
+        body.addWidget(self.view, 1)
+        body.addWidget(self.all_view)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.view, 1)
+        layout.addLayout(body, 1)
         layout.addWidget(self.totals)
         self.teacher.activated.connect(lambda _i: self.load())
         self.month.dateChanged.connect(lambda _d: self.load())
@@ -89,6 +107,7 @@ class TeachingLogPanel(QWidget):
         self.preview_button.setText(_("Print preview…"))
         self.excel_button.setText(_("Export to Excel…"))
         self.model.retranslate()
+        self.all_model.retranslate()
         self._show_totals()
 
     def set_teachers(self) -> None:
@@ -112,7 +131,16 @@ class TeachingLogPanel(QWidget):
         with self.page.ctx.db.session() as s:
             self.model.set_rows(tl.entries(s, sid, *self.ym()) if sid else [])
             self._totals = tl.totals(s, sid, *self.ym()) if sid else tl.MonthTotals(0, 0.0, {})
+            self.all_model.set_rows([{"id": i, "teacher": name, "lessons": n, "hours": h}
+                                     for i, name, n, h in tl.teachers_totals(s, *self.ym())])
         self._show_totals()
+
+    def _pick_teacher(self, index) -> None:
+        row = self.all_model.record(index)
+        i = self.teacher.findData(row["id"]) if row else -1
+        if i >= 0:
+            self.teacher.setCurrentIndex(i)
+            self.load()
 
     def _show_totals(self) -> None:
         t = getattr(self, "_totals", None)
