@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QFileDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -73,8 +74,9 @@ class TeachingLogPanel(QWidget):
         self.all_view = QTableView()
         self.all_view.setModel(self.all_model)
         self.all_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.all_view.horizontalHeader().setStretchLastSection(True)
-        self.all_view.setMaximumWidth(360)
+        self.all_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.all_view.setMinimumWidth(380)
+        self.all_view.setMaximumWidth(420)
         self.all_view.doubleClicked.connect(self._pick_teacher)
         self.add_button, self.delete_button = QPushButton(), QPushButton()
         self.preview_button, self.excel_button = QPushButton(), QPushButton()
@@ -133,6 +135,7 @@ class TeachingLogPanel(QWidget):
             self._totals = tl.totals(s, sid, *self.ym()) if sid else tl.MonthTotals(0, 0.0, {})
             self.all_model.set_rows([{"id": i, "teacher": name, "lessons": n, "hours": h}
                                      for i, name, n, h in tl.teachers_totals(s, *self.ym())])
+        self.view.resizeColumnsToContents()
         self._show_totals()
 
     def _pick_teacher(self, index) -> None:
