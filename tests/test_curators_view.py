@@ -169,3 +169,23 @@ def test_switching_language_retranslates(page):
     page.retranslate_ui()
     assert page.tabs.tabText(0) != "Submission matrix"
     assert page.matrix_model.headerData(0, Qt.Orientation.Horizontal) == "Куратор"
+
+
+def test_accept_names_who_accepted_and_return_asks_why(page, demo_db, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    page.open_cell(_find_cell(page, CellState.ON_TIME))
+    form = page.form
+    rid = form.report_id
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("Эргешов М.", True))
+    form.accept()
+    with demo_db.session() as s:
+        report = s.get(CuratorReport, rid)
+        assert report.status == ReportStatus.ACCEPTED and report.accepted_by.short_name == "Эргешов М."
+        doc = cr.report_document(s, rid)
+    assert doc.accepted_by == "Эргешов М."
+    page.undo_stack.undo()
+    assert form.status == ReportStatus.SUBMITTED
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("Нет подписи", True))
+    form.send_back()
+    assert form.status == ReportStatus.RETURNED and "Нет подписи" in form.status_label.text()

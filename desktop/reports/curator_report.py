@@ -77,8 +77,8 @@ def _story(tr, doc: ReportDocument, faculty: str) -> list:
     if doc.submitted_on:
         story.append(Paragraph(esc(tr("Submitted: {date}").format(date=tr.short_date(doc.submitted_on))), st["body"]))
     if doc.status == ReportStatus.ACCEPTED and doc.accepted_on:
-        story.append(Paragraph(esc(tr("Accepted by the dean's office: {name}, {date}").format(
-            name=doc.accepted_by, date=tr.short_date(doc.accepted_on))), st["body"]))
+        who = ", ".join(p for p in (doc.accepted_by, tr.short_date(doc.accepted_on)) if p)
+        story.append(Paragraph(esc(tr("Accepted by the dean's office: {who}").format(who=who)), st["body"]))
     if doc.status == ReportStatus.RETURNED:
         story.append(Paragraph(esc(tr("Returned: {comment}").format(comment=doc.return_comment)), st["body"]))
     story.append(Spacer(1, 10 * mm))

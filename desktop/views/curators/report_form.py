@@ -27,6 +27,7 @@ from desktop.i18n import _, current
 from desktop.models import curator_reports as cr
 from desktop.models import records
 from desktop.models.curators import PARTS, REPORT_STATUS_LABELS, CuratorReport, ReportStatus
+from desktop.views import settings as user_settings
 from desktop.views.common.tablemodel import RecordTableModel
 from desktop.views.curators.parts import (
     CHOICES,
@@ -37,6 +38,9 @@ from desktop.views.curators.parts import (
     DateDelegate,
     to_python,
 )
+
+
+ACCEPTED_BY = user_settings.Option("curators/accepted_by", "")
 
 
 class PartTable(QWidget):
@@ -258,8 +262,22 @@ class ReportForm(QWidget):
         self._status_change(_("Submit the report"), lambda s: cr.submit(s, rid, dt.date.today()))
 
     def accept(self) -> None:
+        """The dean's office member who accepts is asked once and remembered for the next report."""
+        from desktop.models.org import StaffRole, staff_by_role
+
+        with self.page.ctx.db.session() as s:
+            office = {m.id: m.short_name for role in (StaffRole.DEAN, StaffRole.VICE_DEAN, StaffRole.METHODIST)
+                      for m in staff_by_role(s, role)}
+        names = list(office.values())
+        last = user_settings.get(ACCEPTED_BY)
+        current_i = names.index(last) if last in names else 0
+        name, ok = QInputDialog.getItem(self, _("Accept the report"), _("Accepted by:"), names, current_i, False)
+        if not ok:
+            return
+        user_settings.put(ACCEPTED_BY, name)
+        staff_id = next((i for i, n in office.items() if n == name), None)
         rid = self.report_id
-        self._status_change(_("Accept the report"), lambda s: cr.accept(s, rid, None, dt.date.today()))
+        self._status_change(_("Accept the report"), lambda s: cr.accept(s, rid, staff_id, dt.date.today()))
 
     def send_back(self) -> None:
         comment, ok = QInputDialog.getMultiLineText(self, _("Return the report"), _("What must the curator correct?"))
