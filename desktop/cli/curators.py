@@ -51,7 +51,7 @@ def cmd_curator_reports(args, ctx: Context) -> int:
                     else None
                 if year is None:
                     raise CommandError(f"month {args.month} is not a report month (September to June)")
-                docs = [cr.report_document(s, rid) for rid in cr.report_ids_of_month(s, args.year, year, args.month)]
+                docs = cr.report_documents(s, cr.report_ids_of_month(s, args.year, year, args.month))
     except DomainError as exc:
         raise CommandError(str(exc)) from None
     if args.month is None:

@@ -283,14 +283,39 @@ class ReportDocument:
 
 
 def report_document(session: Session, report_id: int) -> ReportDocument:
-    r = _report(session, report_id)
+    _report(session, report_id)
+    return report_documents(session, [report_id])[0]
+
+
+def report_documents(session: Session, report_ids: list[int]) -> list[ReportDocument]:
+    """Reports for printing, in the given order; parts read with one query each for all reports."""
+    from sqlalchemy.orm import selectinload
+
+    from desktop.models.contingent import CuratorAssignment
+
     cal = work_calendar(session)
-    due = due_date(r.year, r.month, settings.get(session, "curator_report_due_day"), cal)
-    return ReportDocument(
-        id=r.id, group=r.assignment.group.name, curator=r.assignment.staff.full_name, year=r.year, month=r.month,
-        status=r.status, submitted_on=r.submitted_on, accepted_by=r.accepted_by.short_name if r.accepted_by else "",
-        accepted_on=r.accepted_on, return_comment=r.return_comment, remarks=r.remarks, due=due,
-        parts={part: part_rows(session, r.id, part) for part in PARTS})
+    due_day = settings.get(session, "curator_report_due_day")
+    reports = {r.id: r for r in session.scalars(
+        select(CuratorReport).where(CuratorReport.id.in_(report_ids)).options(
+            selectinload(CuratorReport.assignment).selectinload(CuratorAssignment.group),
+            selectinload(CuratorReport.assignment).selectinload(CuratorAssignment.staff),
+            selectinload(CuratorReport.accepted_by)))}
+    lines: dict[int, dict[str, list[dict]]] = {rid: {part: [] for part in PARTS} for rid in reports}
+    for part, entity in PARTS.items():
+        order = getattr(entity, "day", entity.id)
+        for line in session.scalars(select(entity).where(entity.report_id.in_(list(reports)))
+                                    .order_by(entity.report_id, order, entity.id)):
+            lines[line.report_id][part].append(snapshot(line))
+    out = []
+    for rid in report_ids:
+        r = reports[rid]
+        out.append(ReportDocument(
+            id=r.id, group=r.assignment.group.name, curator=r.assignment.staff.full_name, year=r.year,
+            month=r.month, status=r.status, submitted_on=r.submitted_on,
+            accepted_by=r.accepted_by.short_name if r.accepted_by else "", accepted_on=r.accepted_on,
+            return_comment=r.return_comment, remarks=r.remarks, due=due_date(r.year, r.month, due_day, cal),
+            parts=lines[rid]))
+    return out
 
 
 def group_history(session: Session, group_id: int, as_of: dt.date) -> list[dict]:

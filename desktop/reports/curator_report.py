@@ -22,7 +22,9 @@ from desktop.models.curators import (
     RiskAction,
     RiskReason,
 )
-from desktop.reports.pdf import build_pdf, esc, styles, table_style_commands
+from desktop.reports.pdf import SANS, build_pdf, esc, styles, table_style_commands, wrap
+
+CELL_SIZE = 9
 
 
 def part_tables(tr, doc: ReportDocument) -> list[tuple[str, list[str], list[list[str]], list[float]]]:
@@ -65,9 +67,10 @@ def _story(tr, doc: ReportDocument, faculty: str) -> list:
             story.append(Paragraph(esc(tr("None.")), st["body"]))
             continue
         data = [[Paragraph(esc(h), st["cell_bold"]) for h in headers]]
-        data += [[Paragraph(esc(c), st["cell"]) for c in row] for row in rows]
+        # Plain wrapped cells, not Paragraphs: a month of a big faculty is hundreds of pages.
+        data += [[wrap(c, SANS, CELL_SIZE, w * mm - 6) for c, w in zip(row, widths, strict=True)] for row in rows]
         table = Table(data, colWidths=[w * mm for w in widths], repeatRows=1)
-        table.setStyle(TableStyle(table_style_commands()))
+        table.setStyle(TableStyle(table_style_commands(size=CELL_SIZE)))
         story.append(table)
     story.append(Paragraph(esc(tr("5. Remarks")), st["heading"]))
     story.append(Paragraph(esc(doc.remarks or "—"), st["body"]))
