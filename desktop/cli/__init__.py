@@ -22,6 +22,7 @@ COMMAND_MODULES = [
     "desktop.cli.students",
     "desktop.cli.calendar",
     "desktop.cli.requests",
+    "desktop.cli.curators",
 ]
 
 

@@ -19,6 +19,8 @@ AREA_MODULES = [
     "desktop.models.academic_calendar",
     "desktop.models.request_templates",
     "desktop.models.requests",
+    "desktop.models.curators",
+    "desktop.models.teaching_log",
 ]
 
 for _name in AREA_MODULES:

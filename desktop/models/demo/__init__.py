@@ -25,6 +25,7 @@ DEMO_STEPS = [
     "desktop.models.demo.students",
     "desktop.models.demo.calendar",
     "desktop.models.demo.requests",
+    "desktop.models.demo.curators",
 ]
 
 

@@ -1,0 +1,95 @@
+"""``dekanat export curator-reports`` and ``dekanat export teaching-log``."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from desktop.cli import CommandError, Context, Registry
+from desktop.i18n import LANGUAGES
+
+
+def register(cli: Registry) -> None:
+    p = cli.subcommand("export", "curator-reports", cmd_curator_reports,
+                       "curator reports: without --month the matrix and summary of the year, with it the month's reports")
+    p.add_argument("--year", required=True, metavar="2025-2026")
+    p.add_argument("--month", type=int, choices=range(1, 13), metavar="M")
+    p.add_argument("--format", required=True, choices=("xlsx", "pdf"))
+    p.add_argument("--lang", dest="report_lang", choices=LANGUAGES)
+    p.add_argument("--as-of", dest="as_of", type=dt.date.fromisoformat, metavar="YYYY-MM-DD",
+                   help="the day the matrix's states are computed for (default today)")
+    p.add_argument("-o", "--output", required=True, metavar="FILE")
+    p = cli.subcommand("export", "teaching-log", cmd_teaching_log,
+                       "a teacher's distance-teaching log of a month (seed 003, Appendix 1)")
+    p.add_argument("--teacher", required=True, metavar='"Short N."')
+    p.add_argument("--month", required=True, metavar="YYYY-MM")
+    p.add_argument("--format", required=True, choices=("xlsx", "pdf"))
+    p.add_argument("--lang", dest="report_lang", choices=LANGUAGES)
+    p.add_argument("-o", "--output", required=True, metavar="FILE")
+
+
+def _lang(args, ctx: Context) -> str:
+    return args.report_lang or ctx.lang
+
+
+def cmd_curator_reports(args, ctx: Context) -> int:
+    from desktop.models import curator_reports as cr
+    from desktop.models.base import DomainError
+    from desktop.models.curators import year_months
+    from desktop.models.org import the_faculty
+
+    lang = _lang(args, ctx)
+    try:
+        with ctx.db.session() as s:
+            months = year_months(args.year)
+            faculty = the_faculty(s)
+            name = faculty.name if faculty else ""
+            if args.month is None:
+                matrix = cr.build_matrix(s, args.year, args.as_of or dt.date.today())
+                summary = cr.summary(s, args.year)
+            else:
+                year = next(y for y, m in months if m == args.month) if any(m == args.month for _y, m in months) \
+                    else None
+                if year is None:
+                    raise CommandError(f"month {args.month} is not a report month (September to June)")
+                docs = cr.report_documents(s, cr.report_ids_of_month(s, args.year, year, args.month))
+    except DomainError as exc:
+        raise CommandError(str(exc)) from None
+    if args.month is None:
+        from desktop.reports import curator_matrix as out
+
+        write = out.write_matrix_pdf if args.format == "pdf" else out.write_matrix_xlsx
+        if args.format == "pdf":
+            write(args.output, matrix, summary, lang, name)
+        else:
+            write(args.output, matrix, summary, lang)
+        print(f"{args.output}: {len(matrix.rows)} curators, {sum(matrix.counts.values())} report cells")
+    else:
+        from desktop.reports import curator_report as out
+
+        if args.format == "pdf":
+            out.write_reports_pdf(args.output, docs, lang, name)
+        else:
+            out.write_reports_xlsx(args.output, docs, lang)
+        print(f"{args.output}: {len(docs)} reports")
+    return 0
+
+
+def cmd_teaching_log(args, ctx: Context) -> int:
+    from desktop.models import teaching_log as tl
+    from desktop.models.base import DomainError
+
+    try:
+        year, month = tl.parse_month(args.month)
+        with ctx.db.session() as s:
+            teacher = tl.find_teacher(s, args.teacher)
+            name = teacher.short_name
+            entries = tl.entries(s, teacher.id, year, month)
+            totals = tl.totals(s, teacher.id, year, month)
+    except DomainError as exc:
+        raise CommandError(str(exc)) from None
+    from desktop.reports import curator_teaching_log as out
+
+    write = out.write_log_pdf if args.format == "pdf" else out.write_log_xlsx
+    write(args.output, name, year, month, entries, totals, _lang(args, ctx))
+    print(f"{args.output}: {len(entries)} lessons, {totals.hours:g} hours")
+    return 0

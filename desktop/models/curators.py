@@ -1,0 +1,329 @@
+"""Curators and their monthly reports (seed 000, section IV), and the dean's office's matrix.
+
+A group's curator is a ``CuratorAssignment`` (contingent.py) with dates: a change in mid-year
+closes the old assignment the day before the new one starts, so history stays. The report of a
+month is owed by the curator in charge on the month's last day, and is due on a day of the next
+month (setting ``curator_report_due_day``), moved to the next working day by the working-day
+engine when it falls on a weekend or holiday.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import enum
+from dataclasses import dataclass
+
+from sqlalchemy import Date, ForeignKey, Integer, String, Text, UniqueConstraint, func, select
+from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
+
+from desktop.i18n import N_, _
+from desktop.models import settings
+from desktop.models.base import Base, DomainError
+from desktop.models.check import rule
+from desktop.models.contingent import CuratorAssignment, Group, Student
+from desktop.models.org import AcademicYear, Staff, parse_year_name
+
+DUE_DAY = settings.declare("curator_report_due_day", 5, tuple(range(1, 29)))
+
+# The months of an academic year a curator reports on (September to June).
+REPORT_MONTHS = (9, 10, 11, 12, 1, 2, 3, 4, 5, 6)
+
+
+class ReportStatus(enum.StrEnum):
+    DRAFT = "draft"
+    SUBMITTED = "submitted"
+    ACCEPTED = "accepted"
+    RETURNED = "returned"
+
+
+REPORT_STATUS_LABELS = {
+    ReportStatus.DRAFT: N_("Draft"), ReportStatus.SUBMITTED: N_("Submitted"),
+    ReportStatus.ACCEPTED: N_("Accepted"), ReportStatus.RETURNED: N_("Returned"),
+}
+
+
+class CellState(enum.StrEnum):
+    """What the dean's office sees in a cell of the matrix."""
+
+    ACCEPTED = "accepted"
+    ON_TIME = "on_time"
+    LATE = "late"
+    RETURNED = "returned"
+    MISSING = "missing"
+    NOT_DUE = "not_due"  # the due day has not come yet
+
+
+CELL_STATE_LABELS = {
+    CellState.ACCEPTED: N_("Accepted"), CellState.ON_TIME: N_("On time"), CellState.LATE: N_("Late"),
+    CellState.RETURNED: N_("Returned"), CellState.MISSING: N_("Missing"), CellState.NOT_DUE: N_("Not due yet"),
+}
+CELL_STATE_COLOURS = {
+    CellState.ACCEPTED: "#9BD49B", CellState.ON_TIME: "#C6E8F7", CellState.LATE: "#FFD98A",
+    CellState.RETURNED: "#F7B6D2", CellState.MISSING: "#F28B82", CellState.NOT_DUE: "#EEEEEE",
+}
+
+
+class ActivityKind(enum.StrEnum):
+    CURATOR_HOUR = "curator_hour"
+    PARENTS_MEETING = "parents_meeting"
+    EVENT = "event"
+    DORMITORY_VISIT = "dormitory_visit"
+
+
+ACTIVITY_KIND_LABELS = {
+    ActivityKind.CURATOR_HOUR: N_("Curator hour"), ActivityKind.PARENTS_MEETING: N_("Meeting with parents"),
+    ActivityKind.EVENT: N_("Event"), ActivityKind.DORMITORY_VISIT: N_("Visit to the dormitory"),
+}
+
+
+class RiskReason(enum.StrEnum):
+    ABSENCES = "absences"
+    DEBTS = "debts"
+    CONDUCT = "conduct"
+
+
+RISK_REASON_LABELS = {RiskReason.ABSENCES: N_("Absences"), RiskReason.DEBTS: N_("Academic debts"),
+                      RiskReason.CONDUCT: N_("Conduct")}
+
+
+class RiskAction(enum.StrEnum):
+    TALK = "talk"
+    LETTER = "letter"
+    REFERRAL = "referral"
+
+
+RISK_ACTION_LABELS = {RiskAction.TALK: N_("Talk"), RiskAction.LETTER: N_("Letter to parents"),
+                      RiskAction.REFERRAL: N_("Referral to the dean's office")}
+
+
+class ContactWay(enum.StrEnum):
+    MEETING = "meeting"
+    PHONE = "phone"
+    LETTER = "letter"
+
+
+CONTACT_WAY_LABELS = {ContactWay.MEETING: N_("Meeting"), ContactWay.PHONE: N_("Phone call"),
+                      ContactWay.LETTER: N_("Letter")}
+
+
+class AchievementKind(enum.StrEnum):
+    OLYMPIAD = "olympiad"
+    COMPETITION = "competition"
+    SPORT = "sport"
+
+
+ACHIEVEMENT_KIND_LABELS = {AchievementKind.OLYMPIAD: N_("Olympiad"), AchievementKind.COMPETITION: N_("Competition"),
+                           AchievementKind.SPORT: N_("Sport")}
+
+
+class CuratorReport(Base):
+    __tablename__ = "curator_report"
+    __table_args__ = (UniqueConstraint("assignment_id", "year", "month"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    assignment_id: Mapped[int] = mapped_column(ForeignKey("curator_assignment.id", ondelete="CASCADE"), index=True)
+    year: Mapped[int] = mapped_column(Integer)  # calendar year of the month reported on
+    month: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(20), default=ReportStatus.DRAFT.value)
+    submitted_on: Mapped[dt.date | None] = mapped_column(Date)
+    accepted_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"))
+    accepted_on: Mapped[dt.date | None] = mapped_column(Date)
+    return_comment: Mapped[str] = mapped_column(Text, default="")
+    remarks: Mapped[str] = mapped_column(Text, default="")
+
+    assignment: Mapped[CuratorAssignment] = relationship()
+    accepted_by: Mapped[Staff | None] = relationship()
+
+
+class CuratorActivity(Base):
+    __tablename__ = "curator_activity"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("curator_report.id", ondelete="CASCADE"), index=True)
+    day: Mapped[dt.date | None] = mapped_column(Date)
+    kind: Mapped[str] = mapped_column(String(20), default=ActivityKind.CURATOR_HOUR.value)
+    topic: Mapped[str] = mapped_column(String(500), default="")
+    present: Mapped[int] = mapped_column(Integer, default=0)  # students present
+
+
+class StudentAtRisk(Base):
+    __tablename__ = "student_at_risk"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("curator_report.id", ondelete="CASCADE"), index=True)
+    student_id: Mapped[int | None] = mapped_column(ForeignKey("student.id", ondelete="SET NULL"))
+    # The name as written in the report: stays readable when the student leaves the list.
+    student_name: Mapped[str] = mapped_column(String(300), default="")
+    reason: Mapped[str] = mapped_column(String(20), default=RiskReason.ABSENCES.value)
+    action: Mapped[str] = mapped_column(String(20), default=RiskAction.TALK.value)
+    result: Mapped[str] = mapped_column(String(500), default="")
+
+
+class ParentContact(Base):
+    __tablename__ = "parent_contact"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("curator_report.id", ondelete="CASCADE"), index=True)
+    day: Mapped[dt.date | None] = mapped_column(Date)
+    student_name: Mapped[str] = mapped_column(String(300), default="")
+    way: Mapped[str] = mapped_column(String(20), default=ContactWay.PHONE.value)
+    subject: Mapped[str] = mapped_column(String(500), default="")
+
+
+class StudentAchievement(Base):
+    __tablename__ = "student_achievement"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("curator_report.id", ondelete="CASCADE"), index=True)
+    student_name: Mapped[str] = mapped_column(String(300), default="")
+    kind: Mapped[str] = mapped_column(String(20), default=AchievementKind.OLYMPIAD.value)
+    title: Mapped[str] = mapped_column(String(500), default="")
+    result: Mapped[str] = mapped_column(String(300), default="")
+
+
+# The parts of a report, in the order of the form.
+PARTS = {"activities": CuratorActivity, "risks": StudentAtRisk, "contacts": ParentContact,
+         "achievements": StudentAchievement}
+
+
+# Months and due dates -----------------------------------------------------------------
+
+def month_last_day(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def year_months(year_name: str) -> list[tuple[int, int]]:
+    """(calendar year, month) of the report months of an academic year, September first."""
+    first, second = parse_year_name(year_name)
+    return [(first if m >= 9 else second, m) for m in REPORT_MONTHS]
+
+
+def due_date(year: int, month: int, due_day: int, cal) -> dt.date:
+    """The due date of a month's report: ``due_day`` of the next month, or the next working day."""
+    ny, nm = (year + 1, 1) if month == 12 else (year, month + 1)
+    day = min(due_day, calendar.monthrange(ny, nm)[1])
+    return cal.next_working_day(dt.date(ny, nm, day))
+
+
+def cell_state(status: str | None, submitted_on: dt.date | None, due: dt.date, as_of: dt.date) -> CellState:
+    """The matrix state of one report (``status`` None: no report was started)."""
+    if status == ReportStatus.ACCEPTED:
+        return CellState.ACCEPTED
+    if status == ReportStatus.RETURNED:
+        return CellState.RETURNED
+    if status == ReportStatus.SUBMITTED and submitted_on is not None:
+        return CellState.ON_TIME if submitted_on <= due else CellState.LATE
+    return CellState.MISSING if as_of > due else CellState.NOT_DUE
+
+
+# Assignments --------------------------------------------------------------------------
+
+def curator_of(session: Session, group_id: int, on_date: dt.date) -> Staff | None:
+    """The curator in charge of a group on a day (None when nobody is assigned)."""
+    a = _assignment_on(session, group_id, on_date)
+    return a.staff if a else None
+
+
+def _assignment_on(session: Session, group_id: int, on_date: dt.date) -> CuratorAssignment | None:
+    return session.scalar(
+        select(CuratorAssignment).where(
+            CuratorAssignment.group_id == group_id, CuratorAssignment.start_date <= on_date,
+            (CuratorAssignment.end_date.is_(None)) | (CuratorAssignment.end_date >= on_date))
+        .order_by(CuratorAssignment.start_date.desc()).limit(1))
+
+
+def assign_curator(session: Session, group_id: int, staff_id: int, start: dt.date) -> int:
+    """Make ``staff_id`` the group's curator from ``start``; the assignment in charge until then
+    ends the day before, so its months stay with the old curator."""
+    from desktop.models.org import academic_year_of, get_or_create_year
+
+    year = get_or_create_year(session, academic_year_of(start))
+    if not (year.start_date <= start <= year.end_date):  # pragma: no cover - academic_year_of guarantees it
+        raise DomainError(_("The start date is outside the academic year."))
+    current = _assignment_on(session, group_id, start)
+    if current is not None:
+        if current.start_date == start:
+            raise DomainError(_("The group already has a curator from {date}.").format(date=start.strftime("%d.%m.%Y")))
+        if current.staff_id == staff_id:
+            raise DomainError(_("This staff member is already the group's curator."))
+        current.end_date = start - dt.timedelta(days=1)
+    later = session.scalar(select(CuratorAssignment.start_date).where(
+        CuratorAssignment.group_id == group_id, CuratorAssignment.start_date > start)
+        .order_by(CuratorAssignment.start_date).limit(1))
+    a = CuratorAssignment(group_id=group_id, staff_id=staff_id, academic_year_id=year.id, start_date=start,
+                          end_date=later - dt.timedelta(days=1) if later else None)
+    session.add(a)
+    session.flush()
+    return a.id
+
+
+def unassign_curator(session: Session, assignment_id: int, previous_end: dt.date | None) -> None:
+    """Undo of :func:`assign_curator`: drop the assignment and give the previous one its old end back."""
+    a = session.get(CuratorAssignment, assignment_id)
+    if a is None:
+        raise DomainError(_("The record was deleted meanwhile; reload the list."))
+    before = session.scalar(select(CuratorAssignment).where(
+        CuratorAssignment.group_id == a.group_id, CuratorAssignment.start_date < a.start_date)
+        .order_by(CuratorAssignment.start_date.desc()).limit(1))
+    if before is not None:
+        before.end_date = previous_end
+    session.delete(a)
+    session.flush()
+
+
+@dataclass(frozen=True)
+class AssignmentRow:
+    id: int
+    group_id: int
+    group: str
+    staff_id: int
+    curator: str
+    start: dt.date
+    end: dt.date | None
+
+    def owes(self, year: int, month: int) -> bool:
+        """Whether this assignment owes the month's report: it is in charge on the month's last day."""
+        last = month_last_day(year, month)
+        return self.start <= last and (self.end is None or self.end >= last)
+
+    @property
+    def label(self) -> str:
+        return f"{self.curator} — {self.group}"
+
+
+def assignments(session: Session, year_name: str, group_id: int | None = None) -> list[AssignmentRow]:
+    q = (select(CuratorAssignment.id, Group.id, Group.name, Staff.id, Staff.short_name,
+                CuratorAssignment.start_date, CuratorAssignment.end_date)
+         .join(Group, Group.id == CuratorAssignment.group_id).join(Staff, Staff.id == CuratorAssignment.staff_id)
+         .join(AcademicYear, AcademicYear.id == CuratorAssignment.academic_year_id)
+         .where(AcademicYear.name == year_name).order_by(Staff.short_name, Group.name, CuratorAssignment.start_date))
+    if group_id is not None:
+        q = q.where(CuratorAssignment.group_id == group_id)
+    return [AssignmentRow(*r) for r in session.execute(q)]
+
+
+def group_students(session: Session, group_id: int) -> list[tuple[int, str]]:
+    rows = session.execute(select(Student.id, Student.last_name, Student.first_name, Student.patronymic)
+                           .where(Student.group_id == group_id).order_by(Student.last_name, Student.first_name))
+    return [(i, " ".join(p for p in (ln, fn, pt) if p)) for i, ln, fn, pt in rows]
+
+
+def end_of_assignment_on(session: Session, group_id: int, day: dt.date) -> dt.date | None:
+    """The end date of the assignment in charge on ``day`` (what undoing a change gives back)."""
+    a = _assignment_on(session, group_id, day)
+    return a.end_date if a else None
+
+
+@rule
+def _overlapping_curators(session: Session) -> list[str]:
+    """Two curators in charge of one group on the same day break "who owes the report"."""
+    from sqlalchemy.orm import aliased
+
+    a, b = aliased(CuratorAssignment), aliased(CuratorAssignment)
+    far = dt.date(9999, 12, 31)
+    rows = session.execute(
+        select(Group.name, a.start_date, b.start_date).join(Group, Group.id == a.group_id)
+        .join(b, (b.group_id == a.group_id) & (b.id > a.id))
+        .where(a.start_date <= func.coalesce(b.end_date, far), b.start_date <= func.coalesce(a.end_date, far)))
+    return [f"group {g}: curator assignments from {x} and from {y} overlap" for g, x, y in rows]

@@ -1,0 +1,297 @@
+"""Curator reports: the dean's office's matrix with a group's history, the curator's report
+form, and the teacher's distance-teaching log."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+
+from desktop.i18n import N_, _, current
+from desktop.models import curator_reports as cr
+from desktop.models.base import DomainError
+from desktop.models.curators import (
+    CELL_STATE_LABELS,
+    CellState,
+    assign_curator,
+    assignments,
+    end_of_assignment_on,
+    unassign_curator,
+    year_months,
+)
+from desktop.models.org import AcademicYear, StaffRole, academic_year_of, staff_by_role
+from desktop.reports.curator_matrix import STATE_ORDER
+from desktop.views import settings as user_settings
+from desktop.views.common.area import AreaPage
+from desktop.views.common.tablemodel import Column, RecordTableModel
+from desktop.views.common.undo import perform
+from desktop.views.curators.matrix import ASSIGNMENT_ROLE, FIXED, MatrixModel
+from desktop.views.curators.report_form import ReportForm
+from desktop.views.curators.teaching_log import TeachingLogPanel
+
+YEAR_CHOICE = user_settings.Option("curators/year", "")
+SPLITTER = user_settings.Option("curators/splitter", None, bytes)
+
+HISTORY_COLUMNS = [
+    Column("month", N_("Month"), lambda v: v),
+    Column("curator", N_("Curator")),
+    Column("due", N_("Due date"), lambda d: current().short_date(d) if d else ""),
+    Column("submitted_on", N_("Submitted"), lambda d: current().short_date(d) if d else ""),
+    Column("state", N_("State"), lambda s: _(CELL_STATE_LABELS[CellState(s)]) if s else ""),
+    Column("comment", N_("Comment")),
+]
+
+
+class CuratorsArea(AreaPage):
+    def __init__(self, ctx, parent=None):
+        super().__init__(ctx, parent)
+        self.title = QLabel()
+        self.title.setStyleSheet("font-size: 16px; font-weight: 600;")
+        self.tabs = QTabWidget()
+        # Matrix tab
+        self.year = QComboBox()
+        self.as_of = QDateEdit(QDate.currentDate())
+        self.as_of.setCalendarPopup(True)
+        self.as_of.setDisplayFormat("dd.MM.yyyy")
+        self.matrix_model = MatrixModel(self)
+        self.matrix_view = QTableView()
+        self.matrix_view.setModel(self.matrix_model)
+        self.matrix_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.matrix_view.horizontalHeader().setMinimumSectionSize(60)
+        self.counts = QLabel()
+        self.counts.setWordWrap(True)
+        self.history_model = RecordTableModel(HISTORY_COLUMNS, self)
+        self.history_view = QTableView()
+        self.history_view.setModel(self.history_model)
+        self.history_view.horizontalHeader().setStretchLastSection(True)
+        self.history_title = QLabel()
+        self.open_button, self.change_button = QPushButton(), QPushButton()
+        self.preview_button, self.excel_button = QPushButton(), QPushButton()
+        self.year_label, self.as_of_label = QLabel(), QLabel()
+        top = QHBoxLayout()
+        for w in (self.year_label, self.year, self.as_of_label, self.as_of):
+            top.addWidget(w)
+        top.addStretch(1)
+        for w in (self.open_button, self.change_button, self.preview_button, self.excel_button):
+            top.addWidget(w)
+        history = QWidget()
+        hl = QVBoxLayout(history)
+        hl.setContentsMargins(0, 0, 0, 0)
+        hl.addWidget(self.history_title)
+        hl.addWidget(self.history_view)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(self.matrix_view)
+        self.splitter.addWidget(history)
+        self.splitter.setStretchFactor(0, 3)
+        state = user_settings.get(SPLITTER)
+        if state:
+            self.splitter.restoreState(state)
+        self.splitter.splitterMoved.connect(lambda *_a: user_settings.put(SPLITTER, self.splitter.saveState()))
+        matrix_tab = QWidget()
+        ml = QVBoxLayout(matrix_tab)
+        ml.addLayout(top)
+        ml.addWidget(self.splitter, 1)
+        ml.addWidget(self.counts)
+        self.form = ReportForm(self)
+        self.log = TeachingLogPanel(self)
+        self.tabs.addTab(matrix_tab, "")
+        self.tabs.addTab(self.form, "")
+        self.tabs.addTab(self.log, "")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.tabs)
+
+        self.year.activated.connect(lambda _i: self._year_chosen())
+        self.as_of.dateChanged.connect(lambda _d: self.load_matrix())
+        self.matrix_view.doubleClicked.connect(self.open_cell)
+        self.matrix_view.selectionModel().currentChanged.connect(lambda cur, _prev: self.load_history(cur))
+        self.open_button.clicked.connect(lambda: self.open_cell(self.matrix_view.currentIndex()))
+        self.change_button.clicked.connect(self.change_curator)
+        self.preview_button.clicked.connect(self.preview)
+        self.excel_button.clicked.connect(self.export_xlsx)
+        ctx.data_changed.connect(lambda what: self.refresh() if what in ("staff", "students", "groups") else None)
+        self.refresh()
+
+    # Texts and data ------------------------------------------------------------------
+    def retranslate_ui(self) -> None:
+        self.title.setText(_("Curator reports"))
+        self.tabs.setTabText(0, _("Submission matrix"))
+        self.tabs.setTabText(1, _("Curator's report"))
+        self.tabs.setTabText(2, _("Teacher's distance-teaching log"))
+        self.year_label.setText(_("Academic year:"))
+        self.as_of_label.setText(_("State on:"))
+        self.open_button.setText(_("Open the report"))
+        self.change_button.setText(_("Change curator…"))
+        self.preview_button.setText(_("Print preview…"))
+        self.excel_button.setText(_("Export to Excel…"))
+        self.history_title.setText(_("History of the group"))
+        self.matrix_model.retranslate()
+        self.history_model.retranslate()
+        self._show_counts()
+        self.form.retranslate()
+        self.log.retranslate()
+
+    def year_name(self) -> str:
+        return self.year.currentData() or academic_year_of(dt.date.today())
+
+    def refresh(self) -> None:
+        with self.ctx.db.session() as s:
+            names = list(s.scalars(select(AcademicYear.name).order_by(AcademicYear.name)))
+        keep = self.year.currentData() or user_settings.get(YEAR_CHOICE) or academic_year_of(dt.date.today())
+        self.year.clear()
+        for n in names:
+            self.year.addItem(n, n)
+        i = self.year.findData(keep)
+        self.year.setCurrentIndex(i if i >= 0 else self.year.count() - 1)
+        self.load_matrix()
+        self.log.set_teachers()
+
+    def _year_chosen(self) -> None:
+        user_settings.put(YEAR_CHOICE, self.year.currentData())
+        self.load_matrix()
+
+    def load_matrix(self) -> None:
+        if self.year.currentData() is None:
+            return
+        with self.ctx.db.session() as s:
+            matrix = cr.build_matrix(s, self.year_name(), self.as_of.date().toPython())
+            rows = assignments(s, self.year_name())
+        self.matrix_model.set_matrix(matrix)
+        self.matrix_view.resizeColumnsToContents()
+        self.form.set_choices(rows, year_months(self.year_name()))
+        self._show_counts()
+        self.load_history(self.matrix_view.currentIndex())
+
+    def _show_counts(self) -> None:
+        m = self.matrix_model.matrix
+        if m is None:
+            return
+        self.counts.setText(_("In all: {counts}").format(counts=", ".join(
+            f"{_(CELL_STATE_LABELS[s])}: {m.counts.get(s, 0)}" for s in STATE_ORDER)))
+
+    def load_history(self, index) -> None:
+        aid = index.data(ASSIGNMENT_ROLE) if index.isValid() else None
+        m = self.matrix_model.matrix
+        row = next((r.assignment for r in m.rows if r.assignment.id == aid), None) if m and aid else None
+        if row is None:
+            self.history_model.set_rows([])
+            return
+        tr = current()
+        with self.ctx.db.session() as s:
+            rows = cr.group_history(s, row.group_id, self.as_of.date().toPython())
+        for r in rows:
+            r["month"] = f"{tr.month(r['month'])} {r['year']}"
+        self.history_model.set_rows(rows)
+        self.history_view.resizeColumnsToContents()
+        self.history_title.setText(_("History of the group {group}").format(group=row.group))
+
+    # Actions -------------------------------------------------------------------------
+    def run(self, fn):
+        try:
+            with self.ctx.db.session() as s:
+                return fn(s)
+        except DomainError as exc:
+            QMessageBox.warning(self, _("Curator reports"), str(exc))
+            raise
+
+    def push(self, text: str, redo, undo) -> None:
+        def after():
+            self.load_matrix()
+            self.form.load()
+            self.log.load()
+            self.ctx.data_changed.emit("curators")
+
+        try:
+            perform(self.undo_stack, text, redo, undo, after)
+        except DomainError:
+            after()
+
+    def open_cell(self, index) -> None:
+        if not index.isValid() or index.column() < FIXED or index.row() >= len(self.matrix_model.matrix.rows):
+            return
+        month = self.matrix_model.matrix.months[index.column() - FIXED]
+        self.form.select(index.data(ASSIGNMENT_ROLE), month)
+        self.tabs.setCurrentWidget(self.form)
+
+    def change_curator(self) -> None:
+        index = self.matrix_view.currentIndex()
+        aid = index.data(ASSIGNMENT_ROLE) if index.isValid() else None
+        m = self.matrix_model.matrix
+        row = next((r.assignment for r in m.rows if r.assignment.id == aid), None) if m and aid else None
+        if row is None:
+            QMessageBox.information(self, _("Change curator"), _("Select a group's row in the matrix first."))
+            return
+        with self.ctx.db.session() as s:
+            people = [(p.id, p.short_name) for p in staff_by_role(s, StaffRole.CURATOR) if p.id != row.staff_id]
+        names = [n for _i, n in people]
+        name, ok = QInputDialog.getItem(self, _("Change curator"), _("New curator of {group}:").format(
+            group=row.group), names, 0, False)
+        if not ok:
+            return
+        day_text, ok = QInputDialog.getText(self, _("Change curator"), _("From (dd.mm.yyyy):"),
+                                            text=dt.date.today().strftime("%d.%m.%Y"))
+        if not ok:
+            return
+        try:
+            start = dt.datetime.strptime(day_text.strip(), "%d.%m.%Y").date()
+        except ValueError:
+            QMessageBox.warning(self, _("Change curator"), _("Write the date like 17.11.2025."))
+            return
+        staff_id = people[names.index(name)][0]
+        saved: dict = {}
+
+        def redo():
+            def op(s):
+                saved["end"] = end_of_assignment_on(s, row.group_id, start)
+                saved["id"] = assign_curator(s, row.group_id, staff_id, start)
+
+            self.run(op)
+
+        self.push(_("Change curator"), redo, lambda: self.run(lambda s: unassign_curator(s, saved["id"], saved["end"])))
+
+    def matrix_pdf(self) -> bytes:
+        from desktop.models.org import the_faculty
+        from desktop.reports.curator_matrix import write_matrix_pdf
+
+        with self.ctx.db.session() as s:
+            summary = cr.summary(s, self.year_name())
+            faculty = the_faculty(s)
+            name = faculty.name if faculty else ""
+        buf = io.BytesIO()
+        write_matrix_pdf(buf, self.matrix_model.matrix, summary, self.ctx.report_language, name)
+        return buf.getvalue()
+
+    def preview(self) -> None:
+        from desktop.views.common.printing import preview_pdf
+
+        if self.matrix_model.matrix is not None:
+            preview_pdf(self, self.matrix_pdf(), _("Curator reports"))
+
+    def export_xlsx(self) -> None:
+        from desktop.reports.curator_matrix import write_matrix_xlsx
+
+        if self.matrix_model.matrix is None:
+            return
+        path, _filter = QFileDialog.getSaveFileName(self, _("Export to Excel"), "", "Excel (*.xlsx)")
+        if path:
+            with self.ctx.db.session() as s:
+                summary = cr.summary(s, self.year_name())
+            write_matrix_xlsx(path, self.matrix_model.matrix, summary, self.ctx.report_language)

@@ -1,0 +1,121 @@
+"""Columns of the curator report's four parts and the editors their cells use."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QComboBox, QDateEdit, QStyledItemDelegate
+
+from desktop.i18n import N_, _
+from desktop.models.base import DomainError
+from desktop.models.curators import (
+    ACHIEVEMENT_KIND_LABELS,
+    ACTIVITY_KIND_LABELS,
+    CONTACT_WAY_LABELS,
+    RISK_ACTION_LABELS,
+    RISK_REASON_LABELS,
+)
+from desktop.views.common.tablemodel import Column
+
+
+def _label(labels):
+    def show(value):
+        for key, text in labels.items():
+            if key.value == value:
+                return _(text)
+        return value or ""
+
+    return show
+
+
+def _date(value) -> str:
+    return value.strftime("%d.%m.%Y") if value else ""
+
+
+PART_COLUMNS = {
+    "activities": [Column("day", N_("Date"), _date, editable=True), Column("kind", N_("Kind"), _label(
+        ACTIVITY_KIND_LABELS), editable=True), Column("topic", N_("Topic"), editable=True),
+        Column("present", N_("Students present"), editable=True, align=Qt.AlignmentFlag.AlignRight)],
+    "risks": [Column("student_name", N_("Student"), editable=True),
+              Column("reason", N_("Reason"), _label(RISK_REASON_LABELS), editable=True),
+              Column("action", N_("Action taken"), _label(RISK_ACTION_LABELS), editable=True),
+              Column("result", N_("Result"), editable=True)],
+    "contacts": [Column("day", N_("Date"), _date, editable=True), Column("student_name", N_("Student"), editable=True),
+                 Column("way", N_("Way"), _label(CONTACT_WAY_LABELS), editable=True),
+                 Column("subject", N_("Topic"), editable=True)],
+    "achievements": [Column("student_name", N_("Student"), editable=True),
+                     Column("kind", N_("Kind"), _label(ACHIEVEMENT_KIND_LABELS), editable=True),
+                     Column("title", N_("Title"), editable=True), Column("result", N_("Result"), editable=True)],
+}
+PART_TITLES = {"activities": N_("Activities held"), "risks": N_("Students at risk"),
+               "contacts": N_("Contacts with parents"), "achievements": N_("Achievements")}
+CHOICES = {("activities", "kind"): ACTIVITY_KIND_LABELS, ("risks", "reason"): RISK_REASON_LABELS,
+           ("risks", "action"): RISK_ACTION_LABELS, ("contacts", "way"): CONTACT_WAY_LABELS,
+           ("achievements", "kind"): ACHIEVEMENT_KIND_LABELS}
+
+
+def _present(_s, _r, value):
+    try:
+        n = int(value)
+    except (TypeError, ValueError):
+        raise DomainError(_("Students present must be a whole number, not “{value}”.").format(value=value)) from None
+    if n < 0:
+        raise DomainError(_("Students present cannot be negative."))
+    return n
+
+
+def _choice(labels):
+    def check(_s, _r, value):
+        if value not in {k.value for k in labels}:
+            raise DomainError(_("“{value}” is not one of the choices.").format(value=value))
+        return value
+
+    return check
+
+
+VALIDATORS = {part: {"present": _present} if part == "activities" else {} for part in PART_COLUMNS}
+for (part, key), labels in CHOICES.items():
+    VALIDATORS[part][key] = _choice(labels)
+
+
+def to_python(value):
+    """Editors hand back Qt values; the model layer takes Python ones."""
+    if isinstance(value, QDate):
+        return value.toPython() if value.isValid() else None
+    return value
+
+
+class ChoiceDelegate(QStyledItemDelegate):
+    """A combo box of a label dictionary's choices."""
+
+    def __init__(self, labels, parent=None):
+        super().__init__(parent)
+        self.labels = labels
+
+    def createEditor(self, parent, option, index):
+        combo = QComboBox(parent)
+        for key, text in self.labels.items():
+            combo.addItem(_(text), key.value)
+        return combo
+
+    def setEditorData(self, editor, index):
+        editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
+
+    def setModelData(self, editor, model, index):
+        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+
+
+class DateDelegate(QStyledItemDelegate):
+    def createEditor(self, parent, option, index):
+        edit = QDateEdit(parent)
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("dd.MM.yyyy")
+        return edit
+
+    def setEditorData(self, editor, index):
+        value = index.data(Qt.ItemDataRole.EditRole)
+        editor.setDate(QDate(value) if isinstance(value, dt.date) else QDate.currentDate())
+
+    def setModelData(self, editor, model, index):
+        model.setData(index, editor.date().toPython(), Qt.ItemDataRole.EditRole)
