@@ -15,7 +15,7 @@ NAME = "Әбдірова Гүлнұр <b>&amp; ңөұүһі"
 
 
 @pytest.fixture
-def data(db, db_path):
+def data(db):
     with db.session() as s:
         settings.put(s, "country", "KZ")
         ensure_builtin_procedures(s)
@@ -30,7 +30,7 @@ def data(db, db_path):
 
         record_step(s, request_snapshot(s, late)["steps"][0]["id"], D(2026, 3, 27), "Беделова Н.С.")  # 1 day late
     db.dispose()
-    return {"path": str(db_path), "late": late, "refused": refused}
+    return {"path": db.url, "late": late, "refused": refused}
 
 
 def test_register_to_excel(cli, data, tmp_path):

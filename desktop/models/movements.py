@@ -102,7 +102,7 @@ def _last_states(session: Session, student_ids: Sequence[int] | None, on: dt.dat
         where.append(f"student_id IN ({','.join(str(int(i)) for i in student_ids)})")
     sql = ("SELECT student_id, status, group_id, course FROM (SELECT student_id, status, group_id, course, "
            "ROW_NUMBER() OVER (PARTITION BY student_id ORDER BY effective_date DESC, id DESC) AS rn "
-           f"FROM movement {'WHERE ' + ' AND '.join(where) if where else ''}) WHERE rn = 1")
+           f"FROM movement {'WHERE ' + ' AND '.join(where) if where else ''}) AS latest WHERE rn = 1")
     return {r[0]: StudentState(r[1], r[2], r[3]) for r in session.execute(text(sql), params)}
 
 
