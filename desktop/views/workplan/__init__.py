@@ -29,6 +29,7 @@ from desktop.i18n import _, current
 from desktop.models import workplan as wp
 from desktop.models import workplan_deadline as dl
 from desktop.models.base import DomainError
+from desktop.models.workplan_people import ROLE_LABELS
 from desktop.views.common.area import AreaPage
 from desktop.views.common.undo import perform
 from desktop.views.workplan.deadline_dialog import DeadlineDialog
@@ -245,8 +246,10 @@ class WorkPlanArea(AreaPage):
                     if r["staff_id"]:
                         people.setdefault(("staff", r["staff_id"]), r["text"])
                     elif r["role"]:
-                        from desktop.models.workplan_people import ROLE_LABELS
-                        people.setdefault(("role", r["role"]), _(ROLE_LABELS.get(r["role"], r["role"])))
+                        people.setdefault(("role", r["role"]), r["role"])
+        for key in people:  # roles are named in the interface language, once each
+            if key[0] == "role":
+                people[key] = _(ROLE_LABELS.get(key[1], key[1]))
         fill(self.f_person, [(_("Everyone"), None)] + sorted(((v, list(k)) for k, v in people.items()),
                                                              key=lambda e: e[0]))
         first = self.model.first_year
