@@ -277,6 +277,8 @@ def _month_of(word: str) -> int | None:
 
 
 def _weekday_of(word: str) -> int | None:
+    if word == "жума":  # Kyrgyz Friday; as a stem it would also catch "жумасына" (a week)
+        return 4
     for day, stems in _WEEKDAY_STEMS:
         if any(word.startswith(s) for s in stems):
             return day
