@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.i18n import _, current
+from desktop.i18n import N_, _, current
 from desktop.models import workplan as wp
 from desktop.models import workplan_deadline as dl
 from desktop.models.base import DomainError
@@ -40,6 +41,7 @@ from desktop.views.workplan.plan_actions import PlanActions
 from desktop.views.workplan.tree_model import ItemRole, PlanFilterProxy, PlanTreeModel
 
 COLOURS = {"done": "#4CAF50", "in_progress": "#2196F3", "overdue": "#E53935", "planned": "#BDBDBD"}
+LEGEND = {"done": N_("Done"), "in_progress": N_("In progress"), "overdue": N_("Overdue"), "planned": N_("Planned")}
 
 
 def bucket(item: dict) -> str:
@@ -66,7 +68,7 @@ class SectionBars(QWidget):
                 if item["status"] != "cancelled":
                     counts[bucket(item)] += 1
             self.rows.append((s["number"], counts))
-        self.setMinimumHeight(14 * len(self.rows) + 8)
+        self.setMinimumHeight(14 * len(self.rows) + 40)
         self.update()
 
     def paintEvent(self, event):
@@ -81,6 +83,17 @@ class SectionBars(QWidget):
                 w = width * counts[key] / total
                 p.fillRect(QRectF(x, y + 1, w, 10), QColor(colour))
                 x += w
+        if self.rows:  # the legend: what each colour means, on two lines when narrow
+            y, x = 8 + len(self.rows) * 14, 40.0
+            metrics = p.fontMetrics()
+            for key, colour in COLOURS.items():
+                label = _(LEGEND[key])
+                if x > 40 and x + 12 + metrics.horizontalAdvance(label) > self.width():
+                    y, x = y + 16, 40.0
+                p.fillRect(QRectF(x, y + 2, 9, 9), QColor(colour))
+                p.drawText(QRectF(x + 12, y, metrics.horizontalAdvance(label) + 2, 14),
+                           Qt.AlignmentFlag.AlignLeft, label)
+                x += 24 + metrics.horizontalAdvance(label)
         p.end()
 
 
@@ -104,19 +117,23 @@ class WorkPlanArea(PlanActions, AreaPage):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                   | QAbstractItemView.EditTrigger.EditKeyPressed)
         self.view.selectionModel().currentChanged.connect(self._show_current)
+        # fixed widths, the activity taking what is left: no resizeColumnsToContents over 300 rows
+        head = self.view.header()
+        head.setStretchLastSection(False)
+        for col, width in ((0, 70), (2, 150), (3, 190), (4, 100)):
+            self.view.setColumnWidth(col, width)
+        head.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         # toolbar
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 16px; font-weight: 600;")
         self.year = QComboBox()
         self.year.currentIndexChanged.connect(self._year_chosen)
-        self.buttons = {k: QToolButton() for k in ("add_section", "add_item", "delete", "up", "down",
-                                                    "preview", "progress")}
-        # whole-plan actions sit in two menus so the bar stays one line
-        self.plan_button, self.file_button = QToolButton(), QToolButton()
+        self.buttons = {k: QToolButton() for k in ("add_section", "add_item", "delete", "up", "down")}
+        # whole-plan actions and files sit in two menus so the bar stays one line
+        self.plan_button, self.file_button = QPushButton(), QPushButton()
         self.plan_menu, self.file_menu = QMenu(self), QMenu(self)
-        for button, menu in ((self.plan_button, self.plan_menu), (self.file_button, self.file_menu)):
-            button.setMenu(menu)
-            button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.plan_button.setMenu(self.plan_menu)
+        self.file_button.setMenu(self.file_menu)
         top = QHBoxLayout()
         top.addWidget(self.title)
         top.addWidget(self.year)
@@ -130,6 +147,12 @@ class WorkPlanArea(PlanActions, AreaPage):
         self.f_overdue = QCheckBox()
         self.f_text = QLineEdit()
         self.f_text.setClearButtonEnabled(True)
+        self.f_text.setMinimumWidth(160)
+        for combo in (self.f_section, self.f_person, self.f_month, self.f_status):
+            # long section titles must not push the text filter off the row
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(14)
+        self.f_section.setMinimumContentsLength(24)
         filters = QHBoxLayout()
         for w in (self.f_section, self.f_person, self.f_month, self.f_status, self.f_overdue):
             filters.addWidget(w)
@@ -166,6 +189,7 @@ class WorkPlanArea(PlanActions, AreaPage):
         self.splitter.addWidget(self.view)
         self.splitter.addWidget(self.panel)
         self.splitter.setStretchFactor(0, 3)
+        self.splitter.setSizes([900, 360])  # until the user's own sizes are restored
         self.splitter.splitterMoved.connect(
             lambda *_a: ui_settings.put(ui_settings.WORKPLAN_SPLITTER, self.splitter.saveState()))
         layout = QVBoxLayout(self)
@@ -205,6 +229,7 @@ class WorkPlanArea(PlanActions, AreaPage):
                 self.file_menu.addAction(act)
             self.actions_by_key[key] = act
         self.plan_menu.insertSeparator(self.actions_by_key["delete_plan"])
+        self.file_menu.insertSeparator(self.actions_by_key["export_pdf"])
         self.file_menu.insertSeparator(self.actions_by_key["import"])
         ctx.data_changed.connect(lambda what: what == "staff" and self.refresh())
         self.refresh()
@@ -259,10 +284,6 @@ class WorkPlanArea(PlanActions, AreaPage):
         for key in ("header", "copy", "delete_plan", "export_pdf", "export_xlsx", "export_progress", "preview",
                     "progress", "add_section", "add_item"):
             self.actions_by_key[key].setEnabled(has_plan)
-        self.view.setColumnWidth(0, 80)
-        self.view.setColumnWidth(1, 420)
-        self.view.setColumnWidth(2, 160)
-        self.view.setColumnWidth(3, 200)
         self.bars.set_sections(self.tree["sections"] if self.tree else [])
         self._fill_filters()
 

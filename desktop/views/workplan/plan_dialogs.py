@@ -25,6 +25,15 @@ from desktop.i18n import _
 HEADER_FIELDS = ("title", "faculty_name", "approver_name", "approver_position", "approval_date")
 
 
+def _buttons(dialog: QDialog) -> QDialogButtonBox:
+    """OK / Cancel with our own translation of Cancel (Qt's catalogs are not shipped)."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
 class PlanHeaderDialog(QDialog):
     """Title, faculty and the approval block (who approves, position, date; the date may stay blank
     so the PDF prints the «____» line to fill in by hand)."""
@@ -55,13 +64,13 @@ class PlanHeaderDialog(QDialog):
         form.addRow(_("Approved by (name)"), self.approver)
         form.addRow(_("Approver's position"), self.position)
         form.addRow(_("Approval date"), dates)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        for edit in (self.title, self.faculty, self.approver, self.position):
+            edit.setCursorPosition(0)  # long titles show their beginning
+        buttons = _buttons(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
-        self.resize(520, self.sizeHint().height())
+        self.resize(680, self.sizeHint().height())
 
     def values(self) -> dict:
         date: dt.date | None = self.date.date().toPython() if self.has_date.isChecked() else None
@@ -84,10 +93,8 @@ class ImportDialog(QDialog):
         self.year.setCurrentText(year)
         form = QFormLayout()
         form.addRow(_("Academic year"), self.year)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = _buttons(self)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Import"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(_("{file} holds:").format(file=file_name)))
         layout.addWidget(self.summary, 1)
