@@ -227,3 +227,38 @@ def test_filter_change_raises_no_deprecation_warning(page):
         page.f_text.setText("план")
         page.f_status.setCurrentIndex(1)
     assert page.proxy.text == "план"
+
+
+def test_a_plan_dropped_on_the_window_is_imported(qtbot, demo_db, tmp_path, monkeypatch):
+    from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
+    from desktop.views.main_window import MainWindow
+
+    window = MainWindow(demo_db)
+    qtbot.addWidget(window)
+    page = window.show_area("workplan")
+    path = tmp_path / "plan.docx"
+    make_docx(path)
+    monkeypatch.setattr(ImportDialog, "exec", lambda dialog: True)
+
+    def mime(*paths):
+        data = QMimeData()
+        data.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+        return data
+
+    pdf = mime(tmp_path / "notes.pdf")  # kept referenced: the event does not own its data
+    refused = QDragEnterEvent(QPoint(5, 5), Qt.DropAction.CopyAction, pdf,
+                              Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    window.dragEnterEvent(refused)
+    assert not refused.isAccepted()
+    data = mime(path)
+    enter = QDragEnterEvent(QPoint(5, 5), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)
+    window.dragEnterEvent(enter)
+    assert enter.isAccepted()
+    window.dropEvent(QDropEvent(QPoint(5, 5), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
+                                Qt.KeyboardModifier.NoModifier))
+    with demo_db.session() as s:
+        assert wp.plan_years(s) == ["2025-2026", "2026-2027"]
+    assert page.year.currentText() == "2026-2027"
