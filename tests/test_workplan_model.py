@@ -48,6 +48,28 @@ def test_rendering_in_each_language():
     assert dl.render({"kind": "weekly", "weekdays": [0]}, translator("en")) == "Every Monday"
 
 
+@pytest.mark.parametrize("lang, days, text", [
+    ("ru", [0], "Каждый понедельник"),
+    ("ru", [0, 3], "Каждый понедельник и четверг"),
+    ("ru", [2], "Каждую среду"),
+    ("ru", [6], "Каждое воскресенье"),
+    ("ru", [0, 2, 4], "Каждый понедельник, каждую среду и каждую пятницу"),
+    ("ru", [4, 5], "Каждую пятницу и субботу"),
+    ("ky", [0], "Дүйшөмбү сайын"),
+    ("ky", [0, 3], "Дүйшөмбү жана бейшемби сайын"),
+    ("ky", [0, 2, 4], "Дүйшөмбү, шаршемби жана жума сайын"),
+    ("kk", [0], "Әр дүйсенбі"),
+    ("kk", [0, 3], "Әр дүйсенбі және бейсенбі"),
+    ("en", [0], "Every Monday"),
+    ("en", [3, 0], "Every Monday and Thursday"),
+    ("en", [0, 2, 4], "Every Monday, Wednesday and Friday"),
+])
+def test_weekly_deadline_reads_as_the_office_writes_it(lang, days, text):
+    weekly = {"kind": "weekly", "weekdays": days}
+    assert dl.render(weekly, translator(lang)) == text
+    assert dl.parse(text, 2025) == {"kind": "weekly", "weekdays": sorted(days)}
+
+
 def test_due_and_overdue_across_the_year_boundary():
     dec_jan = {"kind": "months", "months": [[2025, 12], [2026, 1]]}
     assert dl.is_due(dec_jan, D(2025, 12, 29), D(2026, 1, 4), 2025)

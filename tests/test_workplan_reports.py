@@ -1,5 +1,6 @@
 """Work plan import from .docx/.xlsx in several layouts, exports read back exactly, the CLI."""
 
+import datetime as dt
 import subprocess
 
 import pytest
@@ -157,3 +158,25 @@ def test_cli_import_dry_run_and_export(tmp_path, cli, db_path):
     bad.write_text("nope")
     r = cli("--database", str(db_path), "import", "workplan", str(bad), "--year", "2026-2027")
     assert r.returncode == 1 and "bad.docx" in r.stderr
+
+
+def test_progress_counts_people_once_however_the_office_wrote_them(session):
+    from desktop.i18n import translator
+    from desktop.models.org import add_staff
+    from desktop.reports.workplan_pdf import progress_counts
+
+    add_staff(session, last_name="Сопуев", first_name="Уран", patronymic="Асанович")
+    plan = wp.create_plan(session, "2025-2026")
+    s = wp.add_section(session, plan.id, "Уюштуруу", "organisational")
+    wp.add_item(session, s.id, "A", deadline={"kind": "year_round"}, responsible="каф. башчылары, Сопуев У.А.")
+    wp.add_item(session, s.id, "B", deadline={"kind": "year_round"}, responsible="Кафедра башчылары, Сопуев У.")
+    wp.add_item(session, s.id, "C", deadline={"kind": "year_round"}, responsible="Жаштар комитети")
+    wp.add_item(session, s.id, "D", deadline={"kind": "year_round"}, responsible="жаштар  комитети")
+    tree = wp.plan_tree(session, plan, dt.date(2025, 10, 1))
+    sections, people = progress_counts(tree, translator("ru"))
+    assert sections[0]["total"] == 4
+    by_name = {p["name"]: p["total"] for p in people}
+    assert by_name["Заведующие кафедрами"] == 2
+    assert by_name["Жаштар комитети"] == 2
+    assert sum(1 for name in by_name if name.startswith("Сопуев")) == 1
+    assert sum(by_name.values()) == 6

@@ -163,16 +163,42 @@ def item_row(item: WorkPlanItem, first_year: int, today: dt.date | None = None) 
 
 
 def plan_tree(session: Session, plan: WorkPlan, today: dt.date | None = None) -> dict:
-    """The whole plan as plain data: header fields and sections with their item rows."""
+    """The whole plan as plain data: header fields and sections with their item rows.
+
+    Read as column tuples in four queries (not ORM objects with per-section lazy loads):
+    the editor opens on this, and a 300-item plan must show within 200 ms."""
+    today = today or dt.date.today()
     first = plan.year.first_year
+    sections = [{"id": sid, "number": roman(pos + 1), "kind": kind, "title": title, "items": []}
+                for sid, pos, kind, title in session.execute(
+                    select(WorkPlanSection.id, WorkPlanSection.position, WorkPlanSection.kind, WorkPlanSection.title)
+                    .where(WorkPlanSection.plan_id == plan.id).order_by(WorkPlanSection.position))]
+    by_section = {s["id"]: s for s in sections}
+    people: dict[int, list[dict]] = {}
+    for item_id, staff_id, role, text in session.execute(
+            select(WorkPlanResponsible.item_id, WorkPlanResponsible.staff_id, WorkPlanResponsible.role,
+                   WorkPlanResponsible.text)
+            .join(WorkPlanItem).join(WorkPlanSection).where(WorkPlanSection.plan_id == plan.id)
+            .order_by(WorkPlanResponsible.item_id, WorkPlanResponsible.position)):
+        people.setdefault(item_id, []).append({"staff_id": staff_id, "role": role, "text": text})
+    for iid, sid, pos, text, deadline, status, note, completed in session.execute(
+            select(WorkPlanItem.id, WorkPlanItem.section_id, WorkPlanItem.position, WorkPlanItem.text,
+                   WorkPlanItem.deadline, WorkPlanItem.status, WorkPlanItem.completion_note, WorkPlanItem.completed_on)
+            .join(WorkPlanSection).where(WorkPlanSection.plan_id == plan.id)
+            .order_by(WorkPlanSection.position, WorkPlanItem.position)):
+        refs = people.get(iid, [])
+        deadline = dict(deadline or {})
+        by_section[sid]["items"].append({
+            "id": iid, "section_id": sid, "number": pos + 1, "text": text, "deadline": deadline, "status": status,
+            "completion_note": note or "", "completed_on": completed, "responsible": refs,
+            "responsible_text": ", ".join(r["text"] for r in refs),
+            "overdue": dl.is_overdue(deadline, status, today, first),
+        })
     return {
         "id": plan.id, "year": plan.year.name, "first_year": first, "title": plan.title,
         "faculty_name": plan.faculty_name, "approver_name": plan.approver_name,
         "approver_position": plan.approver_position, "approval_date": plan.approval_date,
-        "sections": [{
-            "id": s.id, "number": roman(s.position + 1), "kind": s.kind, "title": s.title,
-            "items": [item_row(i, first, today) for i in s.items],
-        } for s in plan.sections],
+        "sections": sections,
     }
 
 
@@ -221,11 +247,41 @@ def create_plan(session: Session, year_name: str, *, title: str = "", faculty_na
     return plan
 
 
-def delete_plan(session: Session, plan_id: int) -> None:
+STANDARD_SECTIONS = tuple(k for k in SectionKind if k is not SectionKind.CUSTOM)
+
+
+def create_standard_plan(session: Session, year_name: str, **fields) -> WorkPlan:
+    """A new plan with the eight usual sections, titled in the interface language."""
+    plan = create_plan(session, year_name, **fields)
+    for kind in STANDARD_SECTIONS:
+        add_section(session, plan.id, _(SECTION_KIND_LABELS[kind]), kind.value)
+    return plan
+
+
+def delete_plan(session: Session, plan_id: int) -> dict | None:
+    """Delete a plan with its sections and items; returns a snapshot for :func:`restore_plan`."""
     plan = session.get(WorkPlan, plan_id)
-    if plan is not None:
-        session.delete(plan)
-        session.flush()
+    if plan is None:
+        return None
+    snap = {"id": plan.id, "year": plan.year.name, "title": plan.title, "faculty_name": plan.faculty_name,
+            "approver_name": plan.approver_name, "approver_position": plan.approver_position,
+            "approval_date": plan.approval_date,
+            "sections": [{"id": s.id, "plan_id": plan.id, "position": s.position, "kind": s.kind, "title": s.title,
+                          "items": [_item_snapshot(i) for i in s.items]} for s in plan.sections]}
+    session.delete(plan)
+    session.flush()
+    return snap
+
+
+def restore_plan(session: Session, snap: dict) -> WorkPlan:
+    """Bring back a plan deleted by :func:`delete_plan`, with the same ids."""
+    plan = create_plan(session, snap["year"], title=snap["title"], faculty_name=snap["faculty_name"],
+                       approver_name=snap["approver_name"], approver_position=snap["approver_position"],
+                       approval_date=snap["approval_date"], plan_id=snap["id"])
+    for section in snap["sections"]:
+        restore_section(session, section)
+    session.flush()
+    return plan
 
 
 def update_plan(session: Session, plan_id: int, **fields) -> dict:

@@ -178,7 +178,7 @@ def render(deadline: dict, tr: Translator) -> str:
         days = deadline.get("weekdays") or []
         if not days:
             return tr("Once a week")
-        return _cap(tr("Every {weekdays}").format(weekdays=", ".join(tr.weekday(d) for d in sorted(days))))
+        return _cap(_every_weekdays([tr(EVERY_WEEKDAY[d]) for d in sorted(set(days))], tr))
     if kind == "monthly":
         return tr("Once a month")
     if kind == "year_round":
@@ -186,6 +186,33 @@ def render(deadline: dict, tr: Translator) -> str:
     if kind == "event":
         return _cap(", ".join(tr(EVENT_LABELS.get(e, e)) for e in deadline.get("events", [])))
     return deadline.get("text", "")
+
+
+# "Every Monday" as the office writes it: each language's own phrase per day (Russian agrees
+# "каждый понедельник" / "каждую среду" / "каждое воскресенье"; Kyrgyz puts "сайын" after).
+EVERY_WEEKDAY = (N_("every Monday"), N_("every Tuesday"), N_("every Wednesday"), N_("every Thursday"),
+                 N_("every Friday"), N_("every Saturday"), N_("every Sunday"))
+
+
+def _every_weekdays(phrases: list[str], tr: Translator) -> str:
+    """Several days in one phrase: a word all phrases begin or end with is said once
+    ("каждый понедельник и четверг", "дүйшөмбү жана бейшемби сайын", "әр дүйсенбі және бейсенбі");
+    otherwise the phrases are listed whole ("каждый понедельник и каждую среду")."""
+    if len(phrases) == 1:
+        return phrases[0]
+    words = [p.split() for p in phrases]
+    if all(len(w) > 1 for w in words):
+        if len({w[0] for w in words}) == 1:
+            return f"{words[0][0]} {_and_list([' '.join(w[1:]) for w in words], tr)}"
+        if len({w[-1] for w in words}) == 1:
+            return f"{_and_list([' '.join(w[:-1]) for w in words], tr)} {words[0][-1]}"
+    return _and_list(phrases, tr)
+
+
+def _and_list(parts: list[str], tr: Translator) -> str:
+    if len(parts) == 1:
+        return parts[0]
+    return tr("{items} and {last}").format(items=", ".join(parts[:-1]), last=parts[-1])
 
 
 def _month_runs(months: list[int], tr: Translator) -> str:
@@ -250,6 +277,8 @@ def _month_of(word: str) -> int | None:
 
 
 def _weekday_of(word: str) -> int | None:
+    if word == "жума":  # Kyrgyz Friday; as a stem it would also catch "жумасына" (a week)
+        return 4
     for day, stems in _WEEKDAY_STEMS:
         if any(word.startswith(s) for s in stems):
             return day

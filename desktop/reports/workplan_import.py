@@ -20,6 +20,7 @@ from desktop.models import workplan as wp
 from desktop.models import workplan_deadline as dl
 from desktop.models.base import DomainError
 from desktop.models.org import parse_year_name
+from desktop.models.progress import Progress, step
 from desktop.models.workplan_people import staff_index
 
 APPROVAL_WORDS = ("бекитемин", "бекітемін", "утверждаю", "approved", "бекитилди", "бекітілді", "утверждено")
@@ -247,15 +248,20 @@ def read_plan_file(path) -> ParsedPlan:
     return read_entries(entries, path.name)
 
 
-def import_plan(session: Session, parsed: ParsedPlan, year_name: str, *, faculty_name: str = "") -> wp.WorkPlan:
-    """Create the year's plan from a parsed file (the caller's transaction: all or nothing)."""
+def import_plan(session: Session, parsed: ParsedPlan, year_name: str, *, faculty_name: str = "",
+                progress: Progress | None = None) -> wp.WorkPlan:
+    """Create the year's plan from a parsed file (the caller's transaction: all or nothing;
+    ``progress`` may cancel between items)."""
     first, _second = parse_year_name(year_name)
     plan = wp.create_plan(session, year_name, title=parsed.title, faculty_name=faculty_name,
                           approver_name=parsed.approver_name, approver_position=parsed.approver_position)
     index = staff_index(session)
+    done, total = 0, parsed.item_count
     for s in parsed.sections:
         section = wp.add_section(session, plan.id, s.title, s.kind)
         for item in s.items:
+            step(progress, done, total)
+            done += 1
             wp.add_item(session, section.id, item.text, deadline=dl.parse(item.deadline_text, first),
                         responsible=item.responsible_text or None, index=index)
     session.flush()

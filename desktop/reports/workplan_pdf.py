@@ -13,6 +13,7 @@ from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from desktop.i18n import translator
 from desktop.models import workplan_deadline as dl
+from desktop.models.workplan_people import ROLE_LABELS
 from desktop.reports.pdf import SANS, SECTION_FILL, build_pdf, esc, styles, table_style_commands, wrap
 
 APPROVED = {"ky": "БЕКИТЕМИН", "kk": "БЕКІТЕМІН", "ru": "УТВЕРЖДАЮ", "en": "APPROVED"}
@@ -65,10 +66,21 @@ def plan_pdf(target, tree: dict, lang: str) -> None:
 
 # Progress report ---------------------------------------------------------------------------
 
-def progress_counts(tree: dict) -> tuple[list[dict], list[dict]]:
-    """Done / in progress / overdue / planned by section and by responsible person."""
+def progress_counts(tree: dict, tr=None) -> tuple[list[dict], list[dict]]:
+    """Done / in progress / overdue / planned by section and by responsible person.
+
+    A person is one staff member however the office wrote the name, one role ("каф. башчылары",
+    "Кафедра башчылары" are both heads of departments, named in ``tr``'s language), or else the
+    text as written, compared without regard to case."""
     def empty(name):
         return {"name": name, "done": 0, "in_progress": 0, "overdue": 0, "planned": 0, "total": 0}
+
+    def person(r) -> tuple[tuple, str]:
+        if r["staff_id"]:
+            return ("staff", r["staff_id"]), r["text"]
+        if r["role"] and tr is not None:
+            return ("role", r["role"]), tr(ROLE_LABELS.get(r["role"], r["role"]))
+        return ("text", " ".join(r["text"].casefold().split())), r["text"]
 
     sections, people = [], {}
     for section in tree["sections"]:
@@ -79,8 +91,13 @@ def progress_counts(tree: dict) -> tuple[list[dict], list[dict]]:
             key = bucket(item)
             row[key] += 1
             row["total"] += 1
+            counted = set()
             for r in item["responsible"]:
-                p = people.setdefault(r["text"], empty(r["text"]))
+                found, name = person(r)
+                if found in counted:  # "Деканат, деканат" counts the item once
+                    continue
+                counted.add(found)
+                p = people.setdefault(found, empty(name))
                 p[key] += 1
                 p["total"] += 1
         sections.append(row)
@@ -118,12 +135,14 @@ def section_picture(rows: list[dict], tr, width: float = 175 * mm):
         chart.bars[i].fillColor = colors.HexColor(BUCKET_COLOURS[b])
         chart.bars[i].strokeColor = None
     d.add(chart)
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
     x = 25
     for b in BUCKETS:
         d.add(Rect(x, 5, 8, 8, fillColor=colors.HexColor(BUCKET_COLOURS[b]), strokeColor=None))
         label = tr(STATUS_WORDS[b])
         d.add(String(x + 11, 6, label, fontName=SANS, fontSize=8))
-        x += 14 + len(label) * 4.5
+        x += 11 + stringWidth(label, SANS, 8) + 12
     return d
 
 
@@ -134,15 +153,23 @@ def progress_pdf(target, tree: dict, lang: str, on_date: dt.date | None = None) 
     tr = translator(lang)
     st = styles()
     on_date = on_date or dt.date.today()
-    sections, people = progress_counts(tree)
+    sections, people = progress_counts(tree, tr)
     heading = [tr("Section"), tr("Done"), tr("In progress"), tr("Overdue"), tr("Planned"), tr("Total")]
+    # Count columns as wide as their longest header word ("Запланировано", "Жоспарланған"), the
+    # headers wrapped at spaces; the name column takes the rest of the 175 mm.
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    bold = SANS + "-Bold"
+    count_width = max(16 * mm, max(stringWidth(w, bold, FONT_SIZE) for h in heading[1:] for w in h.split()) + 8)
+    name_width = 175 * mm - 5 * count_width
 
     def table(rows, first):
-        data = [[first] + heading[1:]]
+        data = [[first] + [wrap(h, bold, FONT_SIZE, count_width - 6) for h in heading[1:]]]
         for r in rows:
-            data.append([wrap(r["name"], SANS, FONT_SIZE, 80 * mm)] + [str(r[b]) for b in (*BUCKETS, "total")])
-        t = Table(data, colWidths=[85 * mm] + [18 * mm] * 5, repeatRows=1)
-        t.setStyle(TableStyle(table_style_commands(1, SANS, FONT_SIZE) + [("ALIGN", (1, 1), (-1, -1), "RIGHT")]))
+            data.append([wrap(r["name"], SANS, FONT_SIZE, name_width - 6)] + [str(r[b]) for b in (*BUCKETS, "total")])
+        t = Table(data, colWidths=[name_width] + [count_width] * 5, repeatRows=1)
+        t.setStyle(TableStyle(table_style_commands(1, SANS, FONT_SIZE) + [
+            ("ALIGN", (1, 1), (-1, -1), "RIGHT")]))
         return t
 
     title = tr("Work plan progress for {year}").format(year=tree["year"])

@@ -23,6 +23,9 @@ MAIN_GEOMETRY = Option("window/geometry", None, bytes)
 MAIN_STATE = Option("window/state", None, bytes)
 CURRENT_AREA = Option("window/area", "")
 LAST_FOLDER = Option("files/last_folder", "")
+WORKPLAN_YEAR = Option("workplan/year", "")
+WORKPLAN_FILTERS = Option("workplan/filters", "")  # JSON: section, person, month, status, overdue, text
+WORKPLAN_SPLITTER = Option("workplan/splitter", None, bytes)
 
 
 def qsettings() -> QSettings:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter
@@ -13,8 +14,10 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -25,16 +28,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.i18n import _, current
+from desktop.i18n import N_, _, current
 from desktop.models import workplan as wp
 from desktop.models import workplan_deadline as dl
 from desktop.models.base import DomainError
+from desktop.models.workplan_people import ROLE_LABELS
 from desktop.views.common.area import AreaPage
 from desktop.views.common.undo import perform
+from desktop.views import settings as ui_settings
 from desktop.views.workplan.deadline_dialog import DeadlineDialog
+from desktop.views.workplan.plan_actions import PlanActions
 from desktop.views.workplan.tree_model import ItemRole, PlanFilterProxy, PlanTreeModel
 
 COLOURS = {"done": "#4CAF50", "in_progress": "#2196F3", "overdue": "#E53935", "planned": "#BDBDBD"}
+LEGEND = {"done": N_("Done"), "in_progress": N_("In progress"), "overdue": N_("Overdue"), "planned": N_("Planned")}
 
 
 def bucket(item: dict) -> str:
@@ -61,7 +68,7 @@ class SectionBars(QWidget):
                 if item["status"] != "cancelled":
                     counts[bucket(item)] += 1
             self.rows.append((s["number"], counts))
-        self.setMinimumHeight(14 * len(self.rows) + 8)
+        self.setMinimumHeight(14 * len(self.rows) + 40)
         self.update()
 
     def paintEvent(self, event):
@@ -76,10 +83,21 @@ class SectionBars(QWidget):
                 w = width * counts[key] / total
                 p.fillRect(QRectF(x, y + 1, w, 10), QColor(colour))
                 x += w
+        if self.rows:  # the legend: what each colour means, on two lines when narrow
+            y, x = 8 + len(self.rows) * 14, 40.0
+            metrics = p.fontMetrics()
+            for key, colour in COLOURS.items():
+                label = _(LEGEND[key])
+                if x > 40 and x + 12 + metrics.horizontalAdvance(label) > self.width():
+                    y, x = y + 16, 40.0
+                p.fillRect(QRectF(x, y + 2, 9, 9), QColor(colour))
+                p.drawText(QRectF(x + 12, y, metrics.horizontalAdvance(label) + 2, 14),
+                           Qt.AlignmentFlag.AlignLeft, label)
+                x += 24 + metrics.horizontalAdvance(label)
         p.end()
 
 
-class WorkPlanArea(AreaPage):
+class WorkPlanArea(PlanActions, AreaPage):
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
         self.tree: dict | None = None
@@ -99,16 +117,28 @@ class WorkPlanArea(AreaPage):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                   | QAbstractItemView.EditTrigger.EditKeyPressed)
         self.view.selectionModel().currentChanged.connect(self._show_current)
+        # fixed widths, the activity taking what is left: no resizeColumnsToContents over 300 rows
+        head = self.view.header()
+        head.setStretchLastSection(False)
+        for col, width in ((0, 70), (2, 150), (3, 190), (4, 100)):
+            self.view.setColumnWidth(col, width)
+        head.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         # toolbar
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 16px; font-weight: 600;")
         self.year = QComboBox()
-        self.year.currentIndexChanged.connect(lambda: self.refresh(keep_year=True))
-        self.buttons = {k: QToolButton() for k in ("add_section", "add_item", "delete", "up", "down", "copy",
-                                                    "preview", "progress")}
+        self.year.currentIndexChanged.connect(self._year_chosen)
+        self.buttons = {k: QToolButton() for k in ("add_section", "add_item", "delete", "up", "down")}
+        # whole-plan actions and files sit in two menus so the bar stays one line
+        self.plan_button, self.file_button = QPushButton(), QPushButton()
+        self.plan_menu, self.file_menu = QMenu(self), QMenu(self)
+        self.plan_button.setMenu(self.plan_menu)
+        self.file_button.setMenu(self.file_menu)
         top = QHBoxLayout()
         top.addWidget(self.title)
         top.addWidget(self.year)
+        top.addWidget(self.plan_button)
+        top.addWidget(self.file_button)
         top.addStretch(1)
         for b in self.buttons.values():
             top.addWidget(b)
@@ -117,6 +147,12 @@ class WorkPlanArea(AreaPage):
         self.f_overdue = QCheckBox()
         self.f_text = QLineEdit()
         self.f_text.setClearButtonEnabled(True)
+        self.f_text.setMinimumWidth(160)
+        for combo in (self.f_section, self.f_person, self.f_month, self.f_status):
+            # long section titles must not push the text filter off the row
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(14)
+        self.f_section.setMinimumContentsLength(24)
         filters = QHBoxLayout()
         for w in (self.f_section, self.f_person, self.f_month, self.f_status, self.f_overdue):
             filters.addWidget(w)
@@ -153,6 +189,9 @@ class WorkPlanArea(AreaPage):
         self.splitter.addWidget(self.view)
         self.splitter.addWidget(self.panel)
         self.splitter.setStretchFactor(0, 3)
+        self.splitter.setSizes([900, 360])  # until the user's own sizes are restored
+        self.splitter.splitterMoved.connect(
+            lambda *_a: ui_settings.put(ui_settings.WORKPLAN_SPLITTER, self.splitter.saveState()))
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(filters)
@@ -163,9 +202,16 @@ class WorkPlanArea(AreaPage):
             "delete": (self.delete_current, QKeySequence(QKeySequence.StandardKey.Delete)),
             "up": (lambda: self.move_current(-1), QKeySequence("Ctrl+Up")),
             "down": (lambda: self.move_current(1), QKeySequence("Ctrl+Down")),
-            "copy": (self.copy_to_next_year, None),
             "preview": (self.print_preview, QKeySequence(QKeySequence.StandardKey.Print)),
             "progress": (self.progress_preview, None),
+            "new_plan": (self.new_plan, QKeySequence(QKeySequence.StandardKey.New)),
+            "header": (self.edit_header, None),
+            "copy": (self.copy_to_next_year, None),
+            "delete_plan": (self.delete_plan, None),
+            "export_pdf": (self.export_pdf, None),
+            "export_xlsx": (self.export_xlsx, None),
+            "export_progress": (self.export_progress, None),
+            "import": (self.import_plan, QKeySequence(QKeySequence.StandardKey.Open)),
         }
         self.actions_by_key = {}
         for key, (slot, shortcut) in actions.items():
@@ -175,22 +221,37 @@ class WorkPlanArea(AreaPage):
                 act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             act.triggered.connect(slot)
             self.addAction(act)
-            self.buttons[key].setDefaultAction(act)
+            if key in self.buttons:
+                self.buttons[key].setDefaultAction(act)
+            elif key in ("new_plan", "header", "copy", "delete_plan"):
+                self.plan_menu.addAction(act)
+            else:
+                self.file_menu.addAction(act)
             self.actions_by_key[key] = act
+        self.plan_menu.insertSeparator(self.actions_by_key["delete_plan"])
+        self.file_menu.insertSeparator(self.actions_by_key["export_pdf"])
+        self.file_menu.insertSeparator(self.actions_by_key["import"])
         ctx.data_changed.connect(lambda what: what == "staff" and self.refresh())
         self.refresh()
+        self._restore_choices()
 
     # Texts ----------------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
         self.title.setText(_("Work plan"))
         texts = {"add_section": _("Add section"), "add_item": _("Add item"), "delete": _("Delete"),
                  "up": _("Move up"), "down": _("Move down"), "copy": _("Copy to next year"),
-                 "preview": _("Print preview"), "progress": _("Progress report")}
+                 "preview": _("Print preview"), "progress": _("Progress preview"),
+                 "new_plan": _("New plan…"), "header": _("Plan header…"), "delete_plan": _("Delete plan…"),
+                 "export_pdf": _("Export to PDF…"), "export_xlsx": _("Export to Excel…"),
+                 "export_progress": _("Progress report…"), "import": _("Import…")}
         for key, text in texts.items():
             self.actions_by_key[key].setText(text)
         for label, text in zip(self.p_labels, (_("Activity"), _("Deadline"), _("Responsible"), _("Status"),
                                                 _("Completion note")), strict=True):
             label.setText(text)
+        self.plan_button.setText(_("Plan"))
+        self.file_button.setText(_("Files"))
+        self.year.setToolTip(_("Academic year of the plan"))
         self.p_save_text.setText(_("Save text"))
         self.f_overdue.setText(_("Overdue only"))
         self.f_text.setPlaceholderText(_("Filter…"))
@@ -205,7 +266,8 @@ class WorkPlanArea(AreaPage):
         with self.ctx.db.session() as s:
             years = wp.plan_years(s)
             if not keep_year:
-                wanted = self.year.currentText() or (years[-1] if years else "")
+                wanted = (self.year.currentText() or ui_settings.get(ui_settings.WORKPLAN_YEAR)
+                          or (years[-1] if years else ""))
                 self.year.blockSignals(True)
                 self.year.clear()
                 self.year.addItems(years)
@@ -218,10 +280,10 @@ class WorkPlanArea(AreaPage):
         self.model.set_tree(self.tree)
         self.proxy.first_year = self.model.first_year
         self.view.expandAll()
-        self.view.setColumnWidth(0, 80)
-        self.view.setColumnWidth(1, 420)
-        self.view.setColumnWidth(2, 160)
-        self.view.setColumnWidth(3, 200)
+        has_plan = self.tree is not None
+        for key in ("header", "copy", "delete_plan", "export_pdf", "export_xlsx", "export_progress", "preview",
+                    "progress", "add_section", "add_item"):
+            self.actions_by_key[key].setEnabled(has_plan)
         self.bars.set_sections(self.tree["sections"] if self.tree else [])
         self._fill_filters()
 
@@ -245,14 +307,21 @@ class WorkPlanArea(AreaPage):
                     if r["staff_id"]:
                         people.setdefault(("staff", r["staff_id"]), r["text"])
                     elif r["role"]:
-                        from desktop.models.workplan_people import ROLE_LABELS
-                        people.setdefault(("role", r["role"]), _(ROLE_LABELS.get(r["role"], r["role"])))
+                        people.setdefault(("role", r["role"]), r["role"])
+        for key in people:  # roles are named in the interface language, once each
+            if key[0] == "role":
+                people[key] = _(ROLE_LABELS.get(key[1], key[1]))
         fill(self.f_person, [(_("Everyone"), None)] + sorted(((v, list(k)) for k, v in people.items()),
                                                              key=lambda e: e[0]))
         first = self.model.first_year
         months = [(first if m >= 9 else first + 1, m) for m in (9, 10, 11, 12, 1, 2, 3, 4, 5, 6, 7, 8)]
         fill(self.f_month, [(_("Any month"), None)] + [(f"{current().month(m)} {y}", [y, m]) for y, m in months])
         fill(self.f_status, [(_("Any status"), None)] + [(_(label), st.value) for st, label in wp.STATUS_LABELS.items()])
+
+    def _filter_choices(self) -> dict:
+        return {"section": self.f_section.currentData(), "person": self.f_person.currentData(),
+                "month": self.f_month.currentData(), "status": self.f_status.currentData(),
+                "overdue": self.f_overdue.isChecked(), "text": self.f_text.text()}
 
     def _apply_filters(self) -> None:
         person = self.f_person.currentData()
@@ -261,6 +330,38 @@ class WorkPlanArea(AreaPage):
                                month=tuple(month) if month else None, status=self.f_status.currentData(),
                                overdue_only=self.f_overdue.isChecked(), text=self.f_text.text().strip())
         self.view.expandAll()
+        if not self._restoring:
+            ui_settings.put(ui_settings.WORKPLAN_FILTERS, json.dumps(self._filter_choices(), ensure_ascii=False))
+
+    _restoring = False
+
+    def _restore_choices(self) -> None:
+        """The filters and the splitter as the user left them (QSettings)."""
+        state = ui_settings.get(ui_settings.WORKPLAN_SPLITTER)
+        if state:
+            self.splitter.restoreState(state)
+        try:
+            saved = json.loads(ui_settings.get(ui_settings.WORKPLAN_FILTERS) or "{}")
+        except ValueError:
+            saved = {}
+        if not isinstance(saved, dict) or not saved:
+            return
+        self._restoring = True
+        try:
+            for combo, key in ((self.f_section, "section"), (self.f_person, "person"), (self.f_month, "month"),
+                               (self.f_status, "status")):
+                if saved.get(key) is not None:
+                    combo.setCurrentIndex(max(combo.findData(saved[key]), 0))
+            self.f_overdue.setChecked(bool(saved.get("overdue")))
+            self.f_text.setText(str(saved.get("text") or ""))
+        finally:
+            self._restoring = False
+        self._apply_filters()
+
+    def _year_chosen(self) -> None:
+        if self.year.currentText():
+            ui_settings.put(ui_settings.WORKPLAN_YEAR, self.year.currentText())
+        self.refresh(keep_year=True)
 
     # Selection and side panel ---------------------------------------------------------------
     def current_node(self):
@@ -412,8 +513,7 @@ class WorkPlanArea(AreaPage):
 
         self._push(_("Copy to next year"), redo, lambda: self._run(lambda s: wp.delete_plan(s, new["id"])))
         first = self.model.first_year + 1
-        if self.year.findText(f"{first}-{first + 1}") >= 0:
-            self.year.setCurrentText(f"{first}-{first + 1}")
+        self.show_year(f"{first}-{first + 1}")
 
     # Printing ------------------------------------------------------------------------------
     def plan_pdf_bytes(self) -> bytes:

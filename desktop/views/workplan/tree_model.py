@@ -17,6 +17,15 @@ from desktop.models import workplan_deadline as dl
 COLUMNS = [N_("No."), N_("Activity"), N_("Deadline"), N_("Responsible"), N_("Status")]
 MIME = "application/x-dekanat-workplan-item"
 ItemRole = Qt.ItemDataRole.UserRole + 1
+_DISPLAY, _EDIT, _FONT = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.FontRole
+_FOREGROUND, _TOOLTIP = Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.ToolTipRole
+_F = Qt.ItemFlag
+_DROP = _F.ItemIsDropEnabled
+_SECTION = _F.ItemIsEnabled | _F.ItemIsSelectable | _F.ItemIsDropEnabled
+_SECTION_TITLE = _SECTION | _F.ItemIsEditable
+_ITEM = _F.ItemIsEnabled | _F.ItemIsSelectable | _F.ItemIsDragEnabled
+_ITEM_EDITABLE = _ITEM | _F.ItemIsEditable
+_ROLES = frozenset((_DISPLAY, _EDIT, _FONT, _FOREGROUND, _TOOLTIP, ItemRole))
 
 
 class PlanTreeModel(QAbstractItemModel):
@@ -26,25 +35,40 @@ class PlanTreeModel(QAbstractItemModel):
         self.first_year = 2025
         self.on_edit = None  # (kind "item"/"section", id, field, value)
         self.on_move = None  # (item_id, section_id, position)
+        # item id -> the texts shown in columns 0..4, made once per load/language (rendering a
+        # deadline takes locale look-ups, and the view asks for every cell several times)
+        self._texts: dict[int, tuple[str, ...]] = {}
+        self._bold = QFont()
+        self._bold.setBold(True)
+        self._overdue = QBrush(QColor("#C62828"))
 
     def set_tree(self, tree: dict | None) -> None:
         self.beginResetModel()
         self.sections = tree["sections"] if tree else []
         self.first_year = tree["first_year"] if tree else self.first_year
+        self._texts.clear()
         self.endResetModel()
 
     def retranslate(self) -> None:
+        self._texts.clear()
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
         if self.sections:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.sections) - 1, len(COLUMNS) - 1))
 
     # Structure --------------------------------------------------------------------------
+    # index/rowCount run tens of thousands of times while the view lays out: plain Python checks,
+    # no hasIndex() round trips through Qt.
     def index(self, row, column, parent=QModelIndex()):
-        if not self.hasIndex(row, column, parent):
+        if row < 0 or not 0 <= column < len(COLUMNS):
             return QModelIndex()
         if not parent.isValid():
-            return self.createIndex(row, column, 0)
-        return self.createIndex(row, column, parent.row() + 1)
+            return self.createIndex(row, column, 0) if row < len(self.sections) else QModelIndex()
+        if parent.internalId() != 0 or parent.column() != 0:
+            return QModelIndex()
+        section = parent.row()
+        if row < len(self.sections[section]["items"]):
+            return self.createIndex(row, column, section + 1)
+        return QModelIndex()
 
     def parent(self, index=QModelIndex()):
         if not index.isValid() or index.internalId() == 0:
@@ -80,51 +104,43 @@ class PlanTreeModel(QAbstractItemModel):
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        found = self.node(index)
-        if found is None:
+        # The view asks for a dozen roles per cell while laying out; answer the unused ones first.
+        if role not in _ROLES or not index.isValid():
             return None
-        kind, row = found
+        section_no = index.internalId()
         col = index.column()
-        if kind == "section":
-            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+        if section_no == 0:
+            row = self.sections[index.row()]
+            if role == _DISPLAY or role == _EDIT:
                 return row["number"] if col == 0 else row["title"] if col == 1 else None
-            if role == Qt.ItemDataRole.FontRole:
-                f = QFont()
-                f.setBold(True)
-                return f
+            if role == _FONT:
+                return self._bold
             return None
+        row = self.sections[section_no - 1]["items"][index.row()]
+        if role == _DISPLAY or role == _EDIT:
+            return self.item_texts(row)[col]
         if role == ItemRole:
             return row
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            if col == 0:
-                return f"{row['number']}."
-            if col == 1:
-                return row["text"]
-            if col == 2:
-                return dl.render(row["deadline"], current())
-            if col == 3:
-                return row["responsible_text"]
-            if col == 4:
-                return _(wp.STATUS_LABELS[wp.ItemStatus(row["status"])])
-        if role == Qt.ItemDataRole.ForegroundRole and row["overdue"]:
-            return QBrush(QColor("#C62828"))
-        if role == Qt.ItemDataRole.ToolTipRole and col == 1:
+        if role == _FOREGROUND:
+            return self._overdue if row["overdue"] else None
+        if role == _TOOLTIP and col == 1:
             return row["text"]
         return None
 
+    def item_texts(self, row: dict) -> tuple[str, ...]:
+        texts = self._texts.get(row["id"])
+        if texts is None:
+            texts = (f"{row['number']}.", row["text"], dl.render(row["deadline"], current()),
+                     row["responsible_text"], _(wp.STATUS_LABELS[wp.ItemStatus(row["status"])]))
+            self._texts[row["id"]] = texts
+        return texts
+
     def flags(self, index):
         if not index.isValid():
-            return Qt.ItemFlag.ItemIsDropEnabled
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+            return _DROP
         if index.internalId() == 0:
-            flags |= Qt.ItemFlag.ItemIsDropEnabled
-            if index.column() == 1:
-                flags |= Qt.ItemFlag.ItemIsEditable
-        else:
-            flags |= Qt.ItemFlag.ItemIsDragEnabled
-            if index.column() in (1, 3):
-                flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
+            return _SECTION_TITLE if index.column() == 1 else _SECTION
+        return _ITEM_EDITABLE if index.column() in (1, 3) else _ITEM
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole):
         found = self.node(index)
@@ -196,9 +212,15 @@ class PlanFilterProxy(QSortFilterProxyModel):
         self.setRecursiveFilteringEnabled(True)
 
     def set_filters(self, **kw) -> None:
-        for k, v in kw.items():
-            setattr(self, k, v)
-        self.invalidateFilter()
+        if hasattr(self, "beginFilterChange"):  # Qt 6.10+: invalidateFilter() is deprecated
+            self.beginFilterChange()
+            for k, v in kw.items():
+                setattr(self, k, v)
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            for k, v in kw.items():
+                setattr(self, k, v)
+            self.invalidateFilter()
 
     def filterAcceptsRow(self, source_row, source_parent):
         model: PlanTreeModel = self.sourceModel()
