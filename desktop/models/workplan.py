@@ -169,6 +169,7 @@ def plan_tree(session: Session, plan: WorkPlan, today: dt.date | None = None) ->
     the editor opens on this, and a 300-item plan must show within 200 ms."""
     today = today or dt.date.today()
     first = plan.year.first_year
+    _install_calendar_events(session, [first])
     sections = [{"id": sid, "number": roman(pos + 1), "kind": kind, "title": title, "items": []}
                 for sid, pos, kind, title in session.execute(
                     select(WorkPlanSection.id, WorkPlanSection.position, WorkPlanSection.kind, WorkPlanSection.title)
@@ -203,9 +204,18 @@ def plan_tree(session: Session, plan: WorkPlan, today: dt.date | None = None) ->
 
 
 def _plan_items(session: Session):
-    return session.execute(
+    rows = session.execute(
         select(WorkPlanItem, AcademicYear.name).join(WorkPlanSection).join(WorkPlan).join(AcademicYear)
         .order_by(AcademicYear.name, WorkPlanSection.position, WorkPlanItem.position)).all()
+    _install_calendar_events(session, {int(year[:4]) for _item, year in rows})
+    return rows
+
+
+def _install_calendar_events(session: Session, first_years) -> None:
+    """"After the winter session" and the like resolve through the academic calendar."""
+    from desktop.models import calendar_events
+
+    calendar_events.install(session, first_years)
 
 
 def items_due(session: Session, start: dt.date, end: dt.date, *, include_done: bool = False) -> list[WorkPlanItem]:
