@@ -93,3 +93,16 @@ def test_unhandled_exception_shows_a_dialog_and_is_logged(qtbot, monkeypatch, ca
     assert "boom" in shown["text"]
     assert "RuntimeError" in caplog.text
     assert window.isVisible()
+
+
+@pytest.mark.parametrize("lang", ["ky", "kk", "ru"])
+def test_every_area_fits_a_1366_pixel_screen(qtbot, demo_db, lang):
+    from desktop.views.areas import AREAS
+
+    i18n.set_language(lang)
+    w = MainWindow(demo_db)
+    qtbot.addWidget(w)
+    w.show()
+    for area in AREAS:
+        w.page(area.key)
+    assert w.minimumSizeHint().width() <= 1366

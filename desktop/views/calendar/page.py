@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
+    QToolBar,
     QInputDialog,
     QLabel,
     QListView,
@@ -68,6 +69,11 @@ class CalendarArea(AreaPage):
         self.buttons: dict[str, QToolButton] = {}
         bar = QHBoxLayout()
         bar.addWidget(self.chooser, 1)
+        # A tool bar folds what does not fit behind its » button, so the window stays usable
+        # on a 1366-pixel office screen.
+        self.toolbar = QToolBar()
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        bar.addWidget(self.toolbar, 3)
         for key, slot in (("new", self.new_calendar), ("copy", self.copy_to_next_year), ("add", self.add_event),
                           ("sub", self.add_sub_row), ("delete", self.delete_event), ("date", self.edit_date),
                           ("overrides", self.edit_overrides), ("pdf", self.export_pdf), ("xlsx", self.export_xlsx),
@@ -75,7 +81,7 @@ class CalendarArea(AreaPage):
             b = QToolButton()
             b.clicked.connect(slot)
             self.buttons[key] = b
-            bar.addWidget(b)
+            self.toolbar.addWidget(b)
         self.model = EventsModel(self)
         self.model.on_edit = self._edit_event
         self.tree = QTreeView()

@@ -39,6 +39,7 @@ from desktop.models.curators import (
 )
 from desktop.models.org import AcademicYear, StaffRole, academic_year_of, staff_by_role
 from desktop.reports.curator_matrix import STATE_ORDER
+from desktop.views.common.toolbar import button_bar
 from desktop.views import settings as user_settings
 from desktop.views.common.area import AreaPage
 from desktop.views.common.tablemodel import Column, RecordTableModel
@@ -89,9 +90,7 @@ class CuratorsArea(AreaPage):
         top = QHBoxLayout()
         for w in (self.year_label, self.year, self.as_of_label, self.as_of):
             top.addWidget(w)
-        top.addStretch(1)
-        for w in (self.open_button, self.change_button, self.preview_button, self.excel_button):
-            top.addWidget(w)
+        top.addWidget(button_bar(self.open_button, self.change_button, self.preview_button, self.excel_button), 1)
         history = QWidget()
         hl = QVBoxLayout(history)
         hl.setContentsMargins(0, 0, 0, 0)

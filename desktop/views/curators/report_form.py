@@ -27,6 +27,7 @@ from desktop.i18n import _, current
 from desktop.models import curator_reports as cr
 from desktop.models import records
 from desktop.models.curators import PARTS, REPORT_STATUS_LABELS, CuratorReport, ReportStatus
+from desktop.views.common.toolbar import button_bar
 from desktop.views import settings as user_settings
 from desktop.views.common.tablemodel import RecordTableModel
 from desktop.views.curators.parts import (
@@ -114,10 +115,8 @@ class ReportForm(QWidget):
         self.assignment_label, self.month_label = QLabel(), QLabel()
         for w in (self.assignment_label, self.assignment, self.month_label, self.month):
             top.addWidget(w)
-        top.addStretch(1)
-        for b in (self.start_button, self.copy_button, self.submit_button, self.accept_button, self.return_button,
-                  self.preview_button):
-            top.addWidget(b)
+        top.addWidget(button_bar(self.start_button, self.copy_button, self.submit_button, self.accept_button,
+                                 self.return_button, self.preview_button), 1)
         grid = QGridLayout()
         for i, part in enumerate(PARTS):
             grid.addWidget(self.tables[part], i // 2, i % 2)

@@ -24,6 +24,7 @@ from desktop.i18n import N_, _
 from desktop.models import records
 from desktop.models import teaching_log as tl
 from desktop.models.org import Staff, StaffRole, staff_by_role
+from desktop.views.common.toolbar import button_bar
 from desktop.views.common.tablemodel import Column, RecordTableModel
 from desktop.views.curators.parts import ChoiceDelegate, DateDelegate, to_python
 
@@ -84,9 +85,7 @@ class TeachingLogPanel(QWidget):
         top = QHBoxLayout()
         for w in (self.teacher_label, self.teacher, self.month_label, self.month):
             top.addWidget(w)
-        top.addStretch(1)
-        for w in (self.add_button, self.delete_button, self.preview_button, self.excel_button):
-            top.addWidget(w)
+        top.addWidget(button_bar(self.add_button, self.delete_button, self.preview_button, self.excel_button), 1)
         body = QHBoxLayout()
         body.addWidget(self.view, 1)
         body.addWidget(self.all_view)

@@ -28,6 +28,7 @@ from desktop.i18n import _
 from desktop.models import request_templates as templates
 from desktop.models import requests as req
 from desktop.models.base import DomainError
+from desktop.views.common.toolbar import button_bar
 from desktop.views import settings as user_settings
 from desktop.views.common.area import AreaPage
 from desktop.views.common.undo import perform
@@ -97,11 +98,11 @@ class RequestsArea(AreaPage):
         top = QHBoxLayout()
         top.addWidget(self.search, 2)
         top.addWidget(self.procedure_filter, 1)
+        self.procedure_filter.setSizeAdjustPolicy(self.procedure_filter.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.procedure_filter.setMinimumContentsLength(12)
         top.addWidget(self.status_filter)
         top.addWidget(self.when_filter)
-        top.addWidget(self.new_button)
-        top.addWidget(self.delete_button)
-        top.addWidget(self.more_button)
+        top.addWidget(button_bar(self.new_button, self.delete_button, self.more_button), 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.view)
         self.splitter.addWidget(self.card)

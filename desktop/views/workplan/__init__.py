@@ -33,6 +33,7 @@ from desktop.models import workplan as wp
 from desktop.models import workplan_deadline as dl
 from desktop.models.base import DomainError
 from desktop.models.workplan_people import ROLE_LABELS
+from desktop.views.common.toolbar import button_bar
 from desktop.views.common.area import AreaPage
 from desktop.views.common.undo import perform
 from desktop.views import settings as ui_settings
@@ -139,9 +140,7 @@ class WorkPlanArea(PlanActions, AreaPage):
         top.addWidget(self.year)
         top.addWidget(self.plan_button)
         top.addWidget(self.file_button)
-        top.addStretch(1)
-        for b in self.buttons.values():
-            top.addWidget(b)
+        top.addWidget(button_bar(*self.buttons.values()), 1)
         # filters
         self.f_section, self.f_person, self.f_month, self.f_status = QComboBox(), QComboBox(), QComboBox(), QComboBox()
         self.f_overdue = QCheckBox()
@@ -156,6 +155,10 @@ class WorkPlanArea(PlanActions, AreaPage):
         filters = QHBoxLayout()
         for w in (self.f_section, self.f_person, self.f_month, self.f_status, self.f_overdue):
             filters.addWidget(w)
+        for combo in (self.f_section, self.f_person, self.f_month, self.f_status):
+            # Long section titles and names must not widen the window.
+            combo.setSizeAdjustPolicy(combo.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(12)
         filters.addWidget(self.f_text, 1)
         for combo in (self.f_section, self.f_person, self.f_month, self.f_status):
             combo.currentIndexChanged.connect(self._apply_filters)
