@@ -14,6 +14,7 @@ AREA_MODULES = [
     "desktop.models.settings",
     "desktop.models.workdays",
     "desktop.models.workplan",
+    "desktop.models.meetings",
 ]
 
 for _name in AREA_MODULES:
