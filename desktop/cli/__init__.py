@@ -19,6 +19,7 @@ COMMAND_MODULES = [
     "desktop.cli.core",
     "desktop.cli.workdays",
     "desktop.cli.workplan",
+    "desktop.cli.meetings",
 ]
 
 

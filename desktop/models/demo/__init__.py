@@ -22,6 +22,7 @@ DEMO_YEAR = "2025-2026"
 DEMO_STEPS = [
     "desktop.models.demo.faculty",
     "desktop.models.demo.workplan",
+    "desktop.models.demo.meetings",
 ]
 
 
