@@ -19,4 +19,5 @@ class AreaSpec:
 AREAS: list[AreaSpec] = [
     AreaSpec("staff", N_("Staff and programmes"), "desktop.views.staff", "StaffArea", "SP_FileDialogDetailedView"),
     AreaSpec("workplan", N_("Work plan"), "desktop.views.workplan", "WorkPlanArea", "SP_FileDialogListView"),
+    AreaSpec("meetings", N_("Meetings"), "desktop.views.meetings", "MeetingsArea", "SP_FileDialogInfoView"),
 ]
