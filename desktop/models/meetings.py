@@ -209,7 +209,9 @@ def series_list(session: Session) -> list[dict]:
 
 
 def series_by_name(session: Session, name: str) -> MeetingSeries | None:
-    return session.scalar(select(MeetingSeries).where(func.lower(MeetingSeries.name) == name.strip().lower()))
+    # compared in Python: SQLite's lower() folds only ASCII, and the names are Cyrillic
+    wanted = name.strip().casefold()
+    return next((s for s in session.scalars(select(MeetingSeries)) if s.name.casefold() == wanted), None)
 
 
 def _time(value: str) -> str:
@@ -338,7 +340,10 @@ def meetings_between(session: Session, start: dt.date, end: dt.date, series_id: 
 def find_meeting(session: Session, date: dt.date, series_name: str | None = None) -> Meeting:
     query = select(Meeting).join(MeetingSeries).where(Meeting.date == date).order_by(MeetingSeries.id)
     if series_name:
-        query = query.where(func.lower(MeetingSeries.name) == series_name.strip().lower())
+        series = series_by_name(session, series_name)
+        if series is None:
+            raise DomainError(_("There is no meeting series “{name}”.").format(name=series_name))
+        query = query.where(Meeting.series_id == series.id)
     found = list(session.scalars(query))
     if not found:
         raise DomainError(_("There is no meeting on {date}.").format(date=date.strftime("%d.%m.%Y")))

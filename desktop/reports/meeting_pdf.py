@@ -58,7 +58,7 @@ def agenda_story(tree: dict, tr) -> list:
     if invited:
         story += [_people_line(tr("Invited:"), invited, st), Spacer(1, 4 * mm)]
     widths = [12 * mm, 103 * mm, 40 * mm, 20 * mm]
-    rows = [[tr("No."), tr("Agenda item"), tr("Speaker"), tr("Minutes")]]
+    rows = [[tr("No."), tr("Agenda item"), tr("Speaker"), tr("Time, min")]]
     for item in tree["items"]:
         rows.append([f"{item['number']}.", wrap(item["title"], SANS, FONT_SIZE - 1, widths[1] - 6),
                      wrap(item["speaker"], SANS, FONT_SIZE - 1, widths[2] - 6),
@@ -75,12 +75,16 @@ def agenda_story(tree: dict, tr) -> list:
 def _decision_line(number: str, d: dict, tr) -> str:
     details = []
     if d["responsible"]:
-        details.append(f"<i>{esc(tr('Responsible:'))}</i> {esc(d['responsible'])}")
+        label = tr("Responsible:")
+        details.append(f"<i>{esc(label)}</i> {esc(d['responsible'])}")
     if d["due_date"]:
-        details.append(f"<i>{esc(tr('Due:'))}</i> {esc(tr.short_date(d['due_date']))}")
+        label = tr("Due:")
+        details.append(f"<i>{esc(label)}</i> {esc(tr.short_date(d['due_date']))}")
     line = f"{number} {esc(d['text'])}" + (" — " + "; ".join(details) if details else "")
     if d["status"] != "open":
-        line += f" <i>({esc(tr(DECISION_STATUS_LABELS[d['status']]))})</i>"
+        label = DECISION_STATUS_LABELS[d.get("status")]
+        status = tr(label)
+        line += f" <i>({esc(status)})</i>"
     return line
 
 
@@ -101,12 +105,13 @@ def minutes_story(tree: dict, tr) -> list:
     for item in tree["items"]:
         block = [Spacer(1, 3 * mm), Paragraph(f"<b>{item['number']}. {esc(item['title'])}</b>", st["body"])]
         heard = item["heard"] or (item["speaker"] and tr("Report by {speaker}.").format(speaker=item["speaker"])) or ""
-        block.append(Paragraph(f"<b>{esc(tr('Heard:'))}</b> {esc(heard)}", st["body"]))
+        heard_label, decided_label = tr("Heard:"), tr("Decided:")
+        block.append(Paragraph(f"<b>{esc(heard_label)}</b> {esc(heard)}", st["body"]))
         decided = [esc(item["decided"])] if item["decided"] else []
         decided += [_decision_line(f"{item['number']}.{i}.", d, tr) for i, d in enumerate(item["decisions"], 1)]
         if not decided:
             decided = [esc(tr("Take note."))]
-        block.append(Paragraph(f"<b>{esc(tr('Decided:'))}</b> " + "<br/>".join(decided), st["body"]))
+        block.append(Paragraph(f"<b>{esc(decided_label)}</b> " + "<br/>".join(decided), st["body"]))
         story.append(KeepTogether(block))
     loose = [d for d in tree["decisions"] if d["agenda_item_id"] is None]
     if loose:
@@ -118,12 +123,12 @@ def minutes_story(tree: dict, tr) -> list:
 
 def agenda_pdf(target, tree: dict, lang: str) -> None:
     tr = translator(lang)
-    build_pdf(target, agenda_story(tree, tr), tr, title=f"{tr('Agenda')} — {tree['series']}")
+    build_pdf(target, agenda_story(tree, tr), tr, title=tr("Agenda") + " — " + tree["series"])
 
 
 def minutes_pdf(target, tree: dict, lang: str) -> None:
     tr = translator(lang)
-    build_pdf(target, minutes_story(tree, tr), tr, title=f"{tr('Minutes')} — {tree['series']}")
+    build_pdf(target, minutes_story(tree, tr), tr, title=tr("Minutes") + " — " + tree["series"])
 
 
 def meeting_pdf(target, tree: dict, lang: str) -> None:
@@ -132,4 +137,4 @@ def meeting_pdf(target, tree: dict, lang: str) -> None:
     story = agenda_story(tree, tr)
     if tree["held"]:
         story += [PageBreak()] + minutes_story(tree, tr)
-    build_pdf(target, story, tr, title=f"{tr('Agenda')} — {tree['series']}")
+    build_pdf(target, story, tr, title=tr("Agenda") + " — " + tree["series"])

@@ -27,9 +27,10 @@ def decisions_xlsx(target, rows: list[dict], lang: str, on_date: dt.date | None 
     write_table(book, ws, first, headers, [], widths=(5, 60, 28, 12, 14, 30, 12, 10, 12))
     for i, r in enumerate(rows, 1):
         c, d = (late_cell, late_date) if r["overdue"] else (cell, date)
-        status = tr(DECISION_STATUS_LABELS[r["status"]])
+        label = DECISION_STATUS_LABELS[r.get("status")]
+        status = tr(label)
         if r["overdue"]:
-            status = f"{status} ({tr('overdue')})"
+            status = tr("{status} (overdue)").format(status=status)
         values = [i, r["text"], r["responsible"], r["due_date"], status, r["series"], r["meeting_date"],
                   r["meeting_number"], r["closed_on"]]
         formats = [book.fmt["number"], c, c, d, c, c, date, book.fmt["number"], date]

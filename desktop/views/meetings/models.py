@@ -64,7 +64,7 @@ class ProposalModel(QAbstractTableModel):
                 return p.title
             if col == 1:
                 text = _(source_label(p.source))
-                return f"{text} — {_('on the agenda')}" if p.on_agenda else text
+                return _("{source} — on the agenda").format(source=text) if p.on_agenda else text
             if col == 2:
                 return short_date(p.due_date)
             if col == 3:
@@ -115,7 +115,7 @@ def agenda_model(parent=None) -> RecordTableModel:
         Column("number", N_("No."), width=40),
         Column("title", N_("Agenda item"), editable=True, width=380),
         Column("speaker", N_("Speaker"), width=140),
-        Column("minutes_allotted", N_("Minutes"), editable=True, width=70),
+        Column("minutes_allotted", N_("Time, min"), editable=True, width=80),
         Column("source", N_("Source"), display=lambda v: _(source_label(v or "manual")), width=150),
     ], parent)
 
