@@ -69,6 +69,7 @@ class DecisionsRegister(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
         layout.addLayout(lower)
+        self.overdue.setChecked(bool(settings.get(F_OVERDUE)))  # before the signals: restoring is no change
         self.person.currentIndexChanged.connect(self._filters_changed)
         self.status.currentIndexChanged.connect(self._filters_changed)
         self.use_due.toggled.connect(self.due_by.setEnabled)
@@ -76,8 +77,6 @@ class DecisionsRegister(QWidget):
         self.due_by.dateChanged.connect(self._filters_changed)
         self.overdue.toggled.connect(self._filters_changed)
         self.text.textChanged.connect(self.proxy.set_text)
-        self.overdue.setChecked(bool(settings.get(F_OVERDUE)))
-        self._loading = False
 
     def retranslate_ui(self) -> None:
         self.use_due.setText(_("Due by"))
