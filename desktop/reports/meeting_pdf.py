@@ -48,7 +48,7 @@ def _signatures(tree: dict, tr, st, chair: bool = True) -> Table:
     t = Table(rows, colWidths=[55 * mm, 50 * mm, 70 * mm])
     t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("TOPPADDING", (0, 0), (-1, -1), 8),
                            ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
-    return KeepTogether([Spacer(1, 10 * mm), t])
+    return [Spacer(1, 8 * mm), t]
 
 
 def agenda_story(tree: dict, tr) -> list:
@@ -68,7 +68,7 @@ def agenda_story(tree: dict, tr) -> list:
     t = Table(rows, colWidths=widths, repeatRows=1)
     t.setStyle(TableStyle(table_style_commands(1, SANS, FONT_SIZE - 1) + [("ALIGN", (3, 1), (3, -1), "CENTER"),
                                                                            ("ALIGN", (0, 1), (0, -1), "RIGHT")]))
-    story += [t, _signatures(tree, tr, st, chair=False)]
+    story += [t, KeepTogether(_signatures(tree, tr, st, chair=False))]
     return story
 
 
@@ -112,13 +112,15 @@ def minutes_story(tree: dict, tr) -> list:
         if not decided:
             decided = [esc(tr("Take note."))]
         block.append(Paragraph(f"<b>{esc(decided_label)}</b> " + "<br/>".join(decided), st["body"]))
-        story.append(KeepTogether(block))
+        story.append(block)
     loose = [d for d in tree["decisions"] if d["agenda_item_id"] is None]
     if loose:
         story += [Spacer(1, 3 * mm), Paragraph(esc(tr("Other decisions")), st["heading"])]
         story += [Paragraph(_decision_line(f"{i}.", d, tr), st["body"]) for i, d in enumerate(loose, 1)]
-    story.append(_signatures(tree, tr, st))
-    return story
+    # the signatures never stand alone on a page: they keep the last item or decision with them
+    tail = story.pop() if tree["items"] or loose else []
+    story.append((tail if isinstance(tail, list) else [tail]) + _signatures(tree, tr, st))
+    return [KeepTogether(f) if isinstance(f, list) else f for f in story]
 
 
 def agenda_pdf(target, tree: dict, lang: str) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeySequence, QTextCharFormat
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -60,11 +60,11 @@ class MeetingsArea(AreaPage):
         self.calendar.clicked.connect(self._date_clicked)
         self.meetings = RecordTableModel([
             Column("date", N_("Date"), display=short_date, width=80),
-            Column("time", N_("Time"), width=50),
+            Column("time", N_("Time"), width=60),
             Column("series", N_("Meeting"), width=200),
             Column("number", N_("No."), width=40),
-            Column("items", N_("Items"), width=50),
-            Column("held", N_("Held"), display=lambda v: "✓" if v else "", width=50),
+            Column("items", N_("Items"), width=70),
+            Column("held", N_("Held"), display=lambda v: "✓" if v else "", width=80),
         ], self)
         self.meeting_view = table(self.meetings, 2)
         self.meeting_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -108,6 +108,11 @@ class MeetingsArea(AreaPage):
 
     # Texts ----------------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
+        from desktop.i18n import current_language
+
+        lang = current_language()
+        # the month grid names months and weekdays in the interface language
+        self.calendar.setLocale(QLocale(lang if lang != "en" else "en_GB"))
         self.title.setText(_("Meetings"))
         self.actions_by_key["next"].setText(_("Next meeting"))
         self.actions_by_key["next"].setToolTip(_("Create the next meeting of the series on its day"))

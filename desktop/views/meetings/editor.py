@@ -131,6 +131,9 @@ class MeetingEditor(QWidget):
         # agenda tab: proposals above, the agenda below
         self.proposals = ProposalModel(self)
         self.proposal_view = table(self.proposals)
+        for col, width in enumerate((0, 180, 90, 140, 170)):
+            if width:
+                self.proposal_view.setColumnWidth(col, width)
         self.agenda = agenda_model(self)
         self.agenda.on_edit = self._edit_item_from_model
         self.agenda_view = table(self.agenda, 1)
@@ -193,6 +196,8 @@ class MeetingEditor(QWidget):
         self.minutes_split.addWidget(self.minutes_items)
         self.minutes_split.addWidget(right)
         self.minutes_split.setStretchFactor(1, 2)
+        self.minutes_split.setSizes([320, 700])
+        self.minutes_items.setColumnWidth(0, 40)
         self.tabs = QTabWidget()
         self.tabs.addTab(agenda_tab, "")
         self.tabs.addTab(self.attendance_view, "")
@@ -280,7 +285,6 @@ class MeetingEditor(QWidget):
         self.proposals.set_proposals(proposals, dict(self.staff))
         self.agenda.set_rows(self.tree["items"])
         self.attendance.set_rows(self.tree["attendees"])
-        self.decisions.set_rows(self.tree["decisions"])
         self._show()
         if current_item:
             self.select_item(current_item)
@@ -361,6 +365,9 @@ class MeetingEditor(QWidget):
     # Minutes --------------------------------------------------------------------------------
     def _show_minutes(self, *_args) -> None:
         row = self.agenda.record(self.minutes_items.currentIndex())
+        # the decisions of the chosen item (all of the meeting's when no item is chosen)
+        decisions = self.tree["decisions"] if self.tree else []
+        self.decisions.set_rows([d for d in decisions if row is None or d["agenda_item_id"] == row["id"]])
         self.heard.setPlainText(row["heard"] if row else "")
         self.decided.setPlainText(row["decided"] if row else "")
         for w in (self.heard, self.decided, self.save_minutes):

@@ -116,7 +116,7 @@ def agenda_model(parent=None) -> RecordTableModel:
         Column("title", N_("Agenda item"), editable=True, width=380),
         Column("speaker", N_("Speaker"), width=140),
         Column("minutes_allotted", N_("Time, min"), editable=True, width=80),
-        Column("source", N_("Source"), display=lambda v: _(source_label(v or "manual")), width=150),
+        Column("source", N_("Source"), display=lambda v: _(source_label(v or "manual")), width=180),
     ], parent)
 
 

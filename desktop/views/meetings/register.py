@@ -46,6 +46,7 @@ class DecisionsRegister(QWidget):
         self.use_due, self.overdue = QCheckBox(), QCheckBox()
         self.due_by = QDateEdit(QDate.currentDate().addDays(7))
         self.due_by.setCalendarPopup(True)
+        self.due_by.setDisplayFormat("dd.MM.yyyy")
         self.due_by.setEnabled(False)
         self.text = QLineEdit()
         self.text.setClearButtonEnabled(True)
