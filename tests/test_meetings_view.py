@@ -197,3 +197,36 @@ def test_print_path_writes_a_pdf_through_qprinter(page, demo_db, tmp_path):
     import re
 
     assert int(re.search(r"Pages:\s+(\d+)", info).group(1)) == pages
+
+
+def test_new_series_dialog_then_first_meeting(page, demo_db, qtbot):
+    from desktop.models.org import staff_rows
+    from desktop.views.meetings.series_dialog import SeriesDialog
+
+    with demo_db.session() as s:
+        staff = staff_rows(s)
+    dialog = SeriesDialog(staff)
+    qtbot.addWidget(dialog)
+    dialog.kind.setCurrentIndex(dialog.kind.findData("methodological_council"))
+    dialog.recurrence.setCurrentIndex(1)
+    dialog.nth.setCurrentIndex(dialog.nth.findData(2))
+    dialog.weekday.setCurrentIndex(3)
+    dialog.name.setText("Усулдук кеңеш")
+    values = dialog.values()
+    assert values["members"] and values["nth_week"] == 2 and values["weekday"] == 3
+    page.new_series(values)
+    assert page.series.currentText() == "Усулдук кеңеш"
+    page.actions_by_key["next"].trigger()
+    date = page.editor.tree["date"]
+    from desktop.models.workdays import work_calendar
+
+    with demo_db.session() as s:
+        cal = work_calendar(s)
+    # the second Thursday of its month (or the working day after it, when that is a holiday)
+    thursdays = [d for d in (date.replace(day=1) + dt.timedelta(days=i) for i in range(31))
+                 if d.month == date.month and d.weekday() == 3]
+    assert date >= dt.date.today() and date == cal.next_working_day(thursdays[1])
+    page.undo_stack.undo()
+    page.undo_stack.undo()
+    with demo_db.session() as s:
+        assert mt.series_by_name(s, "Усулдук кеңеш") is None

@@ -202,6 +202,15 @@ def add_series(session: Session, name: str, *, kind: str = SeriesKind.DEANS_OFFI
     return series
 
 
+def delete_series(session: Session, series_id: int) -> None:
+    """Delete a series that has no meetings yet (undo of its creation)."""
+    series = _get(session, MeetingSeries, series_id)
+    if session.scalar(select(Meeting.id).where(Meeting.series_id == series_id).limit(1)):
+        raise DomainError(_("“{series}” already has meetings; delete them first.").format(series=series.name))
+    session.delete(series)
+    session.flush()
+
+
 def series_list(session: Session) -> list[dict]:
     return [{"id": s.id, "name": s.name, "kind": s.kind, "recurrence": s.recurrence, "weekday": s.weekday,
              "nth_week": s.nth_week, "month_day": s.month_day, "time": s.time, "place": s.place}

@@ -45,7 +45,7 @@ class MeetingsArea(AreaPage):
         self.series = QComboBox()
         self.series.setMinimumWidth(320)
         self.series.currentIndexChanged.connect(self._series_changed)
-        self.buttons = {k: QToolButton() for k in ("next", "delete")}
+        self.buttons = {k: QToolButton() for k in ("new_series", "next", "delete")}
         top = QHBoxLayout()
         top.addWidget(self.title)
         top.addWidget(self.series)
@@ -92,7 +92,8 @@ class MeetingsArea(AreaPage):
         layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
         self.actions_by_key = {}
-        for key, slot, shortcut in (("next", self.create_next, QKeySequence("Ctrl+N")),
+        for key, slot, shortcut in (("new_series", self.new_series, None),
+                                    ("next", self.create_next, QKeySequence("Ctrl+N")),
                                     ("delete", self.delete_meeting, None)):
             act = QAction(self)
             if shortcut:
@@ -114,6 +115,7 @@ class MeetingsArea(AreaPage):
         # the month grid names months and weekdays in the interface language
         self.calendar.setLocale(QLocale(lang if lang != "en" else "en_GB"))
         self.title.setText(_("Meetings"))
+        self.actions_by_key["new_series"].setText(_("New series…"))
         self.actions_by_key["next"].setText(_("Next meeting"))
         self.actions_by_key["next"].setToolTip(_("Create the next meeting of the series on its day"))
         self.actions_by_key["delete"].setText(_("Delete meeting"))
@@ -233,6 +235,25 @@ class MeetingsArea(AreaPage):
         except DomainError:
             self.editor.load(self.meeting_id)
             return None
+
+    def new_series(self, values: dict | None = None) -> None:
+        """A new series from the dialog (or from ``values``, as the dialog returns them)."""
+        if values is None:
+            from desktop.models.org import staff_rows
+            from desktop.views.meetings.series_dialog import SeriesDialog
+
+            with self.ctx.db.session() as s:
+                staff = [r for r in staff_rows(s) if r["active"]]
+            dialog = SeriesDialog(staff, self)
+            if not dialog.exec():
+                return
+            values = dialog.values()
+        new: dict = {}
+        self._push(_("New series"), lambda: new.update(id=self._run(lambda s: mt.add_series(s, **values).id)),
+                   lambda: self._run(lambda s: mt.delete_series(s, new["id"])))
+        if new.get("id"):
+            self._fill_series()
+            self.series.setCurrentIndex(self.series.findData(new["id"]))
 
     def create_next(self) -> None:
         series_id = self.series.currentData()
