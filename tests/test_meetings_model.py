@@ -202,6 +202,11 @@ def test_agenda_operations_and_undo_snapshots(office):
         mt.add_series(s, "Деканаттын жумалык кеңешмеси")
     with pytest.raises(DomainError):
         mt.update_meeting(s, m.id, time="25:99")
+    with pytest.raises(DomainError, match="05.10.2025"):
+        mt.add_decision(s, m.id, "кечиккен", due_date=D(2025, 10, 5))
+    from desktop.models.check import RULES
+
+    assert not [p for fn in RULES if "meeting" in fn.__name__ or "agenda" in fn.__name__ for p in fn(s)]
 
 
 def test_pluggable_source(office):

@@ -474,16 +474,23 @@ def _decision_snapshot(d: Decision) -> dict:
 
 def add_decision(session: Session, meeting_id: int, text: str, *, responsible=(), due_date: dt.date | None = None,
                  agenda_item_id: int | None = None, decision_id: int | None = None) -> Decision:
-    _get(session, Meeting, meeting_id)
+    meeting = _get(session, Meeting, meeting_id)
     text = (text or "").strip()
     if not text:
         raise DomainError(_("A decision needs its text."))
+    _check_due(meeting, due_date)
     decision = Decision(id=decision_id, meeting_id=meeting_id, agenda_item_id=agenda_item_id, text=text,
                         due_date=due_date, status=DecisionStatus.OPEN.value)
     decision.responsible = [DecisionResponsible(staff_id=s, position=i) for i, s in enumerate(dict.fromkeys(responsible))]
     session.add(decision)
     session.flush()
     return decision
+
+
+def _check_due(meeting: Meeting, due_date: dt.date | None) -> None:
+    if due_date is not None and due_date < meeting.date:
+        raise DomainError(_("The due date {due} is before the meeting of {date}.").format(
+            due=due_date.strftime("%d.%m.%Y"), date=meeting.date.strftime("%d.%m.%Y")))
 
 
 def restore_decision(session: Session, snap: dict) -> Decision:
@@ -522,6 +529,8 @@ def update_decision(session: Session, decision_id: int, **fields) -> dict:
             v = DecisionStatus(v).value
         if k == "text" and not (v or "").strip():
             raise DomainError(_("A decision needs its text."))
+        if k == "due_date":
+            _check_due(d.meeting, v)
         old[k] = getattr(d, k)
         setattr(d, k, v)
     if "status" in fields and "closed_on" not in fields:
@@ -614,3 +623,26 @@ def _get(session: Session, entity, record_id: int):
     if record is None:
         raise DomainError(_("The record was deleted meanwhile; reload the list."))
     return record
+
+
+# Consistency rules for ``dekanat check`` ----------------------------------------------------
+
+def _register_rules() -> None:
+    from desktop.models.check import rule
+
+    @rule
+    def _decisions_due_after_their_meeting(session: Session) -> list[str]:
+        rows = session.execute(select(Decision.id, Meeting.date, Decision.due_date)
+                               .join(Meeting, Decision.meeting_id == Meeting.id)
+                               .where(Decision.due_date < Meeting.date)).all()
+        return [f"meeting decision {i}: due {due} before its meeting of {day}" for i, day, due in rows]
+
+    @rule
+    def _agenda_items_in_order(session: Session) -> list[str]:
+        rows = session.execute(select(AgendaItem.meeting_id, func.count(AgendaItem.id),
+                                      func.count(func.distinct(AgendaItem.position)))
+                               .group_by(AgendaItem.meeting_id)).all()
+        return [f"meeting {m}: agenda items share a number" for m, n, distinct in rows if n != distinct]
+
+
+_register_rules()
