@@ -225,15 +225,18 @@ class MeetingEditor(QWidget):
             "done": (lambda: self._set_status("done"), None),
             "cancel": (lambda: self._set_status("cancelled"), None),
             "reopen": (lambda: self._set_status("open"), None),
-            "delete": (self.delete_decision, None),
+            "delete": (self.delete_decision, QKeySequence(QKeySequence.StandardKey.Delete)),
         }
+        # agenda keys act on the agenda table only (Delete in the decisions table must not drop an item)
+        owners = {"add_item": self.agenda_view, "delete_item": self.agenda_view, "up": self.agenda_view,
+                  "down": self.agenda_view, "add_ticked": self.proposal_view, "delete": self.decision_view}
         for key, (slot, shortcut) in specs.items():
             act = QAction(self)
             if shortcut is not None:
                 act.setShortcut(shortcut)
                 act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             act.triggered.connect(slot)
-            self.addAction(act)
+            owners.get(key, self).addAction(act)
             (self.buttons.get(key) or self.decision_buttons[key]).setDefaultAction(act)
             self.actions_by_key[key] = act
         self.setEnabled(False)
@@ -310,11 +313,9 @@ class MeetingEditor(QWidget):
 
     # Agenda ---------------------------------------------------------------------------------
     def current_item_id(self) -> int | None:
-        for view in (self.agenda_view, self.minutes_items):
-            row = self.agenda.record(view.currentIndex())
-            if row and view.isVisible():
-                return row["id"]
-        row = self.agenda.record(self.agenda_view.currentIndex()) or self.agenda.record(self.minutes_items.currentIndex())
+        """The item chosen in the tab in front (agenda or minutes)."""
+        view = self.minutes_items if self.tabs.currentIndex() == 2 else self.agenda_view
+        row = self.agenda.record(view.currentIndex())
         return row["id"] if row else None
 
     def select_item(self, item_id: int) -> None:
