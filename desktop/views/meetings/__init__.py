@@ -319,7 +319,7 @@ class MeetingsArea(AreaPage):
 
     def add_item(self, meeting_id: int, position: int | None) -> None:
         new: dict = {}
-        self._push(_("Add item"),
+        self._push(_("Add agenda item"),
                    lambda: new.update(id=self._run(lambda s: mt.add_agenda_item(
                        s, meeting_id, _("New item"), position=position, item_id=new.get("id")).id)),
                    lambda: self._run(lambda s: mt.delete_agenda_item(s, new["id"])))
@@ -328,12 +328,12 @@ class MeetingsArea(AreaPage):
 
     def delete_item(self, item_id: int) -> None:
         saved: dict = {}
-        self._push(_("Delete item"), lambda: saved.update(self._run(lambda s: mt.delete_agenda_item(s, item_id))),
+        self._push(_("Delete agenda item"), lambda: saved.update(self._run(lambda s: mt.delete_agenda_item(s, item_id))),
                    lambda: self._run(lambda s: mt.restore_agenda_item(s, saved)))
 
     def move_item(self, item_id: int, position: int) -> None:
         old: dict = {}
-        self._push(_("Move item"), lambda: old.update(v=self._run(lambda s: mt.move_agenda_item(s, item_id, position))),
+        self._push(_("Move agenda item"), lambda: old.update(v=self._run(lambda s: mt.move_agenda_item(s, item_id, position))),
                    lambda: self._run(lambda s: mt.move_agenda_item(s, item_id, old["v"])))
         self.editor.select_item(item_id)
 

@@ -257,8 +257,8 @@ class MeetingEditor(QWidget):
                                strict=True):
             label.setText(text)
         self.save_minutes.setText(_("Save minutes"))
-        actions = {"tick_all": _("Tick all"), "add_ticked": _("Add ticked to agenda"), "add_item": _("Add item"),
-                   "delete_item": _("Delete item"), "up": _("Move up"), "down": _("Move down"),
+        actions = {"tick_all": _("Tick all"), "add_ticked": _("Add ticked to agenda"), "add_item": _("Add agenda item"),
+                   "delete_item": _("Delete agenda item"), "up": _("Move up"), "down": _("Move down"),
                    "preview_agenda": _("Agenda: print preview"), "preview_minutes": _("Minutes: print preview"),
                    "print": _("Print…"), "add_decision": _("Add decision"), "done": _("Mark done"),
                    "cancel": _("Cancel decision"), "reopen": _("Reopen"), "delete": _("Delete decision")}
