@@ -21,6 +21,8 @@ AREA_MODULES = [
     "desktop.models.requests",
     "desktop.models.curators",
     "desktop.models.teaching_log",
+    "desktop.models.meetings",
+    "desktop.models.agenda_requests",
 ]
 
 for _name in AREA_MODULES:

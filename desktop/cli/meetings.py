@@ -1,0 +1,58 @@
+"""``export agenda`` (the minutes follow once the meeting is held) and ``export decisions``."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from desktop.cli import CommandError, Context, Registry
+from desktop.i18n import LANGUAGES
+
+
+def register(cli: Registry) -> None:
+    p = cli.subcommand("export", "agenda", cmd_agenda,
+                       "the agenda of a meeting as PDF, followed by the minutes once the meeting is held")
+    p.add_argument("--date", required=True, metavar="YYYY-MM-DD")
+    p.add_argument("--format", default="pdf", choices=("pdf",))
+    p.add_argument("--series", metavar="NAME", help="the meeting series (default: the first meeting that day)")
+    p.add_argument("-o", "--output", required=True, metavar="FILE")
+    p.add_argument("--lang", dest="report_lang", choices=LANGUAGES, help="language of the report")
+
+    p = cli.subcommand("export", "decisions", cmd_decisions, "the register of meeting decisions as Excel")
+    p.add_argument("--format", default="xlsx", choices=("xlsx",))
+    p.add_argument("--status", choices=("open", "done", "cancelled"))
+    p.add_argument("--date", metavar="YYYY-MM-DD", help="overdue as of this day (default today)")
+    p.add_argument("-o", "--output", required=True, metavar="FILE")
+    p.add_argument("--lang", dest="report_lang", choices=LANGUAGES, help="language of the report")
+
+
+def _date(value: str, option: str = "--date") -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise CommandError(f"{option} must be YYYY-MM-DD, not {value!r}") from exc
+
+
+def cmd_agenda(args, ctx: Context) -> int:
+    from desktop.models import meetings as mt
+
+    day = _date(args.date)
+    with ctx.db.session() as s:
+        tree = mt.meeting_tree(s, mt.find_meeting(s, day, args.series).id)
+    from desktop.reports.meeting_pdf import meeting_pdf
+
+    meeting_pdf(args.output, tree, args.report_lang or ctx.lang)
+    print(args.output)
+    return 0
+
+
+def cmd_decisions(args, ctx: Context) -> int:
+    from desktop.models import meetings as mt
+
+    on_date = _date(args.date) if args.date else dt.date.today()
+    with ctx.db.session() as s:
+        rows = mt.decisions(s, on_date=on_date, status=args.status)
+    from desktop.reports.meeting_xlsx import decisions_xlsx
+
+    decisions_xlsx(args.output, rows, args.report_lang or ctx.lang, on_date)
+    print(args.output)
+    return 0

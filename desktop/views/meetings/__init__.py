@@ -1,0 +1,389 @@
+"""The meetings area: the calendar of meetings with the meeting editor, and the decisions register."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeySequence, QTextCharFormat
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCalendarWidget,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QSplitter,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.i18n import N_, _
+from desktop.models import meetings as mt
+from desktop.models import meetings_agenda as ag
+from desktop.models.base import DomainError
+from desktop.views import settings
+from desktop.views.common.area import AreaPage
+from desktop.views.common.tablemodel import Column, RecordTableModel
+from desktop.views.common.undo import perform
+from desktop.views.meetings.editor import MeetingEditor, table
+from desktop.views.meetings.models import short_date
+from desktop.views.meetings.register import DecisionsRegister
+
+SERIES = settings.Option("meetings/series", 0, int)
+SPLITTER = settings.Option("meetings/splitter", None, bytes)
+
+
+class MeetingsArea(AreaPage):
+    def __init__(self, ctx, parent=None):
+        super().__init__(ctx, parent)
+        self.title = QLabel()
+        self.title.setStyleSheet("font-size: 16px; font-weight: 600;")
+        self.series = QComboBox()
+        self.series.setMinimumWidth(320)
+        self.series.currentIndexChanged.connect(self._series_changed)
+        self.buttons = {k: QToolButton() for k in ("new_series", "next", "delete")}
+        top = QHBoxLayout()
+        top.addWidget(self.title)
+        top.addWidget(self.series)
+        top.addStretch(1)
+        for b in self.buttons.values():
+            top.addWidget(b)
+        # calendar: the month grid with meeting days marked, the month's meetings, the editor
+        self.calendar = QCalendarWidget()
+        self.calendar.setGridVisible(True)
+        self.calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
+        self.calendar.currentPageChanged.connect(lambda *_a: self.load_month())
+        self.calendar.clicked.connect(self._date_clicked)
+        self.meetings = RecordTableModel([
+            Column("date", N_("Date"), display=short_date, width=80),
+            Column("time", N_("Time"), width=60),
+            Column("series", N_("Meeting"), width=200),
+            Column("number", N_("No."), width=40),
+            Column("items", N_("Items"), width=70),
+            Column("held", N_("Held"), display=lambda v: "✓" if v else "", width=80),
+        ], self)
+        self.meeting_view = table(self.meetings, 2)
+        self.meeting_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.meeting_view.selectionModel().currentChanged.connect(self._meeting_selected)
+        self.editor = MeetingEditor(self)
+        left = QWidget()
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(0, 0, 0, 0)
+        ll.addWidget(self.calendar)
+        ll.addWidget(self.meeting_view, 1)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.editor)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([420, 1080])
+        saved = settings.get(SPLITTER)
+        if saved:
+            self.splitter.restoreState(saved)
+        self.splitter.splitterMoved.connect(lambda *_a: settings.put(SPLITTER, self.splitter.saveState()))
+        self.register = DecisionsRegister(self)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.splitter, "")
+        self.tabs.addTab(self.register, "")
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.tabs, 1)
+        self.actions_by_key = {}
+        for key, slot, shortcut in (("new_series", self.new_series, None),
+                                    ("next", self.create_next, QKeySequence("Ctrl+N")),
+                                    ("delete", self.delete_meeting, None)):
+            act = QAction(self)
+            if shortcut:
+                act.setShortcut(shortcut)
+                act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            act.triggered.connect(slot)
+            self.addAction(act)
+            self.buttons[key].setDefaultAction(act)
+            self.actions_by_key[key] = act
+        self.meeting_id: int | None = None
+        ctx.data_changed.connect(self._others_changed)
+        self.refresh()
+
+    # Texts ----------------------------------------------------------------------------------
+    def retranslate_ui(self) -> None:
+        from desktop.i18n import current_language
+
+        lang = current_language()
+        # the month grid names months and weekdays in the interface language
+        self.calendar.setLocale(QLocale(lang if lang != "en" else "en_GB"))
+        self.title.setText(_("Meetings"))
+        self.actions_by_key["new_series"].setText(_("New series…"))
+        self.actions_by_key["next"].setText(_("Next meeting"))
+        self.actions_by_key["next"].setToolTip(_("Create the next meeting of the series on its day"))
+        self.actions_by_key["delete"].setText(_("Delete meeting"))
+        self.tabs.setTabText(0, _("Calendar"))
+        self.tabs.setTabText(1, _("Decisions register"))
+        self.meetings.retranslate()
+        self.editor.retranslate_ui()
+        self.register.retranslate_ui()
+        self._fill_series()
+
+    # Loading --------------------------------------------------------------------------------
+    def _others_changed(self, what: str) -> None:
+        if what in ("staff", "workplan", "workdays", "requests"):
+            self.refresh()
+
+    def refresh(self) -> None:
+        self._fill_series()
+        self.load_month()
+        self.editor.load(self.meeting_id)
+        self.register.refresh()
+
+    def _fill_series(self) -> None:
+        with self.ctx.db.session() as s:
+            rows = mt.series_list(s)
+        wanted = self.series.currentData() if self.series.count() else settings.get(SERIES)
+        self.series.blockSignals(True)
+        self.series.clear()
+        self.series.addItem(_("All series"), 0)
+        for r in rows:
+            self.series.addItem(r["name"], r["id"])
+        self.series.setCurrentIndex(max(self.series.findData(wanted or 0), 0))
+        self.series.blockSignals(False)
+        self.actions_by_key["next"].setEnabled(bool(self.series.currentData()))
+
+    def _series_changed(self) -> None:
+        settings.put(SERIES, self.series.currentData() or 0)
+        self.actions_by_key["next"].setEnabled(bool(self.series.currentData()))
+        self.load_month()
+
+    def load_month(self) -> None:
+        year, month = self.calendar.yearShown(), self.calendar.monthShown()
+        start = dt.date(year, month, 1)
+        end = (dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1))
+        with self.ctx.db.session() as s:
+            rows = mt.meetings_between(s, start - dt.timedelta(days=7), end + dt.timedelta(days=14),
+                                       self.series.currentData() or None)
+            from desktop.models.workdays import work_calendar
+
+            cal = work_calendar(s)
+            days_off = [start + dt.timedelta(days=i) for i in range(-7, (end - start).days + 15)
+                        if not cal.is_working_day(start + dt.timedelta(days=i))]
+        self.calendar.setDateTextFormat(QDate(), QTextCharFormat())
+        off = QTextCharFormat()
+        off.setForeground(QBrush(QColor("#C62828")))
+        for day in days_off:
+            self.calendar.setDateTextFormat(QDate(day.year, day.month, day.day), off)
+        meet = QTextCharFormat()
+        meet.setBackground(QBrush(QColor("#BBDEFB")))
+        meet.setFontWeight(QFont.Weight.Bold)
+        for r in rows:
+            self.calendar.setDateTextFormat(QDate(r["date"].year, r["date"].month, r["date"].day), meet)
+        self.meetings.set_rows([r for r in rows if start <= r["date"] <= end])
+        if self.meeting_id is not None:
+            self._select_meeting(self.meeting_id, load=False)
+
+    def _select_meeting(self, meeting_id: int, load: bool = True) -> None:
+        i = self.meetings.row_of(meeting_id)
+        if i >= 0:
+            self.meeting_view.blockSignals(True)
+            self.meeting_view.setCurrentIndex(self.meetings.index(i, 0))
+            self.meeting_view.blockSignals(False)
+        if load:
+            self.meeting_id = meeting_id
+            self.editor.load(meeting_id)
+
+    def open_meeting(self, meeting_id: int) -> None:
+        """Show a meeting: its month in the calendar and it in the editor."""
+        with self.ctx.db.session() as s:
+            date = s.get(mt.Meeting, meeting_id).date
+        self.meeting_id = meeting_id
+        self.calendar.setSelectedDate(QDate(date.year, date.month, date.day))
+        self.calendar.setCurrentPage(date.year, date.month)
+        self.load_month()
+        self.editor.load(meeting_id)
+
+    def _meeting_selected(self, current, _previous) -> None:
+        row = self.meetings.record(current)
+        if row and row["id"] != self.meeting_id:
+            self.meeting_id = row["id"]
+            self.editor.load(row["id"])
+
+    def _date_clicked(self, qdate: QDate) -> None:
+        day = qdate.toPython()
+        for r in self.meetings.rows:
+            if r["date"] == day:
+                self._select_meeting(r["id"])
+                return
+
+    # Operations ---------------------------------------------------------------------------
+    def _run(self, fn):
+        try:
+            with self.ctx.db.session() as s:
+                return fn(s)
+        except DomainError as exc:
+            QMessageBox.warning(self, _("Meetings"), str(exc))
+            raise
+
+    def _push(self, text, redo, undo):
+        def after():
+            self.load_month()
+            self.editor.load(self.meeting_id)
+            self.register.reload()
+            self.ctx.data_changed.emit("meetings")
+
+        try:
+            return perform(self.undo_stack, text, redo, undo, after)
+        except DomainError:
+            self.editor.load(self.meeting_id)
+            return None
+
+    def new_series(self, values: dict | None = None) -> None:
+        """A new series from the dialog (or from ``values``, as the dialog returns them)."""
+        if values is None:
+            from desktop.models.org import staff_rows
+            from desktop.views.meetings.series_dialog import SeriesDialog
+
+            with self.ctx.db.session() as s:
+                staff = [r for r in staff_rows(s) if r["active"]]
+            dialog = SeriesDialog(staff, self)
+            if not dialog.exec():
+                return
+            values = dialog.values()
+        new: dict = {}
+        self._push(_("New series"), lambda: new.update(id=self._run(lambda s: mt.add_series(s, **values).id)),
+                   lambda: self._run(lambda s: mt.delete_series(s, new["id"])))
+        if new.get("id"):
+            self._fill_series()
+            self.series.setCurrentIndex(self.series.findData(new["id"]))
+
+    def create_next(self) -> None:
+        series_id = self.series.currentData()
+        if not series_id:
+            return
+        new: dict = {}
+
+        def redo():
+            new["id"] = self._run(lambda s: ag.create_next_meeting(s, series_id, meeting_id=new.get("id")).id)
+            self.meeting_id = new["id"]
+
+        def undo():
+            self._run(lambda s: mt.delete_meeting(s, new["id"]))
+            self.meeting_id = None
+
+        self._push(_("Next meeting"), redo, undo)
+        if new.get("id"):
+            self.open_meeting(new["id"])
+
+    def delete_meeting(self) -> None:
+        meeting_id = self.meeting_id
+        if meeting_id is None:
+            return
+        saved: dict = {}
+
+        def redo():
+            saved.update(self._run(lambda s: mt.delete_meeting(s, meeting_id)))
+            self.meeting_id = None
+
+        def undo():
+            self._run(lambda s: mt.restore_meeting(s, saved))
+            self.meeting_id = meeting_id
+
+        self._push(_("Delete meeting"), redo, undo)
+
+    def edit_meeting(self, meeting_id: int, field: str, value) -> None:
+        old: dict = {}
+        self._push(_("Edit meeting"),
+                   lambda: old.update(self._run(lambda s: mt.update_meeting(s, meeting_id, **{field: value}))),
+                   lambda: self._run(lambda s: mt.update_meeting(s, meeting_id, **old)))
+
+    def set_attendance(self, meeting_id: int, staff_id: int, present: bool, note: str) -> None:
+        old: dict = {}
+        self._push(_("Change attendance"),
+                   lambda: old.update(v=self._run(lambda s: mt.set_attendance(s, meeting_id, staff_id, present, note))),
+                   lambda: self._run(lambda s: mt.restore_attendance(s, meeting_id, staff_id, old["v"])))
+
+    def add_proposals(self, meeting_id: int, proposals: list) -> None:
+        if not proposals:
+            return
+        state: dict = {"snaps": None}
+
+        def redo():
+            if state["snaps"] is None:
+                state["ids"] = self._run(lambda s: ag.add_proposals(s, meeting_id, proposals))
+            else:
+                self._run(lambda s: ag.restore_items(s, state["snaps"]))
+
+        def undo():
+            state["snaps"] = self._run(lambda s: ag.remove_items(s, state["ids"]))
+
+        self._push(_("Add to agenda"), redo, undo)
+
+    def add_item(self, meeting_id: int, position: int | None) -> None:
+        new: dict = {}
+        self._push(_("Add agenda item"),
+                   lambda: new.update(id=self._run(lambda s: mt.add_agenda_item(
+                       s, meeting_id, _("New item"), position=position, item_id=new.get("id")).id)),
+                   lambda: self._run(lambda s: mt.delete_agenda_item(s, new["id"])))
+        if new.get("id"):
+            self.editor.select_item(new["id"])
+
+    def delete_item(self, item_id: int) -> None:
+        saved: dict = {}
+        self._push(_("Delete agenda item"), lambda: saved.update(self._run(lambda s: mt.delete_agenda_item(s, item_id))),
+                   lambda: self._run(lambda s: mt.restore_agenda_item(s, saved)))
+
+    def move_item(self, item_id: int, position: int) -> None:
+        old: dict = {}
+        self._push(_("Move agenda item"), lambda: old.update(v=self._run(lambda s: mt.move_agenda_item(s, item_id, position))),
+                   lambda: self._run(lambda s: mt.move_agenda_item(s, item_id, old["v"])))
+        self.editor.select_item(item_id)
+
+    def edit_item(self, item_id: int, field: str | None, value) -> None:
+        """One field, or (``field`` None) several at once: ``value`` is then a dict."""
+        fields = value if field is None else {field: value}
+        old: dict = {}
+        self._push(_("Edit agenda item"),
+                   lambda: old.update(self._run(lambda s: mt.update_agenda_item(s, item_id, **fields))),
+                   lambda: self._run(lambda s: mt.update_agenda_item(s, item_id, **old)))
+        self.editor.select_item(item_id)
+
+    def add_decision(self, meeting_id: int, item_id: int | None, values: dict) -> None:
+        new: dict = {}
+        self._push(_("Add decision"),
+                   lambda: new.update(id=self._run(lambda s: mt.add_decision(
+                       s, meeting_id, values["text"], responsible=values["responsible"], due_date=values["due_date"],
+                       agenda_item_id=item_id, decision_id=new.get("id")).id)),
+                   lambda: self._run(lambda s: mt.delete_decision(s, new["id"])))
+
+    def edit_decision(self, decision_id: int, field: str, value) -> None:
+        old: dict = {}
+        text = {"status": _("Change decision status")}.get(field, _("Edit decision"))
+        self._push(text, lambda: old.update(self._run(lambda s: mt.update_decision(s, decision_id, **{field: value}))),
+                   lambda: self._run(lambda s: mt.update_decision(s, decision_id, **old)))
+
+    def delete_decision(self, decision_id: int) -> None:
+        saved: dict = {}
+        self._push(_("Delete decision"), lambda: saved.update(self._run(lambda s: mt.delete_decision(s, decision_id))),
+                   lambda: self._run(lambda s: mt.restore_decision(s, saved)))
+
+    # Printing ------------------------------------------------------------------------------
+    def pdf_bytes(self, which: str = "agenda") -> bytes:
+        from desktop.reports import meeting_pdf
+
+        with self.ctx.db.session() as s:
+            tree = mt.meeting_tree(s, self.meeting_id)
+        out = io.BytesIO()
+        {"agenda": meeting_pdf.agenda_pdf, "minutes": meeting_pdf.minutes_pdf,
+         "both": meeting_pdf.meeting_pdf}[which](out, tree, self.ctx.report_language)
+        return out.getvalue()
+
+    def preview(self, which: str) -> None:
+        if self.meeting_id is not None:
+            from desktop.views.common.printing import preview_pdf
+
+            preview_pdf(self, self.pdf_bytes(which))
+
+    def print_direct(self) -> None:
+        if self.meeting_id is not None:
+            from desktop.views.common.printing import print_pdf
+
+            print_pdf(self, self.pdf_bytes("both"))

@@ -1,0 +1,405 @@
+"""The meeting editor: heading fields, the agenda with the draft's proposals to tick, attendance,
+and the minutes per item with the decisions taken. Every edit is an undoable model operation."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.i18n import _
+from desktop.models import meetings as mt
+from desktop.models import meetings_agenda as ag
+from desktop.views.meetings.models import AttendanceModel, ProposalModel, agenda_model, decision_model
+
+
+def table(model, stretch: int = 0) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(True)
+    view.verticalHeader().setVisible(False)
+    source = model.sourceModel() if hasattr(model, "sourceModel") else model
+    for i, col in enumerate(getattr(source, "columns", [])):
+        if col.width:
+            view.setColumnWidth(i, col.width)
+    view.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed)
+    return view
+
+
+class DecisionDialog(QDialog):
+    """Text, responsible persons (ticked from the staff list) and due date of a new decision."""
+
+    def __init__(self, staff: list[tuple[int, str]], default_due: dt.date, preselect=(), parent=None):
+        from PySide6.QtGui import QStandardItem, QStandardItemModel
+
+        super().__init__(parent)
+        self.setWindowTitle(_("New decision"))
+        self.text = QPlainTextEdit()
+        self.people = QStandardItemModel(self)
+        for staff_id, name in staff:
+            row = QStandardItem(name)
+            row.setCheckable(True)
+            row.setData(staff_id, Qt.ItemDataRole.UserRole)
+            row.setCheckState(Qt.CheckState.Checked if staff_id in preselect else Qt.CheckState.Unchecked)
+            self.people.appendRow(row)
+        people_view = QListView()
+        people_view.setModel(self.people)
+        self.has_due = QCheckBox(_("Due date"))
+        self.has_due.setChecked(True)
+        self.due = QDateEdit(QDate(default_due.year, default_due.month, default_due.day))
+        self.due.setCalendarPopup(True)
+        self.has_due.toggled.connect(self.due.setEnabled)
+        form = QFormLayout(self)
+        form.addRow(_("Decision"), self.text)
+        form.addRow(_("Responsible"), people_view)
+        form.addRow(self.has_due, self.due)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def values(self) -> dict:
+        responsible = [self.people.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.people.rowCount())
+                       if self.people.item(i).checkState() == Qt.CheckState.Checked]
+        due = self.due.date().toPython() if self.has_due.isChecked() else None
+        return {"text": self.text.toPlainText().strip(), "responsible": responsible, "due_date": due}
+
+
+class MeetingEditor(QWidget):
+    def __init__(self, page, parent=None):
+        super().__init__(parent)
+        self.page = page
+        self.tree: dict | None = None
+        self.staff: list[tuple[int, str]] = []
+        # heading
+        self.heading = QLabel()
+        self.heading.setStyleSheet("font-size: 15px; font-weight: 600;")
+        self.date = QDateEdit()
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("dd.MM.yyyy")
+        self.time = QLineEdit()
+        self.time.setMaximumWidth(70)
+        self.place = QLineEdit()
+        self.chair, self.secretary = QComboBox(), QComboBox()
+        self.held = QCheckBox()
+        self.labels = {k: QLabel() for k in ("date", "time", "place", "chair", "secretary")}
+        head = QFormLayout()
+        row1, row2 = QHBoxLayout(), QHBoxLayout()
+        for key, w in (("date", self.date), ("time", self.time), ("place", self.place)):
+            row1.addWidget(self.labels[key])
+            row1.addWidget(w, 1 if key == "place" else 0)
+        for key, w in (("chair", self.chair), ("secretary", self.secretary)):
+            row2.addWidget(self.labels[key])
+            row2.addWidget(w, 1)
+        row2.addWidget(self.held)
+        head.addRow(self.heading)
+        head.addRow(row1)
+        head.addRow(row2)
+        self.date.editingFinished.connect(lambda: self._edit_meeting("date", self.date.date().toPython()))
+        self.time.editingFinished.connect(lambda: self._edit_meeting("time", self.time.text()))
+        self.place.editingFinished.connect(lambda: self._edit_meeting("place", self.place.text().strip()))
+        self.chair.activated.connect(lambda: self._edit_meeting("chair_id", self.chair.currentData()))
+        self.secretary.activated.connect(lambda: self._edit_meeting("secretary_id", self.secretary.currentData()))
+        self.held.clicked.connect(lambda on: self._edit_meeting("held", bool(on)))
+        # agenda tab: proposals above, the agenda below
+        self.proposals = ProposalModel(self)
+        self.proposal_view = table(self.proposals)
+        for col, width in enumerate((0, 180, 90, 140, 170)):
+            if width:
+                self.proposal_view.setColumnWidth(col, width)
+        self.agenda = agenda_model(self)
+        self.agenda.on_edit = self._edit_item_from_model
+        self.agenda_view = table(self.agenda, 1)
+        self.buttons = {k: QToolButton() for k in ("tick_all", "add_ticked", "add_item", "delete_item", "up",
+                                                   "down", "preview_agenda", "preview_minutes", "print")}
+        self.proposals_label, self.agenda_label = QLabel(), QLabel()
+        agenda_tab = QWidget()
+        lay = QVBoxLayout(agenda_tab)
+        bar = QHBoxLayout()
+        bar.addWidget(self.proposals_label)
+        bar.addStretch(1)
+        bar.addWidget(self.buttons["tick_all"])
+        bar.addWidget(self.buttons["add_ticked"])
+        lay.addLayout(bar)
+        lay.addWidget(self.proposal_view, 2)
+        bar = QHBoxLayout()
+        bar.addWidget(self.agenda_label)
+        bar.addStretch(1)
+        for k in ("add_item", "delete_item", "up", "down"):
+            bar.addWidget(self.buttons[k])
+        lay.addLayout(bar)
+        lay.addWidget(self.agenda_view, 3)
+        # attendance tab
+        self.attendance = AttendanceModel(self)
+        self.attendance.on_change = self._set_attendance
+        self.attendance_view = table(self.attendance, 0)
+        # minutes tab: items on the left; heard, decided and the item's decisions on the right
+        self.minutes_items = QTableView()
+        self.minutes_items.setModel(self.agenda)
+        for col in (2, 3, 4):
+            self.minutes_items.setColumnHidden(col, True)
+        self.minutes_items.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.minutes_items.verticalHeader().setVisible(False)
+        self.minutes_items.horizontalHeader().setStretchLastSection(True)
+        self.minutes_items.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.minutes_items.selectionModel().currentChanged.connect(self._show_minutes)
+        self.heard, self.decided = QPlainTextEdit(), QPlainTextEdit()
+        self.save_minutes = QPushButton()
+        self.save_minutes.clicked.connect(self._save_minutes)
+        self.decisions = decision_model(self)
+        self.decisions.on_edit = lambda row, key, value: self.page.edit_decision(row["id"], key, value)
+        self.decision_view = table(self.decisions, 0)
+        self.decision_buttons = {k: QToolButton() for k in ("add_decision", "done", "cancel", "reopen", "delete")}
+        self.minute_labels = [QLabel(), QLabel(), QLabel()]
+        right = QWidget()
+        rl = QVBoxLayout(right)
+        rl.addWidget(self.minute_labels[0])
+        rl.addWidget(self.heard, 1)
+        rl.addWidget(self.minute_labels[1])
+        rl.addWidget(self.decided, 1)
+        rl.addWidget(self.save_minutes, 0, Qt.AlignmentFlag.AlignRight)
+        bar = QHBoxLayout()
+        bar.addWidget(self.minute_labels[2])
+        bar.addStretch(1)
+        for b in self.decision_buttons.values():
+            bar.addWidget(b)
+        rl.addLayout(bar)
+        rl.addWidget(self.decision_view, 2)
+        self.minutes_split = QSplitter()
+        self.minutes_split.addWidget(self.minutes_items)
+        self.minutes_split.addWidget(right)
+        self.minutes_split.setStretchFactor(1, 2)
+        self.minutes_split.setSizes([320, 700])
+        self.minutes_items.setColumnWidth(0, 40)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(agenda_tab, "")
+        self.tabs.addTab(self.attendance_view, "")
+        self.tabs.addTab(self.minutes_split, "")
+        prints = QHBoxLayout()
+        prints.addStretch(1)
+        for k in ("preview_agenda", "preview_minutes", "print"):
+            prints.addWidget(self.buttons[k])
+        layout = QVBoxLayout(self)
+        layout.addLayout(head)
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(prints)
+        self.actions_by_key: dict[str, QAction] = {}
+        specs = {
+            "tick_all": (lambda: self.proposals.set_all(not self.proposals.ticked), None),
+            "add_ticked": (self.add_ticked, QKeySequence("Ctrl+Return")),
+            "add_item": (self.add_item, QKeySequence(Qt.Key.Key_Insert)),
+            "delete_item": (self.delete_item, QKeySequence(QKeySequence.StandardKey.Delete)),
+            "up": (lambda: self.move_item(-1), QKeySequence("Ctrl+Up")),
+            "down": (lambda: self.move_item(1), QKeySequence("Ctrl+Down")),
+            "preview_agenda": (lambda: self.page.preview("agenda"), QKeySequence(QKeySequence.StandardKey.Print)),
+            "preview_minutes": (lambda: self.page.preview("minutes"), QKeySequence("Ctrl+Shift+P")),
+            "print": (self.page.print_direct, None),
+            "add_decision": (self.add_decision, QKeySequence("Ctrl+D")),
+            "done": (lambda: self._set_status("done"), None),
+            "cancel": (lambda: self._set_status("cancelled"), None),
+            "reopen": (lambda: self._set_status("open"), None),
+            "delete": (self.delete_decision, QKeySequence(QKeySequence.StandardKey.Delete)),
+        }
+        # agenda keys act on the agenda table only (Delete in the decisions table must not drop an item)
+        owners = {"add_item": self.agenda_view, "delete_item": self.agenda_view, "up": self.agenda_view,
+                  "down": self.agenda_view, "add_ticked": self.proposal_view, "delete": self.decision_view}
+        for key, (slot, shortcut) in specs.items():
+            act = QAction(self)
+            if shortcut is not None:
+                act.setShortcut(shortcut)
+                act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            act.triggered.connect(slot)
+            owners.get(key, self).addAction(act)
+            (self.buttons.get(key) or self.decision_buttons[key]).setDefaultAction(act)
+            self.actions_by_key[key] = act
+        self.setEnabled(False)
+
+    # Texts ----------------------------------------------------------------------------------
+    def retranslate_ui(self) -> None:
+        texts = {"date": _("Date"), "time": _("Time"), "place": _("Place"), "chair": _("Chair"),
+                 "secretary": _("Secretary")}
+        for k, t in texts.items():
+            self.labels[k].setText(t)
+        self.held.setText(_("Held"))
+        self.tabs.setTabText(0, _("Agenda"))
+        self.tabs.setTabText(1, _("Attendance"))
+        self.tabs.setTabText(2, _("Minutes"))
+        self.proposals_label.setText(_("Proposed by Dekanat (tick what goes on the agenda)"))
+        self.agenda_label.setText(_("Agenda"))
+        for label, text in zip(self.minute_labels, (_("Heard:"), _("Decided:"), _("Decisions on this item")),
+                               strict=True):
+            label.setText(text)
+        self.save_minutes.setText(_("Save minutes"))
+        actions = {"tick_all": _("Tick all"), "add_ticked": _("Add ticked to agenda"), "add_item": _("Add agenda item"),
+                   "delete_item": _("Delete agenda item"), "up": _("Move up"), "down": _("Move down"),
+                   "preview_agenda": _("Agenda: print preview"), "preview_minutes": _("Minutes: print preview"),
+                   "print": _("Print…"), "add_decision": _("Add decision"), "done": _("Mark done"),
+                   "cancel": _("Cancel decision"), "reopen": _("Reopen"), "delete": _("Delete decision")}
+        for k, t in actions.items():
+            self.actions_by_key[k].setText(t)
+        for m in (self.proposals, self.agenda, self.attendance, self.decisions):
+            m.retranslate()
+        self._show()
+
+    # Loading ------------------------------------------------------------------------------
+    def load(self, meeting_id: int | None) -> None:
+        current_item = self.current_item_id()
+        if meeting_id is None:
+            self.tree = None
+            self.setEnabled(False)
+            for m in (self.agenda, self.decisions):
+                m.set_rows([])
+            self.attendance.set_rows([])
+            self.proposals.set_proposals([], {})
+            self.heading.setText("")
+            return
+        with self.page.ctx.db.session() as s:
+            self.tree = mt.meeting_tree(s, meeting_id)
+            proposals = ag.agenda_draft(s, meeting_id)
+            self.staff = mt.staff_choices(s)
+        self.setEnabled(True)
+        self.proposals.set_proposals(proposals, dict(self.staff))
+        self.agenda.set_rows(self.tree["items"])
+        self.attendance.set_rows(self.tree["attendees"])
+        self._show()
+        if current_item:
+            self.select_item(current_item)
+
+    def _show(self) -> None:
+        t = self.tree
+        if t is None:
+            return
+        self.heading.setText(_("{series}, minutes No. {number}").format(series=t["series"], number=t["number"]))
+        self.date.setDate(QDate(t["date"].year, t["date"].month, t["date"].day))
+        self.time.setText(t["time"])
+        self.place.setText(t["place"])
+        for combo, person in ((self.chair, t["chair"]), (self.secretary, t["secretary"])):
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem("—", None)
+            for staff_id, name in self.staff:
+                combo.addItem(name, staff_id)
+            combo.setCurrentIndex(max(combo.findData(person["id"] if person else None), 0))
+            combo.blockSignals(False)
+        self.held.setChecked(t["held"])
+        self._show_minutes()
+
+    # Agenda ---------------------------------------------------------------------------------
+    def current_item_id(self) -> int | None:
+        """The item chosen in the tab in front (agenda or minutes)."""
+        view = self.minutes_items if self.tabs.currentIndex() == 2 else self.agenda_view
+        row = self.agenda.record(view.currentIndex())
+        return row["id"] if row else None
+
+    def select_item(self, item_id: int) -> None:
+        i = self.agenda.row_of(item_id)
+        if i >= 0:
+            self.agenda_view.setCurrentIndex(self.agenda.index(i, 1))
+            self.minutes_items.setCurrentIndex(self.agenda.index(i, 1))
+
+    def add_ticked(self) -> None:
+        if self.tree:
+            self.page.add_proposals(self.tree["id"], self.proposals.ticked_proposals())
+
+    def add_item(self) -> None:
+        if self.tree:
+            row = self.agenda.record(self.agenda_view.currentIndex())
+            self.page.add_item(self.tree["id"], row["number"] if row else None)
+
+    def delete_item(self) -> None:
+        row = self.agenda.record(self.agenda_view.currentIndex())
+        if row:
+            self.page.delete_item(row["id"])
+
+    def move_item(self, step: int) -> None:
+        row = self.agenda.record(self.agenda_view.currentIndex())
+        if row and 0 <= row["number"] - 1 + step < len(self.agenda.rows):
+            self.page.move_item(row["id"], row["number"] - 1 + step)
+
+    def _edit_item_from_model(self, row, key, value) -> None:
+        if key == "minutes_allotted":
+            try:
+                value = int(value) if str(value).strip() else None
+            except ValueError:
+                return
+        self.page.edit_item(row["id"], key, value)
+
+    def _edit_meeting(self, field: str, value) -> None:
+        if self.tree is None:
+            return
+        current = {"chair_id": (self.tree["chair"] or {}).get("id"),
+                   "secretary_id": (self.tree["secretary"] or {}).get("id")}.get(field, self.tree.get(field))
+        if value != current:
+            self.page.edit_meeting(self.tree["id"], field, value)
+
+    def _set_attendance(self, staff_id: int, present: bool, note: str) -> None:
+        if self.tree:
+            self.page.set_attendance(self.tree["id"], staff_id, present, note)
+
+    # Minutes --------------------------------------------------------------------------------
+    def _show_minutes(self, *_args) -> None:
+        row = self.agenda.record(self.minutes_items.currentIndex())
+        # the decisions of the chosen item (all of the meeting's when no item is chosen)
+        decisions = self.tree["decisions"] if self.tree else []
+        self.decisions.set_rows([d for d in decisions if row is None or d["agenda_item_id"] == row["id"]])
+        self.heard.setPlainText(row["heard"] if row else "")
+        self.decided.setPlainText(row["decided"] if row else "")
+        for w in (self.heard, self.decided, self.save_minutes):
+            w.setEnabled(row is not None)
+
+    def _save_minutes(self) -> None:
+        row = self.agenda.record(self.minutes_items.currentIndex())
+        if row is None:
+            return
+        heard, decided = self.heard.toPlainText().strip(), self.decided.toPlainText().strip()
+        if (heard, decided) != (row["heard"], row["decided"]):
+            self.page.edit_item(row["id"], None, {"heard": heard, "decided": decided})
+
+    def add_decision(self) -> None:
+        if self.tree is None:
+            return
+        item = self.agenda.record(self.minutes_items.currentIndex())
+        preselect = [item["speaker_id"]] if item and item["speaker_id"] else []
+        dialog = DecisionDialog(self.staff, self.tree["date"] + dt.timedelta(days=7), preselect, self)
+        if dialog.exec() and dialog.values()["text"]:
+            self.page.add_decision(self.tree["id"], item["id"] if item else None, dialog.values())
+
+    def current_decision(self) -> dict | None:
+        return self.decisions.record(self.decision_view.currentIndex())
+
+    def _set_status(self, status: str) -> None:
+        d = self.current_decision()
+        if d and d["status"] != status:
+            self.page.edit_decision(d["id"], "status", status)
+
+    def delete_decision(self) -> None:
+        d = self.current_decision()
+        if d:
+            self.page.delete_decision(d["id"])

@@ -1,0 +1,214 @@
+"""Qt item models of the meetings area: proposals to tick, the agenda, attendance, decisions."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from desktop.i18n import N_, _
+from desktop.models.meetings import DECISION_STATUS_LABELS
+from desktop.models.meetings_agenda import AgendaProposal, source_label
+from desktop.views.common.tablemodel import Column, RecordTableModel
+
+OVERDUE_BRUSH = QBrush(QColor("#FDE2E1"))
+OVERDUE_TEXT = QBrush(QColor("#B71C1C"))
+ON_AGENDA_TEXT = QBrush(QColor("#808080"))
+
+
+def short_date(value) -> str:
+    return value.strftime("%d.%m.%Y") if isinstance(value, dt.date) else ""
+
+
+class ProposalModel(QAbstractTableModel):
+    """The agenda draft: each proposal with its source; the secretary ticks what goes on the agenda.
+    Proposals already on the agenda are shown greyed and cannot be ticked again."""
+
+    COLUMNS = (N_("Proposed item"), N_("Source"), N_("Due"), N_("Speaker"), N_("Note"))
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.proposals: list[AgendaProposal] = []
+        self.ticked: set[str] = set()
+        self.speakers: dict[int, str] = {}
+
+    def set_proposals(self, proposals: list[AgendaProposal], speakers: dict[int, str]) -> None:
+        self.beginResetModel()
+        self.proposals = list(proposals)
+        self.speakers = speakers
+        self.ticked &= {p.ref for p in proposals if not p.on_agenda}
+        self.endResetModel()
+
+    def ticked_proposals(self) -> list[AgendaProposal]:
+        return [p for p in self.proposals if p.ref in self.ticked and not p.on_agenda]
+
+    def set_all(self, on: bool) -> None:
+        self.ticked = {p.ref for p in self.proposals if not p.on_agenda} if on else set()
+        if self.proposals:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.proposals) - 1, 0))
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.proposals)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        p = self.proposals[index.row()]
+        col = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if col == 0:
+                return p.title
+            if col == 1:
+                text = _(source_label(p.source))
+                return _("{source} — on the agenda").format(source=text) if p.on_agenda else text
+            if col == 2:
+                return short_date(p.due_date)
+            if col == 3:
+                return self.speakers.get(p.speaker_id, p.speaker) if p.speaker_id else p.speaker
+            return p.note
+        if role == Qt.ItemDataRole.CheckStateRole and col == 0:
+            on = p.on_agenda or p.ref in self.ticked
+            return Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if p.on_agenda:
+                return ON_AGENDA_TEXT
+            if p.overdue:
+                return OVERDUE_TEXT
+        if role == Qt.ItemDataRole.BackgroundRole and p.overdue and not p.on_agenda:
+            return OVERDUE_BRUSH
+        return None
+
+    def flags(self, index: QModelIndex):
+        flags = super().flags(index)
+        if index.isValid() and index.column() == 0 and not self.proposals[index.row()].on_agenda:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+
+    def setData(self, index: QModelIndex, value, role=Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.CheckStateRole or not index.isValid() or index.column() != 0:
+            return False
+        p = self.proposals[index.row()]
+        if p.on_agenda:
+            return False
+        if Qt.CheckState(value) == Qt.CheckState.Checked:
+            self.ticked.add(p.ref)
+        else:
+            self.ticked.discard(p.ref)
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
+        return True
+
+    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return _(self.COLUMNS[section])
+        return None
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
+
+
+def agenda_model(parent=None) -> RecordTableModel:
+    return RecordTableModel([
+        Column("number", N_("No."), width=40),
+        Column("title", N_("Agenda item"), editable=True, width=380),
+        Column("speaker", N_("Speaker"), width=140),
+        Column("minutes_allotted", N_("Time, min"), editable=True, width=80),
+        Column("source", N_("Source"), display=lambda v: _(source_label(v or "manual")), width=180),
+    ], parent)
+
+
+class AttendanceModel(QAbstractTableModel):
+    """Who was invited; tick present, write why someone was absent."""
+
+    COLUMNS = (N_("Attendee"), N_("Position"), N_("Reason of absence"))
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.rows: list[dict] = []
+        self.on_change = None  # (staff_id, present, note) -> None
+
+    def set_rows(self, rows: list[dict]) -> None:
+        self.beginResetModel()
+        self.rows = [dict(r) for r in rows]
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        r = self.rows[index.row()]
+        col = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return (r["full_name"], r["position"], r["note"])[col]
+        if role == Qt.ItemDataRole.CheckStateRole and col == 0:
+            return Qt.CheckState.Checked if r["present"] else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.ForegroundRole and not r["present"]:
+            return ON_AGENDA_TEXT
+        return None
+
+    def flags(self, index: QModelIndex):
+        flags = super().flags(index)
+        if index.isValid() and index.column() == 0:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        if index.isValid() and index.column() == 2:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index: QModelIndex, value, role=Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or self.on_change is None:
+            return False
+        r = self.rows[index.row()]
+        if role == Qt.ItemDataRole.CheckStateRole and index.column() == 0:
+            self.on_change(r["staff_id"], Qt.CheckState(value) == Qt.CheckState.Checked, r["note"])
+            return True
+        if role == Qt.ItemDataRole.EditRole and index.column() == 2 and value != r["note"]:
+            self.on_change(r["staff_id"], r["present"], str(value).strip())
+            return True
+        return False
+
+    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return _(self.COLUMNS[section])
+        return None
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
+
+
+def status_text(value) -> str:
+    from desktop.models.meetings import DecisionStatus
+
+    return _(DECISION_STATUS_LABELS[DecisionStatus(value)]) if value else ""
+
+
+def decision_model(parent=None, with_meeting: bool = False) -> RecordTableModel:
+    columns = [
+        Column("text", N_("Decision"), editable=True, width=360),
+        Column("responsible", N_("Responsible"), width=170),
+        Column("due_date", N_("Due date"), display=short_date, width=90),
+        Column("status", N_("Status"), display=status_text, width=100),
+    ]
+    if with_meeting:
+        columns += [Column("series", N_("Meeting"), width=200),
+                    Column("meeting_date", N_("Meeting date"), display=short_date, width=90),
+                    Column("closed_on", N_("Closed on"), display=short_date, width=90)]
+    model = RecordTableModel(columns, parent)
+
+    def decorate(row, _column, role):
+        if row.get("overdue"):
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return OVERDUE_BRUSH
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return OVERDUE_TEXT
+        return None
+
+    model.decorate = decorate
+    return model

@@ -1,0 +1,155 @@
+"""The decisions register: every decision of every meeting, filtered by person, status and due date,
+overdue ones highlighted; export to Excel."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.i18n import _
+from desktop.models import meetings as mt
+from desktop.views import settings
+from desktop.views.common.tablemodel import TextFilterProxy
+from desktop.views.meetings.editor import table
+from desktop.views.meetings.models import decision_model
+
+F_PERSON = settings.Option("meetings/decisions_person", 0, int)
+F_STATUS = settings.Option("meetings/decisions_status", "open")
+F_OVERDUE = settings.Option("meetings/decisions_overdue", False, bool)
+
+
+class DecisionsRegister(QWidget):
+    def __init__(self, page, parent=None):
+        super().__init__(parent)
+        self.page = page
+        self.model = decision_model(self, with_meeting=True)
+        self.model.on_edit = lambda row, key, value: page.edit_decision(row["id"], key, value)
+        self.proxy = TextFilterProxy(["text", "responsible", "series"], self)
+        self.proxy.setSourceModel(self.model)
+        self.view = table(self.proxy, 0)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(2, Qt.SortOrder.AscendingOrder)
+        self.person, self.status = QComboBox(), QComboBox()
+        self.use_due, self.overdue = QCheckBox(), QCheckBox()
+        self.due_by = QDateEdit(QDate.currentDate().addDays(7))
+        self.due_by.setCalendarPopup(True)
+        self.due_by.setDisplayFormat("dd.MM.yyyy")
+        self.due_by.setEnabled(False)
+        self.text = QLineEdit()
+        self.text.setClearButtonEnabled(True)
+        self.count = QLabel()
+        self.export = QToolButton()
+        self.export.clicked.connect(self.export_xlsx)
+        self.status_buttons = {k: QToolButton() for k in ("done", "cancelled", "open")}
+        for key, b in self.status_buttons.items():
+            b.clicked.connect(lambda _c=False, k=key: self._set_status(k))
+        bar = QHBoxLayout()
+        for w in (self.person, self.status, self.use_due, self.due_by, self.overdue):
+            bar.addWidget(w)
+        bar.addWidget(self.text, 1)
+        bar.addWidget(self.export)
+        lower = QHBoxLayout()
+        lower.addWidget(self.count)
+        lower.addStretch(1)
+        for b in self.status_buttons.values():
+            lower.addWidget(b)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(lower)
+        self.overdue.setChecked(bool(settings.get(F_OVERDUE)))  # before the signals: restoring is no change
+        self.person.currentIndexChanged.connect(self._filters_changed)
+        self.status.currentIndexChanged.connect(self._filters_changed)
+        self.use_due.toggled.connect(self.due_by.setEnabled)
+        self.use_due.toggled.connect(self._filters_changed)
+        self.due_by.dateChanged.connect(self._filters_changed)
+        self.overdue.toggled.connect(self._filters_changed)
+        self.text.textChanged.connect(self.proxy.set_text)
+
+    def retranslate_ui(self) -> None:
+        self.use_due.setText(_("Due by"))
+        self.overdue.setText(_("Overdue only"))
+        self.text.setPlaceholderText(_("Filter…"))
+        self.export.setText(_("Export to Excel…"))
+        for key, text in (("done", _("Mark done")), ("cancelled", _("Cancel decision")), ("open", _("Reopen"))):
+            self.status_buttons[key].setText(text)
+        self._fill_status()
+        self.model.retranslate()
+
+    def _fill_status(self) -> None:
+        wanted = self.status.currentData() if self.status.count() else settings.get(F_STATUS)
+        self.status.blockSignals(True)
+        self.status.clear()
+        self.status.addItem(_("Any status"), "")
+        for status, label in mt.DECISION_STATUS_LABELS.items():
+            self.status.addItem(_(label), status.value)
+        self.status.setCurrentIndex(max(self.status.findData(wanted or ""), 0))
+        self.status.blockSignals(False)
+
+    def refresh(self) -> None:
+        with self.page.ctx.db.session() as s:
+            people = mt.staff_choices(s)
+        wanted = self.person.currentData() if self.person.count() else settings.get(F_PERSON)
+        self.person.blockSignals(True)
+        self.person.clear()
+        self.person.addItem(_("Everyone"), 0)
+        for staff_id, name in people:
+            self.person.addItem(name, staff_id)
+        self.person.setCurrentIndex(max(self.person.findData(wanted or 0), 0))
+        self.person.blockSignals(False)
+        if not self.status.count():
+            self._fill_status()
+        self.reload()
+
+    def filters(self) -> dict:
+        return {"staff_id": self.person.currentData() or None, "status": self.status.currentData() or None,
+                "due_by": self.due_by.date().toPython() if self.use_due.isChecked() else None,
+                "overdue_only": self.overdue.isChecked()}
+
+    def _filters_changed(self) -> None:
+        settings.put(F_PERSON, self.person.currentData() or 0)
+        settings.put(F_STATUS, self.status.currentData() or "")
+        settings.put(F_OVERDUE, self.overdue.isChecked())
+        self.reload()
+
+    def reload(self) -> None:
+        with self.page.ctx.db.session() as s:
+            rows = mt.decisions(s, on_date=dt.date.today(), **self.filters())
+        self.model.set_rows(rows)
+        overdue = sum(1 for r in rows if r["overdue"])
+        self.count.setText(_("{count} decisions, {overdue} overdue").format(count=len(rows), overdue=overdue))
+
+    def current(self) -> dict | None:
+        return self.model.record(self.proxy.mapToSource(self.view.currentIndex()))
+
+    def _set_status(self, status: str) -> None:
+        row = self.current()
+        if row and row["status"] != status:
+            self.page.edit_decision(row["id"], "status", status)
+
+    def export_xlsx(self, path: str | None = None) -> str | None:
+        if not path:
+            path, _filter = QFileDialog.getSaveFileName(self, _("Export to Excel…"), _("decisions") + ".xlsx",
+                                                        "Excel (*.xlsx)")
+        if not path:
+            return None
+        from desktop.reports.meeting_xlsx import decisions_xlsx
+
+        with self.page.ctx.db.session() as s:
+            rows = mt.decisions(s, on_date=dt.date.today(), **self.filters())
+        decisions_xlsx(path, rows, self.page.ctx.report_language)
+        self.page.ctx.status_message.emit(_("Saved {path}").format(path=path))
+        return path

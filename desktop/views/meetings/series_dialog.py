@@ -1,0 +1,115 @@
+"""A new meeting series: name, kind, when it meets (weekly on a weekday, or monthly on the nth
+weekday), time, place, chair, secretary and default attendees."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QListView,
+    QMessageBox,
+)
+
+from desktop.i18n import N_, _, current
+from desktop.models import meetings as mt
+from desktop.models.org import StaffRole
+
+NTH = ((1, N_("first")), (2, N_("second")), (3, N_("third")), (4, N_("fourth")), (-1, N_("last")))
+# who usually sits in each kind of meeting (the secretary unticks or adds people)
+DEFAULT_ROLES = {
+    mt.SeriesKind.DEANS_OFFICE: {StaffRole.DEAN, StaffRole.VICE_DEAN, StaffRole.METHODIST,
+                                 StaffRole.HEAD_OF_DEPARTMENT},
+    mt.SeriesKind.CURATORS: {StaffRole.CURATOR, StaffRole.VICE_DEAN},
+    mt.SeriesKind.METHODOLOGICAL_COUNCIL: {StaffRole.METHODIST, StaffRole.PROGRAMME_LEAD},
+    mt.SeriesKind.DEPARTMENT: {StaffRole.HEAD_OF_DEPARTMENT, StaffRole.TEACHER},
+    mt.SeriesKind.OTHER: set(),
+}
+
+
+class SeriesDialog(QDialog):
+    def __init__(self, staff: list[dict], parent=None):
+        """``staff``: rows with id, short_name, roles (as ``org.staff_rows`` gives them)."""
+        super().__init__(parent)
+        self.staff = staff
+        self.setWindowTitle(_("New meeting series"))
+        self.name = QLineEdit()
+        self.kind, self.recurrence, self.weekday, self.nth = QComboBox(), QComboBox(), QComboBox(), QComboBox()
+        for kind, label in mt.SERIES_KIND_LABELS.items():
+            self.kind.addItem(_(label), kind.value)
+        self.recurrence.addItem(_("Weekly"), mt.Recurrence.WEEKLY.value)
+        self.recurrence.addItem(_("Monthly"), mt.Recurrence.MONTHLY.value)
+        for day in range(7):
+            self.weekday.addItem(current().weekday(day), day)
+        for n, label in NTH:
+            self.nth.addItem(_(label), n)
+        self.time, self.place = QLineEdit("09:00"), QLineEdit()
+        self.chair, self.secretary = QComboBox(), QComboBox()
+        for combo in (self.chair, self.secretary):
+            combo.addItem("—", None)
+            for p in staff:
+                combo.addItem(p["short_name"], p["id"])
+        self.members = QStandardItemModel(self)
+        for p in staff:
+            row = QStandardItem(p["short_name"])
+            row.setCheckable(True)
+            row.setData(p["id"], Qt.ItemDataRole.UserRole)
+            self.members.appendRow(row)
+        members_view = QListView()
+        members_view.setModel(self.members)
+        form = QFormLayout(self)
+        form.addRow(_("Name"), self.name)
+        form.addRow(_("Kind"), self.kind)
+        form.addRow(_("Meets"), self.recurrence)
+        form.addRow(_("Week of the month"), self.nth)
+        form.addRow(_("Weekday"), self.weekday)
+        form.addRow(_("Time"), self.time)
+        form.addRow(_("Place"), self.place)
+        form.addRow(_("Chair"), self.chair)
+        form.addRow(_("Secretary"), self.secretary)
+        form.addRow(_("Attendees"), members_view)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.recurrence.currentIndexChanged.connect(self._recurrence_changed)
+        self._kind_changed()
+        self._recurrence_changed()
+
+    def _kind_changed(self) -> None:
+        kind = mt.SeriesKind(self.kind.currentData())
+        roles = {r.value for r in DEFAULT_ROLES[kind]}
+        for i, p in enumerate(self.staff):
+            on = bool(roles & set(p["roles"]))
+            self.members.item(i).setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+        if not self.name.text().strip():
+            self.name.setPlaceholderText(_(mt.SERIES_KIND_LABELS[kind]))
+        if kind == mt.SeriesKind.CURATORS:
+            self.recurrence.setCurrentIndex(1)
+
+    def _recurrence_changed(self) -> None:
+        self.nth.setEnabled(self.recurrence.currentData() == mt.Recurrence.MONTHLY.value)
+
+    def values(self) -> dict:
+        monthly = self.recurrence.currentData() == mt.Recurrence.MONTHLY.value
+        return {
+            "name": self.name.text().strip() or self.name.placeholderText(), "kind": self.kind.currentData(),
+            "recurrence": self.recurrence.currentData(), "weekday": self.weekday.currentData(),
+            "nth_week": self.nth.currentData() if monthly else None, "time": self.time.text(),
+            "place": self.place.text().strip(), "chair_id": self.chair.currentData(),
+            "secretary_id": self.secretary.currentData(),
+            "members": [self.members.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.members.rowCount())
+                        if self.members.item(i).checkState() == Qt.CheckState.Checked],
+        }
+
+    def accept(self) -> None:
+        if not self.values()["name"]:
+            QMessageBox.warning(self, self.windowTitle(), _("The meeting series needs a name."))
+            return
+        super().accept()
+
