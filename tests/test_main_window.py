@@ -106,3 +106,17 @@ def test_every_area_fits_a_1366_pixel_screen(qtbot, demo_db, lang):
     for area in AREAS:
         w.page(area.key)
     assert w.minimumSizeHint().width() <= 1366
+
+
+def test_qt_own_buttons_follow_the_language(qapp):
+    from PySide6.QtCore import QCoreApplication
+
+    from desktop.views.app import QtTranslations
+
+    qt = QtTranslations(qapp)
+    assert qt.apply("kk")
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") != "Cancel"
+    assert qt.apply("ky")  # Qt has no Kyrgyz catalog: Russian buttons
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Отмена"
+    assert qt.apply("en")
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
