@@ -22,9 +22,13 @@ ROOT = HERE.parent.parent
 
 
 def _environment(env: Env) -> dict:
-    return {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
-            "XDG_CONFIG_HOME": str(env.tmp / "config"), "DEKANAT_DATA_DIR": str(env.tmp / "data"),
-            "DEKANAT_LANG": "ky"}
+    """The same for both sides. Bytecode is cached (in the temporary folder, written by the warm-up)
+    even where PYTHONDONTWRITEBYTECODE is set: an installed Dekanat starts from compiled modules."""
+    environment = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONPYCACHEPREFIX": str(env.tmp / "pycache"),
+                   "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+                   "XDG_CONFIG_HOME": str(env.tmp / "config"), "DEKANAT_DATA_DIR": str(env.tmp / "data")}
+    environment.pop("PYTHONDONTWRITEBYTECODE", None)
+    return environment
 
 
 def _run(env: Env, script: str, *args: str) -> list[str]:

@@ -104,7 +104,7 @@ def check_file_at_startup(db_path) -> bool:
     from desktop.models.backup import DamagedDatabase, restore_file, startup_check
 
     try:
-        startup_check(db_path)
+        startup_check(db_path, foreign_keys=False)  # the list is not shown here; quick_check is what matters
         return True
     except DamagedDatabase as exc:
         log.error("database failed its start-up check; set aside as %s", exc.damaged.name)
