@@ -44,7 +44,8 @@ COUNTRY = declare("country", "KG", ("KG", "KZ", "RU"))
 
 def get(session: Session, key: str) -> Any:
     spec = SETTINGS[key]
-    raw = session.scalar(select(AppSetting.value).where(AppSetting.key == key))
+    table = AppSetting.__table__.c  # Core: read at start-up, before any mapper needs configuring
+    raw = session.scalar(select(table.value).where(table.key == key))
     return spec.default if raw is None else json.loads(raw)
 
 

@@ -33,25 +33,31 @@ F = {name: i for i, name in enumerate(ROW_FIELDS)}
 
 
 def student_rows(session: Session, group_ids: Sequence[int] | None = None) -> list[tuple]:
-    """Students (all, or of some groups) as tuples in ROW_FIELDS order, sorted by group and name."""
-    q = (select(Student.id, Student.last_name, Student.first_name, Student.patronymic, Student.record_book,
-                Group.name, Group.course, Programme.code, Student.status, Student.funding, Student.study_form,
-                Student.birth_date, Student.gender, Student.phone, Student.email, Student.group_id)
-         .outerjoin(Group, Group.id == Student.group_id).outerjoin(Programme, Programme.id == Group.programme_id)
-         .order_by(Group.name, Student.last_name, Student.first_name))
+    """Students (all, or of some groups) as tuples in ROW_FIELDS order, sorted by group and name.
+
+    A Core query on the tables (not the mapped classes): no ORM row processing for 20,000 rows,
+    and the window's first list does not configure every mapper before it shows (start-up).
+    """
+    st, g, p = Student.__table__.c, Group.__table__.c, Programme.__table__.c
+    q = (select(st.id, st.last_name, st.first_name, st.patronymic, st.record_book, g.name, g.course, p.code,
+                st.status, st.funding, st.study_form, st.birth_date, st.gender, st.phone, st.email, st.group_id)
+         .select_from(Student.__table__.outerjoin(Group.__table__, g.id == st.group_id)
+                      .outerjoin(Programme.__table__, p.id == g.programme_id))
+         .order_by(g.name, st.last_name, st.first_name))
     if group_ids is not None:
-        q = q.where(Student.group_id.in_(list(group_ids)))
+        q = q.where(st.group_id.in_(list(group_ids)))
     return [tuple(r) for r in session.execute(q)]
 
 
 def group_rows(session: Session) -> list[dict]:
-    """Groups with programme and the number of students studying, for the tree and dialogs."""
-    counts = dict(session.execute(select(Student.group_id, func.count()).where(
-        Student.status == StudentStatus.STUDYING.value).group_by(Student.group_id)).all())
+    """Groups with programme and the number of students studying, for the tree and dialogs (Core, as above)."""
+    st, g, p = Student.__table__.c, Group.__table__.c, Programme.__table__.c
+    counts = dict(session.execute(select(st.group_id, func.count()).where(
+        st.status == StudentStatus.STUDYING.value).group_by(st.group_id)).all())
     rows = []
-    q = (select(Group.id, Group.name, Group.course, Group.study_form, Group.programme_id, Programme.code,
-                Programme.name, Group.active)
-         .outerjoin(Programme, Programme.id == Group.programme_id).order_by(Programme.code, Group.course, Group.name))
+    q = (select(g.id, g.name, g.course, g.study_form, g.programme_id, p.code, p.name, g.active)
+         .select_from(Group.__table__.outerjoin(Programme.__table__, p.id == g.programme_id))
+         .order_by(p.code, g.course, g.name))
     for gid, name, course, form, pid, code, pname, active in session.execute(q):
         rows.append({"id": gid, "name": name, "course": course, "study_form": form, "programme_id": pid,
                      "programme_code": code or "", "programme_name": pname or "", "active": active,

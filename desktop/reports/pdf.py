@@ -7,7 +7,7 @@ User text goes into Paragraphs only through :func:`esc` (ReportLab parses markup
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -56,10 +56,13 @@ def wrap(text: object, font: str, size: float, width: float) -> str:
     """Text broken into lines that fit ``width`` points, for a plain (non-Paragraph) table cell."""
     if text is None:
         return ""
-    lines: list[str] = []
-    for part in str(text).split("\n"):
-        lines.extend(simpleSplit(part, font, size, width) or [""])
-    return "\n".join(lines)
+    return "\n".join(_wrap_line(part, font, size, width) for part in str(text).split("\n"))
+
+
+@lru_cache(maxsize=8192)
+def _wrap_line(part: str, font: str, size: float, width: float) -> str:
+    # Cached: deadlines and responsible people repeat down a plan (measuring words is the cost).
+    return "\n".join(simpleSplit(part, font, size, width) or [""])
 
 
 @cache

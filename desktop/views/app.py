@@ -104,7 +104,7 @@ def check_file_at_startup(db_path) -> bool:
     from desktop.models.backup import DamagedDatabase, restore_file, startup_check
 
     try:
-        startup_check(db_path)
+        startup_check(db_path, foreign_keys=False)  # the list is not shown here; quick_check is what matters
         return True
     except DamagedDatabase as exc:
         log.error("database failed its start-up check; set aside as %s", exc.damaged.name)
@@ -124,7 +124,12 @@ def check_file_at_startup(db_path) -> bool:
         return True
 
 
-def run_gui(args) -> int:
+def start_window(args) -> tuple[QApplication, object, InstanceLock | None] | int:
+    """Everything up to a shown main window: the application, the lock, the file checks, the window.
+
+    Returns (app, window, lock), or an exit code when start-up stopped (the user was told why).
+    ``run_gui`` and the start-up benchmark (bench/cases/startup.py) both go through here.
+    """
     from desktop.views import settings as ui_settings
 
     setup_logging()
@@ -161,12 +166,22 @@ def run_gui(args) -> int:
         upgrade(db)
     except DatabaseTooNew as exc:
         QMessageBox.critical(None, APP_NAME, str(exc))
+        if lock:
+            lock.release()
         return 1
 
     from desktop.views.main_window import MainWindow
 
     window = MainWindow(db, qt_translations=qt_tr)
     window.show()
+    return app, window, lock
+
+
+def run_gui(args) -> int:
+    started = start_window(args)
+    if isinstance(started, int):
+        return started
+    app, _window, lock = started
     try:
         return app.exec()
     finally:
