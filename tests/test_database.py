@@ -27,7 +27,9 @@ def test_schema_matches_the_models(db):
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
 
-    from desktop.models import Base
+    from desktop.models import Base, load_all
+
+    load_all()
 
     with db.engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)

@@ -3,7 +3,9 @@
 import pytest
 from sqlalchemy import func, select
 
-from desktop.models import Base
+from desktop.models import Base, load_all
+
+load_all()
 from desktop.models.base import DomainError
 from desktop.models.contingent import Group, Student
 from desktop.models.db import Database

@@ -144,6 +144,9 @@ def main(argv: list[str] | None = None) -> int:
     from desktop.models.base import DomainError
 
     i18n.set_language(ctx.lang)
+    from desktop.models import load_all
+
+    load_all()
     from desktop.models.migrate import DatabaseTooNew
 
     try:

@@ -2,7 +2,9 @@
 
 from alembic import context
 
-from desktop.models import Base
+from desktop.models import Base, load_all
+
+load_all()
 
 config = context.config
 target_metadata = Base.metadata

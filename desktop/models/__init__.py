@@ -1,7 +1,8 @@
 """Entities and domain rules. No Qt, no file formats.
 
-Importing this package registers every entity on ``Base.metadata`` (Alembic needs them all).
-Each area adds its module to ``AREA_MODULES``.
+Each area adds its module to ``AREA_MODULES``. Importing the package loads none of them, so the
+window starts with only the entities its first page needs; ``load_all()`` registers every entity
+on ``Base.metadata`` (migrations, the demo, copies, checks and the command line call it).
 """
 
 from importlib import import_module
@@ -25,7 +26,12 @@ AREA_MODULES = [
     "desktop.models.agenda_requests",
 ]
 
-for _name in AREA_MODULES:
-    import_module(_name)
 
-__all__ = ["Base", "DomainError"]
+
+def load_all() -> None:
+    """Import every area's entities and rules (cheap after the first call)."""
+    for name in AREA_MODULES:
+        import_module(name)
+
+
+__all__ = ["AREA_MODULES", "Base", "DomainError", "load_all"]

@@ -32,6 +32,9 @@ def _students_in_existing_groups(session: Session) -> list[str]:
 
 
 def check_database(db: Database, *, full: bool = True) -> list[str]:
+    from desktop.models import load_all
+
+    load_all()  # every area's rules register themselves on import
     problems: list[str] = []
     if db.is_sqlite:
         with db.engine.connect() as conn:

@@ -165,6 +165,9 @@ def draft_for(session: Session, series_id: int | None, meeting_date: dt.date, ho
               existing_refs: set[str] | frozenset[str] = frozenset()) -> list[AgendaProposal]:
     """What the sources propose for a meeting of ``series_id`` on ``meeting_date``, overdue first,
     each ref once; proposals already on the agenda are kept but marked ``on_agenda``."""
+    from desktop.models import load_all
+
+    load_all()  # other areas register their agenda sources on import (service requests)
     if horizon is None:
         series = session.get(mt.MeetingSeries, series_id) if series_id else None
         horizon = horizon_of(series, meeting_date) if series else meeting_date + dt.timedelta(days=6)

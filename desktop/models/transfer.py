@@ -8,7 +8,7 @@ from collections.abc import Callable
 from sqlalchemy import ForeignKeyConstraint, func, select, text
 
 from desktop.i18n import _
-from desktop.models import Base
+from desktop.models import Base, load_all
 from desktop.models.base import DomainError
 from desktop.models.db import Database
 from desktop.models.migrate import open_database
@@ -29,6 +29,7 @@ def _cyclic_columns(table) -> list[str]:
 def copy_to(source: Database, target_url: str, progress: Progress | None = None,
             report: Callable[[str], None] | None = None) -> dict[str, int]:
     """Copy every row of ``source`` into the (new, empty) database at ``target_url``."""
+    load_all()
     target = open_database(target_url)
     tables = Base.metadata.sorted_tables
     counts: dict[str, int] = {}

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
-from desktop.models import Base
+from desktop.models import Base, load_all
 from desktop.models.db import Database
 
 DEMO_YEAR = "2025-2026"
@@ -56,6 +56,7 @@ def is_empty(session: Session) -> bool:
 
 def clear_all(session: Session) -> None:
     """Delete every row of every table (one transaction; foreign keys checked at commit)."""
+    load_all()
     bind = session.get_bind()
     tables = [t for t in reversed(Base.metadata.sorted_tables)]
     if bind.dialect.name == "postgresql":
@@ -68,6 +69,7 @@ def clear_all(session: Session) -> None:
 
 
 def build_demo(db: Database, students: int = 600, force: bool = False, progress=None) -> list[str]:
+    load_all()
     with db.session() as session:
         if not is_empty(session):
             if not force:

@@ -172,10 +172,15 @@ class StudentTableModel(QAbstractTableModel):
 
     def set_rows(self, rows: list[tuple]) -> None:
         self.rows = rows
-        # One casefolded string per student: name, record book and group, searched with "in".
-        self._search = [f"{r[1]} {r[2]} {r[3]}\t{r[4] or ''}\t{r[5] or ''}".casefold() for r in rows]
+        self._search = []  # made on the first text filter: not needed to show the list
         self._sort_all()
         self._apply()
+
+    def _search_strings(self) -> list[str]:
+        """One casefolded string per student: name, record book and group, searched with "in"."""
+        if len(self._search) != len(self.rows):
+            self._search = [f"{r[1]} {r[2]} {r[3]}\t{r[4] or ''}\t{r[5] or ''}".casefold() for r in self.rows]
+        return self._search
 
     def set_filter(self, flt: StudentFilter) -> None:
         self.filter = flt
@@ -184,7 +189,7 @@ class StudentTableModel(QAbstractTableModel):
     def _apply(self) -> None:
         """Filter the sorted order of all rows: what stays is already sorted (no sort per keystroke)."""
         f = self.filter
-        rows, search = self.rows, self._search
+        rows = self.rows
         idx = self._order
         if f.group_ids is not None:
             g, gi = f.group_ids, F["group_id"]
@@ -195,6 +200,7 @@ class StudentTableModel(QAbstractTableModel):
                 idx = [i for i in idx if rows[i][col] == value]
         needle = f.text.strip().casefold()
         if needle:
+            search = self._search_strings()
             idx = [i for i in idx if needle in search[i]]
         self.beginResetModel()
         self.visible = list(idx)
@@ -205,12 +211,15 @@ class StudentTableModel(QAbstractTableModel):
         rows = self.rows
         reverse = self.sort_order == Qt.SortOrder.DescendingOrder
         if col == F["last_name"]:
-            key = lambda i: (rows[i][1].casefold(), rows[i][2].casefold())  # noqa: E731
+            keys = [(r[1].casefold(), r[2].casefold()) for r in rows]
+            key = keys.__getitem__
         else:
             key = lambda i: ((v := rows[i][col]) is None, str(v).casefold() if isinstance(v, str) else v or 0)  # noqa: E731
         self._order = sorted(range(len(rows)), key=key, reverse=reverse)
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        if (column, order) == (self.sort_column, self.sort_order) and len(self._order) == len(self.rows):
+            return  # already in this order (the view asks again when sorting is switched on)
         self.sort_column, self.sort_order = column, order
         self.layoutAboutToBeChanged.emit()
         old = self.persistentIndexList()
