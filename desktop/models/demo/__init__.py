@@ -26,6 +26,7 @@ DEMO_STEPS = [
     "desktop.models.demo.calendar",
     "desktop.models.demo.requests",
     "desktop.models.demo.curators",
+    "desktop.models.demo.exams",
 ]
 
 
