@@ -23,6 +23,7 @@ COMMAND_MODULES = [
     "desktop.cli.calendar",
     "desktop.cli.requests",
     "desktop.cli.curators",
+    "desktop.cli.exams",
 ]
 
 
