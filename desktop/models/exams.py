@@ -266,3 +266,11 @@ def link_discipline(session: Session, session_id: int, group_id: int, discipline
     found.examiner_id, found.form = examiner_id, ExamForm(form).value
     session.flush()
     return found.id
+
+
+def delete_session(session: Session, session_id: int) -> None:
+    """Remove a session with its exams and discipline links (undo of creating it)."""
+    row = session.get(ExamSession, session_id)
+    if row is not None:
+        session.delete(row)
+        session.flush()
