@@ -25,7 +25,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from desktop.i18n import Translator, current
+from desktop.i18n import N_, Translator, current
 from desktop.models.exam_schedule import ExamRow, Schedule, fmt_time
 from desktop.models.exams import CONFLICT_KINDS, DEFAULT_SEVERITY
 
@@ -169,9 +169,9 @@ def find_conflicts(schedule: Schedule, rules: CheckRules, tr: Translator | None 
 
     for kind, buckets, names, text in (
             ("examiner_busy", by_examiner_day, schedule.staff,
-             "{date}: examiner {who} is booked twice at overlapping times: {first} and {second}."),
+             N_("{date}: examiner {who} is booked twice at overlapping times: {first} and {second}.")),
             ("room_busy", by_room_day, {k: v[0] for k, v in rooms.items()},
-             "{date}: room {who} is booked twice at overlapping times: {first} and {second}.")):
+             N_("{date}: room {who} is booked twice at overlapping times: {first} and {second}."))):
         for (who, day), bucket in buckets.items():
             if len(bucket) > 1:
                 for a, b in _overlapping(bucket):
