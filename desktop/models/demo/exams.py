@@ -82,7 +82,7 @@ def _consultations(rows: list[ExamRow], days_off) -> None:
     """A consultation the working day before each exam, at 14:00 in its room."""
     for r in rows:
         d = r.day - dt.timedelta(days=1)
-        while d in days_off:
+        while d in days_off or d.weekday() >= 5:
             d -= dt.timedelta(days=1)
         r.consult_day, r.consult_minute, r.consult_room_id = d, 14 * 60, r.room_id
 
