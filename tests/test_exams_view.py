@@ -56,7 +56,7 @@ def test_conflicts_are_coloured_on_the_cells_and_the_list_jumps_to_them(page):
     assert page.grid_model.index(holiday, 0).data(Qt.ItemDataRole.BackgroundRole) is not None
 
 
-def test_drag_an_exam_to_another_day_and_group_then_undo_and_redo(page):
+def test_drag_an_exam_to_another_day_and_group_then_undo_and_redo(page, qtbot):
     model = page.grid_model
     source = next(model.index(r, c) for (r, c) in sorted(model.cells))
     exam_id = source.data(EXAM_IDS_ROLE)[0]
@@ -65,6 +65,7 @@ def test_drag_an_exam_to_another_day_and_group_then_undo_and_redo(page):
     mime = model.mimeData([source])
     assert model.canDropMimeData(mime, Qt.DropAction.MoveAction, -1, -1, target)
     assert model.dropMimeData(mime, Qt.DropAction.MoveAction, -1, -1, target)
+    qtbot.waitUntil(lambda: page.undo_stack.count() == 1)
     moved = _schedule(page).exam(exam_id)
     assert moved.day == dt.date(2025, 12, 29) and moved.group_ids == (model.groups[5],)
     assert exam_id in page.grid_model.index(model.days.index(dt.date(2025, 12, 29)), 5).data(EXAM_IDS_ROLE)
@@ -74,13 +75,14 @@ def test_drag_an_exam_to_another_day_and_group_then_undo_and_redo(page):
     assert _schedule(page).exam(exam_id).day == dt.date(2025, 12, 29)
 
 
-def test_ctrl_drag_copies_and_copy_to_groups_undo(page):
+def test_ctrl_drag_copies_and_copy_to_groups_undo(page, qtbot):
     model = page.grid_model
     source = next(model.index(r, c) for (r, c) in sorted(model.cells))
     exam_id = source.data(EXAM_IDS_ROLE)[0]
     count = len(_schedule(page).exams)
     target = model.index(source.row(), 7)
     assert model.dropMimeData(model.mimeData([source]), Qt.DropAction.CopyAction, -1, -1, target)
+    qtbot.waitUntil(lambda: page.undo_stack.count() == 1)
     assert len(_schedule(page).exams) == count + 1
     page.undo_stack.undo()
     assert len(_schedule(page).exams) == count

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -489,6 +489,10 @@ class ExamsArea(AreaPage):
         self._after()
 
     def _dropped(self, exam_id: int, from_group: int, day: dt.date, to_group: int, copy: bool) -> None:
+        # After the drop event returns: the edit resets the models the view is still dropping into.
+        QTimer.singleShot(0, lambda: self._apply_drop(exam_id, from_group, day, to_group, copy))
+
+    def _apply_drop(self, exam_id: int, from_group: int, day: dt.date, to_group: int, copy: bool) -> None:
         if copy:
             self.copy_to_groups(exam_id, [to_group], day)
         else:
