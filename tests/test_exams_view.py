@@ -152,3 +152,25 @@ def test_the_matrix_in_each_language(page, lang, tmp_path):
     assert page.kind.itemText(0) == i18n._("Winter session") != "Winter session"
     assert page.list_model.headerData(3, Qt.Orientation.Horizontal) == i18n._("Discipline")
     assert not page.grab().isNull()
+
+
+def test_the_exam_dialog_returns_what_it_shows(page, qtbot):
+    from desktop.models.base import DomainError
+    from desktop.views.exams.dialogs import ExamDialog
+
+    exam = page.schedule.exams[0]
+    dialog = ExamDialog(page.schedule, exam, parent=page)
+    qtbot.addWidget(dialog)
+    name, row = dialog.values()
+    assert name == page.schedule.disciplines[exam.discipline_id]
+    assert (row.id, row.group_ids, row.day, row.start, row.examiner_id, row.room_id, row.form, row.consult_day) == (
+        exam.id, exam.group_ids, exam.day, exam.start, exam.examiner_id, exam.room_id, exam.form, exam.consult_day)
+    dialog.discipline.setCurrentText("  ")
+    with pytest.raises(DomainError):
+        dialog.values()
+    new = ExamDialog(page.schedule, None, dt.date(2025, 12, 18), exam.group_ids[0], parent=page)
+    qtbot.addWidget(new)
+    new.discipline.setCurrentText("Жаңы сабак")
+    name, row = new.values()
+    assert (name, row.id, row.group_ids, row.day, row.consult_day) == ("Жаңы сабак", 0, (exam.group_ids[0],),
+                                                                        dt.date(2025, 12, 18), None)

@@ -104,7 +104,6 @@ def matrix(schedule: Schedule, group_ids: list[int]) -> list[MatrixRow]:
     for day in sorted(by_day):
         cells = by_day[day]
         blocks = []
-        c = 0
         columns = sorted(cells)
         i = 0
         while i < len(columns):

@@ -23,7 +23,7 @@ def _list_headers(tr) -> list[str]:
             tr("Consultation")]
 
 
-def _title(ws, book, schedule, sheet_title, tr, width: int) -> None:
+def _title(ws, book, schedule, sheet_title, tr) -> None:
     ws.write_string(0, 0, L.session_title(schedule, tr), book.fmt["title"])
     ws.write_string(1, 0, f"{sheet_title}. {L.period_line(schedule, tr)}", book.fmt["subtitle"])
 
@@ -48,7 +48,7 @@ def session_xlsx(target, schedule: Schedule, lang: str, layout: str = "matrix", 
             _timetable_sheet(book, schedule, layout, tr)
         if not book._sheet_names:
             ws = book.sheet(tr("Schedule"))
-            _title(ws, book, schedule, tr("No exams"), tr, 8)
+            _title(ws, book, schedule, tr("No exams"), tr)
     finally:
         book.close()
 
@@ -57,7 +57,7 @@ def _list_sheet(book: Workbook, schedule: Schedule, sheet: L.Sheet, tr) -> None:
     ws = book.sheet(sheet.title)
     for c, w in enumerate(LIST_WIDTHS):
         ws.set_column(c, c, w)
-    _title(ws, book, schedule, sheet.title, tr, len(LIST_WIDTHS))
+    _title(ws, book, schedule, sheet.title, tr)
     header = 3
     for c, text in enumerate(_list_headers(tr)):
         ws.write_string(header, c, text, book.fmt["header"])
@@ -78,7 +78,7 @@ def _matrix_sheet(book: Workbook, schedule: Schedule, sheet: L.Sheet, tr) -> Non
     groups = sheet.group_ids
     ws.set_column(0, 0, 13)
     ws.set_column(1, len(groups), 22)
-    _title(ws, book, schedule, sheet.title, tr, len(groups) + 1)
+    _title(ws, book, schedule, sheet.title, tr)
     top = 3
     header, exam, day_fmt = book.fmt["header"], book.fmt["exam"], book.fmt["day"]
     # Two header rows: the programme merged over its groups, then the group names.
@@ -118,7 +118,7 @@ def _timetable_sheet(book: Workbook, schedule: Schedule, by: str, tr) -> None:
     for c, w in enumerate(widths):
         ws.set_column(c, c, w)
     _title(ws, book, schedule, tr("Timetable of each examiner") if by == "examiner"
-           else tr("Timetable of each room"), tr, len(widths))
+           else tr("Timetable of each room"), tr)
     headers = [tr("Date"), tr("Time"), tr("Discipline"), tr("Groups"),
                tr("Room") if by == "examiner" else tr("Examiner"), tr("Form")]
     r = 3
