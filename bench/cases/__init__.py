@@ -8,10 +8,7 @@ A case module holds::
 
 ``prepare`` hooks run in this list's order before any case is measured (the students module
 builds the demo database the others add to). Sizes come from ``env.sizes`` (see bench/__main__.py:
-full and --quick). Exam sessions add ``"bench.cases.exams"`` here when they land, with
-``prepare`` adding a session of ``env.sizes["exams"]`` exams to ``env.made["demo_db"]`` and two cases:
-``Case("exam conflict check, N exams", Limit(0.2), check)`` and
-``Case("exam matrix xlsx, N exams", Ratio(2), matrix_xlsx, xlsxwriter_floor)``.
+full and --quick).
 """
 
 from __future__ import annotations
@@ -22,6 +19,7 @@ CASE_MODULES = [
     "bench.cases.students",
     "bench.cases.startup",
     "bench.cases.workplan",
+    "bench.cases.exams",
 ]
 
 

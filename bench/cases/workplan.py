@@ -50,30 +50,42 @@ def pdf_dekanat(env: Env) -> None:
 
 
 def pdf_floor(env: Env) -> float:
-    """ReportLab building the same table (the same lines, already broken) from plain strings."""
+    """ReportLab building the same table from plain strings: the same texts (the deadline as the
+    office writes it), broken into lines with simpleSplit (a plain string does not wrap by itself),
+    in a Table with a repeated header. The strings are made before the clock starts."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
+    from reportlab.lib.utils import simpleSplit
     from reportlab.platypus import SimpleDocTemplate, Table, TableStyle
 
     from desktop.i18n import translator
     from desktop.models import workplan_deadline as dl
-    from desktop.reports.pdf import SANS, register_fonts, wrap
+    from desktop.reports.pdf import SANS, register_fonts
     from desktop.reports.workplan_pdf import FONT_SIZE, WIDTHS_MM
 
     register_fonts()
-    if "plan_rows" not in env.made:
+    if "plan_texts" not in env.made:
         tr = translator("ky")
-        widths = [w * mm - 6 for w in WIDTHS_MM]
-        rows = [["No.", "Activity", "Deadline", "Responsible"]]
+        texts = []
         for section in _tree(env)["sections"]:
-            rows.append([f"{section['number']}. {section['title']}", "", "", ""])
+            texts.append((f"{section['number']}. {section['title']}", None, None, None))
             for item in section["items"]:
-                rows.append([f"{item['number']}.", wrap(item["text"], SANS, FONT_SIZE, widths[1]),
-                             wrap(dl.render(item["deadline"], tr), SANS, FONT_SIZE, widths[2]),
-                             wrap(item["responsible_text"].replace(", ", ",\n"), SANS, FONT_SIZE, widths[3])])
-        env.made["plan_rows"] = rows
-    rows = env.made["plan_rows"]
+                texts.append((f"{item['number']}.", item["text"], dl.render(item["deadline"], tr),
+                              item["responsible_text"].replace(", ", ",\n")))
+        env.made["plan_texts"] = texts
+    texts = env.made["plan_texts"]
+    widths = [w * mm - 6 for w in WIDTHS_MM]
+
+    def lines(text, width):
+        return "\n".join(line for part in text.split("\n") for line in simpleSplit(part, SANS, FONT_SIZE, width))
+
     start = time.perf_counter()
+    rows = [["No.", "Activity", "Deadline", "Responsible"]]
+    for number, text, deadline, responsible in texts:
+        if text is None:
+            rows.append([number, "", "", ""])
+        else:
+            rows.append([number, lines(text, widths[1]), lines(deadline, widths[2]), lines(responsible, widths[3])])
     doc = SimpleDocTemplate(str(env.tmp / "plan-floor.pdf"), pagesize=A4)
     table = Table(rows, colWidths=[w * mm for w in WIDTHS_MM], repeatRows=1)
     table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), SANS, FONT_SIZE), ("GRID", (0, 0), (-1, -1), 0.5, "black"),

@@ -24,6 +24,7 @@ COMMAND_MODULES = [
     "desktop.cli.requests",
     "desktop.cli.curators",
     "desktop.cli.meetings",
+    "desktop.cli.exams",
 ]
 
 

@@ -24,6 +24,7 @@ AREA_MODULES = [
     "desktop.models.teaching_log",
     "desktop.models.meetings",
     "desktop.models.agenda_requests",
+    "desktop.models.exams",
 ]
 
 

@@ -21,6 +21,7 @@ AREAS: list[AreaSpec] = [
     AreaSpec("workplan", N_("Work plan"), "desktop.views.workplan", "WorkPlanArea", "SP_FileDialogListView"),
     AreaSpec("meetings", N_("Meetings"), "desktop.views.meetings", "MeetingsArea", "SP_FileDialogInfoView"),
     AreaSpec("calendar", N_("Academic calendar"), "desktop.views.calendar", "CalendarArea", "SP_FileDialogInfoView"),
+    AreaSpec("exams", N_("Exam sessions"), "desktop.views.exams", "ExamsArea", "SP_FileDialogListView"),
     AreaSpec("curators", N_("Curator reports"), "desktop.views.curators", "CuratorsArea", "SP_FileDialogInfoView"),
     AreaSpec("requests", N_("Service requests"), "desktop.views.requests", "RequestsArea", "SP_FileDialogContentsView"),
     AreaSpec("staff", N_("Staff and programmes"), "desktop.views.staff", "StaffArea", "SP_FileDialogDetailedView"),

@@ -27,6 +27,7 @@ DEMO_STEPS = [
     "desktop.models.demo.requests",
     "desktop.models.demo.curators",
     "desktop.models.demo.meetings",
+    "desktop.models.demo.exams",
 ]
 
 

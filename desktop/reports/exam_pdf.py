@@ -1,0 +1,115 @@
+"""The exam schedule as a PDF for the notice board: landscape A4, PT fonts, the list or the matrix
+(at most ``MATRIX_COLUMNS`` groups across a page; wider sheets continue on the next pages), or
+the timetable of each examiner or room. Cells are plain wrapped text (never parsed as markup)."""
+
+from __future__ import annotations
+
+from desktop.i18n import translator
+from desktop.models.exam_schedule import Schedule
+from desktop.reports import exam_layout as L
+
+MATRIX_COLUMNS = 7
+
+
+def session_pdf(target, schedule: Schedule, lang: str, layout: str = "matrix", by: str = "course") -> None:
+    from reportlab.lib.units import mm
+    from reportlab.platypus import PageBreak, Paragraph, Spacer
+
+    from desktop.reports.pdf import build_pdf, esc, styles
+
+    tr = translator(lang)
+    st = styles("PTSans", 10)
+    story = [Paragraph(esc(L.session_title(schedule, tr)), st["title"]),
+             Paragraph(esc(L.period_line(schedule, tr)), st["subtitle"])]
+    parts = []
+    if layout in ("list", "matrix"):
+        for sheet in L.sheets(schedule, by, tr):
+            if layout == "list":
+                parts.append((sheet.title, [_list_table(schedule, sheet, tr)]))
+            else:
+                parts.append((sheet.title, _matrix_tables(schedule, sheet, tr)))
+    else:
+        for name, rows in L.timetables(schedule, layout, tr):
+            parts.append((name, [_timetable_table(rows, layout, tr)]))
+    if not parts:
+        story.append(Paragraph(esc(tr("No exams")), st["body"]))
+    for i, (title, tables) in enumerate(parts):
+        if i and layout in ("list", "matrix"):
+            story.append(PageBreak())
+        story.append(Paragraph(esc(title), st["heading"]))
+        for t in tables:
+            story += [t, Spacer(1, 4 * mm)]
+    build_pdf(target, story, tr, title=L.session_title(schedule, tr), is_landscape=True,
+              margins_mm=(12, 12, 12, 14))
+
+
+def _table(rows, widths, commands, header_rows=1):
+    from reportlab.platypus import Table
+
+    table = Table(rows, colWidths=widths, repeatRows=header_rows)
+    table.setStyle(commands)
+    return table
+
+
+def _list_table(schedule: Schedule, sheet: L.Sheet, tr):
+    from reportlab.lib.units import mm
+
+    from desktop.reports.pdf import SANS, table_style_commands, wrap
+
+    widths = [22 * mm, 14 * mm, 32 * mm, 62 * mm, 25 * mm, 36 * mm, 22 * mm, 50 * mm]
+    rows = [[wrap(h, SANS + "-Bold", 9, w - 6) for h, w in zip(
+        (tr("Date"), tr("Time"), tr("Group"), tr("Discipline"), tr("Form"), tr("Examiner"), tr("Room"),
+         tr("Consultation")), widths)]]
+    for r in L.list_rows(schedule, sheet.group_ids, tr):
+        values = (f"{r[0]:%d.%m.%Y}\n{tr.weekday(r[0].weekday(), 'abbreviated')}", *r[1:])
+        rows.append([wrap(v, SANS, 9, w - 6) for v, w in zip(values, widths)])
+    return _table(rows, widths, table_style_commands(1))
+
+
+def _matrix_tables(schedule: Schedule, sheet: L.Sheet, tr) -> list:
+    from reportlab.lib.units import mm
+
+    from desktop.reports.pdf import SANS, table_style_commands, wrap
+
+    tables = []
+    groups = sheet.group_ids
+    for at in range(0, len(groups), MATRIX_COLUMNS):
+        chunk = groups[at:at + MATRIX_COLUMNS]
+        day_w = 24 * mm
+        col_w = min(48 * mm, (273 * mm - day_w) / len(chunk))
+        widths = [day_w] + [col_w] * len(chunk)
+        head1 = [tr("Date")] + [""] * len(chunk)
+        commands = table_style_commands(2, size=8) + [("SPAN", (0, 0), (0, 1)),
+                                                      ("VALIGN", (0, 2), (-1, -1), "MIDDLE"),
+                                                      ("ALIGN", (0, 2), (-1, -1), "CENTER")]
+        for first, last, code in L.programme_spans(schedule, chunk):
+            head1[first + 1] = code
+            if last > first:
+                commands.append(("SPAN", (first + 1, 0), (last + 1, 0)))
+        head2 = [""] + [wrap(schedule.groups[g].name, SANS + "-Bold", 8, col_w - 6) for g in chunk]
+        rows = [head1, head2]
+        for mrow in L.matrix(schedule, chunk):
+            cells = [L.day_label(mrow.day, tr)] + [""] * len(chunk)
+            r = len(rows)
+            for first, last, text in mrow.blocks:
+                cells[first + 1] = wrap(text, SANS, 8, col_w * (last - first + 1) - 6)
+                if last > first:
+                    commands.append(("SPAN", (first + 1, r), (last + 1, r)))
+            rows.append(cells)
+        tables.append(_table(rows, widths, commands, header_rows=2))
+    return tables
+
+
+def _timetable_table(rows, by: str, tr):
+    from reportlab.lib.units import mm
+
+    from desktop.reports.pdf import SANS, table_style_commands, wrap
+
+    widths = [26 * mm, 26 * mm, 80 * mm, 60 * mm, 40 * mm, 30 * mm]
+    headers = (tr("Date"), tr("Time"), tr("Discipline"), tr("Groups"),
+               tr("Room") if by == "examiner" else tr("Examiner"), tr("Form"))
+    data = [[wrap(h, SANS + "-Bold", 9, w - 6) for h, w in zip(headers, widths)]]
+    for r in rows:
+        values = (f"{r[0]:%d.%m.%Y}", *r[1:])
+        data.append([wrap(v, SANS, 9, w - 6) for v, w in zip(values, widths)])
+    return _table(data, widths, table_style_commands(1))

@@ -1,0 +1,604 @@
+"""The exam sessions area: the matrix of dates by groups and the list of exams over one schedule,
+filters, the conflicts list (click to jump to the cell), the draft generator, exports."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.i18n import _
+from desktop.models import exam_schedule as ops
+from desktop.models import exams as ex
+from desktop.models.base import DomainError
+from desktop.models.exam_conflicts import find_conflicts, rules_for
+from desktop.models.exam_generator import generate_draft
+from desktop.views.common.toolbar import button_bar
+from desktop.views import settings as ui_settings
+from desktop.views.common.area import AreaPage
+from desktop.views.common.undo import perform
+from desktop.views.exams.dialogs import ExamDialog, GroupPicker
+from desktop.views.exams.models import (
+    DAY_ROLE,
+    EXAM_IDS_ROLE,
+    GROUP_ROLE,
+    ConflictListModel,
+    ExamFilter,
+    ExamGridModel,
+    ExamListModel,
+    ExamListProxy,
+)
+
+SPLITTER = ui_settings.Option("exams/splitter", None, bytes)
+KIND = ui_settings.Option("exams/kind", "winter")
+FILTERS = ui_settings.Option("exams/filters", "")  # "course;programme;examiner;room" ids
+
+
+class ExamsArea(AreaPage):
+    def __init__(self, ctx, parent=None):
+        super().__init__(ctx, parent)
+        self.schedule: ops.Schedule | None = None
+        self.session_id: int | None = None
+        self.conflicts = []
+        self.title = QLabel()
+        self.title.setStyleSheet("font-size: 16px; font-weight: 600;")
+        self.year = QComboBox()
+        self.kind = QComboBox()
+        for k in ex.SessionKind:
+            self.kind.addItem("", k.value)
+        self.start = QDateEdit()
+        self.end = QDateEdit()
+        for w in (self.start, self.end):
+            w.setCalendarPopup(True)
+            w.setDisplayFormat("dd.MM.yyyy")
+            w.editingFinished.connect(self._dates_edited)
+        self.country = QLabel()
+        self.create_button = QToolButton()
+        self.create_button.clicked.connect(self.create_session)
+        self.course = QComboBox()
+        self.programme = QComboBox()
+        self.examiner = QComboBox()
+        self.room = QComboBox()
+        self.filter_labels = [QLabel() for _i in range(4)]
+
+        self.grid_model = ExamGridModel(self)
+        self.grid_model.on_drop = self._dropped
+        self.grid = QTableView()
+        self.grid.setModel(self.grid_model)
+        self.grid.setWordWrap(True)
+        self.grid.setDragEnabled(True)
+        self.grid.setAcceptDrops(True)
+        self.grid.setDropIndicatorShown(True)
+        self.grid.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.grid.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.grid.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.grid.horizontalHeader().setDefaultSectionSize(190)
+        self.grid.verticalHeader().setDefaultSectionSize(46)
+        self.grid.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.grid.doubleClicked.connect(self.edit_exam)
+
+        self.list_model = ExamListModel(self)
+        self.list_proxy = ExamListProxy(self)
+        self.list_proxy.setSourceModel(self.list_model)
+        self.list = QTableView()
+        self.list.setModel(self.list_proxy)
+        self.list.setSortingEnabled(True)
+        self.list.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.list.verticalHeader().setVisible(False)
+        self.list.horizontalHeader().setStretchLastSection(True)
+        self.list.doubleClicked.connect(self.edit_exam)
+
+        self.conflict_model = ConflictListModel(self)
+        self.conflict_view = QTableView()
+        self.conflict_view.setModel(self.conflict_model)
+        self.conflict_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.conflict_view.verticalHeader().setVisible(False)
+        self.conflict_view.horizontalHeader().setStretchLastSection(True)
+        self.conflict_view.setWordWrap(True)
+        self.conflict_view.clicked.connect(self.jump_to_conflict)
+        self.conflict_view.activated.connect(self.jump_to_conflict)
+        self.conflict_label = QLabel()
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.grid, "")
+        self.tabs.addTab(self.list, "")
+        right = QWidget()
+        rl = QVBoxLayout(right)
+        rl.setContentsMargins(0, 0, 0, 0)
+        rl.addWidget(self.conflict_label)
+        rl.addWidget(self.conflict_view)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 4)
+        self.splitter.setStretchFactor(1, 1)
+        state = ui_settings.get(SPLITTER)
+        if state:
+            self.splitter.restoreState(state)
+        self.splitter.splitterMoved.connect(lambda *_a: ui_settings.put(SPLITTER, self.splitter.saveState()))
+
+        self.buttons = {}
+        for key, slot in (("add", self.add_exam), ("edit", self.edit_exam), ("delete", self.delete_exam),
+                          ("copy", self.copy_exam), ("generate", self.generate)):
+            b = QToolButton()
+            b.clicked.connect(lambda _c=False, s=slot: s())
+            self.buttons[key] = b
+        self.export_button = QToolButton()
+        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.export_menu = QMenu(self.export_button)
+        self.export_button.setMenu(self.export_menu)
+        self.export_actions = {}
+        for key in ("list_xlsx", "matrix_xlsx", "examiner_xlsx", "room_xlsx", "list_pdf", "matrix_pdf",
+                    "examiner_pdf", "room_pdf", "preview"):
+            action = self.export_menu.addAction("")
+            action.triggered.connect(lambda _c=False, k=key: self.export(k))
+            self.export_actions[key] = action
+        self.by = QComboBox()
+        self.by.addItem("", "course")
+        self.by.addItem("", "programme")
+
+        top = QHBoxLayout()
+        top.addWidget(self.year)
+        top.addWidget(self.kind)
+        top.addWidget(self.start)
+        top.addWidget(self.end)
+        top.addWidget(self.country)
+        top.addWidget(self.create_button)
+        top.addWidget(button_bar(*(self.buttons[key] for key in ("add", "edit", "delete", "copy", "generate")),
+                                 self.by, self.export_button), 1)
+        filters = QHBoxLayout()
+        for label, combo in zip(self.filter_labels, (self.course, self.programme, self.examiner, self.room)):
+            filters.addWidget(label)
+            filters.addWidget(combo, 1)
+            combo.setSizeAdjustPolicy(combo.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(8)
+            combo.currentIndexChanged.connect(self._filter_changed)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addLayout(top)
+        layout.addLayout(filters)
+        layout.addWidget(self.splitter, 1)
+
+        for seq, slot in ((QKeySequence.StandardKey.New, self.add_exam),
+                          (QKeySequence.StandardKey.Delete, self.delete_exam)):
+            action = QAction(self)
+            action.setShortcut(seq)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(slot)
+            self.addAction(action)
+        self._loading = False
+        self.year.currentIndexChanged.connect(self._session_changed)
+        self.kind.currentIndexChanged.connect(self._session_changed)
+        self.retranslate_ui()
+        self.refresh()
+
+    # Texts ------------------------------------------------------------------------------------
+    def retranslate_ui(self) -> None:
+        self.title.setText(_("Exam sessions"))
+        for i, k in enumerate(ex.SessionKind):
+            self.kind.setItemText(i, _(ex.SESSION_KIND_LABELS[k]))
+        self.create_button.setText(_("Create the session"))
+        self.tabs.setTabText(0, _("Matrix"))
+        self.tabs.setTabText(1, _("List"))
+        for label, text in zip(self.filter_labels, (_("Course"), _("Programme"), _("Examiner"), _("Room"))):
+            label.setText(text)
+        for key, text in (("add", _("Add exam")), ("edit", _("Edit")), ("delete", _("Delete")),
+                          ("copy", _("Copy to groups…")), ("generate", _("Draft for groups…"))):
+            self.buttons[key].setText(text)
+        self.by.setItemText(0, _("Sheet per course"))
+        self.by.setItemText(1, _("Sheet per programme"))
+        self.export_button.setText(_("Export"))
+        for key, text in (("list_xlsx", _("List to Excel…")), ("matrix_xlsx", _("Matrix to Excel…")),
+                          ("examiner_xlsx", _("Examiners' timetables to Excel…")),
+                          ("room_xlsx", _("Rooms' timetables to Excel…")), ("list_pdf", _("List to PDF…")),
+                          ("matrix_pdf", _("Matrix to PDF…")), ("examiner_pdf", _("Examiners' timetables to PDF…")),
+                          ("room_pdf", _("Rooms' timetables to PDF…")), ("preview", _("Print preview of the matrix"))):
+            self.export_actions[key].setText(text)
+        self._fill_filters()
+        self._show()
+
+    # Loading ------------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        self._loading = True
+        try:
+            with self.ctx.db.session() as s:
+                from desktop.models.students import academic_years
+
+                years = academic_years(s)
+            current = self.year.currentText()
+            self.year.clear()
+            self.year.addItems(years or [ex_default_year()])
+            self.year.setCurrentIndex(max(0, self.year.findText(current or ex_default_year())))
+            if not current:
+                self.kind.setCurrentIndex(max(0, self.kind.findData(ui_settings.get(KIND))))
+        finally:
+            self._loading = False
+        self._reload()
+
+    def _session_changed(self) -> None:
+        if self._loading:
+            return
+        ui_settings.put(KIND, self.kind.currentData())
+        self._reload()
+
+    def _reload(self) -> None:
+        year, kind = self.year.currentText(), self.kind.currentData()
+        with self.ctx.db.session() as s:
+            self.session_id = ex.find_session(s, year, kind) if year else None
+            if self.session_id is None:
+                self.schedule, self.conflicts, days_off = None, [], {}
+            else:
+                self.schedule = ops.load_schedule(s, self.session_id)
+                rules = rules_for(s, self.schedule)
+                self.conflicts = find_conflicts(self.schedule, rules)
+                days_off = rules.days_off
+        self.days_off = days_off
+        self._fill_filters()
+        self._show()
+
+    def _fill_filters(self) -> None:
+        s = self.schedule
+        saved = (ui_settings.get(FILTERS) or ";;;").split(";") + [""] * 4
+        items = [
+            sorted({(g.course, _("Course {course}").format(course=g.course)) for g in s.groups.values()}) if s else [],
+            sorted({(g.programme_id, g.programme_code) for g in s.groups.values() if g.programme_id},
+                   key=lambda x: x[1]) if s else [],
+            sorted(s.staff.items(), key=lambda x: x[1]) if s else [],
+            [(r, v[0]) for r, v in s.rooms.items()] if s else [],
+        ]
+        self._loading = True
+        try:
+            for combo, values, want in zip((self.course, self.programme, self.examiner, self.room), items, saved):
+                current = combo.currentData() if combo.count() else (int(want) if want.isdigit() else None)
+                combo.clear()
+                combo.addItem(_("All"), None)
+                for value, text in values:
+                    combo.addItem(text, value)
+                combo.setCurrentIndex(max(0, combo.findData(current)))
+        finally:
+            self._loading = False
+
+    def current_filter(self) -> ExamFilter:
+        return ExamFilter(self.course.currentData(), self.programme.currentData(), self.examiner.currentData(),
+                          self.room.currentData())
+
+    def _filter_changed(self) -> None:
+        if self._loading:
+            return
+        f = self.current_filter()
+        ui_settings.put(FILTERS, ";".join("" if v is None else str(v)
+                                          for v in (f.course, f.programme, f.examiner, f.room)))
+        self._show()
+
+    def _show(self) -> None:
+        if not hasattr(self, "days_off"):
+            return
+        s, flt = self.schedule, self.current_filter()
+        self.grid_model.set_schedule(s, self.conflicts, self.days_off, flt)
+        self.list_model.set_schedule(s, self.conflicts)
+        self.list_proxy.set_filter(flt)
+        self.conflict_model.set_conflicts(self.conflicts)
+        errors = sum(c.severity == "error" for c in self.conflicts)
+        self.conflict_label.setText(_("Conflicts: {errors} errors, {warnings} warnings").format(
+            errors=errors, warnings=len(self.conflicts) - errors))
+        has = s is not None
+        self.create_button.setVisible(not has and bool(self.year.currentText()))
+        for w in (self.start, self.end, *self.buttons.values(), self.export_button):
+            w.setEnabled(has)
+        if has:
+            self._loading = True
+            self.start.setDate(QDate(s.start.year, s.start.month, s.start.day))
+            self.end.setDate(QDate(s.end.year, s.end.month, s.end.day))
+            self._loading = False
+            self.country.setText(s.country)
+        else:
+            self.country.setText("")
+
+    def _after(self) -> None:
+        self._reload()
+        self.ctx.data_changed.emit("exams")
+
+    # Selection helpers ---------------------------------------------------------------------------
+    def _current_view(self) -> QTableView:
+        return self.grid if self.tabs.currentIndex() == 0 else self.list
+
+    def selected_exam_id(self) -> int | None:
+        index = self._current_view().currentIndex()
+        ids = index.data(EXAM_IDS_ROLE) if index.isValid() else None
+        return ids[0] if ids else None
+
+    def _error(self, exc: Exception) -> None:
+        QMessageBox.warning(self, _("Exam sessions"), str(exc))
+
+    # Edits ------------------------------------------------------------------------------------------
+    def create_session(self) -> None:
+        year, kind = self.year.currentText(), self.kind.currentData()
+        made = {}
+
+        def redo():
+            with self.ctx.db.session() as s:
+                made["id"] = ex.get_or_create_session(s, year, kind)
+
+        def undo():
+            with self.ctx.db.session() as s:
+                ex.delete_session(s, made["id"])
+
+        perform(self.undo_stack, _("Create the session"), redo, undo, self._after)
+        self._after()
+
+    def _dates_edited(self) -> None:
+        if self._loading or self.schedule is None:
+            return
+        q1, q2 = self.start.date(), self.end.date()
+        start, end = dt.date(q1.year(), q1.month(), q1.day()), dt.date(q2.year(), q2.month(), q2.day())
+        if (start, end) == (self.schedule.start, self.schedule.end):
+            return
+        sid, old = self.session_id, (self.schedule.start, self.schedule.end)
+
+        def redo():
+            with self.ctx.db.session() as s:
+                ex.set_session_dates(s, sid, start, end)
+
+        def undo():
+            with self.ctx.db.session() as s:
+                ex.set_session_dates(s, sid, *old)
+
+        try:
+            perform(self.undo_stack, _("Change the session's dates"), redo, undo, self._after)
+        except DomainError as exc:
+            self._error(exc)
+        self._after()
+
+    def _save_exam(self, dialog: ExamDialog) -> None:
+        name, row = dialog.values()
+        sid = self.session_id
+        if row.id:
+            exam_id = row.id
+            saved = {}
+
+            def redo():
+                with self.ctx.db.session() as s:
+                    d = ex.discipline_id(s, name)
+                    changes = {k: getattr(row, k) for k in ops.EXAM_FIELDS}
+                    changes["discipline_id"] = d
+                    saved["old"] = ops.update_exam(s, exam_id, group_ids=row.group_ids, **changes)
+
+            def undo():
+                with self.ctx.db.session() as s:
+                    ops.restore_exam(s, saved["old"])
+
+            perform(self.undo_stack, _("Edit exam"), redo, undo, self._after)
+        else:
+            made = {}
+
+            def redo():
+                with self.ctx.db.session() as s:
+                    row.discipline_id = ex.discipline_id(s, name)
+                    row.id = made.get("id", 0)
+                    made["id"] = ops.add_exam(s, sid, row)
+
+            def undo():
+                with self.ctx.db.session() as s:
+                    ops.delete_exams(s, [made["id"]])
+
+            perform(self.undo_stack, _("Add exam"), redo, undo, self._after)
+        self._after()
+
+    def add_exam(self) -> None:
+        if self.schedule is None:
+            return
+        index = self.grid.currentIndex()
+        day = dt.date.fromisoformat(index.data(DAY_ROLE)) if index.isValid() and self.tabs.currentIndex() == 0 else None
+        group = index.data(GROUP_ROLE) if index.isValid() and self.tabs.currentIndex() == 0 else None
+        dialog = ExamDialog(self.schedule, None, day, group, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            try:
+                self._save_exam(dialog)
+            except DomainError as exc:
+                self._error(exc)
+
+    def edit_exam(self, *_args) -> None:
+        exam_id = self.selected_exam_id()
+        if exam_id is None or self.schedule is None:
+            if _args:
+                self.add_exam()
+            return
+        dialog = ExamDialog(self.schedule, self.schedule.exam(exam_id), parent=self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            try:
+                self._save_exam(dialog)
+            except DomainError as exc:
+                self._error(exc)
+
+    def delete_exam(self) -> None:
+        exam_id = self.selected_exam_id()
+        if exam_id is None:
+            return
+        self.delete_exams([exam_id])
+
+    def delete_exams(self, exam_ids: list[int]) -> None:
+        saved = {}
+
+        def redo():
+            with self.ctx.db.session() as s:
+                saved["rows"] = ops.delete_exams(s, exam_ids)
+
+        def undo():
+            with self.ctx.db.session() as s:
+                ops.restore_exams(s, saved["rows"])
+
+        perform(self.undo_stack, _("Delete exam"), redo, undo, self._after)
+        self._after()
+
+    def move_exam(self, exam_id: int, from_group: int | None, day: dt.date, to_group: int | None) -> None:
+        saved = {}
+
+        def redo():
+            with self.ctx.db.session() as s:
+                saved["old"] = ops.move_exam(s, exam_id, day, from_group, to_group)
+
+        def undo():
+            with self.ctx.db.session() as s:
+                ops.restore_exam(s, saved["old"])
+
+        try:
+            perform(self.undo_stack, _("Move exam"), redo, undo, self._after)
+        except DomainError as exc:
+            self._error(exc)
+        self._after()
+
+    def copy_to_groups(self, exam_id: int, group_ids: list[int], day: dt.date | None = None) -> None:
+        made = {}
+
+        def redo():
+            with self.ctx.db.session() as s:
+                made["ids"] = ops.copy_exam(s, exam_id, group_ids)
+                if day is not None:
+                    for i in made["ids"]:
+                        ops.update_exam(s, i, day=day)
+
+        def undo():
+            with self.ctx.db.session() as s:
+                ops.delete_exams(s, made["ids"])
+
+        try:
+            perform(self.undo_stack, _("Copy exam"), redo, undo, self._after)
+        except DomainError as exc:
+            self._error(exc)
+        self._after()
+
+    def _dropped(self, exam_id: int, from_group: int, day: dt.date, to_group: int, copy: bool) -> None:
+        # After the drop event returns: the edit resets the models the view is still dropping into.
+        QTimer.singleShot(0, lambda: self._apply_drop(exam_id, from_group, day, to_group, copy))
+
+    def _apply_drop(self, exam_id: int, from_group: int, day: dt.date, to_group: int, copy: bool) -> None:
+        if copy:
+            self.copy_to_groups(exam_id, [to_group], day)
+        else:
+            self.move_exam(exam_id, from_group, day, to_group)
+
+    def copy_exam(self) -> None:
+        exam_id = self.selected_exam_id()
+        if exam_id is None or self.schedule is None:
+            return
+        exam = self.schedule.exam(exam_id)
+        picker = GroupPicker(self.schedule, _("Copy the exam to groups"),
+                             _("Each chosen group gets the same exam: discipline, examiner, date, time and room."),
+                             exclude=exam.group_ids, parent=self)
+        if picker.exec() == QDialog.DialogCode.Accepted and picker.checked():
+            self.copy_to_groups(exam_id, picker.checked())
+
+    def generate(self) -> None:
+        if self.schedule is None:
+            return
+        picker = GroupPicker(self.schedule, _("Draft the schedule for groups"),
+                             _("Each chosen group gets its session's disciplines on working days, one a day, "
+                               "with the minimum rest, free examiners and rooms big enough. Edit the draft after."),
+                             parent=self)
+        if picker.exec() != QDialog.DialogCode.Accepted or not picker.checked():
+            return
+        self.generate_for(picker.checked())
+
+    def generate_for(self, group_ids: list[int]) -> list[tuple[int, int]]:
+        sid, made = self.session_id, {}
+
+        def redo():
+            with self.ctx.db.session() as s:
+                made["ids"], made["unplaced"] = generate_draft(s, sid, group_ids)
+
+        def undo():
+            with self.ctx.db.session() as s:
+                ops.delete_exams(s, made["ids"])
+
+        perform(self.undo_stack, _("Draft the schedule"), redo, undo, self._after)
+        self._after()
+        if made["unplaced"] and self.isVisible():
+            QMessageBox.information(self, _("Exam sessions"), _(
+                "{count} exam(s) found no day that keeps every rule; add them by hand.").format(
+                count=len(made["unplaced"])))
+        elif not made["ids"] and self.isVisible():
+            QMessageBox.information(self, _("Exam sessions"), _(
+                "Nothing to draft: the chosen groups have no disciplines left to schedule in this session."))
+        return made["unplaced"]
+
+    # Conflicts -----------------------------------------------------------------------------------------
+    def jump_to_conflict(self, index) -> None:
+        if not index.isValid():
+            return
+        day = index.data(DAY_ROLE)
+        if not day:
+            return
+        target = self.grid_model.index_of(dt.date.fromisoformat(day), index.data(GROUP_ROLE))
+        if target.isValid():
+            self.tabs.setCurrentIndex(0)
+            self.grid.setCurrentIndex(target)
+            self.grid.scrollTo(target, QAbstractItemView.ScrollHint.PositionAtCenter)
+            self.grid.setFocus()
+
+    # Export --------------------------------------------------------------------------------------------------
+    def export(self, key: str) -> None:
+        if self.schedule is None:
+            return
+        lang, by = self.ctx.report_language, self.by.currentData()
+        if key == "preview":
+            import io
+
+            from desktop.reports.exam_pdf import session_pdf
+            from desktop.views.common.printing import preview_pdf
+
+            buf = io.BytesIO()
+            session_pdf(buf, self.schedule, lang, "matrix", by)
+            preview_pdf(self, buf.getvalue(), _("Print preview"))
+            return
+        layout, fmt = key.split("_")
+        folder = ui_settings.get(ui_settings.LAST_FOLDER) or ""
+        name = f"{self.schedule.kind}-{self.schedule.year}-{layout}.{fmt}"
+        path, _f = QFileDialog.getSaveFileName(self, _("Export"), os.path.join(folder, name),
+                                               "Excel (*.xlsx)" if fmt == "xlsx" else "PDF (*.pdf)")
+        if not path:
+            return
+        ui_settings.put(ui_settings.LAST_FOLDER, os.path.dirname(path))
+        try:
+            write_export(path, self.schedule, lang, layout, fmt, by)
+        except OSError as exc:
+            self._error(exc)
+            return
+        self.ctx.status_message.emit(_("Saved {path}").format(path=path))
+
+
+def write_export(path: str, schedule: ops.Schedule, lang: str, layout: str, fmt: str, by: str) -> None:
+    if fmt == "xlsx":
+        from desktop.reports.exam_xlsx import session_xlsx
+
+        session_xlsx(path, schedule, lang, layout, by)
+    else:
+        from desktop.reports.exam_pdf import session_pdf
+
+        session_pdf(path, schedule, lang, layout, by)
+
+
+def ex_default_year() -> str:
+    from desktop.models.org import academic_year_of
+
+    return academic_year_of(dt.date.today())
