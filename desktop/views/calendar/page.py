@@ -74,7 +74,8 @@ class CalendarArea(AreaPage):
         self.toolbar = QToolBar()
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         bar.addWidget(self.toolbar, 3)
-        for key, slot in (("new", self.new_calendar), ("copy", self.copy_to_next_year), ("add", self.add_event),
+        for key, slot in (("new", self.new_calendar), ("props", self.edit_properties),
+                          ("copy", self.copy_to_next_year), ("add", self.add_event),
                           ("sub", self.add_sub_row), ("delete", self.delete_event), ("date", self.edit_date),
                           ("overrides", self.edit_overrides), ("pdf", self.export_pdf), ("xlsx", self.export_xlsx),
                           ("preview", self.preview), ("year_pdf", self.preview_year_view)):
@@ -140,7 +141,7 @@ class CalendarArea(AreaPage):
     # Texts ----------------------------------------------------------------
     def retranslate_ui(self) -> None:
         self.title.setText(_("Academic calendar"))
-        labels = {"new": _("New calendar…"), "copy": _("Copy to next year"), "add": _("Add event"),
+        labels = {"new": _("New calendar…"), "props": _("Calendar properties…"), "copy": _("Copy to next year"), "add": _("Add event"),
                   "sub": _("Add sub-row"), "delete": _("Delete"), "date": _("Date…"),
                   "overrides": _("Days off…"), "pdf": _("PDF…"), "xlsx": _("Excel…"), "preview": _("Print preview"),
                   "year_pdf": _("Year view PDF")}
@@ -207,7 +208,9 @@ class CalendarArea(AreaPage):
             e = self.data.event(p.event_id)
             where = f"{e.number} {e.title[:40]}" if e else ""
             term = _(ac.TERM_LABELS.get(p.term, p.term)) if p.term else ""
-            lines.append(f"⚠ {where} — {term}: {p.message(tr)}")
+            # ✖ errors (``dekanat check`` fails on them), ⚠ warnings (planning matters).
+            mark = "✖" if p.is_error else "⚠"
+            lines.append(f"{mark} {where} — {term}: {p.message(tr)}")
         self.problems.setStringList(lines)
         self.problem_label.setText(_("Problems: {count}").format(count=len(problems)) if problems
                                    else _("No problems found."))
@@ -330,26 +333,51 @@ class CalendarArea(AreaPage):
 
         self._push(_("Delete event"), redo, lambda: self._run(lambda s: ac.restore_event(s, saved["data"])))
 
-    def new_calendar(self, year: str | None = None, layout: str | None = None) -> None:
-        if year is None:
-            year, ok = QInputDialog.getText(self, _("New calendar"), _("Academic year (e.g. 2026-2027):"))
-            if not ok or not year.strip():
+    def new_calendar(self, year: str | None = None, values: dict | None = None) -> None:
+        """A new calendar; without ``values`` the properties dialog asks (level, layout, country ...)."""
+        if values is None:
+            from desktop.views.calendar.properties import CalendarPropertiesDialog
+
+            defaults = {"level": "bachelor", "layout": "semester", "country": self.ctx.country,
+                        "teaching_weeks": 15, "title": self.data.title if self.data else "", "approval": ""}
+            dialog = CalendarPropertiesDialog(defaults, None, self)
+            if year:
+                dialog.year.setText(year)
+            if not dialog.exec():
                 return
-        if layout is None:
-            labels = [_(ac.LAYOUT_LABELS[x]) for x in ac.Layout]
-            chosen, ok = QInputDialog.getItem(self, _("New calendar"), _("Layout:"), labels, 0, False)
-            if not ok:
-                return
-            layout = list(ac.Layout)[labels.index(chosen)].value
-        country, new = self.ctx.country, {}
+            year, values = dialog.year_name(), dialog.values()
+        new = {}
 
         def redo():
-            new["id"] = self._run(lambda s: ac.create_calendar(s, year.strip(), "bachelor", layout, country,
-                                                               calendar_id=new.get("id")))
+            new["id"] = self._run(lambda s: ac.create_calendar(s, year.strip(), calendar_id=new.get("id"), **values))
 
         self._push(_("New calendar"), redo, lambda: self._run(lambda s: ac.delete_calendar(s, new["id"])))
         if new.get("id"):
             self._select_calendar(new["id"])
+
+    def edit_properties(self, values: dict | None = None) -> None:
+        """Change the calendar's own properties (undoable); a new country re-resolves rules at once."""
+        if self.data is None:
+            return
+        cal_id = self.data.id
+        if values is None:
+            from desktop.views.calendar.properties import CalendarPropertiesDialog
+
+            with self.ctx.db.session() as s:
+                current = ac.calendar_properties(s, cal_id)
+            dialog = CalendarPropertiesDialog(current, self.data.year_name, self)
+            if not dialog.exec():
+                return
+            values = {k: v for k, v in dialog.values().items() if v != current.get(k)}
+        if not values:
+            return
+        old: dict = {}
+
+        def redo():
+            old.update(self._run(lambda s: ac.update_calendar(s, cal_id, **values)))
+
+        self._push(_("Change calendar properties"), redo,
+                   lambda: self._run(lambda s: ac.update_calendar(s, cal_id, **{k: old[k] for k in values})))
 
     def copy_to_next_year(self) -> None:
         if self.data is None:
@@ -380,8 +408,17 @@ class CalendarArea(AreaPage):
                    what="workdays")
 
     def edit_overrides(self) -> None:
+        self.overrides_dialog().exec()
+
+    def overrides_dialog(self) -> OverridesDialog:
+        """The days-off dialog of the calendar's country, on this year when the calendar spans it."""
+        import datetime as dt
+
         country = self.data.country if self.data else self.ctx.country
-        OverridesDialog(self, country, self).exec()
+        year = dt.date.today().year
+        if self.data and year not in (int(self.data.year_name[:4]), int(self.data.year_name[:4]) + 1):
+            year = int(self.data.year_name[:4])
+        return OverridesDialog(self, country, self, year)
 
     # Exports --------------------------------------------------------------
     def _report_inputs(self):
