@@ -62,6 +62,7 @@ class CalendarArea(AreaPage):
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
         self.data: ac.CalendarData | None = None
+        self._wanted: int | None = None  # a calendar just made (redo of New / Copy) is shown at once
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 16px; font-weight: 600;")
         self.chooser = QComboBox()
@@ -156,7 +157,8 @@ class CalendarArea(AreaPage):
     def _fill_chooser(self) -> None:
         with self.ctx.db.session() as s:
             items = ac.calendars(s)
-        wanted = self.data.id if self.data else ui_settings.get(CURRENT)
+        wanted = self._wanted or (self.data.id if self.data else ui_settings.get(CURRENT))
+        self._wanted = None
         self.chooser.blockSignals(True)
         self.chooser.clear()
         for cal_id, year, level, layout in items:
@@ -349,7 +351,8 @@ class CalendarArea(AreaPage):
         new = {}
 
         def redo():
-            new["id"] = self._run(lambda s: ac.create_calendar(s, year.strip(), calendar_id=new.get("id"), **values))
+            new["id"] = self._wanted = self._run(lambda s: ac.create_calendar(s, year.strip(),
+                                                                              calendar_id=new.get("id"), **values))
 
         self._push(_("New calendar"), redo, lambda: self._run(lambda s: ac.delete_calendar(s, new["id"])))
         if new.get("id"):
@@ -385,7 +388,7 @@ class CalendarArea(AreaPage):
         cal_id, new = self.data.id, {}
 
         def redo():
-            new["id"] = self._run(lambda s: ac.copy_to_next_year(s, cal_id))
+            new["id"] = self._wanted = self._run(lambda s: ac.copy_to_next_year(s, cal_id))
 
         self._push(_("Copy calendar to next year"), redo,
                    lambda: self._run(lambda s: ac.delete_calendar(s, new["id"])))
