@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import io
 
-from PySide6.QtCore import QStringListModel, Qt
+from PySide6.QtCore import QRect, QSize, QStringListModel, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTabWidget,
     QToolButton,
     QTreeView,
@@ -44,7 +45,28 @@ TAB = ui_settings.Option("calendar/tab", 0, int)
 SPLITTER = ui_settings.Option("calendar/splitter", None, bytes)
 
 
-class KindDelegate(QStyledItemDelegate):
+class WrapDelegate(QStyledItemDelegate):
+    """Row heights from the text wrapped at the column's real width: the default size hint does
+    not know the width, so long titles and rule texts ("within 5 working days after the end of
+    …") were cut after two lines with an ellipsis."""
+
+    def __init__(self, view):
+        super().__init__(view)
+        self.view = view
+
+    def sizeHint(self, option, index):
+        hint = super().sizeHint(option, index)
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        width = self.view.columnWidth(index.column()) - 10
+        if not opt.text or width <= 0:
+            return hint
+        rect = opt.fontMetrics.boundingRect(QRect(0, 0, width, 100000),
+                                            int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft), opt.text)
+        return QSize(hint.width(), max(hint.height(), rect.height() + 6))
+
+
+class KindDelegate(WrapDelegate):
     def createEditor(self, parent, option, index):
         combo = QComboBox(parent)
         for kind, label in KIND_LABELS.items():
@@ -94,7 +116,9 @@ class CalendarArea(AreaPage):
         self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed
                                   | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.tree.setItemDelegate(WrapDelegate(self.tree))
         self.tree.setItemDelegateForColumn(2, KindDelegate(self.tree))
+        self.tree.header().sectionResized.connect(lambda *_: self.tree.doItemsLayout())
         self.tree.doubleClicked.connect(self._double_clicked)
         self.problems = QStringListModel(self)
         self.problem_list = QListView()
@@ -201,6 +225,7 @@ class CalendarArea(AreaPage):
             self.tree.expandAll()
             self.tree.setColumnWidth(0, 50)
             self.tree.setColumnWidth(1, 320)
+            self.tree.setColumnWidth(2, 130)
             for i in range(len(self.data.terms)):
                 self.tree.setColumnWidth(self.model.FIXED + i, 170)
         self._problems = problems
@@ -208,7 +233,7 @@ class CalendarArea(AreaPage):
         lines = []
         for p in problems:
             e = self.data.event(p.event_id)
-            where = f"{e.number} {e.title[:40]}" if e else ""
+            where = f"{e.number} {e.title if len(e.title) <= 60 else e.title[:59] + '…'}" if e else ""
             term = _(ac.TERM_LABELS.get(p.term, p.term)) if p.term else ""
             # ✖ errors (``dekanat check`` fails on them), ⚠ warnings (planning matters).
             mark = "✖" if p.is_error else "⚠"
