@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+from PySide6.QtCore import Qt
 
 from desktop import i18n
 from desktop.models import academic_calendar as ac
@@ -185,3 +186,37 @@ def test_days_off_model_is_empty_without_rows(qtmodeltester):
     model = DaysOffModel()
     qtmodeltester.check(model)
     assert model.rowCount() == 0
+
+
+def test_long_rule_texts_are_not_cut_in_the_tree(page, qtbot):
+    page.show()
+    qtbot.waitExposed(page)
+    results = next(e for e in page.data.events if e.kind == "results")
+    index = page.model.index_of_event(results.id, page.model.FIXED + page.data.terms.index("autumn"))
+    text = index.data()
+    assert text.startswith("Within 5 working days after the end of")
+    lines_needed = page.tree.fontMetrics().boundingRect(
+        0, 0, page.tree.columnWidth(index.column()) - 10, 100000, int(Qt.TextFlag.TextWordWrap), text).height()
+    assert page.tree.visualRect(index).height() >= lines_needed
+
+
+def test_holidays_list_in_two_columns(tmp_path, demo_db):
+    import subprocess
+
+    from desktop.reports.calendar_pdf import calendar_pdf
+
+    with demo_db.session() as s:
+        data = ac.load(s, ac.find_calendar(s, "2025-2026"))
+        work = ac.calendar_engine(s, data)
+    out = tmp_path / "c.pdf"
+    calendar_pdf(out, data, ac.resolve(data, work), work, "kk")
+    text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True).stdout
+    import re
+
+    from desktop.reports.calendar_table import holidays_in_year
+
+    holidays = holidays_in_year(data, work, "kk")
+    section = text.split("Ұлттық және мемлекеттік мерекелер")[1]
+    pairs = [ln for ln in section.splitlines() if len(re.findall(r"\b\d{1,2} \w+ 20\d\d\b", ln)) == 2]
+    # Two holidays side by side on a line: the list takes half the lines it used to.
+    assert len(pairs) == len(holidays) // 2 and "Наурыз мейрамы" in section
