@@ -3,6 +3,11 @@
     python tools/i18n.py extract            # scan desktop/, update the .po files (sorted, no locations)
     python tools/i18n.py missing [LANG]     # msgids with no translation, as JSON {msgid: {ky,kk,ru}}
     python tools/i18n.py apply FILE.json    # fill translations from {msgid: {"ky": .., "kk": .., "ru": ..}}
+
+Plural entries (``ngettext``) are keyed by their singular msgid; ``missing`` shows them as a list
+with one "" per plural form of the language (ru 3: 1 / 2-4 / 5+ as in the header's formula;
+ky, kk 2, both the same form since nouns do not inflect after numerals), and ``apply`` takes
+such a list (a single string fills every form).
     python tools/i18n.py check              # empty, fuzzy, placeholder mismatches (exit 1)
     python tools/i18n.py compile            # write .mo files next to the .po files (for packaging)
     python tools/i18n.py merge BASE OURS THEIRS  # git merge driver: union of entries
@@ -95,10 +100,12 @@ def missing(lang: str) -> list[str]:
 
 
 def cmd_missing(langs) -> None:
-    result: dict[str, dict[str, str]] = {}
+    result: dict[str, dict] = {}
     for lang in langs or LANGS:
+        catalog = load(lang)
         for msgid in missing(lang):
-            result.setdefault(msgid, {})[lang] = ""
+            plural = next((m for m in catalog if isinstance(m.id, tuple) and m.id[0] == msgid), None)
+            result.setdefault(msgid, {})[lang] = [""] * catalog.num_plurals if plural else ""
     print(json.dumps(result, ensure_ascii=False, indent=1))
 
 
@@ -112,7 +119,10 @@ def cmd_apply(path: str) -> None:
             value = data.get(key, {}).get(lang)
             if value:
                 if isinstance(message.id, tuple):
-                    message.string = tuple(value) if isinstance(value, list) else (value,) * len(message.string or (1, 1, 1))
+                    if isinstance(value, list) and len(value) != catalog.num_plurals:
+                        raise SystemExit(f"{lang}: {key!r} needs {catalog.num_plurals} plural forms, "
+                                         f"not {len(value)}")
+                    message.string = tuple(value) if isinstance(value, list) else (value,) * catalog.num_plurals
                 else:
                     message.string = value
                 message.flags.discard("fuzzy")
@@ -124,11 +134,14 @@ def cmd_apply(path: str) -> None:
 def problems() -> list[str]:
     found = []
     for lang in LANGS:
-        for m in load(lang):
+        catalog = load(lang)
+        for m in catalog:
             if not m.id:
                 continue
             ident = m.id if isinstance(m.id, str) else m.id[0]
             strings = m.string if isinstance(m.string, tuple) else (m.string,)
+            if isinstance(m.id, tuple) and len(strings) != catalog.num_plurals:
+                found.append(f"{lang}: {len(strings)} plural forms, not {catalog.num_plurals}: {ident!r}")
             if "fuzzy" in m.flags:
                 found.append(f"{lang}: fuzzy: {ident!r}")
             if not all(strings):

@@ -355,18 +355,27 @@ def describe_rule(rule: Rule, data: CalendarData, tr) -> str:
     name = ref.title if ref else "?"
     if ref is not None and ref.number:
         name = f"{ref.number}. {name}" if ref.parent_id is None else f"{ref.number} {name}"
-    unit = tr("working days") if rule.working else tr("calendar days")
     point = tr("the start of “{event}”") if rule.from_start else tr("the end of “{event}”")
     point = point.format(event=name)
-    if rule.kind == RuleKind.WITHIN:
-        text = tr("within {n} {unit} after {point}")
-    elif rule.kind == RuleKind.AFTER and rule.days == 1 and rule.working:
+    n = rule.days
+    if rule.kind == RuleKind.AFTER and n == 1 and rule.working:
         return tr("no later than the next working day after {point}").format(point=point)
+    # Whole phrases go through ngettext: the noun after the number changes its form (ru: 1 рабочий
+    # день, 3 рабочих дня, 5 рабочих дней) and its case depends on the phrase (в течение 1 рабочего
+    # дня / за 1 рабочий день до), so the translator needs the phrase, not the unit alone.
+    if rule.kind == RuleKind.WITHIN:
+        text = (tr.ngettext("within {n} working day after {point}", "within {n} working days after {point}", n)
+                if rule.working else
+                tr.ngettext("within {n} calendar day after {point}", "within {n} calendar days after {point}", n))
     elif rule.kind == RuleKind.AFTER:
-        text = tr("{n} {unit} after {point}")
+        text = (tr.ngettext("{n} working day after {point}", "{n} working days after {point}", n)
+                if rule.working else
+                tr.ngettext("{n} calendar day after {point}", "{n} calendar days after {point}", n))
     else:
-        text = tr("{n} {unit} before {point}")
-    return text.format(n=rule.days, unit=unit, point=point)
+        text = (tr.ngettext("{n} working day before {point}", "{n} working days before {point}", n)
+                if rule.working else
+                tr.ngettext("{n} calendar day before {point}", "{n} calendar days before {point}", n))
+    return text.format(n=n, point=point)
 
 
 # Finding calendars and periods (the API of other areas) -------------------------------
@@ -470,6 +479,65 @@ def create_calendar(session: Session, year_name: str, level: str = "bachelor", l
 
 def delete_calendar(session: Session, calendar_id: int) -> None:
     session.execute(delete(AcademicCalendar).where(AcademicCalendar.id == calendar_id))
+
+
+CALENDAR_FIELDS = ("level", "layout", "country", "title", "approval", "teaching_weeks")
+
+
+def calendar_properties(session: Session, calendar_id: int) -> dict:
+    cal = session.get(AcademicCalendar, calendar_id)
+    if cal is None:
+        raise DomainError(_("The calendar was deleted meanwhile; reload the list."))
+    return {key: getattr(cal, key) for key in CALENDAR_FIELDS}
+
+
+def update_calendar(session: Session, calendar_id: int, **values) -> dict:
+    """Change a calendar's own properties; returns the old values (for undo).
+
+    A new country changes whose days off apply, so rules and validation follow it at the next
+    ``resolve``. A new layout is refused while the calendar has dates in terms the layout lacks
+    (they would vanish from the table); level and layout must stay unique for the year.
+    """
+    cal = session.get(AcademicCalendar, calendar_id)
+    if cal is None:
+        raise DomainError(_("The calendar was deleted meanwhile; reload the list."))
+    old = calendar_properties(session, calendar_id)
+    for key, value in values.items():
+        if key not in CALENDAR_FIELDS:
+            raise DomainError(f"unknown field {key}")
+        if key == "level" and value not in LEVELS:
+            raise DomainError(_("The level must be bachelor or master."))
+        if key == "country":
+            value = str(value).upper()
+            if value not in COUNTRIES:
+                raise DomainError(_("The country must be one of KG, KZ, RU."))
+        if key == "layout":
+            value = Layout(value).value
+        if key == "teaching_weeks" and value is not None and not 1 <= int(value) <= 52:
+            raise DomainError(_("The number of teaching weeks must be between 1 and 52."))
+        if key in ("title", "approval"):
+            value = str(value or "")
+    level, layout = values.get("level", cal.level), Layout(values.get("layout", cal.layout)).value
+    if (level, layout) != (cal.level, cal.layout):
+        other = find_calendar(session, cal.year_name, level, layout)
+        if other is not None and other != calendar_id:
+            raise DomainError(_("A calendar for {year} ({level}, {layout}) already exists.").format(
+                year=cal.year_name, level=level, layout=layout))
+    if layout != cal.layout:
+        used = set(session.scalars(select(CalendarDate.term).join(CalendarEvent, CalendarDate.event_id == CalendarEvent.id)
+                                   .where(CalendarEvent.calendar_id == calendar_id)))
+        lost = sorted(used - set(TERMS[Layout(layout)]), key=list(TERMS[Layout(cal.layout)]).index)
+        if lost:
+            raise DomainError(_("The calendar has dates in {terms}, which the new layout lacks; clear them first.")
+                              .format(terms=", ".join(_(TERM_LABELS[t]) for t in lost)))
+    for key, value in values.items():
+        if key == "country":
+            value = str(value).upper()
+        elif key in ("title", "approval"):
+            value = str(value or "")
+        setattr(cal, key, value)
+    session.flush()
+    return old
 
 
 def add_event(session: Session, calendar_id: int, category: str, title: str, *, kind: str = "", note: str = "",
@@ -668,3 +736,26 @@ def _shift_years_in_text(text: str, first: int) -> str:
 
     return re.sub(r"\b(\d{4})(\s*-\s*)(\d{4})\b", bump, text or "")
 
+
+
+# ``dekanat check`` -------------------------------------------------------------------
+
+def _register_check_rule() -> None:
+    from desktop.models.check import rule
+
+    @rule
+    def _calendars_resolve(session: Session) -> list[str]:
+        """Errors of every calendar (see ``calendar_checks.SEVERITY``: warnings do not fail the check)."""
+        from desktop.models.calendar_checks import errors
+
+        out = []
+        for cal_id, year, level, layout in calendars(session):
+            data = load(session, cal_id)
+            titles = {e.id: f"{e.number} {e.title}" for e in data.events}
+            for p in errors(data, calendar_engine(session, data)):
+                out.append(f"calendar {year} {level} {layout}: {titles.get(p.event_id, '?')} [{p.term}]: "
+                           f"{p.message()}")
+        return out
+
+
+_register_check_rule()

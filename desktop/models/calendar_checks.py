@@ -1,6 +1,14 @@
 """Validation of an academic calendar: pure functions returning the problems found.
 
 Each problem names the event and term, so the editor can show it inline next to the cell.
+
+Two kinds (``SEVERITY``). ERRORS make the calendar give wrong or no answers to the other areas
+(a period ending before it starts, a circle of rules, a rule counting from an event with no date
+in that term: "results within 5 working days" then has no date); ``dekanat check`` fails on them.
+WARNINGS are planning matters the office may decide on purpose — a state exam on a day off moved
+by decree after the calendar was approved, overlapping periods, 16 teaching weeks instead of 15,
+a teaching period that falls on days off only; the editor shows them, ``dekanat check`` does not
+fail on an approved calendar because of them.
 """
 
 from __future__ import annotations
@@ -27,6 +35,11 @@ CODES = {
     "rule_cycle": N_("the rules of the calendar refer to each other in a circle"),
 }
 
+ERROR, WARNING = "error", "warning"
+SEVERITY = {"end_before_start": ERROR, "rule_cycle": ERROR, "rule_unresolved": ERROR,
+            "no_teaching_days": WARNING, "exam_on_holiday": WARNING, "overlap": WARNING,
+            "teaching_weeks": WARNING}
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -34,6 +47,14 @@ class Problem:
     term: str
     code: str
     values: tuple = ()  # (name, value) pairs for the message
+
+    @property
+    def severity(self) -> str:
+        return SEVERITY[self.code]
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == ERROR
 
     def message(self, tr: Translator | None = None) -> str:
         tr = tr or translator("en")
@@ -122,3 +143,8 @@ def _overlaps(data, resolved) -> list[Problem]:
                     out.append(Problem(b.id, tb, "overlap", (("other", a.title), ("start", _d(pa[0])),
                                                              ("end", _d(pa[1])))))
     return out
+
+
+def errors(data: CalendarData, work: WorkCalendar) -> list[Problem]:
+    """Only the problems of error kind (what ``dekanat check`` reports)."""
+    return [p for p in validate(data, work) if p.is_error]

@@ -59,9 +59,35 @@ def calendar_pdf(target, data: CalendarData, resolved: dict, work: WorkCalendar,
         story.append(Paragraph(esc(tr(
             "Holidays are days off. When a holiday falls on a day off, the next working day is a day off "
             "({country}).").format(country=tr(COUNTRY_NAMES[data.country]))), st["body"]))
-        for day, name in holidays:
-            story.append(Paragraph("– " + esc(f"{tr.date(day, 'd MMMM y')}: {name}"), st["body"]))
+        story.append(_holidays_table(holidays, tr, st))
     build_pdf(target, story, tr, title=title_lines(data, tr)[0], is_landscape=True, margins_mm=(15, 15, 12, 14))
+
+
+def _holidays_table(holidays, tr, st):
+    """The holidays in two side-by-side lists (date | name), reading down the left half first: a
+    year's twenty-odd days off fit under the table instead of running onto a page of their own."""
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Paragraph, Table
+
+    from desktop.reports.pdf import esc
+
+    half = (len(holidays) + 1) // 2
+    left, right = holidays[:half], holidays[half:]
+    rows = []
+    for i in range(half):
+        row = []
+        for part in (left, right):
+            if i < len(part):
+                day, name = part[i]
+                row += [Paragraph(esc(tr.date(day, "d MMMM y")), st["cell"]), Paragraph(esc(name), st["cell"])]
+            else:
+                row += ["", ""]
+        rows.append(row)
+    table = Table(rows, colWidths=[34 * mm, 98 * mm, 34 * mm, 98 * mm], hAlign="LEFT")
+    table.setStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 1),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 1), ("LEFTPADDING", (0, 0), (-1, -1), 2),
+                    ("LINEBELOW", (0, 0), (-1, -1), 0.25, "#BBBBBB")])
+    return table
 
 
 def year_view_pdf(target, view, lang: str = "ru") -> None:

@@ -1,5 +1,7 @@
 """Dialogs of the calendar editor: one term's date / range / text / rule of an event, and the
-office's days-off overrides (a decree's extra day off or working Saturday)."""
+office's days-off overrides (a decree's extra day off or working Saturday) next to the list of
+the country's days off the holidays package knows (so the office sees what is there before
+adding a decree)."""
 
 from __future__ import annotations
 
@@ -22,6 +24,8 @@ from PySide6.QtWidgets import (
     QRadioButton,
     QSpinBox,
     QTableView,
+    QTabWidget,
+    QWidget,
     QVBoxLayout,
 )
 
@@ -183,10 +187,46 @@ class OverridesModel(QAbstractTableModel):
         return (i18n.current().date(day, "medium"), _(OVERRIDE_LABELS[OverrideKind(kind)]), note)[index.column()]
 
 
-class OverridesDialog(QDialog):
-    """Lists the overrides; add and remove call back into the page (undo stack)."""
+class DaysOffModel(QAbstractTableModel):
+    """The country's holidays and moved days off of one year (``WorkCalendar.days_off``):
+    date, weekday, name in the interface language; the office's extra days off included."""
 
-    def __init__(self, page, country: str, parent=None):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.rows: list[tuple[dt.date, str]] = []
+
+    def set_rows(self, rows) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else 3
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return (_("Date"), _("Weekday"), _("Holiday"))[section]
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        day, name = self.rows[index.row()]
+        if index.column() == 0:
+            return day.strftime("%d.%m.%Y")
+        if index.column() == 1:
+            return i18n.current().weekday(day.weekday())
+        return name
+
+
+class OverridesDialog(QDialog):
+    """Lists the overrides; add and remove call back into the page (undo stack). A second tab
+    lists the days off of a year as the package knows them, with the overrides applied."""
+
+    def __init__(self, page, country: str, parent=None, year: int | None = None):
         super().__init__(parent)
         self.page, self.country = page, country
         self.setWindowTitle(_("Days off and working days by decree ({country})").format(country=country))
@@ -212,19 +252,47 @@ class OverridesDialog(QDialog):
             row.addWidget(w)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
+        decrees = QWidget()
+        dl = QVBoxLayout(decrees)
+        dl.addWidget(self.table)
+        dl.addLayout(row)
+        dl.addWidget(self.remove_button)
+        self.days_off = DaysOffModel(self)
+        self.days_off_table = QTableView()
+        self.days_off_table.setModel(self.days_off)
+        self.days_off_table.setWordWrap(True)
+        self.days_off_table.horizontalHeader().setStretchLastSection(True)
+        self.days_off_table.verticalHeader().setVisible(False)
+        self.year = QSpinBox()
+        self.year.setRange(2000, 2100)
+        self.year.setValue(year or dt.date.today().year)
+        self.year.valueChanged.connect(self.reload)
+        holidays = QWidget()
+        hl = QVBoxLayout(holidays)
+        year_row = QHBoxLayout()
+        year_row.addWidget(QLabel(_("Year:")))
+        year_row.addWidget(self.year)
+        year_row.addStretch(1)
+        hl.addLayout(year_row)
+        hl.addWidget(self.days_off_table)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(holidays, _("Days off of the year"))
+        self.tabs.addTab(decrees, _("Changes by decree"))
         layout = QVBoxLayout(self)
-        layout.addWidget(self.table)
-        layout.addLayout(row)
-        layout.addWidget(self.remove_button)
+        layout.addWidget(self.tabs)
         layout.addWidget(close)
-        self.resize(620, 380)
+        self.resize(720, 480)
         self.reload()
 
     def reload(self) -> None:
-        from desktop.models.workdays import load_overrides
+        from desktop.models.workdays import load_overrides, work_calendar
 
         with self.page.ctx.db.session() as s:
             self.model.set_rows(load_overrides(s, self.country))
+            work = work_calendar(s, self.country)
+        self.days_off.set_rows(work.days_off(self.year.value(), i18n.current_language()))
+        self.days_off_table.resizeColumnsToContents()
+        self.days_off_table.resizeRowsToContents()
 
     def add(self) -> None:
         self.page.set_override(self.country, _pydate(self.day.date()), self.kind.currentData(), self.note.text())

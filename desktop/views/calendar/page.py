@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import io
 
-from PySide6.QtCore import QStringListModel, Qt
+from PySide6.QtCore import QRect, QSize, QStringListModel, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTabWidget,
     QToolButton,
     QTreeView,
@@ -44,7 +45,28 @@ TAB = ui_settings.Option("calendar/tab", 0, int)
 SPLITTER = ui_settings.Option("calendar/splitter", None, bytes)
 
 
-class KindDelegate(QStyledItemDelegate):
+class WrapDelegate(QStyledItemDelegate):
+    """Row heights from the text wrapped at the column's real width: the default size hint does
+    not know the width, so long titles and rule texts ("within 5 working days after the end of
+    …") were cut after two lines with an ellipsis."""
+
+    def __init__(self, view):
+        super().__init__(view)
+        self.view = view
+
+    def sizeHint(self, option, index):
+        hint = super().sizeHint(option, index)
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        width = self.view.columnWidth(index.column()) - 10
+        if not opt.text or width <= 0:
+            return hint
+        rect = opt.fontMetrics.boundingRect(QRect(0, 0, width, 100000),
+                                            int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft), opt.text)
+        return QSize(hint.width(), max(hint.height(), rect.height() + 6))
+
+
+class KindDelegate(WrapDelegate):
     def createEditor(self, parent, option, index):
         combo = QComboBox(parent)
         for kind, label in KIND_LABELS.items():
@@ -62,6 +84,7 @@ class CalendarArea(AreaPage):
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
         self.data: ac.CalendarData | None = None
+        self._wanted: int | None = None  # a calendar just made (redo of New / Copy) is shown at once
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 16px; font-weight: 600;")
         self.chooser = QComboBox()
@@ -74,7 +97,8 @@ class CalendarArea(AreaPage):
         self.toolbar = QToolBar()
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         bar.addWidget(self.toolbar, 3)
-        for key, slot in (("new", self.new_calendar), ("copy", self.copy_to_next_year), ("add", self.add_event),
+        for key, slot in (("new", self.new_calendar), ("props", self.edit_properties),
+                          ("copy", self.copy_to_next_year), ("add", self.add_event),
                           ("sub", self.add_sub_row), ("delete", self.delete_event), ("date", self.edit_date),
                           ("overrides", self.edit_overrides), ("pdf", self.export_pdf), ("xlsx", self.export_xlsx),
                           ("preview", self.preview), ("year_pdf", self.preview_year_view)):
@@ -92,7 +116,9 @@ class CalendarArea(AreaPage):
         self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed
                                   | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.tree.setItemDelegate(WrapDelegate(self.tree))
         self.tree.setItemDelegateForColumn(2, KindDelegate(self.tree))
+        self.tree.header().sectionResized.connect(lambda *_: self.tree.doItemsLayout())
         self.tree.doubleClicked.connect(self._double_clicked)
         self.problems = QStringListModel(self)
         self.problem_list = QListView()
@@ -140,7 +166,7 @@ class CalendarArea(AreaPage):
     # Texts ----------------------------------------------------------------
     def retranslate_ui(self) -> None:
         self.title.setText(_("Academic calendar"))
-        labels = {"new": _("New calendar…"), "copy": _("Copy to next year"), "add": _("Add event"),
+        labels = {"new": _("New calendar…"), "props": _("Calendar properties…"), "copy": _("Copy to next year"), "add": _("Add event"),
                   "sub": _("Add sub-row"), "delete": _("Delete"), "date": _("Date…"),
                   "overrides": _("Days off…"), "pdf": _("PDF…"), "xlsx": _("Excel…"), "preview": _("Print preview"),
                   "year_pdf": _("Year view PDF")}
@@ -155,7 +181,8 @@ class CalendarArea(AreaPage):
     def _fill_chooser(self) -> None:
         with self.ctx.db.session() as s:
             items = ac.calendars(s)
-        wanted = self.data.id if self.data else ui_settings.get(CURRENT)
+        wanted = self._wanted or (self.data.id if self.data else ui_settings.get(CURRENT))
+        self._wanted = None
         self.chooser.blockSignals(True)
         self.chooser.clear()
         for cal_id, year, level, layout in items:
@@ -198,6 +225,7 @@ class CalendarArea(AreaPage):
             self.tree.expandAll()
             self.tree.setColumnWidth(0, 50)
             self.tree.setColumnWidth(1, 320)
+            self.tree.setColumnWidth(2, 130)
             for i in range(len(self.data.terms)):
                 self.tree.setColumnWidth(self.model.FIXED + i, 170)
         self._problems = problems
@@ -205,9 +233,11 @@ class CalendarArea(AreaPage):
         lines = []
         for p in problems:
             e = self.data.event(p.event_id)
-            where = f"{e.number} {e.title[:40]}" if e else ""
+            where = f"{e.number} {e.title if len(e.title) <= 60 else e.title[:59] + '…'}" if e else ""
             term = _(ac.TERM_LABELS.get(p.term, p.term)) if p.term else ""
-            lines.append(f"⚠ {where} — {term}: {p.message(tr)}")
+            # ✖ errors (``dekanat check`` fails on them), ⚠ warnings (planning matters).
+            mark = "✖" if p.is_error else "⚠"
+            lines.append(f"{mark} {where} — {term}: {p.message(tr)}")
         self.problems.setStringList(lines)
         self.problem_label.setText(_("Problems: {count}").format(count=len(problems)) if problems
                                    else _("No problems found."))
@@ -330,26 +360,52 @@ class CalendarArea(AreaPage):
 
         self._push(_("Delete event"), redo, lambda: self._run(lambda s: ac.restore_event(s, saved["data"])))
 
-    def new_calendar(self, year: str | None = None, layout: str | None = None) -> None:
-        if year is None:
-            year, ok = QInputDialog.getText(self, _("New calendar"), _("Academic year (e.g. 2026-2027):"))
-            if not ok or not year.strip():
+    def new_calendar(self, year: str | None = None, values: dict | None = None) -> None:
+        """A new calendar; without ``values`` the properties dialog asks (level, layout, country ...)."""
+        if values is None:
+            from desktop.views.calendar.properties import CalendarPropertiesDialog
+
+            defaults = {"level": "bachelor", "layout": "semester", "country": self.ctx.country,
+                        "teaching_weeks": 15, "title": self.data.title if self.data else "", "approval": ""}
+            dialog = CalendarPropertiesDialog(defaults, None, self)
+            if year:
+                dialog.year.setText(year)
+            if not dialog.exec():
                 return
-        if layout is None:
-            labels = [_(ac.LAYOUT_LABELS[x]) for x in ac.Layout]
-            chosen, ok = QInputDialog.getItem(self, _("New calendar"), _("Layout:"), labels, 0, False)
-            if not ok:
-                return
-            layout = list(ac.Layout)[labels.index(chosen)].value
-        country, new = self.ctx.country, {}
+            year, values = dialog.year_name(), dialog.values()
+        new = {}
 
         def redo():
-            new["id"] = self._run(lambda s: ac.create_calendar(s, year.strip(), "bachelor", layout, country,
-                                                               calendar_id=new.get("id")))
+            new["id"] = self._wanted = self._run(lambda s: ac.create_calendar(s, year.strip(),
+                                                                              calendar_id=new.get("id"), **values))
 
         self._push(_("New calendar"), redo, lambda: self._run(lambda s: ac.delete_calendar(s, new["id"])))
         if new.get("id"):
             self._select_calendar(new["id"])
+
+    def edit_properties(self, values: dict | None = None) -> None:
+        """Change the calendar's own properties (undoable); a new country re-resolves rules at once."""
+        if self.data is None:
+            return
+        cal_id = self.data.id
+        if values is None:
+            from desktop.views.calendar.properties import CalendarPropertiesDialog
+
+            with self.ctx.db.session() as s:
+                current = ac.calendar_properties(s, cal_id)
+            dialog = CalendarPropertiesDialog(current, self.data.year_name, self)
+            if not dialog.exec():
+                return
+            values = {k: v for k, v in dialog.values().items() if v != current.get(k)}
+        if not values:
+            return
+        old: dict = {}
+
+        def redo():
+            old.update(self._run(lambda s: ac.update_calendar(s, cal_id, **values)))
+
+        self._push(_("Change calendar properties"), redo,
+                   lambda: self._run(lambda s: ac.update_calendar(s, cal_id, **{k: old[k] for k in values})))
 
     def copy_to_next_year(self) -> None:
         if self.data is None:
@@ -357,7 +413,7 @@ class CalendarArea(AreaPage):
         cal_id, new = self.data.id, {}
 
         def redo():
-            new["id"] = self._run(lambda s: ac.copy_to_next_year(s, cal_id))
+            new["id"] = self._wanted = self._run(lambda s: ac.copy_to_next_year(s, cal_id))
 
         self._push(_("Copy calendar to next year"), redo,
                    lambda: self._run(lambda s: ac.delete_calendar(s, new["id"])))
@@ -380,8 +436,17 @@ class CalendarArea(AreaPage):
                    what="workdays")
 
     def edit_overrides(self) -> None:
+        self.overrides_dialog().exec()
+
+    def overrides_dialog(self) -> OverridesDialog:
+        """The days-off dialog of the calendar's country, on this year when the calendar spans it."""
+        import datetime as dt
+
         country = self.data.country if self.data else self.ctx.country
-        OverridesDialog(self, country, self).exec()
+        year = dt.date.today().year
+        if self.data and year not in (int(self.data.year_name[:4]), int(self.data.year_name[:4]) + 1):
+            year = int(self.data.year_name[:4])
+        return OverridesDialog(self, country, self, year)
 
     # Exports --------------------------------------------------------------
     def _report_inputs(self):
