@@ -366,7 +366,8 @@ def set_attendance(session: Session, meeting_id: int, staff_id: int, present: bo
     """Mark present/absent; ``present=None`` removes the person. Returns the old row (None: was not listed)."""
     meeting = _get(session, Meeting, meeting_id)
     row = next((a for a in meeting.attendees if a.staff_id == staff_id), None)
-    old = None if row is None else {"present": row.present, "note": row.note}
+    old = None if row is None else {"present": row.present, "note": row.note,
+                                    "position": meeting.attendees.index(row)}
     if present is None:
         if row is not None:
             meeting.attendees.remove(row)
@@ -382,10 +383,18 @@ def set_attendance(session: Session, meeting_id: int, staff_id: int, present: bo
 
 
 def restore_attendance(session: Session, meeting_id: int, staff_id: int, old: dict | None) -> None:
+    """Undo of :func:`set_attendance`: a removed person comes back at their place in the list."""
     if old is None:
         set_attendance(session, meeting_id, staff_id, None)
-    else:
+        return
+    meeting = _get(session, Meeting, meeting_id)
+    if any(a.staff_id == staff_id for a in meeting.attendees) or "position" not in old:
         set_attendance(session, meeting_id, staff_id, old["present"], old["note"])
+        return
+    position = max(0, min(old["position"], len(meeting.attendees)))
+    meeting.attendees.insert(position, MeetingAttendee(staff_id=staff_id, present=old["present"], note=old["note"]))
+    _renumber(meeting.attendees)
+    session.flush()
 
 
 # Agenda items ------------------------------------------------------------------------------
