@@ -128,3 +128,97 @@ def test_attendee_dialog_offers_only_those_not_listed(page, demo_db, qtbot):
     assert dialog.reason.isEnabled()
     dialog.reason.setText(" іссапарда ")
     assert dialog.values() == {"staff_id": 2, "present": False, "note": "іссапарда"}
+
+
+def agenda_titles(page):
+    return [r["title"] for r in page.editor.agenda.rows]
+
+
+def test_agenda_drag_and_drop_moves_through_undo(page, demo_db, qtmodeltester):
+    from desktop.views.meetings.models import AGENDA_MIME
+
+    meeting_id = open_meeting(page, demo_db)
+    model = page.editor.agenda
+    qtmodeltester.check(model)
+    titles = agenda_titles(page)
+    assert len(titles) >= 3
+    assert model.flags(model.index(0, 1)) & Qt.ItemFlag.ItemIsDragEnabled
+    assert model.mimeTypes() == [AGENDA_MIME]
+    # drag the first item below the third (drop between rows 2 and 3)
+    data = model.mimeData([model.index(0, 0), model.index(0, 1)])
+    assert model.canDropMimeData(data, Qt.DropAction.MoveAction, 3, 0, model.index(-1, -1))
+    model.dropMimeData(data, Qt.DropAction.MoveAction, 3, 0, model.index(-1, -1))
+    assert agenda_titles(page) == [titles[1], titles[2], titles[0]] + titles[3:]
+    with demo_db.session() as s:
+        assert [i["title"] for i in mt.meeting_tree(s, meeting_id)["items"]][:3] == agenda_titles(page)[:3]
+        assert [i["number"] for i in mt.meeting_tree(s, meeting_id)["items"]] == list(range(1, len(titles) + 1))
+    assert page.undo_stack.undoText() == "Move agenda item"
+    page.undo_stack.undo()
+    assert agenda_titles(page) == titles
+    # the last item dropped at the very top; dropping past the end moves to the end
+    data = model.mimeData([model.index(len(titles) - 1, 0)])
+    model.dropMimeData(data, Qt.DropAction.MoveAction, 0, 0, model.index(-1, -1))
+    assert agenda_titles(page) == [titles[-1]] + titles[:-1]
+    page.undo_stack.undo()
+    model.dropMimeData(model.mimeData([model.index(0, 0)]), Qt.DropAction.MoveAction, -1, -1, model.index(-1, -1))
+    assert agenda_titles(page) == titles[1:] + titles[:1]
+    # foreign data is refused
+    foreign = QMimeData()
+    foreign.setText("1")
+    assert not model.canDropMimeData(foreign, Qt.DropAction.MoveAction, 0, 0, model.index(-1, -1))
+
+
+@pytest.fixture
+def shown(page, qtbot):
+    page.resize(1360, 760)
+    page.show()
+    qtbot.waitExposed(page)
+    page.activateWindow()
+    return page
+
+
+def test_keyboard_shortcuts_pressed_like_a_user(shown, demo_db, qtbot):
+    page = shown
+    editor = page.editor
+    # Ctrl+N: the next meeting of the chosen series, from the list of meetings
+    sid = choose_series(page, "Деканаттын жумалык кеңешмеси")
+    page.meeting_view.setFocus()
+    qtbot.keyClick(page.meeting_view, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert page.undo_stack.undoText() == "Next meeting"
+    new_id = page.meeting_id
+    with demo_db.session() as s:
+        assert mt.meetings_between(s, D(2025, 9, 1), D(2026, 12, 31), sid)[-1]["id"] == new_id
+    # Delete in the list of meetings deletes the chosen meeting
+    page._select_meeting(new_id)
+    page.meeting_view.setFocus()
+    qtbot.keyClick(page.meeting_view, Qt.Key.Key_Delete)
+    assert page.undo_stack.undoText() == "Delete meeting"
+    with demo_db.session() as s:
+        assert s.get(mt.Meeting, new_id) is None
+    # Ctrl+Down / Ctrl+Up move the chosen agenda item, Delete removes it
+    open_meeting(page, demo_db)
+    editor.tabs.setCurrentIndex(0)
+    titles = agenda_titles(page)
+    editor.agenda_view.setFocus()
+    editor.agenda_view.setCurrentIndex(editor.agenda.index(0, 1))
+    qtbot.keyClick(editor.agenda_view, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    assert agenda_titles(page)[:2] == [titles[1], titles[0]]
+    assert editor.agenda.record(editor.agenda_view.currentIndex())["title"] == titles[0]
+    qtbot.keyClick(editor.agenda_view, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    assert agenda_titles(page) == titles
+    editor.agenda_view.setCurrentIndex(editor.agenda.index(1, 1))
+    qtbot.keyClick(editor.agenda_view, Qt.Key.Key_Delete)
+    assert agenda_titles(page) == titles[:1] + titles[2:]
+    page.undo_stack.undo()
+    assert agenda_titles(page) == titles
+    # Ctrl+P: print preview of the agenda, wherever the focus is in the area
+    for widget in (editor.agenda_view, page.meeting_view):
+        widget.setFocus()
+        with mock.patch("desktop.views.common.printing.preview_pdf") as preview:
+            qtbot.keyClick(widget, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+        assert preview.called and preview.call_args.args[1][:5] == b"%PDF-"
+    # Ctrl+Shift+P: the minutes
+    with mock.patch("desktop.views.common.printing.preview_pdf") as preview:
+        qtbot.keyClick(page.meeting_view, Qt.Key.Key_P,
+                       Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert preview.called

@@ -167,7 +167,15 @@ class MeetingEditor(QWidget):
                 self.proposal_view.setColumnWidth(col, width)
         self.agenda = agenda_model(self)
         self.agenda.on_edit = self._edit_item_from_model
+        self.agenda.on_move = lambda item_id, position: self.page.move_item(item_id, position)
         self.agenda_view = table(self.agenda, 1)
+        # drag rows to reorder (Ctrl+Up/Down do the same from the keyboard)
+        self.agenda_view.setDragEnabled(True)
+        self.agenda_view.setAcceptDrops(True)
+        self.agenda_view.setDropIndicatorShown(True)
+        self.agenda_view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.agenda_view.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.agenda_view.setDragDropOverwriteMode(False)
         self.buttons = {k: QToolButton() for k in ("tick_all", "add_ticked", "add_item", "delete_item", "up",
                                                    "down", "preview_agenda", "preview_minutes", "print")}
         self.proposals_label, self.agenda_label = QLabel(), QLabel()
@@ -259,7 +267,8 @@ class MeetingEditor(QWidget):
             "delete_item": (self.delete_item, QKeySequence(QKeySequence.StandardKey.Delete)),
             "up": (lambda: self.move_item(-1), QKeySequence("Ctrl+Up")),
             "down": (lambda: self.move_item(1), QKeySequence("Ctrl+Down")),
-            "preview_agenda": (lambda: self.page.preview("agenda"), QKeySequence(QKeySequence.StandardKey.Print)),
+            # spelled out: QKeySequence.StandardKey.Print is empty on some platform themes
+            "preview_agenda": (lambda: self.page.preview("agenda"), QKeySequence("Ctrl+P")),
             "preview_minutes": (lambda: self.page.preview("minutes"), QKeySequence("Ctrl+Shift+P")),
             "print": (self.page.print_direct, None),
             "add_decision": (self.add_decision, QKeySequence("Ctrl+D")),
@@ -273,7 +282,9 @@ class MeetingEditor(QWidget):
         # agenda keys act on the agenda table only (Delete in the decisions table must not drop an item)
         owners = {"add_item": self.agenda_view, "delete_item": self.agenda_view, "up": self.agenda_view,
                   "down": self.agenda_view, "add_ticked": self.proposal_view, "delete": self.decision_view,
-                  "remove_attendee": self.attendance_view}
+                  "remove_attendee": self.attendance_view,
+                  # printing works wherever the focus is in the area (the list of meetings too)
+                  "preview_agenda": self.page, "preview_minutes": self.page}
         for key, (slot, shortcut) in specs.items():
             act = QAction(self)
             if shortcut is not None:
