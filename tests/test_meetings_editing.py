@@ -222,3 +222,40 @@ def test_keyboard_shortcuts_pressed_like_a_user(shown, demo_db, qtbot):
         qtbot.keyClick(page.meeting_view, Qt.Key.Key_P,
                        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert preview.called
+
+
+def test_week_list_switch_remembered_and_opens_meetings(page, demo_db, qtmodeltester):
+    from desktop.views.meetings import MeetingsArea
+
+    assert page.calendar_mode() == "month"
+    page.mode_buttons["weeks"].click()
+    assert page.calendar_mode() == "weeks" and page.calendar_stack.currentWidget() is page.weeks
+    again = MeetingsArea(page.ctx)
+    assert again.calendar_mode() == "weeks"
+    again.deleteLater()
+    meeting_id = open_meeting(page, demo_db)
+    weeks = page.weeks
+    qtmodeltester.check(weeks.model)
+    rows = weeks.model.rows
+    # every week of the window is there, Monday to Sunday, the chosen meeting among them
+    labels = [r["week"] for r in rows if r["week"]]
+    assert len(labels) == 13 and len(set(labels)) == 13
+    row = rows[weeks.model.row_of(meeting_id)]
+    assert row["date"] == D(2025, 12, 8) and weeks.model.data(weeks.model.index(weeks.model.row_of(meeting_id), 4)) \
+        == str(row["number"])
+    with demo_db.session() as s:
+        open_here = [d for d in mt.decisions(s, meeting_id=meeting_id) if d["status"] == "open"]
+    assert row["open_decisions"] == len(open_here)
+    # a week without meetings says so; Later moves the window by four weeks
+    first = weeks.first_monday()
+    weeks.buttons["later"].click()
+    assert weeks.first_monday() == first + dt.timedelta(weeks=4)
+    empty = next((i for i, r in enumerate(weeks.model.rows) if r["id"] is None), None)
+    if empty is not None:
+        assert weeks.model.data(weeks.model.index(empty, 3)) == "no meetings"
+    weeks.buttons["earlier"].click()
+    # clicking another meeting opens it in the editor
+    other = next(i for i, r in enumerate(weeks.model.rows) if r["id"] not in (None, meeting_id))
+    weeks.view.setCurrentIndex(weeks.model.index(other, 1))
+    assert page.editor.tree["id"] == weeks.model.rows[other]["id"]
+    page.mode_buttons["month"].click()

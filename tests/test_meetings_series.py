@@ -98,3 +98,17 @@ def test_add_and_remove_attendee_of_one_meeting(office):
     assert [a["staff_id"] for a in mt.meeting_tree(s, m.id)["attendees"]] == [office["methodist"]]
     mt.restore_attendance(s, m.id, office["dean"], old)
     assert [a["staff_id"] for a in mt.meeting_tree(s, m.id)["attendees"]] == [office["dean"], office["methodist"]]
+
+
+def test_meetings_week_by_week_with_open_decisions(office):
+    s, sid = office["s"], office["sid"]
+    a = mt.add_meeting(s, sid, D(2025, 12, 29))
+    b = mt.add_meeting(s, sid, D(2026, 1, 12))
+    mt.add_decision(s, a.id, "Отчет", due_date=D(2026, 1, 10))
+    done = mt.add_decision(s, a.id, "Тизме", due_date=D(2026, 1, 10))
+    mt.update_decision(s, done.id, status="done")
+    weeks = mt.meetings_by_week(s, D(2025, 12, 31), 3)  # any day: the list starts on that week's Monday
+    assert [(w["start"], w["end"]) for w in weeks] == [(D(2025, 12, 29), D(2026, 1, 4)), (D(2026, 1, 5), D(2026, 1, 11)),
+                                                      (D(2026, 1, 12), D(2026, 1, 18))]
+    assert [[(m["id"], m["number"], m["open_decisions"]) for m in w["meetings"]] for w in weeks] == [
+        [(a.id, 1, 1)], [], [(b.id, 2, 0)]]  # both in 2025-2026: Nos. 1 and 2

@@ -9,12 +9,14 @@ from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeySequence, QTextCharFormat
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QButtonGroup,
     QCalendarWidget,
     QComboBox,
     QHBoxLayout,
     QLabel,
     QMessageBox,
     QSplitter,
+    QStackedWidget,
     QTabWidget,
     QToolButton,
     QVBoxLayout,
@@ -33,9 +35,12 @@ from desktop.views.common.undo import perform
 from desktop.views.meetings.editor import MeetingEditor, table
 from desktop.views.meetings.models import short_date
 from desktop.views.meetings.register import DecisionsRegister
+from desktop.views.meetings.weeks import WEEKS_SHOWN, WeekList
 
 SERIES = settings.Option("meetings/series", 0, int)
 SPLITTER = settings.Option("meetings/splitter", None, bytes)
+CALENDAR_MODE = settings.Option("meetings/calendar_mode", "month")  # "month" grid or "weeks" list
+CALENDAR_MODES = ("month", "weeks")
 
 
 class MeetingsArea(AreaPage):
@@ -69,11 +74,32 @@ class MeetingsArea(AreaPage):
         self.meeting_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.meeting_view.selectionModel().currentChanged.connect(self._meeting_selected)
         self.editor = MeetingEditor(self)
+        month = QWidget()
+        ml = QVBoxLayout(month)
+        ml.setContentsMargins(0, 0, 0, 0)
+        ml.addWidget(self.calendar)
+        ml.addWidget(self.meeting_view, 1)
+        self.weeks = WeekList(self)
+        # the month grid or the week-by-week list, as the user last chose
+        self.calendar_stack = QStackedWidget()
+        self.calendar_stack.addWidget(month)
+        self.calendar_stack.addWidget(self.weeks)
+        self.mode_buttons = {k: QToolButton() for k in CALENDAR_MODES}
+        modes = QButtonGroup(self)
+        for key, b in self.mode_buttons.items():
+            b.setCheckable(True)
+            b.setAutoRaise(True)
+            modes.addButton(b)
+            b.clicked.connect(lambda _on=False, k=key: self.set_calendar_mode(k))
+        switch = QHBoxLayout()
+        for b in self.mode_buttons.values():
+            switch.addWidget(b)
+        switch.addStretch(1)
         left = QWidget()
         ll = QVBoxLayout(left)
         ll.setContentsMargins(0, 0, 0, 0)
-        ll.addWidget(self.calendar)
-        ll.addWidget(self.meeting_view, 1)
+        ll.addLayout(switch)
+        ll.addWidget(self.calendar_stack, 1)
         self.splitter = QSplitter()
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.editor)
@@ -106,7 +132,10 @@ class MeetingsArea(AreaPage):
             owner.addAction(act)
             self.buttons[key].setDefaultAction(act)
             self.actions_by_key[key] = act
+        # Delete works in the week list as in the month's list of meetings
+        self.weeks.view.addAction(self.actions_by_key["delete"])
         self.meeting_id: int | None = None
+        self.set_calendar_mode(settings.get(CALENDAR_MODE), remember=False)
         ctx.data_changed.connect(self._others_changed)
         self.refresh()
 
@@ -125,6 +154,9 @@ class MeetingsArea(AreaPage):
         self.actions_by_key["next"].setToolTip(_("Create the next meeting of the series on its day"))
         self.actions_by_key["delete"].setText(_("Delete meeting"))
         self.tabs.setTabText(0, _("Calendar"))
+        self.mode_buttons["month"].setText(_("Month"))
+        self.mode_buttons["weeks"].setText(_("Week by week"))
+        self.weeks.retranslate_ui()
         self.tabs.setTabText(1, _("Decisions register"))
         self.meetings.retranslate()
         self.editor.retranslate_ui()
@@ -189,6 +221,18 @@ class MeetingsArea(AreaPage):
         self.meetings.set_rows([r for r in rows if start <= r["date"] <= end])
         if self.meeting_id is not None:
             self._select_meeting(self.meeting_id, load=False)
+        self.weeks.load()
+
+    def set_calendar_mode(self, mode: str, remember: bool = True) -> None:
+        """Show the month grid or the week list; the choice is kept for the next start."""
+        mode = mode if mode in CALENDAR_MODES else "month"
+        self.calendar_stack.setCurrentIndex(CALENDAR_MODES.index(mode))
+        self.mode_buttons[mode].setChecked(True)
+        if remember:
+            settings.put(CALENDAR_MODE, mode)
+
+    def calendar_mode(self) -> str:
+        return CALENDAR_MODES[self.calendar_stack.currentIndex()]
 
     def _select_meeting(self, meeting_id: int, load: bool = True) -> None:
         i = self.meetings.row_of(meeting_id)
@@ -207,6 +251,8 @@ class MeetingsArea(AreaPage):
         self.meeting_id = meeting_id
         self.calendar.setSelectedDate(QDate(date.year, date.month, date.day))
         self.calendar.setCurrentPage(date.year, date.month)
+        if not self.weeks.first_monday() <= date < self.weeks.first_monday() + dt.timedelta(weeks=WEEKS_SHOWN):
+            self.weeks.anchor = date
         self.load_month()
         self.editor.load(meeting_id)
 
