@@ -259,3 +259,33 @@ def test_week_list_switch_remembered_and_opens_meetings(page, demo_db, qtmodelte
     weeks.view.setCurrentIndex(weeks.model.index(other, 1))
     assert page.editor.tree["id"] == weeks.model.rows[other]["id"]
     page.mode_buttons["month"].click()
+
+
+def test_service_requests_among_the_proposals_with_their_own_source(page, demo_db):
+    from sqlalchemy import select
+
+    from desktop import i18n
+    from desktop.models.request_templates import ProcedureTemplate, ensure_builtin_procedures
+    from desktop.models.requests import create_request
+
+    with demo_db.session() as s:
+        ensure_builtin_procedures(s)
+        dup = s.scalar(select(ProcedureTemplate.id).where(ProcedureTemplate.builtin_key == "duplicate_diploma"))
+        rid = create_request(s, dup, D(2025, 12, 4), applicant="Әлиева Ғалия <b> & =1+1")
+    page.ctx.data_changed.emit("requests")
+    open_meeting(page, demo_db)  # Monday 8 December: the registration was due on Friday the 5th
+    proposals = page.editor.proposals
+    row = next(i for i, p in enumerate(proposals.proposals) if p.ref == f"request:{rid}")
+    p = proposals.proposals[row]
+    assert p.source == "requests" and p.overdue and "Әлиева Ғалия <b> & =1+1" in p.title
+    assert proposals.data(proposals.index(row, 1)) == "Service request"
+    assert proposals.data(proposals.index(row, 2)) == "05.12.2025"
+    i18n.set_language("ky")
+    page.retranslate_ui()
+    assert proposals.data(proposals.index(row, 1)) == "Кызмат көрсөтүүгө арыз"
+    # ticked onto the agenda it keeps its source
+    proposals.setData(proposals.index(row, 0), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    page.editor.actions_by_key["add_ticked"].trigger()
+    agenda = page.editor.agenda
+    assert agenda.rows[-1]["source_ref"] == f"request:{rid}"
+    assert agenda.data(agenda.index(agenda.rowCount() - 1, 4)) == "Кызмат көрсөтүүгө арыз"

@@ -32,7 +32,7 @@ SERIES_KIND_LABELS = {
     SeriesKind.DEPARTMENT: N_("Department meeting"),
     SeriesKind.METHODOLOGICAL_COUNCIL: N_("Methodological council"),
     SeriesKind.CURATORS: N_("Curators' meeting"),
-    SeriesKind.OTHER: N_("Meeting"),
+    SeriesKind.OTHER: N_("Other meeting"),
 }
 
 

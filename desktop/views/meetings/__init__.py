@@ -65,7 +65,7 @@ class MeetingsArea(AreaPage):
         self.meetings = RecordTableModel([
             Column("date", N_("Date"), display=short_date, width=80),
             Column("time", N_("Time"), width=60),
-            Column("series", N_("Meeting"), width=200),
+            Column("series", N_("Meeting series"), width=200),
             Column("number", N_("No."), width=40),
             Column("items", N_("Items"), width=70),
             Column("held", N_("Held"), display=lambda v: "✓" if v else "", width=80),

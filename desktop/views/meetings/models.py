@@ -256,7 +256,7 @@ def decision_model(parent=None, with_meeting: bool = False) -> RecordTableModel:
         Column("status", N_("Status"), display=status_text, width=100),
     ]
     if with_meeting:
-        columns += [Column("series", N_("Meeting"), width=200),
+        columns += [Column("series", N_("Meeting series"), width=200),
                     Column("meeting_date", N_("Meeting date"), display=short_date, width=90),
                     Column("closed_on", N_("Closed on"), display=short_date, width=90)]
     model = RecordTableModel(columns, parent)

@@ -58,7 +58,7 @@ class WeekListModel(RecordTableModel):
             Column("week", N_("Week"), width=130),
             Column("date", N_("Date"), display=short_date, width=80),
             Column("weekday", N_("Day"), width=90),
-            Column("series", N_("Meeting"), width=220),
+            Column("series", N_("Meeting series"), width=220),
             Column("number", N_("No."), width=40),
             Column("held", N_("Held"), display=_held, width=110),
             Column("open_decisions", N_("Open decisions"), display=_open, width=110,
