@@ -241,7 +241,7 @@ def test_week_list_switch_remembered_and_opens_meetings(page, demo_db, qtmodelte
     labels = [r["week"] for r in rows if r["week"]]
     assert len(labels) == 13 and len(set(labels)) == 13
     row = rows[weeks.model.row_of(meeting_id)]
-    assert row["date"] == D(2025, 12, 8) and weeks.model.data(weeks.model.index(weeks.model.row_of(meeting_id), 4)) \
+    assert row["date"] == D(2025, 12, 8) and weeks.model.data(weeks.model.index(weeks.model.row_of(meeting_id), 3)) \
         == str(row["number"])
     with demo_db.session() as s:
         open_here = [d for d in mt.decisions(s, meeting_id=meeting_id) if d["status"] == "open"]
@@ -252,7 +252,7 @@ def test_week_list_switch_remembered_and_opens_meetings(page, demo_db, qtmodelte
     assert weeks.first_monday() == first + dt.timedelta(weeks=4)
     empty = next((i for i, r in enumerate(weeks.model.rows) if r["id"] is None), None)
     if empty is not None:
-        assert weeks.model.data(weeks.model.index(empty, 3)) == "no meetings"
+        assert weeks.model.data(weeks.model.index(empty, 2)) == "no meetings"
     weeks.buttons["earlier"].click()
     # clicking another meeting opens it in the editor
     other = next(i for i, r in enumerate(weeks.model.rows) if r["id"] not in (None, meeting_id))

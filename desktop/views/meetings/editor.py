@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from desktop.i18n import _
 from desktop.models import meetings as mt
 from desktop.models import meetings_agenda as ag
+from desktop.views.common.toolbar import button_bar
 from desktop.views.meetings.models import AttendanceModel, ProposalModel, agenda_model, decision_model
 
 
@@ -179,34 +180,33 @@ class MeetingEditor(QWidget):
         self.buttons = {k: QToolButton() for k in ("tick_all", "add_ticked", "add_item", "delete_item", "up",
                                                    "down", "preview_agenda", "preview_minutes", "print")}
         self.proposals_label, self.agenda_label = QLabel(), QLabel()
+        self.proposals_label.setWordWrap(True)  # the long hint wraps so the buttons beside it stay visible
         agenda_tab = QWidget()
         lay = QVBoxLayout(agenda_tab)
+        # button rows fold behind » when the pane is narrow (1366-pixel screens, long Kyrgyz labels)
         bar = QHBoxLayout()
         bar.addWidget(self.proposals_label)
-        bar.addStretch(1)
-        bar.addWidget(self.buttons["tick_all"])
-        bar.addWidget(self.buttons["add_ticked"])
+        bar.addWidget(button_bar(self.buttons["tick_all"], self.buttons["add_ticked"]), 1)
         lay.addLayout(bar)
         lay.addWidget(self.proposal_view, 2)
         bar = QHBoxLayout()
         bar.addWidget(self.agenda_label)
-        bar.addStretch(1)
-        for k in ("add_item", "delete_item", "up", "down"):
-            bar.addWidget(self.buttons[k])
+        bar.addWidget(button_bar(*(self.buttons[k] for k in ("add_item", "delete_item", "up", "down"))), 1)
         lay.addLayout(bar)
         lay.addWidget(self.agenda_view, 3)
         # attendance tab
         self.attendance = AttendanceModel(self)
         self.attendance.on_change = self._set_attendance
         self.attendance_view = table(self.attendance, 0)
+        self.attendance_view.setColumnWidth(1, 200)
+        self.attendance_view.setColumnWidth(2, 240)
         self.attendance_buttons = {k: QToolButton() for k in ("add_attendee", "remove_attendee")}
         self.attendance_label = QLabel()
         attendance_tab = QWidget()
         al = QVBoxLayout(attendance_tab)
         bar = QHBoxLayout()
-        bar.addWidget(self.attendance_label, 1)
-        for b in self.attendance_buttons.values():
-            bar.addWidget(b)
+        bar.addWidget(self.attendance_label)
+        bar.addWidget(button_bar(*self.attendance_buttons.values()), 1)
         al.addLayout(bar)
         al.addWidget(self.attendance_view, 1)
         # minutes tab: items on the left; heard, decided and the item's decisions on the right
@@ -236,9 +236,7 @@ class MeetingEditor(QWidget):
         rl.addWidget(self.save_minutes, 0, Qt.AlignmentFlag.AlignRight)
         bar = QHBoxLayout()
         bar.addWidget(self.minute_labels[2])
-        bar.addStretch(1)
-        for b in self.decision_buttons.values():
-            bar.addWidget(b)
+        bar.addWidget(button_bar(*self.decision_buttons.values()), 1)
         rl.addLayout(bar)
         rl.addWidget(self.decision_view, 2)
         self.minutes_split = QSplitter()
@@ -252,9 +250,7 @@ class MeetingEditor(QWidget):
         self.tabs.addTab(attendance_tab, "")
         self.tabs.addTab(self.minutes_split, "")
         prints = QHBoxLayout()
-        prints.addStretch(1)
-        for k in ("preview_agenda", "preview_minutes", "print"):
-            prints.addWidget(self.buttons[k])
+        prints.addWidget(button_bar(*(self.buttons[k] for k in ("preview_agenda", "preview_minutes", "print"))), 1)
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         layout.addWidget(self.tabs, 1)

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
-from desktop.i18n import N_, _, current
+from desktop.i18n import N_, _
 from desktop.models import meetings as mt
 from desktop.views.common.tablemodel import Column, RecordTableModel
 from desktop.views.meetings.models import OVERDUE_TEXT, short_date
@@ -22,8 +22,8 @@ THIS_WEEK_BRUSH = QBrush(QColor("#E3F2FD"))
 EMPTY_TEXT = QBrush(QColor("#808080"))
 
 
-def week_text(start: dt.date, end: dt.date) -> str:
-    return f"{start:%d.%m}–{end:%d.%m.%Y}"
+def week_text(start: dt.date, end: dt.date, year: bool = True) -> str:
+    return f"{start:%d.%m}–{end:%d.%m.%Y}" if year else f"{start:%d.%m}–{end:%d.%m}"
 
 
 def week_rows(weeks: list[dict], today: dt.date) -> list[dict]:
@@ -31,21 +31,20 @@ def week_rows(weeks: list[dict], today: dt.date) -> list[dict]:
     week's dates are written on its first row only, so the weeks read as blocks."""
     rows = []
     for w in weeks:
-        label = week_text(w["start"], w["end"])
+        label = week_text(w["start"], w["end"], year=False)  # the date column and the range above have it
         this_week = w["start"] <= today <= w["end"]
         if not w["meetings"]:
-            rows.append({"id": None, "week": label, "date": None, "weekday": "", "series": "", "number": None,
+            rows.append({"id": None, "week": label, "date": None, "series": "", "number": None,
                          "held": None, "open_decisions": None, "this_week": this_week, "key": f"w{w['start']}"})
         for i, m in enumerate(w["meetings"]):
-            rows.append({**m, "week": label if i == 0 else "", "weekday": current().weekday(m["date"].weekday()),
-                         "this_week": this_week, "key": m["id"], "past": m["date"] < today})
+            rows.append({**m, "week": label if i == 0 else "", "this_week": this_week, "key": m["id"],
+                         "past": m["date"] < today})
     return rows
 
 
 def _held(value) -> str:
-    if value is None:
-        return ""
-    return _("held") if value else _("not held")
+    # a tick as in the month's list; the narrow left pane has no room for words
+    return "✓" if value else ""
 
 
 def _open(value) -> str:
@@ -55,22 +54,26 @@ def _open(value) -> str:
 class WeekListModel(RecordTableModel):
     def __init__(self, parent=None):
         super().__init__([
-            Column("week", N_("Week"), width=130),
-            Column("date", N_("Date"), display=short_date, width=80),
-            Column("weekday", N_("Day"), width=90),
-            Column("series", N_("Meeting series"), width=220),
-            Column("number", N_("No."), width=40),
-            Column("held", N_("Held"), display=_held, width=110),
-            Column("open_decisions", N_("Open decisions"), display=_open, width=110,
+            Column("week", N_("Week"), width=100),
+            Column("date", N_("Date"), display=short_date, width=76),
+            Column("series", N_("Meeting series"), width=150),
+            Column("number", N_("No."), width=32, align=Qt.AlignmentFlag.AlignRight),
+            Column("held", N_("Held"), display=_held, width=46, align=Qt.AlignmentFlag.AlignCenter),
+            Column("open_decisions", N_("Open decisions"), display=_open, width=50,
                    align=Qt.AlignmentFlag.AlignRight),
         ], parent, id_key="key")
         self.decorate = self._decorate
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         row = self.record(index)
-        if row is not None and row["id"] is None and index.column() == 3 and role == Qt.ItemDataRole.DisplayRole:
+        if row is not None and row["id"] is None and index.column() == 2 and role == Qt.ItemDataRole.DisplayRole:
             return _("no meetings")
         return super().data(index, role)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal:
+            return _(self.columns[section].title)  # narrow headers are elided; the tooltip has them whole
+        return super().headerData(section, orientation, role)
 
     @staticmethod
     def _decorate(row, column, role):
@@ -79,8 +82,8 @@ class WeekListModel(RecordTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             if row["id"] is None:
                 return EMPTY_TEXT
-            if column == 5 and row.get("past") and not row["held"]:
-                return OVERDUE_TEXT  # a past meeting whose minutes were never closed
+            if row.get("past") and not row["held"]:
+                return OVERDUE_TEXT  # a past meeting not marked held: its minutes are still to be done
         if role == Qt.ItemDataRole.FontRole and column == 0 and row["week"]:
             font = QFont()
             font.setBold(True)
@@ -98,9 +101,11 @@ class WeekList(QWidget):
         self.page = page
         self.anchor = dt.date.today()
         self.model = WeekListModel(self)
-        self.view = table(self.model, 3)
+        self.view = table(self.model, 2)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setWordWrap(False)
+        # room for the series' names beside the fixed columns; the editor keeps enough on a 1366 screen
+        self.view.setMinimumWidth(480)
         self.view.selectionModel().currentChanged.connect(self._chosen)
         self.range_label = QLabel()
         self.buttons = {k: QToolButton() for k in ("earlier", "today", "later")}
