@@ -289,3 +289,27 @@ def test_service_requests_among_the_proposals_with_their_own_source(page, demo_d
     agenda = page.editor.agenda
     assert agenda.rows[-1]["source_ref"] == f"request:{rid}"
     assert agenda.data(agenda.index(agenda.rowCount() - 1, 4)) == "Кызмат көрсөтүүгө арыз"
+
+
+def test_agenda_drop_event_on_the_table_moves_the_item(shown, demo_db):
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+    from PySide6.QtWidgets import QAbstractItemView, QApplication
+
+    page = shown
+    open_meeting(page, demo_db)
+    view, model = page.editor.agenda_view, page.editor.agenda
+    assert view.dragDropMode() == QAbstractItemView.DragDropMode.InternalMove
+    titles = agenda_titles(page)
+    # a synthesized event has no source widget, which InternalMove insists on; the rest of the
+    # path (position -> row -> dropMimeData -> undo stack) is the same in DragDrop mode
+    view.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+    data = model.mimeData([model.index(0, 1)])
+    rect = view.visualRect(model.index(2, 1))
+    pos = QPointF(rect.center().x(), rect.bottom() - 2)  # the lower edge of the third row: below it
+    args = (Qt.DropAction.MoveAction, data, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    for event in (QDragEnterEvent(pos.toPoint(), *args), QDragMoveEvent(pos.toPoint(), *args), QDropEvent(pos, *args)):
+        QApplication.sendEvent(view.viewport(), event)
+    assert agenda_titles(page) == [titles[1], titles[2], titles[0]] + titles[3:]
+    page.undo_stack.undo()
+    assert agenda_titles(page) == titles
