@@ -99,6 +99,7 @@ class AttendeeDialog(QDialog):
     def __init__(self, staff: list[tuple[int, str]], parent=None):
         super().__init__(parent)
         self.setWindowTitle(_("Add attendee"))
+        self.setMinimumWidth(380)  # full names are long
         self.person = QComboBox()
         self.person.setEditable(True)  # type to find a name in a long staff list
         self.person.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
