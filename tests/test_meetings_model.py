@@ -186,7 +186,7 @@ def test_agenda_operations_and_undo_snapshots(office):
     with pytest.raises(DomainError):
         mt.update_agenda_item(s, ids[1], minutes_allotted=0)
     old = mt.set_attendance(s, m.id, office["head"], False, "ооруп")
-    assert old == {"present": True, "note": ""}
+    assert old == {"present": True, "note": "", "position": 2}  # the place in the list, for undo
     tree = mt.meeting_tree(s, m.id)
     assert [(a["present"], a["note"]) for a in tree["attendees"]][2] == (False, "ооруп")
     mt.restore_attendance(s, m.id, office["head"], old)

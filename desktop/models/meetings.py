@@ -32,7 +32,7 @@ SERIES_KIND_LABELS = {
     SeriesKind.DEPARTMENT: N_("Department meeting"),
     SeriesKind.METHODOLOGICAL_COUNCIL: N_("Methodological council"),
     SeriesKind.CURATORS: N_("Curators' meeting"),
-    SeriesKind.OTHER: N_("Meeting"),
+    SeriesKind.OTHER: N_("Other meeting"),
 }
 
 
@@ -337,13 +337,28 @@ def update_meeting(session: Session, meeting_id: int, **fields) -> dict:
 def meetings_between(session: Session, start: dt.date, end: dt.date, series_id: int | None = None) -> list[dict]:
     query = (select(Meeting.id, Meeting.date, Meeting.time, Meeting.place, Meeting.number, Meeting.held,
                     MeetingSeries.id, MeetingSeries.name,
-                    select(func.count(AgendaItem.id)).where(AgendaItem.meeting_id == Meeting.id).scalar_subquery())
+                    select(func.count(AgendaItem.id)).where(AgendaItem.meeting_id == Meeting.id).scalar_subquery(),
+                    select(func.count(Decision.id)).where(Decision.meeting_id == Meeting.id,
+                                                          Decision.status == DecisionStatus.OPEN.value)
+                    .scalar_subquery())
              .join(MeetingSeries).where(Meeting.date >= start, Meeting.date <= end)
              .order_by(Meeting.date, Meeting.time, MeetingSeries.id))
     if series_id:
         query = query.where(Meeting.series_id == series_id)
     return [{"id": r[0], "date": r[1], "time": r[2], "place": r[3], "number": r[4], "held": r[5],
-             "series_id": r[6], "series": r[7], "items": r[8]} for r in session.execute(query)]
+             "series_id": r[6], "series": r[7], "items": r[8], "open_decisions": r[9]} for r in session.execute(query)]
+
+
+def meetings_by_week(session: Session, first_monday: dt.date, weeks: int, series_id: int | None = None) -> list[dict]:
+    """Week by week from ``first_monday``: each week's Monday and Sunday and its meetings (with the
+    number of decisions taken there still open); weeks without a meeting are listed too."""
+    first_monday -= dt.timedelta(days=first_monday.weekday())
+    last = first_monday + dt.timedelta(days=7 * weeks - 1)
+    out = [{"start": first_monday + dt.timedelta(days=7 * i), "end": first_monday + dt.timedelta(days=7 * i + 6),
+            "meetings": []} for i in range(weeks)]
+    for row in meetings_between(session, first_monday, last, series_id):
+        out[(row["date"] - first_monday).days // 7]["meetings"].append(row)
+    return out
 
 
 def find_meeting(session: Session, date: dt.date, series_name: str | None = None) -> Meeting:
@@ -366,7 +381,8 @@ def set_attendance(session: Session, meeting_id: int, staff_id: int, present: bo
     """Mark present/absent; ``present=None`` removes the person. Returns the old row (None: was not listed)."""
     meeting = _get(session, Meeting, meeting_id)
     row = next((a for a in meeting.attendees if a.staff_id == staff_id), None)
-    old = None if row is None else {"present": row.present, "note": row.note}
+    old = None if row is None else {"present": row.present, "note": row.note,
+                                    "position": meeting.attendees.index(row)}
     if present is None:
         if row is not None:
             meeting.attendees.remove(row)
@@ -382,10 +398,18 @@ def set_attendance(session: Session, meeting_id: int, staff_id: int, present: bo
 
 
 def restore_attendance(session: Session, meeting_id: int, staff_id: int, old: dict | None) -> None:
+    """Undo of :func:`set_attendance`: a removed person comes back at their place in the list."""
     if old is None:
         set_attendance(session, meeting_id, staff_id, None)
-    else:
+        return
+    meeting = _get(session, Meeting, meeting_id)
+    if any(a.staff_id == staff_id for a in meeting.attendees) or "position" not in old:
         set_attendance(session, meeting_id, staff_id, old["present"], old["note"])
+        return
+    position = max(0, min(old["position"], len(meeting.attendees)))
+    meeting.attendees.insert(position, MeetingAttendee(staff_id=staff_id, present=old["present"], note=old["note"]))
+    _renumber(meeting.attendees)
+    session.flush()
 
 
 # Agenda items ------------------------------------------------------------------------------

@@ -9,12 +9,14 @@ from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeySequence, QTextCharFormat
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QButtonGroup,
     QCalendarWidget,
     QComboBox,
     QHBoxLayout,
     QLabel,
     QMessageBox,
     QSplitter,
+    QStackedWidget,
     QTabWidget,
     QToolButton,
     QVBoxLayout,
@@ -28,13 +30,17 @@ from desktop.models.base import DomainError
 from desktop.views import settings
 from desktop.views.common.area import AreaPage
 from desktop.views.common.tablemodel import Column, RecordTableModel
+from desktop.views.common.toolbar import button_bar
 from desktop.views.common.undo import perform
 from desktop.views.meetings.editor import MeetingEditor, table
 from desktop.views.meetings.models import short_date
 from desktop.views.meetings.register import DecisionsRegister
+from desktop.views.meetings.weeks import WEEKS_SHOWN, WeekList
 
 SERIES = settings.Option("meetings/series", 0, int)
 SPLITTER = settings.Option("meetings/splitter", None, bytes)
+CALENDAR_MODE = settings.Option("meetings/calendar_mode", "month")  # "month" grid or "weeks" list
+CALENDAR_MODES = ("month", "weeks")
 
 
 class MeetingsArea(AreaPage):
@@ -45,13 +51,11 @@ class MeetingsArea(AreaPage):
         self.series = QComboBox()
         self.series.setMinimumWidth(320)
         self.series.currentIndexChanged.connect(self._series_changed)
-        self.buttons = {k: QToolButton() for k in ("new_series", "next", "delete")}
+        self.buttons = {k: QToolButton() for k in ("new_series", "edit_series", "delete_series", "next", "delete")}
         top = QHBoxLayout()
         top.addWidget(self.title)
         top.addWidget(self.series)
-        top.addStretch(1)
-        for b in self.buttons.values():
-            top.addWidget(b)
+        top.addWidget(button_bar(*self.buttons.values()), 1)
         # calendar: the month grid with meeting days marked, the month's meetings, the editor
         self.calendar = QCalendarWidget()
         self.calendar.setGridVisible(True)
@@ -61,7 +65,7 @@ class MeetingsArea(AreaPage):
         self.meetings = RecordTableModel([
             Column("date", N_("Date"), display=short_date, width=80),
             Column("time", N_("Time"), width=60),
-            Column("series", N_("Meeting"), width=200),
+            Column("series", N_("Meeting series"), width=200),
             Column("number", N_("No."), width=40),
             Column("items", N_("Items"), width=70),
             Column("held", N_("Held"), display=lambda v: "✓" if v else "", width=80),
@@ -70,11 +74,32 @@ class MeetingsArea(AreaPage):
         self.meeting_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.meeting_view.selectionModel().currentChanged.connect(self._meeting_selected)
         self.editor = MeetingEditor(self)
+        month = QWidget()
+        ml = QVBoxLayout(month)
+        ml.setContentsMargins(0, 0, 0, 0)
+        ml.addWidget(self.calendar)
+        ml.addWidget(self.meeting_view, 1)
+        self.weeks = WeekList(self)
+        # the month grid or the week-by-week list, as the user last chose
+        self.calendar_stack = QStackedWidget()
+        self.calendar_stack.addWidget(month)
+        self.calendar_stack.addWidget(self.weeks)
+        self.mode_buttons = {k: QToolButton() for k in CALENDAR_MODES}
+        modes = QButtonGroup(self)
+        for key, b in self.mode_buttons.items():
+            b.setCheckable(True)
+            b.setAutoRaise(True)
+            modes.addButton(b)
+            b.clicked.connect(lambda _on=False, k=key: self.set_calendar_mode(k))
+        switch = QHBoxLayout()
+        for b in self.mode_buttons.values():
+            switch.addWidget(b)
+        switch.addStretch(1)
         left = QWidget()
         ll = QVBoxLayout(left)
         ll.setContentsMargins(0, 0, 0, 0)
-        ll.addWidget(self.calendar)
-        ll.addWidget(self.meeting_view, 1)
+        ll.addLayout(switch)
+        ll.addWidget(self.calendar_stack, 1)
         self.splitter = QSplitter()
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.editor)
@@ -92,18 +117,25 @@ class MeetingsArea(AreaPage):
         layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
         self.actions_by_key = {}
-        for key, slot, shortcut in (("new_series", self.new_series, None),
-                                    ("next", self.create_next, QKeySequence("Ctrl+N")),
-                                    ("delete", self.delete_meeting, None)):
+        for key, slot, shortcut, owner in (
+                ("new_series", lambda: self.new_series(), None, self),
+                ("edit_series", lambda: self.edit_series(), None, self),
+                ("delete_series", lambda: self.delete_series(), None, self),
+                ("next", self.create_next, QKeySequence("Ctrl+N"), self),
+                # Delete in the list of meetings (the agenda and decision tables have their own Delete)
+                ("delete", self.delete_meeting, QKeySequence(QKeySequence.StandardKey.Delete), self.meeting_view)):
             act = QAction(self)
             if shortcut:
                 act.setShortcut(shortcut)
                 act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             act.triggered.connect(slot)
-            self.addAction(act)
+            owner.addAction(act)
             self.buttons[key].setDefaultAction(act)
             self.actions_by_key[key] = act
+        # Delete works in the week list as in the month's list of meetings
+        self.weeks.view.addAction(self.actions_by_key["delete"])
         self.meeting_id: int | None = None
+        self.set_calendar_mode(settings.get(CALENDAR_MODE), remember=False)
         ctx.data_changed.connect(self._others_changed)
         self.refresh()
 
@@ -116,10 +148,15 @@ class MeetingsArea(AreaPage):
         self.calendar.setLocale(QLocale(lang if lang != "en" else "en_GB"))
         self.title.setText(_("Meetings"))
         self.actions_by_key["new_series"].setText(_("New series…"))
+        self.actions_by_key["edit_series"].setText(_("Edit series…"))
+        self.actions_by_key["delete_series"].setText(_("Delete series…"))
         self.actions_by_key["next"].setText(_("Next meeting"))
         self.actions_by_key["next"].setToolTip(_("Create the next meeting of the series on its day"))
         self.actions_by_key["delete"].setText(_("Delete meeting"))
         self.tabs.setTabText(0, _("Calendar"))
+        self.mode_buttons["month"].setText(_("Month"))
+        self.mode_buttons["weeks"].setText(_("Week by week"))
+        self.weeks.retranslate_ui()
         self.tabs.setTabText(1, _("Decisions register"))
         self.meetings.retranslate()
         self.editor.retranslate_ui()
@@ -148,11 +185,15 @@ class MeetingsArea(AreaPage):
             self.series.addItem(r["name"], r["id"])
         self.series.setCurrentIndex(max(self.series.findData(wanted or 0), 0))
         self.series.blockSignals(False)
-        self.actions_by_key["next"].setEnabled(bool(self.series.currentData()))
+        self._enable_series_actions()
+
+    def _enable_series_actions(self) -> None:
+        for key in ("next", "edit_series", "delete_series"):
+            self.actions_by_key[key].setEnabled(bool(self.series.currentData()))
 
     def _series_changed(self) -> None:
         settings.put(SERIES, self.series.currentData() or 0)
-        self.actions_by_key["next"].setEnabled(bool(self.series.currentData()))
+        self._enable_series_actions()
         self.load_month()
 
     def load_month(self) -> None:
@@ -180,6 +221,18 @@ class MeetingsArea(AreaPage):
         self.meetings.set_rows([r for r in rows if start <= r["date"] <= end])
         if self.meeting_id is not None:
             self._select_meeting(self.meeting_id, load=False)
+        self.weeks.load()
+
+    def set_calendar_mode(self, mode: str, remember: bool = True) -> None:
+        """Show the month grid or the week list; the choice is kept for the next start."""
+        mode = mode if mode in CALENDAR_MODES else "month"
+        self.calendar_stack.setCurrentIndex(CALENDAR_MODES.index(mode))
+        self.mode_buttons[mode].setChecked(True)
+        if remember:
+            settings.put(CALENDAR_MODE, mode)
+
+    def calendar_mode(self) -> str:
+        return CALENDAR_MODES[self.calendar_stack.currentIndex()]
 
     def _select_meeting(self, meeting_id: int, load: bool = True) -> None:
         i = self.meetings.row_of(meeting_id)
@@ -198,6 +251,8 @@ class MeetingsArea(AreaPage):
         self.meeting_id = meeting_id
         self.calendar.setSelectedDate(QDate(date.year, date.month, date.day))
         self.calendar.setCurrentPage(date.year, date.month)
+        if not self.weeks.first_monday() <= date < self.weeks.first_monday() + dt.timedelta(weeks=WEEKS_SHOWN):
+            self.weeks.anchor = date
         self.load_month()
         self.editor.load(meeting_id)
 
@@ -225,6 +280,7 @@ class MeetingsArea(AreaPage):
 
     def _push(self, text, redo, undo):
         def after():
+            self._fill_series()  # a series may have been renamed, deleted or restored
             self.load_month()
             self.editor.load(self.meeting_id)
             self.register.reload()
@@ -254,6 +310,79 @@ class MeetingsArea(AreaPage):
         if new.get("id"):
             self._fill_series()
             self.series.setCurrentIndex(self.series.findData(new["id"]))
+
+    def _staff_for_dialog(self, keep=()) -> list[dict]:
+        from desktop.models.org import staff_rows
+
+        with self.ctx.db.session() as s:
+            return [r for r in staff_rows(s) if r["active"] or r["id"] in keep]
+
+    def edit_series(self, values: dict | None = None) -> None:
+        """Change the chosen series from the dialog (or to ``values``); undoable. Meetings already
+        created keep their own date, time, place and attendees."""
+        from desktop.models import meetings_series as ms
+
+        series_id = self.series.currentData()
+        if not series_id:
+            return
+        if values is None:
+            from desktop.views.meetings.series_dialog import SeriesDialog
+
+            with self.ctx.db.session() as s:
+                initial = ms.series_values(s, series_id)
+            dialog = SeriesDialog(self._staff_for_dialog(initial["members"]), self, initial)
+            if not dialog.exec():
+                return
+            values = dialog.values()
+        old: dict = {}
+        self._push(_("Edit series"), lambda: old.update(self._run(lambda s: ms.update_series(s, series_id, **values))),
+                   lambda: self._run(lambda s: ms.update_series(s, series_id, **old)))
+        self._fill_series()
+
+    def confirm(self, text: str) -> bool:
+        """Ask before something is deleted (tests replace this)."""
+        answer = QMessageBox.question(self, _("Meetings"), text,
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def delete_series(self) -> None:
+        """Delete the chosen series after confirmation. A series with held meetings is refused (their
+        minutes are the office's records); planned meetings go with it after a second, explicit
+        confirmation that names how many. Undo brings everything back."""
+        from desktop.models import meetings_series as ms
+
+        series_id = self.series.currentData()
+        if not series_id:
+            return
+        name = self.series.currentText()
+        with self.ctx.db.session() as s:
+            impact = ms.deletion_impact(s, series_id)
+        if impact["held"]:
+            QMessageBox.warning(self, _("Meetings"), _(
+                "“{series}” has {count} held meeting(s) with minutes; a series with minutes "
+                "cannot be deleted.").format(series=name, count=impact["held"]))
+            return
+        if not self.confirm(_("Delete the meeting series “{series}”?").format(series=name)):
+            return
+        if impact["meetings"] and not self.confirm(_(
+                "“{series}” has {count} planned meeting(s) with {decisions} decision(s). "
+                "Delete them together with the series?").format(
+                series=name, count=impact["meetings"], decisions=impact["decisions"])):
+            return
+        saved: dict = {}
+
+        def redo():
+            saved.update(self._run(lambda s: ms.delete_series(s, series_id, with_meetings=True)))
+            if self.meeting_id in {m["id"] for m in saved["meetings"]}:
+                self.meeting_id = None
+            self._fill_series()
+
+        def undo():
+            self._run(lambda s: ms.restore_series(s, saved))
+            self._fill_series()
+
+        self._push(_("Delete series"), redo, undo)
 
     def create_next(self) -> None:
         series_id = self.series.currentData()
@@ -295,9 +424,17 @@ class MeetingsArea(AreaPage):
                    lambda: old.update(self._run(lambda s: mt.update_meeting(s, meeting_id, **{field: value}))),
                    lambda: self._run(lambda s: mt.update_meeting(s, meeting_id, **old)))
 
-    def set_attendance(self, meeting_id: int, staff_id: int, present: bool, note: str) -> None:
+    def add_attendee(self, meeting_id: int, staff_id: int, present: bool = True, note: str = "") -> None:
+        self.set_attendance(meeting_id, staff_id, present, note, _("Add attendee"))
+
+    def remove_attendee(self, meeting_id: int, staff_id: int) -> None:
+        self.set_attendance(meeting_id, staff_id, None, None, _("Remove attendee"))
+
+    def set_attendance(self, meeting_id: int, staff_id: int, present: bool | None, note: str | None,
+                       text: str | None = None) -> None:
+        """Present/absent with the reason; ``present=None`` takes the person off this meeting's list."""
         old: dict = {}
-        self._push(_("Change attendance"),
+        self._push(text or _("Change attendance"),
                    lambda: old.update(v=self._run(lambda s: mt.set_attendance(s, meeting_id, staff_id, present, note))),
                    lambda: self._run(lambda s: mt.restore_attendance(s, meeting_id, staff_id, old["v"])))
 

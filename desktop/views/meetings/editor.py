@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from desktop.i18n import _
 from desktop.models import meetings as mt
 from desktop.models import meetings_agenda as ag
+from desktop.views.common.toolbar import button_bar
 from desktop.views.meetings.models import AttendanceModel, ProposalModel, agenda_model, decision_model
 
 
@@ -92,6 +93,38 @@ class DecisionDialog(QDialog):
         return {"text": self.text.toPlainText().strip(), "responsible": responsible, "due_date": due}
 
 
+class AttendeeDialog(QDialog):
+    """One more attendee of a single meeting: who, present or absent, and why absent."""
+
+    def __init__(self, staff: list[tuple[int, str]], parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(_("Add attendee"))
+        self.setMinimumWidth(380)  # full names are long
+        self.person = QComboBox()
+        self.person.setEditable(True)  # type to find a name in a long staff list
+        self.person.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        for staff_id, name in staff:
+            self.person.addItem(name, staff_id)
+        self.present = QCheckBox(_("Present"))
+        self.present.setChecked(True)
+        self.reason = QLineEdit()
+        self.reason.setEnabled(False)
+        self.present.toggled.connect(lambda on: self.reason.setEnabled(not on))
+        form = QFormLayout(self)
+        form.addRow(_("Attendee"), self.person)
+        form.addRow("", self.present)
+        form.addRow(_("Reason of absence"), self.reason)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def values(self) -> dict:
+        present = self.present.isChecked()
+        return {"staff_id": self.person.currentData(), "present": present,
+                "note": "" if present else self.reason.text().strip()}
+
+
 class MeetingEditor(QWidget):
     def __init__(self, page, parent=None):
         super().__init__(parent)
@@ -136,30 +169,47 @@ class MeetingEditor(QWidget):
                 self.proposal_view.setColumnWidth(col, width)
         self.agenda = agenda_model(self)
         self.agenda.on_edit = self._edit_item_from_model
+        self.agenda.on_move = lambda item_id, position: self.page.move_item(item_id, position)
         self.agenda_view = table(self.agenda, 1)
+        # drag rows to reorder (Ctrl+Up/Down do the same from the keyboard)
+        self.agenda_view.setDragEnabled(True)
+        self.agenda_view.setAcceptDrops(True)
+        self.agenda_view.setDropIndicatorShown(True)
+        self.agenda_view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.agenda_view.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.agenda_view.setDragDropOverwriteMode(False)
         self.buttons = {k: QToolButton() for k in ("tick_all", "add_ticked", "add_item", "delete_item", "up",
                                                    "down", "preview_agenda", "preview_minutes", "print")}
         self.proposals_label, self.agenda_label = QLabel(), QLabel()
+        self.proposals_label.setWordWrap(True)  # the long hint wraps so the buttons beside it stay visible
         agenda_tab = QWidget()
         lay = QVBoxLayout(agenda_tab)
+        # button rows fold behind » when the pane is narrow (1366-pixel screens, long Kyrgyz labels)
         bar = QHBoxLayout()
         bar.addWidget(self.proposals_label)
-        bar.addStretch(1)
-        bar.addWidget(self.buttons["tick_all"])
-        bar.addWidget(self.buttons["add_ticked"])
+        bar.addWidget(button_bar(self.buttons["tick_all"], self.buttons["add_ticked"]), 1)
         lay.addLayout(bar)
         lay.addWidget(self.proposal_view, 2)
         bar = QHBoxLayout()
         bar.addWidget(self.agenda_label)
-        bar.addStretch(1)
-        for k in ("add_item", "delete_item", "up", "down"):
-            bar.addWidget(self.buttons[k])
+        bar.addWidget(button_bar(*(self.buttons[k] for k in ("add_item", "delete_item", "up", "down"))), 1)
         lay.addLayout(bar)
         lay.addWidget(self.agenda_view, 3)
         # attendance tab
         self.attendance = AttendanceModel(self)
         self.attendance.on_change = self._set_attendance
         self.attendance_view = table(self.attendance, 0)
+        self.attendance_view.setColumnWidth(1, 200)
+        self.attendance_view.setColumnWidth(2, 240)
+        self.attendance_buttons = {k: QToolButton() for k in ("add_attendee", "remove_attendee")}
+        self.attendance_label = QLabel()
+        attendance_tab = QWidget()
+        al = QVBoxLayout(attendance_tab)
+        bar = QHBoxLayout()
+        bar.addWidget(self.attendance_label)
+        bar.addWidget(button_bar(*self.attendance_buttons.values()), 1)
+        al.addLayout(bar)
+        al.addWidget(self.attendance_view, 1)
         # minutes tab: items on the left; heard, decided and the item's decisions on the right
         self.minutes_items = QTableView()
         self.minutes_items.setModel(self.agenda)
@@ -187,9 +237,7 @@ class MeetingEditor(QWidget):
         rl.addWidget(self.save_minutes, 0, Qt.AlignmentFlag.AlignRight)
         bar = QHBoxLayout()
         bar.addWidget(self.minute_labels[2])
-        bar.addStretch(1)
-        for b in self.decision_buttons.values():
-            bar.addWidget(b)
+        bar.addWidget(button_bar(*self.decision_buttons.values()), 1)
         rl.addLayout(bar)
         rl.addWidget(self.decision_view, 2)
         self.minutes_split = QSplitter()
@@ -200,12 +248,10 @@ class MeetingEditor(QWidget):
         self.minutes_items.setColumnWidth(0, 40)
         self.tabs = QTabWidget()
         self.tabs.addTab(agenda_tab, "")
-        self.tabs.addTab(self.attendance_view, "")
+        self.tabs.addTab(attendance_tab, "")
         self.tabs.addTab(self.minutes_split, "")
         prints = QHBoxLayout()
-        prints.addStretch(1)
-        for k in ("preview_agenda", "preview_minutes", "print"):
-            prints.addWidget(self.buttons[k])
+        prints.addWidget(button_bar(*(self.buttons[k] for k in ("preview_agenda", "preview_minutes", "print"))), 1)
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         layout.addWidget(self.tabs, 1)
@@ -218,7 +264,8 @@ class MeetingEditor(QWidget):
             "delete_item": (self.delete_item, QKeySequence(QKeySequence.StandardKey.Delete)),
             "up": (lambda: self.move_item(-1), QKeySequence("Ctrl+Up")),
             "down": (lambda: self.move_item(1), QKeySequence("Ctrl+Down")),
-            "preview_agenda": (lambda: self.page.preview("agenda"), QKeySequence(QKeySequence.StandardKey.Print)),
+            # spelled out: QKeySequence.StandardKey.Print is empty on some platform themes
+            "preview_agenda": (lambda: self.page.preview("agenda"), QKeySequence("Ctrl+P")),
             "preview_minutes": (lambda: self.page.preview("minutes"), QKeySequence("Ctrl+Shift+P")),
             "print": (self.page.print_direct, None),
             "add_decision": (self.add_decision, QKeySequence("Ctrl+D")),
@@ -226,10 +273,15 @@ class MeetingEditor(QWidget):
             "cancel": (lambda: self._set_status("cancelled"), None),
             "reopen": (lambda: self._set_status("open"), None),
             "delete": (self.delete_decision, QKeySequence(QKeySequence.StandardKey.Delete)),
+            "add_attendee": (lambda: self.add_attendee(), None),
+            "remove_attendee": (self.remove_attendee, None),
         }
         # agenda keys act on the agenda table only (Delete in the decisions table must not drop an item)
         owners = {"add_item": self.agenda_view, "delete_item": self.agenda_view, "up": self.agenda_view,
-                  "down": self.agenda_view, "add_ticked": self.proposal_view, "delete": self.decision_view}
+                  "down": self.agenda_view, "add_ticked": self.proposal_view, "delete": self.decision_view,
+                  "remove_attendee": self.attendance_view,
+                  # printing works wherever the focus is in the area (the list of meetings too)
+                  "preview_agenda": self.page, "preview_minutes": self.page}
         for key, (slot, shortcut) in specs.items():
             act = QAction(self)
             if shortcut is not None:
@@ -237,7 +289,7 @@ class MeetingEditor(QWidget):
                 act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             act.triggered.connect(slot)
             owners.get(key, self).addAction(act)
-            (self.buttons.get(key) or self.decision_buttons[key]).setDefaultAction(act)
+            (self.buttons.get(key) or self.decision_buttons.get(key) or self.attendance_buttons[key]).setDefaultAction(act)
             self.actions_by_key[key] = act
         self.setEnabled(False)
 
@@ -261,7 +313,9 @@ class MeetingEditor(QWidget):
                    "delete_item": _("Delete agenda item"), "up": _("Move up"), "down": _("Move down"),
                    "preview_agenda": _("Agenda: print preview"), "preview_minutes": _("Minutes: print preview"),
                    "print": _("Print…"), "add_decision": _("Add decision"), "done": _("Mark done"),
-                   "cancel": _("Cancel decision"), "reopen": _("Reopen"), "delete": _("Delete decision")}
+                   "cancel": _("Cancel decision"), "reopen": _("Reopen"), "delete": _("Delete decision"),
+                   "add_attendee": _("Add attendee…"), "remove_attendee": _("Remove attendee")}
+        self.attendance_label.setText(_("Tick who was present; write the reason of an absence"))
         for k, t in actions.items():
             self.actions_by_key[k].setText(t)
         for m in (self.proposals, self.agenda, self.attendance, self.decisions):
@@ -362,6 +416,26 @@ class MeetingEditor(QWidget):
     def _set_attendance(self, staff_id: int, present: bool, note: str) -> None:
         if self.tree:
             self.page.set_attendance(self.tree["id"], staff_id, present, note)
+
+    def add_attendee(self, values: dict | None = None) -> None:
+        """Someone else attends this meeting: picked from the staff not yet listed, present or
+        absent with the reason (``values`` as :class:`AttendeeDialog` returns them)."""
+        if self.tree is None:
+            return
+        if values is None:
+            listed = {a["staff_id"] for a in self.tree["attendees"]}
+            dialog = AttendeeDialog([(i, n) for i, n in self.staff if i not in listed], self)
+            if not dialog.exec():
+                return
+            values = dialog.values()
+        if values.get("staff_id"):
+            self.page.add_attendee(self.tree["id"], values["staff_id"], values["present"], values["note"])
+
+    def remove_attendee(self) -> None:
+        row = self.attendance.rows[self.attendance_view.currentIndex().row()] \
+            if self.attendance_view.currentIndex().isValid() else None
+        if row and self.tree:
+            self.page.remove_attendee(self.tree["id"], row["staff_id"])
 
     # Minutes --------------------------------------------------------------------------------
     def _show_minutes(self, *_args) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QByteArray, QMimeData, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from desktop.i18n import N_, _
@@ -110,8 +110,67 @@ class ProposalModel(QAbstractTableModel):
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
 
 
-def agenda_model(parent=None) -> RecordTableModel:
-    return RecordTableModel([
+AGENDA_MIME = "application/x-dekanat-agenda-item"
+
+
+class AgendaModel(RecordTableModel):
+    """The agenda in order; rows are dragged to a new place (internal move only). A drop does not
+    move the row itself: it calls ``on_move(item_id, position)``, which goes through the page's
+    undo stack to ``meetings.move_agenda_item``, and the reload shows the new order."""
+
+    def __init__(self, columns, parent=None):
+        super().__init__(columns, parent)
+        self.on_move = None  # (item_id, new position) -> None
+
+    def flags(self, index: QModelIndex):
+        flags = super().flags(index)
+        if index.isValid():
+            return flags | Qt.ItemFlag.ItemIsDragEnabled
+        return flags | Qt.ItemFlag.ItemIsDropEnabled  # between rows and after the last one
+
+    def supportedDropActions(self):
+        return Qt.DropAction.MoveAction
+
+    def supportedDragActions(self):
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [AGENDA_MIME]
+
+    def mimeData(self, indexes):
+        rows = sorted({i.row() for i in indexes if i.isValid()})
+        if len(rows) != 1:
+            return None
+        data = QMimeData()
+        data.setData(AGENDA_MIME, QByteArray(str(self.rows[rows[0]]["id"]).encode()))
+        return data
+
+    def canDropMimeData(self, data, action, row, column, parent) -> bool:
+        return (action == Qt.DropAction.MoveAction and data is not None and data.hasFormat(AGENDA_MIME)
+                and self.on_move is not None)
+
+    def dropMimeData(self, data, action, row, column, parent) -> bool:
+        if not self.canDropMimeData(data, action, row, column, parent):
+            return False
+        try:
+            item_id = int(bytes(data.data(AGENDA_MIME)).decode())
+        except ValueError:
+            return False
+        source = self.row_of(item_id)
+        if source < 0:
+            return False
+        # the target slot: before ``row``, on a row (parent valid) before it, or at the end
+        target = row if row >= 0 else (parent.row() if parent.isValid() else len(self.rows))
+        position = target - 1 if target > source else target  # the row leaves its old place first
+        if position == source:
+            return False
+        self.on_move(item_id, position)
+        # False: the view must not also remove the dragged row; the reload has the new order
+        return False
+
+
+def agenda_model(parent=None) -> AgendaModel:
+    return AgendaModel([
         Column("number", N_("No."), width=40),
         Column("title", N_("Agenda item"), editable=True, width=380),
         Column("speaker", N_("Speaker"), width=140),
@@ -197,7 +256,7 @@ def decision_model(parent=None, with_meeting: bool = False) -> RecordTableModel:
         Column("status", N_("Status"), display=status_text, width=100),
     ]
     if with_meeting:
-        columns += [Column("series", N_("Meeting"), width=200),
+        columns += [Column("series", N_("Meeting series"), width=200),
                     Column("meeting_date", N_("Meeting date"), display=short_date, width=90),
                     Column("closed_on", N_("Closed on"), display=short_date, width=90)]
     model = RecordTableModel(columns, parent)

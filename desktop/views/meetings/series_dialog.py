@@ -32,11 +32,13 @@ DEFAULT_ROLES = {
 
 
 class SeriesDialog(QDialog):
-    def __init__(self, staff: list[dict], parent=None):
-        """``staff``: rows with id, short_name, roles (as ``org.staff_rows`` gives them)."""
+    def __init__(self, staff: list[dict], parent=None, initial: dict | None = None):
+        """``staff``: rows with id, short_name, roles (as ``org.staff_rows`` gives them);
+        ``initial``: the series' values (``meetings_series.series_values``) when editing one."""
         super().__init__(parent)
         self.staff = staff
-        self.setWindowTitle(_("New meeting series"))
+        self.initial = initial
+        self.setWindowTitle(_("Edit meeting series") if initial else _("New meeting series"))
         self.name = QLineEdit()
         self.kind, self.recurrence, self.weekday, self.nth = QComboBox(), QComboBox(), QComboBox(), QComboBox()
         for kind, label in mt.SERIES_KIND_LABELS.items():
@@ -47,6 +49,9 @@ class SeriesDialog(QDialog):
             self.weekday.addItem(current().weekday(day), day)
         for n, label in NTH:
             self.nth.addItem(_(label), n)
+        if initial and initial.get("month_day"):
+            # a fixed day of the month (set from the command line or older data) is kept as it is
+            self.nth.addItem(_("day {day} of the month").format(day=initial["month_day"]), 0)
         self.time, self.place = QLineEdit("09:00"), QLineEdit()
         self.chair, self.secretary = QComboBox(), QComboBox()
         for combo in (self.chair, self.secretary):
@@ -80,6 +85,26 @@ class SeriesDialog(QDialog):
         self.recurrence.currentIndexChanged.connect(self._recurrence_changed)
         self._kind_changed()
         self._recurrence_changed()
+        if initial:
+            self._fill(initial)
+
+    def _fill(self, v: dict) -> None:
+        self.kind.blockSignals(True)  # the kind's usual attendees must not replace the series' own
+        self.kind.setCurrentIndex(max(self.kind.findData(v["kind"]), 0))
+        self.kind.blockSignals(False)
+        self.name.setText(v["name"])
+        self.recurrence.setCurrentIndex(max(self.recurrence.findData(v["recurrence"]), 0))
+        self.weekday.setCurrentIndex(max(self.weekday.findData(v["weekday"]), 0))
+        self.nth.setCurrentIndex(max(self.nth.findData(0 if v.get("month_day") and v.get("nth_week") is None
+                                                       else v.get("nth_week") or 1), 0))
+        self.time.setText(v["time"])
+        self.place.setText(v["place"])
+        for combo, key in ((self.chair, "chair_id"), (self.secretary, "secretary_id")):
+            combo.setCurrentIndex(max(combo.findData(v[key]), 0))
+        members = set(v["members"])
+        for i in range(self.members.rowCount()):
+            on = self.members.item(i).data(Qt.ItemDataRole.UserRole) in members
+            self.members.item(i).setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
 
     def _kind_changed(self) -> None:
         kind = mt.SeriesKind(self.kind.currentData())
@@ -97,15 +122,23 @@ class SeriesDialog(QDialog):
 
     def values(self) -> dict:
         monthly = self.recurrence.currentData() == mt.Recurrence.MONTHLY.value
+        fixed_day = monthly and self.nth.currentData() == 0
         return {
             "name": self.name.text().strip() or self.name.placeholderText(), "kind": self.kind.currentData(),
             "recurrence": self.recurrence.currentData(), "weekday": self.weekday.currentData(),
-            "nth_week": self.nth.currentData() if monthly else None, "time": self.time.text(),
+            "nth_week": self.nth.currentData() if monthly and not fixed_day else None,
+            "month_day": (self.initial or {}).get("month_day") if fixed_day else None, "time": self.time.text(),
             "place": self.place.text().strip(), "chair_id": self.chair.currentData(),
             "secretary_id": self.secretary.currentData(),
-            "members": [self.members.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.members.rowCount())
-                        if self.members.item(i).checkState() == Qt.CheckState.Checked],
+            "members": self._members(),
         }
+
+    def _members(self) -> list[int]:
+        ticked = [self.members.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.members.rowCount())
+                  if self.members.item(i).checkState() == Qt.CheckState.Checked]
+        # an edited series keeps its order of attendees (the order of the attendance list); new ones follow
+        kept = [i for i in (self.initial or {}).get("members", []) if i in ticked]
+        return kept + [i for i in ticked if i not in kept]
 
     def accept(self) -> None:
         if not self.values()["name"]:

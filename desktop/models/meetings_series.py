@@ -1,0 +1,116 @@
+"""Editing and deleting a meeting series (the window's "Edit series…" and "Delete series…").
+
+**Deleting.** The minutes of a held meeting are a record of the office: a series with held
+meetings is never deleted (the message says which and how many). A series whose meetings are
+only planned (agendas drafted, not held) is deleted together with them once the user has
+confirmed it explicitly (:func:`deletion_impact` tells the window what to ask about). Everything
+deleted comes back with :func:`restore_series` (undo).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from desktop.i18n import _
+from desktop.models import meetings as mt
+from desktop.models.base import DomainError
+
+SERIES_FIELDS = ("name", "kind", "recurrence", "weekday", "nth_week", "month_day", "time", "place",
+                 "chair_id", "secretary_id", "members", "department_id")
+
+
+def series_values(session: Session, series_id: int) -> dict:
+    """Everything the series dialog edits, as :func:`update_series` takes it."""
+    s = mt._get(session, mt.MeetingSeries, series_id)
+    return {"name": s.name, "kind": s.kind, "recurrence": s.recurrence, "weekday": s.weekday,
+            "nth_week": s.nth_week, "month_day": s.month_day, "time": s.time, "place": s.place,
+            "chair_id": s.chair_id, "secretary_id": s.secretary_id, "department_id": s.department_id,
+            "members": [m.staff_id for m in s.members]}
+
+
+def update_series(session: Session, series_id: int, **fields) -> dict:
+    """Change a series; returns the old values (undo: call again with them). Meetings already
+    created keep their date, time, place and attendees; the change applies to the next ones."""
+    series = mt._get(session, mt.MeetingSeries, series_id)
+    old = series_values(session, series_id)
+    new = {**old, **fields}
+    unknown = set(fields) - set(SERIES_FIELDS)
+    if unknown:
+        raise ValueError(sorted(unknown))
+    name = (new["name"] or "").strip()
+    if not name:
+        raise DomainError(_("The meeting series needs a name."))
+    if name != series.name and session.scalar(select(mt.MeetingSeries.id).where(
+            mt.MeetingSeries.name == name, mt.MeetingSeries.id != series_id)):
+        raise DomainError(_("A meeting series named “{name}” already exists.").format(name=name))
+    if not 0 <= int(new["weekday"]) <= 6:
+        raise DomainError(_("The weekday must be Monday to Sunday."))
+    recurrence = mt.Recurrence(new["recurrence"]).value
+    if recurrence == mt.Recurrence.MONTHLY and new["nth_week"] is None and new["month_day"] is None:
+        raise DomainError(_("A monthly series needs the week of the month or the day of the month."))
+    time = mt._time(new["time"])  # validated before anything changes
+    series.name = name
+    series.kind = mt.SeriesKind(new["kind"]).value
+    series.recurrence = recurrence
+    series.weekday = int(new["weekday"])
+    series.nth_week, series.month_day = new["nth_week"], new["month_day"]
+    series.time = time
+    series.place = (new["place"] or "").strip()
+    series.chair_id, series.secretary_id = new["chair_id"], new["secretary_id"]
+    series.department_id = new["department_id"]
+    if "members" in fields:
+        # the rows are replaced in two steps: the unique (series, staff) constraint would
+        # otherwise see a kept person twice within one flush
+        series.members.clear()
+        session.flush()
+        series.members = [mt.MeetingSeriesMember(staff_id=sid, position=i)
+                          for i, sid in enumerate(dict.fromkeys(new["members"]))]
+    session.flush()
+    return old
+
+
+def deletion_impact(session: Session, series_id: int) -> dict:
+    """What deleting the series would take with it: meetings, held meetings, decisions."""
+    mt._get(session, mt.MeetingSeries, series_id)
+    M, D = mt.Meeting, mt.Decision
+    meetings = session.scalar(select(func.count(M.id)).where(M.series_id == series_id))
+    held = session.scalar(select(func.count(M.id)).where(M.series_id == series_id, M.held.is_(True)))
+    decisions = session.scalar(select(func.count(D.id)).join(M, D.meeting_id == M.id).where(M.series_id == series_id))
+    return {"meetings": meetings, "held": held, "decisions": decisions}
+
+
+def delete_series(session: Session, series_id: int, *, with_meetings: bool = False) -> dict:
+    """Delete a series; returns a snapshot for :func:`restore_series`.
+
+    Refused when a meeting of the series was held; planned meetings are deleted with it only
+    when ``with_meetings`` says the user confirmed that."""
+    series = mt._get(session, mt.MeetingSeries, series_id)
+    impact = deletion_impact(session, series_id)
+    if impact["held"]:
+        raise DomainError(_("“{series}” has {count} held meeting(s) with minutes; a series with minutes "
+                            "cannot be deleted.").format(series=series.name, count=impact["held"]))
+    if impact["meetings"] and not with_meetings:
+        raise DomainError(_("“{series}” has {count} planned meeting(s); confirm deleting them with the "
+                            "series.").format(series=series.name, count=impact["meetings"]))
+    snap = {"id": series.id, **series_values(session, series_id), "active": series.active}
+    ids = list(session.scalars(select(mt.Meeting.id).where(mt.Meeting.series_id == series_id)
+                               .order_by(mt.Meeting.date)))
+    snap["meetings"] = [mt.delete_meeting(session, i) for i in ids]
+    session.delete(series)
+    session.flush()
+    return snap
+
+
+def restore_series(session: Session, snap: dict) -> mt.MeetingSeries:
+    series = mt.MeetingSeries(id=snap["id"], name=snap["name"], kind=snap["kind"], recurrence=snap["recurrence"],
+                              weekday=snap["weekday"], nth_week=snap["nth_week"], month_day=snap["month_day"],
+                              time=snap["time"], place=snap["place"], chair_id=snap["chair_id"],
+                              secretary_id=snap["secretary_id"], department_id=snap["department_id"],
+                              active=snap["active"])
+    series.members = [mt.MeetingSeriesMember(staff_id=sid, position=i) for i, sid in enumerate(snap["members"])]
+    session.add(series)
+    session.flush()
+    for meeting in snap["meetings"]:
+        mt.restore_meeting(session, meeting)
+    return series
