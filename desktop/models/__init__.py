@@ -21,6 +21,7 @@ AREA_MODULES = [
     "desktop.models.requests",
     "desktop.models.curators",
     "desktop.models.teaching_log",
+    "desktop.models.audit",
 ]
 
 for _name in AREA_MODULES:

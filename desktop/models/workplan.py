@@ -63,6 +63,9 @@ class WorkPlan(Base):
     __tablename__ = "workplan"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    # Optimistic locking: an UPDATE/DELETE names the version it read; a stale one raises StaleDataError.
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}
     year_id: Mapped[int] = mapped_column(ForeignKey("academic_year.id", ondelete="CASCADE"), unique=True)
     title: Mapped[str] = mapped_column(String(500), default="")
     faculty_name: Mapped[str] = mapped_column(String(300), default="")
@@ -79,6 +82,9 @@ class WorkPlanSection(Base):
     __tablename__ = "workplan_section"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    # Optimistic locking: an UPDATE/DELETE names the version it read; a stale one raises StaleDataError.
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}
     plan_id: Mapped[int] = mapped_column(ForeignKey("workplan.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(default=0)
     kind: Mapped[str] = mapped_column(String(30), default=SectionKind.CUSTOM.value)
@@ -93,6 +99,9 @@ class WorkPlanItem(Base):
     __tablename__ = "workplan_item"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    # Optimistic locking: an UPDATE/DELETE names the version it read; a stale one raises StaleDataError.
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}
     section_id: Mapped[int] = mapped_column(ForeignKey("workplan_section.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(default=0)
     text: Mapped[str] = mapped_column(Text, default="")

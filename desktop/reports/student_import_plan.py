@@ -15,6 +15,7 @@ from sqlalchemy import insert, select, text
 from sqlalchemy.orm import Session
 
 from desktop.i18n import _
+from desktop.models import audit
 from desktop.models.contingent import Funding, Group, Student, StudentStatus, StudyForm
 from desktop.models.movements import Movement, MovementKind, Order
 from desktop.models.progress import Progress, step
@@ -235,7 +236,9 @@ def apply_import(session: Session, plan: ImportPlan, order: Order | None = None,
     transfers = []
     for u in plan.updates:
         if u["changes"]:
-            session.execute(Student.__table__.update().where(Student.id == u["id"]).values(**u["changes"]))
+            # version + 1: a copy of this student open elsewhere must not be saved over the import.
+            session.execute(Student.__table__.update().where(Student.id == u["id"])
+                            .values(**u["changes"], version=Student.__table__.c.version + 1))
         if "group" in u:
             gid, course = groups[u["group"].casefold()]
             old_gid = session.scalar(select(Student.group_id).where(Student.id == u["id"]))
@@ -247,7 +250,11 @@ def apply_import(session: Session, plan: ImportPlan, order: Order | None = None,
     if movements:
         session.execute(insert(Movement), movements)
     if transfers:
-        session.execute(text("UPDATE student SET group_id = :gid, status = 'studying' WHERE id = :sid"), transfers)
+        session.execute(text("UPDATE student SET group_id = :gid, status = 'studying', version = version + 1 "
+                                "WHERE id = :sid"), transfers)
+    # A bulk import is ONE audit entry (ids of the new rows, how many were changed), not 10,000 × 12.
+    audit.record_bulk(session, audit.Action.IMPORT, "student", ids,
+                      f"changed {len(plan.updates)}" if plan.updates else "")
     step(progress, 4, 4)
     return {"added": len(ids), "changed": len(plan.updates), "groups": list(plan.new_groups)}
 
