@@ -65,6 +65,18 @@ class ImportPlan:
         return lines
 
 
+def _check_lengths(row: dict, mapping: dict, bad) -> None:
+    """Text longer than its column is refused here, by name (PostgreSQL would refuse the whole insert)."""
+    limits = {f: Student.__table__.c[f].type.length for f in ("last_name", "first_name", "patronymic",
+                                                              "record_book", "phone", "email")}
+    limits["group"] = Group.__table__.c.name.type.length
+    for f, limit in limits.items():
+        value = row.get(f) or ""
+        if len(value) > limit:
+            source = "full_name" if f in ("last_name", "first_name", "patronymic") and "full_name" in mapping else f
+            bad(source, _("{length} characters; at most {limit} fit.").format(length=len(value), limit=limit))
+
+
 def plan_import(session: Session, sheet: Sheet, *, default_group: str | None = None,
                 progress: Progress | None = None) -> ImportPlan:
     plan = ImportPlan(sheet)
@@ -180,6 +192,7 @@ def plan_import(session: Session, sheet: Sheet, *, default_group: str | None = N
                                          "({name}).").format(number=book, name=f"{held[1]} {held[2]}"))
                 elif held:
                     row["id"] = held[0]
+        _check_lengths(row, m, bad)
         if problems:
             plan.problems.extend(problems)
             continue
@@ -198,6 +211,8 @@ def plan_import(session: Session, sheet: Sheet, *, default_group: str | None = N
         else:
             plan.new_rows.append(row)
     plan.new_groups = list(new_groups.values())
+    if not started and not plan.problems:
+        plan.problems.append(Problem(first_excel_row, "", _("there are no students below the header row.")))
     return plan
 
 
