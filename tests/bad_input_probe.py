@@ -48,6 +48,18 @@ def workplan(db: Database, path: Path) -> dict:
     return {"rows": parsed.item_count, "message": "\n".join(parsed.summary())}
 
 
+def peak_mb() -> float:
+    """This process's peak resident memory. On Linux VmHWM: getrusage's ru_maxrss survives execve,
+    so a process started from a big parent (pytest) would report the parent's peak instead."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KB on Linux, bytes on macOS
+
+
 def main(db_path: str, file: str, importers: list[str]) -> None:
     db = Database(db_path)
     out = {}
@@ -61,7 +73,7 @@ def main(db_path: str, file: str, importers: list[str]) -> None:
             result = {"outcome": "crashed", "message": f"{type(exc).__name__}: {exc}"[:500]}
         result["before"], result["after"] = before, counts(db)
         out[name] = result
-    out["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KB on Linux
+    out["peak_mb"] = peak_mb()
     print(json.dumps(out, ensure_ascii=False))
 
 
