@@ -30,6 +30,7 @@ from desktop.models import workplan as wp
 from desktop.models import workplan_deadline as dl
 from desktop.models.base import DomainError
 from desktop.views.common.area import AreaPage
+from desktop.views.common.history import show_history
 from desktop.views.common.undo import perform
 from desktop.views.workplan.deadline_dialog import DeadlineDialog
 from desktop.views.workplan.tree_model import ItemRole, PlanFilterProxy, PlanTreeModel
@@ -105,7 +106,7 @@ class WorkPlanArea(AreaPage):
         self.year = QComboBox()
         self.year.currentIndexChanged.connect(lambda: self.refresh(keep_year=True))
         self.buttons = {k: QToolButton() for k in ("add_section", "add_item", "delete", "up", "down", "copy",
-                                                    "preview", "progress")}
+                                                    "preview", "progress", "history")}
         top = QHBoxLayout()
         top.addWidget(self.title)
         top.addWidget(self.year)
@@ -166,6 +167,7 @@ class WorkPlanArea(AreaPage):
             "copy": (self.copy_to_next_year, None),
             "preview": (self.print_preview, QKeySequence(QKeySequence.StandardKey.Print)),
             "progress": (self.progress_preview, None),
+            "history": (self.show_item_history, None),
         }
         self.actions_by_key = {}
         for key, (slot, shortcut) in actions.items():
@@ -185,7 +187,7 @@ class WorkPlanArea(AreaPage):
         self.title.setText(_("Work plan"))
         texts = {"add_section": _("Add section"), "add_item": _("Add item"), "delete": _("Delete"),
                  "up": _("Move up"), "down": _("Move down"), "copy": _("Copy to next year"),
-                 "preview": _("Print preview"), "progress": _("Progress report")}
+                 "preview": _("Print preview"), "progress": _("Progress report"), "history": _("History…")}
         for key, text in texts.items():
             self.actions_by_key[key].setText(text)
         for label, text in zip(self.p_labels, (_("Activity"), _("Deadline"), _("Responsible"), _("Status"),
@@ -336,6 +338,13 @@ class WorkPlanArea(AreaPage):
         current_value = item["responsible_text"] if field == "responsible" else item.get(field)
         if value != current_value:
             self.edit_item(item["id"], field, value)
+
+    def show_item_history(self):
+        """The audit trail of the current item: who changed what, when."""
+        found, _index = self.current_node()
+        if not found or found[0] != "item":
+            return None
+        return show_history(self, self.ctx.db, "workplan_item", found[1]["id"], found[1]["text"][:80])
 
     def edit_deadline(self) -> None:
         found, _index = self.current_node()
