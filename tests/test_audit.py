@@ -4,6 +4,7 @@ version counters that refuse a stale write instead of silently overwriting."""
 import datetime as dt
 import getpass
 import socket
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select, text
@@ -204,3 +205,28 @@ def test_set_field_refuses_when_the_value_shown_is_out_of_date(demo_db):
             records.set_field(s, Student, sid, "phone", "444", expected=shown)
     with demo_db.session() as s:
         assert s.get(Student, sid).phone == "333"
+
+
+def test_audit_values_never_reach_the_log_file(demo_db, tmp_path, qapp, monkeypatch):
+    import logging
+
+    from desktop.logs import setup_logging
+    from desktop.views import app
+    from desktop.views.common import stale
+
+    log_path = Path(setup_logging())
+    secret = "Секрет-Әлия-0917"
+    sid = first_student(demo_db)
+    with demo_db.session() as s:
+        records.set_field(s, Student, sid, "first_name", secret)
+    monkeypatch.setattr(stale, "ask_reload", lambda parent=None: False)
+    try:
+        with demo_db.session() as s:
+            records.set_field(s, Student, sid, "first_name", "x", expected="not what is stored")
+    except StaleDataError as exc:
+        app.excepthook(type(exc), exc, exc.__traceback__)
+    for handler in logging.getLogger().handlers + logging.getLogger("dekanat").handlers:
+        handler.flush()
+    logs = "".join(p.read_text(encoding="utf-8", errors="replace") for p in log_path.parent.rglob("*.log*"))
+    assert "changed by another install" in logs
+    assert secret not in logs
