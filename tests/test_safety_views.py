@@ -48,16 +48,8 @@ def test_student_card_opens_the_history_of_edits(students_page, qtbot, qtmodelte
     assert any(r[2] == "Demo data" and r[3] == "Rows" for r in rows)  # the bulk entry that created it
     assert all("@" in r[1] for r in rows)
     assert sid == page.model.student_id(0)
-    dialog.grab().save(str(qtbot_png("history_student")))
     dialog.close()
     card.close()
-
-
-def qtbot_png(name):
-    import tempfile
-    from pathlib import Path
-
-    return Path(tempfile.gettempdir()) / f"safety_{name}.png"
 
 
 def test_work_plan_item_history_action(plan_page, demo_db, qtmodeltester):

@@ -11,7 +11,6 @@ Every file is small on disk (the bombs are < 1 MB); ``CORPUS`` says what each on
 from __future__ import annotations
 
 import datetime as dt
-import io
 import sys
 import zipfile
 from pathlib import Path
