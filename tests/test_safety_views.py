@@ -106,3 +106,26 @@ def test_the_stale_message_is_translated():
         assert stale.stale_message() != "Someone else changed this record meanwhile. Reload to see their change?"
     finally:
         i18n.set_language("en")
+
+
+def test_a_stale_work_plan_edit_is_refused_and_undo_redo_still_work(plan_page, demo_db, monkeypatch):
+    from desktop.models import workplan as wp
+
+    page = plan_page
+    item_id = page.model.sections[0]["items"][0]["id"]
+    with demo_db.session() as s:  # another office edits the note meanwhile
+        wp.update_item(s, item_id, completion_note="Их запись")
+    asked = []
+    monkeypatch.setattr(stale, "ask_reload", lambda parent=None: asked.append(1) or True)
+    page.select_item(item_id)
+    page._edit_current("completion_note", "Наша запись")
+    assert asked == [1] and page.undo_stack.count() == 0
+    with demo_db.session() as s:
+        assert s.get(wp.WorkPlanItem, item_id).completion_note == "Их запись"
+    # reloaded: now the edit goes through, and undo/redo replay it
+    page.select_item(item_id)
+    page._edit_current("completion_note", "Наша запись")
+    page.undo_stack.undo()
+    page.undo_stack.redo()
+    with demo_db.session() as s:
+        assert s.get(wp.WorkPlanItem, item_id).completion_note == "Наша запись"

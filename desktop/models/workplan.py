@@ -11,6 +11,7 @@ import enum
 
 from sqlalchemy import JSON, Date, ForeignKey, String, Text, UniqueConstraint, select
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
+from sqlalchemy.orm.exc import StaleDataError
 
 from desktop.i18n import N_, _
 from desktop.models import workplan_deadline as dl
@@ -356,9 +357,15 @@ def move_item(session: Session, item_id: int, section_id: int, position: int) ->
     return old
 
 
-def update_item(session: Session, item_id: int, **fields) -> dict:
-    """Set text, deadline, status, completion_note, completed_on; returns the old values."""
+def update_item(session: Session, item_id: int, *, expected: dict | None = None, **fields) -> dict:
+    """Set text, deadline, status, completion_note, completed_on; returns the old values.
+
+    ``expected``: the values the user saw; when another install changed one of them meanwhile the
+    write is refused with StaleDataError (never a silent overwrite)."""
     item = _get(session, WorkPlanItem, item_id)
+    changed = [k for k, v in (expected or {}).items() if getattr(item, k) != v]
+    if changed:
+        raise StaleDataError(f"workplan_item {item_id}: {', '.join(changed)} changed meanwhile")
     old = {}
     for k, v in fields.items():
         if k not in ("text", "deadline", "status", "completion_note", "completed_on"):

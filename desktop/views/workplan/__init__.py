@@ -326,8 +326,11 @@ class WorkPlanArea(AreaPage):
                        lambda: old.update(v=self._run(lambda s: wp.set_responsible(s, item_id, value))),
                        lambda: self._run(lambda s: wp.set_responsible(s, item_id, old["v"])), lambda: item_id)
             return
+        # The value shown: refused (StaleDataError) if another install changed it meanwhile.
+        shown = {field: i[field] for sec in self.model.sections for i in sec["items"] if i["id"] == item_id}
         self._push(_("Edit item"),
-                   lambda: old.update(self._run(lambda s: wp.update_item(s, item_id, **{field: value}))),
+                   lambda: old.update(self._run(lambda s: wp.update_item(s, item_id, expected=shown,
+                                                                         **{field: value}))),
                    lambda: self._run(lambda s: wp.update_item(s, item_id, **old)), lambda: item_id)
 
     def _edit_current(self, field, value) -> None:
