@@ -61,6 +61,9 @@ class Group(Base):
     __tablename__ = "student_group"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    # Optimistic locking: an UPDATE/DELETE names the version it read; a stale one raises StaleDataError.
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}
     name: Mapped[str] = mapped_column(String(40), unique=True)  # "МАТ-1-25"
     programme_id: Mapped[int | None] = mapped_column(ForeignKey("programme.id", ondelete="RESTRICT"))
     course: Mapped[int] = mapped_column(default=1)
@@ -81,6 +84,9 @@ class Student(Base):
     __table_args__ = (Index("ix_student_name", "last_name", "first_name"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    # Optimistic locking: an UPDATE/DELETE names the version it read; a stale one raises StaleDataError.
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}
     last_name: Mapped[str] = mapped_column(String(100))
     first_name: Mapped[str] = mapped_column(String(100))
     # Optional; Kyrgyz and Kazakh forms ("Бекмурза уулу", "Асқар ұлы") stay as written.

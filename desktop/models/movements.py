@@ -62,6 +62,9 @@ class Movement(Base):
     __table_args__ = (Index("ix_movement_student_date", "student_id", "effective_date"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    # Optimistic locking: an UPDATE/DELETE names the version it read; a stale one raises StaleDataError.
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}
     student_id: Mapped[int] = mapped_column(ForeignKey("student.id", ondelete="CASCADE"))
     kind: Mapped[str] = mapped_column(String(20))
     order_number: Mapped[str] = mapped_column(String(40), default="")
@@ -73,6 +76,16 @@ class Movement(Base):
     group_id: Mapped[int | None] = mapped_column(ForeignKey("student_group.id", ondelete="SET NULL"))
     course: Mapped[int | None]
     status: Mapped[str] = mapped_column(String(20))
+
+
+# Movement fields the audit trail records for rows written with Core inserts.
+AUDITED_FIELDS = ("kind", "effective_date", "order_number", "order_date", "group_id", "status", "reason")
+
+
+def _audit():
+    from desktop.models import audit  # audit imports this module
+
+    return audit
 
 
 @dataclass(frozen=True)
@@ -199,6 +212,7 @@ def apply_movement(session: Session, student_ids: Iterable[int], kind: MovementK
     if problems:
         raise DomainError("\n".join(problems))
     new_ids = list(session.scalars(insert(Movement).returning(Movement.id, sort_by_parameter_order=True), rows))
+    _audit().record_inserted(session, "movement", new_ids, rows, AUDITED_FIELDS)
     sync_current(session, ids)
     return new_ids
 
@@ -208,6 +222,10 @@ def undo_movements(session: Session, movement_ids: Sequence[int]) -> None:
     if not movement_ids:
         return
     student_ids = list(session.scalars(select(Movement.student_id).where(Movement.id.in_(movement_ids)).distinct()))
+    gone = session.execute(select(Movement.id, *(getattr(Movement, f) for f in AUDITED_FIELDS))
+                           .where(Movement.id.in_(movement_ids))).all()
+    _audit().record_rows(session, "delete", "movement", ((r[0], f, v, None) for r in gone
+                                                         for f, v in zip(AUDITED_FIELDS, r[1:]) if v not in (None, "")))
     session.execute(delete(Movement).where(Movement.id.in_(movement_ids)))
     sync_current(session, student_ids)
 
@@ -215,9 +233,19 @@ def undo_movements(session: Session, movement_ids: Sequence[int]) -> None:
 def sync_current(session: Session, student_ids: Sequence[int]) -> None:
     """Set the cached status and group of students from their latest movement."""
     states = _last_states(session, list(student_ids), None)
-    params = [{"sid": sid, "status": st.status, "gid": st.group_id} for sid, st in states.items()]
+    session.flush()  # pending ORM changes first: the UPDATE below moves the students' versions on
+    before = {sid: (status, gid) for sid, status, gid in session.execute(
+        select(Student.id, Student.status, Student.group_id).where(Student.id.in_(list(states))))} if states else {}
+    params = [{"sid": sid, "status": st.status, "gid": st.group_id} for sid, st in states.items()
+              if before.get(sid) != (st.status, st.group_id)]
     if params:
-        session.execute(text("UPDATE student SET status = :status, group_id = :gid WHERE id = :sid"), params)
+        _audit().record_rows(session, "update", "student", (
+            (p["sid"], f, old, new) for p in params
+            for f, old, new in (("status", before.get(p["sid"], (None, None))[0], p["status"]),
+                                ("group_id", before.get(p["sid"], (None, None))[1], p["gid"]))))
+        # version + 1: a copy of the student open elsewhere must not be saved over the movement.
+        session.execute(text("UPDATE student SET status = :status, group_id = :gid, version = version + 1 "
+                             "WHERE id = :sid"), params)
     session.flush()
     session.expire_all()
 
@@ -241,7 +269,8 @@ def promote_groups(session: Session, group_ids: Sequence[int], order: Order) -> 
 
 def undo_promotion(session: Session, movement_ids: Sequence[int], group_ids: Sequence[int]) -> None:
     undo_movements(session, movement_ids)
-    session.execute(update(Group).where(Group.id.in_(group_ids)).values(course=Group.course - 1))
+    session.execute(update(Group).where(Group.id.in_(group_ids)).values(course=Group.course - 1,
+                                                                          version=Group.version + 1))
 
 
 def status_label(status) -> str:

@@ -63,6 +63,9 @@ class Staff(Base):
     __tablename__ = "staff"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    # Optimistic locking: an UPDATE/DELETE names the version it read; a stale one raises StaleDataError.
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}
     last_name: Mapped[str] = mapped_column(String(100))
     first_name: Mapped[str] = mapped_column(String(100), default="")
     patronymic: Mapped[str] = mapped_column(String(100), default="")
@@ -134,6 +137,9 @@ class Programme(Base):
     __tablename__ = "programme"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    # Optimistic locking: an UPDATE/DELETE names the version it read; a stale one raises StaleDataError.
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}
     code: Mapped[str] = mapped_column(String(20), unique=True)
     name: Mapped[str] = mapped_column(String(300))
     level: Mapped[str] = mapped_column(String(20), default=ProgrammeLevel.BACHELOR.value)

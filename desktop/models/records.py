@@ -11,19 +11,27 @@ from typing import Any
 
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from desktop.i18n import _
 from desktop.models.base import Base, DomainError
+
+_UNSET = object()
 
 Validator = Callable[[Session, Any, Any], Any]  # (session, record, value) -> cleaned value
 
 
 def set_field(session: Session, entity: type[Base], record_id: int, field: str, value: Any,
-              validators: dict[str, Validator] | None = None) -> Any:
-    """Set one field; returns the old value (for undo)."""
+              validators: dict[str, Validator] | None = None, *, expected: Any = _UNSET) -> Any:
+    """Set one field; returns the old value (for undo).
+
+    ``expected`` is the value the user saw: when another install changed the field since, the write
+    is refused with StaleDataError (the version counter only guards the moment of the write)."""
     record = session.get(entity, record_id)
     if record is None:
         raise DomainError(_("The record was deleted meanwhile; reload the list."))
+    if expected is not _UNSET and getattr(record, field) != expected:
+        raise StaleDataError(f"{entity.__tablename__} {record_id}: {field} changed meanwhile")
     if validators and field in validators:
         value = validators[field](session, record, value)
     old = getattr(record, field)

@@ -11,6 +11,7 @@ import enum
 
 from sqlalchemy import JSON, Date, ForeignKey, String, Text, UniqueConstraint, select
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
+from sqlalchemy.orm.exc import StaleDataError
 
 from desktop.i18n import N_, _
 from desktop.models import workplan_deadline as dl
@@ -63,6 +64,9 @@ class WorkPlan(Base):
     __tablename__ = "workplan"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    # Optimistic locking: an UPDATE/DELETE names the version it read; a stale one raises StaleDataError.
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}
     year_id: Mapped[int] = mapped_column(ForeignKey("academic_year.id", ondelete="CASCADE"), unique=True)
     title: Mapped[str] = mapped_column(String(500), default="")
     faculty_name: Mapped[str] = mapped_column(String(300), default="")
@@ -79,6 +83,9 @@ class WorkPlanSection(Base):
     __tablename__ = "workplan_section"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    # Optimistic locking: an UPDATE/DELETE names the version it read; a stale one raises StaleDataError.
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}
     plan_id: Mapped[int] = mapped_column(ForeignKey("workplan.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(default=0)
     kind: Mapped[str] = mapped_column(String(30), default=SectionKind.CUSTOM.value)
@@ -93,6 +100,9 @@ class WorkPlanItem(Base):
     __tablename__ = "workplan_item"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    # Optimistic locking: an UPDATE/DELETE names the version it read; a stale one raises StaleDataError.
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}
     section_id: Mapped[int] = mapped_column(ForeignKey("workplan_section.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(default=0)
     text: Mapped[str] = mapped_column(Text, default="")
@@ -413,9 +423,15 @@ def move_item(session: Session, item_id: int, section_id: int, position: int) ->
     return old
 
 
-def update_item(session: Session, item_id: int, **fields) -> dict:
-    """Set text, deadline, status, completion_note, completed_on; returns the old values."""
+def update_item(session: Session, item_id: int, *, expected: dict | None = None, **fields) -> dict:
+    """Set text, deadline, status, completion_note, completed_on; returns the old values.
+
+    ``expected``: the values the user saw; when another install changed one of them meanwhile the
+    write is refused with StaleDataError (never a silent overwrite)."""
     item = _get(session, WorkPlanItem, item_id)
+    changed = [k for k, v in (expected or {}).items() if getattr(item, k) != v]
+    if changed:
+        raise StaleDataError(f"workplan_item {item_id}: {', '.join(changed)} changed meanwhile")
     old = {}
     for k, v in fields.items():
         if k not in ("text", "deadline", "status", "completion_note", "completed_on"):

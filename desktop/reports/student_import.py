@@ -19,10 +19,9 @@ from pathlib import Path
 from desktop.i18n import N_, _
 from desktop.models.base import DomainError
 from desktop.models.contingent import Funding, Gender, StudyForm
+from desktop.reports.package_guard import package_problem
 
 HEADER_SEARCH_ROWS = 20
-MAX_UNCOMPRESSED = 300 * 1024 * 1024  # no real student list comes near this
-MAX_RATIO = 200  # XML compresses ~10-20×; a zip bomb compresses thousands of times
 
 FIELDS = ("full_name", "last_name", "first_name", "patronymic", "record_book", "group", "birth_date", "gender",
           "funding", "study_form", "phone", "email")
@@ -154,17 +153,14 @@ def _column_letter(col: int) -> str:
 
 
 def check_zip(path: Path) -> None:
-    """Refuse what is not an .xlsx or would unpack to an absurd size, before any XML is parsed."""
+    """Refuse what is not an .xlsx, would unpack to an absurd size or carries an entity bomb,
+    before any XML is parsed."""
     try:
-        with zipfile.ZipFile(path) as z:
-            infos = z.infolist()
+        problem = package_problem(path)
     except (zipfile.BadZipFile, OSError) as exc:
         raise ImportRefused([_("{file}: not an Excel workbook (.xlsx).").format(file=path.name)]) from exc
-    total = sum(i.file_size for i in infos)
-    packed = sum(i.compress_size for i in infos) or 1
-    if total > MAX_UNCOMPRESSED or (total > 20 * 1024 * 1024 and total / packed > MAX_RATIO):
-        raise ImportRefused([_("{file}: refused, it would unpack to {size} MB (a damaged or malicious file).")
-                             .format(file=path.name, size=total // (1024 * 1024))])
+    if problem:
+        raise ImportRefused([problem])
 
 
 def read_sheet(path: str | Path) -> Sheet:

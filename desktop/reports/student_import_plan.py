@@ -15,6 +15,7 @@ from sqlalchemy import insert, select, text
 from sqlalchemy.orm import Session
 
 from desktop.i18n import _
+from desktop.models import audit
 from desktop.models.contingent import Funding, Group, Student, StudentStatus, StudyForm
 from desktop.models.movements import Movement, MovementKind, Order
 from desktop.models.progress import Progress, step
@@ -62,6 +63,18 @@ class ImportPlan:
             lines.append(_("Rows ignored (signatures, notes): {rows}").format(
                 rows=", ".join(str(r) for r in self.ignored_rows)))
         return lines
+
+
+def _check_lengths(row: dict, mapping: dict, bad) -> None:
+    """Text longer than its column is refused here, by name (PostgreSQL would refuse the whole insert)."""
+    limits = {f: Student.__table__.c[f].type.length for f in ("last_name", "first_name", "patronymic",
+                                                              "record_book", "phone", "email")}
+    limits["group"] = Group.__table__.c.name.type.length
+    for f, limit in limits.items():
+        value = row.get(f) or ""
+        if len(value) > limit:
+            source = "full_name" if f in ("last_name", "first_name", "patronymic") and "full_name" in mapping else f
+            bad(source, _("{length} characters; at most {limit} fit.").format(length=len(value), limit=limit))
 
 
 def plan_import(session: Session, sheet: Sheet, *, default_group: str | None = None,
@@ -179,6 +192,7 @@ def plan_import(session: Session, sheet: Sheet, *, default_group: str | None = N
                                          "({name}).").format(number=book, name=f"{held[1]} {held[2]}"))
                 elif held:
                     row["id"] = held[0]
+        _check_lengths(row, m, bad)
         if problems:
             plan.problems.extend(problems)
             continue
@@ -197,6 +211,8 @@ def plan_import(session: Session, sheet: Sheet, *, default_group: str | None = N
         else:
             plan.new_rows.append(row)
     plan.new_groups = list(new_groups.values())
+    if not started and not plan.problems:
+        plan.problems.append(Problem(first_excel_row, "", _("there are no students below the header row.")))
     return plan
 
 
@@ -235,7 +251,9 @@ def apply_import(session: Session, plan: ImportPlan, order: Order | None = None,
     transfers = []
     for u in plan.updates:
         if u["changes"]:
-            session.execute(Student.__table__.update().where(Student.id == u["id"]).values(**u["changes"]))
+            # version + 1: a copy of this student open elsewhere must not be saved over the import.
+            session.execute(Student.__table__.update().where(Student.id == u["id"])
+                            .values(**u["changes"], version=Student.__table__.c.version + 1))
         if "group" in u:
             gid, course = groups[u["group"].casefold()]
             old_gid = session.scalar(select(Student.group_id).where(Student.id == u["id"]))
@@ -247,7 +265,11 @@ def apply_import(session: Session, plan: ImportPlan, order: Order | None = None,
     if movements:
         session.execute(insert(Movement), movements)
     if transfers:
-        session.execute(text("UPDATE student SET group_id = :gid, status = 'studying' WHERE id = :sid"), transfers)
+        session.execute(text("UPDATE student SET group_id = :gid, status = 'studying', version = version + 1 "
+                                "WHERE id = :sid"), transfers)
+    # A bulk import is ONE audit entry (ids of the new rows, how many were changed), not 10,000 × 12.
+    audit.record_bulk(session, audit.Action.IMPORT, "student", ids,
+                      f"changed {len(plan.updates)}" if plan.updates else "")
     step(progress, 4, 4)
     return {"added": len(ids), "changed": len(plan.updates), "groups": list(plan.new_groups)}
 

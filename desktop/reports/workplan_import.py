@@ -10,6 +10,7 @@ responsible (with or without a header row, in any of the languages).
 from __future__ import annotations
 
 import re
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from desktop.models.base import DomainError
 from desktop.models.org import parse_year_name
 from desktop.models.progress import Progress, step
 from desktop.models.workplan_people import staff_index
+from desktop.reports.package_guard import package_problem
 
 APPROVAL_WORDS = ("бекитемин", "бекітемін", "утверждаю", "approved", "бекитилди", "бекітілді", "утверждено")
 HEADER_WORDS = ("№", "no", "иш-чара", "иш чара", "мероприят", "activity", "мөөнөт", "мөөнөтү", "срок", "deadline",
@@ -239,6 +241,12 @@ def read_plan_file(path) -> ParsedPlan:
     if not path.exists():
         raise DomainError(_("{file} does not exist.").format(file=path))
     suffix = path.suffix.lower()
+    try:
+        problem = package_problem(path)
+    except (zipfile.BadZipFile, OSError):
+        problem = None  # not a zip: the reader below names the file and what it expected
+    if problem:
+        raise DomainError(problem)
     if suffix == ".docx":
         entries = docx_entries(path)
     elif suffix in (".xlsx", ".xlsm"):

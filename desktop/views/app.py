@@ -50,6 +50,15 @@ def excepthook(exc_type, exc, tb) -> None:
     if issubclass(exc_type, KeyboardInterrupt):
         sys.__excepthook__(exc_type, exc, tb)
         return
+    from sqlalchemy.orm.exc import StaleDataError
+
+    if issubclass(exc_type, StaleDataError):  # e.g. Undo of an edit someone else changed since
+        from desktop.views.common.stale import ask_reload, reload_everything
+
+        log.warning("a write was refused: the record was changed by another install")
+        if QApplication.instance() is not None and ask_reload():
+            reload_everything()
+        return
     stack = "".join(traceback.format_tb(tb))
     log.error("unhandled %s.%s\n%s", exc_type.__module__, exc_type.__qualname__, stack)
     app = QApplication.instance()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
+from sqlalchemy.orm.exc import StaleDataError
 
 
 class FunctionCommand(QUndoCommand):
@@ -36,7 +37,18 @@ class FunctionCommand(QUndoCommand):
 def perform(stack: QUndoStack, text: str, redo: Callable[[], object], undo: Callable[[], object],
             after: Callable[[], object] | None = None):
     """Carry the operation out now (its errors reach the caller, nothing goes on the stack),
-    then push it so Undo can reverse it. Returns what ``redo`` returned."""
-    result = redo()
+    then push it so Undo can reverse it. Returns what ``redo`` returned.
+
+    A write refused because another install changed the record meanwhile (StaleDataError) is
+    handled here for every page: the user is told and offered a reload (``after`` reloads the
+    view), then StaleRecord (a DomainError) reaches the caller."""
+    try:
+        result = redo()
+    except StaleDataError as exc:
+        from desktop.views.common.stale import StaleRecord, ask_reload, stale_message
+
+        if ask_reload() and after:
+            after()
+        raise StaleRecord(stale_message()) from exc
     stack.push(FunctionCommand(text, redo, undo, after, done=True))
     return result

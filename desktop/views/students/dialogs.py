@@ -127,7 +127,7 @@ class DltDialog(QDialog):
 class StudentCard(QDialog):
     """Who the student is, and the movement history that led to today's status."""
 
-    def __init__(self, info: dict, history: list[dict], dlt: list[dict], parent=None):
+    def __init__(self, info: dict, history: list[dict], dlt: list[dict], parent=None, on_history=None):
         super().__init__(parent)
         self.setWindowTitle(info["name"])
         form = QFormLayout()
@@ -153,6 +153,9 @@ class StudentCard(QDialog):
         layout.addWidget(self.dlt)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        if on_history:  # the audit trail: who changed what, when
+            self.history_button = buttons.addButton(_("History…"), QDialogButtonBox.ButtonRole.ActionRole)
+            self.history_button.clicked.connect(on_history)
         layout.addWidget(buttons)
         self.resize(760, 560)
 

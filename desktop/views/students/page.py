@@ -40,6 +40,7 @@ from desktop.models.contingent import (
 )
 from desktop.views import settings as ui_settings
 from desktop.views.common.area import AreaPage
+from desktop.views.common.history import show_history
 from desktop.views.common.undo import perform
 from desktop.views.students.dialogs import (
     DltDialog,
@@ -332,7 +333,7 @@ class StudentsArea(AreaPage):
         sid, old = row[0], row[students.F[key]]
         self._push(_("Edit student"),
                    lambda: self._run(lambda s: records.set_field(s, Student, sid, key, value,
-                                                                 students.STUDENT_VALIDATORS)),
+                                                                 students.STUDENT_VALIDATORS, expected=old)),
                    lambda: self._run(lambda s: records.set_field(s, Student, sid, key, old)))
 
     def apply_movement(self, ids: list[int], kind, order, group_id=None, reason="") -> bool:
@@ -451,7 +452,9 @@ class StudentsArea(AreaPage):
         ids = self.selected_ids()
         if not ids:
             return None
-        card = StudentCard(*self.card_data(ids[0]), parent=self)
+        info = self.card_data(ids[0])
+        card = StudentCard(*info, parent=self, on_history=lambda: show_history(
+            card, self.ctx.db, "student", ids[0], info[0]["name"]))
         card.open()
         return card
 

@@ -35,6 +35,7 @@ from desktop.models.base import DomainError
 from desktop.models.workplan_people import ROLE_LABELS
 from desktop.views.common.toolbar import button_bar
 from desktop.views.common.area import AreaPage
+from desktop.views.common.history import show_history
 from desktop.views.common.undo import perform
 from desktop.views import settings as ui_settings
 from desktop.views.workplan.deadline_dialog import DeadlineDialog
@@ -129,7 +130,7 @@ class WorkPlanArea(PlanActions, AreaPage):
         self.title.setStyleSheet("font-size: 16px; font-weight: 600;")
         self.year = QComboBox()
         self.year.currentIndexChanged.connect(self._year_chosen)
-        self.buttons = {k: QToolButton() for k in ("add_section", "add_item", "delete", "up", "down")}
+        self.buttons = {k: QToolButton() for k in ("add_section", "add_item", "delete", "up", "down", "history")}
         # whole-plan actions and files sit in two menus so the bar stays one line
         self.plan_button, self.file_button = QPushButton(), QPushButton()
         self.plan_menu, self.file_menu = QMenu(self), QMenu(self)
@@ -215,6 +216,7 @@ class WorkPlanArea(PlanActions, AreaPage):
             "export_xlsx": (self.export_xlsx, None),
             "export_progress": (self.export_progress, None),
             "import": (self.import_plan, QKeySequence(QKeySequence.StandardKey.Open)),
+            "history": (self.show_item_history, None),
         }
         self.actions_by_key = {}
         for key, (slot, shortcut) in actions.items():
@@ -246,7 +248,8 @@ class WorkPlanArea(PlanActions, AreaPage):
                  "preview": _("Print preview"), "progress": _("Progress preview"),
                  "new_plan": _("New plan…"), "header": _("Plan header…"), "delete_plan": _("Delete plan…"),
                  "export_pdf": _("Export to PDF…"), "export_xlsx": _("Export to Excel…"),
-                 "export_progress": _("Progress report…"), "import": _("Import…")}
+                 "export_progress": _("Progress report…"), "import": _("Import…"),
+                 "history": _("History…")}
         for key, text in texts.items():
             self.actions_by_key[key].setText(text)
         for label, text in zip(self.p_labels, (_("Activity"), _("Deadline"), _("Responsible"), _("Status"),
@@ -428,8 +431,11 @@ class WorkPlanArea(PlanActions, AreaPage):
                        lambda: old.update(v=self._run(lambda s: wp.set_responsible(s, item_id, value))),
                        lambda: self._run(lambda s: wp.set_responsible(s, item_id, old["v"])), lambda: item_id)
             return
+        # The value shown: refused (StaleDataError) if another install changed it meanwhile.
+        shown = {field: i[field] for sec in self.model.sections for i in sec["items"] if i["id"] == item_id}
         self._push(_("Edit item"),
-                   lambda: old.update(self._run(lambda s: wp.update_item(s, item_id, **{field: value}))),
+                   lambda: old.update(self._run(lambda s: wp.update_item(s, item_id, expected=shown,
+                                                                         **{field: value}))),
                    lambda: self._run(lambda s: wp.update_item(s, item_id, **old)), lambda: item_id)
 
     def _edit_current(self, field, value) -> None:
@@ -440,6 +446,13 @@ class WorkPlanArea(PlanActions, AreaPage):
         current_value = item["responsible_text"] if field == "responsible" else item.get(field)
         if value != current_value:
             self.edit_item(item["id"], field, value)
+
+    def show_item_history(self):
+        """The audit trail of the current item: who changed what, when."""
+        found, _index = self.current_node()
+        if not found or found[0] != "item":
+            return None
+        return show_history(self, self.ctx.db, "workplan_item", found[1]["id"], found[1]["text"][:80])
 
     def edit_deadline(self) -> None:
         found, _index = self.current_node()

@@ -1,0 +1,98 @@
+"""The audit history of one record (a student, a work plan item): when, who, what, old → new."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QDialog, QDialogButtonBox, QLabel, QTableView, QVBoxLayout
+
+from desktop.i18n import N_, _
+from desktop.models import audit
+from desktop.models.db import Database
+
+COLUMNS = (N_("When"), N_("Who"), N_("Action"), N_("Field"), N_("Old value"), N_("New value"))
+FIELD_LABELS = {
+    "last_name": N_("Last name"), "first_name": N_("First name"), "patronymic": N_("Patronymic"),
+    "record_book": N_("Record-book number"), "birth_date": N_("Birth date"), "gender": N_("Gender"),
+    "phone": N_("Phone"), "email": N_("E-mail"), "funding": N_("Funding"), "study_form": N_("Study form"),
+    "group_id": N_("Group"), "status": N_("Status"), "kind": N_("Movement"), "effective_date": N_("Effective date"),
+    "order_number": N_("Order number"), "order_date": N_("Order date"), "reason": N_("Reason"),
+    "text": N_("Activity"), "deadline": N_("Deadline"), "completion_note": N_("Completion note"),
+    "completed_on": N_("Completed on"), "responsible": N_("Responsible"), "section_id": N_("Section"),
+    "student_id": N_("Student"), "from_group_id": N_("From group"), "course": N_("Course"),
+    "rows": N_("Rows"),
+}
+
+
+class AuditHistoryModel(QAbstractTableModel):
+    """Entries as plain tuples (read once; the history of one record is short)."""
+
+    def __init__(self, entries: list[tuple], parent=None):
+        super().__init__(parent)
+        self.entries = entries
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.entries)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return _(COLUMNS[section])
+        return None
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        at, user, host, action, field, old, new = self.entries[index.row()]
+        col = index.column()
+        if col == 0:
+            return at.strftime("%d.%m.%Y %H:%M:%S")
+        if col == 1:
+            return f"{user}@{host}"
+        if col == 2:
+            label = audit.ACTION_LABELS.get(action)  # StrEnum keys: a plain string finds them
+            return _(label) if label else action
+        if col == 3:
+            return _(FIELD_LABELS[field]) if field in FIELD_LABELS else (field or "")
+        value = old if col == 4 else new
+        if role == Qt.ItemDataRole.DisplayRole and value and len(value) > 200:
+            return value[:200] + "…"
+        return value or ""
+
+
+def load_history(db: Database, table: str, record_id: int) -> list[tuple]:
+    with db.session() as s:
+        return [(e.at, e.os_user, e.host, e.action, e.field, e.old_value, e.new_value)
+                for e in audit.history(s, table, record_id)]
+
+
+class HistoryDialog(QDialog):
+    def __init__(self, title: str, entries: list[tuple], parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(_("History: {record}").format(record=title))
+        self.model = AuditHistoryModel(entries, self)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().setVisible(False)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.resizeColumnsToContents()
+        if entries:
+            self.view.scrollToBottom()  # the newest change
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(title))
+        layout.addWidget(self.view)
+        if not entries:
+            layout.addWidget(QLabel(_("No changes were recorded for this record.")))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(860, 420)
+
+
+def show_history(parent, db: Database, table: str, record_id: int, title: str) -> HistoryDialog:
+    dialog = HistoryDialog(title, load_history(db, table, record_id), parent)
+    dialog.open()
+    return dialog
