@@ -57,12 +57,21 @@ def copy_to(source: Database, target_url: str, progress: Progress | None = None,
                     report(f"{table.name}: {len(rows)}")
             for table, row_id, col, value in deferred:
                 dst.execute(table.update().where(table.c.id == row_id).values({col: value}))
-            if target.engine.dialect.name == "postgresql":
-                for table in tables:
-                    if "id" in table.c and table.c.id.autoincrement in (True, "auto") and table.c.id.type.python_type is int:
-                        dst.execute(text(
-                            f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
-                            f"COALESCE((SELECT MAX(id) FROM \"{table.name}\"), 0) + 1, false)"))
+            reset_sequences(dst)
     finally:
         target.dispose()
     return counts
+
+
+def reset_sequences(conn) -> None:
+    """On PostgreSQL, move every id sequence past the highest id (after rows were written with
+    their ids: a copy, or a demo built with bulk inserts). Nothing to do on SQLite."""
+    if conn.engine.dialect.name != "postgresql":
+        return
+    load_all()
+    for table in Base.metadata.sorted_tables:
+        if "id" in table.c and table.c.id.primary_key and table.c.id.type.python_type is int:
+            conn.execute(text(
+                f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
+                f"COALESCE((SELECT MAX(id) FROM \"{table.name}\"), 0) + 1, false) "
+                f"WHERE pg_get_serial_sequence('{table.name}', 'id') IS NOT NULL"))

@@ -86,6 +86,9 @@ def build_demo(db: Database, students: int = 600, force: bool = False, progress=
             import_module(step).build(ctx)
             session.flush()
         _audit_demo(session)
+        from desktop.models.transfer import reset_sequences
+
+        reset_sequences(session.connection())  # bulk inserts with explicit ids (PostgreSQL)
         return ctx.summary
 
 
