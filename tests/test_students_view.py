@@ -210,3 +210,24 @@ def test_enrol_a_student_by_hand_with_undo_and_redo(page, demo_db):
     page.undo_stack.redo()
     assert find() == sid
 
+
+
+def test_a_large_list_opens_with_its_first_screen_and_completes(qtbot, tmp_path):
+    from desktop.models.demo import build_demo
+    from desktop.models.migrate import open_database
+    from desktop.views.common.area import AppContext
+    from desktop.views.students import StudentsArea
+    from desktop.views.students.page import FIRST_SCREEN
+
+    db = open_database(tmp_path / "big.sqlite3")
+    build_demo(db, students=FIRST_SCREEN + 60)
+    page = StudentsArea(AppContext(db))
+    qtbot.addWidget(page)
+    assert page.loading and page.model.rowCount() == FIRST_SCREEN
+    names = [page.model.row_tuple(i)[1].casefold() for i in range(page.model.rowCount())]
+    assert names == sorted(names)
+    qtbot.waitUntil(lambda: not page.loading, timeout=5000)
+    assert page.model.rowCount() == FIRST_SCREEN + 60
+    full = [page.model.row_tuple(i)[1].casefold() for i in range(FIRST_SCREEN)]
+    assert full == names  # the first screen does not jump when the rest arrives
+    db.dispose()

@@ -1,15 +1,15 @@
 """The Dekanat side of the start-up case: the real start path up to the painted students view.
 
 Run as a whole process by bench/cases/startup.py: ``python dekanat_window.py DATABASE``.
-It goes through the same functions as ``python -m desktop`` (the command-line parser, then
-``start_window``, which ``run_gui`` calls before ``app.exec()``), paints the window once, prints
+It goes through the same functions as ``python -m desktop`` (the command line's window-only
+parse, then ``start_window``, which ``run_gui`` calls before ``app.exec()``), paints the window once, prints
 the number of students shown and leaves without tearing Qt down (the floor does the same).
 """
 
 import os
 import sys
 
-from desktop.cli import build_parser
+from desktop.cli import window_args
 from desktop.views.app import start_window
 
 
@@ -20,14 +20,16 @@ def peak_kb() -> int:
         return next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
 
 
-parser, _registry = build_parser()
-started = start_window(parser.parse_args(["--database", sys.argv[1]]))
+started = start_window(window_args(["--database", sys.argv[1]]))
 if isinstance(started, int):
     sys.exit(started)
 app, window, lock = started
 app.processEvents()
 window.grab()  # every visible widget painted, the students table with its rows
 page = window.current_page()
+if "--whole-list" in sys.argv:  # the memory case: wait until the whole list has loaded
+    while getattr(page, "loading", False):
+        app.processEvents()
 print(f"{type(page).__name__} {page.model.rowCount()} {peak_kb()}", flush=True)
 if lock:
     lock.release()

@@ -133,7 +133,28 @@ def build_parser() -> tuple[argparse.ArgumentParser, Registry]:
     return parser, registry
 
 
+def window_args(argv: list[str]) -> argparse.Namespace | None:
+    """The arguments when they only open the window (no sub-command, no --help or --version):
+    then the sub-commands' parsers need not be built at start-up."""
+    if any(a in ("-h", "--help", "--version") for a in argv):
+        return None
+    parser = argparse.ArgumentParser(prog="dekanat", add_help=False)
+    parser.add_argument("--database")
+    parser.add_argument("--lang", choices=LANGUAGES)
+    try:
+        args, rest = parser.parse_known_args(argv)
+    except SystemExit:
+        return None
+    return None if rest else args
+
+
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    only_window = window_args(argv)
+    if only_window is not None:
+        from desktop.views.app import run_gui
+
+        return run_gui(only_window)
     parser, _ = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "handler", None):

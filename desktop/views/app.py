@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import threading
 import traceback
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QLockFile, QTranslator
@@ -110,27 +111,56 @@ def check_file_at_startup(db_path) -> bool:
 
     Returns False when the user chose to quit.
     """
-    from desktop.models.backup import DamagedDatabase, restore_file, startup_check
+    from desktop.models.backup import DamagedDatabase, startup_check
 
     try:
-        startup_check(db_path, foreign_keys=False)  # the list is not shown here; quick_check is what matters
+        startup_check(db_path)
         return True
     except DamagedDatabase as exc:
-        log.error("database failed its start-up check; set aside as %s", exc.damaged.name)
-        if exc.backup is None:
-            QMessageBox.warning(None, APP_NAME, _(
-                "The database file is damaged. It was set aside as {damaged} and no good backup was found; "
-                "Dekanat starts with an empty database.").format(damaged=exc.damaged))
-            return True
-        when, backup = exc.backup
-        answer = QMessageBox.question(None, APP_NAME, _(
-            "The database file is damaged. It was set aside as {damaged}.\n\n"
-            "Restore the newest good backup, made {when}?").format(
-                damaged=exc.damaged, when=when.strftime("%d.%m.%Y %H:%M")),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
-        if answer == QMessageBox.StandardButton.Yes:
-            restore_file(backup, db_path)
+        return offer_backup(exc, db_path)
+
+
+def offer_backup(exc, db_path) -> bool:
+    """The file was set aside as damaged: offer its newest good backup (or start empty)."""
+    from desktop.models.backup import restore_file
+
+    log.error("database failed its start-up check; set aside as %s", exc.damaged.name)
+    if exc.backup is None:
+        QMessageBox.warning(None, APP_NAME, _(
+            "The database file is damaged. It was set aside as {damaged} and no good backup was found; "
+            "Dekanat starts with an empty database.").format(damaged=exc.damaged))
         return True
+    when, backup = exc.backup
+    answer = QMessageBox.question(None, APP_NAME, _(
+        "The database file is damaged. It was set aside as {damaged}.\n\n"
+        "Restore the newest good backup, made {when}?").format(
+            damaged=exc.damaged, when=when.strftime("%d.%m.%Y %H:%M")),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    if answer == QMessageBox.StandardButton.Yes:
+        restore_file(backup, db_path)
+    return True
+
+
+class FileCheck(threading.Thread):
+    """The start-up check of the file (``quick_check`` and ``foreign_key_check``) and the start-of-day
+    backup, run on the second core while the window is built; the window is shown only after it."""
+
+    def __init__(self, db):
+        super().__init__(name="dekanat-file-check", daemon=True)
+        self.db = db
+        self.damaged = None
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        from desktop.models.backup import DamagedDatabase, backup_if_changed, startup_check
+
+        try:
+            startup_check(self.db.path)
+            backup_if_changed(self.db)
+        except DamagedDatabase as exc:
+            self.damaged = exc
+        except BaseException as exc:  # reported in the GUI thread
+            self.error = exc
 
 
 def start_window(args) -> tuple[QApplication, object, InstanceLock | None] | int:
@@ -152,7 +182,7 @@ def start_window(args) -> tuple[QApplication, object, InstanceLock | None] | int
     sys.excepthook = excepthook
 
     from desktop.models.db import Database, database_url
-    from desktop.models.migrate import DatabaseTooNew, upgrade
+    from desktop.models.migrate import DatabaseTooNew, needs_upgrade, upgrade
 
     url = database_url(args.database)
     db_path = Database.path_of(url)
@@ -163,27 +193,57 @@ def start_window(args) -> tuple[QApplication, object, InstanceLock | None] | int
         if not ok:
             QMessageBox.critical(None, APP_NAME, message)
             return 1
-        if not check_file_at_startup(db_path):
-            lock.release()
-            return 1
-    db = Database(url)
-    try:
-        if db.path is not None:
-            from desktop.models.backup import backup_if_changed
-
-            backup_if_changed(db)
-        upgrade(db)
-    except DatabaseTooNew as exc:
-        QMessageBox.critical(None, APP_NAME, str(exc))
-        if lock:
-            lock.release()
-        return 1
-
     from desktop.views.main_window import MainWindow
 
-    window = MainWindow(db, qt_translations=qt_tr)
-    window.show()
-    return app, window, lock
+    for _attempt in range(2):
+        db = Database(url)
+        checker = None
+        if db.path is not None and db.path.stat().st_size > 0:
+            checker = FileCheck(db)
+            checker.start()
+        try:
+            if needs_upgrade(db):  # a migration writes: the file must pass its check first
+                if checker:
+                    checker.join()
+                if not (checker and checker.damaged):
+                    upgrade(db)
+            window = None
+            if not (checker and checker.damaged):
+                try:
+                    window = MainWindow(db, qt_translations=qt_tr)
+                except Exception:
+                    if checker is None:
+                        raise
+                    checker.join()
+                    if not checker.damaged:
+                        raise
+        except DatabaseTooNew as exc:
+            if checker:
+                checker.join()
+            QMessageBox.critical(None, APP_NAME, str(exc))
+            if lock:
+                lock.release()
+            return 1
+        if checker:
+            checker.join()
+            if checker.error is not None:
+                raise checker.error
+            if checker.damaged is not None:
+                if window is not None:
+                    window.close()
+                    window.deleteLater()
+                db.dispose()
+                offer_backup(checker.damaged, db_path)
+                continue  # open the restored (or a new, empty) file
+        if window is None:  # a new file: nothing to check
+            upgrade(db)
+            window = MainWindow(db, qt_translations=qt_tr)
+        window.show()
+        return app, window, lock
+    QMessageBox.critical(None, APP_NAME, _("The database file cannot be opened."))
+    if lock:
+        lock.release()
+    return 1
 
 
 def run_gui(args) -> int:

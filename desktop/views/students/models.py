@@ -129,6 +129,8 @@ def _label(labels):
 
 
 def _date(v):
+    if isinstance(v, str) and v:  # the list keeps SQLite's ISO text (see students.student_rows)
+        v = dt.date.fromisoformat(v[:10])
     return v.strftime("%d.%m.%Y") if isinstance(v, dt.date) else ""
 
 

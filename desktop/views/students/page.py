@@ -7,7 +7,7 @@ import datetime as dt
 import io
 import json
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,7 +40,6 @@ from desktop.models.contingent import (
 )
 from desktop.views import settings as ui_settings
 from desktop.views.common.area import AreaPage
-from desktop.views.common.history import show_history
 from desktop.views.common.undo import perform
 from desktop.views.students.dialogs import (
     DltDialog,
@@ -59,6 +58,7 @@ from desktop.views.students.models import (
     StudentTableModel,
 )
 
+FIRST_SCREEN = 200  # students shown before the whole list has loaded
 HIDDEN_COLUMNS = ui_settings.Option("students/hidden_columns", json.dumps(sorted(DEFAULT_HIDDEN)))
 FILTERS = ui_settings.Option("students/filters", "{}")
 SPLITTER = ui_settings.Option("students/splitter", None, bytes)
@@ -184,8 +184,9 @@ class StudentsArea(AreaPage):
             combo.currentIndexChanged.connect(self.apply_filter)
         self.tree.selectionModel().selectionChanged.connect(self.apply_filter)
         self.ctx.data_changed.connect(self._on_data_changed)
+        self.loading = False
         self.retranslate_ui()
-        self.refresh()
+        self._first_load()
         self._apply_hidden_columns()
 
     # Texts ------------------------------------------------------------------------------
@@ -234,10 +235,31 @@ class StudentsArea(AreaPage):
             self.course.addItem("", i)
 
     # Data -------------------------------------------------------------------------------
+    def _first_load(self) -> None:
+        """Open with the first screen of students by name and load the rest just after the first
+        paint: a faculty of 20,000 sees its list at once, complete a moment later."""
+        if self.model.sort_column != 0 or self.model.sort_order != Qt.SortOrder.AscendingOrder:
+            self.refresh()
+            return
+        with self.ctx.db.session() as s:
+            groups = students.group_rows(s)
+            rows = students.student_rows(s, iso_dates=True, first=FIRST_SCREEN + 1)
+        if len(rows) <= FIRST_SCREEN:
+            self._show(groups, rows)
+            return
+        self.loading = True
+        self._show(groups, rows[:FIRST_SCREEN])
+        QTimer.singleShot(50, self.refresh)
+
     def refresh(self) -> None:
         with self.ctx.db.session() as s:
-            self.groups = students.group_rows(s)
-            rows = students.student_rows(s)
+            groups = students.group_rows(s)
+            rows = students.student_rows(s, iso_dates=True)
+        self.loading = False
+        self._show(groups, rows)
+
+    def _show(self, groups: list[dict], rows: list[tuple]) -> None:
+        self.groups = groups
         selected = self._selected_group_ids()
         self.tree_model.set_groups(self.groups)
         self.tree.expandToDepth(0)
@@ -275,6 +297,9 @@ class StudentsArea(AreaPage):
             combo.setCurrentIndex(max(combo.findData(saved.get(key)), 0))
 
     def _update_count(self) -> None:
+        if self.loading:
+            self.count.setText(_("Loading the whole list…"))
+            return
         self.count.setText(_("Students shown: {shown} of {total}").format(
             shown=self.model.rowCount(), total=len(self.model.rows)))
 
@@ -453,6 +478,8 @@ class StudentsArea(AreaPage):
         if not ids:
             return None
         info = self.card_data(ids[0])
+        from desktop.views.common.history import show_history
+
         card = StudentCard(*info, parent=self, on_history=lambda: show_history(
             card, self.ctx.db, "student", ids[0], info[0]["name"]))
         card.open()
