@@ -59,7 +59,9 @@ def _open_page(env: Env):
     page.resize(1280, 800)
     page.show()
     page.grab()  # the first paint, table rows included
-    app.processEvents()
+    while page.loading:  # the whole list (the page opens with its first screen, then loads the rest)
+        app.processEvents()
+    page.grab()
     if page.model.rowCount() != env.sizes["students"]:
         raise RuntimeError(f"the view shows {page.model.rowCount()} students")
     return page

@@ -249,7 +249,7 @@ class StudentsArea(AreaPage):
             return
         self.loading = True
         self._show(groups, rows[:FIRST_SCREEN])
-        QTimer.singleShot(50, self.refresh)
+        QTimer.singleShot(20, self.refresh)  # after the first paint
 
     def refresh(self) -> None:
         with self.ctx.db.session() as s:
