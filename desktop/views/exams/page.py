@@ -521,17 +521,36 @@ class ExamsArea(AreaPage):
         self.generate_for(picker.checked())
 
     def generate_for(self, group_ids: list[int]) -> list[tuple[int, int]]:
+        """Draft in a worker thread behind a cancellable progress dialog (many groups take seconds);
+        redo after undo puts back the very same exams rather than drafting again."""
+        from desktop.views.common.tasks import TaskCancelled, run_with_progress
+
         sid, made = self.session_id, {}
 
+        def work(progress):
+            with self.ctx.db.session() as s:  # one transaction: Cancel writes nothing
+                return generate_draft(s, sid, group_ids, progress)
+
         def redo():
-            with self.ctx.db.session() as s:
-                made["ids"], made["unplaced"] = generate_draft(s, sid, group_ids)
+            if "saved" in made:
+                with self.ctx.db.session() as s:
+                    ops.restore_exams(s, made["saved"])
+                return
+            made["ids"], made["unplaced"] = run_with_progress(self, _("Draft the schedule"), work,
+                                                              _("Drafting the schedule…"))
 
         def undo():
             with self.ctx.db.session() as s:
-                ops.delete_exams(s, made["ids"])
+                made["saved"] = ops.delete_exams(s, made["ids"])
 
-        perform(self.undo_stack, _("Draft the schedule"), redo, undo, self._after)
+        try:
+            perform(self.undo_stack, _("Draft the schedule"), redo, undo, self._after)
+        except TaskCancelled:
+            self.ctx.status_message.emit(_("The draft was cancelled; nothing was written."))
+            return []
+        except DomainError as exc:
+            self._error(exc)
+            return []
         self._after()
         if made["unplaced"] and self.isVisible():
             QMessageBox.information(self, _("Exam sessions"), _(
