@@ -29,6 +29,12 @@ def rooms(session: Session) -> list[tuple[int, str, int, str]]:
         select(Room.id, Room.name, Room.capacity, Room.building).order_by(Room.name))]
 
 
+def add_room(session: Session, name: str, capacity: int, building: str = "") -> int:
+    from desktop.models.exams import add_room as add
+
+    return add(session, name, capacity, building)
+
+
 def _check_room(session: Session, room_id: int | None, name: str, capacity: int) -> None:
     if not name:
         raise DomainError(_("The room needs a name."))
