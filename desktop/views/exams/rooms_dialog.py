@@ -100,15 +100,18 @@ class RoomsDisciplinesDialog(QDialog):
         self.discipline = QComboBox()
         self.examiner = QComboBox()
         self.form = QComboBox()
+        for view, widths in ((self.rooms, (160, 80)), (self.disciplines, ()), (self.links, (120, 280, 170))):
+            for column, width in enumerate(widths):
+                view.setColumnWidth(column, width)
         for combo in (self.group, self.discipline, self.examiner, self.form):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(10)
+            combo.setMinimumContentsLength(14 if combo is self.group else 10)
         self.link_labels = [QLabel() for _i in range(4)]
         pick = QHBoxLayout()
         for label, combo in zip(self.link_labels, (self.group, self.discipline, self.examiner, self.form)):
             label.setBuddy(combo)
             pick.addWidget(label)
-            pick.addWidget(combo, 1)
+            pick.addWidget(combo, 2 if combo is self.discipline else 1)
         bar = QHBoxLayout()
         for key, slot in (("add_link", self.add_link_from_form), ("save_link", self.save_link_from_form),
                           ("delete_link", self.delete_link)):
@@ -131,18 +134,21 @@ class RoomsDisciplinesDialog(QDialog):
         self.error.setStyleSheet("color: #B00020")
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
+        self.close_button = close.button(QDialogButtonBox.StandardButton.Close)
+        self.tabs.currentChanged.connect(lambda _i: self.error.clear())
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.error)
         layout.addWidget(close)
         delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self)
         delete.activated.connect(self._delete_current)
-        self.resize(760, 520)
+        self.resize(860, 560)
         self.retranslate_ui()
         self.reload()
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(_("Rooms and disciplines"))
+        self.close_button.setText(_("Close"))
         for i, text in enumerate((_("Rooms"), _("Disciplines"), _("Disciplines of the session"))):
             self.tabs.setTabText(i, text)
         for key, text in (("add_room", _("Add room")), ("delete_room", _("Delete room")),
