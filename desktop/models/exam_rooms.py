@@ -15,8 +15,8 @@ from sqlalchemy.orm import Session
 from desktop.i18n import _
 from desktop.models.base import DomainError
 from desktop.models.contingent import Group
-from desktop.models.exams import Discipline, Exam, ExamForm, ExamSession, Room, SessionDiscipline
-from desktop.models.org import AcademicYear, Staff
+from desktop.models.exams import Discipline, Exam, ExamForm, Room, SessionDiscipline
+from desktop.models.org import Staff
 
 NAMED_AT_MOST = 5  # exams named in a refusal; the rest are counted
 
@@ -65,13 +65,10 @@ def restore_room(session: Session, saved: tuple[int, str, int, str]) -> None:
 
 
 def _exam_names(session: Session, condition) -> list[str]:
-    """"Discipline (dd.mm.yyyy, year session)" of the exams matching ``condition``."""
-    rows = session.execute(
-        select(Discipline.name, Exam.day, AcademicYear.name, ExamSession.kind)
-        .join(Discipline, Discipline.id == Exam.discipline_id)
-        .join(ExamSession, ExamSession.id == Exam.session_id).join(AcademicYear)
-        .where(condition).order_by(Exam.day, Exam.id)).all()
-    return [f"{d} ({day:%d.%m.%Y})" for d, day, _y, _k in rows]
+    """"Discipline (dd.mm.yyyy)" of the exams matching ``condition``, by date."""
+    rows = session.execute(select(Discipline.name, Exam.day).join(Discipline, Discipline.id == Exam.discipline_id)
+                           .where(condition).order_by(Exam.day, Exam.id)).all()
+    return [f"{d} ({day:%d.%m.%Y})" for d, day in rows]
 
 
 def _refusal(text: str, names: list[str], **values) -> DomainError:
