@@ -3,7 +3,9 @@
 - the full conflict check, absolute (an interactive limit: it runs on every edit);
 - the matrix Excel export against xlsxwriter ``constant_memory`` writing the same cells
   (the same sheets, group titles, day labels and cell texts, made before the clock starts);
-- the paint of one screen of the matrix view, absolute.
+- the paint of one screen of the matrix view, absolute; and the same with every cell holding
+  three exams (the same number of exams on a third of the cells: rows three times as tall,
+  three wrapped entries per cell).
 """
 
 from __future__ import annotations
@@ -95,8 +97,42 @@ def matrix_paint(env: Env) -> float:
     return worst
 
 
+def matrix_paint_crowded(env: Env) -> float:
+    """As ``matrix_paint``, the session's exams packed three to a cell (same exam count)."""
+    import dataclasses
+
+    from desktop.views.common.area import AppContext
+    from desktop.views.exams import ExamsArea
+
+    app = env.qt_app()
+    schedule = env.made["exam_schedule"]
+    if "exam_page_crowded" not in env.made:
+        page = ExamsArea(AppContext(env.made["db"]))
+        page.resize(1600, 1000)
+        page.year.setCurrentIndex(page.year.findText(schedule.year))
+        page._reload()
+        third = page.schedule.exams[: len(page.schedule.exams) // 3]
+        page.schedule.exams = [dataclasses.replace(e, id=e.id + 10**7 * k, start=e.start + 40 * k)
+                               for e in third for k in range(3)]
+        page.conflicts = []
+        page._show()
+        page.show()
+        app.processEvents()
+        env.made["exam_page_crowded"] = page
+    page = env.made["exam_page_crowded"]
+    worst = 0.0
+    for i in range(10):
+        page.grid.horizontalScrollBar().setValue(i * 900)
+        page.grid.verticalScrollBar().setValue(i * 120)
+        start = time.perf_counter()
+        page.grid.viewport().repaint()
+        worst = max(worst, time.perf_counter() - start)
+    return worst
+
+
 CASES = [
     Case("exam conflict check, {exams} exams", Limit(0.2), check),
     Case("exam matrix xlsx, {exams} exams", Ratio(2), matrix_xlsx, matrix_floor),
     Case("exam matrix view, {exams} exams: paint of one screen", Limit(0.03), matrix_paint),
+    Case("exam matrix view, {exams} exams three to a cell: paint of one screen", Limit(0.03), matrix_paint_crowded),
 ]

@@ -12,7 +12,12 @@ Kinds (each a warning or an error by the setting ``exams.severity.<kind>``):
 - ``day_off``: an exam on a weekend, holiday or moved day off (the working-day engine; the
   holiday's name is in the message);
 - ``outside``: an exam outside the session's dates;
-- ``consultation_late``: a consultation on or after its exam's day and time.
+- ``consultation_late``: a consultation on or after its exam's day and time;
+- ``consultation_day_off``: a consultation on a weekend, holiday or moved day off;
+- ``consultation_room_busy``: a consultation's room also holds an exam or another consultation
+  at an overlapping time (a consultation holds its room ``exams.consultation_minutes``, default
+  90; one without a time or room is not checked). An exam and its own consultation are never
+  compared (that is ``consultation_late``).
 
 Speed: exams are bucketed by (group, day), (examiner, day) and (room, day) and compared only
 within a bucket; days off are looked up in a dict built once (``CheckRules.days_off``), so a
@@ -46,17 +51,19 @@ class CheckRules:
     severities: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_SEVERITY))
     # Every day off within reach of the schedule -> holiday name ("" for a plain weekend).
     days_off: dict[dt.date, str] = field(default_factory=dict)
+    consultation_minutes: int = 90
 
 
 def rules_for(session, schedule: Schedule, lang: str | None = None) -> CheckRules:
     """The office's settings and the days off of every year the schedule touches, computed once."""
     from desktop.models import settings
-    from desktop.models.exams import MIN_REST
+    from desktop.models.exams import CONSULTATION_MINUTES, MIN_REST
     from desktop.models.workdays import work_calendar
 
     lang = lang or current().lang
     cal = work_calendar(session, schedule.country)
     days = [schedule.start, schedule.end] + [e.day for e in schedule.exams]
+    days += [e.consult_day for e in schedule.exams if e.consult_day is not None]
     first, last = min(days), max(days)
     off: dict[dt.date, str] = {}
     for year in range(first.year, last.year + 1):
@@ -69,7 +76,7 @@ def rules_for(session, schedule: Schedule, lang: str | None = None) -> CheckRule
     return CheckRules(
         min_rest=int(settings.get(session, MIN_REST.key)),
         severities={k: settings.get(session, f"exams.severity.{k}") for k in CONFLICT_KINDS},
-        days_off=off)
+        days_off=off, consultation_minutes=int(settings.get(session, CONSULTATION_MINUTES.key)))
 
 
 class _Names:
@@ -106,6 +113,7 @@ def find_conflicts(schedule: Schedule, rules: CheckRules, tr: Translator | None 
     by_group_day: dict[tuple[int, dt.date], list[ExamRow]] = defaultdict(list)
     by_examiner_day: dict[tuple[int, dt.date], list[ExamRow]] = defaultdict(list)
     by_room_day: dict[tuple[int, dt.date], list[ExamRow]] = defaultdict(list)
+    by_consult_room_day: dict[tuple[int, dt.date], list[ExamRow]] = defaultdict(list)
     groups = schedule.groups
     rooms = schedule.rooms
     off = rules.days_off
@@ -141,6 +149,14 @@ def find_conflicts(schedule: Schedule, rules: CheckRules, tr: Translator | None 
                 "{date}: the consultation for {exam} is on {consultation}, not before the exam.").format(
                 date=n.date(e.day), exam=n.exam(e),
                 consultation=f"{n.date(e.consult_day)} {fmt_time(e.consult_minute)}".strip()), e.day, first_group))
+        if e.consult_day is not None:
+            if e.consult_day in off:
+                out.append(ExamConflict("consultation_day_off", sev["consultation_day_off"], (e.id,), tr(
+                    "{date}: the consultation for {exam} falls on a day off: {holiday}.").format(
+                    date=n.date(e.consult_day), exam=n.exam(e),
+                    holiday=off[e.consult_day] or tr.weekday(e.consult_day.weekday())), e.day, first_group))
+            if e.consult_room_id is not None and e.consult_minute is not None:
+                by_consult_room_day[(e.consult_room_id, e.consult_day)].append(e)
 
     for (g, day), bucket in by_group_day.items():
         if len(bucket) > 1:
@@ -178,7 +194,38 @@ def find_conflicts(schedule: Schedule, rules: CheckRules, tr: Translator | None 
                     out.append(ExamConflict(kind, sev[kind], (a.id, b.id), tr(text).format(
                         date=n.date(day), who=names.get(who, "?"), first=n.exam(a), second=n.exam(b)),
                         day, a.group_ids[0] if a.group_ids else None))
+    out.extend(_consultation_rooms(by_consult_room_day, by_room_day, rules, n, sev["consultation_room_busy"]))
     out.sort(key=lambda c: (c.day or dt.date.min, c.severity != "error", c.kind))
+    return out
+
+
+def _consultation_rooms(consults, exams, rules: CheckRules, n: _Names, severity: str) -> list[ExamConflict]:
+    """A consultation's room taken by an exam or by another consultation at an overlapping time."""
+    tr, length, rooms = n.tr, rules.consultation_minutes, n.s.rooms
+    out: list[ExamConflict] = []
+    for (room, day), bucket in consults.items():
+        bucket = sorted(bucket, key=lambda e: e.consult_minute)
+
+        def where(e: ExamRow) -> str:
+            return tr("the consultation for {exam}").format(exam=n.exam(e))
+
+        for e in bucket:
+            start, end = e.consult_minute, e.consult_minute + length
+            for other in exams.get((room, day), ()):
+                if other.id != e.id and other.start < end and start < other.end:
+                    out.append(ExamConflict("consultation_room_busy", severity, (e.id, other.id), tr(
+                        "{date}: room {room} is booked twice at overlapping times: {first} at {time} and {second}."
+                    ).format(date=n.date(day), room=rooms.get(room, ("?",))[0], first=where(e), time=fmt_time(start),
+                             second=n.exam(other)), other.day, other.group_ids[0] if other.group_ids else None))
+        for i, a in enumerate(bucket):
+            for b in bucket[i + 1:]:
+                if b.consult_minute >= a.consult_minute + length:
+                    break
+                out.append(ExamConflict("consultation_room_busy", severity, (a.id, b.id), tr(
+                    "{date}: room {room} is booked twice at overlapping times: {first} at {time} and {second}."
+                ).format(date=n.date(day), room=rooms.get(room, ("?",))[0], first=where(a),
+                         time=fmt_time(a.consult_minute), second=where(b)), a.day,
+                    a.group_ids[0] if a.group_ids else None))
     return out
 
 

@@ -10,6 +10,10 @@ each exam goes on the earliest session day that keeps every rule:
 - a free room big enough for the group (the smallest such room, keeping big halls free).
 
 Start times tried in order: 09:00, then 13:00. What cannot be placed is returned, not forced.
+
+``generate_draft`` reports a step per group to a ``Progress`` (the editor runs it in a worker
+thread for many groups); Cancel raises ``Cancelled`` before anything is written, and the writes
+come last in the caller's one transaction, so a cancelled draft leaves nothing behind.
 """
 
 from __future__ import annotations
@@ -22,13 +26,14 @@ from sqlalchemy.orm import Session
 
 from desktop.models.exam_conflicts import CheckRules, rules_for
 from desktop.models.exam_schedule import ExamRow, Schedule, add_exams, load_schedule, session_disciplines
+from desktop.models.progress import Progress, step
 
 SLOTS = (9 * 60, 13 * 60)
 DURATION = 120
 
 
 def propose(schedule: Schedule, links: Sequence[tuple[int, int, int | None, str]], group_ids: Sequence[int],
-            rules: CheckRules) -> tuple[list[ExamRow], list[tuple[int, int]]]:
+            rules: CheckRules, progress: Progress | None = None) -> tuple[list[ExamRow], list[tuple[int, int]]]:
     """(exams to add, (group, discipline) pairs that found no place). Pure: no database."""
     days = [d for d in schedule.days() if schedule.start <= d <= schedule.end and d not in rules.days_off]
     group_days: dict[int, set[dt.date]] = defaultdict(set)
@@ -55,7 +60,8 @@ def propose(schedule: Schedule, links: Sequence[tuple[int, int, int | None, str]
     for g, d, examiner, form in links:
         if g in wanted and (g, d) not in done:
             by_group[g].append((d, examiner, form))
-    for g in group_ids:
+    for done, g in enumerate(group_ids):
+        step(progress, done, len(group_ids))
         size = schedule.groups[g].size if g in schedule.groups else 0
         for discipline, examiner, form in by_group.get(g, ()):
             placed = None
@@ -87,9 +93,11 @@ def propose(schedule: Schedule, links: Sequence[tuple[int, int, int | None, str]
     return proposed, unplaced
 
 
-def generate_draft(session: Session, session_id: int, group_ids: Sequence[int]) -> tuple[list[int], list[tuple[int, int]]]:
+def generate_draft(session: Session, session_id: int, group_ids: Sequence[int],
+                   progress: Progress | None = None) -> tuple[list[int], list[tuple[int, int]]]:
     """Write the draft in the caller's transaction; returns (new exam ids, unplaced pairs)."""
     schedule = load_schedule(session, session_id)
     rules = rules_for(session, schedule)
-    rows, unplaced = propose(schedule, session_disciplines(session, session_id), group_ids, rules)
+    rows, unplaced = propose(schedule, session_disciplines(session, session_id), group_ids, rules, progress)
+    step(progress, len(group_ids), len(group_ids))  # the last chance to cancel: nothing written yet
     return add_exams(session, session_id, rows), unplaced

@@ -82,10 +82,13 @@ EXAM_FORM_LABELS = {
 MIN_REST = settings.declare("exams.min_rest_days", 2)
 SEVERITIES = ("warning", "error")
 CONFLICT_KINDS = ("two_a_day", "rest", "examiner_busy", "room_busy", "room_small", "day_off", "outside",
-                  "consultation_late")
+                  "consultation_late", "consultation_day_off", "consultation_room_busy")
 DEFAULT_SEVERITY = {"two_a_day": "error", "rest": "warning", "examiner_busy": "error", "room_busy": "error",
                     "room_small": "warning", "day_off": "error", "outside": "error",
-                    "consultation_late": "warning"}
+                    "consultation_late": "warning", "consultation_day_off": "warning",
+                    "consultation_room_busy": "error"}
+# How long a consultation holds its room (the schedule stores only its start).
+CONSULTATION_MINUTES = settings.declare("exams.consultation_minutes", 90)
 for _kind in CONFLICT_KINDS:
     settings.declare(f"exams.severity.{_kind}", DEFAULT_SEVERITY[_kind], SEVERITIES)
 
@@ -274,3 +277,52 @@ def delete_session(session: Session, session_id: int) -> None:
     if row is not None:
         session.delete(row)
         session.flush()
+
+
+# ``dekanat check``: structural integrity only ----------------------------------------------------
+# Scheduling conflicts (two exams a day, a busy room ...) are NOT reported here: the demo keeps
+# deliberate ones for the user to find, and `dekanat check` must pass on a fresh demo (CI runs it).
+# `dekanat check session --year Y --session K` reports those and exits 1 on error-level ones.
+
+from desktop.models.check import rule  # noqa: E402  (the rule registers on import, with the entities)
+
+DAY_MINUTES = 24 * 60
+
+
+def _exam_label(year: str, kind: str, exam_id: int, day: dt.date | str | None) -> str:
+    return f"exam {exam_id} ({kind} session {year}, {day})"
+
+
+@rule
+def _exam_sessions_are_whole(session: Session) -> list[str]:
+    from sqlalchemy import and_, or_
+
+    problems = []
+    for sid, year, kind, start, end in session.execute(
+            select(ExamSession.id, AcademicYear.name, ExamSession.kind, ExamSession.start_date,
+                   ExamSession.end_date).join(AcademicYear).where(ExamSession.end_date < ExamSession.start_date)):
+        problems.append(f"{kind} session {year}: ends ({end}) before it starts ({start})")
+    base = (select(Exam.id, AcademicYear.name, ExamSession.kind, Exam.day)
+            .join(ExamSession, ExamSession.id == Exam.session_id).join(AcademicYear))
+    no_group = base.where(~select(exam_group.c.exam_id).where(exam_group.c.exam_id == Exam.id).exists())
+    for i, year, kind, day in session.execute(no_group):
+        problems.append(f"{_exam_label(year, kind, i, day)}: has no group")
+    for column, what in ((Exam.room_id, "room"), (Exam.consult_room_id, "consultation room")):
+        missing = base.where(column.is_not(None), ~select(Room.id).where(Room.id == column).exists())
+        for i, year, kind, day in session.execute(missing):
+            problems.append(f"{_exam_label(year, kind, i, day)}: its {what} does not exist")
+    no_discipline = base.where(~select(Discipline.id).where(Discipline.id == Exam.discipline_id).exists())
+    for i, year, kind, day in session.execute(no_discipline):
+        problems.append(f"{_exam_label(year, kind, i, day)}: its discipline does not exist")
+    bad_time = base.add_columns(Exam.start_minute, Exam.duration).where(or_(
+        Exam.start_minute < 0, Exam.duration <= 0, Exam.start_minute + Exam.duration > DAY_MINUTES))
+    for i, year, kind, day, start, duration in session.execute(bad_time):
+        problems.append(f"{_exam_label(year, kind, i, day)}: starts at minute {start} and lasts {duration} minutes, "
+                        f"outside 00:00-24:00")
+    bad_consult = base.add_columns(Exam.consult_minute).where(or_(
+        Exam.consult_minute < 0, Exam.consult_minute >= DAY_MINUTES,
+        and_(Exam.consult_minute.is_not(None), Exam.consult_day.is_(None))))
+    for i, year, kind, day, minute in session.execute(bad_consult):
+        problems.append(f"{_exam_label(year, kind, i, day)}: its consultation time (minute {minute}) is outside "
+                        f"00:00-24:00 or has no day")
+    return problems

@@ -56,7 +56,7 @@ def _list_table(schedule: Schedule, sheet: L.Sheet, tr):
 
     from desktop.reports.pdf import SANS, table_style_commands, wrap
 
-    widths = [22 * mm, 14 * mm, 32 * mm, 62 * mm, 25 * mm, 36 * mm, 22 * mm, 50 * mm]
+    widths = [22 * mm, 19 * mm, 32 * mm, 57 * mm, 25 * mm, 36 * mm, 22 * mm, 50 * mm]  # "Убактысы" fits
     rows = [[wrap(h, SANS + "-Bold", 9, w - 6) for h, w in zip(
         (tr("Date"), tr("Time"), tr("Group"), tr("Discipline"), tr("Form"), tr("Examiner"), tr("Room"),
          tr("Consultation")), widths)]]

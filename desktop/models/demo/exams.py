@@ -78,13 +78,19 @@ def build(ctx: DemoContext) -> None:
     ctx.summary.append(f"exam session: winter {ctx.year_name}, {len(rows)} exams, {len(ROOMS)} rooms")
 
 
+def consultation_minute(exam_start: int) -> int:
+    """After the day's exams, and the afternoon sitting's consultation after the morning's, so a
+    room holding two sittings a day holds both consultations the day before (90 minutes each)."""
+    return 15 * 60 + 30 if exam_start < 12 * 60 else 17 * 60
+
+
 def _consultations(rows: list[ExamRow], days_off) -> None:
-    """A consultation the working day before each exam, at 14:00 in its room."""
+    """A consultation the working day before each exam, in its room, after that day's exams."""
     for r in rows:
         d = r.day - dt.timedelta(days=1)
         while d in days_off or d.weekday() >= 5:
             d -= dt.timedelta(days=1)
-        r.consult_day, r.consult_minute, r.consult_room_id = d, 14 * 60, r.room_id
+        r.consult_day, r.consult_minute, r.consult_room_id = d, consultation_minute(r.start), r.room_id
 
 
 def _plant_conflicts(schedule, rows: list[ExamRow], days_off, teachers) -> None:
@@ -113,7 +119,7 @@ def _plant_conflicts(schedule, rows: list[ExamRow], days_off, teachers) -> None:
     if holiday is not None:
         last = rows[-1]
         last.day = holiday
-        last.consult_day = None
+        last.consult_day = last.consult_minute = last.consult_room_id = None
     # 4. A group with two exams on one day: a second sitting for the group of the third exam.
     r = rows[2]
     extra = ExamRow(0, r.discipline_id, r.group_ids, r.day, 16 * 60, 90,
@@ -124,6 +130,13 @@ def _plant_conflicts(schedule, rows: list[ExamRow], days_off, teachers) -> None:
     rows.append(extra)
 
 
+def working_day_before(cal, day: dt.date) -> dt.date:
+    d = day - dt.timedelta(days=1)
+    while not cal.is_working_day(d):
+        d -= dt.timedelta(days=1)
+    return d
+
+
 def build_large_session(session, n_exams: int = 5000, year_name: str = "2030-2031",
                         exams_per_group: int = 8) -> int:
     """A synthetic session of ``n_exams`` exams for the benchmark; returns its id.
@@ -131,7 +144,7 @@ def build_large_session(session, n_exams: int = 5000, year_name: str = "2030-203
     ``n_exams / exams_per_group`` groups (without students: sizes are 0), a room per three
     groups, one examiner per 12 exams, six weeks of session with one exam every second working
     day per group at 09:00 or 13:00, examiners and rooms round-robin within each sitting, and
-    consultations the day before: a clean schedule, so the benchmark measures the full check
+    consultations the working day before: a clean schedule, so the benchmark measures the full check
     (every bucket compared) rather than message formatting.
     """
     from desktop.models.org import Staff
@@ -171,6 +184,6 @@ def build_large_session(session, n_exams: int = 5000, year_name: str = "2030-203
         n = used[(day, slot)] = used.get((day, slot), -1) + 1  # examiners and rooms round-robin per sitting
         rows.append(ExamRow(0, first_disc + (g % 4) * exams_per_group + j, (first_group + g,), day, slot, 120,
                             first_staff + n % n_staff, None, first_room + n % n_rooms, FORMS[j % 4].value,
-                            day - dt.timedelta(days=1), 14 * 60, first_room + n % n_rooms))
+                            working_day_before(cal, day), consultation_minute(slot), first_room + n % n_rooms))
     add_exams(session, session_id, rows)
     return session_id

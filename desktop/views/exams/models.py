@@ -21,6 +21,9 @@ DAY_ROLE = Qt.ItemDataRole.UserRole + 11
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 12
 SORT_ROLE = Qt.ItemDataRole.UserRole + 13
 MIME = "application/x-dekanat-exam"
+# A cell shows up to this many exams, one under another (its row grows); beyond, the first
+# ones and a "+N more" line, every exam being in the tooltip.
+MAX_SHOWN = 4
 
 ERROR_BRUSH = QBrush(QColor("#F4B6B6"))
 WARNING_BRUSH = QBrush(QColor("#FBE3A6"))
@@ -61,6 +64,7 @@ class ExamGridModel(QAbstractTableModel):
         self.groups: list[int] = []
         self.cells: dict[tuple[int, int], tuple[str, str, object, tuple[int, ...]]] = {}
         self.day_off: dict[dt.date, str] = {}
+        self.row_exams: list[int] = []  # exams shown in the fullest cell of each row (for its height)
         self.on_drop = None
 
     def set_schedule(self, schedule: Schedule | None, conflicts: list[ExamConflict], days_off: dict,
@@ -71,7 +75,7 @@ class ExamGridModel(QAbstractTableModel):
         self.day_off = days_off
         self.cells = {}
         if schedule is None:
-            self.days, self.groups = [], []
+            self.days, self.groups, self.row_exams = [], [], []
         else:
             self.days = schedule.days()
             # Every group passing the filter, so an exam can be dropped on a group with none yet.
@@ -86,10 +90,18 @@ class ExamGridModel(QAbstractTableModel):
                     if g in col_of:
                         per_cell.setdefault((row_of[e.day], col_of[g]), []).append(e)
             by_cell = conflicts_by_cell(conflicts, schedule)
+            self.row_exams = [1] * len(self.days)
             for (r, c), exams in per_cell.items():
-                text = "\n".join(self._cell_text(e) for e in exams)
+                lines = [self._cell_text(e) for e in exams]
+                shown = len(exams) if len(exams) <= MAX_SHOWN else MAX_SHOWN - 1
+                text = "\n".join(lines[:shown])
+                if shown < len(exams):  # the rest in the tooltip, counted on the cell
+                    text += "\n" + _("+{count} more").format(count=len(exams) - shown)
+                self.row_exams[r] = max(self.row_exams[r], min(len(exams), MAX_SHOWN))
                 cell_conflicts = by_cell.get((self.days[r], self.groups[c]), [])
-                tip = "\n".join(c_.message for c_ in cell_conflicts) or text
+                tip = "\n".join(lines)
+                if cell_conflicts:
+                    tip += "\n\n" + "\n".join(c_.message for c_ in cell_conflicts)
                 self.cells[(r, c)] = (text, tip, _brush(cell_conflicts), tuple(e.id for e in exams))
         self.endResetModel()
 

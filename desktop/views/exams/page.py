@@ -140,7 +140,8 @@ class ExamsArea(AreaPage):
 
         self.buttons = {}
         for key, slot in (("add", self.add_exam), ("edit", self.edit_exam), ("delete", self.delete_exam),
-                          ("copy", self.copy_exam), ("generate", self.generate)):
+                          ("copy", self.copy_exam), ("generate", self.generate),
+                          ("rooms", self.edit_rooms)):
             b = QToolButton()
             b.clicked.connect(lambda _c=False, s=slot: s())
             self.buttons[key] = b
@@ -165,7 +166,8 @@ class ExamsArea(AreaPage):
         top.addWidget(self.end)
         top.addWidget(self.country)
         top.addWidget(self.create_button)
-        top.addWidget(button_bar(*(self.buttons[key] for key in ("add", "edit", "delete", "copy", "generate")),
+        top.addWidget(button_bar(*(self.buttons[key] for key in ("add", "edit", "delete", "copy", "generate",
+                                                                  "rooms")),
                                  self.by, self.export_button), 1)
         filters = QHBoxLayout()
         for label, combo in zip(self.filter_labels, (self.course, self.programme, self.examiner, self.room)):
@@ -204,7 +206,8 @@ class ExamsArea(AreaPage):
         for label, text in zip(self.filter_labels, (_("Course"), _("Programme"), _("Examiner"), _("Room"))):
             label.setText(text)
         for key, text in (("add", _("Add exam")), ("edit", _("Edit")), ("delete", _("Delete")),
-                          ("copy", _("Copy to groups…")), ("generate", _("Draft for groups…"))):
+                          ("copy", _("Copy to groups…")), ("generate", _("Draft for groups…")),
+                          ("rooms", _("Rooms and disciplines…"))):
             self.buttons[key].setText(text)
         self.by.setItemText(0, _("Sheet per course"))
         self.by.setItemText(1, _("Sheet per programme"))
@@ -296,6 +299,7 @@ class ExamsArea(AreaPage):
             return
         s, flt = self.schedule, self.current_filter()
         self.grid_model.set_schedule(s, self.conflicts, self.days_off, flt)
+        self._fit_rows()
         self.list_model.set_schedule(s, self.conflicts)
         self.list_proxy.set_filter(flt)
         self.conflict_model.set_conflicts(self.conflicts)
@@ -314,6 +318,14 @@ class ExamsArea(AreaPage):
             self.country.setText(s.country)
         else:
             self.country.setText("")
+
+    def _fit_rows(self) -> None:
+        """A day's row is as tall as its fullest cell needs: every exam of a cell stays visible."""
+        header = self.grid.verticalHeader()
+        unit = header.defaultSectionSize()
+        for row, count in enumerate(self.grid_model.row_exams):
+            if header.sectionSize(row) != unit * count:
+                header.resizeSection(row, unit * count)
 
     def _after(self) -> None:
         self._reload()
@@ -521,17 +533,36 @@ class ExamsArea(AreaPage):
         self.generate_for(picker.checked())
 
     def generate_for(self, group_ids: list[int]) -> list[tuple[int, int]]:
+        """Draft in a worker thread behind a cancellable progress dialog (many groups take seconds);
+        redo after undo puts back the very same exams rather than drafting again."""
+        from desktop.views.common.tasks import TaskCancelled, run_with_progress
+
         sid, made = self.session_id, {}
 
+        def work(progress):
+            with self.ctx.db.session() as s:  # one transaction: Cancel writes nothing
+                return generate_draft(s, sid, group_ids, progress)
+
         def redo():
-            with self.ctx.db.session() as s:
-                made["ids"], made["unplaced"] = generate_draft(s, sid, group_ids)
+            if "saved" in made:
+                with self.ctx.db.session() as s:
+                    ops.restore_exams(s, made["saved"])
+                return
+            made["ids"], made["unplaced"] = run_with_progress(self, _("Draft the schedule"), work,
+                                                              _("Drafting the schedule…"))
 
         def undo():
             with self.ctx.db.session() as s:
-                ops.delete_exams(s, made["ids"])
+                made["saved"] = ops.delete_exams(s, made["ids"])
 
-        perform(self.undo_stack, _("Draft the schedule"), redo, undo, self._after)
+        try:
+            perform(self.undo_stack, _("Draft the schedule"), redo, undo, self._after)
+        except TaskCancelled:
+            self.ctx.status_message.emit(_("The draft was cancelled; nothing was written."))
+            return []
+        except DomainError as exc:
+            self._error(exc)
+            return []
         self._after()
         if made["unplaced"] and self.isVisible():
             QMessageBox.information(self, _("Exam sessions"), _(
@@ -541,6 +572,15 @@ class ExamsArea(AreaPage):
             QMessageBox.information(self, _("Exam sessions"), _(
                 "Nothing to draft: the chosen groups have no disciplines left to schedule in this session."))
         return made["unplaced"]
+
+    def edit_rooms(self) -> None:
+        if self.schedule is None:
+            return
+        from desktop.views.exams.rooms_dialog import RoomsDisciplinesDialog
+
+        dialog = RoomsDisciplinesDialog(self)
+        dialog.exec()
+        dialog.deleteLater()
 
     # Conflicts -----------------------------------------------------------------------------------------
     def jump_to_conflict(self, index) -> None:
