@@ -13,7 +13,9 @@ from desktop.models.request_templates import (
     add_template,
     delete_template,
     ensure_builtin_procedures,
+    restore_template,
     template_rows,
+    template_usage,
     update_template,
 )
 from desktop.models.requests import (
@@ -220,9 +222,15 @@ def test_office_templates(session):
     with pytest.raises(DomainError, match="built-in"):
         delete_template(session, builtin)
     rid = create_request(session, tid, FRIDAY, applicant="A")
-    delete_template(session, tid)
+    assert template_usage(session, tid) == 1
+    data = delete_template(session, tid)
     assert request_snapshot(session, rid)["procedure_id"] is None  # the request keeps its own steps
     assert len(request_snapshot(session, rid)["steps"]) == 1
+    assert request_snapshot(session, rid)["procedure_name"] == "Справка"
+    assert all(r["id"] != tid for r in template_rows(session))
+    assert restore_template(session, data) == tid  # undo: the same procedure, linked again
+    assert request_snapshot(session, rid)["procedure_id"] == tid
+    assert next(r for r in template_rows(session) if r["id"] == tid)["steps"] == steps[:1]
 
 
 def test_office_override_replans_open_requests(kz, db):

@@ -188,3 +188,41 @@ def test_working_days_changed_elsewhere_replans(page, filled):
     page.ctx.data_changed.emit("workdays")
     row = page.model.rows[page.model.row_of(filled["soon"])]
     assert row["step_due"] == D(2026, 4, 3)
+
+
+def test_delete_procedure_from_the_editor_with_undo(page, filled, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.models.request_templates import StepSpec, add_template, template_rows
+    from desktop.views.requests import dialogs
+
+    db = filled["db"]
+    with db.session() as s:
+        tid = add_template(s, "Справка об обучении", [StepSpec("Подготовка", "Деканат", "working", 2)])
+        rid = create_request(s, tid, D(2026, 3, 30), applicant="Асанов Азамат")
+    page.refresh()
+    asked, told = [], []
+    monkeypatch.setattr(dialogs.TemplateDialog, "exec", lambda d: (d.delete_button is not None
+                                                                  and dialogs.TemplateDialog.DELETE))
+    monkeypatch.setattr(QMessageBox, "question", lambda _p, _t, text: asked.append(text)
+                        or QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: told.append(text))
+    # A built-in is refused with the reason, nothing asked, nothing deleted.
+    page.procedure_filter.setCurrentIndex(1)
+    page.edit_template()
+    assert told and "built-in" in told[0] and not asked
+    # The office's own, used by one request: asked (saying the request keeps its steps), deleted.
+    page.procedure_filter.setCurrentIndex(page.procedure_filter.findData(tid))
+    page.edit_template()
+    assert "1 request(s)" in asked[0] and "keep their steps" in asked[0]
+    with db.session() as s:
+        assert all(t["id"] != tid for t in template_rows(s))
+        assert request_snapshot(s, rid)["procedure_name"] == "Справка об обучении"
+        assert len(request_snapshot(s, rid)["steps"]) == 1
+    assert page.procedure_filter.findData(tid) == -1
+    assert page.undo_stack.undoText() == "Delete procedure"
+    page.undo_stack.undo()
+    with db.session() as s:
+        assert any(t["id"] == tid for t in template_rows(s))
+        assert request_snapshot(s, rid)["procedure_id"] == tid
+    assert page.procedure_filter.findData(tid) > 0

@@ -138,7 +138,7 @@ class RequestsArea(AreaPage):
         self.delete_button.setText(_("Delete"))
         self.more_button.setText(_("More"))
         self.excel_action.setText(_("Register to Excel…"))
-        self.templates_action.setText(_("Edit the procedure of the selected request…"))
+        self.templates_action.setText(_("Edit procedure…"))
         self.new_template_action.setText(_("New procedure…"))
         self._fill_filters()
         self.model.retranslate()
@@ -342,16 +342,26 @@ class RequestsArea(AreaPage):
                    lambda: self._run(lambda s: req.restore_request(s, saved["data"])))
 
     # Procedures -------------------------------------------------------------
+    def _template_to_edit(self) -> dict | None:
+        """The procedure chosen in the filter, else the selected request's, else the first one."""
+        wanted = self.procedure_filter.currentData()
+        if wanted is None:
+            rid = self.current_request_id()
+            row = next((r for r in self.model.rows if r["id"] == rid), None)
+            wanted = row["procedure_id"] if row else None
+        template = next((p for p in self._procedures if p["id"] == wanted), None)
+        return template or (self._procedures[0] if self._procedures else None)
+
     def edit_template(self) -> None:
-        rid = self.current_request_id()
-        row = next((r for r in self.model.rows if r["id"] == rid), None)
-        template = next((p for p in self._procedures if row and p["id"] == row["procedure_id"]), None)
-        if template is None:
-            template = self._procedures[0] if self._procedures else None
+        template = self._template_to_edit()
         if template is None:
             return
-        dialog = TemplateDialog(template["name"], template["steps"], template["active"], self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        dialog = TemplateDialog(template["name"], template["steps"], template["active"], self, deletable=True)
+        result = dialog.exec()
+        if result == TemplateDialog.DELETE:
+            self.delete_template(template["id"])
+            return
+        if result != QDialog.DialogCode.Accepted:
             return
         name = dialog.name.text() if dialog.name.text() != shown(_, template["name"]) else template["name"]
         steps, active, tid = dialog.model.specs(), dialog.active.isChecked(), template["id"]
@@ -362,6 +372,36 @@ class RequestsArea(AreaPage):
 
         self._push(_("Edit procedure"), redo,
                    lambda: self._run(lambda s: templates.update_template(s, tid, *saved["old"])))
+
+    def delete_template(self, template_id: int, confirm: bool = True) -> None:
+        """Delete the office's own procedure (undoable). Requests registered under it keep their own
+        copy of its steps and name, so deleting it changes none of them; built-ins are refused."""
+        template = next((p for p in self._procedures if p["id"] == template_id), None)
+        if template is None:
+            return
+        name = shown(_, template["name"])
+        if template["builtin"]:
+            QMessageBox.information(self, _("Delete procedure"), _(
+                "“{name}” is a built-in procedure and cannot be deleted; untick “Offered for new requests” to "
+                "switch it off.").format(name=name))
+            return
+        if confirm:
+            with self.ctx.db.session() as s:
+                used = templates.template_usage(s, template_id)
+            text = _("Delete the procedure “{name}”?").format(name=name)
+            if used:
+                text += "\n\n" + _("{n} request(s) were registered under it; they keep their steps and dates "
+                                     "unchanged.").format(n=used)
+            answer = QMessageBox.question(self, _("Delete procedure"), text)
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        saved: dict = {}
+
+        def redo():
+            saved["data"] = self._run(lambda s: templates.delete_template(s, template_id))
+
+        self._push(_("Delete procedure"), redo,
+                   lambda: self._run(lambda s: templates.restore_template(s, saved["data"])))
 
     def new_template(self) -> None:
         dialog = TemplateDialog("", [templates.StepSpec(_("New step"))], True, self)
