@@ -94,3 +94,32 @@ def test_demo_has_requests_in_every_state(demo_db):
     assert statuses == {RequestStatus.IN_PROGRESS, RequestStatus.DONE, RequestStatus.REFUSED}
     assert sum(r["overdue"] for r in rows) >= 2
     assert any(not r["overdue"] and r["status"] == RequestStatus.IN_PROGRESS for r in rows)
+
+
+@pytest.mark.parametrize("lang,words", [
+    ("kk", ["Диплом телнұсқасы", "Өтініш беруші"]),
+    ("ky", ["Дипломдун дубликаты"]),
+    ("ru", ["Дубликат диплома", "Заявитель"]),
+])
+def test_register_to_pdf(cli, data, tmp_path, lang, words):
+    from desktop.i18n import translator
+
+    tr = translator(lang)
+    out = tmp_path / f"register-{lang}.pdf"
+    r = cli("--database", data["path"], "export", "requests", "--format", "pdf", "-o", str(out), "--lang", lang,
+            "--date", "2026-04-03")
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.startswith("2 request(s)")
+    info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True).stdout
+    assert "841.89 x 595.276" in info  # landscape A4
+    fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True).stdout
+    assert "PTSans" in fonts or "PT" in fonts
+    text = " ".join(subprocess.run(["pdftotext", "-raw", str(out), "-"], capture_output=True, text=True).stdout.split())
+    for w in words + [tr("Register of service requests"), NAME, "Нет аттестата & <i>", "20.03.2026", "02.04.2026",
+                      tr("{status}, overdue").format(status=tr("In progress")),
+                      tr("As of {date}: {total} requests, {open} in progress, {overdue} overdue").format(
+                          date="03.04.2026", total=2, open=1, overdue=1)]:
+        assert w in text, w
+    # The format follows the file name when not given.
+    r = cli("--database", data["path"], "export", "requests", "-o", str(tmp_path / "r.pdf"), "--status", "refused")
+    assert r.returncode == 0 and (tmp_path / "r.pdf").read_bytes().startswith(b"%PDF")

@@ -5,6 +5,7 @@ import subprocess
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 from sqlalchemy import select
 
 from desktop import i18n
@@ -226,3 +227,20 @@ def test_delete_procedure_from_the_editor_with_undo(page, filled, monkeypatch):
         assert any(t["id"] == tid for t in template_rows(s))
         assert request_snapshot(s, rid)["procedure_id"] == tid
     assert page.procedure_filter.findData(tid) > 0
+
+
+def test_register_pdf_and_print_preview(page, filled, monkeypatch, tmp_path):
+    from desktop.views.common import printing
+
+    shown = []
+    monkeypatch.setattr(printing, "preview_pdf", lambda _parent, pdf, title="": shown.append((pdf, title)))
+    page.when_filter.setCurrentIndex(page.when_filter.findData(RegisterProxy.OVERDUE))
+    page.preview_register()
+    pdf, title = shown[0]
+    assert pdf.startswith(b"%PDF") and title == "Register of service requests"
+    path = tmp_path / "register.pdf"
+    page.export_register_pdf(str(path))
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True).stdout
+    assert "Сейітқали Дәурен <b>&" in text and "Үсөнова" not in text  # only what the filter shows
+    assert "In progress, overdue" in text
+    assert any(a.shortcut().matches(QKeySequence(QKeySequence.StandardKey.Print)) for a in page.actions())

@@ -78,9 +78,17 @@ class RequestsArea(AreaPage):
         self.more_menu = QMenu(self.more_button)
         self.more_button.setMenu(self.more_menu)
         self.excel_action = self.more_menu.addAction("")
+        self.register_pdf_action = self.more_menu.addAction("")
+        self.register_preview_action = self.more_menu.addAction("")
+        self.more_menu.addSeparator()
         self.templates_action = self.more_menu.addAction("")
         self.new_template_action = self.more_menu.addAction("")
         self.excel_action.triggered.connect(self.export_register)
+        self.register_pdf_action.triggered.connect(self.export_register_pdf)
+        self.register_preview_action.triggered.connect(self.preview_register)
+        self.register_preview_action.setShortcut(QKeySequence.StandardKey.Print)
+        self.register_preview_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.addAction(self.register_preview_action)
         self.templates_action.triggered.connect(self.edit_template)
         self.new_template_action.triggered.connect(self.new_template)
         self.new_button.clicked.connect(self.new_request)
@@ -138,6 +146,8 @@ class RequestsArea(AreaPage):
         self.delete_button.setText(_("Delete"))
         self.more_button.setText(_("More"))
         self.excel_action.setText(_("Register to Excel…"))
+        self.register_pdf_action.setText(_("Register to PDF…"))
+        self.register_preview_action.setText(_("Print preview of the register…"))
         self.templates_action.setText(_("Edit procedure…"))
         self.new_template_action.setText(_("New procedure…"))
         self._fill_filters()
@@ -432,10 +442,38 @@ class RequestsArea(AreaPage):
         path = path or self._save_path(_("Register to Excel"), "requests.xlsx", "Excel (*.xlsx)")
         if not path:
             return
-        rows = [self.model.rows[self.proxy.mapToSource(self.proxy.index(r, 0)).row()]
-                for r in range(self.proxy.rowCount())]
-        register_xlsx(rows, path, self.ctx.report_language, self.today)
+        register_xlsx(self.shown_rows(), path, self.ctx.report_language, self.today)
         self.ctx.status_message.emit(_("Saved {path}").format(path=path))
+
+    def shown_rows(self) -> list[dict]:
+        """The register's rows as filtered and sorted on screen (what the exports print)."""
+        return [self.model.rows[self.proxy.mapToSource(self.proxy.index(r, 0)).row()]
+                for r in range(self.proxy.rowCount())]
+
+    def register_pdf_bytes(self) -> bytes:
+        import io
+
+        from desktop.models.org import the_faculty
+        from desktop.reports.requests import register_pdf
+
+        with self.ctx.db.session() as s:
+            faculty = the_faculty(s)
+            name = faculty.name if faculty else ""
+        out = io.BytesIO()
+        register_pdf(self.shown_rows(), out, self.ctx.report_language, self.today, name)
+        return out.getvalue()
+
+    def export_register_pdf(self, path: str | None = None) -> None:
+        path = path or self._save_path(_("Register to PDF"), "requests.pdf", "PDF (*.pdf)")
+        if path:
+            with open(path, "wb") as fh:
+                fh.write(self.register_pdf_bytes())
+            self.ctx.status_message.emit(_("Saved {path}").format(path=path))
+
+    def preview_register(self) -> None:
+        from desktop.views.common.printing import preview_pdf
+
+        preview_pdf(self, self.register_pdf_bytes(), _("Register of service requests"))
 
     def card_pdf_bytes(self) -> bytes | None:
         import io
