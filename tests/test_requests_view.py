@@ -244,3 +244,27 @@ def test_register_pdf_and_print_preview(page, filled, monkeypatch, tmp_path):
     assert "Сейітқали Дәурен <b>&" in text and "Үсөнова" not in text  # only what the filter shows
     assert "In progress, overdue" in text
     assert any(a.shortcut().matches(QKeySequence(QKeySequence.StandardKey.Print)) for a in page.actions())
+
+
+def test_due_soon_horizon_is_a_setting_and_the_counts_follow(page, filled):
+    db = filled["db"]
+    with db.session() as s:
+        dup = s.scalar(select(ProcedureTemplate.id).where(ProcedureTemplate.builtin_key == "duplicate_diploma"))
+        create_request(s, dup, TODAY, applicant="Жаңы арыз")  # registration due Fri 03.04, 1 working day ahead
+    page.refresh()
+    assert page.due_soon.value() == 3 and page.dashboard.text().endswith("Due soon: 2")
+    page.due_soon.setValue(0)  # only what is due today
+    assert page.dashboard.text().endswith("Due soon: 1")
+    with db.session() as s:
+        assert settings.get(s, "requests_due_soon_days") == 0
+    page.undo_stack.undo()
+    assert page.due_soon.value() == 3 and page.dashboard.text().endswith("Due soon: 2")
+    with db.session() as s:
+        assert settings.get(s, "requests_due_soon_days") == 3
+    # Another window on the same database sees the stored horizon.
+    page.due_soon.setValue(1)
+    other = RequestsArea(AppContext(db))
+    other.today = TODAY
+    other.refresh()
+    assert other.due_soon.value() == 1 and other.dashboard.text().endswith("Due soon: 2")
+    other.deleteLater()

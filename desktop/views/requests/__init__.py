@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QMessageBox,
+    QSpinBox,
     QSplitter,
     QTableView,
     QToolButton,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 from desktop.models.request_templates import shown
 from desktop.i18n import _
 from desktop.models import request_templates as templates
+from desktop.models import settings
 from desktop.models import requests as req
 from desktop.models.base import DomainError
 from desktop.views.common.toolbar import button_bar
@@ -48,6 +50,12 @@ class RequestsArea(AreaPage):
         self.title.setStyleSheet("font-size: 16px; font-weight: 600;")
         self.dashboard = QLabel()
         self.dashboard.setStyleSheet("font-size: 13px;")
+        # How far ahead "due soon" looks: a setting of the faculty's data (shared by every install).
+        self.due_soon_label = QLabel()
+        self.due_soon = QSpinBox()
+        self.due_soon.setRange(0, 30)
+        self.due_soon_label.setBuddy(self.due_soon)
+        self.due_soon.valueChanged.connect(self.set_due_soon_days)
         self.model = RegisterModel(self)
         self.proxy = RegisterProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -122,7 +130,12 @@ class RequestsArea(AreaPage):
         self.splitter.splitterMoved.connect(lambda *_a: user_settings.put(SPLITTER, self.splitter.saveState()))
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
-        layout.addWidget(self.dashboard)
+        counts = QHBoxLayout()
+        counts.addWidget(self.dashboard)
+        counts.addStretch(1)
+        counts.addWidget(self.due_soon_label)
+        counts.addWidget(self.due_soon)
+        layout.addLayout(counts)
         layout.addLayout(top)
         layout.addWidget(self.splitter, 1)
 
@@ -143,6 +156,10 @@ class RequestsArea(AreaPage):
         self.title.setText(_("Service requests"))
         self.search.setPlaceholderText(_("Filter by applicant, procedure, step…"))
         self.new_button.setText(_("New request…"))
+        self.due_soon_label.setText(_("Due soon: within"))
+        self.due_soon.setSuffix(" " + _("working days"))
+        self.due_soon.setToolTip(_("Requests with a step due within this many working days are counted as due soon "
+                                   "(for everyone working with this database)."))
         self.delete_button.setText(_("Delete"))
         self.more_button.setText(_("More"))
         self.excel_action.setText(_("Register to Excel…"))
@@ -198,6 +215,10 @@ class RequestsArea(AreaPage):
             self._procedures = templates.template_rows(s)
             rows = label_rows(req.request_rows(s, self.today))
             self._counts = req.dashboard_counts(s, self.today)
+            days = settings.get(s, req.DUE_SOON.key)
+        self.due_soon.blockSignals(True)
+        self.due_soon.setValue(days)
+        self.due_soon.blockSignals(False)
         self.model.set_rows(rows)
         self.retranslate_ui()
         self.select_request(current)
@@ -207,13 +228,25 @@ class RequestsArea(AreaPage):
         if c is not None:
             self.dashboard.setText(_("Open: {open}    Overdue: {overdue}    Due soon: {due_soon}").format(**c))
 
+    def set_due_soon_days(self, days: int) -> None:
+        """Store how many working days ahead count as "due soon" (undoable); the counts follow at once."""
+        with self.ctx.db.session() as s:
+            old = settings.get(s, req.DUE_SOON.key)
+        if days == old:
+            return
+
+        def put(value):
+            return lambda: self._run(lambda s: settings.put(s, req.DUE_SOON.key, value))
+
+        self._push(_("Change the due-soon horizon"), put(days), put(old))
+
     def _on_data_changed(self, what: str) -> None:
         if what in ("workdays", "*"):
             # The office's working days changed: planned dates move with them (not an undoable edit
             # of this area: undoing the calendar change re-plans again).
             with self.ctx.db.session() as s:
                 req.replan_open_requests(s)
-        if what in ("students", "workdays", "country", "*"):
+        if what in ("students", "workdays", "country", "settings", "*"):
             self.refresh()
 
     def current_request_id(self) -> int | None:
