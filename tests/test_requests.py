@@ -155,6 +155,9 @@ def test_fixed_deadlines_of_the_grants_procedure(kz):
     # Received after 25 August: next year's deadlines (15.08.2027 Sunday -> Mon 16.08.2027; 25.08.2027 Wed).
     rid = create_request(kz, grants, D(2026, 9, 1), applicant="Абитуриент")
     assert _planned(kz, rid)[2:] == [D(2027, 8, 16), D(2027, 8, 25)]
+    # Received between the two dates (20.08.2026): both in the next cycle, the order after the certificates.
+    rid = create_request(kz, grants, D(2026, 8, 20), applicant="Абитуриент")
+    assert _planned(kz, rid)[2:] == [D(2027, 8, 16), D(2027, 8, 25)]
 
 
 def test_due_this_week_and_dashboard(kz):
