@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from desktop.models.request_templates import shown
-from desktop.i18n import translator
+from desktop.i18n import N_, translator
 from desktop.models.request_templates import DurationKind
 from desktop.models.requests import CHANNEL_LABELS, STATUS_LABELS, Channel, RequestStatus
 from desktop.reports.xlsx import Workbook, write_table
@@ -26,8 +26,9 @@ def duration_text(tr, step: dict) -> str:
     return tr("{n} work. d.").format(n=step["days"])
 
 
-REGISTER_HEADERS = ["No", "Applicant", "Procedure", "Received", "Channel", "Status", "Current step", "Unit",
-                    "Step due", "Days overdue", "Due (last step)", "Closed", "Note"]
+REGISTER_HEADERS = [N_("No"), N_("Applicant"), N_("Procedure"), N_("Received"), N_("Channel"), N_("Status"),
+                    N_("Current step"), N_("Unit"), N_("Step due"), N_("Days overdue"), N_("Due (last step)"),
+                    N_("Closed"), N_("Note")]
 
 
 def register_xlsx(rows: list[dict], target, lang: str, on_date: dt.date, title: str = "") -> None:
@@ -124,8 +125,9 @@ def card_pdf(card: dict, target, lang: str, on_date: dt.date, faculty: str = "")
 
 
 # Register columns in the PDF (mm; landscape A4 leaves 262 mm between the margins) and what each shows.
-PDF_COLUMNS = [("No", 9), ("Applicant", 40), ("Procedure", 36), ("Received", 19), ("Channel", 22), ("Status", 27),
-               ("Current step", 36), ("Unit", 25), ("Step due", 19), ("Days overdue", 13), ("Due (last step)", 19)]
+PDF_COLUMNS = [(N_("No"), 9), (N_("Applicant"), 37), (N_("Procedure"), 36), (N_("Received"), 19),
+               (N_("Channel"), 22), (N_("Status"), 27), (N_("Current step"), 36), (N_("Unit"), 25),
+               (N_("Step due"), 19), (N_("Days overdue"), 16), (N_("Due (last step)"), 19)]
 
 
 def register_pdf(rows: list[dict], target, lang: str, on_date: dt.date, faculty: str = "", title: str = "") -> None:

@@ -169,6 +169,9 @@ class RequestsArea(AreaPage):
         self.new_template_action.setText(_("New procedure…"))
         self._fill_filters()
         self.model.retranslate()
+        header = self.view.horizontalHeader()
+        for i in range(self.model.columnCount()):  # a longer title in ky/kk/ru widens its column
+            header.resizeSection(i, max(header.sectionSize(i), header.sectionSizeHint(i)))
         self.card.retranslate_ui()
         self._update_dashboard()
 
