@@ -13,7 +13,9 @@ from desktop.models.request_templates import (
     add_template,
     delete_template,
     ensure_builtin_procedures,
+    restore_template,
     template_rows,
+    template_usage,
     update_template,
 )
 from desktop.models.requests import (
@@ -153,6 +155,9 @@ def test_fixed_deadlines_of_the_grants_procedure(kz):
     # Received after 25 August: next year's deadlines (15.08.2027 Sunday -> Mon 16.08.2027; 25.08.2027 Wed).
     rid = create_request(kz, grants, D(2026, 9, 1), applicant="Абитуриент")
     assert _planned(kz, rid)[2:] == [D(2027, 8, 16), D(2027, 8, 25)]
+    # Received between the two dates (20.08.2026): both in the next cycle, the order after the certificates.
+    rid = create_request(kz, grants, D(2026, 8, 20), applicant="Абитуриент")
+    assert _planned(kz, rid)[2:] == [D(2027, 8, 16), D(2027, 8, 25)]
 
 
 def test_due_this_week_and_dashboard(kz):
@@ -220,9 +225,15 @@ def test_office_templates(session):
     with pytest.raises(DomainError, match="built-in"):
         delete_template(session, builtin)
     rid = create_request(session, tid, FRIDAY, applicant="A")
-    delete_template(session, tid)
+    assert template_usage(session, tid) == 1
+    data = delete_template(session, tid)
     assert request_snapshot(session, rid)["procedure_id"] is None  # the request keeps its own steps
     assert len(request_snapshot(session, rid)["steps"]) == 1
+    assert request_snapshot(session, rid)["procedure_name"] == "Справка"
+    assert all(r["id"] != tid for r in template_rows(session))
+    assert restore_template(session, data) == tid  # undo: the same procedure, linked again
+    assert request_snapshot(session, rid)["procedure_id"] == tid
+    assert next(r for r in template_rows(session) if r["id"] == tid)["steps"] == steps[:1]
 
 
 def test_office_override_replans_open_requests(kz, db):

@@ -88,9 +88,67 @@ def test_cli_refuses_unknown_request(cli, data, tmp_path):
 
 def test_demo_has_requests_in_every_state(demo_db):
     with demo_db.session() as s:
-        rows = request_rows(s, dt.date.today())
-    assert len(rows) >= 12
-    statuses = {r["status"] for r in rows}
-    assert statuses == {RequestStatus.IN_PROGRESS, RequestStatus.DONE, RequestStatus.REFUSED}
-    assert sum(r["overdue"] for r in rows) >= 2
-    assert any(not r["overdue"] and r["status"] == RequestStatus.IN_PROGRESS for r in rows)
+        rows = request_rows(s, dt.date(2000, 1, 1))  # counts by status do not depend on the day
+    assert len(rows) == 14
+    statuses = [r["status"] for r in rows]
+    assert (statuses.count(RequestStatus.DONE), statuses.count(RequestStatus.REFUSED)) == (3, 2)
+
+
+@pytest.mark.parametrize("country, anchor", [
+    ("KG", D(2026, 3, 20)),  # Friday before Nooruz
+    ("KZ", D(2026, 3, 26)),  # the first working day after Nauryz
+    ("KG", D(2026, 1, 5)),  # after the New Year holidays
+    ("RU", D(2025, 9, 1)),
+    ("KZ", D(2026, 8, 20)),  # between the grants' fixed dates (15 and 25 August)
+])
+def test_demo_requests_are_a_realistic_mix_on_any_day(db, country, anchor):
+    import random
+
+    from desktop.models.demo.requests import OFFICE_PROCEDURES, plant
+    from desktop.models.request_templates import add_template
+    from desktop.models.requests import dashboard_counts
+
+    with db.session() as s:
+        settings.put(s, "country", country)
+        ensure_builtin_procedures(s)
+        office = [add_template(s, name, steps) for name, steps in OFFICE_PROCEDURES]
+        made = plant(s, anchor, random.Random(1), [], ["Беделова Н.С."], office)
+        rows = {r["id"]: r for r in request_rows(s, anchor)}
+        counts = dashboard_counts(s, anchor)
+    assert sorted(rows) == sorted(made)
+    states = [r["status"] for r in rows.values()]
+    assert states.count(RequestStatus.DONE) == 3 and states.count(RequestStatus.REFUSED) == 2
+    assert counts["open"] == 9 and counts["overdue"] == 4  # about a third of all overdue
+    assert all(r["closed"] <= anchor for r in rows.values() if r["closed"])
+    assert all(r["received"] <= anchor for r in rows.values())
+    on_time = [r for r in rows.values() if r["status"] == RequestStatus.IN_PROGRESS and not r["overdue"]]
+    assert len(on_time) == 5 and all(r["step_due"] >= anchor for r in on_time)
+
+
+@pytest.mark.parametrize("lang,words", [
+    ("kk", ["Диплом телнұсқасы", "Өтініш беруші"]),
+    ("ky", ["Дипломдун дубликаты"]),
+    ("ru", ["Дубликат диплома", "Заявитель"]),
+])
+def test_register_to_pdf(cli, data, tmp_path, lang, words):
+    from desktop.i18n import translator
+
+    tr = translator(lang)
+    out = tmp_path / f"register-{lang}.pdf"
+    r = cli("--database", data["path"], "export", "requests", "--format", "pdf", "-o", str(out), "--lang", lang,
+            "--date", "2026-04-03")
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.startswith("2 request(s)")
+    info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True).stdout
+    assert "841.89 x 595.276" in info  # landscape A4
+    fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True).stdout
+    assert "PTSans" in fonts or "PT" in fonts
+    text = " ".join(subprocess.run(["pdftotext", "-raw", str(out), "-"], capture_output=True, text=True).stdout.split())
+    for w in words + [tr("Register of service requests"), NAME, "Нет аттестата & <i>", "20.03.2026", "02.04.2026",
+                      tr("{status}, overdue").format(status=tr("In progress")),
+                      tr("As of {date}: {total} requests, {open} in progress, {overdue} overdue").format(
+                          date="03.04.2026", total=2, open=1, overdue=1)]:
+        assert w in text, w
+    # The format follows the file name when not given.
+    r = cli("--database", data["path"], "export", "requests", "-o", str(tmp_path / "r.pdf"), "--status", "refused")
+    assert r.returncode == 0 and (tmp_path / "r.pdf").read_bytes().startswith(b"%PDF")

@@ -5,6 +5,7 @@ import subprocess
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 from sqlalchemy import select
 
 from desktop import i18n
@@ -188,3 +189,82 @@ def test_working_days_changed_elsewhere_replans(page, filled):
     page.ctx.data_changed.emit("workdays")
     row = page.model.rows[page.model.row_of(filled["soon"])]
     assert row["step_due"] == D(2026, 4, 3)
+
+
+def test_delete_procedure_from_the_editor_with_undo(page, filled, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.models.request_templates import StepSpec, add_template, template_rows
+    from desktop.views.requests import dialogs
+
+    db = filled["db"]
+    with db.session() as s:
+        tid = add_template(s, "Справка об обучении", [StepSpec("Подготовка", "Деканат", "working", 2)])
+        rid = create_request(s, tid, D(2026, 3, 30), applicant="Асанов Азамат")
+    page.refresh()
+    asked, told = [], []
+    monkeypatch.setattr(dialogs.TemplateDialog, "exec", lambda d: (d.delete_button is not None
+                                                                  and dialogs.TemplateDialog.DELETE))
+    monkeypatch.setattr(QMessageBox, "question", lambda _p, _t, text: asked.append(text)
+                        or QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: told.append(text))
+    # A built-in is refused with the reason, nothing asked, nothing deleted.
+    page.procedure_filter.setCurrentIndex(1)
+    page.edit_template()
+    assert told and "built-in" in told[0] and not asked
+    # The office's own, used by one request: asked (saying the request keeps its steps), deleted.
+    page.procedure_filter.setCurrentIndex(page.procedure_filter.findData(tid))
+    page.edit_template()
+    assert "1 request(s)" in asked[0] and "keep their steps" in asked[0]
+    with db.session() as s:
+        assert all(t["id"] != tid for t in template_rows(s))
+        assert request_snapshot(s, rid)["procedure_name"] == "Справка об обучении"
+        assert len(request_snapshot(s, rid)["steps"]) == 1
+    assert page.procedure_filter.findData(tid) == -1
+    assert page.undo_stack.undoText() == "Delete procedure"
+    page.undo_stack.undo()
+    with db.session() as s:
+        assert any(t["id"] == tid for t in template_rows(s))
+        assert request_snapshot(s, rid)["procedure_id"] == tid
+    assert page.procedure_filter.findData(tid) > 0
+
+
+def test_register_pdf_and_print_preview(page, filled, monkeypatch, tmp_path):
+    from desktop.views.common import printing
+
+    shown = []
+    monkeypatch.setattr(printing, "preview_pdf", lambda _parent, pdf, title="": shown.append((pdf, title)))
+    page.when_filter.setCurrentIndex(page.when_filter.findData(RegisterProxy.OVERDUE))
+    page.preview_register()
+    pdf, title = shown[0]
+    assert pdf.startswith(b"%PDF") and title == "Register of service requests"
+    path = tmp_path / "register.pdf"
+    page.export_register_pdf(str(path))
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True).stdout
+    assert "Сейітқали Дәурен <b>&" in text and "Үсөнова" not in text  # only what the filter shows
+    assert "In progress, overdue" in text
+    assert any(a.shortcut().matches(QKeySequence(QKeySequence.StandardKey.Print)) for a in page.actions())
+
+
+def test_due_soon_horizon_is_a_setting_and_the_counts_follow(page, filled):
+    db = filled["db"]
+    with db.session() as s:
+        dup = s.scalar(select(ProcedureTemplate.id).where(ProcedureTemplate.builtin_key == "duplicate_diploma"))
+        create_request(s, dup, TODAY, applicant="Жаңы арыз")  # registration due Fri 03.04, 1 working day ahead
+    page.refresh()
+    assert page.due_soon.value() == 3 and page.dashboard.text().endswith("Due soon: 2")
+    page.due_soon.setValue(0)  # only what is due today
+    assert page.dashboard.text().endswith("Due soon: 1")
+    with db.session() as s:
+        assert settings.get(s, "requests_due_soon_days") == 0
+    page.undo_stack.undo()
+    assert page.due_soon.value() == 3 and page.dashboard.text().endswith("Due soon: 2")
+    with db.session() as s:
+        assert settings.get(s, "requests_due_soon_days") == 3
+    # Another window on the same database sees the stored horizon.
+    page.due_soon.setValue(1)
+    other = RequestsArea(AppContext(db))
+    other.today = TODAY
+    other.refresh()
+    assert other.due_soon.value() == 1 and other.dashboard.text().endswith("Due soon: 2")
+    other.deleteLater()

@@ -1,4 +1,4 @@
-"""``dekanat export requests`` (the register to Excel) and ``export request`` (one card to PDF)."""
+"""``dekanat export requests`` (the register to Excel or PDF) and ``export request`` (one card to PDF)."""
 
 from __future__ import annotations
 
@@ -21,7 +21,8 @@ def _date(text: str) -> dt.date:
 
 def register(cli: Registry) -> None:
     p = cli.subcommand("export", "requests", cmd_export_requests, "the register of service requests")
-    p.add_argument("--format", choices=("xlsx",), default="xlsx")
+    p.add_argument("--format", choices=("xlsx", "pdf"), default=None,
+                   help="xlsx or pdf (default: from the file name's extension, else xlsx)")
     p.add_argument("-o", "--output", required=True, metavar="FILE")
     p.add_argument("--status", choices=STATUSES, help="only requests in this status (overdue: in progress and late)")
     p.add_argument("--lang", dest="report_lang", choices=LANGUAGES)
@@ -43,14 +44,21 @@ def filter_rows(rows: list[dict], status: str | None) -> list[dict]:
 
 
 def cmd_export_requests(args, ctx: Context) -> int:
+    from desktop.models.org import the_faculty
     from desktop.models.requests import request_rows
-    from desktop.reports.requests import register_xlsx
+    from desktop.reports.requests import register_pdf, register_xlsx
 
     on_date = args.date or dt.date.today()
+    fmt = args.format or ("pdf" if args.output.lower().endswith(".pdf") else "xlsx")
     with ctx.db.session() as s:
         rows = filter_rows(request_rows(s, on_date), args.status)
+        faculty = the_faculty(s)
+        faculty_name = faculty.name if faculty else ""
     try:
-        register_xlsx(rows, args.output, args.report_lang or ctx.lang, on_date)
+        if fmt == "pdf":
+            register_pdf(rows, args.output, args.report_lang or ctx.lang, on_date, faculty_name)
+        else:
+            register_xlsx(rows, args.output, args.report_lang or ctx.lang, on_date)
     except OSError as exc:
         raise CommandError(f"cannot write {args.output}: {exc.strerror}") from exc
     print(f"{len(rows)} request(s) written to {args.output}")

@@ -8,7 +8,8 @@ the unit responsible (the registry office, the academic office, management ...).
 The two procedures of seed 002 (Kazakhstan, order No 705 of 24.12.2015) are built in. Their
 names are English msgids: every template and step name is shown through the translator, so the
 built-ins appear in Kyrgyz, Kazakh or Russian, while names the office types itself (which are
-not in the catalogs) come back unchanged. Built-ins cannot be deleted, only switched off.
+not in the catalogs) come back unchanged. Built-ins cannot be deleted, only switched off; the
+office's own can be deleted even when requests used them (a request keeps its own copy of the steps).
 """
 
 from __future__ import annotations
@@ -217,15 +218,33 @@ def update_template(session: Session, template_id: int, name: str, steps: list[S
     return old
 
 
-def delete_template(session: Session, template_id: int) -> dict:
-    """Delete the office's own procedure (requests keep their copy); built-ins are refused."""
-    template = _template(session, template_id)
-    if template.builtin_key:
-        raise DomainError(_("A built-in procedure cannot be deleted; switch it off instead."))
-    data = {"id": template.id, "name": template.name, "steps": [spec_of(s) for s in template.steps]}
+def template_usage(session: Session, template_id: int) -> int:
+    """How many requests were registered under the procedure (shown before deleting it)."""
+    from sqlalchemy import func
+
     from desktop.models.requests import ServiceRequest
 
-    # Requests keep their own copy of the steps; only the link goes (explicit, so loaded rows agree).
+    return session.scalar(select(func.count()).select_from(ServiceRequest)
+                          .where(ServiceRequest.procedure_id == template_id)) or 0
+
+
+def delete_template(session: Session, template_id: int) -> dict:
+    """Delete the office's own procedure; built-ins are refused (switch them off instead).
+
+    Deleting a procedure that requests use is allowed: each request holds its own copy of the
+    steps and of the procedure's name, so nothing of a request changes; only the link to the
+    template goes (and comes back on undo, see ``restore_template``).
+    """
+    template = _template(session, template_id)
+    if template.builtin_key:
+        raise DomainError(_("“{name}” is a built-in procedure and cannot be deleted; untick “Offered for new "
+                            "requests” to switch it off.").format(name=_(template.name)))
+    from desktop.models.requests import ServiceRequest
+
+    requests = list(session.scalars(select(ServiceRequest.id).where(ServiceRequest.procedure_id == template.id)))
+    data = {"id": template.id, "name": template.name, "active": template.active,
+            "steps": [spec_of(s) for s in template.steps], "requests": requests}
+    # Only the link goes (explicit, so loaded rows agree).
     session.execute(update(ServiceRequest).where(ServiceRequest.procedure_id == template.id)
                     .values(procedure_id=None).execution_options(synchronize_session="fetch"))
     session.delete(template)
@@ -234,4 +253,13 @@ def delete_template(session: Session, template_id: int) -> dict:
 
 
 def restore_template(session: Session, data: dict) -> int:
-    return add_template(session, data["name"], data["steps"], template_id=data["id"])
+    """Undo of ``delete_template``: the procedure with its id, steps and flag, linked to its requests again."""
+    template_id = add_template(session, data["name"], data["steps"], template_id=data["id"])
+    session.get(ProcedureTemplate, template_id).active = data.get("active", True)
+    if data.get("requests"):
+        from desktop.models.requests import ServiceRequest
+
+        session.execute(update(ServiceRequest).where(ServiceRequest.id.in_(data["requests"]))
+                        .values(procedure_id=template_id).execution_options(synchronize_session="fetch"))
+    session.flush()
+    return template_id

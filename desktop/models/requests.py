@@ -16,7 +16,8 @@ From the anchor, a step of N **working days** is due on ``add_working_days(ancho
 N-th working day *after* the anchor. "Registration within 1 working day" of documents received
 on Friday 20.03.2026 in Kazakhstan is therefore due on Thursday 26.03.2026 (21-25 March are days
 off). A step of N **calendar days** is due N days after the anchor; a **fixed** step ("no later
-than 15 August") is due on the first such day on or after the received date. When a calendar
+than 15 August") is due on the first such day on or after the received date (and on or after an
+earlier fixed step's day: one procedure's fixed dates fall in one yearly cycle). When a calendar
 or fixed due date falls on a day off, it moves to the next working day (the civil-law rule for
 the last day of a term; seed 002's own durations end on working days).
 
@@ -127,7 +128,7 @@ def fixed_due(month: int, day: int, received: dt.date) -> dt.date:
 
 def planned_dates(steps, received: dt.date, cal: WorkCalendar) -> list[dt.date | None]:
     """Planned due date of each step (None for a skipped optional step); see the module docstring."""
-    anchor = received
+    anchor = fixed_floor = received
     result: list[dt.date | None] = []
     for step in steps:
         if step.optional and not step.taken:
@@ -138,7 +139,10 @@ def planned_dates(steps, received: dt.date, cal: WorkCalendar) -> list[dt.date |
         elif step.kind == DurationKind.CALENDAR:
             due = cal.add_calendar_days(anchor, step.days, roll_forward=True)
         else:
-            due = cal.next_working_day(fixed_due(step.fixed_month, step.fixed_day, received))
+            # Fixed dates of one procedure belong to one cycle: each is the first such day on or after
+            # the previous one (the stipend order by 25.08 follows the certificates by 15.08 of that year).
+            fixed_floor = fixed_due(step.fixed_month, step.fixed_day, fixed_floor)
+            due = cal.next_working_day(fixed_floor)
         result.append(due)
         anchor = step.actual or due
     return result

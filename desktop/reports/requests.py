@@ -1,11 +1,11 @@
-"""Service requests out: the register to Excel, a request's card (its steps) to PDF, in any language."""
+"""Service requests out: the register to Excel and to PDF, a request's card (its steps) to PDF, in any language."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from desktop.models.request_templates import shown
-from desktop.i18n import translator
+from desktop.i18n import N_, translator
 from desktop.models.request_templates import DurationKind
 from desktop.models.requests import CHANNEL_LABELS, STATUS_LABELS, Channel, RequestStatus
 from desktop.reports.xlsx import Workbook, write_table
@@ -26,8 +26,9 @@ def duration_text(tr, step: dict) -> str:
     return tr("{n} work. d.").format(n=step["days"])
 
 
-REGISTER_HEADERS = ["No", "Applicant", "Procedure", "Received", "Channel", "Status", "Current step", "Unit",
-                    "Step due", "Days overdue", "Due (last step)", "Closed", "Note"]
+REGISTER_HEADERS = [N_("No"), N_("Applicant"), N_("Procedure"), N_("Received"), N_("Channel"), N_("Status"),
+                    N_("Current step"), N_("Unit"), N_("Step due"), N_("Days overdue"), N_("Due (last step)"),
+                    N_("Closed"), N_("Note")]
 
 
 def register_xlsx(rows: list[dict], target, lang: str, on_date: dt.date, title: str = "") -> None:
@@ -121,3 +122,63 @@ def card_pdf(card: dict, target, lang: str, on_date: dt.date, faculty: str = "")
     story.append(Spacer(1, 4 * mm))
     story.append(Paragraph(esc(tr("As of {date}").format(date=tr.short_date(on_date))), st["small"]))
     build_pdf(target, story, tr, title=tr("Service request No {number}").format(number=card["id"]))
+
+
+# Register columns in the PDF (mm; landscape A4 leaves 262 mm between the margins) and what each shows.
+PDF_COLUMNS = [(N_("No"), 9), (N_("Applicant"), 37), (N_("Procedure"), 36), (N_("Received"), 19),
+               (N_("Channel"), 22), (N_("Status"), 27), (N_("Current step"), 36), (N_("Unit"), 25),
+               (N_("Step due"), 19), (N_("Days overdue"), 16), (N_("Due (last step)"), 19)]
+
+
+def register_pdf(rows: list[dict], target, lang: str, on_date: dt.date, faculty: str = "", title: str = "") -> None:
+    """The register of requests on landscape A4, as the office files it: overdue rows shaded red and
+    their status saying so (the shade alone is lost on a black-and-white printer)."""
+    from reportlab.lib import colors
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Paragraph, Spacer, Table
+
+    from desktop.reports.pdf import SANS, build_pdf, esc, styles, table_style_commands
+
+    tr = translator(lang)
+    st = styles()
+    cell = ParagraphStyle("register_cell", parent=st["cell"], fontSize=8, leading=9.6)
+    bold = ParagraphStyle("register_bold", parent=st["cell_bold"], fontSize=8, leading=9.6)
+    head = ParagraphStyle("register_head", parent=bold, alignment=1)
+    number = {False: ParagraphStyle("register_number", parent=cell, alignment=2),
+              True: ParagraphStyle("register_number_bold", parent=bold, alignment=2)}
+    story = []
+    if faculty:
+        story.append(Paragraph(esc(faculty), st["center"]))
+        story.append(Spacer(1, 2 * mm))
+    story.append(Paragraph(esc(title or tr("Register of service requests")), st["title"]))
+    overdue = sum(1 for r in rows if r["overdue"])
+    in_progress = sum(1 for r in rows if r["status"] == RequestStatus.IN_PROGRESS)
+    story.append(Paragraph(esc(tr("As of {date}: {total} requests, {open} in progress, {overdue} overdue").format(
+        date=tr.short_date(on_date), total=len(rows), open=in_progress, overdue=overdue)), st["center"]))
+    story.append(Spacer(1, 3 * mm))
+    data = [[Paragraph(esc(tr(h)), head) for h, _w in PDF_COLUMNS]]
+    commands = table_style_commands(1, SANS, 8)
+    red = colors.HexColor("#FFE0E0")
+
+    def day(value) -> str:
+        return tr.short_date(value) if value else ""
+
+    for i, row in enumerate(rows, 1):
+        status = status_text(tr, row)
+        if row["refusal_reason"]:
+            status += f": {row['refusal_reason']}"
+        values = [str(row["id"]), row["applicant"], shown(tr, row["procedure"]), day(row["received"]),
+                  tr(CHANNEL_LABELS[Channel(row["channel"])]), status, shown(tr, row["current_step"]),
+                  shown(tr, row["current_unit"]), day(row["step_due"]),
+                  str(row["days_overdue"]) if row["days_overdue"] else "", day(row["due"])]
+        data.append([Paragraph(esc(v), number[row["overdue"] and c == 9] if c in (0, 9) else
+                               bold if row["overdue"] and c in (5, 8) else cell) for c, v in enumerate(values)])
+        if row["overdue"]:
+            commands.append(("BACKGROUND", (0, i), (-1, i), red))
+    if not rows:
+        data.append([Paragraph(esc(tr("No requests")), cell)] + [""] * (len(PDF_COLUMNS) - 1))
+        commands.append(("SPAN", (0, 1), (-1, 1)))
+    story.append(Table(data, colWidths=[w * mm for _h, w in PDF_COLUMNS], repeatRows=1, style=commands))
+    build_pdf(target, story, tr, title=title or tr("Register of service requests"), is_landscape=True,
+              margins_mm=(15, 15, 12, 14))

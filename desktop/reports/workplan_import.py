@@ -162,6 +162,7 @@ def _section(text: str) -> ParsedSection:
 
 def read_entries(entries: list[tuple], source: str) -> ParsedPlan:
     plan = ParsedPlan()
+    header_seen = False
     in_table = False
     approval_lines: list[str] | None = None
     before: list[str] = []
@@ -186,7 +187,7 @@ def read_entries(entries: list[tuple], source: str) -> ParsedPlan:
         cells = value
         any_row = True
         if _is_header(cells):
-            in_table = True
+            in_table = header_seen = True
             continue
         item = _item(cells)
         if item is None:
@@ -198,9 +199,14 @@ def read_entries(entries: list[tuple], source: str) -> ParsedPlan:
     if not any_row:
         raise DomainError(_("{file}: no table found; a work plan is a table No / activity / deadline / "
                             "responsible.").format(file=source))
+    _refuse_what_is_not_a_plan([v for k, v in entries if k == "row"], source)
     plan.sections = [s for s in plan.sections if s.items or s.title]
     if plan.item_count == 0:
         raise DomainError(_("{file} does not look like a work plan: no numbered activities were found.").format(
+            file=source))
+    if not header_seen and not _has_deadline_or_responsible(plan):
+        raise DomainError(_("{file} does not look like a work plan: it has no header No / activity / deadline / "
+                            "responsible, and no deadline or responsible person was recognised in it.").format(
             file=source))
     if approval_lines:
         _approval(plan, approval_lines)
@@ -208,6 +214,63 @@ def read_entries(entries: list[tuple], source: str) -> ParsedPlan:
     if titles:
         plan.title = " ".join(" ".join(titles).split())
     return plan
+
+
+# What is not a plan -------------------------------------------------------------------------
+# A spreadsheet read as a plan always yields *something* (every row with two values becomes an
+# item), so a student list or a table of numbers would import as a one-section plan of untitled
+# items. These checks refuse such files before anything is written.
+
+MAX_COLUMNS = 8  # No / activity / deadline / responsible, perhaps a mark of completion and a note
+_NAME_WITH_INITIALS = re.compile(r"[^\W\d_]{2,}\s+[^\W\d_]\.|[^\W\d_]\.\s*[^\W\d_]{2,}")
+
+
+def _student_list_columns(cells: list[str]) -> list[str]:
+    """The cells of ``cells`` that name a student list's columns (full name, group, record book, birth
+    date ...) when at least two do and one of them is a name; else an empty list."""
+    from desktop.reports.student_import import SYNONYMS, normalize
+
+    fields = {}
+    for cell in cells:
+        field_name = SYNONYMS.get(normalize(cell)) if cell else None
+        if field_name and field_name not in fields:
+            fields[field_name] = cell
+    has_name = "full_name" in fields or "last_name" in fields
+    return list(fields.values()) if has_name and len(fields) >= 2 else []
+
+
+def _looks_like_item(cells: list[str]) -> bool:
+    """A number in the first column and text (with letters) in the second: how every plan row starts."""
+    return len(cells) >= 2 and bool(NUMBER.match(cells[0] or "")) and any(ch.isalpha() for ch in cells[1])
+
+
+def _refuse_what_is_not_a_plan(rows: list[list[str]], source: str) -> None:
+    for cells in rows[:20]:
+        named = _student_list_columns(cells)
+        if named:
+            raise DomainError(_("{file} is a list of students (its header names {columns}), not a work plan; "
+                                "import it in the Students area.").format(
+                file=source, columns=", ".join(f"“{c}”" for c in named[:4])))
+    widest = max((max((i + 1 for i, c in enumerate(cells) if c), default=0) for cells in rows), default=0)
+    if widest > MAX_COLUMNS:
+        raise DomainError(_("{file} does not look like a work plan: its table has {n} columns of content; a work "
+                            "plan has four (No, activity, deadline, responsible).").format(file=source, n=widest))
+    if not any(_looks_like_item(cells) for cells in rows):
+        raise DomainError(_("{file} does not look like a work plan: no row has a number in the first column and "
+                            "an activity in the second.").format(file=source))
+
+
+def _has_deadline_or_responsible(plan: ParsedPlan) -> bool:
+    from desktop.models.workplan_people import role_of, split_responsible
+
+    for section in plan.sections:
+        for item in section.items:
+            if item.deadline_text and dl.parse(item.deadline_text, 2000).get("kind") != "text":
+                return True
+            for part in split_responsible(item.responsible_text or ""):
+                if role_of(part) or _NAME_WITH_INITIALS.search(part):
+                    return True
+    return False
 
 
 def _approval(plan: ParsedPlan, lines: list[str]) -> None:

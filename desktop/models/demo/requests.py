@@ -1,4 +1,4 @@
-"""Demo service requests: a dozen in every state, counted from today so some are always overdue."""
+"""Demo service requests: fourteen in every state around the day the demo is built, a third of them overdue."""
 
 from __future__ import annotations
 
@@ -28,45 +28,75 @@ OFFICE_PROCEDURES = [
 GRADUATES = ["Абдыкадыров Нурбек Токтогулович", "Жақсыбекова Әйгерім Ғалымқызы", "Петров Сергей Иванович",
              "Үсөнова Гүлзат Өмүрбековна"]
 
-# (procedure, days before today it was received, how many steps are done: "all", "late" = done but
-# the next step left overdue, an int = that many steps done on time, "refused")
+# (procedure: a built-in key or an index into OFFICE_PROCEDURES, received so many working days before
+# the anchor day, the state on the anchor day). The state is made true whatever the anchor: steps
+# are recorded until just the wanted one is left open, so on any day about a third of the requests
+# are overdue (4 of 14), the rest on time, done or refused:
+#   "done"     every step done on its planned day (not after the anchor)
+#   "on_time"  every step planned before the anchor done on time, the next one due on or after it
+#   "late"     like on_time, but the first step was done two working days late (the rest re-planned)
+#   "overdue"  the steps done up to one planned before the anchor, which is left open (overdue)
+#   "refused"  refused two working days after it was received
 PLAN = [
-    ("duplicate_diploma", 70, "all"), ("duplicate_diploma", 45, 4), ("duplicate_diploma", 20, "late"),
-    ("duplicate_diploma", 3, 0), ("duplicate_diploma", 30, "refused"), ("grants", 10, 1),
-    (0, 12, "all"), (0, 4, "late"), (0, 1, 0), (1, 25, 2), (1, 40, "late"), (2, 15, 1), (2, 8, "refused"),
+    ("duplicate_diploma", 60, "done"), ("duplicate_diploma", 45, "overdue"), ("duplicate_diploma", 25, "overdue"),
+    ("duplicate_diploma", 12, "late"), ("duplicate_diploma", 2, "on_time"), ("duplicate_diploma", 30, "refused"),
+    ("grants", 6, "on_time"), (0, 10, "done"), (0, 6, "overdue"), (0, 1, "on_time"), (1, 20, "overdue"),
+    (1, 8, "late"), (2, 30, "done"), (2, 8, "refused"),
 ]
+
+
+def plant(s, anchor: dt.date, rng, students: list[int], staff: list[str], office: list[int]) -> list[int]:
+    """Register the PLAN's requests around ``anchor`` (the demo's "today"); returns their ids."""
+    builtin = dict(s.execute(select(ProcedureTemplate.builtin_key, ProcedureTemplate.id)
+                             .where(ProcedureTemplate.builtin_key.is_not(None))).all())
+    cal = work_calendar(s)
+    channels = ["in_person", "service_centre", "portal"]
+    made = []
+    for n, (proc, ago, state) in enumerate(PLAN):
+        procedure_id = builtin[proc] if isinstance(proc, str) else office[proc]
+        use_student = students and n % 3 != 1
+        received = cal.add_working_days(anchor, -ago) if ago else anchor
+        rid = create_request(
+            s, procedure_id, received, student_id=rng.choice(students) if use_student else None,
+            applicant="" if use_student else GRADUATES[n % len(GRADUATES)],
+            channel=channels[n % 3], conditions={3} if n % 2 == 0 else {2} if proc == 1 else ())
+        made.append(rid)
+        if state == "refused":
+            refuse_request(s, rid, "Неполный пакет документов: нет справки из архива",
+                           min(anchor, cal.add_working_days(received, 2)))
+            continue
+        first = True
+        while True:
+            steps = s.scalars(select(RequestStep).where(RequestStep.request_id == rid, RequestStep.taken.is_(True),
+                                                        RequestStep.actual.is_(None))
+                              .order_by(RequestStep.position)).all()
+            if not steps:
+                break
+            current, following = steps[0], steps[1] if len(steps) > 1 else None
+            if state == "done":
+                on = min(current.planned, anchor)
+            elif state == "overdue":
+                if not (current.planned < anchor and following is not None and following.planned < anchor):
+                    break  # the current step stays open past its date
+                on = current.planned
+            else:  # on time, perhaps with the first step late: nothing left overdue on the anchor day
+                if current.planned >= anchor or following is None:
+                    break
+                on = current.planned
+                if state == "late" and first:
+                    on = min(anchor, cal.add_working_days(current.planned, 2))
+            record_step(s, current.id, on, rng.choice(staff), "")
+            first = False
+    return made
 
 
 def build(ctx: DemoContext) -> None:
     s = ctx.session
     ensure_builtin_procedures(s)
-    builtin = dict(s.execute(select(ProcedureTemplate.builtin_key, ProcedureTemplate.id)
-                             .where(ProcedureTemplate.builtin_key.is_not(None))).all())
     office = [add_template(s, name, steps) for name, steps in OFFICE_PROCEDURES]
     students = s.execute(select(Student.id).order_by(Student.id).limit(40)).scalars().all()
     staff = [m.short_name for m in ctx.made.get("staff", {}).values()] or ["Беделова Н.С."]
-    today = dt.date.today()
-    cal = work_calendar(s)
-    channels = ["in_person", "service_centre", "portal"]
-    for n, (proc, ago, done) in enumerate(PLAN):
-        procedure_id = builtin[proc] if isinstance(proc, str) else office[proc]
-        use_student = students and n % 3 != 1
-        rid = create_request(
-            s, procedure_id, cal.add_working_days(today, -ago) if ago else today,
-            student_id=ctx.rng.choice(students) if use_student else None,
-            applicant="" if use_student else GRADUATES[n % len(GRADUATES)],
-            channel=channels[n % 3], conditions={3} if n % 2 == 0 else {2} if proc == 1 else ())
-        steps = s.scalars(select(RequestStep).where(RequestStep.request_id == rid, RequestStep.taken.is_(True))
-                          .order_by(RequestStep.position)).all()
-        if done == "refused":
-            refuse_request(s, rid, "Неполный пакет документов: нет справки из архива", today - dt.timedelta(days=2))
-            continue
-        count = len(steps) if done == "all" else 1 if done == "late" else done
-        for i, step in enumerate(steps[:count]):
-            on = step.planned
-            if done == "late" and i == 0:
-                on = min(today, cal.add_working_days(step.planned, 2))  # done two days late
-            if on > today:
-                break
-            record_step(s, step.id, on, ctx.rng.choice(staff), "")
+    # Anchored on the day the demo is built, so the register looks alive whenever it is opened;
+    # which requests are overdue does not depend on that day (see PLAN).
+    plant(s, dt.date.today(), ctx.rng, students, staff, office)
     ctx.summary.append(f"service requests: {len(PLAN)} requests, {len(office)} office procedures")

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QMessageBox,
+    QSpinBox,
     QSplitter,
     QTableView,
     QToolButton,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 from desktop.models.request_templates import shown
 from desktop.i18n import _
 from desktop.models import request_templates as templates
+from desktop.models import settings
 from desktop.models import requests as req
 from desktop.models.base import DomainError
 from desktop.views.common.toolbar import button_bar
@@ -48,6 +50,12 @@ class RequestsArea(AreaPage):
         self.title.setStyleSheet("font-size: 16px; font-weight: 600;")
         self.dashboard = QLabel()
         self.dashboard.setStyleSheet("font-size: 13px;")
+        # How far ahead "due soon" looks: a setting of the faculty's data (shared by every install).
+        self.due_soon_label = QLabel()
+        self.due_soon = QSpinBox()
+        self.due_soon.setRange(0, 30)
+        self.due_soon_label.setBuddy(self.due_soon)
+        self.due_soon.valueChanged.connect(self.set_due_soon_days)
         self.model = RegisterModel(self)
         self.proxy = RegisterProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -78,9 +86,17 @@ class RequestsArea(AreaPage):
         self.more_menu = QMenu(self.more_button)
         self.more_button.setMenu(self.more_menu)
         self.excel_action = self.more_menu.addAction("")
+        self.register_pdf_action = self.more_menu.addAction("")
+        self.register_preview_action = self.more_menu.addAction("")
+        self.more_menu.addSeparator()
         self.templates_action = self.more_menu.addAction("")
         self.new_template_action = self.more_menu.addAction("")
         self.excel_action.triggered.connect(self.export_register)
+        self.register_pdf_action.triggered.connect(self.export_register_pdf)
+        self.register_preview_action.triggered.connect(self.preview_register)
+        self.register_preview_action.setShortcut(QKeySequence.StandardKey.Print)
+        self.register_preview_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.addAction(self.register_preview_action)
         self.templates_action.triggered.connect(self.edit_template)
         self.new_template_action.triggered.connect(self.new_template)
         self.new_button.clicked.connect(self.new_request)
@@ -114,7 +130,12 @@ class RequestsArea(AreaPage):
         self.splitter.splitterMoved.connect(lambda *_a: user_settings.put(SPLITTER, self.splitter.saveState()))
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
-        layout.addWidget(self.dashboard)
+        counts = QHBoxLayout()
+        counts.addWidget(self.dashboard)
+        counts.addStretch(1)
+        counts.addWidget(self.due_soon_label)
+        counts.addWidget(self.due_soon)
+        layout.addLayout(counts)
         layout.addLayout(top)
         layout.addWidget(self.splitter, 1)
 
@@ -135,13 +156,22 @@ class RequestsArea(AreaPage):
         self.title.setText(_("Service requests"))
         self.search.setPlaceholderText(_("Filter by applicant, procedure, step…"))
         self.new_button.setText(_("New request…"))
+        self.due_soon_label.setText(_("Due soon: within"))
+        self.due_soon.setSuffix(" " + _("working days"))
+        self.due_soon.setToolTip(_("Requests with a step due within this many working days are counted as due soon "
+                                   "(for everyone working with this database)."))
         self.delete_button.setText(_("Delete"))
         self.more_button.setText(_("More"))
         self.excel_action.setText(_("Register to Excel…"))
-        self.templates_action.setText(_("Edit the procedure of the selected request…"))
+        self.register_pdf_action.setText(_("Register to PDF…"))
+        self.register_preview_action.setText(_("Print preview of the register…"))
+        self.templates_action.setText(_("Edit procedure…"))
         self.new_template_action.setText(_("New procedure…"))
         self._fill_filters()
         self.model.retranslate()
+        header = self.view.horizontalHeader()
+        for i in range(self.model.columnCount()):  # a longer title in ky/kk/ru widens its column
+            header.resizeSection(i, max(header.sectionSize(i), header.sectionSizeHint(i)))
         self.card.retranslate_ui()
         self._update_dashboard()
 
@@ -188,6 +218,10 @@ class RequestsArea(AreaPage):
             self._procedures = templates.template_rows(s)
             rows = label_rows(req.request_rows(s, self.today))
             self._counts = req.dashboard_counts(s, self.today)
+            days = settings.get(s, req.DUE_SOON.key)
+        self.due_soon.blockSignals(True)
+        self.due_soon.setValue(days)
+        self.due_soon.blockSignals(False)
         self.model.set_rows(rows)
         self.retranslate_ui()
         self.select_request(current)
@@ -197,13 +231,25 @@ class RequestsArea(AreaPage):
         if c is not None:
             self.dashboard.setText(_("Open: {open}    Overdue: {overdue}    Due soon: {due_soon}").format(**c))
 
+    def set_due_soon_days(self, days: int) -> None:
+        """Store how many working days ahead count as "due soon" (undoable); the counts follow at once."""
+        with self.ctx.db.session() as s:
+            old = settings.get(s, req.DUE_SOON.key)
+        if days == old:
+            return
+
+        def put(value):
+            return lambda: self._run(lambda s: settings.put(s, req.DUE_SOON.key, value))
+
+        self._push(_("Change the due-soon horizon"), put(days), put(old))
+
     def _on_data_changed(self, what: str) -> None:
         if what in ("workdays", "*"):
             # The office's working days changed: planned dates move with them (not an undoable edit
             # of this area: undoing the calendar change re-plans again).
             with self.ctx.db.session() as s:
                 req.replan_open_requests(s)
-        if what in ("students", "workdays", "country", "*"):
+        if what in ("students", "workdays", "country", "settings", "*"):
             self.refresh()
 
     def current_request_id(self) -> int | None:
@@ -342,16 +388,26 @@ class RequestsArea(AreaPage):
                    lambda: self._run(lambda s: req.restore_request(s, saved["data"])))
 
     # Procedures -------------------------------------------------------------
+    def _template_to_edit(self) -> dict | None:
+        """The procedure chosen in the filter, else the selected request's, else the first one."""
+        wanted = self.procedure_filter.currentData()
+        if wanted is None:
+            rid = self.current_request_id()
+            row = next((r for r in self.model.rows if r["id"] == rid), None)
+            wanted = row["procedure_id"] if row else None
+        template = next((p for p in self._procedures if p["id"] == wanted), None)
+        return template or (self._procedures[0] if self._procedures else None)
+
     def edit_template(self) -> None:
-        rid = self.current_request_id()
-        row = next((r for r in self.model.rows if r["id"] == rid), None)
-        template = next((p for p in self._procedures if row and p["id"] == row["procedure_id"]), None)
-        if template is None:
-            template = self._procedures[0] if self._procedures else None
+        template = self._template_to_edit()
         if template is None:
             return
-        dialog = TemplateDialog(template["name"], template["steps"], template["active"], self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        dialog = TemplateDialog(template["name"], template["steps"], template["active"], self, deletable=True)
+        result = dialog.exec()
+        if result == TemplateDialog.DELETE:
+            self.delete_template(template["id"])
+            return
+        if result != QDialog.DialogCode.Accepted:
             return
         name = dialog.name.text() if dialog.name.text() != shown(_, template["name"]) else template["name"]
         steps, active, tid = dialog.model.specs(), dialog.active.isChecked(), template["id"]
@@ -362,6 +418,36 @@ class RequestsArea(AreaPage):
 
         self._push(_("Edit procedure"), redo,
                    lambda: self._run(lambda s: templates.update_template(s, tid, *saved["old"])))
+
+    def delete_template(self, template_id: int, confirm: bool = True) -> None:
+        """Delete the office's own procedure (undoable). Requests registered under it keep their own
+        copy of its steps and name, so deleting it changes none of them; built-ins are refused."""
+        template = next((p for p in self._procedures if p["id"] == template_id), None)
+        if template is None:
+            return
+        name = shown(_, template["name"])
+        if template["builtin"]:
+            QMessageBox.information(self, _("Delete procedure"), _(
+                "“{name}” is a built-in procedure and cannot be deleted; untick “Offered for new requests” to "
+                "switch it off.").format(name=name))
+            return
+        if confirm:
+            with self.ctx.db.session() as s:
+                used = templates.template_usage(s, template_id)
+            text = _("Delete the procedure “{name}”?").format(name=name)
+            if used:
+                text += "\n\n" + _("{n} request(s) were registered under it; they keep their steps and dates "
+                                     "unchanged.").format(n=used)
+            answer = QMessageBox.question(self, _("Delete procedure"), text)
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        saved: dict = {}
+
+        def redo():
+            saved["data"] = self._run(lambda s: templates.delete_template(s, template_id))
+
+        self._push(_("Delete procedure"), redo,
+                   lambda: self._run(lambda s: templates.restore_template(s, saved["data"])))
 
     def new_template(self) -> None:
         dialog = TemplateDialog("", [templates.StepSpec(_("New step"))], True, self)
@@ -392,10 +478,38 @@ class RequestsArea(AreaPage):
         path = path or self._save_path(_("Register to Excel"), "requests.xlsx", "Excel (*.xlsx)")
         if not path:
             return
-        rows = [self.model.rows[self.proxy.mapToSource(self.proxy.index(r, 0)).row()]
-                for r in range(self.proxy.rowCount())]
-        register_xlsx(rows, path, self.ctx.report_language, self.today)
+        register_xlsx(self.shown_rows(), path, self.ctx.report_language, self.today)
         self.ctx.status_message.emit(_("Saved {path}").format(path=path))
+
+    def shown_rows(self) -> list[dict]:
+        """The register's rows as filtered and sorted on screen (what the exports print)."""
+        return [self.model.rows[self.proxy.mapToSource(self.proxy.index(r, 0)).row()]
+                for r in range(self.proxy.rowCount())]
+
+    def register_pdf_bytes(self) -> bytes:
+        import io
+
+        from desktop.models.org import the_faculty
+        from desktop.reports.requests import register_pdf
+
+        with self.ctx.db.session() as s:
+            faculty = the_faculty(s)
+            name = faculty.name if faculty else ""
+        out = io.BytesIO()
+        register_pdf(self.shown_rows(), out, self.ctx.report_language, self.today, name)
+        return out.getvalue()
+
+    def export_register_pdf(self, path: str | None = None) -> None:
+        path = path or self._save_path(_("Register to PDF"), "requests.pdf", "PDF (*.pdf)")
+        if path:
+            with open(path, "wb") as fh:
+                fh.write(self.register_pdf_bytes())
+            self.ctx.status_message.emit(_("Saved {path}").format(path=path))
+
+    def preview_register(self) -> None:
+        from desktop.views.common.printing import preview_pdf
+
+        preview_pdf(self, self.register_pdf_bytes(), _("Register of service requests"))
 
     def card_pdf_bytes(self) -> bytes | None:
         import io

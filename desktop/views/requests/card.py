@@ -86,7 +86,7 @@ class TimelineDelegate(QStyledItemDelegate):
                                                                      actual=_date(step["actual"]))
             extra = {"late": tr("Done late"), "overdue": tr("Overdue")}.get(state)
             if extra:
-                line3 += "  —  " + extra
+                line3 += "  ·  " + extra  # "—" already stands for a missing date on this line
             if step["done_by"]:
                 line3 += "  ·  " + step["done_by"]
         painter.setPen(color if state in ("late", "overdue") else option.palette.text().color())

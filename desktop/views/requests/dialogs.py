@@ -231,9 +231,15 @@ class StepTableModel(QAbstractTableModel):
 
 
 class TemplateDialog(QDialog):
-    """Edit one procedure: its name, whether it is offered, and its steps in order."""
+    """Edit one procedure: its name, whether it is offered, and its steps in order.
 
-    def __init__(self, name: str, steps: list[StepSpec], active: bool = True, parent=None):
+    With ``deletable`` the dialog has a "Delete procedure…" button; the dialog then ends with
+    ``DELETE`` and the page deletes (through its undo stack, refusing built-ins with the reason).
+    """
+
+    DELETE = 2
+
+    def __init__(self, name: str, steps: list[StepSpec], active: bool = True, parent=None, deletable: bool = False):
         super().__init__(parent)
         self.setWindowTitle(_("Procedure"))
         self.resize(900, 420)
@@ -264,6 +270,10 @@ class TemplateDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.delete_button = None
+        if deletable:
+            self.delete_button = buttons.addButton(_("Delete procedure…"), QDialogButtonBox.ButtonRole.DestructiveRole)
+            self.delete_button.clicked.connect(lambda: self.done(self.DELETE))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addLayout(tools)
