@@ -172,18 +172,18 @@ def add_exams(session: Session, session_id: int, rows: list[ExamRow]) -> list[in
     """Many exams in one go (the generator, the demo, the benchmark): Core executemany."""
     if not rows:
         return []
-    first = (session.scalar(select(func.max(Exam.id))) or 0) + 1
-    values, links = [], []
-    for i, row in enumerate(rows):
+    values = []
+    for row in rows:
         if not row.group_ids:
             raise DomainError(_("An exam needs at least one group."))
-        v = _values(row, session_id)
-        v["id"] = first + i
-        values.append(v)
-        links.extend({"exam_id": first + i, "group_id": g} for g in row.group_ids)
-    session.execute(insert(Exam), values)
+        values.append(_values(row, session_id))
+    # The database gives the ids (a shared server's sequence, never max+1 that two offices could
+    # both take); "insertmanyvalues" keeps this one batched statement with RETURNING in order.
+    ids = list(session.execute(insert(Exam).returning(Exam.id, sort_by_parameter_order=True), values).scalars())
+    links = [{"exam_id": exam_id, "group_id": g} for exam_id, row in zip(ids, rows, strict=True)
+             for g in row.group_ids]
     session.execute(insert(exam_group), links)
-    return [first + i for i in range(len(rows))]
+    return ids
 
 
 def _row(session: Session, exam_id: int) -> tuple[int, ExamRow]:
