@@ -178,6 +178,9 @@ class StudentTableModel(QAbstractTableModel):
         self._sort_all()
         self._apply()
 
+    def prepare_search(self) -> None:
+        self._search_strings()
+
     def _search_strings(self) -> list[str]:
         """One casefolded string per student: name, record book and group, searched with "in"."""
         if len(self._search) != len(self.rows):

@@ -257,6 +257,7 @@ class StudentsArea(AreaPage):
             rows = students.student_rows(s, iso_dates=True)
         self.loading = False
         self._show(groups, rows)
+        self.model.prepare_search()  # ready before the first keystroke
 
     def _show(self, groups: list[dict], rows: list[tuple]) -> None:
         self.groups = groups
