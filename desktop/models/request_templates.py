@@ -53,11 +53,11 @@ class ProcedureTemplate(Base):
         cascade="all, delete-orphan", order_by="ProcedureStep.position", back_populates="template")
 
 
-class ProcedureStep(Base):
-    __tablename__ = "procedure_step"
+class StepColumns:
+    """What a step is: in a procedure template, and copied into every request (so a later change
+    to the template leaves running requests as they were)."""
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    template_id: Mapped[int] = mapped_column(ForeignKey("procedure_template.id", ondelete="CASCADE"), index=True)
     position: Mapped[int]
     name: Mapped[str] = mapped_column(String(300))
     unit: Mapped[str] = mapped_column(String(200), default="")
@@ -67,6 +67,12 @@ class ProcedureStep(Base):
     fixed_day: Mapped[int | None]
     optional: Mapped[bool] = mapped_column(default=False)
     condition: Mapped[str] = mapped_column(String(300), default="")  # "No blank in stock"
+
+
+class ProcedureStep(StepColumns, Base):
+    __tablename__ = "procedure_step"
+
+    template_id: Mapped[int] = mapped_column(ForeignKey("procedure_template.id", ondelete="CASCADE"), index=True)
 
     template: Mapped[ProcedureTemplate] = relationship(back_populates="steps")
 

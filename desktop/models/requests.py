@@ -42,7 +42,7 @@ from desktop.i18n import N_, _
 from desktop.models import settings
 from desktop.models.base import Base, DomainError
 from desktop.models.check import rule
-from desktop.models.request_templates import DurationKind, ProcedureTemplate, ensure_builtin_procedures
+from desktop.models.request_templates import DurationKind, ProcedureTemplate, StepColumns, ensure_builtin_procedures
 from desktop.models.workdays import WorkCalendar, work_calendar
 
 
@@ -89,20 +89,10 @@ class ServiceRequest(Base):
         cascade="all, delete-orphan", order_by="RequestStep.position", back_populates="request")
 
 
-class RequestStep(Base):
+class RequestStep(StepColumns, Base):
     __tablename__ = "request_step"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     request_id: Mapped[int] = mapped_column(ForeignKey("service_request.id", ondelete="CASCADE"), index=True)
-    position: Mapped[int]
-    name: Mapped[str] = mapped_column(String(300))
-    unit: Mapped[str] = mapped_column(String(200), default="")
-    kind: Mapped[str] = mapped_column(String(10), default=DurationKind.WORKING.value)
-    days: Mapped[int] = mapped_column(default=1)
-    fixed_month: Mapped[int | None]
-    fixed_day: Mapped[int | None]
-    optional: Mapped[bool] = mapped_column(default=False)
-    condition: Mapped[str] = mapped_column(String(300), default="")
     taken: Mapped[bool] = mapped_column(default=True)  # an optional step whose condition is ticked
     planned: Mapped[dt.date | None] = mapped_column(Date, index=True)
     actual: Mapped[dt.date | None] = mapped_column(Date)
