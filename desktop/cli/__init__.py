@@ -91,14 +91,9 @@ class Registry:
         """A command with its own sub-commands (``export``, ``import``, ``workdays``, ``check``)."""
         if name not in self._groups:
             p = self.commands.add_parser(name, help=help, description=help)
-            p.set_defaults(handler=default or _group_usage(p), group_parser=p)
+            p.set_defaults(handler=default or _group_usage(p))
             self._groups[name] = p.add_subparsers(dest=f"{name}_what", metavar="WHAT", required=default is None)
-            self._group_parsers = getattr(self, "_group_parsers", {})
-            self._group_parsers[name] = p
         return self._groups[name]
-
-    def group_parser(self, name: str) -> argparse.ArgumentParser:
-        return self._group_parsers[name]
 
     def subcommand(self, group: str, name: str, handler: Handler, help: str) -> argparse.ArgumentParser:
         sub = self._groups[group] if group in self._groups else self.group(group, help="")

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import enum
-
-from sqlalchemy import MetaData, String
+from sqlalchemy import MetaData
 from sqlalchemy.orm import DeclarativeBase
 
 # Stable constraint names so Alembic batch migrations on SQLite can find them.
@@ -19,11 +17,6 @@ NAMING_CONVENTION = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
-
-
-def enum_column(enum_cls: type[enum.Enum], length: int = 24) -> String:
-    """Enums are stored as their string values (readable in the file, portable to PostgreSQL)."""
-    return String(length)
 
 
 class DomainError(ValueError):
