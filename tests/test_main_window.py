@@ -26,6 +26,18 @@ def test_window_shows_areas_and_menus(window):
     assert window.current_page() is not None
 
 
+def test_every_area_has_its_own_icon_at_both_sizes(window):
+    from PySide6.QtCore import QSize, Qt
+
+    from desktop.views.areas import AREAS
+
+    assert len({a.icon for a in AREAS}) == len(AREAS)
+    for row in range(window.area_model.rowCount()):
+        icon = window.area_model.index(row).data(Qt.ItemDataRole.DecorationRole)
+        assert sorted(s.width() for s in icon.availableSizes()) == [20, 40]
+        assert not icon.pixmap(QSize(20, 20)).isNull()
+
+
 def test_language_switch_retranslates_at_once(window):
     window.set_interface_language("ky")
     assert window.menu_file.title() == "&Файл"

@@ -2,7 +2,7 @@
 
 Both sides run a fresh Python (bench/startup/*.py) with the same environment; each paints its
 window once and leaves with ``os._exit`` (tearing down is not part of starting). The Dekanat side
-goes through the real start path (``desktop.cli.window_args`` and ``desktop.views.app.start_window``)
+goes through the real start path (``desktop.cli.window_args`` and ``desktop.cli.open_window``)
 on the demo database with ``env.sizes["students"]`` students. The window is usable when the students
 view is painted with its first screen of students (the rest of the list loads right after the first
 paint); the memory case waits for the whole list. The warm-up start also takes the

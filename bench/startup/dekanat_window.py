@@ -2,15 +2,14 @@
 
 Run as a whole process by bench/cases/startup.py: ``python dekanat_window.py DATABASE``.
 It goes through the same functions as ``python -m desktop`` (the command line's window-only
-parse, then ``start_window``, which ``run_gui`` calls before ``app.exec()``), paints the window once, prints
+parse, then ``open_window``, which ``run_window`` calls before ``app.exec()``), paints the window once, prints
 the number of students shown and leaves without tearing Qt down (the floor does the same).
 """
 
 import os
 import sys
 
-from desktop.cli import window_args
-from desktop.views.app import start_window
+from desktop.cli import open_window, window_args
 
 
 def peak_kb() -> int:
@@ -20,7 +19,7 @@ def peak_kb() -> int:
         return next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
 
 
-started = start_window(window_args(["--database", sys.argv[1]]))
+started = open_window(window_args(["--database", sys.argv[1]]))
 if isinstance(started, int):
     sys.exit(started)
 app, window, lock = started

@@ -8,6 +8,7 @@ inside themselves, so ``dekanat`` without a sub-command starts fast.
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from collections.abc import Callable
 from importlib import import_module
@@ -143,19 +144,43 @@ def window_args(argv: list[str]) -> argparse.Namespace | None:
     return None if rest else args
 
 
+def open_window(args: argparse.Namespace):
+    """The window's start, up to a shown main window: ``main`` and the start-up benchmark both
+    come through here. Returns ``(app, window, lock)``, or an exit code when start-up stopped.
+
+    The cyclic garbage collector rests while the modules load and the window is built: start-up
+    makes some hundred thousand objects and frees almost none, so the collections it would trigger
+    (about 70 ms of a 0.6 s start) find nothing. ``gc.freeze()`` then keeps these long-lived objects
+    out of every later collection.
+    """
+    gc.disable()
+    try:
+        from desktop.views.app import start_window
+
+        return start_window(args)
+    finally:
+        gc.freeze()
+        gc.enable()
+
+
+def run_window(args: argparse.Namespace) -> int:
+    started = open_window(args)
+    if isinstance(started, int):
+        return started
+    from desktop.views.app import run_event_loop
+
+    return run_event_loop(*started)
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     only_window = window_args(argv)
     if only_window is not None:
-        from desktop.views.app import run_gui
-
-        return run_gui(only_window)
+        return run_window(only_window)
     parser, _ = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "handler", None):
-        from desktop.views.app import run_gui
-
-        return run_gui(args)
+        return run_window(args)
     ctx = Context(args)
     from desktop import i18n
     from desktop.models.base import DomainError

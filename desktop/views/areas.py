@@ -13,16 +13,16 @@ class AreaSpec:
     title: str  # English source; translated where shown
     module: str
     cls: str
-    icon: str  # QStyle.StandardPixmap name
+    icon: str  # resources/icons/<icon>-<size>.png, drawn by tools/make_icons.py
 
 
 AREAS: list[AreaSpec] = [
-    AreaSpec("students", N_("Students and groups"), "desktop.views.students", "StudentsArea", "SP_DirHomeIcon"),
-    AreaSpec("workplan", N_("Work plan"), "desktop.views.workplan", "WorkPlanArea", "SP_FileDialogListView"),
-    AreaSpec("meetings", N_("Meetings"), "desktop.views.meetings", "MeetingsArea", "SP_FileDialogInfoView"),
-    AreaSpec("calendar", N_("Academic calendar"), "desktop.views.calendar", "CalendarArea", "SP_FileDialogInfoView"),
-    AreaSpec("exams", N_("Exam sessions"), "desktop.views.exams", "ExamsArea", "SP_FileDialogListView"),
-    AreaSpec("curators", N_("Curator reports"), "desktop.views.curators", "CuratorsArea", "SP_FileDialogInfoView"),
-    AreaSpec("requests", N_("Service requests"), "desktop.views.requests", "RequestsArea", "SP_FileDialogContentsView"),
-    AreaSpec("staff", N_("Staff and programmes"), "desktop.views.staff", "StaffArea", "SP_FileDialogDetailedView"),
+    AreaSpec("students", N_("Students and groups"), "desktop.views.students", "StudentsArea", "students"),
+    AreaSpec("workplan", N_("Work plan"), "desktop.views.workplan", "WorkPlanArea", "workplan"),
+    AreaSpec("meetings", N_("Meetings"), "desktop.views.meetings", "MeetingsArea", "meetings"),
+    AreaSpec("calendar", N_("Academic calendar"), "desktop.views.calendar", "CalendarArea", "calendar"),
+    AreaSpec("exams", N_("Exam sessions"), "desktop.views.exams", "ExamsArea", "exams"),
+    AreaSpec("curators", N_("Curator reports"), "desktop.views.curators", "CuratorsArea", "curators"),
+    AreaSpec("requests", N_("Service requests"), "desktop.views.requests", "RequestsArea", "requests"),
+    AreaSpec("staff", N_("Staff and programmes"), "desktop.views.staff", "StaffArea", "staff"),
 ]

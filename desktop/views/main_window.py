@@ -5,7 +5,7 @@ from __future__ import annotations
 from importlib import import_module
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoGroup
+from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -14,11 +14,10 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
-    QStyle,
     QWidget,
 )
 
-from desktop import APP_NAME, __version__, i18n
+from desktop import APP_NAME, __version__, i18n, paths
 from desktop.i18n import _
 from desktop.models.db import Database
 from desktop.views import settings as ui_settings
@@ -29,13 +28,21 @@ COUNTRIES = {"KG": "Kyrgyzstan", "KZ": "Kazakhstan", "RU": "Russia"}
 COUNTRY_TITLES = {"KG": i18n.N_("Kyrgyzstan"), "KZ": i18n.N_("Kazakhstan"), "RU": i18n.N_("Russia")}
 
 
+def area_icon(name: str) -> QIcon:
+    """An area's icon from resources/icons, at each size drawn (20 px, and 40 for scaled screens)."""
+    icon = QIcon()
+    for size in (20, 40):
+        icon.addFile(str(paths.resources_dir() / "icons" / f"{name}-{size}.png"), QSize(size, size))
+    return icon
+
+
 class AreaListModel(QAbstractListModel):
     """The sidebar: one row per area, titles in the interface language."""
 
-    def __init__(self, areas: list[AreaSpec], style: QStyle, parent=None):
+    def __init__(self, areas: list[AreaSpec], parent=None):
         super().__init__(parent)
         self.areas = areas
-        self.style = style
+        self.icons = [area_icon(area.icon) for area in areas]
 
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.areas)
@@ -47,8 +54,7 @@ class AreaListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return _(area.title)
         if role == Qt.ItemDataRole.DecorationRole:
-            pixmap = getattr(QStyle.StandardPixmap, area.icon, QStyle.StandardPixmap.SP_FileIcon)
-            return self.style.standardIcon(pixmap)
+            return self.icons[index.row()]
         if role == Qt.ItemDataRole.UserRole:
             return area.key
         return None
@@ -69,7 +75,7 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, AreaPage] = {}
         self.undo_group = QUndoGroup(self)
 
-        self.area_model = AreaListModel(AREAS, self.style(), self)
+        self.area_model = AreaListModel(AREAS, self)
         self.sidebar = QListView()
         self.sidebar.setModel(self.area_model)
         self.sidebar.setIconSize(QSize(20, 20))

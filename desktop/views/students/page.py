@@ -7,7 +7,7 @@ import datetime as dt
 import io
 import json
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.i18n import _
-from desktop.models import dlt, movements, records, students
+from desktop.models import movements, students
 from desktop.models.base import DomainError
 from desktop.models.contingent import (
     FUNDING_LABELS,
@@ -41,14 +41,6 @@ from desktop.models.contingent import (
 from desktop.views import settings as ui_settings
 from desktop.views.common.area import AreaPage
 from desktop.views.common.undo import perform
-from desktop.views.students.dialogs import (
-    DltDialog,
-    MovementDialog,
-    NewStudentDialog,
-    StudentCard,
-    _date_edit,
-    to_date,
-)
 from desktop.views.students.models import (
     DEFAULT_HIDDEN,
     GROUPS_ROLE,
@@ -249,7 +241,17 @@ class StudentsArea(AreaPage):
             return
         self.loading = True
         self._show(groups, rows[:FIRST_SCREEN])
-        QTimer.singleShot(20, self.refresh)  # after the first paint
+        self.view.viewport().installEventFilter(self)  # the rest loads once the first screen is painted
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Paint and watched is self.view.viewport() and self.loading:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(50, self._finish_loading)  # after this paint has reached the screen
+        return super().eventFilter(watched, event)
+
+    def _finish_loading(self) -> None:
+        if self.loading:
+            self.refresh()
 
     def refresh(self) -> None:
         with self.ctx.db.session() as s:
@@ -356,6 +358,8 @@ class StudentsArea(AreaPage):
         return [self.model.student_id(r) for r in rows]
 
     def _edit(self, row, key, value) -> None:
+        from desktop.models import records
+
         sid, old = row[0], row[students.F[key]]
         self._push(_("Edit student"),
                    lambda: self._run(lambda s: records.set_field(s, Student, sid, key, value,
@@ -382,6 +386,8 @@ class StudentsArea(AreaPage):
         return self._push(_("Enrolment"), redo, lambda: self._run(lambda s: students.delete_student(s, made["id"])))
 
     def enrol_student(self) -> None:
+        from desktop.views.students.dialogs import NewStudentDialog
+
         dialog = NewStudentDialog(self.groups, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.enrol(dialog.values())
@@ -391,6 +397,8 @@ class StudentsArea(AreaPage):
         if not ids:
             QMessageBox.information(self, _("Students and groups"), _("Select the students first."))
             return
+        from desktop.views.students.dialogs import MovementDialog
+
         dialog = MovementDialog(self.groups, len(ids), self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             kind, order, group_id, reason = dialog.values()
@@ -406,6 +414,8 @@ class StudentsArea(AreaPage):
                           lambda: self._run(lambda s: movements.undo_promotion(s, made["m"], made["g"])))
 
     def promote_selected_groups(self) -> None:
+        from desktop.views.students.dialogs import _date_edit, to_date
+
         group_ids = sorted(self._selected_group_ids() or [g["id"] for g in self.groups])
         dialog = QDialog(self)
         dialog.setWindowTitle(_("Promote groups"))
@@ -443,11 +453,15 @@ class StudentsArea(AreaPage):
         if len(ids) != 1:
             QMessageBox.information(self, _("Students and groups"), _("Select one student."))
             return
+        from desktop.views.students.dialogs import DltDialog
+
         dialog = DltDialog(self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.add_dlt(ids[0], dialog.values())
 
     def add_dlt(self, student_id: int, values: dict) -> bool:
+        from desktop.models import dlt
+
         made: dict = {}
 
         def redo():
@@ -457,6 +471,7 @@ class StudentsArea(AreaPage):
                           lambda: self._run(lambda s: dlt.revoke_dlt(s, made["id"])))
 
     def card_data(self, student_id: int):
+        from desktop.models import dlt
         from desktop.models.contingent import GENDER_LABELS, Funding, StudyForm
 
         with self.ctx.db.session() as s:
@@ -474,12 +489,14 @@ class StudentsArea(AreaPage):
             return {"name": st.full_name, "fields": fields}, movements.history(s, student_id), \
                 dlt.permissions(s, student_id)
 
-    def open_card(self) -> StudentCard | None:
+    def open_card(self):
+        """The selected student's card (a StudentCard), or None with nothing selected."""
         ids = self.selected_ids()
         if not ids:
             return None
         info = self.card_data(ids[0])
         from desktop.views.common.history import show_history
+        from desktop.views.students.dialogs import StudentCard
 
         card = StudentCard(*info, parent=self, on_history=lambda: show_history(
             card, self.ctx.db, "student", ids[0], info[0]["name"]))
@@ -592,6 +609,7 @@ class StudentsArea(AreaPage):
     def headcount(self, fmt: str) -> None:
         from desktop.reports.headcount import export_headcount_pdf, export_headcount_xlsx
         from desktop.views.common.printing import preview_pdf
+        from desktop.views.students.dialogs import _date_edit, to_date
 
         dialog = QDialog(self)
         dialog.setWindowTitle(_("Headcount"))
