@@ -20,6 +20,7 @@ from desktop.models.curators import (
     RiskAction,
     RiskReason,
 )
+from desktop.models.progress import Progress
 from desktop.reports.pdf import SANS, build_pdf, esc, styles, table_style_commands, wrap
 
 # Short marks in the cells, so twelve months fit on a landscape page; the legend explains them.
@@ -78,7 +79,8 @@ def _chart(tr, summary: Summary, width: float, height: float):
     return drawing
 
 
-def write_matrix_pdf(target, matrix: Matrix, summary: Summary, lang: str, faculty: str = "") -> None:
+def write_matrix_pdf(target, matrix: Matrix, summary: Summary, lang: str, faculty: str = "",
+                     progress: Progress | None = None) -> None:
     tr = translator(lang)
     st = styles(size=10)
     story = [Paragraph(esc(faculty), st["center"]),
@@ -90,15 +92,24 @@ def write_matrix_pdf(target, matrix: Matrix, summary: Summary, lang: str, facult
     style = table_style_commands(header_rows=1, size=7)
     n = len(matrix.months)
     month_w = (277 - 40 - 22) / n * mm
+    # Plain wrapped cells (a faculty of 20,000 students has some 800 rows) and one BACKGROUND
+    # command per run of equal cells in a row, not one per cell.
+    marks = {state: wrap("" if state is CellState.NOT_DUE else state_mark(tr, state), SANS, 7, month_w - 6)
+             for state in CellState}
+    marks[None] = ""
+    fills = {state: colors.HexColor(colour) for state, colour in CELL_STATE_COLOURS.items()}
     for r, row in enumerate(matrix.rows, start=2):
         a = row.assignment
         # "Not due yet" stays a grey cell without text: the count rows name it, and the page stays readable.
-        data.append([Paragraph(esc(a.curator), st["cell"]), Paragraph(esc(a.group), st["cell"]),
-                     *[wrap("" if s is CellState.NOT_DUE else state_mark(tr, s), SANS, 7, month_w - 6)
-                       for s, _id in row.cells]])
-        for c, (state, _id) in enumerate(row.cells, start=2):
-            if state is not None:
-                style.append(("BACKGROUND", (c, r), (c, r), colors.HexColor(CELL_STATE_COLOURS[state])))
+        data.append([wrap(a.curator, SANS, 7, 40 * mm - 6), wrap(a.group, SANS, 7, 22 * mm - 6),
+                     *[marks[s] for s, _id in row.cells]])
+        start = 0
+        states = [s for s, _id in row.cells]
+        for c in range(1, len(states) + 1):
+            if c == len(states) or states[c] is not states[start]:
+                if states[start] is not None:
+                    style.append(("BACKGROUND", (start + 2, r), (c + 1, r), fills[states[start]]))
+                start = c
     for state in STATE_ORDER:
         data.append(["", wrap(tr(CELL_STATE_LABELS[state]), SANS + "-Bold", 7, 22 * mm - 6),
                      *[str(mc.get(state, 0)) for mc in matrix.month_counts]])
@@ -124,7 +135,8 @@ def write_matrix_pdf(target, matrix: Matrix, summary: Summary, lang: str, facult
     outer = Table([[grid, chart]], colWidths=[215 * mm, 62 * mm])
     outer.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
     story.append(KeepTogether([outer]))
-    build_pdf(target, story, tr, title=tr("Curator reports"), is_landscape=True, margins_mm=(10, 10, 12, 12))
+    build_pdf(target, story, tr, title=tr("Curator reports"), is_landscape=True, margins_mm=(10, 10, 12, 12),
+              progress=progress)
 
 
 def write_matrix_xlsx(target, matrix: Matrix, summary: Summary, lang: str) -> None:

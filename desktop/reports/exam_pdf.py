@@ -6,12 +6,14 @@ from __future__ import annotations
 
 from desktop.i18n import translator
 from desktop.models.exam_schedule import Schedule
+from desktop.models.progress import Progress
 from desktop.reports import exam_layout as L
 
 MATRIX_COLUMNS = 7
 
 
-def session_pdf(target, schedule: Schedule, lang: str, layout: str = "matrix", by: str = "course") -> None:
+def session_pdf(target, schedule: Schedule, lang: str, layout: str = "matrix", by: str = "course",
+                progress: Progress | None = None) -> None:
     from reportlab.lib.units import mm
     from reportlab.platypus import PageBreak, Paragraph, Spacer
 
@@ -40,7 +42,7 @@ def session_pdf(target, schedule: Schedule, lang: str, layout: str = "matrix", b
         for t in tables:
             story += [t, Spacer(1, 4 * mm)]
     build_pdf(target, story, tr, title=L.session_title(schedule, tr), is_landscape=True,
-              margins_mm=(12, 12, 12, 14))
+              margins_mm=(12, 12, 12, 14), progress=progress)
 
 
 def _table(rows, widths, commands, header_rows=1):

@@ -22,7 +22,8 @@ from reportlab.pdfgen import canvas
 from reportlab.platypus import SimpleDocTemplate
 
 from desktop import paths
-from desktop.i18n import Translator
+from desktop.i18n import Translator, _
+from desktop.models.progress import Progress
 
 SERIF = "PTSerif"  # official documents
 SANS = "PTSans"  # tables
@@ -90,8 +91,9 @@ def page_size(is_landscape: bool = False):
     return landscape(A4) if is_landscape else A4
 
 
-def _numbered_canvas(tr: Translator, font: str):
-    """A canvas class that prints "Page N of M" at the foot of every page."""
+def _numbered_canvas(tr: Translator, font: str, progress: Progress | None = None):
+    """A canvas class that prints "Page N of M" at the foot of every page (and tells ``progress``
+    of each page laid out: the total is known only at the end)."""
 
     class NumberedCanvas(canvas.Canvas):
         def __init__(self, *args, **kwargs):
@@ -101,6 +103,9 @@ def _numbered_canvas(tr: Translator, font: str):
         def showPage(self):
             self._saved.append(dict(self.__dict__))
             self._startPage()
+            if progress is not None:
+                pages = len(self._saved)
+                progress.step(pages, 0, _("Page {page} laid out").format(page=pages))
 
         def save(self):
             total = len(self._saved)
@@ -117,8 +122,12 @@ def _numbered_canvas(tr: Translator, font: str):
 
 
 def build_pdf(target, story: list, tr: Translator, *, title: str = "", is_landscape: bool = False,
-              margins_mm: tuple[float, float, float, float] = (20, 15, 15, 15)) -> None:
-    """Lay ``story`` out on A4 with page numbers; ``target`` is a path or a binary file object."""
+              margins_mm: tuple[float, float, float, float] = (20, 15, 15, 15),
+              progress: Progress | None = None) -> None:
+    """Lay ``story`` out on A4 with page numbers; ``target`` is a path or a binary file object.
+
+    With ``progress``, each finished page is reported (the total is unknown until the end) and
+    Cancel stops the layout at the next page."""
     register_fonts()
     left, right, top, bottom = (m * mm for m in margins_mm)
     doc = SimpleDocTemplate(
@@ -126,7 +135,7 @@ def build_pdf(target, story: list, tr: Translator, *, title: str = "", is_landsc
         pagesize=page_size(is_landscape), leftMargin=left, rightMargin=right, topMargin=top,
         bottomMargin=bottom, title=title, author="Dekanat", creator="Dekanat",
     )
-    doc.build(story, canvasmaker=_numbered_canvas(tr, SANS))
+    doc.build(story, canvasmaker=_numbered_canvas(tr, SANS, progress))
 
 
 def table_style_commands(header_rows: int = 1, font: str = SANS, size: float = 9) -> list:

@@ -19,6 +19,7 @@ from desktop.models.contingent import (
     StudyForm,
 )
 from desktop.models.org import Programme, the_faculty
+from desktop.models.progress import Progress, step
 from desktop.models.students import F, curator_of, group_head, student_rows
 
 XLSX_COLUMNS = [  # (title, row field, width)
@@ -38,8 +39,12 @@ def _groups(session: Session, group_name: str | None) -> list[tuple[int, str]]:
 
 
 def export_students_xlsx(session: Session, target, *, lang: str, group_name: str | None = None,
-                         sheet_per_group: bool = False, rows: Sequence[tuple] | None = None) -> int:
-    """Students to .xlsx (one sheet with a group column, or one sheet per group). Returns rows written."""
+                         sheet_per_group: bool = False, rows: Sequence[tuple] | None = None,
+                         progress: Progress | None = None) -> int:
+    """Students to .xlsx (one sheet with a group column, or one sheet per group). Returns rows written.
+
+    ``progress`` hears of every thousand rows; Cancel stops before the file is closed (the window
+    writes to a temporary file and drops it)."""
     from desktop.reports.xlsx import Workbook
 
     tr = translator(lang)
@@ -55,6 +60,7 @@ def export_students_xlsx(session: Session, target, *, lang: str, group_name: str
     fmt_cell, fmt_date = book.fmt["cell"], book.fmt["date"]
     headers = [tr(t) for t, _k, _w in XLSX_COLUMNS]
     by_sheet: dict[str, list[tuple]] = {}
+    done = 0
     if sheet_per_group:
         for r in rows:
             by_sheet.setdefault(r[F["group"]] or "—", []).append(r)
@@ -71,6 +77,9 @@ def export_students_xlsx(session: Session, target, *, lang: str, group_name: str
                                                                     ws.write_datetime, ws.write_blank)
         r = 1
         for row in sheet_rows:
+            done += 1
+            if done % 1000 == 0:
+                step(progress, done, len(rows))
             for c, k in enumerate(keys):
                 v = row[k]
                 if v is None or v == "":

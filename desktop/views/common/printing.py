@@ -6,18 +6,23 @@ resolution and painted onto the QPrinter: what is printed is exactly the PDF.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 from desktop.i18n import _
 
 
-def render_pdf(pdf: bytes | str | Path, printer: QPrinter, dpi: int | None = None) -> int:
-    """Paint every page of ``pdf`` onto ``printer``; returns the number of pages printed."""
+def render_pdf(pdf: bytes | str | Path, printer: QPrinter, dpi: int | None = None,
+               on_page: Callable[[int, int], bool] | None = None) -> int:
+    """Paint every page of ``pdf`` onto ``printer``; returns the number of pages printed.
+
+    ``on_page(done, total)`` is called before each page; when it returns False the job is aborted
+    (nothing reaches the printer) and 0 is returned."""
     import pypdfium2 as pdfium
 
     source = pdf if isinstance(pdf, bytes) else str(pdf)
@@ -34,6 +39,9 @@ def render_pdf(pdf: bytes | str | Path, printer: QPrinter, dpi: int | None = Non
         try:
             resolution = dpi or min(printer.resolution(), 300)
             for i in range(len(doc)):
+                if on_page is not None and not on_page(i, len(doc)):
+                    printer.abort()
+                    return 0
                 if i:
                     printer.newPage()
                 image = _page_image(doc[i], resolution / 72)
@@ -71,4 +79,22 @@ def print_pdf(parent: QWidget | None, pdf: bytes | str | Path) -> bool:
     dialog = QPrintDialog(printer, parent)
     if dialog.exec() != QPrintDialog.DialogCode.Accepted:
         return False
-    return render_pdf(pdf, printer) > 0
+    # Pages are drawn at the printer's resolution, a fraction of a second each: a long report
+    # shows how far it is and can be cancelled before the job is sent.
+    progress = QProgressDialog(_("Printing…"), _("Cancel"), 0, 0, parent)
+    progress.setWindowTitle(_("Print"))
+    progress.setWindowModality(Qt.WindowModality.WindowModal)
+    progress.setMinimumDuration(500)
+
+    def on_page(done: int, total: int) -> bool:
+        progress.setMaximum(total)
+        progress.setValue(done)
+        progress.setLabelText(_("Printing page {page} of {pages}…").format(page=done + 1, pages=total))
+        QApplication.processEvents()
+        return not progress.wasCanceled()
+
+    try:
+        return render_pdf(pdf, printer, on_page=on_page) > 0
+    finally:
+        progress.reset()
+        progress.deleteLater()

@@ -6,7 +6,10 @@ so Cancel (which raises ``Cancelled`` at its next step) leaves no partial data.
 
 from __future__ import annotations
 
+import os
+import tempfile
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, Signal
@@ -80,3 +83,34 @@ def run_with_progress(parent: QWidget | None, title: str, fn: Callable[[Progress
     if error is not None:
         raise error
     return outcome["result"]
+
+
+def make_report(parent: QWidget | None, title: str, fn: Callable[[Progress], Any], label: str = "") -> Any:
+    """Make a report (PDF bytes for a preview, say) behind the progress dialog; None when cancelled."""
+    try:
+        return run_with_progress(parent, title, fn, label or _("Preparing the report…"))
+    except TaskCancelled:
+        return None
+
+
+def write_report_file(parent: QWidget | None, title: str, path: str | os.PathLike,
+                      write: Callable[[str, Progress], Any]) -> bool:
+    """Write an export behind the progress dialog: ``write(temporary_path, progress)`` writes a file
+    beside ``path``, which is renamed into place only when it is whole. Cancel or an error leaves
+    no file (and an existing one untouched). Returns False when cancelled."""
+    target = Path(path)
+    fd, temporary = tempfile.mkstemp(prefix=".~", suffix=target.suffix, dir=target.parent)
+    os.close(fd)
+
+    def work(progress: Progress) -> None:
+        write(temporary, progress)
+        os.replace(temporary, target)
+
+    try:
+        run_with_progress(parent, title, work, _("Writing {name}…").format(name=target.name))
+        return True
+    except TaskCancelled:
+        return False
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)

@@ -266,31 +266,44 @@ class CuratorsArea(AreaPage):
 
         self.push(_("Change curator"), redo, lambda: self.run(lambda s: unassign_curator(s, saved["id"], saved["end"])))
 
-    def matrix_pdf(self) -> bytes:
+    def matrix_pdf(self, progress=None) -> bytes:
+        """The matrix and the faculty summary as PDF (a faculty of 20,000 students: some 30 pages)."""
         from desktop.models.org import the_faculty
         from desktop.reports.curator_matrix import write_matrix_pdf
 
+        matrix, year, lang = self.matrix_model.matrix, self.year_name(), self.ctx.report_language
         with self.ctx.db.session() as s:
-            summary = cr.summary(s, self.year_name())
+            summary = cr.summary(s, year)
             faculty = the_faculty(s)
             name = faculty.name if faculty else ""
         buf = io.BytesIO()
-        write_matrix_pdf(buf, self.matrix_model.matrix, summary, self.ctx.report_language, name)
+        write_matrix_pdf(buf, matrix, summary, lang, name, progress=progress)
         return buf.getvalue()
 
     def preview(self) -> None:
         from desktop.views.common.printing import preview_pdf
+        from desktop.views.common.tasks import make_report
 
         if self.matrix_model.matrix is not None:
-            preview_pdf(self, self.matrix_pdf(), _("Curator reports"))
+            pdf = make_report(self, _("Curator reports"), self.matrix_pdf)
+            if pdf is not None:
+                preview_pdf(self, pdf, _("Curator reports"))
 
-    def export_xlsx(self) -> None:
+    def export_xlsx(self, path: str | None = None) -> bool:
         from desktop.reports.curator_matrix import write_matrix_xlsx
+        from desktop.views.common.tasks import write_report_file
 
         if self.matrix_model.matrix is None:
-            return
-        path, _filter = QFileDialog.getSaveFileName(self, _("Export to Excel"), "", "Excel (*.xlsx)")
-        if path:
+            return False
+        if path is None:
+            path, _filter = QFileDialog.getSaveFileName(self, _("Export to Excel"), "", "Excel (*.xlsx)")
+        if not path:
+            return False
+        matrix, year, lang = self.matrix_model.matrix, self.year_name(), self.ctx.report_language
+
+        def write(temporary: str, _progress) -> None:
             with self.ctx.db.session() as s:
-                summary = cr.summary(s, self.year_name())
-            write_matrix_xlsx(path, self.matrix_model.matrix, summary, self.ctx.report_language)
+                summary = cr.summary(s, year)
+            write_matrix_xlsx(temporary, matrix, summary, lang)
+
+        return write_report_file(self, _("Export to Excel"), path, write)

@@ -601,15 +601,22 @@ class ExamsArea(AreaPage):
         if self.schedule is None:
             return
         lang, by = self.ctx.report_language, self.by.currentData()
+        schedule = self.schedule
         if key == "preview":
             import io
 
             from desktop.reports.exam_pdf import session_pdf
             from desktop.views.common.printing import preview_pdf
+            from desktop.views.common.tasks import make_report
 
-            buf = io.BytesIO()
-            session_pdf(buf, self.schedule, lang, "matrix", by)
-            preview_pdf(self, buf.getvalue(), _("Print preview"))
+            def make(progress) -> bytes:
+                buf = io.BytesIO()
+                session_pdf(buf, schedule, lang, "matrix", by, progress=progress)
+                return buf.getvalue()
+
+            pdf = make_report(self, _("Print preview"), make)
+            if pdf is not None:
+                preview_pdf(self, pdf, _("Print preview"))
             return
         layout, fmt = key.split("_")
         folder = ui_settings.get(ui_settings.LAST_FOLDER) or ""
@@ -619,15 +626,20 @@ class ExamsArea(AreaPage):
         if not path:
             return
         ui_settings.put(ui_settings.LAST_FOLDER, os.path.dirname(path))
+        from desktop.views.common.tasks import write_report_file
+
         try:
-            write_export(path, self.schedule, lang, layout, fmt, by)
+            written = write_report_file(self, _("Export"), path, lambda temporary, progress: write_export(
+                temporary, schedule, lang, layout, fmt, by, progress))
         except OSError as exc:
             self._error(exc)
             return
-        self.ctx.status_message.emit(_("Saved {path}").format(path=path))
+        if written:
+            self.ctx.status_message.emit(_("Saved {path}").format(path=path))
 
 
-def write_export(path: str, schedule: ops.Schedule, lang: str, layout: str, fmt: str, by: str) -> None:
+def write_export(path: str, schedule: ops.Schedule, lang: str, layout: str, fmt: str, by: str,
+                 progress=None) -> None:
     if fmt == "xlsx":
         from desktop.reports.exam_xlsx import session_xlsx
 
@@ -635,7 +647,7 @@ def write_export(path: str, schedule: ops.Schedule, lang: str, layout: str, fmt:
     else:
         from desktop.reports.exam_pdf import session_pdf
 
-        session_pdf(path, schedule, lang, layout, by)
+        session_pdf(path, schedule, lang, layout, by, progress=progress)
 
 
 def ex_default_year() -> str:

@@ -246,7 +246,9 @@ class StudentsArea(AreaPage):
     def eventFilter(self, watched, event) -> bool:
         if event.type() == QEvent.Type.Paint and watched is self.view.viewport() and self.loading:
             watched.removeEventFilter(self)
-            QTimer.singleShot(50, self._finish_loading)  # after this paint has reached the screen
+            # Shortly after this paint, once the events queued with it have run; the whole list
+            # (about 0.2 s for 20,000 students) then blocks nothing the user already sees.
+            QTimer.singleShot(10, self._finish_loading)
         return super().eventFilter(watched, event)
 
     def _finish_loading(self) -> None:
@@ -571,10 +573,17 @@ class StudentsArea(AreaPage):
                                                    _("Excel workbooks (*.xlsx)"))
         if not path:
             return None
+        from desktop.views.common.tasks import write_report_file
+
         rows = [self.model.row_tuple(i) for i in range(self.model.rowCount())]
-        with self.ctx.db.session() as s:
-            export_students_xlsx(s, path, lang=self.ctx.report_language, sheet_per_group=sheet_per_group, rows=rows)
-        return path
+        lang = self.ctx.report_language
+
+        def write(temporary: str, progress) -> None:
+            with self.ctx.db.session() as s:
+                export_students_xlsx(s, temporary, lang=lang, sheet_per_group=sheet_per_group, rows=rows,
+                                     progress=progress)
+
+        return path if write_report_file(self, _("Export"), path, write) else None
 
     def current_group_id(self) -> int | None:
         selected = self._selected_group_ids()
