@@ -268,3 +268,22 @@ def test_due_soon_horizon_is_a_setting_and_the_counts_follow(page, filled):
     other.refresh()
     assert other.due_soon.value() == 1 and other.dashboard.text().endswith("Due soon: 2")
     other.deleteLater()
+
+
+def test_the_due_soon_unit_agrees_with_the_number(page):
+    from desktop import i18n
+
+    i18n.set_language("ru")
+    try:
+        page.retranslate_ui()
+        suffixes = {}
+        for days in (1, 3, 5, 21):
+            page.due_soon.setValue(days)
+            suffixes[days] = page.due_soon.suffix()
+        assert suffixes == {1: " рабочий день", 3: " рабочих дня", 5: " рабочих дней", 21: " рабочий день"}
+    finally:
+        i18n.set_language("en")
+        page.retranslate_ui()
+    assert page.due_soon.suffix() == " working days"  # 21
+    page.due_soon.setValue(1)
+    assert page.due_soon.suffix() == " working day"

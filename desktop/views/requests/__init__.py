@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.models.request_templates import shown
-from desktop.i18n import _
+from desktop.i18n import _, ngettext
 from desktop.models import request_templates as templates
 from desktop.models import settings
 from desktop.models import requests as req
@@ -56,6 +56,7 @@ class RequestsArea(AreaPage):
         self.due_soon.setRange(0, 30)
         self.due_soon_label.setBuddy(self.due_soon)
         self.due_soon.valueChanged.connect(self.set_due_soon_days)
+        self.due_soon.valueChanged.connect(self._due_soon_suffix)
         self.model = RegisterModel(self)
         self.proxy = RegisterProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -152,12 +153,16 @@ class RequestsArea(AreaPage):
         self.refresh()
 
     # Texts and data ---------------------------------------------------------
+    def _due_soon_suffix(self, days: int) -> None:
+        """"3 рабочих дня", "5 рабочих дней": the unit agrees with the number in every language."""
+        self.due_soon.setSuffix(" " + ngettext("working day", "working days", days))
+
     def retranslate_ui(self) -> None:
         self.title.setText(_("Service requests"))
         self.search.setPlaceholderText(_("Filter by applicant, procedure, step…"))
         self.new_button.setText(_("New request…"))
         self.due_soon_label.setText(_("Due soon: within"))
-        self.due_soon.setSuffix(" " + _("working days"))
+        self._due_soon_suffix(self.due_soon.value())
         self.due_soon.setToolTip(_("Requests with a step due within this many working days are counted as due soon "
                                    "(for everyone working with this database)."))
         self.delete_button.setText(_("Delete"))
