@@ -212,7 +212,7 @@ ICONS: dict[str, Draw] = {
     "students": students, "workplan": workplan, "meetings": meetings, "calendar": calendar,
     "exams": exams, "curators": curators, "requests": requests, "staff": staff,
 }
-SIDEBAR_SIZES = (20, 40)
+SIDEBAR_SIZES = (20, 40)  # desktop/views/common/icons.py loads these sizes
 PROGRAM_SIZES = (32, 64, 256)
 
 

@@ -21,8 +21,7 @@ import desktop.models.migrate  # noqa: F401
 import desktop.models.settings  # noqa: F401
 import desktop.models.students  # noqa: F401
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QLockFile, QSize, QTranslator
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QLibraryInfo, QLocale, QLockFile, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop import APP_NAME, ORG_NAME, __version__, i18n, paths
@@ -92,10 +91,9 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(ORG_NAME)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
-    icon = QIcon()
-    for size in (32, 64, 256):
-        icon.addFile(str(paths.resources_dir() / "icons" / f"dekanat-{size}.png"), QSize(size, size))
-    app.setWindowIcon(icon)
+    from desktop.views.common.icons import PROGRAM_SIZES, resource_icon
+
+    app.setWindowIcon(resource_icon("dekanat", PROGRAM_SIZES))
     return app
 
 

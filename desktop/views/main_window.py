@@ -5,7 +5,7 @@ from __future__ import annotations
 from importlib import import_module
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence, QUndoGroup
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -17,23 +17,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import APP_NAME, __version__, i18n, paths
+from desktop import APP_NAME, __version__, i18n
 from desktop.i18n import _
 from desktop.models.db import Database
 from desktop.views import settings as ui_settings
 from desktop.views.areas import AREAS, AreaSpec
 from desktop.views.common.area import AppContext, AreaPage
+from desktop.views.common.icons import resource_icon
 
 COUNTRIES = {"KG": "Kyrgyzstan", "KZ": "Kazakhstan", "RU": "Russia"}
 COUNTRY_TITLES = {"KG": i18n.N_("Kyrgyzstan"), "KZ": i18n.N_("Kazakhstan"), "RU": i18n.N_("Russia")}
-
-
-def area_icon(name: str) -> QIcon:
-    """An area's icon from resources/icons, at each size drawn (20 px, and 40 for scaled screens)."""
-    icon = QIcon()
-    for size in (20, 40):
-        icon.addFile(str(paths.resources_dir() / "icons" / f"{name}-{size}.png"), QSize(size, size))
-    return icon
 
 
 class AreaListModel(QAbstractListModel):
@@ -42,7 +35,7 @@ class AreaListModel(QAbstractListModel):
     def __init__(self, areas: list[AreaSpec], parent=None):
         super().__init__(parent)
         self.areas = areas
-        self.icons = [area_icon(area.icon) for area in areas]
+        self.icons = [resource_icon(area.icon) for area in areas]
 
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.areas)

@@ -1,0 +1,19 @@
+"""Icons from resources/icons (PNG files drawn by tools/make_icons.py)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QIcon
+
+from desktop import paths
+
+AREA_SIZES = (20, 40)  # the sidebar's 20 px, and 40 for screens scaled to 200 %
+PROGRAM_SIZES = (32, 64, 256)
+
+
+def resource_icon(name: str, sizes: tuple[int, ...] = AREA_SIZES) -> QIcon:
+    """``resources/icons/<name>-<size>.png`` at each size, for Qt to choose from."""
+    icon = QIcon()
+    for size in sizes:
+        icon.addFile(str(paths.resources_dir() / "icons" / f"{name}-{size}.png"), QSize(size, size))
+    return icon
