@@ -132,3 +132,25 @@ def test_qt_own_buttons_follow_the_language(qapp):
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Отмена"
     assert qt.apply("en")
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
+
+
+@pytest.mark.sqlite_only
+def test_open_window_starts_on_a_file_and_gives_the_collector_back(qtbot, demo_db, monkeypatch):
+    import gc
+    import sys
+
+    from desktop.cli import open_window, window_args
+
+    path = str(demo_db.path)
+    demo_db.dispose()
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # start_window installs its own
+    try:
+        started = open_window(window_args(["--database", path]))
+        app, window, lock = started
+        qtbot.addWidget(window)
+        assert gc.isenabled()
+        assert type(window.current_page()).__name__ == "StudentsArea"
+        assert window.windowTitle() and not app.windowIcon().isNull()
+        lock.release()
+    finally:
+        gc.unfreeze()
