@@ -43,6 +43,13 @@ def main() -> int:
     window.show()
     if args.area:
         window.show_area(args.area)
+    import time
+
+    deadline = time.monotonic() + 10
+    app.processEvents()
+    window.grab()  # the first paint: a long list then loads the rest
+    while getattr(window.current_page(), "loading", False) and time.monotonic() < deadline:
+        app.processEvents()
     for _ in range(5):
         app.processEvents()
     window.grab().save(args.output)

@@ -230,6 +230,9 @@ class StudentsArea(AreaPage):
         for c, b in zip((self.status, self.funding, self.form, self.course), blocked, strict=True):
             c.blockSignals(b)
         self.model.retranslate()
+        header = self.view.horizontalHeader()
+        for i in range(self.model.columnCount()):  # "Зачеттук китепченин номери" is wider than "Record-book number"
+            header.resizeSection(i, max(header.sectionSize(i), header.sectionSizeHint(i)))
         self.tree_model.layoutChanged.emit()
         self._update_count()
 
