@@ -168,3 +168,34 @@ def test_printing_reports_each_page_and_cancel_aborts_the_job(qtbot, tmp_path):
     assert render_pdf(buf.getvalue(), printer, dpi=50, on_page=lambda done, n: done < 1) == 0
     out = tmp_path / "cancelled.pdf"  # the PDF engine cannot abort: at most the page before Cancel
     assert not out.exists() or _page_count(out.read_bytes()) <= 1
+
+
+def test_the_reports_of_a_month_print_and_export_from_the_window(qtbot, demo_db, tmp_path, monkeypatch):
+    import desktop.views.common.printing as printing
+    from desktop.views.common.area import AppContext
+    from desktop.views.curators import CuratorsArea
+    from desktop.views.curators.matrix import FIXED
+
+    page = CuratorsArea(AppContext(demo_db))
+    qtbot.addWidget(page)
+    page.year.setCurrentIndex(page.year.findData("2025-2026"))
+    page._year_chosen()
+    matrix = page.matrix_model.matrix
+    column = FIXED + matrix.months.index((2025, 10))
+    page.matrix_view.setCurrentIndex(page.matrix_model.index(0, column))
+    assert page.chosen_month() == (2025, 10)
+    docs = page.month_documents((2025, 10))
+    assert docs and all((d.year, d.month) == (2025, 10) for d in docs)
+
+    shown: list[tuple[bytes, str]] = []
+    monkeypatch.setattr(printing, "preview_pdf", lambda parent, pdf, title="": shown.append((pdf, title)) or 0)
+    page.preview_month()
+    (pdf, title), = shown
+    assert title == "Curator reports, October 2025" and _page_count(pdf) >= len(docs)
+    text = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+    assert "Curator's report for October 2025" in text and docs[0].group in text
+
+    path = tmp_path / "october.xlsx"
+    assert page.export_month_xlsx(str(path))
+    book = openpyxl.load_workbook(path, read_only=True)
+    assert docs[0].group in {c for row in book.worksheets[0].iter_rows(values_only=True) for c in row}

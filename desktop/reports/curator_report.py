@@ -22,6 +22,7 @@ from desktop.models.curators import (
     RiskAction,
     RiskReason,
 )
+from desktop.models.progress import Progress
 from desktop.reports.pdf import SANS, build_pdf, esc, styles, table_style_commands, wrap
 
 CELL_SIZE = 9
@@ -89,7 +90,8 @@ def _story(tr, doc: ReportDocument, faculty: str) -> list:
     return story
 
 
-def write_reports_pdf(target, docs: list[ReportDocument], lang: str, faculty: str = "") -> None:
+def write_reports_pdf(target, docs: list[ReportDocument], lang: str, faculty: str = "",
+                      progress: Progress | None = None) -> None:
     tr = translator(lang)
     story: list = []
     for i, doc in enumerate(docs):
@@ -98,7 +100,7 @@ def write_reports_pdf(target, docs: list[ReportDocument], lang: str, faculty: st
         story += _story(tr, doc, faculty)
     if not docs:
         story.append(Paragraph(esc(tr("No curator reports for this month.")), styles()["body"]))
-    build_pdf(target, story, tr, title=tr("Curator reports"))
+    build_pdf(target, story, tr, title=tr("Curator reports"), progress=progress)
 
 
 def write_reports_xlsx(target, docs: list[ReportDocument], lang: str) -> None:

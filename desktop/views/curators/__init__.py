@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
+    QMenu,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -86,11 +87,18 @@ class CuratorsArea(AreaPage):
         self.history_title = QLabel()
         self.open_button, self.change_button = QPushButton(), QPushButton()
         self.preview_button, self.excel_button = QPushButton(), QPushButton()
+        # Every report of one month, one after another: the office files them on paper.
+        self.month_button = QPushButton()
+        self.month_menu = QMenu(self.month_button)
+        self.month_preview_action = self.month_menu.addAction("", self.preview_month)
+        self.month_excel_action = self.month_menu.addAction("", self.export_month_xlsx)
+        self.month_button.setMenu(self.month_menu)
         self.year_label, self.as_of_label = QLabel(), QLabel()
         top = QHBoxLayout()
         for w in (self.year_label, self.year, self.as_of_label, self.as_of):
             top.addWidget(w)
-        top.addWidget(button_bar(self.open_button, self.change_button, self.preview_button, self.excel_button), 1)
+        top.addWidget(button_bar(self.open_button, self.change_button, self.preview_button, self.excel_button,
+                                 self.month_button), 1)
         history = QWidget()
         hl = QVBoxLayout(history)
         hl.setContentsMargins(0, 0, 0, 0)
@@ -141,6 +149,10 @@ class CuratorsArea(AreaPage):
         self.change_button.setText(_("Change curator…"))
         self.preview_button.setText(_("Print preview…"))
         self.excel_button.setText(_("Export to Excel…"))
+        self.month_button.setText(_("Reports of the month"))
+        self.month_button.setToolTip(_("Every curator's report of the month chosen in the matrix"))
+        self.month_preview_action.setText(_("Print preview…"))
+        self.month_excel_action.setText(_("Export to Excel…"))
         self.history_title.setText(_("History of the group"))
         self.matrix_model.retranslate()
         self.history_model.retranslate()
@@ -288,6 +300,63 @@ class CuratorsArea(AreaPage):
             pdf = make_report(self, _("Curator reports"), self.matrix_pdf)
             if pdf is not None:
                 preview_pdf(self, pdf, _("Curator reports"))
+
+    def chosen_month(self) -> tuple[int, int] | None:
+        """The month of the matrix column with the current cell (the current month when it is none)."""
+        m = self.matrix_model.matrix
+        if m is None or not m.months:
+            return None
+        index = self.matrix_view.currentIndex()
+        if index.isValid() and index.column() >= FIXED:
+            return m.months[index.column() - FIXED]
+        today = dt.date.today()
+        return (today.year, today.month) if (today.year, today.month) in m.months else m.months[0]
+
+    def month_documents(self, month: tuple[int, int]) -> list:
+        with self.ctx.db.session() as s:
+            return cr.report_documents(s, cr.report_ids_of_month(s, self.year_name(), *month))
+
+    def month_pdf(self, month: tuple[int, int], progress=None) -> bytes:
+        from desktop.models.org import the_faculty
+        from desktop.reports.curator_report import write_reports_pdf
+
+        docs = self.month_documents(month)
+        with self.ctx.db.session() as s:
+            faculty = the_faculty(s)
+        buf = io.BytesIO()
+        write_reports_pdf(buf, docs, self.ctx.report_language, faculty.name if faculty else "", progress=progress)
+        return buf.getvalue()
+
+    def preview_month(self) -> None:
+        from desktop.views.common.printing import preview_pdf
+        from desktop.views.common.tasks import make_report
+
+        month = self.chosen_month()
+        if month is None:
+            return
+        title = _("Curator reports, {month} {year}").format(month=current().month(month[1]), year=month[0])
+        pdf = make_report(self, title, lambda progress: self.month_pdf(month, progress))
+        if pdf is not None:
+            preview_pdf(self, pdf, title)
+
+    def export_month_xlsx(self, path: str | None = None) -> bool:
+        from desktop.reports.curator_report import write_reports_xlsx
+        from desktop.views.common.tasks import write_report_file
+
+        month = self.chosen_month()
+        if month is None:
+            return False
+        if path is None:
+            name = f"curator-reports-{month[0]}-{month[1]:02d}.xlsx"
+            path, _filter = QFileDialog.getSaveFileName(self, _("Export to Excel"), name, "Excel (*.xlsx)")
+        if not path:
+            return False
+        lang = self.ctx.report_language
+
+        def write(temporary: str, _progress) -> None:
+            write_reports_xlsx(temporary, self.month_documents(month), lang)
+
+        return write_report_file(self, _("Export to Excel"), path, write)
 
     def export_xlsx(self, path: str | None = None) -> bool:
         from desktop.reports.curator_matrix import write_matrix_xlsx
