@@ -56,8 +56,12 @@ def test_cancel_or_an_error_leaves_no_file_and_the_old_one_untouched(qtbot, tmp_
             f.write("half")
         raise OSError("disk full")
 
-    with pytest.raises(OSError):
-        tasks.write_report_file(None, "Export", target, broken)
+    told: list[str] = []
+    monkeypatch.setattr(tasks.QMessageBox, "warning", lambda parent, title, text: told.append(text))
+    assert tasks.write_report_file(None, "Export", target, broken) is False
+    assert told == [f"{target} could not be written: disk full"]
+    assert tasks.write_report_file(None, "Export", tmp_path / "no such folder" / "list.txt", write) is False
+    assert len(told) == 2 and "no such folder" in told[1]
     _cancel_at_first_step(monkeypatch)
     assert tasks.write_report_file(None, "Export", target, write) is False
     assert target.read_text(encoding="utf-8") == "old"

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, Signal
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from desktop.i18n import _
 from desktop.models.progress import Cancelled, Progress
@@ -97,20 +97,26 @@ def write_report_file(parent: QWidget | None, title: str, path: str | os.PathLik
                       write: Callable[[str, Progress], Any]) -> bool:
     """Write an export behind the progress dialog: ``write(temporary_path, progress)`` writes a file
     beside ``path``, which is renamed into place only when it is whole. Cancel or an error leaves
-    no file (and an existing one untouched). Returns False when cancelled."""
+    no file (and an existing one untouched). Returns False when cancelled or when the folder or
+    disk refused the file (the user is told which file and why)."""
     target = Path(path)
-    fd, temporary = tempfile.mkstemp(prefix=".~", suffix=target.suffix, dir=target.parent)
-    os.close(fd)
+    temporary = None
 
     def work(progress: Progress) -> None:
         write(temporary, progress)
         os.replace(temporary, target)
 
     try:
+        fd, temporary = tempfile.mkstemp(prefix=".~", suffix=target.suffix, dir=target.parent)
+        os.close(fd)
         run_with_progress(parent, title, work, _("Writing {name}…").format(name=target.name))
         return True
     except TaskCancelled:
         return False
+    except OSError as exc:  # a read-only folder, a full disk, the file open in Excel ...
+        QMessageBox.warning(parent, title, _("{path} could not be written: {error}").format(
+            path=target, error=exc.strerror or exc))
+        return False
     finally:
-        if os.path.exists(temporary):
+        if temporary is not None and os.path.exists(temporary):
             os.unlink(temporary)

@@ -628,12 +628,8 @@ class ExamsArea(AreaPage):
         ui_settings.put(ui_settings.LAST_FOLDER, os.path.dirname(path))
         from desktop.views.common.tasks import write_report_file
 
-        try:
-            written = write_report_file(self, _("Export"), path, lambda temporary, progress: write_export(
-                temporary, schedule, lang, layout, fmt, by, progress))
-        except OSError as exc:
-            self._error(exc)
-            return
+        written = write_report_file(self, _("Export"), path, lambda temporary, progress: write_export(
+            temporary, schedule, lang, layout, fmt, by, progress))
         if written:
             self.ctx.status_message.emit(_("Saved {path}").format(path=path))
 
