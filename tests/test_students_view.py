@@ -31,6 +31,28 @@ def test_models_pass_the_model_tester(page, qtmodeltester, demo_db):
         qtmodeltester.check(HistoryModel(history(s, sid)))
 
 
+def test_the_table_is_a_proxy_over_every_loaded_student(page, qtmodeltester):
+    from PySide6.QtCore import QAbstractProxyModel
+
+    proxy, source = page.model, page.model.sourceModel()
+    qtmodeltester.check(source)
+    assert isinstance(proxy, QAbstractProxyModel) and source.rowCount() == len(proxy.rows)
+    page.course.setCurrentIndex(page.course.findData(2))
+    shown = proxy.rowCount()
+    assert 0 < shown < source.rowCount()
+    for row in (0, shown - 1):
+        at_source = proxy.mapToSource(proxy.index(row, 1))
+        assert source.data(at_source) == proxy.index(row, 1).data()
+        assert proxy.mapFromSource(at_source).row() == row
+    hidden = next(r for r in range(source.rowCount()) if source.rows[r][6] != 2)
+    assert not proxy.mapFromSource(source.index(hidden, 0)).isValid()
+    # Editing through the proxy reaches the source's edit hook with the right student.
+    edits = []
+    proxy.on_edit = lambda row, key, value: edits.append((row[0], key, value))
+    proxy.setData(proxy.index(0, 0), "Жаңы")
+    assert edits == [(proxy.student_id(0), "last_name", "Жаңы")]
+
+
 def test_tree_selection_and_filters(page, demo_db):
     total = page.model.rowCount()
     with demo_db.session() as s:

@@ -1,9 +1,9 @@
 """Qt item models of the students area: the programme → course → group tree, the student
 table over column tuples, and the movement history of one student.
 
-The student table filters and sorts its Python list itself and resets: over 20,000 rows this
-takes milliseconds, where QSortFilterProxyModel calling a Python filterAcceptsRow per row
-takes a third of a second (the issue's measured floors).
+The student table is a source model of every loaded tuple and a proxy that filters and sorts
+them in bulk: over 20,000 rows one Python pass takes milliseconds, where QSortFilterProxyModel
+calling a Python filterAcceptsRow per row takes a third of a second.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QAbstractProxyModel, QAbstractTableModel, QModelIndex, Qt
 
 from desktop.i18n import N_, _
 from desktop.models.contingent import FUNDING_LABELS, GENDER_LABELS, STUDENT_STATUS_LABELS, STUDY_FORM_LABELS
@@ -157,44 +157,132 @@ class StudentFilter:
     group_ids: frozenset[int] | None = None  # None = every group
 
 
-class StudentTableModel(QAbstractTableModel):
-    """Students as tuples (ROW_FIELDS order). ``rows`` holds all of them, ``visible`` the filtered,
-    sorted indexes into ``rows``; display strings are made only for painted cells."""
+class StudentRowsModel(QAbstractTableModel):
+    """Every loaded student, one row per tuple (ROW_FIELDS order) as loaded: the source model of
+    the list. Display strings are made only for the cells a view paints."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.rows: list[tuple] = []
-        self._search: list[str] = []
-        self.visible: list[int] = []
-        self._order: list[int] = []  # every row, in the current sort order
-        self.filter = StudentFilter()
-        self.sort_column, self.sort_order = 0, Qt.SortOrder.AscendingOrder
         self.on_edit = None  # (row tuple, key, value) -> None
         self._cols = [(F[k], title, display) for k, title, display in STUDENT_COLUMNS]
 
     def set_rows(self, rows: list[tuple]) -> None:
+        self.beginResetModel()
         self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._cols)
+
+    def cell(self, row: int, column: int, role) -> object:
+        """``data`` by plain numbers: what the list's proxy asks for each painted cell."""
+        col, _title, display = self._cols[column]
+        if role == Qt.ItemDataRole.DisplayRole or role == Qt.ItemDataRole.EditRole:
+            value = self.rows[row][col]
+            if display is not None and role == Qt.ItemDataRole.DisplayRole:
+                return display(value)
+            return "" if value is None else value if isinstance(value, (int, str)) else str(value)
+        if role == ID_ROLE:
+            return self.rows[row][0]
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        return self.cell(index.row(), index.column(), role) if index.isValid() else None
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return _(self._cols[section][1])
+        return str(section + 1)
+
+    def is_editable(self, column: int) -> bool:
+        return ROW_FIELDS[self._cols[column][0]] in EDITABLE and self.on_edit is not None
+
+    def flags(self, index):
+        flags = super().flags(index)
+        if index.isValid() and self.is_editable(index.column()):
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or self.on_edit is None:
+            return False
+        row = self.rows[index.row()]
+        key = ROW_FIELDS[self._cols[index.column()][0]]
+        if (row[F[key]] or "") == value:
+            return False
+        self.on_edit(row, key, value)
+        return True
+
+
+class StudentTableModel(QAbstractProxyModel):
+    """The students shown: a proxy over :class:`StudentRowsModel` that filters and sorts in bulk.
+
+    ``visible`` holds the source rows shown, in order. Each filter or sort is one pass of Python
+    over the tuples (milliseconds for 20,000 students) and one reset or layout change, where
+    QSortFilterProxyModel would call a Python ``filterAcceptsRow`` or ``lessThan`` per row. The
+    search strings are made once per loaded list.
+    """
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.source = StudentRowsModel(self)
+        self.setSourceModel(self.source)
+        self._search: list[str] = []
+        self.visible: list[int] = []
+        self._position: dict[int, int] | None = None  # source row -> shown row, made when asked
+        self._order: list[int] = []  # every source row, in the current sort order
+        self.filter = StudentFilter()
+        self.sort_column, self.sort_order = 0, Qt.SortOrder.AscendingOrder
+
+    # The source's rows and edit hook, as the page sees them
+    @property
+    def rows(self) -> list[tuple]:
+        return self.source.rows
+
+    @property
+    def on_edit(self):
+        return self.source.on_edit
+
+    @on_edit.setter
+    def on_edit(self, fn) -> None:
+        self.source.on_edit = fn
+
+    def set_rows(self, rows: list[tuple]) -> None:
+        self.beginResetModel()
+        self.source.set_rows(rows)
         self._search = []  # made on the first text filter: not needed to show the list
         self._sort_all()
-        self._apply()
+        self.visible = self._filtered()
+        self._position = None
+        self.endResetModel()
 
     def prepare_search(self) -> None:
         self._search_strings()
 
     def _search_strings(self) -> list[str]:
         """One casefolded string per student: name, record book and group, searched with "in"."""
-        if len(self._search) != len(self.rows):
-            self._search = [f"{r[1]} {r[2]} {r[3]}\t{r[4] or ''}\t{r[5] or ''}".casefold() for r in self.rows]
+        rows = self.source.rows
+        if len(self._search) != len(rows):
+            self._search = [f"{r[1]} {r[2]} {r[3]}\t{r[4] or ''}\t{r[5] or ''}".casefold() for r in rows]
         return self._search
 
     def set_filter(self, flt: StudentFilter) -> None:
         self.filter = flt
-        self._apply()
+        self.beginResetModel()
+        self.visible = self._filtered()
+        self._position = None
+        self.endResetModel()
 
-    def _apply(self) -> None:
+    def _filtered(self) -> list[int]:
         """Filter the sorted order of all rows: what stays is already sorted (no sort per keystroke)."""
         f = self.filter
-        rows = self.rows
+        rows = self.source.rows
         idx = self._order
         if f.group_ids is not None:
             g, gi = f.group_ids, F["group_id"]
@@ -207,13 +295,11 @@ class StudentTableModel(QAbstractTableModel):
         if needle:
             search = self._search_strings()
             idx = [i for i in idx if needle in search[i]]
-        self.beginResetModel()
-        self.visible = list(idx)
-        self.endResetModel()
+        return list(idx)
 
     def _sort_all(self) -> None:
-        col = self._cols[self.sort_column][0]
-        rows = self.rows
+        col = self.source._cols[self.sort_column][0]
+        rows = self.source.rows
         reverse = self.sort_order == Qt.SortOrder.DescendingOrder
         if col == F["last_name"]:
             keys = [(r[1].casefold(), r[2].casefold()) for r in rows]
@@ -223,7 +309,7 @@ class StudentTableModel(QAbstractTableModel):
         self._order = sorted(range(len(rows)), key=key, reverse=reverse)
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
-        if (column, order) == (self.sort_column, self.sort_order) and len(self._order) == len(self.rows):
+        if (column, order) == (self.sort_column, self.sort_order) and len(self._order) == len(self.source.rows):
             return  # already in this order (the view asks again when sorting is switched on)
         self.sort_column, self.sort_order = column, order
         self.layoutAboutToBeChanged.emit()
@@ -232,68 +318,76 @@ class StudentTableModel(QAbstractTableModel):
         self._sort_all()
         keep = set(self.visible)
         self.visible = [i for i in self._order if i in keep]
-        pos = {r: n for n, r in enumerate(self.visible)}
+        self._position = None
+        pos = self._positions()
         self.changePersistentIndexList(old, [self.index(pos[r], c) for r, c in old_ids])
         self.layoutChanged.emit()
 
+    # Rows by number, for the page
     def row_tuple(self, row: int) -> tuple:
-        return self.rows[self.visible[row]]
+        return self.source.rows[self.visible[row]]
 
     def student_id(self, row: int) -> int:
-        return self.rows[self.visible[row]][0]
+        return self.source.rows[self.visible[row]][0]
 
     def row_of(self, student_id: int) -> int:
+        rows = self.source.rows
         for n, i in enumerate(self.visible):
-            if self.rows[i][0] == student_id:
+            if rows[i][0] == student_id:
                 return n
         return -1
+
+    # QAbstractProxyModel
+    def _positions(self) -> dict[int, int]:
+        if self._position is None:
+            self._position = {r: n for n, r in enumerate(self.visible)}
+        return self._position
+
+    def mapToSource(self, proxy_index: QModelIndex) -> QModelIndex:
+        if not proxy_index.isValid() or proxy_index.row() >= len(self.visible):
+            return QModelIndex()
+        return self.source.index(self.visible[proxy_index.row()], proxy_index.column())
+
+    def mapFromSource(self, source_index: QModelIndex) -> QModelIndex:
+        row = self._positions().get(source_index.row()) if source_index.isValid() else None
+        return QModelIndex() if row is None else self.index(row, source_index.column())
+
+    def index(self, row: int, column: int, parent=QModelIndex()) -> QModelIndex:
+        if parent.isValid() or not (0 <= row < len(self.visible) and 0 <= column < len(self.source._cols)):
+            return QModelIndex()
+        return self.createIndex(row, column)
+
+    def parent(self, index=QModelIndex()) -> QModelIndex:
+        return QModelIndex()
 
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.visible)
 
     def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._cols)
+        return 0 if parent.isValid() else len(self.source._cols)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        col, _title, display = self._cols[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole or role == Qt.ItemDataRole.EditRole:
-            value = self.rows[self.visible[index.row()]][col]
-            if display is not None and role == Qt.ItemDataRole.DisplayRole:
-                return display(value)
-            return "" if value is None else value if isinstance(value, (int, str)) else str(value)
-        if role == ID_ROLE:
-            return self.rows[self.visible[index.row()]][0]
-        return None
+        # The source's cell by numbers: no source QModelIndex per painted cell.
+        return self.source.cell(self.visible[index.row()], index.column(), role) if index.isValid() else None
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return _(self._cols[section][1])
-        return str(section + 1)
+        if orientation == Qt.Orientation.Vertical:  # shown rows are numbered 1, 2, 3 ... whatever the order
+            return str(section + 1) if role == Qt.ItemDataRole.DisplayRole else None
+        return self.source.headerData(section, orientation, role)
 
     def flags(self, index):
         flags = super().flags(index)
-        if index.isValid() and ROW_FIELDS[self._cols[index.column()][0]] in EDITABLE and self.on_edit:
+        if index.isValid() and self.source.is_editable(index.column()):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
-        if role != Qt.ItemDataRole.EditRole or not index.isValid() or self.on_edit is None:
-            return False
-        row = self.row_tuple(index.row())
-        key = ROW_FIELDS[self._cols[index.column()][0]]
-        if (row[F[key]] or "") == value:
-            return False
-        self.on_edit(row, key, value)
-        return True
+        return self.source.setData(self.mapToSource(index), value, role)
 
     def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._cols) - 1)
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.source._cols) - 1)
         if self.visible:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self.visible) - 1, len(self._cols) - 1))
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.visible) - 1, len(self.source._cols) - 1))
 
 
 HISTORY_COLUMNS = [("effective_date", N_("Effective date")), ("kind", N_("Movement")),
