@@ -195,6 +195,7 @@ def test_keyboard_shortcuts_pressed_like_a_user(shown, demo_db, qtbot):
     assert page.undo_stack.undoText() == "Delete meeting"
     with demo_db.session() as s:
         assert s.get(mt.Meeting, new_id) is None
+    assert page.meeting_id is None and not page.actions_by_key["delete"].isEnabled()  # nothing left to delete
     # Ctrl+Down / Ctrl+Up move the chosen agenda item, Delete removes it
     open_meeting(page, demo_db)
     editor.tabs.setCurrentIndex(0)

@@ -134,7 +134,8 @@ class MeetingsArea(AreaPage):
             self.actions_by_key[key] = act
         # Delete works in the week list as in the month's list of meetings
         self.weeks.view.addAction(self.actions_by_key["delete"])
-        self.meeting_id: int | None = None
+        self._meeting_id: int | None = None
+        self.actions_by_key["delete"].setEnabled(False)
         self.set_calendar_mode(settings.get(CALENDAR_MODE), remember=False)
         ctx.data_changed.connect(self._others_changed)
         self.refresh()
@@ -186,6 +187,16 @@ class MeetingsArea(AreaPage):
         self.series.setCurrentIndex(max(self.series.findData(wanted or 0), 0))
         self.series.blockSignals(False)
         self._enable_series_actions()
+
+    @property
+    def meeting_id(self) -> int | None:
+        """The meeting open in the editor; Delete is offered only when there is one."""
+        return self._meeting_id
+
+    @meeting_id.setter
+    def meeting_id(self, value: int | None) -> None:
+        self._meeting_id = value
+        self.actions_by_key["delete"].setEnabled(value is not None)
 
     def _enable_series_actions(self) -> None:
         for key in ("next", "edit_series", "delete_series"):
