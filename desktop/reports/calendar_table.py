@@ -40,9 +40,10 @@ def headers(data: CalendarData, tr: Translator) -> list[str]:
 
 
 def format_span(start: dt.date, end: dt.date, tr: Translator) -> str:
-    """"14.08. - 27.08.2025" within one year, full dates across years, a single day in words (Babel)."""
+    """As the approved calendar writes them (seed 004): "14.08. - 27.08.2025" within one year, full
+    dates across years, "22.08.2025" for a single day, so a column reads alike from top to bottom."""
     if start == end:
-        return tr.date(start, "long")
+        return f"{start:%d.%m.%Y}"
     if start.year == end.year:
         return f"{start:%d.%m.} - {end:%d.%m.%Y}"
     return f"{start:%d.%m.%Y} - {end:%d.%m.%Y}"
