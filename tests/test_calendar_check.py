@@ -3,7 +3,6 @@
 import datetime as dt
 import shutil
 import sqlite3
-import sys
 from pathlib import Path
 
 import pytest

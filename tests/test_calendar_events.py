@@ -2,8 +2,6 @@
 
 import datetime as dt
 
-from sqlalchemy import select
-
 from desktop.models import calendar_events, workplan
 from desktop.models import workplan_deadline as dl
 from desktop.models.academic_calendar import event_period

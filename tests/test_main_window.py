@@ -3,7 +3,6 @@
 import logging
 
 import pytest
-from PySide6.QtCore import QLockFile
 from PySide6.QtWidgets import QMessageBox
 
 from desktop import i18n

@@ -168,7 +168,6 @@ def cmd_merge(base: str, ours: str, theirs: str) -> int:
             return read_po(fh)
 
     a, b = read(ours), read(theirs)
-    lang = str(a.locale) if a.locale else None
     for m in b:
         if not m.id:
             continue

@@ -16,9 +16,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from PySide6.QtCore import QPointF, QRectF, Qt  # noqa: E402
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter, QPainterPath, QPen  # noqa: E402
+
+from desktop.views.common.icons import AREA_SIZES, PROGRAM_SIZES  # noqa: E402  (the sizes the window loads)
 
 OUT = Path(__file__).resolve().parent.parent / "resources" / "icons"
 
@@ -212,8 +215,6 @@ ICONS: dict[str, Draw] = {
     "students": students, "workplan": workplan, "meetings": meetings, "calendar": calendar,
     "exams": exams, "curators": curators, "requests": requests, "staff": staff,
 }
-SIDEBAR_SIZES = (20, 40)  # desktop/views/common/icons.py loads these sizes
-PROGRAM_SIZES = (32, 64, 256)
 
 
 def render(draw: Draw, size: int) -> QImage:
@@ -232,7 +233,7 @@ def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     written = []
     for name, draw in ICONS.items():
-        for size in SIDEBAR_SIZES:
+        for size in AREA_SIZES:
             written.append(OUT / f"{name}-{size}.png")
             render(draw, size).save(str(written[-1]))
     for size in PROGRAM_SIZES:

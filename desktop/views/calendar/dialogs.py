@@ -33,6 +33,7 @@ from desktop import i18n
 from desktop.i18n import N_, _
 from desktop.models.academic_calendar import TERM_LABELS, CalendarData, Entry, Rule, RuleKind
 from desktop.models.workdays import OVERRIDE_LABELS, OverrideKind
+from desktop.views.common.forms import ok_cancel
 
 RULE_LABELS = {RuleKind.WITHIN: N_("within N days after"), RuleKind.AFTER: N_("N days after"),
                RuleKind.BEFORE: N_("N days before")}
@@ -130,9 +131,7 @@ class EntryDialog(QDialog):
         form.addRow(_("Rule:"), rule)
         form.addRow(_("Counted from:"), self.reference)
         form.addRow("", self.anchor)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)

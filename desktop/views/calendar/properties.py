@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 from desktop.i18n import N_, _
 from desktop.models.academic_calendar import LAYOUT_LABELS, LEVELS, Layout
 from desktop.models.workdays import COUNTRIES
+from desktop.views.common.forms import ok_cancel
 
 LEVEL_LABELS = {"bachelor": N_("Bachelor"), "master": N_("Master")}
 COUNTRY_LABELS = {"KG": N_("Kyrgyzstan"), "KZ": N_("Kazakhstan"), "RU": N_("Russia")}
@@ -61,9 +61,7 @@ class CalendarPropertiesDialog(QDialog):
         form.addRow(_("Teaching weeks per term:"), self.weeks)
         form.addRow(_("Title:"), self.title)
         form.addRow(_("Approval:"), self.approval)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -27,6 +26,7 @@ from desktop.i18n import _
 from desktop.models.base import DomainError
 from desktop.models.exam_schedule import ExamRow, Schedule
 from desktop.models.exams import EXAM_FORM_LABELS, ExamForm
+from desktop.views.common.forms import ok_cancel
 
 
 def _qdate(d: dt.date) -> QDate:
@@ -61,9 +61,7 @@ class GroupPicker(QDialog):
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
         self.view = QListView()
         self.view.setModel(self.proxy)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         layout = QVBoxLayout(self)
         if note:
             label = QLabel(note)
@@ -145,9 +143,7 @@ class ExamDialog(QDialog):
         consult.addWidget(self.consult_time)
         consult.addWidget(self.consult_room, 1)
         form.addRow(_("Consultation"), consult)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         self.error = QLabel()
         self.error.setStyleSheet("color: #B00020")
         self.error.setWordWrap(True)

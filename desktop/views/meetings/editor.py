@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -35,6 +34,7 @@ from desktop.models import meetings as mt
 from desktop.models import meetings_agenda as ag
 from desktop.views.common.toolbar import button_bar
 from desktop.views.meetings.models import AttendanceModel, ProposalModel, agenda_model, decision_model
+from desktop.views.common.forms import ok_cancel
 
 
 def table(model, stretch: int = 0) -> QTableView:
@@ -81,9 +81,7 @@ class DecisionDialog(QDialog):
         form.addRow(_("Decision"), self.text)
         form.addRow(_("Responsible"), people_view)
         form.addRow(self.has_due, self.due)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         form.addRow(buttons)
 
     def values(self) -> dict:
@@ -114,9 +112,7 @@ class AttendeeDialog(QDialog):
         form.addRow(_("Attendee"), self.person)
         form.addRow("", self.present)
         form.addRow(_("Reason of absence"), self.reason)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         form.addRow(buttons)
 
     def values(self) -> dict:

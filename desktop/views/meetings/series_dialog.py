@@ -8,7 +8,6 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QListView,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 from desktop.i18n import N_, _, current
 from desktop.models import meetings as mt
 from desktop.models.org import StaffRole
+from desktop.views.common.forms import ok_cancel
 
 NTH = ((1, N_("first")), (2, N_("second")), (3, N_("third")), (4, N_("fourth")), (-1, N_("last")))
 # who usually sits in each kind of meeting (the secretary unticks or adds people)
@@ -77,9 +77,7 @@ class SeriesDialog(QDialog):
         form.addRow(_("Chair"), self.chair)
         form.addRow(_("Secretary"), self.secretary)
         form.addRow(_("Attendees"), members_view)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         form.addRow(buttons)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.recurrence.currentIndexChanged.connect(self._recurrence_changed)

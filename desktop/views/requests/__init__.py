@@ -350,13 +350,13 @@ class RequestsArea(AreaPage):
                            lambda s, _rid: req.record_step(s, step_id, day, done_by, note))
 
     def mark_step_done(self, step: dict) -> None:
-        from desktop.views.requests.dialogs import to_date
+        from desktop.views.common.forms import to_date
 
         people = [r["short_name"] for r in self._staff_names()]
         day = step["actual"] or min(self.today, step["planned"] or self.today)
         dialog = StepDoneDialog(shown(_, step["name"]), day, step["done_by"], step["note"], people, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.record(step["id"], to_date(dialog.date.date()), dialog.done_by.currentText(), dialog.note.text())
+            self.record(step["id"], to_date(dialog.date), dialog.done_by.currentText(), dialog.note.text())
 
     def _staff_names(self) -> list[dict]:
         from desktop.models import org

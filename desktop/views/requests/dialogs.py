@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -25,17 +24,7 @@ from desktop.models.request_templates import shown
 from desktop.i18n import N_, _
 from desktop.models.request_templates import DURATION_LABELS, DurationKind, StepSpec
 from desktop.models.requests import CHANNEL_LABELS, Channel
-
-
-def to_date(q: QDate) -> dt.date:
-    return dt.date(q.year(), q.month(), q.day())
-
-
-def date_edit(value: dt.date) -> QDateEdit:
-    edit = QDateEdit(QDate(value.year, value.month, value.day))
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("dd.MM.yyyy")
-    return edit
+from desktop.views.common.forms import date_edit, ok_cancel, to_date
 
 
 class NewRequestDialog(QDialog):
@@ -68,9 +57,7 @@ class NewRequestDialog(QDialog):
         form.addRow(_("Channel"), self.channel)
         form.addRow(_("Conditions"), self.conditions)
         form.addRow(_("Note"), self.note)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
@@ -95,7 +82,7 @@ class NewRequestDialog(QDialog):
         i = self.student.findText(text, Qt.MatchFlag.MatchExactly)
         student_id = self.student.itemData(i) if i > 0 else None
         p = self.procedure.currentData()
-        return {"procedure_id": p["id"] if p else None, "received": to_date(self.received.date()),
+        return {"procedure_id": p["id"] if p else None, "received": to_date(self.received),
                 "student_id": student_id, "applicant": "" if student_id else text,
                 "channel": self.channel.currentData(), "note": self.note.text(),
                 "conditions": {pos for pos, box in self.boxes if box.isChecked()}}
@@ -116,9 +103,7 @@ class StepDoneDialog(QDialog):
         form.addRow(_("Done on"), self.date)
         form.addRow(_("Done by"), self.done_by)
         form.addRow(_("Note"), self.note)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)

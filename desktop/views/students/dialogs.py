@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -23,6 +20,7 @@ from desktop.i18n import _
 from desktop.models.dlt import DLT_CAPS, DLT_CATEGORY_LABELS, DltCategory
 from desktop.models.movements import MOVEMENT_LABELS, MovementKind, Order
 from desktop.views.students.models import HistoryModel
+from desktop.views.common.forms import date_edit, ok_cancel, to_date
 
 
 def plain_label(text: str) -> QLabel:
@@ -30,18 +28,6 @@ def plain_label(text: str) -> QLabel:
     label = QLabel(text)
     label.setTextFormat(Qt.TextFormat.PlainText)
     return label
-
-
-def _date_edit(day: dt.date | None = None) -> QDateEdit:
-    edit = QDateEdit()
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("dd.MM.yyyy")
-    edit.setDate(QDate(day or dt.date.today()))
-    return edit
-
-
-def to_date(edit: QDateEdit) -> dt.date:
-    return edit.date().toPython()
 
 
 class MovementDialog(QDialog):
@@ -56,8 +42,8 @@ class MovementDialog(QDialog):
             if kind is not MovementKind.ENROLMENT:
                 self.kind.addItem(_(MOVEMENT_LABELS[kind]), kind.value)
         self.number = QLineEdit()
-        self.order_date = _date_edit()
-        self.effective_date = _date_edit()
+        self.order_date = date_edit()
+        self.effective_date = date_edit()
         self.group = QComboBox()
         self.group.addItem("—", None)
         for g in groups:
@@ -72,9 +58,7 @@ class MovementDialog(QDialog):
         form.addRow(_("Effective date:"), self.effective_date)
         form.addRow(_("Group:"), self.group)
         form.addRow(_("Reason:"), self.reason)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
@@ -100,9 +84,9 @@ class DltDialog(QDialog):
         self.category = QComboBox()
         for c in DltCategory:
             self.category.addItem(f"{_(DLT_CATEGORY_LABELS[c])} (≤ {DLT_CAPS[c]})", c.value)
-        self.application_date = _date_edit()
+        self.application_date = date_edit()
         self.number = QLineEdit()
-        self.order_date = _date_edit()
+        self.order_date = date_edit()
         self.credits = QSpinBox()
         self.credits.setRange(1, 240)
         self.credits.setValue(5)
@@ -112,9 +96,7 @@ class DltDialog(QDialog):
         form.addRow(_("Order number:"), self.number)
         form.addRow(_("Order date:"), self.order_date)
         form.addRow(_("Credits by distance learning:"), self.credits)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         form.addRow(buttons)
         self.setWindowTitle(_("Distance-learning permission"))
 
@@ -175,8 +157,8 @@ class NewStudentDialog(QDialog):
         for key, label in FUNDING_LABELS.items():
             self.funding.addItem(_(label), key.value)
         self.number = QLineEdit()
-        self.order_date = _date_edit()
-        self.effective_date = _date_edit()
+        self.order_date = date_edit()
+        self.effective_date = date_edit()
         form = QFormLayout(self)
         for label, widget in ((_("Last name:"), self.last_name), (_("First name:"), self.first_name),
                               (_("Patronymic:"), self.patronymic), (_("Record-book number:"), self.record_book),
@@ -184,9 +166,7 @@ class NewStudentDialog(QDialog):
                               (_("Order number:"), self.number), (_("Order date:"), self.order_date),
                               (_("Effective date:"), self.effective_date)):
             form.addRow(label, widget)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         form.addRow(buttons)
         self.setWindowTitle(_("Enrolment"))
 

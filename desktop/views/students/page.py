@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -49,6 +48,7 @@ from desktop.views.students.models import (
     StudentFilter,
     StudentTableModel,
 )
+from desktop.views.common.forms import ok_cancel
 
 FIRST_SCREEN = 200  # students shown before the whole list has loaded
 HIDDEN_COLUMNS = ui_settings.Option("students/hidden_columns", json.dumps(sorted(DEFAULT_HIDDEN)))
@@ -433,13 +433,13 @@ class StudentsArea(AreaPage):
                           lambda: self._run(lambda s: movements.undo_promotion(s, made["m"], made["g"])))
 
     def promote_selected_groups(self) -> None:
-        from desktop.views.students.dialogs import _date_edit, to_date
+        from desktop.views.common.forms import date_edit, to_date
 
         group_ids = sorted(self._selected_group_ids() or [g["id"] for g in self.groups])
         dialog = QDialog(self)
         dialog.setWindowTitle(_("Promote groups"))
         number = QLineEdit()
-        day = _date_edit(dt.date(dt.date.today().year, 7, 1))
+        day = date_edit(dt.date(dt.date.today().year, 7, 1))
         lay = QVBoxLayout(dialog)
         lay.addWidget(QLabel(_("{n} groups go up one course; their studying students get a promotion.").format(
             n=len(group_ids))))
@@ -447,9 +447,7 @@ class StudentsArea(AreaPage):
         lay.addWidget(number)
         lay.addWidget(QLabel(_("Effective date:")))
         lay.addWidget(day)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(dialog.accept)
-        buttons.rejected.connect(dialog.reject)
+        buttons = ok_cancel(dialog)
         lay.addWidget(buttons)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.promote_groups(group_ids, movements.Order(number.text(), to_date(day), to_date(day)))
@@ -635,17 +633,15 @@ class StudentsArea(AreaPage):
     def headcount(self, fmt: str) -> None:
         from desktop.reports.headcount import export_headcount_pdf, export_headcount_xlsx
         from desktop.views.common.printing import preview_pdf
-        from desktop.views.students.dialogs import _date_edit, to_date
+        from desktop.views.common.forms import date_edit, to_date
 
         dialog = QDialog(self)
         dialog.setWindowTitle(_("Headcount"))
-        day = _date_edit()
+        day = date_edit()
         lay = QVBoxLayout(dialog)
         lay.addWidget(QLabel(_("Headcount on the date:")))
         lay.addWidget(day)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(dialog.accept)
-        buttons.rejected.connect(dialog.reject)
+        buttons = ok_cancel(dialog)
         lay.addWidget(buttons)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return

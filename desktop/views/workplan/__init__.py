@@ -40,7 +40,7 @@ from desktop.views.common.undo import perform
 from desktop.views import settings as ui_settings
 from desktop.views.workplan.deadline_dialog import DeadlineDialog
 from desktop.views.workplan.plan_actions import PlanActions
-from desktop.views.workplan.tree_model import ItemRole, PlanFilterProxy, PlanTreeModel
+from desktop.views.workplan.tree_model import PlanFilterProxy, PlanTreeModel
 
 COLOURS = {"done": "#4CAF50", "in_progress": "#2196F3", "overdue": "#E53935", "planned": "#BDBDBD"}
 LEGEND = {"done": N_("Done"), "in_progress": N_("In progress"), "overdue": N_("Overdue"), "planned": N_("Planned")}

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop.i18n import LANGUAGE_NAMES, LANGUAGES, _, current, translator
 from desktop.models import workplan_deadline as dl
+from desktop.views.common.forms import ok_cancel
 
 
 class DeadlineDialog(QDialog):
@@ -78,9 +78,7 @@ class DeadlineDialog(QDialog):
         self.preview = QLabel()
         self.preview.setWordWrap(True)
         self.preview.setStyleSheet("font-weight: 600;")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         top = QFormLayout()
         top.addRow(_("Kind"), self.kind)
         bottom = QHBoxLayout()

@@ -21,16 +21,15 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.i18n import _
+from desktop.views.common.forms import ok_cancel
 
 HEADER_FIELDS = ("title", "faculty_name", "approver_name", "approver_position", "approval_date")
 
 
 def _buttons(dialog: QDialog) -> QDialogButtonBox:
     """OK / Cancel with our own translation of Cancel (Qt's catalogs are not shipped)."""
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    buttons = ok_cancel(dialog)
     buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
     return buttons
 
 

@@ -1,0 +1,28 @@
+"""What every dialog's form uses: a date field and the OK / Cancel buttons."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox
+
+
+def date_edit(day: dt.date | None = None) -> QDateEdit:
+    """A date field with the calendar popup, written as the office writes dates (17.11.2025)."""
+    edit = QDateEdit(QDate(day or dt.date.today()))
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("dd.MM.yyyy")
+    return edit
+
+
+def to_date(edit: QDateEdit) -> dt.date:
+    return edit.date().toPython()
+
+
+def ok_cancel(dialog: QDialog) -> QDialogButtonBox:
+    """OK and Cancel, wired to the dialog's accept and reject."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
