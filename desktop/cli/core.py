@@ -63,17 +63,21 @@ def cmd_backup(args, ctx: Context) -> int:
 
 
 def cmd_restore(args, ctx: Context) -> int:
+    from desktop.i18n import _
     from desktop.models.backup import BackupError, restore
     from desktop.models.db import Database
-    from desktop.models.migrate import upgrade
 
-    db = Database(ctx.database_arg)  # not migrated: the backup may be of an older schema
+    db = Database(ctx.database_arg)  # not migrated: the restored copy is migrated before it replaces
     try:
         safety = restore(db, Path(args.file))
-        upgrade(Database(ctx.database_arg), backup=False)
     except BackupError as exc:
         raise CommandError(str(exc)) from exc
-    print(f"restored {args.file}; the previous database was saved as {safety}")
+    finally:
+        db.dispose()
+    if safety is None:
+        print(_("restored {file}").format(file=args.file))
+    else:
+        print(_("restored {file}; the previous database was saved as {safety}").format(file=args.file, safety=safety))
     return 0
 
 
