@@ -249,7 +249,7 @@ def _ensure_audit_triggers(path: Path) -> None:
 def restore(db: Database, source: Path) -> Path | None:
     """Replace the database with ``source``: the candidate is checked first (read-only), copied and
     brought to this program's schema beside the database, and only then is the current file backed
-    up and replaced in one rename. Any refusal or failure leaves the database as it was.
+    up and replaced in one transaction. Any refusal or failure leaves the database as it was.
 
     Returns the backup of the current file (the caller names it to the user), None when there was
     no data to back up (an empty or new file).
@@ -274,27 +274,21 @@ def restore(db: Database, source: Path) -> Path | None:
         empty = not path.exists() or path.stat().st_size == 0
         safety = None if empty else make_backup(db, reason="restore")
         db.dispose()
-        _checkpoint(path)
-        os.replace(staged, path)
-        for suffix in ("-wal", "-shm"):
-            Path(str(path) + suffix).unlink(missing_ok=True)
+        # SQLite's backup API writes the whole file in one transaction of the live database:
+        # all or nothing under a kill, and safe with its -wal and any reader.
+        src = sqlite3.connect(staged)
+        try:
+            dst = sqlite3.connect(path, timeout=30)
+            try:
+                src.backup(dst)
+            finally:
+                dst.close()
+        finally:
+            src.close()
     finally:
         for leftover in (staged, Path(f"{staged}-wal"), Path(f"{staged}-shm"), Path(f"{staged}-journal")):
             leftover.unlink(missing_ok=True)
     return safety
-
-
-def _checkpoint(path: Path) -> None:
-    """Fold the -wal into the file and end WAL mode, so no old -wal can be replayed onto the
-    restored file."""
-    if not path.exists():
-        return
-    conn = sqlite3.connect(path, timeout=30)
-    try:
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        conn.execute("PRAGMA journal_mode=DELETE")
-    finally:
-        conn.close()
 
 
 # Automatic backups and the start-up check ----------------------------------------------
