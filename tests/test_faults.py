@@ -161,3 +161,36 @@ def test_cli_restore_of_a_foreign_file_names_it_and_changes_nothing(tmp_path, mi
                                      "The database was not changed.")
     assert "unexpected" not in result.stderr
     assert _state(path) == before
+
+
+# 2. Destructive commands back up first -----------------------------------------------------------
+
+def test_demo_force_on_office_data_needs_i_know_and_backs_up(tmp_path, migrated_template):
+    path = _db_with_student(tmp_path, migrated_template)  # a faculty typed in by the office: not a demo
+    before = _state(path)
+    refused = run_cli("--database", str(path), "demo", "--students", "5", "--force")
+    assert refused.returncode == 1
+    assert "holds the office's data (0 students), not a demo" in refused.stderr
+    assert "--force --i-know" in refused.stderr
+    assert _state(path) == before
+    assert not backups.backup_dir(path).exists()
+
+    done = run_cli("--database", str(path), "demo", "--students", "5", "--force", "--i-know")
+    assert done.returncode == 0, done.stderr
+    saved = [p for _when, p in backups.list_backups(path)]
+    assert len(saved) == 1 and saved[0].name.endswith("-demo.sqlite3")
+    assert f"The previous data was saved as {saved[0]}" in done.stdout
+    assert sqlite3.connect(saved[0]).execute("SELECT name FROM faculty").fetchall() == [("Faculty of Law",)]
+
+
+def test_demo_over_an_untouched_demo_needs_only_force(demo_template, tmp_path):
+    from desktop.models.demo import DemoRefused, build_demo
+
+    path = tmp_path / "demo.sqlite3"
+    shutil.copyfile(demo_template, path)
+    db = Database(path)
+    with pytest.raises(DemoRefused, match="already holds a demo; use --force"):
+        build_demo(db, students=5)
+    summary = build_demo(db, students=5, force=True)
+    assert any(line.startswith("The previous data was saved as ") for line in summary)
+    db.dispose()

@@ -12,6 +12,8 @@ def register(cli: Registry) -> None:
     p = cli.command("demo", cmd_demo, "fill the database with a realistic demo faculty")
     p.add_argument("--students", type=int, default=600, metavar="N", help="number of students (default 600, up to 50000)")
     p.add_argument("--force", action="store_true", help="replace the data of a non-empty database")
+    p.add_argument("--i-know", action="store_true",
+                   help="with --force: replace a database that is not a demo (a backup is made first)")
 
     cli.group("check", "integrity check of the database (exit 1 when it fails)", default=cmd_check)
 
@@ -31,7 +33,7 @@ def cmd_demo(args, ctx: Context) -> int:
     if not 1 <= args.students <= 50_000:
         raise CommandError("--students must be between 1 and 50000")
     try:
-        summary = build_demo(ctx.db, students=args.students, force=args.force)
+        summary = build_demo(ctx.db, students=args.students, force=args.force, i_know=args.i_know)
     except DemoRefused as exc:
         raise CommandError(str(exc)) from exc
     for line in summary:

@@ -70,14 +70,48 @@ def clear_all(session: Session) -> None:
         session.execute(table.delete())
 
 
-def build_demo(db: Database, students: int = 600, force: bool = False, progress=None) -> list[str]:
+def is_untouched_demo(session: Session) -> bool:
+    """The data is a demo nobody has worked in: the demo's own audit entries are the newest."""
+    from desktop.models.audit import Action, AuditEntry
+
+    last_demo = session.scalar(select(func.max(AuditEntry.id)).where(AuditEntry.action == Action.DEMO))
+    return last_demo is not None and last_demo == session.scalar(select(func.max(AuditEntry.id)))
+
+
+def student_count(session: Session) -> int:
+    from desktop.models.contingent import Student
+
+    return session.scalar(select(func.count()).select_from(Student)) or 0
+
+
+def build_demo(db: Database, students: int = 600, force: bool = False, progress=None, *,
+               i_know: bool = False) -> list[str]:
+    """Fill the database with the demo faculty. A database holding data is replaced only with
+    ``force``, and one that is not an untouched demo only with ``i_know`` as well; a SQLite file is
+    backed up first (the summary names the copy)."""
+    from desktop.i18n import _
+
     load_all()
     with db.session() as session:
-        if not is_empty(session):
-            if not force:
-                raise DemoRefused(
-                    f"the database {db.display_name} already holds data; use --force to replace it with the demo"
-                )
+        replacing = not is_empty(session)
+        if replacing:
+            demo = is_untouched_demo(session)
+            count = student_count(session)
+    backup = None
+    if replacing:
+        if not force and demo:
+            raise DemoRefused(_("The database {db} already holds a demo; use --force to build it again "
+                                "(a backup is made first).").format(db=db.display_name))
+        if not (force and (demo or i_know)):
+            raise DemoRefused(_("The database {db} holds the office's data ({count} students), not a demo. "
+                                "The demo would replace all of it; to do that anyway, use --force --i-know "
+                                "(a backup is made first).").format(db=db.display_name, count=count))
+        if db.path is not None:
+            from desktop.models.backup import make_backup
+
+            backup = make_backup(db, reason="demo")
+    with db.session() as session:
+        if replacing:
             clear_all(session)
         ctx = DemoContext(session=session, students=students, rng=random.Random(20250901), progress=progress)
         for step in DEMO_STEPS:
@@ -89,7 +123,9 @@ def build_demo(db: Database, students: int = 600, force: bool = False, progress=
         from desktop.models.transfer import reset_sequences
 
         reset_sequences(session.connection())  # bulk inserts with explicit ids (PostgreSQL)
-        return ctx.summary
+    if backup is not None:
+        ctx.summary.append(_("The previous data was saved as {path}").format(path=backup))
+    return ctx.summary
 
 
 def _audit_demo(session: Session) -> None:
