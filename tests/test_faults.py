@@ -194,3 +194,173 @@ def test_demo_over_an_untouched_demo_needs_only_force(demo_template, tmp_path):
     summary = build_demo(db, students=5, force=True)
     assert any(line.startswith("The previous data was saved as ") for line in summary)
     db.dispose()
+
+
+# 4. Every export through the one atomic writer --------------------------------------------------
+
+EXPORTS = {
+    "students-xlsx": (["export", "students", "--format", "xlsx"], "xlsx"),
+    "students-pdf": (["export", "students", "--format", "pdf"], "pdf"),
+    "headcount-xlsx": (["export", "headcount", "--date", "2025-12-01", "--format", "xlsx"], "xlsx"),
+    "headcount-pdf": (["export", "headcount", "--date", "2025-12-01", "--format", "pdf"], "pdf"),
+    "workplan-pdf": (["export", "workplan", "--year", "2025-2026", "--format", "pdf"], "pdf"),
+    "workplan-xlsx": (["export", "workplan", "--year", "2025-2026", "--format", "xlsx"], "xlsx"),
+    "workplan-progress": (["export", "workplan-progress", "--year", "2025-2026", "--date", "2025-12-01"], "pdf"),
+    "calendar-pdf": (["export", "calendar", "--year", "2025-2026", "--format", "pdf"], "pdf"),
+    "calendar-xlsx": (["export", "calendar", "--year", "2025-2026", "--format", "xlsx"], "xlsx"),
+    "curator-reports-xlsx": (["export", "curator-reports", "--year", "2025-2026", "--format", "xlsx",
+                              "--as-of", "2025-12-01"], "xlsx"),
+    "curator-reports-pdf": (["export", "curator-reports", "--year", "2025-2026", "--format", "pdf",
+                             "--as-of", "2025-12-01"], "pdf"),
+    "teaching-log-xlsx": (["export", "teaching-log", "--teacher", "Осмонова Ч.Т.", "--month", "2025-11",
+                           "--format", "xlsx"], "xlsx"),
+    "session-xlsx": (["export", "session", "--year", "2025-2026", "--session", "winter", "--format", "xlsx"], "xlsx"),
+    "session-pdf": (["export", "session", "--year", "2025-2026", "--session", "winter", "--format", "pdf"], "pdf"),
+    "agenda": (["export", "agenda", "--date", "2025-09-01"], "pdf"),
+    "decisions": (["export", "decisions", "--format", "xlsx", "--date", "2025-12-01"], "xlsx"),
+    "requests-xlsx": (["export", "requests", "--format", "xlsx", "--date", "2025-12-01"], "xlsx"),
+    "requests-pdf": (["export", "requests", "--format", "pdf", "--date", "2025-12-01"], "pdf"),
+    "request": (["export", "request", "--id", "{request}", "--format", "pdf", "--date", "2025-12-01"], "pdf"),
+}
+OLD = b"PK\x03\x04 the office's earlier export, which a failed export must leave as it was" * 20
+
+
+@pytest.fixture(scope="module")
+def export_db(tmp_path_factory, demo_template):
+    folder = tmp_path_factory.mktemp("exports")
+    path = folder / "faculty.sqlite3"
+    shutil.copyfile(demo_template, path)
+    conn = sqlite3.connect(path)
+    request = conn.execute("SELECT min(id) FROM service_request").fetchone()[0]
+    conn.close()
+    return path, request
+
+
+def _export(export_db, name: str, target: Path, capsys) -> tuple[int, str, str]:
+    from desktop.cli import main
+
+    path, request = export_db
+    argv, _fmt = EXPORTS[name]
+    argv = [a.replace("{request}", str(request)) for a in argv]
+    capsys.readouterr()
+    status = main(["--database", str(path), *argv, "-o", str(target)])
+    out = capsys.readouterr()
+    return status, out.out, out.err
+
+
+class Mount:
+    """A small tmpfs of its own (root only): a full disk and a read-only folder on demand."""
+
+    def __init__(self, where: Path, size_kb: int):
+        import subprocess
+
+        self.where = where
+        where.mkdir()
+        done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size_kb}k,mode=0755", "tmpfs", str(where)],
+                              capture_output=True)
+        if done.returncode != 0:
+            where.rmdir()
+            pytest.skip("mounting a tmpfs failed: " + done.stderr.decode(errors="replace").strip())
+
+    def read_only(self) -> None:
+        import subprocess
+
+        subprocess.run(["mount", "-o", "remount,ro", str(self.where)], check=True)
+
+    def fill(self, leave: int = 4096) -> None:
+        filler = self.where / "filler"
+        with open(filler, "wb", buffering=0) as fh:
+            try:
+                while True:
+                    fh.write(b"\0" * 4096)
+            except OSError:
+                pass
+        size = filler.stat().st_size
+        os.truncate(filler, max(0, size - leave))
+
+    def close(self) -> None:
+        import subprocess
+
+        subprocess.run(["umount", "-l", str(self.where)], check=False)
+
+
+def _small_disk(tmp_path) -> Mount:
+    if os.geteuid() != 0:
+        pytest.skip("a full disk and a read-only mount need a tmpfs, which only root can mount")
+    return Mount(tmp_path / "disk", 256)
+
+
+@pytest.mark.parametrize("name", list(EXPORTS))
+def test_export_into_a_read_only_folder_keeps_the_old_file(name, export_db, tmp_path, capsys):
+    if os.geteuid() == 0:
+        disk = _small_disk(tmp_path)
+        folder = disk.where
+    else:
+        disk, folder = None, tmp_path / "ro"
+        folder.mkdir()
+    target = folder / f"{name}.{EXPORTS[name][1]}"
+    target.write_bytes(OLD)
+    try:
+        if disk:
+            disk.read_only()
+        else:
+            os.chmod(folder, 0o555)
+        status, _out, err = _export(export_db, name, target, capsys)
+        assert status == 1
+        assert err.strip() == (f"dekanat: {target} was not written: the folder is read-only. "
+                               "An existing file of that name was not changed.")
+        assert target.read_bytes() == OLD
+        assert sorted(p.name for p in folder.iterdir()) == [target.name]
+    finally:
+        if disk:
+            disk.close()
+        else:
+            os.chmod(folder, 0o755)
+
+
+@pytest.mark.parametrize("name", list(EXPORTS))
+def test_export_onto_a_full_disk_keeps_the_old_file(name, export_db, tmp_path, capsys):
+    disk = _small_disk(tmp_path)
+    target = disk.where / f"{name}.{EXPORTS[name][1]}"
+    try:
+        target.write_bytes(OLD)
+        disk.fill()
+        status, _out, err = _export(export_db, name, target, capsys)
+        assert status == 1, err
+        assert err.strip() == (f"dekanat: {target} was not written: the disk is full. "
+                               "An existing file of that name was not changed.")
+        assert target.read_bytes() == OLD
+        assert sorted(p.name for p in disk.where.iterdir()) == sorted(["filler", target.name])
+    finally:
+        disk.close()
+
+
+def test_export_writes_nothing_to_the_system_temporary_folder(export_db, tmp_path):
+    """XlsxWriter's scratch files hold the whole list: they go beside the target, never to TMPDIR."""
+    private_tmp = tmp_path / "system-tmp"
+    private_tmp.mkdir()
+    target = tmp_path / "out" / "students.xlsx"
+    target.parent.mkdir()
+    path, _request = export_db
+    done = run_cli("--database", str(path), "export", "students", "--format", "xlsx", "-o", str(target),
+                   env={"TMPDIR": str(private_tmp)})
+    assert done.returncode == 0, done.stderr
+    assert list(private_tmp.iterdir()) == []
+    assert sorted(p.name for p in target.parent.iterdir()) == ["students.xlsx"]
+
+
+@pytest.mark.parametrize("what", ["", "-wal", "-shm", ".lock", "backups-folder", "in-backups-folder"])
+def test_no_export_writes_over_the_database_or_its_files(what, tmp_path, migrated_template, capsys):
+    from desktop.cli import main
+
+    path = _db_with_student(tmp_path, migrated_template)
+    backups.make_backup(Database(path))
+    before = path.read_bytes()
+    target = {"backups-folder": backups.backup_dir(path),
+              "in-backups-folder": backups.backup_dir(path) / "x.xlsx"}.get(what, Path(f"{path}{what}"))
+    status = main(["--database", str(path), "export", "students", "--format", "xlsx", "-o", str(target)])
+    err = capsys.readouterr().err
+    assert status == 1
+    assert err.strip() == (f"dekanat: {target} was not written: it is the database or one of its own files. "
+                           "An existing file of that name was not changed.")
+    assert path.read_bytes() == before

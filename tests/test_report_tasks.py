@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import io
 import subprocess
 
@@ -54,12 +55,12 @@ def test_cancel_or_an_error_leaves_no_file_and_the_old_one_untouched(qtbot, tmp_
     def broken(temporary, progress):
         with open(temporary, "w", encoding="utf-8") as f:
             f.write("half")
-        raise OSError("disk full")
+        raise OSError(errno.ENOSPC, "No space left on device")
 
     told: list[str] = []
     monkeypatch.setattr(tasks.QMessageBox, "warning", lambda parent, title, text: told.append(text))
     assert tasks.write_report_file(None, "Export", target, broken) is False
-    assert told == [f"{target} could not be written: disk full"]
+    assert told == [f"{target} was not written: the disk is full. An existing file of that name was not changed."]
     assert tasks.write_report_file(None, "Export", tmp_path / "no such folder" / "list.txt", write) is False
     assert len(told) == 2 and "no such folder" in told[1]
     _cancel_at_first_step(monkeypatch)

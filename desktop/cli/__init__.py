@@ -53,6 +53,13 @@ class Context:
             self._db = open_database(self.args.database)
         return self._db
 
+    def output(self, path):
+        """``with ctx.output(args.output) as tmp:`` -- every export goes through the one atomic
+        writer (``reports/output.atomic_file``): whole or not at all, never over the database."""
+        from desktop.reports.output import atomic_file
+
+        return atomic_file(path)
+
     @property
     def tr(self):
         from desktop.i18n import translator

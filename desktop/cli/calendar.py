@@ -37,14 +37,17 @@ def cmd_export(args, ctx: Context) -> int:
         from desktop.models.year_view import build_year_view
         from desktop.reports.calendar_pdf import year_view_pdf
 
-        year_view_pdf(args.output, build_year_view(data, resolved, work, lang), lang)
+        with ctx.output(args.output) as tmp:
+            year_view_pdf(tmp, build_year_view(data, resolved, work, lang), lang)
     elif args.format == "pdf":
         from desktop.reports.calendar_pdf import calendar_pdf
 
-        calendar_pdf(args.output, data, resolved, work, lang)
+        with ctx.output(args.output) as tmp:
+            calendar_pdf(tmp, data, resolved, work, lang)
     else:
         from desktop.reports.calendar_xlsx import calendar_xlsx
 
-        calendar_xlsx(args.output, data, resolved, work, lang)
+        with ctx.output(args.output) as tmp:
+            calendar_xlsx(tmp, data, resolved, work, lang)
     print(args.output)
     return 0

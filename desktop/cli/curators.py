@@ -58,18 +58,20 @@ def cmd_curator_reports(args, ctx: Context) -> int:
         from desktop.reports import curator_matrix as out
 
         write = out.write_matrix_pdf if args.format == "pdf" else out.write_matrix_xlsx
-        if args.format == "pdf":
-            write(args.output, matrix, summary, lang, name)
-        else:
-            write(args.output, matrix, summary, lang)
+        with ctx.output(args.output) as tmp:
+            if args.format == "pdf":
+                write(tmp, matrix, summary, lang, name)
+            else:
+                write(tmp, matrix, summary, lang)
         print(f"{args.output}: {len(matrix.rows)} curators, {sum(matrix.counts.values())} report cells")
     else:
         from desktop.reports import curator_report as out
 
-        if args.format == "pdf":
-            out.write_reports_pdf(args.output, docs, lang, name)
-        else:
-            out.write_reports_xlsx(args.output, docs, lang)
+        with ctx.output(args.output) as tmp:
+            if args.format == "pdf":
+                out.write_reports_pdf(tmp, docs, lang, name)
+            else:
+                out.write_reports_xlsx(tmp, docs, lang)
         print(f"{args.output}: {len(docs)} reports")
     return 0
 
@@ -90,6 +92,7 @@ def cmd_teaching_log(args, ctx: Context) -> int:
     from desktop.reports import curator_teaching_log as out
 
     write = out.write_log_pdf if args.format == "pdf" else out.write_log_xlsx
-    write(args.output, name, year, month, entries, totals, _lang(args, ctx))
+    with ctx.output(args.output) as tmp:
+        write(tmp, name, year, month, entries, totals, _lang(args, ctx))
     print(f"{args.output}: {len(entries)} lessons, {totals.hours:g} hours")
     return 0

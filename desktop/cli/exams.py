@@ -47,11 +47,13 @@ def cmd_export(args, ctx: Context) -> int:
     if args.format == "xlsx":
         from desktop.reports.exam_xlsx import session_xlsx
 
-        session_xlsx(args.output, schedule, lang, args.layout, args.by)
+        with ctx.output(args.output) as tmp:
+            session_xlsx(tmp, schedule, lang, args.layout, args.by)
     else:
         from desktop.reports.exam_pdf import session_pdf
 
-        session_pdf(args.output, schedule, lang, args.layout, args.by)
+        with ctx.output(args.output) as tmp:
+            session_pdf(tmp, schedule, lang, args.layout, args.by)
     print(args.output)
     return 0
 

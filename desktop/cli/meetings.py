@@ -40,7 +40,8 @@ def cmd_agenda(args, ctx: Context) -> int:
         tree = mt.meeting_tree(s, mt.find_meeting(s, day, args.series).id)
     from desktop.reports.meeting_pdf import meeting_pdf
 
-    meeting_pdf(args.output, tree, args.report_lang or ctx.lang)
+    with ctx.output(args.output) as tmp:
+        meeting_pdf(tmp, tree, args.report_lang or ctx.lang)
     print(args.output)
     return 0
 
@@ -53,6 +54,7 @@ def cmd_decisions(args, ctx: Context) -> int:
         rows = mt.decisions(s, on_date=on_date, status=args.status)
     from desktop.reports.meeting_xlsx import decisions_xlsx
 
-    decisions_xlsx(args.output, rows, args.report_lang or ctx.lang, on_date)
+    with ctx.output(args.output) as tmp:
+        decisions_xlsx(tmp, rows, args.report_lang or ctx.lang, on_date)
     print(args.output)
     return 0

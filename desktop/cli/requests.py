@@ -54,13 +54,11 @@ def cmd_export_requests(args, ctx: Context) -> int:
         rows = filter_rows(request_rows(s, on_date), args.status)
         faculty = the_faculty(s)
         faculty_name = faculty.name if faculty else ""
-    try:
+    with ctx.output(args.output) as tmp:
         if fmt == "pdf":
-            register_pdf(rows, args.output, args.report_lang or ctx.lang, on_date, faculty_name)
+            register_pdf(rows, tmp, args.report_lang or ctx.lang, on_date, faculty_name)
         else:
-            register_xlsx(rows, args.output, args.report_lang or ctx.lang, on_date)
-    except OSError as exc:
-        raise CommandError(f"cannot write {args.output}: {exc.strerror}") from exc
+            register_xlsx(rows, tmp, args.report_lang or ctx.lang, on_date)
     print(f"{len(rows)} request(s) written to {args.output}")
     return 0
 
@@ -79,9 +77,7 @@ def cmd_export_request(args, ctx: Context) -> int:
             raise CommandError(f"there is no request No {args.id}") from None
         faculty = the_faculty(s)
         faculty_name = faculty.name if faculty else ""
-    try:
-        card_pdf(card, args.output, args.report_lang or ctx.lang, on_date, faculty_name)
-    except OSError as exc:
-        raise CommandError(f"cannot write {args.output}: {exc.strerror}") from exc
+    with ctx.output(args.output) as tmp:
+        card_pdf(card, tmp, args.report_lang or ctx.lang, on_date, faculty_name)
     print(f"request No {args.id} written to {args.output}")
     return 0

@@ -80,11 +80,13 @@ def cmd_export(args, ctx: Context) -> int:
                 raise CommandError(f"no group named {args.group!r}")
             args.group = group_by_name(s, args.group).name
         if args.format == "xlsx":
-            n = export_students_xlsx(s, args.output, lang=lang, group_name=args.group,
-                                     sheet_per_group=args.sheet_per_group)
+            with ctx.output(args.output) as tmp:
+                n = export_students_xlsx(s, tmp, lang=lang, group_name=args.group,
+                                         sheet_per_group=args.sheet_per_group)
             print(f"{n} students written to {args.output}")
         else:
-            n = export_group_list_pdf(s, args.output, lang=lang, group_name=args.group)
+            with ctx.output(args.output) as tmp:
+                n = export_group_list_pdf(s, tmp, lang=lang, group_name=args.group)
             print(f"{n} group list(s) written to {args.output}")
     return 0
 
@@ -95,6 +97,7 @@ def cmd_headcount(args, ctx: Context) -> int:
     lang = args.report_lang or ctx.lang
     on = _date(args.date)
     with ctx.db.session() as s:
-        (export_headcount_xlsx if args.format == "xlsx" else export_headcount_pdf)(s, args.output, on, lang)
+        with ctx.output(args.output) as tmp:
+            (export_headcount_xlsx if args.format == "xlsx" else export_headcount_pdf)(s, tmp, on, lang)
     print(f"headcount on {on.isoformat()} written to {args.output}")
     return 0

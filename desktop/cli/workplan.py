@@ -60,11 +60,13 @@ def cmd_export(args, ctx: Context) -> int:
     if args.format == "pdf":
         from desktop.reports.workplan_pdf import plan_pdf
 
-        plan_pdf(args.output, tree, _lang(args, ctx))
+        with ctx.output(args.output) as tmp:
+            plan_pdf(tmp, tree, _lang(args, ctx))
     else:
         from desktop.reports.workplan_xlsx import plan_xlsx
 
-        plan_xlsx(args.output, tree, _lang(args, ctx))
+        with ctx.output(args.output) as tmp:
+            plan_xlsx(tmp, tree, _lang(args, ctx))
     print(args.output)
     return 0
 
@@ -79,6 +81,7 @@ def cmd_progress(args, ctx: Context) -> int:
     tree = _tree(ctx, args.year, on_date)
     from desktop.reports.workplan_pdf import progress_pdf
 
-    progress_pdf(args.output, tree, _lang(args, ctx), on_date)
+    with ctx.output(args.output) as tmp:
+        progress_pdf(tmp, tree, _lang(args, ctx), on_date)
     print(args.output)
     return 0

@@ -42,6 +42,21 @@ def create_owner_only(path: Path) -> None:
         os.chmod(path, 0o600)
 
 
+_PROTECTED: set[Path] = set()
+
+
+def protect_database_files(path: Path) -> None:
+    """Remember a database file opened by this process: no export may write over it, its -wal,
+    -shm or -journal, its lock file or its backups folder (``protected_paths``)."""
+    path = Path(path).absolute()
+    _PROTECTED.update({path, *(Path(f"{path}{s}") for s in ("-wal", "-shm", "-journal", ".lock"))})
+    _PROTECTED.add(path.with_name(path.stem + ".backups"))
+
+
+def protected_paths() -> set[Path]:
+    return set(_PROTECTED)
+
+
 class Database:
     """One database: its engine, a session factory and, for SQLite, the file."""
 
@@ -52,6 +67,7 @@ class Database:
         self.path: Path | None = Path(url.database) if self.is_sqlite and url.database else None
         if self.path is not None:
             create_owner_only(self.path)
+            protect_database_files(self.path)
         # hide_parameters: exception texts (and so logs) never carry names or record-book numbers.
         self.engine: Engine = create_engine(self.url, echo=echo, hide_parameters=True)
         if self.is_sqlite:

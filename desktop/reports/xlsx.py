@@ -8,6 +8,7 @@ frozen header, autofilter, repeated title rows, fit to page width.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections.abc import Iterable, Sequence
 
@@ -22,6 +23,12 @@ class Workbook:
     def __init__(self, target, *, constant_memory: bool = False):
         options = {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False,
                    "constant_memory": constant_memory, "default_date_format": "dd.mm.yyyy"}
+        if hasattr(target, "write"):
+            options["in_memory"] = True  # a file object: no scratch files anywhere
+        else:
+            # Scratch files beside the workbook (in the private folder of reports/output.atomic_file),
+            # never in the system's temporary folder: they hold the whole list.
+            options["tmpdir"] = os.path.dirname(os.path.abspath(target))
         self.book = xlsxwriter.Workbook(str(target) if not hasattr(target, "write") else target, options)
         base = {"font_name": "Arial", "font_size": 10, "valign": "top", "text_wrap": True}
         border = {"border": 1}

@@ -4,6 +4,7 @@ validation shown inline, the office's day-off overrides, exports and print previ
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 from PySide6.QtCore import QRect, QSize, QStringListModel, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -481,9 +482,11 @@ class CalendarArea(AreaPage):
             return
         path = self._save_name("pdf", "PDF (*.pdf)")
         if path:
-            with open(path, "wb") as fh:
-                fh.write(self.pdf_bytes())
-            self.ctx.status_message.emit(_("Saved {path}").format(path=path))
+            from desktop.views.common.tasks import save_file
+
+            data = self.pdf_bytes()
+            if save_file(self, _("Export"), path, lambda tmp: Path(tmp).write_bytes(data)):
+                self.ctx.status_message.emit(_("Saved {path}").format(path=path))
 
     def export_xlsx(self) -> None:
         if self.data is None:
@@ -492,9 +495,12 @@ class CalendarArea(AreaPage):
         if path:
             from desktop.reports.calendar_xlsx import calendar_xlsx
 
+            from desktop.views.common.tasks import save_file
+
             data, resolved, work = self._report_inputs()
-            calendar_xlsx(path, data, resolved, work, self.ctx.report_language)
-            self.ctx.status_message.emit(_("Saved {path}").format(path=path))
+            if save_file(self, _("Export"), path,
+                         lambda tmp: calendar_xlsx(tmp, data, resolved, work, self.ctx.report_language)):
+                self.ctx.status_message.emit(_("Saved {path}").format(path=path))
 
     def preview(self) -> None:
         if self.data is not None:

@@ -7,7 +7,6 @@ so Cancel (which raises ``Cancelled`` at its next step) leaves no partial data.
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from desktop.i18n import _
 from desktop.models.progress import Cancelled, Progress
+from desktop.reports.output import ExportFailed
 
 
 class _Worker(QObject):
@@ -95,28 +95,37 @@ def make_report(parent: QWidget | None, title: str, fn: Callable[[Progress], Any
 
 def write_report_file(parent: QWidget | None, title: str, path: str | os.PathLike,
                       write: Callable[[str, Progress], Any]) -> bool:
-    """Write an export behind the progress dialog: ``write(temporary_path, progress)`` writes a file
-    beside ``path``, which is renamed into place only when it is whole. Cancel or an error leaves
-    no file (and an existing one untouched). Returns False when cancelled or when the folder or
-    disk refused the file (the user is told which file and why)."""
-    target = Path(path)
-    temporary = None
+    """Write an export behind the progress dialog through the one atomic writer
+    (``reports/output.atomic_file``): ``write(temporary_path, progress)`` writes a file beside
+    ``path``, which is renamed into place only when it is whole. Cancel or an error leaves no file
+    (and an existing one untouched). Returns False when cancelled or when the file could not be
+    written (the user is told which file and why)."""
+    from desktop.reports.output import atomic_file
 
     def work(progress: Progress) -> None:
-        write(temporary, progress)
-        os.replace(temporary, target)
+        with atomic_file(path) as temporary:
+            write(str(temporary), progress)
 
     try:
-        fd, temporary = tempfile.mkstemp(prefix=".~", suffix=target.suffix, dir=target.parent)
-        os.close(fd)
-        run_with_progress(parent, title, work, _("Writing {name}…").format(name=target.name))
+        run_with_progress(parent, title, work, _("Writing {name}…").format(name=Path(path).name))
         return True
     except TaskCancelled:
         return False
-    except OSError as exc:  # a read-only folder, a full disk, the file open in Excel ...
-        QMessageBox.warning(parent, title, _("{path} could not be written: {error}").format(
-            path=target, error=exc.strerror or exc))
+    except ExportFailed as exc:
+        QMessageBox.warning(parent, title, str(exc))
         return False
-    finally:
-        if temporary is not None and os.path.exists(temporary):
-            os.unlink(temporary)
+
+
+def save_file(parent: QWidget | None, title: str, path: str | os.PathLike,
+              write: Callable[[str], Any]) -> bool:
+    """A short export (under a second) through the one atomic writer, without a progress dialog:
+    ``write(temporary_path)``. Returns False (the user told which file and why) when it failed."""
+    from desktop.reports.output import atomic_file
+
+    try:
+        with atomic_file(path) as temporary:
+            write(str(temporary))
+        return True
+    except ExportFailed as exc:
+        QMessageBox.warning(parent, title, str(exc))
+        return False

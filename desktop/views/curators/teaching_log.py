@@ -212,4 +212,6 @@ class TeachingLogPanel(QWidget):
             return
         path, _filter = QFileDialog.getSaveFileName(self, _("Export to Excel"), "", "Excel (*.xlsx)")
         if path:
-            self._export(path, "xlsx")
+            from desktop.views.common.tasks import save_file
+
+            save_file(self, _("Export to Excel"), path, lambda tmp: self._export(tmp, "xlsx"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -483,8 +484,12 @@ class RequestsArea(AreaPage):
         path = path or self._save_path(_("Register to Excel"), "requests.xlsx", "Excel (*.xlsx)")
         if not path:
             return
-        register_xlsx(self.shown_rows(), path, self.ctx.report_language, self.today)
-        self.ctx.status_message.emit(_("Saved {path}").format(path=path))
+        from desktop.views.common.tasks import save_file
+
+        rows = self.shown_rows()
+        if save_file(self, _("Register to Excel"), path,
+                     lambda tmp: register_xlsx(rows, tmp, self.ctx.report_language, self.today)):
+            self.ctx.status_message.emit(_("Saved {path}").format(path=path))
 
     def shown_rows(self) -> list[dict]:
         """The register's rows as filtered and sorted on screen (what the exports print)."""
@@ -507,9 +512,11 @@ class RequestsArea(AreaPage):
     def export_register_pdf(self, path: str | None = None) -> None:
         path = path or self._save_path(_("Register to PDF"), "requests.pdf", "PDF (*.pdf)")
         if path:
-            with open(path, "wb") as fh:
-                fh.write(self.register_pdf_bytes())
-            self.ctx.status_message.emit(_("Saved {path}").format(path=path))
+            from desktop.views.common.tasks import save_file
+
+            data = self.register_pdf_bytes()
+            if save_file(self, _("Register to PDF"), path, lambda tmp: Path(tmp).write_bytes(data)):
+                self.ctx.status_message.emit(_("Saved {path}").format(path=path))
 
     def preview_register(self) -> None:
         from desktop.views.common.printing import preview_pdf
@@ -540,9 +547,10 @@ class RequestsArea(AreaPage):
         path = path or self._save_path(_("Request card to PDF"), f"request-{self.current_request_id()}.pdf",
                                        "PDF (*.pdf)")
         if path:
-            with open(path, "wb") as fh:
-                fh.write(data)
-            self.ctx.status_message.emit(_("Saved {path}").format(path=path))
+            from desktop.views.common.tasks import save_file
+
+            if save_file(self, _("Request card to PDF"), path, lambda tmp: Path(tmp).write_bytes(data)):
+                self.ctx.status_message.emit(_("Saved {path}").format(path=path))
 
     def preview_card(self) -> None:
         from desktop.views.common.printing import preview_pdf

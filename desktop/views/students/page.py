@@ -656,5 +656,7 @@ class StudentsArea(AreaPage):
         path, _f = QFileDialog.getSaveFileName(self, _("Export"), ui_settings.get(ui_settings.LAST_FOLDER),
                                                _("Excel workbooks (*.xlsx)"))
         if path:
+            from desktop.views.common.tasks import save_file
+
             with self.ctx.db.session() as s:
-                export_headcount_xlsx(s, path, on, lang)
+                save_file(self, _("Export"), path, lambda tmp: export_headcount_xlsx(s, tmp, on, lang))

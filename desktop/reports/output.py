@@ -1,0 +1,172 @@
+"""The one way every export reaches the disk (CLI and window alike).
+
+``atomic_file(target)`` hands out a temporary path in a private folder beside the target
+(``.~dekanat-XXXXXX/``); XlsxWriter's own scratch files go there too (``reports/xlsx.py`` sets its
+``tmpdir`` to the folder of the file it writes). When the writer returns, the file is flushed to
+disk and renamed over the target in one step; on any failure, Cancel or exception, the folder is
+removed and an existing target is untouched. Nothing is written to the system's temporary folder.
+
+Faults are reported as ``ExportFailed`` with a message naming the file and what happened
+(the disk is full, the folder is read-only, the file is open in another program ...).
+"""
+
+from __future__ import annotations
+
+import errno
+import logging
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from desktop.i18n import _
+from desktop.models.base import DomainError
+from desktop.models.db import protected_paths
+
+log = logging.getLogger("dekanat")
+
+SCRATCH_PREFIX = ".~dekanat-"
+
+
+class ExportFailed(DomainError):
+    """An export could not be written; the message names the file and the cause, and says that
+    an existing file of that name was left as it was."""
+
+    def __init__(self, message: str, path: Path):
+        super().__init__(message)
+        self.path = path
+
+
+def _failed(target: Path, reason: str) -> ExportFailed:
+    return ExportFailed(_("{path} was not written: {reason}. An existing file of that name was not changed.").format(
+        path=target, reason=reason), target)
+
+
+def os_error_of(exc: BaseException) -> OSError | None:
+    """The OSError behind ``exc`` (XlsxWriter wraps it in FileCreateError)."""
+    seen = 0
+    while exc is not None and seen < 5:
+        if isinstance(exc, OSError):
+            return exc
+        inner = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else None
+        exc = inner or exc.__cause__ or exc.__context__
+        seen += 1
+    return None
+
+
+def describe_os_error(exc: OSError, path: Path) -> str:
+    """What happened, in the user's words, for an OSError writing ``path``."""
+    folder = path.parent
+    code = exc.errno
+    if code in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
+        return _("the disk is full")
+    if code == errno.EROFS:
+        return _("the folder is read-only")
+    if code in (errno.EACCES, errno.EPERM):
+        if folder.is_dir() and not os.access(folder, os.W_OK):
+            return _("the folder is read-only")
+        if path.exists() and not os.access(path, os.W_OK):
+            return _("the file is read-only")
+        if os.name == "nt":
+            return _("the file is open in another program")
+        return _("permission denied")
+    if getattr(exc, "winerror", None) in (32, 33):  # sharing / lock violation: open in Excel
+        return _("the file is open in another program")
+    if code == errno.ENOENT:
+        return _("the folder does not exist")
+    if code == errno.EISDIR:
+        return _("it is a folder")
+    if code == errno.ENAMETOOLONG:
+        return _("the name is too long")
+    return exc.strerror or str(exc) or type(exc).__name__
+
+
+def check_target(target: Path) -> None:
+    """Refuse a target that is the open database, its side files, its lock or backups folder."""
+    absolute = Path(os.path.abspath(target))
+    for protected in protected_paths():
+        same = absolute == protected
+        if not same and absolute.exists() and protected.exists():
+            try:
+                same = os.path.samefile(absolute, protected)
+            except OSError:
+                same = False
+        if same or protected in absolute.parents and protected.name.endswith(".backups"):
+            raise _failed(absolute, _("it is the database or one of its own files"))
+    if absolute.is_dir():
+        raise _failed(absolute, _("it is a folder"))
+    if not absolute.parent.is_dir():
+        raise _failed(absolute, _("the folder does not exist"))
+
+
+@contextmanager
+def atomic_file(target: str | os.PathLike) -> Iterator[Path]:
+    """``with atomic_file(path) as temporary: write(temporary)``: the file appears at ``path``
+    only when the block ends without an error, whole and flushed to disk."""
+    target = Path(os.path.abspath(target))
+    check_target(target)
+    remove_leftovers(target.parent)
+    scratch: Path | None = None
+    try:
+        try:
+            scratch = Path(tempfile.mkdtemp(prefix=SCRATCH_PREFIX, dir=target.parent))
+        except OSError as exc:
+            raise _failed(target, describe_os_error(exc, target)) from exc
+        temporary = scratch / target.name
+        try:
+            yield temporary
+            with open(temporary, "rb+") as fh:
+                os.fsync(fh.fileno())
+            os.replace(temporary, target)
+            _sync_folder(target.parent)
+        except ExportFailed:
+            raise
+        except Exception as exc:
+            cause = os_error_of(exc)
+            if cause is None:
+                raise
+            log.warning("export to a file failed: %s (errno %s)", type(cause).__name__, cause.errno)
+            raise _failed(target, describe_os_error(cause, target)) from exc
+    finally:
+        if scratch is not None:
+            shutil.rmtree(scratch, ignore_errors=True)
+
+
+def write_bytes(target: str | os.PathLike, data: bytes) -> None:
+    """Put ``data`` (a PDF made for a preview, say) at ``target`` through ``atomic_file``."""
+    with atomic_file(target) as temporary:
+        temporary.write_bytes(data)
+
+
+def _sync_folder(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def remove_leftovers(folder: Path, older_than: float = 6 * 3600) -> list[Path]:
+    """Scratch folders left by a killed export, older than ``older_than`` seconds (a younger one may
+    be another export at work): the next export into that folder removes them."""
+    import time
+
+    removed = []
+    for entry in Path(folder).glob(SCRATCH_PREFIX + "*"):
+        try:
+            old = time.time() - entry.stat().st_mtime > older_than
+        except OSError:
+            continue
+        if old and entry.is_dir():
+            shutil.rmtree(entry, ignore_errors=True)
+            removed.append(entry)
+    return removed
