@@ -364,3 +364,97 @@ def test_no_export_writes_over_the_database_or_its_files(what, tmp_path, migrate
     assert err.strip() == (f"dekanat: {target} was not written: it is the database or one of its own files. "
                            "An existing file of that name was not changed.")
     assert path.read_bytes() == before
+
+
+# 3. One lock for the window and the command line -------------------------------------------------
+
+def _students_file(tmp_path) -> Path:
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Фамилия", "Имя", "Группа"])
+    ws.append(["Асанов", "Бакыт", "ЮР-1-25"])
+    path = tmp_path / "students.xlsx"
+    wb.save(path)
+    return path
+
+
+WRITING = {
+    "import": lambda tmp, db: ["import", "students", str(_students_file(tmp))],
+    "restore": lambda tmp, db: ["restore", str(backups.make_backup(Database(db), tmp / "b.sqlite3"))],
+    "demo": lambda tmp, db: ["demo", "--students", "5", "--force", "--i-know"],
+    "copy-to": lambda tmp, db: ["copy-to", str(tmp / "copy.sqlite3")],
+}
+
+
+@pytest.mark.parametrize("command", list(WRITING))
+def test_writing_commands_refuse_while_the_window_holds_the_database(command, tmp_path, migrated_template, capsys):
+    import socket
+
+    from desktop.cli import main
+    from desktop.views.app import InstanceLock
+
+    path = _db_with_student(tmp_path, migrated_template)
+    argv = WRITING[command](tmp_path, path)
+    window = InstanceLock(path)  # what the window takes at start
+    assert window.acquire()[0]
+    try:
+        before = _state(path)
+        capsys.readouterr()
+        status = main(["--database", str(path), *argv])
+        err = capsys.readouterr().err
+        assert status == 1
+        assert err.strip() == (f"dekanat: This database is already open in Dekanat "
+                               f"(process {os.getpid()} on {socket.gethostname()}).")
+        assert _state(path) == before
+    finally:
+        window.release()
+
+
+def test_read_only_commands_run_beside_the_window(tmp_path, migrated_template, capsys):
+    from desktop.cli import main
+    from desktop.views.app import InstanceLock
+
+    path = _db_with_student(tmp_path, migrated_template)
+    window = InstanceLock(path)
+    assert window.acquire()[0]
+    try:
+        assert main(["--database", str(path), "check"]) == 0
+        assert main(["--database", str(path), "backup", "-o", str(tmp_path / "b.sqlite3")]) == 0
+        assert main(["--database", str(path), "export", "students", "--format", "xlsx",
+                     "-o", str(tmp_path / "s.xlsx")]) == 0
+        # ... and the window is refused while a writing command holds the file
+        from desktop.models.lock import DatabaseLock
+
+        window.release()
+        with DatabaseLock(path):
+            ok, message = InstanceLock(path).acquire()
+            assert not ok and message.startswith("This database is already open in Dekanat (process ")
+    finally:
+        window.release()
+
+
+def test_a_lock_left_by_a_killed_process_is_taken_over_by_the_command_line(tmp_path, migrated_template):
+    import signal
+    import subprocess
+    import sys
+
+    path = _db_with_student(tmp_path, migrated_template)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys; from desktop.models.lock import DatabaseLock\n"
+         "DatabaseLock(sys.argv[1]).acquire(); print('locked', flush=True); sys.stdin.read()", str(path)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=Path(__file__).parent.parent)
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        refused = run_cli("--database", str(path), "import", "students", str(_students_file(tmp_path)))
+        assert refused.returncode == 1
+        assert f"(process {holder.pid} on " in refused.stderr
+        os.kill(holder.pid, signal.SIGKILL)
+        holder.wait()
+    finally:
+        holder.kill()
+    done = run_cli("--database", str(path), "import", "students", str(_students_file(tmp_path)), "--dry-run")
+    assert "already open" not in done.stderr
+    assert done.returncode == 0, done.stderr
+    assert not Path(f"{path}.lock").exists()  # released at the end

@@ -29,6 +29,11 @@ COMMAND_MODULES = [
 ]
 
 
+# Commands that only read the database: they run beside a window or a writing command that holds
+# its lock. Every other command (demo, restore, import, copy-to ...) takes the lock first.
+READ_ONLY_COMMANDS = {"check", "backup", "export", "workdays"}
+
+
 class CommandError(Exception):
     """The request was understood but refused or failed: exit status 1."""
 
@@ -66,9 +71,23 @@ class Context:
 
         return translator(self.lang)
 
+    def lock_for_writing(self):
+        """The database's lock (``models/lock.py``), held until ``close``: a writing command
+        refuses while a window or another writing command has the file."""
+        from desktop.models.db import Database, database_url
+        from desktop.models.lock import DatabaseLock
+
+        path = Database.path_of(database_url(self.args.database))
+        if path is None:
+            return
+        self._lock = DatabaseLock(path)
+        self._lock.acquire()
+
     def close(self) -> None:
         if self._db is not None:
             self._db.dispose()
+        if getattr(self, "_lock", None) is not None:
+            self._lock.release()
 
 
 def _default_lang() -> str:
@@ -199,6 +218,8 @@ def main(argv: list[str] | None = None) -> int:
     from desktop.models.migrate import DatabaseTooNew
 
     try:
+        if args.command not in READ_ONLY_COMMANDS:
+            ctx.lock_for_writing()
         status = args.handler(args, ctx)
         return 0 if status is None else int(status)
     except (CommandError, DomainError, DatabaseTooNew) as exc:

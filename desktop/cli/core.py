@@ -83,9 +83,19 @@ def cmd_restore(args, ctx: Context) -> int:
     return 0
 
 
+def _nothing():
+    from contextlib import nullcontext
+
+    return nullcontext()
+
+
 def cmd_copy_to(args, ctx: Context) -> int:
+    from desktop.models.db import Database, database_url
+    from desktop.models.lock import DatabaseLock
     from desktop.models.transfer import copy_to
 
-    counts = copy_to(ctx.db, args.url)
+    target = Database.path_of(database_url(args.url))
+    with DatabaseLock(target) if target is not None else _nothing():
+        counts = copy_to(ctx.db, args.url)
     print(f"copied {sum(counts.values())} rows in {len(counts)} tables")
     return 0

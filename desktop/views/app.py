@@ -17,11 +17,12 @@ import sqlalchemy.dialects.sqlite  # noqa: F401  (the engine loads it when the f
 import desktop.logs  # noqa: F401
 import desktop.models.backup  # noqa: F401
 import desktop.models.db  # noqa: F401
+import desktop.models.lock  # noqa: F401
 import desktop.models.migrate  # noqa: F401
 import desktop.models.settings  # noqa: F401
 import desktop.models.students  # noqa: F401
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QLockFile, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop import APP_NAME, ORG_NAME, __version__, i18n, paths
@@ -98,29 +99,26 @@ def make_app(argv: list[str] | None = None) -> QApplication:
 
 
 class InstanceLock:
-    """One Dekanat per database file; a stale lock left by a crash is taken over."""
+    """One Dekanat per database file: the window holds the same lock as the command line's writing
+    commands (``models/lock.py``); a stale lock left by a crash is taken over."""
 
     def __init__(self, db_path):
-        self.path = str(db_path) + ".lock"
-        self.lock = QLockFile(self.path)
-        self.lock.setStaleLockTime(0)  # stale only when the holder process is gone
+        from desktop.models.lock import DatabaseLock
+
+        self.lock = DatabaseLock(db_path)
+        self.path = str(self.lock.path)
 
     def acquire(self) -> tuple[bool, str]:
-        if self.lock.tryLock(200):
-            return True, ""
-        info = self.lock.getLockInfo()  # (pid, host, app), with a leading bool in some PySide6 versions
-        if len(info) == 4:
-            ok, pid, host, _app = info
-        else:
-            pid, host, _app = info
-            ok = bool(pid)
-        if self.lock.error() == QLockFile.LockError.LockFailedError and ok:
-            return False, _("This database is already open in Dekanat (process {pid} on {host}).").format(
-                pid=pid, host=host or "?")
-        return False, _("The lock file {path} cannot be created.").format(path=self.path)
+        from desktop.models.lock import DatabaseLocked
+
+        try:
+            self.lock.acquire()
+        except DatabaseLocked as exc:
+            return False, str(exc)
+        return True, ""
 
     def release(self) -> None:
-        self.lock.unlock()
+        self.lock.release()
 
 
 def check_file_at_startup(db_path) -> bool:
