@@ -199,8 +199,10 @@ def _choose(names: list[str], visible: list[bool], active: int, wanted: str | No
     raise TableRefused(_("{file}: every sheet is hidden.").format(file=path.name))
 
 
-def read_table(path: str | Path, *, sheet: str | None = None, limit: int = ROW_LIMIT) -> Table:
-    """The visible rows of the active (or named) sheet of any file kind; TableRefused otherwise."""
+def read_table(path: str | Path, *, sheet: str | None = None, limit: int = ROW_LIMIT,
+               data_only: bool = False) -> Table:
+    """The visible rows of the active (or named) sheet of any file kind; TableRefused otherwise.
+    ``data_only``: a formula cell reads as the value Excel last computed (else as the formula)."""
     path = Path(path)
     kind = file_kind(path)
     if kind == "encrypted":
@@ -214,7 +216,7 @@ def read_table(path: str | Path, *, sheet: str | None = None, limit: int = ROW_L
                              "Give it the right extension, or open it in Excel and save it as .xlsx.").format(
             file=path.name, what=what))
     if kind == "xlsx":
-        return _read_xlsx(path, sheet, limit)
+        return _read_xlsx(path, sheet, limit, data_only)
     if kind == "xls":
         return _read_xls(path, sheet, limit)
     if kind == "html":
@@ -225,7 +227,7 @@ def read_table(path: str | Path, *, sheet: str | None = None, limit: int = ROW_L
                          "list from Excel as .xlsx and import that.").format(file=path.name))
 
 
-def _read_xlsx(path: Path, wanted: str | None, limit: int) -> Table:
+def _read_xlsx(path: Path, wanted: str | None, limit: int, data_only: bool = False) -> Table:
     import openpyxl
     from openpyxl.cell.read_only import ReadOnlyCell
     from openpyxl.worksheet._reader import WorkSheetParser
@@ -240,7 +242,7 @@ def _read_xlsx(path: Path, wanted: str | None, limit: int) -> Table:
     if problem:
         raise TableRefused(problem)
     try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=False)
+        book = openpyxl.load_workbook(path, read_only=True, data_only=data_only)
     except Exception as exc:  # openpyxl raises many kinds for broken files
         raise TableRefused(_("{file}: the workbook cannot be read ({error}); open it in Excel and save it "
                              "again.").format(file=path.name, error=type(exc).__name__)) from exc
@@ -255,7 +257,7 @@ def _read_xlsx(path: Path, wanted: str | None, limit: int) -> Table:
         if not hasattr(ws, "_get_source"):  # a chart sheet
             raise TableRefused(_("{file}: the sheet “{sheet}” holds no table.").format(file=path.name, sheet=ws.title))
         with ws._get_source() as src:
-            parser = WorkSheetParser(src, ws._shared_strings, data_only=False, epoch=book.epoch,
+            parser = WorkSheetParser(src, ws._shared_strings, data_only=data_only, epoch=book.epoch,
                                      date_formats=book._date_formats, timedelta_formats=book._timedelta_formats)
             for number, cells in parser.parse():
                 held = [c for c in cells if not _blank(c["value"])]
