@@ -246,7 +246,9 @@ def plan_import(session: Session, sheet: Sheet, *, default_group: str | None = N
         name_text = texts[m["full_name"]] if "full_name" in m and m["full_name"] < len(texts) else (
             texts[m["last_name"]] if "last_name" in m and m["last_name"] < len(texts) else "")
         group_text = texts[m["group"]] if "group" in m and m["group"] < len(texts) else (default_group or "")
-        if not numbered and is_signature_line(texts):
+        named = bool(name_text and group_text and "group" in m and not is_signature_line([name_text])
+                     and not is_signature_line([group_text]))
+        if not numbered and not named and is_signature_line(texts):
             plan.ignored_rows.append(excel_row)  # "Декан факультета ____ Сопуев У.А.", "М.П.", a date
             continue
         if blank_seen and not (numbered or (name_text and group_text)):

@@ -116,7 +116,7 @@ SIGNATURE_WORDS = (
     "декан", "заместитель", "зам", "методист", "заведующий", "зав", "исполнитель", "исп", "подпись", "ректор",
     "проректор", "секретарь", "составил", "согласовано", "утверждаю", "председатель", "начальник", "мп",
     # ky
-    "деканы", "деканаттын", "деканатынын", "орун басары", "методисти", "башчысы", "аткаруучу", "колу", "колдо",
+    "деканы", "деканаттын", "деканатынын", "орун басары", "басары", "методисти", "башчысы", "аткаруучу", "колу", "колдо",
     "түзгөн", "макулдашылды", "бекитемин", "катчы", "төрагасы",
     # kk
     "деканның", "орынбасары", "әдіскер", "әдіскері", "меңгерушісі", "орындаушы", "қолы", "құрастырған",
@@ -138,11 +138,13 @@ def is_signature_line(texts: list[str]) -> bool:
     if not texts:
         return False
     for text in texts:
+        if "@" in text:
+            continue  # an e-mail address ("head@...") signs nothing
         if _UNDERSCORES.search(text) or _MP.search(text):
             return True
         low = text.casefold().replace("ё", "е")
         tokens = re.findall(r"[^\W\d_]+", low)
-        if tokens and tokens[0] in _SIGNATURE_TOKENS:
+        if any(t in _SIGNATURE_TOKENS for t in tokens[:3]):  # "Декан факультета", "Факультеттин деканы"
             return True
         if any(low.startswith(p) for p in _SIGNATURE_PHRASES):
             return True
