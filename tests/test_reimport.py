@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import time
 import zipfile
 
@@ -334,7 +335,7 @@ def test_password_protected_and_damaged_workbooks_are_named_as_such(tmp_path):
         for item in src.infolist():
             data = src.read(item)
             if item.filename == "xl/worksheets/sheet1.xml":  # A2 now points at shared string 999
-                data = data.replace(b'<c r="A2" t="s"><v>', b'<c r="A2" t="s"><v>999</v></c><c r="Y2"><v>')
+                data = re.sub(rb'<c r="A2" t="inlineStr">.*?</c>', b'<c r="A2" t="s"><v>999</v></c>', data)
             dst.writestr(item, data)
     sheet_xml = zipfile.ZipFile(broken).read("xl/worksheets/sheet1.xml")
     assert b"<v>999</v>" in sheet_xml
