@@ -272,3 +272,20 @@ def test_the_cli_shows_the_mapping_and_says_what_it_did(cli, tmp_path):
     assert "Students added: 1" in done.stdout and "Students to add" not in done.stdout
     missing = cli("--database", str(database), "import", "students", str(path), "--sheet", "Третий")
     assert missing.returncode == 1 and "no sheet “Третий”" in missing.stderr
+
+
+def test_four_study_forms_arrive_and_headcount_reports_each(tmp_path, db):
+    from desktop.models.movements import Order
+    from desktop.reports.headcount import headcount_table
+
+    rows = [["ФИО", "Группа", "Форма обучения"], ["Ким Анна", "МАТ-1-25", "очная"],
+            ["Ли Мария", "МАТ-1-25", "очно-заочная"], ["Пак Ирина", "МАТ-1-25", "заочная"],
+            ["Нуров Нур", "МАТ-1-25", "ДОТ"], ["Шер Али", "МАТ-1-25", "сырттан окуу"]]
+    run(db, xlsx(tmp_path / "forms.xlsx", rows), order=Order("1-к", None, ORDER_DAY))
+    with db.session() as s:
+        forms = dict(s.execute(select(Student.last_name, Student.study_form)).all())
+        _headers, table, _totals = headcount_table(s, dt.date(2025, 10, 1), "ru")
+    assert forms == {"Ким": "full_time", "Ли": "evening", "Пак": "extramural", "Нуров": "distance",
+                     "Шер": "extramural"}
+    assert sorted((r[2], r[5]) for r in table if r[1]) == [("Вечерняя (очно-заочная)", 1), ("Дистанционная", 1),
+                                                           ("Заочная", 2), ("Очная", 1)]
