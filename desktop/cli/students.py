@@ -11,9 +11,15 @@ from desktop.i18n import LANGUAGES
 
 
 def register(cli: Registry) -> None:
-    p = cli.subcommand("import", "students", cmd_import, "import a student list from .xlsx (all or nothing)")
-    p.add_argument("file", metavar="FILE.xlsx")
+    p = cli.subcommand("import", "students", cmd_import,
+                       "import a student list from .xlsx, .xls, .csv or an HTML table (all or nothing)")
+    p.add_argument("file", metavar="FILE")
     p.add_argument("--dry-run", action="store_true", help="check and report, write nothing")
+    p.add_argument("--sheet", metavar="NAME", help="the sheet to read (default: the active one)")
+    p.add_argument("--map", metavar="HEADER=FIELD", action="append", default=[],
+                   help="read the column HEADER (or a column letter) as FIELD, e.g. \"№ зачётной книжки=record_book\"")
+    p.add_argument("--ignore-column", metavar="LETTER", action="append", default=[],
+                   help="let go a column that looks like a known one but is not to be read")
     p.add_argument("--group", metavar="NAME", help="the group of every row when the file has no group column")
     p.add_argument("--order", metavar="NUMBER", default="", help="the enrolment order number")
     p.add_argument("--date", metavar="YYYY-MM-DD", help="the effective date of enrolment (default today)")
@@ -48,20 +54,21 @@ def cmd_import(args, ctx: Context) -> int:
     from desktop.reports.student_import_plan import import_students
 
     path = Path(args.file)
-    if not path.is_file():
+    if not path.exists():
         raise CommandError(f"{path}: no such file")
     day = _date(args.date)
     try:
         with ctx.db.session() as s:
             plan = import_students(s, path, dry_run=args.dry_run, default_group=args.group,
-                                   order=Order(args.order, day, day))
+                                   order=Order(args.order, day, day), sheet_name=args.sheet,
+                                   map_specs=args.map, ignore_columns=args.ignore_column)
             if args.dry_run:
                 s.rollback()
     except ImportRefused as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         raise CommandError(f"{path.name}: {len(exc.problems)} problem(s); nothing was imported") from exc
-    for line in plan.summary():
+    for line in plan.summary(done=not args.dry_run):
         print(line)
     if args.dry_run:
         print("dry run: nothing was written")

@@ -60,6 +60,7 @@ class AuditEntry(Base):
     field: Mapped[str | None] = mapped_column(String(60))
     old_value: Mapped[str | None] = mapped_column(Text)
     new_value: Mapped[str | None] = mapped_column(Text)
+    source: Mapped[str | None] = mapped_column(String(255))  # the imported file, for an import's changes
 
 
 # class -> (table the history is shown under, attribute holding that record's id, field prefix or None)
@@ -106,10 +107,11 @@ def _empty(value: Any) -> bool:
 
 
 def _entry(action: str, table: str, record_id: int | None, field: str | None, old: Any, new: Any,
-           when: dt.datetime) -> dict:
+           when: dt.datetime, source: str | None = None) -> dict:
     user, host = who()
     return {"at": when, "os_user": user, "host": host, "action": action, "table_name": table,
-            "record_id": record_id, "field": field, "old_value": as_text(old), "new_value": as_text(new)}
+            "record_id": record_id, "field": field, "old_value": as_text(old), "new_value": as_text(new),
+            "source": source[:255] if source else None}
 
 
 def _now() -> dt.datetime:
@@ -162,10 +164,11 @@ def _record_flush(session: Session, _flush_context) -> None:
 
 
 def record_rows(session: Session, action: str, table: str,
-                changes: Iterable[tuple[int | None, str | None, Any, Any]]) -> int:
-    """Record changes a Core statement made: (record id, field, old, new) each. Returns the count."""
+                changes: Iterable[tuple[int | None, str | None, Any, Any]], source: str | None = None) -> int:
+    """Record changes a Core statement made: (record id, field, old, new) each; ``source`` names the
+    imported file they came from. Returns the count."""
     when = _now()
-    rows = [_entry(action, table, rid, field, old, new, when) for rid, field, old, new in changes
+    rows = [_entry(action, table, rid, field, old, new, when, source) for rid, field, old, new in changes
             if action is not Action.UPDATE or old != new]
     if rows:
         session.execute(insert(AuditEntry.__table__), rows)
@@ -173,21 +176,22 @@ def record_rows(session: Session, action: str, table: str,
 
 
 def record_inserted(session: Session, table: str, ids: Sequence[int], rows: Sequence[dict],
-                    fields: Sequence[str]) -> int:
+                    fields: Sequence[str], source: str | None = None) -> int:
     """Record rows a Core ``insert()`` made (ids in the order of ``rows``)."""
     return record_rows(session, Action.INSERT, table, (
         (rid, f, None, row.get(f)) for rid, row in zip(ids, rows, strict=True) for f in fields
-        if not _empty(row.get(f))))
+        if not _empty(row.get(f))), source)
 
 
-def record_bulk(session: Session, action: str, table: str, ids: Sequence[int], note: str = "") -> None:
+def record_bulk(session: Session, action: str, table: str, ids: Sequence[int], note: str = "",
+                source: str | None = None) -> None:
     """ONE entry for a bulk write (a student import, the demo) instead of one per row and field:
     field ``rows`` holds "count: first id-last id" so a record's history can find it; ``note`` says
     what else happened, without personal data."""
     if not ids and not note:
         return
     span = f"{len(ids)}: {min(ids)}-{max(ids)}" if ids else "0"
-    record_rows(session, action, table, [(None, "rows", note or None, span)])
+    record_rows(session, action, table, [(None, "rows", note or None, span)], source)
 
 
 def _covers(entry: AuditEntry, record_id: int) -> bool:

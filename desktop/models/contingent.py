@@ -20,10 +20,13 @@ from desktop.models.org import AcademicYear, Programme, Staff
 
 class StudyForm(enum.StrEnum):
     FULL_TIME = "full_time"
-    DISTANCE = "distance"
+    EVENING = "evening"  # очно-заочная, вечерняя; кечки; кешкі
+    EXTRAMURAL = "extramural"  # заочная; сырттан; сырттай
+    DISTANCE = "distance"  # дистанционная, ДОТ; дистанттык; қашықтықтан
 
 
-STUDY_FORM_LABELS = {StudyForm.FULL_TIME: N_("Full-time"), StudyForm.DISTANCE: N_("Distance")}
+STUDY_FORM_LABELS = {StudyForm.FULL_TIME: N_("Full-time"), StudyForm.EVENING: N_("Evening (part-time)"),
+                     StudyForm.EXTRAMURAL: N_("Extramural"), StudyForm.DISTANCE: N_("Distance")}
 
 
 class Funding(enum.StrEnum):

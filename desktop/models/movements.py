@@ -149,16 +149,19 @@ def _student_label(row) -> str:
 
 
 def apply_movement(session: Session, student_ids: Iterable[int], kind: MovementKind | str, order: Order, *,
-                   group_id: int | None = None, reason: str = "") -> list[int]:
+                   group_id: int | None = None, reason: str = "", number_required: bool = True,
+                   source: str | None = None) -> list[int]:
     """One order applied to many students: all of them move or none (a DomainError lists each refusal).
 
-    Returns the new movement ids (for undo: :func:`undo_movements`).
+    Returns the new movement ids (for undo: :func:`undo_movements`). An import may move students
+    under an order whose number is not known yet (``number_required=False``); ``source`` names
+    the imported file in the audit trail.
     """
     kind = MovementKind(kind)
     ids = list(dict.fromkeys(student_ids))
     if not ids:
         raise DomainError(_("Select at least one student."))
-    if not order.number.strip():
+    if number_required and not order.number.strip():
         raise DomainError(_("The order number is required."))
     if order.order_date and order.effective_date < order.order_date - dt.timedelta(days=366):
         raise DomainError(_("The effective date is more than a year before the order date."))
@@ -212,8 +215,8 @@ def apply_movement(session: Session, student_ids: Iterable[int], kind: MovementK
     if problems:
         raise DomainError("\n".join(problems))
     new_ids = list(session.scalars(insert(Movement).returning(Movement.id, sort_by_parameter_order=True), rows))
-    _audit().record_inserted(session, "movement", new_ids, rows, AUDITED_FIELDS)
-    sync_current(session, ids)
+    _audit().record_inserted(session, "movement", new_ids, rows, AUDITED_FIELDS, source)
+    sync_current(session, ids, source)
     return new_ids
 
 
@@ -230,7 +233,7 @@ def undo_movements(session: Session, movement_ids: Sequence[int]) -> None:
     sync_current(session, student_ids)
 
 
-def sync_current(session: Session, student_ids: Sequence[int]) -> None:
+def sync_current(session: Session, student_ids: Sequence[int], source: str | None = None) -> None:
     """Set the cached status and group of students from their latest movement."""
     states = _last_states(session, list(student_ids), None)
     session.flush()  # pending ORM changes first: the UPDATE below moves the students' versions on
@@ -242,7 +245,7 @@ def sync_current(session: Session, student_ids: Sequence[int]) -> None:
         _audit().record_rows(session, "update", "student", (
             (p["sid"], f, old, new) for p in params
             for f, old, new in (("status", before.get(p["sid"], (None, None))[0], p["status"]),
-                                ("group_id", before.get(p["sid"], (None, None))[1], p["gid"]))))
+                                ("group_id", before.get(p["sid"], (None, None))[1], p["gid"]))), source)
         # version + 1: a copy of the student open elsewhere must not be saved over the movement.
         session.execute(text("UPDATE student SET status = :status, group_id = :gid, version = version + 1 "
                              "WHERE id = :sid"), params)

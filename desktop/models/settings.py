@@ -40,6 +40,8 @@ def declare(key: str, default: Any, choices: tuple | None = None) -> SettingSpec
 
 
 COUNTRY = declare("country", "KG", ("KG", "KZ", "RU"))
+# A file with more rows than a faculty could have is refused before it is loaded (importers).
+IMPORT_ROW_LIMIT = declare("import_row_limit", 100_000)
 
 
 def get(session: Session, key: str) -> Any:

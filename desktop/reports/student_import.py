@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,7 +18,7 @@ from pathlib import Path
 from desktop.i18n import N_, _
 from desktop.models.base import DomainError
 from desktop.models.contingent import Funding, Gender, StudyForm
-from desktop.reports.package_guard import package_problem
+from desktop.reports.table_read import ROW_LIMIT, TableRefused, clean_text, read_table
 
 HEADER_SEARCH_ROWS = 20
 
@@ -40,7 +39,8 @@ _SYNONYMS = {
     "last_name": ["фамилия", "фамилиясы", "тегі", "last name", "surname", "family name"],
     "first_name": ["имя", "аты", "first name", "given name"],
     "patronymic": ["отчество", "атасынын аты", "әкесінің аты", "patronymic", "middle name"],
-    "record_book": ["номер зачетной книжки", "зачетная книжка", "зачетка", "№ зачетки", "номер зачетки",
+    "record_book": ["номер зачетной книжки", "зачетная книжка", "зачетка", "№ зачетки", "номер зачетки", "№ з/к",
+                    "шифр студента", "зачеттук китепчесинин номери", "сынақ кітапшасы №",
                     "зачеттук китепче", "зачеттук китепченин номери", "зачет китепчеси", "сынақ кітапшасы",
                     "сынақ кітапшасының нөмірі", "сынак китепчеси", "record book", "record-book number",
                     "record book number", "student id", "id"],
@@ -60,15 +60,19 @@ _SYNONYMS = {
 
 _FUNDING_WORDS = {
     Funding.GRANT: ["грант", "госзаказ", "бюджет", "бюджетная", "мемлекеттик грант", "мемлекеттік грант",
-                    "мемгрант", "бюджеттик", "state grant", "grant", "budget", "г"],
+                    "мемгрант", "бюджеттик", "мамлекеттик грант", "мамлекеттик", "мамгрант", "state grant", "grant", "budget", "г"],
     Funding.CONTRACT: ["контракт", "договор", "платная", "платно", "келишим", "келишим боюнча", "келишимдик",
                        "ақылы", "ақылы негізде", "шарт", "шарт бойынша", "contract", "paid", "fee", "к"],
 }
 _FORM_WORDS = {
     StudyForm.FULL_TIME: ["очная", "очно", "очное", "дневная", "күндүзгү", "күндізгі", "full-time", "full time",
                           "fulltime", "о"],
-    StudyForm.DISTANCE: ["дистанционная", "дистанционно", "заочная", "заочно", "дот", "дистанттык",
-                         "сырттан", "сырттай", "қашықтықтан", "distance", "remote", "online", "д", "з"],
+    StudyForm.EVENING: ["очно-заочная", "очно заочная", "вечерняя", "вечернее", "вечерняя форма", "кечки",
+                        "кечки окуу", "кешкі", "кешкі оқу", "evening", "part-time", "part time", "в", "оз"],
+    StudyForm.EXTRAMURAL: ["заочная", "заочно", "заочное", "сырттан", "сырттан окуу", "сырттай", "сырттай оқу",
+                           "extramural", "correspondence", "з"],
+    StudyForm.DISTANCE: ["дистанционная", "дистанционно", "дот", "дистанттык", "дистанттык окуу",
+                         "қашықтықтан", "қашықтықтан оқыту", "distance", "remote", "online", "д"],
 }
 _GENDER_WORDS = {
     Gender.FEMALE: ["ж", "жен", "женский", "аял", "кыз", "әйел", "f", "female", "woman"],
@@ -79,13 +83,12 @@ _KIN_WORDS = {"уулу", "кызы", "ұлы", "қызы", "улы", "уулы"
 
 _SPACE = re.compile(r"[\s_]+")
 _PUNCT = re.compile(r"[.:;,№#*()\"'«»/\\]+")
-_SIGNATURE = re.compile(r"_{3,}")
 _DATE_DMY = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{2}|\d{4})(?:\s*(?:г\.?|ж\.?))?$")
 _DATE_YMD = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 
 
 def normalize(text: object) -> str:
-    s = str(text).casefold().replace("ё", "е").replace("-", " ")
+    s = clean_text(str(text)).casefold().replace("ё", "е").replace("-", " ")
     s = _PUNCT.sub(" ", s)
     return _SPACE.sub(" ", s).strip()
 
@@ -94,10 +97,76 @@ def _table(words: dict) -> dict[str, str]:
     return {normalize(w): key.value if hasattr(key, "value") else key for key, ws in words.items() for w in ws}
 
 
-SYNONYMS = _table(_SYNONYMS)
+# Headers as offices write them: abbreviations spelled out, "№"/"N"/"No" and words that say
+# nothing ("номер", "студента") dropped, every word cut to its stem so inflected forms match
+# ("зачётной книжки" = "зачетная книжка" = "зачетки"; "китепчеси" = "китепченин").
+_ABBREVIATIONS = {
+    "зк": "зачетная книжка", "зач": "зачетная", "зачет": "зачетная", "кн": "книжка", "книж": "книжка",
+    "тел": "телефон", "моб": "телефон", "др": "дата рождения", "рожд": "рождения", "фио": "фамилия имя отчество",
+    "эл": "электронная", "обуч": "обучения", "з/к": "зачетная книжка",
+}
+_DROPPED = {"номер", "no", "n", "nr", "nо", "номери", "нөмірі", "нөмір", "студента", "студентов", "студенттин",
+            "студенттің", "обучающегося", "of", "the", "number", "no.", "студенттердин"}
+_NUMBER_COLUMN = {"номер", "no", "n", "пп", "рс", "сс", "қс", "кс", "р", "п"}
+STEM = 4
+
+
+def _tokens(text: object) -> list[str]:
+    s = clean_text(str(text)).casefold().replace("ё", "е")
+    s = re.sub(r"[№#]|(?<![^\W\d_])n[o°º]?(?=[\s.:]|$)", " номер ", s)
+    s = re.sub(r"[-_.:;,*()\"'«»/\\]+", " ", s)
+    tokens = s.split()
+    joined: list[str] = []  # "ф и о" -> "фио", "з к" -> "зк"
+    for t in tokens:
+        if len(t) == 1 and joined and len(joined[-1]) < 4 and joined[-1] not in _DROPPED and joined[-1].isalpha() \
+                and all(len(ch) == 1 for ch in joined[-1]) and t.isalpha():
+            joined[-1] += t
+        else:
+            joined.append(t)
+    return joined
+
+
+def header_key(text: object) -> frozenset[str]:
+    """The stems a header names, with abbreviations spelled out and empty words dropped."""
+    words: list[str] = []
+    for t in _tokens(text):
+        words.extend(_ABBREVIATIONS.get(t, t).split())
+    return frozenset(w[:STEM] for w in words if w not in _DROPPED)
+
+
+def is_number_header(text: object) -> bool:
+    """"№", "№ п/п", "N", "№ р/с": the running number of a list."""
+    tokens = set(_tokens(text))
+    return bool(tokens) and tokens <= _NUMBER_COLUMN
+
+
+SYNONYMS = _table(_SYNONYMS)  # exact normalised wording -> field
+_KEYS = {}
+for _f, _words in _SYNONYMS.items():
+    for _w in _words:
+        _KEYS.setdefault(header_key(_w), _f)
+_KEYS.pop(frozenset(), None)
+_STEMS = {stem: f for key, f in _KEYS.items() for stem in key if len(stem) >= 3}
 FUNDING_WORDS = _table(_FUNDING_WORDS)
 FORM_WORDS = _table(_FORM_WORDS)
 GENDER_WORDS = _table(_GENDER_WORDS)
+
+
+def match_field(text: object) -> str | None:
+    """The field a header names, or None."""
+    if text is None or not isinstance(text, str) or not text.strip():
+        return None
+    return SYNONYMS.get(normalize(text)) or _KEYS.get(header_key(text))
+
+
+def looks_like(text: object) -> str | None:
+    """The field an unmatched header seems to be about ("Телефон родителей" -> phone), or None."""
+    if not isinstance(text, str):
+        return None
+    for stem in header_key(text):
+        if stem in _STEMS:
+            return _STEMS[stem]
+    return None
 
 
 class ImportRefused(DomainError):
@@ -121,26 +190,87 @@ class Problem:
 
 @dataclass
 class Sheet:
-    """The cells of the first worksheet: rows of (value, is_formula, number_format)."""
+    """The visible rows holding a value of the sheet read: ``rows[i]`` is Excel row ``numbers[i]``,
+    cells (value, is_formula, number_format)."""
     path: Path
     title: str
     rows: list[list[tuple]]
     header_row: int | None = None  # 0-based index into rows
     mapping: dict[str, int] = field(default_factory=dict)  # field -> 0-based column
+    numbers: list[int] = field(default_factory=list)  # the Excel row number of each of ``rows``
+    hidden_rows: list[int] = field(default_factory=list)
+    hidden_sheets: list[str] = field(default_factory=list)
+    sheets: list[str] = field(default_factory=list)
+    kind: str = "xlsx"
+    ignored_columns: set[int] = field(default_factory=set)  # unmatched columns the user let go
+
+    def __post_init__(self):
+        if not self.numbers:
+            self.numbers = list(range(1, len(self.rows) + 1))
+
+    def row_number(self, index: int) -> int:
+        return self.numbers[index]
 
     def headers(self) -> list[str]:
         if self.header_row is None:
             return []
-        return ["" if c[0] is None else str(c[0]).strip() for c in self.rows[self.header_row]]
+        return ["" if c[0] is None else clean_text(str(c[0])) for c in self.rows[self.header_row]]
 
     def column_title(self, col: int) -> str:
         headers = self.headers()
         title = headers[col] if col < len(headers) else ""
         return title or _column_letter(col)
 
+    def column_label(self, col: int) -> str:
+        """"G «№ зачётной книжки»"."""
+        headers = self.headers()
+        title = headers[col] if col < len(headers) else ""
+        return f"{_column_letter(col)} «{title}»" if title else _column_letter(col)
+
     def layout_key(self) -> str:
         """Identifies a file layout (its header titles) so the window can remember a mapping."""
         return "|".join(normalize(h) for h in self.headers())
+
+    def unmapped_columns(self) -> list[tuple[int, str | None]]:
+        """Columns with a header that no field reads: (column, the field it looks like or None);
+        the running-number column is not listed."""
+        used = set(self.mapping.values())
+        out = []
+        for col, title in enumerate(self.headers()):
+            if not title or col in used or is_number_header(title):
+                continue
+            out.append((col, looks_like(title)))
+        return out
+
+    def mapping_lines(self) -> list[str]:
+        """Column by column: what each column becomes, and what is ignored."""
+        lines = []
+        by_col = {c: f for f, c in self.mapping.items()}
+        for col in sorted(by_col):
+            lines.append(_("{column} → {field}").format(column=self.column_label(col),
+                                                        field=_(FIELD_LABELS[by_col[col]])))
+        for col, like in self.unmapped_columns():
+            if like and col not in self.ignored_columns:
+                lines.append(_("{column}: not read, but it looks like “{field}”; map it or ignore it.").format(
+                    column=self.column_label(col), field=_(FIELD_LABELS[like])))
+            else:
+                lines.append(_("{column}: ignored").format(column=self.column_label(col)))
+        return lines
+
+    def doubtful_columns(self) -> list[tuple[int, str]]:
+        """Unmatched columns that look like a known field and were not let go by the user."""
+        return [(c, like) for c, like in self.unmapped_columns() if like and c not in self.ignored_columns]
+
+
+def column_index(letter: str) -> int | None:
+    """"G" -> 6; None for what is not a column letter."""
+    letter = letter.strip().upper()
+    if not re.fullmatch(r"[A-Z]{1,3}", letter):
+        return None
+    n = 0
+    for ch in letter:
+        n = n * 26 + ord(ch) - 64
+    return n - 1
 
 
 def _column_letter(col: int) -> str:
@@ -152,42 +282,23 @@ def _column_letter(col: int) -> str:
     return letters
 
 
-def check_zip(path: Path) -> None:
-    """Refuse what is not an .xlsx, would unpack to an absurd size or carries an entity bomb,
-    before any XML is parsed."""
-    try:
-        problem = package_problem(path)
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise ImportRefused([_("{file}: not an Excel workbook (.xlsx).").format(file=path.name)]) from exc
-    if problem:
-        raise ImportRefused([problem])
-
-
-def read_sheet(path: str | Path) -> Sheet:
-    """Load the first worksheet's cells and find the header."""
-    import openpyxl
-
+def read_sheet(path: str | Path, *, sheet: str | None = None, limit: int = ROW_LIMIT) -> Sheet:
+    """Read the active (or named) sheet of any supported file and find the header."""
     path = Path(path)
-    check_zip(path)
     try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=False)
-    except Exception as exc:  # openpyxl raises many kinds for broken files
-        raise ImportRefused([_("{file}: the workbook cannot be read ({error}).").format(
-            file=path.name, error=type(exc).__name__)]) from exc
-    try:
-        ws = book.worksheets[0]
-        rows = []
-        for row in ws.iter_rows():
-            cells = [(c.value, c.data_type == "f", getattr(c, "number_format", None)) for c in row]
-            while cells and (cells[-1][0] is None or cells[-1][0] == ""):
-                cells.pop()
-            rows.append(cells)
-        title = ws.title
-    finally:
-        book.close()
-    sheet = Sheet(path, title, rows)
-    sheet.header_row, sheet.mapping = find_header(rows)
-    return sheet
+        table = read_table(path, sheet=sheet, limit=limit)
+    except TableRefused as exc:
+        raise ImportRefused([str(exc)]) from exc
+    result = Sheet(path, table.title, table.rows, numbers=table.numbers, hidden_rows=table.hidden_rows,
+                   hidden_sheets=table.hidden_sheets, sheets=table.sheets, kind=table.kind)
+    result.header_row, result.mapping = find_header(table.rows)
+    if result.header_row is None and table.kind in ("csv", "html"):
+        what = _("plain text") if table.kind == "csv" else _("a web page (HTML)")
+        raise ImportRefused([_("{file} holds {what}, and none of its first {n} rows names the columns of a student "
+                               "list (a name and a group, a record-book number …). Save the list from Excel as "
+                               ".xlsx, with a header row, and import that.").format(
+            file=path.name, what=what, n=HEADER_SEARCH_ROWS)])
+    return result
 
 
 def find_header(rows: Sequence[Sequence[tuple]]) -> tuple[int | None, dict[str, int]]:
@@ -195,15 +306,36 @@ def find_header(rows: Sequence[Sequence[tuple]]) -> tuple[int | None, dict[str, 
     best: tuple[int, int | None, dict[str, int]] = (0, None, {})
     for i, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
         mapping: dict[str, int] = {}
-        for col, cell in enumerate(row):
-            if isinstance(cell[0], str):
-                f = SYNONYMS.get(normalize(cell[0]))
-                if f and f not in mapping:
-                    mapping[f] = col
+        for col, cell in enumerate(row[:200]):
+            f = match_field(cell[0])
+            if f and f not in mapping:
+                mapping[f] = col
         has_name = "full_name" in mapping or "last_name" in mapping
         if has_name and len(mapping) >= 2 and len(mapping) > best[0]:
             best = (len(mapping), i, mapping)
     return best[1], best[2]
+
+
+def apply_mapping_text(sheet: Sheet, specs: Sequence[str]) -> None:
+    """``--map "№ зачётной книжки=record_book"`` (a header or a column letter = a field name)."""
+    for spec in specs:
+        head, sep, name = spec.rpartition("=")
+        name = name.strip()
+        if not sep or name not in FIELDS:
+            raise ImportRefused([_("--map {spec}: write HEADER=FIELD, FIELD one of {fields}.").format(
+                spec=spec, fields=", ".join(FIELDS))])
+        col = None
+        for i, title in enumerate(sheet.headers()):
+            if normalize(title) == normalize(head):
+                col = i
+                break
+        if col is None:
+            col = column_index(head)
+        if col is None:
+            raise ImportRefused([_("--map {spec}: the header row has no column “{header}”.").format(
+                spec=spec, header=head)])
+        sheet.mapping = {f: c for f, c in sheet.mapping.items() if c != col and f != name}
+        sheet.mapping[name] = col
 
 
 # Values -----------------------------------------------------------------------------------

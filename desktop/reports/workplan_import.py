@@ -24,6 +24,16 @@ from desktop.models.org import parse_year_name
 from desktop.models.progress import Progress, step
 from desktop.models.workplan_people import staff_index
 from desktop.reports.package_guard import package_problem
+from desktop.reports.table_read import (
+    ROW_LIMIT,
+    TableRefused,
+    check_regular_file,
+    clean_text,
+    file_kind,
+    is_signature_line,
+    password_message,
+    read_table,
+)
 
 APPROVAL_WORDS = ("бекитемин", "бекітемін", "утверждаю", "approved", "бекитилди", "бекітілді", "утверждено")
 HEADER_WORDS = ("№", "no", "иш-чара", "иш чара", "мероприят", "activity", "мөөнөт", "мөөнөтү", "срок", "deadline",
@@ -106,26 +116,20 @@ def docx_entries(path: Path) -> list[tuple]:
     return entries
 
 
-def xlsx_entries(path: Path) -> list[tuple]:
-    import zipfile
-
+def xlsx_entries(path: Path, limit: int = ROW_LIMIT) -> list[tuple]:
+    """The visible rows of the active sheet (bounded by the cells that hold values: a stray cell at
+    XFD1048576 costs one row, not a million)."""
     try:
-        from openpyxl import load_workbook
-
-        book = load_workbook(str(path), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, Exception) as exc:
-        raise DomainError(_("{file} cannot be read as an Excel workbook (.xlsx): {reason}").format(
-            file=path.name, reason=exc.__class__.__name__)) from exc
+        table = read_table(path, limit=limit, data_only=True)
+    except TableRefused as exc:
+        raise DomainError(str(exc)) from exc
     entries: list[tuple] = []
-    try:
-        for values in book.worksheets[0].iter_rows(values_only=True):
-            cells = ["" if v is None else str(v).strip() for v in values]
-            while cells and not cells[-1]:
-                cells.pop()
-            if any(cells):
-                entries.append(_row_entry(cells))
-    finally:
-        book.close()
+    for values in table.rows:
+        cells = ["" if v[0] is None else clean_text(str(v[0])) for v in values]
+        while cells and not cells[-1]:
+            cells.pop()
+        if any(cells):
+            entries.append(_row_entry(cells))
     return entries
 
 
@@ -160,6 +164,19 @@ def _section(text: str) -> ParsedSection:
     return ParsedSection(title=title, kind=section_kind(title))
 
 
+def _signature(kind: str, value) -> bool:
+    """A signature or approval line under the table (never a numbered row, a Roman-numbered heading
+    or a row with an activity, a deadline and a responsible person)."""
+    if kind == "para":
+        return not ROMAN.match(value) and is_signature_line([value])
+    filled = [c for c in value if c]
+    if not filled or NUMBER.match(value[0] or ""):
+        return False
+    if any("___" in c for c in filled):
+        return True
+    return len(filled) <= 2 and is_signature_line(filled)
+
+
 def read_entries(entries: list[tuple], source: str) -> ParsedPlan:
     plan = ParsedPlan()
     header_seen = False
@@ -168,6 +185,8 @@ def read_entries(entries: list[tuple], source: str) -> ParsedPlan:
     before: list[str] = []
     any_row = False
     for kind, value in entries:
+        if in_table and _signature(kind, value):
+            continue  # "Деканаттын методисти ____________": a signature under the table, no section
         if kind == "para":
             text = value
             if not in_table and not ROMAN.match(text):
@@ -201,6 +220,8 @@ def read_entries(entries: list[tuple], source: str) -> ParsedPlan:
                             "responsible.").format(file=source))
     _refuse_what_is_not_a_plan([v for k, v in entries if k == "row"], source)
     plan.sections = [s for s in plan.sections if s.items or s.title]
+    while plan.sections and not plan.sections[-1].items:
+        plan.sections.pop()  # notes under the table are no sections (a heading is followed by items)
     if plan.item_count == 0:
         raise DomainError(_("{file} does not look like a work plan: no numbered activities were found.").format(
             file=source))
@@ -228,11 +249,11 @@ _NAME_WITH_INITIALS = re.compile(r"[^\W\d_]{2,}\s+[^\W\d_]\.|[^\W\d_]\.\s*[^\W\d
 def _student_list_columns(cells: list[str]) -> list[str]:
     """The cells of ``cells`` that name a student list's columns (full name, group, record book, birth
     date ...) when at least two do and one of them is a name; else an empty list."""
-    from desktop.reports.student_import import SYNONYMS, normalize
+    from desktop.reports.student_import import match_field
 
     fields = {}
     for cell in cells:
-        field_name = SYNONYMS.get(normalize(cell)) if cell else None
+        field_name = match_field(cell) if cell else None
         if field_name and field_name not in fields:
             fields[field_name] = cell
     has_name = "full_name" in fields or "last_name" in fields
@@ -303,6 +324,12 @@ def read_plan_file(path) -> ParsedPlan:
     path = Path(path)
     if not path.exists():
         raise DomainError(_("{file} does not exist.").format(file=path))
+    try:
+        check_regular_file(path)  # a FIFO would block forever
+        if file_kind(path) == "encrypted":
+            raise DomainError(password_message(path))
+    except TableRefused as exc:
+        raise DomainError(str(exc)) from exc
     suffix = path.suffix.lower()
     try:
         problem = package_problem(path)

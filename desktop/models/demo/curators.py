@@ -135,7 +135,7 @@ def _fill(report_id: int, y: int, m: int, pupils, rng, lines) -> None:
 def _teaching_log(ctx: DemoContext, curators) -> None:
     rng = ctx.rng
     rows = []
-    distance = [g for g in ctx.made["groups"] if g.study_form == "distance"] or ctx.made["groups"]
+    distance = [g for g in ctx.made["groups"] if g.study_form in ("distance", "extramural")] or ctx.made["groups"]
     subjects = ["Математикалык анализ", "Алгебра жана геометрия", "Программалоо", "Маалымат базалары"]
     for teacher in curators[:3]:
         for month in (10, 11, 12):

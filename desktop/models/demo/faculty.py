@@ -136,20 +136,20 @@ def build(ctx: DemoContext) -> None:
         s.add(programmes[code])
     s.flush()
 
-    # Groups: courses 1-4, full-time for all programmes, distance for two; more groups for big demos.
+    # Groups: courses 1-4, full-time for all programmes, extramural ("з" groups) for two; more for big demos.
     plan = []
     for code, _name, prefix, _dep, distance in PROGRAMMES:
         for course in range(1, 5):
             plan.append((code, prefix, course, StudyForm.FULL_TIME))
             if distance:
-                plan.append((code, prefix, course, StudyForm.DISTANCE))
+                plan.append((code, prefix, course, StudyForm.EXTRAMURAL))
     per_group_target = 25
     copies = max(1, math.ceil(ctx.students / (len(plan) * per_group_target)))
     groups: list[Group] = []
     for code, prefix, course, form in plan:
         intake = first_year - course + 1
         for n in range(1, copies + 1):
-            suffix = "з" if form is StudyForm.DISTANCE else ""
+            suffix = "з" if form is StudyForm.EXTRAMURAL else ""
             groups.append(Group(
                 name=f"{prefix}{suffix}-{n}-{intake % 100:02d}", programme=programmes[code], course=course,
                 study_form=form.value, intake_year=intake, language="ky" if n % 3 else "ru",

@@ -44,7 +44,8 @@ class AuditHistoryModel(QAbstractTableModel):
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
-        at, user, host, action, field, old, new = self.entries[index.row()]
+        at, user, host, action, field, old, new, *rest = self.entries[index.row()]
+        source = rest[0] if rest else None
         col = index.column()
         if col == 0:
             return at.strftime("%d.%m.%Y %H:%M:%S")
@@ -52,7 +53,8 @@ class AuditHistoryModel(QAbstractTableModel):
             return f"{user}@{host}"
         if col == 2:
             label = audit.ACTION_LABELS.get(action)  # StrEnum keys: a plain string finds them
-            return _(label) if label else action
+            text = _(label) if label else action
+            return _("{action} (from {file})").format(action=text, file=source) if source else text
         if col == 3:
             return _(FIELD_LABELS[field]) if field in FIELD_LABELS else (field or "")
         value = old if col == 4 else new
@@ -63,7 +65,7 @@ class AuditHistoryModel(QAbstractTableModel):
 
 def load_history(db: Database, table: str, record_id: int) -> list[tuple]:
     with db.session() as s:
-        return [(e.at, e.os_user, e.host, e.action, e.field, e.old_value, e.new_value)
+        return [(e.at, e.os_user, e.host, e.action, e.field, e.old_value, e.new_value, e.source)
                 for e in audit.history(s, table, record_id)]
 
 

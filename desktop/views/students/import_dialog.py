@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -57,6 +58,10 @@ class ImportDialog(QDialog):
             combo.currentIndexChanged.connect(self._mapping_changed)
             self.combos[f] = combo
             form.addRow(_(FIELD_LABELS[f]) + ":", combo)
+        # A column that looks like a known one but is read as nothing: the user confirms letting it go.
+        self.let_go = QCheckBox()
+        self.let_go.toggled.connect(self._let_go_toggled)
+        self._update_let_go()
         self.report = QPlainTextEdit()
         self.report.setReadOnly(True)
         self.check_button = QPushButton(_("Check (dry run)"))
@@ -68,10 +73,12 @@ class ImportDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         top = QHBoxLayout()
         top.addWidget(QLabel(_("File: {file}, sheet “{sheet}”; header in row {row}.").format(
-            file=sheet.path.name, sheet=sheet.title, row=(sheet.header_row or 0) + 1)))
+            file=sheet.path.name, sheet=sheet.title,
+            row=sheet.row_number(sheet.header_row) if sheet.header_row is not None else 1)))
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(form)
+        layout.addWidget(self.let_go)
         layout.addWidget(self.check_button)
         layout.addWidget(self.report, 1)
         layout.addWidget(self.buttons)
@@ -82,7 +89,29 @@ class ImportDialog(QDialog):
         return {f: c.currentData() for f, c in self.combos.items() if c.currentData() is not None
                 and c.currentData() >= 0}
 
+    def _doubtful(self) -> list[tuple[int, str]]:
+        saved = self.sheet.ignored_columns
+        self.sheet.ignored_columns = set()
+        try:
+            self.sheet.mapping = self.mapping()
+            return self.sheet.doubtful_columns()
+        finally:
+            self.sheet.ignored_columns = saved
+
+    def _update_let_go(self) -> None:
+        doubtful = self._doubtful()
+        self.let_go.setVisible(bool(doubtful))
+        self.let_go.setText(_("Import without these columns, which look known but are not read: {columns}").format(
+            columns=", ".join(self.sheet.column_label(c) for c, _f in doubtful)))
+        self._let_go_toggled(self.let_go.isChecked())
+
+    def _let_go_toggled(self, checked: bool) -> None:
+        self.sheet.ignored_columns = {c for c, _f in self._doubtful()} if checked else set()
+        if hasattr(self, "import_button"):
+            self.import_button.setEnabled(False)
+
     def _mapping_changed(self) -> None:
+        self._update_let_go()
         self.import_button.setEnabled(False)
 
     def check(self) -> bool:

@@ -522,14 +522,17 @@ class StudentsArea(AreaPage):
 
     # Files ------------------------------------------------------------------------------
     def accepts_file(self, path: str) -> bool:
-        return path.lower().endswith(".xlsx")
+        return path.lower().endswith((".xlsx", ".xls", ".csv", ".htm", ".html"))
 
     def import_file(self, path: str) -> None:
+        from desktop.models import settings
         from desktop.reports.student_import import ImportRefused, read_sheet
         from desktop.views.students.import_dialog import ImportDialog
 
         try:
-            sheet = read_sheet(path)
+            with self.ctx.db.session() as s:
+                limit = int(settings.get(s, settings.IMPORT_ROW_LIMIT.key))
+            sheet = read_sheet(path, limit=limit)
         except ImportRefused as exc:
             QMessageBox.warning(self, _("Import students"), str(exc))
             return
@@ -539,7 +542,7 @@ class StudentsArea(AreaPage):
 
     def choose_import(self) -> None:
         path, _f = QFileDialog.getOpenFileName(self, _("Import students"), ui_settings.get(ui_settings.LAST_FOLDER),
-                                               _("Excel workbooks (*.xlsx)"))
+                                               _("Student lists (*.xlsx *.xls *.csv *.htm *.html)"))
         if path:
             self.import_file(path)
 
@@ -552,7 +555,8 @@ class StudentsArea(AreaPage):
             s.rollback()
         if plan.problems:
             return False, "\n".join([_("Nothing can be imported until these are corrected:")]
-                                    + [str(p) for p in plan.problems])
+                                    + [str(p) for p in plan.problems] + ["", _("Columns:")]
+                                    + ["  " + line for line in sheet.mapping_lines()])
         return True, "\n".join(plan.summary())
 
     def run_import(self, sheet, mapping) -> bool:
