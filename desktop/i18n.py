@@ -107,6 +107,31 @@ class Translator:
         """The office's usual dd.mm.yyyy (used in every language of the region)."""
         return value.strftime("%d.%m.%Y")
 
+    # The office's own forms (desktop/dates.py): use these in titles and sentences, not ``date``.
+    def long_date(self, value: dt.date) -> str:
+        """"1 сентября 2025 г.", "2025-жылдын 1-сентябры", "1 қыркүйек 2025 ж."."""
+        from desktop import dates
+
+        return dates.long(value, self.lang)
+
+    def as_of(self, value: dt.date) -> str:
+        """The date as "As of {date}" phrases take it ("2025-жылдын 1-октябрына", "2025 жылғы 1 қазандағы")."""
+        from desktop import dates
+
+        return dates.as_of(value, self.lang)
+
+    def month_year(self, year: int, month: int, heading: bool = False) -> str:
+        """"сентябрь 2025", "сентябрь, 2025", "2025 ж. қыркүйек"; ``heading`` capitalises a leading month."""
+        from desktop import dates
+
+        return dates.month_year(year, month, self.lang, heading=heading)
+
+    def date_range(self, first: dt.date, last: dt.date) -> str:
+        """"15–30 декабря 2025 г."."""
+        from desktop import dates
+
+        return dates.long_range(first, last, self.lang)
+
     def month(self, month: int, width: str = "wide", standalone: bool = True) -> str:
         from babel.dates import get_month_names
 

@@ -50,7 +50,7 @@ def summary_tables(tr, summary: Summary) -> list[tuple[str, list[str], list[list
 
 
 def _month_titles(tr, matrix: Matrix) -> list[str]:
-    return [f"{tr.month(m, 'abbreviated')} {y % 100:02d}" for y, m in matrix.months]
+    return [f"{tr.month(m, 'abbreviated')} {y}" for y, m in matrix.months]
 
 
 def _chart(tr, summary: Summary, width: float, height: float):
@@ -85,7 +85,7 @@ def write_matrix_pdf(target, matrix: Matrix, summary: Summary, lang: str, facult
     st = styles(size=10)
     story = [Paragraph(esc(faculty), st["center"]),
              Paragraph(esc(tr("Curators' reports, {year} academic year").format(year=matrix.year_name)), st["title"]),
-             Paragraph(esc(tr("State on {date}").format(date=tr.date(matrix.as_of, "long"))), st["subtitle"])]
+             Paragraph(esc(tr("State on {date}").format(date=tr.as_of(matrix.as_of))), st["subtitle"])]
     header = [tr("Curator"), tr("Group"), *_month_titles(tr, matrix)]
     data = [[Paragraph(esc(h), st["cell_bold"]) for h in header]]
     data.append(["", tr("Due date"), *[tr.short_date(d) for d in matrix.dues]])
@@ -147,7 +147,7 @@ def write_matrix_xlsx(target, matrix: Matrix, summary: Summary, lang: str) -> No
     ws = book.sheet(tr("Matrix"))
     ws.write_string(0, 0, tr("Curators' reports, {year} academic year").format(year=matrix.year_name),
                     book.fmt["title"])
-    ws.write_string(1, 0, tr("State on {date}").format(date=tr.date(matrix.as_of, "long")), book.fmt["subtitle"])
+    ws.write_string(1, 0, tr("State on {date}").format(date=tr.as_of(matrix.as_of)), book.fmt["subtitle"])
     fills = {s: book.add_format(font_name="Arial", font_size=9, border=1, align="center", bg_color=c)
              for s, c in CELL_STATE_COLOURS.items()}
     months = _month_titles(tr, matrix)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak, Paragraph, Spacer, Table, TableStyle
 
+from desktop import dates
 from desktop.i18n import translator
 from desktop.models.curator_reports import ReportDocument
 from desktop.models.curators import (
@@ -55,11 +56,11 @@ def _story(tr, doc: ReportDocument, faculty: str) -> list:
     st = styles()
     story = [
         Paragraph(esc(faculty), st["center"]),
-        Paragraph(esc(tr("Curator's report for {month} {year}").format(month=tr.month(doc.month), year=doc.year)),
+        Paragraph(esc(tr("Curator's report for {month} {year}").format(month=dates.month_name(doc.month, tr.lang), year=doc.year)),
                   st["title"]),
         Paragraph(esc(tr("Group: {group}").format(group=doc.group)), st["body"]),
         Paragraph(esc(tr("Curator: {name}").format(name=doc.curator)), st["body"]),
-        Paragraph(esc(tr("Due date: {date}").format(date=tr.date(doc.due, "long"))), st["body"]),
+        Paragraph(esc(tr("Due date: {date}").format(date=tr.long_date(doc.due))), st["body"]),
         Spacer(1, 3 * mm),
     ]
     for title, headers, rows, widths in part_tables(tr, doc):

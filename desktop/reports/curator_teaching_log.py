@@ -31,7 +31,7 @@ def rows(tr, entries: list[dict]) -> list[list]:
 
 def _title(tr, teacher: str, year: int, month: int) -> tuple[str, str]:
     return (tr("Teacher's report on teaching load: {name}").format(name=teacher),
-            tr("{month} {year}").format(month=tr.month(month), year=year))
+            tr.month_year(year, month, heading=True))
 
 
 def write_log_pdf(target, teacher: str, year: int, month: int, entries: list[dict], totals: MonthTotals,

@@ -41,7 +41,7 @@ def export_headcount_xlsx(session: Session, target, on: dt.date, lang: str) -> N
     headers, rows, totals = headcount_table(session, on, lang)
     book = Workbook(target)
     ws = book.sheet(tr("Headcount"), is_landscape=False)
-    ws.write_string(0, 0, tr("Headcount of students on {date}").format(date=tr.short_date(on)), book.fmt["title"])
+    ws.write_string(0, 0, tr("Headcount of students on {date}").format(date=tr.as_of(on)), book.fmt["title"])
     write_row(ws, 2, headers, book.fmt["header"])
     for i, row in enumerate(rows):
         fmt = book.fmt["total"] if i in totals else book.fmt["cell"]
@@ -71,6 +71,6 @@ def export_headcount_pdf(session: Session, target, on: dt.date, lang: str) -> No
                   ("FONT", (0, i + 1), (-1, i + 1), SANS + "-Bold", 9, 10.8)]
     table = Table(data, colWidths=widths, repeatRows=1)
     table.setStyle(style)
-    story = [Paragraph(esc(tr("Headcount of students on {date}").format(date=tr.date(on, "long"))), st["title"]),
+    story = [Paragraph(esc(tr("Headcount of students on {date}").format(date=tr.as_of(on))), st["title"]),
              table]
     build_pdf(target, story, tr, title=tr("Headcount"))

@@ -37,7 +37,7 @@ def register_xlsx(rows: list[dict], target, lang: str, on_date: dt.date, title: 
     book = Workbook(target)
     ws = book.sheet(tr("Service requests"))
     ws.write_string(0, 0, title or tr("Register of service requests"), book.fmt["title"])
-    ws.write_string(1, 0, tr("As of {date}").format(date=tr.short_date(on_date)), book.fmt["subtitle"])
+    ws.write_string(1, 0, tr("As of {date}").format(date=tr.as_of(on_date)), book.fmt["subtitle"])
     red = {k: book.add_format(font_name="Arial", font_size=10, valign="top", text_wrap=True, border=1,
                               font_color="#9C0006", bg_color="#FFC7CE", **extra)
            for k, extra in (("cell", {}), ("date", {"num_format": "dd.mm.yyyy", "align": "center"}),
@@ -120,7 +120,7 @@ def card_pdf(card: dict, target, lang: str, on_date: dt.date, faculty: str = "")
     widths = [7, 40, 27, 17, 20, 20, 22, 22]
     story.append(Table(data, colWidths=[w * mm for w in widths], repeatRows=1, style=commands))
     story.append(Spacer(1, 4 * mm))
-    story.append(Paragraph(esc(tr("As of {date}").format(date=tr.short_date(on_date))), st["small"]))
+    story.append(Paragraph(esc(tr("As of {date}").format(date=tr.as_of(on_date))), st["small"]))
     build_pdf(target, story, tr, title=tr("Service request No {number}").format(number=card["id"]))
 
 
@@ -155,7 +155,7 @@ def register_pdf(rows: list[dict], target, lang: str, on_date: dt.date, faculty:
     overdue = sum(1 for r in rows if r["overdue"])
     in_progress = sum(1 for r in rows if r["status"] == RequestStatus.IN_PROGRESS)
     story.append(Paragraph(esc(tr("As of {date}: {total} requests, {open} in progress, {overdue} overdue").format(
-        date=tr.short_date(on_date), total=len(rows), open=in_progress, overdue=overdue)), st["center"]))
+        date=tr.as_of(on_date), total=len(rows), open=in_progress, overdue=overdue)), st["center"]))
     story.append(Spacer(1, 3 * mm))
     data = [[Paragraph(esc(tr(h)), head) for h, _w in PDF_COLUMNS]]
     commands = table_style_commands(1, SANS, 8)

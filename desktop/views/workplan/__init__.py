@@ -321,7 +321,7 @@ class WorkPlanArea(PlanActions, AreaPage):
                                                              key=lambda e: e[0]))
         first = self.model.first_year
         months = [(first if m >= 9 else first + 1, m) for m in (9, 10, 11, 12, 1, 2, 3, 4, 5, 6, 7, 8)]
-        fill(self.f_month, [(_("Any month"), None)] + [(f"{current().month(m)} {y}", [y, m]) for y, m in months])
+        fill(self.f_month, [(_("Any month"), None)] + [(current().month_year(y, m, heading=True), [y, m]) for y, m in months])
         fill(self.f_status, [(_("Any status"), None)] + [(_(label), st.value) for st, label in wp.STATUS_LABELS.items()])
 
     def _filter_choices(self) -> dict:
