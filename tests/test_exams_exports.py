@@ -73,7 +73,7 @@ def test_matrix_by_programme_and_the_list(tmp_path, schedule):
     session_xlsx(path, schedule, "ky", "list", "course")
     ws = load_workbook(path)["1-курс"]
     header = [c.value for c in ws[4]]
-    assert header == ["Күнү", "Убактысы", "Тайпа", "Сабак", "Түрү", "Экзамен алуучу", "Аудитория", "Консультация"]
+    assert header == ["Күнү", "Убактысы", "Тайпа", "Дисциплина", "Түрү", "Экзамен алуучу", "Аудитория", "Консультация"]
     rows = [[c.value for c in r] for r in ws.iter_rows(min_row=5)]
     assert rows[0][0] == dt.datetime(2025, 12, 22)
     assert rows[0][1:] == ["09:00", "ҚҰҚ-1-25, ПИ-1-25", "Алгебра <b> & геометрия", "Жазуу жүзүндө",
