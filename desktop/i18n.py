@@ -33,6 +33,24 @@ def N_(message: str) -> str:
     return message
 
 
+class ContextMessage(str):
+    """An English message that carries its message context (``msgctxt``) to where it is translated."""
+
+    context: str
+
+    def __new__(cls, context: str, message: str):
+        self = super().__new__(cls, message)
+        self.context = context
+        return self
+
+
+def NC_(context: str, message: str) -> str:
+    """``N_`` with a message context: one English word with two meanings on screen or paper
+    ("Action" of the record history and of a curator's report) gets one entry per meaning.
+    ``_()`` and ``tr()`` translate the returned string in its context."""
+    return ContextMessage(context, message)
+
+
 def _po_path(lang: str):
     return paths.translations_dir() / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
 
@@ -81,6 +99,8 @@ class Translator:
         self._t = _catalog(lang)
 
     def __call__(self, message: str) -> str:
+        if isinstance(message, ContextMessage):
+            return self._t.pgettext(message.context, message)
         return self._t.gettext(message)
 
     gettext = __call__

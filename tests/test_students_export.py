@@ -76,7 +76,7 @@ def test_headcount_xlsx_and_pdf(tmp_path, demo_db):
         export_headcount_xlsx(s, tmp_path / "h.xlsx", on, "ru")
         export_headcount_pdf(s, tmp_path / "h.pdf", on, "kk")
     grand = rows[-1]
-    assert grand[0] == "Всего" and grand[5] == grand[3] + grand[4]
+    assert grand[0] == "Итого" and grand[5] == grand[3] + grand[4]
     assert sum(r[5] for i, r in enumerate(rows) if i not in totals) == grand[5]
     assert grand[5] >= len(studying) - 10  # later movements (returns) may differ from today's state
     ws = openpyxl.load_workbook(tmp_path / "h.xlsx").active

@@ -36,7 +36,7 @@ def column_titles(data: CalendarData, tr: Translator) -> list[str]:
 
 
 def headers(data: CalendarData, tr: Translator) -> list[str]:
-    return [tr("No"), tr("Event"), *column_titles(data, tr), tr("Note")]
+    return [tr("No"), tr.pgettext("calendar column", "Event"), *column_titles(data, tr), tr("Note")]
 
 
 def format_span(start: dt.date, end: dt.date, tr: Translator) -> str:

@@ -40,8 +40,8 @@ def summary_tables(tr, summary: Summary) -> list[tuple[str, list[str], list[list
           for k in ActivityKind]),
         (tr("Students at risk by reason"), [tr("Reason"), tr("Students")],
          [[tr(RISK_REASON_LABELS[r]), summary.risks.get(r.value, 0)] for r in RiskReason]
-         + [[tr("Total"), sum(summary.risks.values())]]),
-        (tr("Action taken"), [tr("Action"), tr("Students")],
+         + [[tr.pgettext("sum row", "Total"), sum(summary.risks.values())]]),
+        (tr("Action taken"), [tr.pgettext("curator report", "Action"), tr("Students")],
          [[tr(RISK_ACTION_LABELS[a]), summary.actions.get(a.value, 0)] for a in RiskAction]),
         (tr("Contacts with parents"), [tr("Indicator"), tr("Number")],
          [[tr("Reports handed in"), summary.reports], [tr("Contacts with parents"), summary.parent_contacts],

@@ -119,7 +119,7 @@ def write_reports_xlsx(target, docs: list[ReportDocument], lang: str) -> None:
             sheet[2] += [[doc.group, doc.curator, *r[1:]] for r in rows]
     overview = book.sheet(tr("Reports"))
     overview.write_string(0, 0, tr("Curator reports"), book.fmt["title"])
-    write_table(book, overview, 2, [tr("Group"), tr("Curator"), tr("Status"), tr("Submitted"), tr("Remarks")],
+    write_table(book, overview, 2, [tr("Group"), tr("Curator"), tr.pgettext("state", "Status"), tr("Submitted"), tr("Remarks")],
                 [[d.group, d.curator, tr(REPORT_STATUS_LABELS[ReportStatus(d.status)]), d.submitted_on, d.remarks]
                  for d in docs], widths=[16, 30, 14, 12, 50],
                 formats=[book.fmt["cell"], book.fmt["cell"], book.fmt["cell"], book.fmt["date"], book.fmt["cell"]])

@@ -14,7 +14,7 @@ from desktop.models.students import headcount
 def headcount_table(session: Session, on: dt.date, lang: str) -> tuple[list[str], list[list], list[int]]:
     """(headers, rows, indexes of total rows); programme subtotals and a grand total included."""
     tr = translator(lang)
-    headers = [tr("Programme"), tr("Course"), tr("Study form"), tr("State grant"), tr("Contract"), tr("Total")]
+    headers = [tr("Programme"), tr("Course"), tr("Study form"), tr("State grant"), tr("Contract"), tr.pgettext("sum column", "Total")]
     rows: list[list] = []
     totals: list[int] = []
     grand = [0, 0, 0]
@@ -30,7 +30,7 @@ def headcount_table(session: Session, on: dt.date, lang: str) -> tuple[list[str]
         totals.append(len(rows))
         rows.append([tr("Total for {programme}").format(programme=code or "—"), "", "", *sub])
     totals.append(len(rows))
-    rows.append([tr("Total"), "", "", *grand])
+    rows.append([tr.pgettext("sum row", "Total"), "", "", *grand])
     return headers, rows, totals
 
 

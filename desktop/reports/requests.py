@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from desktop.models.request_templates import shown
-from desktop.i18n import N_, translator
+from desktop.i18n import NC_, N_, translator
 from desktop.models.request_templates import DurationKind
 from desktop.models.requests import CHANNEL_LABELS, STATUS_LABELS, Channel, RequestStatus
 from desktop.reports.xlsx import Workbook, write_table
@@ -26,7 +26,7 @@ def duration_text(tr, step: dict) -> str:
     return tr("{n} work. d.").format(n=step["days"])
 
 
-REGISTER_HEADERS = [N_("No"), N_("Applicant"), N_("Procedure"), N_("Received"), N_("Channel"), N_("Status"),
+REGISTER_HEADERS = [N_("No"), N_("Applicant"), N_("Procedure"), NC_("date received", "Received"), N_("Channel"), NC_("state", "Status"),
                     N_("Current step"), N_("Unit"), N_("Step due"), N_("Days overdue"), N_("Due (last step)"),
                     N_("Closed"), N_("Note")]
 
@@ -82,10 +82,10 @@ def card_pdf(card: dict, target, lang: str, on_date: dt.date, faculty: str = "")
     status = status_text(tr, card)
     facts = [
         (tr("Applicant"), card["applicant"]),
-        (tr("Received"), f"{tr.short_date(card['received'])} ({tr.weekday(card['received'].weekday())})"),
+        (tr.pgettext("date received", "Received"), f"{tr.short_date(card['received'])} ({tr.weekday(card['received'].weekday())})"),
         (tr("Channel"), tr(CHANNEL_LABELS[Channel(card["channel"])])),
         (tr("Working-day calendar"), card["country"]),
-        (tr("Status"), status + (f": {card['refusal_reason']}" if card["refusal_reason"] else "")),
+        (tr.pgettext("state", "Status"), status + (f": {card['refusal_reason']}" if card["refusal_reason"] else "")),
         (tr("Due (last step)"), tr.short_date(card["due"]) if card["due"] else ""),
     ]
     if card["note"]:
@@ -125,8 +125,8 @@ def card_pdf(card: dict, target, lang: str, on_date: dt.date, faculty: str = "")
 
 
 # Register columns in the PDF (mm; landscape A4 leaves 262 mm between the margins) and what each shows.
-PDF_COLUMNS = [(N_("No"), 9), (N_("Applicant"), 37), (N_("Procedure"), 36), (N_("Received"), 19),
-               (N_("Channel"), 22), (N_("Status"), 27), (N_("Current step"), 36), (N_("Unit"), 25),
+PDF_COLUMNS = [(N_("No"), 9), (N_("Applicant"), 37), (N_("Procedure"), 36), (NC_("date received", "Received"), 19),
+               (N_("Channel"), 22), (NC_("state", "Status"), 27), (N_("Current step"), 36), (N_("Unit"), 25),
                (N_("Step due"), 19), (N_("Days overdue"), 16), (N_("Due (last step)"), 19)]
 
 

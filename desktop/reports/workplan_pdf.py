@@ -154,7 +154,7 @@ def progress_pdf(target, tree: dict, lang: str, on_date: dt.date | None = None) 
     st = styles()
     on_date = on_date or dt.date.today()
     sections, people = progress_counts(tree, tr)
-    heading = [tr("Section"), tr("Done"), tr("In progress"), tr("Overdue"), tr("Planned"), tr("Total")]
+    heading = [tr("Section"), tr("Done"), tr("In progress"), tr("Overdue"), tr("Planned"), tr.pgettext("sum column", "Total")]
     # Count columns as wide as their longest header word ("Запланировано", "Жоспарланған"), the
     # headers wrapped at spaces; the name column takes the rest of the 175 mm.
     from reportlab.pdfbase.pdfmetrics import stringWidth

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.i18n import N_, _, current
+from desktop.i18n import N_, _, current, pgettext
 from desktop.models import workplan as wp
 from desktop.models import workplan_deadline as dl
 from desktop.models.base import DomainError
@@ -252,7 +252,7 @@ class WorkPlanArea(PlanActions, AreaPage):
                  "history": _("History…")}
         for key, text in texts.items():
             self.actions_by_key[key].setText(text)
-        for label, text in zip(self.p_labels, (_("Activity"), _("Deadline"), _("Responsible"), _("Status"),
+        for label, text in zip(self.p_labels, (_("Activity"), _("Deadline"), _("Responsible"), pgettext("state", "Status"),
                                                 _("Completion note")), strict=True):
             label.setText(text)
         self.plan_button.setText(_("Plan"))
