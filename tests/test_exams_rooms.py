@@ -70,7 +70,7 @@ def test_many_exams_are_named_up_to_five(session, office):
     with pytest.raises(DomainError) as err:
         rooms.delete_discipline(session, d)
     message = str(err.value)
-    assert message.count("Физика (") == 5 and "and 2 more" in message and "7 exams or consultations are in it" in message
+    assert message.count("Физика (") == 5 and "and 2 more" in message and "7 exams use it" in message
 
 
 def test_disciplines_add_rename_delete_with_their_links(session, office):
