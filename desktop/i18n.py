@@ -33,6 +33,24 @@ def N_(message: str) -> str:
     return message
 
 
+class ContextMessage(str):
+    """An English message that carries its message context (``msgctxt``) to where it is translated."""
+
+    context: str
+
+    def __new__(cls, context: str, message: str):
+        self = super().__new__(cls, message)
+        self.context = context
+        return self
+
+
+def NC_(context: str, message: str) -> str:
+    """``N_`` with a message context: one English word with two meanings on screen or paper
+    ("Action" of the record history and of a curator's report) gets one entry per meaning.
+    ``_()`` and ``tr()`` translate the returned string in its context."""
+    return ContextMessage(context, message)
+
+
 def _po_path(lang: str):
     return paths.translations_dir() / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
 
@@ -81,6 +99,8 @@ class Translator:
         self._t = _catalog(lang)
 
     def __call__(self, message: str) -> str:
+        if isinstance(message, ContextMessage):
+            return self._t.pgettext(message.context, message)
         return self._t.gettext(message)
 
     gettext = __call__
@@ -106,6 +126,31 @@ class Translator:
     def short_date(self, value: dt.date) -> str:
         """The office's usual dd.mm.yyyy (used in every language of the region)."""
         return value.strftime("%d.%m.%Y")
+
+    # The office's own forms (desktop/dates.py): use these in titles and sentences, not ``date``.
+    def long_date(self, value: dt.date) -> str:
+        """"1 сентября 2025 г.", "2025-жылдын 1-сентябры", "1 қыркүйек 2025 ж."."""
+        from desktop import dates
+
+        return dates.long(value, self.lang)
+
+    def as_of(self, value: dt.date) -> str:
+        """The date as "As of {date}" phrases take it ("2025-жылдын 1-октябрына", "2025 жылғы 1 қазандағы")."""
+        from desktop import dates
+
+        return dates.as_of(value, self.lang)
+
+    def month_year(self, year: int, month: int, heading: bool = False) -> str:
+        """"сентябрь 2025", "сентябрь, 2025", "2025 ж. қыркүйек"; ``heading`` capitalises a leading month."""
+        from desktop import dates
+
+        return dates.month_year(year, month, self.lang, heading=heading)
+
+    def date_range(self, first: dt.date, last: dt.date) -> str:
+        """"15–30 декабря 2025 г."."""
+        from desktop import dates
+
+        return dates.long_range(first, last, self.lang)
 
     def month(self, month: int, width: str = "wide", standalone: bool = True) -> str:
         from babel.dates import get_month_names

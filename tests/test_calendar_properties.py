@@ -157,7 +157,7 @@ def test_override_emits_workdays_for_other_areas(page, qtbot):
 
 @pytest.mark.parametrize("lang, nauryz, moved", [
     ("ky", "Нооруз майрамы", "Нооруз майрамы (которулган дем алыш)"),
-    ("kk", "Наурыз мейрамы", "Наурыз мейрамы (қайта белгіленген демалыс)"),
+    ("kk", "Наурыз мейрамы", "Наурыз мейрамы (ауыстырылған демалыс)"),
     ("ru", "Наурыз мейрамы", "Наурыз мейрамы (перенесённый выходной)"),
     ("en", "Nowruz Holiday", "Nowruz Holiday (observed)")])
 def test_days_off_list_in_the_interface_language(page, qtbot, qtmodeltester, lang, nauryz, moved):

@@ -55,8 +55,8 @@ def test_a_room_in_use_is_refused_naming_the_exams(session, office):
                                        consult_minute=14 * 60, consult_room_id=r305))
     with pytest.raises(DomainError) as err:
         rooms.delete_room(session, r101)
-    assert str(err.value) == ("Room 101 cannot be deleted: 1 exam(s) or consultation(s) are in it: "
-                              "Алгебра (22.12.2025). Move them to another room first.")
+    assert str(err.value) == ("Room 101 cannot be deleted: 1 exam or consultation is in it: "
+                              "Алгебра (22.12.2025). Move it to another room first.")
     with pytest.raises(DomainError, match=r"305 .*Алгебра \(24.12.2025\)"):
         rooms.delete_room(session, r305)  # a consultation uses it
     assert len(rooms.rooms(session)) == 2
@@ -70,7 +70,7 @@ def test_many_exams_are_named_up_to_five(session, office):
     with pytest.raises(DomainError) as err:
         rooms.delete_discipline(session, d)
     message = str(err.value)
-    assert message.count("Физика (") == 5 and "and 2 more" in message and "7 exam(s)" in message
+    assert message.count("Физика (") == 5 and "and 2 more" in message and "7 exams use it" in message
 
 
 def test_disciplines_add_rename_delete_with_their_links(session, office):

@@ -48,8 +48,8 @@ def tree_of(db, meeting_id):
 
 
 @pytest.mark.parametrize("lang,agenda,date,secretary", [
-    ("ky", "Күн тартиби", "2025-ж., 8-декабрь", "Катчы"),
-    ("kk", "Күн тәртібі", "2025 ж. 8 желтоқсан", "Хатшы"),
+    ("ky", "Күн тартиби", "2025-жылдын 8-декабры", "Катчы"),
+    ("kk", "Күн тәртібі", "8 желтоқсан 2025 ж.", "Хатшы"),
     ("ru", "Повестка дня", "8 декабря 2025 г.", "Секретарь"),
 ])
 def test_agenda_pdf(db, meeting, tmp_path, lang, agenda, date, secretary):
@@ -67,7 +67,7 @@ def test_agenda_pdf(db, meeting, tmp_path, lang, agenda, date, secretary):
 
 @pytest.mark.parametrize("lang,minutes,heard,decided", [
     ("ky", "Протокол № 1", "Угулду:", "Токтом кылынды:"),
-    ("kk", "Хаттама № 1", "Тыңдалды:", "Шешті:"),
+    ("kk", "Хаттама № 1", "Тыңдалды:", "Қаулы етті:"),
     ("ru", "Протокол № 1", "Слушали:", "Постановили:"),
 ])
 def test_minutes_pdf(db, meeting, tmp_path, lang, minutes, heard, decided):

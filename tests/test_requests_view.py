@@ -215,7 +215,7 @@ def test_delete_procedure_from_the_editor_with_undo(page, filled, monkeypatch):
     # The office's own, used by one request: asked (saying the request keeps its steps), deleted.
     page.procedure_filter.setCurrentIndex(page.procedure_filter.findData(tid))
     page.edit_template()
-    assert "1 request(s)" in asked[0] and "keep their steps" in asked[0]
+    assert "1 request was registered under it; it keeps its steps" in asked[0]
     with db.session() as s:
         assert all(t["id"] != tid for t in template_rows(s))
         assert request_snapshot(s, rid)["procedure_name"] == "Справка об обучении"

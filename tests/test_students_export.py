@@ -76,12 +76,13 @@ def test_headcount_xlsx_and_pdf(tmp_path, demo_db):
         export_headcount_xlsx(s, tmp_path / "h.xlsx", on, "ru")
         export_headcount_pdf(s, tmp_path / "h.pdf", on, "kk")
     grand = rows[-1]
-    assert grand[0] == "Всего" and grand[5] == grand[3] + grand[4]
+    assert grand[0] == "Итого" and grand[5] == grand[3] + grand[4]
     assert sum(r[5] for i, r in enumerate(rows) if i not in totals) == grand[5]
     assert grand[5] >= len(studying) - 10  # later movements (returns) may differ from today's state
     ws = openpyxl.load_workbook(tmp_path / "h.xlsx").active
-    assert ws["A1"].value == "Контингент студентов на 01.12.2025"
+    assert ws["A1"].value == "Контингент студентов на 1 декабря 2025 г."  # as the PDF title writes it
     assert [c.value for c in ws[3]] == headers
     assert ws.cell(row=3 + len(rows), column=6).value == grand[5]
     text = pdf_text(tmp_path / "h.pdf")
     assert "Барлығы" in text and "Күндізгі" in text
+    assert "2025 жылғы 1 желтоқсандағы жағдай бойынша студенттер контингенті" in " ".join(text.split())

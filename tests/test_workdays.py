@@ -118,3 +118,19 @@ def test_cli_workdays(cli, tmp_path):
     assert "2026-05-11\tДень Победы (перенесённый выходной)" in out.stdout.splitlines()
     bad = cli("--database", db, "workdays", "add", "--country", "XX", "--from", "2026-03-20", "--days", "1")
     assert bad.returncode == 2
+
+
+def test_kazakh_holiday_names_come_from_our_catalog_not_the_package():
+    names = dict(WorkCalendar("KZ").days_off(2026, "kk"))
+    assert names[D(2026, 5, 27)] == "Құрбан айт (болжамды)"
+    assert names[D(2026, 10, 26)] == "Республика күні (ауыстырылған демалыс)"
+    assert names[D(2026, 5, 7)] == "Отан қорғаушы күні"
+    assert not any("бағаланған" in n or "қайта белгіленген" in n for n in names.values())
+
+
+@pytest.mark.parametrize("country,lang,day", [("KZ", "kk", (10, 25)), ("KZ", "ru", (10, 25)), ("KG", "ky", (8, 31)),
+                                              ("KG", "ru", (3, 8)), ("RU", "ru", (6, 12))])
+def test_one_name_per_holiday_across_years(country, lang, day):
+    cal = WorkCalendar(country)
+    seen = {dict(cal.days_off(year, lang))[D(year, *day)] for year in (2024, 2025, 2026, 2027)}
+    assert len(seen) == 1, seen

@@ -31,7 +31,9 @@ from babel.messages.pofile import read_po, write_po
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGS = ("ky", "kk", "ru")
-KEYWORDS = {"_": None, "N_": None, "tr": None, "gettext": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
+KEYWORDS = {"_": None, "N_": None, "tr": None, "gettext": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2),
+            "NC_": ((1, "c"), 2), "npgettext": ((1, "c"), 2, 3)}
+CTX = "\x04"  # a message with a context is keyed "context\x04msgid" in missing/apply JSON, as in .mo files
 PLACEHOLDER = re.compile(r"\{[^{}]*\}|%\(\w+\)[sd]|%[sd]")
 HEADER = {
     "ky": ("Kyrgyz", "nplurals=2; plural=(n != 1);"),
@@ -94,8 +96,13 @@ def cmd_extract() -> None:
     print(f"{len(messages)} messages; missing: " + ", ".join(f"{lang} {len(missing(lang))}" for lang in LANGS))
 
 
+def key(m) -> str:
+    ident = m.id if isinstance(m.id, str) else m.id[0]
+    return f"{m.context}{CTX}{ident}" if m.context else ident
+
+
 def missing(lang: str) -> list[str]:
-    return [m.id if isinstance(m.id, str) else m.id[0] for m in load(lang)
+    return [key(m) for m in load(lang)
             if m.id and (not m.string or (isinstance(m.string, tuple) and not all(m.string)) or "fuzzy" in m.flags)]
 
 
@@ -104,7 +111,7 @@ def cmd_missing(langs) -> None:
     for lang in langs or LANGS:
         catalog = load(lang)
         for msgid in missing(lang):
-            plural = next((m for m in catalog if isinstance(m.id, tuple) and m.id[0] == msgid), None)
+            plural = next((m for m in catalog if isinstance(m.id, tuple) and key(m) == msgid), None)
             result.setdefault(msgid, {})[lang] = [""] * catalog.num_plurals if plural else ""
     print(json.dumps(result, ensure_ascii=False, indent=1))
 
@@ -115,12 +122,11 @@ def cmd_apply(path: str) -> None:
         catalog = load(lang)
         n = 0
         for message in catalog:
-            key = message.id if isinstance(message.id, str) else message.id[0]
-            value = data.get(key, {}).get(lang)
+            value = data.get(key(message), {}).get(lang)
             if value:
                 if isinstance(message.id, tuple):
                     if isinstance(value, list) and len(value) != catalog.num_plurals:
-                        raise SystemExit(f"{lang}: {key!r} needs {catalog.num_plurals} plural forms, "
+                        raise SystemExit(f"{lang}: {key(message)!r} needs {catalog.num_plurals} plural forms, "
                                          f"not {len(value)}")
                     message.string = tuple(value) if isinstance(value, list) else (value,) * catalog.num_plurals
                 else:
@@ -138,7 +144,7 @@ def problems() -> list[str]:
         for m in catalog:
             if not m.id:
                 continue
-            ident = m.id if isinstance(m.id, str) else m.id[0]
+            ident = key(m).replace(CTX, " | ")
             strings = m.string if isinstance(m.string, tuple) else (m.string,)
             if isinstance(m.id, tuple) and len(strings) != catalog.num_plurals:
                 found.append(f"{lang}: {len(strings)} plural forms, not {catalog.num_plurals}: {ident!r}")
@@ -147,7 +153,7 @@ def problems() -> list[str]:
             if not all(strings):
                 found.append(f"{lang}: untranslated: {ident!r}")
                 continue
-            want = sorted(PLACEHOLDER.findall(ident))
+            want = sorted(PLACEHOLDER.findall(m.id if isinstance(m.id, str) else m.id[0]))
             for s in strings:
                 if sorted(PLACEHOLDER.findall(s)) != want:
                     found.append(f"{lang}: placeholders differ in {ident!r}: {s!r}")
@@ -173,7 +179,7 @@ def cmd_merge(base: str, ours: str, theirs: str) -> int:
             continue
         mine = a.get(m.id, context=m.context)
         if mine is None:
-            a[m.id] = m
+            a.add(m.id, m.string, context=m.context, flags=m.flags)
         elif not mine.string and m.string:
             mine.string = m.string
     save(a, Path(ours))

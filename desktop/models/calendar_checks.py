@@ -30,7 +30,7 @@ CODES = {
     "no_teaching_days": N_("the teaching period {start} – {end} has no working days"),
     "exam_on_holiday": N_("the exam period starts or ends on a holiday: {date} ({holiday})"),
     "overlap": N_("overlaps “{other}” ({start} – {end})"),
-    "teaching_weeks": N_("the term has {weeks} teaching weeks, not {expected}"),
+    "teaching_weeks": "the term has {weeks} teaching weeks, not {expected}",  # plural: see Problem.message
     "rule_unresolved": N_("the rule refers to an event with no date in this term"),
     "rule_cycle": N_("the rules of the calendar refer to each other in a circle"),
 }
@@ -61,6 +61,9 @@ class Problem:
         values = dict(self.values)
         if "holiday" in values:  # stored in English, shown in the reader's language
             values["holiday"] = localize_holiday(values["holiday"], tr)
+        if self.code == "teaching_weeks":
+            return tr.ngettext("the term has {weeks} teaching week, not {expected}",
+                               "the term has {weeks} teaching weeks, not {expected}", int(values["weeks"])).format(**values)
         return tr(CODES[self.code]).format(**values)
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from sqlalchemy import Date, ForeignKey, Integer, String, Text, UniqueConstraint, func, select
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
-from desktop.i18n import N_, _
+from desktop.i18n import NC_, N_, _
 from desktop.models import settings
 from desktop.models.base import Base, DomainError
 from desktop.models.check import rule
@@ -73,7 +73,7 @@ class ActivityKind(enum.StrEnum):
 
 ACTIVITY_KIND_LABELS = {
     ActivityKind.CURATOR_HOUR: N_("Curator hour"), ActivityKind.PARENTS_MEETING: N_("Meeting with parents"),
-    ActivityKind.EVENT: N_("Event"), ActivityKind.DORMITORY_VISIT: N_("Visit to the dormitory"),
+    ActivityKind.EVENT: NC_("curator activity kind", "Event"), ActivityKind.DORMITORY_VISIT: N_("Visit to the dormitory"),
 }
 
 

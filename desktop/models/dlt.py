@@ -12,7 +12,7 @@ import enum
 from sqlalchemy import Date, ForeignKey, String, func, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from desktop.i18n import N_, _
+from desktop.i18n import N_, _, ngettext
 from desktop.models.base import Base, DomainError
 from desktop.models.contingent import Student
 
@@ -79,9 +79,11 @@ def grant_dlt(session: Session, student_id: int, *, application_date: dt.date, c
     cap = DLT_CAPS[category]
     already = credits_granted(session, student_id, category)
     if already + credits > cap:
-        raise DomainError(_(
+        raise DomainError(ngettext(
+            "{name}: {credits} credit by distance learning would make {total}, over the cap of {cap} credits "
+            "for “{category}” ({already} already granted).",
             "{name}: {credits} credits by distance learning would make {total}, over the cap of {cap} credits "
-            "for “{category}” ({already} already granted).").format(
+            "for “{category}” ({already} already granted).", credits).format(
             name=student.full_name, credits=credits, total=already + credits, cap=cap,
             category=_(DLT_CATEGORY_LABELS[category]), already=already))
     permission = DltPermission(student_id=student_id, application_date=application_date, category=category.value,

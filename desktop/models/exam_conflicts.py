@@ -140,8 +140,9 @@ def find_conflicts(schedule: Schedule, rules: CheckRules, tr: Translator | None 
             seats = rooms[e.room_id][1]
             students = sum(groups[g].size for g in e.group_ids if g in groups)
             if students > seats:
-                out.append(ExamConflict("room_small", sev["room_small"], (e.id,), tr(
-                    "{date}: room {room} seats {seats}, but {students} students sit {exam}.").format(
+                out.append(ExamConflict("room_small", sev["room_small"], (e.id,), tr.ngettext(
+                    "{date}: room {room} has {seats} seat, but {students} students sit {exam}.",
+                    "{date}: room {room} has {seats} seats, but {students} students sit {exam}.", seats).format(
                     date=n.date(e.day), room=rooms[e.room_id][0], seats=seats, students=students, exam=n.exam(e)),
                     e.day, first_group))
         if e.consult_day is not None and (e.consult_day, e.consult_minute or 0) >= (e.day, e.start):
@@ -177,9 +178,11 @@ def find_conflicts(schedule: Schedule, rules: CheckRules, tr: Translator | None 
                 gap = (d2 - d1).days
                 if gap < rules.min_rest:
                     a, b = days[d1], days[d2]
-                    out.append(ExamConflict("rest", sev["rest"], (a.id, b.id), tr(
-                        "{date}: group {group} has only {days} day(s) from {first} ({first_date}) to {second}; "
-                        "the minimum is {minimum}.").format(
+                    out.append(ExamConflict("rest", sev["rest"], (a.id, b.id), tr.ngettext(
+                        "{date}: group {group} has only {days} day from {first} ({first_date}) to {second}; "
+                        "the minimum is {minimum}.",
+                        "{date}: group {group} has only {days} days from {first} ({first_date}) to {second}; "
+                        "the minimum is {minimum}.", gap).format(
                         date=n.date(d2), group=groups[g].name if g in groups else "?", days=gap, first=n.exam(a),
                         first_date=n.date(d1), second=n.exam(b), minimum=rules.min_rest), d2, g))
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import delete, insert, or_, select, update
 from sqlalchemy.orm import Session
 
-from desktop.i18n import _
+from desktop.i18n import _, ngettext
 from desktop.models.base import DomainError
 from desktop.models.contingent import Group
 from desktop.models.exams import Discipline, Exam, ExamForm, Room, SessionDiscipline
@@ -86,8 +86,10 @@ def delete_room(session: Session, room_id: int) -> tuple[int, str, int, str]:
         raise DomainError(_("This room no longer exists."))
     used = _exam_names(session, or_(Exam.room_id == room_id, Exam.consult_room_id == room_id))
     if used:
-        raise _refusal(_("Room {room} cannot be deleted: {count} exam(s) or consultation(s) are in it: {exams}. "
-                         "Move them to another room first."), used, room=row.name)
+        raise _refusal(ngettext("Room {room} cannot be deleted: {count} exam or consultation is in it: {exams}. "
+                                "Move it to another room first.",
+                                "Room {room} cannot be deleted: {count} exams or consultations are in it: {exams}. "
+                                "Move them to another room first.", len(used)), used, room=row.name)
     saved = (row.id, row.name, row.capacity, row.building)
     session.execute(delete(Room).where(Room.id == room_id))
     return saved
@@ -138,8 +140,10 @@ def delete_discipline(session: Session, discipline_id: int) -> SavedDiscipline:
         raise DomainError(_("This discipline no longer exists."))
     used = _exam_names(session, Exam.discipline_id == discipline_id)
     if used:
-        raise _refusal(_("Discipline “{name}” cannot be deleted: {count} exam(s) use it: {exams}. "
-                         "Delete those exams first."), used, name=row.name)
+        raise _refusal(ngettext("Discipline “{name}” cannot be deleted: {count} exam uses it: {exams}. "
+                                "Delete that exam first.",
+                                "Discipline “{name}” cannot be deleted: {count} exams use it: {exams}. "
+                                "Delete those exams first.", len(used)), used, name=row.name)
     links = tuple(dict(r._mapping) for r in session.execute(
         select(SessionDiscipline.id, SessionDiscipline.session_id, SessionDiscipline.group_id,
                SessionDiscipline.discipline_id, SessionDiscipline.examiner_id, SessionDiscipline.form)

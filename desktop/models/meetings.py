@@ -14,7 +14,7 @@ import enum
 from sqlalchemy import Date, ForeignKey, String, Text, UniqueConstraint, func, select
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
-from desktop.i18n import N_, _
+from desktop.i18n import NC_, N_, _
 from desktop.models.base import Base, DomainError
 from desktop.models.org import Staff, academic_year_of
 
@@ -50,7 +50,7 @@ class DecisionStatus(enum.StrEnum):
 DECISION_STATUS_LABELS = {
     DecisionStatus.OPEN: N_("Open"),
     DecisionStatus.DONE: N_("Done"),
-    DecisionStatus.CANCELLED: N_("Cancelled"),
+    DecisionStatus.CANCELLED: NC_("decision", "Cancelled"),
 }
 
 

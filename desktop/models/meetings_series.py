@@ -12,7 +12,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desktop.i18n import _
+from desktop.i18n import _, ngettext
 from desktop.models import meetings as mt
 from desktop.models.base import DomainError
 
@@ -88,11 +88,14 @@ def delete_series(session: Session, series_id: int, *, with_meetings: bool = Fal
     series = mt._get(session, mt.MeetingSeries, series_id)
     impact = deletion_impact(session, series_id)
     if impact["held"]:
-        raise DomainError(_("“{series}” has {count} held meeting(s) with minutes; a series with minutes "
-                            "cannot be deleted.").format(series=series.name, count=impact["held"]))
+        raise DomainError(ngettext("“{series}” has {count} held meeting with minutes; a series with minutes "
+                                   "cannot be deleted.",
+                                   "“{series}” has {count} held meetings with minutes; a series with minutes "
+                                   "cannot be deleted.", impact["held"]).format(series=series.name, count=impact["held"]))
     if impact["meetings"] and not with_meetings:
-        raise DomainError(_("“{series}” has {count} planned meeting(s); confirm deleting them with the "
-                            "series.").format(series=series.name, count=impact["meetings"]))
+        raise DomainError(ngettext("“{series}” has {count} planned meeting; confirm deleting it with the series.",
+                                   "“{series}” has {count} planned meetings; confirm deleting them with the "
+                                   "series.", impact["meetings"]).format(series=series.name, count=impact["meetings"]))
     snap = {"id": series.id, **series_values(session, series_id), "active": series.active}
     ids = list(session.scalars(select(mt.Meeting.id).where(mt.Meeting.series_id == series_id)
                                .order_by(mt.Meeting.date)))

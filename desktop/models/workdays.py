@@ -25,12 +25,9 @@ from desktop.models.base import Base, DomainError
 COUNTRIES = ("KG", "KZ", "RU")
 ONE_DAY = dt.timedelta(days=1)
 
-# Languages the holidays package has per country; the rest come from our catalogs.
-PACKAGE_LANGUAGES = {"KG": {"ky": "ky", "ru": "ru_KG", "en": "en_US"},
-                     "KZ": {"kk": "kk", "en": "en_US"},
-                     "RU": {"ru": "ru", "en": "en_US"}}
-
-# English names the package uses, for languages it lacks (Russian names for Kazakhstan ...).
+# The package gives only the dates and its English names; every language's name comes from our
+# catalogs, so one holiday has one name in every year and every language (the package's own kk
+# names said "(бағаланған)" for "estimated" and named Republic Day two ways in 2025 and 2026).
 HOLIDAY_NAMES = [
     N_("Additional public holiday"), N_("Capital Day"), N_("Christmas Day"), N_("Constitution Day"),
     N_("Day of the Great October Socialist Revolution"), N_("Day of the People's April Revolution"),
@@ -184,14 +181,11 @@ class WorkCalendar:
     def days_off(self, year: int, lang: str = "en") -> list[tuple[dt.date, str]]:
         """Holidays and moved days off of ``year`` (not ordinary weekends) with names in ``lang``."""
         tr = translator(lang)
-        package_lang = PACKAGE_LANGUAGES[self.country].get(lang)
-        names = _package_holidays(self.country, year, package_lang) if package_lang else None
-        english = _english(self.country, year)
         result: dict[dt.date, str] = {}
-        for day, name in english.items():
+        for day, name in _english(self.country, year).items():
             if day in self.extra_work:
                 continue
-            result[day] = names[day] if names is not None and day in names else localize_holiday(name, tr)
+            result[day] = name if lang == "en" else localize_holiday(name, tr)
         for day, note in self.extra_off.items():
             if day.year == year:
                 result[day] = note or tr("Day off by decree")

@@ -13,7 +13,7 @@ from sqlalchemy import JSON, Date, ForeignKey, String, Text, UniqueConstraint, s
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 from sqlalchemy.orm.exc import StaleDataError
 
-from desktop.i18n import N_, _
+from desktop.i18n import NC_, N_, _
 from desktop.models import workplan_deadline as dl
 from desktop.models.base import Base, DomainError
 from desktop.models.org import AcademicYear, get_or_create_year
@@ -31,7 +31,7 @@ STATUS_LABELS = {
     ItemStatus.PLANNED: N_("Planned"),
     ItemStatus.IN_PROGRESS: N_("In progress"),
     ItemStatus.DONE: N_("Done"),
-    ItemStatus.CANCELLED: N_("Cancelled"),
+    ItemStatus.CANCELLED: NC_("plan item", "Cancelled"),
 }
 
 

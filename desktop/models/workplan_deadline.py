@@ -22,6 +22,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
+from desktop import dates
 from desktop.i18n import N_, Translator
 
 KINDS = ("months", "dates", "weekly", "monthly", "year_round", "event", "text")
@@ -164,10 +165,7 @@ def render(deadline: dict, tr: Translator) -> str:
         by_year: dict[int, list[int]] = {}
         for y, m in sorted(deadline.get("months", [])):
             by_year.setdefault(y, []).append(m)
-        parts = []
-        for year, months in by_year.items():
-            names = _month_runs(months, tr)
-            parts.append(f"{names}, {year}")
+        parts = [dates.months_year(year, _month_runs(months, tr), tr.lang) for year, months in by_year.items()]
         return _cap("; ".join(parts))
     if kind == "dates":
         start, end = _iso(deadline["start"]), _iso(deadline.get("end") or deadline["start"])
@@ -215,8 +213,8 @@ def _and_list(parts: list[str], tr: Translator) -> str:
     return tr("{items} and {last}").format(items=", ".join(parts[:-1]), last=parts[-1])
 
 
-def _month_runs(months: list[int], tr: Translator) -> str:
-    """[9, 10, 11, 12] -> "сентябрь–декабрь"; [9, 11] -> "сентябрь, ноябрь"."""
+def _month_runs(months: list[int], tr: Translator) -> list[str]:
+    """[9, 10, 11, 12] -> ["сентябрь–декабрь"]; [9, 11] -> ["сентябрь", "ноябрь"]."""
     runs: list[list[int]] = []
     for m in months:
         if runs and m == runs[-1][-1] + 1:
@@ -226,10 +224,10 @@ def _month_runs(months: list[int], tr: Translator) -> str:
     out = []
     for run in runs:
         if len(run) >= 3:
-            out.append(f"{tr.month(run[0]).lower()}–{tr.month(run[-1]).lower()}")
+            out.append(f"{dates.month_name(run[0], tr.lang)}–{dates.month_name(run[-1], tr.lang)}")
         else:
-            out.extend(tr.month(m).lower() for m in run)
-    return ", ".join(out)
+            out.extend(dates.month_name(m, tr.lang) for m in run)
+    return out
 
 
 # Parsing ---------------------------------------------------------------------------------
@@ -316,6 +314,9 @@ def parse(text: str, first_year: int) -> dict:
         if events:
             return {"kind": "event", "events": events}
     weekdays = sorted({d for w in words if (d := _weekday_of(w)) is not None and not w.startswith("жумасы")})
+    if weekdays == [4] and re.search(r"(?<!\w)жума сайын", low):
+        # Kyrgyz offices mean "every week" by "Жума сайын"; Friday is "жума күнү сайын".
+        return {"kind": "weekly", "weekdays": []}
     if weekdays and any(w in low for w in ("сайын", "күндөрү", "кундеру", "күндері", "кажд", "по ", "әр ", "every")):
         return {"kind": "weekly", "weekdays": weekdays}
     if any(p in low for p in _WEEKLY):

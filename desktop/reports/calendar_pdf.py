@@ -79,11 +79,11 @@ def _holidays_table(holidays, tr, st):
         for part in (left, right):
             if i < len(part):
                 day, name = part[i]
-                row += [Paragraph(esc(tr.date(day, "d MMMM y")), st["cell"]), Paragraph(esc(name), st["cell"])]
+                row += [Paragraph(esc(tr.long_date(day)), st["cell"]), Paragraph(esc(name), st["cell"])]
             else:
                 row += ["", ""]
         rows.append(row)
-    table = Table(rows, colWidths=[34 * mm, 98 * mm, 34 * mm, 98 * mm], hAlign="LEFT")
+    table = Table(rows, colWidths=[44 * mm, 88 * mm, 44 * mm, 88 * mm], hAlign="LEFT")
     table.setStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 1),
                     ("BOTTOMPADDING", (0, 0), (-1, -1), 1), ("LEFTPADDING", (0, 0), (-1, -1), 2),
                     ("LINEBELOW", (0, 0), (-1, -1), 0.25, "#BBBBBB")])
@@ -122,7 +122,7 @@ def year_view_pdf(target, view, lang: str = "ru") -> None:
         y0 = top - (i // 3) * (mh + 4 * mm)
         c.setFont(SANS + "-Bold", 9)
         c.setFillColor(colors.black)
-        c.drawString(x0, y0 - 9, f"{tr.month(month.month)} {month.year}")
+        c.drawString(x0, y0 - 9, tr.month_year(month.year, month.month, heading=True))
         rh = (mh - 22) / 6
         c.setFont(SANS, 6.5)
         for wd in range(7):

@@ -36,17 +36,15 @@ def column_titles(data: CalendarData, tr: Translator) -> list[str]:
 
 
 def headers(data: CalendarData, tr: Translator) -> list[str]:
-    return [tr("No"), tr("Event"), *column_titles(data, tr), tr("Note")]
+    return [tr("No"), tr.pgettext("calendar column", "Event"), *column_titles(data, tr), tr("Note")]
 
 
 def format_span(start: dt.date, end: dt.date, tr: Translator) -> str:
-    """As the approved calendar writes them (seed 004): "14.08. - 27.08.2025" within one year, full
-    dates across years, "22.08.2025" for a single day, so a column reads alike from top to bottom."""
-    if start == end:
-        return f"{start:%d.%m.%Y}"
-    if start.year == end.year:
-        return f"{start:%d.%m.} - {end:%d.%m.%Y}"
-    return f"{start:%d.%m.%Y} - {end:%d.%m.%Y}"
+    """In table form, as each language's office writes a span (desktop/dates.py): "14.08–27.08.2025";
+    Kazakh as the approved calendar (seed 004) writes it, "14.08. - 27.08.2025 ж.", "22.08.2025 ж."."""
+    from desktop import dates
+
+    return dates.table_range(start, end, tr.lang)
 
 
 def cell_text(data: CalendarData, entry: Entry | None, span, tr: Translator) -> str:

@@ -40,8 +40,8 @@ def summary_tables(tr, summary: Summary) -> list[tuple[str, list[str], list[list
           for k in ActivityKind]),
         (tr("Students at risk by reason"), [tr("Reason"), tr("Students")],
          [[tr(RISK_REASON_LABELS[r]), summary.risks.get(r.value, 0)] for r in RiskReason]
-         + [[tr("Total"), sum(summary.risks.values())]]),
-        (tr("Action taken"), [tr("Action"), tr("Students")],
+         + [[tr.pgettext("sum row", "Total"), sum(summary.risks.values())]]),
+        (tr("Action taken"), [tr.pgettext("curator report", "Action"), tr("Students")],
          [[tr(RISK_ACTION_LABELS[a]), summary.actions.get(a.value, 0)] for a in RiskAction]),
         (tr("Contacts with parents"), [tr("Indicator"), tr("Number")],
          [[tr("Reports handed in"), summary.reports], [tr("Contacts with parents"), summary.parent_contacts],
@@ -50,7 +50,7 @@ def summary_tables(tr, summary: Summary) -> list[tuple[str, list[str], list[list
 
 
 def _month_titles(tr, matrix: Matrix) -> list[str]:
-    return [f"{tr.month(m, 'abbreviated')} {y % 100:02d}" for y, m in matrix.months]
+    return [f"{tr.month(m, 'abbreviated')} {y}" for y, m in matrix.months]
 
 
 def _chart(tr, summary: Summary, width: float, height: float):
@@ -85,7 +85,7 @@ def write_matrix_pdf(target, matrix: Matrix, summary: Summary, lang: str, facult
     st = styles(size=10)
     story = [Paragraph(esc(faculty), st["center"]),
              Paragraph(esc(tr("Curators' reports, {year} academic year").format(year=matrix.year_name)), st["title"]),
-             Paragraph(esc(tr("State on {date}").format(date=tr.date(matrix.as_of, "long"))), st["subtitle"])]
+             Paragraph(esc(tr("State on {date}").format(date=tr.as_of(matrix.as_of))), st["subtitle"])]
     header = [tr("Curator"), tr("Group"), *_month_titles(tr, matrix)]
     data = [[Paragraph(esc(h), st["cell_bold"]) for h in header]]
     data.append(["", tr("Due date"), *[tr.short_date(d) for d in matrix.dues]])
@@ -147,7 +147,7 @@ def write_matrix_xlsx(target, matrix: Matrix, summary: Summary, lang: str) -> No
     ws = book.sheet(tr("Matrix"))
     ws.write_string(0, 0, tr("Curators' reports, {year} academic year").format(year=matrix.year_name),
                     book.fmt["title"])
-    ws.write_string(1, 0, tr("State on {date}").format(date=tr.date(matrix.as_of, "long")), book.fmt["subtitle"])
+    ws.write_string(1, 0, tr("State on {date}").format(date=tr.as_of(matrix.as_of)), book.fmt["subtitle"])
     fills = {s: book.add_format(font_name="Arial", font_size=9, border=1, align="center", bg_color=c)
              for s, c in CELL_STATE_COLOURS.items()}
     months = _month_titles(tr, matrix)

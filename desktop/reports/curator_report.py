@@ -6,6 +6,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak, Paragraph, Spacer, Table, TableStyle
 
+from desktop import dates
 from desktop.i18n import translator
 from desktop.models.curator_reports import ReportDocument
 from desktop.models.curators import (
@@ -55,11 +56,11 @@ def _story(tr, doc: ReportDocument, faculty: str) -> list:
     st = styles()
     story = [
         Paragraph(esc(faculty), st["center"]),
-        Paragraph(esc(tr("Curator's report for {month} {year}").format(month=tr.month(doc.month), year=doc.year)),
+        Paragraph(esc(tr("Curator's report for {month} {year}").format(month=dates.month_name(doc.month, tr.lang), year=doc.year)),
                   st["title"]),
         Paragraph(esc(tr("Group: {group}").format(group=doc.group)), st["body"]),
         Paragraph(esc(tr("Curator: {name}").format(name=doc.curator)), st["body"]),
-        Paragraph(esc(tr("Due date: {date}").format(date=tr.date(doc.due, "long"))), st["body"]),
+        Paragraph(esc(tr("Due date: {date}").format(date=tr.long_date(doc.due))), st["body"]),
         Spacer(1, 3 * mm),
     ]
     for title, headers, rows, widths in part_tables(tr, doc):
@@ -118,7 +119,7 @@ def write_reports_xlsx(target, docs: list[ReportDocument], lang: str) -> None:
             sheet[2] += [[doc.group, doc.curator, *r[1:]] for r in rows]
     overview = book.sheet(tr("Reports"))
     overview.write_string(0, 0, tr("Curator reports"), book.fmt["title"])
-    write_table(book, overview, 2, [tr("Group"), tr("Curator"), tr("Status"), tr("Submitted"), tr("Remarks")],
+    write_table(book, overview, 2, [tr("Group"), tr("Curator"), tr.pgettext("state", "Status"), tr("Submitted"), tr("Remarks")],
                 [[d.group, d.curator, tr(REPORT_STATUS_LABELS[ReportStatus(d.status)]), d.submitted_on, d.remarks]
                  for d in docs], widths=[16, 30, 14, 12, 50],
                 formats=[book.fmt["cell"], book.fmt["cell"], book.fmt["cell"], book.fmt["date"], book.fmt["cell"]])

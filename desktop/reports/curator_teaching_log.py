@@ -31,7 +31,7 @@ def rows(tr, entries: list[dict]) -> list[list]:
 
 def _title(tr, teacher: str, year: int, month: int) -> tuple[str, str]:
     return (tr("Teacher's report on teaching load: {name}").format(name=teacher),
-            tr("{month} {year}").format(month=tr.month(month), year=year))
+            tr.month_year(year, month, heading=True))
 
 
 def write_log_pdf(target, teacher: str, year: int, month: int, entries: list[dict], totals: MonthTotals,
@@ -45,8 +45,8 @@ def write_log_pdf(target, teacher: str, year: int, month: int, entries: list[dic
         r[0] = tr.short_date(r[0])
         r[2] = _hours(r[2])
         data.append([Paragraph(esc(c), st["cell"]) for c in r])
-    data.append([Paragraph(esc(tr("Total")), st["cell_bold"]), "", Paragraph(esc(_hours(totals.hours)), st["cell_bold"]),
-                 Paragraph(esc(tr("{n} lessons").format(n=totals.lessons)), st["cell_bold"]), "", "", "", ""])
+    data.append([Paragraph(esc(tr.pgettext("sum row", "Total")), st["cell_bold"]), "", Paragraph(esc(_hours(totals.hours)), st["cell_bold"]),
+                 Paragraph(esc(tr.ngettext("{n} lesson", "{n} lessons", totals.lessons).format(n=totals.lessons)), st["cell_bold"]), "", "", "", ""])
     table = Table(data, colWidths=[w * mm for w in WIDTHS_MM], repeatRows=1)
     table.setStyle(TableStyle(table_style_commands() + [("SPAN", (3, -1), (-1, -1))]))
     story += [table, Spacer(1, 5 * mm)]
@@ -71,6 +71,6 @@ def write_log_xlsx(target, teacher: str, year: int, month: int, entries: list[di
     f = book.fmt
     end = write_table(book, ws, 3, headers(tr), rows(tr, entries), widths=[11, 9, 9, 20, 26, 16, 18, 45],
                       formats=[f["date"], f["center"], f["number"], f["cell"], f["cell"], f["cell"], f["cell"], f["cell"]])
-    write_row(ws, end, [tr("Total"), "", totals.hours, tr("{n} lessons").format(n=totals.lessons)],
+    write_row(ws, end, [tr.pgettext("sum row", "Total"), "", totals.hours, tr.ngettext("{n} lesson", "{n} lessons", totals.lessons).format(n=totals.lessons)],
               formats=[f["section"], f["section"], f["total"], f["section"]])
     book.close()

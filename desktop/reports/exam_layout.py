@@ -25,7 +25,7 @@ def session_title(schedule: Schedule, tr: Translator) -> str:
 
 
 def period_line(schedule: Schedule, tr: Translator) -> str:
-    return f"{tr.date(schedule.start, 'long')} – {tr.date(schedule.end, 'long')}"
+    return tr.date_range(schedule.start, schedule.end)
 
 
 def sheets(schedule: Schedule, by: str, tr: Translator) -> list[Sheet]:

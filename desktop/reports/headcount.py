@@ -14,7 +14,7 @@ from desktop.models.students import headcount
 def headcount_table(session: Session, on: dt.date, lang: str) -> tuple[list[str], list[list], list[int]]:
     """(headers, rows, indexes of total rows); programme subtotals and a grand total included."""
     tr = translator(lang)
-    headers = [tr("Programme"), tr("Course"), tr("Study form"), tr("State grant"), tr("Contract"), tr("Total")]
+    headers = [tr("Programme"), tr("Course"), tr("Study form"), tr("State grant"), tr("Contract"), tr.pgettext("sum column", "Total")]
     rows: list[list] = []
     totals: list[int] = []
     grand = [0, 0, 0]
@@ -30,7 +30,7 @@ def headcount_table(session: Session, on: dt.date, lang: str) -> tuple[list[str]
         totals.append(len(rows))
         rows.append([tr("Total for {programme}").format(programme=code or "—"), "", "", *sub])
     totals.append(len(rows))
-    rows.append([tr("Total"), "", "", *grand])
+    rows.append([tr.pgettext("sum row", "Total"), "", "", *grand])
     return headers, rows, totals
 
 
@@ -41,7 +41,7 @@ def export_headcount_xlsx(session: Session, target, on: dt.date, lang: str) -> N
     headers, rows, totals = headcount_table(session, on, lang)
     book = Workbook(target)
     ws = book.sheet(tr("Headcount"), is_landscape=False)
-    ws.write_string(0, 0, tr("Headcount of students on {date}").format(date=tr.short_date(on)), book.fmt["title"])
+    ws.write_string(0, 0, tr("Headcount of students on {date}").format(date=tr.as_of(on)), book.fmt["title"])
     write_row(ws, 2, headers, book.fmt["header"])
     for i, row in enumerate(rows):
         fmt = book.fmt["total"] if i in totals else book.fmt["cell"]
@@ -71,6 +71,6 @@ def export_headcount_pdf(session: Session, target, on: dt.date, lang: str) -> No
                   ("FONT", (0, i + 1), (-1, i + 1), SANS + "-Bold", 9, 10.8)]
     table = Table(data, colWidths=widths, repeatRows=1)
     table.setStyle(style)
-    story = [Paragraph(esc(tr("Headcount of students on {date}").format(date=tr.date(on, "long"))), st["title"]),
+    story = [Paragraph(esc(tr("Headcount of students on {date}").format(date=tr.as_of(on))), st["title"]),
              table]
     build_pdf(target, story, tr, title=tr("Headcount"))

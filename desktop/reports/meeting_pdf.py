@@ -23,7 +23,7 @@ def _heading(tree: dict, tr, st, title: str) -> list:
         out.append(Paragraph(f"<b>{esc(tree['faculty'])}</b>", st["center"]))
     out += [Spacer(1, 5 * mm), Paragraph(esc(title), st["title"]),
             Paragraph(esc(tree["series"]), st["subtitle"])]
-    when = tr("{date}, {time}").format(date=tr.date(tree["date"], "long"), time=tree["time"])
+    when = tr("{date}, {time}").format(date=tr.long_date(tree["date"]), time=tree["time"])
     place = tree.get("place") or ""
     t = Table([[Paragraph(esc(when), st["body"]), Paragraph(esc(place), st["right"])]], colWidths=[100 * mm, 75 * mm])
     t.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))

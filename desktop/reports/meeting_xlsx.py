@@ -15,8 +15,8 @@ def decisions_xlsx(target, rows: list[dict], lang: str, on_date: dt.date | None 
     book = Workbook(target)
     ws = book.sheet(tr("Decisions"))
     ws.write_string(0, 0, tr("Register of decisions"), book.fmt["title"])
-    ws.write_string(1, 0, tr("As of {date}").format(date=tr.short_date(on_date)), book.fmt["subtitle"])
-    headers = [tr("No."), tr("Decision"), tr("Responsible"), tr("Due date"), tr("Status"), tr("Meeting series"),
+    ws.write_string(1, 0, tr("As of {date}").format(date=tr.as_of(on_date)), book.fmt["subtitle"])
+    headers = [tr("No."), tr("Decision"), tr("Responsible"), tr("Due date"), tr.pgettext("state", "Status"), tr("Meeting series"),
                tr("Meeting date"), tr("Minutes No."), tr("Closed on")]
     red = {"bg_color": "#FDE2E1", "font_color": "#B71C1C"}
     cell, date = book.fmt["cell"], book.fmt["date"]

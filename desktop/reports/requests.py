@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from desktop.models.request_templates import shown
-from desktop.i18n import N_, translator
+from desktop.i18n import NC_, N_, translator
 from desktop.models.request_templates import DurationKind
 from desktop.models.requests import CHANNEL_LABELS, STATUS_LABELS, Channel, RequestStatus
 from desktop.reports.xlsx import Workbook, write_table
@@ -26,7 +26,7 @@ def duration_text(tr, step: dict) -> str:
     return tr("{n} work. d.").format(n=step["days"])
 
 
-REGISTER_HEADERS = [N_("No"), N_("Applicant"), N_("Procedure"), N_("Received"), N_("Channel"), N_("Status"),
+REGISTER_HEADERS = [N_("No"), N_("Applicant"), N_("Procedure"), NC_("date received", "Received"), N_("Channel"), NC_("state", "Status"),
                     N_("Current step"), N_("Unit"), N_("Step due"), N_("Days overdue"), N_("Due (last step)"),
                     N_("Closed"), N_("Note")]
 
@@ -37,7 +37,7 @@ def register_xlsx(rows: list[dict], target, lang: str, on_date: dt.date, title: 
     book = Workbook(target)
     ws = book.sheet(tr("Service requests"))
     ws.write_string(0, 0, title or tr("Register of service requests"), book.fmt["title"])
-    ws.write_string(1, 0, tr("As of {date}").format(date=tr.short_date(on_date)), book.fmt["subtitle"])
+    ws.write_string(1, 0, tr("As of {date}").format(date=tr.as_of(on_date)), book.fmt["subtitle"])
     red = {k: book.add_format(font_name="Arial", font_size=10, valign="top", text_wrap=True, border=1,
                               font_color="#9C0006", bg_color="#FFC7CE", **extra)
            for k, extra in (("cell", {}), ("date", {"num_format": "dd.mm.yyyy", "align": "center"}),
@@ -82,10 +82,10 @@ def card_pdf(card: dict, target, lang: str, on_date: dt.date, faculty: str = "")
     status = status_text(tr, card)
     facts = [
         (tr("Applicant"), card["applicant"]),
-        (tr("Received"), f"{tr.short_date(card['received'])} ({tr.weekday(card['received'].weekday())})"),
+        (tr.pgettext("date received", "Received"), f"{tr.short_date(card['received'])} ({tr.weekday(card['received'].weekday())})"),
         (tr("Channel"), tr(CHANNEL_LABELS[Channel(card["channel"])])),
         (tr("Working-day calendar"), card["country"]),
-        (tr("Status"), status + (f": {card['refusal_reason']}" if card["refusal_reason"] else "")),
+        (tr.pgettext("state", "Status"), status + (f": {card['refusal_reason']}" if card["refusal_reason"] else "")),
         (tr("Due (last step)"), tr.short_date(card["due"]) if card["due"] else ""),
     ]
     if card["note"]:
@@ -120,13 +120,13 @@ def card_pdf(card: dict, target, lang: str, on_date: dt.date, faculty: str = "")
     widths = [7, 40, 27, 17, 20, 20, 22, 22]
     story.append(Table(data, colWidths=[w * mm for w in widths], repeatRows=1, style=commands))
     story.append(Spacer(1, 4 * mm))
-    story.append(Paragraph(esc(tr("As of {date}").format(date=tr.short_date(on_date))), st["small"]))
+    story.append(Paragraph(esc(tr("As of {date}").format(date=tr.as_of(on_date))), st["small"]))
     build_pdf(target, story, tr, title=tr("Service request No {number}").format(number=card["id"]))
 
 
 # Register columns in the PDF (mm; landscape A4 leaves 262 mm between the margins) and what each shows.
-PDF_COLUMNS = [(N_("No"), 9), (N_("Applicant"), 37), (N_("Procedure"), 36), (N_("Received"), 19),
-               (N_("Channel"), 22), (N_("Status"), 27), (N_("Current step"), 36), (N_("Unit"), 25),
+PDF_COLUMNS = [(N_("No"), 9), (N_("Applicant"), 37), (N_("Procedure"), 36), (NC_("date received", "Received"), 19),
+               (N_("Channel"), 22), (NC_("state", "Status"), 27), (N_("Current step"), 36), (N_("Unit"), 25),
                (N_("Step due"), 19), (N_("Days overdue"), 16), (N_("Due (last step)"), 19)]
 
 
@@ -155,7 +155,7 @@ def register_pdf(rows: list[dict], target, lang: str, on_date: dt.date, faculty:
     overdue = sum(1 for r in rows if r["overdue"])
     in_progress = sum(1 for r in rows if r["status"] == RequestStatus.IN_PROGRESS)
     story.append(Paragraph(esc(tr("As of {date}: {total} requests, {open} in progress, {overdue} overdue").format(
-        date=tr.short_date(on_date), total=len(rows), open=in_progress, overdue=overdue)), st["center"]))
+        date=tr.as_of(on_date), total=len(rows), open=in_progress, overdue=overdue)), st["center"]))
     story.append(Spacer(1, 3 * mm))
     data = [[Paragraph(esc(tr(h)), head) for h, _w in PDF_COLUMNS]]
     commands = table_style_commands(1, SANS, 8)

@@ -146,7 +146,7 @@ def group_list_story(session: Session, group_id: int, lang: str, on: dt.date | N
     story.append(Paragraph(esc(tr("Curator: {name}").format(name=curator_of(session, group_id, on) or "—")), st["body"]))
     story.append(Paragraph(esc(tr("Group head: {name}").format(name=group_head(session, group_id) or "—")), st["body"]))
     story.append(Spacer(1, 4 * mm))
-    story.append(Paragraph(esc(tr.date(on, "long")), st["right"]))
+    story.append(Paragraph(esc(tr.long_date(on)), st["right"]))
     return story
 
 

@@ -154,7 +154,7 @@ def progress_pdf(target, tree: dict, lang: str, on_date: dt.date | None = None) 
     st = styles()
     on_date = on_date or dt.date.today()
     sections, people = progress_counts(tree, tr)
-    heading = [tr("Section"), tr("Done"), tr("In progress"), tr("Overdue"), tr("Planned"), tr("Total")]
+    heading = [tr("Section"), tr("Done"), tr("In progress"), tr("Overdue"), tr("Planned"), tr.pgettext("sum column", "Total")]
     # Count columns as wide as their longest header word ("Запланировано", "Жоспарланған"), the
     # headers wrapped at spaces; the name column takes the rest of the 175 mm.
     from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -174,7 +174,7 @@ def progress_pdf(target, tree: dict, lang: str, on_date: dt.date | None = None) 
 
     title = tr("Work plan progress for {year}").format(year=tree["year"])
     story = [Paragraph(esc(title), st["title"]),
-             Paragraph(esc(tr("As of {date}").format(date=tr.short_date(on_date))), st["subtitle"]),
+             Paragraph(esc(tr("As of {date}").format(date=tr.as_of(on_date))), st["subtitle"]),
              section_picture(sections, tr), Spacer(1, 4 * mm),
              Paragraph(esc(tr("By section")), st["heading"]), table(sections, tr("Section")),
              Paragraph(esc(tr("By responsible person")), st["heading"]), table(people, tr("Responsible"))]

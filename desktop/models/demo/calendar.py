@@ -135,7 +135,7 @@ def build_trimester(session) -> int:
     b.event("results", C.FINAL_EXAMS, "Курстарды аяқтау және бағалардың қойылуы", "results",
             t1=_rule(RuleKind.WITHIN, 5, "exams"), t2=_rule(RuleKind.WITHIN, 5, "exams"),
             t3=_rule(RuleKind.WITHIN, 5, "exams"))
-    b.event("fx", C.FX_RETAKES, "FХ бағаcын қайта тапсыруға емтихандарды қайта тағайындау", "fx_retake",
+    b.event("fx", C.FX_RETAKES, "FX бағасын қайта тапсыруға емтихандарды қайта тағайындау", "fx_retake",
             t1="25.11.2025 - 07.12.2025", t2="03.03.2026 - 15.03.2026", t3="04.08.2026 - 08.08.2026")
     b.event("summer", C.EXTRA_TERMS, "Жазғы триместр: оқыту, емтихандар, бағаларды қою", "summer_term",
             summer="08.06.2026 - 01.08.2026")

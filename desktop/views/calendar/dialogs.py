@@ -183,7 +183,7 @@ class OverridesModel(QAbstractTableModel):
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
             return None
         day, kind, note = self.rows[index.row()]
-        return (i18n.current().date(day, "medium"), _(OVERRIDE_LABELS[OverrideKind(kind)]), note)[index.column()]
+        return (i18n.current().short_date(day), _(OVERRIDE_LABELS[OverrideKind(kind)]), note)[index.column()]
 
 
 class DaysOffModel(QAbstractTableModel):

@@ -10,7 +10,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from desktop import i18n
-from desktop.i18n import N_, _
+from desktop.i18n import N_, _, pgettext
 from desktop.models.academic_calendar import CATEGORY_LABELS, TERM_LABELS, CalendarData, Category, Layout
 from desktop.reports.calendar_table import cell_text
 
@@ -121,7 +121,7 @@ class EventsModel(QAbstractItemModel):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         if section < self.FIXED:
-            return (_("No"), _("Event"), _("Kind"))[section]
+            return (_("No"), pgettext("calendar column", "Event"), _("Kind"))[section]
         term = self.term_of_column(section)
         if term is not None:
             if term == "summer" and self.data_ and self.data_.layout == Layout.TRIMESTER:

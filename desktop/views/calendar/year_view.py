@@ -10,7 +10,7 @@ from PySide6.QtCore import QPoint, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QToolTip, QWidget
 
-from desktop import i18n
+from desktop import dates, i18n
 from desktop.i18n import _
 from desktop.models.year_view import YearView
 
@@ -86,7 +86,7 @@ class YearViewWidget(QWidget):
             p.setFont(bold)
             p.setPen(self.palette().text().color())
             p.drawText(QRectF(rect.x(), rect.y(), rect.width(), 18), Qt.AlignmentFlag.AlignLeft,
-                       f"{tr.month(month.month)} {month.year}")
+                       tr.month_year(month.year, month.month, heading=True))
             p.setFont(small)
             for wd in range(7):
                 r = self._cell_rect(rect, 0, wd).translated(0, -16)
@@ -122,7 +122,8 @@ class YearViewWidget(QWidget):
 
     # Interaction ----------------------------------------------------------
     def tooltip_text(self, cell) -> str:
-        lines = [i18n.current().date(cell.date, "full")]
+        tr = i18n.current()
+        lines = [f"{tr.long_date(cell.date)}, {dates.weekday_name(cell.date.weekday(), tr.lang)}"]
         if cell.holiday:
             lines.append(cell.holiday)
         if cell.week:

@@ -5,16 +5,16 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QDialog, QDialogButtonBox, QLabel, QTableView, QVBoxLayout
 
-from desktop.i18n import N_, _
+from desktop.i18n import NC_, N_, _
 from desktop.models import audit
 from desktop.models.db import Database
 
-COLUMNS = (N_("When"), N_("Who"), N_("Action"), N_("Field"), N_("Old value"), N_("New value"))
+COLUMNS = (N_("When"), N_("Who"), NC_("record history", "Action"), N_("Field"), N_("Old value"), N_("New value"))
 FIELD_LABELS = {
     "last_name": N_("Last name"), "first_name": N_("First name"), "patronymic": N_("Patronymic"),
     "record_book": N_("Record-book number"), "birth_date": N_("Birth date"), "gender": N_("Gender"),
     "phone": N_("Phone"), "email": N_("E-mail"), "funding": N_("Funding"), "study_form": N_("Study form"),
-    "group_id": N_("Group"), "status": N_("Status"), "kind": N_("Movement"), "effective_date": N_("Effective date"),
+    "group_id": N_("Group"), "status": NC_("student", "Status"), "kind": N_("Movement"), "effective_date": N_("Effective date"),
     "order_number": N_("Order number"), "order_date": N_("Order date"), "reason": N_("Reason"),
     "text": N_("Activity"), "deadline": N_("Deadline"), "completion_note": N_("Completion note"),
     "completed_on": N_("Completed on"), "responsible": N_("Responsible"), "section_id": N_("Section"),

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import select
 
+from desktop import dates
 from desktop.i18n import N_, _, current
 from desktop.models import curator_reports as cr
 from desktop.models.base import DomainError
@@ -209,7 +210,7 @@ class CuratorsArea(AreaPage):
         with self.ctx.db.session() as s:
             rows = cr.group_history(s, row.group_id, self.as_of.date().toPython())
         for r in rows:
-            r["month"] = f"{tr.month(r['month'])} {r['year']}"
+            r["month"] = tr.month_year(r["year"], r["month"], heading=True)
         self.history_model.set_rows(rows)
         self.history_view.resizeColumnsToContents()
         self.history_title.setText(_("History of the group {group}").format(group=row.group))
@@ -334,7 +335,7 @@ class CuratorsArea(AreaPage):
         month = self.chosen_month()
         if month is None:
             return
-        title = _("Curator reports, {month} {year}").format(month=current().month(month[1]), year=month[0])
+        title = _("Curator reports, {month} {year}").format(month=dates.month_name(month[1], current().lang), year=month[0])
         pdf = make_report(self, title, lambda progress: self.month_pdf(month, progress))
         if pdf is not None:
             preview_pdf(self, pdf, title)

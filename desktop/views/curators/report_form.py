@@ -156,7 +156,7 @@ class ReportForm(QWidget):
         tr = current()
         for i in range(self.month.count()):
             y, m = self.month.itemData(i)
-            self.month.setItemText(i, f"{tr.month(m)} {y}")
+            self.month.setItemText(i, tr.month_year(y, m, heading=True))
         self._show_status()
 
     # Choosing ------------------------------------------------------------------------
@@ -168,7 +168,7 @@ class ReportForm(QWidget):
         tr = current()
         self.month.clear()
         for y, m in months:
-            self.month.addItem(f"{tr.month(m)} {y}", (y, m))
+            self.month.addItem(tr.month_year(y, m, heading=True), (y, m))
         self.select(keep_a, keep_m)
 
     def select(self, assignment_id, month) -> None:

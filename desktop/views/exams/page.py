@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.i18n import _
+from desktop.i18n import _, ngettext
 from desktop.models import exam_schedule as ops
 from desktop.models import exams as ex
 from desktop.models.base import DomainError
@@ -565,8 +565,9 @@ class ExamsArea(AreaPage):
             return []
         self._after()
         if made["unplaced"] and self.isVisible():
-            QMessageBox.information(self, _("Exam sessions"), _(
-                "{count} exam(s) found no day that keeps every rule; add them by hand.").format(
+            QMessageBox.information(self, _("Exam sessions"), ngettext(
+                "{count} exam found no day that keeps every rule; add it by hand.",
+                "{count} exams found no day that keeps every rule; add them by hand.", len(made["unplaced"])).format(
                 count=len(made["unplaced"])))
         elif not made["ids"] and self.isVisible():
             QMessageBox.information(self, _("Exam sessions"), _(

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.i18n import N_, _
+from desktop.i18n import N_, _, ngettext
 from desktop.models import meetings as mt
 from desktop.models import meetings_agenda as ag
 from desktop.models.base import DomainError
@@ -370,15 +370,18 @@ class MeetingsArea(AreaPage):
         with self.ctx.db.session() as s:
             impact = ms.deletion_impact(s, series_id)
         if impact["held"]:
-            QMessageBox.warning(self, _("Meetings"), _(
-                "“{series}” has {count} held meeting(s) with minutes; a series with minutes "
-                "cannot be deleted.").format(series=name, count=impact["held"]))
+            QMessageBox.warning(self, _("Meetings"), ngettext(
+                "“{series}” has {count} held meeting with minutes; a series with minutes cannot be deleted.",
+                "“{series}” has {count} held meetings with minutes; a series with minutes cannot be deleted.",
+                impact["held"]).format(series=name, count=impact["held"]))
             return
         if not self.confirm(_("Delete the meeting series “{series}”?").format(series=name)):
             return
-        if impact["meetings"] and not self.confirm(_(
-                "“{series}” has {count} planned meeting(s) with {decisions} decision(s). "
-                "Delete them together with the series?").format(
+        if impact["meetings"] and not self.confirm(ngettext(
+                "“{series}” has {count} planned meeting (decisions in it: {decisions}). "
+                "Delete it together with the series?",
+                "“{series}” has {count} planned meetings (decisions in them: {decisions}). "
+                "Delete them together with the series?", impact["meetings"]).format(
                 series=name, count=impact["meetings"], decisions=impact["decisions"])):
             return
         saved: dict = {}

@@ -7,7 +7,7 @@ import datetime as dt
 from PySide6.QtCore import QAbstractTableModel, QByteArray, QMimeData, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from desktop.i18n import N_, _
+from desktop.i18n import NC_, N_, _
 from desktop.models.meetings import DECISION_STATUS_LABELS
 from desktop.models.meetings_agenda import AgendaProposal, source_label
 from desktop.views.common.tablemodel import Column, RecordTableModel
@@ -253,7 +253,7 @@ def decision_model(parent=None, with_meeting: bool = False) -> RecordTableModel:
         Column("text", N_("Decision"), editable=True, width=360),
         Column("responsible", N_("Responsible"), width=170),
         Column("due_date", N_("Due date"), display=short_date, width=90),
-        Column("status", N_("Status"), display=status_text, width=100),
+        Column("status", NC_("state", "Status"), display=status_text, width=100),
     ]
     if with_meeting:
         columns += [Column("series", N_("Meeting series"), width=200),

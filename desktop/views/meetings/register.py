@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.i18n import _
+from desktop.i18n import _, ngettext
 from desktop.models import meetings as mt
 from desktop.views import settings
 from desktop.views.common.tablemodel import TextFilterProxy
@@ -130,7 +130,8 @@ class DecisionsRegister(QWidget):
             rows = mt.decisions(s, on_date=dt.date.today(), **self.filters())
         self.model.set_rows(rows)
         overdue = sum(1 for r in rows if r["overdue"])
-        self.count.setText(_("{count} decisions, {overdue} overdue").format(count=len(rows), overdue=overdue))
+        self.count.setText(ngettext("{count} decision, {overdue} overdue", "{count} decisions, {overdue} overdue",
+                                        len(rows)).format(count=len(rows), overdue=overdue))
 
     def current(self) -> dict | None:
         return self.model.record(self.proxy.mapToSource(self.view.currentIndex()))

@@ -442,8 +442,9 @@ class RequestsArea(AreaPage):
                 used = templates.template_usage(s, template_id)
             text = _("Delete the procedure “{name}”?").format(name=name)
             if used:
-                text += "\n\n" + _("{n} request(s) were registered under it; they keep their steps and dates "
-                                     "unchanged.").format(n=used)
+                text += "\n\n" + ngettext("{n} request was registered under it; it keeps its steps and dates unchanged.",
+                                            "{n} requests were registered under it; they keep their steps and "
+                                            "dates unchanged.", used).format(n=used)
             answer = QMessageBox.question(self, _("Delete procedure"), text)
             if answer != QMessageBox.StandardButton.Yes:
                 return

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.models.request_templates import shown
-from desktop.i18n import N_, _
+from desktop.i18n import N_, _, pgettext
 from desktop.models.request_templates import DURATION_LABELS, DurationKind, StepSpec
 from desktop.models.requests import CHANNEL_LABELS, Channel
 from desktop.views.common.forms import date_edit, ok_cancel, to_date
@@ -53,7 +53,7 @@ class NewRequestDialog(QDialog):
         form = QFormLayout()
         form.addRow(_("Procedure"), self.procedure)
         form.addRow(_("Applicant"), self.student)
-        form.addRow(_("Received"), self.received)
+        form.addRow(pgettext("date received", "Received"), self.received)
         form.addRow(_("Channel"), self.channel)
         form.addRow(_("Conditions"), self.conditions)
         form.addRow(_("Note"), self.note)

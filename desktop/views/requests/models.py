@@ -8,7 +8,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QSortFilterProxyMode
 from PySide6.QtGui import QBrush, QColor
 
 from desktop.models.request_templates import shown
-from desktop.i18n import N_, _, current
+from desktop.i18n import NC_, N_, _, current
 from desktop.models.requests import CHANNEL_LABELS, Channel
 from desktop.reports.requests import duration_text, status_text
 from desktop.views.common.tablemodel import Column, RecordTableModel, TextFilterProxy
@@ -26,9 +26,9 @@ REGISTER_COLUMNS = [
     Column("id", N_("No"), align=Qt.AlignmentFlag.AlignRight, width=50),
     Column("applicant", N_("Applicant"), width=220),
     Column("procedure", N_("Procedure"), display=_tr, width=200),
-    Column("received", N_("Received"), display=_date, width=90),
+    Column("received", NC_("date received", "Received"), display=_date, width=90),
     Column("channel", N_("Channel"), display=lambda v: _(CHANNEL_LABELS[Channel(v)]) if v else "", width=130),
-    Column("status", N_("Status"), width=140),
+    Column("status", NC_("state", "Status"), width=140),
     Column("current_step", N_("Current step"), display=_tr, width=220),
     Column("step_due", N_("Step due"), display=_date, width=90),
     Column("due", N_("Due (last step)"), display=_date, width=90),

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from desktop.i18n import _
+from desktop.i18n import _, ngettext
 from desktop.models.dlt import DLT_CAPS, DLT_CATEGORY_LABELS, DltCategory
 from desktop.models.movements import MOVEMENT_LABELS, MovementKind, Order
 from desktop.views.students.models import HistoryModel
@@ -122,7 +122,8 @@ class StudentCard(QDialog):
         self.view.verticalHeader().setVisible(False)
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.resizeColumnsToContents()
-        lines = [_("{credits} credits, {category}, order {number}").format(
+        lines = [ngettext("{credits} credit, {category}, order {number}",
+                           "{credits} credits, {category}, order {number}", p["credits"]).format(
             credits=p["credits"], category=_(DLT_CATEGORY_LABELS[DltCategory(p["category"])]),
             number=p["order_number"]) for p in dlt]
         self.dlt = plain_label("\n".join(lines) or "—")

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QAbstractItemModel, QAbstractProxyModel, QAbstractTableModel, QModelIndex, Qt
 
-from desktop.i18n import N_, _
+from desktop.i18n import NC_, N_, _
 from desktop.models.contingent import FUNDING_LABELS, GENDER_LABELS, STUDENT_STATUS_LABELS, STUDY_FORM_LABELS
 from desktop.models.movements import MOVEMENT_LABELS
 from desktop.models.students import F, ROW_FIELDS
@@ -139,7 +139,7 @@ STUDENT_COLUMNS = [
     ("last_name", N_("Last name"), None), ("first_name", N_("First name"), None),
     ("patronymic", N_("Patronymic"), None), ("record_book", N_("Record-book number"), None),
     ("group", N_("Group"), None), ("course", N_("Course"), None), ("programme", N_("Programme"), None),
-    ("status", N_("Status"), _label(STUDENT_STATUS_LABELS)), ("funding", N_("Funding"), _label(FUNDING_LABELS)),
+    ("status", NC_("student", "Status"), _label(STUDENT_STATUS_LABELS)), ("funding", N_("Funding"), _label(FUNDING_LABELS)),
     ("study_form", N_("Study form"), _label(STUDY_FORM_LABELS)), ("birth_date", N_("Birth date"), _date),
     ("gender", N_("Gender"), _label(GENDER_LABELS)), ("phone", N_("Phone"), None), ("email", N_("E-mail"), None),
 ]

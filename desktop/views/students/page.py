@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.i18n import _
+from desktop.i18n import _, ngettext
 from desktop.models import movements, students
 from desktop.models.base import DomainError
 from desktop.models.contingent import (
@@ -392,7 +392,7 @@ class StudentsArea(AreaPage):
             made["ids"] = self._run(lambda s: movements.apply_movement(s, ids, kind, order, group_id=group_id,
                                                                        reason=reason))
 
-        return self._push(_("{movement}: {n} students").format(
+        return self._push(ngettext("{movement}: {n} student", "{movement}: {n} students", len(ids)).format(
             movement=_(movements.MOVEMENT_LABELS[movements.MovementKind(kind)]), n=len(ids)), redo,
             lambda: self._run(lambda s: movements.undo_movements(s, made["ids"])))
 
@@ -429,7 +429,7 @@ class StudentsArea(AreaPage):
         def redo():
             made["m"], made["g"] = self._run(lambda s: movements.promote_groups(s, group_ids, order))
 
-        return self._push(_("Promote {n} groups").format(n=len(group_ids)), redo,
+        return self._push(ngettext("Promote {n} group", "Promote {n} groups", len(group_ids)).format(n=len(group_ids)), redo,
                           lambda: self._run(lambda s: movements.undo_promotion(s, made["m"], made["g"])))
 
     def promote_selected_groups(self) -> None:
@@ -441,7 +441,9 @@ class StudentsArea(AreaPage):
         number = QLineEdit()
         day = date_edit(dt.date(dt.date.today().year, 7, 1))
         lay = QVBoxLayout(dialog)
-        lay.addWidget(QLabel(_("{n} groups go up one course; their studying students get a promotion.").format(
+        lay.addWidget(QLabel(ngettext("{n} group goes up one course; its studying students get a promotion.",
+                                       "{n} groups go up one course; their studying students get a promotion.",
+                                       len(group_ids)).format(
             n=len(group_ids))))
         lay.addWidget(QLabel(_("Order number:")))
         lay.addWidget(number)
@@ -580,7 +582,8 @@ class StudentsArea(AreaPage):
         self.undo_stack.clear()  # an import is undone by a backup restore, not step by step
         self.refresh()
         self.ctx.data_changed.emit("students")
-        self.ctx.status_message.emit(_("Imported: {n} students added, {m} changed.").format(
+        self.ctx.status_message.emit(ngettext("Imported: {n} student added, {m} changed.",
+                                                "Imported: {n} students added, {m} changed.", result["added"]).format(
             n=result["added"], m=result["changed"]))
         return True
 

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.i18n import N_, _, current
+from desktop.i18n import N_, _, current, pgettext
 from desktop.models import workplan as wp
 from desktop.models import workplan_deadline as dl
 from desktop.models.base import DomainError
@@ -252,7 +252,7 @@ class WorkPlanArea(PlanActions, AreaPage):
                  "history": _("History…")}
         for key, text in texts.items():
             self.actions_by_key[key].setText(text)
-        for label, text in zip(self.p_labels, (_("Activity"), _("Deadline"), _("Responsible"), _("Status"),
+        for label, text in zip(self.p_labels, (_("Activity"), _("Deadline"), _("Responsible"), pgettext("state", "Status"),
                                                 _("Completion note")), strict=True):
             label.setText(text)
         self.plan_button.setText(_("Plan"))
@@ -321,7 +321,7 @@ class WorkPlanArea(PlanActions, AreaPage):
                                                              key=lambda e: e[0]))
         first = self.model.first_year
         months = [(first if m >= 9 else first + 1, m) for m in (9, 10, 11, 12, 1, 2, 3, 4, 5, 6, 7, 8)]
-        fill(self.f_month, [(_("Any month"), None)] + [(f"{current().month(m)} {y}", [y, m]) for y, m in months])
+        fill(self.f_month, [(_("Any month"), None)] + [(current().month_year(y, m, heading=True), [y, m]) for y, m in months])
         fill(self.f_status, [(_("Any status"), None)] + [(_(label), st.value) for st, label in wp.STATUS_LABELS.items()])
 
     def _filter_choices(self) -> dict:

@@ -41,7 +41,7 @@ class DeadlineDialog(QDialog):
         for i in range(12):
             m = (8 + i) % 12 + 1
             y = first_year if m >= 9 else first_year + 1
-            box = QCheckBox(f"{current().month(m)} {y}")
+            box = QCheckBox(current().month_year(y, m, heading=True))
             self.month_boxes.append((y, m, box))
             grid.addWidget(box, i % 6, i // 6)
         self.pages.addWidget(months)

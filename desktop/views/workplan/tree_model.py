@@ -10,11 +10,11 @@ import json
 from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from desktop.i18n import N_, _, current
+from desktop.i18n import NC_, N_, _, current
 from desktop.models import workplan as wp
 from desktop.models import workplan_deadline as dl
 
-COLUMNS = [N_("No."), N_("Activity"), N_("Deadline"), N_("Responsible"), N_("Status")]
+COLUMNS = [N_("No."), N_("Activity"), N_("Deadline"), N_("Responsible"), NC_("state", "Status")]
 MIME = "application/x-dekanat-workplan-item"
 ItemRole = Qt.ItemDataRole.UserRole + 1
 _DISPLAY, _EDIT, _FONT = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.FontRole
