@@ -331,3 +331,102 @@ def enter_many(session: Session, sheet_id: int, entries: dict[int, dict], on: dt
 def restore_many(session: Session, old: dict[int, dict]) -> None:
     for rid, values in old.items():
         restore_result(session, rid, values)
+
+
+# The faculty's frame on printed sheets and orders (a local stand-in for the shared document frame) -------
+
+@dataclass(frozen=True)
+class Frame:
+    university: str = ""
+    faculty: str = ""
+    city: str = ""
+    dean: str = ""
+
+
+def faculty_frame(session: Session) -> Frame:
+    from desktop.models.org import Faculty, StaffRole, staff_by_role
+
+    row = session.execute(select(Faculty.university, Faculty.name, Faculty.city).order_by(Faculty.id).limit(1)).first()
+    deans = staff_by_role(session, StaffRole.DEAN)
+    return Frame(*(row or ("", "", "")), dean=deans[0].short_name if deans else "")
+
+
+# A filled sheet read back (the Excel import): all or nothing -----------------------------------------------
+
+def _cell_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def import_filled(session: Session, filled: list, on: dt.date) -> tuple[list[str], dict[int, dict]]:
+    """``filled``: objects with ``sheet_id``, ``number``, ``worksheet`` and ``rows`` of (excel row,
+    record book, [entered values]). Every row must match a student of the sheet by record-book
+    number and every student must be there once; every value must read under the sheet's scale.
+    On any problem nothing is written and a DomainError lists each one (worksheet, row, column).
+    Returns (one line per sheet of what changed, old values per result id for undo)."""
+    problems: list[str] = []
+    plans: list[tuple[int, dict[int, dict], int]] = []
+    for f in filled:
+        sheet = session.get(GradeSheet, f.sheet_id)
+        if sheet is None or sheet.number != f.number:
+            problems.append(_("Worksheet “{ws}”: grade sheet No {number} is not in this database.").format(
+                ws=f.worksheet, number=f.number))
+            continue
+        scale = scale_for(session, sheet.scale)
+        listed = {book: (rid, sid) for rid, sid, book in session.execute(
+            select(ExamResult.id, ExamResult.student_id, Student.record_book)
+            .join(Student, Student.id == ExamResult.student_id).where(ExamResult.sheet_id == sheet.id))}
+        seen: dict[str, int] = {}
+        entries: dict[int, dict] = {}
+        rating_col = scale.rating_weight is not None
+        value_title = _("Grade") if not scale.uses_points else (_("Exam points") if rating_col else _("Points"))
+        for row_no, book, values in f.rows:
+            where = _("Worksheet “{ws}”, row {row}").format(ws=f.worksheet, row=row_no)
+            if not book:
+                problems.append(_("{where}: the record-book number is empty.").format(where=where))
+                continue
+            if book in seen:
+                problems.append(_("{where}: record book {book} is already on row {other}.").format(
+                    where=where, book=book, other=seen[book]))
+                continue
+            seen[book] = row_no
+            if book not in listed:
+                problems.append(_("{where}: record book {book} is not on grade sheet No {number}.").format(
+                    where=where, book=book, number=sheet.number))
+                continue
+            rating, text = (values[0], values[1]) if rating_col else (None, values[0])
+            column = _("Admission rating")
+            try:
+                rating_value = None
+                if rating_col and _cell_text(rating):
+                    try:
+                        rating_value = float(_cell_text(rating).replace(",", "."))
+                    except ValueError:
+                        raise DomainError(_("“{text}” is not a number.").format(text=_cell_text(rating))) from None
+                    grading.evaluate(scale, sheet.control, rating=rating_value)
+                column = value_title
+                kw = grading.parse_entry(scale, sheet.control, _cell_text(text))
+                kw["rating"] = rating_value
+                grading.evaluate(scale, sheet.control, **kw)
+            except DomainError as exc:
+                problems.append(_("{where}, column “{column}”: {message}").format(
+                    where=where, column=column, message=exc))
+                continue
+            entries[listed[book][0]] = kw
+        missing = sorted(set(listed) - set(seen))
+        if missing:
+            problems.append(_("Worksheet “{ws}”: the list of students differs from grade sheet No {number}; "
+                              "missing record books: {books}. Export the sheet again.").format(
+                ws=f.worksheet, number=sheet.number, books=", ".join(missing)))
+        plans.append((sheet.id, entries, sheet.number))
+    if problems:
+        raise DomainError("\n".join(problems))
+    lines, old = [], {}
+    for sheet_id, entries, number in plans:
+        old.update(enter_many(session, sheet_id, entries, on))
+        entered = sum(1 for kw in entries.values() if kw.get("points") is not None or kw.get("grade") or kw.get("mark"))
+        lines.append(_("Grade sheet No {number}: {n} results").format(number=number, n=entered))
+    return lines, old
