@@ -6,12 +6,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from sqlalchemy import select
 
 from desktop.models import debts as db_
+from desktop.models import exams as ex
 from desktop.models import grading as gr
 from desktop.models import orders, results, settings
-from desktop.models import exams as ex
 from desktop.models.base import DomainError
 from desktop.models.contingent import Group
 from desktop.models.exams import Exam, exam_group
@@ -79,6 +78,10 @@ ORDER = Order("1-к", D(2025, 8, 20), D(2025, 9, 1))
 
 @pytest.fixture
 def faculty(session):
+    return make_faculty(session)
+
+
+def make_faculty(session):
     settings.put(session, "country", "KZ")
     a, b = Group(name="МАТ-1-25", course=1), Group(name="ФИЗ-1-25", course=1)
     session.add_all([a, b])
@@ -196,7 +199,7 @@ def test_promotion_keeps_back_debtors_beyond_the_allowed_number(session, faculty
     assert [len(k[3]) for k in plan.kept_back] == [2]
     assert len(plan.promoted) == 2
     order = Order("45-п", D(2026, 6, 28), D(2026, 7, 1))
-    movement_ids, _groups = db_.promote(session, plan, order)
+    _moves, _groups = db_.promote(session, plan, order)
     p = faculty["people"]
     assert state_on(session, p["Бекова"], D(2026, 7, 2)).course == 2
     assert state_on(session, p["Әлиев"], D(2026, 7, 2)).course == 1

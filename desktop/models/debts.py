@@ -18,8 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.i18n import N_, _
-from desktop.models import grading
-from desktop.models import settings
+from desktop.models import grading, settings
 from desktop.models.base import DomainError
 from desktop.models.contingent import Group, Student, StudentStatus
 from desktop.models.exams import Discipline, Exam, ExamSession, SessionKind, exam_group

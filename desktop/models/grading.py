@@ -160,7 +160,7 @@ class Outcome:
 
 def round_points(value: float) -> int:
     """Half up, as the office counts (74.5 -> 75), never banker's rounding."""
-    return int(Decimal(str(value)).quantize(Decimal("1"), rounding=ROUND_HALF_UP))
+    return int(Decimal(str(value)).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
 def _check_points(value: float | None, what: str) -> None:

@@ -15,9 +15,9 @@ from pathlib import Path
 
 from desktop.i18n import Translator, translator
 from desktop.models import grading
+from desktop.models.exam_schedule import fmt_time
 from desktop.models.exams import SESSION_KIND_LABELS, SessionKind
 from desktop.models.results import Frame, Sheet, SheetRow
-from desktop.models.exam_schedule import fmt_time
 
 META_SHEET = "_dekanat"
 MARK_TEXT = {"absent": "н", "not_admitted": "нд"}

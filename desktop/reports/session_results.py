@@ -54,7 +54,14 @@ def debts_pdf(target, debts: list[Debt], year: str, kind: str | None, frame: Fra
     from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
     from desktop.reports.grade_sheet import frame_heading
-    from desktop.reports.pdf import SANS, build_pdf, esc, styles, table_style_commands, wrap
+    from desktop.reports.pdf import (
+        SANS,
+        build_pdf,
+        esc,
+        styles,
+        table_style_commands,
+        wrap,
+    )
 
     tr = translator(lang)
     st = styles("PTSans", 10)
@@ -191,7 +198,16 @@ def summary_pdf(target, summary: Summary, frame: Frame, lang: str) -> None:
     from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
     from desktop.reports.grade_sheet import frame_heading, signature_lines
-    from desktop.reports.pdf import HEADER_FILL, SANS, SECTION_FILL, build_pdf, esc, styles, table_style_commands, wrap
+    from desktop.reports.pdf import (
+        HEADER_FILL,
+        SANS,
+        SECTION_FILL,
+        build_pdf,
+        esc,
+        styles,
+        table_style_commands,
+        wrap,
+    )
 
     tr = translator(lang)
     st = styles("PTSans", 10)
