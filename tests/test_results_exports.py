@@ -70,8 +70,8 @@ def test_a_changed_list_and_bad_cells_are_refused_and_nothing_is_written(session
     with pytest.raises(DomainError) as err:
         results.import_filled(session, gs.read_filled(bad), D(2026, 1, 15))
     lines = str(err.value).splitlines()
-    assert lines[0].startswith("Worksheet “No 1”, row 12, column “Exam points”: “abc” is not a number")
-    assert lines[1].startswith("Worksheet “No 1”, row 13, column “Admission rating”: ")
+    assert lines[0].startswith("Worksheet “№ 1”, row 12, column “Exam points”: “abc” is not a number")
+    assert lines[1].startswith("Worksheet “№ 1”, row 13, column “Admission rating”: ")
     assert not results.load_sheet(session, sheet_id).filled
 
 

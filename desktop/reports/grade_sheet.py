@@ -50,11 +50,11 @@ def columns(sheet: Sheet, tr: Translator) -> list[str]:
         return [tr("Grade")]
     cols = []
     if scale.rating_weight is not None:
-        cols += [tr("Admission rating"), tr("Exam points"), tr("Total")]
+        cols += [tr("Admission rating"), tr("Exam points"), tr("Final points")]
     else:
         cols += [tr("Points")]
     if scale.bands[0].letter:
-        cols += [tr("Letter"), tr("GPA")]
+        cols += [tr("Letter grade"), tr("GPA")]
     cols += [tr("Grade")]
     return cols
 
@@ -117,6 +117,20 @@ def signature_lines(rows: list[tuple[str, str]], st) -> list:
     return [KeepTogether([Spacer(1, 6 * mm), t])]
 
 
+def is_wide(sheet: Sheet) -> bool:
+    """The credit system's sheet (rating, exam, final, letter, GPA, grade) is printed landscape."""
+    return sheet.scale.rating_weight is not None or len(columns_count(sheet)) > 3
+
+
+def columns_count(sheet: Sheet) -> list[str]:
+    return columns(sheet, translator("en"))
+
+
+def page_width(sheet: Sheet) -> float:
+    """Usable width in mm (A4 with the margins of :func:`sheets_pdf`)."""
+    return 267.0 if is_wide(sheet) else 180.0
+
+
 def sheet_story(sheet: Sheet, frame: Frame, tr: Translator, *, blank: bool = False) -> list:
     from reportlab.lib.units import mm
     from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
@@ -127,7 +141,7 @@ def sheet_story(sheet: Sheet, frame: Frame, tr: Translator, *, blank: bool = Fal
     story = frame_heading(frame, st)
     story += [Spacer(1, 3 * mm), Paragraph(esc(sheet_title(sheet, tr)), st["title"])]
     facts = Table([[Paragraph(f"<b>{esc(k)}:</b>", st["small"]), Paragraph(esc(v), st["small"])]
-                   for k, v in particulars(sheet, tr)], colWidths=[38 * mm, 137 * mm], hAlign="LEFT")
+                   for k, v in particulars(sheet, tr)], colWidths=[42 * mm, 133 * mm], hAlign="LEFT")
     facts.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0),
                                ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]))
     story += [facts, Spacer(1, 3 * mm)]
@@ -135,8 +149,8 @@ def sheet_story(sheet: Sheet, frame: Frame, tr: Translator, *, blank: bool = Fal
     retake = sheet.head.retake
     extra = [tr("Earlier result")] if retake else []
     fixed = [9 * mm, 0, 22 * mm, 22 * mm]
-    rest = [15 * mm] * (len(result_cols) - 1) + [24 * mm] + [22 * mm] * len(extra) + [22 * mm]
-    fixed[1] = 180 * mm - sum(fixed) - sum(rest)
+    rest = [18 * mm] * (len(result_cols) - 1) + [30 * mm] + [26 * mm] * len(extra) + [24 * mm]
+    fixed[1] = page_width(sheet) * mm - sum(fixed) - sum(rest)
     widths = fixed + rest
     head = [tr("No."), tr("Student"), tr("Record book No"), tr("Group"), *result_cols, *extra, tr("Signature")]
     rows = [[wrap(h, SANS + "-Bold", 8, w - 6) for h, w in zip(head, widths)]]
@@ -173,7 +187,9 @@ def sheets_pdf(target, sheets: list[Sheet], frame: Frame, lang: str, *, blank: b
     if not story:
         story.append(Paragraph(esc(tr("No grade sheets")), styles()["body"]))
     title = sheet_title(sheets[0], tr) if len(sheets) == 1 else tr("Grade sheets")
-    build_pdf(target, story, tr, title=title, margins_mm=(18, 12, 12, 14), progress=progress)
+    wide = bool(sheets) and is_wide(sheets[0])  # a faculty's sheets share one scale, so one orientation
+    build_pdf(target, story, tr, title=title, is_landscape=wide, margins_mm=(18, 12, 12, 14) if not wide
+              else (15, 15, 12, 12), progress=progress)
 
 
 # Excel out ----------------------------------------------------------------------------------------------

@@ -68,8 +68,9 @@ def order_story(doc: OrderDocument, frame: Frame, tr: Translator, *, extract: bo
     line = Table([[Paragraph(esc(date), st["body"]), Paragraph(esc(frame.city), st["right"])]],
                  colWidths=[90 * mm, 85 * mm])
     line.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
+    i_order = tr("I ORDER:")
     story += [line, Spacer(1, 3 * mm), Paragraph(f"<b>{esc(preamble(doc, tr))}</b>", st["body"]), Spacer(1, 3 * mm),
-              Paragraph(f"<b>{esc(tr('I ORDER:'))}</b>", st["body"]), Spacer(1, 2 * mm)]
+              Paragraph(f"<b>{esc(i_order)}</b>", st["body"]), Spacer(1, 2 * mm)]
     grounds = []
     for n, item in enumerate(doc.items, 1):
         story.append(Paragraph(esc(f"{n}. {item_text(item, doc, tr)}"), st["body"]))
@@ -80,7 +81,8 @@ def order_story(doc: OrderDocument, frame: Frame, tr: Translator, *, extract: bo
         if item.reason and item.reason not in grounds:
             grounds.append(item.reason)
     if grounds:
-        story += [Paragraph(f"<b>{esc(tr('Ground:'))}</b> {esc('; '.join(grounds))}", st["body"])]
+        ground = tr("Ground:")
+        story += [Paragraph(f"<b>{esc(ground)}</b> {esc('; '.join(grounds))}", st["body"])]
     story += signature_lines([(tr("Dean"), frame.dean)], st)
     if extract:
         story += signature_lines([(tr("The extract is true"), "")], st)

@@ -69,7 +69,8 @@ class PromotionDialog(QDialog):
             allowed = int(settings.get(s, "results.max_debts"))
         self.group_model = QStandardItemModel(self)
         for g in groups:
-            item = QStandardItem(f"{g['name']} — {_('course {n}').format(n=g['course'])}, {g['students']}")
+            course = _("Course {n}").format(n=g["course"])
+            item = QStandardItem(f"{g['name']} — {course}, {g['students']}")
             item.setCheckable(True)
             item.setCheckState(Qt.CheckState.Checked)
             item.setData(g["id"], Qt.ItemDataRole.UserRole)

@@ -5,6 +5,7 @@ promotion that holds debtors back."""
 from __future__ import annotations
 
 import datetime as dt
+import html
 import os
 
 from PySide6.QtCore import Qt, QTimer
@@ -73,9 +74,9 @@ def grid_columns(scale: grading.Scale, retake: bool) -> list[Column]:
                                                                        N_("Grade"))
     cols.append(Column(ENTRY, title, editable=True, width=100))
     if scale.uses_points:
-        cols.append(Column("score", N_("Total"), _num, width=60))
+        cols.append(Column("score", N_("Final points"), _num, width=60))
     if scale.bands[0].letter:
-        cols += [Column("letter", N_("Letter"), width=60), Column("gpa", N_("GPA"), _num, width=50)]
+        cols += [Column("letter", N_("Letter grade"), width=60), Column("gpa", N_("GPA"), _num, width=50)]
     cols.append(Column("result", N_("Result"), lambda v: _(v) if v else "", width=130))
     if retake:
         cols.append(Column("earlier", N_("Earlier result"), width=140))
@@ -360,8 +361,9 @@ class ResultsArea(AreaPage):
         h = self.sheet.head
         title = (_("Retake grade sheet No {number}") if h.retake else _("Grade sheet No {number}")).format(
             number=h.number)
-        self.sheet_label.setText(f"<b>{title}</b> — {h.discipline}, {_(grading.CONTROL_LABELS[grading.Control(h.control)])}"
-                                 f", {', '.join(h.groups)}, {h.day:%d.%m.%Y}, {h.examiner}")
+        control = _(grading.CONTROL_LABELS[grading.Control(h.control)])
+        details = f"{h.discipline}, {control}, {', '.join(h.groups)}, {h.day:%d.%m.%Y}, {h.examiner}"
+        self.sheet_label.setText(f"<b>{html.escape(title)}</b> — {html.escape(details)}")
 
     def _decorate(self, row: dict, column: int, role):
         if role == Qt.ItemDataRole.ForegroundRole and row.get("entered") and not row.get("passed"):
