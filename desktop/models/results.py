@@ -91,11 +91,22 @@ def student_sort_key(last: str, first: str, patronymic: str = "") -> tuple:
 
 # Issuing sheets ---------------------------------------------------------------------------------------
 
-def students_on(session: Session, group_ids: list[int], day: dt.date) -> list[tuple[int, int]]:
+def studying_by_group(session: Session, day: dt.date) -> dict[int, list[int]]:
+    """Group id -> the ids of its students who are studying on ``day`` (from the movement history)."""
+    out: dict[int, list[int]] = {}
+    for sid, st in states_on(session, day).items():
+        if st.status == StudentStatus.STUDYING.value and st.group_id is not None:
+            out.setdefault(st.group_id, []).append(sid)
+    return out
+
+
+def students_on(session: Session, group_ids: list[int], day: dt.date,
+                cache: dict[dt.date, dict[int, list[int]]] | None = None) -> list[tuple[int, int]]:
     """(student id, group id) of the students of these groups who are studying on ``day``."""
-    wanted = set(group_ids)
-    return [(sid, st.group_id) for sid, st in states_on(session, day).items()
-            if st.status == StudentStatus.STUDYING.value and st.group_id in wanted]
+    cache = {} if cache is None else cache
+    if day not in cache:
+        cache[day] = studying_by_group(session, day)
+    return [(sid, gid) for gid in group_ids for sid in cache[day].get(gid, ())]
 
 
 def _next_number(session: Session, year_id: int) -> int:
@@ -103,20 +114,21 @@ def _next_number(session: Session, year_id: int) -> int:
 
 
 def issue_sheet(session: Session, exam_id: int, issued_on: dt.date, control: str = grading.Control.EXAM.value,
-                *, student_ids: list[tuple[int, int]] | None = None, retake: bool = False) -> int:
+                *, student_ids: list[tuple[int, int]] | None = None, retake: bool = False,
+                scale: grading.Scale | None = None, cache: dict | None = None) -> int:
     """A numbered sheet for an exam, with its students fixed (or the given (student, group) pairs)."""
     exam = session.get(Exam, exam_id)
     if exam is None:
         raise DomainError(_("This exam no longer exists."))
     year_id = session.scalar(select(ExamSession.academic_year_id).where(ExamSession.id == exam.session_id))
-    scale = grading.faculty_scale(session)
+    scale = scale or grading.faculty_scale(session)
     sheet = GradeSheet(exam_id=exam_id, academic_year_id=year_id, number=_next_number(session, year_id),
                        issued_on=issued_on, control=grading.Control(control).value, scale=scale.key, retake=retake)
     session.add(sheet)
     session.flush()
     if student_ids is None:
         groups = list(session.scalars(select(exam_group.c.group_id).where(exam_group.c.exam_id == exam_id)))
-        student_ids = students_on(session, groups, exam.day)
+        student_ids = students_on(session, groups, exam.day, cache)
     if student_ids:
         session.execute(insert(ExamResult), [{"sheet_id": sheet.id, "student_id": sid, "group_id": gid, "letter": "",
                                               "grade": "", "mark": "", "passed": False}
@@ -131,7 +143,8 @@ def issue_sheets(session: Session, session_id: int, issued_on: dt.date, control:
                                .where(Exam.session_id == session_id)))
     exams = session.scalars(select(Exam.id).where(Exam.session_id == session_id)
                             .order_by(Exam.day, Exam.start_minute, Exam.id)).all()
-    return [issue_sheet(session, e, issued_on, control) for e in exams if e not in have]
+    scale, cache = grading.faculty_scale(session), {}
+    return [issue_sheet(session, e, issued_on, control, scale=scale, cache=cache) for e in exams if e not in have]
 
 
 def delete_sheets(session: Session, sheet_ids: list[int]) -> None:
