@@ -226,3 +226,17 @@ def test_orders_register_and_document_with_an_extract(session, faculty):
         orders.order_document(session, "99")
     with pytest.raises(DomainError):
         doc.extract(p["Ғалымов"])
+
+
+def test_the_faculty_chooses_its_scale_and_issued_sheets_keep_theirs(session, faculty):
+    kz_sheet = results.issue_sheet(session, faculty["algebra"], D(2026, 1, 5))
+    old = db_.set_grading(session, "kg_module", [85, 70, 55], 3)
+    assert old == ("", [87, 74, 61], 2)
+    kg_sheet = results.issue_sheet(session, faculty["physics"], D(2026, 1, 5))
+    enter(session, kg_sheet, "Әлиев", "55")
+    enter(session, kz_sheet, "Әлиев", "55", rating=55)
+    assert results.load_sheet(session, kg_sheet).rows[1].outcome.grade == "3"  # own threshold 55
+    assert results.load_sheet(session, kz_sheet).rows[1].outcome.letter == "D+"  # still the credit system
+    with pytest.raises(DomainError):
+        db_.set_grading(session, "kg_module", [50, 70, 90], 2)
+    assert settings.get(session, "results.max_debts") == 3

@@ -82,3 +82,24 @@ def test_debts_summary_and_orders_tabs(page, qtbot):
     page.order_search.setText("2022-1")
     qtbot.waitUntil(lambda: 0 < page.order_model.rowCount() < everything)
     assert all("2022-1" in r["number"] for r in page.order_model.rows)
+
+
+def test_the_student_card_lists_results_and_open_debts(qtbot, demo_db):
+    from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout
+
+    from desktop.models import debts as dm
+    from desktop.views.results.card import add_results_section
+
+    with demo_db.session() as s:
+        debt = dm.open_debts(s)[0]
+        expected = dm.student_results(s, debt.student_id)
+    card = QDialog()
+    qtbot.addWidget(card)
+    layout = QVBoxLayout(card)
+    layout.addWidget(QDialogButtonBox(QDialogButtonBox.StandardButton.Close))
+    view = add_results_section(card, demo_db, debt.student_id)
+    model = view.model()
+    assert model.rowCount() == len(expected) > 0
+    rows = [model.rows[i] for i in range(model.rowCount())]
+    assert any(r["open_debt"] and r["discipline"] == debt.discipline for r in rows)
+    assert isinstance(layout.itemAt(layout.count() - 1).widget(), QDialogButtonBox)  # the buttons stay last

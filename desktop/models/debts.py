@@ -395,3 +395,18 @@ def kept_back_order(session: Session, plan: PromotionPlan, kind: str, order: Ord
     if not reason:
         reason = _("Academic debts beyond the allowed number ({n})").format(n=plan.max_debts)
     return apply_movement(session, ids, kind, order, group_id=group_id, reason=reason)
+
+
+def set_grading(session: Session, scale: str, kg_thresholds, max_debts: int) -> tuple:
+    """The faculty's scale ("" = its country's), the Kyrgyz thresholds and the debts allowed at promotion,
+    checked first; returns the old values (undo). Sheets already issued keep the scale they were issued with."""
+    grading.kg_scale(kg_thresholds)
+    if int(max_debts) < 0:
+        raise DomainError(_("The number of debts allowed cannot be negative."))
+    old = (settings.get(session, "grading.scale"), settings.get(session, "grading.kg_thresholds"),
+           settings.get(session, "results.max_debts"))
+    settings.put(session, "grading.scale", scale)
+    settings.put(session, "grading.kg_thresholds", [int(t) for t in kg_thresholds])
+    settings.put(session, "results.max_debts", int(max_debts))
+    session.flush()
+    return old

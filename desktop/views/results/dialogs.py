@@ -147,3 +147,43 @@ class PromotionDialog(QDialog):
         order = Order(self.number.text().strip(), to_date(self.order_date), to_date(self.effective))
         kept = Order(self.kept_number.text().strip(), to_date(self.order_date), to_date(self.effective))
         return self.plan, order, self.kept_kind.currentData(), kept
+
+
+class GradingDialog(QDialog):
+    """The faculty's grading scale (a preset per country), the Kyrgyz thresholds, the debts allowed."""
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        from desktop.models import grading, settings
+
+        self.setWindowTitle(_("Grading scale"))
+        with ctx.db.session() as s:
+            key = settings.get(s, "grading.scale")
+            thresholds = settings.get(s, "grading.kg_thresholds")
+            allowed = settings.get(s, "results.max_debts")
+            country = settings.get(s, "country")
+        self.scale = QComboBox()
+        self.scale.addItem(_("The country's preset ({country})").format(country=country), "")
+        for k in grading.SCALE_KEYS:
+            self.scale.addItem(_(grading.scale_by_key(k).title), k)
+        self.scale.setCurrentIndex(max(0, self.scale.findData(key)))
+        self.thresholds = []
+        for value in thresholds:
+            box = QSpinBox()
+            box.setRange(1, 100)
+            box.setValue(int(value))
+            self.thresholds.append(box)
+        self.max_debts = QSpinBox()
+        self.max_debts.setRange(0, 20)
+        self.max_debts.setValue(int(allowed))
+        form = QFormLayout(self)
+        form.addRow(_("Scale"), self.scale)
+        for label, box in zip((_("“5” from (points)"), _("“4” from (points)"), _("“3” from (points)")), self.thresholds):
+            form.addRow(label, box)
+        form.addRow(_("Open debts allowed"), self.max_debts)
+        form.addRow(QLabel(_("Thresholds apply to the Kyrgyz module-rating scale; sheets already issued keep "
+                             "their scale.")))
+        form.addRow(ok_cancel(self))
+
+    def values(self):
+        return self.scale.currentData(), [b.value() for b in self.thresholds], self.max_debts.value()

@@ -202,7 +202,8 @@ class ResultsArea(AreaPage):
 
         self.buttons = {}
         for key, slot in (("issue", self.issue_sheets), ("import", self.import_results),
-                          ("retakes", self.draft_retakes), ("promote", self.promote), ("order", self.print_order)):
+                          ("retakes", self.draft_retakes), ("promote", self.promote), ("order", self.print_order),
+                          ("grading", self.edit_grading)):
             b = QToolButton()
             b.clicked.connect(lambda _c=False, s=slot: s())
             self.buttons[key] = b
@@ -219,7 +220,8 @@ class ResultsArea(AreaPage):
         top = QHBoxLayout()
         top.addWidget(self.year)
         top.addWidget(self.kind)
-        top.addWidget(button_bar(*(self.buttons[k] for k in ("issue", "import", "retakes", "promote", "order")),
+        top.addWidget(button_bar(*(self.buttons[k] for k in ("issue", "import", "retakes", "promote", "order",
+                                                             "grading")),
                                  self.export_button), 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
@@ -251,12 +253,13 @@ class ResultsArea(AreaPage):
         for i, text in enumerate((_("Grade sheets"), _("Debts"), _("Summary"), _("Orders"))):
             self.tabs.setTabText(i, text)
         texts = {"issue": _("Issue sheets"), "import": _("Import results…"), "retakes": _("Draft retakes…"),
-                 "promote": _("Promotion…"), "order": _("Print order…")}
+                 "promote": _("Promotion…"), "order": _("Print order…"), "grading": _("Grading scale…")}
         tips = {"issue": _("Number a grade sheet for every exam of the session that has none"),
                 "import": _("Read the results of a filled grade sheet (.xlsx) back, all or nothing"),
                 "retakes": _("Draft the retake exams of the open debts, one per discipline and examiner"),
                 "promote": _("Promote groups to the next course, keeping back students with too many debts"),
-                "order": _("Print the chosen order with an extract per student")}
+                "order": _("Print the chosen order with an extract per student"),
+                "grading": _("The faculty's grading scale and the number of debts allowed at promotion")}
         for key, b in self.buttons.items():
             b.setText(texts[key])
             b.setToolTip(tips[key])
@@ -576,6 +579,28 @@ class ResultsArea(AreaPage):
         self.ctx.data_changed.emit("students")
         self.ctx.status_message.emit(_("{n} students promoted, {k} kept back").format(
             n=len(plan.promoted), k=len(plan.kept_back)))
+
+    def edit_grading(self) -> None:
+        from desktop.views.results.dialogs import GradingDialog
+
+        dialog = GradingDialog(self.ctx, self)
+        if not dialog.exec():
+            return
+        scale, thresholds, allowed = dialog.values()
+        saved = {}
+
+        def redo():
+            with self.ctx.db.session() as s:
+                saved["old"] = dm.set_grading(s, scale, thresholds, allowed)
+
+        def undo():
+            with self.ctx.db.session() as s:
+                dm.set_grading(s, *saved["old"])
+
+        try:
+            perform(self.undo_stack, _("Grading scale"), redo, undo)
+        except DomainError as exc:
+            QMessageBox.warning(self, _("Grading scale"), str(exc))
 
     def _chosen_order(self):
         record = self.order_model.record(self.order_view.currentIndex())
