@@ -46,6 +46,7 @@ class Debt:
     result: str  # the failing result as printed
     examiner_id: int | None
     retake_date: dt.date | None = None
+    outcome: grading.Outcome | None = None  # for reports in another language: grading.describe(outcome, tr)
 
 
 def _debt_kind(mark: str, letter: str) -> str:
@@ -154,7 +155,7 @@ def open_debts(session: Session, *, year: str | None = None, session_kind: str |
         retake = pending.get((sid, did))
         debts.append(Debt(sid, " ".join(p for p in (last, first, pat) if p), book or "", groups.get(v[9], ""), v[9],
                           disciplines.get(did, ""), did, v[11], v[10], _debt_kind(v[4], v[7] or ""),
-                          grading.describe(outcome), v[12], retake if retake and retake > v[2] else None))
+                          grading.describe(outcome), v[12], retake if retake and retake > v[2] else None, outcome))
     names = {sid: student_sort_key(*people[sid][:3]) for sid in sids if sid in people}
     debts.sort(key=lambda d: (d.group, names.get(d.student_id, ()), d.discipline))
     return debts

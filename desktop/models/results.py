@@ -187,7 +187,8 @@ class SheetRow:
     rating: float | None
     points: float | None
     outcome: grading.Outcome
-    earlier: str = ""  # the earlier result in this discipline (on a retake sheet)
+    earlier: str = ""  # the earlier result in this discipline (on a retake sheet), interface language
+    earlier_outcome: grading.Outcome | None = None  # the same, for a report in its own language
 
 
 @dataclass
@@ -253,7 +254,8 @@ def load_sheet(session: Session, sheet_id: int) -> Sheet:
     if head.retake and rows:
         earlier = earlier_results(session, [row.student_id for row in rows], head.exam_id, head.day, sheet_id)
         for row in rows:
-            row.earlier = earlier.get(row.student_id, "")
+            row.earlier_outcome = earlier.get(row.student_id)
+            row.earlier = grading.describe(row.earlier_outcome) if row.earlier_outcome else ""
     return Sheet(head, rows, scale_for(session, head.scale))
 
 
@@ -264,8 +266,8 @@ def scale_for(session: Session, key: str) -> grading.Scale:
 
 
 def earlier_results(session: Session, student_ids: list[int], exam_id: int, before: dt.date,
-                    sheet_id: int) -> dict[int, str]:
-    """The latest earlier entered result of each student in the exam's discipline ("FX 40" / "absent")."""
+                    sheet_id: int) -> dict[int, grading.Outcome]:
+    """The latest earlier entered result of each student in the exam's discipline."""
     discipline = session.scalar(select(Exam.discipline_id).where(Exam.id == exam_id))
     q = (select(ExamResult.student_id, ExamResult.mark, ExamResult.score, ExamResult.letter, ExamResult.gpa,
                 ExamResult.grade, ExamResult.passed)
@@ -276,7 +278,7 @@ def earlier_results(session: Session, student_ids: list[int], exam_id: int, befo
          .order_by(Exam.day, GradeSheet.id))
     out = {}
     for row in session.execute(q):
-        out[row.student_id] = grading.describe(outcome_of(row))
+        out[row.student_id] = outcome_of(row)
     return out
 
 

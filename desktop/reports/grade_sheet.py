@@ -149,7 +149,7 @@ def sheet_story(sheet: Sheet, frame: Frame, tr: Translator, *, blank: bool = Fal
     retake = sheet.head.retake
     extra = [tr("Earlier result")] if retake else []
     fixed = [9 * mm, 0, 22 * mm, 22 * mm]
-    rest = [18 * mm] * (len(result_cols) - 1) + [30 * mm] + [26 * mm] * len(extra) + [24 * mm]
+    rest = [18 * mm] * (len(result_cols) - 1) + [34 * mm] + [26 * mm] * len(extra) + [24 * mm]
     fixed[1] = page_width(sheet) * mm - sum(fixed) - sum(rest)
     widths = fixed + rest
     head = [tr("No."), tr("Student"), tr("Record book No"), tr("Group"), *result_cols, *extra, tr("Signature")]
@@ -158,7 +158,8 @@ def sheet_story(sheet: Sheet, frame: Frame, tr: Translator, *, blank: bool = Fal
         cells = ["" for _c in result_cols] if blank else result_cells(r, sheet, tr)
         if blank and r.outcome.mark == "not_admitted":
             cells[-1] = tr("not admitted")
-        values = [str(i), r.name, r.record_book, r.group, *cells, *([r.earlier] if retake else []), ""]
+        earlier = grading.describe(r.earlier_outcome, tr) if r.earlier_outcome else ""
+        values = [str(i), r.name, r.record_book, r.group, *cells, *([earlier] if retake else []), ""]
         rows.append([wrap(v, SANS, 8.5, w - 6) for v, w in zip(values, widths)])
     table = Table(rows, colWidths=widths, repeatRows=1)
     table.setStyle(TableStyle(table_style_commands(1, SANS, 8.5) + [

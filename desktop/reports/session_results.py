@@ -5,6 +5,7 @@ from __future__ import annotations
 from desktop.i18n import Translator, translator
 from desktop.models.debts import DEBT_KINDS, Debt, Summary, SummaryRow, debt_counts
 from desktop.models.exams import SESSION_KIND_LABELS, SessionKind
+from desktop.models.grading import describe
 from desktop.models.results import Frame
 
 
@@ -19,7 +20,7 @@ def debt_headers(tr: Translator) -> list[str]:
 
 def debt_values(i: int, d: Debt, tr: Translator) -> list:
     return [i, d.name, d.record_book, d.group, d.discipline, f"{d.year}, {_session_name(d.session_kind, tr)}",
-            tr(DEBT_KINDS[d.kind]), d.result, d.retake_date]
+            tr(DEBT_KINDS[d.kind]), describe(d.outcome, tr) if d.outcome else d.result, d.retake_date]
 
 
 def debts_title(year: str, kind: str | None, tr: Translator) -> str:
@@ -66,7 +67,7 @@ def debts_pdf(target, debts: list[Debt], year: str, kind: str | None, frame: Fra
     tr = translator(lang)
     st = styles("PTSans", 10)
     story = frame_heading(frame, st) + [Paragraph(esc(debts_title(year, kind, tr)), st["title"])]
-    widths = [9 * mm, 52 * mm, 20 * mm, 24 * mm, 52 * mm, 34 * mm, 24 * mm, 24 * mm, 22 * mm]
+    widths = [9 * mm, 50 * mm, 20 * mm, 22 * mm, 48 * mm, 34 * mm, 24 * mm, 34 * mm, 22 * mm]
     rows = [[wrap(h, SANS + "-Bold", 8, w - 6) for h, w in zip(debt_headers(tr), widths)]]
     for i, d in enumerate(debts, 1):
         values = debt_values(i, d, tr)
