@@ -21,8 +21,8 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-FULL = {"students": 20000, "import_rows": 10000, "plan_items": 300, "exams": 5000}
-QUICK = {"students": 2000, "import_rows": 1000, "plan_items": 120, "exams": 500}
+FULL = {"students": 20000, "import_rows": 10000, "plan_items": 300, "exams": 5000, "results": 120000}
+QUICK = {"students": 2000, "import_rows": 1000, "plan_items": 120, "exams": 500, "results": 12000}
 
 
 def main(argv: list[str] | None = None) -> int:

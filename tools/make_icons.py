@@ -193,6 +193,18 @@ def staff(p: QPainter) -> None:
     _lines(p, 12.5, [17.0], 4.0, ACCENT)
 
 
+def results(p: QPainter) -> None:
+    """A grade sheet with a rising bar chart: results and the session's summary."""
+    _sheet(p, QRectF(3, 3, 14, 18))
+    _lines(p, 6, [7.0, 10.0], 8, LIGHT.darker(140))
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(INK)
+    for i, h in enumerate((3.0, 5.0, 7.5)):
+        p.drawRect(QRectF(12 + i * 3.4, 21 - h, 2.6, h))
+    p.setBrush(ACCENT)
+    p.drawRect(QRectF(12 + 3 * 3.4, 11, 2.6, 10))
+
+
 def program(p: QPainter) -> None:
     """The program's icon: a faculty building with a pediment and columns."""
     p.setPen(Qt.PenStyle.NoPen)
@@ -213,7 +225,7 @@ def program(p: QPainter) -> None:
 
 ICONS: dict[str, Draw] = {
     "students": students, "workplan": workplan, "meetings": meetings, "calendar": calendar,
-    "exams": exams, "curators": curators, "requests": requests, "staff": staff,
+    "exams": exams, "curators": curators, "requests": requests, "staff": staff, "results": results,
 }
 
 

@@ -20,6 +20,7 @@ CASE_MODULES = [
     "bench.cases.startup",
     "bench.cases.workplan",
     "bench.cases.exams",
+    "bench.cases.results",
 ]
 
 

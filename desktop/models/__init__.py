@@ -25,6 +25,7 @@ AREA_MODULES = [
     "desktop.models.meetings",
     "desktop.models.agenda_requests",
     "desktop.models.exams",
+    "desktop.models.results",
     "desktop.models.audit",
 ]
 

@@ -32,6 +32,7 @@ class MovementKind(enum.StrEnum):
     EXPULSION = "expulsion"
     REINSTATEMENT = "reinstatement"
     GRADUATION = "graduation"
+    REPEAT_YEAR = "repeat_year"  # kept back on the same course (session results)
 
 
 MOVEMENT_LABELS = {
@@ -43,17 +44,18 @@ MOVEMENT_LABELS = {
     MovementKind.EXPULSION: N_("Expulsion"),
     MovementKind.REINSTATEMENT: N_("Reinstatement"),
     MovementKind.GRADUATION: N_("Graduation"),
+    MovementKind.REPEAT_YEAR: N_("Repeat year"),
 }
 
 K, S = MovementKind, StudentStatus
 # The status a movement leaves, and the statuses it may start from (None = no history yet).
 STATUS_AFTER = {K.ENROLMENT: S.STUDYING, K.TRANSFER: S.STUDYING, K.PROMOTION: S.STUDYING,
                 K.ACADEMIC_LEAVE: S.ACADEMIC_LEAVE, K.RETURN: S.STUDYING, K.EXPULSION: S.EXPELLED,
-                K.REINSTATEMENT: S.STUDYING, K.GRADUATION: S.GRADUATED}
+                K.REINSTATEMENT: S.STUDYING, K.GRADUATION: S.GRADUATED, K.REPEAT_YEAR: S.STUDYING}
 ALLOWED_FROM = {K.ENROLMENT: {None}, K.TRANSFER: {S.STUDYING}, K.PROMOTION: {S.STUDYING},
                 K.ACADEMIC_LEAVE: {S.STUDYING}, K.RETURN: {S.ACADEMIC_LEAVE},
                 K.EXPULSION: {S.STUDYING, S.ACADEMIC_LEAVE}, K.REINSTATEMENT: {S.EXPELLED},
-                K.GRADUATION: {S.STUDYING}}
+                K.GRADUATION: {S.STUDYING}, K.REPEAT_YEAR: {S.STUDYING}}
 NEEDS_GROUP = {K.ENROLMENT, K.TRANSFER}
 
 

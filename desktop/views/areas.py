@@ -22,6 +22,7 @@ AREAS: list[AreaSpec] = [
     AreaSpec("meetings", N_("Meetings"), "desktop.views.meetings", "MeetingsArea", "meetings"),
     AreaSpec("calendar", N_("Academic calendar"), "desktop.views.calendar", "CalendarArea", "calendar"),
     AreaSpec("exams", N_("Exam sessions"), "desktop.views.exams", "ExamsArea", "exams"),
+    AreaSpec("results", N_("Session results"), "desktop.views.results", "ResultsArea", "results"),
     AreaSpec("curators", N_("Curator reports"), "desktop.views.curators", "CuratorsArea", "curators"),
     AreaSpec("requests", N_("Service requests"), "desktop.views.requests", "RequestsArea", "requests"),
     AreaSpec("staff", N_("Staff and programmes"), "desktop.views.staff", "StaffArea", "staff"),

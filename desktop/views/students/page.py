@@ -519,6 +519,9 @@ class StudentsArea(AreaPage):
 
         card = StudentCard(*info, parent=self, on_history=lambda: show_history(
             card, self.ctx.db, "student", ids[0], info[0]["name"]))
+        from desktop.views.results.card import add_results_section
+
+        add_results_section(card, self.ctx.db, ids[0])
         card.open()
         return card
 

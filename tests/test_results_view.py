@@ -1,0 +1,105 @@
+"""The session results area: the sheets list and the results grid (typing points, marks, undo),
+the debts, summary and orders tabs over the demo faculty."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from desktop.models import results as rm
+from desktop.views.common.area import AppContext
+from desktop.views.results import ResultsArea
+
+
+@pytest.fixture
+def page(qtbot, demo_db):
+    ctx = AppContext(demo_db)
+    w = ResultsArea(ctx)
+    qtbot.addWidget(w)
+    w.resize(1300, 700)
+    w.year.setCurrentIndex(w.year.findText("2025-2026"))
+    w.kind.setCurrentIndex(w.kind.findData("winter"))
+    w.tabs.setCurrentIndex(0)
+    w._session_changed()
+    return w
+
+
+def _column(page, key):
+    return next(i for i, c in enumerate(page.grid_model.columns) if c.key == key)
+
+
+def test_models_pass_the_model_tester(page, qtmodeltester):
+    assert page.sheet_model.rowCount() > 10 and page.grid_model.rowCount() > 5
+    qtmodeltester.check(page.sheet_model)
+    qtmodeltester.check(page.grid_model)
+
+
+def test_typing_points_gives_the_grade_marks_and_undo(page, qtbot):
+    model = page.grid_model
+    entry, result = _column(page, "entry"), _column(page, "result")
+    first = model.index(0, entry)
+    page.grid.setCurrentIndex(first)
+    assert model.setData(first, "55")  # KG module-rating: 55 < 61 -> "2"
+    assert model.data(model.index(0, result)) == "unsatisfactory"
+    assert model.data(model.index(0, entry)) == "55"
+    assert model.data(model.index(0, 1), Qt.ItemDataRole.ForegroundRole) is not None  # failing shows red
+    qtbot.waitUntil(lambda: page.grid.currentIndex().row() == 1)  # on to the next student
+    assert model.setData(model.index(1, entry), "н")
+    assert model.data(model.index(1, result)) == "absent"
+    assert model.setData(model.index(0, entry), "90")
+    assert model.data(model.index(0, result)) == "excellent"
+    page.undo_stack.undo()
+    assert model.data(model.index(0, result)) == "unsatisfactory"
+    with page.ctx.db.session() as s:
+        sheet = rm.load_sheet(s, page.sheet.head.id)
+    assert sheet.rows[0].points == 55 and sheet.rows[1].outcome.mark == "absent"
+
+
+def test_a_wrong_entry_is_refused_and_nothing_changes(page, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    told = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: told.append(a[2]))
+    entry = _column(page, "entry")
+    before = page.grid_model.data(page.grid_model.index(0, entry))
+    page.grid_model.setData(page.grid_model.index(0, entry), "abc")
+    assert told and "abc" in told[0]
+    assert page.grid_model.data(page.grid_model.index(0, entry)) == before
+    assert page.undo_stack.count() == 0
+
+
+def test_debts_summary_and_orders_tabs(page, qtbot):
+    page.tabs.setCurrentIndex(1)
+    assert page.debt_model.rowCount() > 0
+    page.debt_filter.setText("zzzz-nobody")
+    assert page.debt_proxy.rowCount() == 0
+    page.tabs.setCurrentIndex(2)
+    labels = [page.summary_model.rows[i]["label"] for i in range(page.summary_model.rowCount())]
+    assert labels[-1] == "Faculty total" and "Course 1" in labels
+    page.tabs.setCurrentIndex(3)
+    everything = page.order_model.rowCount()
+    assert everything > 0
+    page.order_search.setText("2022-1")
+    qtbot.waitUntil(lambda: 0 < page.order_model.rowCount() < everything)
+    assert all("2022-1" in r["number"] for r in page.order_model.rows)
+
+
+def test_the_student_card_lists_results_and_open_debts(qtbot, demo_db):
+    from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout
+
+    from desktop.models import debts as dm
+    from desktop.views.results.card import add_results_section
+
+    with demo_db.session() as s:
+        debt = dm.open_debts(s)[0]
+        expected = dm.student_results(s, debt.student_id)
+    card = QDialog()
+    qtbot.addWidget(card)
+    layout = QVBoxLayout(card)
+    layout.addWidget(QDialogButtonBox(QDialogButtonBox.StandardButton.Close))
+    view = add_results_section(card, demo_db, debt.student_id)
+    model = view.model()
+    assert model.rowCount() == len(expected) > 0
+    rows = [model.rows[i] for i in range(model.rowCount())]
+    assert any(r["open_debt"] and r["discipline"] == debt.discipline for r in rows)
+    assert isinstance(layout.itemAt(layout.count() - 1).widget(), QDialogButtonBox)  # the buttons stay last
