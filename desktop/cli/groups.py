@@ -72,7 +72,12 @@ def cmd_groups_list(args, ctx: Context) -> int:
 def cmd_groups_rename(args, ctx: Context) -> int:
     from desktop.cli import CommandError
     from desktop.i18n import _
-    from desktop.models.groups import find_group, rename_group, set_group_course, set_group_programme
+    from desktop.models.groups import (
+        find_group,
+        rename_group,
+        set_group_course,
+        set_group_programme,
+    )
 
     if args.new_name is None and args.programme is None and args.course is None:
         raise CommandError(_("Say what changes: a new name, --programme or --course."))
@@ -114,7 +119,11 @@ def cmd_programmes_add(args, ctx: Context) -> int:
 def cmd_programmes_list(args, ctx: Context) -> int:
     from desktop.i18n import _
     from desktop.models.groups import group_list
-    from desktop.models.org import PROGRAMME_LEVEL_LABELS, ProgrammeLevel, programme_rows
+    from desktop.models.org import (
+        PROGRAMME_LEVEL_LABELS,
+        ProgrammeLevel,
+        programme_rows,
+    )
 
     with ctx.db.session() as s:
         programmes = programme_rows(s)

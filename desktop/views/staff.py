@@ -296,8 +296,13 @@ class StaffArea(AreaPage):
 
     # Groups ---------------------------------------------------------------
     def _build_groups_tab(self) -> None:
-        from desktop.views.groups import GROUP_COLUMNS, ChoiceDelegate, CourseDelegate, language_choices, \
-            study_form_choices
+        from desktop.views.groups import (
+            GROUP_COLUMNS,
+            ChoiceDelegate,
+            CourseDelegate,
+            language_choices,
+            study_form_choices,
+        )
 
         self._programme_codes: dict[int, str] = {}
         columns = list(GROUP_COLUMNS)
