@@ -183,3 +183,18 @@ def find_group(session: Session, name: str) -> Group:
     if group is None:
         raise DomainError(_("There is no group named {name}.").format(name=name.strip()))
     return group
+
+
+def guess_course(name: str, today=None) -> int:
+    """The course a group name suggests ("ПИ-2-24": admitted in 2024, so the 3rd course in
+    2026-2027); 1 when the name says nothing."""
+    import datetime as dt
+
+    from desktop.models.org import academic_year_of
+    from desktop.models.students import GROUP_NAME
+
+    m = GROUP_NAME.match(" ".join(name.split()))
+    if not m:
+        return 1
+    first_year = int(academic_year_of(today or dt.date.today())[:4])
+    return min(max(first_year - (2000 + int(m.group("yy"))) + 1, 1), MAX_COURSE)
