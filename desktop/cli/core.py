@@ -12,6 +12,11 @@ def register(cli: Registry) -> None:
     p = cli.command("demo", cmd_demo, "fill the database with a realistic demo faculty")
     p.add_argument("--students", type=int, default=600, metavar="N", help="number of students (default 600, up to 50000)")
     p.add_argument("--force", action="store_true", help="replace the data of a non-empty database")
+    p.add_argument("--country", choices=("KG", "KZ", "RU", "auto"),
+                   help="a live demo of this country: the current academic year, texts in the country's language, "
+                        "its working days (auto: the interface language's country); without it the fixed "
+                        "2025-2026 demo")
+    p.add_argument("--today", metavar="YYYY-MM-DD", help="the live demo's today (default: the real date)")
 
     cli.group("check", "integrity check of the database (exit 1 when it fails)", default=cmd_check)
 
@@ -28,10 +33,23 @@ def register(cli: Registry) -> None:
 def cmd_demo(args, ctx: Context) -> int:
     from desktop.models.demo import DemoRefused, build_demo
 
+    import datetime as dt
+
     if not 1 <= args.students <= 50_000:
         raise CommandError("--students must be between 1 and 50000")
+    country = args.country
+    if country == "auto":
+        country = {"ky": "KG", "kk": "KZ", "ru": "RU"}.get(ctx.lang, "KG")
+    today = None
+    if args.today:
+        if not country:
+            raise CommandError("--today is for a live demo: give --country too")
+        try:
+            today = dt.date.fromisoformat(args.today)
+        except ValueError as exc:
+            raise CommandError(f"--today must be written YYYY-MM-DD, not {args.today!r}") from exc
     try:
-        summary = build_demo(ctx.db, students=args.students, force=args.force)
+        summary = build_demo(ctx.db, students=args.students, force=args.force, country=country, today=today)
     except DemoRefused as exc:
         raise CommandError(str(exc)) from exc
     for line in summary:

@@ -314,7 +314,9 @@ class MainWindow(QMainWindow):
         from desktop.views.common.tasks import TaskCancelled, run_with_progress
 
         try:
-            run_with_progress(self, _("Demo faculty"), lambda progress: build_demo(self.db, students=600))
+            country = {"ky": "KG", "kk": "KZ", "ru": "RU"}.get(i18n.current_language(), "KG")
+            run_with_progress(self, _("Demo faculty"),
+                              lambda progress: build_demo(self.db, students=600, country=country))
         except (DemoRefused, TaskCancelled) as exc:
             QMessageBox.warning(self, _("Demo faculty"), str(exc))
             return False
