@@ -31,9 +31,9 @@ def register(cli: Registry) -> None:
 
 
 def cmd_demo(args, ctx: Context) -> int:
-    from desktop.models.demo import DemoRefused, build_demo
-
     import datetime as dt
+
+    from desktop.models.demo import DemoRefused, build_demo
 
     if not 1 <= args.students <= 50_000:
         raise CommandError("--students must be between 1 and 50000")

@@ -404,10 +404,9 @@ class MainWindow(QMainWindow):
         state = ui_settings.get(ui_settings.MAIN_STATE)
         if state:
             self.restoreState(state)
-        key = ui_settings.get(ui_settings.CURRENT_AREA)
         keys = [a.key for a in AREAS]
-        if AREAS:
-            self.show_area(key if key in keys else keys[0])
+        if AREAS:  # every start opens on the first area, Today
+            self.show_area(keys[0])
 
     def closeEvent(self, event) -> None:
         ui_settings.put(ui_settings.MAIN_GEOMETRY, self.saveGeometry())
