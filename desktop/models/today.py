@@ -19,6 +19,7 @@ SECTION_TITLES = {"workplan": N_("Work plan"), "meetings": N_("Meetings"), "requ
                   "curators": N_("Curator reports"), "exams": N_("Exam sessions"), "backup": N_("Backups")}
 STATE_LABELS = {"overdue": N_("Overdue"), "due": N_("Due"), "info": N_("Note")}
 MAX_ROWS = 50  # per section: the page is a summary, the area holds the rest
+SESSION_AHEAD = 75  # days
 
 
 def _row(section, state, date, title, detail="", area="", target=None) -> dict:
@@ -117,8 +118,10 @@ def _exams(session: Session, today: dt.date) -> list[dict]:
     from desktop.models.exams import SESSION_KIND_LABELS, ExamSession, SessionKind
 
     rows = []
+    # Sessions in progress or starting within SESSION_AHEAD days (their conflicts need resolving now).
     sessions = session.execute(select(ExamSession.id, ExamSession.kind, ExamSession.end_date)
-                               .where(ExamSession.end_date >= today)).all()
+                               .where(ExamSession.end_date >= today,
+                                      ExamSession.start_date <= today + dt.timedelta(days=SESSION_AHEAD))).all()
     for session_id, kind, _end in sessions:
         _schedule, conflicts = check_session(session, session_id)
         errors = [c for c in conflicts if c.severity == "error"]

@@ -26,6 +26,7 @@ OPENERS = {"workplan": "select_item", "meetings": "open_meeting", "requests": "s
 SECTION_ORDER = {"workplan": 0, "meetings": 1, "requests": 2, "curators": 3, "exams": 4, "backup": 5}
 STATE_ORDER = {"overdue": 0, "due": 1, "info": 2}
 OVERDUE = QColor("#b3261e")
+LOAD_DELAY_MS = 300
 
 
 def _section(value) -> str:
@@ -115,7 +116,13 @@ class TodayArea(AreaPage):
     def showEvent(self, event) -> None:
         super().showEvent(event)
         if not self.loaded:
-            QTimer.singleShot(0, self.refresh)  # after the window's first paint
+            # Well after the window's first paint: the areas' queries (and their modules) load
+            # while the office already sees the window, not before.
+            QTimer.singleShot(LOAD_DELAY_MS, self._load_once)
+
+    def _load_once(self) -> None:
+        if not self.loaded:
+            self.refresh()
 
     def refresh(self) -> None:
         from desktop.models.today import today_rows
