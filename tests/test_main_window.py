@@ -148,7 +148,7 @@ def test_open_window_starts_on_a_file_and_gives_the_collector_back(qtbot, demo_d
         app, window, lock = started
         qtbot.addWidget(window)
         assert gc.isenabled()
-        assert type(window.current_page()).__name__ == "StudentsArea"
+        assert type(window.current_page()).__name__ == "TodayArea"
         assert window.windowTitle() and not app.windowIcon().isNull()
         lock.release()
     finally:

@@ -10,6 +10,7 @@ The PNGs are committed: the window loads them without drawing anything and witho
 
 from __future__ import annotations
 
+import math
 import os
 import sys
 from collections.abc import Callable
@@ -223,7 +224,24 @@ def program(p: QPainter) -> None:
     p.drawRect(QRectF(2, 19.5, 20, 2.2))
 
 
+def today(p: QPainter) -> None:
+    """A clock face: what is due now."""
+    p.setPen(_pen(INK, 1.8))
+    p.setBrush(PAPER)
+    p.drawEllipse(QPointF(12, 12), 9, 9)
+    p.setPen(_pen(INK, 1.2))
+    for i in range(12):
+        a = math.radians(i * 30)
+        inner = 7.2 if i % 3 else 6.4
+        p.drawLine(QPointF(12 + inner * math.sin(a), 12 - inner * math.cos(a)),
+                   QPointF(12 + 8 * math.sin(a), 12 - 8 * math.cos(a)))
+    p.setPen(_pen(ACCENT, 2.0))
+    p.drawLine(QPointF(12, 12), QPointF(12, 6.5))
+    p.drawLine(QPointF(12, 12), QPointF(16, 14))
+
+
 ICONS: dict[str, Draw] = {
+    "today": today,
     "students": students, "workplan": workplan, "meetings": meetings, "calendar": calendar,
     "exams": exams, "curators": curators, "requests": requests, "staff": staff, "results": results,
 }

@@ -1,4 +1,5 @@
-"""The Dekanat side of the start-up case: the real start path up to the painted students view.
+"""The Dekanat side of the start-up case: the real start path up to the painted window (on its Today
+page), then the students view painted.
 
 Run as a whole process by bench/cases/startup.py: ``python dekanat_window.py DATABASE``.
 It goes through the same functions as ``python -m desktop`` (the command line's window-only
@@ -24,8 +25,10 @@ if isinstance(started, int):
     sys.exit(started)
 app, window, lock = started
 app.processEvents()
-window.grab()  # every visible widget painted, the students table with its rows
-page = window.current_page()
+window.grab()  # every visible widget painted: the Today page it opens on
+page = window.show_area("students")  # then the students view, as an office opens it first thing
+app.processEvents()
+window.grab()  # the students table painted with its rows
 if "--whole-list" in sys.argv:  # the memory case: wait until the whole list has loaded
     while getattr(page, "loading", False):
         app.processEvents()

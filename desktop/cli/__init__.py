@@ -27,6 +27,7 @@ COMMAND_MODULES = [
     "desktop.cli.meetings",
     "desktop.cli.exams",
     "desktop.cli.results",
+    "desktop.cli.groups",
 ]
 
 

@@ -14,6 +14,11 @@ def register(cli: Registry) -> None:
     p.add_argument("--force", action="store_true", help="replace the data of a non-empty database")
     p.add_argument("--i-know", action="store_true",
                    help="with --force: replace a database that is not a demo (a backup is made first)")
+    p.add_argument("--country", choices=("KG", "KZ", "RU", "auto"),
+                   help="a live demo of this country: the current academic year, texts in the country's language, "
+                        "its working days (auto: the interface language's country); without it the fixed "
+                        "2025-2026 demo")
+    p.add_argument("--today", metavar="YYYY-MM-DD", help="the live demo's today (default: the real date)")
 
     cli.group("check", "integrity check of the database (exit 1 when it fails)", default=cmd_check)
 
@@ -28,12 +33,26 @@ def register(cli: Registry) -> None:
 
 
 def cmd_demo(args, ctx: Context) -> int:
+    import datetime as dt
+
     from desktop.models.demo import DemoRefused, build_demo
 
     if not 1 <= args.students <= 50_000:
         raise CommandError("--students must be between 1 and 50000")
+    country = args.country
+    if country == "auto":
+        country = {"ky": "KG", "kk": "KZ", "ru": "RU"}.get(ctx.lang, "KG")
+    today = None
+    if args.today:
+        if not country:
+            raise CommandError("--today is for a live demo: give --country too")
+        try:
+            today = dt.date.fromisoformat(args.today)
+        except ValueError as exc:
+            raise CommandError(f"--today must be written YYYY-MM-DD, not {args.today!r}") from exc
     try:
-        summary = build_demo(ctx.db, students=args.students, force=args.force, i_know=args.i_know)
+        summary = build_demo(ctx.db, students=args.students, force=args.force, i_know=args.i_know,
+                             country=country, today=today)
     except DemoRefused as exc:
         raise CommandError(str(exc)) from exc
     for line in summary:

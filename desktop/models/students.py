@@ -184,6 +184,8 @@ def add_student(session: Session, *, last_name: str, first_name: str, group_id: 
     if record_book and session.scalar(select(Student.id).where(Student.record_book == record_book)):
         raise DomainError(_("Record-book number {number} is already held by another student.").format(
             number=record_book))
+    if group_id is None:
+        raise DomainError(_("Choose the group the student is enrolled into."))
     group = session.get(Group, group_id)
     if group is None:
         raise DomainError(_("The group no longer exists."))

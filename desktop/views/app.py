@@ -254,11 +254,24 @@ def start_window(args) -> tuple[QApplication, object, InstanceLock | None] | int
             upgrade(db)
             window = MainWindow(db, qt_translations=qt_tr)
         window.show()
+        _offer_setup_when_empty(window, db)
         return app, window, lock
     QMessageBox.critical(None, APP_NAME, _("The database file cannot be opened."))
     if lock:
         lock.release()
     return 1
+
+
+def _offer_setup_when_empty(window, db) -> None:
+    """A database without a faculty opens the set-up assistant once the window is painted."""
+    from sqlalchemy import text
+
+    with db.session() as s:
+        empty = s.execute(text("SELECT 1 FROM faculty LIMIT 1")).first() is None
+    if empty:
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, window.offer_setup)
 
 
 def run_event_loop(app: QApplication, _window, lock: InstanceLock | None) -> int:

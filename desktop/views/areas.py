@@ -17,6 +17,7 @@ class AreaSpec:
 
 
 AREAS: list[AreaSpec] = [
+    AreaSpec("today", N_("Today"), "desktop.views.today", "TodayArea", "today"),
     AreaSpec("students", N_("Students and groups"), "desktop.views.students", "StudentsArea", "students"),
     AreaSpec("workplan", N_("Work plan"), "desktop.views.workplan", "WorkPlanArea", "workplan"),
     AreaSpec("meetings", N_("Meetings"), "desktop.views.meetings", "MeetingsArea", "meetings"),

@@ -117,6 +117,8 @@ class MainWindow(QMainWindow):
         self.act_redo.setShortcut(QKeySequence.StandardKey.Redo)
         self.act_about = QAction(self)
         self.act_about.triggered.connect(self.show_about)
+        self.act_faculty = QAction(self)
+        self.act_faculty.triggered.connect(self.open_faculty_editor)
 
         self.lang_group = QActionGroup(self)
         self.lang_actions: dict[str, QAction] = {}
@@ -152,6 +154,7 @@ class MainWindow(QMainWindow):
         self.menu_edit.addAction(self.act_undo)
         self.menu_edit.addAction(self.act_redo)
         self.menu_settings = bar.addMenu("")
+        self.menu_settings.addAction(self.act_faculty)
         self.menu_lang = self.menu_settings.addMenu("")
         self.menu_lang.addActions(list(self.lang_actions.values()))
         self.menu_report_lang = self.menu_settings.addMenu("")
@@ -171,6 +174,7 @@ class MainWindow(QMainWindow):
         self.act_undo.setText(_("Undo"))
         self.act_redo.setText(_("Redo"))
         self.menu_settings.setTitle(_("&Settings"))
+        self.act_faculty.setText(_("Faculty…"))
         self.menu_lang.setTitle(_("Interface language"))
         self.menu_report_lang.setTitle(_("Default report language"))
         self.report_lang_actions[""].setText(_("Same as the interface"))
@@ -247,6 +251,76 @@ class MainWindow(QMainWindow):
             model_settings.put(s, "country", code)
         self.ctx.data_changed.emit("country")
         self._sync_checks()
+
+    def open_faculty_editor(self) -> bool:
+        """Settings → Faculty…: names, country, people who sign, the year; saved as one undo step."""
+        from desktop.models import faculty_profile
+        from desktop.views.faculty import FacultyDialog
+
+        with self.db.session() as s:
+            profile = faculty_profile.load_profile(s)
+        return FacultyDialog(profile, self.save_faculty, self).exec() == FacultyDialog.DialogCode.Accepted
+
+    def save_faculty(self, profile) -> bool:
+        from desktop.models import faculty_profile
+        from desktop.models.base import DomainError
+        from desktop.views.common.undo import perform
+
+        done: dict = {}
+
+        def redo():
+            with self.db.session() as s:
+                done["undo"] = faculty_profile.save_profile(s, profile)
+
+        def undo():
+            with self.db.session() as s:
+                faculty_profile.undo_save(s, done["undo"])
+
+        def after():
+            self._sync_checks()
+            self.ctx.data_changed.emit("staff")
+            self.ctx.data_changed.emit("country")
+
+        page = self.current_page()
+        stack = page.undo_stack if page is not None else self.undo_group.activeStack()
+        try:
+            perform(stack, _("Edit faculty"), redo, undo, after)
+        except DomainError as exc:
+            QMessageBox.warning(self, _("Faculty"), str(exc))
+            return False
+        return True
+
+    def offer_setup(self) -> str:
+        """The set-up assistant, when the database has no faculty yet. Returns what it did
+        ("faculty", "demo" or "" when cancelled)."""
+        from desktop.models.faculty_profile import has_faculty
+        from desktop.views.faculty import SetupWizard
+
+        with self.db.session() as s:
+            if has_faculty(s):
+                return ""
+        wizard = SetupWizard(self.db, self, build_demo=self.build_demo_faculty)
+        wizard.exec()
+        if wizard.finished_with:
+            for page in self.pages.values():
+                page.undo_stack.clear()
+                page.refresh()
+            self.ctx.data_changed.emit("*")
+            self._sync_checks()
+        return wizard.finished_with
+
+    def build_demo_faculty(self) -> bool:
+        from desktop.models.demo import DemoRefused, build_demo
+        from desktop.views.common.tasks import TaskCancelled, run_with_progress
+
+        try:
+            country = {"ky": "KG", "kk": "KZ", "ru": "RU"}.get(i18n.current_language(), "KG")
+            run_with_progress(self, _("Demo faculty"),
+                              lambda progress: build_demo(self.db, students=600, country=country))
+        except (DemoRefused, TaskCancelled) as exc:
+            QMessageBox.warning(self, _("Demo faculty"), str(exc))
+            return False
+        return True
 
     # File menu ------------------------------------------------------------
     def backup_now(self) -> None:
@@ -330,10 +404,9 @@ class MainWindow(QMainWindow):
         state = ui_settings.get(ui_settings.MAIN_STATE)
         if state:
             self.restoreState(state)
-        key = ui_settings.get(ui_settings.CURRENT_AREA)
         keys = [a.key for a in AREAS]
-        if AREAS:
-            self.show_area(key if key in keys else keys[0])
+        if AREAS:  # every start opens on the first area, Today
+            self.show_area(keys[0])
 
     def closeEvent(self, event) -> None:
         ui_settings.put(ui_settings.MAIN_GEOMETRY, self.saveGeometry())

@@ -7,6 +7,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.i18n import N_, _
+from desktop.models import groups as group_model
 from desktop.models import org, records
 from desktop.models.base import DomainError
 from desktop.views.common.area import AreaPage
@@ -130,6 +132,7 @@ class StaffArea(AreaPage):
         self.staff.extra.addWidget(self.roles_button)
         self.tabs.addTab(self.staff, "")
         self.tabs.addTab(self.programmes, "")
+        self._build_groups_tab()
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 16px; font-weight: 600;")
         layout = QVBoxLayout(self)
@@ -153,14 +156,21 @@ class StaffArea(AreaPage):
         self.title.setText(_("Staff and programmes"))
         self.tabs.setTabText(0, _("Staff"))
         self.tabs.setTabText(1, _("Programmes"))
+        self.tabs.setTabText(2, _("Groups"))
         self.staff.retranslate()
         self.programmes.retranslate()
+        self.groups.retranslate()
+        self.groups.add_button.setText(_("New group…"))
+        self.groups.delete_button.setText(_("Archive / restore"))
+        self.groups.delete_button.setToolTip(_("Archive a graduated group, or make an archived group active again"))
         self.roles_button.setText(_("Roles"))
 
     def refresh(self) -> None:
         with self.ctx.db.session() as s:
             self.staff.model.set_rows(org.staff_rows(s))
             self.programmes.model.set_rows(org.programme_rows(s))
+            self._programme_codes = {p["id"]: p["code"] for p in self.programmes.model.rows}
+            self.groups.model.set_rows(group_model.group_list(s))
 
     # Running model-layer operations --------------------------------------
     def _run(self, fn):
@@ -171,15 +181,17 @@ class StaffArea(AreaPage):
             QMessageBox.warning(self, _("Staff and programmes"), str(exc))
             raise
 
-    def _push(self, text: str, redo, undo) -> None:
+    def _push(self, text: str, redo, undo) -> bool:
         def after():
             self.refresh()
             self.ctx.data_changed.emit("staff")
 
         try:
             perform(self.undo_stack, text, redo, undo, after)
+            return True
         except DomainError:
             self.refresh()
+            return False
 
     def _edit(self, entity, validators, row, key, value, label):
         record_id, old = row["id"], row.get(key)
@@ -281,3 +293,60 @@ class StaffArea(AreaPage):
 
         self._push(_("Delete programme"), redo,
                    lambda: self._run(lambda s: records.restore(s, org.Programme, saved["data"])))
+
+    # Groups ---------------------------------------------------------------
+    def _build_groups_tab(self) -> None:
+        from desktop.views.groups import (
+            GROUP_COLUMNS,
+            ChoiceDelegate,
+            CourseDelegate,
+            language_choices,
+            study_form_choices,
+        )
+
+        self._programme_codes: dict[int, str] = {}
+        columns = list(GROUP_COLUMNS)
+        columns[1] = Column(columns[1].key, columns[1].title, editable=True,
+                            display=lambda pid: self._programme_codes.get(pid, ""))
+        self.groups = RecordList(columns, ["name", "programme_code", "programme_name"])
+        view = self.groups.view
+        view.setItemDelegateForColumn(1, ChoiceDelegate(self._programme_choices, view))
+        view.setItemDelegateForColumn(2, CourseDelegate(view))
+        view.setItemDelegateForColumn(3, ChoiceDelegate(study_form_choices, view))
+        view.setItemDelegateForColumn(4, ChoiceDelegate(language_choices, view))
+        self.groups.model.on_edit = self._edit_group
+        self.groups.add_button.clicked.connect(self.add_group)
+        self.groups.delete_button.clicked.connect(self.toggle_archived)
+        self.tabs.addTab(self.groups, "")
+
+    def _programme_choices(self) -> list[tuple[str, object]]:
+        return [(_("(no programme)"), None)] + [(f"{p['code']} {p['name']}", p["id"])
+                                                 for p in self.programmes.model.rows]
+
+    def _edit_group(self, row, key, value) -> None:
+        self._edit(group_model.Group, group_model.GROUP_VALIDATORS, row, key, value, _("Edit group"))
+
+    def add_group(self) -> bool:
+        from desktop.views.groups import NewGroupDialog
+
+        dialog = NewGroupDialog(self.programmes.model.rows, self.create_group, self)
+        return dialog.exec() == QDialog.DialogCode.Accepted
+
+    def create_group(self, values: dict) -> bool:
+        """Create a group (undoable); False, with the refusal shown, when the values are refused."""
+        new_id: dict[str, int] = {}
+
+        def redo():
+            new_id["id"] = self._run(lambda s: group_model.create_group(s, group_id=new_id.get("id"), **values))
+
+        return self._push(_("Add group"), redo,
+                          lambda: self._run(lambda s: group_model.delete_empty_group(s, new_id["id"])))
+
+    def toggle_archived(self) -> None:
+        row = self.groups.selected_record()
+        if row is None:
+            return
+        group_id, archive = row["id"], row["active"]
+        self._push(_("Archive group") if archive else _("Restore group"),
+                   lambda: self._run(lambda s: group_model.set_group_archived(s, group_id, archive)),
+                   lambda: self._run(lambda s: group_model.set_group_archived(s, group_id, not archive)))

@@ -2,10 +2,16 @@
 
 Each area adds a module to ``DEMO_STEPS`` with ``build(ctx: DemoContext)``; steps run in
 order in one transaction, so a failed demo leaves the database as it was.
+
+Two kinds: the fixed demo of 2025-2026 (``build_demo(db)``: the tests' and the benchmark's), and
+the live demo of a country (``build_demo(db, country="KZ", today=...)``, ``dekanat demo --country``):
+its academic year is the one ``today`` falls in, its texts are in the country's language and
+every date follows that country's working days.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -19,6 +25,7 @@ from desktop.models import Base, load_all
 from desktop.models.db import Database
 
 DEMO_YEAR = "2025-2026"
+COUNTRY_LANGUAGE = {"KG": "ky", "KZ": "kk", "RU": "ru"}
 DEMO_STEPS = [
     "desktop.models.demo.faculty",
     "desktop.models.demo.workplan",
@@ -47,6 +54,23 @@ class DemoContext:
     made: dict[str, Any] = field(default_factory=dict)
     summary: list[str] = field(default_factory=list)
     progress: Callable[[str], None] | None = None
+    # The demo's "today": what is past is held, submitted and mostly done.
+    today: dt.date = field(default_factory=dt.date.today)
+    # A live demo's country (KG, KZ, RU); None for the fixed demo (Kyrgyz faculty, seed 004's KZ calendar).
+    country: str | None = None
+
+    @property
+    def live(self) -> bool:
+        return self.country is not None
+
+    @property
+    def lang(self) -> str:
+        """The language of the demo's texts."""
+        return COUNTRY_LANGUAGE.get(self.country or "KG", "ky")
+
+    def text(self, ky: str, kk: str | None = None, ru: str | None = None) -> str:
+        """The text in the demo's language (the Kyrgyz original when no other is given)."""
+        return {"ky": ky, "kk": kk or ky, "ru": ru or ky}[self.lang]
 
 
 def is_empty(session: Session) -> bool:
@@ -86,13 +110,18 @@ def student_count(session: Session) -> int:
 
 
 def build_demo(db: Database, students: int = 600, force: bool = False, progress=None, *,
-               i_know: bool = False) -> list[str]:
-    """Fill the database with the demo faculty. A database holding data is replaced only with
-    ``force``, and one that is not an untouched demo only with ``i_know`` as well; a SQLite file is
-    backed up first (the summary names the copy)."""
+               i_know: bool = False, country: str | None = None, today: dt.date | None = None) -> list[str]:
+    """Fill the database with the demo faculty, in one transaction. A database holding data is
+    replaced only with ``force``, and one that is not an untouched demo only with ``i_know`` as
+    well; a SQLite file is backed up first (the summary names the copy). With ``country`` it is the
+    live demo of that country whose academic year holds ``today`` (default: today)."""
     from desktop.i18n import _
+    from desktop.models.org import academic_year_of
 
     load_all()
+    if country is not None and country not in COUNTRY_LANGUAGE:
+        raise DemoRefused(f"unknown country {country!r}: KG, KZ or RU")
+    today = today or dt.date.today()
     with db.session() as session:
         replacing = not is_empty(session)
         if replacing:
@@ -114,7 +143,13 @@ def build_demo(db: Database, students: int = 600, force: bool = False, progress=
     with db.session() as session:
         if replacing:
             clear_all(session)
-        ctx = DemoContext(session=session, students=students, rng=random.Random(20250901), progress=progress)
+        ctx = DemoContext(session=session, students=students, rng=random.Random(20250901), progress=progress,
+                          year_name=academic_year_of(today) if country else DEMO_YEAR, today=today,
+                          country=country)
+        if country:
+            from desktop.models import settings
+
+            settings.put(session, "country", country)
         for step in DEMO_STEPS:
             if progress:
                 progress(step)

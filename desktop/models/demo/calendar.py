@@ -1,10 +1,15 @@
 """The demo academic calendars: seed 004's 2025-2026 bachelor calendar (semesters) and the
 trimester calendar of its appendix 1, both following Kazakhstan's days off (the calendar
-carries its own country; the faculty setting stays as it is)."""
+carries its own country; the faculty setting stays as it is).
+
+A live demo moves them to its own year and country: a Kazakh faculty keeps both calendars in
+Kazakh; a Kyrgyz or Russian faculty gets the semester calendar in its language, with that
+country's days off (the schools' sub-rows, which belong to that university, are left out)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from desktop.models import academic_calendar as ac
 from desktop.models.academic_calendar import Category as C
@@ -18,35 +23,114 @@ SCHOOLS = ["Халықаралық экономика мектебі", "Құқы
            "Халықаралық журналистика мектебі"]
 
 
-def _d(text: str) -> dt.date:
+SEED_FIRST_YEAR = 2025
+
+# A Kyrgyz and a Russian faculty's semester calendar: (title, note) per event of seed 004.
+TITLES = {
+    "ky": {
+        "reg1": "2-4-курстардын студенттеринин күзгү семестрдин сабактарына катталуусу, жеке окуу пландарын түзүү",
+        "reg2": "Багыт берүү иш-чаралары. 1-курстун студенттерин каттоо", "reg2_note": "Жеке жадыбал боюнча",
+        "reg3": "Чакан топтордогу студенттерди кайра каттоо (эдвайзердин уруксаты менен)",
+        "reg4": "Жазгы семестрдин сабактарына катталуу",
+        "reg5": "Келишим боюнча окугандардын аз кредитке катталууга арыз берүүсүнүн акыркы күнү",
+        "teach": "Семестрдин окуу сабактары (15 жума)",
+        "survey": "Сабактардын сапаты боюнча сурамжылоолор",
+        "projects": "Сабактар боюнча долбоорлорду коргоо (15-окуу жумасында)",
+        "exams": "Жыйынтыктоочу сынактарды тапшыруу, бааларды коюу",
+        "results": "Курстардын аякташы жана бааларды коюу",
+        "appeal": "Апелляцияга арыз берүү (комиссия 5 жумуш күнүндө карайт)",
+        "fx_app": "FX баасын кайра тапшырууга арыз берүү",
+        "fx": "FX баасын кайра тапшыруу сынактары",
+        "deans": "Dean’s List жарыялоо",
+        "extra_reg": "Сабактарга катталуу", "winter": "Кышкы мектеп: окутуу, сынактар, бааларды коюу",
+        "summer": "Жайкы семестр: окутуу, сынактар, бааларды коюу",
+        "topics": "Бүтүрүү иштеринин темаларын бекитүү",
+        "state": "Мамлекеттик сынактар жана бүтүрүү иштерин коргоо",
+        "docs": "Жыйынтыктоочу аттестациянын документтерин каттоо бөлүмүнө тапшыруу",
+        "grad": "Бүтүрүү салтанаты", "vac": "Эс алуу",
+    },
+    "ru": {
+        "reg1": "Регистрация студентов 2-4 курсов на дисциплины осеннего семестра, составление ИУП",
+        "reg2": "Ориентационные мероприятия. Регистрация студентов 1 курса", "reg2_note": "По отдельному графику",
+        "reg3": "Перерегистрация студентов малых групп (с разрешения эдвайзера)",
+        "reg4": "Регистрация на дисциплины весеннего семестра",
+        "reg5": "Последний день подачи заявлений на регистрацию на меньшее число кредитов (платное обучение)",
+        "teach": "Учебные занятия семестра (15 недель)",
+        "survey": "Анкетирование о качестве преподавания дисциплин",
+        "projects": "Защита проектов по дисциплинам (15-я неделя обучения)",
+        "exams": "Итоговые задания и экзамены, выставление оценок",
+        "results": "Завершение курсов и выставление оценок",
+        "appeal": "Подача апелляций (комиссия рассматривает в течение 5 рабочих дней)",
+        "fx_app": "Заявление на пересдачу оценки FX",
+        "fx": "Пересдача экзаменов по оценке FX",
+        "deans": "Публикация Dean’s List",
+        "extra_reg": "Регистрация на дисциплины", "winter": "Зимняя школа: обучение, экзамены, оценки",
+        "summer": "Летний семестр: обучение, экзамены, оценки",
+        "topics": "Утверждение тем выпускных работ",
+        "state": "Государственные экзамены и защита выпускных работ",
+        "docs": "Сдача документов итоговой аттестации в офис регистратора",
+        "grad": "Торжественное вручение дипломов", "vac": "Каникулы",
+    },
+}
+APPROVALS = {"ky": "БЕКИТЕМИН\nОкумуштуулар кеңешинин чечими менен\n{year}-жылдын 28-августундагы №1-протокол",
+             "ru": "УТВЕРЖДАЮ\nРешением Учёного совета\nпротокол №1 от 28 августа {year} г."}
+
+
+# Where the schools' sub-rows are left out, their parent row carries the faculty's own dates.
+OWN_DATES = {"topics": {"autumn": "22.09.2025 - 14.11.2025"}, "state": {"spring": "11.05.2026 - 06.06.2026"}}
+
+
+def _shift(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def _d(text: str, years: int = 0) -> dt.date:
     day, month, year = text.split(".")
-    return dt.date(int(year), int(month), int(day))
+    return _shift(dt.date(int(year), int(month), int(day)), years)
 
 
-def _entry(value) -> Entry:
+def _entry(value, years: int = 0) -> Entry:
     if isinstance(value, Entry):
         return value
     if " - " in value and len(value) == 23:
         a, b = value.split(" - ")
-        return Entry(_d(a), _d(b))
+        return Entry(_d(a, years), _d(b, years))
     if value[:2].isdigit() and value.count(".") == 2 and len(value) == 10:
-        return Entry(_d(value), _d(value))
-    return Entry(text=value)
+        return Entry(_d(value, years), _d(value, years))
+    return Entry(text=_years_in_text(value, years))
+
+
+def _years_in_text(text: str, years: int) -> str:
+    if not years:
+        return text
+    return re.sub(r"\b(20\d\d)\b", lambda m: str(int(m.group(1)) + years), text)
 
 
 class _Builder:
-    def __init__(self, session, calendar_id):
+    def __init__(self, session, calendar_id, years: int = 0, titles: dict | None = None):
         self.session, self.calendar_id = session, calendar_id
+        self.years, self.titles = years, titles
         self.ids: dict[str, int] = {}
 
     def event(self, key, category, title, kind="", note="", parent=None, **terms):
-        event_id = ac.add_event(self.session, self.calendar_id, category, title, kind=kind, note=note,
-                                parent_id=self.ids.get(parent))
+        if self.titles is not None:
+            if key not in self.titles:  # a row of the seed's own university: not in this faculty's calendar
+                return None
+            title, note = self.titles[key], self.titles.get(f"{key}_note", "")
+            terms = {**terms, **OWN_DATES.get(key, {})}
+        event_id = ac.add_event(self.session, self.calendar_id, category, _years_in_text(title, self.years),
+                                kind=kind, note=note, parent_id=self.ids.get(parent))
         self.ids[key] = event_id
         for term, value in terms.items():
             if callable(value):
                 value = value(self)
-            ac.set_entry(self.session, event_id, term, _entry(value))
+            entry = _entry(value, self.years)
+            if self.titles is not None and entry.text:
+                continue  # the seed's wording of a term: not translated, left blank
+            ac.set_entry(self.session, event_id, term, entry)
         return event_id
 
 
@@ -58,9 +142,14 @@ RESULTS_TEXT = ("Емтихан нәтижелері Canvas LMS-те емтих�
                 "жариялануы керек")
 
 
-def build_semester(session) -> int:
-    cal = ac.create_calendar(session, "2025-2026", "bachelor", "semester", "KZ", UNIVERSITY, APPROVAL, 15)
-    b = _Builder(session, cal)
+def build_semester(session, year_name: str = "2025-2026", country: str = "KZ", lang: str = "kk",
+                   university: str = UNIVERSITY) -> int:
+    years = int(year_name[:4]) - SEED_FIRST_YEAR
+    titles = TITLES.get(lang)
+    approval = APPROVALS[lang].format(year=year_name[:4]) if titles else _years_in_text(APPROVAL, years)
+    cal = ac.create_calendar(session, year_name, "bachelor", "semester", country,
+                             university if titles else UNIVERSITY, approval, 15)
+    b = _Builder(session, cal, years, titles)
     b.event("reg1", C.REGISTRATION, "2-4-курс студенттерінің күзгі семестр пәндеріне тіркелуі, жеке оқу "
             "жоспарларын құруы", "registration", autumn="14.08.2025 - 27.08.2025")
     b.event("reg2", C.REGISTRATION, "Бағыт-бағдар беру іс-шаралары. 1-курс студенттерінің тіркелуі",
@@ -120,10 +209,11 @@ def build_semester(session) -> int:
     return cal
 
 
-def build_trimester(session) -> int:
-    cal = ac.create_calendar(session, "2025-2026", "bachelor", "trimester", "KZ",
-                             "ХАЛЫҚАРАЛЫҚ ЖУРНАЛИСТИКА МЕКТЕБІ", APPROVAL, 10)
-    b = _Builder(session, cal)
+def build_trimester(session, year_name: str = "2025-2026") -> int:
+    years = int(year_name[:4]) - SEED_FIRST_YEAR
+    cal = ac.create_calendar(session, year_name, "bachelor", "trimester", "KZ",
+                             "ХАЛЫҚАРАЛЫҚ ЖУРНАЛИСТИКА МЕКТЕБІ", _years_in_text(APPROVAL, years), 10)
+    b = _Builder(session, cal, years)
     b.event("reg", C.REGISTRATION, "Триместр пәндеріне тіркелу, жеке оқу жоспарларын құрастыру", "registration",
             t1="14.08.2025 - 27.08.2025", t2="25.11.2025 - 01.12.2025", t3="03.03.2026 - 09.03.2026")
     b.event("teach", C.TEACHING, "Триместрдегі оқу сабақтары", "teaching",
@@ -145,6 +235,13 @@ def build_trimester(session) -> int:
 
 
 def build(ctx: DemoContext) -> None:
-    build_semester(ctx.session)
-    build_trimester(ctx.session)
-    ctx.summary.append("academic calendars 2025-2026: bachelor semesters and trimesters (KZ days off)")
+    if not ctx.live:
+        build_semester(ctx.session)
+        build_trimester(ctx.session)
+        ctx.summary.append("academic calendars 2025-2026: bachelor semesters and trimesters (KZ days off)")
+        return
+    faculty = ctx.made.get("faculty")
+    build_semester(ctx.session, ctx.year_name, ctx.country, ctx.lang, faculty.university if faculty else "")
+    if ctx.country == "KZ":
+        build_trimester(ctx.session, ctx.year_name)
+    ctx.summary.append(f"academic calendar {ctx.year_name}: bachelor semesters ({ctx.country} days off)")

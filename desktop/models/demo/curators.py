@@ -1,5 +1,6 @@
-"""Demo curator reports: a term (September 2025 to January 2026) in every state, one curator
-changed in mid-year, and a few teachers' distance-teaching logs."""
+"""Demo curator reports: a term (September to January of the demo year; in a live demo every month
+up to the demo's today) in every state, one curator changed in mid-year, and a few teachers'
+distance-teaching logs."""
 
 from __future__ import annotations
 
@@ -56,11 +57,15 @@ def build(ctx: DemoContext) -> None:
     groups = made["groups"]
     # One curator changes in mid-year: the first group gets a new curator from 17 November.
     new = next(c for c in curators if c.id != _curator_id(s, groups[0].id))
-    assign_curator(s, groups[0].id, new.id, dt.date(2025, 11, 17))
+    first = int(year_name[:4])
+    assign_curator(s, groups[0].id, new.id, dt.date(first, 11, 17))
 
     checker = staff.get("Эргешов М.") or next(iter(staff.values()))
-    cal = WorkCalendar("KG")
+    cal = WorkCalendar(ctx.country or "KG")
     months = year_months(year_name)[:TERM]
+    if ctx.live:  # every month begun by today: the last ones still due or being written
+        months = [(y, m) for y, m in year_months(year_name) if dt.date(y, m, 1) <= ctx.today] or months[:1]
+    term = len(months)
     students: dict[int, list[tuple[int, str]]] = {}
     for sid, gid, ln, fn in s.execute(select(Student.id, Student.group_id, Student.last_name, Student.first_name)):
         students.setdefault(gid, []).append((sid, f"{ln} {fn}"))
@@ -81,15 +86,18 @@ def build(ctx: DemoContext) -> None:
             s.flush()
             counted += 1
             _fill(report.id, y, m, students.get(a.group_id, []), rng, lines)
-            if roll < 0.14 and i >= TERM - 2:
+            if roll < 0.14 and i >= term - 2:
                 continue  # a draft not handed in yet: missing after the due date
             late = roll > 0.85
-            submit(s, report.id, due + dt.timedelta(days=rng.randrange(3, 12)) if late
-                   else due - dt.timedelta(days=rng.randrange(0, 4)))
+            if ctx.live and due - dt.timedelta(days=3) > ctx.today:
+                continue  # this month's report: a draft, its due date still ahead
+            on = (due + dt.timedelta(days=rng.randrange(3, 12)) if late
+                  else due - dt.timedelta(days=rng.randrange(0, 4)))
+            submit(s, report.id, min(on, ctx.today) if ctx.live else on)
             if 0.14 <= roll < 0.22:
                 report.status = ReportStatus.RETURNED.value
                 report.return_comment = "Катышкан студенттердин саны көрсөтүлгөн эмес."
-            elif roll < 0.7 and i < TERM - 1:
+            elif roll < 0.7 and i < term - 1:
                 report.status, report.accepted_by_id = ReportStatus.ACCEPTED.value, checker.id
                 report.accepted_on = report.submitted_on + dt.timedelta(days=2)
     for entity, rows in lines.items():
@@ -140,7 +148,7 @@ def _teaching_log(ctx: DemoContext, curators) -> None:
     for teacher in curators[:3]:
         for month in (10, 11, 12):
             for n in range(rng.randrange(4, 9)):
-                day = dt.date(2025, month, 1 + n * 3)
+                day = dt.date(int(ctx.year_name[:4]), month, 1 + n * 3)
                 rows.append({"staff_id": teacher.id, "day": day, "time": f"{rng.choice((8, 10, 13, 15)):02d}:00",
                              "hours": rng.choice((1.0, 2.0, 2.0, 4.0)), "learner": rng.choice(distance).name,
                              "subject": rng.choice(subjects), "form": rng.choice(list(LessonForm)).value,

@@ -37,10 +37,26 @@ DISCIPLINES = {
     "570400": ["Композиция", "Түс таануу", "Дизайн тарыхы", "Философия"],
 }
 FORMS = [ExamForm.WRITTEN, ExamForm.ORAL, ExamForm.TEST, ExamForm.WRITTEN]
+# The live demo of a Kazakh and a Russian faculty.
+DISCIPLINE_NAMES = {
+    "kk": {"510100": ["Математикалық талдау", "Алгебра және геометрия", "Дифференциалдық теңдеулер", "Тарих"],
+           "710400": ["Бағдарламалау негіздері", "Деректер базасы", "Алгоритмдер және деректер құрылымдары",
+                      "Ағылшын тілі"],
+           "510700": ["Информатика", "Дискретті математика", "Есептеу әдістері", "Қазақ тілі"],
+           "570400": ["Композиция", "Түстану", "Дизайн тарихы", "Философия"]},
+    "ru": {"510100": ["Математический анализ", "Алгебра и геометрия", "Дифференциальные уравнения", "История"],
+           "710400": ["Основы программирования", "Базы данных", "Алгоритмы и структуры данных",
+                      "Английский язык"],
+           "510700": ["Информатика", "Дискретная математика", "Вычислительные методы", "Русский язык"],
+           "570400": ["Композиция", "Цветоведение", "История дизайна", "Философия"]},
+}
+BUILDINGS = {"ky": ("Башкы корпус", "ИТ корпусу"), "kk": ("Бас ғимарат", "IT ғимараты"),
+             "ru": ("Главный корпус", "Корпус ИТ")}
 
 
-def _disciplines_of(code: str, course: int) -> list[tuple[str, str]]:
-    base = DISCIPLINES.get(code, DISCIPLINES["510100"])
+def _disciplines_of(code: str, course: int, lang: str = "ky") -> list[tuple[str, str]]:
+    names = DISCIPLINE_NAMES.get(lang, DISCIPLINES)
+    base = names.get(code, names["510100"])
     # Course 1 sits the base names; later courses the same fields at their level ("... 2").
     return [(name if course == 1 else f"{name} {course}", FORMS[i].value) for i, name in enumerate(base)]
 
@@ -49,14 +65,20 @@ def build(ctx: DemoContext) -> None:
     s = ctx.session
     groups: list[Group] = ctx.made["groups"]
     teachers = [m for m in ctx.made["staff"].values() if StaffRole.TEACHER in m.roles]
-    session_id = get_or_create_session(s, ctx.year_name, SessionKind.WINTER)
-    s.execute(insert(Room), [{"name": n, "capacity": c, "building": b} for n, c, b in ROOMS])
+    # A live demo's session is the next one or the one just behind: winter from September to
+    # January, else the summer session.
+    kind = SessionKind.WINTER if not ctx.live or ctx.today.month in (9, 10, 11, 12, 1) else SessionKind.SUMMER
+    session_id = get_or_create_session(s, ctx.year_name, kind)
+    main, it = BUILDINGS[ctx.lang]
+    s.execute(insert(Room), [{"name": n if n != "Актовый зал" or not ctx.live or ctx.lang == "ru" else
+                              ctx.text("Жыйындар залы", "Мәжіліс залы"),
+                              "capacity": c, "building": main if b == "Башкы корпус" else it} for n, c, b in ROOMS])
 
     names: dict[str, int] = {}
     links = []
     for g in groups:
         code = g.programme.code if g.programme else ""
-        for i, (name, form) in enumerate(_disciplines_of(code, g.course)):
+        for i, (name, form) in enumerate(_disciplines_of(code, g.course, ctx.lang)):
             names.setdefault(name, len(names) + 1)
             # One teacher per discipline and programme: groups of a course share their examiner.
             teacher = teachers[(names[name] + i) % len(teachers)]
@@ -71,11 +93,14 @@ def build(ctx: DemoContext) -> None:
     schedule = load_schedule(s, session_id)
     rules = rules_for(s, schedule)
     rows, _unplaced = propose(schedule, session_disciplines(s, session_id), [g.id for g in groups], rules)
-    _consultations(rows, rules.days_off)
+    from desktop.models.workdays import work_calendar
+
+    cal = work_calendar(s, schedule.country)
+    _consultations(rows, rules.days_off, cal)
     _plant_conflicts(schedule, rows, rules.days_off, teachers)
     add_exams(s, session_id, rows)
     ctx.made["exam_session"] = session_id
-    ctx.summary.append(f"exam session: winter {ctx.year_name}, {len(rows)} exams, {len(ROOMS)} rooms")
+    ctx.summary.append(f"exam session: {kind.value} {ctx.year_name}, {len(rows)} exams, {len(ROOMS)} rooms")
 
 
 def consultation_minute(exam_start: int) -> int:
@@ -84,11 +109,11 @@ def consultation_minute(exam_start: int) -> int:
     return 15 * 60 + 30 if exam_start < 12 * 60 else 17 * 60
 
 
-def _consultations(rows: list[ExamRow], days_off) -> None:
+def _consultations(rows: list[ExamRow], days_off, cal=None) -> None:
     """A consultation the working day before each exam, in its room, after that day's exams."""
     for r in rows:
         d = r.day - dt.timedelta(days=1)
-        while d in days_off or d.weekday() >= 5:
+        while d in days_off or d.weekday() >= 5 or (cal is not None and cal.is_day_off(d)):
             d -= dt.timedelta(days=1)
         r.consult_day, r.consult_minute, r.consult_room_id = d, consultation_minute(r.start), r.room_id
 
@@ -114,8 +139,10 @@ def _plant_conflicts(schedule, rows: list[ExamRow], days_off, teachers) -> None:
             pair[1].examiner_id = pair[0].examiner_id
             break
     # 3. An exam on a public holiday (a named day off within the session).
-    holiday = next((d for d, name in sorted(days_off.items())
-                    if name and schedule.start <= d <= schedule.end), None)
+    in_session = [(d, name) for d, name in sorted(days_off.items()) if schedule.start <= d <= schedule.end]
+    holiday = next((d for d, name in in_session if name), None)
+    if holiday is None:  # no public holiday in this session: a weekday-off (Saturday) serves
+        holiday = next((d for d, _name in in_session), None)
     if holiday is not None:
         last = rows[-1]
         last.day = holiday

@@ -78,15 +78,53 @@ RU_FEMALE = [("Анна", "Сергеевна"), ("Елена", "Викторо�
 RU_LAST = ["Иванов", "Смирнов", "Кузнецов", "Попов", "Соколов", "Лебедев", "Новиков", "Морозов", "Волков", "Ким"]
 
 
+# A Kazakh and a Russian faculty (the live demo of KZ and RU): the same people and programmes,
+# their names and positions in the country's language.
+FACULTY = {
+    "ky": ("Математика жана информациялык технологиялар факультети", "Ош мамлекеттик университети", "Ош"),
+    "kk": ("Математика және ақпараттық технологиялар факультеті", "Қорқыт Ата атындағы Қызылорда университеті",
+           "Қызылорда"),
+    "ru": ("Факультет математики и информационных технологий", "Омский государственный университет", "Омск"),
+}
+POSITIONS = {
+    "Декан": ("Декан", "Декан"),
+    "Декандын окуу иштери боюнча орун басары": ("Деканның оқу ісі жөніндегі орынбасары",
+                                                 "Заместитель декана по учебной работе"),
+    "Декандын тарбия иштери боюнча орун басары": ("Деканның тәрбие ісі жөніндегі орынбасары",
+                                                  "Заместитель декана по воспитательной работе"),
+    "Методист": ("Әдіскер", "Методист"),
+    "Усулдук кеңештин төрагасы": ("Әдістемелік кеңестің төрайымы", "Председатель методического совета"),
+    "Кафедра башчысы": ("Кафедра меңгерушісі", "Заведующий кафедрой"),
+    "Улук окутуучу": ("Аға оқытушы", "Старший преподаватель"),
+    "Окутуучу": ("Оқытушы", "Преподаватель"),
+    "Доцент": ("Доцент", "Доцент"),
+}
+DEPARTMENT_NAMES = {
+    "kk": [("Математика кафедрасы", "Математика"), ("Бағдарламалық инженерия кафедрасы", "БИ"),
+           ("Информатика және есептеу техникасы кафедрасы", "ИЕТ"), ("Дизайн кафедрасы", "Дизайн")],
+    "ru": [("Кафедра математики", "Математика"), ("Кафедра программной инженерии", "ПИ"),
+           ("Кафедра информатики и вычислительной техники", "ИВТ"), ("Кафедра дизайна", "Дизайн")],
+}
+PROGRAMME_NAMES = {
+    "kk": ["Математика", "Бағдарламалық инженерия",
+           "Ақпараттық жүйелерді математикалық қамтамасыз ету және басқару", "Дизайн"],
+    "ru": ["Математика", "Программная инженерия",
+           "Математическое обеспечение и администрирование информационных систем", "Дизайн"],
+}
+# Share of Kyrgyz, Kazakh (the rest Russian) names among a faculty's students; phone prefix.
+FAMILIES = {"ky": (0.68, 0.85, "+996"), "kk": (0.05, 0.8, "+7"), "ru": (0.03, 0.1, "+7")}
+
+
 def _feminine(last: str) -> str:
     return last + "а" if last.endswith(("ов", "ев", "ин", "ёв")) else last
 
 
-def _person(rng, index: int) -> tuple[str, str, str, str]:
+def _person(rng, index: int, lang: str = "ky") -> tuple[str, str, str, str]:
     """(last, first, patronymic, gender) from a Kyrgyz, Kazakh or Russian family."""
+    kyrgyz, kazakh, _phone = FAMILIES[lang]
     female = rng.random() < 0.55
     kind = rng.random()
-    if kind < 0.68:  # Kyrgyz
+    if kind < kyrgyz:  # Kyrgyz
         first = rng.choice(KY_FEMALE if female else KY_MALE)
         if rng.random() < 0.2:
             return (f"{rng.choice(KY_FATHERS)} {'кызы' if female else 'уулу'}", first, "", "f" if female else "m")
@@ -94,7 +132,7 @@ def _person(rng, index: int) -> tuple[str, str, str, str]:
         father = rng.choice(KY_MALE)
         patronymic = father + ("овна" if female else "ович") if rng.random() < 0.6 else ""
         return (_feminine(last) if female else last, first, patronymic, "f" if female else "m")
-    if kind < 0.85:  # Kazakh
+    if kind < kazakh:  # Kazakh
         first = rng.choice(KZ_FEMALE if female else KZ_MALE)
         last = rng.choice(KZ_LAST)
         father = rng.choice(KZ_MALE)
@@ -110,27 +148,28 @@ def build(ctx: DemoContext) -> None:
     year = get_or_create_year(s, ctx.year_name)
     first_year = year.first_year
 
-    faculty = Faculty(
-        name="Математика жана информациялык технологиялар факультети",
-        university="Ош мамлекеттик университети",
-        city="Ош",
-    )
+    lang = ctx.lang
+    name, university, city = FACULTY[lang]
+    faculty = Faculty(name=name, university=university, city=city)
     s.add(faculty)
-    departments = [Department(faculty=faculty, name=n, short_name=sn) for n, sn in DEPARTMENTS]
+    departments = [Department(faculty=faculty, name=n, short_name=sn)
+                   for n, sn in DEPARTMENT_NAMES.get(lang, DEPARTMENTS)]
     s.add_all(departments)
 
     staff: dict[str, Staff] = {}
     for last, first, patr, position, dep, roles in STAFF:
         member = Staff(
             last_name=last, first_name=first, patronymic=patr, short_name=short_name(last, first, patr),
-            position=position, department=departments[dep],
+            position=position if lang == "ky" else POSITIONS[position][lang == "ru"], department=departments[dep],
         )
         member.roles = roles
         staff[member.short_name] = member
         s.add(member)
 
     programmes: dict[str, Programme] = {}
-    for code, name, _prefix, dep, _distance in PROGRAMMES:
+    for i, (code, name, _prefix, dep, _distance) in enumerate(PROGRAMMES):
+        if lang != "ky":
+            name = PROGRAMME_NAMES[lang][i]
         programmes[code] = Programme(code=code, name=name, level=ProgrammeLevel.BACHELOR.value,
                                      department=departments[dep])
         s.add(programmes[code])
@@ -152,7 +191,7 @@ def build(ctx: DemoContext) -> None:
             suffix = "з" if form is StudyForm.EXTRAMURAL else ""
             groups.append(Group(
                 name=f"{prefix}{suffix}-{n}-{intake % 100:02d}", programme=programmes[code], course=course,
-                study_form=form.value, intake_year=intake, language="ky" if n % 3 else "ru",
+                study_form=form.value, intake_year=intake, language=(lang if lang != "ky" or n % 3 else "ru"),
             ))
     s.add_all(groups)
     s.flush()
@@ -165,12 +204,12 @@ def build(ctx: DemoContext) -> None:
     rows = []
     for i in range(ctx.students):
         g = groups[i % len(groups)]
-        last, first, patr, gender = _person(rng, i)
+        last, first, patr, gender = _person(rng, i, lang)
         birth = dt.date(g.intake_year - 18, 1, 1) + dt.timedelta(days=rng.randrange(0, 365 * 2))
         rows.append({
             "last_name": last, "first_name": first, "patronymic": patr,
             "record_book": f"{i + 1:06d}", "birth_date": birth, "gender": gender,
-            "phone": f"+996 {rng.randrange(500, 780)} {rng.randrange(100000, 999999)}", "email": "",
+            "phone": f"{FAMILIES[lang][2]} {rng.randrange(500, 780)} {rng.randrange(100000, 999999)}", "email": "",
             "funding": (Funding.GRANT if rng.random() < 0.35 else Funding.CONTRACT).value,
             "study_form": g.study_form, "group_id": g.id, "status": StudentStatus.STUDYING.value,
         })

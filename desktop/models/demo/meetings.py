@@ -25,17 +25,46 @@ DECISIONS = [
     "Кафедра башчылары иш пландарын жаңыласын.",
 ]
 EXTRA = ["Студенттердин сабакка катышуусу", "Электрондук журналдын толтурулушу", "Ар кандай маселелер"]
+KY = {"heard": HEARD, "decisions": DECISIONS, "extra": EXTRA, "weekly": "Деканаттын жумалык кеңешмеси",
+      "weekly_place": "Деканат, 214-бөлмө", "curators": "Кураторлордун айлык кеңешмеси",
+      "curators_place": "305-аудитория", "absent": ("ооруп жатат", "иш сапарында", "сабакта"),
+      "office": "Деканат", "done": "Чечим аткарылды деп эсептелсин.",
+      "watch": "Чечимдин аткарылышы көзөмөлдө калсын.", "noted": "Маалымат эске алынсын."}
+# The same meetings in a Kazakh and a Russian faculty (the live demo of KZ and RU).
+TEXTS = {"ky": KY, "kk": {
+    "heard": ["{speaker} жұмыстың барысы туралы ақпарат берді.",
+              "{speaker} атқарылған жұмыстар бойынша қысқаша баяндама жасады.",
+              "{speaker} мәселелер мен оларды шешу жолдары туралы айтты."],
+    "decisions": ["Кафедралар атқарылған жұмыстар бойынша есеп тапсырсын.",
+                  "Топ кураторлары студенттердің қатысуын тексеріп, ақпарат берсін.",
+                  "Әдіскерлер құжаттарды толықтырып, деканатқа тапсырсын.",
+                  "Кафедра меңгерушілері жұмыс жоспарларын жаңартсын."],
+    "extra": ["Студенттердің сабаққа қатысуы", "Электрондық журналдың толтырылуы", "Әртүрлі мәселелер"],
+    "weekly": "Деканаттың апталық кеңесі", "weekly_place": "Деканат, 214-кабинет",
+    "curators": "Кураторлардың айлық кеңесі", "curators_place": "305-аудитория",
+    "absent": ("ауырып жатыр", "іссапарда", "сабақта"), "office": "Деканат",
+    "done": "Шешім орындалды деп есептелсін.", "watch": "Шешімнің орындалуы бақылауда қалсын.",
+    "noted": "Ақпарат назарға алынсын."}, "ru": {
+    "heard": ["{speaker} сообщил(а) о ходе работы.", "{speaker} кратко доложил(а) о выполненной работе.",
+              "{speaker} рассказал(а) о проблемах и путях их решения."],
+    "decisions": ["Кафедрам представить отчёт о выполненной работе.",
+                  "Кураторам групп проверить посещаемость студентов и доложить.",
+                  "Методистам дополнить документы и сдать в деканат.",
+                  "Заведующим кафедрами обновить планы работы."],
+    "extra": ["Посещаемость студентов", "Заполнение электронного журнала", "Разное"],
+    "weekly": "Еженедельное совещание деканата", "weekly_place": "Деканат, каб. 214",
+    "curators": "Ежемесячное совещание кураторов", "curators_place": "Аудитория 305",
+    "absent": ("болеет", "в командировке", "на занятиях"), "office": "Деканат",
+    "done": "Считать решение выполненным.", "watch": "Оставить исполнение решения на контроле.",
+    "noted": "Информацию принять к сведению."}}
 
 
-def _today() -> dt.date:
-    # Like the demo work plan: what is past is held and mostly done, whenever the demo is built.
-    return dt.date.today()
 
 
 def build(ctx: DemoContext) -> None:
     s, rng = ctx.session, ctx.rng
     first = int(ctx.year_name[:4])
-    today = _today()
+    today = ctx.today
     dean = (staff_by_role(s, StaffRole.DEAN) or [None])[0]
     vice = staff_by_role(s, StaffRole.VICE_DEAN)
     methodists = staff_by_role(s, StaffRole.METHODIST)
@@ -44,14 +73,17 @@ def build(ctx: DemoContext) -> None:
     if dean is None or not methodists:
         return
     board = [dean, *vice, *methodists, *heads]
-    weekly = mt.add_series(s, "Деканаттын жумалык кеңешмеси", kind="deans_office", weekday=0, time="09:00",
-                           place="Деканат, 214-бөлмө", chair_id=dean.id, secretary_id=methodists[0].id,
+    texts = TEXTS[ctx.lang]
+    weekly = mt.add_series(s, texts["weekly"], kind="deans_office", weekday=0, time="09:00",
+                           place=texts["weekly_place"], chair_id=dean.id, secretary_id=methodists[0].id,
                            members=[p.id for p in board])
     upbringing = vice[-1] if vice else dean
-    monthly = mt.add_series(s, "Кураторлордун айлык кеңешмеси", kind="curators", recurrence="monthly", weekday=2,
-                            nth_week=-1, time="14:00", place="305-аудитория", chair_id=upbringing.id,
+    monthly = mt.add_series(s, texts["curators"], kind="curators", recurrence="monthly", weekday=2,
+                            nth_week=-1, time="14:00", place=texts["curators_place"], chair_id=upbringing.id,
                             secretary_id=methodists[-1].id, members=[upbringing.id, *(c.id for c in curators)])
     term_start, term_end = dt.date(first, 9, 1), dt.date(first, 12, 31)
+    if ctx.live:  # meetings up to some weeks after today, within the academic year
+        term_end = min(max(term_end, today + dt.timedelta(days=35)), dt.date(first + 1, 6, 30))
     held = decided = 0
     for series, per_meeting in ((weekly, 4), (monthly, 3)):
         after = term_start - dt.timedelta(days=1)
@@ -61,15 +93,15 @@ def build(ctx: DemoContext) -> None:
                 break
             meeting = mt.add_meeting(s, series.id, date)
             after = date
-            _agenda(s, rng, series, meeting, per_meeting)
+            _agenda(s, rng, series, meeting, per_meeting, texts)
             if date <= today:
                 held += 1
-                decided += _minutes(s, rng, meeting, today)
+                decided += _minutes(s, rng, meeting, today, texts)
     ctx.made["meeting_series"] = {"weekly": weekly, "curators": monthly}
     ctx.summary.append(f"meetings: {held} held, {decided} decisions")
 
 
-def _agenda(s, rng, series, meeting, per_meeting: int) -> None:
+def _agenda(s, rng, series, meeting, per_meeting: int, texts=KY) -> None:
     """Carried decisions first (open on that day), then plan items due, then one item by hand."""
     horizon = ag.horizon_of(series, meeting.date)
     proposals = [p for p in ag.open_decisions(s, meeting.date, horizon) if p.series_id == series.id]
@@ -84,30 +116,30 @@ def _agenda(s, rng, series, meeting, per_meeting: int) -> None:
     chosen = [p for p in proposals if p.source == "decision"][:2]
     chosen += [p for p in proposals if p.source != "decision"][:per_meeting - len(chosen)]
     ag.add_proposals(s, meeting.id, chosen, default_minutes=rng.choice((10, 15)))
-    mt.add_agenda_item(s, meeting.id, rng.choice(EXTRA), speaker_id=meeting.chair_id, minutes_allotted=5)
+    mt.add_agenda_item(s, meeting.id, rng.choice(texts["extra"]), speaker_id=meeting.chair_id, minutes_allotted=5)
 
 
-def _minutes(s, rng, meeting, today: dt.date) -> int:
+def _minutes(s, rng, meeting, today: dt.date, texts=KY) -> int:
     mt.update_meeting(s, meeting.id, held=True)
     for a in meeting.attendees:
         if rng.random() < 0.12:
-            a.present, a.note = False, rng.choice(("ооруп жатат", "иш сапарында", "сабакта"))
+            a.present, a.note = False, rng.choice(texts["absent"])
     made = 0
     for item in meeting.items:
         speaker = item.speaker.short_name if item.speaker else ""
-        item.heard = rng.choice(HEARD).format(speaker=speaker or "Деканат").strip()
+        item.heard = rng.choice(texts["heard"]).format(speaker=speaker or texts["office"]).strip()
         if item.decision_id:
             carried = s.get(mt.Decision, item.decision_id)
             if carried is not None and rng.random() < 0.7:
                 mt.update_decision(s, carried.id, status="done", closed_on=meeting.date)
-                item.decided = "Чечим аткарылды деп эсептелсин."
+                item.decided = texts["done"]
             else:
-                item.decided = "Чечимдин аткарылышы көзөмөлдө калсын."
+                item.decided = texts["watch"]
             continue
-        item.decided = "Маалымат эске алынсын."
+        item.decided = texts["noted"]
         if rng.random() < 0.75:
             due = meeting.date + dt.timedelta(days=rng.choice((4, 7, 10, 14, 21)))
-            text = rng.choice(DECISIONS)
+            text = rng.choice(texts["decisions"])
             responsible = [item.speaker_id] if item.speaker_id else [meeting.secretary_id]
             mt.add_decision(s, meeting.id, text, responsible=[r for r in responsible if r], due_date=due,
                             agenda_item_id=item.id)

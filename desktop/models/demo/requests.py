@@ -98,5 +98,5 @@ def build(ctx: DemoContext) -> None:
     staff = [m.short_name for m in ctx.made.get("staff", {}).values()] or ["Беделова Н.С."]
     # Anchored on the day the demo is built, so the register looks alive whenever it is opened;
     # which requests are overdue does not depend on that day (see PLAN).
-    plant(s, dt.date.today(), ctx.rng, students, staff, office)
+    plant(s, ctx.today, ctx.rng, students, staff, office)
     ctx.summary.append(f"service requests: {len(PLAN)} requests, {len(office)} office procedures")

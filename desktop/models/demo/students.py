@@ -47,6 +47,9 @@ def build(ctx: DemoContext) -> None:
         order_no += 1
         roll = rng.random()
         day = dt.date(first_year, 10, 1) + dt.timedelta(days=rng.randrange(0, 90))
+        if ctx.live and day >= ctx.today:  # a live demo's movements are in the past
+            day = dt.date(first_year, 9, 2) + dt.timedelta(days=(day - dt.date(first_year, 9, 2)).days
+                                                           % max(1, (ctx.today - dt.date(first_year, 9, 2)).days))
         if roll < 0.03:
             move(sid, MovementKind.ACADEMIC_LEAVE, day, gid, gid, g.course, StudentStatus.ACADEMIC_LEAVE,
                  f"{first_year}-{200 + counts['leave']}-ао")

@@ -13,10 +13,19 @@ from desktop.models.workplan_people import staff_index
 
 
 
-def _today() -> dt.date:
-    # Statuses follow the real date, so the plan looks lived-in whenever the demo is built:
-    # what is past is mostly done, a few things are overdue, what is current is in progress.
-    return dt.date.today()
+# Section titles of a Kazakh and a Russian faculty's plan (the items keep seed 000's Kyrgyz text).
+SECTION_TITLES = {
+    "organisational": ("Ұйымдастыру жұмыстары", "Организационная работа"),
+    "teaching": ("Оқу-әдістемелік жұмыстар", "Учебно-методическая работа"),
+    "research": ("Ғылыми-зерттеу жұмыстары (ҒЗЖ)", "Научно-исследовательская работа (НИР)"),
+    "upbringing": ("Тәрбие жұмыстары", "Воспитательная работа"),
+    "accreditation": ("Тәуелсіз аккредиттеуге дайындық жұмыстары", "Подготовка к независимой аккредитации"),
+    "international": ("Халықаралық байланыстар және академиялық ұтқырлық", "Международные связи и мобильность"),
+    "career_guidance": ("Кәсіптік бағдар беру және кәсіби бейімделу жұмыстары",
+                        "Профориентационная работа и профессиональная адаптация"),
+    "material_base": ("Материалдық-техникалық базаны және кітап қорын нығайту",
+                      "Укрепление материально-технической базы и библиотечного фонда"),
+}
 
 
 def build(ctx: DemoContext) -> None:
@@ -27,14 +36,20 @@ def build(ctx: DemoContext) -> None:
     dean = ctx.made.get("staff", {}).get("Сопуев У.А.")
     plan = wp.create_plan(
         s, ctx.year_name,
-        title=f"{faculty.name if faculty else 'Факультеттин'} {ctx.year_name}-окуу жылына карата иш планы",
+        title=ctx.text(f"{faculty.name if faculty else 'Факультеттин'} {ctx.year_name}-окуу жылына карата иш планы",
+                       f"{faculty.name if faculty else 'Факультеттің'} {ctx.year_name} оқу жылына арналған "
+                       "жұмыс жоспары",
+                       f"План работы {faculty.name if faculty else 'факультета'} на {ctx.year_name} учебный год"),
         faculty_name=faculty.name if faculty else "",
         approver_name=dean.short_name if dean else "Сопуев У.А.",
-        approver_position="Факультеттин деканы", approval_date=dt.date(first, 8, 28))
+        approver_position=ctx.text("Факультеттин деканы", "Факультет деканы", "Декан факультета"),
+        approval_date=dt.date(first, 8, 28))
     index = staff_index(s)
-    today = _today()
+    today = ctx.today
     count = 0
     for kind, title, items in SECTIONS:
+        if ctx.lang != "ky":
+            title = SECTION_TITLES[kind][0 if ctx.lang == "kk" else 1]
         section = wp.add_section(s, plan.id, title, kind)
         for text, deadline_text, responsible in items:
             deadline = dl.shift_years(dl.parse(deadline_text, SEED_FIRST_YEAR), shift)
@@ -46,7 +61,7 @@ def build(ctx: DemoContext) -> None:
             if status == wp.ItemStatus.DONE:
                 last = dl.last_day(deadline, first) or today
                 item.completed_on = min(last, today)
-                item.completion_note = "Аткарылды"
+                item.completion_note = ctx.text("Аткарылды", "Орындалды", "Выполнено")
             count += 1
     s.flush()
     ctx.made["workplan"] = plan

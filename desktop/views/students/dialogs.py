@@ -144,9 +144,10 @@ class StudentCard(QDialog):
 
 
 class NewStudentDialog(QDialog):
-    """A student enrolled by hand under an enrolment order."""
+    """A student enrolled by hand under an enrolment order. With ``submit(values) -> bool`` OK
+    enrols at once and a refusal keeps the dialog open with what the user typed."""
 
-    def __init__(self, groups: list[dict], parent=None):
+    def __init__(self, groups: list[dict], parent=None, submit=None):
         from desktop.models.contingent import FUNDING_LABELS
 
         super().__init__(parent)
@@ -170,6 +171,11 @@ class NewStudentDialog(QDialog):
         buttons = ok_cancel(self)
         form.addRow(buttons)
         self.setWindowTitle(_("Enrolment"))
+        self.submit = submit
+
+    def accept(self) -> None:
+        if self.submit is None or self.submit(self.values()):
+            super().accept()
 
     def values(self) -> dict:
         return {"last_name": self.last_name.text(), "first_name": self.first_name.text(),

@@ -407,9 +407,38 @@ class StudentsArea(AreaPage):
     def enrol_student(self) -> None:
         from desktop.views.students.dialogs import NewStudentDialog
 
-        dialog = NewStudentDialog(self.groups, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.enrol(dialog.values())
+        active = [g for g in self.groups if g.get("active", True)]
+        if not active:
+            if not self.ask_new_group():
+                return
+            active = [g for g in self.groups if g.get("active", True)]
+        dialog = NewStudentDialog(active, self, submit=self.enrol)
+        dialog.exec()
+
+    def ask_new_group(self) -> bool:
+        """The faculty has no group to enrol into: offer to create one first."""
+        answer = QMessageBox.question(
+            self, _("Enrolment"), _("The faculty has no group yet. Create a group first?"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        from desktop.models import groups as group_model
+        from desktop.models import org
+        from desktop.views.groups import NewGroupDialog
+
+        with self.ctx.db.session() as s:
+            programmes = org.programme_rows(s)
+
+        def create(values: dict) -> bool:
+            made: dict = {}
+
+            def redo():
+                made["id"] = self._run(lambda s: group_model.create_group(s, group_id=made.get("id"), **values))
+
+            return self._push(_("Add group"), redo,
+                              lambda: self._run(lambda s: group_model.delete_empty_group(s, made["id"])))
+
+        return NewGroupDialog(programmes, create, self).exec() == QDialog.DialogCode.Accepted
 
     def move_selected(self) -> None:
         ids = self.selected_ids()

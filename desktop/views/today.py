@@ -1,0 +1,156 @@
+"""The "Today" page: what the office has due this week and overdue, from every area, first in the
+sidebar and shown at start. Its data (``models.today.today_rows``) loads once the window is
+painted, so it adds nothing to start-up; a row opens its item in its area."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+)
+
+from desktop.i18n import N_, _
+from desktop.views.common.area import AreaPage
+from desktop.views.common.tablemodel import SORT_ROLE, Column, RecordTableModel
+
+# How a row opens its item: the area's page method that selects it.
+OPENERS = {"workplan": "select_item", "meetings": "open_meeting", "requests": "select_request"}
+SECTION_ORDER = {"workplan": 0, "meetings": 1, "requests": 2, "curators": 3, "exams": 4, "backup": 5}
+STATE_ORDER = {"overdue": 0, "due": 1, "info": 2}
+OVERDUE = QColor("#b3261e")
+LOAD_DELAY_MS = 300
+
+
+def _section(value) -> str:
+    from desktop.models.today import SECTION_TITLES
+
+    return _(SECTION_TITLES[value]) if value in SECTION_TITLES else ""
+
+
+def _state(value) -> str:
+    from desktop.models.today import STATE_LABELS
+
+    return _(STATE_LABELS[value]) if value in STATE_LABELS else ""
+
+
+COLUMNS = [
+    Column("section", N_("Area"), display=_section),
+    Column("state", N_("State"), display=_state),
+    Column("date", N_("Date"), display=lambda d: d.strftime("%d.%m.%Y") if d else ""),
+    Column("title", N_("What")),
+    Column("detail", N_("Details")),
+]
+
+
+class TodayProxy(QSortFilterProxyModel):
+    """Rows by area, then overdue before due, then by date."""
+
+    def lessThan(self, left: QModelIndex, right: QModelIndex) -> bool:
+        rows = self.sourceModel().rows
+        return self._key(rows[left.row()]) < self._key(rows[right.row()])
+
+    @staticmethod
+    def _key(row: dict):
+        return (SECTION_ORDER.get(row["section"], 9), STATE_ORDER.get(row["state"], 9),
+                row["date"] or dt.date.max)
+
+
+class TodayArea(AreaPage):
+    def __init__(self, ctx, parent=None, today: dt.date | None = None):
+        super().__init__(ctx, parent)
+        self.today = today  # None: the real date at each load
+        self.loaded = False
+        self.model = RecordTableModel(COLUMNS, self)
+        self.model.decorate = self._decorate
+        self.proxy = TodayProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.view = QTableView()
+        self.view.setModel(self.proxy)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().setVisible(False)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.setWordWrap(False)
+        self.view.setAlternatingRowColors(True)
+        self.view.activated.connect(self.open_row)
+        self.view.doubleClicked.connect(self.open_row)
+        self.title = QLabel()
+        self.title.setStyleSheet("font-size: 16px; font-weight: 600;")
+        self.subtitle = QLabel()
+        self.open_button, self.refresh_button = QPushButton(), QPushButton()
+        self.open_button.clicked.connect(lambda: self.open_row(self.view.currentIndex()))
+        self.refresh_button.clicked.connect(self.refresh)
+        top = QHBoxLayout()
+        top.addWidget(self.title)
+        top.addWidget(self.subtitle, 1)
+        top.addWidget(self.open_button)
+        top.addWidget(self.refresh_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.view, 1)
+        ctx.data_changed.connect(lambda _what: self.loaded and self.isVisible() and self.refresh())
+
+    def retranslate_ui(self) -> None:
+        self.title.setText(_("Today"))
+        self.open_button.setText(_("Open"))
+        self.refresh_button.setText(_("Refresh"))
+        self._subtitle()
+        self.model.retranslate()
+
+    def _subtitle(self) -> None:
+        from desktop.i18n import current
+
+        day = self.today or dt.date.today()
+        self.subtitle.setText(current().date(day, "full") if self.loaded else _("Loading…"))
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self.loaded:
+            # Well after the window's first paint: the areas' queries (and their modules) load
+            # while the office already sees the window, not before.
+            QTimer.singleShot(LOAD_DELAY_MS, self._load_once)
+
+    def _load_once(self) -> None:
+        if not self.loaded:
+            self.refresh()
+
+    def refresh(self) -> None:
+        from desktop.models.today import today_rows
+
+        with self.ctx.db.session() as s:
+            rows = today_rows(s, self.today or dt.date.today(), self.ctx.db.path)
+        self.loaded = True
+        self.model.set_rows(rows)
+        self.proxy.sort(0)
+        self.view.resizeColumnsToContents()
+        self.view.setColumnWidth(3, min(self.view.columnWidth(3), 520))
+        self._subtitle()
+
+    def _decorate(self, row: dict, column: int, role):
+        if role == Qt.ItemDataRole.ForegroundRole and row["state"] == "overdue" and column in (1, 2):
+            return QBrush(OVERDUE)
+        return None
+
+    def open_row(self, index: QModelIndex) -> bool:
+        """Show the row's area with its item selected; False when the row has nowhere to go."""
+        if not index.isValid():
+            return False
+        row = self.model.rows[self.proxy.mapToSource(index).row()]
+        window = self.window()
+        if not row["area"] or not hasattr(window, "show_area"):
+            return False
+        page = window.show_area(row["area"])
+        opener = OPENERS.get(row["area"])
+        if opener and row["target"] is not None and hasattr(page, opener):
+            getattr(page, opener)(row["target"])
+        return True

@@ -1,0 +1,95 @@
+"""The Today page: one model-layer function gathers what is due this week and overdue from every
+area (tested on a live demo with "today" pinned), and the page opens each row in its area."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from desktop.models import load_all
+from desktop.models.demo import build_demo
+from desktop.models.today import today_rows
+
+load_all()
+TODAY = dt.date(2027, 3, 10)  # a Wednesday in the spring term
+
+
+@pytest.fixture
+def live_db(db):
+    build_demo(db, students=60, country="KZ", today=TODAY)
+    return db
+
+
+def _by(rows, section, state=None):
+    return [r for r in rows if r["section"] == section and (state is None or r["state"] == state)]
+
+
+@pytest.mark.sqlite_only
+def test_today_rows_gather_every_area(live_db):
+    from desktop.models.backup import make_backup
+
+    with live_db.session() as s:
+        rows = today_rows(s, TODAY, live_db.path)
+    week_end = dt.date(2027, 3, 14)
+    overdue_items = _by(rows, "workplan", "overdue")
+    assert overdue_items and all(r["date"] < TODAY for r in overdue_items)
+    assert all(r["date"] is None or r["date"] >= TODAY for r in _by(rows, "workplan", "due"))
+    meetings = _by(rows, "meetings")
+    assert [r["title"] for r in meetings] == ["Деканаттың апталық кеңесі", "Кураторлардың айлық кеңесі"]
+    # Monday 15 March 2027 is Kazakhstan's Constitution Day: the weekly meeting moves to Tuesday
+    assert meetings[0]["date"] == dt.date(2027, 3, 16) and "agenda drafted" in meetings[0]["detail"]
+    overdue_requests = _by(rows, "requests", "overdue")
+    assert len(overdue_requests) == 4 and all(r["date"] < TODAY for r in overdue_requests)
+    assert all(TODAY <= r["date"] <= week_end for r in _by(rows, "requests", "due"))
+    assert _by(rows, "curators", "overdue")
+    assert all("not handed in" in r["title"] for r in _by(rows, "curators", "overdue"))
+    [exams] = _by(rows, "exams")
+    assert exams["state"] == "overdue" and "3 errors" in exams["detail"]
+    assert [r["title"] for r in _by(rows, "backup")] == ["No backup has been taken yet."]
+    make_backup(live_db, reason="manual")
+    with live_db.session() as s:
+        [backup] = _by(today_rows(s, TODAY, live_db.path), "backup")
+    assert backup["title"].startswith("Last backup: ") and backup["detail"].endswith(".sqlite3")
+
+
+def test_a_new_meeting_without_agenda_is_flagged(db):
+    from desktop.models import meetings as mt
+
+    with db.session() as s:
+        series = mt.add_series(s, "Деканаттын жумалык кеңешмеси")
+        mt.add_meeting(s, series.id, dt.date(2027, 3, 15))
+        rows = today_rows(s, TODAY, None)
+    [meeting] = _by(rows, "meetings")
+    assert (meeting["state"], meeting["detail"]) == ("overdue", "09:00 · the agenda is not drafted yet")
+    assert [r["title"] for r in _by(rows, "backup")] == ["A server database is backed up on the server."]
+
+
+def test_today_page_is_first_loads_after_paint_and_opens_rows(qtbot, live_db):
+    from desktop.views.main_window import MainWindow
+
+    w = MainWindow(live_db)
+    qtbot.addWidget(w)
+    page = w.current_page()
+    assert type(page).__name__ == "TodayArea" and w.area_model.index(0).data() == "Today"
+    assert not page.loaded and page.model.rows == []  # nothing read before the first paint
+    page.today = TODAY
+    w.show()
+    qtbot.waitUntil(lambda: page.loaded)
+    assert page.model.rowCount() > 10
+    # the first row (work plan, overdue) opens the work plan with that item current
+    first = page.proxy.index(0, 0)
+    row = page.model.rows[page.proxy.mapToSource(first).row()]
+    assert row["section"] == "workplan" and row["state"] == "overdue"
+    assert page.open_row(first)
+    assert type(w.current_page()).__name__ == "WorkPlanArea"
+    plan = w.current_page()
+    assert plan.view.currentIndex().isValid()
+    # a meeting row opens that meeting
+    w.show_area("today")
+    meeting_row = next(i for i in range(page.proxy.rowCount())
+                       if page.model.rows[page.proxy.mapToSource(page.proxy.index(i, 0)).row()]["section"]
+                       == "meetings")
+    target = page.model.rows[page.proxy.mapToSource(page.proxy.index(meeting_row, 0)).row()]["target"]
+    assert page.open_row(page.proxy.index(meeting_row, 0))
+    assert w.current_page().meeting_id == target
