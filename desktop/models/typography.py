@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from itertools import pairwise
 from functools import cache
 
 NBSP = "\u00a0"
@@ -42,7 +43,7 @@ def syllable_breaks(word: str) -> list[int]:
     """Positions inside ``word`` where a Kyrgyz or Kazakh word may break (vowel rule)."""
     vowels = [i for i, ch in enumerate(word) if ch in VOWELS]
     breaks = []
-    for a, b in zip(vowels, vowels[1:]):
+    for a, b in pairwise(vowels):
         if b - a == 1:
             at = b  # two vowels side by side: between them
         else:

@@ -57,7 +57,8 @@ def header_lines(frame: DocumentFrame) -> list[str]:
 def compiler_line(frame: DocumentFrame, tr: Translator) -> tuple[str, str]:
     """("Compiled by: methodist", "______________ Name")."""
     position = frame.compiler_position or tr(COMPILER_POSITION)
-    return (f"{tr('Compiled by')}: {position}",
+    label = tr("Compiled by")
+    return (f"{label}: {position}",
             f"{SIGN_LINE} {nbsp_name(frame.compiler_name) or NAME_LINE}")
 
 
