@@ -44,6 +44,7 @@ def filter_rows(rows: list[dict], status: str | None) -> list[dict]:
 
 
 def cmd_export_requests(args, ctx: Context) -> int:
+    from desktop.models.document_frame import document_frame
     from desktop.models.org import the_faculty
     from desktop.models.requests import request_rows
     from desktop.reports.requests import register_pdf, register_xlsx
@@ -54,11 +55,12 @@ def cmd_export_requests(args, ctx: Context) -> int:
         rows = filter_rows(request_rows(s, on_date), args.status)
         faculty = the_faculty(s)
         faculty_name = faculty.name if faculty else ""
+        frame = document_frame(s, "requests")
     try:
         if fmt == "pdf":
-            register_pdf(rows, args.output, args.report_lang or ctx.lang, on_date, faculty_name)
+            register_pdf(rows, args.output, args.report_lang or ctx.lang, on_date, faculty_name, frame=frame)
         else:
-            register_xlsx(rows, args.output, args.report_lang or ctx.lang, on_date)
+            register_xlsx(rows, args.output, args.report_lang or ctx.lang, on_date, frame=frame)
     except OSError as exc:
         raise CommandError(f"cannot write {args.output}: {exc.strerror}") from exc
     print(f"{len(rows)} request(s) written to {args.output}")
@@ -66,6 +68,7 @@ def cmd_export_requests(args, ctx: Context) -> int:
 
 
 def cmd_export_request(args, ctx: Context) -> int:
+    from desktop.models.document_frame import document_frame
     from desktop.models.base import DomainError
     from desktop.models.org import the_faculty
     from desktop.models.requests import request_card
@@ -79,8 +82,9 @@ def cmd_export_request(args, ctx: Context) -> int:
             raise CommandError(f"there is no request No {args.id}") from None
         faculty = the_faculty(s)
         faculty_name = faculty.name if faculty else ""
+        frame = document_frame(s, "requests")
     try:
-        card_pdf(card, args.output, args.report_lang or ctx.lang, on_date, faculty_name)
+        card_pdf(card, args.output, args.report_lang or ctx.lang, on_date, faculty_name, frame=frame)
     except OSError as exc:
         raise CommandError(f"cannot write {args.output}: {exc.strerror}") from exc
     print(f"request No {args.id} written to {args.output}")

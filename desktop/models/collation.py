@@ -53,3 +53,18 @@ def sort_key(text: str | None, lang: str) -> tuple:
 def sorted_by(items, key, lang: str) -> list:
     """``items`` sorted by ``sort_key(key(item), lang)``."""
     return sorted(items, key=lambda item: sort_key(key(item), lang))
+
+
+def sort_string(text: str | None, lang: str) -> str:
+    """The same order as :func:`sort_key`, as a string compared code point by code point (for a
+    Qt proxy's sort role: a plain ``<`` on these strings is the language's alphabetical order)."""
+    if not text:
+        return ""
+    ranks = _ranks(lang)
+    out = []
+    for ch in text.casefold():
+        if ch in ranks:
+            out.append(chr(0x4E00 + ranks[ch]))  # above every Latin letter and digit
+        elif ch.isalnum():
+            out.append(ch)
+    return "".join(out) + "\u0001" + text.casefold()

@@ -64,8 +64,23 @@ def _pyphen(lang: str):
     return pyphen.Pyphen(lang={"ru": "ru_RU", "en": "en_US"}.get(lang, lang), left=MIN_PART, right=MIN_PART)
 
 
-def break_points(word: str, lang: str) -> list[int]:
-    """Where ``word`` may be hyphenated in ``lang`` (ascending positions)."""
+KYRGYZ_KAZAKH_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
+
+
+def guess_language(word: str) -> str:
+    """For a report whose language is not known: Kazakh/Kyrgyz by their letters, else Russian for
+    Cyrillic, English for Latin."""
+    if any(ch in KYRGYZ_KAZAKH_LETTERS for ch in word):
+        return "kk"
+    if any("\u0400" <= ch <= "\u04ff" for ch in word):
+        return "ru"
+    return "en"
+
+
+def break_points(word: str, lang: str | None) -> list[int]:
+    """Where ``word`` may be hyphenated in ``lang`` (ascending positions; ``None``: guessed per word)."""
+    if lang is None:
+        lang = guess_language(word)
     if lang in ("ky", "kk"):
         return syllable_breaks(word)
     if lang in ("ru", "en"):
@@ -83,7 +98,7 @@ def hyphenate(word: str, lang: str) -> str:
     return "-".join(out)
 
 
-def hyphenator(lang: str) -> Callable[[str], Iterator[tuple[str, str]]]:
+def hyphenator(lang: str | None) -> Callable[[str], Iterator[tuple[str, str]]]:
     """ReportLab's hyphenation callable for ``lang``: (head, tail) pairs, the longest head first."""
     def pairs(word: str) -> Iterator[tuple[str, str]]:
         for at in reversed(break_points(word, lang)):

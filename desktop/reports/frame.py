@@ -128,3 +128,35 @@ def xlsx_bottom(ws, book, frame: DocumentFrame, tr: Translator, row: int, last_c
     ws.write_string(row + 1, 0, who, plain)
     ws.write_string(row + 1, max(1, last_col - 2), sign, plain)
     return row + 2
+
+
+class OffsetSheet:
+    """A worksheet seen ``offset`` rows lower: a report laid out from row 0 writes under the frame
+    unchanged (every row argument is shifted; everything else goes to the sheet as it is)."""
+
+    _ROW_FIRST = {"write", "write_string", "write_number", "write_blank", "write_datetime", "write_boolean",
+                  "write_formula", "write_row", "write_column", "write_url", "set_row", "freeze_panes",
+                  "insert_chart", "insert_image", "write_rich_string", "data_validation"}
+    _RANGES = {"merge_range", "autofilter", "conditional_format"}
+
+    def __init__(self, ws, offset: int):
+        self._ws = ws
+        self.offset = offset
+
+    def __getattr__(self, name):
+        target = getattr(self._ws, name)
+        o = self.offset
+        if name in self._ROW_FIRST:
+            return lambda row, *args, **kw: target(row + o, *args, **kw)
+        if name in self._RANGES:
+            return lambda r0, c0, r1, c1, *args, **kw: target(r0 + o, c0, r1 + o, c1, *args, **kw)
+        if name == "repeat_rows":
+            return lambda first, last=None: target(first + o, (first if last is None else last) + o)
+        if name == "set_h_pagebreaks":
+            return lambda rows: target([r + o for r in rows])
+        return target
+
+
+def framed_sheet(ws, book, frame: DocumentFrame, tr: Translator, last_col: int, date_text: str = ""):
+    """The frame at the top of ``ws``; returns the sheet as seen below it (see :class:`OffsetSheet`)."""
+    return OffsetSheet(ws, xlsx_top(ws, book, frame, tr, last_col, date_text=date_text))

@@ -24,6 +24,7 @@ from reportlab.platypus import SimpleDocTemplate, Table
 from desktop import paths
 from desktop.i18n import Translator, _
 from desktop.models.progress import Progress
+from desktop.models.typography import NBSP, keep_initials
 
 SERIF = "PTSerif"  # official documents
 SANS = "PTSans"  # tables
@@ -47,17 +48,19 @@ def register_fonts() -> None:
 
 
 def esc(text: object) -> str:
-    """User text for a Paragraph: markup characters escaped, line breaks kept."""
+    """User text for a Paragraph: markup characters escaped, line breaks kept, initials kept with
+    their surname (no-break spaces: "Иванова Е.С." never splits at a line end)."""
     if text is None:
         return ""
-    return escape(str(text)).replace("\n", "<br/>")
+    return escape(keep_initials(str(text))).replace("\n", "<br/>")
 
 
 def wrap(text: object, font: str, size: float, width: float, lang: str | None = None) -> str:
     """Text broken into lines that fit ``width`` points, for a plain (non-Paragraph) table cell.
 
-    With ``lang``, a word wider than the cell is hyphenated at that language's break points;
-    without it, it stays whole. A word is never cut without a hyphen."""
+    Lines break at spaces only (initials stay with their surname); with ``lang``, a word wider
+    than the cell is hyphenated at that language's break points; without it, it stays whole.
+    A word is never cut without a hyphen."""
     if text is None:
         return ""
     return "\n".join(_wrap_line(part, font, size, width, lang) for part in str(text).split("\n"))
@@ -66,24 +69,28 @@ def wrap(text: object, font: str, size: float, width: float, lang: str | None = 
 @lru_cache(maxsize=8192)
 def _wrap_line(part: str, font: str, size: float, width: float, lang: str | None = None) -> str:
     # Cached: deadlines and responsible people repeat down a plan (measuring words is the cost).
-    if lang and any(pdfmetrics.stringWidth(w, font, size) > width for w in part.split()):
-        from desktop.models.typography import fit_word
+    part = keep_initials(part)
+    measure = pdfmetrics.stringWidth
+    if NBSP not in part and not (lang and any(measure(w, font, size) > width for w in part.split())):
+        return "\n".join(simpleSplit(part, font, size, width) or [""])
+    pieces: list[str] = []
+    for w in part.split(" "):
+        if lang:
+            from desktop.models.typography import fit_word
 
-        words = []
-        for w in part.split(" "):
-            words += fit_word(w, lang, lambda piece: pdfmetrics.stringWidth(piece, font, size) <= width)
-        lines: list[str] = []
-        for piece in words:
-            if lines and lines[-1].endswith("-") and lines[-1][-2:-1].isalpha():
-                lines.append(piece)  # the rest of a hyphenated word starts the next line
-                continue
-            joined = f"{lines[-1]} {piece}" if lines else piece
-            if lines and pdfmetrics.stringWidth(joined, font, size) <= width:
-                lines[-1] = joined
-            else:
-                lines.append(piece)
-        return "\n".join(lines) or ""
-    return "\n".join(simpleSplit(part, font, size, width) or [""])
+            pieces += fit_word(w, lang, lambda piece: measure(piece, font, size) <= width)
+        else:
+            pieces.append(w)
+    lines: list[str] = []
+    glued = False  # the previous piece ended a line with a hyphen: the next starts a new line
+    for piece in pieces:
+        joined = f"{lines[-1]} {piece}" if lines else piece
+        if lines and not glued and measure(joined, font, size) <= width:
+            lines[-1] = joined
+        else:
+            lines.append(piece)
+        glued = piece.endswith("-") and piece is not pieces[-1] and len(piece) > 1 and piece[-2].isalpha()
+    return "\n".join(lines)
 
 
 @cache
@@ -103,20 +110,19 @@ def _cyrillic_hyphenation() -> None:
 
 @cache
 def styles(base_font: str = SERIF, size: float = 11, lang: str | None = None) -> dict[str, ParagraphStyle]:
-    """The report styles; with ``lang``, long words break only at that language's hyphenation
-    points (with a hyphen), never inside a syllable without one."""
+    """The report styles: long words break only at hyphenation points (with a hyphen) of ``lang``
+    (or, without it, of the language each word's letters show), never without one."""
     register_fonts()
     bold = base_font + "-Bold"
     made = _styles(base_font, size, bold)
-    if lang:
-        from desktop.models.typography import hyphenator
+    from desktop.models.typography import hyphenator
 
-        _cyrillic_hyphenation()
-        hy = hyphenator(lang)
-        for style in made.values():
-            style.hyphenationLang = hy
-            style.splitLongWords = 0
-            style.hyphenationMinWordLength = 4
+    _cyrillic_hyphenation()
+    hy = hyphenator(lang)  # without a language, each word's own letters choose the rule
+    for style in made.values():
+        style.hyphenationLang = hy
+        style.splitLongWords = 0
+        style.hyphenationMinWordLength = 4
     return made
 
 

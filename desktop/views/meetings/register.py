@@ -150,6 +150,9 @@ class DecisionsRegister(QWidget):
 
         with self.page.ctx.db.session() as s:
             rows = mt.decisions(s, on_date=dt.date.today(), **self.filters())
-        decisions_xlsx(path, rows, self.page.ctx.report_language)
+            from desktop.models.document_frame import document_frame
+
+            frame = document_frame(s, "decisions")
+        decisions_xlsx(path, rows, self.page.ctx.report_language, frame=frame)
         self.page.ctx.status_message.emit(_("Saved {path}").format(path=path))
         return path

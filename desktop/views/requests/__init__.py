@@ -483,7 +483,11 @@ class RequestsArea(AreaPage):
         path = path or self._save_path(_("Register to Excel"), "requests.xlsx", "Excel (*.xlsx)")
         if not path:
             return
-        register_xlsx(self.shown_rows(), path, self.ctx.report_language, self.today)
+        from desktop.models.document_frame import document_frame
+
+        with self.ctx.db.session() as s:
+            frame = document_frame(s, "requests")
+        register_xlsx(self.shown_rows(), path, self.ctx.report_language, self.today, frame=frame)
         self.ctx.status_message.emit(_("Saved {path}").format(path=path))
 
     def shown_rows(self) -> list[dict]:
@@ -494,14 +498,16 @@ class RequestsArea(AreaPage):
     def register_pdf_bytes(self) -> bytes:
         import io
 
+        from desktop.models.document_frame import document_frame
         from desktop.models.org import the_faculty
         from desktop.reports.requests import register_pdf
 
         with self.ctx.db.session() as s:
             faculty = the_faculty(s)
             name = faculty.name if faculty else ""
+            frame = document_frame(s, "requests")
         out = io.BytesIO()
-        register_pdf(self.shown_rows(), out, self.ctx.report_language, self.today, name)
+        register_pdf(self.shown_rows(), out, self.ctx.report_language, self.today, name, frame=frame)
         return out.getvalue()
 
     def export_register_pdf(self, path: str | None = None) -> None:
@@ -519,6 +525,7 @@ class RequestsArea(AreaPage):
     def card_pdf_bytes(self) -> bytes | None:
         import io
 
+        from desktop.models.document_frame import document_frame
         from desktop.models.org import the_faculty
         from desktop.reports.requests import card_pdf
 
@@ -529,8 +536,9 @@ class RequestsArea(AreaPage):
             card = req.request_card(s, rid, self.today)
             faculty = the_faculty(s)
             name = faculty.name if faculty else ""
+            frame = document_frame(s, "requests")
         out = io.BytesIO()
-        card_pdf(card, out, self.ctx.report_language, self.today, name)
+        card_pdf(card, out, self.ctx.report_language, self.today, name, frame=frame)
         return out.getvalue()
 
     def export_card(self, path: str | None = None) -> None:
