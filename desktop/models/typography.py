@@ -20,8 +20,11 @@ VOWELS = set("аеёиоуыэюяәөүұіАЕЁИОУЫЭЮЯӘӨҮҰІ" "aei
 SILENT = set("ьъЬЪ")  # stay with the consonant before them
 MIN_PART = 2
 
-_INITIALS_AFTER = re.compile(r"(\S+) +((?:[^\W\d_]\.\s?){1,2})(?=\s|$|,|;)")
-_INITIALS_BEFORE = re.compile(r"((?:[^\W\d_]\.\s?){1,2}) *(?=[^\W\d_]{2,})")
+_UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
+# "Иванова Е.С." / "Иванова Е. С." (a capitalised surname, then one or two capital initials)
+_INITIALS_AFTER = re.compile(rf"(?<!\S)([{_UPPER}][^\W\d_]+|уулу|кызы) +((?:[{_UPPER}]\. ?)?[{_UPPER}]\.)(?=\s|$|,|;|\))")
+# "Е.С. Иванова" / "Е. С. Иванова"
+_INITIALS_BEFORE = re.compile(rf"(?<!\S)((?:[{_UPPER}]\. ?)?[{_UPPER}]\.) +(?=[{_UPPER}][^\W\d_]+)")
 
 
 def keep_initials(text: str) -> str:
@@ -33,7 +36,7 @@ def keep_initials(text: str) -> str:
         return f"{m.group(1)}{NBSP}{m.group(2).replace(' ', NBSP)}"
 
     def before(m: re.Match) -> str:
-        return m.group(1).replace(" ", NBSP).rstrip(NBSP) + NBSP
+        return m.group(1).replace(" ", NBSP) + NBSP
 
     text = _INITIALS_AFTER.sub(after, text)
     return _INITIALS_BEFORE.sub(before, text)

@@ -252,3 +252,21 @@ class ContinuedTable(Table):
             tail._cellvalues[0] = [self.continued] + list(tail._cellvalues[0][1:])  # a new row list
             tail.continued = self.continued
         return parts
+
+
+def fitted(text: str, style: ParagraphStyle, width: float, smallest: float = 6.5):
+    """A Paragraph of ``text`` (already escaped) whose unbreakable runs ("Өмүрбеков Т.Ү." joined
+    by no-break spaces, "24.09.2026") fit ``width`` points: the cell's font shrinks a step at a
+    time (never below ``smallest``) instead of the run overflowing or breaking."""
+    from reportlab.platypus import Paragraph
+
+    plain = text.replace("<br/>", " ")
+    runs = [r for r in plain.split(" ") if r and not r.isalpha()]
+    size = style.fontSize
+    while size > smallest and any(
+            pdfmetrics.stringWidth(r.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">"),
+                                   style.fontName, size) > width for r in runs):
+        size -= 0.5
+    if size != style.fontSize:
+        style = ParagraphStyle(f"{style.name}_{size}", parent=style, fontSize=size, leading=size * 1.2)
+    return Paragraph(text, style)

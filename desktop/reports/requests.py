@@ -82,7 +82,7 @@ def card_pdf(card: dict, target, lang: str, on_date: dt.date, faculty: str = "",
     from reportlab.lib.units import mm
     from reportlab.platypus import Paragraph, Spacer, Table
 
-    from desktop.reports.pdf import SANS, build_pdf, esc, styles, table_style_commands
+    from desktop.reports.pdf import SANS, build_pdf, esc, fitted, styles, table_style_commands
 
     from desktop.reports.frame import pdf_bottom, pdf_top
 
@@ -107,6 +107,7 @@ def card_pdf(card: dict, target, lang: str, on_date: dt.date, faculty: str = "",
     story.append(Table(fact_rows, colWidths=[45 * mm, 130 * mm], hAlign="LEFT",
                        style=[("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
     story.append(Spacer(1, 5 * mm))
+    widths = [7, 40, 27, 17, 20, 20, 22, 22]
     header = [tr("No"), tr("Step"), tr("Unit responsible"), tr("Duration"), tr("Planned"), tr("Actual"),
               tr("Done by"), tr("Note")]
     from reportlab.lib.styles import ParagraphStyle
@@ -128,9 +129,9 @@ def card_pdf(card: dict, target, lang: str, on_date: dt.date, faculty: str = "",
             note = tr("Done late") + (f". {note}" if note else "")
         cell = grey if step["skipped"] else st["cell"]
         actual = tr.short_date(step["actual"]) if step["actual"] else ""
-        data.append([str(i)] + [Paragraph(esc(v), cell) for v in (
-            name, shown(tr, step["unit"]), duration_text(tr, step), planned, actual, step["done_by"], note)])
-    widths = [7, 40, 27, 17, 20, 20, 22, 22]
+        data.append([str(i)] + [fitted(esc(v), cell, w * mm - 6) for v, w in zip((
+            name, shown(tr, step["unit"]), duration_text(tr, step), planned, actual, step["done_by"], note),
+            widths[1:])])
     story.append(Table(data, colWidths=[w * mm for w in widths], repeatRows=1, style=commands))
     story.append(Spacer(1, 4 * mm))
     story.append(Paragraph(esc(tr("As of {date}").format(date=tr.short_date(on_date))), st["small"]))
