@@ -83,7 +83,8 @@ def test_matrix_and_summary_exports(demo_db, tmp_path):
     curator_matrix.write_matrix_xlsx(xlsx, matrix, summary, "en")
     book = openpyxl.load_workbook(xlsx)
     ws = book.worksheets[0]
-    values = [[c.value for c in row] for row in ws.iter_rows(min_row=6, max_row=5 + len(matrix.rows))]
+    top = 5  # the document frame (blank: lines to sign by hand) above the matrix
+    values = [[c.value for c in row] for row in ws.iter_rows(min_row=top + 6, max_row=top + 5 + len(matrix.rows))]
     assert [v[0] for v in values] == [r.assignment.curator for r in matrix.rows]
     assert sum(v.count("Missing") for v in values) == matrix.counts[CellState.MISSING]
     assert sum(v.count("Late") for v in values) == matrix.counts[CellState.LATE]
@@ -117,9 +118,11 @@ def test_teaching_log_in_the_form_of_appendix_1(db, tmp_path):
     xlsx = tmp_path / "log.xlsx"
     curator_teaching_log.write_log_xlsx(xlsx, "Жумабаев Н.А.", 2025, 11, entries, totals, "ru")
     ws = openpyxl.load_workbook(xlsx).worksheets[0]
-    assert ws.cell(4, 1).value == "Дата"
-    assert [ws.cell(5, c).value for c in range(2, 9)] == ["10:00", 2, "ИСМз-1-25", "Алгебра", "Вебинар", "Zoom", TRICKY]
-    assert ws.cell(7, 3).value == 3.5
+    top = 5  # the document frame above the log
+    assert ws.cell(top + 4, 1).value == "Дата"
+    assert [ws.cell(top + 5, c).value for c in range(2, 9)] == ["10:00", 2, "ИСМз-1-25", "Алгебра", "Вебинар", "Zoom",
+                                                               TRICKY]
+    assert ws.cell(top + 7, 3).value == 3.5
     pdf = tmp_path / "log.pdf"
     curator_teaching_log.write_log_pdf(pdf, "Жумабаев Н.А.", 2025, 11, entries, totals, "ky")
     text = _flat(pdf_text(pdf))

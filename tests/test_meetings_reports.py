@@ -108,12 +108,13 @@ def test_decisions_xlsx(db, meeting, tmp_path):
     path = tmp_path / "d.xlsx"
     decisions_xlsx(str(path), rows, "kk", D(2025, 12, 20))
     ws = openpyxl.load_workbook(path).active
-    assert ws["B4"].value == "Шешім"
-    assert ws["B5"].value == "Ведомостторду тапшыруу" and ws["C5"].value == "Нұрпейісова Ә."
-    assert "мерзімі өткен" in ws["E5"].value.lower()
-    assert ws["B6"].value == TRICKY and ws["B6"].data_type == "s"
-    assert ws["B5"].fill.fgColor.rgb.endswith("FDE2E1") and not ws["B6"].fill.fgColor.rgb.endswith("FDE2E1")
-    assert ws.freeze_panes == "A5" and ws.auto_filter.ref
+    # Rows 1-5: the document frame (blank here: lines to sign by hand).
+    assert ws["B9"].value == "Шешім"
+    assert ws["B10"].value == "Ведомостторду тапшыруу" and ws["C10"].value == "Нұрпейісова Ә."
+    assert "мерзімі өткен" in ws["E10"].value.lower()
+    assert ws["B11"].value == TRICKY and ws["B11"].data_type == "s"
+    assert ws["B10"].fill.fgColor.rgb.endswith("FDE2E1") and not ws["B11"].fill.fgColor.rgb.endswith("FDE2E1")
+    assert ws.freeze_panes == "A10" and ws.auto_filter.ref
 
 
 def test_cli_export_agenda_and_decisions(cli, demo_db, tmp_path):
@@ -139,7 +140,8 @@ def test_cli_export_agenda_and_decisions(cli, demo_db, tmp_path):
 
     ws = openpyxl.load_workbook(xlsx).active
     with demo_db.session() as s:
-        assert ws.max_row - 4 == len(mt.decisions(s, status="open")) > 0
+        # 5 frame rows + title, date, blank, header above; a blank and the compiler's line below
+        assert ws.max_row - 11 == len(mt.decisions(s, status="open")) > 0
 
 
 def test_demo_term(demo_db):

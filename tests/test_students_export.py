@@ -80,9 +80,10 @@ def test_headcount_xlsx_and_pdf(tmp_path, demo_db):
     assert sum(r[5] for i, r in enumerate(rows) if i not in totals) == grand[5]
     assert grand[5] >= len(studying) - 10  # later movements (returns) may differ from today's state
     ws = openpyxl.load_workbook(tmp_path / "h.xlsx").active
-    assert ws["A1"].value == "Контингент студентов на 1 декабря 2025 г."  # as the PDF title writes it
-    assert [c.value for c in ws[3]] == headers
-    assert ws.cell(row=3 + len(rows), column=6).value == grand[5]
+    top = 5  # the document frame above the table
+    assert ws[f"A{top + 1}"].value == "Контингент студентов на 1 декабря 2025 г."  # as the PDF title writes it
+    assert [c.value for c in ws[top + 3]] == headers
+    assert ws.cell(row=top + 3 + len(rows), column=6).value == grand[5]
     text = pdf_text(tmp_path / "h.pdf")
     assert "Барлығы" in text and "Күндізгі" in text
     assert "2025 жылғы 1 желтоқсандағы жағдай бойынша студенттер контингенті" in " ".join(text.split())

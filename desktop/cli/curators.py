@@ -43,6 +43,9 @@ def cmd_curator_reports(args, ctx: Context) -> int:
             months = year_months(args.year)
             faculty = the_faculty(s)
             name = faculty.name if faculty else ""
+            from desktop.models.document_frame import document_frame
+
+            frame = document_frame(s, "curators")
             if args.month is None:
                 matrix = cr.build_matrix(s, args.year, args.as_of or dt.date.today())
                 summary = cr.summary(s, args.year)
@@ -60,9 +63,9 @@ def cmd_curator_reports(args, ctx: Context) -> int:
         write = out.write_matrix_pdf if args.format == "pdf" else out.write_matrix_xlsx
         with ctx.output(args.output) as tmp:
             if args.format == "pdf":
-                write(tmp, matrix, summary, lang, name)
+                write(tmp, matrix, summary, lang, name, frame=frame)
             else:
-                write(tmp, matrix, summary, lang)
+                write(tmp, matrix, summary, lang, frame=frame)
         print(f"{args.output}: {len(matrix.rows)} curators, {sum(matrix.counts.values())} report cells")
     else:
         from desktop.reports import curator_report as out
@@ -87,12 +90,15 @@ def cmd_teaching_log(args, ctx: Context) -> int:
             name = teacher.short_name
             entries = tl.entries(s, teacher.id, year, month)
             totals = tl.totals(s, teacher.id, year, month)
+            from desktop.models.document_frame import document_frame
+
+            frame = document_frame(s, "teaching_log")
     except DomainError as exc:
         raise CommandError(str(exc)) from None
     from desktop.reports import curator_teaching_log as out
 
     write = out.write_log_pdf if args.format == "pdf" else out.write_log_xlsx
     with ctx.output(args.output) as tmp:
-        write(tmp, name, year, month, entries, totals, _lang(args, ctx))
+        write(tmp, name, year, month, entries, totals, _lang(args, ctx), frame=frame)
     print(f"{args.output}: {len(entries)} lessons, {totals.hours:g} hours")
     return 0

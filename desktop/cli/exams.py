@@ -20,6 +20,8 @@ def register(cli: Registry) -> None:
     p.add_argument("--lang", dest="report_lang", choices=LANGUAGES)
     p.add_argument("--by", default="course", choices=("course", "programme"), help="one sheet per course or programme")
     p.add_argument("-o", "--output", required=True, metavar="FILE")
+    p.add_argument("--final", action="store_true",
+                   help="refuse (exit 1) while error-level conflicts remain, instead of printing a draft")
 
     c = cli.subcommand("check", "session", cmd_check,
                        "conflicts of an exam session, one per line; exit 1 when any is an error")
@@ -39,21 +41,32 @@ def _session_id(s, year: str, kind: str) -> int:
 
 
 def cmd_export(args, ctx: Context) -> int:
-    from desktop.models.exam_schedule import load_schedule
+    from desktop.models.document_frame import document_frame
+    from desktop.models.exam_conflicts import check_session
 
     lang = args.report_lang or ctx.lang
     with ctx.db.session() as s:
-        schedule = load_schedule(s, _session_id(s, args.year, args.session))
+        schedule, conflicts = check_session(s, _session_id(s, args.year, args.session), lang)
+        frame = document_frame(s, "exam_schedule")
+    errors = [c.message for c in conflicts if c.severity == "error"]
+    if errors:
+        tr = ctx.tr
+        if args.final:
+            print(tr("dekanat: the schedule is not final: {n} error(s) remain; resolve them first "
+                     "(dekanat check session)").format(n=len(errors)), file=sys.stderr)
+            return 1
+        print(tr("dekanat: {n} error(s) remain: the schedule is exported as a draft").format(n=len(errors)),
+              file=sys.stderr)
     if args.format == "xlsx":
         from desktop.reports.exam_xlsx import session_xlsx
 
         with ctx.output(args.output) as tmp:
-            session_xlsx(tmp, schedule, lang, args.layout, args.by)
+            session_xlsx(tmp, schedule, lang, args.layout, args.by, frame=frame, errors=errors)
     else:
         from desktop.reports.exam_pdf import session_pdf
 
         with ctx.output(args.output) as tmp:
-            session_pdf(tmp, schedule, lang, args.layout, args.by)
+            session_pdf(tmp, schedule, lang, args.layout, args.by, frame=frame, errors=errors)
     print(args.output)
     return 0
 

@@ -52,9 +52,12 @@ def cmd_decisions(args, ctx: Context) -> int:
     on_date = _date(args.date) if args.date else dt.date.today()
     with ctx.db.session() as s:
         rows = mt.decisions(s, on_date=on_date, status=args.status)
+        from desktop.models.document_frame import document_frame
+
+        frame = document_frame(s, "decisions")
     from desktop.reports.meeting_xlsx import decisions_xlsx
 
     with ctx.output(args.output) as tmp:
-        decisions_xlsx(tmp, rows, args.report_lang or ctx.lang, on_date)
+        decisions_xlsx(tmp, rows, args.report_lang or ctx.lang, on_date, frame=frame)
     print(args.output)
     return 0

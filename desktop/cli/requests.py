@@ -44,6 +44,7 @@ def filter_rows(rows: list[dict], status: str | None) -> list[dict]:
 
 
 def cmd_export_requests(args, ctx: Context) -> int:
+    from desktop.models.document_frame import document_frame
     from desktop.models.org import the_faculty
     from desktop.models.requests import request_rows
     from desktop.reports.requests import register_pdf, register_xlsx
@@ -54,16 +55,18 @@ def cmd_export_requests(args, ctx: Context) -> int:
         rows = filter_rows(request_rows(s, on_date), args.status)
         faculty = the_faculty(s)
         faculty_name = faculty.name if faculty else ""
+        frame = document_frame(s, "requests")
     with ctx.output(args.output) as tmp:
         if fmt == "pdf":
-            register_pdf(rows, tmp, args.report_lang or ctx.lang, on_date, faculty_name)
+            register_pdf(rows, tmp, args.report_lang or ctx.lang, on_date, faculty_name, frame=frame)
         else:
-            register_xlsx(rows, tmp, args.report_lang or ctx.lang, on_date)
+            register_xlsx(rows, tmp, args.report_lang or ctx.lang, on_date, frame=frame)
     print(f"{len(rows)} request(s) written to {args.output}")
     return 0
 
 
 def cmd_export_request(args, ctx: Context) -> int:
+    from desktop.models.document_frame import document_frame
     from desktop.models.base import DomainError
     from desktop.models.org import the_faculty
     from desktop.models.requests import request_card
@@ -77,7 +80,8 @@ def cmd_export_request(args, ctx: Context) -> int:
             raise CommandError(f"there is no request No {args.id}") from None
         faculty = the_faculty(s)
         faculty_name = faculty.name if faculty else ""
+        frame = document_frame(s, "requests")
     with ctx.output(args.output) as tmp:
-        card_pdf(card, tmp, args.report_lang or ctx.lang, on_date, faculty_name)
+        card_pdf(card, tmp, args.report_lang or ctx.lang, on_date, faculty_name, frame=frame)
     print(f"request No {args.id} written to {args.output}")
     return 0

@@ -191,10 +191,11 @@ def build_matrix(session: Session, year_name: str, as_of: dt.date, group_id: int
     ids = [a.id for a in rows]
     reports = {}
     if ids:
-        for rid, aid, y, m, status, submitted in session.execute(
+        for rid, aid, y, m, status, submitted, accepted in session.execute(
                 select(CuratorReport.id, CuratorReport.assignment_id, CuratorReport.year, CuratorReport.month,
-                       CuratorReport.status, CuratorReport.submitted_on).where(CuratorReport.assignment_id.in_(ids))):
-            reports[(aid, y, m)] = (rid, status, submitted)
+                       CuratorReport.status, CuratorReport.submitted_on, CuratorReport.accepted_on)
+                .where(CuratorReport.assignment_id.in_(ids))):
+            reports[(aid, y, m)] = (rid, status, submitted, accepted)
     matrix = Matrix(year_name, months, dues, [], as_of, Counter(), [Counter() for _ in months])
     for a in rows:
         cells = []
@@ -202,8 +203,8 @@ def build_matrix(session: Session, year_name: str, as_of: dt.date, group_id: int
             if not a.owes(y, m):
                 cells.append((None, None))
                 continue
-            rid, status, submitted = reports.get((a.id, y, m), (None, None, None))
-            state = cell_state(status, submitted, dues[i], as_of)
+            rid, status, submitted, accepted = reports.get((a.id, y, m), (None, None, None, None))
+            state = cell_state(status, submitted, dues[i], as_of, accepted)
             cells.append((state, rid))
             matrix.counts[state] += 1
             matrix.month_counts[i][state] += 1

@@ -206,13 +206,20 @@ def due_date(year: int, month: int, due_day: int, cal) -> dt.date:
     return cal.next_working_day(dt.date(ny, nm, day))
 
 
-def cell_state(status: str | None, submitted_on: dt.date | None, due: dt.date, as_of: dt.date) -> CellState:
-    """The matrix state of one report (``status`` None: no report was started)."""
-    if status == ReportStatus.ACCEPTED:
+def cell_state(status: str | None, submitted_on: dt.date | None, due: dt.date, as_of: dt.date,
+               accepted_on: dt.date | None = None) -> CellState:
+    """The matrix state of one report on ``as_of`` (``status`` None: no report was started).
+
+    What happened after ``as_of`` has not happened yet on that day: a report submitted later
+    counts as not submitted, one accepted later as only submitted."""
+    handed_in = submitted_on is not None and submitted_on <= as_of
+    if status in (ReportStatus.ACCEPTED, ReportStatus.RETURNED, ReportStatus.SUBMITTED) and submitted_on is None:
+        handed_in = True  # handed in on a day nobody recorded: trust the status
+    if status == ReportStatus.ACCEPTED and handed_in and (accepted_on is None or accepted_on <= as_of):
         return CellState.ACCEPTED
-    if status == ReportStatus.RETURNED:
+    if status == ReportStatus.RETURNED and handed_in:
         return CellState.RETURNED
-    if status == ReportStatus.SUBMITTED and submitted_on is not None:
+    if status in (ReportStatus.SUBMITTED, ReportStatus.ACCEPTED) and handed_in and submitted_on is not None:
         return CellState.ON_TIME if submitted_on <= due else CellState.LATE
     return CellState.MISSING if as_of > due else CellState.NOT_DUE
 

@@ -209,8 +209,15 @@ def plan_tree(session: Session, plan: WorkPlan, today: dt.date | None = None) ->
         "id": plan.id, "year": plan.year.name, "first_year": first, "title": plan.title,
         "faculty_name": plan.faculty_name, "approver_name": plan.approver_name,
         "approver_position": plan.approver_position, "approval_date": plan.approval_date,
-        "sections": sections,
+        "sections": sections, "frames": _frames(session),
     }
+
+
+def _frames(session: Session) -> dict:
+    """The official frame of the plan and of its progress report (``models.document_frame``)."""
+    from desktop.models.document_frame import document_frame
+
+    return {"plan": document_frame(session, "plan"), "progress": document_frame(session, "progress")}
 
 
 def _plan_items(session: Session):

@@ -79,11 +79,22 @@ def _chart(tr, summary: Summary, width: float, height: float):
     return drawing
 
 
+def _frame(frame, faculty: str = ""):
+    from dataclasses import replace
+
+    from desktop.models.document_frame import blank_frame
+
+    return frame or replace(blank_frame("curators"), faculty=faculty or "")
+
+
 def write_matrix_pdf(target, matrix: Matrix, summary: Summary, lang: str, faculty: str = "",
-                     progress: Progress | None = None) -> None:
+                     progress: Progress | None = None, frame=None) -> None:
+    from desktop.reports.frame import pdf_bottom, pdf_top
+
     tr = translator(lang)
-    st = styles(size=10)
-    story = [Paragraph(esc(faculty), st["center"]),
+    st = styles(size=10, lang=lang)
+    frame = _frame(frame, faculty)
+    story = [*pdf_top(frame, tr, 277 * mm),
              Paragraph(esc(tr("Curators' reports, {year} academic year").format(year=matrix.year_name)), st["title"]),
              Paragraph(esc(tr("State on {date}").format(date=tr.as_of(matrix.as_of))), st["subtitle"])]
     header = [tr("Curator"), tr("Group"), *_month_titles(tr, matrix)]
@@ -135,16 +146,20 @@ def write_matrix_pdf(target, matrix: Matrix, summary: Summary, lang: str, facult
     outer = Table([[grid, chart]], colWidths=[215 * mm, 62 * mm])
     outer.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
     story.append(KeepTogether([outer]))
+    story += pdf_bottom(frame, tr, 277 * mm)
     build_pdf(target, story, tr, title=tr("Curator reports"), is_landscape=True, margins_mm=(10, 10, 12, 12),
               progress=progress)
 
 
-def write_matrix_xlsx(target, matrix: Matrix, summary: Summary, lang: str) -> None:
+def write_matrix_xlsx(target, matrix: Matrix, summary: Summary, lang: str, frame=None) -> None:
+    from desktop.reports.frame import framed_sheet, xlsx_bottom
     from desktop.reports.xlsx import Workbook, write_row, write_table
 
     tr = translator(lang)
+    frame = _frame(frame)
     book = Workbook(target)
-    ws = book.sheet(tr("Matrix"))
+    sheet = book.sheet(tr("Matrix"))
+    ws = framed_sheet(sheet, book, frame, tr, len(matrix.months) + 1)
     ws.write_string(0, 0, tr("Curators' reports, {year} academic year").format(year=matrix.year_name),
                     book.fmt["title"])
     ws.write_string(1, 0, tr("State on {date}").format(date=tr.as_of(matrix.as_of)), book.fmt["subtitle"])
@@ -163,6 +178,7 @@ def write_matrix_xlsx(target, matrix: Matrix, summary: Summary, lang: str) -> No
         write_row(ws, end + 1 + i, ["", tr(CELL_STATE_LABELS[state]), *[mc.get(state, 0) for mc in matrix.month_counts]],
                   formats=[book.fmt["plain"], book.fmt["section"]] + [book.fmt["total"]] * len(months))
     ws.freeze_panes(5, 2)
+    xlsx_bottom(sheet, book, frame, tr, ws.offset + end + len(STATE_ORDER) + 1, len(matrix.months) + 1)
 
     sm = book.sheet(tr("Summary"), is_landscape=False)
     sm.write_string(0, 0, tr("Faculty summary"), book.fmt["title"])

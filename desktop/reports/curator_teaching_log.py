@@ -34,12 +34,21 @@ def _title(tr, teacher: str, year: int, month: int) -> tuple[str, str]:
             tr.month_year(year, month, heading=True))
 
 
+def _frame(frame):
+    from desktop.models.document_frame import blank_frame
+
+    return frame or blank_frame("teaching_log")
+
+
 def write_log_pdf(target, teacher: str, year: int, month: int, entries: list[dict], totals: MonthTotals,
-                  lang: str) -> None:
+                  lang: str, frame=None) -> None:
+    from desktop.reports.frame import pdf_bottom, pdf_top
+
     tr = translator(lang)
-    st = styles(size=10)
+    st = styles(size=10, lang=lang)
+    frame = _frame(frame)
     title, period = _title(tr, teacher, year, month)
-    story = [Paragraph(esc(title), st["title"]), Paragraph(esc(period), st["subtitle"])]
+    story = [*pdf_top(frame, tr, 277 * mm), Paragraph(esc(title), st["title"]), Paragraph(esc(period), st["subtitle"])]
     data = [[Paragraph(esc(h), st["cell_bold"]) for h in headers(tr)]]
     for r in rows(tr, entries):
         r[0] = tr.short_date(r[0])
@@ -55,17 +64,21 @@ def write_log_pdf(target, teacher: str, year: int, month: int, entries: list[dic
     if by_form:
         story.append(Paragraph(esc(tr("Hours by form: {list}").format(list=by_form)), st["body"]))
     story += [Spacer(1, 10 * mm), Paragraph(esc(tr("Teacher")) + " ____________________ " + esc(teacher), st["body"])]
+    story += pdf_bottom(frame, tr, 277 * mm)
     build_pdf(target, story, tr, title=title, is_landscape=True, margins_mm=(10, 10, 12, 12))
 
 
 def write_log_xlsx(target, teacher: str, year: int, month: int, entries: list[dict], totals: MonthTotals,
-                   lang: str) -> None:
+                   lang: str, frame=None) -> None:
+    from desktop.reports.frame import framed_sheet, xlsx_bottom
     from desktop.reports.xlsx import Workbook, write_row, write_table
 
     tr = translator(lang)
+    frame = _frame(frame)
     book = Workbook(target)
     title, period = _title(tr, teacher, year, month)
-    ws = book.sheet(f"{year}-{month:02d}")
+    sheet = book.sheet(f"{year}-{month:02d}")
+    ws = framed_sheet(sheet, book, frame, tr, 7)
     ws.write_string(0, 0, title, book.fmt["title"])
     ws.write_string(1, 0, period, book.fmt["subtitle"])
     f = book.fmt
@@ -73,4 +86,5 @@ def write_log_xlsx(target, teacher: str, year: int, month: int, entries: list[di
                       formats=[f["date"], f["center"], f["number"], f["cell"], f["cell"], f["cell"], f["cell"], f["cell"]])
     write_row(ws, end, [tr.pgettext("sum row", "Total"), "", totals.hours, tr.ngettext("{n} lesson", "{n} lessons", totals.lessons).format(n=totals.lessons)],
               formats=[f["section"], f["section"], f["total"], f["section"]])
+    xlsx_bottom(sheet, book, frame, tr, ws.offset + end + 1, 7)
     book.close()

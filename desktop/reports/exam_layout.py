@@ -147,4 +147,6 @@ def timetables(schedule: Schedule, by: str, tr: Translator) -> list[tuple[str, l
             key, other = examiner or tr("No examiner"), room
         out[key].append((e.day, f"{fmt_time(e.start)}–{fmt_time(e.end)}", discipline, groups, other,
                          form_label(e.form, tr)))
-    return sorted(out.items())
+    from desktop.models.collation import sort_key
+
+    return sorted(out.items(), key=lambda item: sort_key(item[0], tr.lang))

@@ -12,51 +12,60 @@ from desktop.reports import exam_layout as L
 MATRIX_COLUMNS = 7
 
 
+DRAFT = {"ru": "ПРОЕКТ", "ky": "ДОЛБООР", "kk": "ЖОБА", "en": "DRAFT"}
+
+
 def session_pdf(target, schedule: Schedule, lang: str, layout: str = "matrix", by: str = "course",
-                progress: Progress | None = None) -> None:
+                progress: Progress | None = None, frame=None, errors: list[str] | None = None) -> None:
+    """Write the schedule; ``frame`` (a ``DocumentFrame``) gives the header, approval block and
+    signature line (blank lines without it). With unresolved ``errors`` the schedule is a draft:
+    "ПРОЕКТ" on every page and the errors listed on a last page."""
     from reportlab.lib.units import mm
     from reportlab.platypus import PageBreak, Paragraph, Spacer
 
+    from desktop.models.document_frame import blank_frame
+    from desktop.reports import frame as F
     from desktop.reports.pdf import build_pdf, esc, styles
 
     tr = translator(lang)
-    st = styles("PTSans", 10)
-    story = [Paragraph(esc(L.session_title(schedule, tr)), st["title"]),
+    st = styles("PTSans", 10, lang)
+    frame = frame or blank_frame("exam_schedule")
+    width = 273 * mm
+    story = [*F.pdf_top(frame, tr, width), Paragraph(esc(L.session_title(schedule, tr)), st["title"]),
              Paragraph(esc(L.period_line(schedule, tr)), st["subtitle"])]
     parts = []
     if layout in ("list", "matrix"):
         for sheet in L.sheets(schedule, by, tr):
             if layout == "list":
-                parts.append((sheet.title, [_list_table(schedule, sheet, tr)]))
+                parts.append([_list_table(schedule, sheet, tr)])
             else:
-                parts.append((sheet.title, _matrix_tables(schedule, sheet, tr)))
+                parts.append(_matrix_tables(schedule, sheet, tr))
     else:
         for name, rows in L.timetables(schedule, layout, tr):
-            parts.append((name, [_timetable_table(rows, layout, tr)]))
+            parts.append([_timetable_table(name, rows, layout, tr)])
     if not parts:
         story.append(Paragraph(esc(tr("No exams")), st["body"]))
-    for i, (title, tables) in enumerate(parts):
-        if i and layout in ("list", "matrix"):
+    for i, tables in enumerate(parts):
+        if i:  # each course, programme, examiner or room starts a page of its own
             story.append(PageBreak())
-        story.append(Paragraph(esc(title), st["heading"]))
         for t in tables:
             story += [t, Spacer(1, 4 * mm)]
+    story += F.pdf_bottom(frame, tr, width)
+    if errors:
+        story += [PageBreak(), Paragraph(esc(tr("Errors to resolve before the schedule is final")), st["heading"])]
+        story += [Paragraph(esc(f"{n}. {message}"), st["body"]) for n, message in enumerate(errors, 1)]
     build_pdf(target, story, tr, title=L.session_title(schedule, tr), is_landscape=True,
-              margins_mm=(12, 12, 12, 14), progress=progress)
+              margins_mm=(12, 12, 14, 14), progress=progress, mark=DRAFT.get(lang, "DRAFT") if errors else "")
 
 
-def _table(rows, widths, commands, header_rows=1):
-    from reportlab.platypus import Table
-
-    table = Table(rows, colWidths=widths, repeatRows=header_rows)
-    table.setStyle(commands)
-    return table
+def continued(title: str, tr) -> str:
+    return tr("{title} (continued)").format(title=title)
 
 
 def _list_table(schedule: Schedule, sheet: L.Sheet, tr):
     from reportlab.lib.units import mm
 
-    from desktop.reports.pdf import SANS, table_style_commands, wrap
+    from desktop.reports.pdf import SANS, table_style_commands, titled_table, wrap
 
     widths = [22 * mm, 19 * mm, 32 * mm, 57 * mm, 25 * mm, 36 * mm, 22 * mm, 50 * mm]  # "Убактысы" fits
     rows = [[wrap(h, SANS + "-Bold", 9, w - 6) for h, w in zip(
@@ -64,14 +73,14 @@ def _list_table(schedule: Schedule, sheet: L.Sheet, tr):
          tr("Consultation")), widths)]]
     for r in L.list_rows(schedule, sheet.group_ids, tr):
         values = (f"{r[0]:%d.%m.%Y}\n{tr.weekday(r[0].weekday(), 'abbreviated')}", *r[1:])
-        rows.append([wrap(v, SANS, 9, w - 6) for v, w in zip(values, widths)])
-    return _table(rows, widths, table_style_commands(1))
+        rows.append([wrap(v, SANS, 9, w - 6, tr.lang) for v, w in zip(values, widths)])
+    return titled_table(sheet.title, continued(sheet.title, tr), rows, widths, table_style_commands(1))
 
 
 def _matrix_tables(schedule: Schedule, sheet: L.Sheet, tr) -> list:
     from reportlab.lib.units import mm
 
-    from desktop.reports.pdf import SANS, table_style_commands, wrap
+    from desktop.reports.pdf import SANS, table_style_commands, titled_table, wrap
 
     tables = []
     groups = sheet.group_ids
@@ -94,18 +103,18 @@ def _matrix_tables(schedule: Schedule, sheet: L.Sheet, tr) -> list:
             cells = [L.day_label(mrow.day, tr)] + [""] * len(chunk)
             r = len(rows)
             for first, last, text in mrow.blocks:
-                cells[first + 1] = wrap(text, SANS, 8, col_w * (last - first + 1) - 6)
+                cells[first + 1] = wrap(text, SANS, 8, col_w * (last - first + 1) - 6, tr.lang)
                 if last > first:
                     commands.append(("SPAN", (first + 1, r), (last + 1, r)))
             rows.append(cells)
-        tables.append(_table(rows, widths, commands, header_rows=2))
+        tables.append(titled_table(sheet.title, continued(sheet.title, tr), rows, widths, commands, 2, size=8))
     return tables
 
 
-def _timetable_table(rows, by: str, tr):
+def _timetable_table(name: str, rows, by: str, tr):
     from reportlab.lib.units import mm
 
-    from desktop.reports.pdf import SANS, table_style_commands, wrap
+    from desktop.reports.pdf import SANS, table_style_commands, titled_table, wrap
 
     widths = [26 * mm, 26 * mm, 80 * mm, 60 * mm, 40 * mm, 30 * mm]
     headers = (tr("Date"), tr("Time"), tr("Discipline"), tr("Groups"),
@@ -113,5 +122,5 @@ def _timetable_table(rows, by: str, tr):
     data = [[wrap(h, SANS + "-Bold", 9, w - 6) for h, w in zip(headers, widths)]]
     for r in rows:
         values = (f"{r[0]:%d.%m.%Y}", *r[1:])
-        data.append([wrap(v, SANS, 9, w - 6) for v, w in zip(values, widths)])
-    return _table(data, widths, table_style_commands(1))
+        data.append([wrap(v, SANS, 9, w - 6, tr.lang) for v, w in zip(values, widths)])
+    return titled_table(name, continued(name, tr), data, widths, table_style_commands(1))

@@ -35,22 +35,28 @@ def headcount_table(session: Session, on: dt.date, lang: str) -> tuple[list[str]
 
 
 def export_headcount_xlsx(session: Session, target, on: dt.date, lang: str) -> None:
+    from desktop.models.document_frame import document_frame
+    from desktop.reports.frame import xlsx_bottom, xlsx_top
     from desktop.reports.xlsx import Workbook, write_row
 
     tr = translator(lang)
     headers, rows, totals = headcount_table(session, on, lang)
+    frame = document_frame(session, "headcount")
     book = Workbook(target)
     ws = book.sheet(tr("Headcount"), is_landscape=False)
-    ws.write_string(0, 0, tr("Headcount of students on {date}").format(date=tr.as_of(on)), book.fmt["title"])
-    write_row(ws, 2, headers, book.fmt["header"])
+    top = xlsx_top(ws, book, frame, tr, len(headers) - 1)
+    ws.write_string(top, 0, tr("Headcount of students on {date}").format(date=tr.as_of(on)), book.fmt["title"])
+    head = top + 2
+    write_row(ws, head, headers, book.fmt["header"])
     for i, row in enumerate(rows):
         fmt = book.fmt["total"] if i in totals else book.fmt["cell"]
-        write_row(ws, 3 + i, row, fmt)
+        write_row(ws, head + 1 + i, row, fmt)
     for col, width in enumerate((40, 8, 16, 12, 12, 10)):
         ws.set_column(col, col, width)
-    ws.freeze_panes(3, 0)
-    ws.autofilter(2, 0, 2 + len(rows), len(headers) - 1)
-    ws.repeat_rows(2)
+    ws.freeze_panes(head + 1, 0)
+    ws.autofilter(head, 0, head + len(rows), len(headers) - 1)
+    ws.repeat_rows(head)
+    xlsx_bottom(ws, book, frame, tr, head + 1 + len(rows), len(headers) - 1)
     book.close()
 
 
@@ -58,19 +64,32 @@ def export_headcount_pdf(session: Session, target, on: dt.date, lang: str) -> No
     from reportlab.lib.units import mm
     from reportlab.platypus import Paragraph, Table
 
-    from desktop.reports.pdf import SANS, SECTION_FILL, build_pdf, esc, styles, table_style_commands, wrap
+    from desktop.models.document_frame import document_frame
+    from desktop.reports.frame import pdf_bottom, pdf_top
+    from desktop.reports.pdf import (
+        SANS,
+        SECTION_FILL,
+        build_pdf,
+        esc,
+        styles,
+        table_style_commands,
+        wrap,
+    )
 
     tr = translator(lang)
-    st = styles()
+    st = styles(lang=lang)
+    frame = document_frame(session, "headcount")
     headers, rows, totals = headcount_table(session, on, lang)
     widths = [70 * mm, 15 * mm, 30 * mm, 22 * mm, 22 * mm, 20 * mm]
-    data = [headers] + [[wrap(r[0], SANS, 9, widths[0] - 6), *(str(v) for v in r[1:])] for r in rows]
+    data = [[wrap(h, SANS + "-Bold", 9, w - 6, lang) for h, w in zip(headers, widths)]]
+    data += [[wrap(r[0], SANS, 9, widths[0] - 6, lang), *(str(v) for v in r[1:])] for r in rows]
     style = table_style_commands() + [("ALIGN", (1, 1), (-1, -1), "RIGHT")]
     for i in totals:
         style += [("BACKGROUND", (0, i + 1), (-1, i + 1), SECTION_FILL),
                   ("FONT", (0, i + 1), (-1, i + 1), SANS + "-Bold", 9, 10.8)]
     table = Table(data, colWidths=widths, repeatRows=1)
     table.setStyle(style)
-    story = [Paragraph(esc(tr("Headcount of students on {date}").format(date=tr.as_of(on))), st["title"]),
-             table]
+    story = [*pdf_top(frame, tr, 179 * mm),
+             Paragraph(esc(tr("Headcount of students on {date}").format(date=tr.as_of(on))), st["title"]),
+             table, *pdf_bottom(frame, tr, 179 * mm)]
     build_pdf(target, story, tr, title=tr("Headcount"))

@@ -9,7 +9,6 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from desktop.i18n import translator
-from desktop.models.meetings import DECISION_STATUS_LABELS
 from desktop.reports.pdf import SANS, build_pdf, esc, styles, table_style_commands, wrap
 
 FONT_SIZE = 10
@@ -73,6 +72,9 @@ def agenda_story(tree: dict, tr) -> list:
 
 
 def _decision_line(number: str, d: dict, tr) -> str:
+    """What was decided at the meeting: text, responsible, due date. Never the decision's status
+    today ("(Done)"): a signed protocol reads the same whenever it is printed; the status lives
+    in the decisions register."""
     details = []
     if d["responsible"]:
         label = tr("Responsible:")
@@ -80,12 +82,7 @@ def _decision_line(number: str, d: dict, tr) -> str:
     if d["due_date"]:
         label = tr("Due:")
         details.append(f"<i>{esc(label)}</i> {esc(tr.short_date(d['due_date']))}")
-    line = f"{number} {esc(d['text'])}" + (" — " + "; ".join(details) if details else "")
-    if d["status"] != "open":
-        label = DECISION_STATUS_LABELS[d.get("status")]
-        status = tr(label)
-        line += f" <i>({esc(status)})</i>"
-    return line
+    return f"{number} {esc(d['text'])}" + (" — " + "; ".join(details) if details else "")
 
 
 def minutes_story(tree: dict, tr) -> list:

@@ -9,11 +9,16 @@ from desktop.models.meetings import DECISION_STATUS_LABELS
 from desktop.reports.xlsx import Workbook, write_table, write_value
 
 
-def decisions_xlsx(target, rows: list[dict], lang: str, on_date: dt.date | None = None) -> None:
+def decisions_xlsx(target, rows: list[dict], lang: str, on_date: dt.date | None = None, frame=None) -> None:
+    from desktop.models.document_frame import blank_frame
+    from desktop.reports.frame import framed_sheet, xlsx_bottom
+
     tr = translator(lang)
     on_date = on_date or dt.date.today()
+    frame = frame or blank_frame("decisions")
     book = Workbook(target)
-    ws = book.sheet(tr("Decisions"))
+    sheet = book.sheet(tr("Decisions"))
+    ws = framed_sheet(sheet, book, frame, tr, 8)
     ws.write_string(0, 0, tr("Register of decisions"), book.fmt["title"])
     ws.write_string(1, 0, tr("As of {date}").format(date=tr.as_of(on_date)), book.fmt["subtitle"])
     headers = [tr("No."), tr("Decision"), tr("Responsible"), tr("Due date"), tr.pgettext("state", "Status"), tr("Meeting series"),
@@ -37,4 +42,5 @@ def decisions_xlsx(target, rows: list[dict], lang: str, on_date: dt.date | None 
         for col, value in enumerate(values):
             write_value(ws, first + i, col, value, formats[col])
     ws.autofilter(first, 0, first + max(len(rows), 1), len(headers) - 1)
+    xlsx_bottom(sheet, book, frame, tr, ws.offset + first + len(rows) + 1, 8)
     book.close()

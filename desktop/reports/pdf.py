@@ -19,11 +19,12 @@ from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
-from reportlab.platypus import SimpleDocTemplate
+from reportlab.platypus import SimpleDocTemplate, Table
 
 from desktop import paths
 from desktop.i18n import Translator, _
 from desktop.models.progress import Progress
+from desktop.models.typography import NBSP, keep_initials
 
 SERIF = "PTSerif"  # official documents
 SANS = "PTSans"  # tables
@@ -47,29 +48,85 @@ def register_fonts() -> None:
 
 
 def esc(text: object) -> str:
-    """User text for a Paragraph: markup characters escaped, line breaks kept."""
+    """User text for a Paragraph: markup characters escaped, line breaks kept, initials kept with
+    their surname (no-break spaces: "Иванова Е.С." never splits at a line end)."""
     if text is None:
         return ""
-    return escape(str(text)).replace("\n", "<br/>")
+    return escape(keep_initials(str(text))).replace("\n", "<br/>")
 
 
-def wrap(text: object, font: str, size: float, width: float) -> str:
-    """Text broken into lines that fit ``width`` points, for a plain (non-Paragraph) table cell."""
+def wrap(text: object, font: str, size: float, width: float, lang: str | None = None) -> str:
+    """Text broken into lines that fit ``width`` points, for a plain (non-Paragraph) table cell.
+
+    Lines break at spaces only (initials stay with their surname); with ``lang``, a word wider
+    than the cell is hyphenated at that language's break points; without it, it stays whole.
+    A word is never cut without a hyphen."""
     if text is None:
         return ""
-    return "\n".join(_wrap_line(part, font, size, width) for part in str(text).split("\n"))
+    return "\n".join(_wrap_line(part, font, size, width, lang) for part in str(text).split("\n"))
 
 
 @lru_cache(maxsize=8192)
-def _wrap_line(part: str, font: str, size: float, width: float) -> str:
+def _wrap_line(part: str, font: str, size: float, width: float, lang: str | None = None) -> str:
     # Cached: deadlines and responsible people repeat down a plan (measuring words is the cost).
-    return "\n".join(simpleSplit(part, font, size, width) or [""])
+    part = keep_initials(part)
+    measure = pdfmetrics.stringWidth
+    if NBSP not in part and not (lang and any(measure(w, font, size) > width for w in part.split())):
+        return "\n".join(simpleSplit(part, font, size, width) or [""])
+    pieces: list[str] = []
+    for w in part.split(" "):
+        if lang:
+            from desktop.models.typography import fit_word
+
+            pieces += fit_word(w, lang, lambda piece: measure(piece, font, size) <= width)
+        else:
+            pieces.append(w)
+    lines: list[str] = []
+    glued = False  # the previous piece ended a line with a hyphen: the next starts a new line
+    for piece in pieces:
+        joined = f"{lines[-1]} {piece}" if lines else piece
+        if lines and not glued and measure(joined, font, size) <= width:
+            lines[-1] = joined
+        else:
+            lines.append(piece)
+        glued = piece.endswith("-") and piece is not pieces[-1] and len(piece) > 1 and piece[-2].isalpha()
+    return "\n".join(lines)
 
 
 @cache
-def styles(base_font: str = SERIF, size: float = 11) -> dict[str, ParagraphStyle]:
+def _cyrillic_hyphenation() -> None:
+    """ReportLab hyphenates only words of its own letter set (Cyrillic up to я): let it see the
+    whole Cyrillic block, so Kazakh and Kyrgyz words (ә ғ қ ң ө ұ ү һ і) are hyphenated too."""
+    import re
+
+    from reportlab.platypus import paragraph
+
+    extra = "\u0400-\u04ff"
+    if extra not in paragraph._hy_letters:
+        paragraph._hy_letters += extra
+        paragraph._hy_letters_pat = re.compile("^[" + paragraph._hy_letters + "]+$")
+        paragraph._hy_shy_letters_pat = re.compile("^[" + paragraph._hy_shy + paragraph._hy_letters + "]+$")
+
+
+@cache
+def styles(base_font: str = SERIF, size: float = 11, lang: str | None = None) -> dict[str, ParagraphStyle]:
+    """The report styles: long words break only at hyphenation points (with a hyphen) of ``lang``
+    (or, without it, of the language each word's letters show), never without one."""
     register_fonts()
     bold = base_font + "-Bold"
+    made = _styles(base_font, size, bold)
+    from desktop.models.typography import hyphenator
+
+    _cyrillic_hyphenation()
+    hy = hyphenator(lang)  # without a language, each word's own letters choose the rule
+    for style in made.values():
+        style.hyphenationLang = hy
+        style.splitLongWords = 0
+        style.hyphenationMinWordLength = 4
+    return made
+
+
+def _styles(base_font: str, size: float, bold: str) -> dict[str, ParagraphStyle]:
     return {
         "body": ParagraphStyle("body", fontName=base_font, fontSize=size, leading=size * 1.25),
         "small": ParagraphStyle("small", fontName=base_font, fontSize=size - 2, leading=(size - 2) * 1.25),
@@ -80,7 +137,7 @@ def styles(base_font: str = SERIF, size: float = 11) -> dict[str, ParagraphStyle
         "subtitle": ParagraphStyle("subtitle", fontName=base_font, fontSize=size + 1, leading=(size + 1) * 1.25,
                                    alignment=TA_CENTER, spaceAfter=3 * mm),
         "heading": ParagraphStyle("heading", fontName=bold, fontSize=size + 1, leading=(size + 1) * 1.3,
-                                  spaceBefore=3 * mm, spaceAfter=2 * mm),
+                                  spaceBefore=3 * mm, spaceAfter=2 * mm, keepWithNext=1),
         "right": ParagraphStyle("right", fontName=base_font, fontSize=size, leading=size * 1.3, alignment=TA_RIGHT),
         "approval": ParagraphStyle("approval", fontName=base_font, fontSize=size, leading=size * 1.35, alignment=TA_LEFT),
         "center": ParagraphStyle("center", fontName=base_font, fontSize=size, leading=size * 1.25, alignment=TA_CENTER),
@@ -91,9 +148,10 @@ def page_size(is_landscape: bool = False):
     return landscape(A4) if is_landscape else A4
 
 
-def _numbered_canvas(tr: Translator, font: str, progress: Progress | None = None):
+def _numbered_canvas(tr: Translator, font: str, progress: Progress | None = None, mark: str = ""):
     """A canvas class that prints "Page N of M" at the foot of every page (and tells ``progress``
-    of each page laid out: the total is known only at the end)."""
+    of each page laid out: the total is known only at the end); ``mark`` ("ПРОЕКТ") is stamped
+    at the head of every page."""
 
     class NumberedCanvas(canvas.Canvas):
         def __init__(self, *args, **kwargs):
@@ -115,6 +173,13 @@ def _numbered_canvas(tr: Translator, font: str, progress: Progress | None = None
                 w, _h = self._pagesize
                 self.drawRightString(w - 15 * mm, 8 * mm, tr("Page {page} of {pages}").format(
                     page=self._pageNumber, pages=total))
+                if mark:
+                    h = self._pagesize[1]
+                    self.saveState()
+                    self.setFillColor(colors.HexColor("#C62828"))
+                    self.setFont(font + "-Bold", 14)
+                    self.drawCentredString(w / 2, h - 8 * mm, mark)
+                    self.restoreState()
                 super().showPage()
             super().save()
 
@@ -123,7 +188,7 @@ def _numbered_canvas(tr: Translator, font: str, progress: Progress | None = None
 
 def build_pdf(target, story: list, tr: Translator, *, title: str = "", is_landscape: bool = False,
               margins_mm: tuple[float, float, float, float] = (20, 15, 15, 15),
-              progress: Progress | None = None) -> None:
+              progress: Progress | None = None, mark: str = "") -> None:
     """Lay ``story`` out on A4 with page numbers; ``target`` is a path or a binary file object.
 
     With ``progress``, each finished page is reported (the total is unknown until the end) and
@@ -135,7 +200,7 @@ def build_pdf(target, story: list, tr: Translator, *, title: str = "", is_landsc
         pagesize=page_size(is_landscape), leftMargin=left, rightMargin=right, topMargin=top,
         bottomMargin=bottom, title=title, author="Dekanat", creator="Dekanat",
     )
-    doc.build(story, canvasmaker=_numbered_canvas(tr, SANS, progress))
+    doc.build(story, canvasmaker=_numbered_canvas(tr, SANS, progress, mark))
 
 
 def table_style_commands(header_rows: int = 1, font: str = SANS, size: float = 9) -> list:
@@ -153,3 +218,55 @@ def table_style_commands(header_rows: int = 1, font: str = SANS, size: float = 9
         ("TOPPADDING", (0, 0), (-1, -1), 2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
     ]
+
+
+def titled_table(title: str, continued: str, rows: list, widths: list, commands: list, header_rows: int = 1,
+                 font: str = SANS, size: float = 9):
+    """A table whose first row is its ``title`` (spanning every column) and repeats with the header
+    on every page it continues to, there reading ``continued`` ("1 курс (продолжение)")."""
+    from reportlab.platypus import TableStyle
+
+    def shift(cmd):
+        name, (c0, r0), (c1, r1), *rest = cmd
+        return (name, (c0, r0 + 1 if r0 >= 0 else r0), (c1, r1 + 1 if r1 >= 0 else r1), *rest)
+
+    style = [("SPAN", (0, 0), (-1, 0)), ("FONT", (0, 0), (-1, 0), font + "-Bold", size + 2, (size + 2) * 1.25),
+             ("LEFTPADDING", (0, 0), (-1, 0), 0), ("BOTTOMPADDING", (0, 0), (-1, 0), 4)]
+    style += [shift(c) for c in commands]
+    table = ContinuedTable([[title] + [""] * (len(widths) - 1), *rows], colWidths=widths,
+                           repeatRows=header_rows + 1)
+    table.continued = continued
+    table.setStyle(TableStyle(style))
+    return table
+
+
+class ContinuedTable(Table):
+    """A Table that, split over pages, gives its first (title) row the ``continued`` text."""
+
+    continued = ""
+
+    def split(self, availWidth, availHeight):
+        parts = super().split(availWidth, availHeight)
+        if len(parts) == 2 and self.continued:
+            tail = parts[1]
+            tail._cellvalues[0] = [self.continued] + list(tail._cellvalues[0][1:])  # a new row list
+            tail.continued = self.continued
+        return parts
+
+
+def fitted(text: str, style: ParagraphStyle, width: float, smallest: float = 6.5):
+    """A Paragraph of ``text`` (already escaped) whose unbreakable runs ("Өмүрбеков Т.Ү." joined
+    by no-break spaces, "24.09.2026") fit ``width`` points: the cell's font shrinks a step at a
+    time (never below ``smallest``) instead of the run overflowing or breaking."""
+    from reportlab.platypus import Paragraph
+
+    plain = text.replace("<br/>", " ")
+    runs = [r for r in plain.split(" ") if r and not r.isalpha()]
+    size = style.fontSize
+    while size > smallest and any(
+            pdfmetrics.stringWidth(r.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">"),
+                                   style.fontName, size) > width for r in runs):
+        size -= 0.5
+    if size != style.fontSize:
+        style = ParagraphStyle(f"{style.name}_{size}", parent=style, fontSize=size, leading=size * 1.2)
+    return Paragraph(text, style)

@@ -31,11 +31,23 @@ REGISTER_HEADERS = [N_("No"), N_("Applicant"), N_("Procedure"), NC_("date receiv
                     N_("Closed"), N_("Note")]
 
 
-def register_xlsx(rows: list[dict], target, lang: str, on_date: dt.date, title: str = "") -> None:
+def _frame(frame, faculty: str = ""):
+    from dataclasses import replace
+
+    from desktop.models.document_frame import blank_frame
+
+    return frame or replace(blank_frame("requests"), faculty=faculty or "")
+
+
+def register_xlsx(rows: list[dict], target, lang: str, on_date: dt.date, title: str = "", frame=None) -> None:
     """The register of requests as the office prints it; overdue rows in red."""
+    from desktop.reports.frame import framed_sheet, xlsx_bottom
+
     tr = translator(lang)
+    frame = _frame(frame)
     book = Workbook(target)
-    ws = book.sheet(tr("Service requests"))
+    sheet = book.sheet(tr("Service requests"))
+    ws = framed_sheet(sheet, book, frame, tr, 12)
     ws.write_string(0, 0, title or tr("Register of service requests"), book.fmt["title"])
     ws.write_string(1, 0, tr("As of {date}").format(date=tr.as_of(on_date)), book.fmt["subtitle"])
     red = {k: book.add_format(font_name="Arial", font_size=10, valign="top", text_wrap=True, border=1,
@@ -60,23 +72,24 @@ def register_xlsx(rows: list[dict], target, lang: str, on_date: dt.date, title: 
             row["refusal_reason"] or row["note"]], formats=[fmts[k] for k in kinds])
         r += 1
     ws.autofilter(3, 0, max(3, r - 1), len(headers) - 1)
+    xlsx_bottom(sheet, book, frame, tr, ws.offset + r, 12)
     book.close()
 
 
-def card_pdf(card: dict, target, lang: str, on_date: dt.date, faculty: str = "") -> None:
+def card_pdf(card: dict, target, lang: str, on_date: dt.date, faculty: str = "", frame=None) -> None:
     """A request's card: who, what, when received, and every step with planned and actual dates."""
     from reportlab.lib import colors
     from reportlab.lib.units import mm
     from reportlab.platypus import Paragraph, Spacer, Table
 
-    from desktop.reports.pdf import SANS, build_pdf, esc, styles, table_style_commands
+    from desktop.reports.pdf import SANS, build_pdf, esc, fitted, styles, table_style_commands
+
+    from desktop.reports.frame import pdf_bottom, pdf_top
 
     tr = translator(lang)
-    st = styles()
-    story = []
-    if faculty:
-        story.append(Paragraph(esc(faculty), st["center"]))
-        story.append(Spacer(1, 3 * mm))
+    st = styles(lang=lang)
+    frame = _frame(frame, faculty)
+    story = [*pdf_top(frame, tr, 175 * mm)]
     story.append(Paragraph(esc(tr("Service request No {number}").format(number=card["id"])), st["title"]))
     story.append(Paragraph(esc(shown(tr, card["procedure_name"])), st["subtitle"]))
     status = status_text(tr, card)
@@ -94,6 +107,7 @@ def card_pdf(card: dict, target, lang: str, on_date: dt.date, faculty: str = "")
     story.append(Table(fact_rows, colWidths=[45 * mm, 130 * mm], hAlign="LEFT",
                        style=[("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
     story.append(Spacer(1, 5 * mm))
+    widths = [7, 40, 27, 17, 20, 20, 22, 22]
     header = [tr("No"), tr("Step"), tr("Unit responsible"), tr("Duration"), tr("Planned"), tr("Actual"),
               tr("Done by"), tr("Note")]
     from reportlab.lib.styles import ParagraphStyle
@@ -115,12 +129,13 @@ def card_pdf(card: dict, target, lang: str, on_date: dt.date, faculty: str = "")
             note = tr("Done late") + (f". {note}" if note else "")
         cell = grey if step["skipped"] else st["cell"]
         actual = tr.short_date(step["actual"]) if step["actual"] else ""
-        data.append([str(i)] + [Paragraph(esc(v), cell) for v in (
-            name, shown(tr, step["unit"]), duration_text(tr, step), planned, actual, step["done_by"], note)])
-    widths = [7, 40, 27, 17, 20, 20, 22, 22]
+        data.append([str(i)] + [fitted(esc(v), cell, w * mm - 6) for v, w in zip((
+            name, shown(tr, step["unit"]), duration_text(tr, step), planned, actual, step["done_by"], note),
+            widths[1:])])
     story.append(Table(data, colWidths=[w * mm for w in widths], repeatRows=1, style=commands))
     story.append(Spacer(1, 4 * mm))
     story.append(Paragraph(esc(tr("As of {date}").format(date=tr.as_of(on_date))), st["small"]))
+    story += pdf_bottom(frame, tr, 175 * mm)
     build_pdf(target, story, tr, title=tr("Service request No {number}").format(number=card["id"]))
 
 
@@ -130,7 +145,8 @@ PDF_COLUMNS = [(N_("No"), 9), (N_("Applicant"), 37), (N_("Procedure"), 36), (NC_
                (N_("Step due"), 19), (N_("Days overdue"), 16), (N_("Due (last step)"), 19)]
 
 
-def register_pdf(rows: list[dict], target, lang: str, on_date: dt.date, faculty: str = "", title: str = "") -> None:
+def register_pdf(rows: list[dict], target, lang: str, on_date: dt.date, faculty: str = "", title: str = "",
+                 frame=None) -> None:
     """The register of requests on landscape A4, as the office files it: overdue rows shaded red and
     their status saying so (the shade alone is lost on a black-and-white printer)."""
     from reportlab.lib import colors
@@ -140,17 +156,17 @@ def register_pdf(rows: list[dict], target, lang: str, on_date: dt.date, faculty:
 
     from desktop.reports.pdf import SANS, build_pdf, esc, styles, table_style_commands
 
+    from desktop.reports.frame import pdf_bottom, pdf_top
+
     tr = translator(lang)
-    st = styles()
+    st = styles(lang=lang)
+    frame = _frame(frame, faculty)
     cell = ParagraphStyle("register_cell", parent=st["cell"], fontSize=8, leading=9.6)
     bold = ParagraphStyle("register_bold", parent=st["cell_bold"], fontSize=8, leading=9.6)
     head = ParagraphStyle("register_head", parent=bold, alignment=1)
     number = {False: ParagraphStyle("register_number", parent=cell, alignment=2),
               True: ParagraphStyle("register_number_bold", parent=bold, alignment=2)}
-    story = []
-    if faculty:
-        story.append(Paragraph(esc(faculty), st["center"]))
-        story.append(Spacer(1, 2 * mm))
+    story = [*pdf_top(frame, tr, 267 * mm)]
     story.append(Paragraph(esc(title or tr("Register of service requests")), st["title"]))
     overdue = sum(1 for r in rows if r["overdue"])
     in_progress = sum(1 for r in rows if r["status"] == RequestStatus.IN_PROGRESS)
@@ -180,5 +196,6 @@ def register_pdf(rows: list[dict], target, lang: str, on_date: dt.date, faculty:
         data.append([Paragraph(esc(tr("No requests")), cell)] + [""] * (len(PDF_COLUMNS) - 1))
         commands.append(("SPAN", (0, 1), (-1, 1)))
     story.append(Table(data, colWidths=[w * mm for _h, w in PDF_COLUMNS], repeatRows=1, style=commands))
+    story += pdf_bottom(frame, tr, 267 * mm)
     build_pdf(target, story, tr, title=title or tr("Register of service requests"), is_landscape=True,
               margins_mm=(15, 15, 12, 14))

@@ -18,9 +18,10 @@ from desktop.models.contingent import (
     StudentStatus,
     StudyForm,
 )
-from desktop.models.org import Programme, the_faculty
+from desktop.models.org import Programme
 from desktop.models.progress import Progress, step
 from desktop.models.students import F, curator_of, group_head, student_rows
+from desktop.models.typography import keep_initials
 
 XLSX_COLUMNS = [  # (title, row field, width)
     ("Last name", "last_name", 18), ("First name", "first_name", 14), ("Patronymic", "patronymic", 16),
@@ -61,6 +62,7 @@ def export_students_xlsx(session: Session, target, *, lang: str, group_name: str
     headers = [tr(t) for t, _k, _w in XLSX_COLUMNS]
     by_sheet: dict[str, list[tuple]] = {}
     done = 0
+    rows = sort_students(rows, lang)
     if sheet_per_group:
         for r in rows:
             by_sheet.setdefault(r[F["group"]] or "—", []).append(r)
@@ -105,27 +107,25 @@ def group_list_story(session: Session, group_id: int, lang: str, on: dt.date | N
     from reportlab.lib.units import mm
     from reportlab.platypus import Paragraph, Spacer, Table
 
+    from desktop.models.document_frame import document_frame
+    from desktop.reports.frame import pdf_bottom, pdf_top
     from desktop.reports.pdf import SANS, esc, styles, table_style_commands, wrap
 
     tr = translator(lang)
-    st = styles()
+    st = styles(lang=lang)
     on = on or dt.date.today()
     group = session.get(Group, group_id)
     programme = session.get(Programme, group.programme_id) if group.programme_id else None
-    faculty = the_faculty(session)
-    story = []
-    if faculty:
-        story.append(Paragraph(esc(faculty.university), st["center"]))
-        story.append(Paragraph(esc(faculty.name), st["center"]))
-        story.append(Spacer(1, 4 * mm))
+    frame = document_frame(session, "group_list")
+    story = [*pdf_top(frame, tr, 175 * mm)]
     story.append(Paragraph(esc(tr("Student list of group {group}").format(group=group.name)), st["title"]))
     sub = [tr("Course {course}").format(course=group.course),
            tr(STUDY_FORM_LABELS[StudyForm(group.study_form)])]
     if programme:
         sub.insert(0, f"{programme.code} {programme.name}")
     story.append(Paragraph(esc(", ".join(sub)), st["subtitle"]))
-    rows = [r for r in student_rows(session, [group_id])
-            if r[F["status"]] in (StudentStatus.STUDYING.value, StudentStatus.ACADEMIC_LEAVE.value)]
+    rows = sort_students([r for r in student_rows(session, [group_id])
+                          if r[F["status"]] in (StudentStatus.STUDYING.value, StudentStatus.ACADEMIC_LEAVE.value)], lang)
     widths = [10 * mm, 74 * mm, 34 * mm, 27 * mm, 30 * mm]
     titles = [tr("No"), tr("Full name"), tr("Record-book number"), tr("Funding"), tr("Study form")]
     data = [[wrap(t, SANS + "-Bold", 9, w - 6) for t, w in zip(titles, widths, strict=True)]]
@@ -133,7 +133,8 @@ def group_list_story(session: Session, group_id: int, lang: str, on: dt.date | N
         name = " ".join(p for p in (r[F["last_name"]], r[F["first_name"]], r[F["patronymic"]]) if p)
         if r[F["status"]] == StudentStatus.ACADEMIC_LEAVE.value:
             name += f" ({tr('Academic leave').lower()})"
-        data.append([str(i), wrap(name, SANS, 9, widths[1] - 6), wrap(r[F["record_book"]] or "", SANS, 9, widths[2] - 6),
+        data.append([str(i), wrap(keep_initials(name), SANS, 9, widths[1] - 6, lang),
+                     wrap(r[F["record_book"]] or "", SANS, 9, widths[2] - 6),
                      tr(FUNDING_LABELS[Funding(r[F["funding"]])]), tr(STUDY_FORM_LABELS[StudyForm(r[F["study_form"]])])])
     table = Table(data, colWidths=widths, repeatRows=1)
     table.setStyle(table_style_commands() + [("ALIGN", (0, 1), (0, -1), "RIGHT")])
@@ -147,7 +148,16 @@ def group_list_story(session: Session, group_id: int, lang: str, on: dt.date | N
     story.append(Paragraph(esc(tr("Group head: {name}").format(name=group_head(session, group_id) or "—")), st["body"]))
     story.append(Spacer(1, 4 * mm))
     story.append(Paragraph(esc(tr.long_date(on)), st["right"]))
+    story += pdf_bottom(frame, tr, 175 * mm)
     return story
+
+
+def sort_students(rows: Sequence[tuple], lang: str) -> list[tuple]:
+    """Students in the office's alphabetical order of ``lang``: surname, first name, patronymic."""
+    from desktop.models.collation import sort_key
+
+    return sorted(rows, key=lambda r: (sort_key(r[F["last_name"]], lang), sort_key(r[F["first_name"]], lang),
+                                       sort_key(r[F["patronymic"]], lang)))
 
 
 def export_group_list_pdf(session: Session, target, *, lang: str, group_name: str | None = None,

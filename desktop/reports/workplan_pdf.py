@@ -13,23 +13,44 @@ from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from desktop.i18n import translator
 from desktop.models import workplan_deadline as dl
+from desktop.models.typography import keep_initials
 from desktop.models.workplan_people import ROLE_LABELS
-from desktop.reports.pdf import SANS, SECTION_FILL, build_pdf, esc, styles, table_style_commands, wrap
+from desktop.reports.pdf import (
+    SANS,
+    SECTION_FILL,
+    build_pdf,
+    esc,
+    styles,
+    table_style_commands,
+    wrap,
+)
 
-APPROVED = {"ky": "БЕКИТЕМИН", "kk": "БЕКІТЕМІН", "ru": "УТВЕРЖДАЮ", "en": "APPROVED"}
 FONT_SIZE = 9
 WIDTHS_MM = (12, 88, 38, 42)  # No / activity / deadline / responsible on A4 portrait
 
 
-def approval_block(tree: dict, tr, st) -> Table:
+def plan_frame(tree: dict, kind: str = "plan"):
+    """The frame of the plan (or its progress report): the plan's own approver, date and faculty
+    name, where typed, override the faculty's document frame."""
+    from dataclasses import replace
+
+    from desktop.models.document_frame import blank_frame
+
+    frame = (tree.get("frames") or {}).get(kind) or blank_frame(kind)
+    changes = {}
+    if kind == "plan" and (tree.get("approver_name") or tree.get("approver_position")):
+        changes.update(approver_name=tree.get("approver_name") or "",
+                       approver_position=tree.get("approver_position") or "")
+    if tree.get("faculty_name"):
+        changes["faculty"] = tree["faculty_name"]
+    return replace(frame, **changes)
+
+
+def approval_block(tree: dict, tr, st) -> list:
+    from desktop.reports.frame import pdf_top
+
     date = tree.get("approval_date")
-    date_line = tr.short_date(date) if date else "«____» ______________ 20___"
-    lines = [f"<b>{APPROVED[tr.lang]}</b>", esc(tree.get("approver_position") or ""),
-             f"______________ {esc(tree.get('approver_name') or '')}", esc(date_line)]
-    block = Paragraph("<br/>".join(lines), st["approval"])
-    t = Table([["", block]], colWidths=[100 * mm, 75 * mm])
-    t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
-    return t
+    return pdf_top(plan_frame(tree), tr, 175 * mm, tr.short_date(date) if date else "")
 
 
 def plan_table(tree: dict, tr) -> Table:
@@ -46,9 +67,9 @@ def plan_table(tree: dict, tr) -> Table:
         for item in section["items"]:
             rows.append([
                 f"{item['number']}.",
-                wrap(item["text"], font, FONT_SIZE, inner[1]),
-                wrap(dl.render(item["deadline"], tr), font, FONT_SIZE, inner[2]),
-                wrap(item["responsible_text"].replace(", ", ",\n"), font, FONT_SIZE, inner[3]),
+                wrap(item["text"], font, FONT_SIZE, inner[1], tr.lang),
+                wrap(dl.render(item["deadline"], tr), font, FONT_SIZE, inner[2], tr.lang),
+                wrap(keep_initials(item["responsible_text"]).replace(", ", ",\n"), font, FONT_SIZE, inner[3], tr.lang),
             ])
     t = Table(rows, colWidths=widths, repeatRows=1)
     t.setStyle(TableStyle(style))
@@ -58,9 +79,12 @@ def plan_table(tree: dict, tr) -> Table:
 def plan_pdf(target, tree: dict, lang: str) -> None:
     """Write the plan (``workplan.plan_tree``) to ``target`` (a path or a binary file)."""
     tr = translator(lang)
-    st = styles()
+    st = styles(lang=lang)
     title = tree.get("title") or tr("Work plan for {year}").format(year=tree["year"])
-    story = [approval_block(tree, tr, st), Spacer(1, 6 * mm), Paragraph(esc(title), st["title"]), plan_table(tree, tr)]
+    from desktop.reports.frame import pdf_bottom
+
+    story = [*approval_block(tree, tr, st), Paragraph(esc(title), st["title"]), plan_table(tree, tr),
+             *pdf_bottom(plan_frame(tree), tr, 175 * mm)]
     build_pdf(target, story, tr, title=title, margins_mm=(20, 10, 15, 15))
 
 
@@ -151,7 +175,7 @@ STATUS_WORDS = {"done": "Done", "in_progress": "In progress", "overdue": "Overdu
 
 def progress_pdf(target, tree: dict, lang: str, on_date: dt.date | None = None) -> None:
     tr = translator(lang)
-    st = styles()
+    st = styles(lang=lang)
     on_date = on_date or dt.date.today()
     sections, people = progress_counts(tree, tr)
     heading = [tr("Section"), tr("Done"), tr("In progress"), tr("Overdue"), tr("Planned"), tr.pgettext("sum column", "Total")]
@@ -172,10 +196,14 @@ def progress_pdf(target, tree: dict, lang: str, on_date: dt.date | None = None) 
             ("ALIGN", (1, 1), (-1, -1), "RIGHT")]))
         return t
 
+    from desktop.reports.frame import pdf_bottom, pdf_top
+
     title = tr("Work plan progress for {year}").format(year=tree["year"])
-    story = [Paragraph(esc(title), st["title"]),
+    frame = plan_frame(tree, "progress")
+    story = [*pdf_top(frame, tr, 175 * mm), Paragraph(esc(title), st["title"]),
              Paragraph(esc(tr("As of {date}").format(date=tr.as_of(on_date))), st["subtitle"]),
              section_picture(sections, tr), Spacer(1, 4 * mm),
              Paragraph(esc(tr("By section")), st["heading"]), table(sections, tr("Section")),
-             Paragraph(esc(tr("By responsible person")), st["heading"]), table(people, tr("Responsible"))]
+             Paragraph(esc(tr("By responsible person")), st["heading"]), table(people, tr("Responsible")),
+             *pdf_bottom(frame, tr, 175 * mm)]
     build_pdf(target, story, tr, title=title)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from desktop.i18n import translator
 from desktop.models import workplan_deadline as dl
-from desktop.reports.workplan_pdf import APPROVED
+from desktop.reports.frame import xlsx_bottom, xlsx_top
+from desktop.reports.workplan_pdf import plan_frame
 from desktop.reports.xlsx import Workbook, write_row
 
 
@@ -12,16 +13,12 @@ def plan_xlsx(target, tree: dict, lang: str) -> None:
     tr = translator(lang)
     book = Workbook(target)
     ws = book.sheet(tr("Work plan"), is_landscape=False)
-    right = book.add_format(font_name="Arial", font_size=10, align="left")
-    ws.write_string(0, 3, APPROVED[lang], book.add_format(font_name="Arial", font_size=10, bold=True))
-    ws.write_string(1, 3, tree.get("approver_position") or "", right)
-    ws.write_string(2, 3, f"______________ {tree.get('approver_name') or ''}", right)
     date = tree.get("approval_date")
-    ws.write_string(3, 3, tr.short_date(date) if date else "«____» ______________ 20___", right)
+    top = xlsx_top(ws, book, plan_frame(tree), tr, 4, date_text=tr.short_date(date) if date else "")
     title = tree.get("title") or tr("Work plan for {year}").format(year=tree["year"])
-    ws.merge_range(5, 0, 5, 3, "", book.fmt["title"])
-    ws.write_string(5, 0, title, book.fmt["title"])
-    header_row = 7
+    ws.merge_range(top, 0, top, 3, "", book.fmt["title"])
+    ws.write_string(top, 0, title, book.fmt["title"])
+    header_row = top + 2
     write_row(ws, header_row, [tr("No."), tr("Activity"), tr("Deadline"), tr("Responsible")], book.fmt["header"])
     r = header_row + 1
     for section in tree["sections"]:
@@ -39,4 +36,5 @@ def plan_xlsx(target, tree: dict, lang: str) -> None:
     ws.freeze_panes(header_row + 1, 0)
     ws.autofilter(header_row, 0, max(header_row, r - 1), 3)
     ws.repeat_rows(header_row)
+    xlsx_bottom(ws, book, plan_frame(tree), tr, r, 4)
     book.close()

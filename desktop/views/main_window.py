@@ -119,6 +119,8 @@ class MainWindow(QMainWindow):
         self.act_about.triggered.connect(self.show_about)
         self.act_faculty = QAction(self)
         self.act_faculty.triggered.connect(self.open_faculty_editor)
+        self.act_frame = QAction(self)
+        self.act_frame.triggered.connect(self.edit_document_frame)
 
         self.lang_group = QActionGroup(self)
         self.lang_actions: dict[str, QAction] = {}
@@ -161,6 +163,7 @@ class MainWindow(QMainWindow):
         self.menu_report_lang.addActions(list(self.report_lang_actions.values()))
         self.menu_country = self.menu_settings.addMenu("")
         self.menu_country.addActions(list(self.country_actions.values()))
+        self.menu_settings.addAction(self.act_frame)
         self.menu_help = bar.addMenu("")
         self.menu_help.addAction(self.act_about)
 
@@ -179,6 +182,7 @@ class MainWindow(QMainWindow):
         self.menu_report_lang.setTitle(_("Default report language"))
         self.report_lang_actions[""].setText(_("Same as the interface"))
         self.menu_country.setTitle(_("Country for working days"))
+        self.act_frame.setText(_("Document frame…"))
         for code, act in self.country_actions.items():
             act.setText(f"{_(COUNTRY_TITLES[code])} ({code})")
         self.menu_help.setTitle(_("&Help"))
@@ -321,6 +325,12 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, _("Demo faculty"), str(exc))
             return False
         return True
+    def edit_document_frame(self) -> None:
+        from desktop.views.frame_dialog import edit_document_frame
+
+        stack = self.undo_group.activeStack()
+        if edit_document_frame(self, self.db, stack):
+            self.ctx.data_changed.emit("document_frame")
 
     # File menu ------------------------------------------------------------
     def backup_now(self) -> None:

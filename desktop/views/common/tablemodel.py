@@ -84,6 +84,11 @@ class RecordTableModel(QAbstractTableModel):
             return "" if value is None else value
         if role == SORT_ROLE:
             value = row.get(col.key)
+            if isinstance(value, str):  # the interface language's alphabet (ң after н, ә after а ...)
+                from desktop.i18n import current_language
+                from desktop.models.collation import sort_string
+
+                return sort_string(value, current_language())
             return "" if value is None else value
         if role == ID_ROLE:
             return row.get(self.id_key)
@@ -134,7 +139,7 @@ class TextFilterProxy(QSortFilterProxyModel):
         self._needle = ""
         self.setSortRole(SORT_ROLE)
         self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.setSortLocaleAware(True)
+        self.setSortLocaleAware(False)  # the sort role is already the language's collation string
 
     def set_text(self, text: str) -> None:
         if hasattr(self, "beginFilterChange"):  # Qt 6.10+

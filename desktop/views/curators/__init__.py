@@ -289,8 +289,11 @@ class CuratorsArea(AreaPage):
             summary = cr.summary(s, year)
             faculty = the_faculty(s)
             name = faculty.name if faculty else ""
+            from desktop.models.document_frame import document_frame
+
+            frame = document_frame(s, "curators")
         buf = io.BytesIO()
-        write_matrix_pdf(buf, matrix, summary, lang, name, progress=progress)
+        write_matrix_pdf(buf, matrix, summary, lang, name, progress=progress, frame=frame)
         return buf.getvalue()
 
     def preview(self) -> None:
@@ -372,8 +375,11 @@ class CuratorsArea(AreaPage):
         matrix, year, lang = self.matrix_model.matrix, self.year_name(), self.ctx.report_language
 
         def write(temporary: str, _progress) -> None:
+            from desktop.models.document_frame import document_frame
+
             with self.ctx.db.session() as s:
                 summary = cr.summary(s, year)
-            write_matrix_xlsx(temporary, matrix, summary, lang)
+                frame = document_frame(s, "curators")
+            write_matrix_xlsx(temporary, matrix, summary, lang, frame=frame)
 
         return write_report_file(self, _("Export to Excel"), path, write)

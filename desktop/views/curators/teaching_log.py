@@ -193,8 +193,11 @@ class TeachingLogPanel(QWidget):
             name = s.get(Staff, sid).short_name
             entries = tl.entries(s, sid, *self.ym())
             totals = tl.totals(s, sid, *self.ym())
+            from desktop.models.document_frame import document_frame
+
+            frame = document_frame(s, "teaching_log")
         write = out.write_log_pdf if fmt == "pdf" else out.write_log_xlsx
-        write(target, name, *self.ym(), entries, totals, self.page.ctx.report_language)
+        write(target, name, *self.ym(), entries, totals, self.page.ctx.report_language, frame=frame)
 
     def pdf_bytes(self) -> bytes:
         buf = io.BytesIO()

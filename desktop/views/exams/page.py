@@ -598,11 +598,23 @@ class ExamsArea(AreaPage):
             self.grid.setFocus()
 
     # Export --------------------------------------------------------------------------------------------------
+    def document_frame(self, lang: str):
+        """The schedule's frame and its unresolved errors in the report's language (a draft while any remain)."""
+        from desktop.i18n import translator
+        from desktop.models.document_frame import document_frame
+
+        with self.ctx.db.session() as s:
+            frame = document_frame(s, "exam_schedule")
+            rules = rules_for(s, self.schedule, lang)
+        errors = [c.message for c in find_conflicts(self.schedule, rules, translator(lang)) if c.severity == "error"]
+        return frame, errors
+
     def export(self, key: str) -> None:
         if self.schedule is None:
             return
         lang, by = self.ctx.report_language, self.by.currentData()
         schedule = self.schedule
+        frame, errors = self.document_frame(lang)
         if key == "preview":
             import io
 
@@ -612,7 +624,7 @@ class ExamsArea(AreaPage):
 
             def make(progress) -> bytes:
                 buf = io.BytesIO()
-                session_pdf(buf, schedule, lang, "matrix", by, progress=progress)
+                session_pdf(buf, schedule, lang, "matrix", by, progress=progress, frame=frame, errors=errors)
                 return buf.getvalue()
 
             pdf = make_report(self, _("Print preview"), make)
@@ -630,21 +642,21 @@ class ExamsArea(AreaPage):
         from desktop.views.common.tasks import write_report_file
 
         written = write_report_file(self, _("Export"), path, lambda temporary, progress: write_export(
-            temporary, schedule, lang, layout, fmt, by, progress))
+            temporary, schedule, lang, layout, fmt, by, progress, frame=frame, errors=errors))
         if written:
             self.ctx.status_message.emit(_("Saved {path}").format(path=path))
 
 
 def write_export(path: str, schedule: ops.Schedule, lang: str, layout: str, fmt: str, by: str,
-                 progress=None) -> None:
+                 progress=None, frame=None, errors: list[str] | None = None) -> None:
     if fmt == "xlsx":
         from desktop.reports.exam_xlsx import session_xlsx
 
-        session_xlsx(path, schedule, lang, layout, by)
+        session_xlsx(path, schedule, lang, layout, by, frame=frame, errors=errors)
     else:
         from desktop.reports.exam_pdf import session_pdf
 
-        session_pdf(path, schedule, lang, layout, by, progress=progress)
+        session_pdf(path, schedule, lang, layout, by, progress=progress, frame=frame, errors=errors)
 
 
 def ex_default_year() -> str:

@@ -151,10 +151,13 @@ class DecisionsRegister(QWidget):
 
         with self.page.ctx.db.session() as s:
             rows = mt.decisions(s, on_date=dt.date.today(), **self.filters())
+            from desktop.models.document_frame import document_frame
+
+            frame = document_frame(s, "decisions")
         from desktop.views.common.tasks import save_file
 
         if not save_file(self, _("Export to Excel…"), path,
-                         lambda tmp: decisions_xlsx(tmp, rows, self.page.ctx.report_language)):
+                         lambda tmp: decisions_xlsx(tmp, rows, self.page.ctx.report_language, frame=frame)):
             return None
         self.page.ctx.status_message.emit(_("Saved {path}").format(path=path))
         return path

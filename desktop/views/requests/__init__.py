@@ -485,11 +485,14 @@ class RequestsArea(AreaPage):
         path = path or self._save_path(_("Register to Excel"), "requests.xlsx", "Excel (*.xlsx)")
         if not path:
             return
+        from desktop.models.document_frame import document_frame
         from desktop.views.common.tasks import save_file
 
+        with self.ctx.db.session() as s:
+            frame = document_frame(s, "requests")
         rows = self.shown_rows()
         if save_file(self, _("Register to Excel"), path,
-                     lambda tmp: register_xlsx(rows, tmp, self.ctx.report_language, self.today)):
+                     lambda tmp: register_xlsx(rows, tmp, self.ctx.report_language, self.today, frame=frame)):
             self.ctx.status_message.emit(_("Saved {path}").format(path=path))
 
     def shown_rows(self) -> list[dict]:
@@ -500,14 +503,16 @@ class RequestsArea(AreaPage):
     def register_pdf_bytes(self) -> bytes:
         import io
 
+        from desktop.models.document_frame import document_frame
         from desktop.models.org import the_faculty
         from desktop.reports.requests import register_pdf
 
         with self.ctx.db.session() as s:
             faculty = the_faculty(s)
             name = faculty.name if faculty else ""
+            frame = document_frame(s, "requests")
         out = io.BytesIO()
-        register_pdf(self.shown_rows(), out, self.ctx.report_language, self.today, name)
+        register_pdf(self.shown_rows(), out, self.ctx.report_language, self.today, name, frame=frame)
         return out.getvalue()
 
     def export_register_pdf(self, path: str | None = None) -> None:
@@ -527,6 +532,7 @@ class RequestsArea(AreaPage):
     def card_pdf_bytes(self) -> bytes | None:
         import io
 
+        from desktop.models.document_frame import document_frame
         from desktop.models.org import the_faculty
         from desktop.reports.requests import card_pdf
 
@@ -537,8 +543,9 @@ class RequestsArea(AreaPage):
             card = req.request_card(s, rid, self.today)
             faculty = the_faculty(s)
             name = faculty.name if faculty else ""
+            frame = document_frame(s, "requests")
         out = io.BytesIO()
-        card_pdf(card, out, self.ctx.report_language, self.today, name)
+        card_pdf(card, out, self.ctx.report_language, self.today, name, frame=frame)
         return out.getvalue()
 
     def export_card(self, path: str | None = None) -> None:

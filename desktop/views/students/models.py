@@ -301,11 +301,15 @@ class StudentTableModel(QAbstractProxyModel):
         col = self.source._cols[self.sort_column][0]
         rows = self.source.rows
         reverse = self.sort_order == Qt.SortOrder.DescendingOrder
-        if col == F["last_name"]:
-            keys = [(r[1].casefold(), r[2].casefold()) for r in rows]
+        from desktop.i18n import current_language
+        from desktop.models.collation import sort_key
+
+        lang = current_language()
+        if col == F["last_name"]:  # the language's alphabet: ң after н, ө after о, ә after а ...
+            keys = [(sort_key(r[1], lang), sort_key(r[2], lang)) for r in rows]
             key = keys.__getitem__
         else:
-            key = lambda i: ((v := rows[i][col]) is None, str(v).casefold() if isinstance(v, str) else v or 0)  # noqa: E731
+            key = lambda i: ((v := rows[i][col]) is None, sort_key(v, lang) if isinstance(v, str) else v or 0)  # noqa: E731
         self._order = sorted(range(len(rows)), key=key, reverse=reverse)
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:

@@ -1,0 +1,187 @@
+"""The official frame of the faculty's documents: who approves each kind of document, the
+council's decision that approved the work plan, who compiles the documents, and the city.
+
+University and faculty names come from the Faculty row; the rest is one ``app_setting`` row
+("document_frame", JSON) shared by everyone on the database. Every field may stay blank: the
+documents then print blank lines to sign and fill in by hand, never "None".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.i18n import N_
+from desktop.models import settings
+from desktop.models.base import DomainError
+from desktop.models.org import Faculty
+
+FRAME = settings.declare("document_frame", {})
+
+# The documents an office files, each with its approving official.
+DOCUMENT_KINDS: tuple[str, ...] = (
+    "plan", "exam_schedule", "headcount", "group_list", "requests", "progress", "curators",
+    "decisions", "teaching_log",
+)
+KIND_LABELS = {
+    "plan": N_("Work plan"),
+    "exam_schedule": N_("Exam schedule"),
+    "headcount": N_("Headcount"),
+    "group_list": N_("Group lists"),
+    "requests": N_("Service requests"),
+    "progress": N_("Work plan progress"),
+    "curators": N_("Curator reports"),
+    "decisions": N_("Decisions register"),
+    "teaching_log": N_("Teaching log"),
+}
+# The position printed when the office has not typed one (in the report's language).
+DEFAULT_POSITIONS = {
+    "exam_schedule": N_("Vice-rector for academic affairs"),
+}
+DEAN_POSITION = N_("Dean of the faculty")
+COMPILER_POSITION = N_("Methodist")
+MAX_TEXT = 300
+
+
+@dataclass
+class Official:
+    position: str = ""
+    name: str = ""
+
+
+@dataclass
+class Frame:
+    """What the office typed (blank = not stated)."""
+
+    city: str = ""
+    approvers: dict[str, Official] = field(default_factory=dict)
+    plan_by_council: bool = False  # the plan approved by the council's decision, not by the dean
+    council_name: str = ""  # "Ученый совет", typed as the office writes it
+    council_number: str = ""  # "205-1"
+    council_date: dt.date | None = None
+    compiler: Official = field(default_factory=Official)
+
+    def approver(self, kind: str) -> Official:
+        return self.approvers.get(kind) or Official()
+
+
+@dataclass(frozen=True)
+class DocumentFrame:
+    """The frame of one document, ready for a report (positions untranslated when defaulted)."""
+
+    kind: str
+    university: str = ""
+    faculty: str = ""
+    city: str = ""
+    approver_position: str = ""  # typed by the office; blank -> ``default_position`` translated
+    approver_name: str = ""
+    default_position: str = DEAN_POSITION
+    by_council: bool = False
+    council_name: str = ""
+    council_number: str = ""
+    council_date: dt.date | None = None
+    compiler_position: str = ""
+    compiler_name: str = ""
+
+
+def _text(value, where: str) -> str:
+    text = "" if value is None else str(value).strip()
+    if len(text) > MAX_TEXT:
+        raise DomainError(f"{where}: longer than {MAX_TEXT} characters")
+    return text
+
+
+def to_json(frame: Frame) -> dict:
+    return {
+        "city": frame.city,
+        "approvers": {k: {"position": o.position, "name": o.name} for k, o in frame.approvers.items()
+                      if o.position or o.name},
+        "plan_by_council": frame.plan_by_council,
+        "council_name": frame.council_name,
+        "council_number": frame.council_number,
+        "council_date": frame.council_date.isoformat() if frame.council_date else "",
+        "compiler": {"position": frame.compiler.position, "name": frame.compiler.name},
+    }
+
+
+def from_json(data: dict) -> Frame:
+    """A frame from its stored (or typed) form; names the bad field and accepts nothing partial."""
+    if not isinstance(data, dict):
+        raise DomainError("document frame: not an object")
+    approvers = {}
+    for kind, value in (data.get("approvers") or {}).items():
+        if kind not in DOCUMENT_KINDS:
+            raise DomainError(f"approvers: unknown kind of document {kind!r}")
+        value = value or {}
+        approvers[kind] = Official(_text(value.get("position"), f"approvers.{kind}.position"),
+                                   _text(value.get("name"), f"approvers.{kind}.name"))
+    raw_date = data.get("council_date") or ""
+    if isinstance(raw_date, dt.date):
+        council_date = raw_date
+    elif raw_date:
+        try:
+            council_date = dt.date.fromisoformat(str(raw_date).strip())
+        except ValueError:
+            raise DomainError(f"council_date: {raw_date!r} is not a date (YYYY-MM-DD)") from None
+    else:
+        council_date = None
+    compiler = data.get("compiler") or {}
+    return Frame(
+        city=_text(data.get("city"), "city"),
+        approvers=approvers,
+        plan_by_council=bool(data.get("plan_by_council")),
+        council_name=_text(data.get("council_name"), "council_name"),
+        council_number=_text(data.get("council_number"), "council_number"),
+        council_date=council_date,
+        compiler=Official(_text(compiler.get("position"), "compiler.position"),
+                          _text(compiler.get("name"), "compiler.name")),
+    )
+
+
+def load_frame(session: Session) -> Frame:
+    return from_json(settings.get(session, FRAME.key) or {})
+
+
+def save_frame(session: Session, frame: Frame | dict) -> Frame:
+    """Store the whole frame (one write); a dict is checked field by field first."""
+    if isinstance(frame, dict):
+        frame = from_json(frame)
+    settings.put(session, FRAME.key, to_json(frame))
+    return frame
+
+
+def _faculty(session: Session) -> Faculty | None:
+    return session.scalars(select(Faculty).order_by(Faculty.id).limit(1)).first()
+
+
+def document_frame(session: Session, kind: str) -> DocumentFrame:
+    """The frame of a ``kind`` document: faculty names, its approver, council line, compiler, city."""
+    if kind not in DOCUMENT_KINDS:
+        raise DomainError(f"unknown kind of document {kind!r}")
+    frame = load_frame(session)
+    faculty = _faculty(session)
+    approver = frame.approver(kind)
+    by_council = kind == "plan" and frame.plan_by_council
+    return DocumentFrame(
+        kind=kind,
+        university=(faculty.university if faculty else "") or "",
+        faculty=(faculty.name if faculty else "") or "",
+        city=frame.city or ((faculty.city if faculty else "") or ""),
+        approver_position=approver.position,
+        approver_name=approver.name,
+        default_position=DEFAULT_POSITIONS.get(kind, DEAN_POSITION),
+        by_council=by_council,
+        council_name=frame.council_name,
+        council_number=frame.council_number,
+        council_date=frame.council_date,
+        compiler_position=frame.compiler.position,
+        compiler_name=frame.compiler.name,
+    )
+
+
+def blank_frame(kind: str) -> DocumentFrame:
+    """A frame with nothing stated (lines to fill in by hand)."""
+    return DocumentFrame(kind=kind, default_position=DEFAULT_POSITIONS.get(kind, DEAN_POSITION))
