@@ -26,6 +26,7 @@ AREA_MODULES = [
     "desktop.models.agenda_requests",
     "desktop.models.exams",
     "desktop.models.audit",
+    "desktop.models.text_versions",
 ]
 
 
