@@ -159,3 +159,44 @@ def test_localized_plan_tree_has_no_text_of_the_other_language(session, plan):
     assert ru["sections"][0]["items"][1]["text"] == "Окуу жылынын башталышына даярдык көрүү"  # the original
     assert len(missing) == 5  # title, position, section, second item, "Деканат"
     assert tree["sections"][0]["items"][0]["text"] == KY_ITEM  # the tree itself is untouched
+
+
+def test_the_migration_keeps_every_existing_text_as_the_original(request, backend, tmp_path):
+    """A database at 0013 with a Kyrgyz plan: after 0017 every text is where it was, the original."""
+    import uuid
+
+    from sqlalchemy import text
+
+    from desktop.models.db import Database
+    from desktop.models.migrate import upgrade
+    from desktop.models.text_documents import plan_texts
+
+    if backend == "postgres":
+        server = request.getfixturevalue("pg_server")
+        name = f"dk_m_{uuid.uuid4().hex[:10]}"
+        db = Database(server.create(name))
+        request.addfinalizer(lambda: (db.dispose(), server.drop(name)))
+    else:
+        db = Database(tmp_path / "old.sqlite3")
+        request.addfinalizer(db.dispose)
+    upgrade(db, backup=False, revision="0013")
+    with db.engine.begin() as conn:
+        conn.execute(text("INSERT INTO academic_year (id, name, start_date, end_date) VALUES (1, '2025-2026', '2025-09-01', '2026-08-31')"))
+        conn.execute(text("INSERT INTO workplan (id, year_id, title, faculty_name, approver_name, approver_position)"
+                          " VALUES (1, 1, 'Иш планы', 'Физика факультети', 'Сопуев У.А.', 'Факультеттин деканы')"))
+        conn.execute(text("INSERT INTO workplan_section (id, plan_id, position, kind, title)"
+                          " VALUES (1, 1, 0, 'custom', :t)"), {"t": KY_SECTION})
+        conn.execute(text("INSERT INTO workplan_item (id, section_id, position, text, deadline, status,"
+                          " completion_note) VALUES (1, 1, 0, :t, '{}', 'planned', '')"), {"t": KY_ITEM})
+    upgrade(db, backup=False)
+    with db.session() as s:
+        from desktop.models.workplan import WorkPlanItem
+
+        assert s.scalar(select(WorkPlanItem.text).where(WorkPlanItem.id == 1)) == KY_ITEM
+        texts = plan_texts(s, 1)
+        assert {t.original for t in texts} == {"Иш планы", "Физика факультети", "Факультеттин деканы",
+                                              KY_SECTION, KY_ITEM}
+        assert all(t.versions == {} for t in texts)
+        assert tv.resolve(s, "workplan_item", 1, "text", "ru") == KY_ITEM
+        tv.set_version(s, "workplan_item", 1, "text", "ru", RU_ITEM)
+        assert tv.resolve(s, "workplan_item", 1, "text", "ru") == RU_ITEM
