@@ -193,3 +193,78 @@ def document_texts(session: Session, kind: str, doc_id: int | None = None) -> li
     if kind == "meeting":
         return meeting_texts(session, doc_id)
     raise ValueError(kind)
+
+
+# Round trip through a spreadsheet ------------------------------------------------------------
+
+@dataclasses.dataclass
+class FilledRow:
+    """One row of a filled-in translation sheet: where it was, its id, the original as exported,
+    and the text in each language column."""
+    line: int
+    key: str
+    original: str
+    texts: dict[str, str]
+
+
+@dataclasses.dataclass
+class TextImport:
+    changes: list = dataclasses.field(default_factory=list)  # (TextRef, lang, text)
+    changed_originals: list[tuple[int, str]] = dataclasses.field(default_factory=list)  # (line, key)
+    errors: list[str] = dataclasses.field(default_factory=list)
+
+
+def check_filled(texts: list[Text_], rows: list[FilledRow]) -> TextImport:
+    """What a filled-in sheet would change, checked row by row against the document's texts.
+
+    Every id must be one of this document's texts, once; a refused row names its line. A row whose
+    original differs from today's (the text was edited since the export, or the translator retyped
+    it) is flagged and its original left alone; its other languages are still taken."""
+    from desktop.models.text_versions import CONTENT_LANGUAGES, TextRef
+
+    by_key = {t.ref.key: t for t in texts}
+    result = TextImport()
+    seen: dict[str, int] = {}
+    for row in rows:
+        try:
+            TextRef.parse(row.key)
+        except ValueError:
+            result.errors.append(_("Row {row}: the id {id!r} is not a text id.").format(row=row.line, id=row.key))
+            continue
+        text = by_key.get(row.key)
+        if text is None:
+            result.errors.append(_("Row {row}: the id {id} is not a text of this document.").format(
+                row=row.line, id=row.key))
+            continue
+        if row.key in seen:
+            result.errors.append(_("Row {row}: the id {id} is also in row {other}.").format(
+                row=row.line, id=row.key, other=seen[row.key]))
+            continue
+        seen[row.key] = row.line
+        changed = " ".join(row.original.split()) != " ".join(text.original.split())
+        if changed:
+            result.changed_originals.append((row.line, row.key))
+        for lang in CONTENT_LANGUAGES:
+            if lang not in row.texts:
+                continue
+            new = (row.texts[lang] or "").strip()
+            if lang == text.original_lang:
+                if new and " ".join(new.split()) != " ".join(text.original.split()) and not changed:
+                    result.changed_originals.append((row.line, row.key))
+                continue
+            if not new:
+                continue  # a blank is "not stated", never "erase"
+            if new != (text.versions.get(lang) or ""):
+                result.changes.append((text.ref, lang, new))
+    return result
+
+
+def import_filled(session: Session, kind: str, doc_id: int | None, rows: list[FilledRow]) -> TextImport:
+    """Check the whole sheet, then write all of it or (with any error) nothing."""
+    from desktop.models.text_versions import apply_versions
+
+    result = check_filled(document_texts(session, kind, doc_id), rows)
+    if result.errors:
+        return result
+    apply_versions(session, result.changes)
+    return result
