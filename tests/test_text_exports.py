@@ -12,6 +12,15 @@ from desktop.models import text_versions as tv
 
 load_all()
 
+
+@pytest.fixture(autouse=True)
+def usual_event_periods():
+    """plan_tree installs this test's calendar for "after the winter session"; later tests get the usual."""
+    from desktop.models import workplan_deadline
+
+    yield
+    workplan_deadline.set_event_resolver(None)
+
 # Kyrgyz originals with their Russian versions (seed 000's words)
 ITEMS = [
     ("Жаңы окуу жылына аудиторияларды даярдоо", "Подготовка аудиторий к новому учебному году"),

@@ -12,6 +12,15 @@ from desktop.models.base import DomainError
 
 load_all()
 
+
+@pytest.fixture(autouse=True)
+def usual_event_periods():
+    """plan_tree installs this test's calendar for "after the winter session"; later tests get the usual."""
+    from desktop.models import workplan_deadline
+
+    yield
+    workplan_deadline.set_event_resolver(None)
+
 KY_ITEM = "Факультеттин окумуштуу кеңешинин иш планын түзүү"
 RU_ITEM = "Составление плана работы учёного совета факультета"
 KY_SECTION = "Уюштуруу иштери"
@@ -200,3 +209,22 @@ def test_the_migration_keeps_every_existing_text_as_the_original(request, backen
         assert tv.resolve(s, "workplan_item", 1, "text", "ru") == KY_ITEM
         tv.set_version(s, "workplan_item", 1, "text", "ru", RU_ITEM)
         assert tv.resolve(s, "workplan_item", 1, "text", "ru") == RU_ITEM
+
+
+def test_the_demo_carries_russian_versions_of_the_plan_and_calendar(demo_db):
+    from desktop.models import academic_calendar as ac
+    from desktop.models import workplan as wp
+    from desktop.models.text_documents import calendar_texts, plan_texts
+
+    with demo_db.session() as s:
+        plan = wp.plan_for_year(s, "2025-2026")
+        texts = plan_texts(s, plan.id)
+        items = [t for t in texts if t.ref.table == "workplan_item"]
+        assert len(items) > 100 and all(t.original_lang == "ky" for t in items)
+        assert tv.missing(texts, "ru") == []
+        assert next(t for t in items if t.original.startswith("Тайпалык журналдарды")).versions == {
+            "ru": "Проверка групповых журналов"}
+        for cal_id, *_rest in ac.calendars(s):
+            cal = calendar_texts(s, cal_id)
+            assert {t.original_lang for t in cal if t.original.strip()} == {"kk"}
+            assert tv.missing(cal, "ru") == []

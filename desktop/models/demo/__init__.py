@@ -28,6 +28,7 @@ DEMO_STEPS = [
     "desktop.models.demo.curators",
     "desktop.models.demo.meetings",
     "desktop.models.demo.exams",
+    "desktop.models.demo.translations",
 ]
 
 
