@@ -62,6 +62,7 @@ def localize_plan(session: Session, tree: dict, lang: str) -> tuple[dict, list[T
         return t.text(lang) if t is not None else original
 
     out = copy.deepcopy(tree)
+    out["lang"] = lang
     for field in ("title", "faculty_name", "approver_position"):
         out[field] = text("workplan", tree["id"], field, tree.get(field) or "")
     from desktop.models.workplan import WorkPlanItem, WorkPlanResponsible, WorkPlanSection
@@ -75,7 +76,11 @@ def localize_plan(session: Session, tree: dict, lang: str) -> tuple[dict, list[T
     for section in out["sections"]:
         section["title"] = text("workplan_section", section["id"], "title", section["title"])
         for item in section["items"]:
+            found = by.get(("workplan_item", item["id"], "text"))
             item["text"] = text("workplan_item", item["id"], "text", item["text"])
+            # which text the editor shows: a version (its language) or the original (None)
+            item["shown_lang"] = lang if found is not None and found.versions.get(lang) else None
+            item["original_lang"] = found.original_lang if found is not None else None
             ids = people.get(item["id"], [])
             for ref, rid in zip(item["responsible"], ids, strict=False):
                 ref["text"] = text("workplan_responsible", rid, "text", ref["text"])

@@ -206,8 +206,8 @@ def settle_languages(texts: list[Text_]) -> list[Text_]:
         common = counts.most_common(1)[0][0]
         for t in texts:
             if not t.recorded_lang and t.original_lang in (None, "ru") and common != "ru" and not _long_russian(t):
-                t.original_lang = common
-            elif t.original_lang is None:
+                t.original_lang = common if t.original_lang or CYRILLIC.search(t.original) else None
+            elif t.original_lang is None and CYRILLIC.search(t.original):
                 t.original_lang = common
     return texts
 
@@ -218,8 +218,10 @@ def _long_russian(t: Text_) -> bool:
 
 
 def missing(texts: Iterable[Text_], lang: str) -> list[Text_]:
-    """The texts with no version in ``lang`` (and an original in another language)."""
-    return [t for t in texts if t.original.strip() and t.original_lang != lang and not t.versions.get(lang)]
+    """The texts with no version in ``lang`` whose original is in another language (a text whose
+    language nothing tells, like "Canvas LMS" or "2025", reads the same in every language)."""
+    return [t for t in texts if t.original.strip() and t.original_lang is not None and t.original_lang != lang
+            and not t.versions.get(lang)]
 
 
 def matching_ids(table: str, field: str, needle: str) -> Select:
