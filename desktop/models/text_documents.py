@@ -46,8 +46,9 @@ def plan_texts(session: Session, plan_id: int) -> list[Text_]:
                              .join(WorkPlanItem).join(WorkPlanSection).where(WorkPlanSection.plan_id == plan_id)
                              .order_by(WorkPlanSection.position, WorkPlanItem.position,
                                        WorkPlanResponsible.position)).all()
+    responsible = _("Responsible")
     out += texts_of(session, "workplan_responsible",
-                    [(rid, "text", text, f"{label[iid]} · {_('Responsible')}") for rid, iid, text in people])
+                    [(rid, "text", text, f"{label[iid]} · {responsible}") for rid, iid, text in people])
     return settle_languages(out)
 
 
@@ -100,17 +101,17 @@ def calendar_texts(session: Session, calendar_id: int) -> list[Text_]:
     out = texts_of(session, "academic_calendar", [(cal.id, "title", cal.title, _("Title")),
                                                   (cal.id, "approval", cal.approval, _("Approval"))])
     numerals = {e.id: f"{numeral}.{e.number}" for numeral, _c, events in data.by_category() for e in events}
-    rows = []
+    rows, note = [], _("Note")
     for e in data.events:
         rows.append((e.id, "title", e.title, numerals.get(e.id, e.number)))
-        rows.append((e.id, "note", e.note, f"{numerals.get(e.id, e.number)} · {_('Note')}"))
+        rows.append((e.id, "note", e.note, f"{numerals.get(e.id, e.number)} · {note}"))
     out += texts_of(session, "calendar_event", rows)
     dates = session.execute(select(ac.CalendarDate.id, ac.CalendarDate.event_id, ac.CalendarDate.term,
                                    ac.CalendarDate.text)
                             .join(ac.CalendarEvent, ac.CalendarDate.event_id == ac.CalendarEvent.id)
                             .where(ac.CalendarEvent.calendar_id == calendar_id, ac.CalendarDate.text != "")).all()
     out += texts_of(session, "calendar_date", [
-        (did, "text", text, f"{numerals.get(eid, '')} · {_(ac.TERM_LABELS.get(term, term))}")
+        (did, "text", text, f"{numerals.get(eid, '')} · {_(ac.TERM_LABELS[term]) if term in ac.TERM_LABELS else term}")
         for did, eid, term, text in dates])
     return settle_languages(out)
 
@@ -154,11 +155,11 @@ def procedure_texts(session: Session) -> list[Text_]:
     steps = session.execute(select(ProcedureStep.id, ProcedureStep.template_id, ProcedureStep.position,
                                    ProcedureStep.name, ProcedureStep.unit, ProcedureStep.condition)
                             .order_by(ProcedureStep.template_id, ProcedureStep.position)).all()
-    rows = []
+    rows, unit_word, condition_word = [], _("Unit"), _("Condition")
     for sid, pid, pos, name, unit, condition in steps:
         label = f"{number.get(pid, '?')}.{pos + 1}"
-        rows += [(sid, "name", name, label), (sid, "unit", unit, f"{label} · {_('Unit')}"),
-                 (sid, "condition", condition, f"{label} · {_('Condition')}")]
+        rows += [(sid, "name", name, label), (sid, "unit", unit, f"{label} · {unit_word}"),
+                 (sid, "condition", condition, f"{label} · {condition_word}")]
     out += texts_of(session, "procedure_step", rows)
     return settle_languages([t for t in out if t.original.strip()])
 
@@ -176,15 +177,16 @@ def meeting_texts(session: Session, meeting_id: int) -> list[Text_]:
     items = session.execute(select(AgendaItem.id, AgendaItem.position, AgendaItem.title, AgendaItem.heard,
                                    AgendaItem.decided).where(AgendaItem.meeting_id == meeting_id)
                             .order_by(AgendaItem.position)).all()
-    rows = []
+    rows, heard_word, decided_word = [], _("Heard:"), _("Decided:")
     for aid, pos, title, heard, decided in items:
-        rows += [(aid, "title", title, str(pos + 1)), (aid, "heard", heard, f"{pos + 1} · {_('Heard')}"),
-                 (aid, "decided", decided, f"{pos + 1} · {_('Decided')}")]
+        rows += [(aid, "title", title, str(pos + 1)), (aid, "heard", heard, f"{pos + 1} · {heard_word}"),
+                 (aid, "decided", decided, f"{pos + 1} · {decided_word}")]
     out += texts_of(session, "agenda_item", rows)
     decisions = session.execute(select(Decision.id, Decision.text).where(Decision.meeting_id == meeting_id)
                                 .order_by(Decision.id)).all()
+    decision = _("Decision")
     out += texts_of(session, "meeting_decision",
-                    [(did, "text", text, f"{_('Decision')} {i}") for i, (did, text) in enumerate(decisions, 1)])
+                    [(did, "text", text, f"{decision} {i}") for i, (did, text) in enumerate(decisions, 1)])
     return settle_languages([t for t in out if t.original.strip()])
 
 
