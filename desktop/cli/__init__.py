@@ -28,6 +28,7 @@ COMMAND_MODULES = [
     "desktop.cli.exams",
     "desktop.cli.results",
     "desktop.cli.groups",
+    "desktop.cli.texts",
 ]
 
 

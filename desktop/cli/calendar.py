@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from desktop.cli import CommandError, Context, Registry
+from desktop.cli.texts import add_strict, warn_missing
 from desktop.i18n import LANGUAGES
 
 
@@ -15,6 +16,7 @@ def register(cli: Registry) -> None:
     p.add_argument("--layout", choices=("semester", "trimester"))
     p.add_argument("--year-view", action="store_true", help="twelve month grids on one page (PDF only)")
     p.add_argument("-o", "--output", required=True, metavar="FILE")
+    add_strict(p)
 
 
 def cmd_export(args, ctx: Context) -> int:
@@ -32,6 +34,10 @@ def cmd_export(args, ctx: Context) -> int:
                                + (f" in the {args.layout} layout" if args.layout else ""))
         data = ac.load(s, cal_id)
         work = ac.calendar_engine(s, data)
+        from desktop.models.text_documents import localize_calendar
+
+        data, missing = localize_calendar(s, data, lang)
+    warn_missing(missing, lang, args.strict)
     resolved = ac.resolve(data, work)
     if args.year_view:
         from desktop.models.year_view import build_year_view

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from desktop.cli import CommandError, Context, Registry
+from desktop.cli.texts import add_strict, warn_missing
 from desktop.i18n import LANGUAGES
 
 
@@ -17,6 +18,7 @@ def register(cli: Registry) -> None:
     p.add_argument("--format", required=True, choices=("pdf", "xlsx"))
     p.add_argument("-o", "--output", required=True, metavar="FILE")
     p.add_argument("--lang", dest="report_lang", choices=LANGUAGES, help="language of the report")
+    add_strict(p)
 
     p = cli.subcommand("export", "workplan-progress", cmd_progress,
                        "progress of the work plan (done, in progress, overdue) as PDF")
@@ -48,15 +50,19 @@ def cmd_import(args, ctx: Context) -> int:
     return 0
 
 
-def _tree(ctx: Context, year: str, on_date=None):
+def _tree(ctx: Context, year: str, on_date=None, lang: str | None = None):
+    """The plan with its texts in ``lang`` (where they have a version) and the texts without one."""
     from desktop.models import workplan as wp
+    from desktop.models.text_documents import localize_plan
 
     with ctx.db.session() as s:
-        return wp.plan_tree(s, wp.require_plan(s, year), on_date)
+        tree = wp.plan_tree(s, wp.require_plan(s, year), on_date)
+        return localize_plan(s, tree, lang) if lang else (tree, [])
 
 
 def cmd_export(args, ctx: Context) -> int:
-    tree = _tree(ctx, args.year)
+    tree, missing = _tree(ctx, args.year, lang=_lang(args, ctx))
+    warn_missing(missing, _lang(args, ctx), args.strict)
     if args.format == "pdf":
         from desktop.reports.workplan_pdf import plan_pdf
 
@@ -78,7 +84,7 @@ def cmd_progress(args, ctx: Context) -> int:
         on_date = dt.date.fromisoformat(args.date) if args.date else dt.date.today()
     except ValueError as exc:
         raise CommandError(f"--date must be YYYY-MM-DD, not {args.date!r}") from exc
-    tree = _tree(ctx, args.year, on_date)
+    tree, _missing = _tree(ctx, args.year, on_date, _lang(args, ctx))
     from desktop.reports.workplan_pdf import progress_pdf
 
     with ctx.output(args.output) as tmp:

@@ -27,6 +27,7 @@ AREA_MODULES = [
     "desktop.models.exams",
     "desktop.models.results",
     "desktop.models.audit",
+    "desktop.models.text_versions",
 ]
 
 

@@ -723,7 +723,24 @@ def copy_to_next_year(session: Session, calendar_id: int) -> int:
             rule_ref_id=id_map.get(d.rule_ref_id) if d.rule_ref_id else None, rule_ref_term=d.rule_ref_term,
             rule_from_start=d.rule_from_start))
     session.flush()
+    _copy_versions(session, calendar_id, new_id, id_map)
     return new_id
+
+
+def _copy_versions(session: Session, calendar_id: int, new_id: int, id_map: dict[int, int]) -> None:
+    """Every language version of the calendar's texts goes along with the copy."""
+    from desktop.models.text_versions import copy_versions
+
+    copy_versions(session, "academic_calendar", {calendar_id: new_id})
+    copy_versions(session, "calendar_event", id_map)
+    old_dates = {(e, t): i for i, e, t in session.execute(select(CalendarDate.id, CalendarDate.event_id,
+                                                                 CalendarDate.term)
+                                                          .where(CalendarDate.event_id.in_(list(id_map))))}
+    new_dates = {(e, t): i for i, e, t in session.execute(select(CalendarDate.id, CalendarDate.event_id,
+                                                                 CalendarDate.term)
+                                                          .where(CalendarDate.event_id.in_(list(id_map.values()))))}
+    copy_versions(session, "calendar_date", {i: new_dates[(id_map[e], t)] for (e, t), i in old_dates.items()
+                                             if (id_map[e], t) in new_dates})
 
 
 def _shift_years_in_text(text: str, first: int) -> str:

@@ -490,7 +490,24 @@ def copy_to_next_year(session: Session, plan_id: int) -> WorkPlan:
                 responsible=[WorkPlanResponsible(position=r.position, staff_id=r.staff_id, role=r.role, text=r.text)
                              for r in item.responsible]))
     session.flush()
+    _copy_versions(plan, new)
     return new
+
+
+def _copy_versions(plan: WorkPlan, new: WorkPlan) -> None:
+    """Every language version of the plan's texts goes along with the copy."""
+    from desktop.models.text_versions import copy_versions
+
+    session = Session.object_session(new)
+    sections = {s.id: c.id for s, c in zip(plan.sections, new.sections, strict=True)}
+    items = {i.id: c.id for s, cs in zip(plan.sections, new.sections, strict=True)
+             for i, c in zip(s.items, cs.items, strict=True)}
+    people = {r.id: c.id for s, cs in zip(plan.sections, new.sections, strict=True)
+              for i, c in zip(s.items, cs.items, strict=True) for r, c in zip(i.responsible, c.responsible, strict=True)}
+    copy_versions(session, "workplan", {plan.id: new.id})
+    copy_versions(session, "workplan_section", sections)
+    copy_versions(session, "workplan_item", items)
+    copy_versions(session, "workplan_responsible", people)
 
 
 def _shift_years_in_text(title: str) -> str:

@@ -26,6 +26,8 @@ LAST_FOLDER = Option("files/last_folder", "")
 WORKPLAN_YEAR = Option("workplan/year", "")
 WORKPLAN_FILTERS = Option("workplan/filters", "")  # JSON: section, person, month, status, overdue, text
 WORKPLAN_SPLITTER = Option("workplan/splitter", None, bytes)
+# Typed texts shown in their original ("original") or in the interface language where a version exists
+CONTENT_SHOWN = Option("content/shown", "original")
 
 
 def qsettings() -> QSettings:

@@ -36,6 +36,7 @@ DEMO_STEPS = [
     "desktop.models.demo.meetings",
     "desktop.models.demo.exams",
     "desktop.models.demo.results",
+    "desktop.models.demo.translations",
 ]
 
 

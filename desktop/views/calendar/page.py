@@ -102,9 +102,10 @@ class CalendarArea(AreaPage):
                           ("copy", self.copy_to_next_year), ("add", self.add_event),
                           ("sub", self.add_sub_row), ("delete", self.delete_event), ("date", self.edit_date),
                           ("overrides", self.edit_overrides), ("pdf", self.export_pdf), ("xlsx", self.export_xlsx),
-                          ("preview", self.preview), ("year_pdf", self.preview_year_view)):
+                          ("preview", self.preview), ("year_pdf", self.preview_year_view),
+                          ("translations", self.open_translations)):
             b = QToolButton()
-            b.clicked.connect(slot)
+            b.clicked.connect(lambda _checked=False, slot=slot: slot())
             self.buttons[key] = b
             self.toolbar.addWidget(b)
         self.model = EventsModel(self)
@@ -170,7 +171,7 @@ class CalendarArea(AreaPage):
         labels = {"new": _("New calendar…"), "props": _("Calendar properties…"), "copy": _("Copy to next year"), "add": _("Add event"),
                   "sub": _("Add sub-row"), "delete": _("Delete"), "date": _("Date…"),
                   "overrides": _("Days off…"), "pdf": _("PDF…"), "xlsx": _("Excel…"), "preview": _("Print preview"),
-                  "year_pdf": _("Year view PDF")}
+                  "year_pdf": _("Year view PDF"), "translations": _("Translations…")}
         for key, text in labels.items():
             self.buttons[key].setText(text)
         self.tabs.setTabText(0, _("Events"))
@@ -450,15 +451,34 @@ class CalendarArea(AreaPage):
         return OverridesDialog(self, country, self, year)
 
     # Exports --------------------------------------------------------------
-    def _report_inputs(self):
+    def _report_inputs(self, ask: bool = False):
+        """The calendar with its texts in the report language (the original where a text has no
+        version), its resolved dates and engine; None when the user chose not to export."""
+        from desktop.models.text_documents import localize_calendar
+        from desktop.views.translations import confirm_missing
+
+        lang = self.ctx.report_language
         with self.ctx.db.session() as s:
             work = ac.calendar_engine(s, self.data)
-        return self.data, ac.resolve(self.data, work), work
+            data, missing = localize_calendar(s, self.data, lang)
+        if ask and not confirm_missing(self, missing, lang, self.open_translations):
+            return None
+        return data, ac.resolve(data, work), work
 
-    def pdf_bytes(self, year_view: bool = False) -> bytes:
+    def open_translations(self, missing_lang: str | None = None) -> None:
+        """The calendar's texts side by side with their versions."""
+        from desktop.views.translations import TranslationsDialog
+
+        if self.data is None:
+            return
+        dialog = TranslationsDialog(self.ctx, "calendar", self.data.id, self.chooser.currentText(),
+                                    missing_lang=missing_lang, parent=self)
+        dialog.exec()
+
+    def pdf_bytes(self, year_view: bool = False, inputs=None) -> bytes:
         from desktop.reports.calendar_pdf import calendar_pdf, year_view_pdf
 
-        data, resolved, work = self._report_inputs()
+        data, resolved, work = inputs or self._report_inputs()
         lang = self.ctx.report_language
         out = io.BytesIO()
         if year_view:
@@ -480,24 +500,26 @@ class CalendarArea(AreaPage):
     def export_pdf(self) -> None:
         if self.data is None:
             return
-        path = self._save_name("pdf", "PDF (*.pdf)")
+        inputs = self._report_inputs(ask=True)
+        path = self._save_name("pdf", "PDF (*.pdf)") if inputs else ""
         if path:
             from desktop.views.common.tasks import save_file
 
-            data = self.pdf_bytes()
+            data = self.pdf_bytes(inputs=inputs)
             if save_file(self, _("Export"), path, lambda tmp: Path(tmp).write_bytes(data)):
                 self.ctx.status_message.emit(_("Saved {path}").format(path=path))
 
     def export_xlsx(self) -> None:
         if self.data is None:
             return
-        path = self._save_name("xlsx", "Excel (*.xlsx)")
+        inputs = self._report_inputs(ask=True)
+        path = self._save_name("xlsx", "Excel (*.xlsx)") if inputs else ""
         if path:
             from desktop.reports.calendar_xlsx import calendar_xlsx
 
             from desktop.views.common.tasks import save_file
 
-            data, resolved, work = self._report_inputs()
+            data, resolved, work = inputs
             if save_file(self, _("Export"), path,
                          lambda tmp: calendar_xlsx(tmp, data, resolved, work, self.ctx.report_language)):
                 self.ctx.status_message.emit(_("Saved {path}").format(path=path))

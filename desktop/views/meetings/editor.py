@@ -175,7 +175,8 @@ class MeetingEditor(QWidget):
         self.agenda_view.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.agenda_view.setDragDropOverwriteMode(False)
         self.buttons = {k: QToolButton() for k in ("tick_all", "add_ticked", "add_item", "delete_item", "up",
-                                                   "down", "preview_agenda", "preview_minutes", "print")}
+                                                   "down", "preview_agenda", "preview_minutes", "print",
+                                                   "translations")}
         self.proposals_label, self.agenda_label = QLabel(), QLabel()
         self.proposals_label.setWordWrap(True)  # the long hint wraps so the buttons beside it stay visible
         agenda_tab = QWidget()
@@ -247,7 +248,8 @@ class MeetingEditor(QWidget):
         self.tabs.addTab(attendance_tab, "")
         self.tabs.addTab(self.minutes_split, "")
         prints = QHBoxLayout()
-        prints.addWidget(button_bar(*(self.buttons[k] for k in ("preview_agenda", "preview_minutes", "print"))), 1)
+        prints.addWidget(button_bar(*(self.buttons[k] for k in ("preview_agenda", "preview_minutes", "print",
+                                                                "translations"))), 1)
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         layout.addWidget(self.tabs, 1)
@@ -264,6 +266,7 @@ class MeetingEditor(QWidget):
             "preview_agenda": (lambda: self.page.preview("agenda"), QKeySequence("Ctrl+P")),
             "preview_minutes": (lambda: self.page.preview("minutes"), QKeySequence("Ctrl+Shift+P")),
             "print": (self.page.print_direct, None),
+            "translations": (self.open_translations, None),
             "add_decision": (self.add_decision, QKeySequence("Ctrl+D")),
             "done": (lambda: self._set_status("done"), None),
             "cancel": (lambda: self._set_status("cancelled"), None),
@@ -308,7 +311,7 @@ class MeetingEditor(QWidget):
         actions = {"tick_all": _("Tick all"), "add_ticked": _("Add ticked to agenda"), "add_item": _("Add agenda item"),
                    "delete_item": _("Delete agenda item"), "up": _("Move up"), "down": _("Move down"),
                    "preview_agenda": _("Agenda: print preview"), "preview_minutes": _("Minutes: print preview"),
-                   "print": _("Print…"), "add_decision": _("Add decision"), "done": _("Mark done"),
+                   "print": _("Print…"), "translations": _("Translations…"), "add_decision": _("Add decision"), "done": _("Mark done"),
                    "cancel": _("Cancel decision"), "reopen": _("Reopen"), "delete": _("Delete decision"),
                    "add_attendee": _("Add attendee…"), "remove_attendee": _("Remove attendee")}
         self.attendance_label.setText(_("Tick who was present; write the reason of an absence"))
@@ -319,6 +322,17 @@ class MeetingEditor(QWidget):
         self._show()
 
     # Loading ------------------------------------------------------------------------------
+    def open_translations(self) -> None:
+        """The meeting's texts (series, agenda, minutes, decisions) side by side with their versions."""
+        from desktop.views.translations import TranslationsDialog
+
+        if self.tree is None:
+            return
+        dialog = TranslationsDialog(self.page.ctx, "meeting", self.tree["id"], self.heading.text(), parent=self)
+        dialog.exec()
+        if dialog.changed:
+            self.load(self.tree["id"])
+
     def load(self, meeting_id: int | None) -> None:
         current_item = self.current_item_id()
         if meeting_id is None:

@@ -93,6 +93,8 @@ class RequestsArea(AreaPage):
         self.more_menu.addSeparator()
         self.templates_action = self.more_menu.addAction("")
         self.new_template_action = self.more_menu.addAction("")
+        self.translations_action = self.more_menu.addAction("")
+        self.translations_action.triggered.connect(lambda _checked=False: self.open_translations())
         self.excel_action.triggered.connect(self.export_register)
         self.register_pdf_action.triggered.connect(self.export_register_pdf)
         self.register_preview_action.triggered.connect(self.preview_register)
@@ -158,6 +160,12 @@ class RequestsArea(AreaPage):
         """"3 рабочих дня", "5 рабочих дней": the unit agrees with the number in every language."""
         self.due_soon.setSuffix(" " + ngettext("working day", "working days", days))
 
+    def open_translations(self) -> None:
+        """The procedures' names, steps and units side by side with their versions."""
+        from desktop.views.translations import TranslationsDialog
+
+        TranslationsDialog(self.ctx, "procedures", None, _("Procedures of service requests"), parent=self).exec()
+
     def retranslate_ui(self) -> None:
         self.title.setText(_("Service requests"))
         self.search.setPlaceholderText(_("Filter by applicant, procedure, step…"))
@@ -173,6 +181,7 @@ class RequestsArea(AreaPage):
         self.register_preview_action.setText(_("Print preview of the register…"))
         self.templates_action.setText(_("Edit procedure…"))
         self.new_template_action.setText(_("New procedure…"))
+        self.translations_action.setText(_("Translate procedures…"))
         self._fill_filters()
         self.model.retranslate()
         header = self.view.horizontalHeader()

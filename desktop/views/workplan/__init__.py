@@ -217,6 +217,8 @@ class WorkPlanArea(PlanActions, AreaPage):
             "export_progress": (self.export_progress, None),
             "import": (self.import_plan, QKeySequence(QKeySequence.StandardKey.Open)),
             "history": (self.show_item_history, None),
+            "translations": (self.open_translations, None),
+            "content_lang": (None, None),
         }
         self.actions_by_key = {}
         for key, (slot, shortcut) in actions.items():
@@ -224,11 +226,18 @@ class WorkPlanArea(PlanActions, AreaPage):
             if shortcut is not None:
                 act.setShortcut(shortcut)
                 act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            act.triggered.connect(slot)
+            if key == "content_lang":
+                act.setCheckable(True)
+                act.setChecked(ui_settings.get(ui_settings.CONTENT_SHOWN) == "interface")
+                act.toggled.connect(self.toggle_content_language)
+            elif key == "translations":
+                act.triggered.connect(lambda _checked=False: self.open_translations())
+            else:
+                act.triggered.connect(slot)
             self.addAction(act)
             if key in self.buttons:
                 self.buttons[key].setDefaultAction(act)
-            elif key in ("new_plan", "header", "copy", "delete_plan"):
+            elif key in ("new_plan", "header", "copy", "translations", "content_lang", "delete_plan"):
                 self.plan_menu.addAction(act)
             else:
                 self.file_menu.addAction(act)
@@ -249,7 +258,8 @@ class WorkPlanArea(PlanActions, AreaPage):
                  "new_plan": _("New plan…"), "header": _("Plan header…"), "delete_plan": _("Delete plan…"),
                  "export_pdf": _("Export to PDF…"), "export_xlsx": _("Export to Excel…"),
                  "export_progress": _("Progress report…"), "import": _("Import…"),
-                 "history": _("History…")}
+                 "history": _("History…"), "translations": _("Translations…"),
+                 "content_lang": _("Show texts in the interface language")}
         for key, text in texts.items():
             self.actions_by_key[key].setText(text)
         for label, text in zip(self.p_labels, (_("Activity"), _("Deadline"), _("Responsible"), pgettext("state", "Status"),
@@ -283,15 +293,29 @@ class WorkPlanArea(PlanActions, AreaPage):
             name = self.year.currentText()
             plan = wp.plan_for_year(s, name) if name else None
             self.tree = wp.plan_tree(s, plan) if plan else None
+            shown = self.content_language()
+            if self.tree is not None and shown:
+                from desktop.models.text_documents import localize_plan
+
+                self.tree, _missing = localize_plan(s, self.tree, shown)
         self.model.set_tree(self.tree)
         self.proxy.first_year = self.model.first_year
         self.view.expandAll()
         has_plan = self.tree is not None
-        for key in ("header", "copy", "delete_plan", "export_pdf", "export_xlsx", "export_progress", "preview",
+        for key in ("header", "copy", "translations", "delete_plan", "export_pdf", "export_xlsx", "export_progress", "preview",
                     "progress", "add_section", "add_item"):
             self.actions_by_key[key].setEnabled(has_plan)
         self.bars.set_sections(self.tree["sections"] if self.tree else [])
         self._fill_filters()
+
+    def content_language(self) -> str | None:
+        """The language typed texts are shown in, or None for their originals (the setting)."""
+        from desktop.i18n import current_language
+        from desktop.models.text_versions import CONTENT_LANGUAGES
+
+        lang = current_language()
+        return lang if ui_settings.get(ui_settings.CONTENT_SHOWN) == "interface" and lang in CONTENT_LANGUAGES \
+            else None
 
     def _fill_filters(self) -> None:
         def fill(combo, entries):
@@ -381,10 +405,22 @@ class WorkPlanArea(PlanActions, AreaPage):
         if item is None:
             return
         self.p_text.setPlainText(item["text"])
+        self.p_labels[0].setText(self._text_label(item))
         self.p_deadline.setText(dl.render(item["deadline"], current()) or "…")
         self.p_responsible.setText(item["responsible_text"])
         self.p_status.setCurrentIndex(max(self.p_status.findData(item["status"]), 0))
         self.p_note.setText(item["completion_note"])
+
+    @staticmethod
+    def _text_label(item: dict) -> str:
+        """Says which text the editor edits: a language version, or the original."""
+        from desktop.models.text_versions import LANGUAGE_NAMES
+
+        if item.get("shown_lang"):
+            return _("Activity ({language} version)").format(language=_(LANGUAGE_NAMES[item["shown_lang"]]))
+        if item.get("original_lang"):
+            return _("Activity (original, {language})").format(language=_(LANGUAGE_NAMES[item["original_lang"]]))
+        return _("Activity")
 
     def select_item(self, item_id: int) -> None:
         for r, s in enumerate(self.model.sections):
@@ -430,6 +466,17 @@ class WorkPlanArea(PlanActions, AreaPage):
             self._push(_("Change responsible"),
                        lambda: old.update(v=self._run(lambda s: wp.set_responsible(s, item_id, value))),
                        lambda: self._run(lambda s: wp.set_responsible(s, item_id, old["v"])), lambda: item_id)
+            return
+        item = next((i for sec in self.model.sections for i in sec["items"] if i["id"] == item_id), {})
+        if field == "text" and item.get("shown_lang"):  # the version shown is the one edited
+            from desktop.models.text_versions import set_version
+
+            lang = item["shown_lang"]
+            self._push(_("Edit item"),
+                       lambda: old.update(v=self._run(lambda s: set_version(s, "workplan_item", item_id, "text",
+                                                                            lang, value))),
+                       lambda: self._run(lambda s: set_version(s, "workplan_item", item_id, "text", lang,
+                                                               old["v"])), lambda: item_id)
             return
         # The value shown: refused (StaleDataError) if another install changed it meanwhile.
         shown = {field: i[field] for sec in self.model.sections for i in sec["items"] if i["id"] == item_id}
@@ -535,8 +582,10 @@ class WorkPlanArea(PlanActions, AreaPage):
     def plan_pdf_bytes(self) -> bytes:
         from desktop.reports.workplan_pdf import plan_pdf
 
+        lang = self.ctx.report_language
+        tree = self.report_tree(lang, ask=False)
         out = io.BytesIO()
-        plan_pdf(out, self.tree, self.ctx.report_language)
+        plan_pdf(out, tree, lang)
         return out.getvalue()
 
     def print_preview(self) -> None:

@@ -1,0 +1,56 @@
+"""Demo step: the demo carries both languages of its country. Seed 000's Kyrgyz plan gets a
+Russian version of every text, seed 004's Kazakh calendars a Russian version of every event;
+the originals' languages are recorded. Runs after the work plan and calendar steps."""
+
+from __future__ import annotations
+
+from desktop.models.demo import DemoContext
+from desktop.models.demo.translations_ru import CALENDAR, PEOPLE, PLAN, PLAN_TITLE
+from desktop.models.text_versions import add_versions, set_originals_language
+
+FACULTY_RU = {"Математика жана информациялык технологиялар факультети":
+              "Факультет математики и информационных технологий",
+              "Ош мамлекеттик университети": "Ошский государственный университет"}
+
+
+def _russian(t, year: str) -> str | None:
+    if t.ref.table == "workplan_responsible":
+        return PEOPLE.get(t.original, t.original)  # a name is the same in Russian
+    if t.ref.table == "workplan" and t.ref.field == "title":
+        return PLAN_TITLE.format(year=year)
+    return PLAN.get(t.original) or CALENDAR.get(t.original) or FACULTY_RU.get(t.original)
+
+
+def build(ctx: DemoContext) -> None:
+    from sqlalchemy import select
+
+    from desktop.models import academic_calendar as ac
+    from desktop.models.org import Faculty
+    from desktop.models.text_documents import calendar_texts, plan_texts
+    from desktop.models.text_versions import texts_of
+
+    s = ctx.session
+    rows, originals = [], {"ky": [], "kk": []}
+    plan = ctx.made.get("workplan")
+    texts = plan_texts(s, plan.id) if plan is not None else []
+    for fid, name, university in s.execute(select(Faculty.id, Faculty.name, Faculty.university)):
+        texts += texts_of(s, "faculty", [(fid, "name", name, ""), (fid, "university", university, "")])
+    for t in texts:
+        ru = _russian(t, ctx.year_name)
+        if t.original.strip():
+            originals["ky"].append(t.ref)
+            if ru:
+                rows.append((t.ref, "ru", ru))
+    for cal_id, *_rest in ac.calendars(s):
+        for t in calendar_texts(s, cal_id):
+            if not t.original.strip():
+                continue
+            ru = CALENDAR.get(t.original)
+            if ru:
+                rows.append((t.ref, "ru", ru))
+
+            originals["kk"].append(t.ref)
+    for lang, refs in originals.items():
+        set_originals_language(s, refs, lang)
+    n = add_versions(s, rows)
+    ctx.summary.append(f"parallel texts: {n} Russian versions of the Kyrgyz plan and the Kazakh calendars")

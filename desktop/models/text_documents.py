@@ -1,0 +1,277 @@
+"""The printed texts of each document (a work plan, an academic calendar, the procedures of
+service requests, a meeting) for translation, and the same documents in one language for reports.
+
+``document_texts(session, kind, doc_id)`` lists every text of a document (one query per table);
+``localize_plan`` / ``localize_calendar`` give a report the texts of its language (the original
+where a text has none) and say which texts had none.
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.i18n import N_, _
+from desktop.models.base import DomainError
+from desktop.models.text_versions import Text_, missing, settle_languages, texts_of
+
+DOCUMENT_KINDS = {"workplan": N_("Work plan"), "calendar": N_("Academic calendar"),
+                  "procedures": N_("Procedures of service requests"), "meeting": N_("Meeting")}
+
+
+# Work plan -----------------------------------------------------------------------------------
+
+def plan_texts(session: Session, plan_id: int) -> list[Text_]:
+    from desktop.models.workplan import WorkPlan, WorkPlanItem, WorkPlanResponsible, WorkPlanSection, roman
+
+    plan = session.get(WorkPlan, plan_id)
+    if plan is None:
+        raise DomainError(_("The record was deleted meanwhile; reload the list."))
+    out = texts_of(session, "workplan", [(plan.id, "title", plan.title, _("Title")),
+                                         (plan.id, "faculty_name", plan.faculty_name, _("Faculty")),
+                                         (plan.id, "approver_position", plan.approver_position, _("Approved by"))])
+    sections = session.execute(select(WorkPlanSection.id, WorkPlanSection.position, WorkPlanSection.title)
+                               .where(WorkPlanSection.plan_id == plan_id).order_by(WorkPlanSection.position)).all()
+    numeral = {sid: roman(pos + 1) for sid, pos, _t in sections}
+    out += texts_of(session, "workplan_section", [(sid, "title", title, numeral[sid]) for sid, _p, title in sections])
+    items = session.execute(select(WorkPlanItem.id, WorkPlanItem.section_id, WorkPlanItem.position, WorkPlanItem.text)
+                            .join(WorkPlanSection).where(WorkPlanSection.plan_id == plan_id)
+                            .order_by(WorkPlanSection.position, WorkPlanItem.position)).all()
+    label = {iid: f"{numeral[sid]}.{pos + 1}" for iid, sid, pos, _t in items}
+    out += texts_of(session, "workplan_item", [(iid, "text", text, label[iid]) for iid, _s, _p, text in items])
+    people = session.execute(select(WorkPlanResponsible.id, WorkPlanResponsible.item_id, WorkPlanResponsible.text)
+                             .join(WorkPlanItem).join(WorkPlanSection).where(WorkPlanSection.plan_id == plan_id)
+                             .order_by(WorkPlanSection.position, WorkPlanItem.position,
+                                       WorkPlanResponsible.position)).all()
+    responsible = _("Responsible")
+    out += texts_of(session, "workplan_responsible",
+                    [(rid, "text", text, f"{label[iid]} · {responsible}") for rid, iid, text in people])
+    return settle_languages(out)
+
+
+def localize_plan(session: Session, tree: dict, lang: str) -> tuple[dict, list[Text_]]:
+    """The plan tree (``workplan.plan_tree``) with every text in ``lang`` where it has a version;
+    returns (tree, texts without one)."""
+    texts = plan_texts(session, tree["id"])
+    by = {(t.ref.table, t.ref.row_id, t.ref.field): t for t in texts}
+
+    def text(table, row_id, field, original):
+        t = by.get((table, row_id, field))
+        return t.text(lang) if t is not None else original
+
+    out = copy.deepcopy(tree)
+    out["lang"] = lang
+    for field in ("title", "faculty_name", "approver_position"):
+        out[field] = text("workplan", tree["id"], field, tree.get(field) or "")
+    from desktop.models.workplan import WorkPlanItem, WorkPlanResponsible, WorkPlanSection
+
+    people: dict[int, list[int]] = {}
+    for rid, iid in session.execute(select(WorkPlanResponsible.id, WorkPlanResponsible.item_id)
+                                    .join(WorkPlanItem).join(WorkPlanSection)
+                                    .where(WorkPlanSection.plan_id == tree["id"])
+                                    .order_by(WorkPlanResponsible.item_id, WorkPlanResponsible.position)):
+        people.setdefault(iid, []).append(rid)
+    for section in out["sections"]:
+        section["title"] = text("workplan_section", section["id"], "title", section["title"])
+        for item in section["items"]:
+            found = by.get(("workplan_item", item["id"], "text"))
+            item["text"] = text("workplan_item", item["id"], "text", item["text"])
+            # which text the editor shows: a version (its language) or the original (None)
+            item["shown_lang"] = lang if found is not None and found.versions.get(lang) else None
+            item["original_lang"] = found.original_lang if found is not None else None
+            ids = people.get(item["id"], [])
+            for ref, rid in zip(item["responsible"], ids, strict=False):
+                ref["text"] = text("workplan_responsible", rid, "text", ref["text"])
+            item["responsible_text"] = ", ".join(r["text"] for r in item["responsible"])
+    return out, missing(texts, lang)
+
+
+# Academic calendar ---------------------------------------------------------------------------
+
+def calendar_texts(session: Session, calendar_id: int) -> list[Text_]:
+    from desktop.models import academic_calendar as ac
+
+    cal = session.get(ac.AcademicCalendar, calendar_id)
+    if cal is None:
+        raise DomainError(_("The calendar was deleted meanwhile; reload the list."))
+    data = ac.load(session, calendar_id)
+    out = texts_of(session, "academic_calendar", [(cal.id, "title", cal.title, _("Title")),
+                                                  (cal.id, "approval", cal.approval, _("Approval"))])
+    numerals = {e.id: f"{numeral}.{e.number}" for numeral, _c, events in data.by_category() for e in events}
+    rows, note = [], _("Note")
+    for e in data.events:
+        rows.append((e.id, "title", e.title, numerals.get(e.id, e.number)))
+        rows.append((e.id, "note", e.note, f"{numerals.get(e.id, e.number)} · {note}"))
+    out += texts_of(session, "calendar_event", rows)
+    dates = session.execute(select(ac.CalendarDate.id, ac.CalendarDate.event_id, ac.CalendarDate.term,
+                                   ac.CalendarDate.text)
+                            .join(ac.CalendarEvent, ac.CalendarDate.event_id == ac.CalendarEvent.id)
+                            .where(ac.CalendarEvent.calendar_id == calendar_id, ac.CalendarDate.text != "")).all()
+    out += texts_of(session, "calendar_date", [
+        (did, "text", text, f"{numerals.get(eid, '')} · {_(ac.TERM_LABELS[term]) if term in ac.TERM_LABELS else term}")
+        for did, eid, term, text in dates])
+    return settle_languages(out)
+
+
+def localize_calendar(session: Session, data, lang: str):
+    """``academic_calendar.load`` data with every text in ``lang``; returns (data, texts without one)."""
+    from desktop.models import academic_calendar as ac
+
+    texts = calendar_texts(session, data.id)
+    by = {(t.ref.table, t.ref.row_id, t.ref.field): t for t in texts}
+
+    def text(table, row_id, field, original):
+        t = by.get((table, row_id, field))
+        return t.text(lang) if t is not None else original
+
+    date_ids = {(eid, term): did for did, eid, term in session.execute(
+        select(ac.CalendarDate.id, ac.CalendarDate.event_id, ac.CalendarDate.term)
+        .join(ac.CalendarEvent, ac.CalendarDate.event_id == ac.CalendarEvent.id)
+        .where(ac.CalendarEvent.calendar_id == data.id))}
+    out = copy.deepcopy(data)
+    out.title = text("academic_calendar", data.id, "title", data.title)
+    out.approval = text("academic_calendar", data.id, "approval", data.approval)
+    for e in out.events:
+        e.title = text("calendar_event", e.id, "title", e.title)
+        e.note = text("calendar_event", e.id, "note", e.note)
+        for term, entry in list(e.entries.items()):
+            did = date_ids.get((e.id, term))
+            if entry.text and did is not None:
+                e.entries[term] = dataclasses.replace(entry, text=text("calendar_date", did, "text", entry.text))
+    return out, missing(texts, lang)
+
+
+# Procedures of service requests -------------------------------------------------------------
+
+def procedure_texts(session: Session) -> list[Text_]:
+    from desktop.models.request_templates import ProcedureStep, ProcedureTemplate
+
+    procs = session.execute(select(ProcedureTemplate.id, ProcedureTemplate.name).order_by(ProcedureTemplate.id)).all()
+    number = {pid: str(i) for i, (pid, _n) in enumerate(procs, 1)}
+    out = texts_of(session, "procedure_template", [(pid, "name", name, number[pid]) for pid, name in procs])
+    steps = session.execute(select(ProcedureStep.id, ProcedureStep.template_id, ProcedureStep.position,
+                                   ProcedureStep.name, ProcedureStep.unit, ProcedureStep.condition)
+                            .order_by(ProcedureStep.template_id, ProcedureStep.position)).all()
+    rows, unit_word, condition_word = [], _("Unit"), _("Condition")
+    for sid, pid, pos, name, unit, condition in steps:
+        label = f"{number.get(pid, '?')}.{pos + 1}"
+        rows += [(sid, "name", name, label), (sid, "unit", unit, f"{label} · {unit_word}"),
+                 (sid, "condition", condition, f"{label} · {condition_word}")]
+    out += texts_of(session, "procedure_step", rows)
+    return settle_languages([t for t in out if t.original.strip()])
+
+
+# Meeting -----------------------------------------------------------------------------------
+
+def meeting_texts(session: Session, meeting_id: int) -> list[Text_]:
+    from desktop.models.meetings import AgendaItem, Decision, Meeting, MeetingSeries
+
+    meeting = session.get(Meeting, meeting_id)
+    if meeting is None:
+        raise DomainError(_("The record was deleted meanwhile; reload the list."))
+    series = session.get(MeetingSeries, meeting.series_id) if getattr(meeting, "series_id", None) else None
+    out = texts_of(session, "meeting_series", [(series.id, "name", series.name, _("Series"))]) if series else []
+    items = session.execute(select(AgendaItem.id, AgendaItem.position, AgendaItem.title, AgendaItem.heard,
+                                   AgendaItem.decided).where(AgendaItem.meeting_id == meeting_id)
+                            .order_by(AgendaItem.position)).all()
+    rows, heard_word, decided_word = [], _("Heard:"), _("Decided:")
+    for aid, pos, title, heard, decided in items:
+        rows += [(aid, "title", title, str(pos + 1)), (aid, "heard", heard, f"{pos + 1} · {heard_word}"),
+                 (aid, "decided", decided, f"{pos + 1} · {decided_word}")]
+    out += texts_of(session, "agenda_item", rows)
+    decisions = session.execute(select(Decision.id, Decision.text).where(Decision.meeting_id == meeting_id)
+                                .order_by(Decision.id)).all()
+    decision = _("Decision")
+    out += texts_of(session, "meeting_decision",
+                    [(did, "text", text, f"{decision} {i}") for i, (did, text) in enumerate(decisions, 1)])
+    return settle_languages([t for t in out if t.original.strip()])
+
+
+def document_texts(session: Session, kind: str, doc_id: int | None = None) -> list[Text_]:
+    if kind == "workplan":
+        return plan_texts(session, doc_id)
+    if kind == "calendar":
+        return calendar_texts(session, doc_id)
+    if kind == "procedures":
+        return procedure_texts(session)
+    if kind == "meeting":
+        return meeting_texts(session, doc_id)
+    raise ValueError(kind)
+
+
+# Round trip through a spreadsheet ------------------------------------------------------------
+
+@dataclasses.dataclass
+class FilledRow:
+    """One row of a filled-in translation sheet: where it was, its id, the original as exported,
+    and the text in each language column."""
+    line: int
+    key: str
+    original: str
+    texts: dict[str, str]
+
+
+@dataclasses.dataclass
+class TextImport:
+    changes: list = dataclasses.field(default_factory=list)  # (TextRef, lang, text)
+    changed_originals: list[tuple[int, str]] = dataclasses.field(default_factory=list)  # (line, key)
+    errors: list[str] = dataclasses.field(default_factory=list)
+
+
+def check_filled(texts: list[Text_], rows: list[FilledRow]) -> TextImport:
+    """What a filled-in sheet would change, checked row by row against the document's texts.
+
+    Every id must be one of this document's texts, once; a refused row names its line. A row whose
+    original differs from today's (the text was edited since the export, or the translator retyped
+    it) is flagged and its original left alone; its other languages are still taken."""
+    from desktop.models.text_versions import CONTENT_LANGUAGES, TextRef
+
+    by_key = {t.ref.key: t for t in texts}
+    result = TextImport()
+    seen: dict[str, int] = {}
+    for row in rows:
+        try:
+            TextRef.parse(row.key)
+        except ValueError:
+            result.errors.append(_("Row {row}: the id {id!r} is not a text id.").format(row=row.line, id=row.key))
+            continue
+        text = by_key.get(row.key)
+        if text is None:
+            result.errors.append(_("Row {row}: the id {id} is not a text of this document.").format(
+                row=row.line, id=row.key))
+            continue
+        if row.key in seen:
+            result.errors.append(_("Row {row}: the id {id} is also in row {other}.").format(
+                row=row.line, id=row.key, other=seen[row.key]))
+            continue
+        seen[row.key] = row.line
+        changed = " ".join(row.original.split()) != " ".join(text.original.split())
+        if changed:
+            result.changed_originals.append((row.line, row.key))
+        for lang in CONTENT_LANGUAGES:
+            if lang not in row.texts:
+                continue
+            new = (row.texts[lang] or "").strip()
+            if lang == text.original_lang:
+                if new and " ".join(new.split()) != " ".join(text.original.split()) and not changed:
+                    result.changed_originals.append((row.line, row.key))
+                continue
+            if not new:
+                continue  # a blank is "not stated", never "erase"
+            if new != (text.versions.get(lang) or ""):
+                result.changes.append((text.ref, lang, new))
+    return result
+
+
+def import_filled(session: Session, kind: str, doc_id: int | None, rows: list[FilledRow]) -> TextImport:
+    """Check the whole sheet, then write all of it or (with any error) nothing."""
+    from desktop.models.text_versions import apply_versions
+
+    result = check_filled(document_texts(session, kind, doc_id), rows)
+    if result.errors:
+        return result
+    apply_versions(session, result.changes)
+    return result

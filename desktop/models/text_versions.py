@@ -1,0 +1,404 @@
+"""Parallel texts: one record, its printed texts in the state language and in Russian.
+
+A text the office types (a work-plan item, a calendar event, a procedure step ...) stays in its
+entity's own column: that is the ORIGINAL. Its versions in other languages are rows of
+``text_version`` (table, row id, field, language, text), so no area's table changes shape:
+
+* a row with a text is the version of that field in that language;
+* a row whose text is NULL records the language the original is written in (at most one per field).
+  Where none is recorded (every text typed before migration 0017, or typed in the window) the
+  language is read from the letters (:func:`guess_language`) and, for a text with no telling
+  letter, from the other texts of its document.
+
+Writing a version is a change of the record it belongs to: the record's version counter goes up
+(optimistic locking: a stale ``expected_version`` is refused) and the audit trail gets a row
+``field[lang]`` with the old and new text, as for a hand edit.
+
+Reports ask :func:`resolve` / :func:`localize` for the text in their language (falling back to
+the original) and :func:`missing` for the texts that have none; filters ask :func:`matching_ids`
+so a row is found by any of its versions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import Integer, String, Text, UniqueConstraint, delete, event, func, insert, or_, select, update
+from sqlalchemy.orm import Mapped, Session, mapped_column
+from sqlalchemy.orm.exc import StaleDataError
+from sqlalchemy.sql import Select
+
+from desktop.i18n import N_, _
+from desktop.models.base import Base, DomainError
+
+CONTENT_LANGUAGES = ("ky", "kk", "ru")
+LANGUAGE_NAMES = {"ky": N_("Kyrgyz"), "kk": N_("Kazakh"), "ru": N_("Russian"), "en": N_("English")}
+
+
+class TextVersion(Base):
+    __tablename__ = "text_version"
+    __table_args__ = (UniqueConstraint("table_name", "row_id", "field", "lang", name="uq_text_version_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    table_name: Mapped[str] = mapped_column(String(40))
+    row_id: Mapped[int] = mapped_column(Integer)
+    field: Mapped[str] = mapped_column(String(40))
+    lang: Mapped[str] = mapped_column(String(5))
+    text: Mapped[str | None] = mapped_column(Text)  # NULL: the original (entity column) is in ``lang``
+
+
+# Every printed text that can hold versions: table -> fields. A document names its texts through
+# DOCUMENTS below; reports and the translations view read them from there.
+TRANSLATABLE: dict[str, tuple[str, ...]] = {
+    "faculty": ("name", "university"),
+    "workplan": ("title", "faculty_name", "approver_position"),
+    "workplan_section": ("title",),
+    "workplan_item": ("text",),
+    "workplan_responsible": ("text",),
+    "academic_calendar": ("title", "approval"),
+    "calendar_event": ("title", "note"),
+    "calendar_date": ("text",),
+    "procedure_template": ("name",),
+    "procedure_step": ("name", "unit", "condition"),
+    "service_request": ("procedure_name", "refusal_reason"),
+    "request_step": ("name", "unit"),
+    "room": ("name",),
+    "meeting_series": ("name",),
+    "agenda_item": ("title", "heard", "decided"),
+    "meeting_decision": ("text",),
+}
+# Where a row's history and version counter live when it is part of another record
+# (a responsible person belongs to its item, a date to its event).
+OWNER: dict[str, tuple[str, str]] = {"workplan_responsible": ("workplan_item", "item_id"),
+                                     "calendar_date": ("calendar_event", "event_id")}
+
+KY_LETTERS = set("ңөүҢӨҮ")
+KK_LETTERS = set("әғқұһіӘҒҚҰҺІ")
+CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+KY_VOWELS = re.compile(r"(аа|уу|ыы|ээ)", re.IGNORECASE)  # long vowels: Kyrgyz, rare in Russian
+
+
+def guess_language(text: str) -> str | None:
+    """The language a text is written in, from its letters: Kazakh (ә ғ қ ұ һ і), Kyrgyz (ң ө ү or
+    a long vowel "уу", "аа" without those), Russian (Cyrillic without either), else None."""
+    letters = set(text)
+    if letters & KK_LETTERS:
+        return "kk"
+    if letters & KY_LETTERS or KY_VOWELS.search(text):
+        return "ky"
+    if CYRILLIC.search(text):
+        return "ru"
+    return None
+
+
+@dataclass(frozen=True)
+class TextRef:
+    table: str
+    row_id: int
+    field: str
+
+    @property
+    def key(self) -> str:
+        """The id a spreadsheet carries: ``workplan_item:12:text``."""
+        return f"{self.table}:{self.row_id}:{self.field}"
+
+    @classmethod
+    def parse(cls, key: str) -> TextRef:
+        parts = str(key).strip().split(":")
+        if len(parts) != 3 or not parts[1].isdigit() or parts[2] not in TRANSLATABLE.get(parts[0], ()):
+            raise ValueError(key)
+        return cls(parts[0], int(parts[1]), parts[2])
+
+
+@dataclass
+class Text_:
+    """One text of a document: the original, its language and its versions."""
+    ref: TextRef
+    label: str  # where it is in the document ("I. 3", "Event 2.1")
+    original: str
+    original_lang: str | None
+    versions: dict[str, str]
+    recorded_lang: bool = False  # the original's language was stated, not guessed
+
+    def text(self, lang: str) -> str:
+        return self.versions.get(lang) or self.original
+
+
+def _check(table: str, field: str) -> None:
+    if field not in TRANSLATABLE.get(table, ()):
+        raise ValueError(f"{table}.{field} holds no versions")
+
+
+def _table(table: str):
+    return Base.metadata.tables[table]
+
+
+# Reading ---------------------------------------------------------------------------------
+
+def load(session: Session, table: str, row_ids: Iterable[int] | Select | None = None,
+         fields: Iterable[str] | None = None) -> dict[tuple[int, str], dict[str, str | None]]:
+    """Every version of ``table``'s rows in ONE query: (row id, field) -> {lang: text or None}.
+    ``row_ids``: ids, or a SELECT of ids (a subquery, so a 300-item plan is not a 300-value IN)."""
+    q = select(TextVersion.row_id, TextVersion.field, TextVersion.lang, TextVersion.text).where(
+        TextVersion.table_name == table)
+    if row_ids is not None:
+        q = q.where(TextVersion.row_id.in_(row_ids if isinstance(row_ids, Select) else list(row_ids)))
+    if fields is not None:
+        q = q.where(TextVersion.field.in_(list(fields)))
+    out: dict[tuple[int, str], dict[str, str | None]] = {}
+    for row_id, field, lang, text in session.execute(q):
+        out.setdefault((row_id, field), {})[lang] = text
+    return out
+
+
+def get_version(session: Session, table: str, row_id: int, field: str, lang: str) -> str | None:
+    """The version in ``lang`` (None when there is none; the original is not a version)."""
+    return session.scalar(select(TextVersion.text).where(
+        TextVersion.table_name == table, TextVersion.row_id == row_id, TextVersion.field == field,
+        TextVersion.lang == lang))
+
+
+def original_language(session: Session, table: str, row_id: int, field: str) -> str | None:
+    """The recorded language of the original, else the one its letters say."""
+    recorded = session.scalar(select(TextVersion.lang).where(
+        TextVersion.table_name == table, TextVersion.row_id == row_id, TextVersion.field == field,
+        TextVersion.text.is_(None)))
+    if recorded:
+        return recorded
+    return guess_language(_original(session, table, row_id, field) or "")
+
+
+def _original(session: Session, table: str, row_id: int, field: str) -> str | None:
+    t = _table(table)
+    return session.scalar(select(t.c[field]).where(t.c.id == row_id))
+
+
+def resolve(session: Session, table: str, row_id: int, field: str, lang: str) -> str:
+    """The text in ``lang``: its version, else the original."""
+    version = get_version(session, table, row_id, field, lang)
+    return version if version else (_original(session, table, row_id, field) or "")
+
+
+def texts_of(session: Session, table: str, rows: Iterable[tuple[int, str, str, str]]) -> list[Text_]:
+    """``rows`` (row id, field, original, label) of one table with their versions (one query);
+    originals without a recorded language take their letters' language, or else the language most
+    texts of the table's rows are written in."""
+    rows = list(rows)
+    versions = load(session, table, [r[0] for r in rows]) if rows else {}
+    out = []
+    for row_id, field, original, label in rows:
+        found = versions.get((row_id, field), {})
+        recorded = next((lang for lang, text in found.items() if text is None), None)
+        out.append(Text_(TextRef(table, row_id, field), label, original or "",
+                         recorded or guess_language(original or ""),
+                         {lang: text for lang, text in found.items() if text}, recorded is not None))
+    return out
+
+
+def settle_languages(texts: list[Text_]) -> list[Text_]:
+    """A text with no telling letter ("Деканат", "Ректор") is taken to be in the language most of
+    its document is written in."""
+    counts = Counter(t.original_lang for t in texts if t.original_lang and t.original.strip())
+    if counts:
+        common = counts.most_common(1)[0][0]
+        for t in texts:
+            if not t.recorded_lang and t.original_lang in (None, "ru") and common != "ru" and not _long_russian(t):
+                t.original_lang = common if t.original_lang or CYRILLIC.search(t.original) else None
+            elif t.original_lang is None and CYRILLIC.search(t.original):
+                t.original_lang = common
+    return texts
+
+
+def _long_russian(t: Text_) -> bool:
+    # A Russian sentence in a Kyrgyz plan is Russian; a single word may be shared by both.
+    return t.original_lang == "ru" and len(t.original.split()) >= 3
+
+
+def missing(texts: Iterable[Text_], lang: str) -> list[Text_]:
+    """The texts with no version in ``lang`` whose original is in another language (a text whose
+    language nothing tells, like "Canvas LMS" or "2025", reads the same in every language)."""
+    return [t for t in texts if t.original.strip() and t.original_lang is not None and t.original_lang != lang
+            and not t.versions.get(lang)]
+
+
+def matching_ids(table: str, field: str, needle: str) -> Select:
+    """SELECT of the ids of ``table``'s rows whose ``field`` has a version containing ``needle``
+    (case-insensitive); OR it with the filter on the original column."""
+    pattern = f"%{needle.strip().lower()}%"
+    return select(TextVersion.row_id).where(
+        TextVersion.table_name == table, TextVersion.field == field, TextVersion.text.is_not(None),
+        func.lower(TextVersion.text).like(pattern))
+
+
+def version_text_index(session: Session, table: str, row_ids: Iterable[int] | Select | None = None) -> dict[int, str]:
+    """Row id -> every version of its texts joined by newlines (for filters over loaded rows)."""
+    out: dict[int, list[str]] = {}
+    for (row_id, _field), found in load(session, table, row_ids).items():
+        out.setdefault(row_id, []).extend(t for t in found.values() if t)
+    return {k: "\n".join(v) for k, v in out.items()}
+
+
+# Writing ---------------------------------------------------------------------------------
+
+def _bump(session: Session, table: str, row_id: int, expected_version: int | None) -> None:
+    """The owning record's version counter goes up (stale ``expected_version`` refused)."""
+    t = _table(table)
+    if "version" not in t.c:
+        if session.scalar(select(t.c.id).where(t.c.id == row_id)) is None:
+            raise DomainError(_("The record was deleted meanwhile; reload the list."))
+        return
+    q = update(t).where(t.c.id == row_id).values(version=t.c.version + 1)
+    if expected_version is not None:
+        q = q.where(t.c.version == expected_version)
+    if session.execute(q).rowcount != 1:
+        if session.scalar(select(t.c.id).where(t.c.id == row_id)) is None:
+            raise DomainError(_("The record was deleted meanwhile; reload the list."))
+        raise StaleDataError(f"{table} {row_id}: changed meanwhile")
+    # an ORM copy of the record in this session reads its new version on next use
+    for obj in list(session.identity_map.values()):
+        if getattr(obj, "__tablename__", None) == table and getattr(obj, "id", None) == row_id:
+            session.expire(obj, ["version"])
+
+
+def _owner(session: Session, table: str, row_id: int) -> tuple[str, int]:
+    if table not in OWNER:
+        return table, row_id
+    owner, column = OWNER[table]
+    t = _table(table)
+    owner_id = session.scalar(select(t.c[column]).where(t.c.id == row_id))
+    if owner_id is None:
+        raise DomainError(_("The record was deleted meanwhile; reload the list."))
+    return owner, owner_id
+
+
+def set_version(session: Session, table: str, row_id: int, field: str, lang: str, text: str | None, *,
+                expected_version: int | None = None) -> str | None:
+    """Write (or, with a blank ``text``, remove) the version in ``lang``; returns the old one for undo.
+
+    The record's version counter goes up and the audit trail records ``field[lang]``. Writing the
+    version in the original's own language is refused: that is an edit of the original."""
+    from desktop.models.audit import Action, record_rows
+
+    _check(table, field)
+    if lang not in CONTENT_LANGUAGES:
+        raise DomainError(_("Unknown language: {lang}").format(lang=lang))
+    text = (text or "").strip() or None
+    old = get_version(session, table, row_id, field, lang)
+    if old == text:
+        return old
+    recorded = session.scalar(select(TextVersion.lang).where(
+        TextVersion.table_name == table, TextVersion.row_id == row_id, TextVersion.field == field,
+        TextVersion.text.is_(None)))
+    if recorded == lang:
+        raise DomainError(_("The original of this text is in this language; edit the text itself."))
+    owner, owner_id = _owner(session, table, row_id)
+    _bump(session, owner, owner_id, expected_version)
+    key = (TextVersion.table_name == table, TextVersion.row_id == row_id, TextVersion.field == field,
+           TextVersion.lang == lang)
+    if old is None and text is not None:
+        session.execute(insert(TextVersion).values(table_name=table, row_id=row_id, field=field, lang=lang, text=text))
+    elif text is None:
+        session.execute(delete(TextVersion).where(*key))
+    else:
+        session.execute(update(TextVersion).where(*key).values(text=text))
+    audit_field = f"{field}[{lang}]" if owner == table else f"{table}.{field}[{lang}]"
+    record_rows(session, Action.UPDATE, owner, [(owner_id, audit_field, old, text)])
+    return old
+
+
+def set_original_language(session: Session, table: str, row_id: int, field: str, lang: str | None) -> str | None:
+    """Record the language the original (the entity's column) is written in; returns the old record."""
+    _check(table, field)
+    key = (TextVersion.table_name == table, TextVersion.row_id == row_id, TextVersion.field == field)
+    old = session.scalar(select(TextVersion.lang).where(*key, TextVersion.text.is_(None)))
+    if old == lang:
+        return old
+    session.execute(delete(TextVersion).where(*key, TextVersion.text.is_(None)))
+    if lang is not None:
+        if get_version(session, table, row_id, field, lang):
+            raise DomainError(_("This text already has a version in that language."))
+        session.execute(insert(TextVersion).values(table_name=table, row_id=row_id, field=field, lang=lang,
+                                                   text=None))
+    return old
+
+
+def set_originals_language(session: Session, refs: Iterable[TextRef], lang: str) -> None:
+    """Record one language for many originals (an import, a built-in text), in bulk."""
+    refs = list(refs)
+    if not refs:
+        return
+    for table in {r.table for r in refs}:
+        ids = [r.row_id for r in refs if r.table == table]
+        session.execute(delete(TextVersion).where(TextVersion.table_name == table, TextVersion.row_id.in_(ids),
+                                                  TextVersion.text.is_(None)))
+    session.execute(insert(TextVersion), [
+        {"table_name": r.table, "row_id": r.row_id, "field": r.field, "lang": lang, "text": None} for r in refs])
+
+
+def add_versions(session: Session, rows: Iterable[tuple[TextRef, str, str]]) -> int:
+    """Bulk insert of (ref, lang, text) for rows just made (the demo, built-in content, a copy):
+    no counters, no audit rows (the records' own creation is their history). Returns the count."""
+    values = [{"table_name": r.table, "row_id": r.row_id, "field": r.field, "lang": lang, "text": text}
+              for r, lang, text in rows if text is not None]
+    if values:
+        session.execute(insert(TextVersion), values)
+    return len(values)
+
+
+def copy_versions(session: Session, table: str, id_map: dict[int, int]) -> int:
+    """Copy every version (and recorded original language) of ``table``'s rows to their copies
+    (old id -> new id): copy to next year carries the translations along."""
+    if not id_map:
+        return 0
+    rows = session.execute(select(TextVersion.row_id, TextVersion.field, TextVersion.lang, TextVersion.text).where(
+        TextVersion.table_name == table, TextVersion.row_id.in_(list(id_map)))).all()
+    values = [{"table_name": table, "row_id": id_map[r], "field": f, "lang": lang, "text": text}
+              for r, f, lang, text in rows]
+    if values:
+        session.execute(insert(TextVersion), values)
+    return len(values)
+
+
+def delete_versions(session: Session, table: str, row_ids: Iterable[int]) -> None:
+    ids = list(row_ids)
+    if ids:
+        session.execute(delete(TextVersion).where(TextVersion.table_name == table, TextVersion.row_id.in_(ids)))
+
+
+@event.listens_for(Session, "after_flush")
+def _forget_deleted(session: Session, _flush_context) -> None:
+    """A deleted record takes its versions along (a new record that reuses its id starts bare)."""
+    gone: dict[str, list[int]] = {}
+    for obj in session.deleted:
+        table = getattr(obj, "__tablename__", None)
+        if table in TRANSLATABLE and getattr(obj, "id", None) is not None:
+            gone.setdefault(table, []).append(obj.id)
+    for table, ids in gone.items():
+        session.connection().execute(delete(TextVersion.__table__).where(
+            TextVersion.table_name == table, TextVersion.row_id.in_(ids)))
+
+
+def apply_versions(session: Session, changes: Iterable[tuple[TextRef, str, str | None]]) -> int:
+    """Write many versions (an Excel import, the translations view's paste) in the caller's
+    transaction, each with its counter and audit row; returns how many changed."""
+    n = 0
+    for ref, lang, text in changes:
+        old = get_version(session, ref.table, ref.row_id, ref.field, lang)
+        if (old or None) != ((text or "").strip() or None):
+            set_version(session, ref.table, ref.row_id, ref.field, lang, text)
+            n += 1
+    return n
+
+
+def any_version_like(column, table: str, field: str, id_column, needle: str):
+    """A WHERE clause: ``column`` contains ``needle`` or one of its versions does."""
+    pattern = f"%{needle.strip().lower()}%"
+    return or_(func.lower(column).like(pattern), id_column.in_(matching_ids(table, field, needle)))
+
+
+__all__ = ["CONTENT_LANGUAGES", "TRANSLATABLE", "TextRef", "TextVersion", "Text_", "add_versions",
+           "any_version_like", "copy_versions", "get_version", "guess_language", "load", "missing",
+           "original_language", "resolve", "set_original_language", "set_version", "texts_of"]

@@ -1,0 +1,393 @@
+"""Translating a document side by side: one row per text, the original beside each language.
+
+Missing versions are highlighted and can be filtered; every edit is an undoable command that
+calls ``text_versions.set_version``. The texts go to a spreadsheet for a colleague and come back
+(all or nothing). Before an export, :func:`confirm_missing` lists the texts without a version in
+the report's language and offers "Translate now" or "Export anyway".
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QColor, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+)
+
+from desktop.i18n import _, ngettext
+from desktop.models.base import DomainError
+from desktop.models.text_versions import CONTENT_LANGUAGES, LANGUAGE_NAMES, Text_
+from desktop.views import settings as ui_settings
+from desktop.views.common.undo import perform
+
+MISSING_FILL = QColor("#FFF2CC")
+ORIGINAL_FILL = QColor("#EEEEEE")
+WHERE, ORIGINAL = 0, 1
+LANG_COLUMNS = {lang: 2 + i for i, lang in enumerate(CONTENT_LANGUAGES)}
+MISSING_ROLE = Qt.ItemDataRole.UserRole + 10
+
+
+class TextsModel(QAbstractTableModel):
+    """The texts of one document (``text_documents.document_texts``); language columns editable."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.texts: list[Text_] = []
+        self.on_edit = None  # (Text_, lang, new text) -> None
+
+    def set_texts(self, texts: list[Text_]) -> None:
+        self.beginResetModel()
+        self.texts = list(texts)
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.texts)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else 2 + len(CONTENT_LANGUAGES)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if section == WHERE:
+            return _("Where")
+        if section == ORIGINAL:
+            return _("Original")
+        return _(LANGUAGE_NAMES[CONTENT_LANGUAGES[section - 2]])
+
+    def lang_of(self, column: int) -> str | None:
+        return CONTENT_LANGUAGES[column - 2] if column >= 2 else None
+
+    def is_missing(self, t: Text_, lang: str) -> bool:
+        return bool(t.original.strip()) and t.original_lang is not None and t.original_lang != lang \
+            and not t.versions.get(lang)
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        t = self.texts[index.row()]
+        col = index.column()
+        lang = self.lang_of(col)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if col == WHERE:
+                return t.label
+            if col == ORIGINAL:
+                return t.original
+            return t.original if lang == t.original_lang else t.versions.get(lang, "")
+        if role == Qt.ItemDataRole.BackgroundRole and lang:
+            if lang == t.original_lang:
+                return ORIGINAL_FILL
+            if self.is_missing(t, lang):
+                return MISSING_FILL
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col == ORIGINAL and t.original_lang:
+                return _("The original, in {language}").format(language=_(LANGUAGE_NAMES[t.original_lang]))
+            if lang and lang == t.original_lang:
+                return _("The original is in this language; edit it in its document.")
+            if lang and self.is_missing(t, lang):
+                return _("No version in {language} yet: the original is printed.").format(
+                    language=_(LANGUAGE_NAMES[lang]))
+        if role == MISSING_ROLE:
+            return {code for code in CONTENT_LANGUAGES if self.is_missing(t, code)}
+        return None
+
+    def flags(self, index: QModelIndex):
+        flags = super().flags(index)
+        lang = self.lang_of(index.column())
+        if lang and lang != self.texts[index.row()].original_lang:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index: QModelIndex, value, role=Qt.ItemDataRole.EditRole) -> bool:
+        lang = self.lang_of(index.column())
+        if role != Qt.ItemDataRole.EditRole or not lang or self.on_edit is None:
+            return False
+        t = self.texts[index.row()]
+        value = str(value or "").strip()
+        if value == (t.versions.get(lang) or ""):
+            return False
+        self.on_edit(t, lang, value)
+        return True
+
+
+class TextsFilter(QSortFilterProxyModel):
+    """Only the texts missing a language (or missing any), and a text filter over every column."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.missing_lang: str | None = None  # a language code, "any", or None for every text
+        self.needle = ""
+
+    def set_filter(self, missing_lang: str | None, needle: str) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt 6.10+: invalidateFilter() is deprecated
+            self.beginFilterChange()
+            self.missing_lang, self.needle = missing_lang, needle.strip().casefold()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.missing_lang, self.needle = missing_lang, needle.strip().casefold()
+            self.invalidateFilter()
+
+    def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:
+        model: TextsModel = self.sourceModel()
+        t = model.texts[row]
+        if self.missing_lang:
+            missing = model.data(model.index(row, 0), MISSING_ROLE)
+            if (self.missing_lang == "any" and not missing) or (self.missing_lang != "any"
+                                                                  and self.missing_lang not in missing):
+                return False
+        if self.needle:
+            hay = " ".join([t.label, t.original, *t.versions.values()]).casefold()
+            return self.needle in hay
+        return True
+
+
+class TranslationsDialog(QDialog):
+    """The texts of one document with their versions: ``kind`` and ``doc_id`` as in
+    ``text_documents.document_texts``; ``missing_lang`` opens it filtered to one language's gaps."""
+
+    def __init__(self, ctx, kind: str, doc_id: int | None, title: str, *, missing_lang: str | None = None,
+                 undo_stack: QUndoStack | None = None, parent=None):
+        super().__init__(parent)
+        self.ctx, self.kind, self.doc_id = ctx, kind, doc_id
+        self.undo_stack = undo_stack or QUndoStack(self)
+        self.changed = False
+        self.setWindowTitle(_("Translations: {document}").format(document=title))
+        self.model = TextsModel(self)
+        self.model.on_edit = self.edit
+        self.proxy = TextsFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.view = QTableView()
+        self.view.setModel(self.proxy)
+        self.view.setWordWrap(True)
+        self.view.setAlternatingRowColors(False)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                  | QAbstractItemView.EditTrigger.EditKeyPressed
+                                  | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        head = self.view.horizontalHeader()
+        head.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        head.setSectionResizeMode(WHERE, QHeaderView.ResizeMode.ResizeToContents)
+        self.show_combo = QComboBox()
+        self.show_combo.addItem(_("All texts"), None)
+        self.show_combo.addItem(_("Missing in any language"), "any")
+        for code in CONTENT_LANGUAGES:
+            self.show_combo.addItem(_("Missing in {language}").format(language=_(LANGUAGE_NAMES[code])), code)
+        self.find = QLineEdit()
+        self.find.setClearButtonEnabled(True)
+        self.find.setPlaceholderText(_("Filter…"))
+        self.count = QLabel()
+        top = QHBoxLayout()
+        top.addWidget(QLabel(_("Show:")))
+        top.addWidget(self.show_combo)
+        top.addWidget(self.find, 1)
+        top.addWidget(self.count)
+        self.undo_button, self.redo_button = QPushButton(_("Undo")), QPushButton(_("Redo"))
+        self.undo_button.clicked.connect(self.undo_stack.undo)
+        self.redo_button.clicked.connect(self.redo_stack)
+        self.undo_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
+        self.redo_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Redo))
+        self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
+        self.undo_stack.canRedoChanged.connect(self.redo_button.setEnabled)
+        self.undo_button.setEnabled(self.undo_stack.canUndo())
+        self.redo_button.setEnabled(self.undo_stack.canRedo())
+        self.export_button = QPushButton(_("Export to Excel…"))
+        self.import_button = QPushButton(_("Import from Excel…"))
+        self.export_button.clicked.connect(self.export_sheet)
+        self.import_button.clicked.connect(self.import_sheet)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        bottom = QHBoxLayout()
+        for b in (self.undo_button, self.redo_button, self.export_button, self.import_button):
+            bottom.addWidget(b)
+        bottom.addStretch(1)
+        bottom.addWidget(close)
+        hint = QLabel(_("Double-click a language cell to write its version. Yellow: no version yet, "
+                        "the original is printed. Grey: the original's own language."))
+        hint.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(hint)
+        layout.addLayout(bottom)
+        self.show_combo.currentIndexChanged.connect(self._filter)
+        self.find.textChanged.connect(self._filter)
+        self.resize(1200, 640)
+        self.reload()
+        if missing_lang:
+            self.show_combo.setCurrentIndex(max(self.show_combo.findData(missing_lang), 0))
+
+    def redo_stack(self) -> None:
+        self.undo_stack.redo()
+
+    def reload(self) -> None:
+        from desktop.models.text_documents import document_texts
+
+        with self.ctx.db.session() as s:
+            self.model.set_texts(document_texts(s, self.kind, self.doc_id))
+        self._filter()
+        self.view.resizeRowsToContents()
+
+    def _filter(self) -> None:
+        self.proxy.set_filter(self.show_combo.currentData(), self.find.text())
+        missing = sum(1 for t in self.model.texts for code in CONTENT_LANGUAGES if self.model.is_missing(t, code))
+        self.count.setText(ngettext("{shown} of {total} text", "{shown} of {total} texts", len(self.model.texts))
+                           .format(shown=self.proxy.rowCount(), total=len(self.model.texts))
+                           + " · " + ngettext("{n} version missing", "{n} versions missing", missing).format(n=missing))
+
+    # Editing -------------------------------------------------------------------------------
+    def edit(self, text: Text_, lang: str, value: str) -> None:
+        from desktop.models.text_versions import set_version
+
+        ref, old = text.ref, text.versions.get(lang)
+
+        def write(new):
+            with self.ctx.db.session() as s:
+                return set_version(s, ref.table, ref.row_id, ref.field, lang, new)
+
+        def after():
+            self.changed = True
+            self.reload()
+            self.ctx.data_changed.emit("texts")
+
+        try:
+            perform(self.undo_stack, _("Translate text"), lambda: write(value), lambda: write(old), after)
+        except DomainError as exc:
+            QMessageBox.warning(self, self.windowTitle(), str(exc))
+            self.reload()
+
+    # Spreadsheet round trip -----------------------------------------------------------------
+    def export_sheet(self) -> str | None:
+        folder = ui_settings.get(ui_settings.LAST_FOLDER) or str(Path.home())
+        path, _f = QFileDialog.getSaveFileName(self, _("Export to Excel"), str(Path(folder) / f"texts-{self.kind}.xlsx"),
+                                               _("Excel workbooks (*.xlsx)"))
+        if path:
+            ui_settings.put(ui_settings.LAST_FOLDER, str(Path(path).parent))
+            self.do_export(path)
+        return path or None
+
+    def do_export(self, path: str) -> None:
+        from desktop.reports.text_xlsx import texts_xlsx
+        from desktop.views.common.tasks import write_report_file
+
+        texts = list(self.model.texts)
+        write_report_file(self, _("Export to Excel"), path,
+                          lambda target, _progress: texts_xlsx(target, texts, self.kind, self.doc_id,
+                                                               self.ctx.report_language))
+
+    def import_sheet(self) -> None:
+        folder = ui_settings.get(ui_settings.LAST_FOLDER) or str(Path.home())
+        path, _f = QFileDialog.getOpenFileName(self, _("Import from Excel"), folder, _("Excel workbooks (*.xlsx)"))
+        if path:
+            self.do_import(path)
+
+    def do_import(self, path: str) -> list[str]:
+        """Import a filled-in sheet of this document: all or nothing; returns the messages shown."""
+        from desktop.models.text_documents import import_filled
+        from desktop.models.text_versions import apply_versions, get_version
+        from desktop.reports.text_xlsx import NotATextSheet, read_texts_xlsx
+
+        try:
+            kind, doc_id, rows = read_texts_xlsx(path, self.ctx.report_language)
+        except NotATextSheet as exc:
+            QMessageBox.warning(self, self.windowTitle(), str(exc))
+            return [str(exc)]
+        if (kind, doc_id) != (self.kind, self.doc_id):
+            message = _("{file} holds the texts of another document; nothing was imported.").format(
+                file=Path(path).name)
+            QMessageBox.warning(self, self.windowTitle(), message)
+            return [message]
+        from desktop.models.text_documents import check_filled, document_texts
+
+        checked: dict = {}
+        with self.ctx.db.session() as s:  # what the sheet would change, and the versions it replaces
+            preview = check_filled(document_texts(s, kind, doc_id), rows)
+            before = [(ref, lang, get_version(s, ref.table, ref.row_id, ref.field, lang))
+                      for ref, lang, _t in preview.changes]
+
+        def redo():
+            with self.ctx.db.session() as s:  # one transaction: every row or none
+                if "result" in checked:
+                    apply_versions(s, checked["result"].changes)
+                    return
+                result = import_filled(s, kind, doc_id, rows)
+                if result.errors:
+                    raise DomainError("\n".join(result.errors[:20]))
+                checked["result"] = result
+
+        def undo():
+            with self.ctx.db.session() as s:
+                apply_versions(s, before)
+
+        try:
+            perform(self.undo_stack, _("Import translations"), redo, undo, self.reload)
+        except DomainError as exc:
+            message = _("Nothing was imported.") + "\n" + str(exc)
+            QMessageBox.warning(self, self.windowTitle(), message)
+            return [message]
+        result = checked["result"]
+        messages = [ngettext("{n} version written", "{n} versions written", len(result.changes)).format(
+            n=len(result.changes))]
+        for line, key in result.changed_originals:
+            messages.append(_("Row {row}: the original of {id} differs from the one in the database; "
+                              "the original was left as it is.").format(row=line, id=key))
+        self.changed = True
+        QMessageBox.information(self, self.windowTitle(), "\n".join(messages))
+        return messages
+
+
+class MissingDialog(QDialog):
+    """Before an export: the texts without a version in the report's language."""
+
+    TRANSLATE, EXPORT = 2, 3
+
+    def __init__(self, missing: list[Text_], lang: str, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(_("Texts without a translation"))
+        language = _(LANGUAGE_NAMES.get(lang, lang))
+        label = QLabel(ngettext("{n} text of this document has no version in {language}; it would be printed "
+                                "in its original:",
+                                "{n} texts of this document have no version in {language}; they would be printed "
+                                "in their original:", len(missing)).format(n=len(missing), language=language))
+        label.setWordWrap(True)
+        self.list = QListWidget()
+        for t in missing[:500]:
+            self.list.addItem(f"{t.label}  {t.original[:120]}")
+        buttons = QDialogButtonBox()
+        self.translate = buttons.addButton(_("Translate now"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.export = buttons.addButton(_("Export anyway"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.translate.clicked.connect(lambda: self.done(self.TRANSLATE))
+        self.export.clicked.connect(lambda: self.done(self.EXPORT))
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(buttons)
+        self.resize(640, 420)
+
+
+def confirm_missing(parent, missing: list[Text_], lang: str, translate) -> bool:
+    """True to go on with the export. With texts missing, asks: "Translate now" calls
+    ``translate(lang)`` (opens the translations view filtered to them) and stops the export."""
+    if not missing or lang not in CONTENT_LANGUAGES:
+        return True
+    answer = MissingDialog(missing, lang, parent).exec()
+    if answer == MissingDialog.TRANSLATE:
+        translate(lang)
+        return False
+    return answer == MissingDialog.EXPORT

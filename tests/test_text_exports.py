@@ -1,0 +1,209 @@
+"""Reports in one language print that language's texts; missing versions warn; the Excel round trip."""
+
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+from openpyxl import load_workbook
+
+from desktop.models import load_all
+from desktop.models import text_versions as tv
+
+load_all()
+
+
+@pytest.fixture(autouse=True)
+def usual_event_periods():
+    """plan_tree installs this test's calendar for "after the winter session"; later tests get the usual."""
+    from desktop.models import workplan_deadline
+
+    yield
+    workplan_deadline.set_event_resolver(None)
+
+# Kyrgyz originals with their Russian versions (seed 000's words)
+ITEMS = [
+    ("Жаңы окуу жылына аудиторияларды даярдоо", "Подготовка аудиторий к новому учебному году"),
+    ("Усулдук кеңештердин пландарын бекитүү", "Утверждение планов методических советов"),
+    ("Студенттер үчүн тандоо курстарын уюштуруу", "Организация элективных курсов для студентов"),
+]
+SECTION = ("Уюштуруу иштери", "Организационная работа")
+PEOPLE = ("Деканат, каф. башчылары", "Деканат, заведующие кафедрами")
+TITLE = ("Факультеттин 2025-2026-окуу жылына карата иш планы", "План работы факультета на 2025-2026 учебный год")
+POSITION = ("Факультеттин деканы", "Декан факультета")
+
+
+def make_plan(session, *, translate_all=True):
+    from desktop.models import workplan as wp
+    from desktop.models.workplan import WorkPlanResponsible
+
+    plan = wp.create_plan(session, "2025-2026", title=TITLE[0], approver_position=POSITION[0],
+                          approver_name="Сопуев У.А.")
+    section = wp.add_section(session, plan.id, SECTION[0])
+    items = [wp.add_item(session, section.id, ky, responsible=PEOPLE[0]) for ky, _ru in ITEMS]
+    session.flush()
+    tv.set_version(session, "workplan", plan.id, "title", "ru", TITLE[1])
+    tv.set_version(session, "workplan", plan.id, "approver_position", "ru", POSITION[1])
+    tv.set_version(session, "workplan_section", section.id, "title", "ru", SECTION[1])
+    for n, (item, (_ky, ru)) in enumerate(zip(items, ITEMS, strict=True)):
+        if translate_all or n:
+            tv.set_version(session, "workplan_item", item.id, "text", "ru", ru)
+        for ref in session.query(WorkPlanResponsible).filter_by(item_id=item.id):
+            ru_person = {"Деканат": "Деканат", "каф. башчылары": "заведующие кафедрами"}[ref.text]
+            if ru_person != ref.text:
+                tv.set_version(session, "workplan_responsible", ref.id, "text", "ru", ru_person)
+            else:
+                tv.set_original_language(session, "workplan_responsible", ref.id, "text", "ky")
+                tv.set_version(session, "workplan_responsible", ref.id, "text", "ru", ru_person)
+    return plan
+
+
+def pdf_text(path) -> str:
+    return " ".join(subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
+                                   check=True).stdout.split())
+
+
+def xlsx_text(path) -> str:
+    ws = load_workbook(path, read_only=True).active
+    return " ".join(" ".join(str(v).split()) for row in ws.iter_rows(values_only=True) for v in row if v)
+
+
+def _export(session, plan, lang, tmp_path):
+    from desktop.models import workplan as wp
+    from desktop.models.text_documents import localize_plan
+    from desktop.reports.workplan_pdf import plan_pdf
+    from desktop.reports.workplan_xlsx import plan_xlsx
+
+    tree, missing = localize_plan(session, wp.plan_tree(session, plan), lang)
+    plan_pdf(tmp_path / f"{lang}.pdf", tree, lang)
+    plan_xlsx(tmp_path / f"{lang}.xlsx", tree, lang)
+    return missing, pdf_text(tmp_path / f"{lang}.pdf"), xlsx_text(tmp_path / f"{lang}.xlsx")
+
+
+def test_russian_and_kyrgyz_plans_carry_no_text_of_the_other_language(session, tmp_path):
+    plan = make_plan(session)
+    missing, pdf, xlsx = _export(session, plan, "ru", tmp_path)
+    assert missing == []
+    for text in (pdf, xlsx):
+        for ky, ru in [*ITEMS, SECTION, TITLE, POSITION]:
+            assert ru in text
+            assert ky not in text
+        assert "заведующие кафедрами" in text and "башчылары" not in text
+        assert "УТВЕРЖДАЮ" in text
+    missing, pdf, xlsx = _export(session, plan, "ky", tmp_path)
+    assert missing == []
+    for text in (pdf, xlsx):
+        for ky, ru in [*ITEMS, SECTION, TITLE, POSITION]:
+            assert ky in text
+            assert ru not in text
+        assert "заведующие" not in text and "БЕКИТЕМИН" in text
+
+
+def test_a_text_without_a_version_prints_its_original_and_is_counted(session, tmp_path):
+    plan = make_plan(session, translate_all=False)
+    missing, pdf, _xlsx = _export(session, plan, "ru", tmp_path)
+    assert [t.original for t in missing] == [ITEMS[0][0]]
+    assert ITEMS[0][0] in pdf and ITEMS[1][1] in pdf
+
+
+@pytest.fixture
+def cli_db(tmp_path, migrated_template):
+    import shutil
+
+    from desktop.models.db import Database
+
+    path = tmp_path / "cli.sqlite3"
+    shutil.copyfile(migrated_template, path)
+    db = Database(path)
+    with db.session() as s:
+        make_plan(s, translate_all=False)
+    db.dispose()
+    return path
+
+
+def test_cli_warns_of_missing_versions_and_strict_refuses(cli_db, tmp_path):
+    from tests.conftest import run_cli
+
+    out = tmp_path / "ru.pdf"
+    done = run_cli("--database", str(cli_db), "export", "workplan", "--year", "2025-2026", "--format", "pdf",
+                   "--lang", "ru", "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    assert "1 text has no version in Russian" in done.stderr
+    out.unlink()
+    done = run_cli("--database", str(cli_db), "export", "workplan", "--year", "2025-2026", "--format", "pdf",
+                   "--lang", "ru", "--strict", "-o", str(out))
+    assert done.returncode == 1
+    assert "--strict" in done.stderr
+    assert not out.exists()
+    done = run_cli("--database", str(cli_db), "export", "workplan", "--year", "2025-2026", "--format", "pdf",
+                   "--lang", "ky", "--strict", "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
+
+
+def test_excel_round_trip_fills_the_missing_versions(cli_db, tmp_path):
+    from tests.conftest import run_cli
+
+    sheet = tmp_path / "texts.xlsx"
+    done = run_cli("--database", str(cli_db), "export", "texts", "--document", "workplan", "--year", "2025-2026",
+                   "-o", str(sheet))
+    assert done.returncode == 0, done.stderr
+    book = load_workbook(sheet)
+    ws = book.worksheets[0]
+    header = [c.value for c in ws[1]]
+    ru_col = next(i for i, h in enumerate(header) if h.startswith("ru")) + 1
+    rows = {ws.cell(r, 4).value: r for r in range(2, ws.max_row + 1)}
+    assert ws.cell(rows[ITEMS[0][0]], ru_col).value is None  # the missing one is blank
+    assert ws.cell(rows[ITEMS[1][0]], ru_col).value == ITEMS[1][1]
+    ws.cell(rows[ITEMS[0][0]], ru_col).value = ITEMS[0][1]
+    ws.cell(rows[ITEMS[2][0]], 4).value = "Студенттер үчүн курстарды уюштуруу"  # the original retyped
+    book.save(sheet)
+    done = run_cli("--database", str(cli_db), "import", "texts", str(sheet))
+    assert done.returncode == 0, done.stderr
+    assert "1 version written" in done.stdout
+    assert "left as it is" in done.stderr  # the changed original is flagged
+    pdf = tmp_path / "ru.pdf"
+    done = run_cli("--database", str(cli_db), "export", "workplan", "--year", "2025-2026", "--format", "pdf",
+                   "--lang", "ru", "--strict", "-o", str(pdf))
+    assert done.returncode == 0, done.stderr
+    text = pdf_text(pdf)
+    assert ITEMS[0][1] in text and ITEMS[0][0] not in text
+    assert ITEMS[2][0] not in text  # the original was not overwritten by the retyped one ...
+    from desktop.models.db import Database
+
+    db = Database(cli_db)
+    with db.session() as s:
+        from sqlalchemy import select
+
+        from desktop.models.workplan import WorkPlanItem
+        assert ITEMS[2][0] in s.scalars(select(WorkPlanItem.text)).all()  # ... in the database either
+    db.dispose()
+
+
+def test_excel_import_with_a_foreign_id_writes_nothing(cli_db, tmp_path):
+    from tests.conftest import run_cli
+
+    sheet = tmp_path / "texts.xlsx"
+    run_cli("--database", str(cli_db), "export", "texts", "--document", "workplan", "--year", "2025-2026",
+            "-o", str(sheet))
+    book = load_workbook(sheet)
+    ws = book.worksheets[0]
+    header = [c.value for c in ws[1]]
+    ru_col = next(i for i, h in enumerate(header) if h.startswith("ru")) + 1
+    rows = {ws.cell(r, 4).value: r for r in range(2, ws.max_row + 1)}
+    ws.cell(rows[ITEMS[0][0]], ru_col).value = ITEMS[0][1]  # a good row ...
+    ws.cell(rows[ITEMS[1][0]], 1).value = "workplan_item:9999:text"  # ... and an id of no text of this plan
+    book.save(sheet)
+    done = run_cli("--database", str(cli_db), "import", "texts", str(sheet))
+    assert done.returncode == 1
+    assert f"Row {rows[ITEMS[1][0]]}" in done.stderr and "workplan_item:9999:text" in done.stderr
+    from desktop.models.db import Database
+
+    db = Database(cli_db)
+    with db.session() as s:
+        from sqlalchemy import select
+
+        from desktop.models.workplan import WorkPlanItem
+        first = s.scalar(select(WorkPlanItem.id).where(WorkPlanItem.text == ITEMS[0][0]))
+        assert tv.get_version(s, "workplan_item", first, "text", "ru") is None  # nothing partial
+    db.dispose()

@@ -1,0 +1,230 @@
+"""Parallel texts: versions per language, fallback, missing, audit and counters, search, copy."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm.exc import StaleDataError
+
+from desktop.models import load_all
+from desktop.models import text_versions as tv
+from desktop.models.base import DomainError
+
+load_all()
+
+
+@pytest.fixture(autouse=True)
+def usual_event_periods():
+    """plan_tree installs this test's calendar for "after the winter session"; later tests get the usual."""
+    from desktop.models import workplan_deadline
+
+    yield
+    workplan_deadline.set_event_resolver(None)
+
+KY_ITEM = "Факультеттин окумуштуу кеңешинин иш планын түзүү"
+RU_ITEM = "Составление плана работы учёного совета факультета"
+KY_SECTION = "Уюштуруу иштери"
+RU_SECTION = "Организационная работа"
+
+
+@pytest.fixture
+def plan(session):
+    from desktop.models import workplan as wp
+
+    p = wp.create_plan(session, "2025-2026", title="2025-2026-окуу жылына иш планы",
+                       approver_position="Факультеттин деканы")
+    section = wp.add_section(session, p.id, KY_SECTION)
+    wp.add_item(session, section.id, KY_ITEM, responsible="Деканат")
+    wp.add_item(session, section.id, "Окуу жылынын башталышына даярдык көрүү")
+    session.flush()
+    return p
+
+
+def _item_ids(session, plan):
+    from desktop.models.workplan import WorkPlanItem, WorkPlanSection
+
+    return list(session.scalars(select(WorkPlanItem.id).join(WorkPlanSection)
+                                .where(WorkPlanSection.plan_id == plan.id).order_by(WorkPlanItem.position)))
+
+
+def test_guess_language_from_letters():
+    assert tv.guess_language("Окуу жылынын башталышы") == "ky"
+    assert tv.guess_language("Оқу жылының басталуы") == "kk"
+    assert tv.guess_language("Начало учебного года") == "ru"
+    assert tv.guess_language("2025") is None
+
+
+def test_version_resolves_with_fallback_to_the_original(session, plan):
+    first, second = _item_ids(session, plan)
+    assert tv.set_version(session, "workplan_item", first, "text", "ru", RU_ITEM) is None
+    assert tv.resolve(session, "workplan_item", first, "text", "ru") == RU_ITEM
+    assert tv.resolve(session, "workplan_item", first, "text", "ky") == KY_ITEM
+    assert tv.resolve(session, "workplan_item", second, "text", "ru") == "Окуу жылынын башталышына даярдык көрүү"
+    # a blank removes the version (undo of the first write), the original is left alone
+    assert tv.set_version(session, "workplan_item", first, "text", "ru", "  ") == RU_ITEM
+    assert tv.get_version(session, "workplan_item", first, "text", "ru") is None
+    assert tv.resolve(session, "workplan_item", first, "text", "ru") == KY_ITEM
+
+
+def test_missing_versions_of_a_plan(session, plan):
+    from desktop.models.text_documents import plan_texts
+
+    first, _second = _item_ids(session, plan)
+    tv.set_version(session, "workplan_item", first, "text", "ru", RU_ITEM)
+    texts = plan_texts(session, plan.id)
+    assert {t.original_lang for t in texts if t.original.strip()} == {"ky"}  # "Деканат" goes with its plan
+    missing_ru = {(t.ref.table, t.original) for t in tv.missing(texts, "ru")}
+    assert ("workplan_item", KY_ITEM) not in missing_ru
+    assert ("workplan_item", "Окуу жылынын башталышына даярдык көрүү") in missing_ru
+    assert ("workplan_section", KY_SECTION) in missing_ru
+    assert ("workplan_responsible", "Деканат") in missing_ru
+    assert tv.missing(texts, "ky") == []
+
+
+def test_writing_a_version_bumps_the_counter_and_is_audited(session, plan):
+    from desktop.models.audit import history
+    from desktop.models.workplan import WorkPlanItem
+
+    first, _second = _item_ids(session, plan)
+    before = session.scalar(select(WorkPlanItem.version).where(WorkPlanItem.id == first))
+    tv.set_version(session, "workplan_item", first, "text", "ru", RU_ITEM, expected_version=before)
+    after = session.scalar(select(WorkPlanItem.version).where(WorkPlanItem.id == first))
+    assert after == before + 1
+    entries = [e for e in history(session, "workplan_item", first) if e.field == "text[ru]"]
+    assert [(e.old_value, e.new_value) for e in entries] == [(None, RU_ITEM)]
+    # another install wrote meanwhile: the counter we read is stale
+    with pytest.raises(StaleDataError):
+        tv.set_version(session, "workplan_item", first, "text", "ru", "другое", expected_version=before)
+    assert tv.get_version(session, "workplan_item", first, "text", "ru") == RU_ITEM
+    # the ORM copy of the item in this session can still be edited (it re-reads its counter)
+    item = session.get(WorkPlanItem, first)
+    item.status = "done"
+    session.flush()
+
+
+def test_a_responsible_person_is_audited_under_its_item(session, plan):
+    from desktop.models.audit import history
+    from desktop.models.workplan import WorkPlanResponsible
+
+    first, _second = _item_ids(session, plan)
+    rid = session.scalar(select(WorkPlanResponsible.id).where(WorkPlanResponsible.item_id == first))
+    tv.set_version(session, "workplan_responsible", rid, "text", "ru", "Деканат")
+    assert any(e.field == "workplan_responsible.text[ru]" for e in history(session, "workplan_item", first))
+
+
+def test_the_original_language_cannot_get_a_version(session, plan):
+    first, _second = _item_ids(session, plan)
+    tv.set_original_language(session, "workplan_item", first, "text", "ky")
+    with pytest.raises(DomainError):
+        tv.set_version(session, "workplan_item", first, "text", "ky", "башка")
+    with pytest.raises(ValueError):
+        tv.set_version(session, "workplan_item", first, "deadline", "ru", "x")
+
+
+def test_search_finds_a_row_by_any_version(session, plan):
+    from desktop.models.workplan import WorkPlanItem
+
+    first, _second = _item_ids(session, plan)
+    tv.set_version(session, "workplan_item", first, "text", "ru", RU_ITEM)
+    clause = tv.any_version_like(WorkPlanItem.text, "workplan_item", "text", WorkPlanItem.id, "учёного совета")
+    assert list(session.scalars(select(WorkPlanItem.id).where(clause))) == [first]
+    clause = tv.any_version_like(WorkPlanItem.text, "workplan_item", "text", WorkPlanItem.id, "кеңешинин")
+    assert list(session.scalars(select(WorkPlanItem.id).where(clause))) == [first]
+
+
+def test_deleting_a_record_deletes_its_versions(session, plan):
+    from desktop.models import workplan as wp
+
+    first, _second = _item_ids(session, plan)
+    tv.set_version(session, "workplan_item", first, "text", "ru", RU_ITEM)
+    wp.delete_item(session, first)
+    assert session.scalar(select(tv.TextVersion.id).where(tv.TextVersion.row_id == first,
+                                                          tv.TextVersion.table_name == "workplan_item")) is None
+
+
+def test_copy_to_next_year_carries_the_versions(session, plan):
+    from desktop.models import workplan as wp
+    from desktop.models.text_documents import plan_texts
+
+    first, _second = _item_ids(session, plan)
+    tv.set_version(session, "workplan_item", first, "text", "ru", RU_ITEM)
+    section_id = plan.sections[0].id
+    tv.set_version(session, "workplan_section", section_id, "title", "ru", RU_SECTION)
+    new = wp.copy_to_next_year(session, plan.id)
+    texts = {t.original: t.versions for t in plan_texts(session, new.id)}
+    assert texts[KY_ITEM] == {"ru": RU_ITEM}
+    assert texts[KY_SECTION] == {"ru": RU_SECTION}
+
+
+def test_localized_plan_tree_has_no_text_of_the_other_language(session, plan):
+    from desktop.models import workplan as wp
+    from desktop.models.text_documents import localize_plan
+
+    first, second = _item_ids(session, plan)
+    tv.set_version(session, "workplan_item", first, "text", "ru", RU_ITEM)
+    tree = wp.plan_tree(session, plan)
+    ru, missing = localize_plan(session, tree, "ru")
+    assert ru["sections"][0]["items"][0]["text"] == RU_ITEM
+    assert ru["sections"][0]["items"][1]["text"] == "Окуу жылынын башталышына даярдык көрүү"  # the original
+    assert len(missing) == 5  # title, position, section, second item, "Деканат"
+    assert tree["sections"][0]["items"][0]["text"] == KY_ITEM  # the tree itself is untouched
+
+
+def test_the_migration_keeps_every_existing_text_as_the_original(request, backend, tmp_path):
+    """A database at 0013 with a Kyrgyz plan: after 0017 every text is where it was, the original."""
+    import uuid
+
+    from sqlalchemy import text
+
+    from desktop.models.db import Database
+    from desktop.models.migrate import upgrade
+    from desktop.models.text_documents import plan_texts
+
+    if backend == "postgres":
+        server = request.getfixturevalue("pg_server")
+        name = f"dk_m_{uuid.uuid4().hex[:10]}"
+        db = Database(server.create(name))
+        request.addfinalizer(lambda: (db.dispose(), server.drop(name)))
+    else:
+        db = Database(tmp_path / "old.sqlite3")
+        request.addfinalizer(db.dispose)
+    upgrade(db, backup=False, revision="0013")
+    with db.engine.begin() as conn:
+        conn.execute(text("INSERT INTO academic_year (id, name, start_date, end_date) VALUES (1, '2025-2026', '2025-09-01', '2026-08-31')"))
+        conn.execute(text("INSERT INTO workplan (id, year_id, title, faculty_name, approver_name, approver_position)"
+                          " VALUES (1, 1, 'Иш планы', 'Физика факультети', 'Сопуев У.А.', 'Факультеттин деканы')"))
+        conn.execute(text("INSERT INTO workplan_section (id, plan_id, position, kind, title)"
+                          " VALUES (1, 1, 0, 'custom', :t)"), {"t": KY_SECTION})
+        conn.execute(text("INSERT INTO workplan_item (id, section_id, position, text, deadline, status,"
+                          " completion_note) VALUES (1, 1, 0, :t, '{}', 'planned', '')"), {"t": KY_ITEM})
+    upgrade(db, backup=False)
+    with db.session() as s:
+        from desktop.models.workplan import WorkPlanItem
+
+        assert s.scalar(select(WorkPlanItem.text).where(WorkPlanItem.id == 1)) == KY_ITEM
+        texts = plan_texts(s, 1)
+        assert {t.original for t in texts} == {"Иш планы", "Физика факультети", "Факультеттин деканы",
+                                              KY_SECTION, KY_ITEM}
+        assert all(t.versions == {} for t in texts)
+        assert tv.resolve(s, "workplan_item", 1, "text", "ru") == KY_ITEM
+        tv.set_version(s, "workplan_item", 1, "text", "ru", RU_ITEM)
+        assert tv.resolve(s, "workplan_item", 1, "text", "ru") == RU_ITEM
+
+
+def test_the_demo_carries_russian_versions_of_the_plan_and_calendar(demo_db):
+    from desktop.models import academic_calendar as ac
+    from desktop.models import workplan as wp
+    from desktop.models.text_documents import calendar_texts, plan_texts
+
+    with demo_db.session() as s:
+        plan = wp.plan_for_year(s, "2025-2026")
+        texts = plan_texts(s, plan.id)
+        items = [t for t in texts if t.ref.table == "workplan_item"]
+        assert len(items) > 100 and all(t.original_lang == "ky" for t in items)
+        assert tv.missing(texts, "ru") == []
+        assert next(t for t in items if t.original.startswith("Тайпалык журналдарды")).versions == {
+            "ru": "Проверка групповых журналов"}
+        for cal_id, *_rest in ac.calendars(s):
+            cal = calendar_texts(s, cal_id)
+            assert {t.original_lang for t in cal if t.original.strip()} == {"kk"}
+            assert tv.missing(cal, "ru") == []

@@ -1,0 +1,163 @@
+"""The translations view, the warning before an export, and content shown in the interface language."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from desktop import i18n
+from desktop.models import text_versions as tv
+from desktop.models import workplan as wp
+from desktop.views import settings as ui_settings
+from desktop.views.common.area import AppContext
+
+JOURNALS_KY = "Тайпалык журналдарды текшерүү"
+JOURNALS_RU = "Проверка групповых журналов"
+
+
+@pytest.fixture(autouse=True)
+def usual_event_periods():
+    from desktop.models import workplan_deadline
+
+    yield
+    workplan_deadline.set_event_resolver(None)
+
+
+def _item_id(db, text):
+    from sqlalchemy import select
+
+    from desktop.models.workplan import WorkPlanItem
+
+    with db.session() as s:
+        return s.scalar(select(WorkPlanItem.id).where(WorkPlanItem.text == text))
+
+
+@pytest.fixture
+def dialog(qtbot, demo_db):
+    from desktop.views.translations import TranslationsDialog
+
+    with demo_db.session() as s:
+        plan_id = wp.require_plan(s, "2025-2026").id
+    d = TranslationsDialog(AppContext(demo_db), "workplan", plan_id, "2025-2026")
+    qtbot.addWidget(d)
+    return d
+
+
+def _row(dialog, original):
+    return next(i for i, t in enumerate(dialog.model.texts) if t.original == original)
+
+
+def test_the_model_passes_the_model_tester(dialog, qtmodeltester):
+    qtmodeltester.check(dialog.model)
+    qtmodeltester.check(dialog.proxy)
+
+
+def test_missing_are_highlighted_and_filterable(dialog):
+    from desktop.views.translations import LANG_COLUMNS, MISSING_FILL, ORIGINAL_FILL
+
+    total = dialog.model.rowCount()
+    dialog.show_combo.setCurrentIndex(dialog.show_combo.findData("ru"))
+    assert dialog.proxy.rowCount() == 0  # the demo plan is wholly in Russian too
+    dialog.show_combo.setCurrentIndex(dialog.show_combo.findData("kk"))
+    assert dialog.proxy.rowCount() == total  # ... and in no Kazakh
+    r = _row(dialog, JOURNALS_KY)
+    assert dialog.model.index(r, LANG_COLUMNS["kk"]).data(Qt.ItemDataRole.BackgroundRole) == MISSING_FILL
+    assert dialog.model.index(r, LANG_COLUMNS["ky"]).data(Qt.ItemDataRole.BackgroundRole) == ORIGINAL_FILL
+    assert not dialog.model.flags(dialog.model.index(r, LANG_COLUMNS["ky"])) & Qt.ItemFlag.ItemIsEditable
+    dialog.show_combo.setCurrentIndex(0)
+    dialog.find.setText("групповых журн")  # a row is found by any of its versions
+    assert dialog.proxy.rowCount() == 1
+
+
+def test_an_edit_writes_the_version_and_undo_takes_it_back(dialog, demo_db):
+    from desktop.views.translations import LANG_COLUMNS
+
+    item = _item_id(demo_db, JOURNALS_KY)
+    r = _row(dialog, JOURNALS_KY)
+    assert dialog.model.setData(dialog.model.index(r, LANG_COLUMNS["kk"]), "Топтық журналдарды тексеру")
+    with demo_db.session() as s:
+        assert tv.get_version(s, "workplan_item", item, "text", "kk") == "Топтық журналдарды тексеру"
+    dialog.undo_stack.undo()
+    with demo_db.session() as s:
+        assert tv.get_version(s, "workplan_item", item, "text", "kk") is None
+    dialog.undo_stack.redo()
+    with demo_db.session() as s:
+        assert tv.get_version(s, "workplan_item", item, "text", "kk") == "Топтық журналдарды тексеру"
+
+
+def test_import_of_a_filled_sheet_is_undoable(dialog, demo_db, tmp_path, monkeypatch):
+    from openpyxl import load_workbook
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.reports.text_xlsx import texts_xlsx
+
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+    sheet = tmp_path / "texts.xlsx"
+    texts_xlsx(sheet, dialog.model.texts, dialog.kind, dialog.doc_id, "en")
+    book = load_workbook(sheet)
+    ws = book.worksheets[0]
+    kk = next(i for i, c in enumerate(ws[1], 1) if str(c.value).startswith("kk"))
+    r = next(r for r in range(2, ws.max_row + 1) if ws.cell(r, 4).value == JOURNALS_KY)
+    ws.cell(r, kk).value = "Топтық журналдарды тексеру"
+    book.save(sheet)
+    messages = dialog.do_import(str(sheet))
+    assert messages[0] == "1 version written"
+    item = _item_id(demo_db, JOURNALS_KY)
+    with demo_db.session() as s:
+        assert tv.get_version(s, "workplan_item", item, "text", "kk") == "Топтық журналдарды тексеру"
+    dialog.undo_stack.undo()
+    with demo_db.session() as s:
+        assert tv.get_version(s, "workplan_item", item, "text", "kk") is None
+
+
+@pytest.fixture
+def page(qtbot, demo_db):
+    from desktop.views.workplan import WorkPlanArea
+
+    p = WorkPlanArea(AppContext(demo_db))
+    qtbot.addWidget(p)
+    p.retranslate_ui()
+    return p
+
+
+def test_export_lists_missing_texts_first(page, demo_db, tmp_path, monkeypatch):
+    from desktop.views import translations
+
+    item = _item_id(demo_db, JOURNALS_KY)
+    with demo_db.session() as s:
+        tv.set_version(s, "workplan_item", item, "text", "ru", None)
+    ui_settings.put(ui_settings.REPORT_LANGUAGE, "ru")
+    shown, opened = [], []
+    monkeypatch.setattr(translations.MissingDialog, "exec",
+                        lambda self: shown.append([self.list.item(i).text() for i in range(self.list.count())])
+                        or translations.MissingDialog.TRANSLATE)
+    monkeypatch.setattr(translations.TranslationsDialog, "exec",
+                        lambda self: opened.append(self.show_combo.currentData()) or 0)
+    page.do_export("pdf", str(tmp_path / "ru.pdf"))
+    assert len(shown[0]) == 1 and JOURNALS_KY in shown[0][0]
+    assert opened == ["ru"]  # "Translate now": the view opens on the texts missing Russian
+    assert not (tmp_path / "ru.pdf").exists()
+    monkeypatch.setattr(translations.MissingDialog, "exec", lambda self: translations.MissingDialog.EXPORT)
+    page.do_export("pdf", str(tmp_path / "ru.pdf"))  # "Export anyway"
+    assert (tmp_path / "ru.pdf").exists()
+
+
+def test_content_in_the_interface_language_edits_that_version(page, demo_db):
+    item = _item_id(demo_db, JOURNALS_KY)
+    i18n.set_language("ru")
+    page.actions_by_key["content_lang"].setChecked(True)
+    assert ui_settings.get(ui_settings.CONTENT_SHOWN) == "interface"
+    page.retranslate_ui()
+    page.select_item(item)
+    assert page.p_text.toPlainText() == JOURNALS_RU
+    assert "рус" in page.p_labels[0].text().lower()  # says the Russian version is edited
+    page.edit_item(item, "text", "Проверка журналов групп")
+    with demo_db.session() as s:
+        assert tv.get_version(s, "workplan_item", item, "text", "ru") == "Проверка журналов групп"
+        assert s.get(wp.WorkPlanItem, item).text == JOURNALS_KY  # the original is untouched
+    page.undo_stack.undo()
+    with demo_db.session() as s:
+        assert tv.get_version(s, "workplan_item", item, "text", "ru") == JOURNALS_RU
+    page.actions_by_key["content_lang"].setChecked(False)
+    page.select_item(item)
+    assert page.p_text.toPlainText() == JOURNALS_KY
