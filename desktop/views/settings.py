@@ -26,6 +26,7 @@ LAST_FOLDER = Option("files/last_folder", "")
 WORKPLAN_YEAR = Option("workplan/year", "")
 WORKPLAN_FILTERS = Option("workplan/filters", "")  # JSON: section, person, month, status, overdue, text
 WORKPLAN_SPLITTER = Option("workplan/splitter", None, bytes)
+DETAILS_POSITION = Option("window/details", "right")  # right, bottom or hidden (View menu)
 
 
 def qsettings() -> QSettings:
