@@ -301,11 +301,15 @@ class FilterBar(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
+        self.labels: list[QLabel] = []
+        self.widgets: list[QWidget] = []
         for label, widget in filters:
             if label is not None:
                 label.setBuddy(widget)
                 layout.addWidget(label)
+                self.labels.append(label)
             layout.addWidget(widget)
+            self.widgets.append(widget)
             layout.addSpacing(4)
         self.reset_button = QPushButton()
         self.reset_button.setFlat(True)
@@ -321,6 +325,27 @@ class FilterBar(QWidget):
 
     def retranslate(self) -> None:
         self.reset_button.setText(_("Reset"))
+        for label, widget in zip(self.labels, self.widgets, strict=False):
+            widget.setToolTip(label.text().rstrip(":"))
+        self._fit_labels()
+
+    def _fit_labels(self) -> None:
+        """Where the labels do not fit (narrow windows, long ky/kk words) the filters stand alone,
+        each still named by its tooltip and its "Any …" first entry."""
+        for label in self.labels:
+            label.show()
+        if self.width() and super().sizeHint().width() > self.width():
+            for label in self.labels:
+                label.hide()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_labels()
+
+    def minimumSizeHint(self) -> QSize:
+        labels = sum(label.sizeHint().width() + 4 for label in self.labels if not label.isHidden())
+        hint = super().minimumSizeHint()
+        return QSize(max(hint.width() - labels, 0), hint.height())
 
     def set_counts(self, shown: int, total: int) -> None:
         self.shown.setText(_("Shown {shown} of {total}").format(shown=shown, total=total))
