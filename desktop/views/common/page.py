@@ -366,6 +366,8 @@ class EmptyState(QWidget):
         row = QHBoxLayout()
         row.addStretch(1)
         for key in keys:
+            if key not in page.commands:  # a first step another part of the program offers
+                continue
             button = QToolButton()
             button.setDefaultAction(page.commands[key])
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)

@@ -282,6 +282,8 @@ class WorkPlanArea(PlanActions, AreaPage):
             self.actions_by_key[key].setEnabled(has_plan)
         self.empty.setVisible(not has_plan)
         self.splitter.setVisible(has_plan)
+        self.filters.setVisible(has_plan)
+        self.year.setVisible(has_plan)
         self._update_shown()
         self.update_commands()
         self.bars.set_sections(self.tree["sections"] if self.tree else [])
