@@ -39,6 +39,7 @@ from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -406,25 +407,28 @@ class Legend(QWidget):
     """What the colours of a view mean, from the same chips: ``[(role, English text), ...]``;
     the texts are translated when shown (``retranslate``)."""
 
-    def __init__(self, entries: list[tuple[str, str]], parent=None, fills: dict[str, str] | None = None):
+    def __init__(self, entries: list[tuple[str, str]], parent=None, fills: dict[str, str] | None = None,
+                 columns: int = 0):
         super().__init__(parent)
         self.setObjectName("legend")
         self.entries = entries
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 2, 0, 2)
-        layout.setSpacing(6)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 2, 0, 2)
+        grid.setHorizontalSpacing(6)
+        grid.setVerticalSpacing(2)
         self.title = QLabel()
         self.title.setStyleSheet(f"color: {colours.TEXT2};")
-        layout.addWidget(self.title)
+        grid.addWidget(self.title, 0, 0)
         self.chips: list[Chip] = []
-        for role_key, _text in entries:
+        per_row = columns or len(entries)
+        for i, (role_key, _text) in enumerate(entries):
             chip = Chip("", role_key)
             if fills and role_key in fills:  # a view's own fill (year-view bands) beside the word
                 chip.setStyleSheet(f"QLabel {{ background: {fills[role_key]}; color: {colours.TEXT};"
                                    f" border: 1px solid {colours.BORDER}; border-radius: 8px; padding: 1px 7px; }}")
-            layout.addWidget(chip)
+            grid.addWidget(chip, i // per_row, 1 + i % per_row)
             self.chips.append(chip)
-        layout.addStretch(1)
+        grid.setColumnStretch(per_row + 1, 1)
         self.retranslate()
 
     def retranslate(self) -> None:
