@@ -93,6 +93,14 @@ class AreaPage(QWidget):
             self._enabled_when[key] = enabled_when
         return act
 
+    def adopt_command(self, key: str, act: QAction, *, kind: str = "other", in_bar: bool = False) -> QAction:
+        """An action a pane of the page made itself (its own keys kept), listed with the area's
+        commands: in More, in the area's menu, and in the bar when ``in_bar``."""
+        self.commands[key] = act
+        self.command_kinds[key] = kind
+        self.command_in_bar[key] = in_bar
+        return act
+
     def set_command_texts(self, texts: dict[str, str]) -> None:
         """Texts of the commands in the interface language, each tooltip naming its key."""
         from desktop.views.common.page import tooltip_with_key
