@@ -7,7 +7,6 @@ from importlib import import_module
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
-    QApplication,
     QFileDialog,
     QLabel,
     QListView,
@@ -25,6 +24,7 @@ from desktop.views import settings as ui_settings
 from desktop.views.areas import AREAS, AreaSpec
 from desktop.views.common.area import AppContext, AreaPage
 from desktop.views.common.icons import resource_icon
+from desktop.views.common.page import fit_to_screen
 
 COUNTRIES = {"KG": "Kyrgyzstan", "KZ": "Kazakhstan", "RU": "Russia"}
 COUNTRY_TITLES = {"KG": i18n.N_("Kyrgyzstan"), "KZ": i18n.N_("Kazakhstan"), "RU": i18n.N_("Russia")}
@@ -56,21 +56,6 @@ class AreaListModel(QAbstractListModel):
     def retranslate(self) -> None:
         if self.areas:
             self.dataChanged.emit(self.index(0), self.index(len(self.areas) - 1))
-
-
-def fit_to_screen(widget: QWidget) -> None:
-    """No larger than the screen's available geometry (taskbar and title bar left out)."""
-    screen = widget.screen() or QApplication.primaryScreen()
-    if screen is None:
-        return
-    room = screen.availableGeometry()
-    frame = widget.frameGeometry().size() - widget.geometry().size()  # the title bar and borders
-    width = min(widget.width(), room.width() - frame.width())
-    height = min(widget.height(), room.height() - max(frame.height(), 0))
-    if (width, height) != (widget.width(), widget.height()):
-        widget.resize(width, height)
-    if not room.contains(widget.frameGeometry().topLeft()):
-        widget.move(room.topLeft())
 
 
 class MainWindow(QMainWindow):
@@ -248,7 +233,8 @@ class MainWindow(QMainWindow):
         self.area_model.retranslate()
         metrics = self.sidebar.fontMetrics()
         widest = max((metrics.horizontalAdvance(_(a.title)) for a in AREAS), default=120)
-        self.sidebar.setMinimumWidth(widest + 60)
+        # Long names wrap onto two lines rather than widen the sidebar past UI.md's 184–220 px.
+        self.sidebar.setMinimumWidth(min(widest + 60, 220))
         self._sync_checks()
 
     def _sync_checks(self) -> None:

@@ -38,6 +38,7 @@ from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -321,6 +322,9 @@ class FilterBar(QWidget):
         layout.addStretch(1)
         self.shown = QLabel()
         self.shown.setStyleSheet(f"color: {colours.TEXT2};")
+        self.shown.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.shown.setMinimumWidth(60)  # gives way on a narrow window rather than widen it
+        self.shown.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         layout.addWidget(self.shown)
         self.retranslate()
 
@@ -333,11 +337,17 @@ class FilterBar(QWidget):
     def _fit_labels(self) -> None:
         """Where the labels do not fit (narrow windows, long ky/kk words) the filters stand alone,
         each still named by its tooltip and its "Any …" first entry."""
+        if not self.isVisible():
+            return  # again once shown and laid out
         for label in self.labels:
             label.show()
-        if self.width() and super().sizeHint().width() > self.width():
+        if super().sizeHint().width() > self.width():
             for label in self.labels:
                 label.hide()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, self._fit_labels)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -349,7 +359,12 @@ class FilterBar(QWidget):
         return QSize(max(hint.width() - labels, 0), hint.height())
 
     def set_counts(self, shown: int, total: int) -> None:
-        self.shown.setText(_("Shown {shown} of {total}").format(shown=shown, total=total))
+        self.set_shown_text(_("Shown {shown} of {total}").format(shown=shown, total=total))
+
+    def set_shown_text(self, text: str) -> None:
+        self.shown.setText(text)
+        self.shown.setToolTip(text)
+        self._fit_labels()
 
 
 class EmptyState(QWidget):
@@ -405,36 +420,62 @@ class Chip(QLabel):
 
 class Legend(QWidget):
     """What the colours of a view mean, from the same chips: ``[(role, English text), ...]``;
-    the texts are translated when shown (``retranslate``)."""
+    the texts are translated when shown (``retranslate``). The chips wrap onto as many lines as
+    the width needs, so a long Kyrgyz legend never widens the window."""
 
     def __init__(self, entries: list[tuple[str, str]], parent=None, fills: dict[str, str] | None = None,
                  columns: int = 0):
         super().__init__(parent)
         self.setObjectName("legend")
         self.entries = entries
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 2, 0, 2)
-        grid.setHorizontalSpacing(6)
-        grid.setVerticalSpacing(2)
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 2, 0, 2)
+        self.grid.setHorizontalSpacing(6)
+        self.grid.setVerticalSpacing(2)
         self.title = QLabel()
         self.title.setStyleSheet(f"color: {colours.TEXT2};")
-        grid.addWidget(self.title, 0, 0)
+        self.grid.addWidget(self.title, 0, 0)
         self.chips: list[Chip] = []
-        per_row = columns or len(entries)
-        for i, (role_key, _text) in enumerate(entries):
+        self.max_columns = columns or len(entries)
+        self.per_row = 0
+        for role_key, _text in entries:
             chip = Chip("", role_key)
             if fills and role_key in fills:  # a view's own fill (year-view bands) beside the word
                 chip.setStyleSheet(f"QLabel {{ background: {fills[role_key]}; color: {colours.TEXT};"
                                    f" border: 1px solid {colours.BORDER}; border-radius: 8px; padding: 1px 7px; }}")
-            grid.addWidget(chip, i // per_row, 1 + i % per_row)
             self.chips.append(chip)
-        grid.setColumnStretch(per_row + 1, 1)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.retranslate()
+
+    def _regrid(self, width: int) -> None:
+        widest = max((c.sizeHint().width() for c in self.chips), default=1) + self.grid.horizontalSpacing()
+        room = width - self.title.sizeHint().width() - self.grid.horizontalSpacing()
+        per_row = max(1, min(self.max_columns, room // max(widest, 1)))
+        if per_row == self.per_row:
+            return
+        self.per_row = per_row
+        for chip in self.chips:
+            self.grid.removeWidget(chip)
+        for i, chip in enumerate(self.chips):
+            self.grid.addWidget(chip, i // per_row, 1 + i % per_row)
+        for col in range(self.grid.columnCount()):
+            self.grid.setColumnStretch(col, 0)
+        self.grid.setColumnStretch(per_row + 1, 1)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._regrid(event.size().width())
+
+    def minimumSizeHint(self) -> QSize:
+        widest = max((c.sizeHint().width() for c in self.chips), default=0)
+        return QSize(self.title.sizeHint().width() + widest + 12, super().minimumSizeHint().height())
 
     def retranslate(self) -> None:
         self.title.setText(_("Legend:"))
         for chip, (_role, text) in zip(self.chips, self.entries, strict=True):
             chip.setText(_(text))
+        self.per_row = 0
+        self._regrid(self.width() or 1366)
 
 
 def role_brushes() -> dict[str, tuple[QColor, QColor]]:
@@ -448,6 +489,21 @@ def apply_palette(app) -> None:
     palette.setColor(QPalette.ColorRole.PlaceholderText, QColor(colours.TEXT2))
     palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text, QColor(colours.DISABLED))
     app.setPalette(palette)
+
+
+def fit_to_screen(widget: QWidget) -> None:
+    """No larger than the screen's available geometry (taskbar and title bar left out)."""
+    screen = widget.screen() or QApplication.primaryScreen()
+    if screen is None:
+        return
+    room = screen.availableGeometry()
+    frame = widget.frameGeometry().size() - widget.geometry().size()  # the title bar and borders
+    width = min(widget.width(), room.width() - max(frame.width(), 0))
+    height = min(widget.height(), room.height() - max(frame.height(), 0))
+    if (width, height) != (widget.width(), widget.height()):
+        widget.resize(width, height)
+    if not room.contains(widget.frameGeometry().topLeft()):
+        widget.move(room.topLeft())
 
 
 def splitter_for_details(list_widget: QWidget, details: QWidget) -> QSplitter:

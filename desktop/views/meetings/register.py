@@ -64,11 +64,15 @@ class DecisionsRegister(QWidget):
             act.triggered.connect(lambda _c=False, k=key: self._set_status(k))
             b.setDefaultAction(act)
             self.status_actions[key] = act
+        for combo in (self.person, self.status):  # long names must not widen the window (1280 px)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(10)
+        self.text.setMinimumWidth(100)
         bar = QHBoxLayout()
         for w in (self.person, self.status, self.use_due, self.due_by, self.overdue):
             bar.addWidget(w)
         bar.addWidget(self.text, 1)
-        bar.addWidget(self.export)
+        self.export.hide()  # "Decisions register to Excel" is in the Meetings command bar (Excel)
         lower = QHBoxLayout()
         lower.addWidget(self.count)
         lower.addStretch(1)

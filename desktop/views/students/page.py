@@ -302,9 +302,9 @@ class StudentsArea(AreaPage):
         self.splitter.setVisible(not empty)
         self.filters.setVisible(not empty)
         if self.loading:
-            self.count.setText(_("Loading the whole list…"))
+            self.filters.set_shown_text(_("Loading the whole list…"))
             return
-        self.count.setText(_("Students shown: {shown} of {total}").format(
+        self.filters.set_shown_text(_("Students shown: {shown} of {total}").format(
             shown=self.model.rowCount(), total=len(self.model.rows)))
         self.update_commands()
 
