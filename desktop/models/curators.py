@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from sqlalchemy import Date, ForeignKey, Integer, String, Text, UniqueConstraint, func, select
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
+from desktop import colours
 from desktop.i18n import NC_, N_, _
 from desktop.models import settings
 from desktop.models.base import Base, DomainError
@@ -58,10 +59,14 @@ CELL_STATE_LABELS = {
     CellState.ACCEPTED: N_("Accepted"), CellState.ON_TIME: N_("On time"), CellState.LATE: N_("Late"),
     CellState.RETURNED: N_("Returned"), CellState.MISSING: N_("Missing"), CellState.NOT_DUE: N_("Not due yet"),
 }
-CELL_STATE_COLOURS = {
-    CellState.ACCEPTED: "#9BD49B", CellState.ON_TIME: "#C6E8F7", CellState.LATE: "#FFD98A",
-    CellState.RETURNED: "#F7B6D2", CellState.MISSING: "#F28B82", CellState.NOT_DUE: "#EEEEEE",
+# Each state's colour role (desktop/colours.py): the window's matrix, its legend, the PDF and the
+# Excel workbook all colour a state alike, and always beside its word.
+CELL_STATE_ROLES = {
+    CellState.ACCEPTED: "ok", CellState.ON_TIME: "info", CellState.LATE: "warn",
+    CellState.RETURNED: "special", CellState.MISSING: "danger", CellState.NOT_DUE: "neutral",
 }
+CELL_STATE_COLOURS = {state: colours.role(r).fill for state, r in CELL_STATE_ROLES.items()}
+CELL_STATE_TEXT = {state: colours.role(r).text for state, r in CELL_STATE_ROLES.items()}
 
 
 class ActivityKind(enum.StrEnum):

@@ -24,6 +24,7 @@ from desktop.views import settings as ui_settings
 from desktop.views.areas import AREAS, AreaSpec
 from desktop.views.common.area import AppContext, AreaPage
 from desktop.views.common.icons import resource_icon
+from desktop.views.common.page import fit_to_screen
 
 COUNTRIES = {"KG": "Kyrgyzstan", "KZ": "Kazakhstan", "RU": "Russia"}
 COUNTRY_TITLES = {"KG": i18n.N_("Kyrgyzstan"), "KZ": i18n.N_("Kazakhstan"), "RU": i18n.N_("Russia")}
@@ -83,10 +84,19 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([230, 1000])
+        splitter.setChildrenCollapsible(False)  # the sidebar cannot be dragged to nothing (View hides it)
+        self.splitter = splitter
         self.setCentralWidget(splitter)
+        # Status bar: the selection and the area's states, the last undoable change, the database.
+        self.status_selection = QLabel()
+        self.status_undo = QLabel()
         self.status_db = QLabel()
+        self.statusBar().addPermanentWidget(self.status_selection)
+        self.statusBar().addPermanentWidget(self.status_undo)
         self.statusBar().addPermanentWidget(self.status_db)
         self.ctx.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.undo_group.indexChanged.connect(self._on_undo_index)
+        self.undo_group.undoTextChanged.connect(self._show_undo_text)
         self.setAcceptDrops(True)
 
         self._build_actions()
@@ -121,6 +131,27 @@ class MainWindow(QMainWindow):
         self.act_faculty.triggered.connect(self.open_faculty_editor)
         self.act_frame = QAction(self)
         self.act_frame.triggered.connect(self.edit_document_frame)
+        self.act_shortcuts = QAction(self)
+        self.act_shortcuts.triggered.connect(self.show_shortcuts)
+        # View: the sidebar, and where the details pane of every area sits (remembered).
+        self.act_sidebar = QAction(self, checkable=True, checked=True)
+        self.act_sidebar.toggled.connect(self.sidebar.setVisible)
+        self.details_group = QActionGroup(self)
+        self.details_actions: dict[str, QAction] = {}
+        for position in ("right", "bottom", "hidden"):
+            act = QAction(self, checkable=True)
+            act.triggered.connect(lambda _checked=False, position=position: self.set_details_position(position))
+            self.details_group.addAction(act)
+            self.details_actions[position] = act
+        # Ctrl+1 … Ctrl+9: the areas of the sidebar, from anywhere in the window.
+        self.area_shortcuts: list[QAction] = []
+        for i, area in enumerate(AREAS[:9]):
+            act = QAction(self)
+            act.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
+            act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            act.triggered.connect(lambda _checked=False, key=area.key: self.show_area(key))
+            self.addAction(act)
+            self.area_shortcuts.append(act)
 
         self.lang_group = QActionGroup(self)
         self.lang_actions: dict[str, QAction] = {}
@@ -155,6 +186,15 @@ class MainWindow(QMainWindow):
         self.menu_edit = bar.addMenu("")
         self.menu_edit.addAction(self.act_undo)
         self.menu_edit.addAction(self.act_redo)
+        self.menu_view = bar.addMenu("")
+        self.menu_view.addAction(self.act_sidebar)
+        self.menu_details = self.menu_view.addMenu("")
+        self.menu_details.addActions(list(self.details_actions.values()))
+        self.menu_view.addSeparator()
+        self.menu_view.addActions(self.area_shortcuts)
+        # The current area's commands: the same QActions as its command bar and "More".
+        self.menu_area = bar.addMenu("")
+        self.menu_area.aboutToShow.connect(self._fill_area_menu)
         self.menu_settings = bar.addMenu("")
         self.menu_settings.addAction(self.act_faculty)
         self.menu_lang = self.menu_settings.addMenu("")
@@ -165,10 +205,11 @@ class MainWindow(QMainWindow):
         self.menu_country.addActions(list(self.country_actions.values()))
         self.menu_settings.addAction(self.act_frame)
         self.menu_help = bar.addMenu("")
+        self.menu_help.addAction(self.act_shortcuts)
         self.menu_help.addAction(self.act_about)
 
     def retranslate_ui(self) -> None:
-        self.setWindowTitle(f"{APP_NAME} — {self.db.display_name}")
+        self.setWindowTitle(self.window_title())
         self.menu_file.setTitle(_("&File"))
         self.act_backup.setText(_("Back up now"))
         self.act_restore.setText(_("Restore from backup…"))
@@ -187,11 +228,21 @@ class MainWindow(QMainWindow):
             act.setText(f"{_(COUNTRY_TITLES[code])} ({code})")
         self.menu_help.setTitle(_("&Help"))
         self.act_about.setText(_("About Dekanat"))
+        self.act_shortcuts.setText(_("Keyboard shortcuts"))
+        self.menu_view.setTitle(_("&View"))
+        self.act_sidebar.setText(_("Sidebar"))
+        self.menu_details.setTitle(_("Details pane"))
+        for position, text in (("right", _("Right")), ("bottom", _("Bottom")), ("hidden", _("Hidden"))):
+            self.details_actions[position].setText(text)
+        for act, area in zip(self.area_shortcuts, AREAS, strict=False):
+            act.setText(_(area.title))
+        self._title_area_menu()
         self.status_db.setText(_("Database: {name}").format(name=self.db.display_name))
         self.area_model.retranslate()
         metrics = self.sidebar.fontMetrics()
         widest = max((metrics.horizontalAdvance(_(a.title)) for a in AREAS), default=120)
-        self.sidebar.setMinimumWidth(widest + 60)
+        # Long names wrap onto two lines rather than widen the sidebar past UI.md's 184–220 px.
+        self.sidebar.setMinimumWidth(min(widest + 60, 220))
         self._sync_checks()
 
     def _sync_checks(self) -> None:
@@ -199,6 +250,62 @@ class MainWindow(QMainWindow):
         report = ui_settings.get(ui_settings.REPORT_LANGUAGE) or ""
         self.report_lang_actions.get(report, self.report_lang_actions[""]).setChecked(True)
         self.country_actions[self.ctx.country].setChecked(True)
+        position = ui_settings.get(ui_settings.DETAILS_POSITION)
+        self.details_actions.get(position, self.details_actions["right"]).setChecked(True)
+
+    def window_title(self) -> str:
+        """The faculty's name, not the file's path (the status bar names the database)."""
+        from desktop.models.org import the_faculty
+
+        try:
+            with self.db.session() as s:
+                faculty = the_faculty(s)
+                name = faculty.name if faculty else ""
+        except Exception:  # noqa: BLE001 - a title must not stop the window
+            name = ""
+        return f"{name} — {APP_NAME}" if name else APP_NAME
+
+    # The area's menu, the details pane, the status bar ----------------------------------------
+    def _title_area_menu(self) -> None:
+        page = self.current_page()
+        key = next((k for k, p in self.pages.items() if p is page), None)
+        spec = next((a for a in AREAS if a.key == key), None)
+        self.menu_area.setTitle(_(spec.title) if spec else _("Area"))
+
+    def _fill_area_menu(self) -> None:
+        from desktop.views.common.page import fill_command_menu
+
+        page = self.current_page()
+        if page is not None:
+            page.update_commands()
+            fill_command_menu(self.menu_area, page)
+        else:
+            self.menu_area.clear()
+
+    def set_details_position(self, position: str) -> None:
+        ui_settings.put(ui_settings.DETAILS_POSITION, position)
+        for page in self.pages.values():
+            page.set_details_position(position)
+        self._sync_checks()
+
+    def _update_status(self) -> None:
+        page = self.current_page()
+        self.status_selection.setText(page.status_text() if page is not None else "")
+
+    def _show_undo_text(self, text: str) -> None:
+        self.status_undo.setText(_("Last change: {text} (Ctrl+Z undoes it)").format(text=text) if text else "")
+
+    def _on_undo_index(self, _index: int) -> None:
+        stack = self.undo_group.activeStack()
+        if stack is not None and stack.canUndo():
+            self.statusBar().showMessage(
+                _("Done: {text}. Ctrl+Z undoes it.").format(text=stack.undoText()), 6000)
+
+    def show_shortcuts(self) -> None:
+        from desktop.views.common.page import SHORTCUT_HELP
+
+        rows = "".join(f"<tr><td><b>{key}</b>&nbsp;&nbsp;</td><td>{_(text)}</td></tr>" for key, text in SHORTCUT_HELP)
+        QMessageBox.information(self, _("Keyboard shortcuts"), f"<table>{rows}</table>")
 
     # Areas ----------------------------------------------------------------
     def page(self, key: str) -> AreaPage:
@@ -211,6 +318,8 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(page)
             self.undo_group.addStack(page.undo_stack)
             page.retranslate_ui()
+            page.set_details_position(ui_settings.get(ui_settings.DETAILS_POSITION))
+            page.status_changed.connect(self._update_status)
         return self.pages[key]
 
     def show_area(self, key: str) -> AreaPage:
@@ -230,6 +339,12 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(page)
         self.undo_group.setActiveStack(page.undo_stack)
         ui_settings.put(ui_settings.CURRENT_AREA, key)
+        self._title_area_menu()
+        page.update_commands()
+        self._update_status()
+        self._show_undo_text(page.undo_stack.undoText())
+        # The area's keys work at once: the focus goes to its list, not left in the sidebar.
+        QTimer.singleShot(0, page.focus_list)
 
     # Settings -------------------------------------------------------------
     def set_interface_language(self, lang: str) -> None:
@@ -411,6 +526,7 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 800)
+        fit_to_screen(self)
         state = ui_settings.get(ui_settings.MAIN_STATE)
         if state:
             self.restoreState(state)

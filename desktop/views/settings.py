@@ -28,6 +28,7 @@ WORKPLAN_FILTERS = Option("workplan/filters", "")  # JSON: section, person, mont
 WORKPLAN_SPLITTER = Option("workplan/splitter", None, bytes)
 # Typed texts shown in their original ("original") or in the interface language where a version exists
 CONTENT_SHOWN = Option("content/shown", "original")
+DETAILS_POSITION = Option("window/details", "right")  # right, bottom or hidden (View menu)
 
 
 def qsettings() -> QSettings:

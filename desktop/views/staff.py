@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
     QHBoxLayout,
     QInputDialog,
-    QLabel,
     QLineEdit,
     QMenu,
     QMessageBox,
@@ -27,6 +25,7 @@ from desktop.models import groups as group_model
 from desktop.models import org, records
 from desktop.models.base import DomainError
 from desktop.views.common.area import AreaPage
+from desktop.views.common.page import PageHeader
 from desktop.views.common.tablemodel import Column, RecordTableModel, TextFilterProxy
 from desktop.views.common.undo import perform
 
@@ -133,27 +132,47 @@ class StaffArea(AreaPage):
         self.tabs.addTab(self.staff, "")
         self.tabs.addTab(self.programmes, "")
         self._build_groups_tab()
-        self.title = QLabel()
-        self.title.setStyleSheet("font-size: 16px; font-weight: 600;")
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
-        layout.addWidget(self.tabs)
+        self.header = PageHeader(self)
+        self.title = self.header.title
 
         self.staff.model.on_edit = self._edit_staff
         self.programmes.model.on_edit = self._edit_programme
-        self.staff.add_button.clicked.connect(self.add_staff)
-        self.staff.delete_button.clicked.connect(self.delete_staff)
-        self.programmes.add_button.clicked.connect(self.add_programme)
-        self.programmes.delete_button.clicked.connect(self.delete_programme)
-        delete = QAction(self)
-        delete.setShortcut(QKeySequence.StandardKey.Delete)
-        delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        delete.triggered.connect(lambda: self.delete_staff() if self.tabs.currentIndex() == 0 else self.delete_programme())
-        self.addAction(delete)
+        # Commands: one QAction each, acting on the tab shown (staff or programmes).
+        on_staff = lambda: self.tabs.currentIndex() == 0  # noqa: E731
+        self.add_command("new", lambda: (self.add_staff, self.add_programme, self.add_group)[self.tabs.currentIndex()](),
+                         kind="primary", role="new", icon="new")
+        self.add_command("delete", lambda: (self.delete_staff, self.delete_programme,
+                                            self.toggle_archived)[self.tabs.currentIndex()](),
+                         role="delete", icon="delete", enabled_when=lambda: self._current_list().selected_record()
+                         is not None)
+        self.add_command("roles", self.roles_button.showMenu, enabled_when=on_staff, in_bar=False)
+        self.add_command("find", lambda: (self._current_list().search.setFocus(Qt.FocusReason.ShortcutFocusReason),
+                                          self._current_list().search.selectAll()), kind="other", role="find",
+                         icon="search")
+        for records_list in (self.staff, self.programmes):
+            records_list.add_button.setDefaultAction(self.commands["new"])
+            records_list.delete_button.setDefaultAction(self.commands["delete"])
+            records_list.add_button.hide()  # the command bar has them
+            records_list.delete_button.hide()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.header)
+        layout.addWidget(self.command_bar())
+        layout.addWidget(self.tabs, 1)
+        self.set_list(self.groups.view)
+        self.set_list(self.programmes.view)
+        self.set_list(self.staff.view)
+        self.tabs.currentChanged.connect(self._tab_changed)
         self.refresh()
 
+    def _current_list(self) -> RecordList:
+        return (self.staff, self.programmes, self.groups)[self.tabs.currentIndex()]
+
+    def _tab_changed(self, _index: int) -> None:
+        self.list_view = self._current_list().view
+        self.retranslate_ui()
+
     def retranslate_ui(self) -> None:
-        self.title.setText(_("Staff and programmes"))
+        self.header.set_title(_("Staff and programmes"))
         self.tabs.setTabText(0, _("Staff"))
         self.tabs.setTabText(1, _("Programmes"))
         self.tabs.setTabText(2, _("Groups"))
@@ -164,6 +183,11 @@ class StaffArea(AreaPage):
         self.groups.delete_button.setText(_("Archive / restore"))
         self.groups.delete_button.setToolTip(_("Archive a graduated group, or make an archived group active again"))
         self.roles_button.setText(_("Roles"))
+        on_staff = self.tabs.currentIndex() == 0
+        self.set_command_texts({"new": _("New staff member…") if on_staff else _("New programme…"),
+                                "delete": _("Delete"), "roles": _("Roles"), "find": _("Search")})
+        for records_list in (self.staff, self.programmes):
+            records_list.search.setPlaceholderText(_("Search… (Ctrl+F)"))
 
     def refresh(self) -> None:
         with self.ctx.db.session() as s:
@@ -171,6 +195,7 @@ class StaffArea(AreaPage):
             self.programmes.model.set_rows(org.programme_rows(s))
             self._programme_codes = {p["id"]: p["code"] for p in self.programmes.model.rows}
             self.groups.model.set_rows(group_model.group_list(s))
+        self.update_commands()
 
     # Running model-layer operations --------------------------------------
     def _run(self, fn):

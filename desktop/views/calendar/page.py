@@ -7,13 +7,10 @@ import io
 from pathlib import Path
 
 from PySide6.QtCore import QRect, QSize, QStringListModel, Qt
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFileDialog,
-    QHBoxLayout,
-    QToolBar,
     QInputDialog,
     QLabel,
     QListView,
@@ -22,7 +19,6 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTabWidget,
-    QToolButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -33,12 +29,13 @@ from desktop.i18n import _
 from desktop.models import academic_calendar as ac
 from desktop.models import calendar_checks, workdays
 from desktop.models.base import DomainError
-from desktop.models.year_view import build_year_view
+from desktop.models.year_view import CATEGORY_COLOURS, build_year_view
 from desktop.views import settings as ui_settings
 from desktop.views.calendar.dialogs import EntryDialog, OverridesDialog
 from desktop.views.calendar.events_model import EVENT_ID_ROLE, KIND_LABELS, TERM_ROLE, EventsModel
 from desktop.views.calendar.year_view import YearViewWidget
 from desktop.views.common.area import AreaPage
+from desktop.views.common.page import EmptyState, Legend, PageHeader
 from desktop.views.common.undo import perform
 
 CURRENT = ui_settings.Option("calendar/current", 0, int)
@@ -86,28 +83,32 @@ class CalendarArea(AreaPage):
         super().__init__(ctx, parent)
         self.data: ac.CalendarData | None = None
         self._wanted: int | None = None  # a calendar just made (redo of New / Copy) is shown at once
-        self.title = QLabel()
-        self.title.setStyleSheet("font-size: 16px; font-weight: 600;")
         self.chooser = QComboBox()
+        self.chooser.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.chooser.setMinimumContentsLength(28)
         self.chooser.currentIndexChanged.connect(self._calendar_chosen)
-        self.buttons: dict[str, QToolButton] = {}
-        bar = QHBoxLayout()
-        bar.addWidget(self.chooser, 1)
-        # A tool bar folds what does not fit behind its » button, so the window stays usable
-        # on a 1366-pixel office screen.
-        self.toolbar = QToolBar()
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        bar.addWidget(self.toolbar, 3)
-        for key, slot in (("new", self.new_calendar), ("props", self.edit_properties),
-                          ("copy", self.copy_to_next_year), ("add", self.add_event),
-                          ("sub", self.add_sub_row), ("delete", self.delete_event), ("date", self.edit_date),
-                          ("overrides", self.edit_overrides), ("pdf", self.export_pdf), ("xlsx", self.export_xlsx),
-                          ("preview", self.preview), ("year_pdf", self.preview_year_view),
-                          ("translations", self.open_translations)):
-            b = QToolButton()
-            b.clicked.connect(lambda _checked=False, slot=slot: slot())
-            self.buttons[key] = b
-            self.toolbar.addWidget(b)
+        # Commands: one QAction each (the bar, the Academic calendar menu, the context menu, the keys).
+        has = lambda: self.data is not None  # noqa: E731
+        on_event = lambda: self.data is not None and self.tree.currentIndex().isValid()  # noqa: E731
+        for key, slot, kind, role, when in (
+                ("add", self.add_event, "primary", "new", has),
+                ("sub", self.add_sub_row, "record", None, on_event),
+                ("date", self.edit_date, "record", None, on_event),
+                ("delete", self.delete_event, "record", "delete", on_event),
+                ("preview", self.preview, "print", "preview", has),
+                ("year_pdf", self.preview_year_view, "print", None, has),
+                ("pdf", self.export_pdf, "pdf", None, has),
+                ("xlsx", self.export_xlsx, "excel", "excel", has),
+                ("new", self.new_calendar, "file", None, None),
+                ("copy", self.copy_to_next_year, "file", None, has),
+                ("props", self.edit_properties, "other", None, has),
+                ("overrides", self.edit_overrides, "other", None, has),
+                ("translations", lambda: self.open_translations(), "other", None, has)):
+            self.add_command(key, lambda slot=slot: slot(), kind=kind, role=role, enabled_when=when,
+                             icon={"add": "new", "delete": "delete"}.get(key))
+        self.buttons = self.commands
+        self.header = PageHeader(self, context=[self.chooser])
+        self.title = self.header.title
         self.model = EventsModel(self)
         self.model.on_edit = self._edit_event
         self.tree = QTreeView()
@@ -145,35 +146,40 @@ class CalendarArea(AreaPage):
             self.splitter.setSizes([600, 120])
         self.year_view = YearViewWidget()
         self.year_view.band_clicked.connect(self._band_clicked)
+        # The year view's bands are named by a legend of the event kinds, in their colours.
+        self.legend = Legend([(c.value, ac.CATEGORY_LABELS[c]) for c in CATEGORY_COLOURS],
+                             fills={c.value: colour for c, colour in CATEGORY_COLOURS.items()}, columns=6)
+        year_page = QWidget()
+        yl = QVBoxLayout(year_page)
+        yl.setContentsMargins(0, 0, 0, 0)
+        yl.addWidget(self.year_view, 1)
+        yl.addWidget(self.legend)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.splitter, "")
-        self.tabs.addTab(self.year_view, "")
+        self.tabs.addTab(year_page, "")
         self.tabs.setCurrentIndex(ui_settings.get(TAB))
         self.tabs.currentChanged.connect(lambda i: ui_settings.put(TAB, i))
+        self.empty = EmptyState(self, ["new"])
         layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
-        layout.addLayout(bar)
-        layout.addWidget(self.tabs)
-        for seq, slot in ((QKeySequence.StandardKey.Delete, self.delete_event),
-                          (QKeySequence.StandardKey.New, self.add_event),
-                          (QKeySequence.StandardKey.Print, self.preview)):
-            act = QAction(self)
-            act.setShortcut(seq)
-            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            act.triggered.connect(slot)
-            self.addAction(act)
+        layout.addWidget(self.header)
+        layout.addWidget(self.command_bar())
+        layout.addWidget(self.empty, 1)
+        layout.addWidget(self.tabs, 1)
+        self.set_list(self.tree)
         self.ctx.data_changed.connect(self._others_changed)
         self.refresh()
 
     # Texts ----------------------------------------------------------------
     def retranslate_ui(self) -> None:
-        self.title.setText(_("Academic calendar"))
+        self.header.set_title(_("Academic calendar"))
         labels = {"new": _("New calendar…"), "props": _("Calendar properties…"), "copy": _("Copy to next year"), "add": _("Add event"),
                   "sub": _("Add sub-row"), "delete": _("Delete"), "date": _("Date…"),
                   "overrides": _("Days off…"), "pdf": _("PDF…"), "xlsx": _("Excel…"), "preview": _("Print preview"),
                   "year_pdf": _("Year view PDF"), "translations": _("Translations…")}
-        for key, text in labels.items():
-            self.buttons[key].setText(text)
+        self.set_command_texts(labels)
+        self.legend.retranslate()
+        self.empty.set_text(_("The academic calendar of a year: registration, teaching, sessions and holidays, "
+                              "checked against the working days. Make the first calendar to start."))
         self.tabs.setTabText(0, _("Events"))
         self.tabs.setTabText(1, _("Year view"))
         self._fill_chooser()
@@ -231,6 +237,9 @@ class CalendarArea(AreaPage):
             for i in range(len(self.data.terms)):
                 self.tree.setColumnWidth(self.model.FIXED + i, 170)
         self._problems = problems
+        self.empty.setVisible(self.data is None)
+        self.tabs.setVisible(self.data is not None)
+        self.update_commands()
         tr = i18n.current()
         lines = []
         for p in problems:

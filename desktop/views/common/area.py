@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QWidget
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QMenu, QSplitter, QWidget
 
 from desktop import i18n
 from desktop.models.db import Database
@@ -38,12 +40,172 @@ class AppContext(QObject):
 class AreaPage(QWidget):
     """An area of the office's work. Subclasses build their widgets in ``__init__``,
     set texts in ``retranslate_ui`` (called again when the language changes), and reload
-    from the database in ``refresh``. Edits go on ``self.undo_stack``."""
+    from the database in ``refresh``. Edits go on ``self.undo_stack``.
+
+    The page template (``views/common/page.py`` tells how to adopt it): every command is one
+    QAction registered with ``add_command``; the command bar, the area's menu in the menu bar,
+    the list's context menu and the shortcuts all show those same actions."""
+
+    # The selection or the counts changed: the status bar asks ``status_text()`` again.
+    status_changed = Signal()
 
     def __init__(self, ctx: AppContext, parent=None):
         super().__init__(parent)
         self.ctx = ctx
         self.undo_stack = QUndoStack(self)
+        self.commands: dict[str, QAction] = {}
+        self.command_kinds: dict[str, str] = {}
+        self.command_roles: dict[str, str] = {}
+        self.command_in_bar: dict[str, bool] = {}
+        self._enabled_when: dict[str, Callable[[], bool]] = {}
+        self.list_view: QAbstractItemView | None = None
+        self.search_box: QLineEdit | None = None
+        self.details_splitter: QSplitter | None = None
+        self.details_widget: QWidget | None = None
+        self.bar = None  # the CommandBar, once built
+
+    # Commands -----------------------------------------------------------------------------
+    def add_command(self, key: str, slot: Callable[..., object], *, kind: str = "record",
+                    role: str | None = None, icon: str | None = None,
+                    enabled_when: Callable[[], bool] | None = None, in_bar: bool = True) -> QAction:
+        """One command of the area. ``kind``: primary, record, print, pdf, excel, file, other
+        (its place in the command bar and in More); ``role``: open, edit, delete, new, find,
+        preview, excel (its key from the shared table ``page.SHORTCUTS``); ``enabled_when``:
+        asked by ``update_commands`` (selection changes), so no "select a row first"."""
+        from desktop.views.common.icons import command_icon
+        from desktop.views.common.page import LIST_ROLES, SHORTCUTS
+
+        act = QAction(self)
+        act.setObjectName(f"cmd_{key}")
+        act.triggered.connect(lambda _checked=False: slot())
+        if role:
+            act.setShortcut(QKeySequence(SHORTCUTS[role]))
+            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.command_roles[key] = role
+        if icon:
+            act.setIcon(command_icon(icon))
+        if not (role in LIST_ROLES):
+            self.addAction(act)
+        self.commands[key] = act
+        self.command_kinds[key] = kind
+        self.command_in_bar[key] = in_bar
+        if enabled_when is not None:
+            self._enabled_when[key] = enabled_when
+        return act
+
+    def adopt_command(self, key: str, act: QAction, *, kind: str = "other", in_bar: bool = False) -> QAction:
+        """An action a pane of the page made itself (its own keys kept), listed with the area's
+        commands: in More, in the area's menu, and in the bar when ``in_bar``."""
+        self.commands[key] = act
+        self.command_kinds[key] = kind
+        self.command_in_bar[key] = in_bar
+        return act
+
+    def set_command_texts(self, texts: dict[str, str]) -> None:
+        """Texts of the commands in the interface language, each tooltip naming its key."""
+        from desktop.views.common.page import tooltip_with_key
+
+        for key, text in texts.items():
+            act = self.commands[key]
+            act.setText(text)
+            act.setToolTip(tooltip_with_key(act))
+        if self.bar is not None:
+            self.bar.retranslate()
+
+    def update_commands(self) -> None:
+        """Enable what applies to the current selection, disable the rest."""
+        for key, test in self._enabled_when.items():
+            self.commands[key].setEnabled(bool(test()))
+        if self.bar is not None:
+            self.bar.group_enablement()
+        self.status_changed.emit()
+
+    def command_bar(self):
+        from desktop.views.common.page import CommandBar
+
+        self.bar = CommandBar(self)
+        return self.bar
+
+    def set_search(self, box: QLineEdit) -> QAction:
+        """The area's search field, focused by the ``find`` command (Ctrl+F)."""
+        from desktop.i18n import _
+
+        self.search_box = box
+        act = self.commands.get("find") or self.add_command(
+            "find", lambda: (box.setFocus(Qt.FocusReason.ShortcutFocusReason), box.selectAll()),
+            kind="other", role="find", icon="search")
+        act.setText(_("Search"))
+        box.setPlaceholderText(_("Search… (Ctrl+F)"))
+        return act
+
+    # The list -----------------------------------------------------------------------------
+    def set_list(self, view: QAbstractItemView, context_kinds=("primary", "record", "print")) -> None:
+        """The area's main list: Enter/F2/Del commands act on it, its right-click menu holds the
+        area's commands, and it takes the focus when the area is shown."""
+        from desktop.views.common.page import LIST_ROLES, fill_command_menu
+
+        self.list_view = view
+        for key, role in self.command_roles.items():
+            if role in LIST_ROLES:
+                act = self.commands[key]
+                act.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+                view.addAction(act)
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+
+        def show_menu(pos) -> None:
+            self.update_commands()
+            menu = QMenu(view)
+            fill_command_menu(menu, self, context_kinds)
+            menu.popup(view.viewport().mapToGlobal(pos))
+            self._context_menu = menu
+
+        view.customContextMenuRequested.connect(show_menu)
+        if view.selectionModel() is not None:
+            view.selectionModel().selectionChanged.connect(lambda *_a: self.update_commands())
+            view.selectionModel().currentChanged.connect(lambda *_a: self.update_commands())
+
+    def focus_list(self) -> None:
+        if self.list_view is not None and self.list_view.isVisible():
+            self.list_view.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def status_text(self) -> str:
+        """The status bar's count of the selection (override to add the area's states)."""
+        from desktop.i18n import ngettext
+
+        view = self.list_view
+        if view is None or view.selectionModel() is None:
+            return ""
+        rows = len(view.selectionModel().selectedRows()) or len({i.row() for i in view.selectionModel().selectedIndexes()})
+        return ngettext("{n} selected", "{n} selected", rows).format(n=rows) if rows else ""
+
+    # The details pane ---------------------------------------------------------------------
+    def set_details(self, splitter: QSplitter, details: QWidget) -> None:
+        """A details pane that sits right, bottom or hidden (View menu, remembered)."""
+        from desktop.views import settings as ui_settings
+
+        self.details_splitter = splitter
+        self.details_widget = details
+        splitter.setChildrenCollapsible(False)
+        self.set_details_position(ui_settings.get(ui_settings.DETAILS_POSITION))
+
+    def details_position(self) -> str:
+        if self.details_widget is None:
+            return ""
+        if not self.details_widget.isVisibleTo(self) and self.details_widget.isHidden():
+            return "hidden"
+        return "bottom" if self.details_splitter.orientation() == Qt.Orientation.Vertical else "right"
+
+    def set_details_position(self, position: str) -> None:
+        if self.details_splitter is None:
+            return
+        if position == "hidden":
+            self.details_widget.hide()
+            return
+        self.details_widget.show()
+        self.details_splitter.setOrientation(
+            Qt.Orientation.Vertical if position == "bottom" else Qt.Orientation.Horizontal)
 
     def retranslate_ui(self) -> None:  # override
         pass

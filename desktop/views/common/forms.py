@@ -16,6 +16,20 @@ def date_edit(day: dt.date | None = None) -> QDateEdit:
     return edit
 
 
+BLANK_DAY = QDate(1900, 1, 1)
+
+
+def allow_blank(edit: QDateEdit) -> QDateEdit:
+    """A date field that can show nothing (no record open) instead of 01.01.2000."""
+    edit.setMinimumDate(BLANK_DAY)
+    edit.setSpecialValueText(" ")
+    return edit
+
+
+def show_blank(edit: QDateEdit) -> None:
+    edit.setDate(edit.minimumDate())
+
+
 def to_date(edit: QDateEdit) -> dt.date:
     return edit.date().toPython()
 

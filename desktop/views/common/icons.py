@@ -17,3 +17,17 @@ def resource_icon(name: str, sizes: tuple[int, ...] = AREA_SIZES) -> QIcon:
     for size in sizes:
         icon.addFile(str(paths.resources_dir() / "icons" / f"{name}-{size}.png"), QSize(size, size))
     return icon
+
+
+COMMAND_SIZES = (16, 32)  # the command bar's 16 px line icons, and 32 for screens scaled to 200 %
+
+
+def command_icon(name: str) -> QIcon:
+    """A command's 16 px line icon (``resources/icons/cmd-<name>-<size>.png``); none if not drawn."""
+    folder = paths.resources_dir() / "icons"
+    icon = QIcon()
+    for size in COMMAND_SIZES:
+        path = folder / f"cmd-{name}-{size}.png"
+        if path.exists():
+            icon.addFile(str(path), QSize(size, size))
+    return icon

@@ -70,6 +70,9 @@ def preview_pdf(parent: QWidget | None, pdf: bytes | str | Path, title: str = ""
     dialog.setWindowTitle(title or _("Print preview"))
     dialog.paintRequested.connect(lambda p: render_pdf(pdf, p, dpi=150))
     dialog.resize(900, 1000)
+    from desktop.views.common.page import fit_to_screen
+
+    fit_to_screen(dialog)  # a 768-pixel screen shows it whole
     return dialog.exec()
 
 

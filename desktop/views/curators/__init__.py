@@ -12,10 +12,8 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFileDialog,
-    QHBoxLayout,
     QInputDialog,
     QLabel,
-    QMenu,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -32,6 +30,7 @@ from desktop.models import curator_reports as cr
 from desktop.models.base import DomainError
 from desktop.models.curators import (
     CELL_STATE_LABELS,
+    CELL_STATE_ROLES,
     CellState,
     assign_curator,
     assignments,
@@ -41,9 +40,9 @@ from desktop.models.curators import (
 )
 from desktop.models.org import AcademicYear, StaffRole, academic_year_of, staff_by_role
 from desktop.reports.curator_matrix import STATE_ORDER
-from desktop.views.common.toolbar import button_bar
 from desktop.views import settings as user_settings
 from desktop.views.common.area import AreaPage
+from desktop.views.common.page import Legend, PageHeader
 from desktop.views.common.tablemodel import Column, RecordTableModel
 from desktop.views.common.undo import perform
 from desktop.views.curators.matrix import ASSIGNMENT_ROLE, FIXED, MatrixModel
@@ -66,8 +65,6 @@ HISTORY_COLUMNS = [
 class CuratorsArea(AreaPage):
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
-        self.title = QLabel()
-        self.title.setStyleSheet("font-size: 16px; font-weight: 600;")
         self.tabs = QTabWidget()
         # Matrix tab
         self.year = QComboBox()
@@ -86,20 +83,20 @@ class CuratorsArea(AreaPage):
         self.history_view.setModel(self.history_model)
         self.history_view.horizontalHeader().setStretchLastSection(True)
         self.history_title = QLabel()
-        self.open_button, self.change_button = QPushButton(), QPushButton()
-        self.preview_button, self.excel_button = QPushButton(), QPushButton()
+        # Commands: one QAction each (the bar, the Curator reports menu, the context menu, the keys).
         # Every report of one month, one after another: the office files them on paper.
-        self.month_button = QPushButton()
-        self.month_menu = QMenu(self.month_button)
-        self.month_preview_action = self.month_menu.addAction("", self.preview_month)
-        self.month_excel_action = self.month_menu.addAction("", self.export_month_xlsx)
-        self.month_button.setMenu(self.month_menu)
+        on_cell = lambda: self.matrix_view.currentIndex().isValid()  # noqa: E731
+        self.add_command("open", lambda: self.open_cell(self.matrix_view.currentIndex()), kind="primary",
+                         role="open", icon="edit", enabled_when=on_cell)
+        self.add_command("change", self.change_curator, enabled_when=on_cell)
+        self.add_command("preview", self.preview, kind="print", role="preview")
+        self.month_preview_action = self.add_command("month_preview", self.preview_month, kind="print")
+        self.add_command("excel", self.export_xlsx, kind="excel", role="excel")
+        self.month_excel_action = self.add_command("month_excel", self.export_month_xlsx, kind="excel")
         self.year_label, self.as_of_label = QLabel(), QLabel()
-        top = QHBoxLayout()
-        for w in (self.year_label, self.year, self.as_of_label, self.as_of):
-            top.addWidget(w)
-        top.addWidget(button_bar(self.open_button, self.change_button, self.preview_button, self.excel_button,
-                                 self.month_button), 1)
+        self.header = PageHeader(self, context=[self.year_label, self.year, self.as_of_label, self.as_of])
+        self.title = self.header.title
+        self.legend = Legend([(CELL_STATE_ROLES[st], CELL_STATE_LABELS[st]) for st in STATE_ORDER])
         history = QWidget()
         hl = QVBoxLayout(history)
         hl.setContentsMargins(0, 0, 0, 0)
@@ -115,51 +112,68 @@ class CuratorsArea(AreaPage):
         self.splitter.splitterMoved.connect(lambda *_a: user_settings.put(SPLITTER, self.splitter.saveState()))
         matrix_tab = QWidget()
         ml = QVBoxLayout(matrix_tab)
-        ml.addLayout(top)
         ml.addWidget(self.splitter, 1)
+        ml.addWidget(self.legend)
         ml.addWidget(self.counts)
         self.form = ReportForm(self)
         self.log = TeachingLogPanel(self)
+        # The report form's and the log's buttons, as commands of the area (menu and More).
+        self._pane_buttons: dict[str, QPushButton] = {}
+        for prefix, pane, names in (("form", self.form, ("start", "copy", "submit", "accept", "return", "preview")),
+                                    ("log", self.log, ("add", "delete", "preview", "excel"))):
+            for name in names:
+                button = getattr(pane, f"{name}_button")
+                key = f"{prefix}_{name}"
+                kind = "print" if name == "preview" else "excel" if name == "excel" else "other"
+                self.add_command(key, button.click, kind=kind, enabled_when=button.isEnabled)
+                self._pane_buttons[key] = button
         self.tabs.addTab(matrix_tab, "")
         self.tabs.addTab(self.form, "")
         self.tabs.addTab(self.log, "")
+        self.tabs.currentChanged.connect(lambda _i: self._scope_commands())
         layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
-        layout.addWidget(self.tabs)
+        layout.addWidget(self.header)
+        layout.addWidget(self.command_bar())
+        layout.addWidget(self.tabs, 1)
+        self.set_list(self.matrix_view)
+        self._scope_commands()
 
         self.year.activated.connect(lambda _i: self._year_chosen())
         self.as_of.dateChanged.connect(lambda _d: self.load_matrix())
         self.matrix_view.doubleClicked.connect(self.open_cell)
         self.matrix_view.selectionModel().currentChanged.connect(lambda cur, _prev: self.load_history(cur))
-        self.open_button.clicked.connect(lambda: self.open_cell(self.matrix_view.currentIndex()))
-        self.change_button.clicked.connect(self.change_curator)
-        self.preview_button.clicked.connect(self.preview)
-        self.excel_button.clicked.connect(self.export_xlsx)
         ctx.data_changed.connect(lambda what: self.refresh() if what in ("staff", "students", "groups") else None)
         self.refresh()
 
     # Texts and data ------------------------------------------------------------------
     def retranslate_ui(self) -> None:
-        self.title.setText(_("Curator reports"))
+        self.header.set_title(_("Curator reports"))
         self.tabs.setTabText(0, _("Submission matrix"))
         self.tabs.setTabText(1, _("Curator's report"))
         self.tabs.setTabText(2, _("Teacher's distance-teaching log"))
         self.year_label.setText(_("Academic year:"))
         self.as_of_label.setText(_("State on:"))
-        self.open_button.setText(_("Open the report"))
-        self.change_button.setText(_("Change curator…"))
-        self.preview_button.setText(_("Print preview…"))
-        self.excel_button.setText(_("Export to Excel…"))
-        self.month_button.setText(_("Reports of the month"))
-        self.month_button.setToolTip(_("Every curator's report of the month chosen in the matrix"))
-        self.month_preview_action.setText(_("Print preview…"))
-        self.month_excel_action.setText(_("Export to Excel…"))
+        self.form.retranslate()
+        self.log.retranslate()
+        self.set_command_texts({
+            "open": _("Open the report"), "change": _("Change curator…"), "preview": _("Print preview…"),
+            "excel": _("Export to Excel…"), "month_preview": _("Reports of the month: print preview…"),
+            "month_excel": _("Reports of the month to Excel…"),
+            **{key: button.text() for key, button in self._pane_buttons.items()}})
+        self.month_preview_action.setToolTip(_("Every curator's report of the month chosen in the matrix"))
+        self.legend.retranslate()
         self.history_title.setText(_("History of the group"))
         self.matrix_model.retranslate()
         self.history_model.retranslate()
         self._show_counts()
-        self.form.retranslate()
-        self.log.retranslate()
+
+    def _scope_commands(self) -> None:
+        """Each tab's commands while it is shown: the matrix's, the report form's, the log's."""
+        prefix = ("", "form_", "log_")[self.tabs.currentIndex()]
+        for key, act in self.commands.items():
+            mine = key.startswith(prefix) if prefix else not key.startswith(("form_", "log_"))
+            act.setVisible(mine or key == "find")
+        self.update_commands()
 
     def year_name(self) -> str:
         return self.year.currentData() or academic_year_of(dt.date.today())

@@ -7,7 +7,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop.i18n import _, current
 from desktop.models.curator_reports import Matrix
-from desktop.models.curators import CELL_STATE_COLOURS, CELL_STATE_LABELS, CellState
+from desktop.models.curators import CELL_STATE_COLOURS, CELL_STATE_LABELS, CELL_STATE_TEXT, CellState
 from desktop.reports.curator_matrix import STATE_ORDER
 
 REPORT_ID_ROLE = Qt.ItemDataRole.UserRole + 10
@@ -95,7 +95,7 @@ class MatrixModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole and state is not None:
             return QBrush(QColor(CELL_STATE_COLOURS[state]))
         if role == Qt.ItemDataRole.ForegroundRole and state is not None:
-            return QBrush(QColor("#202020"))
+            return QBrush(QColor(CELL_STATE_TEXT[state]))
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == REPORT_ID_ROLE:

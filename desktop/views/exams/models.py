@@ -11,6 +11,7 @@ import json
 from PySide6.QtCore import QAbstractTableModel, QByteArray, QMimeData, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from desktop import colours
 from desktop.i18n import N_, _, current
 from desktop.models.exam_conflicts import ExamConflict, conflicts_by_cell
 from desktop.models.exam_schedule import ExamRow, Schedule, fmt_time
@@ -25,10 +26,12 @@ MIME = "application/x-dekanat-exam"
 # ones and a "+N more" line, every exam being in the tooltip.
 MAX_SHOWN = 4
 
-ERROR_BRUSH = QBrush(QColor("#F4B6B6"))
-WARNING_BRUSH = QBrush(QColor("#FBE3A6"))
-DAY_OFF_BRUSH = QBrush(QColor("#E6E6E6"))
-DAY_OFF_TEXT = QBrush(QColor("#B00020"))
+# The colour roles' table (desktop/colours.py), shared with the reports; the legend under the matrix
+# names them.
+ERROR_BRUSH = QBrush(QColor(colours.role("danger").fill))
+WARNING_BRUSH = QBrush(QColor(colours.role("warn").fill))
+DAY_OFF_BRUSH = QBrush(QColor(colours.role("neutral").fill))
+DAY_OFF_TEXT = QBrush(QColor(colours.role("danger").text))
 
 
 class ExamFilter:

@@ -7,35 +7,31 @@ import datetime as dt
 import os
 
 from PySide6.QtCore import QDate, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
     QDialog,
     QFileDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMenu,
     QMessageBox,
     QSplitter,
     QTableView,
     QTabWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.i18n import _, ngettext
+from desktop.i18n import N_, _, ngettext
 from desktop.models import exam_schedule as ops
 from desktop.models import exams as ex
 from desktop.models.base import DomainError
 from desktop.models.exam_conflicts import find_conflicts, rules_for
 from desktop.models.exam_generator import generate_draft
-from desktop.views.common.toolbar import button_bar
 from desktop.views import settings as ui_settings
 from desktop.views.common.area import AreaPage
+from desktop.views.common.page import EmptyState, FilterBar, Legend, PageHeader
 from desktop.views.common.undo import perform
 from desktop.views.exams.dialogs import ExamDialog, GroupPicker
 from desktop.views.exams.models import (
@@ -60,8 +56,6 @@ class ExamsArea(AreaPage):
         self.schedule: ops.Schedule | None = None
         self.session_id: int | None = None
         self.conflicts = []
-        self.title = QLabel()
-        self.title.setStyleSheet("font-size: 16px; font-weight: 600;")
         self.year = QComboBox()
         self.kind = QComboBox()
         for k in ex.SessionKind:
@@ -73,8 +67,6 @@ class ExamsArea(AreaPage):
             w.setDisplayFormat("dd.MM.yyyy")
             w.editingFinished.connect(self._dates_edited)
         self.country = QLabel()
-        self.create_button = QToolButton()
-        self.create_button.clicked.connect(self.create_session)
         self.course = QComboBox()
         self.programme = QComboBox()
         self.examiner = QComboBox()
@@ -138,57 +130,52 @@ class ExamsArea(AreaPage):
             self.splitter.restoreState(state)
         self.splitter.splitterMoved.connect(lambda *_a: ui_settings.put(SPLITTER, self.splitter.saveState()))
 
-        self.buttons = {}
-        for key, slot in (("add", self.add_exam), ("edit", self.edit_exam), ("delete", self.delete_exam),
-                          ("copy", self.copy_exam), ("generate", self.generate),
-                          ("rooms", self.edit_rooms)):
-            b = QToolButton()
-            b.clicked.connect(lambda _c=False, s=slot: s())
-            self.buttons[key] = b
-        self.export_button = QToolButton()
-        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.export_menu = QMenu(self.export_button)
-        self.export_button.setMenu(self.export_menu)
+        # Commands: one QAction each (the bar, the Exam sessions menu, the context menu, the keys).
+        has = lambda: self.schedule is not None  # noqa: E731
+        chosen = lambda: self.schedule is not None and self.selected_exam_id() is not None  # noqa: E731
+        self.add_command("add", self.add_exam, kind="primary", role="new", icon="new", enabled_when=has)
+        self.add_command("edit", self.edit_exam, role="open", icon="edit", enabled_when=chosen)
+        self.add_command("delete", self.delete_exam, role="delete", icon="delete", enabled_when=chosen)
+        self.add_command("copy", self.copy_exam, enabled_when=chosen)
+        self.add_command("generate", self.generate, enabled_when=has)
         self.export_actions = {}
-        for key in ("list_xlsx", "matrix_xlsx", "examiner_xlsx", "room_xlsx", "list_pdf", "matrix_pdf",
-                    "examiner_pdf", "room_pdf", "preview"):
-            action = self.export_menu.addAction("")
-            action.triggered.connect(lambda _c=False, k=key: self.export(k))
-            self.export_actions[key] = action
+        for key, kind, role in (("preview", "print", "preview"), ("matrix_pdf", "pdf", None),
+                                ("list_pdf", "pdf", None), ("examiner_pdf", "pdf", None), ("room_pdf", "pdf", None),
+                                ("matrix_xlsx", "excel", "excel"), ("list_xlsx", "excel", None),
+                                ("examiner_xlsx", "excel", None), ("room_xlsx", "excel", None)):
+            self.export_actions[key] = self.add_command(key, lambda k=key: self.export(k), kind=kind, role=role,
+                                                        enabled_when=has)
+        self.add_command("create_session", self.create_session, kind="other",
+                         enabled_when=lambda: self.schedule is None and bool(self.year.currentText()))
+        self.add_command("rooms", self.edit_rooms, kind="other", enabled_when=has)
+        self.buttons = {k: self.commands[k] for k in ("add", "edit", "delete", "copy", "generate", "rooms")}
         self.by = QComboBox()
         self.by.addItem("", "course")
         self.by.addItem("", "programme")
+        self.by_label = QLabel()
 
-        top = QHBoxLayout()
-        top.addWidget(self.year)
-        top.addWidget(self.kind)
-        top.addWidget(self.start)
-        top.addWidget(self.end)
-        top.addWidget(self.country)
-        top.addWidget(self.create_button)
-        top.addWidget(button_bar(*(self.buttons[key] for key in ("add", "edit", "delete", "copy", "generate",
-                                                                  "rooms")),
-                                 self.by, self.export_button), 1)
-        filters = QHBoxLayout()
-        for label, combo in zip(self.filter_labels, (self.course, self.programme, self.examiner, self.room)):
-            filters.addWidget(label)
-            filters.addWidget(combo, 1)
+        self.header = PageHeader(self, context=[self.year, self.kind, self.start, self.end, self.country])
+        self.title = self.header.title
+        for combo in (self.course, self.programme, self.examiner, self.room):
             combo.setSizeAdjustPolicy(combo.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(8)
             combo.currentIndexChanged.connect(self._filter_changed)
+        self.filters = FilterBar(list(zip(self.filter_labels, (self.course, self.programme, self.examiner,
+                                                               self.room), strict=True)) + [(self.by_label, self.by)],
+                                 reset=self.reset_filters)
+        self.legend = Legend([("danger", N_("Error: the exam breaks a rule")),
+                              ("warn", N_("Warning")), ("neutral", N_("Day off"))])
+        self.empty = EmptyState(self, ["create_session"])
+        self.create_button = self.empty.buttons[0]
         layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
-        layout.addLayout(top)
-        layout.addLayout(filters)
+        layout.addWidget(self.header)
+        layout.addWidget(self.command_bar())
+        layout.addWidget(self.filters)
+        layout.addWidget(self.empty, 1)
         layout.addWidget(self.splitter, 1)
-
-        for seq, slot in ((QKeySequence.StandardKey.New, self.add_exam),
-                          (QKeySequence.StandardKey.Delete, self.delete_exam)):
-            action = QAction(self)
-            action.setShortcut(seq)
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.triggered.connect(slot)
-            self.addAction(action)
+        layout.addWidget(self.legend)
+        self.set_list(self.list)
+        self.set_list(self.grid)
         self._loading = False
         self.year.currentIndexChanged.connect(self._session_changed)
         self.kind.currentIndexChanged.connect(self._session_changed)
@@ -197,27 +184,29 @@ class ExamsArea(AreaPage):
 
     # Texts ------------------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
-        self.title.setText(_("Exam sessions"))
+        self.header.set_title(_("Exam sessions"))
         for i, k in enumerate(ex.SessionKind):
             self.kind.setItemText(i, _(ex.SESSION_KIND_LABELS[k]))
-        self.create_button.setText(_("Create the session"))
+        self.by_label.setText(_("Export:"))
+        self.legend.retranslate()
+        self.empty.set_text(_("The exam session of the chosen year: a matrix of days and groups, checked against "
+                              "the rules and the days off. Create the session to start planning it."))
         self.tabs.setTabText(0, _("Matrix"))
         self.tabs.setTabText(1, _("List"))
         for label, text in zip(self.filter_labels, (_("Course"), _("Programme"), _("Examiner"), _("Room"))):
             label.setText(text)
-        for key, text in (("add", _("Add exam")), ("edit", _("Edit")), ("delete", _("Delete")),
-                          ("copy", _("Copy to groups…")), ("generate", _("Draft for groups…")),
-                          ("rooms", _("Rooms and disciplines…"))):
-            self.buttons[key].setText(text)
+        self.set_command_texts({
+            "add": _("Add exam"), "edit": _("Edit"), "delete": _("Delete"), "copy": _("Copy to groups…"),
+            "generate": _("Draft for groups…"), "rooms": _("Rooms and disciplines…"),
+            "create_session": _("Create the session"),
+            "list_xlsx": _("List to Excel…"), "matrix_xlsx": _("Matrix to Excel…"),
+            "examiner_xlsx": _("Examiners' timetables to Excel…"), "room_xlsx": _("Rooms' timetables to Excel…"),
+            "list_pdf": _("List to PDF…"), "matrix_pdf": _("Matrix to PDF…"),
+            "examiner_pdf": _("Examiners' timetables to PDF…"), "room_pdf": _("Rooms' timetables to PDF…"),
+            "preview": _("Print preview of the matrix")})
         self.by.setItemText(0, _("Sheet per course"))
         self.by.setItemText(1, _("Sheet per programme"))
-        self.export_button.setText(_("Export"))
-        for key, text in (("list_xlsx", _("List to Excel…")), ("matrix_xlsx", _("Matrix to Excel…")),
-                          ("examiner_xlsx", _("Examiners' timetables to Excel…")),
-                          ("room_xlsx", _("Rooms' timetables to Excel…")), ("list_pdf", _("List to PDF…")),
-                          ("matrix_pdf", _("Matrix to PDF…")), ("examiner_pdf", _("Examiners' timetables to PDF…")),
-                          ("room_pdf", _("Rooms' timetables to PDF…")), ("preview", _("Print preview of the matrix"))):
-            self.export_actions[key].setText(text)
+        self.filters.retranslate()
         self._fill_filters()
         self._show()
 
@@ -286,6 +275,10 @@ class ExamsArea(AreaPage):
         return ExamFilter(self.course.currentData(), self.programme.currentData(), self.examiner.currentData(),
                           self.room.currentData())
 
+    def reset_filters(self) -> None:
+        for combo in (self.course, self.programme, self.examiner, self.room):
+            combo.setCurrentIndex(0)
+
     def _filter_changed(self) -> None:
         if self._loading:
             return
@@ -307,9 +300,15 @@ class ExamsArea(AreaPage):
         self.conflict_label.setText(_("Conflicts: {errors} errors, {warnings} warnings").format(
             errors=errors, warnings=len(self.conflicts) - errors))
         has = s is not None
-        self.create_button.setVisible(not has and bool(self.year.currentText()))
-        for w in (self.start, self.end, *self.buttons.values(), self.export_button):
+        self.filters.reset_button.setVisible(any(c.currentIndex() > 0 for c in (self.course, self.programme,
+                                                                                 self.examiner, self.room)))
+        self.empty.setVisible(not has)
+        for w in (self.splitter, self.filters, self.legend):
+            w.setVisible(has)
+        for w in (self.start, self.end):
             w.setEnabled(has)
+            w.setVisible(has)
+        self.update_commands()
         if has:
             self._loading = True
             self.start.setDate(QDate(s.start.year, s.start.month, s.start.day))

@@ -6,14 +6,13 @@ import datetime as dt
 import io
 
 from PySide6.QtCore import QDate, QLocale, Qt
-from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeySequence, QTextCharFormat
+from PySide6.QtGui import QBrush, QColor, QFont, QTextCharFormat
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
     QCalendarWidget,
     QComboBox,
     QHBoxLayout,
-    QLabel,
     QMessageBox,
     QSplitter,
     QStackedWidget,
@@ -29,8 +28,8 @@ from desktop.models import meetings_agenda as ag
 from desktop.models.base import DomainError
 from desktop.views import settings
 from desktop.views.common.area import AreaPage
+from desktop.views.common.page import EmptyState, PageHeader
 from desktop.views.common.tablemodel import Column, RecordTableModel
-from desktop.views.common.toolbar import button_bar
 from desktop.views.common.undo import perform
 from desktop.views.meetings.editor import MeetingEditor, table
 from desktop.views.meetings.models import short_date
@@ -46,16 +45,12 @@ CALENDAR_MODES = ("month", "weeks")
 class MeetingsArea(AreaPage):
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
-        self.title = QLabel()
-        self.title.setStyleSheet("font-size: 16px; font-weight: 600;")
         self.series = QComboBox()
-        self.series.setMinimumWidth(320)
+        self.series.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.series.setMinimumContentsLength(30)
         self.series.currentIndexChanged.connect(self._series_changed)
-        self.buttons = {k: QToolButton() for k in ("new_series", "edit_series", "delete_series", "next", "delete")}
-        top = QHBoxLayout()
-        top.addWidget(self.title)
-        top.addWidget(self.series)
-        top.addWidget(button_bar(*self.buttons.values()), 1)
+        self.header = PageHeader(self, context=[self.series])
+        self.title = self.header.title
         # calendar: the month grid with meeting days marked, the month's meetings, the editor
         self.calendar = QCalendarWidget()
         self.calendar.setGridVisible(True)
@@ -113,27 +108,36 @@ class MeetingsArea(AreaPage):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.splitter, "")
         self.tabs.addTab(self.register, "")
+        # Commands: one QAction each (the bar, the Meetings menu, the context menu, the keys).
+        # Series commands show on the calendar tab only (on the decisions register they did nothing).
+        self.add_command("next", self.create_next, kind="primary", role="new", icon="new")
+        self.add_command("delete", self.delete_meeting, role="delete", icon="delete")
+        self.add_command("new_series", lambda: self.new_series())
+        self.add_command("edit_series", lambda: self.edit_series())
+        self.add_command("delete_series", lambda: self.delete_series(), in_bar=False)
+        self.adopt_command("preview_agenda", self.editor.actions_by_key["preview_agenda"], kind="print")
+        self.command_roles["preview_agenda"] = "preview"  # Ctrl+P, set by the editor
+        for key, kind in (("preview_minutes", "print"), ("print", "print"),
+                          ("add_ticked", "other"), ("tick_all", "other"), ("add_item", "other"),
+                          ("delete_item", "other"), ("up", "other"), ("down", "other"),
+                          ("add_attendee", "other"), ("remove_attendee", "other"), ("add_decision", "other"),
+                          ("done", "other"), ("cancel", "other"), ("reopen", "other")):
+            self.adopt_command(f"editor_{key}", self.editor.actions_by_key[key], kind=kind)
+        self.adopt_command("register_export", self.register.export_action, kind="excel")
+        for key, act in self.register.status_actions.items():
+            self.adopt_command(f"register_{key}", act)
+        self.actions_by_key = self.commands
+        self.buttons = self.commands
+        self.empty = EmptyState(self, ["new_series"])
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
+        layout.addWidget(self.header)
+        layout.addWidget(self.command_bar())
+        layout.addWidget(self.empty, 1)
         layout.addWidget(self.tabs, 1)
-        self.actions_by_key = {}
-        for key, slot, shortcut, owner in (
-                ("new_series", lambda: self.new_series(), None, self),
-                ("edit_series", lambda: self.edit_series(), None, self),
-                ("delete_series", lambda: self.delete_series(), None, self),
-                ("next", self.create_next, QKeySequence("Ctrl+N"), self),
-                # Delete in the list of meetings (the agenda and decision tables have their own Delete)
-                ("delete", self.delete_meeting, QKeySequence(QKeySequence.StandardKey.Delete), self.meeting_view)):
-            act = QAction(self)
-            if shortcut:
-                act.setShortcut(shortcut)
-                act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            act.triggered.connect(slot)
-            owner.addAction(act)
-            self.buttons[key].setDefaultAction(act)
-            self.actions_by_key[key] = act
-        # Delete works in the week list as in the month's list of meetings
-        self.weeks.view.addAction(self.actions_by_key["delete"])
+        self.set_list(self.weeks.view)
+        self.set_list(self.meeting_view)
+        self.tabs.currentChanged.connect(lambda _i: self._scope_commands())
+        self._scope_commands()
         self._meeting_id: int | None = None
         self.actions_by_key["delete"].setEnabled(False)
         self.set_calendar_mode(settings.get(CALENDAR_MODE), remember=False)
@@ -147,13 +151,13 @@ class MeetingsArea(AreaPage):
         lang = current_language()
         # the month grid names months and weekdays in the interface language
         self.calendar.setLocale(QLocale(lang if lang != "en" else "en_GB"))
-        self.title.setText(_("Meetings"))
-        self.actions_by_key["new_series"].setText(_("New series…"))
-        self.actions_by_key["edit_series"].setText(_("Edit series…"))
-        self.actions_by_key["delete_series"].setText(_("Delete series…"))
-        self.actions_by_key["next"].setText(_("Next meeting"))
-        self.actions_by_key["next"].setToolTip(_("Create the next meeting of the series on its day"))
-        self.actions_by_key["delete"].setText(_("Delete meeting"))
+        self.header.set_title(_("Meetings"))
+        self.set_command_texts({"new_series": _("New series…"), "edit_series": _("Edit series…"),
+                                "delete_series": _("Delete series…"), "next": _("Next meeting"),
+                                "delete": _("Delete meeting")})
+        self.actions_by_key["next"].setToolTip(_("Create the next meeting of the series on its day") + " (Ctrl+N)")
+        self.empty.set_text(_("The faculty's meetings: a weekly series (the dean's office, the council), each "
+                              "meeting's agenda, attendance, minutes and decisions. Start with a weekly series."))
         self.tabs.setTabText(0, _("Calendar"))
         self.mode_buttons["month"].setText(_("Month"))
         self.mode_buttons["weeks"].setText(_("Week by week"))
@@ -187,6 +191,18 @@ class MeetingsArea(AreaPage):
         self.series.setCurrentIndex(max(self.series.findData(wanted or 0), 0))
         self.series.blockSignals(False)
         self._enable_series_actions()
+        self.empty.setVisible(not rows)
+        self.tabs.setVisible(bool(rows))
+        self.series.setVisible(bool(rows))
+
+    def _scope_commands(self) -> None:
+        """Calendar commands on the calendar tab, the register's on the register tab."""
+        on_calendar = self.tabs.currentIndex() == 0
+        for key, act in self.commands.items():
+            if key.startswith("register_"):
+                act.setVisible(not on_calendar)
+            elif key not in ("find",):
+                act.setVisible(on_calendar)
 
     @property
     def meeting_id(self) -> int | None:

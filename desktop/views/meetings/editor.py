@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from desktop.i18n import _
 from desktop.models import meetings as mt
 from desktop.models import meetings_agenda as ag
+from desktop.views.common.forms import allow_blank, show_blank
 from desktop.views.common.toolbar import button_bar
 from desktop.views.meetings.models import AttendanceModel, ProposalModel, agenda_model, decision_model
 from desktop.views.common.forms import ok_cancel
@@ -133,6 +134,8 @@ class MeetingEditor(QWidget):
         self.date = QDateEdit()
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("dd.MM.yyyy")
+        allow_blank(self.date)  # empty, not 01.01.2000, while no meeting is open
+        show_blank(self.date)
         self.time = QLineEdit()
         self.time.setMaximumWidth(70)
         self.place = QLineEdit()
@@ -343,6 +346,9 @@ class MeetingEditor(QWidget):
             self.attendance.set_rows([])
             self.proposals.set_proposals([], {})
             self.heading.setText("")
+            show_blank(self.date)
+            self.time.clear()
+            self.place.clear()
             return
         with self.page.ctx.db.session() as s:
             self.tree = mt.meeting_tree(s, meeting_id)

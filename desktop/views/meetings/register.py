@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -51,16 +52,27 @@ class DecisionsRegister(QWidget):
         self.text = QLineEdit()
         self.text.setClearButtonEnabled(True)
         self.count = QLabel()
+        # QActions, so the Meetings page lists them in its menu and More (views/common/page.py)
+        self.export_action = QAction(self)
+        self.export_action.triggered.connect(lambda: self.export_xlsx())
         self.export = QToolButton()
-        self.export.clicked.connect(self.export_xlsx)
+        self.export.setDefaultAction(self.export_action)
+        self.status_actions = {}
         self.status_buttons = {k: QToolButton() for k in ("done", "cancelled", "open")}
         for key, b in self.status_buttons.items():
-            b.clicked.connect(lambda _c=False, k=key: self._set_status(k))
+            act = QAction(self)
+            act.triggered.connect(lambda _c=False, k=key: self._set_status(k))
+            b.setDefaultAction(act)
+            self.status_actions[key] = act
+        for combo in (self.person, self.status):  # long names must not widen the window (1280 px)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(10)
+        self.text.setMinimumWidth(100)
         bar = QHBoxLayout()
         for w in (self.person, self.status, self.use_due, self.due_by, self.overdue):
             bar.addWidget(w)
         bar.addWidget(self.text, 1)
-        bar.addWidget(self.export)
+        self.export.hide()  # "Decisions register to Excel" is in the Meetings command bar (Excel)
         lower = QHBoxLayout()
         lower.addWidget(self.count)
         lower.addStretch(1)
@@ -83,9 +95,9 @@ class DecisionsRegister(QWidget):
         self.use_due.setText(_("Due by"))
         self.overdue.setText(_("Overdue only"))
         self.text.setPlaceholderText(_("Filter…"))
-        self.export.setText(_("Export to Excel…"))
+        self.export_action.setText(_("Decisions register to Excel…"))
         for key, text in (("done", _("Mark done")), ("cancelled", _("Cancel decision")), ("open", _("Reopen"))):
-            self.status_buttons[key].setText(text)
+            self.status_actions[key].setText(text)
         self._fill_status()
         self.model.retranslate()
 

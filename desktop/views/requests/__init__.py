@@ -6,7 +6,6 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -16,12 +15,10 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
-    QMenu,
     QMessageBox,
     QSpinBox,
     QSplitter,
     QTableView,
-    QToolButton,
     QVBoxLayout,
 )
 
@@ -31,9 +28,9 @@ from desktop.models import request_templates as templates
 from desktop.models import settings
 from desktop.models import requests as req
 from desktop.models.base import DomainError
-from desktop.views.common.toolbar import button_bar
 from desktop.views import settings as user_settings
 from desktop.views.common.area import AreaPage
+from desktop.views.common.page import EmptyState, FilterBar, PageHeader
 from desktop.views.common.undo import perform
 from desktop.views.requests.card import RequestCard
 from desktop.views.requests.dialogs import NewRequestDialog, StepDoneDialog, TemplateDialog
@@ -47,8 +44,6 @@ class RequestsArea(AreaPage):
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
         self.today = dt.date.today()  # tests set it to a fixed day
-        self.title = QLabel()
-        self.title.setStyleSheet("font-size: 16px; font-weight: 600;")
         self.dashboard = QLabel()
         self.dashboard.setStyleSheet("font-size: 13px;")
         # How far ahead "due soon" looks: a setting of the faculty's data (shared by every install).
@@ -81,30 +76,22 @@ class RequestsArea(AreaPage):
         self.when_filter = QComboBox()
         for combo in (self.procedure_filter, self.status_filter, self.when_filter):
             combo.currentIndexChanged.connect(self._apply_filters)
-        self.new_button = QToolButton()
-        self.delete_button = QToolButton()
-        self.more_button = QToolButton()
-        self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.more_menu = QMenu(self.more_button)
-        self.more_button.setMenu(self.more_menu)
-        self.excel_action = self.more_menu.addAction("")
-        self.register_pdf_action = self.more_menu.addAction("")
-        self.register_preview_action = self.more_menu.addAction("")
-        self.more_menu.addSeparator()
-        self.templates_action = self.more_menu.addAction("")
-        self.new_template_action = self.more_menu.addAction("")
-        self.translations_action = self.more_menu.addAction("")
-        self.translations_action.triggered.connect(lambda _checked=False: self.open_translations())
-        self.excel_action.triggered.connect(self.export_register)
-        self.register_pdf_action.triggered.connect(self.export_register_pdf)
-        self.register_preview_action.triggered.connect(self.preview_register)
-        self.register_preview_action.setShortcut(QKeySequence.StandardKey.Print)
-        self.register_preview_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.addAction(self.register_preview_action)
-        self.templates_action.triggered.connect(self.edit_template)
-        self.new_template_action.triggered.connect(self.new_template)
-        self.new_button.clicked.connect(self.new_request)
-        self.delete_button.clicked.connect(self.delete_request)
+        # Commands: one QAction each (the bar, the Requests menu, the context menu, the keys).
+        selected = lambda: self.current_request_id() is not None  # noqa: E731
+        self.add_command("new", self.new_request, kind="primary", role="new", icon="new")
+        self.add_command("step", self._mark_current_step, icon="check",
+                         enabled_when=lambda: self.card.current_step() is not None)
+        self.add_command("refuse", self.refuse, enabled_when=selected, in_bar=False)
+        self.add_command("delete", self.delete_request, role="delete", icon="delete", enabled_when=selected)
+        self.register_preview_action = self.add_command("preview", self.preview_register, kind="print",
+                                                        role="preview")
+        self.add_command("card_preview", lambda: self.preview_card(), kind="print", enabled_when=selected)
+        self.register_pdf_action = self.add_command("pdf", self.export_register_pdf, kind="pdf")
+        self.add_command("card_pdf", lambda: self.export_card(), kind="pdf", enabled_when=selected)
+        self.excel_action = self.add_command("excel", self.export_register, kind="excel", role="excel")
+        self.templates_action = self.add_command("template", self.edit_template, kind="other")
+        self.new_template_action = self.add_command("new_template", self.new_template, kind="other")
+        self.translations_action = self.add_command("translations", lambda: self.open_translations(), kind="other")
         self.card = RequestCard()
         self.card.record_step.connect(self.mark_step_done)
         self.card.clear_step.connect(self.clear_step)
@@ -115,14 +102,20 @@ class RequestsArea(AreaPage):
         self.card.preview.connect(self.preview_card)
         self.view.selectionModel().currentRowChanged.connect(lambda *_a: self._show_current())
 
-        top = QHBoxLayout()
-        top.addWidget(self.search, 2)
-        top.addWidget(self.procedure_filter, 1)
+        self.header = PageHeader(self, search=self.search)
+        self.title = self.header.title
+        self.set_search(self.search)
         self.procedure_filter.setSizeAdjustPolicy(self.procedure_filter.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.procedure_filter.setMinimumContentsLength(12)
-        top.addWidget(self.status_filter)
-        top.addWidget(self.when_filter)
-        top.addWidget(button_bar(self.new_button, self.delete_button, self.more_button), 1)
+        self.filter_labels = [QLabel() for _i in range(3)]
+        self.filters = FilterBar(zip(self.filter_labels, (self.procedure_filter, self.status_filter,
+                                                          self.when_filter), strict=True),
+                                 reset=self.reset_filters)
+        self.proxy.rowsInserted.connect(self._update_shown)
+        self.proxy.rowsRemoved.connect(self._update_shown)
+        self.proxy.modelReset.connect(self._update_shown)
+        self.proxy.layoutChanged.connect(self._update_shown)
+        self.empty = EmptyState(self, ["new", "new_template"])
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.view)
         self.splitter.addWidget(self.card)
@@ -133,23 +126,19 @@ class RequestsArea(AreaPage):
             self.splitter.setSizes([800, 560])
         self.splitter.splitterMoved.connect(lambda *_a: user_settings.put(SPLITTER, self.splitter.saveState()))
         layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
+        layout.addWidget(self.header)
+        layout.addWidget(self.command_bar())
+        layout.addWidget(self.filters)
         counts = QHBoxLayout()
         counts.addWidget(self.dashboard)
         counts.addStretch(1)
         counts.addWidget(self.due_soon_label)
         counts.addWidget(self.due_soon)
         layout.addLayout(counts)
-        layout.addLayout(top)
+        layout.addWidget(self.empty, 1)
         layout.addWidget(self.splitter, 1)
-
-        for key, slot in ((QKeySequence.StandardKey.New, self.new_request),
-                          (QKeySequence.StandardKey.Delete, self.delete_request)):
-            action = QAction(self)
-            action.setShortcut(key)
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.triggered.connect(slot)
-            self.addAction(action)
+        self.set_list(self.view)
+        self.set_details(self.splitter, self.card)
         self.ctx.data_changed.connect(self._on_data_changed)
         self._procedures: list[dict] = []
         self._filling = False
@@ -167,21 +156,25 @@ class RequestsArea(AreaPage):
         TranslationsDialog(self.ctx, "procedures", None, _("Procedures of service requests"), parent=self).exec()
 
     def retranslate_ui(self) -> None:
-        self.title.setText(_("Service requests"))
-        self.search.setPlaceholderText(_("Filter by applicant, procedure, step…"))
-        self.new_button.setText(_("New request…"))
+        self.header.set_title(_("Service requests"))
+        self.set_search(self.search)
+        self.search.setToolTip(_("Filter by applicant, procedure, step…"))
+        self.set_command_texts({
+            "new": _("New request…"), "step": _("Mark step done…"), "refuse": _("Refuse the request"),
+            "delete": _("Delete"), "preview": _("Print preview of the register…"),
+            "card_preview": _("Print preview of the request card…"), "pdf": _("Register to PDF…"),
+            "card_pdf": _("Request card to PDF…"), "excel": _("Register to Excel…"),
+            "template": _("Edit procedure…"), "new_template": _("New procedure…"),
+            "translations": _("Translate procedures…")})
+        for label, text in zip(self.filter_labels, (_("Procedure:"), _("Status:"), _("When:")), strict=True):
+            label.setText(text)
+        self.filters.retranslate()
+        self.empty.set_text(_("Service requests: applications, references and certificates the office issues, "
+                              "step by step with their due dates. Register the first one, or set up a procedure."))
         self.due_soon_label.setText(_("Due soon: within"))
         self._due_soon_suffix(self.due_soon.value())
         self.due_soon.setToolTip(_("Requests with a step due within this many working days are counted as due soon "
                                    "(for everyone working with this database)."))
-        self.delete_button.setText(_("Delete"))
-        self.more_button.setText(_("More"))
-        self.excel_action.setText(_("Register to Excel…"))
-        self.register_pdf_action.setText(_("Register to PDF…"))
-        self.register_preview_action.setText(_("Print preview of the register…"))
-        self.templates_action.setText(_("Edit procedure…"))
-        self.new_template_action.setText(_("New procedure…"))
-        self.translations_action.setText(_("Translate procedures…"))
         self._fill_filters()
         self.model.retranslate()
         header = self.view.horizontalHeader()
@@ -240,6 +233,10 @@ class RequestsArea(AreaPage):
         self.model.set_rows(rows)
         self.retranslate_ui()
         self.select_request(current)
+        empty = not rows
+        self.empty.setVisible(empty)
+        self.splitter.setVisible(not empty)
+        self.update_commands()
 
     def _update_dashboard(self) -> None:
         c = getattr(self, "_counts", None)
@@ -287,12 +284,37 @@ class RequestsArea(AreaPage):
         rid = self.current_request_id()
         if rid is None:
             self.card.show_card(None)
+            self.update_commands()
             return
         try:
             with self.ctx.db.session() as s:
                 self.card.show_card(req.request_card(s, rid, self.today))
         except DomainError:
             self.card.show_card(None)
+        self.update_commands()
+
+    def _mark_current_step(self) -> None:
+        step = self.card.current_step()
+        if step is not None:
+            self.mark_step_done(step)
+
+    def reset_filters(self) -> None:
+        for combo in (self.procedure_filter, self.status_filter, self.when_filter):
+            combo.setCurrentIndex(0)
+        self.search.clear()
+
+    def _update_shown(self, *_args) -> None:
+        self.filters.set_counts(self.proxy.rowCount(), self.model.rowCount())
+        self.filters.reset_button.setVisible(bool(self.search.text()) or any(
+            c.currentIndex() > 0 for c in (self.procedure_filter, self.status_filter, self.when_filter)))
+
+    def status_text(self) -> str:
+        c = getattr(self, "_counts", None)
+        base = super().status_text()
+        if c is None:
+            return base
+        counts = _("Open: {open}    Overdue: {overdue}    Due soon: {due_soon}").format(**c)
+        return f"{base}    {counts}" if base else counts
 
     # Operations (each through the undo stack) ---------------------------------
     def _run(self, fn):

@@ -8,20 +8,17 @@ import io
 import json
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
     QFileDialog,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMenu,
     QMessageBox,
     QSplitter,
     QTableView,
-    QToolBar,
     QToolButton,
     QTreeView,
     QVBoxLayout,
@@ -39,6 +36,7 @@ from desktop.models.contingent import (
 )
 from desktop.views import settings as ui_settings
 from desktop.views.common.area import AreaPage
+from desktop.views.common.page import EmptyState, FilterBar, PageHeader
 from desktop.views.common.undo import perform
 from desktop.views.students.models import (
     DEFAULT_HIDDEN,
@@ -112,56 +110,36 @@ class StudentsArea(AreaPage):
         for combo in (self.status, self.funding, self.form, self.course):
             combo.setMinimumWidth(60)  # full width when there is room, narrow when the window is
         self.search.setMinimumWidth(80)
-        filters = QHBoxLayout()
-        filters.addWidget(self.search, 2)
-        for w in (self.status, self.funding, self.form, self.course):
-            filters.addWidget(w)
+        self.filter_labels = [QLabel() for _i in range(4)]
+        self.filters = FilterBar(list(zip(self.filter_labels, (self.status, self.funding, self.form, self.course),
+                                          strict=True)) + [(None, self.columns_button)], reset=self.reset_filters)
+        self.count = self.filters.shown
 
-        self.add_button = QToolButton()
-        self.card_button = QToolButton()
-        self.move_button = QToolButton()
-        self.promote_button = QToolButton()
-        self.head_button = QToolButton()
-        self.dlt_button = QToolButton()
-        self.import_button = QToolButton()
-        self.export_button = QToolButton()
-        self.print_button = QToolButton()
-        self.export_menu = QMenu(self)
-        self.print_menu = QMenu(self)
-        for button, menu in ((self.export_button, self.export_menu), (self.print_button, self.print_menu)):
-            button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-            button.setMenu(menu)
-        self.act_xlsx = self.export_menu.addAction("", lambda: self.export_xlsx(False))
-        self.act_xlsx_groups = self.export_menu.addAction("", lambda: self.export_xlsx(True))
-        self.act_headcount_xlsx = self.export_menu.addAction("", lambda: self.headcount("xlsx"))
-        self.act_group_pdf = self.print_menu.addAction("", self.print_group_list)
-        self.act_headcount_pdf = self.print_menu.addAction("", lambda: self.headcount("pdf"))
-        # A tool bar folds what does not fit behind its extension arrow, so the page stays narrow.
-        tools = QToolBar()
-        tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for b in (self.columns_button, self.import_button, self.export_button, self.print_button, self.add_button,
-                  self.card_button,
-                  self.move_button,
-                  self.promote_button, self.head_button, self.dlt_button):
-            tools.addWidget(b)
-        self.card_button.clicked.connect(self.open_card)
-        self.add_button.clicked.connect(self.enrol_student)
-        self.move_button.clicked.connect(self.move_selected)
-        self.promote_button.clicked.connect(self.promote_selected_groups)
-        self.head_button.clicked.connect(self.make_group_head)
-        self.dlt_button.clicked.connect(self.grant_dlt)
-        self.import_button.clicked.connect(self.choose_import)
+        # Commands: one QAction each (the bar, the Students menu, the context menu, the keys).
+        one = lambda: len(self.selected_ids()) == 1  # noqa: E731
+        some = lambda: bool(self.selected_ids())  # noqa: E731
+        self.add_command("enrol", self.enrol_student, kind="primary", role="new", icon="new")
+        self.add_command("card", self.open_card, role="open", icon="edit", enabled_when=one)
+        self.add_command("move", self.move_selected, enabled_when=some)
+        self.add_command("promote", self.promote_selected_groups, enabled_when=lambda: bool(getattr(self, "groups", None)))
+        self.add_command("head", self.make_group_head, enabled_when=one)
+        self.add_command("dlt", self.grant_dlt, enabled_when=one)
+        self.act_group_pdf = self.add_command("group_list", self.print_group_list, kind="print", role="preview",
+                                              enabled_when=lambda: self.current_group_id() is not None)
+        self.act_headcount_pdf = self.add_command("headcount_pdf", lambda: self.headcount("pdf"), kind="print")
+        self.act_xlsx = self.add_command("excel", lambda: self.export_xlsx(False), kind="excel", role="excel")
+        self.act_xlsx_groups = self.add_command("excel_groups", lambda: self.export_xlsx(True), kind="excel")
+        self.act_headcount_xlsx = self.add_command("headcount_xlsx", lambda: self.headcount("xlsx"), kind="excel")
+        self.add_command("import", self.choose_import, kind="file", icon="import")
+        self.empty = EmptyState(self, ["import", "template", "enrol"])
 
-        self.title = QLabel()
-        self.title.setStyleSheet("font-size: 16px; font-weight: 600;")
-        self.count = QLabel()
+        self.header = PageHeader(self, search=self.search)
+        self.title = self.header.title
+        self.set_search(self.search)
         right = QWidget()
         rl = QVBoxLayout(right)
         rl.setContentsMargins(0, 0, 0, 0)
-        rl.addWidget(tools)
-        rl.addLayout(filters)
         rl.addWidget(self.view, 1)
-        rl.addWidget(self.count)
         self.splitter = QSplitter()
         self.splitter.addWidget(self.tree)
         self.splitter.addWidget(right)
@@ -172,19 +150,12 @@ class StudentsArea(AreaPage):
             self.splitter.restoreState(state)
         self.splitter.splitterMoved.connect(lambda *_a: ui_settings.put(SPLITTER, self.splitter.saveState()))
         layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
+        layout.addWidget(self.header)
+        layout.addWidget(self.command_bar())
+        layout.addWidget(self.filters)
+        layout.addWidget(self.empty, 1)
         layout.addWidget(self.splitter, 1)
-
-        card = QAction(self)
-        card.setShortcut(QKeySequence(Qt.Key.Key_Return))
-        card.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        card.triggered.connect(self.open_card)
-        self.view.addAction(card)
-        find = QAction(self)
-        find.setShortcut(QKeySequence.StandardKey.Find)
-        find.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        find.triggered.connect(lambda: (self.search.setFocus(), self.search.selectAll()))
-        self.addAction(find)
+        self.set_list(self.view)
 
         self._fill_filter_combos()
         self._restore_filters()
@@ -200,23 +171,22 @@ class StudentsArea(AreaPage):
 
     # Texts ------------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
-        self.title.setText(_("Students and groups"))
-        self.search.setPlaceholderText(_("Filter by name, record-book number or group…"))
+        self.header.set_title(_("Students and groups"))
+        self.set_search(self.search)
+        self.search.setToolTip(_("Filter by name, record-book number or group…"))
         self.columns_button.setText(_("Columns"))
-        self.add_button.setText(_("Enrol…"))
-        self.card_button.setText(_("Card"))
-        self.move_button.setText(_("Movement…"))
-        self.promote_button.setText(_("Promote groups…"))
-        self.head_button.setText(_("Make group head"))
-        self.dlt_button.setText(_("DLT permission…"))
-        self.import_button.setText(_("Import…"))
-        self.export_button.setText(_("Export"))
-        self.print_button.setText(_("Print"))
-        self.act_xlsx.setText(_("Students to Excel…"))
-        self.act_xlsx_groups.setText(_("Students to Excel, a sheet per group…"))
-        self.act_headcount_xlsx.setText(_("Headcount to Excel…"))
-        self.act_group_pdf.setText(_("Group list…"))
-        self.act_headcount_pdf.setText(_("Headcount…"))
+        self.set_command_texts({
+            "enrol": _("Enrol…"), "card": _("Card"), "move": _("Movement…"), "promote": _("Promote groups…"),
+            "head": _("Make group head"), "dlt": _("DLT permission…"), "import": _("Import a list from Excel…"),
+            "excel": _("Students to Excel…"), "excel_groups": _("Students to Excel, a sheet per group…"),
+            "headcount_xlsx": _("Headcount to Excel…"), "group_list": _("Group list…"),
+            "headcount_pdf": _("Headcount…")})
+        for label, text in zip(self.filter_labels, (_("Status:"), _("Funding:"), _("Study form:"), _("Course:")),
+                               strict=True):
+            label.setText(text)
+        self.filters.retranslate()
+        self.empty.set_text(_("The faculty's students by group: enrolment, movements, cards and lists. "
+                              "Import the list from Excel, or enrol the first student by hand."))
         blocked = [c.blockSignals(True) for c in (self.status, self.funding, self.form, self.course)]
         for combo, everything, labels in ((self.status, _("Any status"), STUDENT_STATUS_LABELS),
                                           (self.funding, _("Any funding"), FUNDING_LABELS),
@@ -318,12 +288,25 @@ class StudentsArea(AreaPage):
                            (self.course, "course")):
             combo.setCurrentIndex(max(combo.findData(saved.get(key)), 0))
 
+    def reset_filters(self) -> None:
+        for combo in (self.status, self.funding, self.form, self.course):
+            combo.setCurrentIndex(0)
+        self.search.clear()
+        self.tree.clearSelection()
+
     def _update_count(self) -> None:
+        self.filters.reset_button.setVisible(bool(self.search.text()) or any(
+            c.currentIndex() > 0 for c in (self.status, self.funding, self.form, self.course)))
+        empty = not self.loading and not self.model.rows
+        self.empty.setVisible(empty)
+        self.splitter.setVisible(not empty)
+        self.filters.setVisible(not empty)
         if self.loading:
-            self.count.setText(_("Loading the whole list…"))
+            self.filters.set_shown_text(_("Loading the whole list…"))
             return
-        self.count.setText(_("Students shown: {shown} of {total}").format(
+        self.filters.set_shown_text(_("Students shown: {shown} of {total}").format(
             shown=self.model.rowCount(), total=len(self.model.rows)))
+        self.update_commands()
 
     # Columns ----------------------------------------------------------------------------
     def hidden_columns(self) -> set[str]:

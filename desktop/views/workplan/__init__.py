@@ -13,16 +13,13 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMenu,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QToolButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -33,8 +30,8 @@ from desktop.models import workplan as wp
 from desktop.models import workplan_deadline as dl
 from desktop.models.base import DomainError
 from desktop.models.workplan_people import ROLE_LABELS
-from desktop.views.common.toolbar import button_bar
 from desktop.views.common.area import AreaPage
+from desktop.views.common.page import EmptyState, FilterBar, PageHeader
 from desktop.views.common.history import show_history
 from desktop.views.common.undo import perform
 from desktop.views import settings as ui_settings
@@ -125,23 +122,9 @@ class WorkPlanArea(PlanActions, AreaPage):
         for col, width in ((0, 70), (2, 150), (3, 190), (4, 100)):
             self.view.setColumnWidth(col, width)
         head.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        # toolbar
-        self.title = QLabel()
-        self.title.setStyleSheet("font-size: 16px; font-weight: 600;")
+        # header: the title, the plan's year, the search
         self.year = QComboBox()
         self.year.currentIndexChanged.connect(self._year_chosen)
-        self.buttons = {k: QToolButton() for k in ("add_section", "add_item", "delete", "up", "down", "history")}
-        # whole-plan actions and files sit in two menus so the bar stays one line
-        self.plan_button, self.file_button = QPushButton(), QPushButton()
-        self.plan_menu, self.file_menu = QMenu(self), QMenu(self)
-        self.plan_button.setMenu(self.plan_menu)
-        self.file_button.setMenu(self.file_menu)
-        top = QHBoxLayout()
-        top.addWidget(self.title)
-        top.addWidget(self.year)
-        top.addWidget(self.plan_button)
-        top.addWidget(self.file_button)
-        top.addWidget(button_bar(*self.buttons.values()), 1)
         # filters
         self.f_section, self.f_person, self.f_month, self.f_status = QComboBox(), QComboBox(), QComboBox(), QComboBox()
         self.f_overdue = QCheckBox()
@@ -153,14 +136,16 @@ class WorkPlanArea(PlanActions, AreaPage):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(14)
         self.f_section.setMinimumContentsLength(24)
-        filters = QHBoxLayout()
-        for w in (self.f_section, self.f_person, self.f_month, self.f_status, self.f_overdue):
-            filters.addWidget(w)
         for combo in (self.f_section, self.f_person, self.f_month, self.f_status):
             # Long section titles and names must not widen the window.
             combo.setSizeAdjustPolicy(combo.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(12)
-        filters.addWidget(self.f_text, 1)
+            combo.setMinimumContentsLength(10)
+        self.filter_labels = [QLabel() for _i in range(4)]
+        self.filters = FilterBar(list(zip(self.filter_labels, (self.f_section, self.f_person, self.f_month,
+                                                               self.f_status), strict=True)) + [(None, self.f_overdue)],
+                                 reset=self.reset_filters)
+        self.header = PageHeader(self, context=[self.year], search=self.f_text)
+        self.title = self.header.title
         for combo in (self.f_section, self.f_person, self.f_month, self.f_status):
             combo.currentIndexChanged.connect(self._apply_filters)
         self.f_overdue.toggled.connect(self._apply_filters)
@@ -196,81 +181,80 @@ class WorkPlanArea(PlanActions, AreaPage):
         self.splitter.setSizes([900, 360])  # until the user's own sizes are restored
         self.splitter.splitterMoved.connect(
             lambda *_a: ui_settings.put(ui_settings.WORKPLAN_SPLITTER, self.splitter.saveState()))
+        # Commands: one QAction each (the bar, the Work plan menu, the context menu, the keys).
+        # Ctrl+N adds an item (a record), as everywhere; a whole new plan is a menu command.
+        on_item = lambda: self._current_kind() == "item"  # noqa: E731
+        on_any = lambda: self._current_kind() is not None  # noqa: E731
+        commands = (
+            ("add_item", self.add_item, "primary", "new", "new", None),
+            ("add_section", self.add_section, "record", None, "section", None),
+            ("delete", self.delete_current, "record", "delete", "delete", on_any),
+            ("up", lambda: self.move_current(-1), "record", None, "up", on_item),
+            ("down", lambda: self.move_current(1), "record", None, "down", on_item),
+            ("history", self.show_item_history, "record", None, "history", on_item),
+            ("preview", self.print_preview, "print", "preview", None, None),
+            ("progress", self.progress_preview, "print", None, None, None),
+            ("export_pdf", self.export_pdf, "pdf", None, None, None),
+            ("export_xlsx", self.export_xlsx, "excel", "excel", None, None),
+            ("export_progress", self.export_progress, "excel", None, None, None),
+            ("new_plan", self.new_plan, "file", None, None, None),
+            ("import", self.import_plan, "file", None, "import", None),
+            ("copy", self.copy_to_next_year, "file", None, None, None),
+            ("header", self.edit_header, "other", None, None, None),
+            ("delete_plan", self.delete_plan, "other", None, None, None),
+        )
+        for key, slot, kind, role, icon, when in commands:
+            self.add_command(key, slot, kind=kind, role=role, icon=icon, enabled_when=when)
+        for key, extra in (("add_item", "Ins"), ("up", "Ctrl+Up"), ("down", "Ctrl+Down"), ("import", "Ctrl+O")):
+            act = self.commands[key]
+            act.setShortcuts([*act.shortcuts(), QKeySequence(extra)] if act.shortcuts() else [QKeySequence(extra)])
+            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.actions_by_key = self.commands
+        self.empty = EmptyState(self, ["new_plan", "import", "copy"])
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addLayout(filters)
+        layout.addWidget(self.header)
+        layout.addWidget(self.command_bar())
+        layout.addWidget(self.filters)
+        layout.addWidget(self.empty, 1)
         layout.addWidget(self.splitter, 1)
-        actions = {
-            "add_section": (self.add_section, None),
-            "add_item": (self.add_item, QKeySequence(Qt.Key.Key_Insert)),
-            "delete": (self.delete_current, QKeySequence(QKeySequence.StandardKey.Delete)),
-            "up": (lambda: self.move_current(-1), QKeySequence("Ctrl+Up")),
-            "down": (lambda: self.move_current(1), QKeySequence("Ctrl+Down")),
-            "preview": (self.print_preview, QKeySequence(QKeySequence.StandardKey.Print)),
-            "progress": (self.progress_preview, None),
-            "new_plan": (self.new_plan, QKeySequence(QKeySequence.StandardKey.New)),
-            "header": (self.edit_header, None),
-            "copy": (self.copy_to_next_year, None),
-            "delete_plan": (self.delete_plan, None),
-            "export_pdf": (self.export_pdf, None),
-            "export_xlsx": (self.export_xlsx, None),
-            "export_progress": (self.export_progress, None),
-            "import": (self.import_plan, QKeySequence(QKeySequence.StandardKey.Open)),
-            "history": (self.show_item_history, None),
-            "translations": (self.open_translations, None),
-            "content_lang": (None, None),
-        }
-        self.actions_by_key = {}
-        for key, (slot, shortcut) in actions.items():
-            act = QAction(self)
-            if shortcut is not None:
-                act.setShortcut(shortcut)
-                act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            if key == "content_lang":
-                act.setCheckable(True)
-                act.setChecked(ui_settings.get(ui_settings.CONTENT_SHOWN) == "interface")
-                act.toggled.connect(self.toggle_content_language)
-            elif key == "translations":
-                act.triggered.connect(lambda _checked=False: self.open_translations())
-            else:
-                act.triggered.connect(slot)
-            self.addAction(act)
-            if key in self.buttons:
-                self.buttons[key].setDefaultAction(act)
-            elif key in ("new_plan", "header", "copy", "translations", "content_lang", "delete_plan"):
-                self.plan_menu.addAction(act)
-            else:
-                self.file_menu.addAction(act)
-            self.actions_by_key[key] = act
-        self.plan_menu.insertSeparator(self.actions_by_key["delete_plan"])
-        self.file_menu.insertSeparator(self.actions_by_key["export_pdf"])
-        self.file_menu.insertSeparator(self.actions_by_key["import"])
+        self.set_list(self.view)
+        self.set_details(self.splitter, self.panel)
+        # Parallel texts: the plan's texts side by side, and which version the editor shows.
+        self.add_command("translations", lambda: self.open_translations(), kind="other")
+        content_lang = QAction(self, checkable=True)
+        content_lang.setChecked(ui_settings.get(ui_settings.CONTENT_SHOWN) == "interface")
+        content_lang.toggled.connect(self.toggle_content_language)
+        self.adopt_command("content_lang", content_lang, kind="other")
         ctx.data_changed.connect(lambda what: what == "staff" and self.refresh())
         self.refresh()
         self._restore_choices()
 
     # Texts ----------------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
-        self.title.setText(_("Work plan"))
+        self.header.set_title(_("Work plan"))
+        self.set_search(self.f_text)
         texts = {"add_section": _("Add section"), "add_item": _("Add item"), "delete": _("Delete"),
                  "up": _("Move up"), "down": _("Move down"), "copy": _("Copy to next year"),
                  "preview": _("Print preview"), "progress": _("Progress preview"),
                  "new_plan": _("New plan…"), "header": _("Plan header…"), "delete_plan": _("Delete plan…"),
                  "export_pdf": _("Export to PDF…"), "export_xlsx": _("Export to Excel…"),
-                 "export_progress": _("Progress report…"), "import": _("Import…"),
+                 "export_progress": _("Progress report…"), "import": _("Import a Word or Excel plan…"),
                  "history": _("History…"), "translations": _("Translations…"),
                  "content_lang": _("Show texts in the interface language")}
-        for key, text in texts.items():
-            self.actions_by_key[key].setText(text)
+        self.set_command_texts(texts)
+        for label, text in zip(self.filter_labels, (_("Section:"), _("Responsible:"), _("Month:"), _("Status:")),
+                               strict=True):
+            label.setText(text)
+        self.filters.retranslate()
+        self.empty.set_text(_("The faculty's work plan for the academic year: sections, activities, deadlines "
+                              "and who is responsible. Start a new plan, import the approved Word or Excel plan, "
+                              "or copy last year's."))
         for label, text in zip(self.p_labels, (_("Activity"), _("Deadline"), _("Responsible"), pgettext("state", "Status"),
                                                 _("Completion note")), strict=True):
             label.setText(text)
-        self.plan_button.setText(_("Plan"))
-        self.file_button.setText(_("Files"))
         self.year.setToolTip(_("Academic year of the plan"))
         self.p_save_text.setText(_("Save text"))
         self.f_overdue.setText(_("Overdue only"))
-        self.f_text.setPlaceholderText(_("Filter…"))
         self.p_status.clear()
         for status, label in wp.STATUS_LABELS.items():
             self.p_status.addItem(_(label), status.value)
@@ -305,6 +289,12 @@ class WorkPlanArea(PlanActions, AreaPage):
         for key in ("header", "copy", "translations", "delete_plan", "export_pdf", "export_xlsx", "export_progress", "preview",
                     "progress", "add_section", "add_item"):
             self.actions_by_key[key].setEnabled(has_plan)
+        self.empty.setVisible(not has_plan)
+        self.splitter.setVisible(has_plan)
+        self.filters.setVisible(has_plan)
+        self.year.setVisible(has_plan)
+        self._update_shown()
+        self.update_commands()
         self.bars.set_sections(self.tree["sections"] if self.tree else [])
         self._fill_filters()
 
@@ -353,6 +343,27 @@ class WorkPlanArea(PlanActions, AreaPage):
                 "month": self.f_month.currentData(), "status": self.f_status.currentData(),
                 "overdue": self.f_overdue.isChecked(), "text": self.f_text.text()}
 
+    def reset_filters(self) -> None:
+        for combo in (self.f_section, self.f_person, self.f_month, self.f_status):
+            combo.setCurrentIndex(0)
+        self.f_overdue.setChecked(False)
+        self.f_text.clear()
+
+    def _count_items(self, parent=None) -> int:
+        from PySide6.QtCore import QModelIndex
+
+        proxy = self.proxy
+        return sum(proxy.rowCount(proxy.index(r, 0, QModelIndex())) for r in range(proxy.rowCount(QModelIndex())))
+
+    def _update_shown(self) -> None:
+        total = sum(len(s["items"]) for s in self.model.sections)
+        self.filters.set_counts(self._count_items(), total)
+        self.filters.reset_button.setVisible(any(v for v in self._filter_choices().values()))
+
+    def _current_kind(self) -> str | None:
+        found, _index = self.current_node()
+        return found[0] if found else None
+
     def _apply_filters(self) -> None:
         person = self.f_person.currentData()
         month = self.f_month.currentData()
@@ -360,6 +371,7 @@ class WorkPlanArea(PlanActions, AreaPage):
                                month=tuple(month) if month else None, status=self.f_status.currentData(),
                                overdue_only=self.f_overdue.isChecked(), text=self.f_text.text().strip())
         self.view.expandAll()
+        self._update_shown()
         if not self._restoring:
             ui_settings.put(ui_settings.WORKPLAN_FILTERS, json.dumps(self._filter_choices(), ensure_ascii=False))
 
