@@ -10,6 +10,10 @@ from pathlib import Path
 if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("DEKANAT_LANG", "en")
+# "Today" is pinned for every test and every command the tests run, so no result depends on the
+# day the suite runs (desktop/clock.py). A Monday late in the autumn term of 2026-2027.
+PINNED_TODAY = "2026-11-30"
+os.environ["DEKANAT_TODAY"] = PINNED_TODAY
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:

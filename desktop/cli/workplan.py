@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from desktop.cli import CommandError, Context, Registry
 from desktop.i18n import LANGUAGES
+from desktop import clock
 
 
 def register(cli: Registry) -> None:
@@ -73,7 +74,7 @@ def cmd_progress(args, ctx: Context) -> int:
     import datetime as dt
 
     try:
-        on_date = dt.date.fromisoformat(args.date) if args.date else dt.date.today()
+        on_date = dt.date.fromisoformat(args.date) if args.date else clock.today()
     except ValueError as exc:
         raise CommandError(f"--date must be YYYY-MM-DD, not {args.date!r}") from exc
     tree = _tree(ctx, args.year, on_date)

@@ -7,11 +7,12 @@ import datetime as dt
 from desktop.i18n import translator
 from desktop.models.meetings import DECISION_STATUS_LABELS
 from desktop.reports.xlsx import Workbook, write_table, write_value
+from desktop import clock
 
 
 def decisions_xlsx(target, rows: list[dict], lang: str, on_date: dt.date | None = None) -> None:
     tr = translator(lang)
-    on_date = on_date or dt.date.today()
+    on_date = on_date or clock.today()
     book = Workbook(target)
     ws = book.sheet(tr("Decisions"))
     ws.write_string(0, 0, tr("Register of decisions"), book.fmt["title"])

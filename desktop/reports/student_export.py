@@ -21,6 +21,7 @@ from desktop.models.contingent import (
 from desktop.models.org import Programme, the_faculty
 from desktop.models.progress import Progress, step
 from desktop.models.students import F, curator_of, group_head, student_rows
+from desktop import clock
 
 XLSX_COLUMNS = [  # (title, row field, width)
     ("Last name", "last_name", 18), ("First name", "first_name", 14), ("Patronymic", "patronymic", 16),
@@ -109,7 +110,7 @@ def group_list_story(session: Session, group_id: int, lang: str, on: dt.date | N
 
     tr = translator(lang)
     st = styles()
-    on = on or dt.date.today()
+    on = on or clock.today()
     group = session.get(Group, group_id)
     programme = session.get(Programme, group.programme_id) if group.programme_id else None
     faculty = the_faculty(session)

@@ -36,6 +36,7 @@ from desktop.reports.student_import import (
     read_sheet,
     split_full_name,
 )
+from desktop import clock
 
 PERSONAL = ("last_name", "first_name", "patronymic", "birth_date", "gender", "funding", "study_form", "phone",
             "email")
@@ -105,7 +106,7 @@ def plan_import(session: Session, sheet: Sheet, *, default_group: str | None = N
     started = False
     data = sheet.rows[sheet.header_row + 1:]
     first_excel_row = sheet.header_row + 2
-    today = dt.date.today()
+    today = clock.today()
 
     for k, cells in enumerate(data):
         excel_row = first_excel_row + k
@@ -221,7 +222,7 @@ def apply_import(session: Session, plan: ImportPlan, order: Order | None = None,
     """Write a clean plan (one transaction, the caller's). Returns counts."""
     if plan.problems:
         raise ImportRefused([str(p) for p in plan.problems])
-    order = order or Order("", None, dt.date.today())
+    order = order or Order("", None, clock.today())
     first_form = {r["group"].casefold(): r["study_form"] for r in plan.new_rows if r["study_form"]}
     groups = {name.casefold(): (gid, course) for gid, name, course in session.execute(
         select(Group.id, Group.name, Group.course))}

@@ -15,6 +15,7 @@ from desktop.i18n import translator
 from desktop.models import workplan_deadline as dl
 from desktop.models.workplan_people import ROLE_LABELS
 from desktop.reports.pdf import SANS, SECTION_FILL, build_pdf, esc, styles, table_style_commands, wrap
+from desktop import clock
 
 APPROVED = {"ky": "БЕКИТЕМИН", "kk": "БЕКІТЕМІН", "ru": "УТВЕРЖДАЮ", "en": "APPROVED"}
 FONT_SIZE = 9
@@ -152,7 +153,7 @@ STATUS_WORDS = {"done": "Done", "in_progress": "In progress", "overdue": "Overdu
 def progress_pdf(target, tree: dict, lang: str, on_date: dt.date | None = None) -> None:
     tr = translator(lang)
     st = styles()
-    on_date = on_date or dt.date.today()
+    on_date = on_date or clock.today()
     sections, people = progress_counts(tree, tr)
     heading = [tr("Section"), tr("Done"), tr("In progress"), tr("Overdue"), tr("Planned"), tr("Total")]
     # Count columns as wide as their longest header word ("Запланировано", "Жоспарланған"), the

@@ -11,6 +11,7 @@ from desktop.models.demo import DemoContext
 from desktop.models.request_templates import ProcedureTemplate, StepSpec, add_template, ensure_builtin_procedures
 from desktop.models.requests import RequestStep, create_request, record_step, refuse_request
 from desktop.models.workdays import work_calendar
+from desktop import clock
 
 # The office's own procedures (issue 9: a certificate of study, a transcript, a transfer request).
 OFFICE_PROCEDURES = [
@@ -98,5 +99,5 @@ def build(ctx: DemoContext) -> None:
     staff = [m.short_name for m in ctx.made.get("staff", {}).values()] or ["Беделова Н.С."]
     # Anchored on the day the demo is built, so the register looks alive whenever it is opened;
     # which requests are overdue does not depend on that day (see PLAN).
-    plant(s, dt.date.today(), ctx.rng, students, staff, office)
+    plant(s, clock.today(), ctx.rng, students, staff, office)
     ctx.summary.append(f"service requests: {len(PLAN)} requests, {len(office)} office procedures")

@@ -10,13 +10,14 @@ from desktop.models import workplan_deadline as dl
 from desktop.models.demo import DemoContext
 from desktop.models.demo.workplan_seed import SECTIONS, SEED_FIRST_YEAR
 from desktop.models.workplan_people import staff_index
+from desktop import clock
 
 
 
 def _today() -> dt.date:
     # Statuses follow the real date, so the plan looks lived-in whenever the demo is built:
     # what is past is mostly done, a few things are overdue, what is current is in progress.
-    return dt.date.today()
+    return clock.today()
 
 
 def build(ctx: DemoContext) -> None:

@@ -34,6 +34,7 @@ from desktop.i18n import N_, _
 from desktop.models.academic_calendar import TERM_LABELS, CalendarData, Entry, Rule, RuleKind
 from desktop.models.workdays import OVERRIDE_LABELS, OverrideKind
 from desktop.views.common.forms import ok_cancel
+from desktop import clock
 
 RULE_LABELS = {RuleKind.WITHIN: N_("within N days after"), RuleKind.AFTER: N_("N days after"),
                RuleKind.BEFORE: N_("N days before")}
@@ -80,7 +81,7 @@ class EntryDialog(QDialog):
             self.mode_buttons[key] = b
             self.modes.addButton(b)
             row.addWidget(b)
-        today = dt.date.today()
+        today = clock.today()
         self.start = QDateEdit(_qdate(entry.start or today))
         self.end = QDateEdit(_qdate(entry.end or entry.start or today))
         for w in (self.start, self.end):
@@ -234,7 +235,7 @@ class OverridesDialog(QDialog):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.day = QDateEdit(_qdate(dt.date.today()))
+        self.day = QDateEdit(_qdate(clock.today()))
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("dd.MM.yyyy")
         self.kind = QComboBox()
@@ -264,7 +265,7 @@ class OverridesDialog(QDialog):
         self.days_off_table.verticalHeader().setVisible(False)
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
-        self.year.setValue(year or dt.date.today().year)
+        self.year.setValue(year or clock.today().year)
         self.year.valueChanged.connect(self.reload)
         holidays = QWidget()
         hl = QVBoxLayout(holidays)

@@ -39,6 +39,7 @@ from desktop.views.calendar.events_model import EVENT_ID_ROLE, KIND_LABELS, TERM
 from desktop.views.calendar.year_view import YearViewWidget
 from desktop.views.common.area import AreaPage
 from desktop.views.common.undo import perform
+from desktop import clock
 
 CURRENT = ui_settings.Option("calendar/current", 0, int)
 TAB = ui_settings.Option("calendar/tab", 0, int)
@@ -443,7 +444,7 @@ class CalendarArea(AreaPage):
         import datetime as dt
 
         country = self.data.country if self.data else self.ctx.country
-        year = dt.date.today().year
+        year = clock.today().year
         if self.data and year not in (int(self.data.year_name[:4]), int(self.data.year_name[:4]) + 1):
             year = int(self.data.year_name[:4])
         return OverridesDialog(self, country, self, year)

@@ -25,6 +25,7 @@ from desktop.views import settings
 from desktop.views.common.tablemodel import TextFilterProxy
 from desktop.views.meetings.editor import table
 from desktop.views.meetings.models import decision_model
+from desktop import clock
 
 F_PERSON = settings.Option("meetings/decisions_person", 0, int)
 F_STATUS = settings.Option("meetings/decisions_status", "open")
@@ -127,7 +128,7 @@ class DecisionsRegister(QWidget):
 
     def reload(self) -> None:
         with self.page.ctx.db.session() as s:
-            rows = mt.decisions(s, on_date=dt.date.today(), **self.filters())
+            rows = mt.decisions(s, on_date=clock.today(), **self.filters())
         self.model.set_rows(rows)
         overdue = sum(1 for r in rows if r["overdue"])
         self.count.setText(_("{count} decisions, {overdue} overdue").format(count=len(rows), overdue=overdue))
@@ -149,7 +150,7 @@ class DecisionsRegister(QWidget):
         from desktop.reports.meeting_xlsx import decisions_xlsx
 
         with self.page.ctx.db.session() as s:
-            rows = mt.decisions(s, on_date=dt.date.today(), **self.filters())
+            rows = mt.decisions(s, on_date=clock.today(), **self.filters())
         decisions_xlsx(path, rows, self.page.ctx.report_language)
         self.page.ctx.status_message.emit(_("Saved {path}").format(path=path))
         return path

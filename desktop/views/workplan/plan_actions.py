@@ -20,6 +20,7 @@ from desktop.models.base import DomainError
 from desktop.models.org import academic_year_of, parse_year_name
 from desktop.views import settings as ui_settings
 from desktop.views.workplan.plan_dialogs import HEADER_FIELDS, ImportDialog, PlanHeaderDialog
+from desktop import clock
 
 IMPORT_SUFFIXES = (".docx", ".xlsx")
 
@@ -30,7 +31,7 @@ class PlanActions:
         """The year after the newest plan, or the current academic year when there is none."""
         years = [self.year.itemText(i) for i in range(self.year.count())]
         if not years:
-            return academic_year_of(dt.date.today())
+            return academic_year_of(clock.today())
         first = max(int(y[:4]) for y in years) + 1
         return f"{first}-{first + 1}"
 
@@ -156,7 +157,7 @@ class PlanActions:
             else:
                 from desktop.reports.workplan_pdf import progress_pdf
 
-                progress_pdf(path, self.tree, lang, dt.date.today())
+                progress_pdf(path, self.tree, lang, clock.today())
         except OSError as exc:
             QApplication.restoreOverrideCursor()
             QMessageBox.warning(self, _("Work plan"), _("Could not write {file}: {reason}").format(
