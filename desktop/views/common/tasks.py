@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from desktop.i18n import _
 from desktop.models.progress import Cancelled, Progress
+from desktop.logs import event
 
 
 class _Worker(QObject):
@@ -110,6 +111,7 @@ def write_report_file(parent: QWidget | None, title: str, path: str | os.PathLik
         fd, temporary = tempfile.mkstemp(prefix=".~", suffix=target.suffix, dir=target.parent)
         os.close(fd)
         run_with_progress(parent, title, work, _("Writing {name}…").format(name=target.name))
+        event("export written", file=target.name, bytes=target.stat().st_size)
         return True
     except TaskCancelled:
         return False
