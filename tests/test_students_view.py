@@ -181,8 +181,18 @@ def test_group_list_pdf_and_language_switch(page):
     assert page.model.headerData(4, Qt.Orientation.Horizontal) == "Тайпа"
 
 
-def test_filter_object_defaults():
-    assert StudentFilter().group_ids is None
+def test_group_filter_none_means_every_group_and_an_empty_set_means_none(page, demo_db):
+    with demo_db.session() as s:
+        total = s.scalar(select(func.count()).select_from(Student))
+        group_id = s.scalar(select(Student.group_id).order_by(Student.group_id).limit(1))
+    page.model.set_filter(StudentFilter())
+    assert page.model.rowCount() == total
+    page.model.set_filter(StudentFilter(group_ids=frozenset()))
+    assert page.model.rowCount() == 0
+    page.model.set_filter(StudentFilter(group_ids=frozenset({group_id})))
+    with demo_db.session() as s:
+        members = set(s.scalars(select(Student.id).where(Student.group_id == group_id)))
+    assert {page.model.row_tuple(i)[0] for i in range(page.model.rowCount())} == members
 
 
 def test_dlt_permission_with_undo_and_cap_refusal(page, demo_db, monkeypatch):
