@@ -160,7 +160,7 @@ def test_override_emits_workdays_for_other_areas(page, qtbot):
     ("kk", "Наурыз мейрамы", "Наурыз мейрамы (қайта белгіленген демалыс)"),
     ("ru", "Наурыз мейрамы", "Наурыз мейрамы (перенесённый выходной)"),
     ("en", "Nowruz Holiday", "Nowruz Holiday (observed)")])
-def test_days_off_list_in_the_interface_language(page, qtbot, qtmodeltester, lang, nauryz, moved):
+def test_days_off_list_in_the_interface_language(page, qtbot, qtmodeltester, lang, nauryz, moved, tmp_path):
     i18n.set_language(lang)
     try:
         dialog = page.overrides_dialog()
@@ -177,7 +177,7 @@ def test_days_off_list_in_the_interface_language(page, qtbot, qtmodeltester, lan
         assert model.index(row, 1).data() == i18n.translator(lang).weekday(5)
         assert model.index(row, 2).data() == nauryz
         assert model.index(days.index(D(2026, 3, 24)), 2).data() == moved
-        dialog.grab().save(f"/tmp/calendar2/days-off-{lang}.png")
+        assert dialog.grab().save(str(tmp_path / f"days-off-{lang}.png"))
     finally:
         i18n.set_language("en")
 

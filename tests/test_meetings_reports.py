@@ -14,7 +14,7 @@ from desktop.models.org import Faculty, add_staff
 D = dt.date
 TRICKY = "Қазақ тілі әліпбиі ғ қ ң ө ұ ү һ і <b> & =1+1"
 
-pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler is not installed")
+needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="reads the PDF back with poppler's pdftotext")
 
 
 def pdf_text(path) -> str:
@@ -47,6 +47,7 @@ def tree_of(db, meeting_id):
         return mt.meeting_tree(s, meeting_id)
 
 
+@needs_poppler
 @pytest.mark.parametrize("lang,agenda,date,secretary", [
     ("ky", "Күн тартиби", "2025-ж., 8-декабрь", "Катчы"),
     ("kk", "Күн тәртібі", "2025 ж. 8 желтоқсан", "Хатшы"),
@@ -65,6 +66,7 @@ def test_agenda_pdf(db, meeting, tmp_path, lang, agenda, date, secretary):
     assert "Беделова Н." in text
 
 
+@needs_poppler
 @pytest.mark.parametrize("lang,minutes,heard,decided", [
     ("ky", "Протокол № 1", "Угулду:", "Токтом кылынды:"),
     ("kk", "Хаттама № 1", "Тыңдалды:", "Шешті:"),
@@ -83,6 +85,7 @@ def test_minutes_pdf(db, meeting, tmp_path, lang, minutes, heard, decided):
     assert TRICKY in text
 
 
+@needs_poppler
 def test_meeting_pdf_adds_minutes_once_held(db, meeting, tmp_path):
     from desktop.reports.meeting_pdf import meeting_pdf
 
@@ -116,6 +119,7 @@ def test_decisions_xlsx(db, meeting, tmp_path):
     assert ws.freeze_panes == "A5" and ws.auto_filter.ref
 
 
+@needs_poppler
 def test_cli_export_agenda_and_decisions(cli, demo_db, tmp_path):
     database = demo_db.url
     with demo_db.session() as s:
