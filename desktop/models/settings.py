@@ -40,6 +40,8 @@ def declare(key: str, default: Any, choices: tuple | None = None) -> SettingSpec
 
 
 COUNTRY = declare("country", "KG", ("KG", "KZ", "RU"))
+# A state (budget-funded) institution follows the days off its government sets for the public sector.
+STATE_INSTITUTION = declare("state_institution", False, (True, False))
 
 
 def get(session: Session, key: str) -> Any:

@@ -436,6 +436,29 @@ class CalendarArea(AreaPage):
                    lambda: self._run(lambda s: workdays.set_override(s, country, day, old[0], old[1])),
                    what="workdays")
 
+    def apply_public_sector_days(self, country: str) -> None:
+        """Add the government's days off for state institutions as the office's overrides, undoably."""
+        with self.ctx.db.session() as s:
+            days = [day for day, _kind, _note in workdays.public_sector_overrides_to_offer(s, country)]
+        if not days:
+            return
+        self._push(_("Add the days off for state institutions"),
+                   lambda: self._run(lambda s: workdays.apply_public_sector_overrides(s, country)),
+                   lambda: self._run(lambda s: [workdays.set_override(s, country, d, None) for d in days]),
+                   what="workdays")
+
+    def set_state_institution(self, value: bool) -> None:
+        from desktop.models import settings
+
+        with self.ctx.db.session() as s:
+            old = bool(settings.get(s, "state_institution"))
+        if old == value:
+            return
+        self._push(_("Change whether the faculty is a state institution"),
+                   lambda: self._run(lambda s: settings.put(s, "state_institution", value)),
+                   lambda: self._run(lambda s: settings.put(s, "state_institution", old)),
+                   what="workdays")
+
     def edit_overrides(self) -> None:
         self.overrides_dialog().exec()
 
