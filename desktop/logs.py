@@ -22,4 +22,12 @@ def setup_logging() -> str:
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
         root.addHandler(handler)
     root.setLevel(logging.INFO)
+    logging.getLogger("alembic.runtime.plugins").setLevel(logging.WARNING)  # start-up chatter, no facts
     return str(path)
+
+
+def event(what: str, **facts: object) -> None:
+    """One line for support: what happened and its figures (rows, milliseconds, a file's base
+    name, a revision). Callers pass counts and names of files, never values from the records."""
+    parts = " ".join(f"{key}={value}" for key, value in facts.items())
+    logging.getLogger("dekanat.events").info("%s%s", what, f" {parts}" if parts else "")

@@ -10,6 +10,10 @@ from pathlib import Path
 if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("DEKANAT_LANG", "en")
+# "Today" is pinned for every test and every command the tests run, so no result depends on the
+# day the suite runs (desktop/clock.py). A Monday late in the autumn term of 2026-2027.
+PINNED_TODAY = "2026-11-30"
+os.environ["DEKANAT_TODAY"] = PINNED_TODAY
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
@@ -202,3 +206,29 @@ def run_cli(*args: str, env: dict | None = None, cwd: Path | None = None):
 @pytest.fixture
 def cli():
     return run_cli
+
+
+@pytest.fixture
+def office(session):
+    """(exam sessions) Two programmes, three groups with students, two examiners, two rooms, a winter session."""
+    from sqlalchemy import insert
+
+    from desktop.models import exams as ex
+    from desktop.models.contingent import Group, Student
+    from desktop.models.org import Programme, Staff
+
+    p1 = Programme(code="510100", name="Математика")
+    p2 = Programme(code="710400", name="Программалык инженерия")
+    session.add_all([p1, p2])
+    session.flush()
+    groups = [Group(name="МАТ-1-25", programme_id=p1.id, course=1), Group(name="ПИ-1-25", programme_id=p2.id, course=1),
+              Group(name="МАТ-2-24", programme_id=p1.id, course=2)]
+    session.add_all(groups)
+    staff = [Staff(last_name="Сопуев", short_name="Сопуев У.А."), Staff(last_name="Қасымов", short_name="Қасымов Ә.")]
+    session.add_all(staff)
+    session.flush()
+    session.execute(insert(Student), [{"last_name": f"Ст{i}", "first_name": "А", "group_id": groups[i % 3].id}
+                                      for i in range(30)])
+    rooms = [ex.add_room(session, "101", 40, "Башкы"), ex.add_room(session, "305", 5, "ИТ")]
+    sid = ex.get_or_create_session(session, "2025-2026", "winter")
+    return {"session": sid, "groups": [g.id for g in groups], "staff": [m.id for m in staff], "rooms": rooms}

@@ -160,7 +160,7 @@ def test_override_emits_workdays_for_other_areas(page, qtbot):
     ("kk", "Наурыз мейрамы", "Наурыз мейрамы (ауыстырылған демалыс)"),
     ("ru", "Наурыз мейрамы", "Наурыз мейрамы (перенесённый выходной)"),
     ("en", "Nowruz Holiday", "Nowruz Holiday (observed)")])
-def test_days_off_list_in_the_interface_language(page, qtbot, qtmodeltester, lang, nauryz, moved):
+def test_days_off_list_in_the_interface_language(page, qtbot, qtmodeltester, lang, nauryz, moved, tmp_path):
     i18n.set_language(lang)
     try:
         dialog = page.overrides_dialog()
@@ -177,7 +177,7 @@ def test_days_off_list_in_the_interface_language(page, qtbot, qtmodeltester, lan
         assert model.index(row, 1).data() == i18n.translator(lang).weekday(5)
         assert model.index(row, 2).data() == nauryz
         assert model.index(days.index(D(2026, 3, 24)), 2).data() == moved
-        dialog.grab().save(f"/tmp/calendar2/days-off-{lang}.png")
+        assert dialog.grab().save(str(tmp_path / f"days-off-{lang}.png"))
     finally:
         i18n.set_language("en")
 
@@ -220,3 +220,30 @@ def test_holidays_list_in_two_columns(tmp_path, demo_db):
     pairs = [ln for ln in section.splitlines() if len(re.findall(r"\b\d{1,2} \w+ 20\d\d\b", ln)) == 2]
     # Two holidays side by side on a line: the list takes half the lines it used to.
     assert len(pairs) == len(holidays) // 2 and "Наурыз мейрамы" in section
+
+
+def test_state_institution_days_off_offered_in_the_dialog_with_undo(page, demo_db, qtbot):
+    from desktop.models import settings
+    from desktop.models.workdays import load_overrides
+
+    with demo_db.session() as s:
+        settings.put(s, "state_institution", False)
+        before = load_overrides(s, "KG")
+    dialog = page.overrides_dialog()
+    qtbot.addWidget(dialog)
+    dialog.country = "KG"
+    dialog.reload()
+    assert not dialog.state_institution.isChecked() and dialog.public_sector.isHidden()
+    dialog.state_institution.setChecked(True)
+    assert not dialog.public_sector.isHidden() and dialog.public_sector.isEnabled()
+    assert dialog.public_sector.text() == "Add the days off for state institutions (4)"
+    dialog.public_sector.click()
+    with demo_db.session() as s:
+        added = {day: kind for day, kind, _note in load_overrides(s, "KG")}
+    assert added[D(2026, 1, 8)] == "day_off" and added[D(2026, 4, 25)] == "working_day"
+    assert not dialog.public_sector.isEnabled()  # nothing left to offer
+    page.undo_stack.undo()  # the four days go
+    page.undo_stack.undo()  # and the faculty is no longer marked a state institution
+    with demo_db.session() as s:
+        assert load_overrides(s, "KG") == before
+        assert settings.get(s, "state_institution") is False

@@ -60,43 +60,89 @@ def _state(db) -> tuple[str, int]:
         conn.close()
 
 
+def _writing(db) -> bool:
+    """True while another process holds a write transaction on ``db`` (BEGIN IMMEDIATE is refused)."""
+    if not db.with_name(db.name + "-wal").exists():
+        return False
+    conn = sqlite3.connect(db, timeout=0, isolation_level=None)
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("ROLLBACK")
+        return False
+    except sqlite3.OperationalError:  # database is locked
+        return True
+    finally:
+        conn.close()
+
+
+def _count(db) -> int:
+    conn = sqlite3.connect(db, timeout=5)
+    try:
+        return conn.execute("SELECT count(*) FROM student").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def _wait_for(proc, condition) -> bool:
+    """Poll every 5 ms until ``condition()`` holds (True) or the process ends (False)."""
+    while proc.poll() is None:
+        if condition():
+            return True
+        time.sleep(0.005)
+    return False
+
+
 def test_kill_9_during_a_10000_row_import_leaves_none_or_all(tmp_path, demo_template, big_list):
     base_count = _state(demo_template)[1]
-    # One full run: how long an import takes here, and that it writes all rows.
+    # One full run: how long an import takes here, when it starts writing and when it commits.
     full = tmp_path / "full.sqlite3"
     shutil.copyfile(demo_template, full)
     started = time.monotonic()
     proc = _start(full, big_list, tmp_path)
+    assert _wait_for(proc, lambda: _writing(full)), "no write transaction was seen while the import ran"
+    first_write = time.monotonic() - started
+    _wait_for(proc, lambda: not _writing(full))
+    write_time = time.monotonic() - started - first_write
     _out, err = proc.communicate(timeout=240)
     duration = time.monotonic() - started
     assert proc.returncode == 0, err.decode()
     assert _state(full) == ("ok", base_count + ROWS)
 
     rng = random.Random(20261121)
-    outcomes = {"none": 0, "all": 0}
+    outcomes = {"none": 0, "mid-write": 0, "all": 0}
     for n in range(KILL_POINTS):
         db = tmp_path / f"kill{n}.sqlite3"
         shutil.copyfile(demo_template, db)
-        # Half the points spread over start-up, reading and checking; half over the last 35 % of the
-        # run, where the rows are written and committed (some land just after the commit).
-        half = KILL_POINTS // 2
-        if n < half:
-            delay = duration * 0.7 * (n + rng.random()) / half
-        else:
-            delay = duration * (0.7 + 0.35 * (n - half + rng.random()) / half)
         proc = _start(db, big_list, tmp_path)
-        try:
-            proc.wait(timeout=delay)
-        except subprocess.TimeoutExpired:
+        if n < KILL_POINTS // 2:
+            # Over start-up, reading and checking the file, before anything is written.
+            time.sleep(first_write * (n + rng.random()) / (KILL_POINTS // 2))
+        elif n < KILL_POINTS - 2:
+            # While the rows are being written: a random moment inside the write transaction.
+            _wait_for(proc, lambda: _writing(db))
+            time.sleep(write_time * 0.8 * rng.random())
+        else:
+            # Just after the commit, before the process has finished.
+            _wait_for(proc, lambda: _count(db) == base_count + ROWS)
+        writing = _writing(db)  # the import holds its write transaction open right now
+        if proc.poll() is None:
             os.kill(proc.pid, signal.SIGKILL)
-            proc.wait()
+        proc.wait()
         check, count = _state(db)
-        assert check == "ok", f"kill at {delay:.2f} s: {check}"
-        assert count in (base_count, base_count + ROWS), f"kill at {delay:.2f} s: {count - base_count} rows"
-        outcomes["none" if count == base_count else "all"] += 1
-    assert sum(outcomes.values()) == KILL_POINTS
-    print(f"\nimport of {ROWS} rows: {duration:.2f} s; {KILL_POINTS} kill points survived, "
-          f"{outcomes['none']} left none, {outcomes['all']} left all; rows lost: 0")
+        assert check == "ok", f"kill point {n}: {check}"
+        assert count in (base_count, base_count + ROWS), f"kill point {n}: {count - base_count} rows"
+        if count == base_count:
+            # Killed while its write transaction was open and not committed: a kill mid-write.
+            outcomes["mid-write" if writing else "none"] += 1
+        else:
+            outcomes["all"] += 1
+    # The points must have tested something: at least one kill landed while the rows were being
+    # written (and was rolled back), and at least one after the commit (all rows kept).
+    assert outcomes["mid-write"] >= 1, outcomes
+    assert outcomes["all"] >= 1, outcomes
+    print(f"\nimport of {ROWS} rows: {duration:.2f} s (writing {write_time:.2f} s); {KILL_POINTS} kill points "
+          f"survived, {outcomes['none'] + outcomes['mid-write']} left none ({outcomes['mid-write']} killed "
+          f"mid-write), {outcomes['all']} left all; rows lost: 0")
 
 
 def test_a_stale_lock_after_kill_9_is_taken_over(tmp_path):

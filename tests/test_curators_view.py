@@ -44,9 +44,10 @@ def test_matrix_shows_states_colours_and_counts(page):
     assert m.index(missing_row, 1).data() == "Missing"
     total = sum(int(m.index(missing_row, c).data()) for c in range(FIXED, m.columnCount()))
     assert total == m.matrix.counts[CellState.MISSING]
-    first_cell = m.index(0, FIXED)
-    if first_cell.data(STATE_ROLE):
-        assert first_cell.data(Qt.ItemDataRole.BackgroundRole) is not None
+    first_cell = m.index(0, FIXED)  # September: every demo curator's report is in by now
+    assert first_cell.data(STATE_ROLE) in {CellState.ACCEPTED.value, CellState.ON_TIME.value,
+                                           CellState.LATE.value, CellState.RETURNED.value}
+    assert first_cell.data(Qt.ItemDataRole.BackgroundRole) is not None
 
 
 def _find_cell(page, state: CellState):
@@ -127,10 +128,10 @@ def test_accepted_reports_cannot_be_edited(page, monkeypatch):
     form = page.form
     assert not form.submit_button.isEnabled() and not form.tables["activities"].add_button.isEnabled()
     acts = form.tables["activities"].model
-    if acts.rowCount():
-        topic = acts.rows[0]["topic"]
-        acts.setData(acts.index(0, 2), "changed")
-        assert acts.rows[0]["topic"] == topic
+    assert acts.rowCount() > 0
+    topic = acts.rows[0]["topic"]
+    acts.setData(acts.index(0, 2), "changed")
+    assert acts.rows[0]["topic"] == topic
 
 
 def test_change_curator_and_undo(page, demo_db, monkeypatch):

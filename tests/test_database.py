@@ -68,8 +68,6 @@ def test_migration_takes_a_backup_first(tmp_path):
     upgrade(db, backup=False, revision="0001")
     with db.session() as s:
         s.execute(text("INSERT INTO faculty (name, university, city) VALUES ('F', '', '')"))
-    if head_revision() == "0001":
-        pytest.skip("only one revision so far")
     assert upgrade(db) is True
     found = backups.list_backups(path)
     assert found and "migration" in found[0][1].name
@@ -116,9 +114,12 @@ def test_rotation_keeps_last_ten_daily_and_monthly():
     assert set(sorted(stamps, reverse=True)[:10]) <= keep
     days = {s.date() for s in keep}
     assert len({now.date() - dt.timedelta(days=i) for i in range(14)} & days) == 14
+    # One a month for twelve months: the last backup of each month from December 2025 on, nothing older.
     months = {(s.year, s.month) for s in keep}
-    assert len(months) == 12 + (1 if (now.year, now.month) not in months else 0) or len(months) >= 12
-    assert len(keep) <= 10 + 14 + 12
+    assert months == {(2025, 12)} | {(2026, m) for m in range(1, 12)}
+    assert dt.datetime(2025, 12, 31, 18, 0) in keep and dt.datetime(2026, 10, 31, 18, 0) in keep
+    # 10 last + 11 more days (21, 20 and 19 November are among the last ten) + 11 more months.
+    assert len(keep) == 10 + 11 + 11
 
 
 @pytest.mark.sqlite_only

@@ -5,47 +5,21 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from sqlalchemy import insert, select
+from sqlalchemy import select
 
 from desktop.i18n import translator
 from desktop.models import exam_schedule as ops
 from desktop.models import exams as ex
 from desktop.models import settings
 from desktop.models.base import DomainError
-from desktop.models.contingent import Group, Student
+from desktop.models.contingent import Group
 from desktop.models.exam_conflicts import CheckRules, check_session, find_conflicts, rules_for
 from desktop.models.exam_generator import generate_draft, propose
-from desktop.models.exam_schedule import ExamRow, GroupInfo, Schedule
-from desktop.models.org import Programme, Staff
+from desktop.models.exam_schedule import ExamRow
+
+from tests.factories import RULES, clean, exam, kinds, schedule
 
 D = dt.date
-
-
-def schedule(*exams: ExamRow) -> Schedule:
-    return Schedule(
-        1, "2025-2026", "winter", D(2025, 12, 22), D(2026, 1, 17), "KG", exams=list(exams),
-        groups={1: GroupInfo(1, "МАТ-1-25", 1, 1, "510100", "Математика", 20),
-                2: GroupInfo(2, "ПИ-1-25", 1, 2, "710400", "Программалык инженерия", 25)},
-        rooms={1: ("101", 60, "Башкы"), 2: ("305", 10, "ИТ")},
-        staff={1: "Сопуев У.А.", 2: "Қасымов Ә.Ғ."},
-        disciplines={1: "Алгебра", 2: "Физика", 3: "Тарых"})
-
-
-RULES = CheckRules(min_rest=2, days_off={D(2025, 12, 27): "", D(2025, 12, 28): "", D(2026, 1, 7): "Рождество"})
-
-
-def exam(i, groups, day, start=9 * 60, examiner=1, room=1, discipline=1, **kw) -> ExamRow:
-    return ExamRow(i, discipline, tuple(groups), day, start, 120, examiner, None, room, "written", **kw)
-
-
-def clean():
-    return [exam(1, [1], D(2025, 12, 22)), exam(2, [2], D(2025, 12, 22), 13 * 60, examiner=2, discipline=2),
-            exam(3, [1], D(2025, 12, 24), discipline=2, consult_day=D(2025, 12, 23), consult_minute=14 * 60),
-            exam(4, [2], D(2025, 12, 24), 13 * 60, discipline=1)]
-
-
-def kinds(conflicts):
-    return sorted({c.kind for c in conflicts})
 
 
 def test_a_clean_schedule_has_no_conflict():
@@ -126,26 +100,6 @@ def test_severity_follows_the_setting_and_messages_are_translated():
 
 
 # With a database --------------------------------------------------------------------------------
-
-@pytest.fixture
-def office(session):
-    """Two programmes, three groups with students, two examiners, two rooms, a winter session."""
-    p1 = Programme(code="510100", name="Математика")
-    p2 = Programme(code="710400", name="Программалык инженерия")
-    session.add_all([p1, p2])
-    session.flush()
-    groups = [Group(name="МАТ-1-25", programme_id=p1.id, course=1), Group(name="ПИ-1-25", programme_id=p2.id, course=1),
-              Group(name="МАТ-2-24", programme_id=p1.id, course=2)]
-    session.add_all(groups)
-    staff = [Staff(last_name="Сопуев", short_name="Сопуев У.А."), Staff(last_name="Қасымов", short_name="Қасымов Ә.")]
-    session.add_all(staff)
-    session.flush()
-    session.execute(insert(Student), [{"last_name": f"Ст{i}", "first_name": "А", "group_id": groups[i % 3].id}
-                                      for i in range(30)])
-    rooms = [ex.add_room(session, "101", 40, "Башкы"), ex.add_room(session, "305", 5, "ИТ")]
-    sid = ex.get_or_create_session(session, "2025-2026", "winter")
-    return {"session": sid, "groups": [g.id for g in groups], "staff": [m.id for m in staff], "rooms": rooms}
-
 
 def test_a_session_without_a_calendar_gets_default_dates_and_the_faculty_country(session, office):
     data = ops.load_schedule(session, office["session"])

@@ -22,7 +22,7 @@ from desktop.models.exam_schedule import ExamRow
 from desktop.models.exams import Exam
 from desktop.models.progress import Cancelled, Progress
 
-from tests.test_exams_model import RULES, clean, exam, kinds, office, schedule  # noqa: F401  (fixture)
+from tests.factories import RULES, clean, exam, kinds, schedule
 
 D = dt.date
 

@@ -152,7 +152,7 @@ def test_register_to_pdf(cli, data, tmp_path, lang, words):
     info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True).stdout
     assert "841.89 x 595.276" in info  # landscape A4
     fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True).stdout
-    assert "PTSans" in fonts or "PT" in fonts
+    assert "PTSans-Regular" in fonts and "PTSans-Bold" in fonts
     text = " ".join(unhyphenate(subprocess.run(["pdftotext", "-raw", str(out), "-"], capture_output=True,
                                                text=True).stdout).split())
     for w in words + [tr("Register of service requests"), NAME, "Нет аттестата & <i>", "20.03.2026", "02.04.2026",

@@ -128,8 +128,7 @@ def test_grab_register_and_card(page, filled, lang, tmp_path):
     page.select_request(filled["soon"])  # the overdue row stays unselected, in red
     page.show()
     image = page.grab()
-    path = f"/tmp/reqwork/requests-{lang}.png"
-    image.save(path)
+    assert image.save(str(tmp_path / f"requests-{lang}.png"))
     assert image.width() > 1000
     assert page.title.text() == i18n.translator(lang)("Service requests") != "Service requests"
 

@@ -117,7 +117,18 @@ def test_logs_hold_no_personal_data_after_a_demo_run(cli, tmp_path):
     names = {r[0] for r in conn.execute("SELECT last_name FROM student")}
     books = {r[0] for r in conn.execute("SELECT record_book FROM student")}
     births = {r[0] for r in conn.execute("SELECT birth_date FROM student")}
+    assert cli("--database", str(db), "export", "students", "--format", "xlsx", "-o", str(tmp_path / "list.xlsx"),
+               env=env).returncode == 0
+    assert cli("--database", str(db), "backup", "-o", str(tmp_path / "copy.sqlite3"), env=env).returncode == 0
     logs = "".join(p.read_text(encoding="utf-8", errors="replace") for p in data.rglob("*.log*") if p.is_file())
+    # The log is there and tells support what happened ...
+    assert "schema migrated to=" in logs
+    assert "command name=demo exit=0" in logs
+    assert "command name=demo exit=1" in logs  # the refused second demo
+    assert "command name=export students exit=0" in logs and "output=list.xlsx" in logs
+    assert "backup taken file=copy.sqlite3" in logs
+    # ... and holds no value from the records.
+    assert len(names) > 10 and len(books) > 10
     for value in names | books | births:
         assert str(value) not in logs
 

@@ -1,6 +1,7 @@
 """import students / export students / export headcount from the command line."""
 
 import sqlite3
+import subprocess
 
 import openpyxl
 
@@ -47,7 +48,11 @@ def test_exports(cli, tmp_path):
     assert openpyxl.load_workbook(xlsx).active.max_row == 31
     r = cli("--database", str(db), "export", "students", "--format", "pdf", "-o", str(pdf), "--group", group,
             "--lang", "kk")
-    assert r.returncode == 0, r.stderr and pdf.read_bytes().startswith(b"%PDF")
+    assert r.returncode == 0, r.stderr
+    assert pdf.read_bytes().startswith(b"%PDF")
+    listed = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                            check=True).stdout
+    assert group in listed
     assert cli("--database", str(db), "export", "students", "--format", "pdf", "-o", str(pdf),
                "--group", "НЕТ-9-99").returncode == 1
     r = cli("--database", str(db), "export", "headcount", "--date", "2025-12-01", "--format", "pdf", "-o", str(hc))

@@ -13,7 +13,18 @@ def _off(days: str, year: int) -> set[dt.date]:
     return {D(year, int(md[:2]), int(md[3:])) for md in days.split()}
 
 
-# Holidays and moved days off (not plain weekends), from the governments' production calendars.
+# Holidays and moved days off (not plain weekends), written out by hand from the official sources:
+# RU: Labour Code art. 112; Government resolution No. 1335 of 04.10.2024 "On moving days off in 2025"
+#     and the Government resolution of 24.09.2025 "On moving days off in 2026" (3 and 4 January moved
+#     to Friday 9 January and Thursday 31 December; 23 February, 9 March and 11 May Mondays off).
+# KG: Labour Code art. 113 (holidays) and the Cabinet of Ministers' resolutions moving days off for
+#     each year (New Year and Nooruz/Victory Day bridges, Orozo ait and Kurman ait as the Cabinet sets
+#     them), as published in the Ministry of Labour's production calendars for 2025 and 2026.
+# KZ: Law "On holidays in the Republic of Kazakhstan" No. 267-II of 13.12.2001; Labour Code art. 85
+#     (a holiday on a day off moves to the next working day); the Government's resolutions on moving
+#     days off in 2025 (3 January worked on Sunday 5 January) and 2026 (none moved by resolution).
+# Public-sector days off (Kyrgyzstan 8-9 January 2026) are not here: they bind state institutions
+# only and are tested below as an office override.
 OFFICIAL = {
     ("RU", 2025): "01-01 01-02 01-03 01-04 01-05 01-06 01-07 01-08 02-23 03-08 05-01 05-02 05-08 05-09 "
                   "06-12 06-13 11-03 11-04 12-31",
@@ -134,3 +145,41 @@ def test_one_name_per_holiday_across_years(country, lang, day):
     cal = WorkCalendar(country)
     seen = {dict(cal.days_off(year, lang))[D(year, *day)] for year in (2024, 2025, 2026, 2027)}
     assert len(seen) == 1, seen
+
+
+def test_kyrgyz_state_institutions_get_8_and_9_january_2026_off_when_they_ask(session):
+    from desktop.models import settings
+    from desktop.models.workdays import apply_public_sector_overrides, public_sector_overrides_to_offer
+
+    settings.put(session, "country", "KG")
+    # Not a state institution: nothing offered, the general calendar holds.
+    assert public_sector_overrides_to_offer(session) == []
+    assert work_calendar(session).is_working_day(D(2026, 1, 8))
+    settings.put(session, "state_institution", True)
+    offered = public_sector_overrides_to_offer(session)
+    assert [(day, kind) for day, kind, _note in offered] == [
+        (D(2026, 1, 8), OverrideKind.DAY_OFF), (D(2026, 1, 9), OverrideKind.DAY_OFF),
+        (D(2026, 2, 7), OverrideKind.WORKING_DAY), (D(2026, 4, 25), OverrideKind.WORKING_DAY)]
+    assert apply_public_sector_overrides(session) == [D(2026, 1, 8), D(2026, 1, 9), D(2026, 2, 7), D(2026, 4, 25)]
+    cal = work_calendar(session)
+    assert cal.is_day_off(D(2026, 1, 8)) and cal.is_day_off(D(2026, 1, 9))
+    assert cal.is_working_day(D(2026, 2, 7)) and cal.is_working_day(D(2026, 4, 25))  # Saturdays worked
+    # New Year days off then run from 1 to 11 January: the first working day is Monday 12 January.
+    assert cal.next_working_day(D(2026, 1, 1)) == D(2026, 1, 12)
+    # Offered once: applied days are not offered again, and Kazakhstan has no such decree here.
+    assert public_sector_overrides_to_offer(session) == []
+    assert public_sector_overrides_to_offer(session, "KZ") == []
+
+
+def test_public_sector_days_from_the_command_line(cli, tmp_path):
+    db = tmp_path / "w.sqlite3"
+    r = cli("--database", str(db), "workdays", "public-sector", "--country", "KG")
+    assert r.returncode == 0, r.stderr
+    assert "2026-01-08\tday_off\tnot applied" in r.stdout
+    assert cli("--database", str(db), "workdays", "add", "--country", "KG", "--from", "2026-01-07",
+               "--days", "1").stdout.strip() == "2026-01-08"
+    r = cli("--database", str(db), "workdays", "public-sector", "--country", "KG", "--apply")
+    assert r.returncode == 0, r.stderr
+    assert "2026-01-09\tday_off\tadded" in r.stdout and "2026-04-25\tworking_day\tadded" in r.stdout
+    assert cli("--database", str(db), "workdays", "add", "--country", "KG", "--from", "2026-01-07",
+               "--days", "1").stdout.strip() == "2026-01-12"

@@ -15,7 +15,7 @@ from desktop.views.common.area import AppContext
 from desktop.views.workplan import WorkPlanArea
 from desktop.views.workplan import plan_actions
 from desktop.views.workplan.plan_dialogs import ImportDialog, PlanHeaderDialog
-from tests.test_workplan_reports import TRICKY, make_docx
+from tests.factories import TRICKY, make_docx
 
 
 @pytest.fixture

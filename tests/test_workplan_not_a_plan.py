@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import func, select
 
 from desktop.models.base import DomainError
-from desktop.models.workplan import WorkPlan, WorkPlanItem
+from desktop.models.workplan import WorkPlan, WorkPlanItem, add_item, add_section, create_plan
 from desktop.reports.workplan_import import import_plan, read_plan_file
 
 
@@ -37,13 +37,30 @@ NOT_PLANS = {
 
 
 @pytest.mark.parametrize("name", sorted(NOT_PLANS))
-def test_what_is_not_a_plan_is_refused_and_nothing_is_written(tmp_path, session, name):
+def test_what_is_not_a_plan_is_refused_and_nothing_is_written(tmp_path, db_path, capsys, name):
     rows, reason = NOT_PLANS[name]
     path = book(tmp_path / f"{name}.xlsx", rows)
     with pytest.raises(DomainError) as err:
         read_plan_file(path)
     assert reason in str(err.value) and f"{name}.xlsx" in str(err.value)
-    assert session.scalar(select(func.count()).select_from(WorkPlan)) == 0
+    # Through the command that writes: refused, and the database keeps the plan it had, unchanged.
+    from desktop.cli import main
+    from desktop.models.db import Database
+
+    database = Database(db_path)
+    with database.session() as s:
+        plan = create_plan(s, "2024-2025", title="Прошлогодний план")
+        add_item(s, add_section(s, plan.id, "I. Уюштуруу иштери").id, "Кеңешме")
+    database.engine.dispose()
+    before = db_path.read_bytes()
+    assert main(["--database", str(db_path), "import", "workplan", str(path), "--year", "2025-2026"]) == 1
+    assert reason in capsys.readouterr().err
+    database = Database(db_path)
+    with database.session() as s:
+        assert s.scalar(select(func.count()).select_from(WorkPlan)) == 1
+        assert s.scalar(select(func.count()).select_from(WorkPlanItem)) == 1
+    database.engine.dispose()
+    assert db_path.read_bytes() == before
 
 
 @pytest.mark.parametrize("rows, sections, items", [

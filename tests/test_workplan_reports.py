@@ -9,38 +9,7 @@ from desktop.models import workplan as wp
 from desktop.models.base import DomainError
 from desktop.reports.workplan_import import import_plan, read_plan_file
 
-TRICKY = "Ә ғ қ ң ө ұ ү һ і: <b>bold</b> & =1+1"
-
-
-def make_docx(path, *, header=True, headings_as_paragraphs=False):
-    import docx
-
-    d = docx.Document()
-    d.add_paragraph("БЕКИТЕМИН")
-    d.add_paragraph("Факультеттин деканы")
-    d.add_paragraph("__________ Сопуев У.А.")
-    d.add_paragraph("«___» __________ 2025-ж.")
-    d.add_paragraph("Факультеттин 2025-2026-окуу жылына карата иш планы")
-    sections = [("I. Уюштуруу иштери", [("1.", "Жадыбалды түзүү\nжана бекитүү", "Сентябрь, 2025", "Сопуев У.А.,\nметодисттер"),
-                                         ("2.", TRICKY, "Жыл бою", "Деканат")]),
-                ("II. Тарбиялык иштер", [("1.", "Кураторлордун кеңешмеси", "Айына бир жолу", "кураторлор")])]
-    table = None
-    for title, items in sections:
-        if headings_as_paragraphs or table is None:
-            if headings_as_paragraphs:
-                d.add_paragraph(title)
-            table = d.add_table(rows=0, cols=4)
-            if header:
-                cells = table.add_row().cells
-                for c, t in zip(cells, ["№", "Иш-чаралар", "Мөөнөтү", "Жооптуулар"], strict=True):
-                    c.text = t
-        if not headings_as_paragraphs:
-            row = table.add_row()
-            row.cells[0].merge(row.cells[3]).text = title
-        for values in items:
-            for c, t in zip(table.add_row().cells, values, strict=True):
-                c.text = t
-    d.save(path)
+from tests.factories import TRICKY, make_docx
 
 
 @pytest.mark.parametrize("header, paragraphs", [(True, False), (False, False), (True, True), (False, True)])

@@ -220,11 +220,20 @@ def main(argv: list[str] | None = None) -> int:
     load_all()
     from desktop.models.migrate import DatabaseTooNew
 
+    import time
+    from pathlib import Path
+
+    from desktop.logs import event, setup_logging
+
+    setup_logging()
+    started = time.perf_counter()
+    status = 1
     try:
         if args.command not in READ_ONLY_COMMANDS:
             ctx.lock_for_writing()
-        status = args.handler(args, ctx)
-        return 0 if status is None else int(status)
+        result = args.handler(args, ctx)
+        status = 0 if result is None else int(result)
+        return status
     except (CommandError, DomainError, DatabaseTooNew) as exc:
         print(f"dekanat: {exc}", file=sys.stderr)
         return 1
@@ -247,3 +256,9 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     finally:
         ctx.close()
+        # What ran, how it ended and how long it took; files by their base name only.
+        files = {key: Path(str(value)).name for key in ("file", "output", "source")
+                 if isinstance(value := getattr(args, key, None), (str, Path)) and value}
+        what = getattr(args, f"{args.command}_what", None)
+        event("command", name=" ".join(str(part) for part in (args.command, what) if part),
+              exit=status, ms=round((time.perf_counter() - started) * 1000), **files)

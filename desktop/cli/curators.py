@@ -6,6 +6,7 @@ import datetime as dt
 
 from desktop.cli import CommandError, Context, Registry
 from desktop.i18n import LANGUAGES
+from desktop import clock
 
 
 def register(cli: Registry) -> None:
@@ -47,7 +48,7 @@ def cmd_curator_reports(args, ctx: Context) -> int:
 
             frame = document_frame(s, "curators")
             if args.month is None:
-                matrix = cr.build_matrix(s, args.year, args.as_of or dt.date.today())
+                matrix = cr.build_matrix(s, args.year, args.as_of or clock.today())
                 summary = cr.summary(s, args.year)
             else:
                 year = next(y for y, m in months if m == args.month) if any(m == args.month for _y, m in months) \

@@ -6,6 +6,7 @@ import datetime as dt
 
 from desktop.cli import CommandError, Context, Registry
 from desktop.i18n import LANGUAGES
+from desktop import clock
 
 
 def register(cli: Registry) -> None:
@@ -49,7 +50,7 @@ def cmd_agenda(args, ctx: Context) -> int:
 def cmd_decisions(args, ctx: Context) -> int:
     from desktop.models import meetings as mt
 
-    on_date = _date(args.date) if args.date else dt.date.today()
+    on_date = _date(args.date) if args.date else clock.today()
     with ctx.db.session() as s:
         rows = mt.decisions(s, on_date=on_date, status=args.status)
         from desktop.models.document_frame import document_frame

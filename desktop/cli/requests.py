@@ -6,6 +6,7 @@ import datetime as dt
 
 from desktop.cli import CommandError, Context, Registry
 from desktop.i18n import LANGUAGES
+from desktop import clock
 
 STATUSES = ("in_progress", "done", "refused", "overdue")
 
@@ -49,7 +50,7 @@ def cmd_export_requests(args, ctx: Context) -> int:
     from desktop.models.requests import request_rows
     from desktop.reports.requests import register_pdf, register_xlsx
 
-    on_date = args.date or dt.date.today()
+    on_date = args.date or clock.today()
     fmt = args.format or ("pdf" if args.output.lower().endswith(".pdf") else "xlsx")
     with ctx.db.session() as s:
         rows = filter_rows(request_rows(s, on_date), args.status)
@@ -72,7 +73,7 @@ def cmd_export_request(args, ctx: Context) -> int:
     from desktop.models.requests import request_card
     from desktop.reports.requests import card_pdf
 
-    on_date = args.date or dt.date.today()
+    on_date = args.date or clock.today()
     with ctx.db.session() as s:
         try:
             card = request_card(s, args.id, on_date)

@@ -6,6 +6,7 @@ import datetime as dt
 
 from desktop.cli import CommandError, Context, Registry
 from desktop.i18n import LANGUAGES
+from desktop import clock
 
 KINDS = ("winter", "summer", "fx", "state")
 
@@ -81,7 +82,7 @@ def cmd_grade_sheet(args, ctx: Context) -> int:
     tr = ctx.tr
     with ctx.db.session() as s:
         session_id = _session_id(s, args.year, args.session, tr)
-        results.issue_sheets(s, session_id, args.issued or dt.date.today())
+        results.issue_sheets(s, session_id, args.issued or clock.today())
         heads = results.sheet_heads(s, session_id=session_id)
         if args.group:
             group = group_by_name(s, args.group)
@@ -119,7 +120,7 @@ def cmd_import(args, ctx: Context) -> int:
     except ResultsRefused as exc:
         raise CommandError("\n".join(exc.problems)) from None
     with ctx.db.session() as s:
-        lines, _old = import_filled(s, filled, dt.date.today())
+        lines, _old = import_filled(s, filled, clock.today())
         for line in lines:
             print(line)
         if args.dry_run:

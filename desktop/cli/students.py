@@ -8,6 +8,7 @@ from pathlib import Path
 
 from desktop.cli import CommandError, Context, Registry
 from desktop.i18n import LANGUAGES
+from desktop import clock
 
 
 def register(cli: Registry) -> None:
@@ -41,7 +42,7 @@ def register(cli: Registry) -> None:
 
 def _date(value: str | None) -> dt.date:
     if not value:
-        return dt.date.today()
+        return clock.today()
     try:
         return dt.date.fromisoformat(value)
     except ValueError as exc:

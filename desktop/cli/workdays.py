@@ -32,6 +32,11 @@ def register(cli: Registry) -> None:
     p.add_argument("--country", choices=COUNTRIES, type=str.upper)
     p.add_argument("--year", required=True, type=int)
     p.add_argument("--lang", dest="report_lang", choices=("ky", "kk", "ru", "en"))
+    p = cli.subcommand("workdays", "public-sector", cmd_public_sector,
+                       "days off the government sets for state institutions; --apply adds them as overrides")
+    p.add_argument("--country", choices=COUNTRIES, type=str.upper)
+    p.add_argument("--apply", action="store_true",
+                   help="the faculty is a state institution: record that and add the days as overrides")
 
 
 def _calendar(args, ctx: Context):
@@ -61,4 +66,27 @@ def cmd_holidays(args, ctx: Context) -> int:
         raise CommandError("--year must be between 1990 and 2100")
     for day, name in _calendar(args, ctx).days_off(args.year, args.report_lang or ctx.lang):
         print(f"{day.isoformat()}\t{name}")
+    return 0
+
+
+def cmd_public_sector(args, ctx: Context) -> int:
+    """Lists the government's public-sector days off not yet in the office's overrides; with
+    ``--apply`` marks the faculty a state institution and adds them, in one transaction."""
+    from desktop.models import settings
+    from desktop.models import workdays as wd
+
+    country = (args.country or "").upper() or None
+    with ctx.db.session() as s:
+        if args.apply:
+            settings.put(s, "state_institution", True)
+        country = country or settings.get(s, "country")
+        decrees = wd.PUBLIC_SECTOR_DECREES.get(country, [])
+        have = {(day, kind) for day, kind, _note in wd.load_overrides(s, country)}
+        missing = [(day, kind) for day, kind, _note in decrees if (day, kind.value) not in have]
+        added = wd.apply_public_sector_overrides(s, country) if args.apply else []
+    for day, kind in missing:
+        state = "added" if day in added else "not applied"
+        print(f"{day.isoformat()}\t{kind.value}\t{state}")
+    if not decrees:
+        print(f"no public-sector days off are known for {country}")
     return 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 from desktop.cli import CommandError, Context, Registry
 from desktop.cli.texts import add_strict, warn_missing
 from desktop.i18n import LANGUAGES
+from desktop import clock
 
 
 def register(cli: Registry) -> None:
@@ -81,7 +82,7 @@ def cmd_progress(args, ctx: Context) -> int:
     import datetime as dt
 
     try:
-        on_date = dt.date.fromisoformat(args.date) if args.date else dt.date.today()
+        on_date = dt.date.fromisoformat(args.date) if args.date else clock.today()
     except ValueError as exc:
         raise CommandError(f"--date must be YYYY-MM-DD, not {args.date!r}") from exc
     tree, _missing = _tree(ctx, args.year, on_date, _lang(args, ctx))

@@ -13,6 +13,7 @@ import logging
 import sqlite3
 from pathlib import Path
 
+from desktop.logs import event
 from desktop.models.db import Database
 
 log = logging.getLogger("dekanat")
@@ -88,6 +89,7 @@ def make_backup(db: Database, target: Path | None = None, *, reason: str = "") -
             target = folder / f"{path.stem}-{stamp}-{n}{'-' + reason if reason else ''}.sqlite3"
             n += 1
     copy_database(path, Path(target))
+    event("backup taken", file=Path(target).name, bytes=Path(target).stat().st_size, reason=reason or "manual")
     if target.parent == backup_dir(path):
         rotate(target.parent)
     return Path(target)
@@ -135,6 +137,8 @@ def rotate(folder: Path) -> list[Path]:
         if stamp not in keep:
             f.unlink(missing_ok=True)
             removed.append(f)
+    if removed:
+        event("backups rotated", removed=len(removed), kept=len(entries) - len(removed))
     return removed
 
 

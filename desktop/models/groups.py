@@ -13,6 +13,7 @@ from desktop.i18n import LANGUAGES, N_, _
 from desktop.models.base import DomainError
 from desktop.models.contingent import Group, Student, StudentStatus, StudyForm
 from desktop.models.org import Programme
+from desktop import clock
 
 MAX_COURSE = 6
 # Languages a group may be taught in (the interface languages and English).
@@ -196,5 +197,5 @@ def guess_course(name: str, today=None) -> int:
     m = GROUP_NAME.match(" ".join(name.split()))
     if not m:
         return 1
-    first_year = int(academic_year_of(today or dt.date.today())[:4])
+    first_year = int(academic_year_of(today or clock.today())[:4])
     return min(max(first_year - (2000 + int(m.group("yy"))) + 1, 1), MAX_COURSE)

@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session
 from desktop.i18n import N_, _
 from desktop.models import meetings as mt
 from desktop.models.base import DomainError
+from desktop import clock
 
 
 @dataclass
@@ -254,7 +255,7 @@ def next_meeting_date(session: Session, series_id: int, after: dt.date | None = 
     series = mt._get(session, mt.MeetingSeries, series_id)
     last = session.scalar(select(mt.Meeting.date).where(mt.Meeting.series_id == series_id)
                           .order_by(mt.Meeting.date.desc()).limit(1))
-    start = after if after is not None else (last if last is not None else dt.date.today() - dt.timedelta(days=1))
+    start = after if after is not None else (last if last is not None else clock.today() - dt.timedelta(days=1))
     if after is not None and last is not None:
         start = max(after, last)
     cal = work_calendar(session)

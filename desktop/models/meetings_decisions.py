@@ -22,6 +22,7 @@ from desktop.models.meetings import (
     MeetingSeries,
     _get,
 )
+from desktop import clock
 
 
 def _decision_snapshot(d: Decision) -> dict:
@@ -93,7 +94,7 @@ def update_decision(session: Session, decision_id: int, **fields) -> dict:
         setattr(d, k, v)
     if "status" in fields and "closed_on" not in fields:
         old["closed_on"] = d.closed_on
-        d.closed_on = None if d.status == DecisionStatus.OPEN else (d.closed_on or dt.date.today())
+        d.closed_on = None if d.status == DecisionStatus.OPEN else (d.closed_on or clock.today())
     session.flush()
     return old
 
@@ -117,7 +118,7 @@ def decisions(session: Session, *, on_date: dt.date | None = None, status: str |
               staff_id: int | None = None, due_by: dt.date | None = None, meeting_id: int | None = None,
               series_id: int | None = None, overdue_only: bool = False) -> list[dict]:
     """The decisions register, filtered by status, responsible person, due date, meeting or series."""
-    on_date = on_date or dt.date.today()
+    on_date = on_date or clock.today()
     query = (select(Decision, Meeting, MeetingSeries.name).join(Meeting, Decision.meeting_id == Meeting.id)
              .join(MeetingSeries).order_by(Meeting.date, Decision.id))
     if status:

@@ -90,6 +90,10 @@ def upgrade(db: Database, *, backup: bool = True, revision: str = "head") -> boo
         if engine is not db.engine:
             engine.dispose()
     db.engine.dispose()  # connections opened before the upgrade may cache the old schema
+    from desktop.logs import event as log_event
+
+    log_event("schema migrated", to=revision if revision != "head" else head_revision(),
+          database="sqlite" if db.is_sqlite else "server")
     return True
 
 

@@ -34,6 +34,7 @@ from desktop.models.contingent import Group, Student, StudentStatus
 from desktop.models.exams import Discipline, Exam, ExamSession, Room, exam_group
 from desktop.models.movements import states_on
 from desktop.models.org import AcademicYear, Staff
+from desktop import clock
 
 
 class GradeSheet(Base):
@@ -298,7 +299,7 @@ def enter_result(session: Session, result_id: int, *, points: float | None = Non
     scale = scale_for(session, sheet.scale)
     old = _snapshot(row)
     outcome = grading.evaluate(scale, sheet.control, points=points, rating=rating, grade=grade, mark=mark)
-    _apply(row, outcome, points, rating, on or dt.date.today())
+    _apply(row, outcome, points, rating, on or clock.today())
     session.flush()
     return old
 

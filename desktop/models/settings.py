@@ -42,6 +42,8 @@ def declare(key: str, default: Any, choices: tuple | None = None) -> SettingSpec
 COUNTRY = declare("country", "KG", ("KG", "KZ", "RU"))
 # A file with more rows than a faculty could have is refused before it is loaded (importers).
 IMPORT_ROW_LIMIT = declare("import_row_limit", 100_000)
+# A state (budget-funded) institution follows the days off its government sets for the public sector.
+STATE_INSTITUTION = declare("state_institution", False, (True, False))
 
 
 def get(session: Session, key: str) -> Any:

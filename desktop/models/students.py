@@ -25,6 +25,7 @@ from desktop.models.contingent import (
 )
 from desktop.models.movements import MovementKind, Order, apply_movement, states_on
 from desktop.models.org import AcademicYear, Programme, Staff, academic_year_of
+from desktop import clock
 
 # One row of the student list: a plain tuple, in this order.
 ROW_FIELDS = ("id", "last_name", "first_name", "patronymic", "record_book", "group", "course", "programme",
@@ -99,7 +100,7 @@ GROUP_NAME = re.compile(r"^(?P<prefix>[^\W\d_]+(?:[^\W\d_]|\s)*)-?(?P<n>\d+)?-(?
 def guess_group(session: Session, name: str, study_form: str | None, today: dt.date | None = None) -> Group:
     """A new group from its name alone ("ПИ-2-24"): intake year from the last two digits,
     course from the intake year, programme from other groups with the same prefix."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     name = name.strip()
     first_year = int(academic_year_of(today)[:4])
     m = GROUP_NAME.match(name)
@@ -116,7 +117,7 @@ def guess_group(session: Session, name: str, study_form: str | None, today: dt.d
 
 def curator_of(session: Session, group_id: int, on: dt.date | None = None) -> str:
     """The curator's short name for a group on a date (the assignment that covers it)."""
-    on = on or dt.date.today()
+    on = on or clock.today()
     row = session.execute(
         select(Staff.short_name).join(CuratorAssignment, CuratorAssignment.staff_id == Staff.id)
         .where(CuratorAssignment.group_id == group_id, CuratorAssignment.start_date <= on,

@@ -227,3 +227,47 @@ def set_override(session: Session, country: str, day: dt.date, kind: OverrideKin
         session.add(WorkdayOverride(country=country.upper(), day=day, kind=OverrideKind(kind).value, note=note))
     else:
         row.kind, row.note = OverrideKind(kind).value, note
+
+
+# Days off that a government sets for the public sector only (state and municipal bodies and
+# institutions, enterprises funded from the state budget): not in the general calendar, so not in
+# the holidays package, but binding on a state university's office. Offered to an office whose
+# faculty is a state institution (setting ``state_institution``), applied as its own overrides.
+PUBLIC_SECTOR_DECREES: dict[str, list[tuple[dt.date, OverrideKind, str]]] = {
+    # Resolution of the Cabinet of Ministers of the Kyrgyz Republic (December 2025) extending the
+    # New Year holidays to 12 January 2026 for employees of state and municipal bodies, institutions
+    # and budget-funded enterprises on a five-day week: 8 and 9 January are days off, worked on
+    # Saturday 7 February and Saturday 25 April 2026.
+    "KG": [
+        (dt.date(2026, 1, 8), OverrideKind.DAY_OFF, N_("Cabinet of Ministers: New Year days off for state institutions")),
+        (dt.date(2026, 1, 9), OverrideKind.DAY_OFF, N_("Cabinet of Ministers: New Year days off for state institutions")),
+        (dt.date(2026, 2, 7), OverrideKind.WORKING_DAY, N_("Cabinet of Ministers: worked for 8 January")),
+        (dt.date(2026, 4, 25), OverrideKind.WORKING_DAY, N_("Cabinet of Ministers: worked for 9 January")),
+    ],
+}
+
+
+def public_sector_overrides_to_offer(session: Session, country: str | None = None) -> list[tuple[dt.date, OverrideKind, str]]:
+    """The public-sector decree days the office does not have yet; empty unless the faculty is a
+    state institution."""
+    from desktop.models import settings
+
+    if not settings.get(session, "state_institution"):
+        return []
+    country = (country or settings.get(session, "country")).upper()
+    have = {(day, kind) for day, kind, _note in load_overrides(session, country)}
+    return [(day, kind, note) for day, kind, note in PUBLIC_SECTOR_DECREES.get(country, [])
+            if (day, kind.value) not in have]
+
+
+def apply_public_sector_overrides(session: Session, country: str | None = None) -> list[dt.date]:
+    """Add the offered decree days as the office's overrides (their notes in the interface
+    language); returns the days added."""
+    from desktop.i18n import _
+    from desktop.models import settings
+
+    country = (country or settings.get(session, "country")).upper()
+    offered = public_sector_overrides_to_offer(session, country)
+    for day, kind, note in offered:
+        set_override(session, country, day, kind, _(note))
+    return [day for day, _kind, _note in offered]

@@ -18,6 +18,7 @@ from desktop.models import workplan_deadline as dl
 from desktop.models.base import Base, DomainError
 from desktop.models.org import AcademicYear, get_or_create_year
 from desktop.models.workplan_people import ResponsibleRef, parse_responsible, staff_index
+from desktop import clock
 
 
 class ItemStatus(enum.StrEnum):
@@ -161,7 +162,7 @@ def responsible_text(item: WorkPlanItem) -> str:
 
 def item_row(item: WorkPlanItem, first_year: int, today: dt.date | None = None) -> dict:
     """A plain snapshot of an item for views and reports."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     return {
         "id": item.id, "section_id": item.section_id, "number": item.position + 1, "text": item.text,
         "deadline": dict(item.deadline or {}), "status": item.status,
@@ -177,7 +178,7 @@ def plan_tree(session: Session, plan: WorkPlan, today: dt.date | None = None) ->
 
     Read as column tuples in four queries (not ORM objects with per-section lazy loads):
     the editor opens on this, and a 300-item plan must show within 200 ms."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     first = plan.year.first_year
     _install_calendar_events(session, [first])
     sections = [{"id": sid, "number": roman(pos + 1), "kind": kind, "title": title, "items": []}
@@ -451,7 +452,7 @@ def update_item(session: Session, item_id: int, *, expected: dict | None = None,
         setattr(item, k, v)
     if fields.get("status") == ItemStatus.DONE and "completed_on" not in fields and item.completed_on is None:
         old["completed_on"] = None
-        item.completed_on = dt.date.today()
+        item.completed_on = clock.today()
     session.flush()
     return old
 

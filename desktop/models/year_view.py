@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from desktop.models.academic_calendar import CalendarData, Category
 from desktop.models.workdays import ONE_DAY, WorkCalendar, teaching_week
+from desktop import clock
 
 # One colour per category (hex, light enough to read day numbers on).
 CATEGORY_COLOURS = {
@@ -78,7 +79,7 @@ def build_year_view(data: CalendarData, resolved: dict, work: WorkCalendar, lang
     ``resolved`` is ``academic_calendar.resolve(data, work)``. Sub-rows (per school) are left
     out unless ``sub_rows``: their parent's span stands for them.
     """
-    today = today or dt.date.today()
+    today = today or clock.today()
     first = int(data.year_name[:4])
     bands = [Band(e.id, t, e.category, e.title, *resolved[(e.id, t)])
              for e in data.events if sub_rows or e.parent_id is None

@@ -7,6 +7,7 @@ import datetime as dt
 from desktop.i18n import translator
 from desktop.models.meetings import DECISION_STATUS_LABELS
 from desktop.reports.xlsx import Workbook, write_table, write_value
+from desktop import clock
 
 
 def decisions_xlsx(target, rows: list[dict], lang: str, on_date: dt.date | None = None, frame=None) -> None:
@@ -14,7 +15,7 @@ def decisions_xlsx(target, rows: list[dict], lang: str, on_date: dt.date | None 
     from desktop.reports.frame import framed_sheet, xlsx_bottom
 
     tr = translator(lang)
-    on_date = on_date or dt.date.today()
+    on_date = on_date or clock.today()
     frame = frame or blank_frame("decisions")
     book = Workbook(target)
     sheet = book.sheet(tr("Decisions"))

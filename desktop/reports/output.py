@@ -121,6 +121,9 @@ def atomic_file(target: str | os.PathLike) -> Iterator[Path]:
                 os.fsync(fh.fileno())
             os.replace(temporary, target)
             _sync_folder(target.parent)
+            from desktop.logs import event
+
+            event("export written", file=target.name, bytes=target.stat().st_size)
         except ExportFailed:
             raise
         except Exception as exc:

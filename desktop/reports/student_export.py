@@ -22,6 +22,7 @@ from desktop.models.org import Programme
 from desktop.models.progress import Progress, step
 from desktop.models.students import F, curator_of, group_head, student_rows
 from desktop.models.typography import keep_initials
+from desktop import clock
 
 XLSX_COLUMNS = [  # (title, row field, width)
     ("Last name", "last_name", 18), ("First name", "first_name", 14), ("Patronymic", "patronymic", 16),
@@ -113,7 +114,7 @@ def group_list_story(session: Session, group_id: int, lang: str, on: dt.date | N
 
     tr = translator(lang)
     st = styles(lang=lang)
-    on = on or dt.date.today()
+    on = on or clock.today()
     group = session.get(Group, group_id)
     programme = session.get(Programme, group.programme_id) if group.programme_id else None
     frame = document_frame(session, "group_list")

@@ -19,6 +19,7 @@ from desktop.i18n import N_, _
 from desktop.models.base import DomainError
 from desktop.models.contingent import Funding, Gender, StudyForm
 from desktop.reports.table_read import ROW_LIMIT, TableRefused, clean_text, read_table
+from desktop import clock
 
 HEADER_SEARCH_ROWS = 20
 
@@ -366,7 +367,7 @@ def parse_date(value) -> dt.date:
     if m:
         d, mo, y = (int(x) for x in m.groups())
         if y < 100:
-            y += 1900 if y > dt.date.today().year % 100 else 2000
+            y += 1900 if y > clock.today().year % 100 else 2000
         return dt.date(y, mo, d)
     m = _DATE_YMD.match(text)
     if m:

@@ -54,6 +54,7 @@ from desktop.reports.table_read import (
     fold_lookalikes,
     is_signature_line,
 )
+from desktop import clock
 
 PERSONAL = ("last_name", "first_name", "patronymic", "record_book", "birth_date", "gender", "funding", "study_form",
             "phone", "email")
@@ -195,7 +196,7 @@ def plan_import(session: Session, sheet: Sheet, *, default_group: str | None = N
     title = {f: sheet.column_title(c) for f, c in m.items()}
     headers = sheet.headers()
     number_col = next((i for i, h in enumerate(headers) if h and is_number_header(h)), None)
-    on = on or dt.date.today()
+    on = on or clock.today()
 
     # The students already stored (column tuples: 20,000 in a few tens of ms).
     cols = ("id", "group_id", "status") + PERSONAL
@@ -222,7 +223,7 @@ def plan_import(session: Session, sheet: Sheet, *, default_group: str | None = N
     previous = header_number
     data = sheet.rows[sheet.header_row + 1:]
     numbers = sheet.numbers[sheet.header_row + 1:]
-    today = dt.date.today()
+    today = clock.today()
 
     def cell_of(cells, f):
         c = m.get(f)
@@ -439,7 +440,7 @@ def apply_import(session: Session, plan: ImportPlan, order: Order | None = None,
     if plan.problems:
         raise ImportRefused([str(p) for p in plan.problems])
     source = plan.sheet.path.name
-    order = order or Order("", None, dt.date.today())
+    order = order or Order("", None, clock.today())
     first_form = {r["group"].casefold(): r["study_form"] for r in plan.new_rows if r["study_form"]}
     groups = {name.casefold(): (gid, course) for gid, name, course in session.execute(
         select(Group.id, Group.name, Group.course))}

@@ -24,6 +24,7 @@ from desktop.reports.pdf import (
     table_style_commands,
     wrap,
 )
+from desktop import clock
 
 FONT_SIZE = 9
 WIDTHS_MM = (12, 88, 38, 42)  # No / activity / deadline / responsible on A4 portrait
@@ -176,7 +177,7 @@ STATUS_WORDS = {"done": "Done", "in_progress": "In progress", "overdue": "Overdu
 def progress_pdf(target, tree: dict, lang: str, on_date: dt.date | None = None) -> None:
     tr = translator(lang)
     st = styles(lang=lang)
-    on_date = on_date or dt.date.today()
+    on_date = on_date or clock.today()
     sections, people = progress_counts(tree, tr)
     heading = [tr("Section"), tr("Done"), tr("In progress"), tr("Overdue"), tr("Planned"), tr.pgettext("sum column", "Total")]
     # Count columns as wide as their longest header word ("Запланировано", "Жоспарланған"), the

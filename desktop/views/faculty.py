@@ -34,6 +34,7 @@ from desktop.models.base import DomainError
 from desktop.models.org import PROGRAMME_LEVEL_LABELS, ProgrammeLevel, academic_year_of
 from desktop.views.common.forms import ok_cancel
 from desktop.views.common.tablemodel import Column, RecordTableModel
+from desktop import clock
 
 COUNTRY_TITLES = {"KG": N_("Kyrgyzstan"), "KZ": N_("Kazakhstan"), "RU": N_("Russia")}
 # The country an interface language suggests (the demo and the wizard's first guess).
@@ -67,7 +68,7 @@ class FacultyForm(QWidget):
         self.faculty.setMaxLength(300)
         self.city.setMaxLength(100)
         self.country = _combo((f"{_(title)} ({code})", code) for code, title in COUNTRY_TITLES.items())
-        self.year = QLineEdit(academic_year_of(dt.date.today()))
+        self.year = QLineEdit(academic_year_of(clock.today()))
         self.year.setInputMask("9999-9999")
         self.layout_combo = _combo((_(LAYOUT_LABELS[lay]), lay.value) for lay in Layout)
         self.people: dict[str, tuple[QLineEdit, QLineEdit]] = {}

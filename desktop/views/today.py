@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from desktop.i18n import N_, _
 from desktop.views.common.area import AreaPage
 from desktop.views.common.tablemodel import SORT_ROLE, Column, RecordTableModel
+from desktop import clock
 
 # How a row opens its item: the area's page method that selects it.
 OPENERS = {"workplan": "select_item", "meetings": "open_meeting", "requests": "select_request"}
@@ -110,7 +111,7 @@ class TodayArea(AreaPage):
     def _subtitle(self) -> None:
         from desktop.i18n import current
 
-        day = self.today or dt.date.today()
+        day = self.today or clock.today()
         self.subtitle.setText(current().date(day, "full") if self.loaded else _("Loading…"))
 
     def showEvent(self, event) -> None:
@@ -128,7 +129,7 @@ class TodayArea(AreaPage):
         from desktop.models.today import today_rows
 
         with self.ctx.db.session() as s:
-            rows = today_rows(s, self.today or dt.date.today(), self.ctx.db.path)
+            rows = today_rows(s, self.today or clock.today(), self.ctx.db.path)
         self.loaded = True
         self.model.set_rows(rows)
         self.proxy.sort(0)

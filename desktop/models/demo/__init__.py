@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
+from desktop import clock
 from desktop.models import Base, load_all
 from desktop.models.db import Database
 
@@ -56,7 +57,7 @@ class DemoContext:
     summary: list[str] = field(default_factory=list)
     progress: Callable[[str], None] | None = None
     # The demo's "today": what is past is held, submitted and mostly done.
-    today: dt.date = field(default_factory=dt.date.today)
+    today: dt.date = field(default_factory=clock.today)
     # A live demo's country (KG, KZ, RU); None for the fixed demo (Kyrgyz faculty, seed 004's KZ calendar).
     country: str | None = None
 
@@ -122,7 +123,7 @@ def build_demo(db: Database, students: int = 600, force: bool = False, progress=
     load_all()
     if country is not None and country not in COUNTRY_LANGUAGE:
         raise DemoRefused(f"unknown country {country!r}: KG, KZ or RU")
-    today = today or dt.date.today()
+    today = today or clock.today()
     with db.session() as session:
         replacing = not is_empty(session)
         if replacing:

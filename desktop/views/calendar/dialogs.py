@@ -34,6 +34,7 @@ from desktop.i18n import N_, _
 from desktop.models.academic_calendar import TERM_LABELS, CalendarData, Entry, Rule, RuleKind
 from desktop.models.workdays import OVERRIDE_LABELS, OverrideKind
 from desktop.views.common.forms import ok_cancel
+from desktop import clock
 
 RULE_LABELS = {RuleKind.WITHIN: N_("within N days after"), RuleKind.AFTER: N_("N days after"),
                RuleKind.BEFORE: N_("N days before")}
@@ -80,7 +81,7 @@ class EntryDialog(QDialog):
             self.mode_buttons[key] = b
             self.modes.addButton(b)
             row.addWidget(b)
-        today = dt.date.today()
+        today = clock.today()
         self.start = QDateEdit(_qdate(entry.start or today))
         self.end = QDateEdit(_qdate(entry.end or entry.start or today))
         for w in (self.start, self.end):
@@ -234,7 +235,7 @@ class OverridesDialog(QDialog):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.day = QDateEdit(_qdate(dt.date.today()))
+        self.day = QDateEdit(_qdate(clock.today()))
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("dd.MM.yyyy")
         self.kind = QComboBox()
@@ -251,8 +252,19 @@ class OverridesDialog(QDialog):
             row.addWidget(w)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
+        self.state_institution = QCheckBox(_("Our faculty is a state (budget-funded) institution"))
+        self.state_institution.setToolTip(_("Governments set some days off for state institutions only; "
+                                            "Dekanat offers them when this is ticked."))
+        self.state_institution.toggled.connect(self._state_institution_toggled)
+        self.public_sector = QPushButton()
+        self.public_sector.clicked.connect(self._apply_public_sector)
         decrees = QWidget()
         dl = QVBoxLayout(decrees)
+        public_row = QHBoxLayout()
+        public_row.addWidget(self.state_institution)
+        public_row.addStretch(1)
+        public_row.addWidget(self.public_sector)
+        dl.addLayout(public_row)
         dl.addWidget(self.table)
         dl.addLayout(row)
         dl.addWidget(self.remove_button)
@@ -264,7 +276,7 @@ class OverridesDialog(QDialog):
         self.days_off_table.verticalHeader().setVisible(False)
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
-        self.year.setValue(year or dt.date.today().year)
+        self.year.setValue(year or clock.today().year)
         self.year.valueChanged.connect(self.reload)
         holidays = QWidget()
         hl = QVBoxLayout(holidays)
@@ -286,12 +298,31 @@ class OverridesDialog(QDialog):
     def reload(self) -> None:
         from desktop.models.workdays import load_overrides, work_calendar
 
+        from desktop.models import settings
+        from desktop.models.workdays import public_sector_overrides_to_offer
+
         with self.page.ctx.db.session() as s:
             self.model.set_rows(load_overrides(s, self.country))
             work = work_calendar(s, self.country)
+            state = bool(settings.get(s, "state_institution"))
+            offered = public_sector_overrides_to_offer(s, self.country)
+        self.state_institution.blockSignals(True)
+        self.state_institution.setChecked(state)
+        self.state_institution.blockSignals(False)
+        self.public_sector.setText(_("Add the days off for state institutions ({count})").format(count=len(offered)))
+        self.public_sector.setVisible(state)
+        self.public_sector.setEnabled(bool(offered))
         self.days_off.set_rows(work.days_off(self.year.value(), i18n.current_language()))
         self.days_off_table.resizeColumnsToContents()
         self.days_off_table.resizeRowsToContents()
+
+    def _state_institution_toggled(self, checked: bool) -> None:
+        self.page.set_state_institution(checked)
+        self.reload()
+
+    def _apply_public_sector(self) -> None:
+        self.page.apply_public_sector_days(self.country)
+        self.reload()
 
     def add(self) -> None:
         self.page.set_override(self.country, _pydate(self.day.date()), self.kind.currentData(), self.note.text())

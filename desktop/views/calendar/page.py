@@ -37,6 +37,7 @@ from desktop.views.calendar.year_view import YearViewWidget
 from desktop.views.common.area import AreaPage
 from desktop.views.common.page import EmptyState, Legend, PageHeader
 from desktop.views.common.undo import perform
+from desktop import clock
 
 CURRENT = ui_settings.Option("calendar/current", 0, int)
 TAB = ui_settings.Option("calendar/tab", 0, int)
@@ -446,15 +447,37 @@ class CalendarArea(AreaPage):
                    lambda: self._run(lambda s: workdays.set_override(s, country, day, old[0], old[1])),
                    what="workdays")
 
+    def apply_public_sector_days(self, country: str) -> None:
+        """Add the government's days off for state institutions as the office's overrides, undoably."""
+        with self.ctx.db.session() as s:
+            days = [day for day, _kind, _note in workdays.public_sector_overrides_to_offer(s, country)]
+        if not days:
+            return
+        self._push(_("Add the days off for state institutions"),
+                   lambda: self._run(lambda s: workdays.apply_public_sector_overrides(s, country)),
+                   lambda: self._run(lambda s: [workdays.set_override(s, country, d, None) for d in days]),
+                   what="workdays")
+
+    def set_state_institution(self, value: bool) -> None:
+        from desktop.models import settings
+
+        with self.ctx.db.session() as s:
+            old = bool(settings.get(s, "state_institution"))
+        if old == value:
+            return
+        self._push(_("Change whether the faculty is a state institution"),
+                   lambda: self._run(lambda s: settings.put(s, "state_institution", value)),
+                   lambda: self._run(lambda s: settings.put(s, "state_institution", old)),
+                   what="workdays")
+
     def edit_overrides(self) -> None:
         self.overrides_dialog().exec()
 
     def overrides_dialog(self) -> OverridesDialog:
         """The days-off dialog of the calendar's country, on this year when the calendar spans it."""
-        import datetime as dt
 
         country = self.data.country if self.data else self.ctx.country
-        year = dt.date.today().year
+        year = clock.today().year
         if self.data and year not in (int(self.data.year_name[:4]), int(self.data.year_name[:4]) + 1):
             year = int(self.data.year_name[:4])
         return OverridesDialog(self, country, self, year)

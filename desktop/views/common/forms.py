@@ -6,11 +6,12 @@ import datetime as dt
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox
+from desktop import clock
 
 
 def date_edit(day: dt.date | None = None) -> QDateEdit:
     """A date field with the calendar popup, written as the office writes dates (17.11.2025)."""
-    edit = QDateEdit(QDate(day or dt.date.today()))
+    edit = QDateEdit(QDate(day or clock.today()))
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("dd.MM.yyyy")
     return edit

@@ -48,6 +48,7 @@ from desktop.views.common.undo import perform
 from desktop.views.curators.matrix import ASSIGNMENT_ROLE, FIXED, MatrixModel
 from desktop.views.curators.report_form import ReportForm
 from desktop.views.curators.teaching_log import TeachingLogPanel
+from desktop import clock
 
 YEAR_CHOICE = user_settings.Option("curators/year", "")
 SPLITTER = user_settings.Option("curators/splitter", None, bytes)
@@ -176,12 +177,12 @@ class CuratorsArea(AreaPage):
         self.update_commands()
 
     def year_name(self) -> str:
-        return self.year.currentData() or academic_year_of(dt.date.today())
+        return self.year.currentData() or academic_year_of(clock.today())
 
     def refresh(self) -> None:
         with self.ctx.db.session() as s:
             names = list(s.scalars(select(AcademicYear.name).order_by(AcademicYear.name)))
-        keep = self.year.currentData() or user_settings.get(YEAR_CHOICE) or academic_year_of(dt.date.today())
+        keep = self.year.currentData() or user_settings.get(YEAR_CHOICE) or academic_year_of(clock.today())
         self.year.clear()
         for n in names:
             self.year.addItem(n, n)
@@ -273,7 +274,7 @@ class CuratorsArea(AreaPage):
         if not ok:
             return
         day_text, ok = QInputDialog.getText(self, _("Change curator"), _("From (dd.mm.yyyy):"),
-                                            text=dt.date.today().strftime("%d.%m.%Y"))
+                                            text=clock.today().strftime("%d.%m.%Y"))
         if not ok:
             return
         try:
@@ -327,7 +328,7 @@ class CuratorsArea(AreaPage):
         index = self.matrix_view.currentIndex()
         if index.isValid() and index.column() >= FIXED:
             return m.months[index.column() - FIXED]
-        today = dt.date.today()
+        today = clock.today()
         return (today.year, today.month) if (today.year, today.month) in m.months else m.months[0]
 
     def month_documents(self, month: tuple[int, int]) -> list:

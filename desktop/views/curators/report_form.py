@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 
 from PySide6.QtCore import Qt
@@ -39,6 +38,7 @@ from desktop.views.curators.parts import (
     DateDelegate,
     to_python,
 )
+from desktop import clock
 
 
 ACCEPTED_BY = user_settings.Option("curators/accepted_by", "")
@@ -258,7 +258,7 @@ class ReportForm(QWidget):
 
     def submit(self) -> None:
         rid = self.report_id
-        self._status_change(_("Submit the report"), lambda s: cr.submit(s, rid, dt.date.today()))
+        self._status_change(_("Submit the report"), lambda s: cr.submit(s, rid, clock.today()))
 
     def accept(self) -> None:
         """The dean's office member who accepts is asked once and remembered for the next report."""
@@ -276,7 +276,7 @@ class ReportForm(QWidget):
         user_settings.put(ACCEPTED_BY, name)
         staff_id = next((i for i, n in office.items() if n == name), None)
         rid = self.report_id
-        self._status_change(_("Accept the report"), lambda s: cr.accept(s, rid, staff_id, dt.date.today()))
+        self._status_change(_("Accept the report"), lambda s: cr.accept(s, rid, staff_id, clock.today()))
 
     def send_back(self) -> None:
         comment, ok = QInputDialog.getMultiLineText(self, _("Return the report"), _("What must the curator correct?"))
@@ -286,7 +286,7 @@ class ReportForm(QWidget):
 
     def add_line(self, part: str) -> None:
         rid, made = self.report_id, {}
-        values = {"day": dt.date.today()} if part in ("activities", "contacts") else {}
+        values = {"day": clock.today()} if part in ("activities", "contacts") else {}
 
         def redo():
             made["id"] = self.page.run(lambda s: cr.add_line(s, rid, part, {**values, "id": made.get("id")}))

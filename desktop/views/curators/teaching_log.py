@@ -27,6 +27,7 @@ from desktop.models.org import Staff, StaffRole, staff_by_role
 from desktop.views.common.toolbar import button_bar
 from desktop.views.common.tablemodel import Column, RecordTableModel
 from desktop.views.curators.parts import ChoiceDelegate, DateDelegate, to_python
+from desktop import clock
 
 
 def _form(value):
@@ -157,7 +158,7 @@ class TeachingLogPanel(QWidget):
         if sid is None:
             return
         y, m = self.ym()
-        day = dt.date.today() if dt.date.today().replace(day=1) == dt.date(y, m, 1) else dt.date(y, m, 1)
+        day = clock.today() if clock.today().replace(day=1) == dt.date(y, m, 1) else dt.date(y, m, 1)
         made: dict = {}
 
         def redo():

@@ -44,6 +44,7 @@ from desktop.views.exams.models import (
     ExamListModel,
     ExamListProxy,
 )
+from desktop import clock
 
 SPLITTER = ui_settings.Option("exams/splitter", None, bytes)
 KIND = ui_settings.Option("exams/kind", "winter")
@@ -661,4 +662,4 @@ def write_export(path: str, schedule: ops.Schedule, lang: str, layout: str, fmt:
 def ex_default_year() -> str:
     from desktop.models.org import academic_year_of
 
-    return academic_year_of(dt.date.today())
+    return academic_year_of(clock.today())

@@ -3,7 +3,6 @@ overdue ones highlighted; export to Excel."""
 
 from __future__ import annotations
 
-import datetime as dt
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QAction
@@ -26,6 +25,7 @@ from desktop.views import settings
 from desktop.views.common.tablemodel import TextFilterProxy
 from desktop.views.meetings.editor import table
 from desktop.views.meetings.models import decision_model
+from desktop import clock
 
 F_PERSON = settings.Option("meetings/decisions_person", 0, int)
 F_STATUS = settings.Option("meetings/decisions_status", "open")
@@ -139,7 +139,7 @@ class DecisionsRegister(QWidget):
 
     def reload(self) -> None:
         with self.page.ctx.db.session() as s:
-            rows = mt.decisions(s, on_date=dt.date.today(), **self.filters())
+            rows = mt.decisions(s, on_date=clock.today(), **self.filters())
         self.model.set_rows(rows)
         overdue = sum(1 for r in rows if r["overdue"])
         self.count.setText(ngettext("{count} decision, {overdue} overdue", "{count} decisions, {overdue} overdue",
@@ -162,7 +162,7 @@ class DecisionsRegister(QWidget):
         from desktop.reports.meeting_xlsx import decisions_xlsx
 
         with self.page.ctx.db.session() as s:
-            rows = mt.decisions(s, on_date=dt.date.today(), **self.filters())
+            rows = mt.decisions(s, on_date=clock.today(), **self.filters())
             from desktop.models.document_frame import document_frame
 
             frame = document_frame(s, "decisions")

@@ -14,6 +14,7 @@ from desktop.i18n import N_, _
 from desktop.models import meetings as mt
 from desktop.views.common.tablemodel import Column, RecordTableModel
 from desktop.views.meetings.models import OVERDUE_TEXT, short_date
+from desktop import clock
 
 WEEKS_BEFORE, WEEKS_AFTER = 4, 8  # the list shows 4 past weeks, this week and 8 coming ones
 WEEKS_SHOWN = WEEKS_BEFORE + 1 + WEEKS_AFTER
@@ -99,7 +100,7 @@ class WeekList(QWidget):
 
         super().__init__(parent)
         self.page = page
-        self.anchor = dt.date.today()
+        self.anchor = clock.today()
         self.model = WeekListModel(self)
         self.view = table(self.model, 2)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -110,7 +111,7 @@ class WeekList(QWidget):
         self.range_label = QLabel()
         self.buttons = {k: QToolButton() for k in ("earlier", "today", "later")}
         self.buttons["earlier"].clicked.connect(lambda: self.move(-STEP))
-        self.buttons["today"].clicked.connect(lambda: self.go_to(dt.date.today()))
+        self.buttons["today"].clicked.connect(lambda: self.go_to(clock.today()))
         self.buttons["later"].clicked.connect(lambda: self.move(STEP))
         bar = QHBoxLayout()
         bar.addWidget(self.buttons["earlier"])
@@ -143,7 +144,7 @@ class WeekList(QWidget):
         start = self.first_monday()
         with self.page.ctx.db.session() as s:
             weeks = mt.meetings_by_week(s, start, WEEKS_SHOWN, self.page.series.currentData() or None)
-        self.model.set_rows(week_rows(weeks, dt.date.today()))
+        self.model.set_rows(week_rows(weeks, clock.today()))
         self.range_label.setText(week_text(weeks[0]["start"], weeks[-1]["end"]))
         if self.page.meeting_id is not None:
             self.select(self.page.meeting_id)

@@ -35,6 +35,7 @@ from desktop.views.common.undo import perform
 from desktop.views.requests.card import RequestCard
 from desktop.views.requests.dialogs import NewRequestDialog, StepDoneDialog, TemplateDialog
 from desktop.views.requests.models import RegisterModel, RegisterProxy, label_rows
+from desktop import clock
 
 FILTERS = user_settings.Option("requests/filters", "")
 SPLITTER = user_settings.Option("requests/splitter", None, bytes)
@@ -43,7 +44,7 @@ SPLITTER = user_settings.Option("requests/splitter", None, bytes)
 class RequestsArea(AreaPage):
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
-        self.today = dt.date.today()  # tests set it to a fixed day
+        self.today = clock.today()  # tests set it to a fixed day
         self.dashboard = QLabel()
         self.dashboard.setStyleSheet("font-size: 13px;")
         # How far ahead "due soon" looks: a setting of the faculty's data (shared by every install).

@@ -12,6 +12,7 @@ from desktop.i18n import NC_, N_, _, current
 from desktop.models.requests import CHANNEL_LABELS, Channel
 from desktop.reports.requests import duration_text, status_text
 from desktop.views.common.tablemodel import Column, RecordTableModel, TextFilterProxy
+from desktop import clock
 
 
 def _date(value) -> str:
@@ -162,4 +163,4 @@ class StepsModel(QAbstractListModel):
 
 
 def today() -> dt.date:
-    return dt.date.today()
+    return clock.today()

@@ -26,6 +26,7 @@ from desktop.models.exams import SESSION_KIND_LABELS, SessionKind
 from desktop.models.movements import MOVEMENT_LABELS, MovementKind, Order
 from desktop.views.common.forms import date_edit, ok_cancel, to_date
 from desktop.views.common.tablemodel import Column, RecordTableModel
+from desktop import clock
 
 
 class RetakeDialog(QDialog):
@@ -37,7 +38,7 @@ class RetakeDialog(QDialog):
         self.kind = QComboBox()
         for k in (SessionKind.FX, SessionKind.SUMMER, SessionKind.WINTER):
             self.kind.addItem(_(SESSION_KIND_LABELS[k]), k.value)
-        self.day = date_edit(dt.date.today() + dt.timedelta(days=7))
+        self.day = date_edit(clock.today() + dt.timedelta(days=7))
         form = QFormLayout(self)
         form.addRow(_("Session"), self.kind)
         form.addRow(_("Date"), self.day)

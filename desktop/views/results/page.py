@@ -43,6 +43,7 @@ from desktop.views.common.area import AreaPage
 from desktop.views.common.tablemodel import Column, RecordTableModel, TextFilterProxy
 from desktop.views.common.toolbar import button_bar
 from desktop.views.common.undo import perform
+from desktop import clock
 
 KIND = ui_settings.Option("results/kind", "winter")
 SPLITTER = ui_settings.Option("results/splitter", None, bytes)
@@ -472,7 +473,7 @@ class ResultsArea(AreaPage):
 
         def redo():
             with self.ctx.db.session() as s:
-                saved["ids"] = rm.issue_sheets(s, session_id, dt.date.today())
+                saved["ids"] = rm.issue_sheets(s, session_id, clock.today())
             return saved["ids"]
 
         def undo():
@@ -498,7 +499,7 @@ class ResultsArea(AreaPage):
 
         def redo():
             with self.ctx.db.session() as s:
-                lines, saved["old"] = rm.import_filled(s, filled, dt.date.today())
+                lines, saved["old"] = rm.import_filled(s, filled, clock.today())
             return lines
 
         def undo():

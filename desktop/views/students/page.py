@@ -47,6 +47,7 @@ from desktop.views.students.models import (
     StudentTableModel,
 )
 from desktop.views.common.forms import ok_cancel
+from desktop import clock
 
 FIRST_SCREEN = 200  # students shown before the whole list has loaded
 HIDDEN_COLUMNS = ui_settings.Option("students/hidden_columns", json.dumps(sorted(DEFAULT_HIDDEN)))
@@ -451,7 +452,7 @@ class StudentsArea(AreaPage):
         dialog = QDialog(self)
         dialog.setWindowTitle(_("Promote groups"))
         number = QLineEdit()
-        day = date_edit(dt.date(dt.date.today().year, 7, 1))
+        day = date_edit(dt.date(clock.today().year, 7, 1))
         lay = QVBoxLayout(dialog)
         lay.addWidget(QLabel(ngettext("{n} group goes up one course; its studying students get a promotion.",
                                        "{n} groups go up one course; their studying students get a promotion.",

@@ -38,6 +38,7 @@ from desktop.views import settings as ui_settings
 from desktop.views.workplan.deadline_dialog import DeadlineDialog
 from desktop.views.workplan.plan_actions import PlanActions
 from desktop.views.workplan.tree_model import PlanFilterProxy, PlanTreeModel
+from desktop import clock
 
 COLOURS = {"done": "#4CAF50", "in_progress": "#2196F3", "overdue": "#E53935", "planned": "#BDBDBD"}
 LEGEND = {"done": N_("Done"), "in_progress": N_("In progress"), "overdue": N_("Overdue"), "planned": N_("Planned")}
@@ -612,5 +613,5 @@ class WorkPlanArea(PlanActions, AreaPage):
             from desktop.views.common.printing import preview_pdf
 
             out = io.BytesIO()
-            progress_pdf(out, self.tree, self.ctx.report_language, dt.date.today())
+            progress_pdf(out, self.tree, self.ctx.report_language, clock.today())
             preview_pdf(self, out.getvalue())

@@ -8,7 +8,6 @@ calls a ``do_*`` method that tests call directly.
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -20,6 +19,7 @@ from desktop.models.base import DomainError
 from desktop.models.org import academic_year_of, parse_year_name
 from desktop.views import settings as ui_settings
 from desktop.views.workplan.plan_dialogs import HEADER_FIELDS, ImportDialog, PlanHeaderDialog
+from desktop import clock
 
 IMPORT_SUFFIXES = (".docx", ".xlsx")
 
@@ -30,7 +30,7 @@ class PlanActions:
         """The year after the newest plan, or the current academic year when there is none."""
         years = [self.year.itemText(i) for i in range(self.year.count())]
         if not years:
-            return academic_year_of(dt.date.today())
+            return academic_year_of(clock.today())
         first = max(int(y[:4]) for y in years) + 1
         return f"{first}-{first + 1}"
 
@@ -160,7 +160,7 @@ class PlanActions:
             else:
                 from desktop.reports.workplan_pdf import progress_pdf
 
-                progress_pdf(tmp, tree, lang, dt.date.today())
+                progress_pdf(tmp, tree, lang, clock.today())
 
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:

@@ -1,0 +1,75 @@
+"""Plain helpers several test modules share (fixtures live in conftest.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from desktop.models.exam_conflicts import CheckRules
+from desktop.models.exam_schedule import ExamRow, GroupInfo, Schedule
+
+D = dt.date
+
+
+# Exam sessions: a small schedule of plain rows for the conflict checks --------------------------
+
+def schedule(*exams: ExamRow) -> Schedule:
+    return Schedule(
+        1, "2025-2026", "winter", D(2025, 12, 22), D(2026, 1, 17), "KG", exams=list(exams),
+        groups={1: GroupInfo(1, "МАТ-1-25", 1, 1, "510100", "Математика", 20),
+                2: GroupInfo(2, "ПИ-1-25", 1, 2, "710400", "Программалык инженерия", 25)},
+        rooms={1: ("101", 60, "Башкы"), 2: ("305", 10, "ИТ")},
+        staff={1: "Сопуев У.А.", 2: "Қасымов Ә.Ғ."},
+        disciplines={1: "Алгебра", 2: "Физика", 3: "Тарых"})
+
+
+RULES = CheckRules(min_rest=2, days_off={D(2025, 12, 27): "", D(2025, 12, 28): "", D(2026, 1, 7): "Рождество"})
+
+
+def exam(i, groups, day, start=9 * 60, examiner=1, room=1, discipline=1, **kw) -> ExamRow:
+    return ExamRow(i, discipline, tuple(groups), day, start, 120, examiner, None, room, "written", **kw)
+
+
+def clean():
+    return [exam(1, [1], D(2025, 12, 22)), exam(2, [2], D(2025, 12, 22), 13 * 60, examiner=2, discipline=2),
+            exam(3, [1], D(2025, 12, 24), discipline=2, consult_day=D(2025, 12, 23), consult_minute=14 * 60),
+            exam(4, [2], D(2025, 12, 24), 13 * 60, discipline=1)]
+
+
+def kinds(conflicts):
+    return sorted({c.kind for c in conflicts})
+
+
+# Work plans: a Word plan in the layout offices use ------------------------------------------------
+
+TRICKY = "Ә ғ қ ң ө ұ ү һ і: <b>bold</b> & =1+1"
+
+
+def make_docx(path, *, header=True, headings_as_paragraphs=False):
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("БЕКИТЕМИН")
+    d.add_paragraph("Факультеттин деканы")
+    d.add_paragraph("__________ Сопуев У.А.")
+    d.add_paragraph("«___» __________ 2025-ж.")
+    d.add_paragraph("Факультеттин 2025-2026-окуу жылына карата иш планы")
+    sections = [("I. Уюштуруу иштери", [("1.", "Жадыбалды түзүү\nжана бекитүү", "Сентябрь, 2025", "Сопуев У.А.,\nметодисттер"),
+                                         ("2.", TRICKY, "Жыл бою", "Деканат")]),
+                ("II. Тарбиялык иштер", [("1.", "Кураторлордун кеңешмеси", "Айына бир жолу", "кураторлор")])]
+    table = None
+    for title, items in sections:
+        if headings_as_paragraphs or table is None:
+            if headings_as_paragraphs:
+                d.add_paragraph(title)
+            table = d.add_table(rows=0, cols=4)
+            if header:
+                cells = table.add_row().cells
+                for c, t in zip(cells, ["№", "Иш-чаралар", "Мөөнөтү", "Жооптуулар"], strict=True):
+                    c.text = t
+        if not headings_as_paragraphs:
+            row = table.add_row()
+            row.cells[0].merge(row.cells[3]).text = title
+        for values in items:
+            for c, t in zip(table.add_row().cells, values, strict=True):
+                c.text = t
+    d.save(path)
