@@ -38,8 +38,25 @@ def isolated(tmp_path, monkeypatch):
     except ImportError:  # pragma: no cover
         pass
     i18n.set_language("en")
+    _no_unexpected_modal_dialogs(monkeypatch)
     yield
     i18n.set_language("en")
+
+
+def _no_unexpected_modal_dialogs(monkeypatch) -> None:
+    """A modal dialog that a test did not answer would wait for a click forever offscreen and
+    hang the whole suite: fail that test at once, naming the dialog. A test that expects a dialog
+    patches its ``exec`` (or ``QMessageBox.warning`` ...) itself, which takes precedence."""
+    try:
+        from PySide6.QtWidgets import QDialog
+    except ImportError:  # pragma: no cover
+        return
+
+    def refuse(self, *args, **kwargs):
+        raise AssertionError(f"an unexpected modal dialog opened: {type(self).__name__} "
+                             f"{self.windowTitle()!r}; the test must answer it")
+
+    monkeypatch.setattr(QDialog, "exec", refuse)
 
 
 # PostgreSQL: with DEKANAT_TEST_POSTGRES=<admin URL> every test that uses ``db``, ``demo_db`` or
