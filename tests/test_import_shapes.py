@@ -7,9 +7,9 @@ import datetime as dt
 
 import openpyxl
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import select
 
-from desktop.models.contingent import Group, Student
+from desktop.models.contingent import Student
 from desktop.reports.student_export import export_students_xlsx
 from desktop.reports.student_import import ImportRefused, match_field
 from desktop.reports.student_import_plan import import_students

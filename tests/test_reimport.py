@@ -342,3 +342,18 @@ def test_password_protected_and_damaged_workbooks_are_named_as_such(tmp_path):
     with pytest.raises(ImportRefused) as exc:
         read_sheet(broken)
     assert exc.value.problems[0].startswith("broken.xlsx: the workbook is damaged")
+
+
+def test_a_file_with_too_many_filled_cells_is_refused_while_reading(tmp_path, db):
+    from desktop.models import settings
+
+    path = tmp_path / "wide.csv"
+    path.write_text("ФИО;Группа;" + ";".join(f"К{i}" for i in range(30)) + "\n"
+                    + "".join(f"Ким Анна{i};МАТ-1-25;" + ";".join("x" * (k + 1) for k in range(30)) + "\n"
+                              for i in range(10)), encoding="utf-8")
+    with db.session() as s:
+        settings.put(s, settings.IMPORT_ROW_LIMIT.key, 20)  # 20 rows × 5 = 100 filled cells at most
+    with pytest.raises(ImportRefused) as exc:
+        run(db, path)
+    assert exc.value.problems == ["wide.csv holds more than 100 filled cells, more than a faculty's list; it was not "
+                                  "read. Split it, or raise the row limit in the settings."]
