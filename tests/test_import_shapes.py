@@ -248,8 +248,9 @@ def test_a_known_looking_column_left_unread_is_an_error_unless_let_go_or_mapped(
     path = xlsx(tmp_path / "p.xlsx", rows)
     with pytest.raises(ImportRefused) as exc:
         run(db, path, dry_run=True)
-    assert exc.value.problems == ['row 1, column "Телефон родителей": this column looks like “Phone” but was not '
-                                  'read; map it (--map "Телефон родителей=FIELD") or let it go (--ignore-column C).']
+    assert exc.value.problems == ['row 1, column "Телефон родителей": this column looks like “Phone” but is not '
+                                  'read; map it to a field, or confirm that column C is let go.']
+    assert exc.value.doubtful == [("C", "Телефон родителей")]
     plan = run(db, path, dry_run=True, ignore_columns=["C"])
     assert plan.sheet.mapping_lines() == ["A «ФИО» → Full name", "B «Группа» → Group", "C «Телефон родителей»: ignored"]
     plan = run(db, path, map_specs=["Телефон родителей=phone"])
@@ -270,6 +271,13 @@ def test_the_cli_shows_the_mapping_and_says_what_it_did(cli, tmp_path):
     done = cli("--database", str(database), "import", "students", str(path), "--sheet", "Sheet")
     assert done.returncode == 0, done.stderr
     assert "Students added: 1" in done.stdout and "Students to add" not in done.stdout
+    doubtful = xlsx(tmp_path / "d.xlsx", [["ФИО", "Группа", "Телефон родителей"], ["Ли Мария", "МАТ-1-25", "5"]])
+    refused = cli("--database", str(database), "import", "students", str(doubtful))
+    assert refused.returncode == 1
+    assert refused.stderr.splitlines()[:2] == [
+        'row 1, column "Телефон родителей": this column looks like “Phone” but is not read; map it to a field, or '
+        'confirm that column C is let go.',
+        '  --map "Телефон родителей=FIELD" reads column C as FIELD; --ignore-column C lets it go']
     missing = cli("--database", str(database), "import", "students", str(path), "--sheet", "Третий")
     assert missing.returncode == 1 and "no sheet “Третий”" in missing.stderr
 
