@@ -357,3 +357,13 @@ def test_a_file_with_too_many_filled_cells_is_refused_while_reading(tmp_path, db
         run(db, path)
     assert exc.value.problems == ["wide.csv holds more than 100 filled cells, more than a faculty's list; it was not "
                                   "read. Split it, or raise the row limit in the settings."]
+
+
+def test_a_workbook_without_a_recognisable_header_is_refused_saying_what_it_is(tmp_path):
+    path = xlsx(tmp_path / "marks.xlsx", [["Оценки"], ["Математика", 5, 4], ["Физика", 3, 5]])
+    with pytest.raises(ImportRefused) as exc:
+        read_sheet(path)
+    assert exc.value.problems == [
+        "marks.xlsx holds the sheet “Sheet”, and none of its first 20 rows names the columns of a "
+        "student list (a name and a group, a record-book number …). Save the list from Excel as .xlsx, with a "
+        "header row, and import that."]
