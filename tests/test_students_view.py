@@ -256,3 +256,32 @@ def test_a_large_list_opens_with_its_first_screen_and_completes(qtbot, tmp_path)
     full = [page.model.row_tuple(i)[1].casefold() for i in range(FIRST_SCREEN)]
     assert full == names  # the first screen does not jump when the rest arrives
     db.dispose()
+
+
+def test_import_offers_the_visible_sheets_with_the_active_one_first(page, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    wb = openpyxl.Workbook()
+    first = wb.active
+    first.title = "Черновик"
+    first.append(["ФИО", "Группа"])
+    first.append(["Черновой Студент", "ЧЕР-1-25"])
+    hidden = wb.create_sheet("Старый")
+    hidden.sheet_state = "hidden"
+    final = wb.create_sheet("Итог")
+    final.append(["ФИО", "Группа"])
+    final.append(["Итогов Студент", "ИТ-1-25"])
+    wb.active = 2
+    path = tmp_path / "two.xlsx"
+    wb.save(path)
+    offered = []
+
+    def pick(parent, title, label, items, current, editable):
+        offered.append((list(items), current))
+        return "Черновик", True
+
+    monkeypatch.setattr(QInputDialog, "getItem", pick)
+    page.import_file(str(path))
+    assert offered == [(["Черновик", "Итог"], 1)]
+    assert page._import_dialog.sheet.title == "Черновик"
+    assert page._import_dialog.sheet.rows[1][0][0] == "Черновой Студент"
