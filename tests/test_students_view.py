@@ -285,3 +285,26 @@ def test_import_offers_the_visible_sheets_with_the_active_one_first(page, tmp_pa
     assert offered == [(["Черновик", "Итог"], 1)]
     assert page._import_dialog.sheet.title == "Черновик"
     assert page._import_dialog.sheet.rows[1][0][0] == "Черновой Студент"
+
+
+def test_a_reimport_in_the_window_is_in_the_students_history_with_the_file_name(page, demo_db, tmp_path):
+    from desktop.views.common.history import AuditHistoryModel, load_history
+
+    with demo_db.session() as s:
+        st = s.scalars(select(Student).where(Student.status == "studying").order_by(Student.id)).first()
+        sid, book, last, first, group, old_phone = (st.id, st.record_book, st.last_name, st.first_name,
+                                                    st.group.name, st.phone)
+    wb = openpyxl.Workbook()
+    for row in [["Фамилия", "Имя", "Группа", "№ зачётной книжки", "Телефон", "Основа обучения"],
+                [last, first, group, book, "+996 700 123456", None]]:
+        wb.active.append(row)
+    path = tmp_path / "phones.xlsx"
+    wb.save(path)
+    page.import_file(str(path))
+    dialog = page._import_dialog
+    assert dialog.check()
+    assert f"{last} {first}: Phone: {old_phone or '—'} → +996 700 123456" in dialog.report.toPlainText()
+    dialog.do_import()
+    model = AuditHistoryModel(load_history(demo_db, "student", sid))
+    rows = [[model.data(model.index(r, c)) for c in range(2, 6)] for r in range(model.rowCount())]
+    assert ["Changed (from phones.xlsx)", "Phone", old_phone or "", "+996 700 123456"] in rows
