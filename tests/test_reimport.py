@@ -212,14 +212,19 @@ def test_look_alikes_invisible_characters_and_odd_record_books(tmp_path, db):
 
 def test_the_same_record_book_twice_and_against_the_database(tmp_path, db):
     first_import(db, tmp_path)
-    path = xlsx(tmp_path / "d.xlsx", [["ФИО", "Группа", "№ зачётной книжки"], ["Пак Ирина", "МАТ-1-25", "000777"],
-                                      ["Ли Мария", "МАТ-1-25", "000777"], ["Нуров Нур", "МАТ-1-25", "000124"]])
+    path = xlsx(tmp_path / "d.xlsx", [["ФИО", "Группа", "№ зачётной книжки", "Дата рождения"],
+                                      ["Пак Ирина", "МАТ-1-25", "000777", None],
+                                      ["Ли Мария", "МАТ-1-25", "000777", None],
+                                      ["Нуров Нур", "МАТ-1-25", "000124", None],
+                                      ["Асанов Азамат", "МАТ-1-25", "000999", "04.03.2007"]])
     with pytest.raises(ImportRefused) as exc:
         run(db, path)
     assert exc.value.problems == [
         'row 3, column "№ зачётной книжки": record-book number 000777 is repeated (first in row 2).',
         'row 4, column "№ зачётной книжки": record-book number 000124 is already held by another student '
-        '(Ким Анна).']
+        '(Ким Анна).',
+        'row 5, column "№ зачётной книжки": Асанов Азамат, born 04.03.2007, is already stored with record-book '
+        'number 000123.']
 
 
 def _far_cell_xlsx(path):

@@ -384,6 +384,15 @@ def plan_import(session: Session, sheet: Sheet, *, default_group: str | None = N
                                        f"{group_names.get(current[c]['group_id'], '—')}" for c in candidates)))
             elif candidates:
                 sid = candidates[0]
+            elif book and row["birth_date"]:
+                # The same person stored under another record-book number: a typo, or a second copy.
+                other = [c for c in by_name.get((fold_key(last), fold_key(first)), [])
+                         if current[c]["birth_date"] == row["birth_date"] and current[c]["record_book"]]
+                if other:
+                    bad("record_book", _("{name}, born {date}, is already stored with record-book number "
+                                         "{number}.").format(name=f"{last} {first}",
+                                                             date=row["birth_date"].strftime("%d.%m.%Y"),
+                                                             number=current[other[0]]["record_book"]))
         if sid is not None and sid in matched:
             bad("full_name" if "full_name" in m else "last_name", _(
                 "the same student as in row {first}.").format(first=matched[sid]))
