@@ -308,3 +308,19 @@ def test_a_reimport_in_the_window_is_in_the_students_history_with_the_file_name(
     model = AuditHistoryModel(load_history(demo_db, "student", sid))
     rows = [[model.data(model.index(r, c)) for c in range(2, 6)] for r in range(model.rowCount())]
     assert ["Changed (from phones.xlsx)", "Phone", old_phone or "", "+996 700 123456"] in rows
+
+
+def test_a_known_looking_column_must_be_let_go_before_the_window_imports(page, demo_db, tmp_path):
+    wb = openpyxl.Workbook()
+    for row in [["ФИО", "Группа", "Телефон родителей"], ["Өмүрбеков Тилек", "ЖАҢЫ-1-25", "555"]]:
+        wb.active.append(row)
+    path = tmp_path / "parents.xlsx"
+    wb.save(path)
+    page.import_file(str(path))
+    dialog = page._import_dialog
+    assert not dialog.let_go.isHidden()
+    assert not dialog.check() and not dialog.import_button.isEnabled()
+    assert "C «Телефон родителей»: not read, but it looks like “Phone”" in dialog.report.toPlainText()
+    dialog.let_go.setChecked(True)
+    assert dialog.check() and dialog.import_button.isEnabled()
+    assert "C «Телефон родителей»: ignored" in dialog.report.toPlainText()
