@@ -372,3 +372,26 @@ def test_a_workbook_without_a_recognisable_header_is_refused_saying_what_it_is(t
         "marks.xlsx holds the sheet “Sheet”, and none of its first 20 rows names the columns of a "
         "student list (a name and a group, a record-book number …). Save the list from Excel as .xlsx, with a "
         "header row, and import that."]
+
+
+def test_a_nul_byte_in_the_xml_and_a_locked_work_plan_are_named(tmp_path):
+    from desktop.models.base import DomainError
+    from desktop.reports.workplan_import import read_plan_file
+
+    good = xlsx(tmp_path / "good.xlsx", [["ФИО", "Группа"], ["Ким Анна", "МАТ-1-25"]])
+    broken = tmp_path / "nul.xlsx"
+    with zipfile.ZipFile(good) as src, zipfile.ZipFile(broken, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace("Ким".encode("ascii", "xmlcharrefreplace"), b"\x00")
+            dst.writestr(item, data)
+    assert b"\x00" in zipfile.ZipFile(broken).read("xl/worksheets/sheet1.xml")
+    with pytest.raises(ImportRefused) as exc:
+        read_sheet(broken)
+    assert exc.value.problems[0].startswith("nul.xlsx: the workbook is damaged")
+    locked = tmp_path / "plan.docx"
+    locked.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
+                       + "EncryptedPackage".encode("utf-16-le").ljust(512, b"\x00"))
+    with pytest.raises(DomainError, match="plan.docx is protected with a password"):
+        read_plan_file(locked)
