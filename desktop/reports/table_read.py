@@ -316,7 +316,7 @@ def _read_xls(path: Path, wanted: str | None, limit: int) -> Table:
     import xlrd
 
     try:
-        book = xlrd.open_workbook(str(path), formatting_info=False, on_demand=True)
+        book = xlrd.open_workbook(str(path), formatting_info=True, on_demand=True)
     except xlrd.biffh.XLRDError as exc:
         if "encrypt" in str(exc).lower():
             raise TableRefused(password_message(path)) from exc
@@ -347,7 +347,13 @@ def _read_xls(path: Path, wanted: str | None, limit: int) -> Table:
                     value = bool(value)
                 elif cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK, xlrd.XL_CELL_ERROR):
                     value = None
-                cells.append((value, False, None))
+                fmt = None
+                if cell.ctype == xlrd.XL_CELL_NUMBER:  # "000000" keeps a record book's leading zeros
+                    try:
+                        fmt = book.format_map[book.xf_list[cell.xf_index].format_key].format_str
+                    except (IndexError, KeyError, TypeError):
+                        fmt = None
+                cells.append((value, False, fmt))
                 del c
             if r in hidden and any(not _blank(v[0]) for v in cells):
                 table.hidden_rows.append(r + 1)
