@@ -395,3 +395,12 @@ def test_a_nul_byte_in_the_xml_and_a_locked_work_plan_are_named(tmp_path):
                        + "EncryptedPackage".encode("utf-16-le").ljust(512, b"\x00"))
     with pytest.raises(DomainError, match="plan.docx is protected with a password"):
         read_plan_file(locked)
+
+
+def test_a_pdf_named_xls_is_refused_saying_it_is_no_table(tmp_path):
+    path = tmp_path / "list.xls"
+    path.write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n")
+    with pytest.raises(ImportRefused) as exc:
+        read_sheet(path)
+    assert exc.value.problems == ["list.xls is neither an Excel workbook (.xlsx, .xls) nor a CSV or HTML table; save "
+                                  "the list from Excel as .xlsx and import that."]

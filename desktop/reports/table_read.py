@@ -61,6 +61,8 @@ def file_kind(path: Path) -> str:
         with open(path, "rb") as f:
             data = f.read(min(os.path.getsize(path), 8 * 1024 * 1024))
         return "encrypted" if _ENCRYPTED in data else "xls"
+    if head.startswith((b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"{\\rtf")):
+        return "unknown"  # a PDF, a picture or an RTF document under a table's name
     text = _decode(head, partial=True)
     if text is None or "\x00" in text:
         return "unknown"
