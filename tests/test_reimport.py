@@ -404,3 +404,18 @@ def test_a_pdf_named_xls_is_refused_saying_it_is_no_table(tmp_path):
         read_sheet(path)
     assert exc.value.problems == ["list.xls is neither an Excel workbook (.xlsx, .xls) nor a CSV or HTML table; save "
                                   "the list from Excel as .xlsx and import that."]
+
+
+def test_students_below_a_blank_row_are_read_and_notes_below_it_are_not(tmp_path, db):
+    path = xlsx(tmp_path / "gap.xlsx", [
+        ["№", "Фамилия", "Имя", "Группа"],
+        [1, "Ким", "Анна", "МАТ-1-25"],
+        [],
+        [2, "Ли", "Мария", "МАТ-1-25"],  # numbered: a student
+        [None, "Пак", "Ирина", "ПИ-1-25"],  # a name and a group: a student
+        [],
+        [None, "Всего студентов: 3"],  # a note
+    ])
+    plan = run(db, path, dry_run=True)
+    assert [r["last_name"] for r in plan.new_rows] == ["Ким", "Ли", "Пак"]
+    assert plan.ignored_rows == [7]
