@@ -40,6 +40,7 @@ EXPECTED = {
     "formulas.xlsx": {"students": "refused", "workplan": "refused"},
     "merged_cells.xlsx": {"students": "refused"},
     "plan_merged_cells.xlsx": {"workplan": "imported"},
+    "far_cell.xlsx": {"students": "imported", "workplan": "refused"},
 }
 # What the message of a refusal must say (English interface), per file and importer.
 REASONS = {
@@ -53,7 +54,8 @@ REASONS = {
     ("wrong_types.xlsx", "students"): "impossible date “вчера”",
     # A student list is no work plan, whatever else is wrong with it.
     **{(name, "workplan"): "is a list of students" for name in (
-        "header_only.xlsx", "wrong_types.xlsx", "many_columns.xlsx", "long_cell.xlsx", "formulas.xlsx")},
+        "header_only.xlsx", "wrong_types.xlsx", "many_columns.xlsx", "long_cell.xlsx", "formulas.xlsx",
+        "far_cell.xlsx")},
 }
 
 

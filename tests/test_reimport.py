@@ -212,14 +212,19 @@ def test_look_alikes_invisible_characters_and_odd_record_books(tmp_path, db):
 
 def test_the_same_record_book_twice_and_against_the_database(tmp_path, db):
     first_import(db, tmp_path)
-    path = xlsx(tmp_path / "d.xlsx", [["ФИО", "Группа", "№ зачётной книжки"], ["Пак Ирина", "МАТ-1-25", "000777"],
-                                      ["Ли Мария", "МАТ-1-25", "000777"], ["Нуров Нур", "МАТ-1-25", "000124"]])
+    path = xlsx(tmp_path / "d.xlsx", [["ФИО", "Группа", "№ зачётной книжки", "Дата рождения"],
+                                      ["Пак Ирина", "МАТ-1-25", "000777", None],
+                                      ["Ли Мария", "МАТ-1-25", "000777", None],
+                                      ["Нуров Нур", "МАТ-1-25", "000124", None],
+                                      ["Асанов Азамат", "МАТ-1-25", "000999", "04.03.2007"]])
     with pytest.raises(ImportRefused) as exc:
         run(db, path)
     assert exc.value.problems == [
         'row 3, column "№ зачётной книжки": record-book number 000777 is repeated (first in row 2).',
         'row 4, column "№ зачётной книжки": record-book number 000124 is already held by another student '
-        '(Ким Анна).']
+        '(Ким Анна).',
+        'row 5, column "№ зачётной книжки": Асанов Азамат, born 04.03.2007, is already stored with record-book '
+        'number 000123.']
 
 
 def _far_cell_xlsx(path):
@@ -342,3 +347,75 @@ def test_password_protected_and_damaged_workbooks_are_named_as_such(tmp_path):
     with pytest.raises(ImportRefused) as exc:
         read_sheet(broken)
     assert exc.value.problems[0].startswith("broken.xlsx: the workbook is damaged")
+
+
+def test_a_file_with_too_many_filled_cells_is_refused_while_reading(tmp_path, db):
+    from desktop.models import settings
+
+    path = tmp_path / "wide.csv"
+    path.write_text("ФИО;Группа;" + ";".join(f"К{i}" for i in range(30)) + "\n"
+                    + "".join(f"Ким Анна{i};МАТ-1-25;" + ";".join("x" * (k + 1) for k in range(30)) + "\n"
+                              for i in range(10)), encoding="utf-8")
+    with db.session() as s:
+        settings.put(s, settings.IMPORT_ROW_LIMIT.key, 20)  # 20 rows × 5 = 100 filled cells at most
+    with pytest.raises(ImportRefused) as exc:
+        run(db, path)
+    assert exc.value.problems == ["wide.csv holds more than 100 filled cells, more than a faculty's list; it was not "
+                                  "read. Split it, or raise the row limit in the settings."]
+
+
+def test_a_workbook_without_a_recognisable_header_is_refused_saying_what_it_is(tmp_path):
+    path = xlsx(tmp_path / "marks.xlsx", [["Оценки"], ["Математика", 5, 4], ["Физика", 3, 5]])
+    with pytest.raises(ImportRefused) as exc:
+        read_sheet(path)
+    assert exc.value.problems == [
+        "marks.xlsx holds the sheet “Sheet”, and none of its first 20 rows names the columns of a "
+        "student list (a name and a group, a record-book number …). Save the list from Excel as .xlsx, with a "
+        "header row, and import that."]
+
+
+def test_a_nul_byte_in_the_xml_and_a_locked_work_plan_are_named(tmp_path):
+    from desktop.models.base import DomainError
+    from desktop.reports.workplan_import import read_plan_file
+
+    good = xlsx(tmp_path / "good.xlsx", [["ФИО", "Группа"], ["Ким Анна", "МАТ-1-25"]])
+    broken = tmp_path / "nul.xlsx"
+    with zipfile.ZipFile(good) as src, zipfile.ZipFile(broken, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace("Ким".encode("ascii", "xmlcharrefreplace"), b"\x00")
+            dst.writestr(item, data)
+    assert b"\x00" in zipfile.ZipFile(broken).read("xl/worksheets/sheet1.xml")
+    with pytest.raises(ImportRefused) as exc:
+        read_sheet(broken)
+    assert exc.value.problems[0].startswith("nul.xlsx: the workbook is damaged")
+    locked = tmp_path / "plan.docx"
+    locked.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
+                       + "EncryptedPackage".encode("utf-16-le").ljust(512, b"\x00"))
+    with pytest.raises(DomainError, match="plan.docx is protected with a password"):
+        read_plan_file(locked)
+
+
+def test_a_pdf_named_xls_is_refused_saying_it_is_no_table(tmp_path):
+    path = tmp_path / "list.xls"
+    path.write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n")
+    with pytest.raises(ImportRefused) as exc:
+        read_sheet(path)
+    assert exc.value.problems == ["list.xls is neither an Excel workbook (.xlsx, .xls) nor a CSV or HTML table; save "
+                                  "the list from Excel as .xlsx and import that."]
+
+
+def test_students_below_a_blank_row_are_read_and_notes_below_it_are_not(tmp_path, db):
+    path = xlsx(tmp_path / "gap.xlsx", [
+        ["№", "Фамилия", "Имя", "Группа"],
+        [1, "Ким", "Анна", "МАТ-1-25"],
+        [],
+        [2, "Ли", "Мария", "МАТ-1-25"],  # numbered: a student
+        [None, "Пак", "Ирина", "ПИ-1-25"],  # a name and a group: a student
+        [],
+        [None, "Всего студентов: 3"],  # a note
+    ])
+    plan = run(db, path, dry_run=True)
+    assert [r["last_name"] for r in plan.new_rows] == ["Ким", "Ли", "Пак"]
+    assert plan.ignored_rows == [7]

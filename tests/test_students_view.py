@@ -271,3 +271,71 @@ def test_a_large_list_opens_with_its_first_screen_and_completes(qtbot, tmp_path)
     full = [page.model.row_tuple(i)[1].casefold() for i in range(FIRST_SCREEN)]
     assert full == names  # the first screen does not jump when the rest arrives
     db.dispose()
+
+
+def test_import_offers_the_visible_sheets_with_the_active_one_first(page, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    wb = openpyxl.Workbook()
+    first = wb.active
+    first.title = "Черновик"
+    first.append(["ФИО", "Группа"])
+    first.append(["Черновой Студент", "ЧЕР-1-25"])
+    hidden = wb.create_sheet("Старый")
+    hidden.sheet_state = "hidden"
+    final = wb.create_sheet("Итог")
+    final.append(["ФИО", "Группа"])
+    final.append(["Итогов Студент", "ИТ-1-25"])
+    wb.active = 2
+    path = tmp_path / "two.xlsx"
+    wb.save(path)
+    offered = []
+
+    def pick(parent, title, label, items, current, editable):
+        offered.append((list(items), current))
+        return "Черновик", True
+
+    monkeypatch.setattr(QInputDialog, "getItem", pick)
+    page.import_file(str(path))
+    assert offered == [(["Черновик", "Итог"], 1)]
+    assert page._import_dialog.sheet.title == "Черновик"
+    assert page._import_dialog.sheet.rows[1][0][0] == "Черновой Студент"
+
+
+def test_a_reimport_in_the_window_is_in_the_students_history_with_the_file_name(page, demo_db, tmp_path):
+    from desktop.views.common.history import AuditHistoryModel, load_history
+
+    with demo_db.session() as s:
+        st = s.scalars(select(Student).where(Student.status == "studying").order_by(Student.id)).first()
+        sid, book, last, first, group, old_phone = (st.id, st.record_book, st.last_name, st.first_name,
+                                                    st.group.name, st.phone)
+    wb = openpyxl.Workbook()
+    for row in [["Фамилия", "Имя", "Группа", "№ зачётной книжки", "Телефон", "Основа обучения"],
+                [last, first, group, book, "+996 700 123456", None]]:
+        wb.active.append(row)
+    path = tmp_path / "phones.xlsx"
+    wb.save(path)
+    page.import_file(str(path))
+    dialog = page._import_dialog
+    assert dialog.check()
+    assert f"{last} {first}: Phone: {old_phone or '—'} → +996 700 123456" in dialog.report.toPlainText()
+    dialog.do_import()
+    model = AuditHistoryModel(load_history(demo_db, "student", sid))
+    rows = [[model.data(model.index(r, c)) for c in range(2, 6)] for r in range(model.rowCount())]
+    assert ["Changed (from phones.xlsx)", "Phone", old_phone or "", "+996 700 123456"] in rows
+
+
+def test_a_known_looking_column_must_be_let_go_before_the_window_imports(page, demo_db, tmp_path):
+    wb = openpyxl.Workbook()
+    for row in [["ФИО", "Группа", "Телефон родителей"], ["Өмүрбеков Тилек", "ЖАҢЫ-1-25", "555"]]:
+        wb.active.append(row)
+    path = tmp_path / "parents.xlsx"
+    wb.save(path)
+    page.import_file(str(path))
+    dialog = page._import_dialog
+    assert not dialog.let_go.isHidden()
+    assert not dialog.check() and not dialog.import_button.isEnabled()
+    assert "C «Телефон родителей»: not read, but it looks like “Phone”" in dialog.report.toPlainText()
+    dialog.let_go.setChecked(True)
+    assert dialog.check() and dialog.import_button.isEnabled()
+    assert "C «Телефон родителей»: ignored" in dialog.report.toPlainText()

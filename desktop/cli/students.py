@@ -68,6 +68,9 @@ def cmd_import(args, ctx: Context) -> int:
     except ImportRefused as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
+        for letter, header in getattr(exc, "doubtful", []):
+            print(f'  --map "{header}=FIELD" reads column {letter} as FIELD; --ignore-column {letter} lets it go',
+                  file=sys.stderr)
         raise CommandError(f"{path.name}: {len(exc.problems)} problem(s); nothing was imported") from exc
     for line in plan.summary(done=not args.dry_run):
         print(line)

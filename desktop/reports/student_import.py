@@ -293,8 +293,9 @@ def read_sheet(path: str | Path, *, sheet: str | None = None, limit: int = ROW_L
     result = Sheet(path, table.title, table.rows, numbers=table.numbers, hidden_rows=table.hidden_rows,
                    hidden_sheets=table.hidden_sheets, sheets=table.sheets, kind=table.kind)
     result.header_row, result.mapping = find_header(table.rows)
-    if result.header_row is None and table.kind in ("csv", "html"):
-        what = _("plain text") if table.kind == "csv" else _("a web page (HTML)")
+    if result.header_row is None:
+        what = {"csv": _("plain text"), "html": _("a web page (HTML)")}.get(
+            table.kind, _("the sheet “{sheet}”").format(sheet=table.title))
         raise ImportRefused([_("{file} holds {what}, and none of its first {n} rows names the columns of a student "
                                "list (a name and a group, a record-book number …). Save the list from Excel as "
                                ".xlsx, with a header row, and import that.").format(

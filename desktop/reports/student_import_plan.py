@@ -185,9 +185,8 @@ def plan_import(session: Session, sheet: Sheet, *, default_group: str | None = N
     header_number = sheet.row_number(sheet.header_row)
     for col, like in sheet.doubtful_columns():
         plan.problems.append(Problem(header_number, sheet.column_title(col), _(
-            "this column looks like “{field}” but was not read; map it (--map \"{header}=FIELD\") or let it go "
-            "(--ignore-column {letter}).").format(field=_(FIELD_LABELS[like]), header=sheet.column_title(col),
-                                                 letter=sheet.column_label(col).split(" ")[0])))
+            "this column looks like “{field}” but is not read; map it to a field, or confirm that column {letter} "
+            "is let go.").format(field=_(FIELD_LABELS[like]), letter=sheet.column_label(col).split(" ")[0])))
     if "group" not in m and not default_group:
         plan.problems.append(Problem(header_number, _(FIELD_LABELS.get("group", "")),
                                      _("there is no group column; choose the group for the whole list.")))
@@ -386,6 +385,15 @@ def plan_import(session: Session, sheet: Sheet, *, default_group: str | None = N
                                        f"{group_names.get(current[c]['group_id'], '—')}" for c in candidates)))
             elif candidates:
                 sid = candidates[0]
+            elif book and row["birth_date"]:
+                # The same person stored under another record-book number: a typo, or a second copy.
+                other = [c for c in by_name.get((fold_key(last), fold_key(first)), [])
+                         if current[c]["birth_date"] == row["birth_date"] and current[c]["record_book"]]
+                if other:
+                    bad("record_book", _("{name}, born {date}, is already stored with record-book number "
+                                         "{number}.").format(name=f"{last} {first}",
+                                                             date=row["birth_date"].strftime("%d.%m.%Y"),
+                                                             number=current[other[0]]["record_book"]))
         if sid is not None and sid in matched:
             bad("full_name" if "full_name" in m else "last_name", _(
                 "the same student as in row {first}.").format(first=matched[sid]))
@@ -523,7 +531,10 @@ def import_students(session: Session, path: str | Path, *, dry_run: bool = False
     plan = plan_import(session, sheet, default_group=default_group, progress=progress,
                        on=order.effective_date if order else None)
     if plan.problems:
-        raise ImportRefused([str(p) for p in plan.problems])
+        refused = ImportRefused([str(p) for p in plan.problems])
+        refused.doubtful = [(sheet.column_label(c).split(" ")[0], sheet.column_title(c))
+                            for c, _like in sheet.doubtful_columns()]
+        raise refused
     if not dry_run:
         apply_import(session, plan, order, progress)
     return plan

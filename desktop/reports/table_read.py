@@ -15,7 +15,6 @@ Cyrillic words, and the recognition of signature and approval lines under a tabl
 from __future__ import annotations
 
 import csv
-import io
 import os
 import re
 import stat
@@ -55,13 +54,15 @@ def file_kind(path: Path) -> str:
     check_regular_file(path)
     with open(path, "rb") as f:
         head = f.read(4096)
-    if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
+    if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
         return "xlsx"
     if head.startswith(OLE2):
         # An encrypted .xlsx/.docx is an OLE2 file holding "EncryptedPackage"; look through the directory.
         with open(path, "rb") as f:
             data = f.read(min(os.path.getsize(path), 8 * 1024 * 1024))
         return "encrypted" if _ENCRYPTED in data else "xls"
+    if head.startswith((b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"{\\rtf")):
+        return "unknown"  # a PDF, a picture or an RTF document under a table's name
     text = _decode(head, partial=True)
     if text is None or "\x00" in text:
         return "unknown"
@@ -165,6 +166,8 @@ class Table:
     hidden_sheets: list[str] = field(default_factory=list)
     sheets: list[str] = field(default_factory=list)
     kind: str = "xlsx"
+    _shared: dict = field(default_factory=dict, repr=False)
+    _cells: int = 0
 
 
 def _limit_check(table: Table, limit: int) -> None:
@@ -177,13 +180,33 @@ def _blank(value) -> bool:
     return value is None or (isinstance(value, str) and not clean_text(value))
 
 
+CELLS_PER_ROW = 5  # filled cells a file may hold: the row limit × this (20,000 students × 12 columns fit)
+_EMPTY = (None, False, None)
+
+
 def _add_row(table: Table, number: int, cells: list[tuple], limit: int) -> None:
+    """Keep a row holding a value; repeated plain values share one cell tuple (group names, dates,
+    "грант" repeat on every row), and the count of cells is bounded, so memory stays bounded."""
     while cells and _blank(cells[-1][0]):
         cells.pop()
-    if cells:
-        _limit_check(table, limit)
-        table.rows.append(cells)
-        table.numbers.append(number)
+    if not cells:
+        return
+    _limit_check(table, limit)
+    shared = table._shared
+    for i, cell in enumerate(cells):
+        if cell[0] is None:
+            cells[i] = _EMPTY
+        elif not cell[1] and cell[2] is None:
+            cells[i] = shared.setdefault(cell[0], cell)
+            table._cells += 1
+        else:
+            table._cells += 1
+    if table._cells > limit * CELLS_PER_ROW:
+        raise TableRefused(_("{file} holds more than {cells} filled cells, more than a faculty's list; it was not "
+                             "read. Split it, or raise the row limit in the settings.").format(
+            file=table.path.name, cells=limit * CELLS_PER_ROW))
+    table.rows.append(cells)
+    table.numbers.append(number)
 
 
 def _choose(names: list[str], visible: list[bool], active: int, wanted: str | None, path: Path) -> int:
@@ -270,10 +293,16 @@ def _read_xlsx(path: Path, wanted: str | None, limit: int, data_only: bool = Fal
                     table.hidden_rows.append(number)
                     continue
                 width = max(c["column"] for c in held)
-                row: list[tuple] = [(None, False, None)] * width
+                row: list[tuple] = [_EMPTY] * width
                 for c in held:
-                    cell = ReadOnlyCell(ws, **c)
-                    row[c["column"] - 1] = (cell.value, cell.data_type == "f", cell.number_format)
+                    value = c["value"]
+                    if c["data_type"] == "f":
+                        row[c["column"] - 1] = (value, True, None)
+                    elif isinstance(value, (int, float)) and not isinstance(value, bool):
+                        # The number format keeps a record book's leading zeros ("000000").
+                        row[c["column"] - 1] = (value, False, ReadOnlyCell(ws, **c).number_format)
+                    else:
+                        row[c["column"] - 1] = (value, False, None)
                 _add_row(table, number, row, limit)
     except TableRefused:
         raise
@@ -289,7 +318,7 @@ def _read_xls(path: Path, wanted: str | None, limit: int) -> Table:
     import xlrd
 
     try:
-        book = xlrd.open_workbook(str(path), formatting_info=False, on_demand=True)
+        book = xlrd.open_workbook(str(path), formatting_info=True, on_demand=True)
     except xlrd.biffh.XLRDError as exc:
         if "encrypt" in str(exc).lower():
             raise TableRefused(password_message(path)) from exc
@@ -320,7 +349,13 @@ def _read_xls(path: Path, wanted: str | None, limit: int) -> Table:
                     value = bool(value)
                 elif cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK, xlrd.XL_CELL_ERROR):
                     value = None
-                cells.append((value, False, None))
+                fmt = None
+                if cell.ctype == xlrd.XL_CELL_NUMBER:  # "000000" keeps a record book's leading zeros
+                    try:
+                        fmt = book.format_map[book.xf_list[cell.xf_index].format_key].format_str
+                    except (IndexError, KeyError, TypeError):
+                        fmt = None
+                cells.append((value, False, fmt))
                 del c
             if r in hidden and any(not _blank(v[0]) for v in cells):
                 table.hidden_rows.append(r + 1)
@@ -346,18 +381,29 @@ def _decode(data: bytes, partial: bool = False) -> str | None:
 
 
 def _read_csv(path: Path, limit: int) -> Table:
-    data = path.read_bytes()
-    text = _decode(data)
-    if text is None:
-        raise TableRefused(_("{file}: the text is in an unknown encoding; save it from Excel as CSV UTF-8.").format(
-            file=path.name))
-    sample = "\n".join(text.splitlines()[:20])
-    counts = {sep: sample.count(sep) for sep in (";", "\t", ",")}
-    sep = max(counts, key=lambda s: counts[s]) if any(counts.values()) else ";"
-    table = Table(path, path.stem, sheets=[path.stem], kind="csv")
-    for number, values in enumerate(csv.reader(io.StringIO(text), delimiter=sep), start=1):
-        _add_row(table, number, [(v if v.strip() else None, False, None) for v in values], limit)
-    return table
+    """Streamed (a huge file is refused at the row limit, not held whole): UTF-8 (with or without a
+    BOM), else Windows-1251; the separator that the first lines use most among ; tab and ,."""
+    with open(path, "rb") as f:
+        head = f.read(64 * 1024)
+    encoding = "utf-8-sig" if head.startswith(b"\xef\xbb\xbf") else "utf-8"
+    for attempt in (encoding, "cp1251"):
+        try:
+            with open(path, encoding=attempt, newline="") as f:
+                sample = "".join(f.readline() for _i in range(20))
+                counts = {sep: sample.count(sep) for sep in (";", "\t", ",")}
+                sep = max(counts, key=lambda s: counts[s]) if any(counts.values()) else ";"
+                f.seek(0)
+                table = Table(path, path.stem, sheets=[path.stem], kind="csv")
+                for number, values in enumerate(csv.reader(f, delimiter=sep), start=1):
+                    _add_row(table, number, [(v if v.strip() else None, False, None) for v in values], limit)
+            return table
+        except UnicodeDecodeError:
+            continue
+        except csv.Error as exc:
+            raise TableRefused(_("{file}: the text is in an unknown encoding; save it from Excel as CSV "
+                                 "UTF-8.").format(file=path.name)) from exc
+    raise TableRefused(_("{file}: the text is in an unknown encoding; save it from Excel as CSV UTF-8.").format(
+        file=path.name))
 
 
 class _HTMLTable(HTMLParser):
@@ -431,7 +477,11 @@ def _read_html(path: Path, limit: int) -> Table:
         raise TableRefused(_("{file}: the text is in an unknown encoding; save it from Excel as .xlsx.").format(
             file=path.name))
     parser = _HTMLTable()
-    parser.feed(text)
+    for start in range(0, len(text), 1 << 20):  # fed in pieces: a page past the row limit stops early
+        parser.feed(text[start:start + (1 << 20)])
+        if len(parser.rows) > limit:
+            raise TableRefused(_("{file} has more than {limit} rows, more than a faculty has; it was not read. "
+                                 "Split it, or raise the limit in the settings.").format(file=path.name, limit=limit))
     parser.close()
     if not parser.tables:
         raise TableRefused(_("{file} is a web page without a table; save the list from Excel as .xlsx.").format(

@@ -197,6 +197,15 @@ def plan_merged_cells_xlsx(folder: Path) -> Path:
         [2, "Жыйын", None, "Декан"], [3, "<b>Отчёт</b> & =1+1", None, "Декан"]], setup=merge)
 
 
+def far_cell_xlsx(folder: Path) -> Path:
+    """A few rows and one stray cell at XFD1048576: the declared dimension says 17 billion cells."""
+    def far(sheet):
+        sheet["XFD1048576"] = "x"
+
+    return _book(folder / "far_cell.xlsx", [HEADER, ["Далеков Ячейка", "ДАЛ-1-25", "7001", "01.02.2005", "м",
+                                                     "грант"]], setup=far)
+
+
 # name -> (maker, which importers it goes through)
 CORPUS = {
     "entity_bomb.xlsx": (entity_bomb_xlsx, ("students", "workplan")),
@@ -215,6 +224,7 @@ CORPUS = {
     "formulas.xlsx": (formulas_xlsx, ("students", "workplan")),
     "merged_cells.xlsx": (merged_cells_xlsx, ("students",)),
     "plan_merged_cells.xlsx": (plan_merged_cells_xlsx, ("workplan",)),
+    "far_cell.xlsx": (far_cell_xlsx, ("students", "workplan")),
 }
 
 

@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMenu,
@@ -551,6 +553,14 @@ class StudentsArea(AreaPage):
             with self.ctx.db.session() as s:
                 limit = int(settings.get(s, settings.IMPORT_ROW_LIMIT.key))
             sheet = read_sheet(path, limit=limit)
+            visible = [n for n in sheet.sheets if n not in sheet.hidden_sheets]
+            if len(visible) > 1:  # the active sheet is offered first; the user may pick another
+                name, ok = QInputDialog.getItem(self, _("Import students"), _("Sheet to import:"), visible,
+                                                visible.index(sheet.title) if sheet.title in visible else 0, False)
+                if not ok:
+                    return
+                if name != sheet.title:
+                    sheet = read_sheet(path, sheet=name, limit=limit)
         except ImportRefused as exc:
             QMessageBox.warning(self, _("Import students"), str(exc))
             return
