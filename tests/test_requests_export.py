@@ -53,7 +53,7 @@ def test_register_to_excel(cli, data, tmp_path):
     # The next day the check is overdue: the row says so and is counted.
     r = cli("--database", data["path"], "export", "requests", "-o", str(out), "--status", "overdue",
             "--lang", "ru", "--date", "2026-04-03")
-    assert r.returncode == 0 and r.stdout.startswith("1 request(s)")
+    assert r.returncode == 0 and r.stdout.startswith("1 request written to")
     ws = openpyxl.load_workbook(out).active
     row = list(next(ws.iter_rows(min_row=5, values_only=True)))
     from desktop.i18n import translator
@@ -139,7 +139,7 @@ def test_register_to_pdf(cli, data, tmp_path, lang, words):
     r = cli("--database", data["path"], "export", "requests", "--format", "pdf", "-o", str(out), "--lang", lang,
             "--date", "2026-04-03")
     assert r.returncode == 0, r.stderr
-    assert r.stdout.startswith("2 request(s)")
+    assert r.stdout.startswith("2 requests written to")
     info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True).stdout
     assert "841.89 x 595.276" in info  # landscape A4
     fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True).stdout

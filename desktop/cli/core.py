@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from desktop.cli import CommandError, Context, Registry
+from desktop.i18n import _, ngettext
 
 
 def register(cli: Registry) -> None:
@@ -29,7 +30,7 @@ def cmd_demo(args, ctx: Context) -> int:
     from desktop.models.demo import DemoRefused, build_demo
 
     if not 1 <= args.students <= 50_000:
-        raise CommandError("--students must be between 1 and 50000")
+        raise CommandError(_("--students must be between 1 and 50000"))
     try:
         summary = build_demo(ctx.db, students=args.students, force=args.force)
     except DemoRefused as exc:
@@ -46,8 +47,9 @@ def cmd_check(args, ctx: Context) -> int:
     if problems:
         for p in problems:
             print(p, file=sys.stderr)
-        raise CommandError(f"{len(problems)} problem(s) found in {ctx.db.display_name}")
-    print(f"ok: {ctx.db.display_name}")
+        raise CommandError(ngettext("{n} problem found in {database}", "{n} problems found in {database}",
+                                     len(problems)).format(n=len(problems), database=ctx.db.display_name))
+    print(_("ok: {database}").format(database=ctx.db.display_name))
     return 0
 
 
@@ -73,7 +75,7 @@ def cmd_restore(args, ctx: Context) -> int:
         upgrade(Database(ctx.database_arg), backup=False)
     except BackupError as exc:
         raise CommandError(str(exc)) from exc
-    print(f"restored {args.file}; the previous database was saved as {safety}")
+    print(_("restored {file}; the previous database was saved as {safety}").format(file=args.file, safety=safety))
     return 0
 
 
@@ -81,5 +83,6 @@ def cmd_copy_to(args, ctx: Context) -> int:
     from desktop.models.transfer import copy_to
 
     counts = copy_to(ctx.db, args.url)
-    print(f"copied {sum(counts.values())} rows in {len(counts)} tables")
+    print(ngettext("copied {rows} row in {tables} tables", "copied {rows} rows in {tables} tables",
+                   sum(counts.values())).format(rows=sum(counts.values()), tables=len(counts)))
     return 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from desktop.cli import CommandError, Context, Registry
-from desktop.i18n import LANGUAGES
+from desktop.i18n import LANGUAGES, _, ngettext
 
 STATUSES = ("in_progress", "done", "refused", "overdue")
 
@@ -60,8 +60,9 @@ def cmd_export_requests(args, ctx: Context) -> int:
         else:
             register_xlsx(rows, args.output, args.report_lang or ctx.lang, on_date)
     except OSError as exc:
-        raise CommandError(f"cannot write {args.output}: {exc.strerror}") from exc
-    print(f"{len(rows)} request(s) written to {args.output}")
+        raise CommandError(_("cannot write {file}: {reason}").format(file=args.output, reason=exc.strerror)) from exc
+    print(ngettext("{n} request written to {file}", "{n} requests written to {file}", len(rows)).format(
+        n=len(rows), file=args.output))
     return 0
 
 
@@ -76,12 +77,12 @@ def cmd_export_request(args, ctx: Context) -> int:
         try:
             card = request_card(s, args.id, on_date)
         except DomainError:
-            raise CommandError(f"there is no request No {args.id}") from None
+            raise CommandError(_("there is no request No {number}").format(number=args.id)) from None
         faculty = the_faculty(s)
         faculty_name = faculty.name if faculty else ""
     try:
         card_pdf(card, args.output, args.report_lang or ctx.lang, on_date, faculty_name)
     except OSError as exc:
-        raise CommandError(f"cannot write {args.output}: {exc.strerror}") from exc
-    print(f"request No {args.id} written to {args.output}")
+        raise CommandError(_("cannot write {file}: {reason}").format(file=args.output, reason=exc.strerror)) from exc
+    print(_("request No {number} written to {file}").format(number=args.id, file=args.output))
     return 0

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from desktop.cli import CommandError, Context, Registry
-from desktop.i18n import LANGUAGES
+from desktop.i18n import LANGUAGES, _, ngettext
 
 
 def register(cli: Registry) -> None:
@@ -39,7 +39,7 @@ def _date(value: str | None) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
     except ValueError as exc:
-        raise CommandError(f"the date must be written YYYY-MM-DD, not {value!r}") from exc
+        raise CommandError(_("the date must be written YYYY-MM-DD, not “{value}”").format(value=value)) from exc
 
 
 def cmd_import(args, ctx: Context) -> int:
@@ -49,7 +49,7 @@ def cmd_import(args, ctx: Context) -> int:
 
     path = Path(args.file)
     if not path.is_file():
-        raise CommandError(f"{path}: no such file")
+        raise CommandError(_("{file}: no such file").format(file=path))
     day = _date(args.date)
     try:
         with ctx.db.session() as s:
@@ -60,11 +60,12 @@ def cmd_import(args, ctx: Context) -> int:
     except ImportRefused as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
-        raise CommandError(f"{path.name}: {len(exc.problems)} problem(s); nothing was imported") from exc
+        raise CommandError(ngettext("{file}: {n} problem; nothing was imported", "{file}: {n} problems; nothing was imported",
+                                     len(exc.problems)).format(file=path.name, n=len(exc.problems))) from exc
     for line in plan.summary():
         print(line)
     if args.dry_run:
-        print("dry run: nothing was written")
+        print(_("dry run: nothing was written"))
     return 0
 
 
@@ -77,15 +78,16 @@ def cmd_export(args, ctx: Context) -> int:
             from desktop.models.students import group_by_name
 
             if group_by_name(s, args.group) is None:
-                raise CommandError(f"no group named {args.group!r}")
+                raise CommandError(_("no group named “{name}”").format(name=args.group))
             args.group = group_by_name(s, args.group).name
         if args.format == "xlsx":
             n = export_students_xlsx(s, args.output, lang=lang, group_name=args.group,
                                      sheet_per_group=args.sheet_per_group)
-            print(f"{n} students written to {args.output}")
+            print(ngettext("{n} student written to {file}", "{n} students written to {file}", n).format(n=n, file=args.output))
         else:
             n = export_group_list_pdf(s, args.output, lang=lang, group_name=args.group)
-            print(f"{n} group list(s) written to {args.output}")
+            print(ngettext("{n} group list written to {file}", "{n} group lists written to {file}", n).format(
+                n=n, file=args.output))
     return 0
 
 
@@ -96,5 +98,5 @@ def cmd_headcount(args, ctx: Context) -> int:
     on = _date(args.date)
     with ctx.db.session() as s:
         (export_headcount_xlsx if args.format == "xlsx" else export_headcount_pdf)(s, args.output, on, lang)
-    print(f"headcount on {on.isoformat()} written to {args.output}")
+    print(_("headcount on {date} written to {file}").format(date=on.strftime("%d.%m.%Y"), file=args.output))
     return 0
