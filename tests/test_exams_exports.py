@@ -108,7 +108,7 @@ def test_pdf_matrix_and_list_read_back(tmp_path, schedule):
     session_pdf(path, schedule, "ru", "list", "programme")
     text = _pdf_text(path)
     assert "Консультация" in text and "20.12.2025 14:00 Ауд. 101" in text
-    assert "Устный" in text and "Письменный" in text
+    assert "Устная" in text and "Письменная" in text
 
 
 def test_cli_exports_and_check_exits_1_on_errors(tmp_path, cli, demo_template):

@@ -94,7 +94,7 @@ def card_pdf(card: dict, target, lang: str, on_date: dt.date, faculty: str = "")
     story.append(Table(fact_rows, colWidths=[45 * mm, 130 * mm], hAlign="LEFT",
                        style=[("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
     story.append(Spacer(1, 5 * mm))
-    header = [tr("No"), tr("Step"), tr("Unit responsible"), tr("Duration"), tr("Planned"), tr("Actual"),
+    header = [tr("No"), tr("Step"), tr("Unit responsible"), tr.pgettext("procedure step", "Duration"), tr("Planned"), tr("Actual"),
               tr("Done by"), tr("Note")]
     from reportlab.lib.styles import ParagraphStyle
 
