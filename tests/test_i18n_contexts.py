@@ -75,3 +75,13 @@ def test_kazakh_cancelled_decision_is_not_a_deleted_one():
     tr = translator("kk")
     assert tr.pgettext("decision", "Cancelled") == "Күші жойылды"
     assert tr("Cancel decision") != tr("Delete decision")
+
+
+def test_no_bare_use_inside_f_strings_either():
+    # Babel does not look inside f-strings: f"{_('Received')}: …" would look up a msgid that no longer exists.
+    import re
+
+    pattern = re.compile(r"\b(?:_|tr|N_)\((['\"])(" + "|".join(MEANINGS) + r")\1\)")
+    found = [f"{p.relative_to(ROOT)}:{i}" for p in sorted((ROOT / "desktop").rglob("*.py"))
+             for i, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1) if pattern.search(line)]
+    assert found == []
