@@ -119,7 +119,7 @@ def card_pdf(card: dict, target, lang: str, on_date: dt.date, faculty: str = "")
         actual = tr.short_date(step["actual"]) if step["actual"] else ""
         data.append([str(i)] + [Paragraph(esc(v), cell) for v in (
             name, shown(tr, step["unit"]), duration_text(tr, step), planned, actual, step["done_by"], note)])
-    widths = [7, 40, 27, 17, 20, 20, 22, 22]
+    widths = [7, 38, 27, 17, 23, 20, 21, 22]  # "Жоспарланған" (Planned) fits whole
     story.append(Table(data, colWidths=[w * mm for w in widths], repeatRows=1, style=commands))
     story.append(Spacer(1, 4 * mm))
     story.append(Paragraph(esc(tr("As of {date}").format(date=tr.as_of(on_date))), st["small"]))
