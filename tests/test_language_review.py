@@ -15,3 +15,20 @@ def test_demo_texts_do_not_mix_latin_and_cyrillic_letters_in_one_word():
             for word in MIXED.findall(re.sub(r"\\[ntr]", " ", line)):
                 found.append(f"{path.name}:{lineno}: {word}")
     assert found == []
+
+
+def test_record_history_shows_labels_and_dates_not_codes():
+    # The Russian review: the history dialog printed "Статус: done; Срок: {"kind": "months", ...}".
+    from desktop import i18n
+    from desktop.views.common.history import shown_value
+
+    i18n.set_language("ru")
+    try:
+        assert shown_value("status", "done") == "Выполнено"
+        assert shown_value("status", "academic_leave") == "Академический отпуск"
+        assert shown_value("deadline", '{"kind": "months", "months": [[2025, 9], [2025, 10]]}') == \
+            "Сентябрь, октябрь 2025"
+        assert shown_value("birth_date", "2005-03-08") == "08.03.2005"
+        assert shown_value("text", "Жаңы иш-чара") == "Жаңы иш-чара"
+    finally:
+        i18n.set_language("en")
