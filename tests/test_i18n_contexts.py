@@ -85,3 +85,23 @@ def test_no_bare_use_inside_f_strings_either():
     found = [f"{p.relative_to(ROOT)}:{i}" for p in sorted((ROOT / "desktop").rglob("*.py"))
              for i, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1) if pattern.search(line)]
     assert found == []
+
+
+# Two different English messages the review found printed alike: they must read differently in every language.
+MUST_DIFFER = [("Add discipline", "Add lesson"), ("Delete discipline", "Delete lesson"),
+               ("Cancel decision", "Delete decision"), ("every Friday", "Weekly"), ("Unit", "Section"),
+               ("Competition", "Exam")]
+
+
+@pytest.mark.parametrize("lang", ["ky", "kk", "ru"])
+@pytest.mark.parametrize("first,second", MUST_DIFFER)
+def test_messages_the_review_found_alike_read_differently(lang, first, second):
+    tr = translator(lang)
+    assert tr(first).casefold() != tr(second).casefold()
+    assert tr(first) != first or lang == "en"
+
+
+def test_received_date_is_not_the_accepted_status():
+    for lang in ("ky", "kk", "ru"):
+        tr = translator(lang)
+        assert tr.pgettext("date received", "Received") != tr("Accepted")
