@@ -105,3 +105,23 @@ def test_received_date_is_not_the_accepted_status():
     for lang in ("ky", "kk", "ru"):
         tr = translator(lang)
         assert tr.pgettext("date received", "Received") != tr("Accepted")
+
+
+def test_the_merge_driver_keeps_both_contexts_of_one_msgid(tmp_path):
+    from babel.messages.catalog import Catalog
+    from babel.messages.pofile import read_po
+
+    ours, theirs = Catalog(locale="kk", domain="dekanat"), Catalog(locale="kk", domain="dekanat")
+    ours.add("Event", "Іс-шара атауы", context="calendar column")
+    theirs.add("Event", "Іс-шара", context="curator activity kind")
+    theirs.add("Total", "Барлығы", context="sum row")
+    paths = []
+    for name, cat in (("ours", ours), ("theirs", theirs)):
+        catalog_tool.save(cat, tmp_path / f"{name}.po")
+        paths.append(str(tmp_path / f"{name}.po"))
+    assert catalog_tool.cmd_merge(paths[0], paths[0], paths[1]) == 0
+    with open(paths[0], "rb") as fh:
+        merged = read_po(fh)
+    assert merged.get("Event", context="calendar column").string == "Іс-шара атауы"
+    assert merged.get("Event", context="curator activity kind").string == "Іс-шара"
+    assert merged.get("Total", context="sum row").string == "Барлығы"
