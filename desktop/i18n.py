@@ -7,7 +7,10 @@ on first use into the user cache, so running from source needs no compile step.
 - ``_("...")`` translates into the interface language (windows).
 - ``N_("...")`` marks a string for extraction and returns it untranslated (module constants).
 - ``translator(lang)`` gives a :class:`Translator` for a report's own language:
-  ``tr = translator("kk"); tr("Deadline"); tr.date(d); tr.month(9)``.
+  ``tr = translator("kk"); tr("Deadline"); tr.long_date(d); tr.as_of(d); tr.month_year(2025, 9)``
+  (dates as each language writes them come from ``desktop/dates.py``).
+- ``NC_(context, "...")`` / ``pgettext`` / ``tr.pgettext``: one English word with two meanings on
+  screen or paper gets a message context (``msgctxt``) per meaning.
 """
 
 from __future__ import annotations

@@ -75,3 +75,53 @@ def test_kazakh_cancelled_decision_is_not_a_deleted_one():
     tr = translator("kk")
     assert tr.pgettext("decision", "Cancelled") == "Күші жойылды"
     assert tr("Cancel decision") != tr("Delete decision")
+
+
+def test_no_bare_use_inside_f_strings_either():
+    # Babel does not look inside f-strings: f"{_('Received')}: …" would look up a msgid that no longer exists.
+    import re
+
+    pattern = re.compile(r"\b(?:_|tr|N_)\((['\"])(" + "|".join(MEANINGS) + r")\1\)")
+    found = [f"{p.relative_to(ROOT)}:{i}" for p in sorted((ROOT / "desktop").rglob("*.py"))
+             for i, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1) if pattern.search(line)]
+    assert found == []
+
+
+# Two different English messages the review found printed alike: they must read differently in every language.
+MUST_DIFFER = [("Add discipline", "Add lesson"), ("Delete discipline", "Delete lesson"),
+               ("Cancel decision", "Delete decision"), ("every Friday", "Weekly"), ("Unit", "Section"),
+               ("Competition", "Exam")]
+
+
+@pytest.mark.parametrize("lang", ["ky", "kk", "ru"])
+@pytest.mark.parametrize("first,second", MUST_DIFFER)
+def test_messages_the_review_found_alike_read_differently(lang, first, second):
+    tr = translator(lang)
+    assert tr(first).casefold() != tr(second).casefold()
+    assert tr(first) != first or lang == "en"
+
+
+def test_received_date_is_not_the_accepted_status():
+    for lang in ("ky", "kk", "ru"):
+        tr = translator(lang)
+        assert tr.pgettext("date received", "Received") != tr("Accepted")
+
+
+def test_the_merge_driver_keeps_both_contexts_of_one_msgid(tmp_path):
+    from babel.messages.catalog import Catalog
+    from babel.messages.pofile import read_po
+
+    ours, theirs = Catalog(locale="kk", domain="dekanat"), Catalog(locale="kk", domain="dekanat")
+    ours.add("Event", "Іс-шара атауы", context="calendar column")
+    theirs.add("Event", "Іс-шара", context="curator activity kind")
+    theirs.add("Total", "Барлығы", context="sum row")
+    paths = []
+    for name, cat in (("ours", ours), ("theirs", theirs)):
+        catalog_tool.save(cat, tmp_path / f"{name}.po")
+        paths.append(str(tmp_path / f"{name}.po"))
+    assert catalog_tool.cmd_merge(paths[0], paths[0], paths[1]) == 0
+    with open(paths[0], "rb") as fh:
+        merged = read_po(fh)
+    assert merged.get("Event", context="calendar column").string == "Іс-шара атауы"
+    assert merged.get("Event", context="curator activity kind").string == "Іс-шара"
+    assert merged.get("Total", context="sum row").string == "Барлығы"

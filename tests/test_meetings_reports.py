@@ -70,7 +70,7 @@ def test_agenda_pdf(db, meeting, tmp_path, lang, agenda, date, secretary):
 @pytest.mark.parametrize("lang,minutes,heard,decided", [
     ("ky", "Протокол № 1", "Угулду:", "Токтом кылынды:"),
     ("kk", "Хаттама № 1", "Тыңдалды:", "Қаулы етті:"),
-    ("ru", "Протокол № 1", "Слушали:", "Постановили:"),
+    ("ru", "Протокол № 1", "СЛУШАЛИ:", "ПОСТАНОВИЛИ:"),
 ])
 def test_minutes_pdf(db, meeting, tmp_path, lang, minutes, heard, decided):
     from desktop.reports.meeting_pdf import minutes_pdf

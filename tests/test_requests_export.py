@@ -61,7 +61,7 @@ def test_register_to_excel(cli, data, tmp_path):
     # The next day the check is overdue: the row says so and is counted.
     r = cli("--database", data["path"], "export", "requests", "-o", str(out), "--status", "overdue",
             "--lang", "ru", "--date", "2026-04-03")
-    assert r.returncode == 0 and r.stdout.startswith("1 request(s)")
+    assert r.returncode == 0 and r.stdout.startswith("1 request written to")
     ws = openpyxl.load_workbook(out).active
     rows = [list(row) for row in ws.iter_rows(values_only=True)]
     row = rows[next(i for i, row in enumerate(rows) if row[0] == "№") + 1]
@@ -148,7 +148,7 @@ def test_register_to_pdf(cli, data, tmp_path, lang, words):
     r = cli("--database", data["path"], "export", "requests", "--format", "pdf", "-o", str(out), "--lang", lang,
             "--date", "2026-04-03")
     assert r.returncode == 0, r.stderr
-    assert r.stdout.startswith("2 request(s)")
+    assert r.stdout.startswith("2 requests written to")
     info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True).stdout
     assert "841.89 x 595.276" in info  # landscape A4
     fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True).stdout

@@ -80,6 +80,13 @@ def extracted() -> dict[str, set]:
     ):
         key = (message, context) if isinstance(message, str) else (message[0], context)
         found.setdefault(key, message)
+    # The command line's help texts are plain English where they are registered; the parser is
+    # built to collect them (desktop/cli/language.py translates the built parser).
+    sys.path.insert(0, str(ROOT))
+    from desktop.cli.language import help_texts
+
+    for text in help_texts():
+        found.setdefault((text, None), text)
     return found
 
 

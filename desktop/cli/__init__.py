@@ -47,7 +47,7 @@ class Context:
     def __init__(self, args: argparse.Namespace):
         self.args = args
         self._db = None
-        self.lang: str = args.lang or _default_lang()
+        self.lang: str = args.lang or _default_lang()  # the language the command line speaks
 
     @property
     def database_arg(self):
@@ -94,11 +94,9 @@ class Context:
 
 
 def _default_lang() -> str:
-    import os
+    from desktop.cli.language import default_language
 
-    from desktop.i18n import DEFAULT_LANGUAGE
-
-    return os.environ.get("DEKANAT_LANG", DEFAULT_LANGUAGE)
+    return default_language()
 
 
 Handler = Callable[[argparse.Namespace, Context], int | None]
@@ -206,12 +204,17 @@ def main(argv: list[str] | None = None) -> int:
     only_window = window_args(argv)
     if only_window is not None:
         return run_window(only_window)
+    from desktop import i18n
+    from desktop.cli.language import language_of, translate_parser, use_catalog_for_argparse
+
+    i18n.set_language(language_of(argv))  # help, usage and argparse's errors in the chosen language
+    use_catalog_for_argparse()
     parser, _ = build_parser()
+    translate_parser(parser)
     args = parser.parse_args(argv)
     if not getattr(args, "handler", None):
         return run_window(args)
     ctx = Context(args)
-    from desktop import i18n
     from desktop.models.base import DomainError
 
     i18n.set_language(ctx.lang)
@@ -238,7 +241,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"dekanat: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        print("dekanat: interrupted; nothing was written", file=sys.stderr)
+        print("dekanat: " + i18n._("interrupted; nothing was written"), file=sys.stderr)
         return 1
     except Exception as exc:
         # Unexpected: the stack (never the values) goes to the log, one line to the user.
@@ -251,8 +254,8 @@ def main(argv: list[str] | None = None) -> int:
         logging.getLogger("dekanat").error(
             "command %s failed with %s.%s\n%s", args.command, type(exc).__module__, type(exc).__qualname__,
             "".join(traceback.format_tb(exc.__traceback__)))
-        print(f"dekanat: unexpected error ({type(exc).__name__}); details are in the log. Nothing was written.",
-              file=sys.stderr)
+        print("dekanat: " + i18n._("unexpected error ({kind}); details are in the log. Nothing was written.").format(
+            kind=type(exc).__name__), file=sys.stderr)
         return 1
     finally:
         ctx.close()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from desktop.cli import CommandError, Context, Registry
 from desktop.cli.texts import add_strict, warn_missing
-from desktop.i18n import LANGUAGES
+from desktop.i18n import LANGUAGES, _
 
 
 def register(cli: Registry) -> None:
@@ -25,13 +25,14 @@ def cmd_export(args, ctx: Context) -> int:
 
     parse_year_name(args.year)
     if args.year_view and args.format != "pdf":
-        raise CommandError("--year-view is a PDF")
+        raise CommandError(_("--year-view is a PDF"))
     lang = args.report_lang or ctx.lang
     with ctx.db.session() as s:
         cal_id = ac.find_calendar(s, args.year, args.level, args.layout)
         if cal_id is None:
-            raise CommandError(f"no {args.level} calendar for {args.year}"
-                               + (f" in the {args.layout} layout" if args.layout else ""))
+            raise CommandError((_("no {level} calendar for {year} in the {layout} layout") if args.layout
+                                else _("no {level} calendar for {year}")).format(
+                level=args.level, year=args.year, layout=args.layout))
         data = ac.load(s, cal_id)
         work = ac.calendar_engine(s, data)
         from desktop.models.text_documents import localize_calendar

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from desktop.cli import CommandError, Context, Registry
+from desktop.i18n import _, ngettext
 
 
 def register(cli: Registry) -> None:
@@ -38,18 +39,19 @@ def cmd_demo(args, ctx: Context) -> int:
     from desktop.models.demo import DemoRefused, build_demo
 
     if not 1 <= args.students <= 50_000:
-        raise CommandError("--students must be between 1 and 50000")
+        raise CommandError(_("--students must be between 1 and 50000"))
     country = args.country
     if country == "auto":
         country = {"ky": "KG", "kk": "KZ", "ru": "RU"}.get(ctx.lang, "KG")
     today = None
     if args.today:
         if not country:
-            raise CommandError("--today is for a live demo: give --country too")
+            raise CommandError(_("--today is for a live demo: give --country too"))
         try:
             today = dt.date.fromisoformat(args.today)
         except ValueError as exc:
-            raise CommandError(f"--today must be written YYYY-MM-DD, not {args.today!r}") from exc
+            raise CommandError(_("{option} must be YYYY-MM-DD, not “{value}”").format(
+                option="--today", value=args.today)) from exc
     try:
         summary = build_demo(ctx.db, students=args.students, force=args.force, i_know=args.i_know,
                              country=country, today=today)
@@ -67,8 +69,9 @@ def cmd_check(args, ctx: Context) -> int:
     if problems:
         for p in problems:
             print(p, file=sys.stderr)
-        raise CommandError(f"{len(problems)} problem(s) found in {ctx.db.display_name}")
-    print(f"ok: {ctx.db.display_name}")
+        raise CommandError(ngettext("{n} problem found in {database}", "{n} problems found in {database}",
+                                     len(problems)).format(n=len(problems), database=ctx.db.display_name))
+    print(_("ok: {database}").format(database=ctx.db.display_name))
     return 0
 
 
@@ -116,5 +119,6 @@ def cmd_copy_to(args, ctx: Context) -> int:
     target = Database.path_of(database_url(args.url))
     with DatabaseLock(target) if target is not None else _nothing():
         counts = copy_to(ctx.db, args.url)
-    print(f"copied {sum(counts.values())} rows in {len(counts)} tables")
+    print(ngettext("copied {rows} row in {tables} tables", "copied {rows} rows in {tables} tables",
+                   sum(counts.values())).format(rows=sum(counts.values()), tables=len(counts)))
     return 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from desktop.cli import CommandError, Context, Registry
-from desktop.i18n import LANGUAGES
+from desktop.i18n import LANGUAGES, _, ngettext
 from desktop import clock
 
 
@@ -20,7 +20,7 @@ def register(cli: Registry) -> None:
                    help="the day the matrix's states are computed for (default today)")
     p.add_argument("-o", "--output", required=True, metavar="FILE")
     p = cli.subcommand("export", "teaching-log", cmd_teaching_log,
-                       "a teacher's distance-teaching log of a month (seed 003, Appendix 1)")
+                       "a teacher's distance-teaching log of a month (the report form of the distance-teaching regulation)")
     p.add_argument("--teacher", required=True, metavar='"Short N."')
     p.add_argument("--month", required=True, metavar="YYYY-MM")
     p.add_argument("--format", required=True, choices=("xlsx", "pdf"))
@@ -54,7 +54,7 @@ def cmd_curator_reports(args, ctx: Context) -> int:
                 year = next(y for y, m in months if m == args.month) if any(m == args.month for _y, m in months) \
                     else None
                 if year is None:
-                    raise CommandError(f"month {args.month} is not a report month (September to June)")
+                    raise CommandError(_("month {month} is not a report month (September to June)").format(month=args.month))
                 docs = cr.report_documents(s, cr.report_ids_of_month(s, args.year, year, args.month))
     except DomainError as exc:
         raise CommandError(str(exc)) from None
@@ -67,7 +67,8 @@ def cmd_curator_reports(args, ctx: Context) -> int:
                 write(tmp, matrix, summary, lang, name, frame=frame)
             else:
                 write(tmp, matrix, summary, lang, frame=frame)
-        print(f"{args.output}: {len(matrix.rows)} curators, {sum(matrix.counts.values())} report cells")
+        print(ngettext("{file}: {n} curator, {cells} report cells", "{file}: {n} curators, {cells} report cells",
+                       len(matrix.rows)).format(file=args.output, n=len(matrix.rows), cells=sum(matrix.counts.values())))
     else:
         from desktop.reports import curator_report as out
 
@@ -76,7 +77,7 @@ def cmd_curator_reports(args, ctx: Context) -> int:
                 out.write_reports_pdf(tmp, docs, lang, name)
             else:
                 out.write_reports_xlsx(tmp, docs, lang)
-        print(f"{args.output}: {len(docs)} reports")
+        print(ngettext("{file}: {n} report", "{file}: {n} reports", len(docs)).format(file=args.output, n=len(docs)))
     return 0
 
 
@@ -101,5 +102,6 @@ def cmd_teaching_log(args, ctx: Context) -> int:
     write = out.write_log_pdf if args.format == "pdf" else out.write_log_xlsx
     with ctx.output(args.output) as tmp:
         write(tmp, name, year, month, entries, totals, _lang(args, ctx), frame=frame)
-    print(f"{args.output}: {len(entries)} lessons, {totals.hours:g} hours")
+    print(ngettext("{file}: {n} lesson, {hours} hours", "{file}: {n} lessons, {hours} hours", len(entries)).format(
+        file=args.output, n=len(entries), hours=f"{totals.hours:g}"))
     return 0

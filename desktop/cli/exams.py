@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 
 from desktop.cli import CommandError, Context, Registry
-from desktop.i18n import LANGUAGES
+from desktop.i18n import LANGUAGES, _, ngettext
 
 KINDS = ("winter", "summer", "fx", "state")
 
@@ -36,7 +36,10 @@ def _session_id(s, year: str, kind: str) -> int:
     parse_year_name(year)
     session_id = find_session(s, year, kind)
     if session_id is None:
-        raise CommandError(f"no {kind} session in {year}")
+        from desktop.models.exams import SESSION_KIND_LABELS, SessionKind
+
+        raise CommandError(_("{session}: there is none in {year}").format(
+            session=_(SESSION_KIND_LABELS[SessionKind(kind)]), year=year))
     return session_id
 
 
@@ -82,6 +85,10 @@ def cmd_check(args, ctx: Context) -> int:
         print(f"{labels[c.severity]}\t{c.message}")
     errors = sum(c.severity == "error" for c in conflicts)
     if errors:
-        print(f"dekanat: {errors} error-level conflict(s) in the {args.session} session {args.year}", file=sys.stderr)
+        from desktop.models.exams import SESSION_KIND_LABELS, SessionKind
+
+        print("dekanat: " + ngettext("{n} error-level conflict: {session}, {year}",
+                                     "{n} error-level conflicts: {session}, {year}", errors).format(
+            n=errors, session=tr(SESSION_KIND_LABELS[SessionKind(args.session)]), year=args.year), file=sys.stderr)
         return 1
     return 0

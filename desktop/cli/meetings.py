@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from desktop.cli import CommandError, Context, Registry
-from desktop.i18n import LANGUAGES
+from desktop.i18n import LANGUAGES, _
 from desktop import clock
 
 
@@ -30,7 +30,7 @@ def _date(value: str, option: str = "--date") -> dt.date:
     try:
         return dt.date.fromisoformat(value)
     except ValueError as exc:
-        raise CommandError(f"{option} must be YYYY-MM-DD, not {value!r}") from exc
+        raise CommandError(_("{option} must be YYYY-MM-DD, not “{value}”").format(option=option, value=value)) from exc
 
 
 def cmd_agenda(args, ctx: Context) -> int:

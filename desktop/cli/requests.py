@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from desktop.cli import CommandError, Context, Registry
-from desktop.i18n import LANGUAGES
+from desktop.i18n import LANGUAGES, _, ngettext
 from desktop import clock
 
 STATUSES = ("in_progress", "done", "refused", "overdue")
@@ -62,7 +62,8 @@ def cmd_export_requests(args, ctx: Context) -> int:
             register_pdf(rows, tmp, args.report_lang or ctx.lang, on_date, faculty_name, frame=frame)
         else:
             register_xlsx(rows, tmp, args.report_lang or ctx.lang, on_date, frame=frame)
-    print(f"{len(rows)} request(s) written to {args.output}")
+    print(ngettext("{n} request written to {file}", "{n} requests written to {file}", len(rows)).format(
+        n=len(rows), file=args.output))
     return 0
 
 
@@ -78,11 +79,11 @@ def cmd_export_request(args, ctx: Context) -> int:
         try:
             card = request_card(s, args.id, on_date)
         except DomainError:
-            raise CommandError(f"there is no request No {args.id}") from None
+            raise CommandError(_("there is no request No {number}").format(number=args.id)) from None
         faculty = the_faculty(s)
         faculty_name = faculty.name if faculty else ""
         frame = document_frame(s, "requests")
     with ctx.output(args.output) as tmp:
         card_pdf(card, tmp, args.report_lang or ctx.lang, on_date, faculty_name, frame=frame)
-    print(f"request No {args.id} written to {args.output}")
+    print(_("request No {number} written to {file}").format(number=args.id, file=args.output))
     return 0

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from desktop.cli import CommandError, Context, Registry
-from desktop.i18n import LANGUAGES
+from desktop.i18n import LANGUAGES, _, ngettext
 from desktop import clock
 
 
@@ -46,7 +46,7 @@ def _date(value: str | None) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
     except ValueError as exc:
-        raise CommandError(f"the date must be written YYYY-MM-DD, not {value!r}") from exc
+        raise CommandError(_("the date must be written YYYY-MM-DD, not “{value}”").format(value=value)) from exc
 
 
 def cmd_import(args, ctx: Context) -> int:
@@ -55,8 +55,8 @@ def cmd_import(args, ctx: Context) -> int:
     from desktop.reports.student_import_plan import import_students
 
     path = Path(args.file)
-    if not path.exists():
-        raise CommandError(f"{path}: no such file")
+    if not path.is_file():
+        raise CommandError(_("{file}: no such file").format(file=path))
     day = _date(args.date)
     try:
         with ctx.db.session() as s:
@@ -69,13 +69,14 @@ def cmd_import(args, ctx: Context) -> int:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         for letter, header in getattr(exc, "doubtful", []):
-            print(f'  --map "{header}=FIELD" reads column {letter} as FIELD; --ignore-column {letter} lets it go',
-                  file=sys.stderr)
-        raise CommandError(f"{path.name}: {len(exc.problems)} problem(s); nothing was imported") from exc
+            print(_('  --map "{header}=FIELD" reads column {letter} as FIELD; --ignore-column {letter} lets it go').format(
+                header=header, letter=letter), file=sys.stderr)
+        raise CommandError(ngettext("{file}: {n} problem; nothing was imported", "{file}: {n} problems; nothing was imported",
+                                     len(exc.problems)).format(file=path.name, n=len(exc.problems))) from exc
     for line in plan.summary(done=not args.dry_run):
         print(line)
     if args.dry_run:
-        print("dry run: nothing was written")
+        print(_("dry run: nothing was written"))
     return 0
 
 
@@ -88,17 +89,18 @@ def cmd_export(args, ctx: Context) -> int:
             from desktop.models.students import group_by_name
 
             if group_by_name(s, args.group) is None:
-                raise CommandError(f"no group named {args.group!r}")
+                raise CommandError(_("no group named “{name}”").format(name=args.group))
             args.group = group_by_name(s, args.group).name
         if args.format == "xlsx":
             with ctx.output(args.output) as tmp:
                 n = export_students_xlsx(s, tmp, lang=lang, group_name=args.group,
                                          sheet_per_group=args.sheet_per_group)
-            print(f"{n} students written to {args.output}")
+            print(ngettext("{n} student written to {file}", "{n} students written to {file}", n).format(n=n, file=args.output))
         else:
             with ctx.output(args.output) as tmp:
                 n = export_group_list_pdf(s, tmp, lang=lang, group_name=args.group)
-            print(f"{n} group list(s) written to {args.output}")
+            print(ngettext("{n} group list written to {file}", "{n} group lists written to {file}", n).format(
+                n=n, file=args.output))
     return 0
 
 
@@ -110,5 +112,5 @@ def cmd_headcount(args, ctx: Context) -> int:
     with ctx.db.session() as s:
         with ctx.output(args.output) as tmp:
             (export_headcount_xlsx if args.format == "xlsx" else export_headcount_pdf)(s, tmp, on, lang)
-    print(f"headcount on {on.isoformat()} written to {args.output}")
+    print(_("headcount on {date} written to {file}").format(date=on.strftime("%d.%m.%Y"), file=args.output))
     return 0

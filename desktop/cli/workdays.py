@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from desktop.cli import CommandError, Context, Registry
+from desktop.i18n import _
 from desktop.models.workdays import COUNTRIES
 
 
@@ -56,14 +57,14 @@ def cmd_add(args, ctx: Context) -> int:
 
 def cmd_between(args, ctx: Context) -> int:
     if args.last < args.first:
-        raise CommandError("TO is before FROM")
+        raise CommandError(_("TO is before FROM"))
     print(_calendar(args, ctx).working_days_between(args.first, args.last))
     return 0
 
 
 def cmd_holidays(args, ctx: Context) -> int:
     if not 1990 <= args.year <= 2100:
-        raise CommandError("--year must be between 1990 and 2100")
+        raise CommandError(_("--year must be between 1990 and 2100"))
     for day, name in _calendar(args, ctx).days_off(args.year, args.report_lang or ctx.lang):
         print(f"{day.isoformat()}\t{name}")
     return 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from desktop.cli import CommandError, Context, Registry
 from desktop.cli.texts import add_strict, warn_missing
-from desktop.i18n import LANGUAGES
+from desktop.i18n import LANGUAGES, _
 from desktop import clock
 
 
@@ -47,7 +47,7 @@ def cmd_import(args, ctx: Context) -> int:
     with ctx.db.session() as s:
         faculty = the_faculty(s)
         import_plan(s, parsed, args.year, faculty_name=faculty.name if faculty else "")
-    print(f"imported into {args.year}")
+    print(_("imported into {year}").format(year=args.year))
     return 0
 
 
@@ -84,7 +84,7 @@ def cmd_progress(args, ctx: Context) -> int:
     try:
         on_date = dt.date.fromisoformat(args.date) if args.date else clock.today()
     except ValueError as exc:
-        raise CommandError(f"--date must be YYYY-MM-DD, not {args.date!r}") from exc
+        raise CommandError(_("{option} must be YYYY-MM-DD, not “{value}”").format(option="--date", value=args.date)) from exc
     tree, _missing = _tree(ctx, args.year, on_date, _lang(args, ctx))
     from desktop.reports.workplan_pdf import progress_pdf
 

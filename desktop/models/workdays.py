@@ -23,6 +23,7 @@ from desktop.i18n import N_, Translator, translator
 from desktop.models.base import Base, DomainError
 
 COUNTRIES = ("KG", "KZ", "RU")
+COUNTRY_NAMES = {"KG": N_("Kyrgyzstan"), "KZ": N_("Kazakhstan"), "RU": N_("Russia")}
 ONE_DAY = dt.timedelta(days=1)
 
 # The package gives only the dates and its English names; every language's name comes from our

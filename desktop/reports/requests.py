@@ -8,6 +8,7 @@ from desktop.models.request_templates import shown
 from desktop.i18n import NC_, N_, translator
 from desktop.models.request_templates import DurationKind
 from desktop.models.requests import CHANNEL_LABELS, STATUS_LABELS, Channel, RequestStatus
+from desktop.models.workdays import COUNTRY_NAMES
 from desktop.reports.xlsx import Workbook, write_table
 
 
@@ -97,7 +98,8 @@ def card_pdf(card: dict, target, lang: str, on_date: dt.date, faculty: str = "",
         (tr("Applicant"), card["applicant"]),
         (tr.pgettext("date received", "Received"), f"{tr.short_date(card['received'])} ({tr.weekday(card['received'].weekday())})"),
         (tr("Channel"), tr(CHANNEL_LABELS[Channel(card["channel"])])),
-        (tr("Working-day calendar"), card["country"]),
+        (tr("Working-day calendar"), tr(COUNTRY_NAMES[card["country"]]) if card["country"] in COUNTRY_NAMES
+         else card["country"]),
         (tr.pgettext("state", "Status"), status + (f": {card['refusal_reason']}" if card["refusal_reason"] else "")),
         (tr("Due (last step)"), tr.short_date(card["due"]) if card["due"] else ""),
     ]
@@ -107,8 +109,8 @@ def card_pdf(card: dict, target, lang: str, on_date: dt.date, faculty: str = "",
     story.append(Table(fact_rows, colWidths=[45 * mm, 130 * mm], hAlign="LEFT",
                        style=[("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
     story.append(Spacer(1, 5 * mm))
-    widths = [7, 40, 27, 17, 20, 20, 22, 22]
-    header = [tr("No"), tr("Step"), tr("Unit responsible"), tr("Duration"), tr("Planned"), tr("Actual"),
+    widths = [7, 38, 27, 17, 23, 20, 21, 22]  # "Жоспарланған" (Planned) fits whole
+    header = [tr("No"), tr("Step"), tr("Unit responsible"), tr.pgettext("procedure step", "Duration"), tr("Planned"), tr("Actual"),
               tr("Done by"), tr("Note")]
     from reportlab.lib.styles import ParagraphStyle
 

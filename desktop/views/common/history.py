@@ -57,10 +57,38 @@ class AuditHistoryModel(QAbstractTableModel):
             return _("{action} (from {file})").format(action=text, file=source) if source else text
         if col == 3:
             return _(FIELD_LABELS[field]) if field in FIELD_LABELS else (field or "")
-        value = old if col == 4 else new
+        value = shown_value(field, old if col == 4 else new)
         if role == Qt.ItemDataRole.DisplayRole and value and len(value) > 200:
             return value[:200] + "…"
         return value or ""
+
+
+def shown_value(field: str | None, value: str | None) -> str:
+    """A stored value as the windows show it: labels in the interface language instead of codes
+    ("done" -> "Выполнено"), a deadline as the office writes it, ISO dates as dd.mm.yyyy."""
+    if not value:
+        return ""
+    import json
+    import re
+
+    from desktop.i18n import current
+    from desktop.models import workplan as wp
+    from desktop.models import workplan_deadline as dl
+    from desktop.models.contingent import FUNDING_LABELS, GENDER_LABELS, STUDENT_STATUS_LABELS, STUDY_FORM_LABELS
+    from desktop.models.movements import MOVEMENT_LABELS
+
+    labels = {"status": {**STUDENT_STATUS_LABELS, **wp.STATUS_LABELS}, "funding": FUNDING_LABELS,
+              "study_form": STUDY_FORM_LABELS, "gender": GENDER_LABELS, "kind": MOVEMENT_LABELS}.get(field or "")
+    if labels and value in labels:
+        return _(labels[value])
+    if field == "deadline" and value.startswith("{"):
+        try:
+            return dl.render(json.loads(value), current())
+        except (ValueError, TypeError, KeyError):
+            return value
+    if re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+        return f"{value[8:10]}.{value[5:7]}.{value[:4]}"
+    return value
 
 
 def load_history(db: Database, table: str, record_id: int) -> list[tuple]:

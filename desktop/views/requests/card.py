@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.models.request_templates import shown
-from desktop.i18n import _, current
+from desktop.i18n import _, current, pgettext
 from desktop.models.requests import CHANNEL_LABELS, Channel
 from desktop.reports.requests import duration_text, status_text
 from desktop.views.requests.models import STEP_ROLE, StepsModel
@@ -191,10 +191,13 @@ class RequestCard(QWidget):
         self.title.setText(_("Service request No {number}").format(number=card["id"]) + " — " +
                            shown(tr, card["procedure_name"]))
         status = status_text(tr, card) + (f": {card['refusal_reason']}" if card["refusal_reason"] else "")
+        from desktop.models.workdays import COUNTRY_NAMES
+
+        country = _(COUNTRY_NAMES[card["country"]]) if card["country"] in COUNTRY_NAMES else card["country"]
         lines = [f"{_('Applicant')}: {card['applicant']}",
-                 f"{_('Received')}: {card['received'].strftime('%d.%m.%Y')} · "
-                 f"{_(CHANNEL_LABELS[Channel(card['channel'])])} · {_('Working-day calendar')}: {card['country']}",
-                 f"{_('Status')}: {status}"]
+                 f"{pgettext('date received', 'Received')}: {card['received'].strftime('%d.%m.%Y')} · "
+                 f"{_(CHANNEL_LABELS[Channel(card['channel'])])} · {_('Working-day calendar')}: {country}",
+                 f"{pgettext('state', 'Status')}: {status}"]
         if card["note"]:
             lines.append(f"{_('Note')}: {card['note']}")
         self.facts.setText("\n".join(lines))

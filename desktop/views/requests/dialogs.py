@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.models.request_templates import shown
-from desktop.i18n import N_, _, pgettext
+from desktop.i18n import NC_, N_, _, pgettext
 from desktop.models.request_templates import DURATION_LABELS, DurationKind, StepSpec
 from desktop.models.requests import CHANNEL_LABELS, Channel
 from desktop.views.common.forms import date_edit, ok_cancel, to_date
@@ -109,7 +109,7 @@ class StepDoneDialog(QDialog):
         layout.addWidget(buttons)
 
 
-STEP_COLUMNS = [("name", N_("Step")), ("unit", N_("Unit responsible")), ("kind", N_("Duration")),
+STEP_COLUMNS = [("name", N_("Step")), ("unit", N_("Unit responsible")), ("kind", NC_("procedure step", "Duration")),
                 ("days", N_("Days")), ("fixed", N_("Fixed date (dd.mm)")), ("optional", N_("Optional")),
                 ("condition", N_("Condition"))]
 
