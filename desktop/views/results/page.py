@@ -67,14 +67,14 @@ SHEET_COLUMNS = [
 
 def grid_columns(scale: grading.Scale, retake: bool) -> list[Column]:
     cols = [Column("no", N_("No."), width=40), Column("name", N_("Student"), width=240),
-            Column("record_book", N_("Record book No"), width=100), Column("group", N_("Group"), width=90)]
+            Column("record_book", N_("Record book No"), width=130), Column("group", N_("Group"), width=90)]
     if scale.rating_weight is not None:
         cols.append(Column("rating", N_("Admission rating"), _num, editable=True, width=110))
     title = N_("Exam points") if scale.rating_weight is not None else (N_("Points") if scale.uses_points else
                                                                        N_("Grade"))
     cols.append(Column(ENTRY, title, editable=True, width=100))
-    if scale.uses_points:
-        cols.append(Column("score", N_("Final points"), _num, width=60))
+    if scale.rating_weight is not None:
+        cols.append(Column("score", N_("Final points"), _num, width=90))
     if scale.bands[0].letter:
         cols += [Column("letter", N_("Letter grade"), width=60), Column("gpa", N_("GPA"), _num, width=50)]
     cols.append(Column("result", N_("Result"), lambda v: _(v) if v else "", width=130))
@@ -139,6 +139,7 @@ class ResultsArea(AreaPage):
         self.splitter.addWidget(self.sheet_view)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([460, 900])
         state = ui_settings.get(SPLITTER)
         if state:
             self.splitter.restoreState(state)
@@ -147,14 +148,13 @@ class ResultsArea(AreaPage):
         self.debt_model = RecordTableModel([
             Column("name", N_("Student"), width=220), Column("record_book", N_("Record book No"), width=100),
             Column("group", N_("Group"), width=90), Column("discipline", N_("Discipline"), width=220),
-            Column("session", N_("Session"), width=160), Column("kind", N_("Kind of debt"), lambda k: _(dm.DEBT_KINDS[k]),
-                                                                 width=100),
-            Column("result", N_("Result"), width=120),
+            Column("session", N_("Session"), width=190), Column("kind", N_("Kind of debt"), lambda k: _(dm.DEBT_KINDS[k]),
+                                                                 width=130),
+            Column("result", N_("Result"), width=190),
             Column("retake", N_("Retake date"), lambda d: d.strftime("%d.%m.%Y") if d else "", width=90)], self)
         self.debt_proxy = TextFilterProxy(["name", "record_book", "group", "discipline"], self)
         self.debt_proxy.setSourceModel(self.debt_model)
-        self.debt_view = self._table(self.debt_proxy)
-        self.debt_view.setSortingEnabled(True)
+        self.debt_view = self._table(self.debt_proxy)  # kept in the register's order: group, then name
         self.debt_filter = QLineEdit()
         self.debt_filter.textChanged.connect(self.debt_proxy.set_text)
         self.debt_counts = QLabel()
@@ -243,6 +243,10 @@ class ResultsArea(AreaPage):
             view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
             view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        source = model.sourceModel() if hasattr(model, "sourceModel") else model
+        for i, c in enumerate(source.columns):
+            if c.width:
+                view.setColumnWidth(i, c.width)
         return view
 
     # Texts ------------------------------------------------------------------------------------------
