@@ -158,3 +158,14 @@ def test_cli_exports_and_refused_import(db_path, tmp_path, cli):
     assert "Выписка из приказа № 12-ч" in pdf_text(order)
     missing = cli(*base, "export", "order", "--number", "99", "--format", "pdf", "-o", str(order))
     assert missing.returncode == 1
+
+
+def test_individual_retake_slips_carry_the_earlier_result(session, faculty, tmp_path):  # noqa: F811
+    s1 = results.issue_sheet(session, faculty["algebra"], D(2026, 1, 5))
+    enter(session, s1, "Әлиев", "30", rating=50)  # 42 FX
+    _exams, sheets = dm.draft_retakes(session, faculty["fx"], D(2026, 1, 21), kinds={"fx"})
+    path = tmp_path / "slips.pdf"
+    gs.slips_pdf(path, [results.load_sheet(session, sheets[0])], FRAME, "ru")
+    text = pdf_text(path)
+    assert "Экзаменационный лист № 2-1" in text and "Әлиев Ас" in text and "42 FX неудовлетворительно" in text
+    assert "Бекова" not in text  # only the debtors of the retake sheet

@@ -28,6 +28,7 @@ def register(cli: Registry) -> None:
     p.add_argument("--discipline", help="only this discipline")
     p.add_argument("--format", required=True, choices=("pdf", "xlsx"))
     p.add_argument("--blank", action="store_true", help="the PDF without results (for the examiner)")
+    p.add_argument("--slips", action="store_true", help="an individual retake slip per student instead (PDF)")
     p.add_argument("--issued", type=_date, metavar="YYYY-MM-DD", help="date issued of new sheets (default today)")
     p.add_argument("--lang", dest="report_lang", choices=LANGUAGES)
     p.add_argument("-o", "--output", required=True, metavar="FILE")
@@ -98,7 +99,11 @@ def cmd_grade_sheet(args, ctx: Context) -> int:
             raise CommandError(tr("No grade sheet matches."))
         sheets = [results.load_sheet(s, h.id) for h in heads]
         frame = results.faculty_frame(s)
-        if args.format == "pdf":
+        if args.format == "pdf" and args.slips:
+            from desktop.reports.grade_sheet import slips_pdf
+
+            slips_pdf(args.output, sheets, frame, lang)
+        elif args.format == "pdf":
             from desktop.reports.grade_sheet import sheets_pdf
 
             sheets_pdf(args.output, sheets, frame, lang, blank=args.blank)

@@ -212,7 +212,7 @@ class ResultsArea(AreaPage):
         self.export_menu = QMenu(self.export_button)
         self.export_button.setMenu(self.export_menu)
         self.export_actions = {}
-        for key in ("sheet_blank_pdf", "sheet_pdf", "sheet_xlsx", "all_sheets_pdf", "debts_xlsx", "debts_pdf",
+        for key in ("sheet_blank_pdf", "sheet_pdf", "sheet_xlsx", "slips_pdf", "all_sheets_pdf", "debts_xlsx", "debts_pdf",
                     "summary_xlsx", "summary_pdf"):
             action = self.export_menu.addAction("")
             action.triggered.connect(lambda _c=False, k=key: self.export(k))
@@ -270,6 +270,7 @@ class ResultsArea(AreaPage):
         self.export_button.setText(_("Export"))
         labels = {"sheet_blank_pdf": _("Grade sheet, blank (PDF)…"), "sheet_pdf": _("Grade sheet, filled (PDF)…"),
                   "sheet_xlsx": _("Grade sheet for the examiner (Excel)…"),
+                  "slips_pdf": _("Individual retake slips of the sheet (PDF)…"),
                   "all_sheets_pdf": _("All grade sheets of the session (PDF)…"),
                   "debts_xlsx": _("Debts register (Excel)…"), "debts_pdf": _("Debts register (PDF)…"),
                   "summary_xlsx": _("Session summary (Excel)…"), "summary_pdf": _("Session summary (PDF)…")}
@@ -635,7 +636,7 @@ class ResultsArea(AreaPage):
 
     def export(self, key: str) -> None:
         what, fmt = key.rsplit("_", 1)
-        if what.startswith("sheet") and self.sheet is None:
+        if (what.startswith("sheet") or what == "slips") and self.sheet is None:
             return
         if what != "debts" and self.session_id is None:
             return
@@ -643,6 +644,7 @@ class ResultsArea(AreaPage):
         folder = ui_settings.get(ui_settings.LAST_FOLDER) or ""
         stem = {"sheet_blank": f"sheet-{self.sheet.head.number if self.sheet else ''}",
                 "sheet": f"sheet-{self.sheet.head.number if self.sheet else ''}", "all_sheets": f"sheets-{kind}-{year}",
+                "slips": f"slips-{self.sheet.head.number if self.sheet else ''}",
                 "debts": f"debts-{year}", "summary": f"summary-{kind}-{year}"}[what]
         path, _f = QFileDialog.getSaveFileName(self, _("Export"), os.path.join(folder, f"{stem}.{fmt}"),
                                                "Excel (*.xlsx)" if fmt == "xlsx" else "PDF (*.pdf)")
@@ -663,7 +665,9 @@ class ResultsArea(AreaPage):
         from desktop.views.common.tasks import write_report_file
 
         def write(tmp, _progress):
-            if what in ("sheet", "sheet_blank", "all_sheets") and fmt == "pdf":
+            if what == "slips":
+                gs.slips_pdf(tmp, sheets, frame, lang)
+            elif what in ("sheet", "sheet_blank", "all_sheets") and fmt == "pdf":
                 gs.sheets_pdf(tmp, sheets, frame, lang, blank=what == "sheet_blank")
             elif what == "sheet":
                 gs.sheets_xlsx(tmp, sheets, lang)
