@@ -240,3 +240,13 @@ def test_the_faculty_chooses_its_scale_and_issued_sheets_keep_theirs(session, fa
     with pytest.raises(DomainError):
         db_.set_grading(session, "kg_module", [50, 70, 90], 2)
     assert settings.get(session, "results.max_debts") == 3
+
+
+def test_form_of_control_changes_only_while_the_sheet_is_empty(session, faculty):
+    sheet_id = results.issue_sheet(session, faculty["algebra"], D(2026, 1, 5))
+    assert results.set_control(session, sheet_id, "pass_fail") == "exam"
+    enter(session, sheet_id, "Әлиев", "40", rating=60)  # 0.6*60+0.4*40 = 52: passed on a pass/fail
+    row = results.load_sheet(session, sheet_id).rows[1]
+    assert (row.outcome.grade, row.outcome.passed) == ("pass", True)
+    with pytest.raises(DomainError):
+        results.set_control(session, sheet_id, "exam")

@@ -3,6 +3,8 @@ the debts, summary and orders tabs over the demo faculty."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from PySide6.QtCore import Qt
 
@@ -103,3 +105,24 @@ def test_the_student_card_lists_results_and_open_debts(qtbot, demo_db):
     rows = [model.rows[i] for i in range(model.rowCount())]
     assert any(r["open_debt"] and r["discipline"] == debt.discipline for r in rows)
     assert isinstance(layout.itemAt(layout.count() - 1).widget(), QDialogButtonBox)  # the buttons stay last
+
+
+def test_the_form_of_control_is_chosen_per_sheet_with_undo(page, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    told = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: told.append(a[2]))
+    filled = page.sheet.head.id  # the demo's sheets are filled: the form stays
+    page.control.setCurrentIndex(page.control.findData("pass_fail"))
+    page._control_chosen()
+    assert told and page.sheet.head.control == "exam" and page.control.currentData() == "exam"
+    with page.ctx.db.session() as s:
+        from desktop.models.results import GradeSheet
+
+        empty = rm.issue_sheet(s, s.get(GradeSheet, filled).exam_id, dt.date(2026, 1, 5))
+    page.open_sheet(empty)
+    page.control.setCurrentIndex(page.control.findData("course_work"))
+    page._control_chosen()
+    assert page.sheet.head.control == "course_work"
+    page.undo_stack.undo()
+    assert page.sheet.head.control == "exam"

@@ -456,3 +456,20 @@ def import_filled(session: Session, filled: list, on: dt.date) -> tuple[list[str
         entered = sum(1 for kw in entries.values() if kw.get("points") is not None or kw.get("grade") or kw.get("mark"))
         lines.append(_("Grade sheet No {number}: {n} results").format(number=number, n=entered))
     return lines, old
+
+
+def set_control(session: Session, sheet_id: int, control: str) -> str:
+    """The sheet's form of control (exam, pass/fail, graded pass, course work), while nothing is
+    entered on it (the form decides how points read); returns the old one (undo)."""
+    sheet = session.get(GradeSheet, sheet_id)
+    if sheet is None:
+        raise DomainError(_("This grade sheet no longer exists."))
+    control = grading.Control(control).value
+    entered = session.scalar(select(func.count()).select_from(ExamResult).where(
+        ExamResult.sheet_id == sheet_id, (ExamResult.mark != "") | (ExamResult.grade != "")))
+    if entered and control != sheet.control:
+        raise DomainError(_("Grade sheet No {number} already has results; its form of control stays.").format(
+            number=sheet.number))
+    old, sheet.control = sheet.control, control
+    session.flush()
+    return old

@@ -129,10 +129,17 @@ class ResultsArea(AreaPage):
         self.sheet_label.setWordWrap(True)
         self.hint = QLabel()
         self.hint.setWordWrap(True)
+        self.control = QComboBox()
+        for c in grading.Control:
+            self.control.addItem("", c.value)
+        self.control.activated.connect(lambda _i: self._control_chosen())
         right = QWidget()
         rl = QVBoxLayout(right)
         rl.setContentsMargins(0, 0, 0, 0)
-        rl.addWidget(self.sheet_label)
+        head = QHBoxLayout()
+        head.addWidget(self.sheet_label, 1)
+        head.addWidget(self.control)
+        rl.addLayout(head)
         rl.addWidget(self.grid, 1)
         rl.addWidget(self.hint)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -276,6 +283,9 @@ class ResultsArea(AreaPage):
                   "summary_xlsx": _("Session summary (Excel)…"), "summary_pdf": _("Session summary (PDF)…")}
         for key, action in self.export_actions.items():
             action.setText(labels[key])
+        for i in range(self.control.count()):
+            self.control.setItemText(i, _(grading.CONTROL_LABELS[grading.Control(self.control.itemData(i))]))
+        self.control.setToolTip(_("Form of control"))
         self.debt_filter.setPlaceholderText(_("Filter by student, record book, group or discipline"))
         self.order_search.setPlaceholderText(_("Search by order number, kind or student"))
         self.hint.setText(_("Type points (or a grade) and press Enter; н = absent, нд = not admitted. "
@@ -362,7 +372,32 @@ class ResultsArea(AreaPage):
             self.grid.setColumnWidth(i, c.width or 100)
         self._show_sheet_label()
 
+    def _control_chosen(self) -> None:
+        if self.sheet is None:
+            return
+        control, sheet_id = self.control.currentData(), self.sheet.head.id
+        if control == self.sheet.head.control:
+            return
+        saved = {}
+
+        def redo():
+            with self.ctx.db.session() as s:
+                saved["old"] = rm.set_control(s, sheet_id, control)
+
+        def undo():
+            with self.ctx.db.session() as s:
+                rm.set_control(s, sheet_id, saved["old"])
+
+        try:
+            perform(self.undo_stack, _("Form of control"), redo, undo, lambda: self.open_sheet(sheet_id))
+        except DomainError as exc:
+            QMessageBox.warning(self, _("Form of control"), str(exc))
+        self.open_sheet(sheet_id)
+
     def _show_sheet_label(self) -> None:
+        self.control.setEnabled(self.sheet is not None)
+        if self.sheet is not None:
+            self.control.setCurrentIndex(self.control.findData(self.sheet.head.control))
         if self.sheet is None:
             self.sheet_label.setText(_("No grade sheets yet: issue them for the session's exams."))
             return
