@@ -126,3 +126,48 @@ def test_the_form_of_control_is_chosen_per_sheet_with_undo(page, monkeypatch):
     assert page.sheet.head.control == "course_work"
     page.undo_stack.undo()
     assert page.sheet.head.control == "exam"
+
+
+def test_promotion_dialog_lists_the_kept_back_and_the_page_promotes_with_undo(page, qtbot, monkeypatch):
+    from PySide6.QtCore import Qt as _Qt
+
+    from desktop.models import debts as dm
+    from desktop.models.movements import state_on
+    from desktop.views.results import dialogs
+
+    dialog = dialogs.PromotionDialog(page.ctx)
+    qtbot.addWidget(dialog)
+    for i in range(1, dialog.group_model.rowCount()):  # only the first group
+        dialog.group_model.item(i).setCheckState(_Qt.CheckState.Unchecked)
+    dialog.max_debts.setValue(0)
+    dialog.check()
+    with page.ctx.db.session() as s:
+        expected = dm.promotion_plan(s, dialog.group_ids(), 0)
+    assert dialog.kept_model.rowCount() == len(expected.kept_back) > 0
+    assert [r["name"] for r in dialog.kept_model.rows] == [k[1] for k in expected.kept_back]
+    dialog.number.setText("45-п")
+    dialog.kept_kind.setCurrentIndex(dialog.kept_kind.findData("repeat_year"))
+    dialog.kept_number.setText("46-п")
+    values = dialog.values()
+
+    class Stub:
+        def __init__(self, *a):
+            pass
+
+        def exec(self):
+            return True
+
+        def values(self):
+            return values
+
+    monkeypatch.setattr(dialogs, "PromotionDialog", Stub)
+    page.promote()
+    kept, promoted = expected.kept_back[0][0], expected.promoted[0]
+    day = values[1].effective_date
+    with page.ctx.db.session() as s:
+        assert state_on(s, promoted, day).course == state_on(s, kept, day).course + 1
+    page.tabs.setCurrentIndex(3)
+    assert {"45-п", "46-п"} <= {r["number"] for r in page.order_model.rows}
+    page.undo_stack.undo()
+    page.load_orders()
+    assert not {"45-п", "46-п"} & {r["number"] for r in page.order_model.rows}
