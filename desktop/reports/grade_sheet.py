@@ -118,12 +118,9 @@ def signature_lines(rows: list[tuple[str, str]], st) -> list:
 
 
 def is_wide(sheet: Sheet) -> bool:
-    """The credit system's sheet (rating, exam, final, letter, GPA, grade) is printed landscape."""
-    return sheet.scale.rating_weight is not None or len(columns_count(sheet)) > 3
-
-
-def columns_count(sheet: Sheet) -> list[str]:
-    return columns(sheet, translator("en"))
+    """The credit system's sheet (rating, exam, final, letter, GPA, grade) and a retake sheet (the
+    earlier result beside the new one) are printed landscape."""
+    return sheet.head.retake or len(columns(sheet, translator("en"))) > 3
 
 
 def page_width(sheet: Sheet) -> float:
@@ -149,7 +146,7 @@ def sheet_story(sheet: Sheet, frame: Frame, tr: Translator, *, blank: bool = Fal
     retake = sheet.head.retake
     extra = [tr("Earlier result")] if retake else []
     fixed = [9 * mm, 0, 22 * mm, 22 * mm]
-    rest = [18 * mm] * (len(result_cols) - 1) + [34 * mm] + [26 * mm] * len(extra) + [24 * mm]
+    rest = [18 * mm] * (len(result_cols) - 1) + [34 * mm] + [38 * mm] * len(extra) + [24 * mm]
     fixed[1] = page_width(sheet) * mm - sum(fixed) - sum(rest)
     widths = fixed + rest
     head = [tr("No."), tr("Student"), tr("Record book No"), tr("Group"), *result_cols, *extra, tr("Signature")]
