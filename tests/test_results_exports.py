@@ -169,3 +169,18 @@ def test_individual_retake_slips_carry_the_earlier_result(session, faculty, tmp_
     text = pdf_text(path)
     assert "Экзаменационный лист № 2-1" in text and "Әлиев Ас" in text and "42 FX неудовлетворительно" in text
     assert "Бекова" not in text  # only the debtors of the retake sheet
+
+
+def test_markup_and_formula_text_stays_literal(session, faculty, tmp_path):  # noqa: F811
+    from desktop.models.exams import Discipline, Exam
+
+    exam = session.get(Exam, faculty["algebra"])
+    session.get(Discipline, exam.discipline_id).name = "<b>Алгебра</b> & =SUM(A1)"
+    session.flush()
+    sheet = results.load_sheet(session, results.issue_sheet(session, exam.id, D(2026, 1, 5)))
+    gs.sheets_pdf(tmp_path / "s.pdf", [sheet], FRAME, "ru", blank=True)
+    assert "<b>Алгебра</b> & =SUM(A1)" in pdf_text(tmp_path / "s.pdf")
+    gs.sheets_xlsx(tmp_path / "s.xlsx", [sheet], "ru")
+    ws = openpyxl.load_workbook(tmp_path / "s.xlsx").worksheets[0]
+    cell = next(c for row in ws.iter_rows() for c in row if c.value and "SUM" in str(c.value))
+    assert cell.data_type == "s" and cell.value == "<b>Алгебра</b> & =SUM(A1)"
