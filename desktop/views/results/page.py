@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy import text as sql_text
 
 from desktop.i18n import N_, _
 from desktop.models import debts as dm
@@ -33,11 +34,7 @@ from desktop.models import grading
 from desktop.models import orders as om
 from desktop.models import results as rm
 from desktop.models.base import DomainError
-from desktop.models.exams import (
-    SESSION_KIND_LABELS,
-    SessionKind,
-    find_session,
-)
+from desktop.models.exams import SESSION_KIND_LABELS, SessionKind, find_session, sessions
 from desktop.views import settings as ui_settings
 from desktop.views.common.area import AreaPage
 from desktop.views.common.tablemodel import Column, RecordTableModel, TextFilterProxy
@@ -299,8 +296,7 @@ class ResultsArea(AreaPage):
         self._loading = True
         try:
             with self.ctx.db.session() as s:
-                years = [y for y in dict.fromkeys(r[1] for r in __import__(
-                    "desktop.models.exams", fromlist=["sessions"]).sessions(s))]
+                years = list(dict.fromkeys(r[1] for r in sessions(s)))
             current = self.year.currentText()
             self.year.clear()
             self.year.addItems(years)
@@ -337,9 +333,9 @@ class ResultsArea(AreaPage):
         if self.session_id is not None:
             with self.ctx.db.session() as s:
                 heads = rm.sheet_heads(s, session_id=self.session_id)
-                entered = dict(s.execute(__import__("sqlalchemy").text(
-                    "SELECT sheet_id, sum(CASE WHEN grade <> '' OR mark <> '' THEN 1 ELSE 0 END) || '/' || count(*) "
-                    "FROM exam_result GROUP BY sheet_id")).all())
+                entered = {sid: f"{done}/{total}" for sid, done, total in s.execute(sql_text(
+                    "SELECT sheet_id, sum(CASE WHEN grade <> '' OR mark <> '' THEN 1 ELSE 0 END), count(*) "
+                    "FROM exam_result GROUP BY sheet_id"))}
             rows = [{"id": h.id, "number": h.number, "discipline": h.discipline, "groups": ", ".join(h.groups),
                      "day": h.day, "examiner": h.examiner, "state": entered.get(h.id, "0/0")} for h in heads]
         self.sheet_model.set_rows(rows)
