@@ -34,7 +34,12 @@ from desktop.models import grading
 from desktop.models import orders as om
 from desktop.models import results as rm
 from desktop.models.base import DomainError
-from desktop.models.exams import SESSION_KIND_LABELS, SessionKind, find_session, sessions
+from desktop.models.exams import (
+    SESSION_KIND_LABELS,
+    SessionKind,
+    find_session,
+    sessions,
+)
 from desktop.views import settings as ui_settings
 from desktop.views.common.area import AreaPage
 from desktop.views.common.tablemodel import Column, RecordTableModel, TextFilterProxy
