@@ -171,3 +171,24 @@ def test_promotion_dialog_lists_the_kept_back_and_the_page_promotes_with_undo(pa
     page.undo_stack.undo()
     page.load_orders()
     assert not {"45-п", "46-п"} & {r["number"] for r in page.order_model.rows}
+
+
+def test_the_students_areas_promotion_keeps_debtors_back(qtbot, demo_db):
+    from desktop.models import debts as dm
+    from desktop.models import settings
+    from desktop.models.movements import Order, state_on
+    from desktop.views.students import StudentsArea
+
+    with demo_db.session() as s:
+        settings.put(s, "results.max_debts", 0)
+        debtor = dm.open_debts(s)[0]
+        plan = dm.promotion_plan(s, [debtor.group_id])
+    assert plan.promoted and debtor.student_id in [k[0] for k in plan.kept_back]
+    page = StudentsArea(AppContext(demo_db))
+    qtbot.addWidget(page)
+    day = dt.date(2026, 7, 1)
+    page.promote_groups([debtor.group_id], Order("77-к", day, day))
+    with demo_db.session() as s:
+        moved = state_on(s, plan.promoted[0], day).course
+        stayed = state_on(s, debtor.student_id, day).course
+    assert moved == stayed + 1
