@@ -185,6 +185,9 @@ def test_summary_counts_and_rates(session, faculty):
     assert summary.total.students == 5 and summary.total.pass_rate == pytest.approx(60.0)
     assert summary.total.quality_rate == pytest.approx(40.0)
     assert [c.course for c in summary.courses] == [1]
+    db_.promote(session, db_.promotion_plan(session, [faculty["a"].id, faculty["b"].id], 5),
+                Order("45-п", D(2026, 6, 28), D(2026, 7, 1)))
+    assert [c.course for c in db_.session_summary(session, faculty["session"]).courses] == [1]  # as it sat
 
 
 def test_promotion_keeps_back_debtors_beyond_the_allowed_number(session, faculty):

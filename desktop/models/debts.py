@@ -14,7 +14,7 @@ import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.i18n import N_, _
@@ -22,7 +22,7 @@ from desktop.models import grading, settings
 from desktop.models.base import DomainError
 from desktop.models.contingent import Group, Student, StudentStatus
 from desktop.models.exams import Discipline, Exam, ExamSession, SessionKind, exam_group
-from desktop.models.movements import MovementKind, Order, apply_movement
+from desktop.models.movements import MovementKind, Order, apply_movement, states_on
 from desktop.models.org import AcademicYear, Programme
 from desktop.models.results import ExamResult, GradeSheet, issue_sheet, student_sort_key
 
@@ -253,12 +253,16 @@ def session_summary(session: Session, session_id: int) -> Summary:
             st[3] = st[3] and grade in grading.GOOD_GRADES
     info = {gid: (name, course, code or "") for gid, name, course, code in session.execute(
         select(Group.id, Group.name, Group.course, Programme.code).outerjoin(Programme, Programme.id == Group.programme_id))}
+    # The course the students were on during the session (a later promotion moves the group on).
+    last_day = session.scalar(select(func.max(Exam.day)).where(Exam.session_id == session_id))
+    states = states_on(session, last_day) if last_day else {}
     by_group: dict[int | None, SummaryRow] = {}
     for (sid, gid), (sat, passed, top, good, debt) in per.items():
         name, course, code = info.get(gid, ("—", 0, ""))
         row = by_group.get(gid)
         if row is None:
-            row = by_group[gid] = SummaryRow(name, "group", course, code)
+            state = states.get(sid)
+            row = by_group[gid] = SummaryRow(name, "group", (state.course if state and state.course else course), code)
         row.students += 1
         row.sat += sat
         row.passed += passed
