@@ -22,7 +22,7 @@ from desktop.models import grading, settings
 from desktop.models.base import DomainError
 from desktop.models.contingent import Group, Student, StudentStatus
 from desktop.models.exams import Discipline, Exam, ExamSession, SessionKind, exam_group
-from desktop.models.movements import MovementKind, Order, apply_movement, states_on
+from desktop.models.movements import MovementKind, Order, apply_movement, states_of
 from desktop.models.org import AcademicYear, Programme
 from desktop.models.results import ExamResult, GradeSheet, issue_sheet, student_sort_key
 
@@ -255,7 +255,10 @@ def session_summary(session: Session, session_id: int) -> Summary:
         select(Group.id, Group.name, Group.course, Programme.code).outerjoin(Programme, Programme.id == Group.programme_id))}
     # The course the students were on during the session (a later promotion moves the group on).
     last_day = session.scalar(select(func.max(Exam.day)).where(Exam.session_id == session_id))
-    states = states_on(session, last_day) if last_day else {}
+    first_of_group = {}
+    for sid, gid in per:
+        first_of_group.setdefault(gid, sid)
+    states = states_of(session, list(first_of_group.values()), last_day) if last_day and per else {}
     by_group: dict[int | None, SummaryRow] = {}
     for (sid, gid), (sat, passed, top, good, debt) in per.items():
         name, course, code = info.get(gid, ("—", 0, ""))
