@@ -26,7 +26,7 @@ from desktop.models.movements import MovementKind, Order, apply_movement, states
 from desktop.models.org import AcademicYear, Programme
 from desktop.models.results import ExamResult, GradeSheet, issue_sheet, student_sort_key
 
-MAX_DEBTS = settings.declare("results.max_debts", 2)  # open debts a student may carry into the next course
+MAX_DEBTS = settings.SETTINGS["results.max_debts"]  # declared with the results' entities (load_all)
 
 DEBT_KINDS = {"fail": N_("failed"), "fx": N_("FX"), "absent": N_("absent"), "not_admitted": N_("not admitted")}
 

@@ -28,7 +28,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from desktop.i18n import _
-from desktop.models import grading
+from desktop.models import grading, settings
 from desktop.models.base import Base, DomainError
 from desktop.models.contingent import Group, Student, StudentStatus
 from desktop.models.exams import Discipline, Exam, ExamSession, Room, exam_group
@@ -72,6 +72,9 @@ class ExamResult(Base):
     passed: Mapped[bool] = mapped_column(Boolean, default=False)
     entered_on: Mapped[dt.date | None] = mapped_column(Date)
 
+
+# Open debts a student may carry into the next course (promotion keeps back those with more).
+MAX_DEBTS = settings.declare("results.max_debts", 2)
 
 RESULT_FIELDS = ("rating", "points", "score", "letter", "gpa", "grade", "mark", "passed", "entered_on")
 
@@ -260,8 +263,6 @@ def load_sheet(session: Session, sheet_id: int) -> Sheet:
 
 
 def scale_for(session: Session, key: str) -> grading.Scale:
-    from desktop.models import settings
-
     return grading.scale_by_key(key, settings.get(session, "grading.kg_thresholds"))
 
 
