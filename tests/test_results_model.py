@@ -253,3 +253,17 @@ def test_form_of_control_changes_only_while_the_sheet_is_empty(session, faculty)
     assert (row.outcome.grade, row.outcome.passed) == ("pass", True)
     with pytest.raises(DomainError):
         results.set_control(session, sheet_id, "exam")
+
+
+def test_check_finds_a_result_that_contradicts_itself(session, faculty):
+    from sqlalchemy import select
+
+    from desktop.models.results import ExamResult, _results_are_consistent
+
+    sheet_id = results.issue_sheet(session, faculty["algebra"], D(2026, 1, 5))
+    enter(session, sheet_id, "Әлиев", "30", rating=50)  # FX: failed
+    assert _results_are_consistent(session) == []
+    row = session.scalars(select(ExamResult).where(ExamResult.grade == "2")).one()
+    row.passed = True  # a direct edit that says passed with an "unsatisfactory"
+    session.flush()
+    assert len(_results_are_consistent(session)) == 1

@@ -474,3 +474,23 @@ def set_control(session: Session, sheet_id: int, control: str) -> str:
     old, sheet.control = sheet.control, control
     session.flush()
     return old
+
+
+# ``dekanat check``: results that contradict themselves --------------------------------------------------
+
+from desktop.models.check import rule  # noqa: E402  (the rule registers on import, with the entities)
+
+
+@rule
+def _results_are_consistent(session: Session) -> list[str]:
+    """A result is either nothing, a mark, or a grade; "passed" only with a passing grade."""
+    problems = []
+    r = ExamResult
+    q = (select(r.id, r.sheet_id, r.mark, r.grade, r.passed)
+         .where(((r.mark != "") & (r.grade != ""))
+                | ((r.passed.is_(True)) & ((r.mark != "") | r.grade.in_(("", "2", "fail"))))
+                | ((r.passed.is_(False)) & r.grade.in_(("5", "4", "3", "pass")))))
+    for rid, sheet_id, mark, grade, passed in session.execute(q):
+        problems.append(f"result {rid} on grade sheet {sheet_id}: mark {mark!r}, grade {grade!r} and passed={passed} "
+                        f"contradict each other")
+    return problems
