@@ -192,3 +192,25 @@ def test_the_students_areas_promotion_keeps_debtors_back(qtbot, demo_db):
         moved = state_on(s, plan.promoted[0], day).course
         stayed = state_on(s, debtor.student_id, day).course
     assert moved == stayed + 1
+
+
+def test_a_filled_excel_sheet_dropped_on_the_area_imports_with_undo(page, tmp_path):
+    import openpyxl
+
+    from desktop.reports import grade_sheet as gs
+
+    sheet_id = page.sheet.head.id
+    path = tmp_path / "sheet.xlsx"
+    gs.sheets_xlsx(path, [page.sheet], "en")
+    book = openpyxl.load_workbook(path)
+    ws = book.worksheets[0]
+    before = page.sheet.rows[0].points
+    new = 99 if before == 100 else 100
+    ws.cell(gs.HEADER_ROW + 2, 5).value = new
+    book.save(path)
+    assert page.accepts_file(str(path))
+    page.import_file(str(path))
+    assert page.sheet.head.id == sheet_id and page.sheet.rows[0].points == new
+    page.undo_stack.undo()
+    with page.ctx.db.session() as s:
+        assert rm.load_sheet(s, sheet_id).rows[0].points == before
