@@ -158,3 +158,29 @@ def test_cli_exports_and_refused_import(db_path, tmp_path, cli):
     assert "Выписка из приказа № 12-ч" in pdf_text(order)
     missing = cli(*base, "export", "order", "--number", "99", "--format", "pdf", "-o", str(order))
     assert missing.returncode == 1
+
+
+def test_individual_retake_slips_carry_the_earlier_result(session, faculty, tmp_path):  # noqa: F811
+    s1 = results.issue_sheet(session, faculty["algebra"], D(2026, 1, 5))
+    enter(session, s1, "Әлиев", "30", rating=50)  # 42 FX
+    _exams, sheets = dm.draft_retakes(session, faculty["fx"], D(2026, 1, 21), kinds={"fx"})
+    path = tmp_path / "slips.pdf"
+    gs.slips_pdf(path, [results.load_sheet(session, sheets[0])], FRAME, "ru")
+    text = pdf_text(path)
+    assert "Экзаменационный лист № 2-1" in text and "Әлиев Ас" in text and "42 FX неудовлетворительно" in text
+    assert "Бекова" not in text  # only the debtors of the retake sheet
+
+
+def test_markup_and_formula_text_stays_literal(session, faculty, tmp_path):  # noqa: F811
+    from desktop.models.exams import Discipline, Exam
+
+    exam = session.get(Exam, faculty["algebra"])
+    session.get(Discipline, exam.discipline_id).name = "<b>Алгебра</b> & =SUM(A1)"
+    session.flush()
+    sheet = results.load_sheet(session, results.issue_sheet(session, exam.id, D(2026, 1, 5)))
+    gs.sheets_pdf(tmp_path / "s.pdf", [sheet], FRAME, "ru", blank=True)
+    assert "<b>Алгебра</b> & =SUM(A1)" in pdf_text(tmp_path / "s.pdf")
+    gs.sheets_xlsx(tmp_path / "s.xlsx", [sheet], "ru")
+    ws = openpyxl.load_workbook(tmp_path / "s.xlsx").worksheets[0]
+    cell = next(c for row in ws.iter_rows() for c in row if c.value and "SUM" in str(c.value))
+    assert cell.data_type == "s" and cell.value == "<b>Алгебра</b> & =SUM(A1)"

@@ -185,6 +185,9 @@ def test_summary_counts_and_rates(session, faculty):
     assert summary.total.students == 5 and summary.total.pass_rate == pytest.approx(60.0)
     assert summary.total.quality_rate == pytest.approx(40.0)
     assert [c.course for c in summary.courses] == [1]
+    db_.promote(session, db_.promotion_plan(session, [faculty["a"].id, faculty["b"].id], 5),
+                Order("45-п", D(2026, 6, 28), D(2026, 7, 1)))
+    assert [c.course for c in db_.session_summary(session, faculty["session"]).courses] == [1]  # as it sat
 
 
 def test_promotion_keeps_back_debtors_beyond_the_allowed_number(session, faculty):
@@ -240,3 +243,27 @@ def test_the_faculty_chooses_its_scale_and_issued_sheets_keep_theirs(session, fa
     with pytest.raises(DomainError):
         db_.set_grading(session, "kg_module", [50, 70, 90], 2)
     assert settings.get(session, "results.max_debts") == 3
+
+
+def test_form_of_control_changes_only_while_the_sheet_is_empty(session, faculty):
+    sheet_id = results.issue_sheet(session, faculty["algebra"], D(2026, 1, 5))
+    assert results.set_control(session, sheet_id, "pass_fail") == "exam"
+    enter(session, sheet_id, "Әлиев", "40", rating=60)  # 0.6*60+0.4*40 = 52: passed on a pass/fail
+    row = results.load_sheet(session, sheet_id).rows[1]
+    assert (row.outcome.grade, row.outcome.passed) == ("pass", True)
+    with pytest.raises(DomainError):
+        results.set_control(session, sheet_id, "exam")
+
+
+def test_check_finds_a_result_that_contradicts_itself(session, faculty):
+    from sqlalchemy import select
+
+    from desktop.models.results import ExamResult, _results_are_consistent
+
+    sheet_id = results.issue_sheet(session, faculty["algebra"], D(2026, 1, 5))
+    enter(session, sheet_id, "Әлиев", "30", rating=50)  # FX: failed
+    assert _results_are_consistent(session) == []
+    row = session.scalars(select(ExamResult).where(ExamResult.grade == "2")).one()
+    row.passed = True  # a direct edit that says passed with an "unsatisfactory"
+    session.flush()
+    assert len(_results_are_consistent(session)) == 1

@@ -29,7 +29,10 @@ def register(cli: Registry) -> None:
     p.add_argument("--discipline", help="only this discipline")
     p.add_argument("--format", required=True, choices=("pdf", "xlsx"))
     p.add_argument("--blank", action="store_true", help="the PDF without results (for the examiner)")
+    p.add_argument("--slips", action="store_true", help="an individual retake slip per student instead (PDF)")
     p.add_argument("--issued", type=_date, metavar="YYYY-MM-DD", help="date issued of new sheets (default today)")
+    p.add_argument("--control", default="exam", choices=("exam", "pass_fail", "graded_pass", "course_work"),
+                   help="the form of control of new sheets (default exam)")
     p.add_argument("--lang", dest="report_lang", choices=LANGUAGES)
     p.add_argument("-o", "--output", required=True, metavar="FILE")
 
@@ -82,7 +85,7 @@ def cmd_grade_sheet(args, ctx: Context) -> int:
     tr = ctx.tr
     with ctx.db.session() as s:
         session_id = _session_id(s, args.year, args.session, tr)
-        results.issue_sheets(s, session_id, args.issued or clock.today())
+        results.issue_sheets(s, session_id, args.issued or clock.today(), args.control)
         heads = results.sheet_heads(s, session_id=session_id)
         if args.group:
             group = group_by_name(s, args.group)
@@ -99,7 +102,11 @@ def cmd_grade_sheet(args, ctx: Context) -> int:
             raise CommandError(tr("No grade sheet matches."))
         sheets = [results.load_sheet(s, h.id) for h in heads]
         frame = results.faculty_frame(s)
-        if args.format == "pdf":
+        if args.format == "pdf" and args.slips:
+            from desktop.reports.grade_sheet import slips_pdf
+
+            slips_pdf(args.output, sheets, frame, lang)
+        elif args.format == "pdf":
             from desktop.reports.grade_sheet import sheets_pdf
 
             sheets_pdf(args.output, sheets, frame, lang, blank=args.blank)

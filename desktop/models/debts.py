@@ -22,11 +22,11 @@ from desktop.models import grading, settings
 from desktop.models.base import DomainError
 from desktop.models.contingent import Group, Student, StudentStatus
 from desktop.models.exams import Discipline, Exam, ExamSession, SessionKind, exam_group
-from desktop.models.movements import MovementKind, Order, apply_movement
+from desktop.models.movements import MovementKind, Order, apply_movement, states_of
 from desktop.models.org import AcademicYear, Programme
 from desktop.models.results import ExamResult, GradeSheet, issue_sheet, student_sort_key
 
-MAX_DEBTS = settings.declare("results.max_debts", 2)  # open debts a student may carry into the next course
+MAX_DEBTS = settings.SETTINGS["results.max_debts"]  # declared with the results' entities (load_all)
 
 DEBT_KINDS = {"fail": N_("failed"), "fx": N_("FX"), "absent": N_("absent"), "not_admitted": N_("not admitted")}
 
@@ -82,27 +82,32 @@ def _raw_rows(session: Session, q) -> list[tuple]:
 
 
 def _latest_failing(session: Session, year, session_kind, student_ids):
-    """Per student and discipline the latest entered result, kept when it fails. One pass over
-    (student, discipline, day, sheet, passed, result id) finds the latest; only the failing ones
-    are then read in full."""
+    """Per student and discipline the latest entered result, kept when it fails, and the latest day
+    each is listed with nothing entered yet (a retake). One pass over exam_result alone (the sheets'
+    disciplines and days come from a small map), then only the failing rows are read in full."""
     r, sh, e = (t.__table__.c for t in (ExamResult, GradeSheet, Exam))
-    q = (select(r.student_id, e.discipline_id, e.day, r.sheet_id, r.passed, r.id)
-         .select_from(ExamResult.__table__.join(GradeSheet.__table__, sh.id == r.sheet_id)
-                      .join(Exam.__table__, e.id == sh.exam_id))
-         .where((r.mark != "") | (r.grade != "")))
+    sheets = {sid: (did, str(day)) for sid, did, day in _raw_rows(session, select(sh.id, e.discipline_id, e.day)
+                                                                       .select_from(GradeSheet.__table__.join(
+                                                                           Exam.__table__, e.id == sh.exam_id)))}
+    q = select(r.student_id, r.sheet_id, r.passed, r.id, (r.mark != "") | (r.grade != ""))
     if student_ids is not None:
         q = q.where(r.student_id.in_([int(i) for i in student_ids]))
     latest: dict[tuple, tuple] = {}
-    for row in _raw_rows(session, q):
-        key = (row[0], row[1])
-        best = latest.get(key)
-        if best is None or (str(row[2]), row[3]) > (str(best[2]), best[3]):
-            latest[key] = row
-    failing_ids = [v[5] for v in latest.values() if not v[4]]
-    if not failing_ids:
-        return []
-    es, y = ExamSession.__table__.c, AcademicYear.__table__.c
+    pending: dict[tuple, str] = {}
+    for sid, sheet_id, passed, rid, entered in _raw_rows(session, q):
+        did, day = sheets[sheet_id]
+        key = (sid, did)
+        if entered:
+            best = latest.get(key)
+            if best is None or (day, sheet_id) > (best[0], best[1]):
+                latest[key] = (day, sheet_id, passed, rid)
+        elif day > pending.get(key, ""):
+            pending[key] = day
+    failing_ids = [v[3] for v in latest.values() if not v[2]]
     out = []
+    if not failing_ids:
+        return out, {}
+    es, y = ExamSession.__table__.c, AcademicYear.__table__.c
     for at in range(0, len(failing_ids), 5000):
         q = (select(r.student_id, e.discipline_id, e.day, r.sheet_id, r.mark, r.grade, r.passed, r.letter, r.score,
                     r.group_id, es.kind, y.name, e.examiner_id, r.gpa)
@@ -115,31 +120,16 @@ def _latest_failing(session: Session, year, session_kind, student_ids):
         if session_kind is not None:
             q = q.where(es.kind == session_kind)
         out += session.execute(q).all()
-    return out
-
-
-def _pending(session: Session, student_ids) -> dict[tuple[int, int], dt.date]:
-    """(student, discipline) -> the latest day the student is listed with nothing entered (a retake)."""
-    r, sh, e = (t.__table__.c for t in (ExamResult, GradeSheet, Exam))
-    q = (select(r.student_id, e.discipline_id, func.max(e.day))
-         .select_from(ExamResult.__table__.join(GradeSheet.__table__, sh.id == r.sheet_id)
-                      .join(Exam.__table__, e.id == sh.exam_id))
-         .where(r.mark == "", r.grade == "").group_by(r.student_id, e.discipline_id))
-    if student_ids is not None:
-        q = q.where(r.student_id.in_(student_ids))
-    out = {}
-    for sid, did, day in session.execute(q):
-        out[(sid, did)] = dt.date.fromisoformat(day) if isinstance(day, str) else day
-    return out
+    keys = {(v[0], v[1]) for v in out}
+    return out, {k: dt.date.fromisoformat(d) for k, d in pending.items() if k in keys}
 
 
 def open_debts(session: Session, *, year: str | None = None, session_kind: str | None = None,
                student_ids: list[int] | None = None) -> list[Debt]:
     """Open debts, optionally only those that arose in a year (and session), sorted by group and name."""
-    failing = _latest_failing(session, year, session_kind, student_ids)
+    failing, pending = _latest_failing(session, year, session_kind, student_ids)
     if not failing:
         return []
-    pending = _pending(session, student_ids)
     sids = {v[0] for v in failing}
     q = select(Student.id, Student.last_name, Student.first_name, Student.patronymic, Student.record_book)
     if len(sids) <= 2000:  # else every student at once (cheaper than a long IN list)
@@ -263,12 +253,19 @@ def session_summary(session: Session, session_id: int) -> Summary:
             st[3] = st[3] and grade in grading.GOOD_GRADES
     info = {gid: (name, course, code or "") for gid, name, course, code in session.execute(
         select(Group.id, Group.name, Group.course, Programme.code).outerjoin(Programme, Programme.id == Group.programme_id))}
+    # The course the students were on during the session (a later promotion moves the group on).
+    last_day = session.scalar(select(func.max(Exam.day)).where(Exam.session_id == session_id))
+    first_of_group = {}
+    for sid, gid in per:
+        first_of_group.setdefault(gid, sid)
+    states = states_of(session, list(first_of_group.values()), last_day) if last_day and per else {}
     by_group: dict[int | None, SummaryRow] = {}
     for (sid, gid), (sat, passed, top, good, debt) in per.items():
         name, course, code = info.get(gid, ("—", 0, ""))
         row = by_group.get(gid)
         if row is None:
-            row = by_group[gid] = SummaryRow(name, "group", course, code)
+            state = states.get(sid)
+            row = by_group[gid] = SummaryRow(name, "group", (state.course if state and state.course else course), code)
         row.students += 1
         row.sat += sat
         row.passed += passed

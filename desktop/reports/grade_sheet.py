@@ -118,12 +118,9 @@ def signature_lines(rows: list[tuple[str, str]], st) -> list:
 
 
 def is_wide(sheet: Sheet) -> bool:
-    """The credit system's sheet (rating, exam, final, letter, GPA, grade) is printed landscape."""
-    return sheet.scale.rating_weight is not None or len(columns_count(sheet)) > 3
-
-
-def columns_count(sheet: Sheet) -> list[str]:
-    return columns(sheet, translator("en"))
+    """The credit system's sheet (rating, exam, final, letter, GPA, grade) and a retake sheet (the
+    earlier result beside the new one) are printed landscape."""
+    return sheet.head.retake or len(columns(sheet, translator("en"))) > 3
 
 
 def page_width(sheet: Sheet) -> float:
@@ -149,7 +146,7 @@ def sheet_story(sheet: Sheet, frame: Frame, tr: Translator, *, blank: bool = Fal
     retake = sheet.head.retake
     extra = [tr("Earlier result")] if retake else []
     fixed = [9 * mm, 0, 22 * mm, 22 * mm]
-    rest = [18 * mm] * (len(result_cols) - 1) + [34 * mm] + [26 * mm] * len(extra) + [24 * mm]
+    rest = [18 * mm] * (len(result_cols) - 1) + [34 * mm] + [38 * mm] * len(extra) + [24 * mm]
     fixed[1] = page_width(sheet) * mm - sum(fixed) - sum(rest)
     widths = fixed + rest
     head = [tr("No."), tr("Student"), tr("Record book No"), tr("Group"), *result_cols, *extra, tr("Signature")]
@@ -321,3 +318,42 @@ def read_filled(path: str | Path) -> list[FilledSheet]:
         return out
     finally:
         book.close()
+
+
+# Individual retake slips (экзаменационный лист / жеке ведомость) ------------------------------------------
+
+def slip_title(sheet: Sheet, i: int, tr: Translator) -> str:
+    return tr("Individual retake slip No {number}").format(number=f"{sheet.head.number}-{i}")
+
+
+def slips_pdf(target, sheets: list[Sheet], frame: Frame, lang: str) -> None:
+    """One slip per student of each sheet (offices that send a debtor to the examiner alone use them),
+    two to a page, each with the earlier result, a grade line and the signatures."""
+    from reportlab.lib.units import mm
+    from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+    from desktop.reports.pdf import GRID, SANS, build_pdf, esc, styles
+
+    tr = translator(lang)
+    st = styles("PTSerif", 10)
+    story = []
+    for sheet in sheets:
+        facts = particulars(sheet, tr)
+        for i, r in enumerate(sheet.rows, 1):
+            earlier = grading.describe(r.earlier_outcome, tr) if r.earlier_outcome else ""
+            rows = [(tr("Student"), r.name), (tr("Record book No"), r.record_book), (tr("Group"), r.group), *facts[1:3],
+                    facts[4], facts[5], (tr("Earlier result"), earlier)]
+            table = Table([[Paragraph(f"<b>{esc(k)}:</b>", st["small"]), Paragraph(esc(v), st["small"])]
+                           for k, v in rows], colWidths=[45 * mm, 130 * mm], hAlign="LEFT")
+            table.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0),
+                                       ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]))
+            grade = Table([[tr("Grade"), tr("Date"), tr("Signature")], ["", "", ""]],
+                          colWidths=[70 * mm, 45 * mm, 60 * mm], rowHeights=[None, 11 * mm])
+            grade.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, GRID), ("FONT", (0, 0), (-1, -1), SANS, 9)]))
+            slip = frame_heading(frame, st) + [Paragraph(esc(slip_title(sheet, i, tr)), st["heading"]), table,
+                                               Spacer(1, 3 * mm), grade]
+            slip += signature_lines([(tr("Examiner"), sheet.head.examiner), (tr("Dean"), frame.dean)], st)
+            story += [KeepTogether(slip), Spacer(1, 12 * mm)]
+    if not story:
+        story.append(Paragraph(esc(tr("No grade sheets")), st["body"]))
+    build_pdf(target, story, tr, title=tr("Individual retake slips"), margins_mm=(18, 12, 12, 14))

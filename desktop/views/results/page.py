@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy import text as sql_text
 
 from desktop.i18n import N_, _
 from desktop.models import debts as dm
@@ -37,6 +38,7 @@ from desktop.models.exams import (
     SESSION_KIND_LABELS,
     SessionKind,
     find_session,
+    sessions,
 )
 from desktop.views import settings as ui_settings
 from desktop.views.common.area import AreaPage
@@ -68,14 +70,14 @@ SHEET_COLUMNS = [
 
 def grid_columns(scale: grading.Scale, retake: bool) -> list[Column]:
     cols = [Column("no", N_("No."), width=40), Column("name", N_("Student"), width=240),
-            Column("record_book", N_("Record book No"), width=100), Column("group", N_("Group"), width=90)]
+            Column("record_book", N_("Record book No"), width=130), Column("group", N_("Group"), width=90)]
     if scale.rating_weight is not None:
         cols.append(Column("rating", N_("Admission rating"), _num, editable=True, width=110))
     title = N_("Exam points") if scale.rating_weight is not None else (N_("Points") if scale.uses_points else
                                                                        N_("Grade"))
     cols.append(Column(ENTRY, title, editable=True, width=100))
-    if scale.uses_points:
-        cols.append(Column("score", N_("Final points"), _num, width=60))
+    if scale.rating_weight is not None:
+        cols.append(Column("score", N_("Final points"), _num, width=90))
     if scale.bands[0].letter:
         cols += [Column("letter", N_("Letter grade"), width=60), Column("gpa", N_("GPA"), _num, width=50)]
     cols.append(Column("result", N_("Result"), lambda v: _(v) if v else "", width=130))
@@ -130,16 +132,24 @@ class ResultsArea(AreaPage):
         self.sheet_label.setWordWrap(True)
         self.hint = QLabel()
         self.hint.setWordWrap(True)
+        self.control = QComboBox()
+        for c in grading.Control:
+            self.control.addItem("", c.value)
+        self.control.activated.connect(lambda _i: self._control_chosen())
         right = QWidget()
         rl = QVBoxLayout(right)
         rl.setContentsMargins(0, 0, 0, 0)
-        rl.addWidget(self.sheet_label)
+        head = QHBoxLayout()
+        head.addWidget(self.sheet_label, 1)
+        head.addWidget(self.control)
+        rl.addLayout(head)
         rl.addWidget(self.grid, 1)
         rl.addWidget(self.hint)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.sheet_view)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([460, 900])
         state = ui_settings.get(SPLITTER)
         if state:
             self.splitter.restoreState(state)
@@ -148,14 +158,13 @@ class ResultsArea(AreaPage):
         self.debt_model = RecordTableModel([
             Column("name", N_("Student"), width=220), Column("record_book", N_("Record book No"), width=100),
             Column("group", N_("Group"), width=90), Column("discipline", N_("Discipline"), width=220),
-            Column("session", N_("Session"), width=160), Column("kind", N_("Kind of debt"), lambda k: _(dm.DEBT_KINDS[k]),
-                                                                 width=100),
-            Column("result", N_("Result"), width=120),
+            Column("session", N_("Session"), width=190), Column("kind", N_("Kind of debt"), lambda k: _(dm.DEBT_KINDS[k]),
+                                                                 width=130),
+            Column("result", N_("Result"), width=190),
             Column("retake", N_("Retake date"), lambda d: d.strftime("%d.%m.%Y") if d else "", width=90)], self)
         self.debt_proxy = TextFilterProxy(["name", "record_book", "group", "discipline"], self)
         self.debt_proxy.setSourceModel(self.debt_model)
-        self.debt_view = self._table(self.debt_proxy)
-        self.debt_view.setSortingEnabled(True)
+        self.debt_view = self._table(self.debt_proxy)  # kept in the register's order: group, then name
         self.debt_filter = QLineEdit()
         self.debt_filter.textChanged.connect(self.debt_proxy.set_text)
         self.debt_counts = QLabel()
@@ -213,7 +222,7 @@ class ResultsArea(AreaPage):
         self.export_menu = QMenu(self.export_button)
         self.export_button.setMenu(self.export_menu)
         self.export_actions = {}
-        for key in ("sheet_blank_pdf", "sheet_pdf", "sheet_xlsx", "all_sheets_pdf", "debts_xlsx", "debts_pdf",
+        for key in ("sheet_blank_pdf", "sheet_pdf", "sheet_xlsx", "slips_pdf", "all_sheets_pdf", "debts_xlsx", "debts_pdf",
                     "summary_xlsx", "summary_pdf"):
             action = self.export_menu.addAction("")
             action.triggered.connect(lambda _c=False, k=key: self.export(k))
@@ -244,6 +253,10 @@ class ResultsArea(AreaPage):
             view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
             view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        source = model.sourceModel() if hasattr(model, "sourceModel") else model
+        for i, c in enumerate(source.columns):
+            if c.width:
+                view.setColumnWidth(i, c.width)
         return view
 
     # Texts ------------------------------------------------------------------------------------------
@@ -267,11 +280,15 @@ class ResultsArea(AreaPage):
         self.export_button.setText(_("Export"))
         labels = {"sheet_blank_pdf": _("Grade sheet, blank (PDF)…"), "sheet_pdf": _("Grade sheet, filled (PDF)…"),
                   "sheet_xlsx": _("Grade sheet for the examiner (Excel)…"),
+                  "slips_pdf": _("Individual retake slips of the sheet (PDF)…"),
                   "all_sheets_pdf": _("All grade sheets of the session (PDF)…"),
                   "debts_xlsx": _("Debts register (Excel)…"), "debts_pdf": _("Debts register (PDF)…"),
                   "summary_xlsx": _("Session summary (Excel)…"), "summary_pdf": _("Session summary (PDF)…")}
         for key, action in self.export_actions.items():
             action.setText(labels[key])
+        for i in range(self.control.count()):
+            self.control.setItemText(i, _(grading.CONTROL_LABELS[grading.Control(self.control.itemData(i))]))
+        self.control.setToolTip(_("Form of control"))
         self.debt_filter.setPlaceholderText(_("Filter by student, record book, group or discipline"))
         self.order_search.setPlaceholderText(_("Search by order number, kind or student"))
         self.hint.setText(_("Type points (or a grade) and press Enter; н = absent, нд = not admitted. "
@@ -285,8 +302,7 @@ class ResultsArea(AreaPage):
         self._loading = True
         try:
             with self.ctx.db.session() as s:
-                years = [y for y in dict.fromkeys(r[1] for r in __import__(
-                    "desktop.models.exams", fromlist=["sessions"]).sessions(s))]
+                years = list(dict.fromkeys(r[1] for r in sessions(s)))
             current = self.year.currentText()
             self.year.clear()
             self.year.addItems(years)
@@ -323,9 +339,9 @@ class ResultsArea(AreaPage):
         if self.session_id is not None:
             with self.ctx.db.session() as s:
                 heads = rm.sheet_heads(s, session_id=self.session_id)
-                entered = dict(s.execute(__import__("sqlalchemy").text(
-                    "SELECT sheet_id, sum(CASE WHEN grade <> '' OR mark <> '' THEN 1 ELSE 0 END) || '/' || count(*) "
-                    "FROM exam_result GROUP BY sheet_id")).all())
+                entered = {sid: f"{done}/{total}" for sid, done, total in s.execute(sql_text(
+                    "SELECT sheet_id, sum(CASE WHEN grade <> '' OR mark <> '' THEN 1 ELSE 0 END), count(*) "
+                    "FROM exam_result GROUP BY sheet_id"))}
             rows = [{"id": h.id, "number": h.number, "discipline": h.discipline, "groups": ", ".join(h.groups),
                      "day": h.day, "examiner": h.examiner, "state": entered.get(h.id, "0/0")} for h in heads]
         self.sheet_model.set_rows(rows)
@@ -358,7 +374,32 @@ class ResultsArea(AreaPage):
             self.grid.setColumnWidth(i, c.width or 100)
         self._show_sheet_label()
 
+    def _control_chosen(self) -> None:
+        if self.sheet is None:
+            return
+        control, sheet_id = self.control.currentData(), self.sheet.head.id
+        if control == self.sheet.head.control:
+            return
+        saved = {}
+
+        def redo():
+            with self.ctx.db.session() as s:
+                saved["old"] = rm.set_control(s, sheet_id, control)
+
+        def undo():
+            with self.ctx.db.session() as s:
+                rm.set_control(s, sheet_id, saved["old"])
+
+        try:
+            perform(self.undo_stack, _("Form of control"), redo, undo, lambda: self.open_sheet(sheet_id))
+        except DomainError as exc:
+            QMessageBox.warning(self, _("Form of control"), str(exc))
+        self.open_sheet(sheet_id)
+
     def _show_sheet_label(self) -> None:
+        self.control.setEnabled(self.sheet is not None)
+        if self.sheet is not None:
+            self.control.setCurrentIndex(self.control.findData(self.sheet.head.control))
         if self.sheet is None:
             self.sheet_label.setText(_("No grade sheets yet: issue them for the session's exams."))
             return
@@ -632,7 +673,7 @@ class ResultsArea(AreaPage):
 
     def export(self, key: str) -> None:
         what, fmt = key.rsplit("_", 1)
-        if what.startswith("sheet") and self.sheet is None:
+        if (what.startswith("sheet") or what == "slips") and self.sheet is None:
             return
         if what != "debts" and self.session_id is None:
             return
@@ -640,6 +681,7 @@ class ResultsArea(AreaPage):
         folder = ui_settings.get(ui_settings.LAST_FOLDER) or ""
         stem = {"sheet_blank": f"sheet-{self.sheet.head.number if self.sheet else ''}",
                 "sheet": f"sheet-{self.sheet.head.number if self.sheet else ''}", "all_sheets": f"sheets-{kind}-{year}",
+                "slips": f"slips-{self.sheet.head.number if self.sheet else ''}",
                 "debts": f"debts-{year}", "summary": f"summary-{kind}-{year}"}[what]
         path, _f = QFileDialog.getSaveFileName(self, _("Export"), os.path.join(folder, f"{stem}.{fmt}"),
                                                "Excel (*.xlsx)" if fmt == "xlsx" else "PDF (*.pdf)")
@@ -660,7 +702,9 @@ class ResultsArea(AreaPage):
         from desktop.views.common.tasks import write_report_file
 
         def write(tmp, _progress):
-            if what in ("sheet", "sheet_blank", "all_sheets") and fmt == "pdf":
+            if what == "slips":
+                gs.slips_pdf(tmp, sheets, frame, lang)
+            elif what in ("sheet", "sheet_blank", "all_sheets") and fmt == "pdf":
                 gs.sheets_pdf(tmp, sheets, frame, lang, blank=what == "sheet_blank")
             elif what == "sheet":
                 gs.sheets_xlsx(tmp, sheets, lang)

@@ -442,7 +442,9 @@ class StudentsArea(AreaPage):
         made: dict = {}
 
         def redo():
-            made["m"], made["g"] = self._run(lambda s: movements.promote_groups(s, group_ids, order))
+            from desktop.models import debts  # students with more open debts than allowed stay back
+
+            made["m"], made["g"] = self._run(lambda s: debts.promote(s, debts.promotion_plan(s, group_ids), order))
 
         return self._push(ngettext("Promote {n} group", "Promote {n} groups", len(group_ids)).format(n=len(group_ids)), redo,
                           lambda: self._run(lambda s: movements.undo_promotion(s, made["m"], made["g"])))
@@ -460,6 +462,8 @@ class StudentsArea(AreaPage):
                                        "{n} groups go up one course; their studying students get a promotion.",
                                        len(group_ids)).format(
             n=len(group_ids))))
+        lay.addWidget(QLabel(_("Students with more open debts than the faculty allows stay on their course "
+                               "(Session results lists them).")))
         lay.addWidget(QLabel(_("Order number:")))
         lay.addWidget(number)
         lay.addWidget(QLabel(_("Effective date:")))
