@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.i18n import _
+from desktop.i18n import _, current_language
 from desktop.models import exam_schedule as ops
 from desktop.models import exams as ex
 from desktop.models.base import DomainError
@@ -218,8 +218,17 @@ class ExamsArea(AreaPage):
                           ("matrix_pdf", _("Matrix to PDF…")), ("examiner_pdf", _("Examiners' timetables to PDF…")),
                           ("room_pdf", _("Rooms' timetables to PDF…")), ("preview", _("Print preview of the matrix"))):
             self.export_actions[key].setText(text)
+        if self.schedule is not None and getattr(self, "_conflicts_lang", None) not in (None, current_language()):
+            self._recheck()  # the conflicts' messages are written in the language they were found in
         self._fill_filters()
         self._show()
+
+    def _recheck(self) -> None:
+        with self.ctx.db.session() as s:
+            rules = rules_for(s, self.schedule)
+        self.conflicts = find_conflicts(self.schedule, rules)
+        self.days_off = rules.days_off
+        self._conflicts_lang = current_language()
 
     # Loading ------------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -256,6 +265,7 @@ class ExamsArea(AreaPage):
                 rules = rules_for(s, self.schedule)
                 self.conflicts = find_conflicts(self.schedule, rules)
                 days_off = rules.days_off
+                self._conflicts_lang = current_language()
         self.days_off = days_off
         self._fill_filters()
         self._show()
