@@ -27,6 +27,7 @@ COMMAND_MODULES = [
     "desktop.cli.meetings",
     "desktop.cli.exams",
     "desktop.cli.groups",
+    "desktop.cli.templates",
 ]
 
 

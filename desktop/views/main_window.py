@@ -119,6 +119,10 @@ class MainWindow(QMainWindow):
         self.act_about.triggered.connect(self.show_about)
         self.act_faculty = QAction(self)
         self.act_faculty.triggered.connect(self.open_faculty_editor)
+        self.act_student_template = QAction(self)
+        self.act_student_template.triggered.connect(lambda: self.save_template("students"))
+        self.act_workplan_template = QAction(self)
+        self.act_workplan_template.triggered.connect(lambda: self.save_template("workplan"))
 
         self.lang_group = QActionGroup(self)
         self.lang_actions: dict[str, QAction] = {}
@@ -149,6 +153,9 @@ class MainWindow(QMainWindow):
         self.menu_file.addAction(self.act_backup)
         self.menu_file.addAction(self.act_restore)
         self.menu_file.addSeparator()
+        self.menu_file.addAction(self.act_student_template)
+        self.menu_file.addAction(self.act_workplan_template)
+        self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_quit)
         self.menu_edit = bar.addMenu("")
         self.menu_edit.addAction(self.act_undo)
@@ -170,6 +177,8 @@ class MainWindow(QMainWindow):
         self.act_backup.setText(_("Back up now"))
         self.act_restore.setText(_("Restore from backup…"))
         self.act_quit.setText(_("Quit"))
+        self.act_student_template.setText(_("Student list template (.xlsx)…"))
+        self.act_workplan_template.setText(_("Work plan template (.docx)…"))
         self.menu_edit.setTitle(_("&Edit"))
         self.act_undo.setText(_("Undo"))
         self.act_redo.setText(_("Redo"))
@@ -332,6 +341,27 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, APP_NAME, str(exc))
             return
         self.statusBar().showMessage(_("Backup saved: {path}").format(path=target), 8000)
+
+    def save_template(self, kind: str, path: str | None = None) -> bool:
+        """File → a blank student list or work plan in the interface language, to fill and import."""
+        from desktop.reports import templates
+        from desktop.views.common.tasks import write_report_file
+
+        lang = i18n.current_language()
+        if kind == "students":
+            name, filt, write = _("Student list") + ".xlsx", _("Excel workbooks (*.xlsx)"), \
+                templates.write_student_list_template
+        else:
+            name, filt, write = _("Work plan") + ".docx", _("Word documents (*.docx)"), \
+                templates.write_workplan_template
+        if path is None:
+            path, _filter = QFileDialog.getSaveFileName(self, _("Save the template"), name, filt)
+        if not path:
+            return False
+        done = write_report_file(self, _("Save the template"), path, lambda tmp, _progress: write(tmp, lang))
+        if done:
+            self.statusBar().showMessage(_("Template written to {path}").format(path=path), 8000)
+        return done
 
     def auto_backup(self) -> None:
         import datetime as dt
