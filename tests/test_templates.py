@@ -11,7 +11,10 @@ from desktop.models import load_all
 from desktop.models.contingent import Student
 from desktop.models.movements import Order
 from desktop.reports.student_import_plan import import_students
-from desktop.reports.templates import write_student_list_template, write_workplan_template
+from desktop.reports.templates import (
+    write_student_list_template,
+    write_workplan_template,
+)
 from desktop.reports.workplan_import import import_plan, read_plan_file
 
 load_all()

@@ -117,6 +117,11 @@ class MainWindow(QMainWindow):
         self.act_redo.setShortcut(QKeySequence.StandardKey.Redo)
         self.act_about = QAction(self)
         self.act_about.triggered.connect(self.show_about)
+        self.act_guide = QAction(self)
+        self.act_guide.setShortcut(QKeySequence.StandardKey.HelpContents)  # F1
+        self.act_guide.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.act_guide.triggered.connect(lambda: self.show_guide())
+        self.help_window = None
         self.act_faculty = QAction(self)
         self.act_faculty.triggered.connect(self.open_faculty_editor)
         self.act_student_template = QAction(self)
@@ -169,6 +174,7 @@ class MainWindow(QMainWindow):
         self.menu_country = self.menu_settings.addMenu("")
         self.menu_country.addActions(list(self.country_actions.values()))
         self.menu_help = bar.addMenu("")
+        self.menu_help.addAction(self.act_guide)
         self.menu_help.addAction(self.act_about)
 
     def retranslate_ui(self) -> None:
@@ -192,6 +198,9 @@ class MainWindow(QMainWindow):
             act.setText(f"{_(COUNTRY_TITLES[code])} ({code})")
         self.menu_help.setTitle(_("&Help"))
         self.act_about.setText(_("About Dekanat"))
+        self.act_guide.setText(_("User guide"))
+        if self.help_window is not None:
+            self.help_window.retranslate()
         self.status_db.setText(_("Database: {name}").format(name=self.db.display_name))
         self.area_model.retranslate()
         metrics = self.sidebar.fontMetrics()
@@ -404,6 +413,19 @@ class MainWindow(QMainWindow):
             page.refresh()
         self.ctx.data_changed.emit("*")
         self.statusBar().showMessage(_("Restored. The previous data was saved as {path}").format(path=safety), 10000)
+
+    def show_guide(self, chapter: str | None = None):
+        """The user guide at ``chapter`` (default: the current area's)."""
+        from desktop.views.help import HelpWindow
+
+        if self.help_window is None:
+            self.help_window = HelpWindow(self)
+        page = self.current_page()
+        key = chapter or next((k for k, p in self.pages.items() if p is page), "today")
+        self.help_window.show_chapter(key)
+        self.help_window.show()
+        self.help_window.raise_()
+        return self.help_window
 
     def show_about(self) -> None:
         QMessageBox.about(
