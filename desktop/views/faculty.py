@@ -90,6 +90,8 @@ class FacultyForm(QWidget):
                 grid.addWidget(name, row, 1)
                 grid.addWidget(position, row, 2)
                 self.people[role.value] = (name, position)
+            grid.setColumnStretch(1, 1)
+            grid.setColumnStretch(2, 1)
             form.addRow(grid)
         if "year" in parts:
             form.addRow(_("Academic year:"), self.year)
@@ -135,6 +137,7 @@ class FacultyDialog(QDialog):
         layout.addWidget(self.form)
         layout.addWidget(ok_cancel(self))
         self.setWindowTitle(_("Faculty"))
+        self.resize(820, self.sizeHint().height())
 
     def profile(self) -> fp.FacultyProfile:
         return self.form.fill(fp.FacultyProfile(**{**self.base.__dict__, "people": dict(self.base.people)}))
@@ -416,6 +419,7 @@ class SetupWizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage)
         self.retranslate()
+        self.resize(820, 580)  # within a 1280×720 screen
 
     def retranslate(self) -> None:
         self.setWindowTitle(_("Set up the faculty"))
