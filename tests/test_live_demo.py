@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 
 from desktop.models import load_all, settings
 from desktop.models.academic_calendar import AcademicCalendar
-from desktop.models.curators import CuratorReport
+from desktop.models.curators import CuratorActivity, CuratorReport
 from desktop.models.demo import build_demo
 from desktop.models.exam_conflicts import check_session
 from desktop.models.exams import ExamSession
@@ -20,6 +20,11 @@ from desktop.models.org import AcademicYear, Faculty
 from desktop.models.workplan import WorkPlan
 
 load_all()
+
+# Curator hours of the demo's reports in each country's language.
+CURATOR_HOURS = {"KG": {"Академиялык чынчылык", "Сессияга даярдык"},
+                 "KZ": {"Академиялық адалдық", "Сессияға дайындық"},
+                 "RU": {"Академическая честность", "Подготовка к сессии"}}
 
 CASES = [
     # country, today, academic year, session kind, faculty name, weekly meeting
@@ -58,6 +63,9 @@ def test_live_demo_lives_in_the_year_of_today(db, country, today, year, kind, fa
         session = s.scalars(select(ExamSession)).one()
         assert (session.kind, session.country) == (kind, country)
         assert -120 <= (session.start_date - today).days <= 75
+        topics = set(s.scalars(select(CuratorActivity.topic)))
+        assert topics & CURATOR_HOURS[country] and not topics & (set().union(*CURATOR_HOURS.values())
+                                                               - CURATOR_HOURS[country])
         _schedule, conflicts = check_session(s, session.id, "en")
         assert {"two_a_day", "examiner_busy", "room_small", "day_off"} <= {c.kind for c in conflicts}
         assert not [c for c in conflicts if c.kind == "consultation_day_off"]
