@@ -46,7 +46,23 @@ PROGRAMME_COLUMNS = [
     Column("name", N_("Programme"), editable=True),
     Column("level", N_("Level"), editable=True,
            display=lambda v: _(org.PROGRAMME_LEVEL_LABELS[org.ProgrammeLevel(v)]) if v else ""),
+    Column("study_forms", N_("Study forms"), editable=True, display=lambda v: study_forms_label(v)),
 ]
+
+
+def study_forms_label(value) -> str:
+    from desktop.models.contingent import STUDY_FORM_LABELS, StudyForm
+
+    forms = [f for f in (value or "").split(",") if f in set(StudyForm)]
+    return ", ".join(_(STUDY_FORM_LABELS[StudyForm(f)]) for f in forms)
+
+
+def study_forms_choices() -> list[tuple[str, str]]:
+    """The programme's study forms as offered by its combo box: each alone, then both."""
+    from desktop.models.contingent import StudyForm
+
+    values = [f.value for f in StudyForm] + [",".join(f.value for f in StudyForm)]
+    return [(study_forms_label(v), v) for v in values]
 
 
 class LevelDelegate(QStyledItemDelegate):
@@ -124,6 +140,9 @@ class StaffArea(AreaPage):
         self.staff = RecordList(STAFF_COLUMNS, ["last_name", "first_name", "short_name", "position"])
         self.programmes = RecordList(PROGRAMME_COLUMNS, ["code", "name"])
         self.programmes.view.setItemDelegateForColumn(2, LevelDelegate(self.programmes.view))
+        from desktop.views.groups import ChoiceDelegate
+
+        self.programmes.view.setItemDelegateForColumn(3, ChoiceDelegate(study_forms_choices, self.programmes.view))
         self.roles_button = QToolButton()
         self.roles_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.roles_menu = QMenu(self.roles_button)
