@@ -10,7 +10,6 @@ Create Date: 2026-11-30 06:30:00
 import sqlalchemy as sa
 from alembic import op
 
-
 revision = '0015'
 down_revision = '0013'
 branch_labels = None
