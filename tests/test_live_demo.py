@@ -17,7 +17,7 @@ from desktop.models.exam_conflicts import check_session
 from desktop.models.exams import ExamSession
 from desktop.models.meetings import Meeting, MeetingSeries
 from desktop.models.org import AcademicYear, Faculty
-from desktop.models.workplan import WorkPlan
+from desktop.models.workplan import WorkPlan, WorkPlanItem
 
 load_all()
 
@@ -25,6 +25,10 @@ load_all()
 CURATOR_HOURS = {"KG": {"Академиялык чынчылык", "Сессияга даярдык"},
                  "KZ": {"Академиялық адалдық", "Сессияға дайындық"},
                  "RU": {"Академическая честность", "Подготовка к сессии"}}
+
+# The weekly meeting item of each faculty's plan, in its language.
+WEEKLY_ITEM = {"KG": "Деканаттагы жумалык кеңешмени өткөрүү", "KZ": "Деканаттың апталық кеңесін өткізу",
+               "RU": "Проведение еженедельного совещания деканата"}
 
 CASES = [
     # country, today, academic year, session kind, faculty name, weekly meeting
@@ -47,6 +51,8 @@ def test_live_demo_lives_in_the_year_of_today(db, country, today, year, kind, fa
         assert {c for c in s.scalars(select(AcademicCalendar.country))} == {country}
         plan_title = s.scalar(select(WorkPlan.title))
         assert year in plan_title
+        items = s.scalars(select(WorkPlanItem.text)).all()
+        assert WEEKLY_ITEM[country] in items
         # meetings this month, some held before today and some still ahead
         month_start = today.replace(day=1)
         dates = s.scalars(select(Meeting.date).join(MeetingSeries).where(MeetingSeries.name == weekly)).all()
