@@ -102,7 +102,7 @@ class TodayArea(AreaPage):
 
     def retranslate_ui(self) -> None:
         self.title.setText(_("Today"))
-        self.open_button.setText(_("Open"))
+        self.open_button.setText(_("Open in its area"))
         self.refresh_button.setText(_("Refresh"))
         self._subtitle()
         self.model.retranslate()
