@@ -167,7 +167,8 @@ class StaffArea(AreaPage):
         delete = QAction(self)
         delete.setShortcut(QKeySequence.StandardKey.Delete)
         delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        delete.triggered.connect(lambda: self.delete_staff() if self.tabs.currentIndex() == 0 else self.delete_programme())
+        delete.triggered.connect(lambda: (self.delete_staff, self.delete_programme, lambda: None)[
+            min(self.tabs.currentIndex(), 2)]())  # a group is archived, never deleted
         self.addAction(delete)
         self.refresh()
 
