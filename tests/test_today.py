@@ -15,10 +15,35 @@ load_all()
 TODAY = dt.date(2027, 3, 10)  # a Wednesday in the spring term
 
 
+@pytest.fixture(scope="module")
+def live_template(tmp_path_factory, migrated_template):
+    """The KZ live demo of TODAY, built once for this module's tests."""
+    import shutil
+
+    from desktop.models.db import Database
+
+    path = tmp_path_factory.mktemp("today") / "live.sqlite3"
+    shutil.copyfile(migrated_template, path)
+    database = Database(path)
+    build_demo(database, students=60, country="KZ", today=TODAY)
+    database.dispose()
+    return path
+
+
 @pytest.fixture
-def live_db(db):
-    build_demo(db, students=60, country="KZ", today=TODAY)
-    return db
+def live_db(request, backend, db, tmp_path, live_template):
+    if backend == "postgres":  # no file to copy: build it on the server
+        build_demo(db, students=60, country="KZ", today=TODAY)
+        return db
+    import shutil
+
+    from desktop.models.db import Database
+
+    path = tmp_path / "live.sqlite3"
+    shutil.copyfile(live_template, path)
+    database = Database(path)
+    request.addfinalizer(database.dispose)
+    return database
 
 
 def _by(rows, section, state=None):
