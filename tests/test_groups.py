@@ -77,7 +77,9 @@ def test_command_line_groups_and_programmes(db, capsys, monkeypatch):
         out = capsys.readouterr()
         return code, out.out, out.err
 
-    assert run("programmes", "add", "710400", "Программалык инженерия")[0] == 0
+    assert run("programmes", "add", "710400", "Программалык инженерия", "--study-forms", "full_time,distance")[0] == 0
+    code, _out, err = run("programmes", "add", "510100", "Математика", "--study-forms", "evening")
+    assert code == 1 and "Unknown study form “evening”" in err
     assert run("groups", "add", "ПИ-1-25", "--programme", "710400", "--course", "1")[0] == 0
     code, _out, err = run("groups", "add", "пи-1-25")
     assert code == 1 and "A group named ПИ-1-25 already exists" in err
@@ -85,7 +87,8 @@ def test_command_line_groups_and_programmes(db, capsys, monkeypatch):
     code, out, _err = run("groups", "list")
     assert out.splitlines()[1].split("\t") == ["ПИ-2-25", "710400", "2", "Full-time", "ky", "0", "active"]
     code, out, _err = run("programmes", "list")
-    assert out.splitlines()[1].split("\t") == ["710400", "Программалык инженерия", "Bachelor", "1", "0"]
+    assert out.splitlines()[1].split("\t") == ["710400", "Программалык инженерия", "Bachelor", "Full-time, Distance",
+                                                "1", "0"]
     assert run("groups", "archive", "ПИ-2-25")[0] == 0
     assert run("groups", "list", "--active")[1].splitlines()[1:] == []
     assert run("groups", "archive", "ПИ-2-25", "--undo")[0] == 0
@@ -112,6 +115,12 @@ def test_groups_tab_creates_edits_and_undoes(staff_page, db, monkeypatch):
     with db.session() as s:
         pid = add_programme(s, "510100", "Математика")
     page.refresh()
+    programmes = page.programmes.model
+    assert programmes.index(0, 3).data() == "Full-time"
+    assert programmes.setData(programmes.index(0, 3), "full_time,distance", Qt.ItemDataRole.EditRole)
+    assert programmes.index(0, 3).data() == "Full-time, Distance"
+    page.undo_stack.undo()
+    assert programmes.rows[0]["study_forms"] == "full_time"
     assert page.create_group({"name": "МАТ-1-25", "programme": pid, "course": 1, "study_form": "full_time",
                               "language": "ky"})
     model = page.groups.model

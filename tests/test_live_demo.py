@@ -11,15 +11,24 @@ from sqlalchemy import func, select
 
 from desktop.models import load_all, settings
 from desktop.models.academic_calendar import AcademicCalendar
-from desktop.models.curators import CuratorReport
+from desktop.models.curators import CuratorActivity, CuratorReport
 from desktop.models.demo import build_demo
 from desktop.models.exam_conflicts import check_session
 from desktop.models.exams import ExamSession
 from desktop.models.meetings import Meeting, MeetingSeries
 from desktop.models.org import AcademicYear, Faculty
-from desktop.models.workplan import WorkPlan
+from desktop.models.workplan import WorkPlan, WorkPlanItem
 
 load_all()
+
+# Curator hours of the demo's reports in each country's language.
+CURATOR_HOURS = {"KG": {"Академиялык чынчылык", "Сессияга даярдык"},
+                 "KZ": {"Академиялық адалдық", "Сессияға дайындық"},
+                 "RU": {"Академическая честность", "Подготовка к сессии"}}
+
+# The weekly meeting item of each faculty's plan, in its language.
+WEEKLY_ITEM = {"KG": "Деканаттагы жумалык кеңешмени өткөрүү", "KZ": "Деканаттың апталық кеңесін өткізу",
+               "RU": "Проведение еженедельного совещания деканата"}
 
 CASES = [
     # country, today, academic year, session kind, faculty name, weekly meeting
@@ -42,6 +51,8 @@ def test_live_demo_lives_in_the_year_of_today(db, country, today, year, kind, fa
         assert {c for c in s.scalars(select(AcademicCalendar.country))} == {country}
         plan_title = s.scalar(select(WorkPlan.title))
         assert year in plan_title
+        items = s.scalars(select(WorkPlanItem.text)).all()
+        assert WEEKLY_ITEM[country] in items
         # meetings this month, some held before today and some still ahead
         month_start = today.replace(day=1)
         dates = s.scalars(select(Meeting.date).join(MeetingSeries).where(MeetingSeries.name == weekly)).all()
@@ -58,6 +69,9 @@ def test_live_demo_lives_in_the_year_of_today(db, country, today, year, kind, fa
         session = s.scalars(select(ExamSession)).one()
         assert (session.kind, session.country) == (kind, country)
         assert -120 <= (session.start_date - today).days <= 75
+        topics = set(s.scalars(select(CuratorActivity.topic)))
+        assert topics & CURATOR_HOURS[country] and not topics & (set().union(*CURATOR_HOURS.values())
+                                                               - CURATOR_HOURS[country])
         _schedule, conflicts = check_session(s, session.id, "en")
         assert {"two_a_day", "examiner_busy", "room_small", "day_off"} <= {c.kind for c in conflicts}
         assert not [c for c in conflicts if c.kind == "consultation_day_off"]

@@ -135,6 +135,7 @@ def test_wizard_walks_an_empty_database_to_an_enrolled_student(window, db, qtbot
         wizard.next()
         wizard.programmes.code.setText("510100")
         wizard.programmes.name.setText("Математика")
+        wizard.programmes.forms["distance"].setChecked(True)
         wizard.programmes.add()
         wizard.next()
         assert wizard.groups.programme.currentData() == "510100"
@@ -157,6 +158,9 @@ def test_wizard_walks_an_empty_database_to_an_enrolled_student(window, db, qtbot
         assert (profile.faculty, profile.country, profile.year) == (
             "Математика жана информатика факультети", "KG", "2026-2027")
         assert profile.people["dean"] == fp.Person("Сопуев Уланбек Абдиевич", "Декан")
+        from desktop.models.org import programme_rows
+
+        assert [(p["code"], p["study_forms"]) for p in programme_rows(s)] == [("510100", "full_time,distance")]
     assert window.offer_setup() == ""  # a faculty exists: no assistant again
 
     def enrol(dialog):

@@ -15,10 +15,35 @@ load_all()
 TODAY = dt.date(2027, 3, 10)  # a Wednesday in the spring term
 
 
+@pytest.fixture(scope="module")
+def live_template(tmp_path_factory, migrated_template):
+    """The KZ live demo of TODAY, built once for this module's tests."""
+    import shutil
+
+    from desktop.models.db import Database
+
+    path = tmp_path_factory.mktemp("today") / "live.sqlite3"
+    shutil.copyfile(migrated_template, path)
+    database = Database(path)
+    build_demo(database, students=60, country="KZ", today=TODAY)
+    database.dispose()
+    return path
+
+
 @pytest.fixture
-def live_db(db):
-    build_demo(db, students=60, country="KZ", today=TODAY)
-    return db
+def live_db(request, backend, db, tmp_path, live_template):
+    if backend == "postgres":  # no file to copy: build it on the server
+        build_demo(db, students=60, country="KZ", today=TODAY)
+        return db
+    import shutil
+
+    from desktop.models.db import Database
+
+    path = tmp_path / "live.sqlite3"
+    shutil.copyfile(live_template, path)
+    database = Database(path)
+    request.addfinalizer(database.dispose)
+    return database
 
 
 def _by(rows, section, state=None):
@@ -93,3 +118,22 @@ def test_today_page_is_first_loads_after_paint_and_opens_rows(qtbot, live_db):
     target = page.model.rows[page.proxy.mapToSource(page.proxy.index(meeting_row, 0)).row()]["target"]
     assert page.open_row(page.proxy.index(meeting_row, 0))
     assert w.current_page().meeting_id == target
+
+
+def test_an_exam_row_opens_its_session(qtbot, db):
+    from desktop.views.main_window import MainWindow
+
+    build_demo(db, students=150, country="RU", today=dt.date(2027, 5, 12))
+    w = MainWindow(db)
+    qtbot.addWidget(w)
+    page = w.current_page()
+    page.today = dt.date(2027, 5, 12)
+    page.refresh()
+    exams = w.page("exams")
+    exams.kind.setCurrentIndex(exams.kind.findData("winter"))
+    row = next(i for i in range(page.proxy.rowCount())
+               if page.model.rows[page.proxy.mapToSource(page.proxy.index(i, 0)).row()]["section"] == "exams")
+    assert page.open_row(page.proxy.index(row, 0))
+    assert w.current_page() is exams
+    assert (exams.year.currentText(), exams.kind.currentData()) == ("2026-2027", "summer")
+    assert exams.conflict_model.rowCount() > 0

@@ -29,6 +29,7 @@ COMMAND_MODULES = [
     "desktop.cli.results",
     "desktop.cli.groups",
     "desktop.cli.texts",
+    "desktop.cli.templates",
 ]
 
 

@@ -39,6 +39,8 @@ def register(cli: Registry) -> None:
     p.add_argument("code", metavar="CODE", help="for example 510100")
     p.add_argument("name", metavar="NAME")
     p.add_argument("--level", choices=[lv.value for lv in ProgrammeLevel], default=ProgrammeLevel.BACHELOR.value)
+    p.add_argument("--study-forms", default=StudyForm.FULL_TIME.value, metavar="FORMS",
+                   help="comma-separated: full_time,distance (default full_time)")
     cli.subcommand("programmes", "list", cmd_programmes_list, "programmes with their groups and students")
 
 
@@ -111,13 +113,14 @@ def cmd_programmes_add(args, ctx: Context) -> int:
     from desktop.models.org import add_programme
 
     with ctx.db.session() as s:
-        add_programme(s, args.code, args.name, args.level)
+        add_programme(s, args.code, args.name, args.level, study_forms=args.study_forms)
     print(_("Programme {code} added.").format(code=args.code.strip()))
     return 0
 
 
 def cmd_programmes_list(args, ctx: Context) -> int:
     from desktop.i18n import _
+    from desktop.models.contingent import STUDY_FORM_LABELS, StudyForm
     from desktop.models.groups import group_list
     from desktop.models.org import (
         PROGRAMME_LEVEL_LABELS,
@@ -128,9 +131,11 @@ def cmd_programmes_list(args, ctx: Context) -> int:
     with ctx.db.session() as s:
         programmes = programme_rows(s)
         groups = group_list(s, archived=False)
-    print("\t".join((_("Code"), _("Programme"), _("Level"), _("Groups"), _("Students"))))
+    print("\t".join((_("Code"), _("Programme"), _("Level"), _("Study forms"), _("Groups"), _("Students"))))
     for p in programmes:
         mine = [g for g in groups if g["programme_id"] == p["id"]]
         level = _(PROGRAMME_LEVEL_LABELS[ProgrammeLevel(p["level"])]) if p["level"] else ""
-        print("\t".join((p["code"], p["name"], level, str(len(mine)), str(sum(g["students"] for g in mine)))))
+        forms = ", ".join(_(STUDY_FORM_LABELS[StudyForm(f)]) for f in p["study_forms"].split(",") if f)
+        print("\t".join((p["code"], p["name"], level, forms, str(len(mine)),
+                         str(sum(g["students"] for g in mine)))))
     return 0

@@ -143,6 +143,8 @@ class Programme(Base):
     code: Mapped[str] = mapped_column(String(20), unique=True)
     name: Mapped[str] = mapped_column(String(300))
     level: Mapped[str] = mapped_column(String(20), default=ProgrammeLevel.BACHELOR.value)
+    # The study forms it is taught in, comma-separated values of contingent.StudyForm ("full_time,distance").
+    study_forms: Mapped[str] = mapped_column(String(60), default="full_time", server_default="full_time")
     department_id: Mapped[int | None] = mapped_column(ForeignKey("department.id", ondelete="SET NULL"))
 
     department: Mapped[Department | None] = relationship()
@@ -222,7 +224,7 @@ def _programme_level(_session, _record, value):
 STAFF_VALIDATORS = {"last_name": _required(N_("The last name is required.")),
                     "short_name": _required(N_("The short name is required."))}
 PROGRAMME_VALIDATORS = {"code": _programme_code, "name": _required(N_("The programme name is required.")),
-                        "level": _programme_level}
+                        "level": _programme_level, "study_forms": lambda _s, _r, v: clean_study_forms(v)}
 
 
 def staff_rows(session: Session) -> list[dict]:
@@ -268,17 +270,38 @@ def staff_by_role(session: Session, role: StaffRole) -> list[Staff]:
 
 def programme_rows(session: Session) -> list[dict]:
     return [
-        {"id": p.id, "code": p.code, "name": p.name, "level": p.level}
+        {"id": p.id, "code": p.code, "name": p.name, "level": p.level, "study_forms": p.study_forms}
         for p in session.scalars(select(Programme).order_by(Programme.code))
     ]
 
 
+def clean_study_forms(value) -> str:
+    """"full_time,distance" from a list or a comma-separated text; at least one form."""
+    from desktop.models.contingent import StudyForm
+
+    items = value.split(",") if isinstance(value, str) else list(value or [])
+    forms = []
+    for item in (str(i).strip() for i in items):
+        if not item:
+            continue
+        try:
+            form = StudyForm(item).value
+        except ValueError:
+            raise DomainError(_("Unknown study form “{value}”.").format(value=item)) from None
+        if form not in forms:
+            forms.append(form)
+    if not forms:
+        raise DomainError(_("Study forms: choose at least one."))
+    return ",".join(forms)
+
+
 def add_programme(session: Session, code: str, name: str, level: str = ProgrammeLevel.BACHELOR.value,
-                  programme_id: int | None = None) -> int:
+                  programme_id: int | None = None, study_forms="full_time") -> int:
     probe = Programme(id=programme_id or -1)
     code = _programme_code(session, probe, code)
     name = _required(N_("The programme name is required."))(session, probe, name)
-    programme = Programme(id=programme_id, code=code, name=name, level=ProgrammeLevel(level).value)
+    programme = Programme(id=programme_id, code=code, name=name, level=ProgrammeLevel(level).value,
+                          study_forms=clean_study_forms(study_forms))
     session.add(programme)
     session.flush()
     return programme.id

@@ -17,7 +17,7 @@ from desktop.i18n import N_, _
 SECTIONS = ("workplan", "meetings", "requests", "curators", "exams", "backup")
 SECTION_TITLES = {"workplan": N_("Work plan"), "meetings": N_("Meetings"), "requests": N_("Service requests"),
                   "curators": N_("Curator reports"), "exams": N_("Exam sessions"), "backup": N_("Backups")}
-STATE_LABELS = {"overdue": N_("Overdue"), "due": N_("Due"), "info": N_("Note")}
+STATE_LABELS = {"overdue": N_("Overdue"), "due": N_("Coming up"), "info": N_("Note")}
 MAX_ROWS = 50  # per section: the page is a summary, the area holds the rest
 SESSION_AHEAD = 75  # days
 
@@ -64,19 +64,24 @@ def _meetings(session: Session, today: dt.date) -> list[dict]:
     return rows
 
 
+def _step(step) -> str:
+    """A step as the office reads it (built-in procedures' steps and units are msgids)."""
+    return f"{_(step.step)} ({_(step.unit)})" if step.unit else _(step.step)
+
+
 def _requests(session: Session, today: dt.date, week_end: dt.date) -> list[dict]:
     from desktop.models.requests import requests_due, requests_overdue
 
     rows = []
     for step in requests_overdue(session, today)[:MAX_ROWS]:
         rows.append(_row("requests", "overdue", step.planned, f"{step.applicant}: {_(step.procedure)}",
-                         f"{step.step} ({step.unit})" if step.unit else step.step, target=step.request_id))
+                         _step(step), target=step.request_id))
     overdue = {r["target"] for r in rows}
     for step in requests_due(session, today, week_end):
         if step.request_id in overdue:
             continue
         rows.append(_row("requests", "due", step.planned, f"{step.applicant}: {_(step.procedure)}",
-                         f"{step.step} ({step.unit})" if step.unit else step.step, target=step.request_id))
+                         _step(step), target=step.request_id))
         if len(rows) >= MAX_ROWS:
             break
     return rows

@@ -36,20 +36,31 @@ QT_CATALOG = {"ky": "ru", "kk": "kk", "ru": "ru"}
 
 
 class QtTranslations:
-    """Qt's own button texts (OK, Cancel, Yes ...) in the interface language."""
+    """Qt's own texts (OK, Cancel, Undo %1, the file dialog ...) in the interface language: our
+    catalog first (``views/qt_catalog``), then Qt's own catalog of the closest language."""
 
     def __init__(self, app: QApplication):
         self.app = app
         self.translator: QTranslator | None = None
+        self.ours: QTranslator | None = None
 
     def apply(self, lang: str) -> bool:
-        if self.translator is not None:
-            self.app.removeTranslator(self.translator)
-            self.translator = None
+        for old in (self.ours, self.translator):
+            if old is not None:
+                self.app.removeTranslator(old)
+        self.translator = self.ours = None
         catalog = QT_CATALOG.get(lang)
         QLocale.setDefault(QLocale(lang if lang != "en" else "en_GB"))
         if not catalog:
             return True
+        ok = self._install_qt(catalog)
+        from desktop.views.qt_catalog import CatalogTranslator
+
+        self.ours = CatalogTranslator(lang, self.app)
+        self.app.installTranslator(self.ours)  # installed last: asked first
+        return ok
+
+    def _install_qt(self, catalog: str) -> bool:
         translator = QTranslator(self.app)
         folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         if paths.IS_FROZEN:

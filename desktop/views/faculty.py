@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDialog,
     QFileDialog,
@@ -31,6 +32,7 @@ from desktop.i18n import N_, _
 from desktop.models import faculty_profile as fp
 from desktop.models.academic_calendar import LAYOUT_LABELS, Layout
 from desktop.models.base import DomainError
+from desktop.models.contingent import STUDY_FORM_LABELS, StudyForm
 from desktop.models.org import PROGRAMME_LEVEL_LABELS, ProgrammeLevel, academic_year_of
 from desktop.views.common.forms import ok_cancel
 from desktop.views.common.tablemodel import Column, RecordTableModel
@@ -91,6 +93,8 @@ class FacultyForm(QWidget):
                 grid.addWidget(name, row, 1)
                 grid.addWidget(position, row, 2)
                 self.people[role.value] = (name, position)
+            grid.setColumnStretch(1, 1)
+            grid.setColumnStretch(2, 1)
             form.addRow(grid)
         if "year" in parts:
             form.addRow(_("Academic year:"), self.year)
@@ -136,6 +140,7 @@ class FacultyDialog(QDialog):
         layout.addWidget(self.form)
         layout.addWidget(ok_cancel(self))
         self.setWindowTitle(_("Faculty"))
+        self.resize(820, self.sizeHint().height())
 
     def profile(self) -> fp.FacultyProfile:
         return self.form.fill(fp.FacultyProfile(**{**self.base.__dict__, "people": dict(self.base.people)}))
@@ -148,10 +153,17 @@ class FacultyDialog(QDialog):
 # The set-up assistant -----------------------------------------------------------------------
 
 PROGRAMME_COLUMNS = [Column("code", N_("Code")), Column("name", N_("Programme")),
-                     Column("level", N_("Level"), display=lambda v: _(PROGRAMME_LEVEL_LABELS[ProgrammeLevel(v)]))]
+                     Column("level", N_("Level"), display=lambda v: _(PROGRAMME_LEVEL_LABELS[ProgrammeLevel(v)])),
+                     Column("study_forms", N_("Study forms"), display=lambda v: _study_forms(v))]
 GROUP_COLUMNS = [Column("name", N_("Group")), Column("programme", N_("Programme")),
                  Column("course", N_("Course")), Column("study_form", N_("Study form"), display=lambda v: _form(v)),
                  Column("language", N_("Language of instruction"), display=lambda v: _lang(v))]
+
+
+def _study_forms(value) -> str:
+    from desktop.views.staff import study_forms_label
+
+    return study_forms_label(value)
 
 
 def _form(value) -> str:
@@ -273,16 +285,26 @@ class ProgrammesPage(ListPage):
         self.code.setMaxLength(20)
         self.name.setMaxLength(300)
         self.level = _combo((_(PROGRAMME_LEVEL_LABELS[lv]), lv.value) for lv in ProgrammeLevel)
-        self.code_label, self.name_label, self.level_label = QLabel(), QLabel(), QLabel()
+        self.forms = {f.value: QCheckBox() for f in StudyForm}
+        self.forms[StudyForm.FULL_TIME.value].setChecked(True)
+        forms_row = QHBoxLayout()
+        for box in self.forms.values():
+            forms_row.addWidget(box)
+        forms_row.addStretch(1)
+        self.code_label, self.name_label, self.level_label, self.forms_label = QLabel(), QLabel(), QLabel(), QLabel()
         self.form.addRow(self.code_label, self.code)
         self.form.addRow(self.name_label, self.name)
         self.form.addRow(self.level_label, self.level)
+        self.form.addRow(self.forms_label, forms_row)
 
     def retranslate(self) -> None:
         super().retranslate()
         self.code_label.setText(_("Code (for example 510100):"))
         self.name_label.setText(_("Name:"))
         self.level_label.setText(_("Level:"))
+        self.forms_label.setText(_("Study forms:"))
+        for value, box in self.forms.items():
+            box.setText(_(STUDY_FORM_LABELS[StudyForm(value)]))
 
     def add(self) -> None:
         from desktop.models.org import PROGRAMME_CODE
@@ -295,10 +317,13 @@ class ProgrammesPage(ListPage):
             problem = _("Programme code {code} is already used.").format(code=code)
         elif not name:
             problem = _("The programme name is required.")
+        elif not any(box.isChecked() for box in self.forms.values()):
+            problem = _("Study forms: choose at least one.")
         if problem:
             QMessageBox.warning(self, _("Programmes"), problem)
             return
-        self.append({"id": code, "code": code, "name": name, "level": self.level.currentData()})
+        self.append({"id": code, "code": code, "name": name, "level": self.level.currentData(),
+                     "study_forms": ",".join(v for v, box in self.forms.items() if box.isChecked())})
         self.code.clear()
         self.name.clear()
 
@@ -417,6 +442,7 @@ class SetupWizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage)
         self.retranslate()
+        self.resize(820, 580)  # within a 1280×720 screen
 
     def retranslate(self) -> None:
         self.setWindowTitle(_("Set up the faculty"))
@@ -464,7 +490,7 @@ def write_setup(db, profile: fp.FacultyProfile, programmes: list[dict], groups: 
     with db.session() as s:
         fp.save_profile(s, profile)
         for p in programmes:
-            add_programme(s, p["code"], p["name"], p["level"])
+            add_programme(s, p["code"], p["name"], p["level"], study_forms=p.get("study_forms", "full_time"))
         for g in groups:
             create_group(s, g["name"], programme=g["programme"] or None, course=g["course"],
                          study_form=g["study_form"], language=g["language"])

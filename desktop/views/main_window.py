@@ -127,6 +127,11 @@ class MainWindow(QMainWindow):
         self.act_redo.setShortcut(QKeySequence.StandardKey.Redo)
         self.act_about = QAction(self)
         self.act_about.triggered.connect(self.show_about)
+        self.act_guide = QAction(self)
+        self.act_guide.setShortcut(QKeySequence.StandardKey.HelpContents)  # F1
+        self.act_guide.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.act_guide.triggered.connect(lambda: self.show_guide())
+        self.help_window = None
         self.act_faculty = QAction(self)
         self.act_faculty.triggered.connect(self.open_faculty_editor)
         self.act_frame = QAction(self)
@@ -152,6 +157,10 @@ class MainWindow(QMainWindow):
             act.triggered.connect(lambda _checked=False, key=area.key: self.show_area(key))
             self.addAction(act)
             self.area_shortcuts.append(act)
+        self.act_student_template = QAction(self)
+        self.act_student_template.triggered.connect(lambda: self.save_template("students"))
+        self.act_workplan_template = QAction(self)
+        self.act_workplan_template.triggered.connect(lambda: self.save_template("workplan"))
 
         self.lang_group = QActionGroup(self)
         self.lang_actions: dict[str, QAction] = {}
@@ -182,6 +191,9 @@ class MainWindow(QMainWindow):
         self.menu_file.addAction(self.act_backup)
         self.menu_file.addAction(self.act_restore)
         self.menu_file.addSeparator()
+        self.menu_file.addAction(self.act_student_template)
+        self.menu_file.addAction(self.act_workplan_template)
+        self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_quit)
         self.menu_edit = bar.addMenu("")
         self.menu_edit.addAction(self.act_undo)
@@ -206,6 +218,7 @@ class MainWindow(QMainWindow):
         self.menu_settings.addAction(self.act_frame)
         self.menu_help = bar.addMenu("")
         self.menu_help.addAction(self.act_shortcuts)
+        self.menu_help.addAction(self.act_guide)
         self.menu_help.addAction(self.act_about)
 
     def retranslate_ui(self) -> None:
@@ -214,6 +227,8 @@ class MainWindow(QMainWindow):
         self.act_backup.setText(_("Back up now"))
         self.act_restore.setText(_("Restore from backup…"))
         self.act_quit.setText(_("Quit"))
+        self.act_student_template.setText(_("Student list template (.xlsx)…"))
+        self.act_workplan_template.setText(_("Work plan template (.docx)…"))
         self.menu_edit.setTitle(_("&Edit"))
         self.act_undo.setText(_("Undo"))
         self.act_redo.setText(_("Redo"))
@@ -237,6 +252,9 @@ class MainWindow(QMainWindow):
         for act, area in zip(self.area_shortcuts, AREAS, strict=False):
             act.setText(_(area.title))
         self._title_area_menu()
+        self.act_guide.setText(_("User guide"))
+        if self.help_window is not None:
+            self.help_window.retranslate()
         self.status_db.setText(_("Database: {name}").format(name=self.db.display_name))
         self.area_model.retranslate()
         metrics = self.sidebar.fontMetrics()
@@ -458,6 +476,27 @@ class MainWindow(QMainWindow):
             return
         self.statusBar().showMessage(_("Backup saved: {path}").format(path=target), 8000)
 
+    def save_template(self, kind: str, path: str | None = None) -> bool:
+        """File → a blank student list or work plan in the interface language, to fill and import."""
+        from desktop.reports import templates
+        from desktop.views.common.tasks import write_report_file
+
+        lang = i18n.current_language()
+        if kind == "students":
+            name, filt, write = _("Student list") + ".xlsx", _("Excel workbooks (*.xlsx)"), \
+                templates.write_student_list_template
+        else:
+            name, filt, write = _("Work plan") + ".docx", _("Word documents (*.docx)"), \
+                templates.write_workplan_template
+        if path is None:
+            path, _filter = QFileDialog.getSaveFileName(self, _("Save the template"), name, filt)
+        if not path:
+            return False
+        done = write_report_file(self, _("Save the template"), path, lambda tmp, _progress: write(tmp, lang))
+        if done:
+            self.statusBar().showMessage(_("Template written to {path}").format(path=path), 8000)
+        return done
+
     def auto_backup(self) -> None:
         import datetime as dt
 
@@ -499,6 +538,19 @@ class MainWindow(QMainWindow):
             page.refresh()
         self.ctx.data_changed.emit("*")
         self.statusBar().showMessage(_("Restored. The previous data was saved as {path}").format(path=safety), 10000)
+
+    def show_guide(self, chapter: str | None = None):
+        """The user guide at ``chapter`` (default: the current area's)."""
+        from desktop.views.help import HelpWindow
+
+        if self.help_window is None:
+            self.help_window = HelpWindow(self)
+        page = self.current_page()
+        key = chapter or next((k for k, p in self.pages.items() if p is page), "today")
+        self.help_window.show_chapter(key)
+        self.help_window.show()
+        self.help_window.raise_()
+        return self.help_window
 
     def show_about(self) -> None:
         QMessageBox.about(

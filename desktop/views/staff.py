@@ -45,7 +45,23 @@ PROGRAMME_COLUMNS = [
     Column("name", N_("Programme"), editable=True),
     Column("level", N_("Level"), editable=True,
            display=lambda v: _(org.PROGRAMME_LEVEL_LABELS[org.ProgrammeLevel(v)]) if v else ""),
+    Column("study_forms", N_("Study forms"), editable=True, display=lambda v: study_forms_label(v)),
 ]
+
+
+def study_forms_label(value) -> str:
+    from desktop.models.contingent import STUDY_FORM_LABELS, StudyForm
+
+    forms = [f for f in (value or "").split(",") if f in set(StudyForm)]
+    return ", ".join(_(STUDY_FORM_LABELS[StudyForm(f)]) for f in forms)
+
+
+def study_forms_choices() -> list[tuple[str, str]]:
+    """The programme's study forms as offered by its combo box: each alone, then both."""
+    from desktop.models.contingent import StudyForm
+
+    values = [f.value for f in StudyForm] + [",".join(f.value for f in StudyForm)]
+    return [(study_forms_label(v), v) for v in values]
 
 
 class LevelDelegate(QStyledItemDelegate):
@@ -123,6 +139,9 @@ class StaffArea(AreaPage):
         self.staff = RecordList(STAFF_COLUMNS, ["last_name", "first_name", "short_name", "position"])
         self.programmes = RecordList(PROGRAMME_COLUMNS, ["code", "name"])
         self.programmes.view.setItemDelegateForColumn(2, LevelDelegate(self.programmes.view))
+        from desktop.views.groups import ChoiceDelegate
+
+        self.programmes.view.setItemDelegateForColumn(3, ChoiceDelegate(study_forms_choices, self.programmes.view))
         self.roles_button = QToolButton()
         self.roles_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.roles_menu = QMenu(self.roles_button)
@@ -141,10 +160,11 @@ class StaffArea(AreaPage):
         on_staff = lambda: self.tabs.currentIndex() == 0  # noqa: E731
         self.add_command("new", lambda: (self.add_staff, self.add_programme, self.add_group)[self.tabs.currentIndex()](),
                          kind="primary", role="new", icon="new")
+        # A group is archived (its own button), never deleted: Delete does nothing on that tab.
         self.add_command("delete", lambda: (self.delete_staff, self.delete_programme,
-                                            self.toggle_archived)[self.tabs.currentIndex()](),
-                         role="delete", icon="delete", enabled_when=lambda: self._current_list().selected_record()
-                         is not None)
+                                            lambda: None)[self.tabs.currentIndex()](),
+                         role="delete", icon="delete", enabled_when=lambda: self.tabs.currentIndex() < 2 and
+                         self._current_list().selected_record() is not None)
         self.add_command("roles", self.roles_button.showMenu, enabled_when=on_staff, in_bar=False)
         self.add_command("find", lambda: (self._current_list().search.setFocus(Qt.FocusReason.ShortcutFocusReason),
                                           self._current_list().search.selectAll()), kind="other", role="find",

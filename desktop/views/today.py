@@ -103,7 +103,7 @@ class TodayArea(AreaPage):
 
     def retranslate_ui(self) -> None:
         self.title.setText(_("Today"))
-        self.open_button.setText(_("Open"))
+        self.open_button.setText(_("Open in its area"))
         self.refresh_button.setText(_("Refresh"))
         self._subtitle()
         self.model.retranslate()
@@ -154,4 +154,21 @@ class TodayArea(AreaPage):
         opener = OPENERS.get(row["area"])
         if opener and row["target"] is not None and hasattr(page, opener):
             getattr(page, opener)(row["target"])
+        elif row["area"] == "exams" and row["target"] is not None:
+            self._open_exam_session(page, row["target"])
         return True
+
+    def _open_exam_session(self, page, session_id: int) -> None:
+        """The exams area on that session: its year and kind chosen (the page reloads on each choice)."""
+        from sqlalchemy import select
+
+        from desktop.models.exams import ExamSession
+        from desktop.models.org import AcademicYear
+
+        with self.ctx.db.session() as s:
+            found = s.execute(select(AcademicYear.name, ExamSession.kind).join(
+                AcademicYear, AcademicYear.id == ExamSession.academic_year_id)
+                .where(ExamSession.id == session_id)).first()
+        if found is not None:
+            page.year.setCurrentIndex(max(page.year.findText(found[0]), 0))
+            page.kind.setCurrentIndex(max(page.kind.findData(found[1]), 0))

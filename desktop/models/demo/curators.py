@@ -46,11 +46,49 @@ ACHIEVEMENTS = [(AchievementKind.OLYMPIAD, "Математика боюнча р
                 (AchievementKind.COMPETITION, "«Жылдын мыкты студенти» сынагы", "Катышуучу"),
                 (AchievementKind.SPORT, "Университеттик спартакиада, волейбол", "I орун")]
 PLATFORMS = ["Zoom", "WhatsApp", "Google Meet", "Moodle"]
+KY = {"topics": TOPICS, "results": RESULTS, "achievements": ACHIEVEMENTS, "remark": "Тайпанын активдүүлүгү жакшы.",
+      "returned": "Катышкан студенттердин саны көрсөтүлгөн эмес.", "contact": "Сабакка катышуу",
+      "subjects": ["Математикалык анализ", "Алгебра жана геометрия", "Программалоо", "Маалымат базалары"],
+      "notes": "Үй тапшырмасы: №12–15"}
+# The same reports of a Kazakh and a Russian faculty (the live demo of KZ and RU).
+TEXTS = {"ky": KY, "kk": {
+    "topics": {ActivityKind.CURATOR_HOUR: ["Университет жарғысы және ішкі тәртіп ережелері", "Тәуелсіздік күні",
+                                           "Академиялық адалдық", "Сессияға дайындық", "Денсаулық және спорт",
+                                           "Тілдер күні", "Жаңа жыл кешіне дайындық"],
+               ActivityKind.PARENTS_MEETING: ["Бірінші семестрдің қорытындылары", "Сабаққа қатысу және қарыздар"],
+               ActivityKind.EVENT: ["«Студенттік көктем» байқауы", "Бірінші курстарды студенттікке қабылдау",
+                                    "Спартакиада", "Халықаралық студенттер күні"],
+               ActivityKind.DORMITORY_VISIT: ["Жатақханадағы тұрмыс жағдайы", "Жатақхана тәртібі"]},
+    "results": ["Сабаққа қатыса бастады", "Қарызын тапсырды", "Бақылауда", "Ата-анасымен сөйлесілді"],
+    "achievements": [(AchievementKind.OLYMPIAD, "Математикадан республикалық олимпиада", "II орын"),
+                     (AchievementKind.COMPETITION, "«Жылдың үздік студенті» байқауы", "Қатысушы"),
+                     (AchievementKind.SPORT, "Университет спартакиадасы, волейбол", "I орын")],
+    "remark": "Топтың белсенділігі жақсы.", "returned": "Қатысқан студенттердің саны көрсетілмеген.",
+    "contact": "Сабаққа қатысу",
+    "subjects": ["Математикалық талдау", "Алгебра және геометрия", "Бағдарламалау", "Деректер базасы"],
+    "notes": "Үй тапсырмасы: №12–15"}, "ru": {
+    "topics": {ActivityKind.CURATOR_HOUR: ["Устав университета и правила внутреннего распорядка",
+                                           "День народного единства", "Академическая честность",
+                                           "Подготовка к сессии", "Здоровье и спорт", "День студента",
+                                           "Подготовка к новогоднему вечеру"],
+               ActivityKind.PARENTS_MEETING: ["Итоги первого семестра", "Посещаемость и задолженности"],
+               ActivityKind.EVENT: ["Конкурс «Студенческая весна»", "Посвящение в студенты",
+                                    "Спартакиада", "Международный день студентов"],
+               ActivityKind.DORMITORY_VISIT: ["Условия проживания в общежитии", "Порядок в общежитии"]},
+    "results": ["Начал посещать занятия", "Сдал задолженность", "На контроле", "Проведена беседа с родителями"],
+    "achievements": [(AchievementKind.OLYMPIAD, "Региональная олимпиада по математике", "II место"),
+                     (AchievementKind.COMPETITION, "Конкурс «Лучший студент года»", "Участник"),
+                     (AchievementKind.SPORT, "Спартакиада университета, волейбол", "I место")],
+    "remark": "Группа активная.", "returned": "Не указано число присутствовавших студентов.",
+    "contact": "Посещаемость занятий",
+    "subjects": ["Математический анализ", "Алгебра и геометрия", "Программирование", "Базы данных"],
+    "notes": "Домашнее задание: №12–15"}}
 TERM = 5  # September to January
 
 
 def build(ctx: DemoContext) -> None:
     s, rng, made = ctx.session, ctx.rng, ctx.made
+    texts = TEXTS[ctx.lang]
     year_name = made["year"].name
     staff = made["staff"]
     curators = [m for m in staff.values() if StaffRole.CURATOR in m.roles]
@@ -81,11 +119,11 @@ def build(ctx: DemoContext) -> None:
             if roll < 0.08:
                 continue  # missing: never started
             report = CuratorReport(assignment_id=a.id, year=y, month=m, status=ReportStatus.DRAFT.value,
-                                   remarks="" if rng.random() < 0.6 else "Тайпанын активдүүлүгү жакшы.")
+                                   remarks="" if rng.random() < 0.6 else texts["remark"])
             s.add(report)
             s.flush()
             counted += 1
-            _fill(report.id, y, m, students.get(a.group_id, []), rng, lines)
+            _fill(report.id, y, m, students.get(a.group_id, []), rng, lines, texts)
             if roll < 0.14 and i >= term - 2:
                 continue  # a draft not handed in yet: missing after the due date
             late = roll > 0.85
@@ -96,7 +134,7 @@ def build(ctx: DemoContext) -> None:
             submit(s, report.id, min(on, ctx.today) if ctx.live else on)
             if 0.14 <= roll < 0.22:
                 report.status = ReportStatus.RETURNED.value
-                report.return_comment = "Катышкан студенттердин саны көрсөтүлгөн эмес."
+                report.return_comment = texts["returned"]
             elif roll < 0.7 and i < term - 1:
                 report.status, report.accepted_by_id = ReportStatus.ACCEPTED.value, checker.id
                 report.accepted_on = report.submitted_on + dt.timedelta(days=2)
@@ -113,29 +151,29 @@ def _curator_id(s, group_id: int) -> int:
     return s.scalar(select(CuratorAssignment.staff_id).where(CuratorAssignment.group_id == group_id))
 
 
-def _fill(report_id: int, y: int, m: int, pupils, rng, lines) -> None:
+def _fill(report_id: int, y: int, m: int, pupils, rng, lines, texts=KY) -> None:
     for week in range(rng.randrange(2, 5)):
         day = dt.date(y, m, 3 + week * 7)
         lines[CuratorActivity].append({"report_id": report_id, "day": day, "kind": ActivityKind.CURATOR_HOUR.value,
-                                       "topic": rng.choice(TOPICS[ActivityKind.CURATOR_HOUR]),
+                                       "topic": rng.choice(texts["topics"][ActivityKind.CURATOR_HOUR]),
                                        "present": max(0, len(pupils) - rng.randrange(0, 5))})
     for kind in (ActivityKind.PARENTS_MEETING, ActivityKind.EVENT, ActivityKind.DORMITORY_VISIT):
         if rng.random() < 0.4:
             lines[CuratorActivity].append({"report_id": report_id, "day": dt.date(y, m, rng.randrange(1, 28)),
-                                           "kind": kind.value, "topic": rng.choice(TOPICS[kind]),
+                                           "kind": kind.value, "topic": rng.choice(texts["topics"][kind]),
                                            "present": max(0, len(pupils) - rng.randrange(0, 8))})
     if not pupils:
         return
     for sid, name in rng.sample(pupils, min(len(pupils), rng.randrange(0, 3))):
         lines[StudentAtRisk].append({"report_id": report_id, "student_id": sid, "student_name": name,
                                      "reason": rng.choice(list(RiskReason)).value,
-                                     "action": rng.choice(list(RiskAction)).value, "result": rng.choice(RESULTS)})
+                                     "action": rng.choice(list(RiskAction)).value, "result": rng.choice(texts["results"])})
         if rng.random() < 0.7:
             lines[ParentContact].append({"report_id": report_id, "day": dt.date(y, m, rng.randrange(1, 28)),
                                          "student_name": name, "way": rng.choice(list(ContactWay)).value,
-                                         "subject": "Сабакка катышуу"})
+                                         "subject": texts["contact"]})
     if rng.random() < 0.3:
-        kind, title, result = rng.choice(ACHIEVEMENTS)
+        kind, title, result = rng.choice(texts["achievements"])
         lines[StudentAchievement].append({"report_id": report_id, "student_name": rng.choice(pupils)[1],
                                           "kind": kind.value, "title": title, "result": result})
 
@@ -144,7 +182,8 @@ def _teaching_log(ctx: DemoContext, curators) -> None:
     rng = ctx.rng
     rows = []
     distance = [g for g in ctx.made["groups"] if g.study_form in ("distance", "extramural")] or ctx.made["groups"]
-    subjects = ["Математикалык анализ", "Алгебра жана геометрия", "Программалоо", "Маалымат базалары"]
+    texts = TEXTS[ctx.lang]
+    subjects = texts["subjects"]
     for teacher in curators[:3]:
         for month in (10, 11, 12):
             for n in range(rng.randrange(4, 9)):
@@ -152,6 +191,6 @@ def _teaching_log(ctx: DemoContext, curators) -> None:
                 rows.append({"staff_id": teacher.id, "day": day, "time": f"{rng.choice((8, 10, 13, 15)):02d}:00",
                              "hours": rng.choice((1.0, 2.0, 2.0, 4.0)), "learner": rng.choice(distance).name,
                              "subject": rng.choice(subjects), "form": rng.choice(list(LessonForm)).value,
-                             "platform": rng.choice(PLATFORMS), "notes": "Үй тапшырмасы: №12–15"})
+                             "platform": rng.choice(PLATFORMS), "notes": texts["notes"]})
     if rows:
         ctx.session.execute(insert(TeachingLogEntry), rows)

@@ -167,10 +167,11 @@ def build(ctx: DemoContext) -> None:
         s.add(member)
 
     programmes: dict[str, Programme] = {}
-    for i, (code, name, _prefix, dep, _distance) in enumerate(PROGRAMMES):
+    for i, (code, name, _prefix, dep, distance) in enumerate(PROGRAMMES):
         if lang != "ky":
             name = PROGRAMME_NAMES[lang][i]
         programmes[code] = Programme(code=code, name=name, level=ProgrammeLevel.BACHELOR.value,
+                                     study_forms="full_time,distance" if distance else "full_time",
                                      department=departments[dep])
         s.add(programmes[code])
     s.flush()

@@ -1,5 +1,7 @@
 """The demo year's work plan: seed 000's plan, its deadlines moved to the demo year, with a
-realistic mix of statuses (items whose deadline passed before the demo's "today" are mostly done)."""
+realistic mix of statuses (items whose deadline passed before the demo's "today" are mostly done).
+A live demo of a Kazakh or Russian faculty has its own shorter plan in its language
+(``workplan_seed_kk_ru``)."""
 
 from __future__ import annotations
 
@@ -10,22 +12,6 @@ from desktop.models import workplan_deadline as dl
 from desktop.models.demo import DemoContext
 from desktop.models.demo.workplan_seed import SECTIONS, SEED_FIRST_YEAR
 from desktop.models.workplan_people import staff_index
-
-
-
-# Section titles of a Kazakh and a Russian faculty's plan (the items keep seed 000's Kyrgyz text).
-SECTION_TITLES = {
-    "organisational": ("Ұйымдастыру жұмыстары", "Организационная работа"),
-    "teaching": ("Оқу-әдістемелік жұмыстар", "Учебно-методическая работа"),
-    "research": ("Ғылыми-зерттеу жұмыстары (ҒЗЖ)", "Научно-исследовательская работа (НИР)"),
-    "upbringing": ("Тәрбие жұмыстары", "Воспитательная работа"),
-    "accreditation": ("Тәуелсіз аккредиттеуге дайындық жұмыстары", "Подготовка к независимой аккредитации"),
-    "international": ("Халықаралық байланыстар және академиялық ұтқырлық", "Международные связи и мобильность"),
-    "career_guidance": ("Кәсіптік бағдар беру және кәсіби бейімделу жұмыстары",
-                        "Профориентационная работа и профессиональная адаптация"),
-    "material_base": ("Материалдық-техникалық базаны және кітап қорын нығайту",
-                      "Укрепление материально-технической базы и библиотечного фонда"),
-}
 
 
 def build(ctx: DemoContext) -> None:
@@ -47,12 +33,19 @@ def build(ctx: DemoContext) -> None:
     index = staff_index(s)
     today = ctx.today
     count = 0
-    for kind, title, items in SECTIONS:
-        if ctx.lang != "ky":
-            title = SECTION_TITLES[kind][0 if ctx.lang == "kk" else 1]
+    sections = SECTIONS
+    if ctx.lang != "ky":  # a Kazakh or Russian faculty's own (shorter) plan, already in its years
+        from desktop.models.demo.workplan_seed_kk_ru import SECTIONS as OTHERS
+
+        sections = [(kind, title, [(text, deadline.format(y1=first, y2=first + 1), who)
+                                   for text, deadline, who in items]) for kind, title, items in OTHERS[ctx.lang]]
+    for kind, title, items in sections:
         section = wp.add_section(s, plan.id, title, kind)
         for text, deadline_text, responsible in items:
-            deadline = dl.shift_years(dl.parse(deadline_text, SEED_FIRST_YEAR), shift)
+            if ctx.lang != "ky":
+                deadline = dl.parse(deadline_text, first)
+            else:
+                deadline = dl.shift_years(dl.parse(deadline_text, SEED_FIRST_YEAR), shift)
             if deadline["kind"] == "text":
                 deadline["text"] = deadline["text"].replace(str(SEED_FIRST_YEAR), str(first))
             status = _status(ctx, deadline, first, today)
@@ -65,7 +58,7 @@ def build(ctx: DemoContext) -> None:
             count += 1
     s.flush()
     ctx.made["workplan"] = plan
-    ctx.summary.append(f"work plan {ctx.year_name}: {len(SECTIONS)} sections, {count} items")
+    ctx.summary.append(f"work plan {ctx.year_name}: {len(sections)} sections, {count} items")
 
 
 def _status(ctx: DemoContext, deadline: dict, first: int, today: dt.date) -> str:
@@ -73,7 +66,8 @@ def _status(ctx: DemoContext, deadline: dict, first: int, today: dt.date) -> str
     kind = deadline["kind"]
     roll = ctx.rng.random()
     if last is not None and last < today:
-        return wp.ItemStatus.DONE if roll < 0.88 else wp.ItemStatus.IN_PROGRESS  # a few left overdue
+        # a few left overdue (more of the shorter plan of a Kazakh or Russian live demo, so it has some)
+        return wp.ItemStatus.DONE if roll < (0.88 if ctx.lang == "ky" else 0.7) else wp.ItemStatus.IN_PROGRESS
     periods = dl.periods(deadline, first)
     if kind in ("weekly", "monthly", "year_round") or any(s <= today <= e for s, e in periods):
         return wp.ItemStatus.IN_PROGRESS if roll < 0.85 else wp.ItemStatus.PLANNED

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.i18n import N_, _, ngettext
+from desktop.i18n import N_, _, current_language, ngettext
 from desktop.models import exam_schedule as ops
 from desktop.models import exams as ex
 from desktop.models.base import DomainError
@@ -208,8 +208,17 @@ class ExamsArea(AreaPage):
         self.by.setItemText(0, _("Sheet per course"))
         self.by.setItemText(1, _("Sheet per programme"))
         self.filters.retranslate()
+        if self.schedule is not None and getattr(self, "_conflicts_lang", None) not in (None, current_language()):
+            self._recheck()  # the conflicts' messages are written in the language they were found in
         self._fill_filters()
         self._show()
+
+    def _recheck(self) -> None:
+        with self.ctx.db.session() as s:
+            rules = rules_for(s, self.schedule)
+        self.conflicts = find_conflicts(self.schedule, rules)
+        self.days_off = rules.days_off
+        self._conflicts_lang = current_language()
 
     # Loading ------------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -246,6 +255,7 @@ class ExamsArea(AreaPage):
                 rules = rules_for(s, self.schedule)
                 self.conflicts = find_conflicts(self.schedule, rules)
                 days_off = rules.days_off
+                self._conflicts_lang = current_language()
         self.days_off = days_off
         self._fill_filters()
         self._show()

@@ -433,7 +433,7 @@ class StudentsArea(AreaPage):
             return
         from desktop.views.students.dialogs import MovementDialog
 
-        dialog = MovementDialog(self.groups, len(ids), self)
+        dialog = MovementDialog([g for g in self.groups if g.get("active", True)], len(ids), self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             kind, order, group_id, reason = dialog.values()
             self.apply_movement(ids, kind, order, group_id, reason)
