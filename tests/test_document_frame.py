@@ -482,3 +482,146 @@ def _vocabulary(database, lang: str) -> set[str]:
                     words.update(w.casefold() for w in WORD.findall(value))
     connection.close()
     return words
+
+
+# Seed 002's papers -------------------------------------------------------------------------------------------
+
+@pytest.fixture
+def requests_db(db):
+    from sqlalchemy import select
+
+    from desktop.models import settings
+    from desktop.models.org import Faculty
+    from desktop.models.request_templates import ProcedureTemplate, ensure_builtin_procedures
+    from desktop.models.requests import REFUSAL_GROUNDS, create_request, record_step, refuse_request, request_snapshot
+
+    with db.session() as s:
+        settings.put(s, "country", "KZ")
+        s.add(Faculty(name="Заң факультеті", university="Maqsut Narikbayev University", city="Астана"))
+        save_frame(s, {"approvers": {"requests": {"position": "", "name": "Сейітқали Д.А."}}})
+        ensure_builtin_procedures(s)
+        key = {k: s.scalar(select(ProcedureTemplate.id).where(ProcedureTemplate.builtin_key == k))
+               for k in ("duplicate_diploma", "grants")}
+        ids = {ch: create_request(s, key["duplicate_diploma"], D(2026, 3, 2), applicant="Әбдірова Г.", channel=ch)
+               for ch in ("in_person", "service_centre", "portal")}
+        ids["grants"] = create_request(s, key["grants"], D(2026, 6, 1), applicant="Петров С.И.")
+        record_step(s, request_snapshot(s, ids["grants"])["steps"][0]["id"], D(2026, 6, 2), "Беделова Н.С.")
+        refuse_request(s, ids["portal"], REFUSAL_GROUNDS[0], D(2026, 3, 5))
+    return ids
+
+
+def _card(db, rid):
+    from desktop.models.requests import request_card
+
+    with db.session() as s:
+        return request_card(s, rid, D(2026, 3, 10)), document_frame(s, "requests")
+
+
+def test_each_channel_plans_seed_002s_steps(db, requests_db):
+    names = {ch: [s["name"] for s in _card(db, requests_db[ch])[0]["steps"]]
+             for ch in ("in_person", "service_centre", "portal")}
+    assert names["in_person"][0] == "Registration of the documents"
+    assert names["service_centre"][0] == "Transfer of the documents from the service centre to the university"
+    assert names["service_centre"][-2:] == ["Sending the duplicate to the service centre",
+                                            "Issue of the duplicate by the service centre"]
+    assert "Notice of readiness through the portal" in names["portal"]
+    assert "Notice to the applicant" in names["in_person"]
+    centre = _card(db, requests_db["service_centre"])[0]["steps"]
+    person = _card(db, requests_db["in_person"])[0]["steps"]
+    assert centre[1]["planned"] > person[0]["planned"]  # registration waits for the transfer (2 working days)
+
+
+@pytest.mark.parametrize("lang,title,ground,signer", [
+    ("ru", "Мотивированный отказ", "Услугополучатель представил неполный пакет документов", "Декан факультета"),
+    ("kk", "Дәлелді бас тарту", "Көрсетілетін қызметті алушы құжаттардың толық емес топтамасын ұсынды",
+     "Факультет деканы"),
+    ("ky", "Негизделген баш тартуу", "Арыз ээси документтердин толук эмес топтомун тапшырды", "Факультеттин деканы"),
+])
+def test_motivated_refusal_letter_names_the_ground_date_and_signer(db, requests_db, tmp_path, lang, title, ground,
+                                                                    signer):
+    from desktop.reports.requests import card_pdf, refusal_pdf
+
+    card, frame = _card(db, requests_db["portal"])
+    path = tmp_path / "refusal.pdf"
+    refusal_pdf(card, path, lang, frame=frame)
+    text = flat(pdf_text(path, raw=True))
+    for needle in (title, ground, signer, "Сейітқали Д.А.", "05.03.2026", "Әбдірова Г.", "MAQSUT NARIKBAYEV UNIVERSITY"):
+        assert needle in text, needle
+    card_path = tmp_path / "card.pdf"
+    card_pdf(card, card_path, lang, D(2026, 3, 10), frame=frame)
+    text = flat(pdf_text(card_path, raw=True))
+    assert "05.03.2026" in text and "Сейітқали Д.А." in text  # the card shows the refusal's date and signer
+    with pytest.raises(Exception, match="2"):
+        refusal_pdf(_card(db, requests_db["service_centre"])[0], tmp_path / "x.pdf", "ru", frame=frame)
+
+
+@pytest.mark.parametrize("lang,title,moved", [
+    ("ru", "Расписка в приёме документов", "15.08 — выходной день: перенесено на следующий рабочий день, 17.08.2026"),
+    ("kk", "Құжаттарды қабылдау туралы қолхат", "15.08 — демалыс күні: келесі жұмыс күніне, 17.08.2026 ауыстырылды"),
+    ("ky", "Документтерди кабыл алуу тилкат", "15.08 — дем алыш күн: кийинки жумуш күнүнө, 17.08.2026 жылдырылды"),
+])
+def test_receipt_and_the_moved_fixed_deadline(db, requests_db, cli, tmp_path, lang, title, moved):
+    path = tmp_path / f"receipt-{lang}.pdf"
+    r = cli("--database", db.url, "export", "request", "--id", str(requests_db["grants"]), "--paper", "receipt",
+            "--lang", lang, "-o", str(path))
+    assert r.returncode == 0, r.stderr
+    text = flat(pdf_text(path, raw=True))
+    for needle in (title, "Беделова Н.С.", "01.06.2026", "Петров С.И.", str(requests_db["grants"])):
+        assert needle in text, needle
+    card = tmp_path / f"card-{lang}.pdf"
+    assert cli("--database", db.url, "export", "request", "--id", str(requests_db["grants"]), "--lang", lang,
+               "-o", str(card)).returncode == 0
+    assert moved in flat(pdf_text(card, raw=True))  # 15.08.2026 is a Saturday: the certificates by Monday 17.08
+    r = cli("--database", db.url, "export", "request", "--id", str(requests_db["grants"]), "--paper", "refusal",
+            "-o", str(tmp_path / "no.pdf"))
+    assert r.returncode == 1 and not (tmp_path / "no.pdf").exists()
+
+
+# The window: Settings → Document frame… -----------------------------------------------------------------------
+
+def test_document_frame_dialog_saves_with_undo(db, qtbot, monkeypatch):
+    from PySide6.QtGui import QUndoStack
+    from PySide6.QtWidgets import QDialog
+
+    from desktop.views import frame_dialog
+
+    with db.session() as s:
+        save_frame(s, {"city": "Ош"})
+
+    def fill(dialog):
+        qtbot.addWidget(dialog)
+        dialog.names["exam_schedule"].setText("Асанов Б.К.")
+        dialog.by_council.setChecked(True)
+        dialog.council_number.setText("205-1")
+        dialog.council_date.setText("05.08.2025")
+        dialog.compiler_name.setText("Беделова Н.С.")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(frame_dialog.DocumentFrameDialog, "exec", fill)
+    stack = QUndoStack()
+    assert frame_dialog.edit_document_frame(None, db, stack)
+    with db.session() as s:
+        frame = load_frame(s)
+    assert frame.approver("exam_schedule").name == "Асанов Б.К." and frame.plan_by_council
+    assert (frame.council_number, frame.council_date, frame.city) == ("205-1", D(2025, 8, 5), "Ош")
+    stack.undo()
+    with db.session() as s:
+        frame = load_frame(s)
+    assert frame.approver("exam_schedule").name == "" and not frame.plan_by_council and frame.city == "Ош"
+    stack.redo()
+    with db.session() as s:
+        assert load_frame(s).compiler.name == "Беделова Н.С."
+
+
+def test_document_frame_dialog_refuses_a_bad_date(db, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.views.frame_dialog import DocumentFrameDialog
+
+    dialog = DocumentFrameDialog(Frame())
+    qtbot.addWidget(dialog)
+    dialog.council_date.setText("31.02.2025")
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: warned.append(a[2]))
+    dialog.accept()
+    assert warned and "31.02.2025" in warned[0] and dialog.result() != dialog.DialogCode.Accepted
