@@ -625,3 +625,22 @@ def test_document_frame_dialog_refuses_a_bad_date(db, qtbot, monkeypatch):
     monkeypatch.setattr(QMessageBox, "warning", lambda *a: warned.append(a[2]))
     dialog.accept()
     assert warned and "31.02.2025" in warned[0] and dialog.result() != dialog.DialogCode.Accepted
+
+
+def test_a_section_heading_never_ends_a_page(tmp_path):
+    """A plan whose section heading would fall on the last line of a page: it moves to the next page
+    with its first item."""
+    from desktop.reports.workplan_pdf import plan_pdf
+
+    for filler in range(38, 46):  # one of these puts "II." right at the foot of page 1
+        tree = {"year": "2025-2026", "title": "План", "sections": [
+            {"number": "I", "title": "Первый", "items": [
+                {"number": i, "text": "Мероприятие", "deadline": {}, "responsible_text": "Деканат"}
+                for i in range(1, filler)]},
+            {"number": "II", "title": "Демалыс", "items": [
+                {"number": 1, "text": "Последнее мероприятие", "deadline": {}, "responsible_text": "Деканат"}]}]}
+        path = tmp_path / f"section-{filler}.pdf"
+        plan_pdf(path, tree, "ru")
+        for page in pages(path):
+            lines = [ln for ln in page.splitlines() if ln.strip() and "Стр." not in ln]
+            assert not lines[-1].strip().startswith("II. Демалыс"), filler
