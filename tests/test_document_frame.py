@@ -644,3 +644,18 @@ def test_a_section_heading_never_ends_a_page(tmp_path):
         for page in pages(path):
             lines = [ln for ln in page.splitlines() if ln.strip() and "Стр." not in ln]
             assert not lines[-1].strip().startswith("II. Демалыс"), filler
+
+
+def test_frame_from_the_command_line(db, cli, tmp_path):
+    import json
+
+    good = tmp_path / "frame.json"
+    good.write_text(json.dumps(FRAME, ensure_ascii=False), encoding="utf-8")
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({**FRAME, "approvers": {"exam_schedule": {"name": "x" * 400}}}), encoding="utf-8")
+    r = cli("--database", db.url, "frame", "set", str(bad))
+    assert r.returncode == 1 and "approvers.exam_schedule.name" in r.stderr
+    assert json.loads(cli("--database", db.url, "frame", "show").stdout)["approvers"] == {}  # nothing written
+    assert cli("--database", db.url, "frame", "set", str(good)).returncode == 0
+    shown = json.loads(cli("--database", db.url, "frame", "show").stdout)
+    assert shown["approvers"]["exam_schedule"]["name"] == "Асанов Б.К." and shown["council_number"] == "205-1"

@@ -26,6 +26,7 @@ COMMAND_MODULES = [
     "desktop.cli.curators",
     "desktop.cli.meetings",
     "desktop.cli.exams",
+    "desktop.cli.frame",
 ]
 
 
