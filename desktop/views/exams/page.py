@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.i18n import _
+from desktop.i18n import _, ngettext
 from desktop.models import exam_schedule as ops
 from desktop.models import exams as ex
 from desktop.models.base import DomainError
@@ -643,7 +643,11 @@ class ExamsArea(AreaPage):
         written = write_report_file(self, _("Export"), path, lambda temporary, progress: write_export(
             temporary, schedule, lang, layout, fmt, by, progress, frame=frame, errors=errors))
         if written:
-            self.ctx.status_message.emit(_("Saved {path}").format(path=path))
+            saved = _("Saved {path}").format(path=path)
+            if errors:  # a draft: "ПРОЕКТ" on every page while errors remain
+                saved += " — " + ngettext("a draft: {n} error remains", "a draft: {n} errors remain",
+                                          len(errors)).format(n=len(errors))
+            self.ctx.status_message.emit(saved)
 
 
 def write_export(path: str, schedule: ops.Schedule, lang: str, layout: str, fmt: str, by: str,
