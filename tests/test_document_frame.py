@@ -690,3 +690,13 @@ def test_frame_from_the_command_line(db, cli, tmp_path):
     assert cli("--database", db.url, "frame", "set", str(good)).returncode == 0
     shown = json.loads(cli("--database", db.url, "frame", "show").stdout)
     assert shown["approvers"]["exam_schedule"]["name"] == "Асанов Б.К." and shown["council_number"] == "205-1"
+
+
+@pytest.mark.parametrize("bad,field", [
+    ({"approvers": "декан"}, "approvers"), ({"approvers": {"plan": "декан"}}, "approvers.plan"),
+    ({"compiler": 3}, "compiler"), ({"plan_by_council": "false"}, "plan_by_council"),
+    ({"city": "x" * 301}, "city"), ({"council_date": "2025-02-30"}, "council_date"),
+])
+def test_a_bad_frame_names_its_field(bad, field):
+    with pytest.raises(Exception, match=field):
+        from_json(bad)
