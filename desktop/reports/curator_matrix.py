@@ -87,6 +87,14 @@ def _frame(frame, faculty: str = ""):
     return frame or replace(blank_frame("curators"), faculty=faculty or "")
 
 
+def alphabetical(matrix: Matrix, lang: str) -> list:
+    """The matrix's rows by curator and group in the office's alphabetical order of ``lang``."""
+    from desktop.models.collation import sort_key
+
+    return sorted(matrix.rows, key=lambda row: (sort_key(row.assignment.curator, lang),
+                                                sort_key(row.assignment.group, lang)))
+
+
 def write_matrix_pdf(target, matrix: Matrix, summary: Summary, lang: str, faculty: str = "",
                      progress: Progress | None = None, frame=None) -> None:
     from desktop.reports.frame import pdf_bottom, pdf_top
@@ -109,7 +117,7 @@ def write_matrix_pdf(target, matrix: Matrix, summary: Summary, lang: str, facult
              for state in CellState}
     marks[None] = ""
     fills = {state: colors.HexColor(colour) for state, colour in CELL_STATE_COLOURS.items()}
-    for r, row in enumerate(matrix.rows, start=2):
+    for r, row in enumerate(alphabetical(matrix, lang), start=2):
         a = row.assignment
         # "Not due yet" stays a grey cell without text: the count rows name it, and the page stays readable.
         data.append([wrap(a.curator, SANS, 7, 40 * mm - 6), wrap(a.group, SANS, 7, 22 * mm - 6),
@@ -168,9 +176,9 @@ def write_matrix_xlsx(target, matrix: Matrix, summary: Summary, lang: str, frame
     months = _month_titles(tr, matrix)
     write_row(ws, 3, ["", tr("Due date"), *matrix.dues], formats=[book.fmt["plain"]] * 2 + [book.fmt["date"]] * len(months))
     rows = [[row.assignment.curator, row.assignment.group, *[state_mark(tr, s) for s, _ in row.cells]]
-            for row in matrix.rows]
+            for row in alphabetical(matrix, lang)]
     end = write_table(book, ws, 4, [tr("Curator"), tr("Group"), *months], rows, widths=[28, 14, *[12] * len(months)])
-    for r, row in enumerate(matrix.rows, start=5):
+    for r, row in enumerate(alphabetical(matrix, lang), start=5):
         for c, (state, _id) in enumerate(row.cells, start=2):
             if state is not None:
                 ws.write_string(r, c, state_mark(tr, state), fills[state])
