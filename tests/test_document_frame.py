@@ -700,3 +700,15 @@ def test_frame_from_the_command_line(db, cli, tmp_path):
 def test_a_bad_frame_names_its_field(bad, field):
     with pytest.raises(Exception, match=field):
         from_json(bad)
+
+
+def test_columns_get_room_for_their_longest_word():
+    from desktop.reports.pdf import register_fonts, widths_for_words
+
+    register_fonts()
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    word = stringWidth("Запланировано", "PTSans-Bold", 8)
+    out = widths_for_words([40, 200, 60], [["Запланировано"], ["a b c"], ["Өмүрбеков Т.Ү."]], "PTSans-Bold", 8)
+    assert out[0] >= word + 6 and out[2] >= stringWidth("Өмүрбеков\u00a0Т.Ү.", "PTSans-Bold", 8) + 6
+    assert abs(sum(out) - 300) < 1e-6 and out[1] < 200  # taken from the roomy column

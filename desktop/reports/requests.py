@@ -94,7 +94,7 @@ def card_pdf(card: dict, target, lang: str, on_date: dt.date, faculty: str = "",
     from reportlab.lib.units import mm
     from reportlab.platypus import Paragraph, Spacer, Table
 
-    from desktop.reports.pdf import SANS, build_pdf, esc, fitted, styles, table_style_commands
+    from desktop.reports.pdf import SANS, build_pdf, esc, fitted, styles, table_style_commands, widths_for_words
 
     from desktop.reports.frame import pdf_bottom, pdf_top
 
@@ -131,6 +131,7 @@ def card_pdf(card: dict, target, lang: str, on_date: dt.date, faculty: str = "",
     from reportlab.lib.styles import ParagraphStyle
 
     head = ParagraphStyle("request_head", parent=st["cell_bold"], fontSize=8, leading=9.6)  # whole words fit
+    widths = [w / mm for w in widths_for_words([w * mm for w in widths], [[h] for h in header], SANS + "-Bold", 8)]
     data = [[Paragraph(esc(h), head) for h in header]]
     commands = table_style_commands(1, SANS, 9)
     grey = ParagraphStyle("request_skipped", parent=st["cell"], textColor=colors.HexColor("#808080"))
