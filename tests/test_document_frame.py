@@ -11,7 +11,14 @@ import subprocess
 import pytest
 
 from desktop.models.document_frame import (
-    DocumentFrame, Frame, Official, blank_frame, document_frame, from_json, load_frame, save_frame,
+    DocumentFrame,
+    Frame,
+    Official,
+    blank_frame,
+    document_frame,
+    from_json,
+    load_frame,
+    save_frame,
 )
 from desktop.models.exam_schedule import ExamRow, GroupInfo, Schedule
 
@@ -271,7 +278,14 @@ def _demo_pdfs(database, lang: str, folder) -> dict:
     from desktop.models.exam_conflicts import check_session
     from desktop.models.exams import find_session
     from desktop.models.requests import request_card, request_rows
-    from desktop.reports import curator_matrix, exam_pdf, headcount, requests, student_export, workplan_pdf
+    from desktop.reports import (
+        curator_matrix,
+        exam_pdf,
+        headcount,
+        requests,
+        student_export,
+        workplan_pdf,
+    )
 
     on = D(2026, 1, 20)
     out = {name: folder / f"{lang}-{name}.pdf" for name in
@@ -421,7 +435,12 @@ def test_students_table_sorts_by_the_interface_languages_alphabet(qtbot):
     from PySide6.QtCore import Qt
 
     from desktop import i18n
-    from desktop.views.common.tablemodel import SORT_ROLE, Column, RecordTableModel, TextFilterProxy
+    from desktop.views.common.tablemodel import (
+        SORT_ROLE,
+        Column,
+        RecordTableModel,
+        TextFilterProxy,
+    )
 
     i18n.set_language("kk")
     model = RecordTableModel([Column("name", "Name")], id_key="id")
@@ -523,8 +542,17 @@ def requests_db(db):
 
     from desktop.models import settings
     from desktop.models.org import Faculty
-    from desktop.models.request_templates import ProcedureTemplate, ensure_builtin_procedures
-    from desktop.models.requests import REFUSAL_GROUNDS, create_request, record_step, refuse_request, request_snapshot
+    from desktop.models.request_templates import (
+        ProcedureTemplate,
+        ensure_builtin_procedures,
+    )
+    from desktop.models.requests import (
+        REFUSAL_GROUNDS,
+        create_request,
+        record_step,
+        refuse_request,
+        request_snapshot,
+    )
 
     with db.session() as s:
         settings.put(s, "country", "KZ")
