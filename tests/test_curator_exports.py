@@ -96,6 +96,11 @@ def test_matrix_and_summary_exports(demo_db, tmp_path):
     assert found["Contacts with parents"] == summary.parent_contacts
     assert found["Total"] == sum(summary.risks.values())
     assert sm._charts, "the summary sheet has a chart"
+    import re
+
+    categories = sm._charts[0].series[0].cat
+    first = int(re.findall(r"\$A\$(\d+)", (categories.strRef or categories.numRef).f)[0])
+    assert sm.cell(first, 1).value == "Curator hour"  # the chart reads its rows under the document frame
 
     pdf = tmp_path / "m.pdf"
     curator_matrix.write_matrix_pdf(pdf, matrix, summary, "kk", "Факультет")

@@ -188,7 +188,8 @@ def write_matrix_xlsx(target, matrix: Matrix, summary: Summary, lang: str, frame
     ws.freeze_panes(5, 2)
     xlsx_bottom(sheet, book, frame, tr, ws.offset + end + len(STATE_ORDER) + 1, len(matrix.months) + 1)
 
-    sm = book.sheet(tr("Summary"), is_landscape=False)
+    summary_sheet = book.sheet(tr("Summary"), is_landscape=False)
+    sm = framed_sheet(summary_sheet, book, frame, tr, 3)
     sm.write_string(0, 0, tr("Faculty summary"), book.fmt["title"])
     r = 2
     for title, headers, rows in summary_tables(tr, summary):
@@ -198,8 +199,9 @@ def write_matrix_xlsx(target, matrix: Matrix, summary: Summary, lang: str, frame
             write_row(sm, r + 2 + j, values, formats=[book.fmt["cell"]] + [book.fmt["number"]] * (len(values) - 1))
         if title == tr("Activities by kind"):
             chart = book.book.add_chart({"type": "bar"})
-            chart.add_series({"name": title, "categories": [sm.name, r + 2, 0, r + 1 + len(rows), 0],
-                              "values": [sm.name, r + 2, 1, r + 1 + len(rows), 1], "fill": {"color": "#5B9BD5"},
+            first, last = sm.offset + r + 2, sm.offset + r + 1 + len(rows)  # sheet rows, under the frame
+            chart.add_series({"name": title, "categories": [sm.name, first, 0, last, 0],
+                              "values": [sm.name, first, 1, last, 1], "fill": {"color": "#5B9BD5"},
                               "data_labels": {"value": True}})
             chart.set_legend({"none": True})
             chart.set_title({"name": title, "name_font": {"size": 10}})
@@ -208,4 +210,5 @@ def write_matrix_xlsx(target, matrix: Matrix, summary: Summary, lang: str, frame
         r += len(rows) + 3
     sm.set_column(0, 0, 40)
     sm.set_column(1, 2, 16)
+    xlsx_bottom(summary_sheet, book, frame, tr, sm.offset + r, 3)
     book.close()
