@@ -740,3 +740,14 @@ def test_columns_get_room_for_their_longest_word():
     out = widths_for_words([40, 200, 60], [["Запланировано"], ["a b c"], ["Өмүрбеков Т.Ү."]], "PTSans-Bold", 8)
     assert out[0] >= word + 6 and out[2] >= stringWidth("Өмүрбеков\u00a0Т.Ү.", "PTSans-Bold", 8) + 6
     assert abs(sum(out) - 300) < 1e-6 and out[1] < 200  # taken from the roomy column
+
+
+def test_curator_summary_as_of_counts_only_reports_handed_in_by_then(demo_db):
+    from desktop.models import curator_reports as cr
+
+    with demo_db.session() as s:
+        year = cr.summary(s, "2025-2026")
+        before = cr.summary(s, "2025-2026", as_of=D(2025, 11, 15))
+        start = cr.summary(s, "2025-2026", as_of=D(2025, 8, 1))
+    assert start.reports == 0 and sum(start.activities.values()) == 0
+    assert 0 < before.reports < year.reports
