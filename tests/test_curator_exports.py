@@ -88,7 +88,9 @@ def test_matrix_and_summary_exports(demo_db, tmp_path):
     ws = book.worksheets[0]
     top = 5  # the document frame (blank: lines to sign by hand) above the matrix
     values = [[c.value for c in row] for row in ws.iter_rows(min_row=top + 6, max_row=top + 5 + len(matrix.rows))]
-    assert [v[0] for v in values] == [r.assignment.curator for r in matrix.rows]
+    from desktop.reports.curator_matrix import alphabetical
+
+    assert [v[0] for v in values] == [r.assignment.curator for r in alphabetical(matrix, "en")]
     assert sum(v.count("Missing") for v in values) == matrix.counts[CellState.MISSING]
     assert sum(v.count("Late") for v in values) == matrix.counts[CellState.LATE]
     sm = book.worksheets[1]
@@ -97,6 +99,11 @@ def test_matrix_and_summary_exports(demo_db, tmp_path):
     assert found["Contacts with parents"] == summary.parent_contacts
     assert found["Total"] == sum(summary.risks.values())
     assert sm._charts, "the summary sheet has a chart"
+    import re
+
+    categories = sm._charts[0].series[0].cat
+    first = int(re.findall(r"\$A\$(\d+)", (categories.strRef or categories.numRef).f)[0])
+    assert sm.cell(first, 1).value == "Curator hour"  # the chart reads its rows under the document frame
 
     pdf = tmp_path / "m.pdf"
     curator_matrix.write_matrix_pdf(pdf, matrix, summary, "kk", "Факультет")

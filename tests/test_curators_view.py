@@ -89,7 +89,11 @@ def test_start_a_missing_report_copy_the_plan_submit_and_undo(page, demo_db):
     form.remarks.setPlainText("Жақсы =1+1")
     form.save_remarks()
     form.submit()
+    # Submitted today: as of 20.02.2026 the report was not handed in yet; as of today it was.
+    assert page.matrix_model.index(r, FIXED + 1).data(STATE_ROLE) == CellState.MISSING.value
+    page.as_of.setDate(QDate.currentDate())
     assert page.matrix_model.index(r, FIXED + 1).data(STATE_ROLE) in (CellState.ON_TIME.value, CellState.LATE.value)
+    page.as_of.setDate(QDate(2026, 2, 20))
     with demo_db.session() as s:
         assert s.get(CuratorReport, rid).status == ReportStatus.SUBMITTED
         assert s.get(CuratorReport, rid).remarks == "Жақсы =1+1"

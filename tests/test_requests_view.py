@@ -109,7 +109,9 @@ def test_new_request_and_delete_with_undo(page, filled):
                  "channel": "service_centre", "note": "", "conditions": set()})
     new_id = page.current_request_id()
     assert page.card.card["applicant"] == "Жаңа түлек"
-    assert [s["planned"] for s in page.card.card["steps"]][:2] == [D(2026, 3, 26), D(2026, 4, 1)]
+    # Through the service centre (seed 002): its transfer to the university (2 working days after
+    # Nauryz: 27.03), then the registration (30.03).
+    assert [s["planned"] for s in page.card.card["steps"]][:2] == [D(2026, 3, 27), D(2026, 3, 30)]
     page.delete_request()
     with db.session() as s:
         assert s.get(ServiceRequest, new_id) is None
@@ -286,3 +288,34 @@ def test_the_due_soon_unit_agrees_with_the_number(page):
     assert page.due_soon.suffix() == " working days"  # 21
     page.due_soon.setValue(1)
     assert page.due_soon.suffix() == " working day"
+
+
+def test_refusal_with_a_ground_then_the_letter_and_the_receipt(page, filled, monkeypatch, tmp_path):
+    """Seed 002: the refusal names a ground from the list (kept translatable), the card shows its date,
+    and the card's buttons give the motivated refusal letter and the receipt."""
+    import subprocess
+
+    from PySide6.QtWidgets import QInputDialog
+
+    from desktop.models.requests import REFUSAL_GROUNDS
+
+    page.select_request(filled["soon"])
+    assert page.card.receipt_button.isEnabled() and not page.card.letter_button.isEnabled()
+    chosen = i18n._(REFUSAL_GROUNDS[0])
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: (chosen, True))
+    page.refuse()
+    with filled["db"].session() as s:
+        refused = s.get(ServiceRequest, filled["soon"])
+        assert refused.refusal_reason == REFUSAL_GROUNDS[0] and refused.closed == TODAY
+    assert page.card.letter_button.isEnabled()
+    assert "02.04.2026" in page.card.facts.text()
+    from desktop.views import settings as ui_settings
+
+    ui_settings.put(ui_settings.REPORT_LANGUAGE, "ru")
+    for paper, needle in (("refusal", "Услугополучатель представил неполный пакет документов"),
+                          ("receipt", "Расписка в приёме документов")):
+        path = tmp_path / f"{paper}.pdf"
+        path.write_bytes(page.paper_pdf_bytes(paper))
+        text = " ".join(subprocess.run(["pdftotext", "-raw", str(path), "-"], capture_output=True,
+                                       text=True).stdout.split())
+        assert needle in text, paper

@@ -30,6 +30,7 @@ COMMAND_MODULES = [
     "desktop.cli.groups",
     "desktop.cli.texts",
     "desktop.cli.templates",
+    "desktop.cli.frame",
 ]
 
 

@@ -49,7 +49,7 @@ def cmd_curator_reports(args, ctx: Context) -> int:
             frame = document_frame(s, "curators")
             if args.month is None:
                 matrix = cr.build_matrix(s, args.year, args.as_of or clock.today())
-                summary = cr.summary(s, args.year)
+                summary = cr.summary(s, args.year, as_of=matrix.as_of)
             else:
                 year = next(y for y, m in months if m == args.month) if any(m == args.month for _y, m in months) \
                     else None

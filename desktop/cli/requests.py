@@ -30,6 +30,8 @@ def register(cli: Registry) -> None:
     p.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="the day overdue is counted on (default today)")
     p = cli.subcommand("export", "request", cmd_export_request, "one service request's card with its steps")
     p.add_argument("--id", type=int, required=True, metavar="N")
+    p.add_argument("--paper", choices=("card", "receipt", "refusal"), default="card",
+                   help="the card with its steps, the receipt given at acceptance, or the motivated refusal letter")
     p.add_argument("--format", choices=("pdf",), default="pdf")
     p.add_argument("-o", "--output", required=True, metavar="FILE")
     p.add_argument("--lang", dest="report_lang", choices=LANGUAGES)
@@ -83,7 +85,20 @@ def cmd_export_request(args, ctx: Context) -> int:
         faculty = the_faculty(s)
         faculty_name = faculty.name if faculty else ""
         frame = document_frame(s, "requests")
+    lang = args.report_lang or ctx.lang
     with ctx.output(args.output) as tmp:
-        card_pdf(card, tmp, args.report_lang or ctx.lang, on_date, faculty_name, frame=frame)
+        if args.paper == "receipt":
+            from desktop.reports.requests import receipt_pdf
+
+            receipt_pdf(card, tmp, lang, frame=frame)
+        elif args.paper == "refusal":
+            from desktop.reports.requests import refusal_pdf
+
+            try:
+                refusal_pdf(card, tmp, lang, frame=frame)
+            except DomainError as exc:
+                raise CommandError(str(exc)) from None
+        else:
+            card_pdf(card, tmp, lang, on_date, faculty_name, frame=frame)
     print(_("request No {number} written to {file}").format(number=args.id, file=args.output))
     return 0

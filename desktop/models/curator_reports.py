@@ -225,7 +225,7 @@ class Summary:
     parents_students: int = 0  # distinct students whose parents were contacted
 
 
-def _handed_in(session: Session, year_name: str, month: tuple[int, int] | None):
+def _handed_in(session: Session, year_name: str, month: tuple[int, int] | None, as_of: dt.date | None = None):
     from desktop.models.contingent import CuratorAssignment
     from desktop.models.org import AcademicYear
 
@@ -233,14 +233,19 @@ def _handed_in(session: Session, year_name: str, month: tuple[int, int] | None):
          .where(AcademicYear.name == year_name, CuratorReport.status != ReportStatus.DRAFT.value))
     if month is not None:
         q = q.where(CuratorReport.year == month[0], CuratorReport.month == month[1])
+    if as_of is not None:  # what had been handed in on that day
+        q = q.where(CuratorReport.submitted_on.is_not(None), CuratorReport.submitted_on <= as_of)
     return q
 
 
-def summary(session: Session, year_name: str, month: tuple[int, int] | None = None) -> Summary:
-    """What the curators' reports handed in (not drafts) say, for the year or one month."""
-    ids = _handed_in(session, year_name, month).scalar_subquery()
+def summary(session: Session, year_name: str, month: tuple[int, int] | None = None,
+            as_of: dt.date | None = None) -> Summary:
+    """What the curators' reports handed in (not drafts) say, for the year or one month; with
+    ``as_of``, only the reports handed in by that day."""
+    ids = _handed_in(session, year_name, month, as_of).scalar_subquery()
     out = Summary()
-    out.reports = session.scalar(select(func.count()).select_from(_handed_in(session, year_name, month).subquery()))
+    out.reports = session.scalar(select(func.count()).select_from(
+        _handed_in(session, year_name, month, as_of).subquery()))
     for kind, n, present in session.execute(
             select(CuratorActivity.kind, func.count(), func.coalesce(func.sum(CuratorActivity.present), 0))
             .where(CuratorActivity.report_id.in_(ids)).group_by(CuratorActivity.kind)):

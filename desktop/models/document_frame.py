@@ -112,10 +112,15 @@ def from_json(data: dict) -> Frame:
     if not isinstance(data, dict):
         raise DomainError("document frame: not an object")
     approvers = {}
-    for kind, value in (data.get("approvers") or {}).items():
+    raw_approvers = data.get("approvers") or {}
+    if not isinstance(raw_approvers, dict):
+        raise DomainError("approvers: not an object of kinds of documents")
+    for kind, value in raw_approvers.items():
         if kind not in DOCUMENT_KINDS:
             raise DomainError(f"approvers: unknown kind of document {kind!r}")
         value = value or {}
+        if not isinstance(value, dict):
+            raise DomainError(f"approvers.{kind}: not an object with position and name")
         approvers[kind] = Official(_text(value.get("position"), f"approvers.{kind}.position"),
                                    _text(value.get("name"), f"approvers.{kind}.name"))
     raw_date = data.get("council_date") or ""
@@ -128,11 +133,16 @@ def from_json(data: dict) -> Frame:
             raise DomainError(f"council_date: {raw_date!r} is not a date (YYYY-MM-DD)") from None
     else:
         council_date = None
+    by_council = data.get("plan_by_council", False)
+    if not isinstance(by_council, bool):
+        raise DomainError(f"plan_by_council: {by_council!r} is not true or false")
     compiler = data.get("compiler") or {}
+    if not isinstance(compiler, dict):
+        raise DomainError("compiler: not an object with position and name")
     return Frame(
         city=_text(data.get("city"), "city"),
         approvers=approvers,
-        plan_by_council=bool(data.get("plan_by_council")),
+        plan_by_council=by_council,
         council_name=_text(data.get("council_name"), "council_name"),
         council_number=_text(data.get("council_number"), "council_number"),
         council_date=council_date,

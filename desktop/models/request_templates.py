@@ -117,6 +117,37 @@ BUILTIN: dict[str, tuple[str, list[StepSpec]]] = {
 }
 
 
+SERVICE_CENTRE = N_("Public service centre")
+
+
+def channel_steps(builtin_key: str | None, channel: str, steps: list) -> list[tuple[StepSpec, int | None]]:
+    """The steps a request plans for the channel it came through (seed 002 differs for the public
+    service centre, the portal and in person), each with the template position it stands for
+    (None: a step only that channel has). The office's own procedures are the same for every channel."""
+    out: list[tuple[StepSpec, int | None]] = [(spec_of(s), s.position) for s in steps]
+    if builtin_key != "duplicate_diploma" or channel == "in_person":
+        return out
+    names = [spec.name for spec, _p in out]
+
+    def replace(name: str, spec: StepSpec) -> None:
+        if name in names:
+            i = names.index(name)
+            out[i] = (spec, out[i][1])
+
+    if channel == "service_centre":
+        # The centre accepts and scans the documents, then sends them to the university (2 working days);
+        # the university sends the duplicate back and the centre's operator hands it over.
+        replace("Notice to the applicant", StepSpec(N_("Sending the duplicate to the service centre"), ACADEMIC, W, 1))
+        replace("Issue of the duplicate", StepSpec(N_("Issue of the duplicate by the service centre"), SERVICE_CENTRE,
+                                                   W, 1))
+        out.insert(0, (StepSpec(N_("Transfer of the documents from the service centre to the university"),
+                                SERVICE_CENTRE, W, 2), None))
+    elif channel == "portal":
+        # The notice of readiness goes to the applicant's account on the portal.
+        replace("Notice to the applicant", StepSpec(N_("Notice of readiness through the portal"), ACADEMIC, W, 1))
+    return out
+
+
 def ensure_builtin_procedures(session: Session) -> None:
     """Create the built-in procedures that are missing (idempotent; run before listing)."""
     have = set(session.scalars(select(ProcedureTemplate.builtin_key).where(

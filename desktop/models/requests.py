@@ -56,6 +56,14 @@ CHANNEL_LABELS = {Channel.IN_PERSON: N_("In person"), Channel.SERVICE_CENTRE: N_
                   Channel.PORTAL: N_("E-government portal")}
 
 
+# Seed 002: the grounds on which a state service is refused (a refusal names one, or the office's own text).
+REFUSAL_GROUNDS = (
+    N_("The applicant submitted an incomplete package of documents"),
+    N_("The documents submitted contain false data"),
+    N_("The applicant's electronic digital signature is not confirmed"),
+)
+
+
 class RequestStatus(enum.StrEnum):
     IN_PROGRESS = "in_progress"
     DONE = "done"
@@ -201,10 +209,12 @@ def create_request(session: Session, procedure_id: int, received: dt.date, *, st
                              student_id=student_id, applicant=applicant, received=received, channel=channel,
                              country=(country or settings.get(session, "country")).upper(), note=note or "")
     conditions = set(conditions)
-    request.steps = [RequestStep(position=s.position, name=s.name, unit=s.unit, kind=s.kind, days=s.days,
+    from desktop.models.request_templates import channel_steps
+
+    request.steps = [RequestStep(position=i, name=s.name, unit=s.unit, kind=s.kind, days=s.days,
                                  fixed_month=s.fixed_month, fixed_day=s.fixed_day, optional=s.optional,
-                                 condition=s.condition, taken=not s.optional or s.position in conditions)
-                     for s in template.steps]
+                                 condition=s.condition, taken=not s.optional or at in conditions)
+                     for i, (s, at) in enumerate(channel_steps(template.builtin_key, channel, template.steps))]
     session.add(request)
     session.flush()
     replan(session, request)

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from itertools import pairwise
 from functools import cache
+from itertools import pairwise
 
 NBSP = "\u00a0"
 VOWELS = set("аеёиоуыэюяәөүұіАЕЁИОУЫЭЮЯӘӨҮҰІ" "aeiouyAEIOUY")

@@ -42,13 +42,16 @@ def calendar_pdf(target, data: CalendarData, resolved: dict, work: WorkCalendar,
         if r.is_category:
             rows.append([Paragraph(esc(r.number), bold), Paragraph(esc(r.title), bold), *[""] * n, ""])
             i = len(rows) - 1
-            commands += [("SPAN", (1, i), (-1, i)), ("BACKGROUND", (0, i), (-1, i), SECTION_FILL)]
+            commands += [("SPAN", (1, i), (-1, i)), ("BACKGROUND", (0, i), (-1, i), SECTION_FILL),
+                         ("NOSPLIT", (0, i), (-1, i + 1))]  # a heading never stays alone at a page's foot
         else:
             title = esc(r.title)
             rows.append([Paragraph(esc(r.number), cell), Paragraph(title, cell),
                          *[Paragraph(esc(c), cell) for c in r.cells], Paragraph(esc(r.note), cell)])
             if r.is_sub_row:
                 commands.append(("LEFTPADDING", (1, len(rows) - 1), (1, len(rows) - 1), 10))
+    last = len(rows) - 1
+    commands = [c for c in commands if not (c[0] == "NOSPLIT" and c[2][1] > last)]
     table = Table(rows, colWidths=col_widths, repeatRows=1)
     table.setStyle(commands)
     story.append(table)

@@ -87,6 +87,14 @@ def _frame(frame, faculty: str = ""):
     return frame or replace(blank_frame("curators"), faculty=faculty or "")
 
 
+def alphabetical(matrix: Matrix, lang: str) -> list:
+    """The matrix's rows by curator and group in the office's alphabetical order of ``lang``."""
+    from desktop.models.collation import sort_key
+
+    return sorted(matrix.rows, key=lambda row: (sort_key(row.assignment.curator, lang),
+                                                sort_key(row.assignment.group, lang)))
+
+
 def write_matrix_pdf(target, matrix: Matrix, summary: Summary, lang: str, faculty: str = "",
                      progress: Progress | None = None, frame=None) -> None:
     from desktop.reports.frame import pdf_bottom, pdf_top
@@ -109,7 +117,7 @@ def write_matrix_pdf(target, matrix: Matrix, summary: Summary, lang: str, facult
              for state in CellState}
     marks[None] = ""
     fills = {state: colors.HexColor(colour) for state, colour in CELL_STATE_COLOURS.items()}
-    for r, row in enumerate(matrix.rows, start=2):
+    for r, row in enumerate(alphabetical(matrix, lang), start=2):
         a = row.assignment
         # "Not due yet" stays a grey cell without text: the count rows name it, and the page stays readable.
         data.append([wrap(a.curator, SANS, 7, 40 * mm - 6), wrap(a.group, SANS, 7, 22 * mm - 6),
@@ -168,9 +176,9 @@ def write_matrix_xlsx(target, matrix: Matrix, summary: Summary, lang: str, frame
     months = _month_titles(tr, matrix)
     write_row(ws, 3, ["", tr("Due date"), *matrix.dues], formats=[book.fmt["plain"]] * 2 + [book.fmt["date"]] * len(months))
     rows = [[row.assignment.curator, row.assignment.group, *[state_mark(tr, s) for s, _ in row.cells]]
-            for row in matrix.rows]
+            for row in alphabetical(matrix, lang)]
     end = write_table(book, ws, 4, [tr("Curator"), tr("Group"), *months], rows, widths=[28, 14, *[12] * len(months)])
-    for r, row in enumerate(matrix.rows, start=5):
+    for r, row in enumerate(alphabetical(matrix, lang), start=5):
         for c, (state, _id) in enumerate(row.cells, start=2):
             if state is not None:
                 ws.write_string(r, c, state_mark(tr, state), fills[state])
@@ -180,7 +188,8 @@ def write_matrix_xlsx(target, matrix: Matrix, summary: Summary, lang: str, frame
     ws.freeze_panes(5, 2)
     xlsx_bottom(sheet, book, frame, tr, ws.offset + end + len(STATE_ORDER) + 1, len(matrix.months) + 1)
 
-    sm = book.sheet(tr("Summary"), is_landscape=False)
+    summary_sheet = book.sheet(tr("Summary"), is_landscape=False)
+    sm = framed_sheet(summary_sheet, book, frame, tr, 3)
     sm.write_string(0, 0, tr("Faculty summary"), book.fmt["title"])
     r = 2
     for title, headers, rows in summary_tables(tr, summary):
@@ -190,8 +199,9 @@ def write_matrix_xlsx(target, matrix: Matrix, summary: Summary, lang: str, frame
             write_row(sm, r + 2 + j, values, formats=[book.fmt["cell"]] + [book.fmt["number"]] * (len(values) - 1))
         if title == tr("Activities by kind"):
             chart = book.book.add_chart({"type": "bar"})
-            chart.add_series({"name": title, "categories": [sm.name, r + 2, 0, r + 1 + len(rows), 0],
-                              "values": [sm.name, r + 2, 1, r + 1 + len(rows), 1], "fill": {"color": "#5B9BD5"},
+            first, last = sm.offset + r + 2, sm.offset + r + 1 + len(rows)  # sheet rows, under the frame
+            chart.add_series({"name": title, "categories": [sm.name, first, 0, last, 0],
+                              "values": [sm.name, first, 1, last, 1], "fill": {"color": "#5B9BD5"},
                               "data_labels": {"value": True}})
             chart.set_legend({"none": True})
             chart.set_title({"name": title, "name_font": {"size": 10}})
@@ -200,4 +210,5 @@ def write_matrix_xlsx(target, matrix: Matrix, summary: Summary, lang: str, frame
         r += len(rows) + 3
     sm.set_column(0, 0, 40)
     sm.set_column(1, 2, 16)
+    xlsx_bottom(summary_sheet, book, frame, tr, sm.offset + r, 3)
     book.close()

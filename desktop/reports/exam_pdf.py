@@ -65,15 +65,17 @@ def continued(title: str, tr) -> str:
 def _list_table(schedule: Schedule, sheet: L.Sheet, tr):
     from reportlab.lib.units import mm
 
-    from desktop.reports.pdf import SANS, table_style_commands, titled_table, wrap
+    from desktop.reports.pdf import SANS, table_style_commands, titled_table, widths_for_words, wrap
 
     widths = [22 * mm, 19 * mm, 32 * mm, 57 * mm, 25 * mm, 36 * mm, 22 * mm, 50 * mm]  # "Убактысы" fits
-    rows = [[wrap(h, SANS + "-Bold", 9, w - 6) for h, w in zip(
-        (tr("Date"), tr("Time"), tr("Group"), tr("Discipline"), tr("Form"), tr("Examiner"), tr("Room"),
-         tr("Consultation")), widths)]]
-    for r in L.list_rows(schedule, sheet.group_ids, tr):
-        values = (f"{r[0]:%d.%m.%Y}\n{tr.weekday(r[0].weekday(), 'abbreviated')}", *r[1:])
-        rows.append([wrap(v, SANS, 9, w - 6, tr.lang) for v, w in zip(values, widths)])
+    heads = (tr("Date"), tr("Time"), tr("Group"), tr("Discipline"), tr("Form"), tr("Examiner"), tr("Room"),
+             tr("Consultation"))
+    values = [(f"{r[0]:%d.%m.%Y}\n{tr.weekday(r[0].weekday(), 'abbreviated')}", *r[1:])
+              for r in L.list_rows(schedule, sheet.group_ids, tr)]
+    widths = widths_for_words(widths, [[h, *(v[c] for v in values)] for c, h in enumerate(heads)], SANS + "-Bold", 9)
+    rows = [[wrap(h, SANS + "-Bold", 9, w - 6, tr.lang) for h, w in zip(heads, widths)]]
+    for v in values:
+        rows.append([wrap(x, SANS, 9, w - 6, tr.lang) for x, w in zip(v, widths)])
     return titled_table(sheet.title, continued(sheet.title, tr), rows, widths, table_style_commands(1))
 
 
@@ -114,13 +116,15 @@ def _matrix_tables(schedule: Schedule, sheet: L.Sheet, tr) -> list:
 def _timetable_table(name: str, rows, by: str, tr):
     from reportlab.lib.units import mm
 
-    from desktop.reports.pdf import SANS, table_style_commands, titled_table, wrap
+    from desktop.reports.pdf import SANS, table_style_commands, titled_table, widths_for_words, wrap
 
     widths = [26 * mm, 26 * mm, 80 * mm, 60 * mm, 40 * mm, 30 * mm]
     headers = (tr("Date"), tr("Time"), tr("Discipline"), tr("Groups"),
                tr("Room") if by == "examiner" else tr("Examiner"), tr("Form"))
-    data = [[wrap(h, SANS + "-Bold", 9, w - 6) for h, w in zip(headers, widths)]]
-    for r in rows:
-        values = (f"{r[0]:%d.%m.%Y}", *r[1:])
-        data.append([wrap(v, SANS, 9, w - 6, tr.lang) for v, w in zip(values, widths)])
+    values = [(f"{r[0]:%d.%m.%Y}", *r[1:]) for r in rows]
+    widths = widths_for_words(widths, [[h, *(v[c] for v in values)] for c, h in enumerate(headers)],
+                              SANS + "-Bold", 9)
+    data = [[wrap(h, SANS + "-Bold", 9, w - 6, tr.lang) for h, w in zip(headers, widths)]]
+    for v in values:
+        data.append([wrap(x, SANS, 9, w - 6, tr.lang) for x, w in zip(v, widths)])
     return titled_table(name, continued(name, tr), data, widths, table_style_commands(1))

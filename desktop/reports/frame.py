@@ -134,10 +134,10 @@ class OffsetSheet:
     """A worksheet seen ``offset`` rows lower: a report laid out from row 0 writes under the frame
     unchanged (every row argument is shifted; everything else goes to the sheet as it is)."""
 
-    _ROW_FIRST = {"write", "write_string", "write_number", "write_blank", "write_datetime", "write_boolean",
-                  "write_formula", "write_row", "write_column", "write_url", "set_row", "freeze_panes",
-                  "insert_chart", "insert_image", "write_rich_string", "data_validation"}
-    _RANGES = {"merge_range", "autofilter", "conditional_format"}
+    _ROW_FIRST = frozenset({"write", "write_string", "write_number", "write_blank", "write_datetime",
+                            "write_boolean", "write_formula", "write_row", "write_column", "write_url", "set_row",
+                            "freeze_panes", "insert_chart", "insert_image", "write_rich_string", "data_validation"})
+    _RANGES = frozenset({"merge_range", "autofilter", "conditional_format"})
 
     def __init__(self, ws, offset: int):
         self._ws = ws

@@ -270,3 +270,31 @@ def fitted(text: str, style: ParagraphStyle, width: float, smallest: float = 6.5
     if size != style.fontSize:
         style = ParagraphStyle(f"{style.name}_{size}", parent=style, fontSize=size, leading=size * 1.2)
     return Paragraph(text, style)
+
+
+def widths_for_words(widths: list[float], columns: list[list[str]], font: str, size: float,
+                     padding: float = 6) -> list[float]:
+    """Column widths (points) that give each column room for its longest word (a name with its
+    initials counts as one), taken from the columns with room to spare; the total stays the same.
+    A word longer than any share is left to hyphenation."""
+    import re
+
+    def longest(texts) -> float:
+        words = {w for t in texts for w in re.split(r"[ \n]+", keep_initials(str(t or ""))) if w}
+        return max((pdfmetrics.stringWidth(w, font, size) for w in words), default=0) + padding
+
+    need = [longest(texts) for texts in columns]
+    out = list(widths)
+    for i in range(len(out)):
+        extra = need[i] - out[i]
+        for j in sorted(range(len(out)), key=lambda k: need[k] - out[k]):  # most room to spare first
+            if extra <= 0:
+                break
+            spare = out[j] - max(need[j], 0)
+            if j == i or spare <= 0:
+                continue
+            take = min(spare, extra)
+            out[j] -= take
+            out[i] += take
+            extra -= take
+    return out

@@ -27,6 +27,18 @@ def duration_text(tr, step: dict) -> str:
     return tr("{n} work. d.").format(n=step["days"])
 
 
+def moved_note(tr, step: dict) -> str:
+    """Beside a fixed-date deadline that fell on a day off: why the planned date is later
+    ("15.08 is a day off: moved to the next working day")."""
+    if step["kind"] != DurationKind.FIXED or not step.get("planned"):
+        return ""
+    planned = step["planned"]
+    if (planned.month, planned.day) == (step["fixed_month"], step["fixed_day"]):
+        return ""
+    return tr("{date} is a day off: moved to the next working day, {moved}").format(
+        date=f"{step['fixed_day']:02d}.{step['fixed_month']:02d}", moved=tr.short_date(planned))
+
+
 REGISTER_HEADERS = [N_("No"), N_("Applicant"), N_("Procedure"), NC_("date received", "Received"), N_("Channel"), NC_("state", "Status"),
                     N_("Current step"), N_("Unit"), N_("Step due"), N_("Days overdue"), N_("Due (last step)"),
                     N_("Closed"), N_("Note")]
@@ -83,7 +95,7 @@ def card_pdf(card: dict, target, lang: str, on_date: dt.date, faculty: str = "",
     from reportlab.lib.units import mm
     from reportlab.platypus import Paragraph, Spacer, Table
 
-    from desktop.reports.pdf import SANS, build_pdf, esc, fitted, styles, table_style_commands
+    from desktop.reports.pdf import SANS, build_pdf, esc, fitted, styles, table_style_commands, widths_for_words
 
     from desktop.reports.frame import pdf_bottom, pdf_top
 
@@ -103,6 +115,12 @@ def card_pdf(card: dict, target, lang: str, on_date: dt.date, faculty: str = "",
         (tr.pgettext("state", "Status"), status + (f": {card['refusal_reason']}" if card["refusal_reason"] else "")),
         (tr("Due (last step)"), tr.short_date(card["due"]) if card["due"] else ""),
     ]
+    if card["status"] == RequestStatus.REFUSED:
+        from desktop.reports.frame import approver_position
+
+        facts += [(tr("Refused on"), tr.short_date(card["closed"]) if card.get("closed") else ""),
+                  (tr("Refusal signed by"),
+                   f"{approver_position(frame, tr)} {frame.approver_name or '____________________'}")]
     if card["note"]:
         facts.append((tr("Note"), card["note"]))
     fact_rows = [[Paragraph(esc(k), st["cell_bold"]), Paragraph(esc(v), st["cell"])] for k, v in facts]
@@ -115,6 +133,7 @@ def card_pdf(card: dict, target, lang: str, on_date: dt.date, faculty: str = "",
     from reportlab.lib.styles import ParagraphStyle
 
     head = ParagraphStyle("request_head", parent=st["cell_bold"], fontSize=8, leading=9.6)  # whole words fit
+    widths = [w / mm for w in widths_for_words([w * mm for w in widths], [[h] for h in header], SANS + "-Bold", 8)]
     data = [[Paragraph(esc(h), head) for h in header]]
     commands = table_style_commands(1, SANS, 9)
     grey = ParagraphStyle("request_skipped", parent=st["cell"], textColor=colors.HexColor("#808080"))
@@ -123,7 +142,7 @@ def card_pdf(card: dict, target, lang: str, on_date: dt.date, faculty: str = "",
         if step["optional"]:
             name += "\n" + tr("if: {condition}").format(condition=shown(tr, step["condition"]))
         planned = tr("not needed") if step["skipped"] else tr.short_date(step["planned"]) if step["planned"] else ""
-        note = step["note"]
+        note = "; ".join(p for p in (moved_note(tr, step), step["note"]) if p)
         if step["overdue"]:
             note = tr("Overdue") + (f". {note}" if note else "")
             commands.append(("BACKGROUND", (0, i), (-1, i), colors.HexColor("#FFE0E0")))
@@ -201,3 +220,105 @@ def register_pdf(rows: list[dict], target, lang: str, on_date: dt.date, faculty:
     story += pdf_bottom(frame, tr, 267 * mm)
     build_pdf(target, story, tr, title=title or tr("Register of service requests"), is_landscape=True,
               margins_mm=(15, 15, 12, 14))
+
+
+# Seed 002's papers: the receipt at acceptance and the motivated refusal letter ------------------------------
+
+def _letter_start(frame, tr, st, title: str) -> list:
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Paragraph, Spacer
+
+    from desktop.reports.frame import header_lines
+    from desktop.reports.pdf import esc
+
+    story = [Paragraph("<br/>".join(f"<b>{esc(t)}</b>" if i == 0 else esc(t)
+                                    for i, t in enumerate(header_lines(frame))), st["approval"]),
+             Spacer(1, 8 * mm), Paragraph(esc(title), st["title"])]
+    return story
+
+
+def _signature(frame, tr, st, date_text: str) -> list:
+    from reportlab.lib.units import mm
+    from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table
+
+    from desktop.reports.frame import NAME_LINE, SIGN_LINE, approver_position
+    from desktop.reports.pdf import esc
+
+    t = Table([[Paragraph(esc(approver_position(frame, tr)), st["body"]),
+                Paragraph(esc(f"{SIGN_LINE} {frame.approver_name or NAME_LINE}"), st["body"])]],
+              colWidths=[95 * mm, 80 * mm], hAlign="LEFT",
+              style=[("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("LEFTPADDING", (0, 0), (-1, -1), 0)])
+    return [KeepTogether([Spacer(1, 10 * mm), t, Spacer(1, 3 * mm), Paragraph(esc(date_text), st["body"]),
+                          Paragraph(esc(tr("Stamp")), st["small"])])]
+
+
+def receipt_pdf(card: dict, target, lang: str, frame=None) -> None:
+    """The receipt given at acceptance (seed 002): who received the documents, the incoming number
+    and date, the documents received, and when the result is due."""
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Paragraph, Spacer, Table
+
+    from desktop.reports.frame import NAME_LINE
+    from desktop.reports.pdf import build_pdf, esc, styles
+
+    tr = translator(lang)
+    st = styles(lang=lang)
+    frame = _frame(frame)
+    story = _letter_start(frame, tr, st, tr("Receipt of documents"))
+    registration = next((s for s in card["steps"] if s["taken"]), None)
+    received_by = (registration or {}).get("done_by") or NAME_LINE
+    due = tr.short_date(card["due"]) if card["due"] else NAME_LINE
+    taken = [s for s in card["steps"] if s["planned"]]
+    moved = [m for m in (moved_note(tr, taken[-1]),) if m] if taken else []  # why the due date is later
+    facts = [
+        (tr("Incoming number"), str(card["id"])),
+        (tr("Date received"), tr.short_date(card["received"])),
+        (tr("Applicant"), card["applicant"]),
+        (tr("Service"), shown(tr, card["procedure_name"])),
+        (tr("Channel"), tr(CHANNEL_LABELS[Channel(card["channel"])])),
+        (tr("Documents received"), "1. ________________________________________\n"
+                                   "2. ________________________________________\n"
+                                   "3. ________________________________________"),
+        (tr("The result is due"), due + (f" ({'; '.join(moved)})" if moved else "")),
+        (tr("Documents received by"), received_by),
+    ]
+    rows = [[Paragraph(esc(k), st["cell_bold"]), Paragraph(esc(v), st["cell"])] for k, v in facts]
+    story.append(Table(rows, colWidths=[55 * mm, 120 * mm], hAlign="LEFT",
+                       style=[("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                              ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]))
+    story.append(Spacer(1, 8 * mm))
+    received_label = tr("Received by")
+    story.append(Paragraph(esc(f"{received_label}: ______________ {received_by}"), st["body"]))
+    story.append(Paragraph(esc(tr.short_date(card["received"])), st["body"]))
+    story.append(Paragraph(esc(tr("Stamp")), st["small"]))
+    build_pdf(target, story, tr, title=tr("Receipt of documents"))
+
+
+def refusal_pdf(card: dict, target, lang: str, frame=None) -> None:
+    """The motivated refusal letter (seed 002): to whom, what was refused, on what ground, the date
+    of the refusal and the official who signs it."""
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Paragraph, Spacer
+
+    from desktop.reports.pdf import build_pdf, esc, styles
+
+    tr = translator(lang)
+    st = styles(lang=lang)
+    frame = _frame(frame)
+    if card["status"] != RequestStatus.REFUSED:
+        from desktop.models.base import DomainError
+
+        raise DomainError(tr("Request No {number} is not refused.").format(number=card["id"]))
+    story = [*_letter_start(frame, tr, st, tr("Motivated refusal"))]
+    story.append(Paragraph(esc(tr("To: {applicant}").format(applicant=card["applicant"])), st["body"]))
+    story.append(Spacer(1, 5 * mm))
+    ground = shown(tr, card["refusal_reason"])  # a ground of seed 002 in the letter's language, or as typed
+    text = tr("Your request No {number} of {received} for “{service}” is refused.").format(
+        number=card["id"], received=tr.short_date(card["received"]), service=shown(tr, card["procedure_name"]))
+    story.append(Paragraph(esc(text), st["body"]))
+    label = tr("Ground")
+    story.append(Paragraph(f"<b>{esc(label)}:</b> {esc(ground)}", st["body"]))
+    story.append(Spacer(1, 3 * mm))
+    story.append(Paragraph(esc(tr("The refusal may be appealed in the procedure set by law.")), st["body"]))
+    story += _signature(frame, tr, st, tr.short_date(card["closed"]) if card.get("closed") else "«____» ______________ 20___")
+    build_pdf(target, story, tr, title=tr("Motivated refusal"))

@@ -63,6 +63,8 @@ def plan_table(tree: dict, tr) -> Table:
     for section in tree["sections"]:
         r = len(rows)
         rows.append([wrap(f"{section['number']}. {section['title']}", font + "-Bold", FONT_SIZE, sum(inner)), "", "", ""])
+        if section["items"]:  # the section's heading never stays alone at the foot of a page
+            style.append(("NOSPLIT", (0, r), (-1, r + 1)))
         style += [("SPAN", (0, r), (-1, r)), ("BACKGROUND", (0, r), (-1, r), SECTION_FILL),
                   ("FONT", (0, r), (-1, r), font + "-Bold", FONT_SIZE, FONT_SIZE * 1.2), ("ALIGN", (0, r), (-1, r), "CENTER")]
         for item in section["items"]:

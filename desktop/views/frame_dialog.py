@@ -48,7 +48,7 @@ class DocumentFrameDialog(QDialog):
         grid = QGridLayout(approvers)
         grid.addWidget(QLabel(_("Document")), 0, 0)
         grid.addWidget(QLabel(_("Position")), 0, 1)
-        grid.addWidget(QLabel(_("Name")), 0, 2)
+        grid.addWidget(QLabel(_("Full name")), 0, 2)
         self.positions: dict[str, QLineEdit] = {}
         self.names: dict[str, QLineEdit] = {}
         for row, kind in enumerate(DOCUMENT_KINDS, 1):
@@ -56,6 +56,7 @@ class DocumentFrameDialog(QDialog):
             grid.addWidget(QLabel(_(KIND_LABELS[kind])), row, 0)
             self.positions[kind] = QLineEdit(official.position)
             self.positions[kind].setPlaceholderText(_(DEFAULT_POSITIONS.get(kind, DEAN_POSITION)))
+            self.positions[kind].setMinimumWidth(240)  # the default position reads whole
             self.names[kind] = QLineEdit(official.name)
             self.names[kind].setPlaceholderText(_("Surname I.O."))
             grid.addWidget(self.positions[kind], row, 1)

@@ -301,7 +301,7 @@ class CuratorsArea(AreaPage):
 
         matrix, year, lang = self.matrix_model.matrix, self.year_name(), self.ctx.report_language
         with self.ctx.db.session() as s:
-            summary = cr.summary(s, year)
+            summary = cr.summary(s, year, as_of=matrix.as_of)
             faculty = the_faculty(s)
             name = faculty.name if faculty else ""
             from desktop.models.document_frame import document_frame
@@ -393,7 +393,7 @@ class CuratorsArea(AreaPage):
             from desktop.models.document_frame import document_frame
 
             with self.ctx.db.session() as s:
-                summary = cr.summary(s, year)
+                summary = cr.summary(s, year, as_of=matrix.as_of)
                 frame = document_frame(s, "curators")
             write_matrix_xlsx(temporary, matrix, summary, lang, frame=frame)
 

@@ -654,7 +654,11 @@ class ExamsArea(AreaPage):
         written = write_report_file(self, _("Export"), path, lambda temporary, progress: write_export(
             temporary, schedule, lang, layout, fmt, by, progress, frame=frame, errors=errors))
         if written:
-            self.ctx.status_message.emit(_("Saved {path}").format(path=path))
+            saved = _("Saved {path}").format(path=path)
+            if errors:  # a draft: "ПРОЕКТ" on every page while errors remain
+                saved += " — " + ngettext("a draft: {n} error remains", "a draft: {n} errors remain",
+                                          len(errors)).format(n=len(errors))
+            self.ctx.status_message.emit(saved)
 
 
 def write_export(path: str, schedule: ops.Schedule, lang: str, layout: str, fmt: str, by: str,

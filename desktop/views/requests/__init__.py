@@ -101,6 +101,8 @@ class RequestsArea(AreaPage):
         self.card.withdraw.connect(self.withdraw)
         self.card.export_pdf.connect(self.export_card)
         self.card.preview.connect(self.preview_card)
+        self.card.receipt.connect(lambda: self.preview_paper("receipt"))
+        self.card.refusal_letter.connect(lambda: self.preview_paper("refusal"))
         self.view.selectionModel().currentRowChanged.connect(lambda *_a: self._show_current())
 
         self.header = PageHeader(self, search=self.search)
@@ -404,10 +406,13 @@ class RequestsArea(AreaPage):
         self._edit_request(_("Change condition"), lambda s, _rid: req.set_condition(s, step["id"], not step["taken"]))
 
     def refuse(self, reason: str | None = None) -> None:
-        if reason is None:
-            reason, ok = QInputDialog.getText(self, _("Refuse the request"), _("Reason of the refusal:"))
+        if reason is None:  # a ground of seed 002 (kept as its msgid: letters print it in their language) or typed
+            grounds = {_(g): g for g in req.REFUSAL_GROUNDS}
+            text, ok = QInputDialog.getItem(self, _("Refuse the request"), _("Ground of the refusal:"),
+                                            list(grounds), 0, True)
             if not ok:
                 return
+            reason = grounds.get(text, text)
         self._edit_request(_("Refuse the request"), lambda s, rid: req.refuse_request(s, rid, reason, self.today))
 
     def withdraw(self) -> None:
@@ -591,6 +596,34 @@ class RequestsArea(AreaPage):
 
             if save_file(self, _("Request card to PDF"), path, lambda tmp: Path(tmp).write_bytes(data)):
                 self.ctx.status_message.emit(_("Saved {path}").format(path=path))
+
+    def paper_pdf_bytes(self, paper: str) -> bytes | None:
+        """Seed 002's papers of the current request: "receipt" or "refusal" (the motivated letter)."""
+        import io
+
+        from desktop.models.document_frame import document_frame
+        from desktop.reports.requests import receipt_pdf, refusal_pdf
+
+        rid = self.current_request_id()
+        if rid is None:
+            return None
+        with self.ctx.db.session() as s:
+            card = req.request_card(s, rid, self.today)
+            frame = document_frame(s, "requests")
+        out = io.BytesIO()
+        (receipt_pdf if paper == "receipt" else refusal_pdf)(card, out, self.ctx.report_language, frame=frame)
+        return out.getvalue()
+
+    def preview_paper(self, paper: str) -> None:
+        from desktop.views.common.printing import preview_pdf
+
+        try:
+            data = self.paper_pdf_bytes(paper)
+        except DomainError as exc:
+            QMessageBox.information(self, _("Refusal letter"), str(exc))
+            return
+        if data is not None:
+            preview_pdf(self, data, _("Receipt of documents") if paper == "receipt" else _("Motivated refusal"))
 
     def preview_card(self) -> None:
         from desktop.views.common.printing import preview_pdf

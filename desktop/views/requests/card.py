@@ -108,6 +108,8 @@ class RequestCard(QWidget):
     withdraw = Signal()
     export_pdf = Signal()
     preview = Signal()
+    receipt = Signal()
+    refusal_letter = Signal()
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -131,6 +133,10 @@ class RequestCard(QWidget):
         self.refuse_button = QPushButton()
         self.pdf_button = QPushButton()
         self.preview_button = QPushButton()
+        self.receipt_button = QPushButton()
+        self.letter_button = QPushButton()
+        self.receipt_button.clicked.connect(self.receipt)
+        self.letter_button.clicked.connect(self.refusal_letter)
         self.done_button.clicked.connect(lambda: self._emit(self.record_step))
         self.clear_button.clicked.connect(lambda: self._emit(self.clear_step))
         self.condition_button.clicked.connect(lambda: self._emit(self.toggle_condition))
@@ -140,7 +146,8 @@ class RequestCard(QWidget):
         self.timeline.selectionModel().currentChanged.connect(lambda *_a: self._update_buttons())
         buttons = QVBoxLayout()  # two rows: the selected step, then the whole request
         for group in ((self.done_button, self.clear_button, self.condition_button),
-                      (self.refuse_button, self.preview_button, self.pdf_button)):
+                      (self.refuse_button, self.preview_button, self.pdf_button),
+                      (self.receipt_button, self.letter_button)):
             row = QHBoxLayout()
             for b in group:
                 row.addWidget(b)
@@ -162,6 +169,9 @@ class RequestCard(QWidget):
         self.condition_button.setText(_("Condition holds"))
         self.pdf_button.setText(_("PDF…"))
         self.preview_button.setText(_("Print preview"))
+        self.receipt_button.setText(_("Receipt…"))
+        self.receipt_button.setToolTip(_("The receipt given to the applicant at acceptance"))
+        self.letter_button.setText(_("Refusal letter…"))
         self.show_card(self.card)
 
     def current_step(self) -> dict | None:
@@ -198,6 +208,8 @@ class RequestCard(QWidget):
                  f"{pgettext('date received', 'Received')}: {card['received'].strftime('%d.%m.%Y')} · "
                  f"{_(CHANNEL_LABELS[Channel(card['channel'])])} · {_('Working-day calendar')}: {country}",
                  f"{pgettext('state', 'Status')}: {status}"]
+        if card["status"] == "refused" and card.get("closed"):
+            lines.append(_("Refused on {date}").format(date=card["closed"].strftime("%d.%m.%Y")))
         if card["note"]:
             lines.append(f"{_('Note')}: {card['note']}")
         self.facts.setText("\n".join(lines))
@@ -217,3 +229,5 @@ class RequestCard(QWidget):
         self.refuse_button.setText(_("Withdraw refusal") if card and card["status"] == "refused" else _("Refuse…"))
         self.pdf_button.setEnabled(card is not None)
         self.preview_button.setEnabled(card is not None)
+        self.receipt_button.setEnabled(card is not None)
+        self.letter_button.setEnabled(bool(card and card["status"] == "refused"))
