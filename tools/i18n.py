@@ -175,20 +175,42 @@ def cmd_compile() -> None:
 
 
 def cmd_merge(base: str, ours: str, theirs: str) -> int:
-    """Union of two versions of a catalog (a git merge driver); the result is written to OURS."""
+    """Three-way merge of two versions of a catalog (a git merge driver); the result is written
+    to OURS. An entry one side added is kept; an entry one side changed from BASE takes that side's
+    text (OURS wins when both changed it); an entry one side removed and the other left alone goes."""
     def read(p):
-        with open(p, "rb") as fh:
-            return read_po(fh)
+        try:
+            with open(p, "rb") as fh:
+                return read_po(fh)
+        except FileNotFoundError:
+            return Catalog()
 
-    a, b = read(ours), read(theirs)
+    o, a, b = read(base), read(ours), read(theirs)
+
+    def key(m):
+        return (m.id, m.context)
+
+    base_entries = {key(m): m for m in o if m.id}
+    ours_entries = {key(m): m for m in a if m.id}
     for m in b:
         if not m.id:
             continue
-        mine = a.get(m.id, context=m.context)
+        k = key(m)
+        mine, old = ours_entries.get(k), base_entries.get(k)
         if mine is None:
-            a.add(m.id, m.string, context=m.context, flags=m.flags)
-        elif not mine.string and m.string:
-            mine.string = m.string
+            if old is None or old.string != m.string:
+                a.add(m.id, m.string, context=m.context, flags=m.flags)  # added (or changed) by theirs
+            # else: ours removed an entry theirs left alone
+        elif mine.string != m.string:
+            if old is not None and mine.string == old.string:
+                mine.string = m.string  # only theirs changed it
+            elif not mine.string and m.string:
+                mine.string = m.string
+    theirs_keys = {key(m) for m in b if m.id}
+    for k, old in base_entries.items():
+        mine = ours_entries.get(k)
+        if k not in theirs_keys and mine is not None and mine.string == old.string:
+            a.delete(old.id, context=old.context)  # theirs removed it, ours left it alone
     save(a, Path(ours))
     return 0
 
