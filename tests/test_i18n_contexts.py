@@ -119,7 +119,8 @@ def test_the_merge_driver_keeps_both_contexts_of_one_msgid(tmp_path):
     for name, cat in (("ours", ours), ("theirs", theirs)):
         catalog_tool.save(cat, tmp_path / f"{name}.po")
         paths.append(str(tmp_path / f"{name}.po"))
-    assert catalog_tool.cmd_merge(paths[0], paths[0], paths[1]) == 0
+    catalog_tool.save(Catalog(locale="kk", domain="dekanat"), tmp_path / "base.po")  # neither existed before
+    assert catalog_tool.cmd_merge(str(tmp_path / "base.po"), paths[0], paths[1]) == 0
     with open(paths[0], "rb") as fh:
         merged = read_po(fh)
     assert merged.get("Event", context="calendar column").string == "Іс-шара атауы"

@@ -55,11 +55,14 @@ def cmd_export(args, ctx: Context) -> int:
     if errors:
         tr = ctx.tr
         if args.final:
-            print(tr("dekanat: the schedule is not final: {n} error(s) remain; resolve them first "
-                     "(dekanat check session)").format(n=len(errors)), file=sys.stderr)
+            print(tr.ngettext("dekanat: the schedule is not final: {n} error remains; resolve it first "
+                              "(dekanat check session)",
+                              "dekanat: the schedule is not final: {n} errors remain; resolve them first "
+                              "(dekanat check session)", len(errors)).format(n=len(errors)), file=sys.stderr)
             return 1
-        print(tr("dekanat: {n} error(s) remain: the schedule is exported as a draft").format(n=len(errors)),
-              file=sys.stderr)
+        print(tr.ngettext("dekanat: {n} error remains: the schedule is exported as a draft",
+                          "dekanat: {n} errors remain: the schedule is exported as a draft", len(errors)).format(
+                              n=len(errors)), file=sys.stderr)
     if args.format == "xlsx":
         from desktop.reports.exam_xlsx import session_xlsx
 

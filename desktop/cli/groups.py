@@ -56,14 +56,14 @@ def cmd_groups_add(args, ctx: Context) -> int:
 
 
 def cmd_groups_list(args, ctx: Context) -> int:
-    from desktop.i18n import _
+    from desktop.i18n import _, pgettext
     from desktop.models.contingent import STUDY_FORM_LABELS, StudyForm
     from desktop.models.groups import group_list
 
     with ctx.db.session() as s:
         rows = group_list(s, archived=not args.active)
     print("\t".join((_("Group"), _("Programme"), _("Course"), _("Study form"), _("Language"), _("Students"),
-                     _("Status"))))
+                     pgettext("state", "Status"))))
     for r in rows:
         form = _(STUDY_FORM_LABELS[StudyForm(r["study_form"])]) if r["study_form"] in set(StudyForm) else r["study_form"]
         print("\t".join((r["name"], r["programme_code"], str(r["course"]), form, r["language"], str(r["students"]),

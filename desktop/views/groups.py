@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate,
 )
 
-from desktop.i18n import N_, _
+from desktop.i18n import NC_, N_, _
 from desktop.models import groups as group_model
 from desktop.models.contingent import STUDY_FORM_LABELS, StudyForm
 from desktop.views.common.forms import ok_cancel
@@ -43,7 +43,7 @@ GROUP_COLUMNS = [
     Column("language", N_("Language of instruction"), editable=True, display=_language_label),
     Column("students", N_("Students"), align=Qt.AlignmentFlag.AlignRight),
     Column("on_leave", N_("On leave"), align=Qt.AlignmentFlag.AlignRight),
-    Column("active", N_("Status"), display=lambda v: _("active") if v else _("archived")),
+    Column("active", NC_("state", "Status"), display=lambda v: _("active") if v else _("archived")),
 ]
 
 
