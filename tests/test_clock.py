@@ -27,4 +27,4 @@ def test_the_command_line_counts_from_the_pinned_day(cli, tmp_path):
             env={"DEKANAT_TODAY": "2025-03-03"})
     assert r.returncode == 0, r.stderr
     text = subprocess.run(["pdftotext", "-raw", str(out), "-"], capture_output=True, text=True, check=True).stdout
-    assert "По состоянию на 03.03.2025" in text
+    assert "По состоянию на 3 марта 2025 г." in text

@@ -147,11 +147,13 @@ def test_cli_exports(cli, tmp_path):
             "--as-of", "2026-02-20", "-o", str(out))
     assert r.returncode == 0, r.stderr
     sheet = openpyxl.load_workbook(out).worksheets[0]
-    assert sheet["A2"].value == "State on February 20, 2026"  # the --as-of day heads the sheet
-    header = [c.value for c in sheet[5]]
-    assert header[:2] == ["Curator", "Group"] and header.index("Feb 26") == 7
+    first = [row[0].value for row in sheet.iter_rows()]
+    assert "State on 20 February 2026" in first  # the --as-of day heads the sheet, under the frame
+    top = first.index("Curator") + 1  # the header row of the matrix
+    header = [c.value for c in sheet[top]]
+    assert header[:2] == ["Curator", "Group"] and header.index("Feb 2026") == 7
     rows = []
-    for row in sheet.iter_rows(min_row=6):
+    for row in sheet.iter_rows(min_row=top + 1):
         if not row[0].value:
             break  # the matrix ends at its first blank row; a legend follows
         rows.append([c.value for c in row])

@@ -90,7 +90,9 @@ def test_command_line_live_demo(db, capsys, monkeypatch):
     from desktop.cli import main
 
     monkeypatch.setattr("desktop.cli.Context.db", property(lambda self: db))
-    monkeypatch.setattr("desktop.cli.Context.close", lambda self: None)
+    # The test's database stays open across commands; each command still lets go of the file's lock.
+    monkeypatch.setattr("desktop.cli.Context.close",
+                        lambda self: self._lock.release() if getattr(self, "_lock", None) else None)
     assert main(["--lang", "kk", "demo", "--students", "20", "--country", "auto", "--today", "2027-11-20"]) == 0
     out = capsys.readouterr().out
     assert "2027-2028" in out and "KZ days off" in out

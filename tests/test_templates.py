@@ -61,7 +61,9 @@ def test_templates_from_the_command_line_and_the_file_menu(qtbot, db, tmp_path, 
     from desktop.views.main_window import MainWindow
 
     monkeypatch.setattr("desktop.cli.Context.db", property(lambda self: db))
-    monkeypatch.setattr("desktop.cli.Context.close", lambda self: None)
+    # The test's database stays open across commands; each command still lets go of the file's lock.
+    monkeypatch.setattr("desktop.cli.Context.close",
+                        lambda self: self._lock.release() if getattr(self, "_lock", None) else None)
     xlsx, docx = tmp_path / "s.xlsx", tmp_path / "p.docx"
     assert main(["--lang", "ky", "export", "student-template", "-o", str(xlsx)]) == 0
     assert main(["export", "workplan-template", "--lang", "ru", "-o", str(docx)]) == 0

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QListWidget,
     QMessageBox,
     QPushButton,
     QTableView,
@@ -364,9 +363,12 @@ class MissingDialog(QDialog):
                                 "{n} texts of this document have no version in {language}; they would be printed "
                                 "in their original:", len(missing)).format(n=len(missing), language=language))
         label.setWordWrap(True)
-        self.list = QListWidget()
-        for t in missing[:500]:
-            self.list.addItem(f"{t.label}  {t.original[:120]}")
+        from PySide6.QtCore import QStringListModel
+        from PySide6.QtWidgets import QListView
+
+        self.list = QListView()
+        self.list.setModel(QStringListModel([f"{t.label}  {t.original[:120]}" for t in missing[:500]], self.list))
+        self.list.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
         buttons = QDialogButtonBox()
         self.translate = buttons.addButton(_("Translate now"), QDialogButtonBox.ButtonRole.ActionRole)
         self.export = buttons.addButton(_("Export anyway"), QDialogButtonBox.ButtonRole.AcceptRole)
