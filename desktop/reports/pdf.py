@@ -119,8 +119,9 @@ def styles(base_font: str = SERIF, size: float = 11, lang: str | None = None) ->
 
     _cyrillic_hyphenation()
     hy = hyphenator(lang)  # without a language, each word's own letters choose the rule
-    for style in made.values():
-        style.hyphenationLang = hy
+    for name, style in made.items():
+        # Titles break between words only: an office never hyphenates a document's title.
+        style.hyphenationLang = "" if name in ("title", "subtitle") else hy
         style.splitLongWords = 0
         style.hyphenationMinWordLength = 4
     return made

@@ -283,6 +283,28 @@ def _column_letter(col: int) -> str:
     return letters
 
 
+def check_zip(path: Path) -> None:
+    """Refuse what is not a regular .xlsx file, would unpack to an absurd size or carries an entity
+    bomb, before any XML is parsed (the grade-sheet importer uses it too)."""
+    import zipfile
+
+    from desktop.reports.package_guard import package_problem
+    from desktop.reports.table_read import check_regular_file, file_kind, password_message
+
+    try:
+        check_regular_file(path)
+    except TableRefused as exc:
+        raise ImportRefused([str(exc)]) from exc
+    try:
+        problem = package_problem(path)
+    except (zipfile.BadZipFile, OSError) as exc:
+        if file_kind(path) == "encrypted":
+            raise ImportRefused([password_message(path)]) from exc
+        raise ImportRefused([_("{file}: not an Excel workbook (.xlsx).").format(file=path.name)]) from exc
+    if problem:
+        raise ImportRefused([problem])
+
+
 def read_sheet(path: str | Path, *, sheet: str | None = None, limit: int = ROW_LIMIT) -> Sheet:
     """Read the active (or named) sheet of any supported file and find the header."""
     path = Path(path)
