@@ -16,9 +16,10 @@ from tests.conftest import run_cli
 
 
 def _state(path: Path) -> dict[str, bytes]:
-    """The database file and its side files, byte for byte."""
-    return {suffix: Path(str(path) + suffix).read_bytes()
-            for suffix in ("", "-wal", "-shm") if Path(str(path) + suffix).exists()}
+    """The database file and its -wal (where committed writes land first), byte for byte; a missing
+    -wal is an empty one. The -shm is SQLite's index of the -wal, made by any reader: not compared."""
+    wal = Path(f"{path}-wal")
+    return {"": Path(path).read_bytes(), "-wal": wal.read_bytes() if wal.exists() else b""}
 
 
 def _db_with_student(tmp_path, migrated_template) -> Path:
@@ -458,3 +459,130 @@ def test_a_lock_left_by_a_killed_process_is_taken_over_by_the_command_line(tmp_p
     assert "already open" not in done.stderr
     assert done.returncode == 0, done.stderr
     assert not Path(f"{path}.lock").exists()  # released at the end
+
+
+# 7. Files and paths as the user means them -------------------------------------------------------
+
+def test_a_database_on_a_read_only_disk_is_checked_and_exported_never_written(tmp_path, demo_template, capsys):
+    from desktop.cli import main
+
+    disk = _small_disk(tmp_path) if os.geteuid() == 0 else None
+    if disk is None:
+        pytest.skip("a read-only disk needs a tmpfs mount (root)")
+    disk.close()
+    disk = Mount(tmp_path / "ro-disk", 8192)
+    try:
+        path = disk.where / "faculty.sqlite3"
+        shutil.copyfile(demo_template, path)
+        disk.read_only()
+        before = _state(path)
+        assert main(["--database", str(path), "check"]) == 0
+        assert capsys.readouterr().out.strip() == f"ok: {path}"
+        out = tmp_path / "list.xlsx"
+        assert main(["--database", str(path), "export", "students", "--format", "xlsx", "-o", str(out)]) == 0
+        assert out.stat().st_size > 5000
+        capsys.readouterr()
+        assert main(["--database", str(path), "import", "students", str(_students_file(tmp_path))]) == 1
+        assert capsys.readouterr().err.strip() == f"dekanat: The database {path} is read-only: nothing was written."
+        assert main(["--database", str(path), "backup"]) == 1  # into its own (read-only) folder
+        err = capsys.readouterr().err
+        assert "the folder is read-only" in err and "unexpected" not in err
+        assert main(["--database", str(path), "backup", "-o", str(tmp_path / "b.sqlite3")]) == 0
+        assert _state(path) == before
+        assert sorted(p.name for p in disk.where.iterdir()) == ["faculty.sqlite3"]
+    finally:
+        disk.close()
+
+
+def test_a_file_the_user_made_read_only_stays_read_only(tmp_path, migrated_template, capsys):
+    from desktop.cli import main
+
+    path = _db_with_student(tmp_path, migrated_template)
+    os.chmod(path, 0o444)
+    before = _state(path)
+    db = Database(path)
+    assert db.read_only
+    db.dispose()
+    assert main(["--database", str(path), "check"]) == 0
+    assert main(["--database", str(path), "demo", "--students", "5", "--force", "--i-know"]) == 1
+    assert capsys.readouterr().err.strip().endswith(f"The database {path} is read-only: nothing was written.")
+    assert os.stat(path).st_mode & 0o777 == 0o444
+    assert _state(path) == before
+
+
+def test_database_paths_are_taken_literally(tmp_path, migrated_template):
+    from desktop.models.db import database_url
+
+    odd = tmp_path / "office?mode=memory%41#1.sqlite3"
+    shutil.copyfile(migrated_template, odd)
+    db = Database(odd)
+    assert db.path == odd
+    with db.session() as s:
+        from sqlalchemy import text
+
+        s.execute(text("INSERT INTO faculty (name, university, city) VALUES ('F', 'U', 'C')"))
+    db.dispose()
+    assert sqlite3.connect(odd).execute("SELECT count(*) FROM faculty").fetchone()[0] == 1
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith("office?mode=memory%41#1.sqlite3")) == []
+    assert Database.path_of(database_url(str(odd))) == odd
+
+
+def test_a_missing_database_is_created_only_by_creating_commands(tmp_path, capsys):
+    from desktop.cli import main
+
+    missing = tmp_path / "typo.sqlite3"
+    for argv in (["check"], ["export", "students", "--format", "xlsx", "-o", str(tmp_path / "x.xlsx")],
+                 ["backup"], ["workdays", "add", "--from", "2026-03-20", "--days", "1"]):
+        capsys.readouterr()
+        assert main(["--database", str(missing), *argv]) == 1
+        assert capsys.readouterr().err.strip() == f"dekanat: no such database: {missing}"
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_backup_given_as_the_database_is_refused(tmp_path, migrated_template, capsys):
+    from desktop.cli import main
+
+    path = _db_with_student(tmp_path, migrated_template)
+    backup = backups.make_backup(Database(path))
+    before = _state(backup)
+    assert main(["--database", str(backup), "check"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"dekanat: {backup} is a backup, not a working database; it was not opened.")
+    assert f"restore {backup}" in err
+    assert _state(backup) == before
+
+
+def test_an_import_into_a_damaged_database_is_refused(tmp_path, migrated_template, capsys):
+    from desktop.cli import main
+
+    path = _damaged(tmp_path, migrated_template)
+    before = _state(path)
+    assert main(["--database", str(path), "import", "students", str(_students_file(tmp_path))]) == 1
+    assert capsys.readouterr().err.strip().startswith(
+        f"dekanat: The database {path} fails its integrity check; nothing was imported.")
+    assert _state(path) == before
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_the_backups_folder_is_owner_only_and_leftovers_are_removed(tmp_path, migrated_template):
+    import stat
+    import subprocess
+    import sys
+
+    path = _db_with_student(tmp_path, migrated_template)
+    folder = backups.backup_dir(path)
+    folder.mkdir(mode=0o755)
+    os.chmod(folder, 0o755)
+    made = backups.make_backup(Database(path))
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    # what a kill -9 in the middle of a backup and of a restore leaves behind
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    pid = int(dead.stdout)
+    left = [folder / f"{made.name}.tmp{pid}", tmp_path / f".{path.name}.restore{pid}",
+            tmp_path / f".{path.name}.restore{pid}-wal"]
+    for f in left:
+        f.write_bytes(b"a copy with names in it")
+    mine = folder / f"{made.name}.tmp{os.getpid()}"  # a backup at work in a live process stays
+    mine.write_bytes(b"x")
+    assert sorted(backups.remove_leftovers(path)) == sorted(left)
+    assert not any(f.exists() for f in left) and mine.exists() and made.exists()

@@ -12,7 +12,6 @@ Faults are reported as ``ExportFailed`` with a message naming the file and what 
 
 from __future__ import annotations
 
-import errno
 import logging
 import os
 import shutil
@@ -24,6 +23,7 @@ from pathlib import Path
 from desktop.i18n import _
 from desktop.models.base import DomainError
 from desktop.models.db import protected_paths
+from desktop.models.faults import describe_os_error, os_error_of
 
 log = logging.getLogger("dekanat")
 
@@ -42,45 +42,6 @@ class ExportFailed(DomainError):
 def _failed(target: Path, reason: str) -> ExportFailed:
     return ExportFailed(_("{path} was not written: {reason}. An existing file of that name was not changed.").format(
         path=target, reason=reason), target)
-
-
-def os_error_of(exc: BaseException) -> OSError | None:
-    """The OSError behind ``exc`` (XlsxWriter wraps it in FileCreateError)."""
-    seen = 0
-    while exc is not None and seen < 5:
-        if isinstance(exc, OSError):
-            return exc
-        inner = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else None
-        exc = inner or exc.__cause__ or exc.__context__
-        seen += 1
-    return None
-
-
-def describe_os_error(exc: OSError, path: Path) -> str:
-    """What happened, in the user's words, for an OSError writing ``path``."""
-    folder = path.parent
-    code = exc.errno
-    if code in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
-        return _("the disk is full")
-    if code == errno.EROFS:
-        return _("the folder is read-only")
-    if code in (errno.EACCES, errno.EPERM):
-        if folder.is_dir() and not os.access(folder, os.W_OK):
-            return _("the folder is read-only")
-        if path.exists() and not os.access(path, os.W_OK):
-            return _("the file is read-only")
-        if os.name == "nt":
-            return _("the file is open in another program")
-        return _("permission denied")
-    if getattr(exc, "winerror", None) in (32, 33):  # sharing / lock violation: open in Excel
-        return _("the file is open in another program")
-    if code == errno.ENOENT:
-        return _("the folder does not exist")
-    if code == errno.EISDIR:
-        return _("it is a folder")
-    if code == errno.ENAMETOOLONG:
-        return _("the name is too long")
-    return exc.strerror or str(exc) or type(exc).__name__
 
 
 def check_target(target: Path) -> None:
