@@ -586,3 +586,62 @@ def test_the_backups_folder_is_owner_only_and_leftovers_are_removed(tmp_path, mi
     mine.write_bytes(b"x")
     assert sorted(backups.remove_leftovers(path)) == sorted(left)
     assert not any(f.exists() for f in left) and mine.exists() and made.exists()
+
+
+# 8. Every expected fault has its own message ----------------------------------------------------
+
+def test_a_busy_database_says_so_after_the_busy_timeout(tmp_path, migrated_template, capsys):
+    from desktop.cli import main
+
+    path = _db_with_student(tmp_path, migrated_template)
+    students = _students_file(tmp_path)
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another program writing, holding the file
+    try:
+        assert main(["--database", str(path), "import", "students", str(students)]) == 1
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    err = capsys.readouterr().err
+    assert err.strip() == (f"dekanat: The database {path} is busy: another program is writing to it. "
+                           "Try again in a moment; nothing was written.")
+    assert sqlite3.connect(path).execute("SELECT count(*) FROM student").fetchone()[0] == 0
+
+
+def test_an_unreachable_server_is_named_without_its_password(tmp_path):
+    done = run_cli("--database", "postgresql+psycopg://office:S3cret-pw@127.0.0.1:1/dekanat", "check")
+    assert done.returncode == 1
+    assert done.stderr.strip() == ("dekanat: The server postgresql+psycopg://office:***@127.0.0.1:1/dekanat "
+                                   "cannot be reached. Check the address and the network.")
+    assert "S3cret" not in done.stdout + done.stderr
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["add", "--from", "2026-03-20", "--days", "1000000000"],
+     "1000000000 days is out of range: at most 36500 days (a hundred years) are counted."),
+    (["add", "--from", "9999-12-20", "--days", "30", "--calendar-days"],
+     "9999-12-20 plus 30 days is outside the calendar (years 1 to 9999)."),
+    (["between", "0001-01-01", "9999-12-31"],
+     "3652058 days is out of range: at most 36500 days (a hundred years) are counted."),
+])
+def test_numbers_out_of_range_are_refused_by_name(argv, message, db_path, capsys):
+    from desktop.cli import main
+
+    assert main(["--database", str(db_path), "workdays", *argv]) == 1
+    assert capsys.readouterr().err.strip() == f"dekanat: {message}"
+
+
+def test_the_log_records_the_cause_of_a_fault_without_personal_data(tmp_path, migrated_template, capsys, caplog):
+    from desktop.cli import main
+
+    path = _db_with_student(tmp_path, migrated_template)
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        main(["--database", str(path), "import", "students", str(_students_file(tmp_path))])
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    logged = caplog.text
+    assert "command import stopped: busy (OperationalError)" in logged
+    assert "Асанов" not in logged and "unhandled" not in logged
