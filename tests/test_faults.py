@@ -645,3 +645,40 @@ def test_the_log_records_the_cause_of_a_fault_without_personal_data(tmp_path, mi
     logged = caplog.text
     assert "command import stopped: busy (OperationalError)" in logged
     assert "Асанов" not in logged and "unhandled" not in logged
+
+
+# 6. The same limits on both databases ------------------------------------------------------------
+
+def test_a_text_longer_than_its_column_is_refused_the_same_way_on_every_database(db):
+    """The ``db`` fixture runs on SQLite and (with DEKANAT_TEST_POSTGRES) on PostgreSQL."""
+    from sqlalchemy import func, select
+
+    from desktop.models import load_all
+    from desktop.models.limits import TextTooLong
+    from desktop.models.org import Faculty
+
+    load_all()
+    with db.session() as s:
+        s.add(Faculty(name="Faculty of Law", university="KNU", city="Bishkek"))
+    limit = Faculty.__table__.c.name.type.length
+    with pytest.raises(TextTooLong) as refused:
+        with db.session() as s:
+            s.add(Faculty(name="Ю" * (limit + 1), university="KNU", city="Bishkek"))
+    assert str(refused.value) == f'column "name": at most {limit} characters, not {limit + 1}'
+    with pytest.raises(TextTooLong):
+        with db.session() as s:
+            s.scalars(select(Faculty)).one().city = "x" * 10_000
+    with db.session() as s:
+        assert s.scalar(select(func.count()).select_from(Faculty)) == 1
+        assert s.scalars(select(Faculty)).one().city == "Bishkek"
+        s.add(Faculty(name="Ю" * limit, university="", city=""))  # the longest allowed is kept whole
+
+
+def test_a_bulk_row_too_long_is_named_by_its_row():
+    from desktop.models import load_all
+    from desktop.models.limits import TextTooLong, check_row
+    from desktop.models.org import Faculty
+
+    load_all()
+    with pytest.raises(TextTooLong, match=r'^row 7, column "city": at most \d+ characters, not 5000$'):
+        check_row(Faculty.__table__, {"name": "F", "city": "c" * 5000}, row=7)

@@ -12,6 +12,7 @@ from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop import paths
+from desktop.models import limits  # noqa: F401  (the text limits of every Session's flush)
 
 
 def database_url(path_or_url: str | os.PathLike | None = None) -> str:
