@@ -682,3 +682,69 @@ def test_a_bulk_row_too_long_is_named_by_its_row():
     load_all()
     with pytest.raises(TextTooLong, match=r'^row 7, column "city": at most \d+ characters, not 5000$'):
         check_row(Faculty.__table__, {"name": "F", "city": "c" * 5000}, row=7)
+
+
+# 5. Stale writes refused: undo carries the version it expects -----------------------------------
+
+def test_undo_of_a_student_edit_never_overwrites_another_office(qtbot, demo_db, monkeypatch):
+    """Two sessions: this window's edit, then another office's change; Undo must not erase it.
+    ``demo_db`` runs on SQLite and (with DEKANAT_TEST_POSTGRES, as in CI) on PostgreSQL."""
+    from PySide6.QtCore import Qt
+    from sqlalchemy.orm.exc import StaleDataError
+
+    from desktop.models.contingent import Student
+    from desktop.views.common import stale
+    from desktop.views.common.area import AppContext
+    from desktop.views.students import StudentsArea
+
+    page = StudentsArea(AppContext(demo_db))
+    qtbot.addWidget(page)
+    sid = page.model.student_id(0)
+    assert page.model.setData(page.model.index(0, 1), "Нурлан", Qt.ItemDataRole.EditRole)
+    with demo_db.session() as other:  # the other office, after our edit
+        other.get(Student, sid).first_name = "Бакыт"
+    monkeypatch.setattr(stale, "ask_reload", lambda parent=None: False)
+    with pytest.raises(StaleDataError):  # (from the menu it reaches the excepthook: "reload?")
+        page.undo_stack.undo()
+    with demo_db.session() as s:
+        assert s.get(Student, sid).first_name == "Бакыт"
+
+
+def test_undo_of_a_work_plan_item_edit_never_overwrites_another_office(qtbot, demo_db, monkeypatch):
+    from sqlalchemy.orm.exc import StaleDataError
+
+    from desktop.models import workplan as wp
+    from desktop.views.common import stale
+    from desktop.views.common.area import AppContext
+    from desktop.views.workplan import WorkPlanArea
+
+    page = WorkPlanArea(AppContext(demo_db))
+    qtbot.addWidget(page)
+    item_id = page.model.sections[0]["items"][0]["id"]
+    page.edit_item(item_id, "completion_note", "Өткөрүлдү")
+    with demo_db.session() as other:
+        other.get(wp.WorkPlanItem, item_id).completion_note = "Откладывается до марта"
+    monkeypatch.setattr(stale, "ask_reload", lambda parent=None: False)
+    with pytest.raises(StaleDataError):  # (from the menu it reaches the excepthook: "reload?")
+        page.undo_stack.undo()
+    with demo_db.session() as s:
+        assert s.get(wp.WorkPlanItem, item_id).completion_note == "Откладывается до марта"
+
+
+def test_undo_and_redo_of_a_work_plan_item_edit_without_another_office(qtbot, demo_db):
+    from desktop.models import workplan as wp
+    from desktop.views.common.area import AppContext
+    from desktop.views.workplan import WorkPlanArea
+
+    page = WorkPlanArea(AppContext(demo_db))
+    qtbot.addWidget(page)
+    item_id = page.model.sections[0]["items"][0]["id"]
+    with demo_db.session() as s:
+        before = s.get(wp.WorkPlanItem, item_id).completion_note
+    page.edit_item(item_id, "completion_note", "Жасалды")
+    page.undo_stack.undo()
+    with demo_db.session() as s:
+        assert s.get(wp.WorkPlanItem, item_id).completion_note == before
+    page.undo_stack.redo()
+    with demo_db.session() as s:
+        assert s.get(wp.WorkPlanItem, item_id).completion_note == "Жасалды"
