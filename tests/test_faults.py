@@ -748,3 +748,37 @@ def test_undo_and_redo_of_a_work_plan_item_edit_without_another_office(qtbot, de
     page.undo_stack.redo()
     with demo_db.session() as s:
         assert s.get(wp.WorkPlanItem, item_id).completion_note == "Жасалды"
+
+
+@pytest.mark.parametrize("what", ["edit", "undo"])
+def test_the_staff_editor_never_overwrites_another_office(what, qtbot, demo_db, monkeypatch):
+    from PySide6.QtCore import Qt
+    from sqlalchemy import select
+    from sqlalchemy.orm.exc import StaleDataError
+
+    from desktop.models.org import Staff
+    from desktop.views.common import stale
+    from desktop.views.common.area import AppContext
+    from desktop.views.staff import StaffArea
+
+    page = StaffArea(AppContext(demo_db))
+    qtbot.addWidget(page)
+    monkeypatch.setattr(stale, "ask_reload", lambda parent=None: False)
+    model = page.staff.model
+    row = next(i for i, r in enumerate(model.rows) if r["last_name"] == "Сопуев")
+
+    def other_office():
+        with demo_db.session() as other:
+            other.scalars(select(Staff).where(Staff.last_name == "Сопуев")).one().position = "Проректор"
+
+    if what == "edit":
+        other_office()  # after the list was shown, before our edit
+        model.setData(model.index(row, 4), "Декан факультета", Qt.ItemDataRole.EditRole)
+        assert page.undo_stack.count() == 0
+    else:
+        assert model.setData(model.index(row, 4), "Декан факультета", Qt.ItemDataRole.EditRole)
+        other_office()
+        with pytest.raises(StaleDataError):
+            page.undo_stack.undo()
+    with demo_db.session() as s:
+        assert s.scalar(select(Staff.position).where(Staff.last_name == "Сопуев")) == "Проректор"
