@@ -782,3 +782,41 @@ def test_the_staff_editor_never_overwrites_another_office(what, qtbot, demo_db, 
             page.undo_stack.undo()
     with demo_db.session() as s:
         assert s.scalar(select(Staff.position).where(Staff.last_name == "Сопуев")) == "Проректор"
+
+
+def test_kill_9_during_an_export_keeps_the_old_file_and_nothing_in_tmp(export_db, tmp_path):
+    """kill -9 at several points of a students export over an existing file."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from tests.conftest import ROOT
+
+    path, _request = export_db
+    private_tmp = tmp_path / "system-tmp"
+    private_tmp.mkdir()
+    folder = tmp_path / "out"
+    folder.mkdir()
+    target = folder / "students.xlsx"
+    target.write_bytes(OLD)
+    env = {**os.environ, "TMPDIR": str(private_tmp), "PYTHONPATH": str(ROOT)}
+    argv = [sys.executable, "-m", "desktop", "--database", str(path), "export", "students", "--format", "xlsx",
+            "-o", str(target)]
+    for delay in (0.3, 0.6, 0.9, 1.2):
+        proc = subprocess.Popen(argv, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(delay)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        data = target.read_bytes()
+        assert data == OLD or data.startswith(b"PK\x03\x04") and len(data) > 5000  # old, or the new one whole
+        if data != OLD:
+            import openpyxl
+
+            assert openpyxl.load_workbook(target).active.max_row > 100
+            target.write_bytes(OLD)
+        assert list(private_tmp.iterdir()) == []
+    # The next export removes what the killed ones left beside the target.
+    done = subprocess.run(argv, env=env, cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in folder.iterdir()) == ["students.xlsx"]

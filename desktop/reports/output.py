@@ -1,7 +1,7 @@
 """The one way every export reaches the disk (CLI and window alike).
 
 ``atomic_file(target)`` hands out a temporary path in a private folder beside the target
-(``.~dekanat-XXXXXX/``); XlsxWriter's own scratch files go there too (``reports/xlsx.py`` sets its
+(``.~dekanat-<pid>-XXXXXX/``); XlsxWriter's own scratch files go there too (``reports/xlsx.py`` sets its
 ``tmpdir`` to the folder of the file it writes). When the writer returns, the file is flushed to
 disk and renamed over the target in one step; on any failure, Cancel or exception, the folder is
 removed and an existing target is untouched. Nothing is written to the system's temporary folder.
@@ -72,7 +72,7 @@ def atomic_file(target: str | os.PathLike) -> Iterator[Path]:
     scratch: Path | None = None
     try:
         try:
-            scratch = Path(tempfile.mkdtemp(prefix=SCRATCH_PREFIX, dir=target.parent))
+            scratch = Path(tempfile.mkdtemp(prefix=f"{SCRATCH_PREFIX}{os.getpid()}-", dir=target.parent))
         except OSError as exc:
             raise _failed(target, describe_os_error(exc, target)) from exc
         temporary = scratch / target.name
@@ -116,18 +116,20 @@ def _sync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def remove_leftovers(folder: Path, older_than: float = 6 * 3600) -> list[Path]:
-    """Scratch folders left by a killed export, older than ``older_than`` seconds (a younger one may
-    be another export at work): the next export into that folder removes them."""
-    import time
+def remove_leftovers(folder: Path) -> list[Path]:
+    """Scratch folders left by a killed export (named ``.~dekanat-<pid>-...``): removed by the next
+    export into that folder once their process is gone."""
+    import re
+
+    from desktop.models.lock import _process_alive
 
     removed = []
     for entry in Path(folder).glob(SCRATCH_PREFIX + "*"):
-        try:
-            old = time.time() - entry.stat().st_mtime > older_than
-        except OSError:
+        m = re.match(re.escape(SCRATCH_PREFIX) + r"(\d+)-", entry.name)
+        if not m or not entry.is_dir():
             continue
-        if old and entry.is_dir():
+        pid = int(m.group(1))
+        if pid != os.getpid() and not _process_alive(pid):
             shutil.rmtree(entry, ignore_errors=True)
             removed.append(entry)
     return removed
