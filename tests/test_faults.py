@@ -820,3 +820,52 @@ def test_kill_9_during_an_export_keeps_the_old_file_and_nothing_in_tmp(export_db
     done = subprocess.run(argv, env=env, cwd=ROOT, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert sorted(p.name for p in folder.iterdir()) == ["students.xlsx"]
+
+
+def _plan_tree(text: str) -> dict:
+    return {"year": "2025-2026", "title": "Work plan", "approval_date": None, "approver_position": "",
+            "approver_name": "", "sections": [{"number": 1, "title": "Educational work", "items": [
+                {"number": "1.1", "text": text, "deadline": {"kind": "text", "text": "September"},
+                 "responsible_text": "Dean's office"},
+                {"number": "1.2", "text": "Short item", "deadline": {"kind": "text", "text": "October"},
+                 "responsible_text": "Dean's office"}]}]}
+
+
+@pytest.mark.parametrize("text", ["Word " * 800, "Start " + "Ж" * 300 + " end", "Word " * 80_000],
+                         ids=["4000-characters", "300-character-word", "400k-characters"])
+def test_the_work_plan_pdf_copes_with_the_longest_texts(text, tmp_path):
+    import re
+    import subprocess
+    import time
+
+    from desktop.reports.workplan_pdf import plan_pdf
+
+    out = tmp_path / "plan.pdf"
+    started = time.perf_counter()
+    plan_pdf(out, _plan_tree(text), "en")  # no LayoutError
+    assert time.perf_counter() - started < 10
+    words = subprocess.run(["pdftotext", "-bbox", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    page_width = 595.3
+    right_edges = [float(x) for x in re.findall(r'xMax="([0-9.]+)"', words)]
+    assert right_edges and max(right_edges) < page_width - 10 * 2.83  # nothing beyond the right margin
+    plain = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Short item" in plain  # the rest of the plan is still there after the long item
+    if "Ж" in text:
+        assert plain.count("Ж") == 300 and "end" in plain
+    else:
+        assert plain.count("Word") == text.count("Word")
+
+
+def test_pdf_time_grows_linearly_with_text_length(tmp_path):
+    import time
+
+    from desktop.reports.workplan_pdf import plan_pdf
+
+    def seconds(n: int) -> float:
+        started = time.perf_counter()
+        plan_pdf(tmp_path / f"p{n}.pdf", _plan_tree("Word " * n), "en")
+        return time.perf_counter() - started
+
+    seconds(1000)  # fonts and caches
+    small, large = seconds(8_000), seconds(80_000)
+    assert large < 25 * max(small, 0.01)  # ten times the text: far from a hundred times the time

@@ -14,11 +14,21 @@ from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 from desktop.i18n import translator
 from desktop.models import workplan_deadline as dl
 from desktop.models.workplan_people import ROLE_LABELS
-from desktop.reports.pdf import SANS, SECTION_FILL, build_pdf, esc, styles, table_style_commands, wrap
+from desktop.reports.pdf import (
+    SANS,
+    SECTION_FILL,
+    build_pdf,
+    esc,
+    split_tall_cells,
+    styles,
+    table_style_commands,
+    wrap,
+)
 
 APPROVED = {"ky": "БЕКИТЕМИН", "kk": "БЕКІТЕМІН", "ru": "УТВЕРЖДАЮ", "en": "APPROVED"}
 FONT_SIZE = 9
 WIDTHS_MM = (12, 88, 38, 42)  # No / activity / deadline / responsible on A4 portrait
+MAX_ROW_LINES = 50  # a longer item goes on in continuation rows (no row taller than a page)
 
 
 def approval_block(tree: dict, tr, st) -> Table:
@@ -44,12 +54,12 @@ def plan_table(tree: dict, tr) -> Table:
         style += [("SPAN", (0, r), (-1, r)), ("BACKGROUND", (0, r), (-1, r), SECTION_FILL),
                   ("FONT", (0, r), (-1, r), font + "-Bold", FONT_SIZE, FONT_SIZE * 1.2), ("ALIGN", (0, r), (-1, r), "CENTER")]
         for item in section["items"]:
-            rows.append([
+            rows.extend(split_tall_cells([
                 f"{item['number']}.",
                 wrap(item["text"], font, FONT_SIZE, inner[1]),
                 wrap(dl.render(item["deadline"], tr), font, FONT_SIZE, inner[2]),
                 wrap(item["responsible_text"].replace(", ", ",\n"), font, FONT_SIZE, inner[3]),
-            ])
+            ], MAX_ROW_LINES))
     t = Table(rows, colWidths=widths, repeatRows=1)
     t.setStyle(TableStyle(style))
     return t
