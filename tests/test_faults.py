@@ -869,3 +869,17 @@ def test_pdf_time_grows_linearly_with_text_length(tmp_path):
     seconds(1000)  # fonts and caches
     small, large = seconds(8_000), seconds(80_000)
     assert large < 25 * max(small, 0.01)  # ten times the text: far from a hundred times the time
+
+
+def test_an_import_backs_the_database_up_first_and_says_where(tmp_path, migrated_template, capsys):
+    from desktop.cli import main
+
+    path = _db_with_student(tmp_path, migrated_template)
+    main(["--database", str(path), "import", "students", str(_students_file(tmp_path)), "--group", "ЮР-1-25"])
+    out = capsys.readouterr().out
+    saved = [p for _when, p in backups.list_backups(path)]
+    assert len(saved) == 1 and saved[0].name.endswith("-import.sqlite3")
+    assert f"The previous data was saved as {saved[0]}" in out
+    copy = sqlite3.connect(saved[0])
+    assert copy.execute("SELECT name FROM faculty").fetchall() == [("Faculty of Law",)]
+    assert copy.execute("SELECT count(*) FROM student").fetchone()[0] == 0  # the state before the import

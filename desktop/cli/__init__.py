@@ -91,6 +91,17 @@ class Context:
 
         return translator(self.lang)
 
+    def backup_first(self, reason: str) -> None:
+        """Before a command that replaces or adds much (an import): a backup of a SQLite file with
+        data, named to the user."""
+        db = self.db
+        if db.path is None or db.read_only or db.path.stat().st_size == 0:
+            return
+        from desktop.i18n import _
+        from desktop.models.backup import make_backup
+
+        print(_("The previous data was saved as {path}").format(path=make_backup(db, reason=reason)))
+
     def lock_for_writing(self):
         """The database's lock (``models/lock.py``), held until ``close``: a writing command
         refuses while a window or another writing command has the file."""

@@ -51,6 +51,8 @@ def cmd_import(args, ctx: Context) -> int:
     if not path.is_file():
         raise CommandError(f"{path}: no such file")
     day = _date(args.date)
+    if not args.dry_run:
+        ctx.backup_first("import")
     try:
         with ctx.db.session() as s:
             plan = import_students(s, path, dry_run=args.dry_run, default_group=args.group,
