@@ -258,7 +258,7 @@ class Mount:
         self.where = where
         where.mkdir()
         done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size_kb}k,mode=0755", "tmpfs", str(where)],
-                              capture_output=True)
+                              capture_output=True, check=False)
         if done.returncode != 0:
             where.rmdir()
             pytest.skip("mounting a tmpfs failed: " + done.stderr.decode(errors="replace").strip())
@@ -576,7 +576,8 @@ def test_the_backups_folder_is_owner_only_and_leftovers_are_removed(tmp_path, mi
     made = backups.make_backup(Database(path))
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700
     # what a kill -9 in the middle of a backup and of a restore leaves behind
-    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True,
+                          check=True)
     pid = int(dead.stdout)
     left = [folder / f"{made.name}.tmp{pid}", tmp_path / f".{path.name}.restore{pid}",
             tmp_path / f".{path.name}.restore{pid}-wal"]
@@ -817,7 +818,7 @@ def test_kill_9_during_an_export_keeps_the_old_file_and_nothing_in_tmp(export_db
             target.write_bytes(OLD)
         assert list(private_tmp.iterdir()) == []
     # The next export removes what the killed ones left beside the target.
-    done = subprocess.run(argv, env=env, cwd=ROOT, capture_output=True, text=True)
+    done = subprocess.run(argv, env=env, cwd=ROOT, capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
     assert sorted(p.name for p in folder.iterdir()) == ["students.xlsx"]
 

@@ -64,7 +64,11 @@ class Context:
     def check_database_path(self) -> None:
         """A missing file is created only by ``CREATING_COMMANDS``; a backup is not worked in; an
         import goes only into a sound file. Leftovers of an interrupted backup are removed."""
-        from desktop.models.backup import UnusableDatabase, check_database_path, remove_leftovers
+        from desktop.models.backup import (
+            UnusableDatabase,
+            check_database_path,
+            remove_leftovers,
+        )
         from desktop.models.db import Database, database_url
 
         path = Database.path_of(database_url(self.args.database))

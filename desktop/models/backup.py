@@ -7,9 +7,9 @@ Rotation keeps the last 10, one a day for 14 days and one a month for 12 months.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 import re
-import logging
 import sqlite3
 from pathlib import Path
 
