@@ -884,3 +884,23 @@ def test_an_import_backs_the_database_up_first_and_says_where(tmp_path, migrated
     copy = sqlite3.connect(saved[0])
     assert copy.execute("SELECT name FROM faculty").fetchall() == [("Faculty of Law",)]
     assert copy.execute("SELECT count(*) FROM student").fetchone()[0] == 0  # the state before the import
+
+
+def test_a_backup_onto_a_full_disk_leaves_no_half_copy(tmp_path, demo_template, capsys):
+    from desktop.cli import main
+
+    disk = _small_disk(tmp_path)
+    path = tmp_path / "faculty.sqlite3"
+    shutil.copyfile(demo_template, path)
+    try:
+        target = disk.where / "copy.sqlite3"
+        target.write_bytes(OLD)
+        disk.fill()
+        assert main(["--database", str(path), "backup", "-o", str(target)]) == 1
+        err = capsys.readouterr().err
+        assert err.strip() == (f"dekanat: {target} was not written: the disk is full. "
+                               "An existing file of that name was not changed.")
+        assert target.read_bytes() == OLD
+        assert sorted(p.name for p in disk.where.iterdir()) == sorted(["filler", target.name])
+    finally:
+        disk.close()

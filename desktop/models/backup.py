@@ -64,22 +64,48 @@ def copy_database(source: Path, target: Path) -> None:
     from desktop.models.db import is_read_only, read_only_uri
 
     uri = read_only_uri(source) if is_read_only(source) else f"file:{_uri_path(source)}?mode=ro"
-    src = sqlite3.connect(uri, uri=True, timeout=30)
     try:
-        dst = sqlite3.connect(tmp)
+        src = sqlite3.connect(uri, uri=True, timeout=30)
         try:
-            src.backup(dst)
-            dst.execute("PRAGMA journal_mode=DELETE")
+            dst = sqlite3.connect(tmp)
+            try:
+                src.backup(dst)
+                dst.execute("PRAGMA journal_mode=DELETE")
+            finally:
+                dst.close()
         finally:
-            dst.close()
-    finally:
-        src.close()
-    if not integrity_ok(tmp):
-        tmp.unlink(missing_ok=True)
-        raise BackupError(f"the copy of {source} failed its integrity check")
+            src.close()
+        if not integrity_ok(tmp):
+            raise BackupError(f"the copy of {source} failed its integrity check")
+    except BaseException as exc:  # a full disk, a kill signal, a failed check: no half copy stays behind
+        for leftover in (tmp, Path(f"{tmp}-journal")):
+            leftover.unlink(missing_ok=True)
+        reason = _copy_fault(exc, target)
+        if reason is not None:
+            from desktop.i18n import _
+
+            raise BackupError(_("{path} was not written: {reason}. An existing file of that name was not changed.")
+                              .format(path=target, reason=reason)) from exc
+        raise
     os.replace(tmp, target)
     if os.name == "posix":
         os.chmod(target, 0o600)
+
+
+def _copy_fault(exc: BaseException, target: Path) -> str | None:
+    """What stopped writing the copy at ``target``, in the user's words (None: not a disk fault)."""
+    from desktop.i18n import _
+    from desktop.models.faults import describe_os_error
+
+    if isinstance(exc, OSError):
+        return describe_os_error(exc, target)
+    if isinstance(exc, sqlite3.OperationalError):
+        text = str(exc).lower()
+        if "full" in text:
+            return _("the disk is full")
+        if "readonly" in text or "read-only" in text:
+            return _("the folder is read-only")
+    return None
 
 
 def make_backup(db: Database, target: Path | None = None, *, reason: str = "") -> Path:
