@@ -904,3 +904,29 @@ def test_a_backup_onto_a_full_disk_leaves_no_half_copy(tmp_path, demo_template, 
         assert sorted(p.name for p in disk.where.iterdir()) == sorted(["filler", target.name])
     finally:
         disk.close()
+
+
+def test_the_window_on_a_read_only_file_says_so_and_edits_nothing_in_place(qtbot, tmp_path, demo_template):
+    import argparse
+
+    from PySide6.QtWidgets import QAbstractItemView, QLabel
+
+    from desktop.views.app import start_window
+
+    path = tmp_path / "faculty.sqlite3"
+    shutil.copyfile(demo_template, path)
+    os.chmod(path, 0o444)
+    started = start_window(argparse.Namespace(database=str(path), lang="en"))
+    assert not isinstance(started, int)
+    _app, window, lock = started
+    qtbot.addWidget(window)
+    try:
+        assert lock is None  # nothing to guard: the file cannot be written
+        assert window.windowTitle().endswith("— read-only")
+        notice = window.findChild(QLabel, "readOnlyNotice")
+        assert notice.text() == f"Read-only: {path}. Changes cannot be saved; reading, printing and exports work."
+        views = window.findChildren(QAbstractItemView)
+        assert views and all(v.editTriggers() == QAbstractItemView.EditTrigger.NoEditTriggers for v in views)
+        assert os.stat(path).st_mode & 0o777 == 0o444
+    finally:
+        window.close()

@@ -194,9 +194,11 @@ class FileCheck(threading.Thread):
 def show_read_only(window, db) -> None:
     """A read-only file (or folder): the title and the status bar say so; reading, printing and
     exports work, and any change is refused by the file with its own message."""
-    from PySide6.QtWidgets import QLabel
+    from PySide6.QtWidgets import QAbstractItemView, QLabel
 
     window.setWindowTitle(f"{window.windowTitle()} — {_('read-only')}")
+    for view in window.findChildren(QAbstractItemView):  # no in-place editing of tables and trees
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     label = QLabel(_("Read-only: {db}. Changes cannot be saved; reading, printing and exports work.").format(
         db=db.display_name))
     label.setObjectName("readOnlyNotice")
