@@ -16,9 +16,10 @@ from tests.conftest import run_cli
 
 
 def _state(path: Path) -> dict[str, bytes]:
-    """The database file and its side files, byte for byte."""
-    return {suffix: Path(str(path) + suffix).read_bytes()
-            for suffix in ("", "-wal", "-shm") if Path(str(path) + suffix).exists()}
+    """The database file and its -wal (where committed writes land first), byte for byte; a missing
+    -wal is an empty one. The -shm is SQLite's index of the -wal, made by any reader: not compared."""
+    wal = Path(f"{path}-wal")
+    return {"": Path(path).read_bytes(), "-wal": wal.read_bytes() if wal.exists() else b""}
 
 
 def _db_with_student(tmp_path, migrated_template) -> Path:
@@ -257,7 +258,7 @@ class Mount:
         self.where = where
         where.mkdir()
         done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size_kb}k,mode=0755", "tmpfs", str(where)],
-                              capture_output=True)
+                              capture_output=True, check=False)
         if done.returncode != 0:
             where.rmdir()
             pytest.skip("mounting a tmpfs failed: " + done.stderr.decode(errors="replace").strip())
@@ -460,3 +461,474 @@ def test_a_lock_left_by_a_killed_process_is_taken_over_by_the_command_line(tmp_p
     assert "already open" not in done.stderr
     assert done.returncode == 0, done.stderr
     assert not Path(f"{path}.lock").exists()  # released at the end
+
+
+# 7. Files and paths as the user means them -------------------------------------------------------
+
+def test_a_database_on_a_read_only_disk_is_checked_and_exported_never_written(tmp_path, demo_template, capsys):
+    from desktop.cli import main
+
+    disk = _small_disk(tmp_path) if os.geteuid() == 0 else None
+    if disk is None:
+        pytest.skip("a read-only disk needs a tmpfs mount (root)")
+    disk.close()
+    disk = Mount(tmp_path / "ro-disk", 8192)
+    try:
+        path = disk.where / "faculty.sqlite3"
+        shutil.copyfile(demo_template, path)
+        disk.read_only()
+        before = _state(path)
+        assert main(["--database", str(path), "check"]) == 0
+        assert capsys.readouterr().out.strip() == f"ok: {path}"
+        out = tmp_path / "list.xlsx"
+        assert main(["--database", str(path), "export", "students", "--format", "xlsx", "-o", str(out)]) == 0
+        assert out.stat().st_size > 5000
+        capsys.readouterr()
+        assert main(["--database", str(path), "import", "students", str(_students_file(tmp_path))]) == 1
+        assert capsys.readouterr().err.strip() == f"dekanat: The database {path} is read-only: nothing was written."
+        assert main(["--database", str(path), "backup"]) == 1  # into its own (read-only) folder
+        err = capsys.readouterr().err
+        assert "the folder is read-only" in err and "unexpected" not in err
+        assert main(["--database", str(path), "backup", "-o", str(tmp_path / "b.sqlite3")]) == 0
+        assert _state(path) == before
+        assert sorted(p.name for p in disk.where.iterdir()) == ["faculty.sqlite3"]
+    finally:
+        disk.close()
+
+
+def test_a_file_the_user_made_read_only_stays_read_only(tmp_path, migrated_template, capsys):
+    from desktop.cli import main
+
+    path = _db_with_student(tmp_path, migrated_template)
+    os.chmod(path, 0o444)
+    before = _state(path)
+    db = Database(path)
+    assert db.read_only
+    db.dispose()
+    assert main(["--database", str(path), "check"]) == 0
+    assert main(["--database", str(path), "demo", "--students", "5", "--force", "--i-know"]) == 1
+    assert capsys.readouterr().err.strip().endswith(f"The database {path} is read-only: nothing was written.")
+    assert os.stat(path).st_mode & 0o777 == 0o444
+    assert _state(path) == before
+
+
+def test_database_paths_are_taken_literally(tmp_path, migrated_template):
+    from desktop.models.db import database_url
+
+    odd = tmp_path / "office?mode=memory%41#1.sqlite3"
+    shutil.copyfile(migrated_template, odd)
+    db = Database(odd)
+    assert db.path == odd
+    with db.session() as s:
+        from sqlalchemy import text
+
+        s.execute(text("INSERT INTO faculty (name, university, city) VALUES ('F', 'U', 'C')"))
+    db.dispose()
+    assert sqlite3.connect(odd).execute("SELECT count(*) FROM faculty").fetchone()[0] == 1
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith("office?mode=memory%41#1.sqlite3")) == []
+    assert Database.path_of(database_url(str(odd))) == odd
+
+
+def test_a_missing_database_is_created_only_by_creating_commands(tmp_path, capsys):
+    from desktop.cli import main
+
+    missing = tmp_path / "typo.sqlite3"
+    for argv in (["check"], ["export", "students", "--format", "xlsx", "-o", str(tmp_path / "x.xlsx")],
+                 ["backup"], ["workdays", "add", "--from", "2026-03-20", "--days", "1"]):
+        capsys.readouterr()
+        assert main(["--database", str(missing), *argv]) == 1
+        assert capsys.readouterr().err.strip() == f"dekanat: no such database: {missing}"
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_backup_given_as_the_database_is_refused(tmp_path, migrated_template, capsys):
+    from desktop.cli import main
+
+    path = _db_with_student(tmp_path, migrated_template)
+    backup = backups.make_backup(Database(path))
+    before = _state(backup)
+    assert main(["--database", str(backup), "check"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"dekanat: {backup} is a backup, not a working database; it was not opened.")
+    assert f"restore {backup}" in err
+    assert _state(backup) == before
+
+
+def test_an_import_into_a_damaged_database_is_refused(tmp_path, migrated_template, capsys):
+    from desktop.cli import main
+
+    path = _damaged(tmp_path, migrated_template)
+    before = _state(path)
+    assert main(["--database", str(path), "import", "students", str(_students_file(tmp_path))]) == 1
+    assert capsys.readouterr().err.strip().startswith(
+        f"dekanat: The database {path} fails its integrity check; nothing was imported.")
+    assert _state(path) == before
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_the_backups_folder_is_owner_only_and_leftovers_are_removed(tmp_path, migrated_template):
+    import stat
+    import subprocess
+    import sys
+
+    path = _db_with_student(tmp_path, migrated_template)
+    folder = backups.backup_dir(path)
+    folder.mkdir(mode=0o755)
+    os.chmod(folder, 0o755)
+    made = backups.make_backup(Database(path))
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    # what a kill -9 in the middle of a backup and of a restore leaves behind
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True,
+                          check=True)
+    pid = int(dead.stdout)
+    left = [folder / f"{made.name}.tmp{pid}", tmp_path / f".{path.name}.restore{pid}",
+            tmp_path / f".{path.name}.restore{pid}-wal"]
+    for f in left:
+        f.write_bytes(b"a copy with names in it")
+    mine = folder / f"{made.name}.tmp{os.getpid()}"  # a backup at work in a live process stays
+    mine.write_bytes(b"x")
+    assert sorted(backups.remove_leftovers(path)) == sorted(left)
+    assert not any(f.exists() for f in left) and mine.exists() and made.exists()
+
+
+# 8. Every expected fault has its own message ----------------------------------------------------
+
+def test_a_busy_database_says_so_after_the_busy_timeout(tmp_path, migrated_template, capsys):
+    from desktop.cli import main
+
+    path = _db_with_student(tmp_path, migrated_template)
+    students = _students_file(tmp_path)
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another program writing, holding the file
+    try:
+        assert main(["--database", str(path), "import", "students", str(students)]) == 1
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    err = capsys.readouterr().err
+    assert err.strip() == (f"dekanat: The database {path} is busy: another program is writing to it. "
+                           "Try again in a moment; nothing was written.")
+    assert sqlite3.connect(path).execute("SELECT count(*) FROM student").fetchone()[0] == 0
+
+
+def test_an_unreachable_server_is_named_without_its_password(tmp_path):
+    done = run_cli("--database", "postgresql+psycopg://office:S3cret-pw@127.0.0.1:1/dekanat", "check")
+    assert done.returncode == 1
+    assert done.stderr.strip() == ("dekanat: The server postgresql+psycopg://office:***@127.0.0.1:1/dekanat "
+                                   "cannot be reached. Check the address and the network.")
+    assert "S3cret" not in done.stdout + done.stderr
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["add", "--from", "2026-03-20", "--days", "1000000000"],
+     "1000000000 days is out of range: at most 36500 days (a hundred years) are counted."),
+    (["add", "--from", "9999-12-20", "--days", "30", "--calendar-days"],
+     "9999-12-20 plus 30 days is outside the calendar (years 1 to 9999)."),
+    (["between", "0001-01-01", "9999-12-31"],
+     "3652058 days is out of range: at most 36500 days (a hundred years) are counted."),
+])
+def test_numbers_out_of_range_are_refused_by_name(argv, message, db_path, capsys):
+    from desktop.cli import main
+
+    assert main(["--database", str(db_path), "workdays", *argv]) == 1
+    assert capsys.readouterr().err.strip() == f"dekanat: {message}"
+
+
+def test_the_log_records_the_cause_of_a_fault_without_personal_data(tmp_path, migrated_template, capsys, caplog):
+    from desktop.cli import main
+
+    path = _db_with_student(tmp_path, migrated_template)
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        main(["--database", str(path), "import", "students", str(_students_file(tmp_path))])
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    logged = caplog.text
+    assert "command import stopped: busy (OperationalError)" in logged
+    assert "Асанов" not in logged and "unhandled" not in logged
+
+
+# 6. The same limits on both databases ------------------------------------------------------------
+
+def test_a_text_longer_than_its_column_is_refused_the_same_way_on_every_database(db):
+    """The ``db`` fixture runs on SQLite and (with DEKANAT_TEST_POSTGRES) on PostgreSQL."""
+    from sqlalchemy import func, select
+
+    from desktop.models import load_all
+    from desktop.models.limits import TextTooLong
+    from desktop.models.org import Faculty
+
+    load_all()
+    with db.session() as s:
+        s.add(Faculty(name="Faculty of Law", university="KNU", city="Bishkek"))
+    limit = Faculty.__table__.c.name.type.length
+    with pytest.raises(TextTooLong) as refused:
+        with db.session() as s:
+            s.add(Faculty(name="Ю" * (limit + 1), university="KNU", city="Bishkek"))
+    assert str(refused.value) == f'column "name": at most {limit} characters, not {limit + 1}'
+    with pytest.raises(TextTooLong):
+        with db.session() as s:
+            s.scalars(select(Faculty)).one().city = "x" * 10_000
+    with db.session() as s:
+        assert s.scalar(select(func.count()).select_from(Faculty)) == 1
+        assert s.scalars(select(Faculty)).one().city == "Bishkek"
+        s.add(Faculty(name="Ю" * limit, university="", city=""))  # the longest allowed is kept whole
+
+
+def test_a_bulk_row_too_long_is_named_by_its_row():
+    from desktop.models import load_all
+    from desktop.models.limits import TextTooLong, check_row
+    from desktop.models.org import Faculty
+
+    load_all()
+    with pytest.raises(TextTooLong, match=r'^row 7, column "city": at most \d+ characters, not 5000$'):
+        check_row(Faculty.__table__, {"name": "F", "city": "c" * 5000}, row=7)
+
+
+# 5. Stale writes refused: undo carries the version it expects -----------------------------------
+
+def test_undo_of_a_student_edit_never_overwrites_another_office(qtbot, demo_db, monkeypatch):
+    """Two sessions: this window's edit, then another office's change; Undo must not erase it.
+    ``demo_db`` runs on SQLite and (with DEKANAT_TEST_POSTGRES, as in CI) on PostgreSQL."""
+    from PySide6.QtCore import Qt
+    from sqlalchemy.orm.exc import StaleDataError
+
+    from desktop.models.contingent import Student
+    from desktop.views.common import stale
+    from desktop.views.common.area import AppContext
+    from desktop.views.students import StudentsArea
+
+    page = StudentsArea(AppContext(demo_db))
+    qtbot.addWidget(page)
+    sid = page.model.student_id(0)
+    assert page.model.setData(page.model.index(0, 1), "Нурлан", Qt.ItemDataRole.EditRole)
+    with demo_db.session() as other:  # the other office, after our edit
+        other.get(Student, sid).first_name = "Бакыт"
+    monkeypatch.setattr(stale, "ask_reload", lambda parent=None: False)
+    with pytest.raises(StaleDataError):  # (from the menu it reaches the excepthook: "reload?")
+        page.undo_stack.undo()
+    with demo_db.session() as s:
+        assert s.get(Student, sid).first_name == "Бакыт"
+
+
+def test_undo_of_a_work_plan_item_edit_never_overwrites_another_office(qtbot, demo_db, monkeypatch):
+    from sqlalchemy.orm.exc import StaleDataError
+
+    from desktop.models import workplan as wp
+    from desktop.views.common import stale
+    from desktop.views.common.area import AppContext
+    from desktop.views.workplan import WorkPlanArea
+
+    page = WorkPlanArea(AppContext(demo_db))
+    qtbot.addWidget(page)
+    item_id = page.model.sections[0]["items"][0]["id"]
+    page.edit_item(item_id, "completion_note", "Өткөрүлдү")
+    with demo_db.session() as other:
+        other.get(wp.WorkPlanItem, item_id).completion_note = "Откладывается до марта"
+    monkeypatch.setattr(stale, "ask_reload", lambda parent=None: False)
+    with pytest.raises(StaleDataError):  # (from the menu it reaches the excepthook: "reload?")
+        page.undo_stack.undo()
+    with demo_db.session() as s:
+        assert s.get(wp.WorkPlanItem, item_id).completion_note == "Откладывается до марта"
+
+
+def test_undo_and_redo_of_a_work_plan_item_edit_without_another_office(qtbot, demo_db):
+    from desktop.models import workplan as wp
+    from desktop.views.common.area import AppContext
+    from desktop.views.workplan import WorkPlanArea
+
+    page = WorkPlanArea(AppContext(demo_db))
+    qtbot.addWidget(page)
+    item_id = page.model.sections[0]["items"][0]["id"]
+    with demo_db.session() as s:
+        before = s.get(wp.WorkPlanItem, item_id).completion_note
+    page.edit_item(item_id, "completion_note", "Жасалды")
+    page.undo_stack.undo()
+    with demo_db.session() as s:
+        assert s.get(wp.WorkPlanItem, item_id).completion_note == before
+    page.undo_stack.redo()
+    with demo_db.session() as s:
+        assert s.get(wp.WorkPlanItem, item_id).completion_note == "Жасалды"
+
+
+@pytest.mark.parametrize("what", ["edit", "undo"])
+def test_the_staff_editor_never_overwrites_another_office(what, qtbot, demo_db, monkeypatch):
+    from PySide6.QtCore import Qt
+    from sqlalchemy import select
+    from sqlalchemy.orm.exc import StaleDataError
+
+    from desktop.models.org import Staff
+    from desktop.views.common import stale
+    from desktop.views.common.area import AppContext
+    from desktop.views.staff import StaffArea
+
+    page = StaffArea(AppContext(demo_db))
+    qtbot.addWidget(page)
+    monkeypatch.setattr(stale, "ask_reload", lambda parent=None: False)
+    model = page.staff.model
+    row = next(i for i, r in enumerate(model.rows) if r["last_name"] == "Сопуев")
+
+    def other_office():
+        with demo_db.session() as other:
+            other.scalars(select(Staff).where(Staff.last_name == "Сопуев")).one().position = "Проректор"
+
+    if what == "edit":
+        other_office()  # after the list was shown, before our edit
+        model.setData(model.index(row, 4), "Декан факультета", Qt.ItemDataRole.EditRole)
+        assert page.undo_stack.count() == 0
+    else:
+        assert model.setData(model.index(row, 4), "Декан факультета", Qt.ItemDataRole.EditRole)
+        other_office()
+        with pytest.raises(StaleDataError):
+            page.undo_stack.undo()
+    with demo_db.session() as s:
+        assert s.scalar(select(Staff.position).where(Staff.last_name == "Сопуев")) == "Проректор"
+
+
+def test_kill_9_during_an_export_keeps_the_old_file_and_nothing_in_tmp(export_db, tmp_path):
+    """kill -9 at several points of a students export over an existing file."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from tests.conftest import ROOT
+
+    path, _request = export_db
+    private_tmp = tmp_path / "system-tmp"
+    private_tmp.mkdir()
+    folder = tmp_path / "out"
+    folder.mkdir()
+    target = folder / "students.xlsx"
+    target.write_bytes(OLD)
+    env = {**os.environ, "TMPDIR": str(private_tmp), "PYTHONPATH": str(ROOT)}
+    argv = [sys.executable, "-m", "desktop", "--database", str(path), "export", "students", "--format", "xlsx",
+            "-o", str(target)]
+    for delay in (0.3, 0.6, 0.9, 1.2):
+        proc = subprocess.Popen(argv, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(delay)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        data = target.read_bytes()
+        assert data == OLD or data.startswith(b"PK\x03\x04") and len(data) > 5000  # old, or the new one whole
+        if data != OLD:
+            import openpyxl
+
+            assert openpyxl.load_workbook(target).active.max_row > 100
+            target.write_bytes(OLD)
+        assert list(private_tmp.iterdir()) == []
+    # The next export removes what the killed ones left beside the target.
+    done = subprocess.run(argv, env=env, cwd=ROOT, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in folder.iterdir()) == ["students.xlsx"]
+
+
+def _plan_tree(text: str) -> dict:
+    return {"year": "2025-2026", "title": "Work plan", "approval_date": None, "approver_position": "",
+            "approver_name": "", "sections": [{"number": 1, "title": "Educational work", "items": [
+                {"number": "1.1", "text": text, "deadline": {"kind": "text", "text": "September"},
+                 "responsible_text": "Dean's office"},
+                {"number": "1.2", "text": "Short item", "deadline": {"kind": "text", "text": "October"},
+                 "responsible_text": "Dean's office"}]}]}
+
+
+@pytest.mark.parametrize("text", ["Word " * 800, "Start " + "Ж" * 300 + " end", "Word " * 80_000],
+                         ids=["4000-characters", "300-character-word", "400k-characters"])
+def test_the_work_plan_pdf_copes_with_the_longest_texts(text, tmp_path):
+    import re
+    import subprocess
+    import time
+
+    from desktop.reports.workplan_pdf import plan_pdf
+
+    out = tmp_path / "plan.pdf"
+    started = time.perf_counter()
+    plan_pdf(out, _plan_tree(text), "en")  # no LayoutError
+    assert time.perf_counter() - started < 10
+    words = subprocess.run(["pdftotext", "-bbox", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    page_width = 595.3
+    right_edges = [float(x) for x in re.findall(r'xMax="([0-9.]+)"', words)]
+    assert right_edges and max(right_edges) < page_width - 10 * 2.83  # nothing beyond the right margin
+    plain = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Short item" in plain  # the rest of the plan is still there after the long item
+    if "Ж" in text:
+        assert plain.count("Ж") == 300 and "end" in plain
+    else:
+        assert plain.count("Word") == text.count("Word")
+
+
+def test_pdf_time_grows_linearly_with_text_length(tmp_path):
+    import time
+
+    from desktop.reports.workplan_pdf import plan_pdf
+
+    def seconds(n: int) -> float:
+        started = time.perf_counter()
+        plan_pdf(tmp_path / f"p{n}.pdf", _plan_tree("Word " * n), "en")
+        return time.perf_counter() - started
+
+    seconds(1000)  # fonts and caches
+    small, large = seconds(8_000), seconds(80_000)
+    assert large < 25 * max(small, 0.01)  # ten times the text: far from a hundred times the time
+
+
+def test_an_import_backs_the_database_up_first_and_says_where(tmp_path, migrated_template, capsys):
+    from desktop.cli import main
+
+    path = _db_with_student(tmp_path, migrated_template)
+    main(["--database", str(path), "import", "students", str(_students_file(tmp_path)), "--group", "ЮР-1-25"])
+    out = capsys.readouterr().out
+    saved = [p for _when, p in backups.list_backups(path)]
+    assert len(saved) == 1 and saved[0].name.endswith("-import.sqlite3")
+    assert f"The previous data was saved as {saved[0]}" in out
+    copy = sqlite3.connect(saved[0])
+    assert copy.execute("SELECT name FROM faculty").fetchall() == [("Faculty of Law",)]
+    assert copy.execute("SELECT count(*) FROM student").fetchone()[0] == 0  # the state before the import
+
+
+def test_a_backup_onto_a_full_disk_leaves_no_half_copy(tmp_path, demo_template, capsys):
+    from desktop.cli import main
+
+    disk = _small_disk(tmp_path)
+    path = tmp_path / "faculty.sqlite3"
+    shutil.copyfile(demo_template, path)
+    try:
+        target = disk.where / "copy.sqlite3"
+        target.write_bytes(OLD)
+        disk.fill()
+        assert main(["--database", str(path), "backup", "-o", str(target)]) == 1
+        err = capsys.readouterr().err
+        assert err.strip() == (f"dekanat: {target} was not written: the disk is full. "
+                               "An existing file of that name was not changed.")
+        assert target.read_bytes() == OLD
+        assert sorted(p.name for p in disk.where.iterdir()) == sorted(["filler", target.name])
+    finally:
+        disk.close()
+
+
+def test_the_window_on_a_read_only_file_says_so_and_edits_nothing_in_place(qtbot, tmp_path, demo_template):
+    import argparse
+
+    from PySide6.QtWidgets import QAbstractItemView, QLabel
+
+    from desktop.views.app import start_window
+
+    path = tmp_path / "faculty.sqlite3"
+    shutil.copyfile(demo_template, path)
+    os.chmod(path, 0o444)
+    started = start_window(argparse.Namespace(database=str(path), lang="en"))
+    assert not isinstance(started, int)
+    _app, window, lock = started
+    qtbot.addWidget(window)
+    try:
+        assert lock is None  # nothing to guard: the file cannot be written
+        assert window.windowTitle().endswith("— read-only")
+        notice = window.findChild(QLabel, "readOnlyNotice")
+        assert notice.text() == f"Read-only: {path}. Changes cannot be saved; reading, printing and exports work."
+        views = window.findChildren(QAbstractItemView)
+        assert views and all(v.editTriggers() == QAbstractItemView.EditTrigger.NoEditTriggers for v in views)
+        assert os.stat(path).st_mode & 0o777 == 0o444
+    finally:
+        window.close()

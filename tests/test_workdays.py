@@ -115,8 +115,8 @@ def test_russian_names_for_kazakhstan_come_from_our_catalogs():
     assert all(name and not name.isascii() for name in kg.values())
 
 
-def test_cli_workdays(cli, tmp_path):
-    db = str(tmp_path / "w.sqlite3")
+def test_cli_workdays(cli, db_path):
+    db = str(db_path)
     out = cli("--database", db, "workdays", "add", "--country", "KZ", "--from", "2026-03-20", "--days", "1")
     assert out.returncode == 0 and out.stdout.strip() == "2026-03-26"
     out = cli("--database", db, "workdays", "add", "--country", "KZ", "--from", "2026-03-20", "--days", "22",

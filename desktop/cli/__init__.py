@@ -37,6 +37,8 @@ COMMAND_MODULES = [
 # Commands that only read the database: they run beside a window or a writing command that holds
 # its lock. Every other command (demo, restore, import, copy-to ...) takes the lock first.
 READ_ONLY_COMMANDS = {"check", "backup", "export", "workdays"}
+# Commands that may create the database file; every other one refuses a --database that does not exist.
+CREATING_COMMANDS = {"demo", "restore"}
 
 
 class CommandError(Exception):
@@ -60,8 +62,30 @@ class Context:
         if self._db is None:
             from desktop.models.migrate import open_database
 
+            self.check_database_path()
             self._db = open_database(self.args.database)
         return self._db
+
+    def check_database_path(self) -> None:
+        """A missing file is created only by ``CREATING_COMMANDS``; a backup is not worked in; an
+        import goes only into a sound file. Leftovers of an interrupted backup are removed."""
+        from desktop.models.backup import (
+            UnusableDatabase,
+            check_database_path,
+            remove_leftovers,
+        )
+        from desktop.models.db import Database, database_url
+
+        path = Database.path_of(database_url(self.args.database))
+        if path is None:
+            return
+        try:
+            check_database_path(path, creating=self.args.command in CREATING_COMMANDS,
+                                importing=self.args.command == "import")
+        except UnusableDatabase as exc:
+            raise CommandError(str(exc)) from None
+        if self.args.command not in READ_ONLY_COMMANDS:
+            remove_leftovers(path)
 
     def output(self, path):
         """``with ctx.output(args.output) as tmp:`` -- every export goes through the one atomic
@@ -76,6 +100,17 @@ class Context:
 
         return translator(self.lang)
 
+    def backup_first(self, reason: str) -> None:
+        """Before a command that replaces or adds much (an import): a backup of a SQLite file with
+        data, named to the user."""
+        db = self.db
+        if db.path is None or db.read_only or db.path.stat().st_size == 0:
+            return
+        from desktop.i18n import _
+        from desktop.models.backup import make_backup
+
+        print(_("The previous data was saved as {path}").format(path=make_backup(db, reason=reason)))
+
     def lock_for_writing(self):
         """The database's lock (``models/lock.py``), held until ``close``: a writing command
         refuses while a window or another writing command has the file."""
@@ -85,6 +120,12 @@ class Context:
         path = Database.path_of(database_url(self.args.database))
         if path is None:
             return
+        from desktop.models.db import is_read_only
+
+        if is_read_only(path):
+            from desktop.i18n import _
+
+            raise CommandError(_("The database {db} is read-only: nothing was written.").format(db=path))
         self._lock = DatabaseLock(path)
         self._lock.acquire()
 
@@ -201,6 +242,19 @@ def run_window(args: argparse.Namespace) -> int:
     return run_event_loop(*started)
 
 
+def _database_name(args) -> str:
+    """The database as the user knows it: the file, or the server URL without its password."""
+    try:
+        from sqlalchemy.engine import make_url
+
+        from desktop.models.db import database_url
+
+        url = make_url(database_url(args.database))
+        return url.database if url.get_backend_name() == "sqlite" else url.render_as_string(hide_password=True)
+    except Exception:
+        return "?"
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     only_window = window_args(argv)
@@ -246,13 +300,20 @@ def main(argv: list[str] | None = None) -> int:
         print("dekanat: " + i18n._("interrupted; nothing was written"), file=sys.stderr)
         return 1
     except Exception as exc:
-        # Unexpected: the stack (never the values) goes to the log, one line to the user.
         import logging
         import traceback
 
         from desktop.logs import setup_logging
+        from desktop.models.faults import describe_fault, fault_kind
 
         setup_logging()
+        message = describe_fault(exc, database=_database_name(args), file=str(getattr(args, "file", "") or ""))
+        if message is not None:  # an expected fault: its kind to the log, the sentence to the user
+            logging.getLogger("dekanat").warning("command %s stopped: %s (%s)", args.command, fault_kind(exc),
+                                                 type(exc).__name__)
+            print(f"dekanat: {message}", file=sys.stderr)
+            return 1
+        # Unexpected: the stack (never the values) goes to the log, one line to the user.
         logging.getLogger("dekanat").error(
             "command %s failed with %s.%s\n%s", args.command, type(exc).__module__, type(exc).__qualname__,
             "".join(traceback.format_tb(exc.__traceback__)))

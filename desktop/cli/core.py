@@ -91,6 +91,7 @@ def cmd_restore(args, ctx: Context) -> int:
     from desktop.models.backup import BackupError, restore
     from desktop.models.db import Database
 
+    ctx.check_database_path()
     db = Database(ctx.database_arg)  # not migrated: the restored copy is migrated before it replaces
     try:
         safety = restore(db, Path(args.file))

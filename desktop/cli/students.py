@@ -58,6 +58,8 @@ def cmd_import(args, ctx: Context) -> int:
     if not path.is_file():
         raise CommandError(_("{file}: no such file").format(file=path))
     day = _date(args.date)
+    if not args.dry_run:
+        ctx.backup_first("import")
     try:
         with ctx.db.session() as s:
             plan = import_students(s, path, dry_run=args.dry_run, default_group=args.group,

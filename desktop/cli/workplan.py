@@ -44,6 +44,7 @@ def cmd_import(args, ctx: Context) -> int:
         print(line)
     if args.dry_run:
         return 0
+    ctx.backup_first("import")
     with ctx.db.session() as s:
         faculty = the_faculty(s)
         import_plan(s, parsed, args.year, faculty_name=faculty.name if faculty else "")

@@ -7,9 +7,9 @@ Rotation keeps the last 10, one a day for 14 days and one a month for 12 months.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 import re
-import logging
 import sqlite3
 from pathlib import Path
 
@@ -40,7 +40,10 @@ def _require_file(db: Database) -> Path:
 
 def integrity_ok(path: Path, quick: bool = False) -> bool:
     try:
-        conn = sqlite3.connect(f"file:{_uri_path(path)}?mode=ro", uri=True)
+        from desktop.models.db import is_read_only, read_only_uri
+
+        uri = read_only_uri(path) if is_read_only(path) else f"file:{_uri_path(path)}?mode=ro"
+        conn = sqlite3.connect(uri, uri=True)
         try:
             pragma = "quick_check" if quick else "integrity_check"
             rows = conn.execute(f"PRAGMA {pragma}").fetchall()
@@ -59,29 +62,61 @@ def copy_database(source: Path, target: Path) -> None:
         tmp.unlink()
     fd = os.open(tmp, os.O_CREAT | os.O_WRONLY, 0o600)
     os.close(fd)
-    src = sqlite3.connect(f"file:{_uri_path(source)}?mode=ro", uri=True, timeout=30)
+    from desktop.models.db import is_read_only, read_only_uri
+
+    uri = read_only_uri(source) if is_read_only(source) else f"file:{_uri_path(source)}?mode=ro"
     try:
-        dst = sqlite3.connect(tmp)
+        src = sqlite3.connect(uri, uri=True, timeout=30)
         try:
-            src.backup(dst)
-            dst.execute("PRAGMA journal_mode=DELETE")
+            dst = sqlite3.connect(tmp)
+            try:
+                src.backup(dst)
+                dst.execute("PRAGMA journal_mode=DELETE")
+            finally:
+                dst.close()
         finally:
-            dst.close()
-    finally:
-        src.close()
-    if not integrity_ok(tmp):
-        tmp.unlink(missing_ok=True)
-        raise BackupError(f"the copy of {source} failed its integrity check")
+            src.close()
+        if not integrity_ok(tmp):
+            raise BackupError(f"the copy of {source} failed its integrity check")
+    except BaseException as exc:  # a full disk, a kill signal, a failed check: no half copy stays behind
+        for leftover in (tmp, Path(f"{tmp}-journal")):
+            leftover.unlink(missing_ok=True)
+        reason = _copy_fault(exc, target)
+        if reason is not None:
+            from desktop.i18n import _
+
+            raise BackupError(_("{path} was not written: {reason}. An existing file of that name was not changed.")
+                              .format(path=target, reason=reason)) from exc
+        raise
     os.replace(tmp, target)
     if os.name == "posix":
         os.chmod(target, 0o600)
 
 
+def _copy_fault(exc: BaseException, target: Path) -> str | None:
+    """What stopped writing the copy at ``target``, in the user's words (None: not a disk fault)."""
+    from desktop.i18n import _
+    from desktop.models.faults import describe_os_error
+
+    if isinstance(exc, OSError):
+        return describe_os_error(exc, target)
+    if isinstance(exc, sqlite3.OperationalError):
+        text = str(exc).lower()
+        if "full" in text:
+            return _("the disk is full")
+        if "readonly" in text or "read-only" in text:
+            return _("the folder is read-only")
+    return None
+
+
 def make_backup(db: Database, target: Path | None = None, *, reason: str = "") -> Path:
-    """Back the database up; without ``target`` into its rotating backup folder."""
+    """Back the database up; without ``target`` into its rotating backup folder (owner-only)."""
     path = _require_file(db)
     if target is None:
         folder = backup_dir(path)
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if os.name == "posix" and (folder.stat().st_mode & 0o777) != 0o700:
+            os.chmod(folder, 0o700)
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         target = folder / f"{path.stem}-{stamp}{'-' + reason if reason else ''}.sqlite3"
         n = 1
@@ -295,6 +330,61 @@ def restore(db: Database, source: Path) -> Path | None:
     return safety
 
 
+def _pid_alive(pid: int) -> bool:
+    from desktop.models.lock import _process_alive
+
+    return pid == os.getpid() or _process_alive(pid)
+
+
+_TEMP_COPY = re.compile(r"\.tmp(\d+)$")
+_STAGED_RESTORE = re.compile(r"^\..+\.restore(\d+)(?:-wal|-shm|-journal)?$")
+
+
+def remove_leftovers(db_path: Path) -> list[Path]:
+    """Temporary copies left by an interrupted backup or restore (a kill, a full disk): removed at
+    the next start once the process that wrote them is gone."""
+    db_path = Path(db_path)
+    removed = []
+    candidates = []
+    folder = backup_dir(db_path)
+    if folder.is_dir():
+        candidates += [(f, _TEMP_COPY.search(f.name)) for f in folder.iterdir()]
+    if db_path.parent.is_dir():
+        candidates += [(f, _STAGED_RESTORE.match(f.name)) for f in db_path.parent.glob(f".{db_path.name}.restore*")]
+    for f, m in candidates:
+        if m and not _pid_alive(int(m.group(1))):
+            try:
+                f.unlink()
+                removed.append(f)
+            except OSError:
+                pass
+    return removed
+
+
+class UnusableDatabase(BackupError):
+    """The --database given cannot be used for this command; nothing was created or changed."""
+
+
+def check_database_path(db_path: Path, *, creating: bool, importing: bool = False) -> None:
+    """Before a command opens ``db_path``: a missing file is created only by a command that creates
+    (demo, restore, the set-up wizard); a file in a backups folder is a backup, to be restored, not
+    worked in; an import goes only into a file that passes its quick check."""
+    from desktop.i18n import _
+
+    db_path = Path(db_path)
+    if db_path.parent.name.endswith(".backups") and _NAME.match(db_path.name):
+        raise UnusableDatabase(_("{path} is a backup, not a working database; it was not opened. "
+                                 "To put it back, use: dekanat --database DATABASE restore {path}").format(path=db_path))
+    if not db_path.exists():
+        if not creating:
+            raise UnusableDatabase(_("no such database: {path}").format(path=db_path))
+        return
+    if importing and db_path.stat().st_size > 0 and not integrity_ok(db_path, quick=True):
+        raise UnusableDatabase(_("The database {path} fails its integrity check; nothing was imported. "
+                                 "\"dekanat check\" tells more; \"dekanat restore\" puts a backup back.").format(
+            path=db_path))
+
+
 # Automatic backups and the start-up check ----------------------------------------------
 
 def _latest_change(path: Path) -> float:
@@ -307,6 +397,8 @@ def backup_if_changed(db: Database, *, min_interval: dt.timedelta | None = None)
     """Back up when the file changed since the newest backup (and that one is older than
     ``min_interval``); returns the new backup or None."""
     path = _require_file(db)
+    if getattr(db, "read_only", False):  # nothing can change, and nothing can be written beside it
+        return None
     found = list_backups(path)
     if found:
         newest_when, newest = found[0]
@@ -350,8 +442,12 @@ def startup_check(db_path: Path, *, foreign_keys: bool = True) -> list[str]:
     if not db_path.exists() or db_path.stat().st_size == 0:
         return []
     problems: list[str] = []
+    from desktop.models.db import is_read_only, read_only_uri
+
+    read_only = is_read_only(db_path)
     try:
-        conn = sqlite3.connect(db_path, timeout=10)
+        conn = sqlite3.connect(read_only_uri(db_path), uri=True, timeout=10) if read_only else \
+            sqlite3.connect(db_path, timeout=10)
         try:
             rows = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
             if rows != ["ok"]:
@@ -365,6 +461,8 @@ def startup_check(db_path: Path, *, foreign_keys: bool = True) -> list[str]:
             conn.close()
     except sqlite3.DatabaseError as exc:
         problems = [f"unreadable: {exc}"]
+    if read_only:  # it cannot be set aside; ``dekanat check`` and the window's messages tell the rest
+        return problems
     damaged = set_aside(db_path)
     raise DamagedDatabase("; ".join(problems[:5]), damaged, newest_good_backup(db_path))
 

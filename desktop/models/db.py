@@ -8,10 +8,11 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import create_engine, event
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop import paths
+from desktop.models import limits  # noqa: F401  (the text limits of every Session's flush)
 
 
 def database_url(path_or_url: str | os.PathLike | None = None) -> str:
@@ -20,7 +21,9 @@ def database_url(path_or_url: str | os.PathLike | None = None) -> str:
     value = str(value)
     if "://" in value:
         return value
-    return f"sqlite:///{Path(value).expanduser().resolve()}"
+    # Built, not formatted: a file name with "?", "#" or "%41" is taken literally (quoted in the URL).
+    return URL.create("sqlite", database=str(Path(value).expanduser().resolve())).render_as_string(
+        hide_password=False)
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
@@ -30,6 +33,32 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA synchronous=FULL")
     cursor.execute("PRAGMA busy_timeout=5000")
     cursor.close()
+
+
+def _sqlite_read_only_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
+
+
+def is_read_only(path: Path) -> bool:
+    """An existing database file the user may not write (a read-only file, folder or disk)."""
+    if not path.exists():
+        return False
+    user_made_read_only = not (path.stat().st_mode & 0o200)  # honoured even for an administrator
+    return user_made_read_only or not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK)
+
+
+def read_only_uri(path: Path) -> str:
+    """A ``file:`` URI opening ``path`` read-only; in a folder that cannot be written (so SQLite
+    cannot make its -shm beside the file) the file is read as immutable."""
+    from urllib.parse import quote
+
+    uri = f"file:{quote(str(path), safe='/:')}?mode=ro"
+    if not os.access(path.parent, os.W_OK):
+        uri += "&immutable=1"
+    return uri
 
 
 def create_owner_only(path: Path) -> None:
@@ -65,13 +94,25 @@ class Database:
         url = make_url(self.url)
         self.is_sqlite = url.get_backend_name() == "sqlite"
         self.path: Path | None = Path(url.database) if self.is_sqlite and url.database else None
+        # A file the user made read-only (or in a read-only folder) is opened read-only and left so.
+        self.read_only = self.path is not None and is_read_only(self.path)
         if self.path is not None:
-            create_owner_only(self.path)
+            if not self.read_only:
+                create_owner_only(self.path)
             protect_database_files(self.path)
         # hide_parameters: exception texts (and so logs) never carry names or record-book numbers.
-        self.engine: Engine = create_engine(self.url, echo=echo, hide_parameters=True)
-        if self.is_sqlite:
-            event.listen(self.engine, "connect", _sqlite_pragmas)
+        if self.read_only:
+            import sqlite3
+
+            uri = read_only_uri(self.path)
+            self.engine: Engine = create_engine(
+                self.url, echo=echo, hide_parameters=True,
+                creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False))
+            event.listen(self.engine, "connect", _sqlite_read_only_pragmas)
+        else:
+            self.engine = create_engine(self.url, echo=echo, hide_parameters=True)
+            if self.is_sqlite:
+                event.listen(self.engine, "connect", _sqlite_pragmas)
         self.Session = sessionmaker(self.engine, expire_on_commit=False)
 
     @staticmethod

@@ -70,6 +70,13 @@ def upgrade(db: Database, *, backup: bool = True, revision: str = "head") -> boo
     """
     if revision == "head" and not needs_upgrade(db):
         return False
+    if getattr(db, "read_only", False):
+        from desktop.i18n import _
+        from desktop.models.base import DomainError
+
+        raise DomainError(_("The database {db} is read-only and was written by an older Dekanat: it must be "
+                            "brought up to date before use. Make the file writable, or open a copy.").format(
+            db=db.display_name))
     if backup and db.path is not None and current_revision(db) is not None:
         from desktop.models import backup as backups
 

@@ -25,6 +25,31 @@ from desktop.models.base import Base, DomainError
 COUNTRIES = ("KG", "KZ", "RU")
 COUNTRY_NAMES = {"KG": N_("Kyrgyzstan"), "KZ": N_("Kazakhstan"), "RU": N_("Russia")}
 ONE_DAY = dt.timedelta(days=1)
+# The longest span the engine counts (a hundred years): beyond it a count is a typing mistake, and
+# counting day by day would not end in a human time.
+MAX_SPAN_DAYS = 36_500
+
+
+def _check_span(days: int) -> None:
+    from desktop.i18n import _
+
+    if abs(days) > MAX_SPAN_DAYS:
+        raise DomainError(_("{days} days is out of range: at most {limit} days (a hundred years) are counted.").format(
+            days=days, limit=MAX_SPAN_DAYS))
+
+
+def _outside(start: dt.date, days: int) -> DomainError:
+    from desktop.i18n import _
+
+    return DomainError(_("{start} plus {days} days is outside the calendar (years 1 to 9999).").format(
+        start=start.isoformat(), days=days))
+
+
+def _shifted(start: dt.date, days: int) -> dt.date:
+    try:
+        return start + dt.timedelta(days=days)
+    except OverflowError:
+        raise _outside(start, days) from None
 
 # The package gives only the dates and its English names; every language's name comes from our
 # catalogs, so one holiday has one name in every year and every language (the package's own kk
@@ -152,25 +177,31 @@ class WorkCalendar:
         the next working day" is ``add_working_days(day, 1)``; ``n == 0`` gives ``start`` or,
         when it is a day off, the next working day.
         """
+        _check_span(n)
         if n == 0:
             return self.next_working_day(start)
         step = ONE_DAY if n > 0 else -ONE_DAY
         day, left = start, abs(n)
-        while left:
-            day += step
-            if self.is_working_day(day):
-                left -= 1
+        try:
+            while left:
+                day += step
+                if self.is_working_day(day):
+                    left -= 1
+        except OverflowError:
+            raise _outside(start, n) from None
         return day
 
     def add_calendar_days(self, start: dt.date, n: int, *, roll_forward: bool = False) -> dt.date:
         """``n`` calendar days later; with ``roll_forward`` a day off moves to the next working day."""
-        day = start + dt.timedelta(days=n)
+        _check_span(n)
+        day = _shifted(start, n)
         return self.next_working_day(day) if roll_forward else day
 
     def working_days_between(self, first: dt.date, last: dt.date) -> int:
         """Working days in [first, last], both included (0 when last is before first)."""
         if last < first:
             return 0
+        _check_span((last - first).days)
         count = 0
         day = first
         while day <= last:

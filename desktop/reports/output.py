@@ -1,7 +1,7 @@
 """The one way every export reaches the disk (CLI and window alike).
 
 ``atomic_file(target)`` hands out a temporary path in a private folder beside the target
-(``.~dekanat-XXXXXX/``); XlsxWriter's own scratch files go there too (``reports/xlsx.py`` sets its
+(``.~dekanat-<pid>-XXXXXX/``); XlsxWriter's own scratch files go there too (``reports/xlsx.py`` sets its
 ``tmpdir`` to the folder of the file it writes). When the writer returns, the file is flushed to
 disk and renamed over the target in one step; on any failure, Cancel or exception, the folder is
 removed and an existing target is untouched. Nothing is written to the system's temporary folder.
@@ -12,7 +12,6 @@ Faults are reported as ``ExportFailed`` with a message naming the file and what 
 
 from __future__ import annotations
 
-import errno
 import logging
 import os
 import shutil
@@ -24,6 +23,7 @@ from pathlib import Path
 from desktop.i18n import _
 from desktop.models.base import DomainError
 from desktop.models.db import protected_paths
+from desktop.models.faults import describe_os_error, os_error_of
 
 log = logging.getLogger("dekanat")
 
@@ -42,45 +42,6 @@ class ExportFailed(DomainError):
 def _failed(target: Path, reason: str) -> ExportFailed:
     return ExportFailed(_("{path} was not written: {reason}. An existing file of that name was not changed.").format(
         path=target, reason=reason), target)
-
-
-def os_error_of(exc: BaseException) -> OSError | None:
-    """The OSError behind ``exc`` (XlsxWriter wraps it in FileCreateError)."""
-    seen = 0
-    while exc is not None and seen < 5:
-        if isinstance(exc, OSError):
-            return exc
-        inner = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else None
-        exc = inner or exc.__cause__ or exc.__context__
-        seen += 1
-    return None
-
-
-def describe_os_error(exc: OSError, path: Path) -> str:
-    """What happened, in the user's words, for an OSError writing ``path``."""
-    folder = path.parent
-    code = exc.errno
-    if code in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
-        return _("the disk is full")
-    if code == errno.EROFS:
-        return _("the folder is read-only")
-    if code in (errno.EACCES, errno.EPERM):
-        if folder.is_dir() and not os.access(folder, os.W_OK):
-            return _("the folder is read-only")
-        if path.exists() and not os.access(path, os.W_OK):
-            return _("the file is read-only")
-        if os.name == "nt":
-            return _("the file is open in another program")
-        return _("permission denied")
-    if getattr(exc, "winerror", None) in (32, 33):  # sharing / lock violation: open in Excel
-        return _("the file is open in another program")
-    if code == errno.ENOENT:
-        return _("the folder does not exist")
-    if code == errno.EISDIR:
-        return _("it is a folder")
-    if code == errno.ENAMETOOLONG:
-        return _("the name is too long")
-    return exc.strerror or str(exc) or type(exc).__name__
 
 
 def check_target(target: Path) -> None:
@@ -111,7 +72,7 @@ def atomic_file(target: str | os.PathLike) -> Iterator[Path]:
     scratch: Path | None = None
     try:
         try:
-            scratch = Path(tempfile.mkdtemp(prefix=SCRATCH_PREFIX, dir=target.parent))
+            scratch = Path(tempfile.mkdtemp(prefix=f"{SCRATCH_PREFIX}{os.getpid()}-", dir=target.parent))
         except OSError as exc:
             raise _failed(target, describe_os_error(exc, target)) from exc
         temporary = scratch / target.name
@@ -158,18 +119,20 @@ def _sync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def remove_leftovers(folder: Path, older_than: float = 6 * 3600) -> list[Path]:
-    """Scratch folders left by a killed export, older than ``older_than`` seconds (a younger one may
-    be another export at work): the next export into that folder removes them."""
-    import time
+def remove_leftovers(folder: Path) -> list[Path]:
+    """Scratch folders left by a killed export (named ``.~dekanat-<pid>-...``): removed by the next
+    export into that folder once their process is gone."""
+    import re
+
+    from desktop.models.lock import _process_alive
 
     removed = []
     for entry in Path(folder).glob(SCRATCH_PREFIX + "*"):
-        try:
-            old = time.time() - entry.stat().st_mtime > older_than
-        except OSError:
+        m = re.match(re.escape(SCRATCH_PREFIX) + r"(\d+)-", entry.name)
+        if not m or not entry.is_dir():
             continue
-        if old and entry.is_dir():
+        pid = int(m.group(1))
+        if pid != os.getpid() and not _process_alive(pid):
             shutil.rmtree(entry, ignore_errors=True)
             removed.append(entry)
     return removed

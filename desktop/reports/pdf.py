@@ -16,6 +16,7 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
@@ -72,7 +73,7 @@ def _wrap_line(part: str, font: str, size: float, width: float, lang: str | None
     part = keep_initials(part)
     measure = pdfmetrics.stringWidth
     if NBSP not in part and not (lang and any(measure(w, font, size) > width for w in part.split())):
-        return "\n".join(simpleSplit(part, font, size, width) or [""])
+        return _fit_long_words(simpleSplit(part, font, size, width) or [""], font, size, width)
     pieces: list[str] = []
     for w in part.split(" "):
         if lang:
@@ -90,7 +91,47 @@ def _wrap_line(part: str, font: str, size: float, width: float, lang: str | None
         else:
             lines.append(piece)
         glued = piece.endswith("-") and piece is not pieces[-1] and len(piece) > 1 and piece[-2].isalpha()
+    return _fit_long_words(lines, font, size, width)
+
+
+def _fit_long_words(lines: list[str], font: str, size: float, width: float) -> str:
+    """The last resort for a word no hyphenation point makes fit (a 200-character code, say): cut it
+    into pieces that fit, so no text runs over the next column or off the page."""
+    if any(stringWidth(line, font, size) > width for line in lines):  # a word longer than the column
+        lines = [piece for line in lines for piece in _break_word(line, font, size, width)]
     return "\n".join(lines)
+
+
+def _break_word(line: str, font: str, size: float, width: float) -> list[str]:
+    """A line wider than ``width`` (one long word) cut into pieces that fit, character by character
+    measured in runs (linear in its length)."""
+    if stringWidth(line, font, size) <= width:
+        return [line]
+    pieces, start = [], 0
+    widths = [stringWidth(ch, font, size) for ch in line]
+    used = 0.0
+    for i, w in enumerate(widths):
+        if used + w > width and i > start:
+            pieces.append(line[start:i])
+            start, used = i, 0.0
+        used += w
+    pieces.append(line[start:])
+    return pieces
+
+
+def split_tall_cells(row: list, max_lines: int) -> list[list]:
+    """A table row of wrapped text cells (lines joined by newlines) taller than ``max_lines`` becomes
+    that row plus continuation rows holding the rest of each cell: ReportLab splits a table only
+    between rows, so no row may be taller than a page (LayoutError)."""
+    cells = [str(c).split("\n") if isinstance(c, str) else None for c in row]
+    tallest = max((len(c) for c in cells if c is not None), default=1)
+    if tallest <= max_lines:
+        return [row]
+    rows = []
+    for n in range(0, tallest, max_lines):
+        rows.append([("\n".join(c[n:n + max_lines]) if c is not None else (row[i] if n == 0 else ""))
+                     for i, c in enumerate(cells)])
+    return rows
 
 
 @cache

@@ -20,6 +20,7 @@ from desktop.reports.pdf import (
     SECTION_FILL,
     build_pdf,
     esc,
+    split_tall_cells,
     styles,
     table_style_commands,
     wrap,
@@ -28,6 +29,7 @@ from desktop import clock
 
 FONT_SIZE = 9
 WIDTHS_MM = (12, 88, 38, 42)  # No / activity / deadline / responsible on A4 portrait
+MAX_ROW_LINES = 50  # a longer item goes on in continuation rows (no row taller than a page)
 
 
 def plan_frame(tree: dict, kind: str = "plan"):
@@ -68,12 +70,12 @@ def plan_table(tree: dict, tr) -> Table:
         style += [("SPAN", (0, r), (-1, r)), ("BACKGROUND", (0, r), (-1, r), SECTION_FILL),
                   ("FONT", (0, r), (-1, r), font + "-Bold", FONT_SIZE, FONT_SIZE * 1.2), ("ALIGN", (0, r), (-1, r), "CENTER")]
         for item in section["items"]:
-            rows.append([
+            rows.extend(split_tall_cells([
                 f"{item['number']}.",
                 wrap(item["text"], font, FONT_SIZE, inner[1], tr.lang),
                 wrap(dl.render(item["deadline"], tr), font, FONT_SIZE, inner[2], tr.lang),
                 wrap(keep_initials(item["responsible_text"]).replace(", ", ",\n"), font, FONT_SIZE, inner[3], tr.lang),
-            ])
+            ], MAX_ROW_LINES))
     t = Table(rows, colWidths=widths, repeatRows=1)
     t.setStyle(TableStyle(style))
     return t

@@ -72,6 +72,9 @@ class QtTranslations:
         return False
 
 
+_current_database = ""  # named in fault messages (set when the window opens a database)
+
+
 def excepthook(exc_type, exc, tb) -> None:
     """Any unhandled exception: log it (type and stack, no data) and tell the user; keep running."""
     if issubclass(exc_type, KeyboardInterrupt):
@@ -85,6 +88,14 @@ def excepthook(exc_type, exc, tb) -> None:
         log.warning("a write was refused: the record was changed by another install")
         if QApplication.instance() is not None and ask_reload():
             reload_everything()
+        return
+    from desktop.models.faults import describe_fault, fault_kind
+
+    message = describe_fault(exc, database=_current_database)
+    if message is not None:  # an expected fault (read-only file, full disk, busy, server down ...)
+        log.warning("a command stopped: %s (%s)", fault_kind(exc), exc_type.__name__)
+        if QApplication.instance() is not None:
+            QMessageBox.warning(QApplication.activeWindow(), APP_NAME, message)
         return
     stack = "".join(traceback.format_tb(tb))
     log.error("unhandled %s.%s\n%s", exc_type.__module__, exc_type.__qualname__, stack)
@@ -178,15 +189,31 @@ class FileCheck(threading.Thread):
         self.error: BaseException | None = None
 
     def run(self) -> None:
-        from desktop.models.backup import DamagedDatabase, backup_if_changed, startup_check
+        from desktop.models.backup import DamagedDatabase, backup_if_changed, remove_leftovers, startup_check
 
         try:
+            if not self.db.read_only:
+                remove_leftovers(self.db.path)
             startup_check(self.db.path)
             backup_if_changed(self.db)
         except DamagedDatabase as exc:
             self.damaged = exc
         except BaseException as exc:  # reported in the GUI thread
             self.error = exc
+
+
+def show_read_only(window, db) -> None:
+    """A read-only file (or folder): the title and the status bar say so; reading, printing and
+    exports work, and any change is refused by the file with its own message."""
+    from PySide6.QtWidgets import QAbstractItemView, QLabel
+
+    window.setWindowTitle(f"{window.windowTitle()} — {_('read-only')}")
+    for view in window.findChildren(QAbstractItemView):  # no in-place editing of tables and trees
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    label = QLabel(_("Read-only: {db}. Changes cannot be saved; reading, printing and exports work.").format(
+        db=db.display_name))
+    label.setObjectName("readOnlyNotice")
+    window.statusBar().addPermanentWidget(label)
 
 
 def start_window(args) -> tuple[QApplication, object, InstanceLock | None] | int:
@@ -214,6 +241,15 @@ def start_window(args) -> tuple[QApplication, object, InstanceLock | None] | int
     db_path = Database.path_of(url)
     lock = None
     if db_path is not None:
+        from desktop.models.backup import UnusableDatabase, check_database_path
+        from desktop.models.db import is_read_only
+
+        try:
+            check_database_path(db_path, creating=True)  # a new file is the set-up wizard's
+        except UnusableDatabase as exc:
+            QMessageBox.critical(None, APP_NAME, str(exc))
+            return 1
+    if db_path is not None and not is_read_only(db_path):  # nothing can be written to a read-only file
         lock = InstanceLock(db_path)
         ok, message = lock.acquire()
         if not ok:
@@ -264,6 +300,10 @@ def start_window(args) -> tuple[QApplication, object, InstanceLock | None] | int
         if window is None:  # a new file: nothing to check
             upgrade(db)
             window = MainWindow(db, qt_translations=qt_tr)
+        global _current_database
+        _current_database = db.display_name
+        if db.read_only:
+            show_read_only(window, db)
         window.show()
         _offer_setup_when_empty(window, db)
         return app, window, lock

@@ -240,10 +240,17 @@ class StaffArea(AreaPage):
 
     def _edit(self, entity, validators, row, key, value, label):
         record_id, old = row["id"], row.get(key)
+        written: dict = {}  # the stored value: Undo expects to find it; the edit expects what was shown
+
+        def redo(s):
+            records.set_field(s, entity, record_id, key, value, validators, expected=old)
+            written["value"] = getattr(s.get(entity, record_id), key)
+
         self._push(
             label,
-            lambda: self._run(lambda s: records.set_field(s, entity, record_id, key, value, validators)),
-            lambda: self._run(lambda s: records.set_field(s, entity, record_id, key, old)),
+            lambda: self._run(redo),
+            lambda: self._run(lambda s: records.set_field(s, entity, record_id, key, old,
+                                                          expected=written.get("value", value))),
         )
 
     def _edit_staff(self, row, key, value) -> None:

@@ -324,8 +324,10 @@ class ReportForm(QWidget):
         if text == old:
             return
         self.page.push(_("Edit the remarks"),
-                       lambda: self.page.run(lambda s: records.set_field(s, CuratorReport, rid, "remarks", text)),
-                       lambda: self.page.run(lambda s: records.set_field(s, CuratorReport, rid, "remarks", old)))
+                       lambda: self.page.run(lambda s: records.set_field(s, CuratorReport, rid, "remarks", text,
+                                                                         expected=old)),
+                       lambda: self.page.run(lambda s: records.set_field(s, CuratorReport, rid, "remarks", old,
+                                                                         expected=text)))
 
     def eventFilter(self, obj, event):
         from PySide6.QtCore import QEvent

@@ -181,10 +181,15 @@ class TeachingLogPanel(QWidget):
 
     def _edit(self, row, key, value) -> None:
         value, old, rid = to_python(value), row.get(key), row["id"]
-        self.page.push(_("Edit lesson"),
-                       lambda: self.page.run(lambda s: records.set_field(s, tl.TeachingLogEntry, rid, key, value,
-                                                                         tl.VALIDATORS)),
-                       lambda: self.page.run(lambda s: records.set_field(s, tl.TeachingLogEntry, rid, key, old)))
+        written: dict = {}  # the value stored: Undo expects to find it (another office's change is kept)
+
+        def redo(s):
+            records.set_field(s, tl.TeachingLogEntry, rid, key, value, tl.VALIDATORS)
+            written["value"] = getattr(s.get(tl.TeachingLogEntry, rid), key)
+
+        self.page.push(_("Edit lesson"), lambda: self.page.run(redo),
+                       lambda: self.page.run(lambda s: records.set_field(s, tl.TeachingLogEntry, rid, key, old,
+                                                                         expected=written.get("value", value))))
 
     def _export(self, target, fmt: str) -> None:
         from desktop.reports import curator_teaching_log as out

@@ -366,10 +366,15 @@ class StudentsArea(AreaPage):
         from desktop.models import records
 
         sid, old = row[0], row[students.F[key]]
-        self._push(_("Edit student"),
-                   lambda: self._run(lambda s: records.set_field(s, Student, sid, key, value,
-                                                                 students.STUDENT_VALIDATORS, expected=old)),
-                   lambda: self._run(lambda s: records.set_field(s, Student, sid, key, old)))
+        written: dict = {}  # the value the edit stored: Undo expects to find it (stale otherwise)
+
+        def redo(s):
+            records.set_field(s, Student, sid, key, value, students.STUDENT_VALIDATORS, expected=old)
+            written["value"] = getattr(s.get(Student, sid), key)
+
+        self._push(_("Edit student"), lambda: self._run(redo),
+                   lambda: self._run(lambda s: records.set_field(s, Student, sid, key, old,
+                                                                 expected=written.get("value", value))))
 
     def apply_movement(self, ids: list[int], kind, order, group_id=None, reason="") -> bool:
         made: dict[str, list[int]] = {}

@@ -493,10 +493,19 @@ class WorkPlanArea(PlanActions, AreaPage):
             return
         # The value shown: refused (StaleDataError) if another install changed it meanwhile.
         shown = {field: i[field] for sec in self.model.sections for i in sec["items"] if i["id"] == item_id}
+        written: dict = {}  # the values the edit stored: Undo expects to find them (stale otherwise)
+
+        def redo(s):
+            before = wp.update_item(s, item_id, expected=shown, **{field: value})
+            item = s.get(wp.WorkPlanItem, item_id)
+            written.clear()
+            written.update({k: getattr(item, k) for k in before})
+            return before
+
         self._push(_("Edit item"),
-                   lambda: old.update(self._run(lambda s: wp.update_item(s, item_id, expected=shown,
-                                                                         **{field: value}))),
-                   lambda: self._run(lambda s: wp.update_item(s, item_id, **old)), lambda: item_id)
+                   lambda: old.update(self._run(redo)),
+                   lambda: self._run(lambda s: wp.update_item(s, item_id, expected=dict(written), **old)),
+                   lambda: item_id)
 
     def _edit_current(self, field, value) -> None:
         found, _index = self.current_node()
