@@ -24,56 +24,75 @@ DOCUMENT_KINDS = {"workplan": N_("Work plan"), "calendar": N_("Academic calendar
 
 # Work plan -----------------------------------------------------------------------------------
 
-def plan_texts(session: Session, plan_id: int) -> list[Text_]:
+def plan_texts(session: Session, plan_id: int, tree: dict | None = None) -> list[Text_]:
+    """Every text of the plan with its versions. With ``tree`` (``workplan.plan_tree`` of this plan)
+    the sections and items are taken from it, so only the persons' ids and the versions are read."""
+    return _plan_texts(session, plan_id, tree)[0]
+
+
+def _plan_texts(session: Session, plan_id: int, tree: dict | None) -> tuple[list[Text_], dict[int, list[int]]]:
     from desktop.models.workplan import WorkPlan, WorkPlanItem, WorkPlanResponsible, WorkPlanSection, roman
 
-    plan = session.get(WorkPlan, plan_id)
-    if plan is None:
-        raise DomainError(_("The record was deleted meanwhile; reload the list."))
-    out = texts_of(session, "workplan", [(plan.id, "title", plan.title, _("Title")),
-                                         (plan.id, "faculty_name", plan.faculty_name, _("Faculty")),
-                                         (plan.id, "approver_position", plan.approver_position, _("Approved by"))])
-    sections = session.execute(select(WorkPlanSection.id, WorkPlanSection.position, WorkPlanSection.title)
+    if tree is None:
+        plan = session.get(WorkPlan, plan_id)
+        if plan is None:
+            raise DomainError(_("The record was deleted meanwhile; reload the list."))
+        header = {"title": plan.title, "faculty_name": plan.faculty_name, "approver_position": plan.approver_position}
+        rows = session.execute(select(WorkPlanSection.id, WorkPlanSection.position, WorkPlanSection.title)
                                .where(WorkPlanSection.plan_id == plan_id).order_by(WorkPlanSection.position)).all()
-    numeral = {sid: roman(pos + 1) for sid, pos, _t in sections}
-    out += texts_of(session, "workplan_section", [(sid, "title", title, numeral[sid]) for sid, _p, title in sections])
-    items = session.execute(select(WorkPlanItem.id, WorkPlanItem.section_id, WorkPlanItem.position, WorkPlanItem.text)
-                            .join(WorkPlanSection).where(WorkPlanSection.plan_id == plan_id)
-                            .order_by(WorkPlanSection.position, WorkPlanItem.position)).all()
-    label = {iid: f"{numeral[sid]}.{pos + 1}" for iid, sid, pos, _t in items}
-    out += texts_of(session, "workplan_item", [(iid, "text", text, label[iid]) for iid, _s, _p, text in items])
-    people = session.execute(select(WorkPlanResponsible.id, WorkPlanResponsible.item_id, WorkPlanResponsible.text)
-                             .join(WorkPlanItem).join(WorkPlanSection).where(WorkPlanSection.plan_id == plan_id)
-                             .order_by(WorkPlanSection.position, WorkPlanItem.position,
-                                       WorkPlanResponsible.position)).all()
+        sections = [(sid, roman(pos + 1), title) for sid, pos, title in rows]
+        numeral = {sid: number for sid, number, _t in sections}
+        items = [(iid, f"{numeral[sid]}.{pos + 1}", text) for iid, sid, pos, text in session.execute(
+            select(WorkPlanItem.id, WorkPlanItem.section_id, WorkPlanItem.position, WorkPlanItem.text)
+            .join(WorkPlanSection).where(WorkPlanSection.plan_id == plan_id)
+            .order_by(WorkPlanSection.position, WorkPlanItem.position))]
+    else:
+        header = tree
+        sections = [(sec["id"], sec["number"], sec["title"]) for sec in tree["sections"]]
+        items = [(item["id"], f"{sec['number']}.{item['number']}", item["text"])
+                 for sec in tree["sections"] for item in sec["items"]]
+    out = texts_of(session, "workplan", [(plan_id, "title", header.get("title") or "", _("Title")),
+                                         (plan_id, "faculty_name", header.get("faculty_name") or "", _("Faculty")),
+                                         (plan_id, "approver_position", header.get("approver_position") or "",
+                                          _("Approved by"))])
+    section_ids = select(WorkPlanSection.id).where(WorkPlanSection.plan_id == plan_id)
+    item_ids = select(WorkPlanItem.id).where(WorkPlanItem.section_id.in_(section_ids))
+    out += texts_of(session, "workplan_section", [(sid, "title", title, number) for sid, number, title in sections],
+                    section_ids)
+    out += texts_of(session, "workplan_item", [(iid, "text", text, label) for iid, label, text in items], item_ids)
+    label = {iid: lab for iid, lab, _t in items}
+    people_rows = session.execute(
+        select(WorkPlanResponsible.id, WorkPlanResponsible.item_id, WorkPlanResponsible.text)
+        .where(WorkPlanResponsible.item_id.in_(item_ids))
+        .order_by(WorkPlanResponsible.item_id, WorkPlanResponsible.position)).all()
+    people: dict[int, list[int]] = {}
+    for rid, iid, _text in people_rows:
+        people.setdefault(iid, []).append(rid)
+    order = {iid: n for n, (iid, _l, _t) in enumerate(items)}
+    people_rows.sort(key=lambda r: order.get(r[1], 0))
     responsible = _("Responsible")
     out += texts_of(session, "workplan_responsible",
-                    [(rid, "text", text, f"{label[iid]} · {responsible}") for rid, iid, text in people])
-    return settle_languages(out)
+                    [(rid, "text", text, f"{label.get(iid, '')} · {responsible}") for rid, iid, text in people_rows],
+                    select(WorkPlanResponsible.id).where(WorkPlanResponsible.item_id.in_(item_ids)))
+    return settle_languages(out), people
 
 
 def localize_plan(session: Session, tree: dict, lang: str) -> tuple[dict, list[Text_]]:
     """The plan tree (``workplan.plan_tree``) with every text in ``lang`` where it has a version;
     returns (tree, texts without one)."""
-    texts = plan_texts(session, tree["id"])
+    texts, people = _plan_texts(session, tree["id"], tree)
     by = {(t.ref.table, t.ref.row_id, t.ref.field): t for t in texts}
 
     def text(table, row_id, field, original):
         t = by.get((table, row_id, field))
         return t.text(lang) if t is not None else original
 
-    out = copy.deepcopy(tree)
-    out["lang"] = lang
+    # a copy of what changes (sections, items, persons), not a deep copy of 300 items' deadlines
+    out = {**tree, "lang": lang, "sections": [
+        {**sec, "items": [{**item, "responsible": [dict(r) for r in item["responsible"]]} for item in sec["items"]]}
+        for sec in tree["sections"]]}
     for field in ("title", "faculty_name", "approver_position"):
         out[field] = text("workplan", tree["id"], field, tree.get(field) or "")
-    from desktop.models.workplan import WorkPlanItem, WorkPlanResponsible, WorkPlanSection
-
-    people: dict[int, list[int]] = {}
-    for rid, iid in session.execute(select(WorkPlanResponsible.id, WorkPlanResponsible.item_id)
-                                    .join(WorkPlanItem).join(WorkPlanSection)
-                                    .where(WorkPlanSection.plan_id == tree["id"])
-                                    .order_by(WorkPlanResponsible.item_id, WorkPlanResponsible.position)):
-        people.setdefault(iid, []).append(rid)
     for section in out["sections"]:
         section["title"] = text("workplan_section", section["id"], "title", section["title"])
         for item in section["items"]:

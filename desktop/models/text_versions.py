@@ -182,19 +182,37 @@ def resolve(session: Session, table: str, row_id: int, field: str, lang: str) ->
     return version if version else (_original(session, table, row_id, field) or "")
 
 
-def texts_of(session: Session, table: str, rows: Iterable[tuple[int, str, str, str]]) -> list[Text_]:
-    """``rows`` (row id, field, original, label) of one table with their versions (one query);
-    originals without a recorded language take their letters' language, or else the language most
-    texts of the table's rows are written in."""
+def texts_of(session: Session, table: str, rows: Iterable[tuple[int, str, str, str]],
+             ids_select: Select | None = None) -> list[Text_]:
+    """``rows`` (row id, field, original, label) of one table with their versions (one query;
+    ``ids_select`` bounds it to the document's rows); an original without a recorded language
+    takes the language its letters tell (:func:`settle_languages` does the rest)."""
     rows = list(rows)
-    versions = load(session, table, [r[0] for r in rows]) if rows else {}
+    if not rows:
+        return []
+    ids = {r[0] for r in rows}
+    versions: dict[tuple[int, str], dict[str, str]] = {}
+    recorded: dict[tuple[int, str], str] = {}
+    q = select(TextVersion.row_id, TextVersion.field, TextVersion.lang, TextVersion.text).where(
+        TextVersion.table_name == table)
+    if ids_select is not None:  # the document's rows as a subquery (a 300-item plan is no 300-value IN)
+        q = q.where(TextVersion.row_id.in_(ids_select))
+    elif len(ids) <= 50:
+        q = q.where(TextVersion.row_id.in_(ids))
+    for row_id, field, lang, text in session.execute(q):  # one query per table
+        if row_id not in ids:
+            continue
+        if text is None:
+            recorded[(row_id, field)] = lang
+        else:
+            versions.setdefault((row_id, field), {})[lang] = text
     out = []
     for row_id, field, original, label in rows:
-        found = versions.get((row_id, field), {})
-        recorded = next((lang for lang, text in found.items() if text is None), None)
-        out.append(Text_(TextRef(table, row_id, field), label, original or "",
-                         recorded or guess_language(original or ""),
-                         {lang: text for lang, text in found.items() if text}, recorded is not None))
+        key = (row_id, field)
+        lang = recorded.get(key)
+        original = original or ""
+        out.append(Text_(TextRef(table, row_id, field), label, original, lang or guess_language(original),
+                         versions.get(key, {}), lang is not None))
     return out
 
 
