@@ -161,3 +161,10 @@ def test_content_in_the_interface_language_edits_that_version(page, demo_db):
     page.actions_by_key["content_lang"].setChecked(False)
     page.select_item(item)
     assert page.p_text.toPlainText() == JOURNALS_KY
+
+
+def test_the_plan_filter_finds_an_item_by_its_russian_version(page):
+    page.f_text.setText("групповых журналов")
+    shown = [page.proxy.index(r, 1, page.proxy.index(s, 0)).data()
+             for s in range(page.proxy.rowCount()) for r in range(page.proxy.rowCount(page.proxy.index(s, 0)))]
+    assert shown == [JOURNALS_KY]

@@ -97,6 +97,7 @@ def localize_plan(session: Session, tree: dict, lang: str) -> tuple[dict, list[T
         section["title"] = text("workplan_section", section["id"], "title", section["title"])
         for item in section["items"]:
             found = by.get(("workplan_item", item["id"], "text"))
+            item["original_text"] = item["text"]
             item["text"] = text("workplan_item", item["id"], "text", item["text"])
             # which text the editor shows: a version (its language) or the original (None)
             item["shown_lang"] = lang if found is not None and found.versions.get(lang) else None

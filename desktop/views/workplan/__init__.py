@@ -298,6 +298,8 @@ class WorkPlanArea(PlanActions, AreaPage):
                 from desktop.models.text_documents import localize_plan
 
                 self.tree, _missing = localize_plan(s, self.tree, shown)
+            if self.tree is not None:
+                self._add_search_texts(s, self.tree)
         self.model.set_tree(self.tree)
         self.proxy.first_year = self.model.first_year
         self.view.expandAll()
@@ -307,6 +309,19 @@ class WorkPlanArea(PlanActions, AreaPage):
             self.actions_by_key[key].setEnabled(has_plan)
         self.bars.set_sections(self.tree["sections"] if self.tree else [])
         self._fill_filters()
+
+    @staticmethod
+    def _add_search_texts(session, tree: dict) -> None:
+        """The text filter finds an item by any of its versions and its original (one query)."""
+        from sqlalchemy import select
+
+        from desktop.models.text_versions import version_text_index
+
+        items = select(wp.WorkPlanItem.id).join(wp.WorkPlanSection).where(wp.WorkPlanSection.plan_id == tree["id"])
+        index = version_text_index(session, "workplan_item", items)
+        for section in tree["sections"]:
+            for item in section["items"]:
+                item["search_text"] = index.get(item["id"], "") + "\n" + item.get("original_text", "")
 
     def content_language(self) -> str | None:
         """The language typed texts are shown in, or None for their originals (the setting)."""
