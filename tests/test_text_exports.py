@@ -207,3 +207,36 @@ def test_excel_import_with_a_foreign_id_writes_nothing(cli_db, tmp_path):
         first = s.scalar(select(WorkPlanItem.id).where(WorkPlanItem.text == ITEMS[0][0]))
         assert tv.get_version(s, "workplan_item", first, "text", "ru") is None  # nothing partial
     db.dispose()
+
+
+def test_requests_register_prints_the_state_language_version(demo_db, tmp_path):
+    """The demo's office procedures are typed in Russian and carry Kyrgyz versions."""
+    import datetime as dt
+
+    from desktop.models.requests import request_rows
+    from desktop.models.text_documents import faculty_name, localize_request_rows
+    from desktop.reports.requests import register_pdf
+
+    on = dt.date(2026, 3, 2)
+    with demo_db.session() as s:
+        rows = request_rows(s, on)
+        ky, missing = localize_request_rows(s, rows, "ky")
+        assert missing == []
+        register_pdf(ky, tmp_path / "ky.pdf", "ky", on, faculty_name(s, "ky"))
+        ru, missing = localize_request_rows(s, rows, "ru")
+        assert missing == []
+        register_pdf(ru, tmp_path / "ru.pdf", "ru", on, faculty_name(s, "ru"))
+        # a version removed: counted as missing, the original printed
+        from sqlalchemy import select
+
+        from desktop.models.request_templates import ProcedureTemplate
+        pid = s.scalar(select(ProcedureTemplate.id).where(ProcedureTemplate.name == "Справка об обучении"))
+        tv.set_version(s, "procedure_template", pid, "name", "ky", None)
+        _rows, missing = localize_request_rows(s, rows, "ky")
+        assert [t.original for t in missing] == ["Справка об обучении"]
+    ky_text, ru_text = pdf_text(tmp_path / "ky.pdf"), pdf_text(tmp_path / "ru.pdf")
+    for russian in ("Справка об обучении", "Подпись декана", "Учебная часть", "Неполный пакет"):
+        assert russian not in ky_text
+    assert "Окуу тууралуу маалымкат" in ky_text and "Математика жана информациялык" in ky_text
+    assert "Справка об обучении" in ru_text and "Факультет математики" in ru_text
+    assert "маалымкат" not in ru_text and "факультети" not in ru_text

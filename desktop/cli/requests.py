@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from desktop.cli import CommandError, Context, Registry
+from desktop.cli.texts import add_strict, warn_missing
 from desktop.i18n import LANGUAGES
 
 STATUSES = ("in_progress", "done", "refused", "overdue")
@@ -27,12 +28,14 @@ def register(cli: Registry) -> None:
     p.add_argument("--status", choices=STATUSES, help="only requests in this status (overdue: in progress and late)")
     p.add_argument("--lang", dest="report_lang", choices=LANGUAGES)
     p.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="the day overdue is counted on (default today)")
+    add_strict(p)
     p = cli.subcommand("export", "request", cmd_export_request, "one service request's card with its steps")
     p.add_argument("--id", type=int, required=True, metavar="N")
     p.add_argument("--format", choices=("pdf",), default="pdf")
     p.add_argument("-o", "--output", required=True, metavar="FILE")
     p.add_argument("--lang", dest="report_lang", choices=LANGUAGES)
     p.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="the day overdue is counted on (default today)")
+    add_strict(p)
 
 
 def filter_rows(rows: list[dict], status: str | None) -> list[dict]:
@@ -44,16 +47,18 @@ def filter_rows(rows: list[dict], status: str | None) -> list[dict]:
 
 
 def cmd_export_requests(args, ctx: Context) -> int:
-    from desktop.models.org import the_faculty
     from desktop.models.requests import request_rows
     from desktop.reports.requests import register_pdf, register_xlsx
 
     on_date = args.date or dt.date.today()
     fmt = args.format or ("pdf" if args.output.lower().endswith(".pdf") else "xlsx")
+    lang = args.report_lang or ctx.lang
     with ctx.db.session() as s:
-        rows = filter_rows(request_rows(s, on_date), args.status)
-        faculty = the_faculty(s)
-        faculty_name = faculty.name if faculty else ""
+        from desktop.models.text_documents import faculty_name as faculty_in, localize_request_rows
+
+        rows, missing = localize_request_rows(s, filter_rows(request_rows(s, on_date), args.status), lang)
+        faculty_name = faculty_in(s, lang)
+    warn_missing(missing, lang, args.strict)
     try:
         if fmt == "pdf":
             register_pdf(rows, args.output, args.report_lang or ctx.lang, on_date, faculty_name)
@@ -67,7 +72,6 @@ def cmd_export_requests(args, ctx: Context) -> int:
 
 def cmd_export_request(args, ctx: Context) -> int:
     from desktop.models.base import DomainError
-    from desktop.models.org import the_faculty
     from desktop.models.requests import request_card
     from desktop.reports.requests import card_pdf
 
@@ -77,8 +81,11 @@ def cmd_export_request(args, ctx: Context) -> int:
             card = request_card(s, args.id, on_date)
         except DomainError:
             raise CommandError(f"there is no request No {args.id}") from None
-        faculty = the_faculty(s)
-        faculty_name = faculty.name if faculty else ""
+        from desktop.models.text_documents import faculty_name as faculty_in, localize_request_card
+
+        card, missing = localize_request_card(s, card, args.report_lang or ctx.lang)
+        faculty_name = faculty_in(s, args.report_lang or ctx.lang)
+    warn_missing(missing, args.report_lang or ctx.lang, args.strict)
     try:
         card_pdf(card, args.output, args.report_lang or ctx.lang, on_date, faculty_name)
     except OSError as exc:

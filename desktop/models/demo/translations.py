@@ -1,11 +1,12 @@
 """Demo step: the demo carries both languages of its country. Seed 000's Kyrgyz plan gets a
-Russian version of every text, seed 004's Kazakh calendars a Russian version of every event;
-the originals' languages are recorded. Runs after the work plan and calendar steps."""
+Russian version of every text, seed 004's Kazakh calendars a Russian version of every event, the
+office's own (Russian) procedures of service requests and their refusal ground a Kyrgyz one;
+the originals' languages are recorded. Runs after the work plan, calendar and requests steps."""
 
 from __future__ import annotations
 
 from desktop.models.demo import DemoContext
-from desktop.models.demo.translations_ru import CALENDAR, PEOPLE, PLAN, PLAN_TITLE
+from desktop.models.demo.translations_ru import CALENDAR, PEOPLE, PLAN, PLAN_TITLE, REQUESTS_KY
 from desktop.models.text_versions import add_versions, set_originals_language
 
 FACULTY_RU = {"Математика жана информациялык технологиялар факультети":
@@ -50,7 +51,24 @@ def build(ctx: DemoContext) -> None:
                 rows.append((t.ref, "ru", ru))
 
             originals["kk"].append(t.ref)
+    from desktop.models.requests import ServiceRequest
+    from desktop.models.text_documents import procedure_texts
+    from desktop.models.text_versions import TextRef
+
+    originals["ru"] = []
+    for t in procedure_texts(s):
+        ky = REQUESTS_KY.get(t.original)
+        if ky:  # the built-in procedures are msgids, translated by the catalogs
+            rows.append((t.ref, "ky", ky))
+            originals["ru"].append(t.ref)
+    for rid, reason in s.execute(select(ServiceRequest.id, ServiceRequest.refusal_reason)
+                                 .where(ServiceRequest.refusal_reason != "")):
+        if reason in REQUESTS_KY:
+            ref = TextRef("service_request", rid, "refusal_reason")
+            rows.append((ref, "ky", REQUESTS_KY[reason]))
+            originals["ru"].append(ref)
     for lang, refs in originals.items():
         set_originals_language(s, refs, lang)
     n = add_versions(s, rows)
-    ctx.summary.append(f"parallel texts: {n} Russian versions of the Kyrgyz plan and the Kazakh calendars")
+    ctx.summary.append(f"parallel texts: {n} versions (Russian of the Kyrgyz plan and the Kazakh calendars, "
+                       "Kyrgyz of the office's procedures)")
