@@ -240,3 +240,25 @@ def test_requests_register_prints_the_state_language_version(demo_db, tmp_path):
     assert "Окуу тууралуу маалымкат" in ky_text and "Математика жана информациялык" in ky_text
     assert "Справка об обучении" in ru_text and "Факультет математики" in ru_text
     assert "маалымкат" not in ru_text and "факультети" not in ru_text
+
+
+def test_meeting_minutes_print_the_versions_of_the_report_language(demo_db, tmp_path):
+    from sqlalchemy import select
+
+    from desktop.models import meetings as mt
+    from desktop.models.text_documents import localize_meeting
+    from desktop.reports.meeting_pdf import meeting_pdf
+
+    with demo_db.session() as s:
+        meeting = s.scalars(select(mt.Meeting).where(mt.Meeting.held.is_(True)).order_by(mt.Meeting.id)).first()
+        tree = mt.meeting_tree(s, meeting.id)
+        item = tree["items"][0]
+        tv.set_version(s, "agenda_item", item["id"], "title", "ru", "Об итогах зимней сессии (русская версия)")
+        tv.set_version(s, "meeting_series", tree["series_id"], "name", "ru", "Совещание в деканате (версия)")
+        ru, missing = localize_meeting(s, tree, "ru")
+        assert ru["items"][0]["title"] == "Об итогах зимней сессии (русская версия)"
+        assert all(t.ref != tv.TextRef("agenda_item", item["id"], "title") for t in missing)
+        meeting_pdf(tmp_path / "ru.pdf", ru, "ru")
+    text = pdf_text(tmp_path / "ru.pdf")
+    assert "Об итогах зимней сессии (русская версия)" in text
+    assert " ".join(item["title"].split()) not in text  # the original title is not printed

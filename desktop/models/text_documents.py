@@ -406,3 +406,39 @@ def faculty_name(session: Session, lang: str) -> str:
     if faculty is None:
         return ""
     return get_version(session, "faculty", faculty.id, "name", lang) or faculty.name
+
+
+# Meetings: agenda and minutes ----------------------------------------------------------------
+
+def localize_meeting(session: Session, tree: dict, lang: str) -> tuple[dict, list[Text_]]:
+    """The meeting tree (``meetings.meeting_tree``) with series, agenda items, minutes, decisions
+    and the faculty's names in ``lang`` where a version exists; returns (tree, texts without one)."""
+    from desktop.models.org import the_faculty
+    from desktop.models.text_versions import get_version
+
+    texts = meeting_texts(session, tree["id"])
+    by = {(t.ref.table, t.ref.row_id, t.ref.field): t for t in texts}
+
+    def text(table, row_id, field, original):
+        t = by.get((table, row_id, field))
+        return t.text(lang) if t is not None else original
+
+    out = {**tree, "series": text("meeting_series", tree["series_id"], "name", tree["series"]),
+           "decisions": [dict(d) for d in tree["decisions"]]}
+    faculty = the_faculty(session)
+    if faculty is not None:
+        out["faculty"] = get_version(session, "faculty", faculty.id, "name", lang) or tree["faculty"]
+        out["university"] = get_version(session, "faculty", faculty.id, "university", lang) or tree["university"]
+    decided = {}
+    for d in out["decisions"]:
+        d["text"] = text("meeting_decision", d["id"], "text", d["text"])
+        d["series"] = out["series"]
+        decided[d["id"]] = d
+    out["items"] = []
+    for item in tree["items"]:
+        item = {**item}
+        for field in ("title", "heard", "decided"):
+            item[field] = text("agenda_item", item["id"], field, item.get(field) or "")
+        item["decisions"] = [decided.get(d["id"], d) for d in item["decisions"]]
+        out["items"].append(item)
+    return out, missing(texts, lang)
