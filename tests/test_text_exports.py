@@ -262,3 +262,25 @@ def test_meeting_minutes_print_the_versions_of_the_report_language(demo_db, tmp_
     text = pdf_text(tmp_path / "ru.pdf")
     assert "Об итогах зимней сессии (русская версия)" in text
     assert " ".join(item["title"].split()) not in text  # the original title is not printed
+
+
+def test_exam_schedule_prints_disciplines_and_rooms_in_the_report_language(demo_db, tmp_path):
+    from desktop.models.exam_schedule import load_schedule
+    from desktop.models.exams import find_session
+    from desktop.models.text_documents import localize_schedule
+    from desktop.reports.exam_xlsx import session_xlsx
+
+    with demo_db.session() as s:
+        schedule = load_schedule(s, find_session(s, "2025-2026", "winter"))
+        ru, missing = localize_schedule(s, schedule, "ru")
+        assert missing == []
+        ky, missing = localize_schedule(s, schedule, "ky")
+        assert missing == []
+    session_xlsx(tmp_path / "ru.xlsx", ru, "ru", "list", "course")
+    session_xlsx(tmp_path / "ky.xlsx", ky, "ky", "list", "course")
+    book = load_workbook(tmp_path / "ru.xlsx", read_only=True)
+    ru_text = " ".join(str(v) for ws in book.worksheets for row in ws.iter_rows(values_only=True) for v in row if v)
+    book = load_workbook(tmp_path / "ky.xlsx", read_only=True)
+    ky_text = " ".join(str(v) for ws in book.worksheets for row in ws.iter_rows(values_only=True) for v in row if v)
+    assert "Математический анализ" in ru_text and "Математикалык анализ" not in ru_text
+    assert "Математикалык анализ" in ky_text and "Математический анализ" not in ky_text

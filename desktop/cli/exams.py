@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 from desktop.cli import CommandError, Context, Registry
+from desktop.cli.texts import add_strict, warn_missing
 from desktop.i18n import LANGUAGES
 
 KINDS = ("winter", "summer", "fx", "state")
@@ -20,6 +21,7 @@ def register(cli: Registry) -> None:
     p.add_argument("--lang", dest="report_lang", choices=LANGUAGES)
     p.add_argument("--by", default="course", choices=("course", "programme"), help="one sheet per course or programme")
     p.add_argument("-o", "--output", required=True, metavar="FILE")
+    add_strict(p)
 
     c = cli.subcommand("check", "session", cmd_check,
                        "conflicts of an exam session, one per line; exit 1 when any is an error")
@@ -43,7 +45,10 @@ def cmd_export(args, ctx: Context) -> int:
 
     lang = args.report_lang or ctx.lang
     with ctx.db.session() as s:
-        schedule = load_schedule(s, _session_id(s, args.year, args.session))
+        from desktop.models.text_documents import localize_schedule
+
+        schedule, missing = localize_schedule(s, load_schedule(s, _session_id(s, args.year, args.session)), lang)
+    warn_missing(missing, lang, args.strict)
     if args.format == "xlsx":
         from desktop.reports.exam_xlsx import session_xlsx
 

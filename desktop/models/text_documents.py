@@ -19,7 +19,8 @@ from desktop.models.base import DomainError
 from desktop.models.text_versions import Text_, missing, settle_languages, texts_of
 
 DOCUMENT_KINDS = {"workplan": N_("Work plan"), "calendar": N_("Academic calendar"),
-                  "procedures": N_("Procedures of service requests"), "meeting": N_("Meeting")}
+                  "procedures": N_("Procedures of service requests"), "meeting": N_("Meeting"),
+                  "exams": N_("Disciplines and rooms")}
 
 
 # Work plan -----------------------------------------------------------------------------------
@@ -219,7 +220,23 @@ def document_texts(session: Session, kind: str, doc_id: int | None = None) -> li
         return procedure_texts(session)
     if kind == "meeting":
         return meeting_texts(session, doc_id)
+    if kind == "exams":
+        return exam_texts(session)
     raise ValueError(kind)
+
+
+def exam_texts(session: Session) -> list[Text_]:
+    """Disciplines and rooms (names, buildings): what exam schedules print."""
+    from desktop.models.exams import Discipline, Room
+
+    building = _("Building")
+    out = settle_languages(texts_of(session, "discipline", [
+        (did, "name", name, _("Discipline")) for did, name in session.execute(
+            select(Discipline.id, Discipline.name).order_by(Discipline.name))]))
+    out += settle_languages(texts_of(session, "room", [
+        row for rid, name, b in session.execute(select(Room.id, Room.name, Room.building).order_by(Room.name))
+        for row in ((rid, "name", name, _("Room")), (rid, "building", b, f"{name} · {building}"))]))
+    return [t for t in out if t.original.strip()]
 
 
 # Round trip through a spreadsheet ------------------------------------------------------------
@@ -442,3 +459,26 @@ def localize_meeting(session: Session, tree: dict, lang: str) -> tuple[dict, lis
         item["decisions"] = [decided.get(d["id"], d) for d in item["decisions"]]
         out["items"].append(item)
     return out, missing(texts, lang)
+
+
+# Exam sessions: disciplines and rooms ------------------------------------------------------
+
+def localize_schedule(session: Session, schedule, lang: str):
+    """An exam schedule (``exam_schedule.load_schedule``) with discipline and room names in
+    ``lang`` where a version exists; returns (schedule, texts without one)."""
+    from desktop.models.text_versions import missing as missing_in
+
+    disciplines = settle_languages(texts_of(session, "discipline", [
+        (did, "name", name, name) for did, name in schedule.disciplines.items()]))
+    rooms = settle_languages(texts_of(session, "room", [
+        (rid, field, value, name) for rid, (name, _cap, building) in schedule.rooms.items()
+        for field, value in (("name", name), ("building", building))]))
+    by = {(t.ref.table, t.ref.row_id, t.ref.field): t for t in disciplines + rooms}
+    out = copy.copy(schedule)
+    out.disciplines = {did: by[("discipline", did, "name")].text(lang) for did in schedule.disciplines}
+    out.rooms = {rid: (by[("room", rid, "name")].text(lang), cap, by[("room", rid, "building")].text(lang))
+                 for rid, (_n, cap, _b) in schedule.rooms.items()}
+    used_d = {e.discipline_id for e in schedule.exams}  # only what the schedule prints is counted
+    used_r = {e.room_id for e in schedule.exams} | {e.consult_room_id for e in schedule.exams}
+    texts = [t for t in disciplines if t.ref.row_id in used_d] + [t for t in rooms if t.ref.row_id in used_r]
+    return out, missing_in(texts, lang)

@@ -6,7 +6,16 @@ the originals' languages are recorded. Runs after the work plan, calendar and re
 from __future__ import annotations
 
 from desktop.models.demo import DemoContext
-from desktop.models.demo.translations_ru import CALENDAR, PEOPLE, PLAN, PLAN_TITLE, REQUESTS_KY
+from desktop.models.demo.translations_ru import (
+    BUILDINGS,
+    CALENDAR,
+    DISCIPLINES,
+    PEOPLE,
+    PLAN,
+    PLAN_TITLE,
+    REQUESTS_KY,
+    ROOMS_KY,
+)
 from desktop.models.text_versions import add_versions, set_originals_language
 
 FACULTY_RU = {"Математика жана информациялык технологиялар факультети":
@@ -67,8 +76,39 @@ def build(ctx: DemoContext) -> None:
             ref = TextRef("service_request", rid, "refusal_reason")
             rows.append((ref, "ky", REQUESTS_KY[reason]))
             originals["ru"].append(ref)
+    _exam_texts(s, rows, originals)
     for lang, refs in originals.items():
         set_originals_language(s, refs, lang)
     n = add_versions(s, rows)
     ctx.summary.append(f"parallel texts: {n} versions (Russian of the Kyrgyz plan and the Kazakh calendars, "
                        "Kyrgyz of the office's procedures)")
+
+
+def _exam_texts(s, rows: list, originals: dict) -> None:
+    """Disciplines (Kyrgyz, "Тарых 2" for the second course) get Russian versions; rooms typed in
+    Russian ("Актовый зал") Kyrgyz ones; buildings Russian ones."""
+    from sqlalchemy import select
+
+    from desktop.models.exams import Discipline, Room
+    from desktop.models.text_versions import TextRef
+
+    for did, name in s.execute(select(Discipline.id, Discipline.name)):
+        base, _sep, course = name.rpartition(" ")
+        if not (course.isdigit() and base in DISCIPLINES):
+            base, course = name, ""
+        if base in DISCIPLINES:
+            ref = TextRef("discipline", did, "name")
+            rows.append((ref, "ru", f"{DISCIPLINES[base]} {course}".strip()))
+            originals["ky"].append(ref)
+    for rid, name, building in s.execute(select(Room.id, Room.name, Room.building)):
+        ref = TextRef("room", rid, "name")
+        if name in ROOMS_KY:
+            rows.append((ref, "ky", ROOMS_KY[name]))
+            originals["ru"].append(ref)
+        elif any("А" <= ch <= "я" for ch in name):  # a code such as "ИТ-1" reads the same in Russian
+            rows.append((ref, "ru", name))
+            originals["ky"].append(ref)
+        if building in BUILDINGS:
+            ref = TextRef("room", rid, "building")
+            rows.append((ref, "ru", BUILDINGS[building]))
+            originals["ky"].append(ref)

@@ -597,11 +597,22 @@ class ExamsArea(AreaPage):
             self.grid.setFocus()
 
     # Export --------------------------------------------------------------------------------------------------
+    def open_translations(self, missing_lang: str | None = None) -> None:
+        _open_translations(self, missing_lang)
+
     def export(self, key: str) -> None:
         if self.schedule is None:
             return
         lang, by = self.ctx.report_language, self.by.currentData()
-        schedule = self.schedule
+        from desktop.models.text_documents import localize_schedule
+
+        with self.ctx.db.session() as s:  # disciplines and rooms in the report language
+            schedule, missing = localize_schedule(s, self.schedule, lang)
+        if key != "preview":
+            from desktop.views.translations import confirm_missing
+
+            if not confirm_missing(self, missing, lang, self.open_translations):
+                return
         if key == "preview":
             import io
 
@@ -632,6 +643,15 @@ class ExamsArea(AreaPage):
             temporary, schedule, lang, layout, fmt, by, progress))
         if written:
             self.ctx.status_message.emit(_("Saved {path}").format(path=path))
+
+
+def _open_translations(page, missing_lang: str | None = None) -> None:
+    """Disciplines and rooms side by side with their versions (what the schedules print)."""
+    from desktop.views.translations import TranslationsDialog
+
+    TranslationsDialog(page.ctx, "exams", None, _("Disciplines and rooms"), missing_lang=missing_lang,
+                       parent=page).exec()
+    page.refresh()
 
 
 def write_export(path: str, schedule: ops.Schedule, lang: str, layout: str, fmt: str, by: str,
