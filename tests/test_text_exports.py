@@ -284,3 +284,26 @@ def test_exam_schedule_prints_disciplines_and_rooms_in_the_report_language(demo_
     ky_text = " ".join(str(v) for ws in book.worksheets for row in ws.iter_rows(values_only=True) for v in row if v)
     assert "Математический анализ" in ru_text and "Математикалык анализ" not in ru_text
     assert "Математикалык анализ" in ky_text and "Математический анализ" not in ky_text
+
+
+@pytest.mark.parametrize("lang, present, absent", [
+    ("ru", "Регистрация на дисциплины весеннего семестра", "Көктемгі семестрдің пәндеріне тіркелу"),
+    ("kk", "Көктемгі семестрдің пәндеріне тіркелу", "Регистрация на дисциплины весеннего семестра")])
+def test_the_kazakh_calendar_prints_one_language(demo_db, tmp_path, lang, present, absent):
+    from desktop.models import academic_calendar as ac
+    from desktop.models.text_documents import localize_calendar
+    from desktop.reports.calendar_pdf import calendar_pdf
+    from desktop.reports.calendar_xlsx import calendar_xlsx
+
+    with demo_db.session() as s:
+        data = ac.load(s, ac.find_calendar(s, "2025-2026", "bachelor", "semester"))
+        work = ac.calendar_engine(s, data)
+        data, missing = localize_calendar(s, data, lang)
+    assert missing == []
+    resolved = ac.resolve(data, work)
+    calendar_pdf(tmp_path / "c.pdf", data, resolved, work, lang)
+    calendar_xlsx(tmp_path / "c.xlsx", data, resolved, work, lang)
+    for text in (pdf_text(tmp_path / "c.pdf"), xlsx_text(tmp_path / "c.xlsx")):
+        assert present in text and absent not in text
+        # no event title of the other language anywhere: Kazakh letters only in the Kazakh version
+        assert any(ch in text for ch in "әғқұі") == (lang == "kk")

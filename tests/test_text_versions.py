@@ -228,3 +228,35 @@ def test_the_demo_carries_russian_versions_of_the_plan_and_calendar(demo_db):
             cal = calendar_texts(s, cal_id)
             assert {t.original_lang for t in cal if t.original.strip()} == {"kk"}
             assert tv.missing(cal, "ru") == []
+
+
+def test_a_standard_plan_ships_its_section_titles_in_every_language(session):
+    from desktop import i18n
+    from desktop.models import workplan as wp
+    from desktop.models.text_documents import localize_plan
+
+    i18n.set_language("ky")
+    plan = wp.create_standard_plan(session, "2026-2027")
+    tree = wp.plan_tree(session, plan)
+    ru, missing = localize_plan(session, tree, "ru")
+    kk, _missing = localize_plan(session, tree, "kk")
+    assert missing == []
+    assert ru["sections"][0]["title"] == "Организационная работа"
+    assert kk["sections"][0]["title"] == i18n.translator("kk")("Organisational work")
+    assert tree["sections"][0]["title"] == i18n.translator("ky")("Organisational work")
+
+
+def test_the_calendar_copy_carries_its_versions(session):
+    from desktop.models import academic_calendar as ac
+    from desktop.models.text_documents import calendar_texts
+
+    cal = ac.create_calendar(session, "2025-2026", "bachelor", "semester", "KZ", "УНИВЕРСИТЕТ", "")
+    event = ac.add_event(session, cal, "teaching", "Семестрдің оқу сабақтары", kind="teaching")
+    ac.set_entry(session, event, "autumn", ac.Entry(text="Жеке кесте бойынша"))
+    date_ref = next(t.ref for t in calendar_texts(session, cal) if t.ref.table == "calendar_date")
+    tv.set_version(session, "calendar_event", event, "title", "ru", "Учебные занятия семестра")
+    tv.set_version(session, "calendar_date", date_ref.row_id, "text", "ru", "По индивидуальному графику")
+    new = ac.copy_to_next_year(session, cal)
+    copied = {t.original: t.versions for t in calendar_texts(session, new)}
+    assert copied["Семестрдің оқу сабақтары"] == {"ru": "Учебные занятия семестра"}
+    assert copied["Жеке кесте бойынша"] == {"ru": "По индивидуальному графику"}

@@ -273,9 +273,24 @@ STANDARD_SECTIONS = tuple(k for k in SectionKind if k is not SectionKind.CUSTOM)
 def create_standard_plan(session: Session, year_name: str, **fields) -> WorkPlan:
     """A new plan with the eight usual sections, titled in the interface language."""
     plan = create_plan(session, year_name, **fields)
-    for kind in STANDARD_SECTIONS:
-        add_section(session, plan.id, _(SECTION_KIND_LABELS[kind]), kind.value)
+    sections = [add_section(session, plan.id, _(SECTION_KIND_LABELS[kind]), kind.value) for kind in STANDARD_SECTIONS]
+    _standard_titles_in_every_language(session, sections)
     return plan
+
+
+def _standard_titles_in_every_language(session: Session, sections: list[WorkPlanSection]) -> None:
+    """Built-in section titles ship translated: the other languages' titles become versions."""
+    from desktop.i18n import current_language, translator
+    from desktop.models.text_versions import CONTENT_LANGUAGES, TextRef, add_versions, set_originals_language
+
+    lang = current_language()
+    if lang not in CONTENT_LANGUAGES:
+        return
+    refs = [TextRef("workplan_section", s.id, "title") for s in sections]
+    set_originals_language(session, refs, lang)
+    add_versions(session, [(ref, other, translator(other)(SECTION_KIND_LABELS[SectionKind(s.kind)]))
+                           for ref, s in zip(refs, sections, strict=True) for other in CONTENT_LANGUAGES
+                           if other != lang])
 
 
 def delete_plan(session: Session, plan_id: int) -> dict | None:
