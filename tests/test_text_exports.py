@@ -307,3 +307,27 @@ def test_the_kazakh_calendar_prints_one_language(demo_db, tmp_path, lang, presen
         assert present in text and absent not in text
         # no event title of the other language anywhere: Kazakh letters only in the Kazakh version
         assert any(ch in text for ch in "әғқұі") == (lang == "kk")
+
+
+def test_the_demo_plan_in_russian_has_no_kyrgyz_left(demo_db, tmp_path):
+    """Seed 000's Kyrgyz plan: every item, section, person and worded deadline has a Russian version."""
+    from desktop.models import workplan as wp
+    from desktop.models.text_documents import localize_plan
+    from desktop.reports.workplan_pdf import plan_pdf
+    from desktop.reports.workplan_xlsx import plan_xlsx
+
+    with demo_db.session() as s:
+        tree = wp.plan_tree(s, wp.require_plan(s, "2025-2026"))
+        ru, missing = localize_plan(s, tree, "ru")
+        ky, _missing = localize_plan(s, tree, "ky")
+    assert missing == []
+    plan_pdf(tmp_path / "ru.pdf", ru, "ru")
+    plan_xlsx(tmp_path / "ru.xlsx", ru, "ru")
+    plan_pdf(tmp_path / "ky.pdf", ky, "ky")
+    for text in (pdf_text(tmp_path / "ru.pdf"), xlsx_text(tmp_path / "ru.xlsx")):
+        assert not set(text) & set("ңөүҢӨҮ")  # no Kyrgyz letter anywhere
+        assert "График боюнча" not in text and "По графику" in text
+        assert "Проверка групповых журналов" in text
+    ky_text = pdf_text(tmp_path / "ky.pdf")
+    assert "Тайпалык журналдарды текшерүү" in ky_text and "Проверка групповых журналов" not in ky_text
+    assert "По графику" not in ky_text and "УТВЕРЖДАЮ" not in ky_text

@@ -129,7 +129,7 @@ def test_export_lists_missing_texts_first(page, demo_db, tmp_path, monkeypatch):
     ui_settings.put(ui_settings.REPORT_LANGUAGE, "ru")
     shown, opened = [], []
     monkeypatch.setattr(translations.MissingDialog, "exec",
-                        lambda self: shown.append([self.list.item(i).text() for i in range(self.list.count())])
+                        lambda self: shown.append(self.texts.stringList())
                         or translations.MissingDialog.TRANSLATE)
     monkeypatch.setattr(translations.TranslationsDialog, "exec",
                         lambda self: opened.append(self.show_combo.currentData()) or 0)

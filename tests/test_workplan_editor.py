@@ -127,7 +127,7 @@ def test_exports_from_the_page_in_the_report_language(page, tmp_path, monkeypatc
 
     asked = []  # the demo plan has no Kazakh versions: the export lists them first; "Export anyway"
     monkeypatch.setattr(translations.MissingDialog, "exec",
-                        lambda self: asked.append(self.list.count()) or translations.MissingDialog.EXPORT)
+                        lambda self: asked.append(self.texts.rowCount()) or translations.MissingDialog.EXPORT)
     target = tmp_path / "plan.pdf"
     monkeypatch.setattr(plan_actions.QFileDialog, "getSaveFileName", lambda *a: (str(target), ""))
     page.actions_by_key["export_pdf"].trigger()

@@ -43,15 +43,22 @@ def _plan_texts(session: Session, plan_id: int, tree: dict | None) -> tuple[list
                                .where(WorkPlanSection.plan_id == plan_id).order_by(WorkPlanSection.position)).all()
         sections = [(sid, roman(pos + 1), title) for sid, pos, title in rows]
         numeral = {sid: number for sid, number, _t in sections}
-        items = [(iid, f"{numeral[sid]}.{pos + 1}", text) for iid, sid, pos, text in session.execute(
-            select(WorkPlanItem.id, WorkPlanItem.section_id, WorkPlanItem.position, WorkPlanItem.text)
-            .join(WorkPlanSection).where(WorkPlanSection.plan_id == plan_id)
-            .order_by(WorkPlanSection.position, WorkPlanItem.position))]
+        items, deadlines = [], []
+        for iid, sid, pos, text, deadline in session.execute(
+                select(WorkPlanItem.id, WorkPlanItem.section_id, WorkPlanItem.position, WorkPlanItem.text,
+                       WorkPlanItem.deadline)
+                .join(WorkPlanSection).where(WorkPlanSection.plan_id == plan_id)
+                .order_by(WorkPlanSection.position, WorkPlanItem.position)):
+            items.append((iid, f"{numeral[sid]}.{pos + 1}", text))
+            if (deadline or {}).get("kind") == "text":
+                deadlines.append((iid, f"{numeral[sid]}.{pos + 1}", deadline.get("text", "")))
     else:
         header = tree
         sections = [(sec["id"], sec["number"], sec["title"]) for sec in tree["sections"]]
         items = [(item["id"], f"{sec['number']}.{item['number']}", item["text"])
                  for sec in tree["sections"] for item in sec["items"]]
+        deadlines = [(item["id"], f"{sec['number']}.{item['number']}", item["deadline"].get("text", ""))
+                     for sec in tree["sections"] for item in sec["items"] if item["deadline"].get("kind") == "text"]
     out = texts_of(session, "workplan", [(plan_id, "title", header.get("title") or "", _("Title")),
                                          (plan_id, "faculty_name", header.get("faculty_name") or "", _("Faculty")),
                                          (plan_id, "approver_position", header.get("approver_position") or "",
@@ -60,7 +67,10 @@ def _plan_texts(session: Session, plan_id: int, tree: dict | None) -> tuple[list
     item_ids = select(WorkPlanItem.id).where(WorkPlanItem.section_id.in_(section_ids))
     out += texts_of(session, "workplan_section", [(sid, "title", title, number) for sid, number, title in sections],
                     section_ids)
-    out += texts_of(session, "workplan_item", [(iid, "text", text, label) for iid, label, text in items], item_ids)
+    deadline_word = _("Deadline")
+    out += texts_of(session, "workplan_item", [(iid, "text", text, label) for iid, label, text in items]
+                    + [(iid, "deadline_text", text, f"{label} · {deadline_word}") for iid, label, text in deadlines],
+                    item_ids)
     label = {iid: lab for iid, lab, _t in items}
     people_rows = session.execute(
         select(WorkPlanResponsible.id, WorkPlanResponsible.item_id, WorkPlanResponsible.text)
@@ -102,6 +112,9 @@ def localize_plan(session: Session, tree: dict, lang: str) -> tuple[dict, list[T
             item["text"] = text("workplan_item", item["id"], "text", item["text"])
             # which text the editor shows: a version (its language) or the original (None)
             item["shown_lang"] = lang if found is not None and found.versions.get(lang) else None
+            if item["deadline"].get("kind") == "text":
+                item["deadline"] = {**item["deadline"],
+                                    "text": text("workplan_item", item["id"], "deadline_text", item["deadline"]["text"])}
             item["original_lang"] = found.original_lang if found is not None else None
             ids = people.get(item["id"], [])
             for ref, rid in zip(item["responsible"], ids, strict=False):

@@ -56,7 +56,7 @@ TRANSLATABLE: dict[str, tuple[str, ...]] = {
     "faculty": ("name", "university"),
     "workplan": ("title", "faculty_name", "approver_position"),
     "workplan_section": ("title",),
-    "workplan_item": ("text",),
+    "workplan_item": ("text", "deadline_text"),  # deadline_text: a deadline the office wrote as words
     "workplan_responsible": ("text",),
     "academic_calendar": ("title", "approval"),
     "calendar_event": ("title", "note"),
@@ -174,6 +174,9 @@ def original_language(session: Session, table: str, row_id: int, field: str) -> 
 
 def _original(session: Session, table: str, row_id: int, field: str) -> str | None:
     t = _table(table)
+    if field == "deadline_text":  # the words of a deadline of kind "text" (in the JSON column)
+        deadline = session.scalar(select(t.c.deadline).where(t.c.id == row_id)) or {}
+        return deadline.get("text", "") if deadline.get("kind") == "text" else ""
     return session.scalar(select(t.c[field]).where(t.c.id == row_id))
 
 

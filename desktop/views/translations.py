@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, QStringListModel, Qt
 from PySide6.QtGui import QColor, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QListWidget,
+    QListView,
     QMessageBox,
     QPushButton,
     QTableView,
@@ -364,9 +364,10 @@ class MissingDialog(QDialog):
                                 "{n} texts of this document have no version in {language}; they would be printed "
                                 "in their original:", len(missing)).format(n=len(missing), language=language))
         label.setWordWrap(True)
-        self.list = QListWidget()
-        for t in missing[:500]:
-            self.list.addItem(f"{t.label}  {t.original[:120]}")
+        self.texts = QStringListModel([f"{t.label}  {t.original[:120]}" for t in missing], self)
+        self.list = QListView()
+        self.list.setModel(self.texts)
+        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         buttons = QDialogButtonBox()
         self.translate = buttons.addButton(_("Translate now"), QDialogButtonBox.ButtonRole.ActionRole)
         self.export = buttons.addButton(_("Export anyway"), QDialogButtonBox.ButtonRole.AcceptRole)

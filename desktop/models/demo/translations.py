@@ -9,6 +9,7 @@ from desktop.models.demo import DemoContext
 from desktop.models.demo.translations_ru import (
     BUILDINGS,
     CALENDAR,
+    DEADLINES,
     DISCIPLINES,
     PEOPLE,
     PLAN,
@@ -26,6 +27,8 @@ FACULTY_RU = {"Математика жана информациялык техн
 def _russian(t, year: str) -> str | None:
     if t.ref.table == "workplan_responsible":
         return PEOPLE.get(t.original, t.original)  # a name is the same in Russian
+    if t.ref.field == "deadline_text":
+        return DEADLINES.get(t.original)
     if t.ref.table == "workplan" and t.ref.field == "title":
         return PLAN_TITLE.format(year=year)
     return PLAN.get(t.original) or CALENDAR.get(t.original) or FACULTY_RU.get(t.original)
