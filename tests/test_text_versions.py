@@ -160,7 +160,7 @@ def test_localized_plan_tree_has_no_text_of_the_other_language(session, plan):
     from desktop.models import workplan as wp
     from desktop.models.text_documents import localize_plan
 
-    first, second = _item_ids(session, plan)
+    first, _second = _item_ids(session, plan)
     tv.set_version(session, "workplan_item", first, "text", "ru", RU_ITEM)
     tree = wp.plan_tree(session, plan)
     ru, missing = localize_plan(session, tree, "ru")

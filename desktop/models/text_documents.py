@@ -32,7 +32,13 @@ def plan_texts(session: Session, plan_id: int, tree: dict | None = None) -> list
 
 
 def _plan_texts(session: Session, plan_id: int, tree: dict | None) -> tuple[list[Text_], dict[int, list[int]]]:
-    from desktop.models.workplan import WorkPlan, WorkPlanItem, WorkPlanResponsible, WorkPlanSection, roman
+    from desktop.models.workplan import (
+        WorkPlan,
+        WorkPlanItem,
+        WorkPlanResponsible,
+        WorkPlanSection,
+        roman,
+    )
 
     if tree is None:
         plan = session.get(WorkPlan, plan_id)
