@@ -168,3 +168,16 @@ def test_the_plan_filter_finds_an_item_by_its_russian_version(page):
     shown = [page.proxy.index(r, 1, page.proxy.index(s, 0)).data()
              for s in range(page.proxy.rowCount()) for r in range(page.proxy.rowCount(page.proxy.index(s, 0)))]
     assert shown == [JOURNALS_KY]
+
+
+def test_the_requests_register_finds_a_request_by_a_version_of_its_procedure(qtbot, demo_db):
+    from desktop.views.common.tablemodel import RECORD_ROLE
+    from desktop.views.requests import RequestsArea
+
+    p = RequestsArea(AppContext(demo_db))
+    qtbot.addWidget(p)
+    p.retranslate_ui()
+    total = p.proxy.rowCount()
+    p.search.setText("Окуу тууралуу маалымкат")  # Kyrgyz version of "Справка об обучении"
+    found = {p.proxy.index(r, 0).data(RECORD_ROLE)["procedure"] for r in range(p.proxy.rowCount())}
+    assert found == {"Справка об обучении"} and p.proxy.rowCount() < total

@@ -501,3 +501,27 @@ def localize_schedule(session: Session, schedule, lang: str):
     used_r = {e.room_id for e in schedule.exams} | {e.consult_room_id for e in schedule.exams}
     texts = [t for t in disciplines if t.ref.row_id in used_d] + [t for t in rooms if t.ref.row_id in used_r]
     return out, missing_in(texts, lang)
+
+
+def add_request_search_texts(session: Session, rows: list[dict]) -> list[dict]:
+    """``versions_text`` on each register row: every language version of its procedure, current
+    step and refusal ground, so the register's filter finds a request by any of them."""
+    from desktop.models.request_templates import ProcedureStep, ProcedureTemplate
+    from desktop.models.text_versions import TextVersion
+
+    memory: dict[str, list[str]] = {}
+    for table, entity, field in (("procedure_template", ProcedureTemplate, "name"),
+                                 ("procedure_step", ProcedureStep, "name")):
+        column = getattr(entity, field)
+        for original, text in session.execute(
+                select(column, TextVersion.text).join(TextVersion, TextVersion.row_id == entity.id)
+                .where(TextVersion.table_name == table, TextVersion.field == field, TextVersion.text.is_not(None))):
+            memory.setdefault(original, []).append(text)
+    own: dict[int, list[str]] = {}
+    for row_id, text in session.execute(select(TextVersion.row_id, TextVersion.text).where(
+            TextVersion.table_name == "service_request", TextVersion.text.is_not(None))):
+        own.setdefault(row_id, []).append(text)
+    for row in rows:
+        row["versions_text"] = " ".join(memory.get(row["procedure"], []) + memory.get(row.get("current_step", ""), [])
+                                        + own.get(row["id"], []))
+    return rows

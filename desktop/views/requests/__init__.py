@@ -230,7 +230,9 @@ class RequestsArea(AreaPage):
         current = self.current_request_id()
         with self.ctx.db.session() as s:
             self._procedures = templates.template_rows(s)
-            rows = label_rows(req.request_rows(s, self.today))
+            from desktop.models.text_documents import add_request_search_texts
+
+            rows = add_request_search_texts(s, label_rows(req.request_rows(s, self.today)))
             self._counts = req.dashboard_counts(s, self.today)
             days = settings.get(s, req.DUE_SOON.key)
         self.due_soon.blockSignals(True)
