@@ -260,3 +260,26 @@ def test_the_calendar_copy_carries_its_versions(session):
     copied = {t.original: t.versions for t in calendar_texts(session, new)}
     assert copied["Семестрдің оқу сабақтары"] == {"ru": "Учебные занятия семестра"}
     assert copied["Жеке кесте бойынша"] == {"ru": "По индивидуальному графику"}
+
+
+def test_undo_of_a_delete_brings_the_versions_back(session, plan):
+    from desktop.models import workplan as wp
+    from desktop.models.workplan import WorkPlanResponsible
+
+    first, _second = _item_ids(session, plan)
+    tv.set_version(session, "workplan_item", first, "text", "ru", RU_ITEM)
+    rid = session.scalar(select(WorkPlanResponsible.id).where(WorkPlanResponsible.item_id == first))
+    tv.set_version(session, "workplan_responsible", rid, "text", "ru", "Деканат (рус.)")
+    section_id = plan.sections[0].id
+    tv.set_version(session, "workplan_section", section_id, "title", "ru", RU_SECTION)
+    saved = wp.delete_item(session, first)
+    assert tv.get_version(session, "workplan_item", first, "text", "ru") is None
+    wp.restore_item(session, saved)
+    assert tv.resolve(session, "workplan_item", first, "text", "ru") == RU_ITEM
+    rid = session.scalar(select(WorkPlanResponsible.id).where(WorkPlanResponsible.item_id == first))
+    assert tv.get_version(session, "workplan_responsible", rid, "text", "ru") == "Деканат (рус.)"
+    saved = wp.delete_plan(session, plan.id)
+    session.expire_all()
+    wp.restore_plan(session, saved)
+    assert tv.get_version(session, "workplan_section", section_id, "title", "ru") == RU_SECTION
+    assert tv.get_version(session, "workplan_item", first, "text", "ru") == RU_ITEM

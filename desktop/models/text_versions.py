@@ -436,3 +436,20 @@ def any_version_like(column, table: str, field: str, id_column, needle: str):
 __all__ = ["CONTENT_LANGUAGES", "TRANSLATABLE", "TextRef", "TextVersion", "Text_", "add_versions",
            "any_version_like", "copy_versions", "get_version", "guess_language", "load", "missing",
            "original_language", "resolve", "set_original_language", "set_version", "texts_of"]
+
+
+# Undo of a delete: the versions go with the snapshot and come back with the record ----------
+
+def snapshot_versions(session: Session, table: str, row_id: int) -> list[tuple[str, str, str | None]]:
+    """(field, lang, text) of a record's versions and recorded original language."""
+    return [tuple(r) for r in session.execute(
+        select(TextVersion.field, TextVersion.lang, TextVersion.text).where(
+            TextVersion.table_name == table, TextVersion.row_id == row_id))]
+
+
+def restore_versions(session: Session, table: str, row_id: int, saved) -> None:
+    """Put back what :func:`snapshot_versions` saw (the record was restored, maybe under a new id)."""
+    delete_versions(session, table, [row_id])
+    if saved:
+        session.execute(insert(TextVersion), [{"table_name": table, "row_id": row_id, "field": f, "lang": lang,
+                                              "text": text} for f, lang, text in saved])

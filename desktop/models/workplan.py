@@ -302,7 +302,9 @@ def delete_plan(session: Session, plan_id: int) -> dict | None:
             "approver_name": plan.approver_name, "approver_position": plan.approver_position,
             "approval_date": plan.approval_date,
             "sections": [{"id": s.id, "plan_id": plan.id, "position": s.position, "kind": s.kind, "title": s.title,
-                          "items": [_item_snapshot(i) for i in s.items]} for s in plan.sections]}
+                          "items": [_item_snapshot(i) for i in s.items], "versions": _section_versions(s)}
+                         for s in plan.sections],
+            "versions": _plan_versions(plan)}
     session.delete(plan)
     session.flush()
     return snap
@@ -315,6 +317,10 @@ def restore_plan(session: Session, snap: dict) -> WorkPlan:
                        approval_date=snap["approval_date"], plan_id=snap["id"])
     for section in snap["sections"]:
         restore_section(session, section)
+    if snap.get("versions"):
+        from desktop.models.text_versions import restore_versions
+
+        restore_versions(session, "workplan", plan.id, snap["versions"])
     session.flush()
     return plan
 
@@ -356,7 +362,8 @@ def delete_section(session: Session, section_id: int) -> dict:
     """Delete a section and its items; returns a snapshot for :func:`restore_section`."""
     section = _get(session, WorkPlanSection, section_id)
     snap = {"id": section.id, "plan_id": section.plan_id, "position": section.position, "kind": section.kind,
-            "title": section.title, "items": [_item_snapshot(i) for i in section.items]}
+            "title": section.title, "items": [_item_snapshot(i) for i in section.items],
+            "versions": _section_versions(section)}
     plan = section.plan
     plan.sections.remove(section)
     session.delete(section)
@@ -365,8 +372,24 @@ def delete_section(session: Session, section_id: int) -> dict:
     return snap
 
 
+def _section_versions(section: WorkPlanSection) -> list:
+    from desktop.models.text_versions import snapshot_versions
+
+    return snapshot_versions(Session.object_session(section), "workplan_section", section.id)
+
+
+def _plan_versions(plan: WorkPlan) -> list:
+    from desktop.models.text_versions import snapshot_versions
+
+    return snapshot_versions(Session.object_session(plan), "workplan", plan.id)
+
+
 def restore_section(session: Session, snap: dict) -> None:
     section = add_section(session, snap["plan_id"], snap["title"], snap["kind"], snap["position"], snap["id"])
+    if snap.get("versions"):
+        from desktop.models.text_versions import restore_versions
+
+        restore_versions(session, "workplan_section", section.id, snap["versions"])
     for item in snap["items"]:
         restore_item(session, {**item, "section_id": section.id})
 
@@ -387,7 +410,13 @@ def add_item(session: Session, section_id: int, text: str, *, deadline: dict | N
 
 
 def _item_snapshot(item: WorkPlanItem) -> dict:
-    return {"id": item.id, "section_id": item.section_id, "position": item.position, "text": item.text,
+    from desktop.models.text_versions import snapshot_versions
+
+    session = Session.object_session(item)
+    return {"versions": snapshot_versions(session, "workplan_item", item.id),
+            "responsible_versions": [snapshot_versions(session, "workplan_responsible", r.id)
+                                     for r in item.responsible],
+            "id": item.id, "section_id": item.section_id, "position": item.position, "text": item.text,
             "deadline": dict(item.deadline or {}), "status": item.status, "completion_note": item.completion_note,
             "completed_on": item.completed_on,
             "responsible": [{"staff_id": r.staff_id, "role": r.role, "text": r.text} for r in item.responsible]}
@@ -411,7 +440,19 @@ def restore_item(session: Session, snap: dict) -> WorkPlanItem:
     item.completed_on = snap.get("completed_on")
     item.responsible = [WorkPlanResponsible(position=i, **r) for i, r in enumerate(snap.get("responsible", []))]
     session.flush()
+    _restore_versions(session, item, snap)
     return item
+
+
+def _restore_versions(session: Session, item: WorkPlanItem, snap: dict) -> None:
+    """An undone delete brings the item's language versions back too."""
+    from desktop.models.text_versions import restore_versions
+
+    if snap.get("versions"):
+        restore_versions(session, "workplan_item", item.id, snap["versions"])
+    for ref, saved in zip(item.responsible, snap.get("responsible_versions", []), strict=False):
+        if saved:
+            restore_versions(session, "workplan_responsible", ref.id, saved)
 
 
 def move_item(session: Session, item_id: int, section_id: int, position: int) -> tuple[int, int]:
