@@ -283,3 +283,15 @@ def test_undo_of_a_delete_brings_the_versions_back(session, plan):
     wp.restore_plan(session, saved)
     assert tv.get_version(session, "workplan_section", section_id, "title", "ru") == RU_SECTION
     assert tv.get_version(session, "workplan_item", first, "text", "ru") == RU_ITEM
+
+
+def test_undo_of_a_deleted_calendar_event_brings_its_versions_back(session):
+    from desktop.models import academic_calendar as ac
+
+    cal = ac.create_calendar(session, "2025-2026", "bachelor", "semester", "KZ", "", "")
+    event = ac.add_event(session, cal, "teaching", "Семестрдің оқу сабақтары", kind="teaching")
+    tv.set_version(session, "calendar_event", event, "title", "ru", "Учебные занятия семестра")
+    saved = ac.delete_event(session, event)
+    assert tv.get_version(session, "calendar_event", event, "title", "ru") is None
+    ac.restore_event(session, saved)
+    assert tv.get_version(session, "calendar_event", event, "title", "ru") == "Учебные занятия семестра"
