@@ -189,6 +189,7 @@ def localize_calendar(session: Session, data, lang: str):
 def procedure_texts(session: Session) -> list[Text_]:
     from desktop.models.request_templates import ProcedureStep, ProcedureTemplate
 
+    faculty = _faculty_texts(session)
     procs = session.execute(select(ProcedureTemplate.id, ProcedureTemplate.name).order_by(ProcedureTemplate.id)).all()
     number = {pid: str(i) for i, (pid, _n) in enumerate(procs, 1)}
     out = texts_of(session, "procedure_template", [(pid, "name", name, number[pid]) for pid, name in procs])
@@ -201,7 +202,17 @@ def procedure_texts(session: Session) -> list[Text_]:
         rows += [(sid, "name", name, label), (sid, "unit", unit, f"{label} · {unit_word}"),
                  (sid, "condition", condition, f"{label} · {condition_word}")]
     out += texts_of(session, "procedure_step", rows)
-    return settle_languages([t for t in out if t.original.strip()])
+    return faculty + settle_languages([t for t in out if t.original.strip()])
+
+
+def _faculty_texts(session: Session) -> list[Text_]:
+    """The faculty's and university's names, as the registers' and minutes' frames print them."""
+    from desktop.models.org import Faculty
+
+    rows = []
+    for fid, name, university in session.execute(select(Faculty.id, Faculty.name, Faculty.university)):
+        rows += [(fid, "name", name, _("Faculty")), (fid, "university", university, _("University"))]
+    return settle_languages([t for t in texts_of(session, "faculty", rows) if t.original.strip()])
 
 
 # Meeting -----------------------------------------------------------------------------------
@@ -213,6 +224,7 @@ def meeting_texts(session: Session, meeting_id: int) -> list[Text_]:
     if meeting is None:
         raise DomainError(_("The record was deleted meanwhile; reload the list."))
     series = session.get(MeetingSeries, meeting.series_id) if getattr(meeting, "series_id", None) else None
+    faculty = _faculty_texts(session)
     out = texts_of(session, "meeting_series", [(series.id, "name", series.name, _("Series"))]) if series else []
     items = session.execute(select(AgendaItem.id, AgendaItem.position, AgendaItem.title, AgendaItem.heard,
                                    AgendaItem.decided).where(AgendaItem.meeting_id == meeting_id)
@@ -227,7 +239,7 @@ def meeting_texts(session: Session, meeting_id: int) -> list[Text_]:
     decision = _("Decision")
     out += texts_of(session, "meeting_decision",
                     [(did, "text", text, f"{decision} {i}") for i, (did, text) in enumerate(decisions, 1)])
-    return settle_languages([t for t in out if t.original.strip()])
+    return faculty + settle_languages([t for t in out if t.original.strip()])
 
 
 def document_texts(session: Session, kind: str, doc_id: int | None = None) -> list[Text_]:
