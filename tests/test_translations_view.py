@@ -181,3 +181,31 @@ def test_the_requests_register_finds_a_request_by_a_version_of_its_procedure(qtb
     p.search.setText("Окуу тууралуу маалымкат")  # Kyrgyz version of "Справка об обучении"
     found = {p.proxy.index(r, 0).data(RECORD_ROLE)["procedure"] for r in range(p.proxy.rowCount())}
     assert found == {"Справка об обучении"} and p.proxy.rowCount() < total
+
+
+def test_the_calendar_shows_and_edits_the_interface_language_version(qtbot, demo_db):
+    from desktop.models import academic_calendar as ac
+    from desktop.views.calendar.page import CalendarArea
+
+    i18n.set_language("ru")
+    ctx = AppContext(demo_db)
+    p = CalendarArea(ctx)
+    qtbot.addWidget(p)
+    p.retranslate_ui()
+    with demo_db.session() as s:
+        cal = ac.find_calendar(s, "2025-2026", "bachelor", "semester")
+    p.chooser.setCurrentIndex(p.chooser.findData(cal))
+    event = next(e for e in p.data.events if e.title == "Көктемгі семестрдің пәндеріне тіркелу")
+    assert p.model.data_.event(event.id).title == event.title  # originals by default
+    p.buttons["content_lang"].click()
+    assert p.model.data_.event(event.id).title == "Регистрация на дисциплины весеннего семестра"
+    p._edit_event(event.id, "title", "Регистрация на дисциплины весны")
+    with demo_db.session() as s:
+        assert tv.get_version(s, "calendar_event", event.id, "title", "ru") == "Регистрация на дисциплины весны"
+        assert s.get(ac.CalendarEvent, event.id).title == "Көктемгі семестрдің пәндеріне тіркелу"
+    p.undo_stack.undo()
+    with demo_db.session() as s:
+        assert tv.get_version(s, "calendar_event", event.id, "title", "ru") == \
+            "Регистрация на дисциплины весеннего семестра"
+    p.buttons["content_lang"].click()
+    assert ui_settings.get(ui_settings.CONTENT_SHOWN) == "original"

@@ -175,6 +175,9 @@ def localize_calendar(session: Session, data, lang: str):
     out.title = text("academic_calendar", data.id, "title", data.title)
     out.approval = text("academic_calendar", data.id, "approval", data.approval)
     for e in out.events:
+        # which fields show a version (the window edits that version, not the original)
+        e.shown_versions = {f for f in ("title", "note")
+                            if (t := by.get(("calendar_event", e.id, f))) is not None and t.versions.get(lang)}
         e.title = text("calendar_event", e.id, "title", e.title)
         e.note = text("calendar_event", e.id, "note", e.note)
         for term, entry in list(e.entries.items()):

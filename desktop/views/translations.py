@@ -388,6 +388,15 @@ class MissingDialog(QDialog):
         self.resize(640, 420)
 
 
+def content_language() -> str | None:
+    """The language typed texts are shown in (the interface's, where a version exists), or None
+    for their originals: one setting (QSettings ``content/shown``) for every page."""
+    from desktop.i18n import current_language
+
+    lang = current_language()
+    return lang if ui_settings.get(ui_settings.CONTENT_SHOWN) == "interface" and lang in CONTENT_LANGUAGES else None
+
+
 def confirm_missing(parent, missing: list[Text_], lang: str, translate) -> bool:
     """True to go on with the export. With texts missing, asks: "Translate now" calls
     ``translate(lang)`` (opens the translations view filtered to them) and stops the export."""

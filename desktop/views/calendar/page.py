@@ -102,8 +102,11 @@ class CalendarArea(AreaPage):
                           ("sub", self.add_sub_row), ("delete", self.delete_event), ("date", self.edit_date),
                           ("overrides", self.edit_overrides), ("pdf", self.export_pdf), ("xlsx", self.export_xlsx),
                           ("preview", self.preview), ("year_pdf", self.preview_year_view),
-                          ("translations", self.open_translations)):
+                          ("translations", self.open_translations), ("content_lang", self.toggle_content_language)):
             b = QToolButton()
+            if key == "content_lang":
+                b.setCheckable(True)
+                b.setChecked(ui_settings.get(ui_settings.CONTENT_SHOWN) == "interface")
             b.clicked.connect(lambda _checked=False, slot=slot: slot())
             self.buttons[key] = b
             self.toolbar.addWidget(b)
@@ -170,7 +173,8 @@ class CalendarArea(AreaPage):
         labels = {"new": _("New calendar…"), "props": _("Calendar properties…"), "copy": _("Copy to next year"), "add": _("Add event"),
                   "sub": _("Add sub-row"), "delete": _("Delete"), "date": _("Date…"),
                   "overrides": _("Days off…"), "pdf": _("PDF…"), "xlsx": _("Excel…"), "preview": _("Print preview"),
-                  "year_pdf": _("Year view PDF"), "translations": _("Translations…")}
+                  "year_pdf": _("Year view PDF"), "translations": _("Translations…"),
+                  "content_lang": _("Show texts in the interface language")}
         for key, text in labels.items():
             self.buttons[key].setText(text)
         self.tabs.setTabText(0, _("Events"))
@@ -221,8 +225,9 @@ class CalendarArea(AreaPage):
                 resolved = ac.resolve(self.data, work)
             except ac.RuleCycle:
                 resolved = {}
-            self.model.set_calendar(self.data, resolved, problems)
-            self.year_view.set_view(build_year_view(self.data, resolved, work, i18n.current_language()))
+            shown = self.shown_data()
+            self.model.set_calendar(shown, resolved, problems)
+            self.year_view.set_view(build_year_view(shown, resolved, work, i18n.current_language()))
             self.tree.expandAll()
             self.tree.setColumnWidth(0, 50)
             self.tree.setColumnWidth(1, 320)
@@ -244,7 +249,9 @@ class CalendarArea(AreaPage):
                                    else _("No problems found."))
 
     def _others_changed(self, what: str) -> None:
-        if what in ("workdays", "settings"):
+        if what == "content_language":
+            self.buttons["content_lang"].setChecked(ui_settings.get(ui_settings.CONTENT_SHOWN) == "interface")
+        if what in ("workdays", "settings", "content_language"):
             self.refresh()
 
     # Running model-layer operations --------------------------------------
@@ -272,8 +279,39 @@ class CalendarArea(AreaPage):
         return self.tree.currentIndex().data(EVENT_ID_ROLE) if self.tree.currentIndex().isValid() else None
 
     # Editing --------------------------------------------------------------
+    def toggle_content_language(self) -> None:
+        """The one setting (shared with the work plan): texts in their original or the interface language."""
+        on = self.buttons["content_lang"].isChecked()
+        ui_settings.put(ui_settings.CONTENT_SHOWN, "interface" if on else "original")
+        self.ctx.data_changed.emit("content_language")  # every page, this one too, shows the choice
+
+    def shown_data(self):
+        """The calendar as the page shows it: typed texts in the interface language where a version
+        exists when the user chose so (``self.data`` keeps the originals)."""
+        from desktop.views.translations import content_language
+
+        lang = content_language()
+        if self.data is None or lang is None:
+            return self.data
+        from desktop.models.text_documents import localize_calendar
+
+        with self.ctx.db.session() as s:
+            return localize_calendar(s, self.data, lang)[0]
+
     def _edit_event(self, event_id: int, key: str, value) -> None:
+        from desktop.views.translations import content_language
+
         old: dict = {}
+        shown = self.model.data_.event(event_id) if self.model.data_ is not None else None
+        lang = content_language()
+        if lang and shown is not None and key in getattr(shown, "shown_versions", ()):
+            from desktop.models.text_versions import set_version  # the version shown is the one edited
+
+            self._push(_("Edit event"),
+                       lambda: old.update(v=self._run(lambda s: set_version(s, "calendar_event", event_id, key,
+                                                                            lang, value))),
+                       lambda: self._run(lambda s: set_version(s, "calendar_event", event_id, key, lang, old["v"])))
+            return
 
         def redo():
             old.update(self._run(lambda s: ac.update_event(s, event_id, **{key: value})))

@@ -246,6 +246,7 @@ class WorkPlanArea(PlanActions, AreaPage):
         self.file_menu.insertSeparator(self.actions_by_key["export_pdf"])
         self.file_menu.insertSeparator(self.actions_by_key["import"])
         ctx.data_changed.connect(lambda what: what == "staff" and self.refresh())
+        ctx.data_changed.connect(lambda what: what == "content_language" and self._content_setting_changed())
         self.refresh()
         self._restore_choices()
 
@@ -323,14 +324,18 @@ class WorkPlanArea(PlanActions, AreaPage):
             for item in section["items"]:
                 item["search_text"] = index.get(item["id"], "") + "\n" + item.get("original_text", "")
 
+    def _content_setting_changed(self) -> None:
+        act = self.actions_by_key["content_lang"]
+        act.blockSignals(True)
+        act.setChecked(ui_settings.get(ui_settings.CONTENT_SHOWN) == "interface")
+        act.blockSignals(False)
+        self.refresh()
+
     def content_language(self) -> str | None:
         """The language typed texts are shown in, or None for their originals (the setting)."""
-        from desktop.i18n import current_language
-        from desktop.models.text_versions import CONTENT_LANGUAGES
+        from desktop.views.translations import content_language
 
-        lang = current_language()
-        return lang if ui_settings.get(ui_settings.CONTENT_SHOWN) == "interface" and lang in CONTENT_LANGUAGES \
-            else None
+        return content_language()
 
     def _fill_filters(self) -> None:
         def fill(combo, entries):
