@@ -220,12 +220,12 @@ class CalendarArea(AreaPage):
             if self.data is None:
                 self._fill_chooser()
                 return
-            problems = calendar_checks.validate(self.data, work)
+            shown = self.shown_data()
+            problems = calendar_checks.validate(shown, work)  # names the events as the page shows them
             try:
                 resolved = ac.resolve(self.data, work)
             except ac.RuleCycle:
                 resolved = {}
-            shown = self.shown_data()
             self.model.set_calendar(shown, resolved, problems)
             self.year_view.set_view(build_year_view(shown, resolved, work, i18n.current_language()))
             self.tree.expandAll()
