@@ -209,3 +209,18 @@ def test_the_calendar_shows_and_edits_the_interface_language_version(qtbot, demo
             "Регистрация на дисциплины весеннего семестра"
     p.buttons["content_lang"].click()
     assert ui_settings.get(ui_settings.CONTENT_SHOWN) == "original"
+
+
+def test_the_exams_page_opens_the_disciplines_and_rooms_for_translation(qtbot, demo_db, monkeypatch):
+    from desktop.views import translations
+    from desktop.views.exams.page import ExamsArea
+
+    p = ExamsArea(AppContext(demo_db))
+    qtbot.addWidget(p)
+    p.retranslate_ui()
+    opened = []
+    monkeypatch.setattr(translations.TranslationsDialog, "exec",
+                        lambda self: opened.append({t.original: t.versions for t in self.model.texts}) or 0)
+    p.translations_action.trigger()
+    assert opened[0]["Математикалык анализ"] == {"ru": "Математический анализ"}
+    assert opened[0]["Актовый зал"] == {"ky": "Актылар залы"}

@@ -155,6 +155,9 @@ class ExamsArea(AreaPage):
             action = self.export_menu.addAction("")
             action.triggered.connect(lambda _c=False, k=key: self.export(k))
             self.export_actions[key] = action
+        self.export_menu.addSeparator()
+        self.translations_action = self.export_menu.addAction("")
+        self.translations_action.triggered.connect(lambda _c=False: self.open_translations())
         self.by = QComboBox()
         self.by.addItem("", "course")
         self.by.addItem("", "programme")
@@ -218,6 +221,7 @@ class ExamsArea(AreaPage):
                           ("matrix_pdf", _("Matrix to PDF…")), ("examiner_pdf", _("Examiners' timetables to PDF…")),
                           ("room_pdf", _("Rooms' timetables to PDF…")), ("preview", _("Print preview of the matrix"))):
             self.export_actions[key].setText(text)
+        self.translations_action.setText(_("Translate disciplines and rooms…"))
         self._fill_filters()
         self._show()
 
