@@ -295,3 +295,24 @@ def test_undo_of_a_deleted_calendar_event_brings_its_versions_back(session):
     assert tv.get_version(session, "calendar_event", event, "title", "ru") is None
     ac.restore_event(session, saved)
     assert tv.get_version(session, "calendar_event", event, "title", "ru") == "Учебные занятия семестра"
+
+
+def test_undo_of_a_request_edit_keeps_its_versions(session):
+    import datetime as dt
+
+    from desktop.models.request_templates import ensure_builtin_procedures, ProcedureTemplate
+    from desktop.models.requests import create_request, delete_request, refuse_request, request_snapshot, \
+        restore_request
+
+    ensure_builtin_procedures(session)
+    dup = session.scalar(select(ProcedureTemplate.id).where(ProcedureTemplate.builtin_key == "duplicate_diploma"))
+    rid = create_request(session, dup, dt.date(2026, 3, 2), applicant="Петров С.И.")
+    refuse_request(session, rid, "Неполный пакет документов", dt.date(2026, 3, 3))
+    tv.set_version(session, "service_request", rid, "refusal_reason", "ky", "Документтер толук эмес")
+    before = request_snapshot(session, rid)
+    restore_request(session, before)  # the undo of an edit re-creates the request
+    assert tv.get_version(session, "service_request", rid, "refusal_reason", "ky") == "Документтер толук эмес"
+    saved = delete_request(session, rid)
+    assert tv.get_version(session, "service_request", rid, "refusal_reason", "ky") is None
+    restore_request(session, saved)
+    assert tv.get_version(session, "service_request", rid, "refusal_reason", "ky") == "Документтер толук эмес"
