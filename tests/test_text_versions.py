@@ -316,3 +316,23 @@ def test_undo_of_a_request_edit_keeps_its_versions(session):
     assert tv.get_version(session, "service_request", rid, "refusal_reason", "ky") is None
     restore_request(session, saved)
     assert tv.get_version(session, "service_request", rid, "refusal_reason", "ky") == "Документтер толук эмес"
+
+
+def test_undo_of_a_deleted_agenda_item_or_decision_brings_its_versions_back(session):
+    import datetime as dt
+
+    from desktop.models import meetings as mt
+
+    series = mt.add_series(session, "Деканаттын кеңешмеси")
+    meeting = mt.add_meeting(session, series.id, dt.date(2026, 3, 2))
+    item = mt.add_agenda_item(session, meeting.id, "Кышкы сессиянын жыйынтыктары")
+    decision = mt.add_decision(session, meeting.id, "Жыйынтыктарды бекитүү")
+    tv.set_version(session, "agenda_item", item.id, "title", "ru", "Итоги зимней сессии")
+    tv.set_version(session, "meeting_decision", decision.id, "text", "ru", "Утвердить итоги")
+    saved_item = mt.delete_agenda_item(session, item.id)
+    saved_decision = mt.delete_decision(session, decision.id)
+    assert tv.get_version(session, "agenda_item", item.id, "title", "ru") is None
+    mt.restore_agenda_item(session, saved_item)
+    mt.restore_decision(session, saved_decision)
+    assert tv.get_version(session, "agenda_item", item.id, "title", "ru") == "Итоги зимней сессии"
+    assert tv.get_version(session, "meeting_decision", decision.id, "text", "ru") == "Утвердить итоги"
