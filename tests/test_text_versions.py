@@ -336,3 +336,18 @@ def test_undo_of_a_deleted_agenda_item_or_decision_brings_its_versions_back(sess
     mt.restore_decision(session, saved_decision)
     assert tv.get_version(session, "agenda_item", item.id, "title", "ru") == "Итоги зимней сессии"
     assert tv.get_version(session, "meeting_decision", decision.id, "text", "ru") == "Утвердить итоги"
+
+
+def test_editing_a_procedure_keeps_its_steps_translations(session):
+    from desktop.models import request_templates as rt
+
+    tid = rt.add_template(session, "Справка об обучении", [rt.StepSpec("Подготовка справки", "Деканат", "working", 2),
+                                                           rt.StepSpec("Подпись декана", "Деканат", "working", 1)])
+    first = session.get(rt.ProcedureTemplate, tid).steps[0].id
+    tv.set_version(session, "procedure_step", first, "name", "ky", "Маалымкатты даярдоо")
+    rt.update_template(session, tid, "Справка об обучении",
+                       [rt.StepSpec("Подготовка справки", "Деканат", "working", 3),
+                        rt.StepSpec("Подпись декана и печать", "Деканат", "working", 1)])
+    steps = session.get(rt.ProcedureTemplate, tid).steps
+    assert tv.get_version(session, "procedure_step", steps[0].id, "name", "ky") == "Маалымкатты даярдоо"
+    assert tv.get_version(session, "procedure_step", steps[1].id, "name", "ky") is None

@@ -453,3 +453,29 @@ def restore_versions(session: Session, table: str, row_id: int, saved) -> None:
     if saved:
         session.execute(insert(TextVersion), [{"table_name": table, "row_id": row_id, "field": f, "lang": lang,
                                               "text": text} for f, lang, text in saved])
+
+
+def versions_by_text(session: Session, table: str, rows: Iterable[tuple[int, dict[str, str]]]) -> dict:
+    """(field, original text) -> [(lang, text)] of rows about to be re-created (a procedure's steps
+    are replaced on every edit): :func:`carry_by_text` gives them to the new rows with that text."""
+    rows = list(rows)
+    by_id = {row_id: values for row_id, values in rows}
+    out: dict[tuple[str, str], list] = {}
+    if not rows:
+        return out
+    for row_id, field, lang, text in session.execute(
+            select(TextVersion.row_id, TextVersion.field, TextVersion.lang, TextVersion.text).where(
+                TextVersion.table_name == table, TextVersion.row_id.in_(list(by_id)))):
+        original = by_id[row_id].get(field)
+        if original:
+            out.setdefault((field, original), []).append((lang, text))
+    return out
+
+
+def carry_by_text(session: Session, table: str, saved: dict, rows: Iterable[tuple[int, dict[str, str]]]) -> None:
+    values = [{"table_name": table, "row_id": row_id, "field": field, "lang": lang, "text": text}
+              for row_id, fields in rows for field, original in fields.items()
+              for lang, text in saved.get((field, original), [])]
+    if values:
+        delete_versions(session, table, {v["row_id"] for v in values})
+        session.execute(insert(TextVersion), values)
