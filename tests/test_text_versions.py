@@ -351,3 +351,19 @@ def test_editing_a_procedure_keeps_its_steps_translations(session):
     steps = session.get(rt.ProcedureTemplate, tid).steps
     assert tv.get_version(session, "procedure_step", steps[0].id, "name", "ky") == "Маалымкатты даярдоо"
     assert tv.get_version(session, "procedure_step", steps[1].id, "name", "ky") is None
+
+
+def test_changing_the_responsible_keeps_the_versions_of_the_persons_kept(session, plan):
+    from desktop.models import workplan as wp
+    from desktop.models.workplan import WorkPlanResponsible
+
+    first, _second = _item_ids(session, plan)
+    rid = session.scalar(select(WorkPlanResponsible.id).where(WorkPlanResponsible.item_id == first))
+    tv.set_version(session, "workplan_responsible", rid, "text", "ru", "Деканат (рус.)")
+    wp.set_responsible(session, first, "Деканат, кураторлор")
+    rows = session.execute(select(WorkPlanResponsible.id, WorkPlanResponsible.text)
+                           .where(WorkPlanResponsible.item_id == first)
+                           .order_by(WorkPlanResponsible.position)).all()
+    assert [t for _i, t in rows] == ["Деканат", "кураторлор"]
+    assert tv.get_version(session, "workplan_responsible", rows[0][0], "text", "ru") == "Деканат (рус.)"
+    assert tv.get_version(session, "workplan_responsible", rows[1][0], "text", "ru") is None

@@ -515,10 +515,15 @@ def set_responsible(session: Session, item_id: int, responsible: str | list, ind
     else:
         entries = [dict(r) if isinstance(r, dict) else {"staff_id": r.staff_id, "role": r.role, "text": r.text}
                    for r in responsible]
+    from desktop.models.text_versions import carry_by_text, versions_by_text
+
+    # the persons are re-created: a person written as before keeps their language versions
+    kept = versions_by_text(session, "workplan_responsible", [(r.id, {"text": r.text}) for r in item.responsible])
     item.responsible.clear()
     session.flush()
     item.responsible.extend(WorkPlanResponsible(position=i, **e) for i, e in enumerate(entries))
     session.flush()
+    carry_by_text(session, "workplan_responsible", kept, [(r.id, {"text": r.text}) for r in item.responsible])
     return old
 
 
