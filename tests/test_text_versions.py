@@ -132,14 +132,15 @@ def test_search_finds_a_row_by_any_version(session, plan):
     assert list(session.scalars(select(WorkPlanItem.id).where(clause))) == [first]
 
 
-def test_deleting_a_record_deletes_its_versions(session, plan):
+def test_a_new_record_never_inherits_the_versions_of_a_deleted_one(session, plan):
     from desktop.models import workplan as wp
 
-    first, _second = _item_ids(session, plan)
-    tv.set_version(session, "workplan_item", first, "text", "ru", RU_ITEM)
-    wp.delete_item(session, first)
-    assert session.scalar(select(tv.TextVersion.id).where(tv.TextVersion.row_id == first,
-                                                          tv.TextVersion.table_name == "workplan_item")) is None
+    _first, second = _item_ids(session, plan)  # the newest item: SQLite hands its id out again
+    tv.set_version(session, "workplan_item", second, "text", "ru", RU_ITEM)
+    wp.delete_item(session, second)
+    new = wp.add_item(session, plan.sections[0].id, "Жаңы иш-чара")
+    assert tv.get_version(session, "workplan_item", new.id, "text", "ru") is None
+    assert tv.resolve(session, "workplan_item", new.id, "text", "ru") == "Жаңы иш-чара"
 
 
 def test_copy_to_next_year_carries_the_versions(session, plan):
@@ -273,7 +274,6 @@ def test_undo_of_a_delete_brings_the_versions_back(session, plan):
     section_id = plan.sections[0].id
     tv.set_version(session, "workplan_section", section_id, "title", "ru", RU_SECTION)
     saved = wp.delete_item(session, first)
-    assert tv.get_version(session, "workplan_item", first, "text", "ru") is None
     wp.restore_item(session, saved)
     assert tv.resolve(session, "workplan_item", first, "text", "ru") == RU_ITEM
     rid = session.scalar(select(WorkPlanResponsible.id).where(WorkPlanResponsible.item_id == first))
@@ -313,7 +313,6 @@ def test_undo_of_a_request_edit_keeps_its_versions(session):
     restore_request(session, before)  # the undo of an edit re-creates the request
     assert tv.get_version(session, "service_request", rid, "refusal_reason", "ky") == "Документтер толук эмес"
     saved = delete_request(session, rid)
-    assert tv.get_version(session, "service_request", rid, "refusal_reason", "ky") is None
     restore_request(session, saved)
     assert tv.get_version(session, "service_request", rid, "refusal_reason", "ky") == "Документтер толук эмес"
 
@@ -331,7 +330,6 @@ def test_undo_of_a_deleted_agenda_item_or_decision_brings_its_versions_back(sess
     tv.set_version(session, "meeting_decision", decision.id, "text", "ru", "Утвердить итоги")
     saved_item = mt.delete_agenda_item(session, item.id)
     saved_decision = mt.delete_decision(session, decision.id)
-    assert tv.get_version(session, "agenda_item", item.id, "title", "ru") is None
     mt.restore_agenda_item(session, saved_item)
     mt.restore_decision(session, saved_decision)
     assert tv.get_version(session, "agenda_item", item.id, "title", "ru") == "Итоги зимней сессии"

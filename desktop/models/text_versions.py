@@ -402,17 +402,27 @@ def delete_versions(session: Session, table: str, row_ids: Iterable[int]) -> Non
         session.execute(delete(TextVersion).where(TextVersion.table_name == table, TextVersion.row_id.in_(ids)))
 
 
+@event.listens_for(Session, "before_flush")
+def _note_new_rows(session: Session, _flush_context, _instances) -> None:
+    """Rows made without an id (new ones, not an undo putting a record back under its own id)."""
+    fresh = session.info.setdefault("text_versions_fresh", [])
+    for obj in session.new:
+        if getattr(obj, "__tablename__", None) in TRANSLATABLE and getattr(obj, "id", None) is None:
+            fresh.append(obj)
+
+
 @event.listens_for(Session, "after_flush")
-def _forget_deleted(session: Session, _flush_context) -> None:
-    """A deleted record takes its versions along (a new record that reuses its id starts bare)."""
-    gone: dict[str, list[int]] = {}
-    for obj in session.deleted:
-        table = getattr(obj, "__tablename__", None)
-        if table in TRANSLATABLE and getattr(obj, "id", None) is not None:
-            gone.setdefault(table, []).append(obj.id)
-    for table, ids in gone.items():
+def _new_rows_start_bare(session: Session, _flush_context) -> None:
+    """A deleted record's versions stay, so an undo that restores it (under its own id) finds them;
+    a NEW record that gets a freed id (SQLite reuses the highest) must not inherit them."""
+    fresh = session.info.pop("text_versions_fresh", [])
+    ids: dict[str, list[int]] = {}
+    for obj in fresh:
+        if getattr(obj, "id", None) is not None:
+            ids.setdefault(obj.__tablename__, []).append(obj.id)
+    for table, row_ids in ids.items():
         session.connection().execute(delete(TextVersion.__table__).where(
-            TextVersion.table_name == table, TextVersion.row_id.in_(ids)))
+            TextVersion.table_name == table, TextVersion.row_id.in_(row_ids)))
 
 
 def apply_versions(session: Session, changes: Iterable[tuple[TextRef, str, str | None]]) -> int:
