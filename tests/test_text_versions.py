@@ -300,9 +300,17 @@ def test_undo_of_a_deleted_calendar_event_brings_its_versions_back(session):
 def test_undo_of_a_request_edit_keeps_its_versions(session):
     import datetime as dt
 
-    from desktop.models.request_templates import ensure_builtin_procedures, ProcedureTemplate
-    from desktop.models.requests import create_request, delete_request, refuse_request, request_snapshot, \
-        restore_request
+    from desktop.models.request_templates import (
+        ProcedureTemplate,
+        ensure_builtin_procedures,
+    )
+    from desktop.models.requests import (
+        create_request,
+        delete_request,
+        refuse_request,
+        request_snapshot,
+        restore_request,
+    )
 
     ensure_builtin_procedures(session)
     dup = session.scalar(select(ProcedureTemplate.id).where(ProcedureTemplate.builtin_key == "duplicate_diploma"))
