@@ -25,6 +25,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from sqlalchemy import (
     Integer,
@@ -88,19 +89,18 @@ TRANSLATABLE: dict[str, tuple[str, ...]] = {
 OWNER: dict[str, tuple[str, str]] = {"workplan_responsible": ("workplan_item", "item_id"),
                                      "calendar_date": ("calendar_event", "event_id")}
 
-KY_LETTERS = set("ңөүҢӨҮ")
-KK_LETTERS = set("әғқұһіӘҒҚҰҺІ")
+KK_LETTERS = re.compile(r"[әғқұһіӘҒҚҰҺІ]")
+KY_LETTERS = re.compile(r"[ңөүҢӨҮ]|аа|уу|ыы|ээ", re.IGNORECASE)  # and long vowels: Kyrgyz, rare in Russian
 CYRILLIC = re.compile(r"[А-Яа-яЁё]")
-KY_VOWELS = re.compile(r"(аа|уу|ыы|ээ)", re.IGNORECASE)  # long vowels: Kyrgyz, rare in Russian
 
 
+@lru_cache(maxsize=20000)
 def guess_language(text: str) -> str | None:
     """The language a text is written in, from its letters: Kazakh (ә ғ қ ұ һ і), Kyrgyz (ң ө ү or
     a long vowel "уу", "аа" without those), Russian (Cyrillic without either), else None."""
-    letters = set(text)
-    if letters & KK_LETTERS:
+    if KK_LETTERS.search(text):
         return "kk"
-    if letters & KY_LETTERS or KY_VOWELS.search(text):
+    if KY_LETTERS.search(text):
         return "ky"
     if CYRILLIC.search(text):
         return "ru"
@@ -235,20 +235,29 @@ def texts_of(session: Session, table: str, rows: Iterable[tuple[int, str, str, s
 def settle_languages(texts: list[Text_]) -> list[Text_]:
     """A text with no telling letter ("Деканат", "Ректор") is taken to be in the language most of
     its document is written in."""
-    counts = Counter(t.original_lang for t in texts if t.original_lang and t.original.strip())
-    if counts:
-        common = counts.most_common(1)[0][0]
+    common = common_language((t.original, t.original_lang) for t in texts)
+    if common:
         for t in texts:
-            if not t.recorded_lang and t.original_lang in (None, "ru") and common != "ru" and not _long_russian(t):
-                t.original_lang = common if t.original_lang or CYRILLIC.search(t.original) else None
-            elif t.original_lang is None and CYRILLIC.search(t.original):
-                t.original_lang = common
+            t.original_lang = settled_language(t.original, t.original_lang, t.recorded_lang, common)
     return texts
 
 
-def _long_russian(t: Text_) -> bool:
-    # A Russian sentence in a Kyrgyz plan is Russian; a single word may be shared by both.
-    return t.original_lang == "ru" and len(t.original.split()) >= 3
+def common_language(texts: Iterable[tuple[str, str | None]]) -> str | None:
+    """The language most of (original, its language) are written in."""
+    counts = Counter(lang for original, lang in texts if lang and original.strip())
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def settled_language(original: str, lang: str | None, recorded: bool, common: str | None) -> str | None:
+    """The language of one original, its document's ``common`` language considered."""
+    if common is None or recorded:
+        return lang
+    if lang in (None, "ru") and common != "ru" and not (lang == "ru" and len(original.split()) >= 3):
+        # a Russian sentence in a Kyrgyz plan is Russian; a single word may be shared by both
+        return common if lang or CYRILLIC.search(original) else None
+    if lang is None and CYRILLIC.search(original):
+        return common
+    return lang
 
 
 def missing(texts: Iterable[Text_], lang: str) -> list[Text_]:
