@@ -107,7 +107,7 @@ def guess_language(text: str) -> str | None:
     return None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TextRef:
     table: str
     row_id: int
@@ -126,7 +126,7 @@ class TextRef:
         return cls(parts[0], int(parts[1]), parts[2])
 
 
-@dataclass
+@dataclass(slots=True)
 class Text_:
     """One text of a document: the original, its language and its versions."""
     ref: TextRef
