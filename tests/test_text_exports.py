@@ -207,3 +207,127 @@ def test_excel_import_with_a_foreign_id_writes_nothing(cli_db, tmp_path):
         first = s.scalar(select(WorkPlanItem.id).where(WorkPlanItem.text == ITEMS[0][0]))
         assert tv.get_version(s, "workplan_item", first, "text", "ru") is None  # nothing partial
     db.dispose()
+
+
+def test_requests_register_prints_the_state_language_version(demo_db, tmp_path):
+    """The demo's office procedures are typed in Russian and carry Kyrgyz versions."""
+    import datetime as dt
+
+    from desktop.models.requests import request_rows
+    from desktop.models.text_documents import faculty_name, localize_request_rows
+    from desktop.reports.requests import register_pdf
+
+    on = dt.date(2026, 3, 2)
+    with demo_db.session() as s:
+        rows = request_rows(s, on)
+        ky, missing = localize_request_rows(s, rows, "ky")
+        assert missing == []
+        register_pdf(ky, tmp_path / "ky.pdf", "ky", on, faculty_name(s, "ky"))
+        ru, missing = localize_request_rows(s, rows, "ru")
+        assert missing == []
+        register_pdf(ru, tmp_path / "ru.pdf", "ru", on, faculty_name(s, "ru"))
+        # a version removed: counted as missing, the original printed
+        from sqlalchemy import select
+
+        from desktop.models.request_templates import ProcedureTemplate
+        pid = s.scalar(select(ProcedureTemplate.id).where(ProcedureTemplate.name == "Справка об обучении"))
+        tv.set_version(s, "procedure_template", pid, "name", "ky", None)
+        _rows, missing = localize_request_rows(s, rows, "ky")
+        assert [t.original for t in missing] == ["Справка об обучении"]
+    ky_text, ru_text = pdf_text(tmp_path / "ky.pdf"), pdf_text(tmp_path / "ru.pdf")
+    for russian in ("Справка об обучении", "Подпись декана", "Учебная часть", "Неполный пакет"):
+        assert russian not in ky_text
+    assert "Окуу тууралуу маалымкат" in ky_text and "Математика жана информациялык" in ky_text
+    assert "Справка об обучении" in ru_text and "Факультет математики" in ru_text
+    assert "маалымкат" not in ru_text and "факультети" not in ru_text
+
+
+def test_meeting_minutes_print_the_versions_of_the_report_language(demo_db, tmp_path):
+    from sqlalchemy import select
+
+    from desktop.models import meetings as mt
+    from desktop.models.text_documents import localize_meeting
+    from desktop.reports.meeting_pdf import meeting_pdf
+
+    with demo_db.session() as s:
+        meeting = s.scalars(select(mt.Meeting).where(mt.Meeting.held.is_(True)).order_by(mt.Meeting.id)).first()
+        tree = mt.meeting_tree(s, meeting.id)
+        item = tree["items"][0]
+        tv.set_version(s, "agenda_item", item["id"], "title", "ru", "Об итогах зимней сессии (русская версия)")
+        tv.set_version(s, "meeting_series", tree["series_id"], "name", "ru", "Совещание в деканате (версия)")
+        ru, missing = localize_meeting(s, tree, "ru")
+        assert ru["items"][0]["title"] == "Об итогах зимней сессии (русская версия)"
+        assert all(t.ref != tv.TextRef("agenda_item", item["id"], "title") for t in missing)
+        meeting_pdf(tmp_path / "ru.pdf", ru, "ru")
+    text = pdf_text(tmp_path / "ru.pdf")
+    assert "Об итогах зимней сессии (русская версия)" in text
+    assert " ".join(item["title"].split()) not in text  # the original title is not printed
+
+
+def test_exam_schedule_prints_disciplines_and_rooms_in_the_report_language(demo_db, tmp_path):
+    from desktop.models.exam_schedule import load_schedule
+    from desktop.models.exams import find_session
+    from desktop.models.text_documents import localize_schedule
+    from desktop.reports.exam_xlsx import session_xlsx
+
+    with demo_db.session() as s:
+        schedule = load_schedule(s, find_session(s, "2025-2026", "winter"))
+        ru, missing = localize_schedule(s, schedule, "ru")
+        assert missing == []
+        ky, missing = localize_schedule(s, schedule, "ky")
+        assert missing == []
+    session_xlsx(tmp_path / "ru.xlsx", ru, "ru", "list", "course")
+    session_xlsx(tmp_path / "ky.xlsx", ky, "ky", "list", "course")
+    book = load_workbook(tmp_path / "ru.xlsx", read_only=True)
+    ru_text = " ".join(str(v) for ws in book.worksheets for row in ws.iter_rows(values_only=True) for v in row if v)
+    book = load_workbook(tmp_path / "ky.xlsx", read_only=True)
+    ky_text = " ".join(str(v) for ws in book.worksheets for row in ws.iter_rows(values_only=True) for v in row if v)
+    assert "Математический анализ" in ru_text and "Математикалык анализ" not in ru_text
+    assert "Математикалык анализ" in ky_text and "Математический анализ" not in ky_text
+
+
+@pytest.mark.parametrize("lang, present, absent", [
+    ("ru", "Регистрация на дисциплины весеннего семестра", "Көктемгі семестрдің пәндеріне тіркелу"),
+    ("kk", "Көктемгі семестрдің пәндеріне тіркелу", "Регистрация на дисциплины весеннего семестра")])
+def test_the_kazakh_calendar_prints_one_language(demo_db, tmp_path, lang, present, absent):
+    from desktop.models import academic_calendar as ac
+    from desktop.models.text_documents import localize_calendar
+    from desktop.reports.calendar_pdf import calendar_pdf
+    from desktop.reports.calendar_xlsx import calendar_xlsx
+
+    with demo_db.session() as s:
+        data = ac.load(s, ac.find_calendar(s, "2025-2026", "bachelor", "semester"))
+        work = ac.calendar_engine(s, data)
+        data, missing = localize_calendar(s, data, lang)
+    assert missing == []
+    resolved = ac.resolve(data, work)
+    calendar_pdf(tmp_path / "c.pdf", data, resolved, work, lang)
+    calendar_xlsx(tmp_path / "c.xlsx", data, resolved, work, lang)
+    for text in (pdf_text(tmp_path / "c.pdf"), xlsx_text(tmp_path / "c.xlsx")):
+        assert present in text and absent not in text
+        # no event title of the other language anywhere: Kazakh letters only in the Kazakh version
+        assert any(ch in text for ch in "әғқұі") == (lang == "kk")
+
+
+def test_the_demo_plan_in_russian_has_no_kyrgyz_left(demo_db, tmp_path):
+    """Seed 000's Kyrgyz plan: every item, section, person and worded deadline has a Russian version."""
+    from desktop.models import workplan as wp
+    from desktop.models.text_documents import localize_plan
+    from desktop.reports.workplan_pdf import plan_pdf
+    from desktop.reports.workplan_xlsx import plan_xlsx
+
+    with demo_db.session() as s:
+        tree = wp.plan_tree(s, wp.require_plan(s, "2025-2026"))
+        ru, missing = localize_plan(s, tree, "ru")
+        ky, _missing = localize_plan(s, tree, "ky")
+    assert missing == []
+    plan_pdf(tmp_path / "ru.pdf", ru, "ru")
+    plan_xlsx(tmp_path / "ru.xlsx", ru, "ru")
+    plan_pdf(tmp_path / "ky.pdf", ky, "ky")
+    for text in (pdf_text(tmp_path / "ru.pdf"), xlsx_text(tmp_path / "ru.xlsx")):
+        assert not set(text) & set("ңөүҢӨҮ")  # no Kyrgyz letter anywhere
+        assert "График боюнча" not in text and "По графику" in text
+        assert "Проверка групповых журналов" in text
+    ky_text = pdf_text(tmp_path / "ky.pdf")
+    assert "Тайпалык журналдарды текшерүү" in ky_text and "Проверка групповых журналов" not in ky_text
+    assert "По графику" not in ky_text and "УТВЕРЖДАЮ" not in ky_text

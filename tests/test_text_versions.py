@@ -132,14 +132,15 @@ def test_search_finds_a_row_by_any_version(session, plan):
     assert list(session.scalars(select(WorkPlanItem.id).where(clause))) == [first]
 
 
-def test_deleting_a_record_deletes_its_versions(session, plan):
+def test_a_new_record_never_inherits_the_versions_of_a_deleted_one(session, plan):
     from desktop.models import workplan as wp
 
-    first, _second = _item_ids(session, plan)
-    tv.set_version(session, "workplan_item", first, "text", "ru", RU_ITEM)
-    wp.delete_item(session, first)
-    assert session.scalar(select(tv.TextVersion.id).where(tv.TextVersion.row_id == first,
-                                                          tv.TextVersion.table_name == "workplan_item")) is None
+    _first, second = _item_ids(session, plan)  # the newest item: SQLite hands its id out again
+    tv.set_version(session, "workplan_item", second, "text", "ru", RU_ITEM)
+    wp.delete_item(session, second)
+    new = wp.add_item(session, plan.sections[0].id, "Жаңы иш-чара")
+    assert tv.get_version(session, "workplan_item", new.id, "text", "ru") is None
+    assert tv.resolve(session, "workplan_item", new.id, "text", "ru") == "Жаңы иш-чара"
 
 
 def test_copy_to_next_year_carries_the_versions(session, plan):
@@ -160,7 +161,7 @@ def test_localized_plan_tree_has_no_text_of_the_other_language(session, plan):
     from desktop.models import workplan as wp
     from desktop.models.text_documents import localize_plan
 
-    first, second = _item_ids(session, plan)
+    first, _second = _item_ids(session, plan)
     tv.set_version(session, "workplan_item", first, "text", "ru", RU_ITEM)
     tree = wp.plan_tree(session, plan)
     ru, missing = localize_plan(session, tree, "ru")
@@ -228,3 +229,147 @@ def test_the_demo_carries_russian_versions_of_the_plan_and_calendar(demo_db):
             cal = calendar_texts(s, cal_id)
             assert {t.original_lang for t in cal if t.original.strip()} == {"kk"}
             assert tv.missing(cal, "ru") == []
+
+
+def test_a_standard_plan_ships_its_section_titles_in_every_language(session):
+    from desktop import i18n
+    from desktop.models import workplan as wp
+    from desktop.models.text_documents import localize_plan
+
+    i18n.set_language("ky")
+    plan = wp.create_standard_plan(session, "2026-2027")
+    tree = wp.plan_tree(session, plan)
+    ru, missing = localize_plan(session, tree, "ru")
+    kk, _missing = localize_plan(session, tree, "kk")
+    assert missing == []
+    assert ru["sections"][0]["title"] == "Организационная работа"
+    assert kk["sections"][0]["title"] == i18n.translator("kk")("Organisational work")
+    assert tree["sections"][0]["title"] == i18n.translator("ky")("Organisational work")
+
+
+def test_the_calendar_copy_carries_its_versions(session):
+    from desktop.models import academic_calendar as ac
+    from desktop.models.text_documents import calendar_texts
+
+    cal = ac.create_calendar(session, "2025-2026", "bachelor", "semester", "KZ", "УНИВЕРСИТЕТ", "")
+    event = ac.add_event(session, cal, "teaching", "Семестрдің оқу сабақтары", kind="teaching")
+    ac.set_entry(session, event, "autumn", ac.Entry(text="Жеке кесте бойынша"))
+    date_ref = next(t.ref for t in calendar_texts(session, cal) if t.ref.table == "calendar_date")
+    tv.set_version(session, "calendar_event", event, "title", "ru", "Учебные занятия семестра")
+    tv.set_version(session, "calendar_date", date_ref.row_id, "text", "ru", "По индивидуальному графику")
+    new = ac.copy_to_next_year(session, cal)
+    copied = {t.original: t.versions for t in calendar_texts(session, new)}
+    assert copied["Семестрдің оқу сабақтары"] == {"ru": "Учебные занятия семестра"}
+    assert copied["Жеке кесте бойынша"] == {"ru": "По индивидуальному графику"}
+
+
+def test_undo_of_a_delete_brings_the_versions_back(session, plan):
+    from desktop.models import workplan as wp
+    from desktop.models.workplan import WorkPlanResponsible
+
+    first, _second = _item_ids(session, plan)
+    tv.set_version(session, "workplan_item", first, "text", "ru", RU_ITEM)
+    rid = session.scalar(select(WorkPlanResponsible.id).where(WorkPlanResponsible.item_id == first))
+    tv.set_version(session, "workplan_responsible", rid, "text", "ru", "Деканат (рус.)")
+    section_id = plan.sections[0].id
+    tv.set_version(session, "workplan_section", section_id, "title", "ru", RU_SECTION)
+    saved = wp.delete_item(session, first)
+    wp.restore_item(session, saved)
+    assert tv.resolve(session, "workplan_item", first, "text", "ru") == RU_ITEM
+    rid = session.scalar(select(WorkPlanResponsible.id).where(WorkPlanResponsible.item_id == first))
+    assert tv.get_version(session, "workplan_responsible", rid, "text", "ru") == "Деканат (рус.)"
+    saved = wp.delete_plan(session, plan.id)
+    session.expire_all()
+    wp.restore_plan(session, saved)
+    assert tv.get_version(session, "workplan_section", section_id, "title", "ru") == RU_SECTION
+    assert tv.get_version(session, "workplan_item", first, "text", "ru") == RU_ITEM
+
+
+def test_undo_of_a_deleted_calendar_event_brings_its_versions_back(session):
+    from desktop.models import academic_calendar as ac
+
+    cal = ac.create_calendar(session, "2025-2026", "bachelor", "semester", "KZ", "", "")
+    event = ac.add_event(session, cal, "teaching", "Семестрдің оқу сабақтары", kind="teaching")
+    tv.set_version(session, "calendar_event", event, "title", "ru", "Учебные занятия семестра")
+    saved = ac.delete_event(session, event)
+    assert tv.get_version(session, "calendar_event", event, "title", "ru") is None
+    ac.restore_event(session, saved)
+    assert tv.get_version(session, "calendar_event", event, "title", "ru") == "Учебные занятия семестра"
+
+
+def test_undo_of_a_request_edit_keeps_its_versions(session):
+    import datetime as dt
+
+    from desktop.models.request_templates import (
+        ProcedureTemplate,
+        ensure_builtin_procedures,
+    )
+    from desktop.models.requests import (
+        create_request,
+        delete_request,
+        refuse_request,
+        request_snapshot,
+        restore_request,
+    )
+
+    ensure_builtin_procedures(session)
+    dup = session.scalar(select(ProcedureTemplate.id).where(ProcedureTemplate.builtin_key == "duplicate_diploma"))
+    rid = create_request(session, dup, dt.date(2026, 3, 2), applicant="Петров С.И.")
+    refuse_request(session, rid, "Неполный пакет документов", dt.date(2026, 3, 3))
+    tv.set_version(session, "service_request", rid, "refusal_reason", "ky", "Документтер толук эмес")
+    before = request_snapshot(session, rid)
+    restore_request(session, before)  # the undo of an edit re-creates the request
+    assert tv.get_version(session, "service_request", rid, "refusal_reason", "ky") == "Документтер толук эмес"
+    saved = delete_request(session, rid)
+    restore_request(session, saved)
+    assert tv.get_version(session, "service_request", rid, "refusal_reason", "ky") == "Документтер толук эмес"
+
+
+def test_undo_of_a_deleted_agenda_item_or_decision_brings_its_versions_back(session):
+    import datetime as dt
+
+    from desktop.models import meetings as mt
+
+    series = mt.add_series(session, "Деканаттын кеңешмеси")
+    meeting = mt.add_meeting(session, series.id, dt.date(2026, 3, 2))
+    item = mt.add_agenda_item(session, meeting.id, "Кышкы сессиянын жыйынтыктары")
+    decision = mt.add_decision(session, meeting.id, "Жыйынтыктарды бекитүү")
+    tv.set_version(session, "agenda_item", item.id, "title", "ru", "Итоги зимней сессии")
+    tv.set_version(session, "meeting_decision", decision.id, "text", "ru", "Утвердить итоги")
+    saved_item = mt.delete_agenda_item(session, item.id)
+    saved_decision = mt.delete_decision(session, decision.id)
+    mt.restore_agenda_item(session, saved_item)
+    mt.restore_decision(session, saved_decision)
+    assert tv.get_version(session, "agenda_item", item.id, "title", "ru") == "Итоги зимней сессии"
+    assert tv.get_version(session, "meeting_decision", decision.id, "text", "ru") == "Утвердить итоги"
+
+
+def test_editing_a_procedure_keeps_its_steps_translations(session):
+    from desktop.models import request_templates as rt
+
+    tid = rt.add_template(session, "Справка об обучении", [rt.StepSpec("Подготовка справки", "Деканат", "working", 2),
+                                                           rt.StepSpec("Подпись декана", "Деканат", "working", 1)])
+    first = session.get(rt.ProcedureTemplate, tid).steps[0].id
+    tv.set_version(session, "procedure_step", first, "name", "ky", "Маалымкатты даярдоо")
+    rt.update_template(session, tid, "Справка об обучении",
+                       [rt.StepSpec("Подготовка справки", "Деканат", "working", 3),
+                        rt.StepSpec("Подпись декана и печать", "Деканат", "working", 1)])
+    steps = session.get(rt.ProcedureTemplate, tid).steps
+    assert tv.get_version(session, "procedure_step", steps[0].id, "name", "ky") == "Маалымкатты даярдоо"
+    assert tv.get_version(session, "procedure_step", steps[1].id, "name", "ky") is None
+
+
+def test_changing_the_responsible_keeps_the_versions_of_the_persons_kept(session, plan):
+    from desktop.models import workplan as wp
+    from desktop.models.workplan import WorkPlanResponsible
+
+    first, _second = _item_ids(session, plan)
+    rid = session.scalar(select(WorkPlanResponsible.id).where(WorkPlanResponsible.item_id == first))
+    tv.set_version(session, "workplan_responsible", rid, "text", "ru", "Деканат (рус.)")
+    wp.set_responsible(session, first, "Деканат, кураторлор")
+    rows = session.execute(select(WorkPlanResponsible.id, WorkPlanResponsible.text)
+                           .where(WorkPlanResponsible.item_id == first)
+                           .order_by(WorkPlanResponsible.position)).all()
+    assert [t for _i, t in rows] == ["Деканат", "кураторлор"]
+    assert tv.get_version(session, "workplan_responsible", rows[0][0], "text", "ru") == "Деканат (рус.)"
+    assert tv.get_version(session, "workplan_responsible", rows[1][0], "text", "ru") is None

@@ -129,7 +129,7 @@ def test_export_lists_missing_texts_first(page, demo_db, tmp_path, monkeypatch):
     ui_settings.put(ui_settings.REPORT_LANGUAGE, "ru")
     shown, opened = [], []
     monkeypatch.setattr(translations.MissingDialog, "exec",
-                        lambda self: shown.append(self.list.model().stringList())
+                        lambda self: shown.append(self.texts.stringList())
                         or translations.MissingDialog.TRANSLATE)
     monkeypatch.setattr(translations.TranslationsDialog, "exec",
                         lambda self: opened.append(self.show_combo.currentData()) or 0)
@@ -161,3 +161,66 @@ def test_content_in_the_interface_language_edits_that_version(page, demo_db):
     page.actions_by_key["content_lang"].setChecked(False)
     page.select_item(item)
     assert page.p_text.toPlainText() == JOURNALS_KY
+
+
+def test_the_plan_filter_finds_an_item_by_its_russian_version(page):
+    page.f_text.setText("групповых журналов")
+    shown = [page.proxy.index(r, 1, page.proxy.index(s, 0)).data()
+             for s in range(page.proxy.rowCount()) for r in range(page.proxy.rowCount(page.proxy.index(s, 0)))]
+    assert shown == [JOURNALS_KY]
+
+
+def test_the_requests_register_finds_a_request_by_a_version_of_its_procedure(qtbot, demo_db):
+    from desktop.views.common.tablemodel import RECORD_ROLE
+    from desktop.views.requests import RequestsArea
+
+    p = RequestsArea(AppContext(demo_db))
+    qtbot.addWidget(p)
+    p.retranslate_ui()
+    total = p.proxy.rowCount()
+    p.search.setText("Окуу тууралуу маалымкат")  # Kyrgyz version of "Справка об обучении"
+    found = {p.proxy.index(r, 0).data(RECORD_ROLE)["procedure"] for r in range(p.proxy.rowCount())}
+    assert found == {"Справка об обучении"} and p.proxy.rowCount() < total
+
+
+def test_the_calendar_shows_and_edits_the_interface_language_version(qtbot, demo_db):
+    from desktop.models import academic_calendar as ac
+    from desktop.views.calendar.page import CalendarArea
+
+    i18n.set_language("ru")
+    ctx = AppContext(demo_db)
+    p = CalendarArea(ctx)
+    qtbot.addWidget(p)
+    p.retranslate_ui()
+    with demo_db.session() as s:
+        cal = ac.find_calendar(s, "2025-2026", "bachelor", "semester")
+    p.chooser.setCurrentIndex(p.chooser.findData(cal))
+    event = next(e for e in p.data.events if e.title == "Көктемгі семестрдің пәндеріне тіркелу")
+    assert p.model.data_.event(event.id).title == event.title  # originals by default
+    p.buttons["content_lang"].click()
+    assert p.model.data_.event(event.id).title == "Регистрация на дисциплины весеннего семестра"
+    p._edit_event(event.id, "title", "Регистрация на дисциплины весны")
+    with demo_db.session() as s:
+        assert tv.get_version(s, "calendar_event", event.id, "title", "ru") == "Регистрация на дисциплины весны"
+        assert s.get(ac.CalendarEvent, event.id).title == "Көктемгі семестрдің пәндеріне тіркелу"
+    p.undo_stack.undo()
+    with demo_db.session() as s:
+        assert tv.get_version(s, "calendar_event", event.id, "title", "ru") == \
+            "Регистрация на дисциплины весеннего семестра"
+    p.buttons["content_lang"].click()
+    assert ui_settings.get(ui_settings.CONTENT_SHOWN) == "original"
+
+
+def test_the_exams_page_opens_the_disciplines_and_rooms_for_translation(qtbot, demo_db, monkeypatch):
+    from desktop.views import translations
+    from desktop.views.exams.page import ExamsArea
+
+    p = ExamsArea(AppContext(demo_db))
+    qtbot.addWidget(p)
+    p.retranslate_ui()
+    opened = []
+    monkeypatch.setattr(translations.TranslationsDialog, "exec",
+                        lambda self: opened.append({t.original: t.versions for t in self.model.texts}) or 0)
+    p.translations_action.trigger()
+    assert opened[0]["Математикалык анализ"] == {"ru": "Математический анализ"}
+    assert opened[0]["Актовый зал"] == {"ky": "Актылар залы"}

@@ -31,11 +31,14 @@ def prepare(env: Env) -> None:
                         status=("planned", "done", "in_progress")[n % 3])
 
 
-def _tree(env: Env) -> dict:
+def _tree(env: Env, lang: str | None = None) -> dict:
     from desktop.models import workplan as wp
+    from desktop.models.text_documents import localize_plan
 
     with env.made["db"].session() as s:
         tree = wp.plan_tree(s, wp.require_plan(s, DEMO_YEAR))
+        if lang:  # the texts in the report's language, as every export reads them
+            tree, _missing = localize_plan(s, tree, lang)
     items = sum(len(sec["items"]) for sec in tree["sections"])
     if items != env.sizes["plan_items"]:
         raise RuntimeError(f"the plan holds {items} items")
@@ -46,7 +49,7 @@ def pdf_dekanat(env: Env) -> None:
     """The real export: the plan read from the database and the official PDF (as ``dekanat export workplan``)."""
     from desktop.reports.workplan_pdf import plan_pdf
 
-    plan_pdf(env.tmp / "plan.pdf", _tree(env), "ky")
+    plan_pdf(env.tmp / "plan.pdf", _tree(env, "ky"), "ky")
 
 
 def pdf_floor(env: Env) -> float:

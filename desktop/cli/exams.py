@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 from desktop.cli import CommandError, Context, Registry
+from desktop.cli.texts import add_strict, warn_missing
 from desktop.i18n import LANGUAGES, _, ngettext
 
 KINDS = ("winter", "summer", "fx", "state")
@@ -22,6 +23,7 @@ def register(cli: Registry) -> None:
     p.add_argument("-o", "--output", required=True, metavar="FILE")
     p.add_argument("--final", action="store_true",
                    help="refuse (exit 1) while error-level conflicts remain, instead of printing a draft")
+    add_strict(p)
 
     c = cli.subcommand("check", "session", cmd_check,
                        "conflicts of an exam session, one per line; exit 1 when any is an error")
@@ -49,8 +51,12 @@ def cmd_export(args, ctx: Context) -> int:
 
     lang = args.report_lang or ctx.lang
     with ctx.db.session() as s:
+        from desktop.models.text_documents import localize_schedule
+
         schedule, conflicts = check_session(s, _session_id(s, args.year, args.session), lang)
+        schedule, missing = localize_schedule(s, schedule, lang)
         frame = document_frame(s, "exam_schedule")
+    warn_missing(missing, lang, args.strict)
     errors = [c.message for c in conflicts if c.severity == "error"]
     if errors:
         tr = ctx.tr

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from desktop.cli import CommandError, Context, Registry
+from desktop.cli.texts import add_strict, warn_missing
 from desktop.i18n import LANGUAGES, _
 from desktop import clock
 
@@ -17,6 +18,7 @@ def register(cli: Registry) -> None:
     p.add_argument("--series", metavar="NAME", help="the meeting series (default: the first meeting that day)")
     p.add_argument("-o", "--output", required=True, metavar="FILE")
     p.add_argument("--lang", dest="report_lang", choices=LANGUAGES, help="language of the report")
+    add_strict(p)
 
     p = cli.subcommand("export", "decisions", cmd_decisions, "the register of meeting decisions as Excel")
     p.add_argument("--format", default="xlsx", choices=("xlsx",))
@@ -37,12 +39,16 @@ def cmd_agenda(args, ctx: Context) -> int:
     from desktop.models import meetings as mt
 
     day = _date(args.date)
+    lang = args.report_lang or ctx.lang
     with ctx.db.session() as s:
-        tree = mt.meeting_tree(s, mt.find_meeting(s, day, args.series).id)
+        from desktop.models.text_documents import localize_meeting
+
+        tree, missing = localize_meeting(s, mt.meeting_tree(s, mt.find_meeting(s, day, args.series).id), lang)
+    warn_missing(missing, lang, args.strict)
     from desktop.reports.meeting_pdf import meeting_pdf
 
     with ctx.output(args.output) as tmp:
-        meeting_pdf(tmp, tree, args.report_lang or ctx.lang)
+        meeting_pdf(tmp, tree, lang)
     print(args.output)
     return 0
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from desktop.cli import CommandError, Context, Registry
+from desktop.cli.texts import add_strict, warn_missing
 from desktop.i18n import LANGUAGES, _, ngettext
 from desktop import clock
 
@@ -28,6 +29,7 @@ def register(cli: Registry) -> None:
     p.add_argument("--status", choices=STATUSES, help="only requests in this status (overdue: in progress and late)")
     p.add_argument("--lang", dest="report_lang", choices=LANGUAGES)
     p.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="the day overdue is counted on (default today)")
+    add_strict(p)
     p = cli.subcommand("export", "request", cmd_export_request, "one service request's card with its steps")
     p.add_argument("--id", type=int, required=True, metavar="N")
     p.add_argument("--paper", choices=("card", "receipt", "refusal"), default="card",
@@ -36,6 +38,7 @@ def register(cli: Registry) -> None:
     p.add_argument("-o", "--output", required=True, metavar="FILE")
     p.add_argument("--lang", dest="report_lang", choices=LANGUAGES)
     p.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="the day overdue is counted on (default today)")
+    add_strict(p)
 
 
 def filter_rows(rows: list[dict], status: str | None) -> list[dict]:
@@ -48,17 +51,19 @@ def filter_rows(rows: list[dict], status: str | None) -> list[dict]:
 
 def cmd_export_requests(args, ctx: Context) -> int:
     from desktop.models.document_frame import document_frame
-    from desktop.models.org import the_faculty
     from desktop.models.requests import request_rows
     from desktop.reports.requests import register_pdf, register_xlsx
 
     on_date = args.date or clock.today()
     fmt = args.format or ("pdf" if args.output.lower().endswith(".pdf") else "xlsx")
+    lang = args.report_lang or ctx.lang
     with ctx.db.session() as s:
-        rows = filter_rows(request_rows(s, on_date), args.status)
-        faculty = the_faculty(s)
-        faculty_name = faculty.name if faculty else ""
+        from desktop.models.text_documents import faculty_name as faculty_in, localize_request_rows
+
+        rows, missing = localize_request_rows(s, filter_rows(request_rows(s, on_date), args.status), lang)
+        faculty_name = faculty_in(s, lang)
         frame = document_frame(s, "requests")
+    warn_missing(missing, lang, args.strict)
     with ctx.output(args.output) as tmp:
         if fmt == "pdf":
             register_pdf(rows, tmp, args.report_lang or ctx.lang, on_date, faculty_name, frame=frame)
@@ -72,7 +77,6 @@ def cmd_export_requests(args, ctx: Context) -> int:
 def cmd_export_request(args, ctx: Context) -> int:
     from desktop.models.document_frame import document_frame
     from desktop.models.base import DomainError
-    from desktop.models.org import the_faculty
     from desktop.models.requests import request_card
     from desktop.reports.requests import card_pdf
 
@@ -82,10 +86,13 @@ def cmd_export_request(args, ctx: Context) -> int:
             card = request_card(s, args.id, on_date)
         except DomainError:
             raise CommandError(_("there is no request No {number}").format(number=args.id)) from None
-        faculty = the_faculty(s)
-        faculty_name = faculty.name if faculty else ""
+        from desktop.models.text_documents import faculty_name as faculty_in, localize_request_card
+
+        lang = args.report_lang or ctx.lang
+        card, missing = localize_request_card(s, card, lang)
+        faculty_name = faculty_in(s, lang)
         frame = document_frame(s, "requests")
-    lang = args.report_lang or ctx.lang
+    warn_missing(missing, lang, args.strict)
     with ctx.output(args.output) as tmp:
         if args.paper == "receipt":
             from desktop.reports.requests import receipt_pdf

@@ -8,7 +8,7 @@ import sys
 from desktop.cli import CommandError, Context, Registry
 from desktop.i18n import _, ngettext
 
-KINDS = ("workplan", "calendar", "procedures", "meeting")
+KINDS = ("workplan", "calendar", "procedures", "meeting", "exams")
 
 
 def register(cli: Registry) -> None:

@@ -604,7 +604,20 @@ def delete_event(session: Session, event_id: int) -> dict:
     session.execute(delete(CalendarDate).where(CalendarDate.event_id.in_(ids)))
     session.execute(delete(CalendarEvent).where(CalendarEvent.id.in_(ids[1:])))
     session.execute(delete(CalendarEvent).where(CalendarEvent.id == event_id))
+    _forget_versions(session, saved)
     return saved
+
+
+def _forget_versions(session: Session, saved: dict) -> None:
+    """The deleted rows' language versions go into the snapshot (undo brings them back) and out of
+    the table (a new event that gets a freed id starts bare)."""
+    from desktop.models.text_versions import delete_versions, snapshot_versions
+
+    saved["versions"] = []
+    for table, rows in (("calendar_event", saved["events"]), ("calendar_date", saved["dates"])):
+        for row in rows:
+            saved["versions"].append((table, row["id"], snapshot_versions(session, table, row["id"])))
+        delete_versions(session, table, [row["id"] for row in rows])
 
 
 def restore_event(session: Session, saved: dict) -> None:
@@ -618,6 +631,11 @@ def restore_event(session: Session, saved: dict) -> None:
         row = session.get(CalendarDate, date_id)
         if row is not None:
             row.rule_ref_id = ref
+    from desktop.models.text_versions import restore_versions
+
+    for table, row_id, versions in saved.get("versions", []):
+        if versions:
+            restore_versions(session, table, row_id, versions)
 
 
 def get_entry(session: Session, event_id: int, term: str) -> Entry:

@@ -462,7 +462,10 @@ def update_agenda_item(session: Session, item_id: int, **fields) -> dict:
 
 def delete_agenda_item(session: Session, item_id: int) -> dict:
     item = _get(session, AgendaItem, item_id)
-    snap = {**_item_snapshot(item), "meeting_id": item.meeting_id}
+    from desktop.models.text_versions import snapshot_versions
+
+    snap = {**_item_snapshot(item), "meeting_id": item.meeting_id,
+            "versions": snapshot_versions(session, "agenda_item", item.id)}  # back with an undo
     meeting = item.meeting
     meeting.items.remove(item)
     session.delete(item)
@@ -473,7 +476,13 @@ def delete_agenda_item(session: Session, item_id: int) -> dict:
 
 def restore_agenda_item(session: Session, snap: dict) -> AgendaItem:
     snap = dict(snap)
-    return add_agenda_item(session, snap.pop("meeting_id"), snap.pop("title"), item_id=snap.pop("id"), **snap)
+    versions = snap.pop("versions", None)
+    item = add_agenda_item(session, snap.pop("meeting_id"), snap.pop("title"), item_id=snap.pop("id"), **snap)
+    if versions:
+        from desktop.models.text_versions import restore_versions
+
+        restore_versions(session, "agenda_item", item.id, versions)
+    return item
 
 
 def move_agenda_item(session: Session, item_id: int, position: int) -> int:

@@ -57,12 +57,18 @@ def restore_decision(session: Session, snap: dict) -> Decision:
                      due_date=snap["due_date"], agenda_item_id=snap["agenda_item_id"], decision_id=snap["id"])
     d.status, d.closed_on, d.note = snap["status"], snap["closed_on"], snap["note"]
     session.flush()
+    if snap.get("versions"):
+        from desktop.models.text_versions import restore_versions
+
+        restore_versions(session, "meeting_decision", d.id, snap["versions"])
     return d
 
 
 def delete_decision(session: Session, decision_id: int) -> dict:
+    from desktop.models.text_versions import snapshot_versions
+
     d = _get(session, Decision, decision_id)
-    snap = _decision_snapshot(d)
+    snap = {**_decision_snapshot(d), "versions": snapshot_versions(session, "meeting_decision", d.id)}
     session.delete(d)
     session.flush()
     return snap

@@ -247,12 +247,21 @@ def update_template(session: Session, template_id: int, name: str, steps: list[S
         raise DomainError(_("The procedure name is required."))
     clean = validate_steps(steps)
     old = (template.name, [spec_of(s) for s in template.steps], template.active)
+    from desktop.models.text_versions import carry_by_text, versions_by_text
+
+    # the steps are re-created: their language versions go to the new steps with the same texts
+    kept = versions_by_text(session, "procedure_step", [(s.id, _step_texts(s)) for s in template.steps])
     template.name, template.active = name, bool(active)
     template.steps.clear()
     session.flush()
     template.steps.extend(_step_row(i, s) for i, s in enumerate(clean))
     session.flush()
+    carry_by_text(session, "procedure_step", kept, [(s.id, _step_texts(s)) for s in template.steps])
     return old
+
+
+def _step_texts(step) -> dict[str, str]:
+    return {"name": step.name, "unit": step.unit, "condition": step.condition}
 
 
 def template_usage(session: Session, template_id: int) -> int:

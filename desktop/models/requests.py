@@ -233,22 +233,40 @@ def request_snapshot(session: Session, request_id: int) -> dict:
 
 def delete_request(session: Session, request_id: int) -> dict:
     data = request_snapshot(session, request_id)
+    data["versions"] = _versions_of(session, data)  # language versions come back with an undo
     session.delete(_request(session, request_id))
     session.flush()
     return data
 
 
+def _versions_of(session: Session, data: dict) -> list:
+    from desktop.models.text_versions import snapshot_versions
+
+    return [("service_request", data["id"], snapshot_versions(session, "service_request", data["id"]))] + [
+        ("request_step", s["id"], snapshot_versions(session, "request_step", s["id"])) for s in data["steps"]]
+
+
 def restore_request(session: Session, data: dict) -> int:
-    """Put a request back exactly as ``request_snapshot`` saw it (undo of delete or of any edit)."""
+    """Put a request back exactly as ``request_snapshot`` saw it (undo of delete or of any edit),
+    with its language versions."""
+    from desktop.models.text_versions import restore_versions
+
+    versions = data.get("versions")
     existing = session.get(ServiceRequest, data["id"])
     if existing is not None:
+        if versions is None:  # an edit undone: the versions are today's
+            versions = _versions_of(session, request_snapshot(session, data["id"]))
         session.delete(existing)
         session.flush()
-    fields = {k: v for k, v in data.items() if k != "steps"}
+    fields = {k: v for k, v in data.items() if k not in ("steps", "versions")}
     request = ServiceRequest(**fields)
     request.steps = [RequestStep(**s) for s in data["steps"]]
     session.add(request)
     session.flush()
+    step_ids = {s.id for s in request.steps}
+    for table, row_id, saved in versions or []:
+        if saved and (table == "service_request" or row_id in step_ids):
+            restore_versions(session, table, row_id, saved)
     return request.id
 
 

@@ -19,74 +19,187 @@ from desktop.models.base import DomainError
 from desktop.models.text_versions import Text_, missing, settle_languages, texts_of
 
 DOCUMENT_KINDS = {"workplan": N_("Work plan"), "calendar": N_("Academic calendar"),
-                  "procedures": N_("Procedures of service requests"), "meeting": N_("Meeting")}
+                  "procedures": N_("Procedures of service requests"), "meeting": N_("Meeting"),
+                  "exams": N_("Disciplines and rooms")}
 
 
 # Work plan -----------------------------------------------------------------------------------
 
-def plan_texts(session: Session, plan_id: int) -> list[Text_]:
-    from desktop.models.workplan import WorkPlan, WorkPlanItem, WorkPlanResponsible, WorkPlanSection, roman
+def plan_texts(session: Session, plan_id: int, tree: dict | None = None) -> list[Text_]:
+    """Every text of the plan with its versions. With ``tree`` (``workplan.plan_tree`` of this plan)
+    the sections and items are taken from it, so only the persons' ids and the versions are read."""
+    return _plan_texts(session, plan_id, tree)[0]
 
-    plan = session.get(WorkPlan, plan_id)
-    if plan is None:
-        raise DomainError(_("The record was deleted meanwhile; reload the list."))
-    out = texts_of(session, "workplan", [(plan.id, "title", plan.title, _("Title")),
-                                         (plan.id, "faculty_name", plan.faculty_name, _("Faculty")),
-                                         (plan.id, "approver_position", plan.approver_position, _("Approved by"))])
-    sections = session.execute(select(WorkPlanSection.id, WorkPlanSection.position, WorkPlanSection.title)
+
+def _plan_texts(session: Session, plan_id: int, tree: dict | None) -> tuple[list[Text_], dict[int, list[int]]]:
+    from desktop.models.workplan import (
+        WorkPlan,
+        WorkPlanItem,
+        WorkPlanResponsible,
+        WorkPlanSection,
+        roman,
+    )
+
+    if tree is None:
+        plan = session.get(WorkPlan, plan_id)
+        if plan is None:
+            raise DomainError(_("The record was deleted meanwhile; reload the list."))
+        header = {"title": plan.title, "faculty_name": plan.faculty_name, "approver_position": plan.approver_position}
+        rows = session.execute(select(WorkPlanSection.id, WorkPlanSection.position, WorkPlanSection.title)
                                .where(WorkPlanSection.plan_id == plan_id).order_by(WorkPlanSection.position)).all()
-    numeral = {sid: roman(pos + 1) for sid, pos, _t in sections}
-    out += texts_of(session, "workplan_section", [(sid, "title", title, numeral[sid]) for sid, _p, title in sections])
-    items = session.execute(select(WorkPlanItem.id, WorkPlanItem.section_id, WorkPlanItem.position, WorkPlanItem.text)
-                            .join(WorkPlanSection).where(WorkPlanSection.plan_id == plan_id)
-                            .order_by(WorkPlanSection.position, WorkPlanItem.position)).all()
-    label = {iid: f"{numeral[sid]}.{pos + 1}" for iid, sid, pos, _t in items}
-    out += texts_of(session, "workplan_item", [(iid, "text", text, label[iid]) for iid, _s, _p, text in items])
-    people = session.execute(select(WorkPlanResponsible.id, WorkPlanResponsible.item_id, WorkPlanResponsible.text)
-                             .join(WorkPlanItem).join(WorkPlanSection).where(WorkPlanSection.plan_id == plan_id)
-                             .order_by(WorkPlanSection.position, WorkPlanItem.position,
-                                       WorkPlanResponsible.position)).all()
+        sections = [(sid, roman(pos + 1), title) for sid, pos, title in rows]
+        numeral = {sid: number for sid, number, _t in sections}
+        items, deadlines = [], []
+        for iid, sid, pos, text, deadline in session.execute(
+                select(WorkPlanItem.id, WorkPlanItem.section_id, WorkPlanItem.position, WorkPlanItem.text,
+                       WorkPlanItem.deadline)
+                .join(WorkPlanSection).where(WorkPlanSection.plan_id == plan_id)
+                .order_by(WorkPlanSection.position, WorkPlanItem.position)):
+            items.append((iid, f"{numeral[sid]}.{pos + 1}", text))
+            if (deadline or {}).get("kind") == "text":
+                deadlines.append((iid, f"{numeral[sid]}.{pos + 1}", deadline.get("text", "")))
+    else:
+        header = tree
+        sections = [(sec["id"], sec["number"], sec["title"]) for sec in tree["sections"]]
+        items = [(item["id"], f"{sec['number']}.{item['number']}", item["text"])
+                 for sec in tree["sections"] for item in sec["items"]]
+        deadlines = [(item["id"], f"{sec['number']}.{item['number']}", item["deadline"].get("text", ""))
+                     for sec in tree["sections"] for item in sec["items"] if item["deadline"].get("kind") == "text"]
+    out = texts_of(session, "workplan", [(plan_id, "title", header.get("title") or "", _("Title")),
+                                         (plan_id, "faculty_name", header.get("faculty_name") or "", _("Faculty")),
+                                         (plan_id, "approver_position", header.get("approver_position") or "",
+                                          _("Approved by"))])
+    section_ids = select(WorkPlanSection.id).where(WorkPlanSection.plan_id == plan_id)
+    item_ids = select(WorkPlanItem.id).where(WorkPlanItem.section_id.in_(section_ids))
+    out += texts_of(session, "workplan_section", [(sid, "title", title, number) for sid, number, title in sections],
+                    section_ids)
+    deadline_word = _("Deadline")
+    out += texts_of(session, "workplan_item", [(iid, "text", text, label) for iid, label, text in items]
+                    + [(iid, "deadline_text", text, f"{label} · {deadline_word}") for iid, label, text in deadlines],
+                    item_ids)
+    label = {iid: lab for iid, lab, _t in items}
+    people_rows = session.execute(
+        select(WorkPlanResponsible.id, WorkPlanResponsible.item_id, WorkPlanResponsible.text)
+        .where(WorkPlanResponsible.item_id.in_(item_ids))
+        .order_by(WorkPlanResponsible.item_id, WorkPlanResponsible.position)).all()
+    people: dict[int, list[int]] = {}
+    for rid, iid, _text in people_rows:
+        people.setdefault(iid, []).append(rid)
+    order = {iid: n for n, (iid, _l, _t) in enumerate(items)}
+    people_rows.sort(key=lambda r: order.get(r[1], 0))
     responsible = _("Responsible")
     out += texts_of(session, "workplan_responsible",
-                    [(rid, "text", text, f"{label[iid]} · {responsible}") for rid, iid, text in people])
-    return settle_languages(out)
+                    [(rid, "text", text, f"{label.get(iid, '')} · {responsible}") for rid, iid, text in people_rows],
+                    select(WorkPlanResponsible.id).where(WorkPlanResponsible.item_id.in_(item_ids)))
+    return settle_languages(out), people
 
 
 def localize_plan(session: Session, tree: dict, lang: str) -> tuple[dict, list[Text_]]:
     """The plan tree (``workplan.plan_tree``) with every text in ``lang`` where it has a version;
-    returns (tree, texts without one)."""
-    texts = plan_texts(session, tree["id"])
-    by = {(t.ref.table, t.ref.row_id, t.ref.field): t for t in texts}
+    returns (tree, texts without one).
 
-    def text(table, row_id, field, original):
-        t = by.get((table, row_id, field))
-        return t.text(lang) if t is not None else original
+    Every export reads it, so it stays light: one query for the versions of the plan's four
+    tables, one for the persons' ids, and objects made only for the texts without a version
+    (the same texts and languages as :func:`plan_texts` with :func:`missing`)."""
+    from sqlalchemy import and_, or_
 
-    out = copy.deepcopy(tree)
-    out["lang"] = lang
-    for field in ("title", "faculty_name", "approver_position"):
-        out[field] = text("workplan", tree["id"], field, tree.get(field) or "")
+    from desktop.models.text_versions import (
+        TextRef,
+        TextVersion,
+        common_language,
+        guess_language,
+        settled_language,
+    )
     from desktop.models.workplan import WorkPlanItem, WorkPlanResponsible, WorkPlanSection
 
+    plan_id = tree["id"]
+    section_ids = select(WorkPlanSection.id).where(WorkPlanSection.plan_id == plan_id)
+    item_ids = select(WorkPlanItem.id).where(WorkPlanItem.section_id.in_(section_ids))
+    person_ids = select(WorkPlanResponsible.id).where(WorkPlanResponsible.item_id.in_(item_ids))
+    versions: dict[tuple, str] = {}  # (table, row, field) -> text in lang
+    recorded: dict[tuple, str] = {}  # (table, row, field) -> language of the original
+    for table, row_id, field, text_lang, text in session.execute(
+            select(TextVersion.table_name, TextVersion.row_id, TextVersion.field, TextVersion.lang, TextVersion.text)
+            .where(or_(TextVersion.text.is_(None), TextVersion.lang == lang), or_(
+                and_(TextVersion.table_name == "workplan", TextVersion.row_id == plan_id),
+                and_(TextVersion.table_name == "workplan_section", TextVersion.row_id.in_(section_ids)),
+                and_(TextVersion.table_name == "workplan_item", TextVersion.row_id.in_(item_ids)),
+                and_(TextVersion.table_name == "workplan_responsible", TextVersion.row_id.in_(person_ids))))):
+        if text is None:
+            recorded[(table, row_id, field)] = text_lang
+        else:
+            versions[(table, row_id, field)] = text
     people: dict[int, list[int]] = {}
     for rid, iid in session.execute(select(WorkPlanResponsible.id, WorkPlanResponsible.item_id)
-                                    .join(WorkPlanItem).join(WorkPlanSection)
-                                    .where(WorkPlanSection.plan_id == tree["id"])
+                                    .where(WorkPlanResponsible.item_id.in_(item_ids))
                                     .order_by(WorkPlanResponsible.item_id, WorkPlanResponsible.position)):
         people.setdefault(iid, []).append(rid)
+
+    originals: list[tuple[tuple, str, str]] = []  # (key, original, label) of texts printed as they are
+
+    def text(key: tuple, original: str, label: str) -> str:
+        version = versions.get(key)
+        if version:
+            return version
+        originals.append((key, original or "", label))
+        return original
+
+    # a copy of what changes (sections, items, persons), not a deep copy of 300 items' deadlines
+    out = {**tree, "lang": lang, "sections": [
+        {**sec, "items": [{**item, "responsible": [dict(r) for r in item["responsible"]]} for item in sec["items"]]}
+        for sec in tree["sections"]]}
+    for field, label in (("title", _("Title")), ("faculty_name", _("Faculty")), ("approver_position",
+                                                                                _("Approved by"))):
+        out[field] = text(("workplan", plan_id, field), tree.get(field) or "", label)
+    responsible, deadline_word = _("Responsible"), _("Deadline")
     for section in out["sections"]:
-        section["title"] = text("workplan_section", section["id"], "title", section["title"])
+        section["title"] = text(("workplan_section", section["id"], "title"), section["title"], section["number"])
         for item in section["items"]:
-            found = by.get(("workplan_item", item["id"], "text"))
-            item["text"] = text("workplan_item", item["id"], "text", item["text"])
+            label = f"{section['number']}.{item['number']}"
+            key = ("workplan_item", item["id"], "text")
+            item["original_text"] = item["text"]
             # which text the editor shows: a version (its language) or the original (None)
-            item["shown_lang"] = lang if found is not None and found.versions.get(lang) else None
-            item["original_lang"] = found.original_lang if found is not None else None
-            ids = people.get(item["id"], [])
-            for ref, rid in zip(item["responsible"], ids, strict=False):
-                ref["text"] = text("workplan_responsible", rid, "text", ref["text"])
+            item["shown_lang"] = lang if versions.get(key) else None
+            item["original_lang"] = recorded.get(key) or guess_language(item["text"] or "")
+            item["text"] = text(key, item["text"], label)
+            if item["deadline"].get("kind") == "text":
+                item["deadline"] = {**item["deadline"], "text": text(
+                    ("workplan_item", item["id"], "deadline_text"), item["deadline"]["text"], f"{label} · {deadline_word}")}
+            for ref, rid in zip(item["responsible"], people.get(item["id"], []), strict=False):
+                ref["text"] = text(("workplan_responsible", rid, "text"), ref["text"], f"{label} · {responsible}")
             item["responsible_text"] = ", ".join(r["text"] for r in item["responsible"])
-    return out, missing(texts, lang)
+    # the language of each original, as plan_texts settles it (over the whole document)
+    every = _plan_originals(out, tree, people)
+    langs = {key: recorded.get(key) or guess_language(original) for key, original in every}
+    common = common_language((original, langs[key]) for key, original in every)
+    missing_texts = []
+    for key, original, label in originals:
+        if not original.strip():
+            continue
+        found = settled_language(original, langs.get(key), key in recorded, common)
+        if found is not None and found != lang:
+            missing_texts.append(Text_(TextRef(*key), label, original, found, {}, key in recorded))
+    for section in out["sections"]:  # the editor's label says the original's settled language
+        for item in section["items"]:
+            if not item["shown_lang"]:
+                key = ("workplan_item", item["id"], "text")
+                item["original_lang"] = settled_language(item["original_text"], langs.get(key), key in recorded,
+                                                         common)
+    return out, missing_texts
+
+
+def _plan_originals(out: dict, tree: dict, people: dict[int, list[int]]) -> list[tuple[tuple, str]]:
+    """Every original text of the plan with its key (the localized tree keeps them aside)."""
+    found = [(("workplan", tree["id"], f), tree.get(f) or "") for f in ("title", "faculty_name", "approver_position")]
+    for section, original_section in zip(out["sections"], tree["sections"], strict=True):
+        found.append((("workplan_section", section["id"], "title"), original_section["title"]))
+        for item, original_item in zip(section["items"], original_section["items"], strict=True):
+            found.append((("workplan_item", item["id"], "text"), original_item["text"]))
+            if original_item["deadline"].get("kind") == "text":
+                found.append((("workplan_item", item["id"], "deadline_text"), original_item["deadline"]["text"]))
+            for ref, rid in zip(original_item["responsible"], people.get(item["id"], []), strict=False):
+                found.append((("workplan_responsible", rid, "text"), ref["text"]))
+    return found
 
 
 # Academic calendar ---------------------------------------------------------------------------
@@ -135,6 +248,9 @@ def localize_calendar(session: Session, data, lang: str):
     out.title = text("academic_calendar", data.id, "title", data.title)
     out.approval = text("academic_calendar", data.id, "approval", data.approval)
     for e in out.events:
+        # which fields show a version (the window edits that version, not the original)
+        e.shown_versions = {f for f in ("title", "note")
+                            if (t := by.get(("calendar_event", e.id, f))) is not None and t.versions.get(lang)}
         e.title = text("calendar_event", e.id, "title", e.title)
         e.note = text("calendar_event", e.id, "note", e.note)
         for term, entry in list(e.entries.items()):
@@ -149,6 +265,7 @@ def localize_calendar(session: Session, data, lang: str):
 def procedure_texts(session: Session) -> list[Text_]:
     from desktop.models.request_templates import ProcedureStep, ProcedureTemplate
 
+    faculty = _faculty_texts(session)
     procs = session.execute(select(ProcedureTemplate.id, ProcedureTemplate.name).order_by(ProcedureTemplate.id)).all()
     number = {pid: str(i) for i, (pid, _n) in enumerate(procs, 1)}
     out = texts_of(session, "procedure_template", [(pid, "name", name, number[pid]) for pid, name in procs])
@@ -161,7 +278,17 @@ def procedure_texts(session: Session) -> list[Text_]:
         rows += [(sid, "name", name, label), (sid, "unit", unit, f"{label} · {unit_word}"),
                  (sid, "condition", condition, f"{label} · {condition_word}")]
     out += texts_of(session, "procedure_step", rows)
-    return settle_languages([t for t in out if t.original.strip()])
+    return faculty + settle_languages([t for t in out if t.original.strip()])
+
+
+def _faculty_texts(session: Session) -> list[Text_]:
+    """The faculty's and university's names, as the registers' and minutes' frames print them."""
+    from desktop.models.org import Faculty
+
+    rows = []
+    for fid, name, university in session.execute(select(Faculty.id, Faculty.name, Faculty.university)):
+        rows += [(fid, "name", name, _("Faculty")), (fid, "university", university, _("University"))]
+    return settle_languages([t for t in texts_of(session, "faculty", rows) if t.original.strip()])
 
 
 # Meeting -----------------------------------------------------------------------------------
@@ -173,6 +300,7 @@ def meeting_texts(session: Session, meeting_id: int) -> list[Text_]:
     if meeting is None:
         raise DomainError(_("The record was deleted meanwhile; reload the list."))
     series = session.get(MeetingSeries, meeting.series_id) if getattr(meeting, "series_id", None) else None
+    faculty = _faculty_texts(session)
     out = texts_of(session, "meeting_series", [(series.id, "name", series.name, _("Series"))]) if series else []
     items = session.execute(select(AgendaItem.id, AgendaItem.position, AgendaItem.title, AgendaItem.heard,
                                    AgendaItem.decided).where(AgendaItem.meeting_id == meeting_id)
@@ -187,7 +315,7 @@ def meeting_texts(session: Session, meeting_id: int) -> list[Text_]:
     decision = _("Decision")
     out += texts_of(session, "meeting_decision",
                     [(did, "text", text, f"{decision} {i}") for i, (did, text) in enumerate(decisions, 1)])
-    return settle_languages([t for t in out if t.original.strip()])
+    return faculty + settle_languages([t for t in out if t.original.strip()])
 
 
 def document_texts(session: Session, kind: str, doc_id: int | None = None) -> list[Text_]:
@@ -199,7 +327,23 @@ def document_texts(session: Session, kind: str, doc_id: int | None = None) -> li
         return procedure_texts(session)
     if kind == "meeting":
         return meeting_texts(session, doc_id)
+    if kind == "exams":
+        return exam_texts(session)
     raise ValueError(kind)
+
+
+def exam_texts(session: Session) -> list[Text_]:
+    """Disciplines and rooms (names, buildings): what exam schedules print."""
+    from desktop.models.exams import Discipline, Room
+
+    building = _("Building")
+    out = settle_languages(texts_of(session, "discipline", [
+        (did, "name", name, _("Discipline")) for did, name in session.execute(
+            select(Discipline.id, Discipline.name).order_by(Discipline.name))]))
+    out += settle_languages(texts_of(session, "room", [
+        row for rid, name, b in session.execute(select(Room.id, Room.name, Room.building).order_by(Room.name))
+        for row in ((rid, "name", name, _("Room")), (rid, "building", b, f"{name} · {building}"))]))
+    return [t for t in out if t.original.strip()]
 
 
 # Round trip through a spreadsheet ------------------------------------------------------------
@@ -275,3 +419,197 @@ def import_filled(session: Session, kind: str, doc_id: int | None, rows: list[Fi
         return result
     apply_versions(session, result.changes)
     return result
+
+
+# Service requests: register and card ---------------------------------------------------------
+
+def _request_memory(session: Session, lang: str) -> dict[str, str]:
+    """Original -> version in ``lang`` of every procedure, step, unit and condition: a request
+    keeps a copy of its procedure's texts, so the procedure's translation serves its requests."""
+    from desktop.models.request_templates import ProcedureStep, ProcedureTemplate
+    from desktop.models.text_versions import TextVersion
+
+    memory: dict[str, str] = {}
+    for table, entity, fields in (("procedure_template", ProcedureTemplate, ("name",)),
+                                  ("procedure_step", ProcedureStep, ("name", "unit", "condition"))):
+        for field in fields:
+            column = getattr(entity, field)
+            for original, text in session.execute(
+                    select(column, TextVersion.text).join(TextVersion, TextVersion.row_id == entity.id)
+                    .where(TextVersion.table_name == table, TextVersion.field == field, TextVersion.lang == lang,
+                           TextVersion.text.is_not(None))):
+                memory.setdefault(original, text)
+    return memory
+
+
+def _request_own(session: Session, lang: str) -> dict[tuple[str, int, str], str]:
+    from desktop.models.text_versions import TextVersion
+
+    return {(t, r, f): text for t, r, f, text in session.execute(
+        select(TextVersion.table_name, TextVersion.row_id, TextVersion.field, TextVersion.text)
+        .where(TextVersion.table_name.in_(("service_request", "request_step")), TextVersion.lang == lang,
+               TextVersion.text.is_not(None)))}
+
+
+def _needs_version(original: str, lang: str, translate) -> bool:
+    """A typed text in another language with no version (built-in names come from the catalogs)."""
+    from desktop.models.text_versions import guess_language
+
+    if not original.strip() or translate(original) != original:
+        return False
+    found = guess_language(original)
+    return found is not None and found != lang
+
+
+def localize_request_rows(session: Session, rows: list[dict], lang: str) -> tuple[list[dict], list[Text_]]:
+    """The register rows (``requests.request_rows``) with procedure, step, unit and refusal ground in
+    ``lang`` where a version exists; returns (rows, texts without one, each once)."""
+    from desktop.i18n import translator
+    from desktop.models.text_versions import TextRef
+
+    memory, own, tr = _request_memory(session, lang), _request_own(session, lang), translator(lang)
+    missing: dict[str, Text_] = {}
+    out = []
+
+    def pick(original: str, table: str, row_id: int, field: str) -> str:
+        version = own.get((table, row_id, field)) or memory.get(original)
+        if version:
+            return version
+        if _needs_version(original, lang, tr):
+            from desktop.models.text_versions import guess_language
+
+            missing.setdefault(original, Text_(TextRef(table, row_id, field), str(row_id), original,
+                                               guess_language(original), {}))
+        return original
+
+    for row in rows:
+        row = dict(row)
+        row["procedure"] = pick(row["procedure"], "service_request", row["id"], "procedure_name")
+        row["refusal_reason"] = pick(row.get("refusal_reason") or "", "service_request", row["id"], "refusal_reason")
+        if row.get("current_step"):
+            row["current_step"] = memory.get(row["current_step"], row["current_step"])
+        if row.get("current_unit"):
+            row["current_unit"] = memory.get(row["current_unit"], row["current_unit"])
+        out.append(row)
+    return out, list(missing.values())
+
+
+def localize_request_card(session: Session, card: dict, lang: str) -> tuple[dict, list[Text_]]:
+    """One request's card (``requests.request_card``) in ``lang``; returns (card, texts without a version)."""
+    from desktop.i18n import translator
+    from desktop.models.text_versions import TextRef, guess_language
+
+    memory, own, tr = _request_memory(session, lang), _request_own(session, lang), translator(lang)
+    missing: list[Text_] = []
+
+    def pick(original: str, table: str, row_id: int, field: str) -> str:
+        version = own.get((table, row_id, field)) or memory.get(original)
+        if version:
+            return version
+        if _needs_version(original or "", lang, tr):
+            missing.append(Text_(TextRef(table, row_id, field), str(row_id), original, guess_language(original), {}))
+        return original
+
+    out = {**card, "steps": [dict(s) for s in card["steps"]]}
+    out["procedure_name"] = pick(card["procedure_name"], "service_request", card["id"], "procedure_name")
+    out["refusal_reason"] = pick(card.get("refusal_reason") or "", "service_request", card["id"], "refusal_reason")
+    for step in out["steps"]:
+        for field in ("name", "unit"):
+            step[field] = pick(step.get(field) or "", "request_step", step["id"], field)
+        if step.get("condition"):
+            step["condition"] = memory.get(step["condition"], step["condition"])
+    return out, missing
+
+
+def faculty_name(session: Session, lang: str) -> str:
+    """The faculty's name as a document frame prints it in ``lang`` (its version, else the original)."""
+    from desktop.models.org import the_faculty
+    from desktop.models.text_versions import get_version
+
+    faculty = the_faculty(session)
+    if faculty is None:
+        return ""
+    return get_version(session, "faculty", faculty.id, "name", lang) or faculty.name
+
+
+# Meetings: agenda and minutes ----------------------------------------------------------------
+
+def localize_meeting(session: Session, tree: dict, lang: str) -> tuple[dict, list[Text_]]:
+    """The meeting tree (``meetings.meeting_tree``) with series, agenda items, minutes, decisions
+    and the faculty's names in ``lang`` where a version exists; returns (tree, texts without one)."""
+    from desktop.models.org import the_faculty
+    from desktop.models.text_versions import get_version
+
+    texts = meeting_texts(session, tree["id"])
+    by = {(t.ref.table, t.ref.row_id, t.ref.field): t for t in texts}
+
+    def text(table, row_id, field, original):
+        t = by.get((table, row_id, field))
+        return t.text(lang) if t is not None else original
+
+    out = {**tree, "series": text("meeting_series", tree["series_id"], "name", tree["series"]),
+           "decisions": [dict(d) for d in tree["decisions"]]}
+    faculty = the_faculty(session)
+    if faculty is not None:
+        out["faculty"] = get_version(session, "faculty", faculty.id, "name", lang) or tree["faculty"]
+        out["university"] = get_version(session, "faculty", faculty.id, "university", lang) or tree["university"]
+    decided = {}
+    for d in out["decisions"]:
+        d["text"] = text("meeting_decision", d["id"], "text", d["text"])
+        d["series"] = out["series"]
+        decided[d["id"]] = d
+    out["items"] = []
+    for item in tree["items"]:
+        item = {**item}
+        for field in ("title", "heard", "decided"):
+            item[field] = text("agenda_item", item["id"], field, item.get(field) or "")
+        item["decisions"] = [decided.get(d["id"], d) for d in item["decisions"]]
+        out["items"].append(item)
+    return out, missing(texts, lang)
+
+
+# Exam sessions: disciplines and rooms ------------------------------------------------------
+
+def localize_schedule(session: Session, schedule, lang: str):
+    """An exam schedule (``exam_schedule.load_schedule``) with discipline and room names in
+    ``lang`` where a version exists; returns (schedule, texts without one)."""
+    from desktop.models.text_versions import missing as missing_in
+
+    disciplines = settle_languages(texts_of(session, "discipline", [
+        (did, "name", name, name) for did, name in schedule.disciplines.items()]))
+    rooms = settle_languages(texts_of(session, "room", [
+        (rid, field, value, name) for rid, (name, _cap, building) in schedule.rooms.items()
+        for field, value in (("name", name), ("building", building))]))
+    by = {(t.ref.table, t.ref.row_id, t.ref.field): t for t in disciplines + rooms}
+    out = copy.copy(schedule)
+    out.disciplines = {did: by[("discipline", did, "name")].text(lang) for did in schedule.disciplines}
+    out.rooms = {rid: (by[("room", rid, "name")].text(lang), cap, by[("room", rid, "building")].text(lang))
+                 for rid, (_n, cap, _b) in schedule.rooms.items()}
+    used_d = {e.discipline_id for e in schedule.exams}  # only what the schedule prints is counted
+    used_r = {e.room_id for e in schedule.exams} | {e.consult_room_id for e in schedule.exams}
+    texts = [t for t in disciplines if t.ref.row_id in used_d] + [t for t in rooms if t.ref.row_id in used_r]
+    return out, missing_in(texts, lang)
+
+
+def add_request_search_texts(session: Session, rows: list[dict]) -> list[dict]:
+    """``versions_text`` on each register row: every language version of its procedure, current
+    step and refusal ground, so the register's filter finds a request by any of them."""
+    from desktop.models.request_templates import ProcedureStep, ProcedureTemplate
+    from desktop.models.text_versions import TextVersion
+
+    memory: dict[str, list[str]] = {}
+    for table, entity, field in (("procedure_template", ProcedureTemplate, "name"),
+                                 ("procedure_step", ProcedureStep, "name")):
+        column = getattr(entity, field)
+        for original, text in session.execute(
+                select(column, TextVersion.text).join(TextVersion, TextVersion.row_id == entity.id)
+                .where(TextVersion.table_name == table, TextVersion.field == field, TextVersion.text.is_not(None))):
+            memory.setdefault(original, []).append(text)
+    own: dict[int, list[str]] = {}
+    for row_id, text in session.execute(select(TextVersion.row_id, TextVersion.text).where(
+            TextVersion.table_name == "service_request", TextVersion.text.is_not(None))):
+        own.setdefault(row_id, []).append(text)
+    for row in rows:
+        row["versions_text"] = " ".join(memory.get(row["procedure"], []) + memory.get(row.get("current_step", ""), [])
+                                        + own.get(row["id"], []))
+    return rows

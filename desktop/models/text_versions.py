@@ -25,8 +25,21 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
-from sqlalchemy import Integer, String, Text, UniqueConstraint, delete, event, func, insert, or_, select, update
+from sqlalchemy import (
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    delete,
+    event,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.orm import Mapped, Session, mapped_column
 from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.sql import Select
@@ -56,7 +69,7 @@ TRANSLATABLE: dict[str, tuple[str, ...]] = {
     "faculty": ("name", "university"),
     "workplan": ("title", "faculty_name", "approver_position"),
     "workplan_section": ("title",),
-    "workplan_item": ("text",),
+    "workplan_item": ("text", "deadline_text"),  # deadline_text: a deadline the office wrote as words
     "workplan_responsible": ("text",),
     "academic_calendar": ("title", "approval"),
     "calendar_event": ("title", "note"),
@@ -65,7 +78,8 @@ TRANSLATABLE: dict[str, tuple[str, ...]] = {
     "procedure_step": ("name", "unit", "condition"),
     "service_request": ("procedure_name", "refusal_reason"),
     "request_step": ("name", "unit"),
-    "room": ("name",),
+    "room": ("name", "building"),
+    "discipline": ("name",),
     "meeting_series": ("name",),
     "agenda_item": ("title", "heard", "decided"),
     "meeting_decision": ("text",),
@@ -75,26 +89,25 @@ TRANSLATABLE: dict[str, tuple[str, ...]] = {
 OWNER: dict[str, tuple[str, str]] = {"workplan_responsible": ("workplan_item", "item_id"),
                                      "calendar_date": ("calendar_event", "event_id")}
 
-KY_LETTERS = set("ңөүҢӨҮ")
-KK_LETTERS = set("әғқұһіӘҒҚҰҺІ")
+KK_LETTERS = re.compile(r"[әғқұһіӘҒҚҰҺІ]")
+KY_LETTERS = re.compile(r"[ңөүҢӨҮ]|аа|уу|ыы|ээ", re.IGNORECASE)  # and long vowels: Kyrgyz, rare in Russian
 CYRILLIC = re.compile(r"[А-Яа-яЁё]")
-KY_VOWELS = re.compile(r"(аа|уу|ыы|ээ)", re.IGNORECASE)  # long vowels: Kyrgyz, rare in Russian
 
 
+@lru_cache(maxsize=20000)
 def guess_language(text: str) -> str | None:
     """The language a text is written in, from its letters: Kazakh (ә ғ қ ұ һ і), Kyrgyz (ң ө ү or
     a long vowel "уу", "аа" without those), Russian (Cyrillic without either), else None."""
-    letters = set(text)
-    if letters & KK_LETTERS:
+    if KK_LETTERS.search(text):
         return "kk"
-    if letters & KY_LETTERS or KY_VOWELS.search(text):
+    if KY_LETTERS.search(text):
         return "ky"
     if CYRILLIC.search(text):
         return "ru"
     return None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TextRef:
     table: str
     row_id: int
@@ -113,7 +126,7 @@ class TextRef:
         return cls(parts[0], int(parts[1]), parts[2])
 
 
-@dataclass
+@dataclass(slots=True)
 class Text_:
     """One text of a document: the original, its language and its versions."""
     ref: TextRef
@@ -173,6 +186,9 @@ def original_language(session: Session, table: str, row_id: int, field: str) -> 
 
 def _original(session: Session, table: str, row_id: int, field: str) -> str | None:
     t = _table(table)
+    if field == "deadline_text":  # the words of a deadline of kind "text" (in the JSON column)
+        deadline = session.scalar(select(t.c.deadline).where(t.c.id == row_id)) or {}
+        return deadline.get("text", "") if deadline.get("kind") == "text" else ""
     return session.scalar(select(t.c[field]).where(t.c.id == row_id))
 
 
@@ -182,39 +198,66 @@ def resolve(session: Session, table: str, row_id: int, field: str, lang: str) ->
     return version if version else (_original(session, table, row_id, field) or "")
 
 
-def texts_of(session: Session, table: str, rows: Iterable[tuple[int, str, str, str]]) -> list[Text_]:
-    """``rows`` (row id, field, original, label) of one table with their versions (one query);
-    originals without a recorded language take their letters' language, or else the language most
-    texts of the table's rows are written in."""
+def texts_of(session: Session, table: str, rows: Iterable[tuple[int, str, str, str]],
+             ids_select: Select | None = None) -> list[Text_]:
+    """``rows`` (row id, field, original, label) of one table with their versions (one query;
+    ``ids_select`` bounds it to the document's rows); an original without a recorded language
+    takes the language its letters tell (:func:`settle_languages` does the rest)."""
     rows = list(rows)
-    versions = load(session, table, [r[0] for r in rows]) if rows else {}
+    if not rows:
+        return []
+    ids = {r[0] for r in rows}
+    versions: dict[tuple[int, str], dict[str, str]] = {}
+    recorded: dict[tuple[int, str], str] = {}
+    q = select(TextVersion.row_id, TextVersion.field, TextVersion.lang, TextVersion.text).where(
+        TextVersion.table_name == table)
+    if ids_select is not None:  # the document's rows as a subquery (a 300-item plan is no 300-value IN)
+        q = q.where(TextVersion.row_id.in_(ids_select))
+    elif len(ids) <= 50:
+        q = q.where(TextVersion.row_id.in_(ids))
+    for row_id, field, lang, text in session.execute(q):  # one query per table
+        if row_id not in ids:
+            continue
+        if text is None:
+            recorded[(row_id, field)] = lang
+        else:
+            versions.setdefault((row_id, field), {})[lang] = text
     out = []
     for row_id, field, original, label in rows:
-        found = versions.get((row_id, field), {})
-        recorded = next((lang for lang, text in found.items() if text is None), None)
-        out.append(Text_(TextRef(table, row_id, field), label, original or "",
-                         recorded or guess_language(original or ""),
-                         {lang: text for lang, text in found.items() if text}, recorded is not None))
+        key = (row_id, field)
+        lang = recorded.get(key)
+        original = original or ""
+        out.append(Text_(TextRef(table, row_id, field), label, original, lang or guess_language(original),
+                         versions.get(key, {}), lang is not None))
     return out
 
 
 def settle_languages(texts: list[Text_]) -> list[Text_]:
     """A text with no telling letter ("Деканат", "Ректор") is taken to be in the language most of
     its document is written in."""
-    counts = Counter(t.original_lang for t in texts if t.original_lang and t.original.strip())
-    if counts:
-        common = counts.most_common(1)[0][0]
+    common = common_language((t.original, t.original_lang) for t in texts)
+    if common:
         for t in texts:
-            if not t.recorded_lang and t.original_lang in (None, "ru") and common != "ru" and not _long_russian(t):
-                t.original_lang = common if t.original_lang or CYRILLIC.search(t.original) else None
-            elif t.original_lang is None and CYRILLIC.search(t.original):
-                t.original_lang = common
+            t.original_lang = settled_language(t.original, t.original_lang, t.recorded_lang, common)
     return texts
 
 
-def _long_russian(t: Text_) -> bool:
-    # A Russian sentence in a Kyrgyz plan is Russian; a single word may be shared by both.
-    return t.original_lang == "ru" and len(t.original.split()) >= 3
+def common_language(texts: Iterable[tuple[str, str | None]]) -> str | None:
+    """The language most of (original, its language) are written in."""
+    counts = Counter(lang for original, lang in texts if lang and original.strip())
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def settled_language(original: str, lang: str | None, recorded: bool, common: str | None) -> str | None:
+    """The language of one original, its document's ``common`` language considered."""
+    if common is None or recorded:
+        return lang
+    if lang in (None, "ru") and common != "ru" and not (lang == "ru" and len(original.split()) >= 3):
+        # a Russian sentence in a Kyrgyz plan is Russian; a single word may be shared by both
+        return common if lang or CYRILLIC.search(original) else None
+    if lang is None and CYRILLIC.search(original):
+        return common
+    return lang
 
 
 def missing(texts: Iterable[Text_], lang: str) -> list[Text_]:
@@ -368,17 +411,27 @@ def delete_versions(session: Session, table: str, row_ids: Iterable[int]) -> Non
         session.execute(delete(TextVersion).where(TextVersion.table_name == table, TextVersion.row_id.in_(ids)))
 
 
+@event.listens_for(Session, "before_flush")
+def _note_new_rows(session: Session, _flush_context, _instances) -> None:
+    """Rows made without an id (new ones, not an undo putting a record back under its own id)."""
+    fresh = session.info.setdefault("text_versions_fresh", [])
+    for obj in session.new:
+        if getattr(obj, "__tablename__", None) in TRANSLATABLE and getattr(obj, "id", None) is None:
+            fresh.append(obj)
+
+
 @event.listens_for(Session, "after_flush")
-def _forget_deleted(session: Session, _flush_context) -> None:
-    """A deleted record takes its versions along (a new record that reuses its id starts bare)."""
-    gone: dict[str, list[int]] = {}
-    for obj in session.deleted:
-        table = getattr(obj, "__tablename__", None)
-        if table in TRANSLATABLE and getattr(obj, "id", None) is not None:
-            gone.setdefault(table, []).append(obj.id)
-    for table, ids in gone.items():
+def _new_rows_start_bare(session: Session, _flush_context) -> None:
+    """A deleted record's versions stay, so an undo that restores it (under its own id) finds them;
+    a NEW record that gets a freed id (SQLite reuses the highest) must not inherit them."""
+    fresh = session.info.pop("text_versions_fresh", [])
+    ids: dict[str, list[int]] = {}
+    for obj in fresh:
+        if getattr(obj, "id", None) is not None:
+            ids.setdefault(obj.__tablename__, []).append(obj.id)
+    for table, row_ids in ids.items():
         session.connection().execute(delete(TextVersion.__table__).where(
-            TextVersion.table_name == table, TextVersion.row_id.in_(ids)))
+            TextVersion.table_name == table, TextVersion.row_id.in_(row_ids)))
 
 
 def apply_versions(session: Session, changes: Iterable[tuple[TextRef, str, str | None]]) -> int:
@@ -402,3 +455,46 @@ def any_version_like(column, table: str, field: str, id_column, needle: str):
 __all__ = ["CONTENT_LANGUAGES", "TRANSLATABLE", "TextRef", "TextVersion", "Text_", "add_versions",
            "any_version_like", "copy_versions", "get_version", "guess_language", "load", "missing",
            "original_language", "resolve", "set_original_language", "set_version", "texts_of"]
+
+
+# Undo of a delete: the versions go with the snapshot and come back with the record ----------
+
+def snapshot_versions(session: Session, table: str, row_id: int) -> list[tuple[str, str, str | None]]:
+    """(field, lang, text) of a record's versions and recorded original language."""
+    return [tuple(r) for r in session.execute(
+        select(TextVersion.field, TextVersion.lang, TextVersion.text).where(
+            TextVersion.table_name == table, TextVersion.row_id == row_id))]
+
+
+def restore_versions(session: Session, table: str, row_id: int, saved) -> None:
+    """Put back what :func:`snapshot_versions` saw (the record was restored, maybe under a new id)."""
+    delete_versions(session, table, [row_id])
+    if saved:
+        session.execute(insert(TextVersion), [{"table_name": table, "row_id": row_id, "field": f, "lang": lang,
+                                              "text": text} for f, lang, text in saved])
+
+
+def versions_by_text(session: Session, table: str, rows: Iterable[tuple[int, dict[str, str]]]) -> dict:
+    """(field, original text) -> [(lang, text)] of rows about to be re-created (a procedure's steps
+    are replaced on every edit): :func:`carry_by_text` gives them to the new rows with that text."""
+    rows = list(rows)
+    by_id = {row_id: values for row_id, values in rows}
+    out: dict[tuple[str, str], list] = {}
+    if not rows:
+        return out
+    for row_id, field, lang, text in session.execute(
+            select(TextVersion.row_id, TextVersion.field, TextVersion.lang, TextVersion.text).where(
+                TextVersion.table_name == table, TextVersion.row_id.in_(list(by_id)))):
+        original = by_id[row_id].get(field)
+        if original:
+            out.setdefault((field, original), []).append((lang, text))
+    return out
+
+
+def carry_by_text(session: Session, table: str, saved: dict, rows: Iterable[tuple[int, dict[str, str]]]) -> None:
+    values = [{"table_name": table, "row_id": row_id, "field": field, "lang": lang, "text": text}
+              for row_id, fields in rows for field, original in fields.items()
+              for lang, text in saved.get((field, original), [])]
+    if values:
+        delete_versions(session, table, {v["row_id"] for v in values})
+        session.execute(insert(TextVersion), values)

@@ -281,9 +281,24 @@ STANDARD_SECTIONS = tuple(k for k in SectionKind if k is not SectionKind.CUSTOM)
 def create_standard_plan(session: Session, year_name: str, **fields) -> WorkPlan:
     """A new plan with the eight usual sections, titled in the interface language."""
     plan = create_plan(session, year_name, **fields)
-    for kind in STANDARD_SECTIONS:
-        add_section(session, plan.id, _(SECTION_KIND_LABELS[kind]), kind.value)
+    sections = [add_section(session, plan.id, _(SECTION_KIND_LABELS[kind]), kind.value) for kind in STANDARD_SECTIONS]
+    _standard_titles_in_every_language(session, sections)
     return plan
+
+
+def _standard_titles_in_every_language(session: Session, sections: list[WorkPlanSection]) -> None:
+    """Built-in section titles ship translated: the other languages' titles become versions."""
+    from desktop.i18n import current_language, translator
+    from desktop.models.text_versions import CONTENT_LANGUAGES, TextRef, add_versions, set_originals_language
+
+    lang = current_language()
+    if lang not in CONTENT_LANGUAGES:
+        return
+    refs = [TextRef("workplan_section", s.id, "title") for s in sections]
+    set_originals_language(session, refs, lang)
+    add_versions(session, [(ref, other, translator(other)(SECTION_KIND_LABELS[SectionKind(s.kind)]))
+                           for ref, s in zip(refs, sections, strict=True) for other in CONTENT_LANGUAGES
+                           if other != lang])
 
 
 def delete_plan(session: Session, plan_id: int) -> dict | None:
@@ -295,7 +310,9 @@ def delete_plan(session: Session, plan_id: int) -> dict | None:
             "approver_name": plan.approver_name, "approver_position": plan.approver_position,
             "approval_date": plan.approval_date,
             "sections": [{"id": s.id, "plan_id": plan.id, "position": s.position, "kind": s.kind, "title": s.title,
-                          "items": [_item_snapshot(i) for i in s.items]} for s in plan.sections]}
+                          "items": [_item_snapshot(i) for i in s.items], "versions": _section_versions(s)}
+                         for s in plan.sections],
+            "versions": _plan_versions(plan)}
     session.delete(plan)
     session.flush()
     return snap
@@ -308,6 +325,10 @@ def restore_plan(session: Session, snap: dict) -> WorkPlan:
                        approval_date=snap["approval_date"], plan_id=snap["id"])
     for section in snap["sections"]:
         restore_section(session, section)
+    if snap.get("versions"):
+        from desktop.models.text_versions import restore_versions
+
+        restore_versions(session, "workplan", plan.id, snap["versions"])
     session.flush()
     return plan
 
@@ -349,7 +370,8 @@ def delete_section(session: Session, section_id: int) -> dict:
     """Delete a section and its items; returns a snapshot for :func:`restore_section`."""
     section = _get(session, WorkPlanSection, section_id)
     snap = {"id": section.id, "plan_id": section.plan_id, "position": section.position, "kind": section.kind,
-            "title": section.title, "items": [_item_snapshot(i) for i in section.items]}
+            "title": section.title, "items": [_item_snapshot(i) for i in section.items],
+            "versions": _section_versions(section)}
     plan = section.plan
     plan.sections.remove(section)
     session.delete(section)
@@ -358,8 +380,24 @@ def delete_section(session: Session, section_id: int) -> dict:
     return snap
 
 
+def _section_versions(section: WorkPlanSection) -> list:
+    from desktop.models.text_versions import snapshot_versions
+
+    return snapshot_versions(Session.object_session(section), "workplan_section", section.id)
+
+
+def _plan_versions(plan: WorkPlan) -> list:
+    from desktop.models.text_versions import snapshot_versions
+
+    return snapshot_versions(Session.object_session(plan), "workplan", plan.id)
+
+
 def restore_section(session: Session, snap: dict) -> None:
     section = add_section(session, snap["plan_id"], snap["title"], snap["kind"], snap["position"], snap["id"])
+    if snap.get("versions"):
+        from desktop.models.text_versions import restore_versions
+
+        restore_versions(session, "workplan_section", section.id, snap["versions"])
     for item in snap["items"]:
         restore_item(session, {**item, "section_id": section.id})
 
@@ -380,7 +418,13 @@ def add_item(session: Session, section_id: int, text: str, *, deadline: dict | N
 
 
 def _item_snapshot(item: WorkPlanItem) -> dict:
-    return {"id": item.id, "section_id": item.section_id, "position": item.position, "text": item.text,
+    from desktop.models.text_versions import snapshot_versions
+
+    session = Session.object_session(item)
+    return {"versions": snapshot_versions(session, "workplan_item", item.id),
+            "responsible_versions": [snapshot_versions(session, "workplan_responsible", r.id)
+                                     for r in item.responsible],
+            "id": item.id, "section_id": item.section_id, "position": item.position, "text": item.text,
             "deadline": dict(item.deadline or {}), "status": item.status, "completion_note": item.completion_note,
             "completed_on": item.completed_on,
             "responsible": [{"staff_id": r.staff_id, "role": r.role, "text": r.text} for r in item.responsible]}
@@ -404,7 +448,19 @@ def restore_item(session: Session, snap: dict) -> WorkPlanItem:
     item.completed_on = snap.get("completed_on")
     item.responsible = [WorkPlanResponsible(position=i, **r) for i, r in enumerate(snap.get("responsible", []))]
     session.flush()
+    _restore_versions(session, item, snap)
     return item
+
+
+def _restore_versions(session: Session, item: WorkPlanItem, snap: dict) -> None:
+    """An undone delete brings the item's language versions back too."""
+    from desktop.models.text_versions import restore_versions
+
+    if snap.get("versions"):
+        restore_versions(session, "workplan_item", item.id, snap["versions"])
+    for ref, saved in zip(item.responsible, snap.get("responsible_versions", []), strict=False):
+        if saved:
+            restore_versions(session, "workplan_responsible", ref.id, saved)
 
 
 def move_item(session: Session, item_id: int, section_id: int, position: int) -> tuple[int, int]:
@@ -467,10 +523,15 @@ def set_responsible(session: Session, item_id: int, responsible: str | list, ind
     else:
         entries = [dict(r) if isinstance(r, dict) else {"staff_id": r.staff_id, "role": r.role, "text": r.text}
                    for r in responsible]
+    from desktop.models.text_versions import carry_by_text, versions_by_text
+
+    # the persons are re-created: a person written as before keeps their language versions
+    kept = versions_by_text(session, "workplan_responsible", [(r.id, {"text": r.text}) for r in item.responsible])
     item.responsible.clear()
     session.flush()
     item.responsible.extend(WorkPlanResponsible(position=i, **e) for i, e in enumerate(entries))
     session.flush()
+    carry_by_text(session, "workplan_responsible", kept, [(r.id, {"text": r.text}) for r in item.responsible])
     return old
 
 

@@ -10,7 +10,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QSortFilterProxyModel,
+    QStringListModel,
+    Qt,
+)
 from PySide6.QtGui import QColor, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,6 +28,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListView,
     QMessageBox,
     QPushButton,
     QTableView,
@@ -363,12 +370,10 @@ class MissingDialog(QDialog):
                                 "{n} texts of this document have no version in {language}; they would be printed "
                                 "in their original:", len(missing)).format(n=len(missing), language=language))
         label.setWordWrap(True)
-        from PySide6.QtCore import QStringListModel
-        from PySide6.QtWidgets import QListView
-
+        self.texts = QStringListModel([f"{t.label}  {t.original[:120]}" for t in missing], self)
         self.list = QListView()
-        self.list.setModel(QStringListModel([f"{t.label}  {t.original[:120]}" for t in missing[:500]], self.list))
-        self.list.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+        self.list.setModel(self.texts)
+        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         buttons = QDialogButtonBox()
         self.translate = buttons.addButton(_("Translate now"), QDialogButtonBox.ButtonRole.ActionRole)
         self.export = buttons.addButton(_("Export anyway"), QDialogButtonBox.ButtonRole.AcceptRole)
@@ -381,6 +386,15 @@ class MissingDialog(QDialog):
         layout.addWidget(self.list, 1)
         layout.addWidget(buttons)
         self.resize(640, 420)
+
+
+def content_language() -> str | None:
+    """The language typed texts are shown in (the interface's, where a version exists), or None
+    for their originals: one setting (QSettings ``content/shown``) for every page."""
+    from desktop.i18n import current_language
+
+    lang = current_language()
+    return lang if ui_settings.get(ui_settings.CONTENT_SHOWN) == "interface" and lang in CONTENT_LANGUAGES else None
 
 
 def confirm_missing(parent, missing: list[Text_], lang: str, translate) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+from PySide6.QtGui import QAction
 from PySide6.QtCore import QRect, QSize, QStringListModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -110,6 +111,10 @@ class CalendarArea(AreaPage):
         self.buttons = self.commands
         self.header = PageHeader(self, context=[self.chooser])
         self.title = self.header.title
+        content_lang = QAction(self, checkable=True)
+        content_lang.setChecked(ui_settings.get(ui_settings.CONTENT_SHOWN) == "interface")
+        content_lang.toggled.connect(lambda _checked: self.toggle_content_language())
+        self.adopt_command("content_lang", content_lang, kind="other")
         self.model = EventsModel(self)
         self.model.on_edit = self._edit_event
         self.tree = QTreeView()
@@ -176,7 +181,8 @@ class CalendarArea(AreaPage):
         labels = {"new": _("New calendar…"), "props": _("Calendar properties…"), "copy": _("Copy to next year"), "add": _("Add event"),
                   "sub": _("Add sub-row"), "delete": _("Delete"), "date": _("Date…"),
                   "overrides": _("Days off…"), "pdf": _("PDF…"), "xlsx": _("Excel…"), "preview": _("Print preview"),
-                  "year_pdf": _("Year view PDF"), "translations": _("Translations…")}
+                  "year_pdf": _("Year view PDF"), "translations": _("Translations…"),
+                  "content_lang": _("Show texts in the interface language")}
         self.set_command_texts(labels)
         self.legend.retranslate()
         self.empty.set_text(_("The academic calendar of a year: registration, teaching, sessions and holidays, "
@@ -224,13 +230,14 @@ class CalendarArea(AreaPage):
             if self.data is None:
                 self._fill_chooser()
                 return
-            problems = calendar_checks.validate(self.data, work)
+            shown = self.shown_data()
+            problems = calendar_checks.validate(shown, work)  # names the events as the page shows them
             try:
                 resolved = ac.resolve(self.data, work)
             except ac.RuleCycle:
                 resolved = {}
-            self.model.set_calendar(self.data, resolved, problems)
-            self.year_view.set_view(build_year_view(self.data, resolved, work, i18n.current_language()))
+            self.model.set_calendar(shown, resolved, problems)
+            self.year_view.set_view(build_year_view(shown, resolved, work, i18n.current_language()))
             self.tree.expandAll()
             self.tree.setColumnWidth(0, 50)
             self.tree.setColumnWidth(1, 320)
@@ -255,7 +262,9 @@ class CalendarArea(AreaPage):
                                    else _("No problems found."))
 
     def _others_changed(self, what: str) -> None:
-        if what in ("workdays", "settings"):
+        if what == "content_language":
+            self.buttons["content_lang"].setChecked(ui_settings.get(ui_settings.CONTENT_SHOWN) == "interface")
+        if what in ("workdays", "settings", "content_language"):
             self.refresh()
 
     # Running model-layer operations --------------------------------------
@@ -283,8 +292,39 @@ class CalendarArea(AreaPage):
         return self.tree.currentIndex().data(EVENT_ID_ROLE) if self.tree.currentIndex().isValid() else None
 
     # Editing --------------------------------------------------------------
+    def toggle_content_language(self) -> None:
+        """The one setting (shared with the work plan): texts in their original or the interface language."""
+        on = self.buttons["content_lang"].isChecked()
+        ui_settings.put(ui_settings.CONTENT_SHOWN, "interface" if on else "original")
+        self.ctx.data_changed.emit("content_language")  # every page, this one too, shows the choice
+
+    def shown_data(self):
+        """The calendar as the page shows it: typed texts in the interface language where a version
+        exists when the user chose so (``self.data`` keeps the originals)."""
+        from desktop.views.translations import content_language
+
+        lang = content_language()
+        if self.data is None or lang is None:
+            return self.data
+        from desktop.models.text_documents import localize_calendar
+
+        with self.ctx.db.session() as s:
+            return localize_calendar(s, self.data, lang)[0]
+
     def _edit_event(self, event_id: int, key: str, value) -> None:
+        from desktop.views.translations import content_language
+
         old: dict = {}
+        shown = self.model.data_.event(event_id) if self.model.data_ is not None else None
+        lang = content_language()
+        if lang and shown is not None and key in getattr(shown, "shown_versions", ()):
+            from desktop.models.text_versions import set_version  # the version shown is the one edited
+
+            self._push(_("Edit event"),
+                       lambda: old.update(v=self._run(lambda s: set_version(s, "calendar_event", event_id, key,
+                                                                            lang, value))),
+                       lambda: self._run(lambda s: set_version(s, "calendar_event", event_id, key, lang, old["v"])))
+            return
 
         def redo():
             old.update(self._run(lambda s: ac.update_event(s, event_id, **{key: value})))

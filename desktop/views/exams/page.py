@@ -150,6 +150,8 @@ class ExamsArea(AreaPage):
                          enabled_when=lambda: self.schedule is None and bool(self.year.currentText()))
         self.add_command("rooms", self.edit_rooms, kind="other", enabled_when=has)
         self.buttons = {k: self.commands[k] for k in ("add", "edit", "delete", "copy", "generate", "rooms")}
+        self.translations_action = self.add_command("translations", lambda: self.open_translations(), kind="other",
+                                                    enabled_when=has)
         self.by = QComboBox()
         self.by.addItem("", "course")
         self.by.addItem("", "programme")
@@ -204,7 +206,8 @@ class ExamsArea(AreaPage):
             "examiner_xlsx": _("Examiners' timetables to Excel…"), "room_xlsx": _("Rooms' timetables to Excel…"),
             "list_pdf": _("List to PDF…"), "matrix_pdf": _("Matrix to PDF…"),
             "examiner_pdf": _("Examiners' timetables to PDF…"), "room_pdf": _("Rooms' timetables to PDF…"),
-            "preview": _("Print preview of the matrix")})
+            "preview": _("Print preview of the matrix"),
+            "translations": _("Translate disciplines and rooms…")})
         self.by.setItemText(0, _("Sheet per course"))
         self.by.setItemText(1, _("Sheet per programme"))
         self.filters.retranslate()
@@ -619,11 +622,22 @@ class ExamsArea(AreaPage):
         errors = [c.message for c in find_conflicts(self.schedule, rules, translator(lang)) if c.severity == "error"]
         return frame, errors
 
+    def open_translations(self, missing_lang: str | None = None) -> None:
+        _open_translations(self, missing_lang)
+
     def export(self, key: str) -> None:
         if self.schedule is None:
             return
         lang, by = self.ctx.report_language, self.by.currentData()
-        schedule = self.schedule
+        from desktop.models.text_documents import localize_schedule
+
+        with self.ctx.db.session() as s:  # disciplines and rooms in the report language
+            schedule, missing = localize_schedule(s, self.schedule, lang)
+        if key != "preview":
+            from desktop.views.translations import confirm_missing
+
+            if not confirm_missing(self, missing, lang, self.open_translations):
+                return
         frame, errors = self.document_frame(lang)
         if key == "preview":
             import io
@@ -659,6 +673,15 @@ class ExamsArea(AreaPage):
                 saved += " — " + ngettext("a draft: {n} error remains", "a draft: {n} errors remain",
                                           len(errors)).format(n=len(errors))
             self.ctx.status_message.emit(saved)
+
+
+def _open_translations(page, missing_lang: str | None = None) -> None:
+    """Disciplines and rooms side by side with their versions (what the schedules print)."""
+    from desktop.views.translations import TranslationsDialog
+
+    TranslationsDialog(page.ctx, "exams", None, _("Disciplines and rooms"), missing_lang=missing_lang,
+                       parent=page).exec()
+    page.refresh()
 
 
 def write_export(path: str, schedule: ops.Schedule, lang: str, layout: str, fmt: str, by: str,

@@ -537,7 +537,9 @@ class MeetingsArea(AreaPage):
         from desktop.reports import meeting_pdf
 
         with self.ctx.db.session() as s:
-            tree = mt.meeting_tree(s, self.meeting_id)
+            from desktop.models.text_documents import localize_meeting
+
+            tree, _missing = localize_meeting(s, mt.meeting_tree(s, self.meeting_id), self.ctx.report_language)
         out = io.BytesIO()
         {"agenda": meeting_pdf.agenda_pdf, "minutes": meeting_pdf.minutes_pdf,
          "both": meeting_pdf.meeting_pdf}[which](out, tree, self.ctx.report_language)

@@ -38,7 +38,7 @@ class DecisionsRegister(QWidget):
         self.page = page
         self.model = decision_model(self, with_meeting=True)
         self.model.on_edit = lambda row, key, value: page.edit_decision(row["id"], key, value)
-        self.proxy = TextFilterProxy(["text", "responsible", "series"], self)
+        self.proxy = TextFilterProxy(["text", "responsible", "series", "versions_text"], self)
         self.proxy.setSourceModel(self.model)
         self.view = table(self.proxy, 0)
         self.view.setSortingEnabled(True)
@@ -139,7 +139,12 @@ class DecisionsRegister(QWidget):
 
     def reload(self) -> None:
         with self.page.ctx.db.session() as s:
+            from desktop.models.text_versions import version_text_index
+
             rows = mt.decisions(s, on_date=clock.today(), **self.filters())
+            versions = version_text_index(s, "meeting_decision", [r["id"] for r in rows]) if rows else {}
+        for r in rows:  # the filter finds a decision by any of its language versions
+            r["versions_text"] = versions.get(r["id"], "")
         self.model.set_rows(rows)
         overdue = sum(1 for r in rows if r["overdue"])
         self.count.setText(ngettext("{count} decision, {overdue} overdue", "{count} decisions, {overdue} overdue",

@@ -227,7 +227,9 @@ class RequestsArea(AreaPage):
         current = self.current_request_id()
         with self.ctx.db.session() as s:
             self._procedures = templates.template_rows(s)
-            rows = label_rows(req.request_rows(s, self.today))
+            from desktop.models.text_documents import add_request_search_texts
+
+            rows = add_request_search_texts(s, label_rows(req.request_rows(s, self.today)))
             self._counts = req.dashboard_counts(s, self.today)
             days = settings.get(s, req.DUE_SOON.key)
         self.due_soon.blockSignals(True)
@@ -519,7 +521,9 @@ class RequestsArea(AreaPage):
     def export_register(self, path: str | None = None) -> None:
         from desktop.reports.requests import register_xlsx
 
-        path = path or self._save_path(_("Register to Excel"), "requests.xlsx", "Excel (*.xlsx)")
+        rows = self.report_rows(ask=True)
+        path = path or (self._save_path(_("Register to Excel"), "requests.xlsx", "Excel (*.xlsx)") if rows is not None
+                        else None)
         if not path:
             return
         from desktop.models.document_frame import document_frame
@@ -527,7 +531,6 @@ class RequestsArea(AreaPage):
 
         with self.ctx.db.session() as s:
             frame = document_frame(s, "requests")
-        rows = self.shown_rows()
         if save_file(self, _("Register to Excel"), path,
                      lambda tmp: register_xlsx(rows, tmp, self.ctx.report_language, self.today, frame=frame)):
             self.ctx.status_message.emit(_("Saved {path}").format(path=path))
@@ -537,27 +540,43 @@ class RequestsArea(AreaPage):
         return [self.model.rows[self.proxy.mapToSource(self.proxy.index(r, 0)).row()]
                 for r in range(self.proxy.rowCount())]
 
-    def register_pdf_bytes(self) -> bytes:
+    def report_rows(self, ask: bool = False) -> list[dict] | None:
+        """The rows shown, their texts in the report language where a version exists. With
+        ``ask``, texts without one are listed first; None when the user chose not to export."""
+        from desktop.models.text_documents import localize_request_rows
+        from desktop.views.translations import confirm_missing
+
+        lang = self.ctx.report_language
+        with self.ctx.db.session() as s:
+            rows, missing = localize_request_rows(s, self.shown_rows(), lang)
+        if ask and not confirm_missing(self, missing, lang, lambda _lang: self.open_translations()):
+            return None
+        return rows
+
+    def register_pdf_bytes(self, rows: list[dict] | None = None) -> bytes:
         import io
 
         from desktop.models.document_frame import document_frame
-        from desktop.models.org import the_faculty
+        from desktop.models.text_documents import faculty_name
         from desktop.reports.requests import register_pdf
 
         with self.ctx.db.session() as s:
-            faculty = the_faculty(s)
-            name = faculty.name if faculty else ""
+            name = faculty_name(s, self.ctx.report_language)
             frame = document_frame(s, "requests")
         out = io.BytesIO()
-        register_pdf(self.shown_rows(), out, self.ctx.report_language, self.today, name, frame=frame)
+        register_pdf(rows if rows is not None else self.report_rows(), out, self.ctx.report_language, self.today,
+                     name, frame=frame)
         return out.getvalue()
 
     def export_register_pdf(self, path: str | None = None) -> None:
+        rows = self.report_rows(ask=True)
+        if rows is None:
+            return
         path = path or self._save_path(_("Register to PDF"), "requests.pdf", "PDF (*.pdf)")
         if path:
             from desktop.views.common.tasks import save_file
 
-            data = self.register_pdf_bytes()
+            data = self.register_pdf_bytes(rows)
             if save_file(self, _("Register to PDF"), path, lambda tmp: Path(tmp).write_bytes(data)):
                 self.ctx.status_message.emit(_("Saved {path}").format(path=path))
 
@@ -570,16 +589,16 @@ class RequestsArea(AreaPage):
         import io
 
         from desktop.models.document_frame import document_frame
-        from desktop.models.org import the_faculty
         from desktop.reports.requests import card_pdf
 
         rid = self.current_request_id()
         if rid is None:
             return None
         with self.ctx.db.session() as s:
-            card = req.request_card(s, rid, self.today)
-            faculty = the_faculty(s)
-            name = faculty.name if faculty else ""
+            from desktop.models.text_documents import faculty_name, localize_request_card
+
+            card, _missing = localize_request_card(s, req.request_card(s, rid, self.today), self.ctx.report_language)
+            name = faculty_name(s, self.ctx.report_language)
             frame = document_frame(s, "requests")
         out = io.BytesIO()
         card_pdf(card, out, self.ctx.report_language, self.today, name, frame=frame)

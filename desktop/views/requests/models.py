@@ -76,7 +76,7 @@ class RegisterProxy(TextFilterProxy):
     ALL, OVERDUE, THIS_WEEK = "", "overdue", "this_week"
 
     def __init__(self, parent=None):
-        super().__init__(["applicant", "procedure_label", "current_step_label", "id_text"], parent)
+        super().__init__(["applicant", "procedure_label", "current_step_label", "id_text", "versions_text"], parent)
         self.procedure_id: int | None = None
         self.status = ""  # "", in_progress, done, refused
         self.when = self.ALL

@@ -227,6 +227,7 @@ class WorkPlanArea(PlanActions, AreaPage):
         content_lang.toggled.connect(self.toggle_content_language)
         self.adopt_command("content_lang", content_lang, kind="other")
         ctx.data_changed.connect(lambda what: what == "staff" and self.refresh())
+        ctx.data_changed.connect(lambda what: what == "content_language" and self._content_setting_changed())
         self.refresh()
         self._restore_choices()
 
@@ -283,6 +284,8 @@ class WorkPlanArea(PlanActions, AreaPage):
                 from desktop.models.text_documents import localize_plan
 
                 self.tree, _missing = localize_plan(s, self.tree, shown)
+            if self.tree is not None:
+                self._add_search_texts(s, self.tree)
         self.model.set_tree(self.tree)
         self.proxy.first_year = self.model.first_year
         self.view.expandAll()
@@ -299,14 +302,31 @@ class WorkPlanArea(PlanActions, AreaPage):
         self.bars.set_sections(self.tree["sections"] if self.tree else [])
         self._fill_filters()
 
+    @staticmethod
+    def _add_search_texts(session, tree: dict) -> None:
+        """The text filter finds an item by any of its versions and its original (one query)."""
+        from sqlalchemy import select
+
+        from desktop.models.text_versions import version_text_index
+
+        items = select(wp.WorkPlanItem.id).join(wp.WorkPlanSection).where(wp.WorkPlanSection.plan_id == tree["id"])
+        index = version_text_index(session, "workplan_item", items)
+        for section in tree["sections"]:
+            for item in section["items"]:
+                item["search_text"] = index.get(item["id"], "") + "\n" + item.get("original_text", "")
+
+    def _content_setting_changed(self) -> None:
+        act = self.actions_by_key["content_lang"]
+        act.blockSignals(True)
+        act.setChecked(ui_settings.get(ui_settings.CONTENT_SHOWN) == "interface")
+        act.blockSignals(False)
+        self.refresh()
+
     def content_language(self) -> str | None:
         """The language typed texts are shown in, or None for their originals (the setting)."""
-        from desktop.i18n import current_language
-        from desktop.models.text_versions import CONTENT_LANGUAGES
+        from desktop.views.translations import content_language
 
-        lang = current_language()
-        return lang if ui_settings.get(ui_settings.CONTENT_SHOWN) == "interface" and lang in CONTENT_LANGUAGES \
-            else None
+        return content_language()
 
     def _fill_filters(self) -> None:
         def fill(combo, entries):

@@ -200,6 +200,7 @@ class PlanActions:
     def toggle_content_language(self, interface: bool) -> None:
         """One setting: typed texts in their original or in the interface language."""
         ui_settings.put(ui_settings.CONTENT_SHOWN, "interface" if interface else "original")
+        self.ctx.data_changed.emit("content_language")
         self.refresh()
 
     # Import ------------------------------------------------------------------------------------

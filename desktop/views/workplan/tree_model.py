@@ -250,7 +250,8 @@ class PlanFilterProxy(QSortFilterProxyModel):
             if not dl.is_due(item["deadline"], start, end, first_year):
                 return False
         if self.text:
-            hay = f"{item['text']} {item['responsible_text']}".lower()
+            # any language version finds the item too (``search_text``: its other versions)
+            hay = f"{item['text']} {item['responsible_text']} {item.get('search_text', '')}".lower()
             if self.text.lower() not in hay:
                 return False
         return True
