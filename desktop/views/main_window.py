@@ -310,6 +310,7 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(page)
             self.undo_group.addStack(page.undo_stack)
             page.retranslate_ui()
+            page.sync_tooltips()
             page.set_details_position(ui_settings.get(ui_settings.DETAILS_POSITION))
             page.status_changed.connect(self._update_status)
         return self.pages[key]
@@ -349,6 +350,7 @@ class MainWindow(QMainWindow):
         self.retranslate_ui()
         for page in self.pages.values():
             page.retranslate_ui()
+            page.sync_tooltips()
         self.language_changed.emit(lang)
 
     def set_report_language(self, lang: str) -> None:

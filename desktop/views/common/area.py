@@ -109,8 +109,22 @@ class AreaPage(QWidget):
             act = self.commands[key]
             act.setText(text)
             act.setToolTip(tooltip_with_key(act))
+            act.setProperty("made_tip", act.toolTip())
+        self.sync_tooltips()
         if self.bar is not None:
             self.bar.retranslate()
+
+    def sync_tooltips(self) -> None:
+        """Every command's tooltip names its key, adopted ones included (the main window calls
+        this after each ``retranslate_ui``)."""
+        from desktop.views.common.page import shortcut_text, tooltip_with_key
+
+        for act in self.commands.values():
+            key = shortcut_text(act)
+            tip = act.toolTip()
+            if key and (key not in tip or tip == act.property("made_tip")):
+                act.setToolTip(tooltip_with_key(act))
+                act.setProperty("made_tip", act.toolTip())
 
     def update_commands(self) -> None:
         """Enable what applies to the current selection, disable the rest."""
@@ -134,7 +148,10 @@ class AreaPage(QWidget):
         act = self.commands.get("find") or self.add_command(
             "find", lambda: (box.setFocus(Qt.FocusReason.ShortcutFocusReason), box.selectAll()),
             kind="other", role="find", icon="search")
+        from desktop.views.common.page import tooltip_with_key
+
         act.setText(_("Search"))
+        act.setToolTip(tooltip_with_key(act))
         box.setPlaceholderText(_("Search… (Ctrl+F)"))
         return act
 
