@@ -82,8 +82,10 @@ class AreaPage(QWidget):
             act.setShortcut(QKeySequence(SHORTCUTS[role]))
             act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.command_roles[key] = role
+        icon = icon or (kind if kind in ("print", "pdf", "excel") else None)
         if icon:
             act.setIcon(command_icon(icon))
+            act.setProperty("icon_name", icon)
         if not (role in LIST_ROLES):
             self.addAction(act)
         self.commands[key] = act

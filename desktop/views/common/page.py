@@ -168,6 +168,9 @@ class CommandBar(QWidget):
         self.layout_.addStretch(1)
         self.more_button = QToolButton()
         self.more_button.setObjectName("moreButton")
+        from desktop.views.common.icons import command_icon
+
+        self.more_button.setIcon(command_icon("more"))
         self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.more_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.more_menu = QMenu(self.more_button)
@@ -184,9 +187,26 @@ class CommandBar(QWidget):
 
     def _button(self, act: QAction, primary: bool = False) -> QToolButton:
         button = QToolButton()
-        button.setDefaultAction(act)
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         button.setAutoRaise(not primary)
+        if not primary:
+            button.setDefaultAction(act)
+        else:
+            # The primary button follows its action by hand: its icon is the white variant.
+            from desktop.views.common.icons import command_icon
+
+            white = command_icon(f"{act.property('icon_name')}-white") if act.property("icon_name") else None
+
+            def follow() -> None:
+                button.setText(act.text())
+                button.setEnabled(act.isEnabled())
+                button.setToolTip(act.toolTip())
+                if white is not None and not white.isNull():
+                    button.setIcon(white)
+
+            act.changed.connect(follow)
+            button.clicked.connect(act.trigger)
+            follow()
         if primary:
             button.setObjectName("primaryButton")
             button.setStyleSheet(
@@ -231,6 +251,8 @@ class CommandBar(QWidget):
                 button.setEnabled(bool(enabled))
         for key, button in self.buttons.items():
             button.setToolTip(tooltip_with_key(self.page.commands[key]))
+            if self.page.command_kinds[key] == "primary":
+                button.setText(self.page.commands[key].text())
         self._relayout.start()
 
     def group_enablement(self) -> None:
@@ -244,6 +266,8 @@ class CommandBar(QWidget):
         self.group_enablement()
         for key, button in self.buttons.items():
             button.setVisible(self.page.commands[key].isVisible())
+            if self.page.command_kinds[key] == "primary":
+                button.setEnabled(self.page.commands[key].isEnabled())
         for w in self.optional:
             w.setProperty("fits", True)
         spacing = self.layout_.spacing()

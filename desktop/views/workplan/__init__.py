@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import colours
 from desktop.i18n import N_, _, current
 from desktop.models import workplan as wp
 from desktop.models import workplan_deadline as dl
@@ -39,7 +40,9 @@ from desktop.views.workplan.deadline_dialog import DeadlineDialog
 from desktop.views.workplan.plan_actions import PlanActions
 from desktop.views.workplan.tree_model import PlanFilterProxy, PlanTreeModel
 
-COLOURS = {"done": "#4CAF50", "in_progress": "#2196F3", "overdue": "#E53935", "planned": "#BDBDBD"}
+# The bars' colours: the text colours of the roles (desktop/colours.py), named by the legend below.
+COLOURS = {"done": colours.role("ok").text, "in_progress": colours.role("info").text,
+           "overdue": colours.role("danger").text, "planned": colours.DISABLED}
 LEGEND = {"done": N_("Done"), "in_progress": N_("In progress"), "overdue": N_("Overdue"), "planned": N_("Planned")}
 
 
