@@ -48,6 +48,8 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QSplitter,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -541,3 +543,33 @@ def splitter_for_details(list_widget: QWidget, details: QWidget) -> QSplitter:
 
 def select_rows(view: QAbstractItemView) -> None:
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+
+
+class TwoLineDelegate(QStyledItemDelegate):
+    """Where text is the content (work-plan activities, decisions, agenda items): up to two
+    wrapped lines per row, the rest elided, the whole text in the tooltip (UI.md §4: 44 px rows).
+    The view re-lays its rows when the column is resized."""
+
+    def __init__(self, view: QAbstractItemView, lines: int = 2):
+        super().__init__(view)
+        self.view = view
+        self.lines = lines
+        header = view.header() if hasattr(view, "header") else view.horizontalHeader()
+        header.sectionResized.connect(lambda *_a: view.doItemsLayout())
+
+    def initStyleOption(self, option, index) -> None:
+        super().initStyleOption(option, index)
+        option.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
+
+    def sizeHint(self, option, index) -> QSize:
+        base = super().sizeHint(option, index)
+        text = index.data(Qt.ItemDataRole.DisplayRole)
+        if not text:
+            return base
+        width = self.view.columnWidth(index.column()) - 8
+        if width <= 0:
+            return base
+        metrics = option.fontMetrics
+        needed = metrics.boundingRect(0, 0, width, 10_000, int(Qt.TextFlag.TextWordWrap), str(text)).height()
+        height = min(needed, metrics.lineSpacing() * self.lines) + 6
+        return QSize(base.width(), max(base.height(), height))

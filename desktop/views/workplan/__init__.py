@@ -32,7 +32,7 @@ from desktop.models import workplan_deadline as dl
 from desktop.models.base import DomainError
 from desktop.models.workplan_people import ROLE_LABELS
 from desktop.views.common.area import AreaPage
-from desktop.views.common.page import EmptyState, FilterBar, PageHeader
+from desktop.views.common.page import EmptyState, FilterBar, PageHeader, TwoLineDelegate
 from desktop.views.common.history import show_history
 from desktop.views.common.undo import perform
 from desktop.views import settings as ui_settings
@@ -125,6 +125,8 @@ class WorkPlanArea(PlanActions, AreaPage):
         for col, width in ((0, 70), (2, 150), (3, 190), (4, 100)):
             self.view.setColumnWidth(col, width)
         head.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # the activity is the content: two wrapped lines, not 25 characters
+        self.view.setItemDelegateForColumn(1, TwoLineDelegate(self.view))
         # header: the title, the plan's year, the search
         self.year = QComboBox()
         self.year.currentIndexChanged.connect(self._year_chosen)
