@@ -274,3 +274,21 @@ def test_print_preview_fits_the_screen(qtbot, monkeypatch):
     printing.preview_pdf(None, b"%PDF-1.4")
     room = QApplication.primaryScreen().availableGeometry()
     assert sizes and sizes[0].height() <= room.height() and sizes[0].width() <= room.width()
+
+
+def test_undo_entries_have_their_own_words_not_the_command_name(qtbot, qapp, demo_db):
+    i18n.set_language("ru")
+    window = MainWindow(demo_db)
+    qtbot.addWidget(window)
+    window.show()
+    page = window.show_area("workplan")
+    _settle(qapp)
+    assert page.commands["add_section"].text() == "Добавить раздел"
+    page.add_section()
+    assert page.undo_stack.undoText() == "Добавление раздела"
+    assert "Добавление раздела" in window.status_undo.text()
+    students = window.show_area("students")
+    _settle(qapp)
+    row = students.model.row_tuple(0)
+    students._edit(row, "phone", "+996 555 000 111")
+    assert students.undo_stack.undoText() == "Изменение данных студента"
