@@ -34,7 +34,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -573,3 +573,39 @@ class TwoLineDelegate(QStyledItemDelegate):
         needed = metrics.boundingRect(0, 0, width, 10_000, int(Qt.TextFlag.TextWordWrap), str(text)).height()
         height = min(needed, metrics.lineSpacing() * self.lines) + 6
         return QSize(base.width(), max(base.height(), height))
+
+
+class ColumnPriorities(QObject):
+    """Columns that show what matters at 1366 px: when the list is narrower than its columns, the
+    lowest-priority ones hide first (their facts stay in the details pane and the tooltip).
+    ``keep`` lists column numbers from the most to the least important; others are never hidden."""
+
+    def __init__(self, view: QAbstractItemView, keep: list[int], widths: dict[int, int] | None = None):
+        super().__init__(view)
+        self.view = view
+        self.keep = keep
+        self.widths = widths or {}
+        view.viewport().installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.fit(event.size().width())
+        return False
+
+    def fit(self, width: int | None = None) -> None:
+        header = self.view.horizontalHeader()
+        room = (width if width is not None else self.view.viewport().width())
+        fixed = {c for c in range(header.count())} - set(self.keep)
+        def size_of(c: int) -> int:  # the width the column wants (a hidden section measures 0)
+            return max(self.widths.get(c, 0), header.sectionSizeHint(c))
+
+        room -= sum(size_of(c) for c in fixed if not header.isSectionHidden(c))
+        full = False
+        for column in self.keep:  # strictly by priority: once one does not fit, the rest hide
+            size = size_of(column)
+            fits = not full and (room >= size or column == self.keep[0])
+            header.setSectionHidden(column, not fits)
+            if fits:
+                room -= size
+            else:
+                full = True

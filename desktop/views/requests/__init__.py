@@ -29,7 +29,7 @@ from desktop.models import requests as req
 from desktop.models.base import DomainError
 from desktop.views import settings as user_settings
 from desktop.views.common.area import AreaPage
-from desktop.views.common.page import EmptyState, FilterBar, PageHeader
+from desktop.views.common.page import ColumnPriorities, EmptyState, FilterBar, PageHeader
 from desktop.views.common.undo import perform
 from desktop.views.requests.card import RequestCard
 from desktop.views.requests.dialogs import NewRequestDialog, StepDoneDialog, TemplateDialog
@@ -137,6 +137,10 @@ class RequestsArea(AreaPage):
         layout.addWidget(self.splitter, 1)
         self.set_list(self.view)
         self.set_details(self.splitter, self.card)
+        # At 1366 px the status, current step and both due dates stay; channel, received date and
+        # procedure give way first (the card shows them).
+        self.columns_fit = ColumnPriorities(self.view, [1, 5, 7, 6, 8, 2, 3, 4],
+                                            {i: c.width for i, c in enumerate(self.model.columns) if c.width})
         self.ctx.data_changed.connect(self._on_data_changed)
         self._procedures: list[dict] = []
         self._filling = False

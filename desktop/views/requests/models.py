@@ -25,12 +25,12 @@ def _tr(value) -> str:
 
 REGISTER_COLUMNS = [
     Column("id", N_("No"), align=Qt.AlignmentFlag.AlignRight, width=50),
-    Column("applicant", N_("Applicant"), width=220),
+    Column("applicant", N_("Applicant"), width=190),
     Column("procedure", N_("Procedure"), display=_tr, width=200),
     Column("received", N_("Received"), display=_date, width=90),
     Column("channel", N_("Channel"), display=lambda v: _(CHANNEL_LABELS[Channel(v)]) if v else "", width=130),
     Column("status", N_("Status"), width=140),
-    Column("current_step", N_("Current step"), display=_tr, width=220),
+    Column("current_step", N_("Current step"), display=_tr, width=190),
     Column("step_due", N_("Step due"), display=_date, width=90),
     Column("due", N_("Due (last step)"), display=_date, width=90),
 ]
