@@ -292,3 +292,24 @@ def test_undo_entries_have_their_own_words_not_the_command_name(qtbot, qapp, dem
     row = students.model.row_tuple(0)
     students._edit(row, "phone", "+996 555 000 111")
     assert students.undo_stack.undoText() == "Изменение данных студента"
+
+
+@pytest.mark.parametrize("lang", ["ky", "ru"])
+def test_requests_register_keeps_status_and_due_date_at_1366(qtbot, qapp, demo_db, lang):
+    i18n.set_language(lang)
+    window = MainWindow(demo_db)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    page = window.show_area("requests")
+    _settle(qapp)
+    header = page.view.horizontalHeader()
+    keys = [c.key for c in page.model.columns]
+    shown = [k for i, k in enumerate(keys) if not header.isSectionHidden(i)]
+    assert {"applicant", "status", "step_due"} <= set(shown), shown
+    assert "channel" not in shown  # the least important gives way first
+    # wide enough, everything comes back
+    window.details_actions["hidden"].trigger()
+    window.resize(1920, 1080)
+    _settle(qapp)
+    assert all(not header.isSectionHidden(i) for i in range(len(keys)))
