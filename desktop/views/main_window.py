@@ -229,7 +229,10 @@ class MainWindow(QMainWindow):
         for act, area in zip(self.area_shortcuts, AREAS, strict=False):
             act.setText(_(area.title))
         self._title_area_menu()
-        self.status_db.setText(_("Database: {name}").format(name=self.db.display_name))
+        # the file's name; its whole path in the tooltip (the title names the faculty)
+        name = self.db.path.name if self.db.path is not None else self.db.display_name
+        self.status_db.setText(_("Database: {name}").format(name=name))
+        self.status_db.setToolTip(self.db.display_name)
         self.area_model.retranslate()
         metrics = self.sidebar.fontMetrics()
         widest = max((metrics.horizontalAdvance(_(a.title)) for a in AREAS), default=120)

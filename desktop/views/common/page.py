@@ -167,6 +167,7 @@ class CommandBar(QWidget):
         self.print_button = self._group_button("print", N_("Print"), "print")
         self.pdf_button = self._group_button("pdf", N_("PDF"), "pdf")
         self.excel_button = self._group_button("excel", N_("Excel"), "excel")
+        self.divider.setVisible(any(b is not None for b in (self.print_button, self.pdf_button, self.excel_button)))
         self.layout_.addStretch(1)
         self.more_button = QToolButton()
         self.more_button.setObjectName("moreButton")
