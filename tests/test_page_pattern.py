@@ -313,3 +313,27 @@ def test_requests_register_keeps_status_and_due_date_at_1366(qtbot, qapp, demo_d
     window.resize(1920, 1080)
     _settle(qapp)
     assert all(not header.isSectionHidden(i) for i in range(len(keys)))
+
+
+def test_curator_and_group_stay_in_view_while_the_months_scroll(qtbot, qapp, demo_db):
+    window = MainWindow(demo_db)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    page = window.show_area("curators")
+    _settle(qapp)
+    view, frozen = page.matrix_view, page.frozen
+    for column in range(2, view.model().columnCount()):  # months wider than the window
+        view.setColumnWidth(column, 200)
+    _settle(qapp)
+    view.horizontalScrollBar().setValue(view.horizontalScrollBar().maximum())
+    view.verticalScrollBar().setValue(3)
+    _settle(qapp)
+    assert view.horizontalScrollBar().value() > 0
+    assert frozen.isVisible()
+    assert [frozen.isColumnHidden(c) for c in range(4)] == [False, False, True, True]
+    assert frozen.width() == view.columnWidth(0) + view.columnWidth(1)
+    assert frozen.verticalScrollBar().value() == view.verticalScrollBar().value()
+    assert frozen.horizontalHeader().height() == view.horizontalHeader().height()
+    # the frozen part shows the same rows as the rest of the matrix
+    assert frozen.rowAt(10) == view.rowAt(10)

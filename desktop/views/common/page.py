@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
@@ -50,6 +51,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -610,3 +612,66 @@ class ColumnPriorities(QObject):
                 room -= size
             else:
                 full = True
+
+
+class FrozenColumns(QTableView):
+    """The first ``count`` columns of ``view`` stay in place while the rest scroll (Excel's
+    "Freeze panes"): a second view over the same model and selection, laid over the first."""
+
+    def __init__(self, view: QTableView, count: int):
+        super().__init__(view)
+        self.main = view
+        self.count = count
+        self.setModel(view.model())
+        self.setSelectionModel(view.selectionModel())
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.verticalHeader().hide()
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollMode(view.verticalScrollMode())
+        self.setEditTriggers(view.editTriggers())
+        self.setStyleSheet(f"QTableView {{ border: none; border-right: 1px solid {colours.BORDER}; }}")
+        view.viewport().stackUnder(self)
+        view.horizontalHeader().sectionResized.connect(self._column_resized)
+        view.verticalHeader().sectionResized.connect(lambda row, _old, new: self.setRowHeight(row, new))
+        self.verticalScrollBar().valueChanged.connect(view.verticalScrollBar().setValue)
+        view.verticalScrollBar().valueChanged.connect(self.verticalScrollBar().setValue)
+        self.doubleClicked.connect(view.doubleClicked)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(
+            lambda pos: view.customContextMenuRequested.emit(view.viewport().mapFromGlobal(self.viewport().mapToGlobal(pos))))
+        for signal in (view.model().modelReset, view.model().layoutChanged):
+            signal.connect(self.sync)
+        view.installEventFilter(self)
+        view.viewport().installEventFilter(self)
+        view.horizontalHeader().geometriesChanged.connect(self._place)
+        self.sync()
+        self.show()
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() == QEvent.Type.Resize and obj in (self.main, self.main.viewport()):
+            self._place()
+        return False
+
+    def sync(self) -> None:
+        model = self.main.model()
+        for column in range(model.columnCount()):
+            self.setColumnHidden(column, column >= self.count)
+            if column < self.count:
+                self.setColumnWidth(column, self.main.columnWidth(column))
+        for row in range(model.rowCount()):
+            self.setRowHeight(row, self.main.rowHeight(row))
+        self._place()
+
+    def _column_resized(self, column: int, _old: int, new: int) -> None:
+        if column < self.count:
+            self.setColumnWidth(column, new)
+            self._place()
+
+    def _place(self) -> None:
+        frame = self.main.frameWidth()
+        self.horizontalHeader().setFixedHeight(self.main.horizontalHeader().height())
+        width = sum(self.main.columnWidth(c) for c in range(self.count))
+        self.setGeometry(self.main.verticalHeader().width() + frame, frame, width,
+                         self.main.viewport().height() + self.main.horizontalHeader().height())

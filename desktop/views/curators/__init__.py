@@ -41,7 +41,7 @@ from desktop.models.org import AcademicYear, StaffRole, academic_year_of, staff_
 from desktop.reports.curator_matrix import STATE_ORDER
 from desktop.views import settings as user_settings
 from desktop.views.common.area import AreaPage
-from desktop.views.common.page import Legend, PageHeader
+from desktop.views.common.page import FrozenColumns, Legend, PageHeader
 from desktop.views.common.tablemodel import Column, RecordTableModel
 from desktop.views.common.undo import perform
 from desktop.views.curators.matrix import ASSIGNMENT_ROLE, FIXED, MatrixModel
@@ -75,6 +75,9 @@ class CuratorsArea(AreaPage):
         self.matrix_view.setModel(self.matrix_model)
         self.matrix_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.matrix_view.horizontalHeader().setMinimumSectionSize(60)
+        # the curator and the group stay in view while the months scroll (Excel's Freeze panes)
+        self.matrix_view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.frozen = FrozenColumns(self.matrix_view, FIXED)
         self.counts = QLabel()
         self.counts.setWordWrap(True)
         self.history_model = RecordTableModel(HISTORY_COLUMNS, self)
