@@ -269,11 +269,24 @@ def test_print_preview_fits_the_screen(qtbot, monkeypatch):
 
     from desktop.views.common import printing
 
-    sizes = []
-    monkeypatch.setattr(QPrintPreviewDialog, "exec", lambda d: sizes.append(d.frameGeometry()) or 0)
+    sizes, words = [], []
+
+    def fake_exec(dialog):
+        sizes.append(dialog.frameGeometry())
+        button = printing.label_print_button(dialog)
+        words.append((button.text(), button.toolButtonStyle()))
+        return 0
+
+    i18n.set_language("ky")
+    monkeypatch.setattr(QPrintPreviewDialog, "exec", fake_exec)
     printing.preview_pdf(None, b"%PDF-1.4")
     room = QApplication.primaryScreen().availableGeometry()
     assert sizes and sizes[0].height() <= room.height() and sizes[0].width() <= room.width()
+    # the preview's Print button has its word, not only an icon
+    from PySide6.QtCore import Qt
+
+    assert words == [(i18n._("Print"), Qt.ToolButtonStyle.ToolButtonTextBesideIcon)]
+    assert i18n._("Print") != "Print"
 
 
 def test_undo_entries_have_their_own_words_not_the_command_name(qtbot, qapp, demo_db):
