@@ -350,3 +350,25 @@ def test_curator_and_group_stay_in_view_while_the_months_scroll(qtbot, qapp, dem
     assert frozen.horizontalHeader().height() == view.horizontalHeader().height()
     # the frozen part shows the same rows as the rest of the matrix
     assert frozen.rowAt(10) == view.rowAt(10)
+
+
+def test_type_sizes_are_in_points_from_the_one_scale():
+    """Sizes in points so Windows scaling applies (no "px" font sizes left in the views)."""
+    import re
+    from pathlib import Path
+
+    views = Path(__file__).resolve().parent.parent / "desktop" / "views"
+    offenders = [str(p) for p in views.rglob("*.py")
+                 if re.search(r"font-size:\s*\d+px|setPixelSize\(", p.read_text(encoding="utf-8"))]
+    assert offenders == []
+
+
+def test_no_hard_coded_colours_in_the_views():
+    """Every colour of the window comes from the one table (desktop/colours.py)."""
+    import re
+    from pathlib import Path
+
+    views = Path(__file__).resolve().parent.parent / "desktop" / "views"
+    offenders = [f"{p.name}: {m.group(0)}" for p in views.rglob("*.py")
+                 for m in re.finditer(r"QColor\(\"#[0-9A-Fa-f]{6}\"\)|color: #[0-9A-Fa-f]{6}", p.read_text(encoding="utf-8"))]
+    assert offenders == []

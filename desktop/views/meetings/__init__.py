@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import colours
 from desktop.i18n import N_, _
 from desktop.models import meetings as mt
 from desktop.models import meetings_agenda as ag
@@ -237,11 +238,11 @@ class MeetingsArea(AreaPage):
                         if not cal.is_working_day(start + dt.timedelta(days=i))]
         self.calendar.setDateTextFormat(QDate(), QTextCharFormat())
         off = QTextCharFormat()
-        off.setForeground(QBrush(QColor("#C62828")))
+        off.setForeground(QBrush(QColor(colours.role("danger").text)))
         for day in days_off:
             self.calendar.setDateTextFormat(QDate(day.year, day.month, day.day), off)
         meet = QTextCharFormat()
-        meet.setBackground(QBrush(QColor("#BBDEFB")))
+        meet.setBackground(QBrush(QColor(colours.role("info").fill)))
         meet.setFontWeight(QFont.Weight.Bold)
         for r in rows:
             self.calendar.setDateTextFormat(QDate(r["date"].year, r["date"].month, r["date"].day), meet)

@@ -44,7 +44,7 @@ class RequestsArea(AreaPage):
         super().__init__(ctx, parent)
         self.today = dt.date.today()  # tests set it to a fixed day
         self.dashboard = QLabel()
-        self.dashboard.setStyleSheet("font-size: 13px;")
+        self.dashboard.setStyleSheet("font-size: 9pt;")  # body size, in points so Windows scaling applies
         # How far ahead "due soon" looks: a setting of the faculty's data (shared by every install).
         self.due_soon_label = QLabel()
         self.due_soon = QSpinBox()
