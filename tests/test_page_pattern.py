@@ -108,6 +108,21 @@ def test_one_command_is_triggered_through_more(qtbot, qapp, demo_db, monkeypatch
     assert window.focusWidget() is page.search_box
 
 
+@pytest.mark.parametrize("area", ["students", "workplan", "requests", "exams", "meetings", "staff"])
+def test_ctrl_f_searches_in_the_area(qtbot, qapp, demo_db, area):
+    window = MainWindow(demo_db)
+    qtbot.addWidget(window)
+    window.show()
+    page = window.show_area(area)
+    _settle(qapp)
+    find = page.commands["find"]
+    assert find.shortcut() == QKeySequence("Ctrl+F")
+    find.trigger()
+    focus = window.focusWidget()
+    assert focus is not None and focus.metaObject().className() == "QLineEdit", area
+    assert "Ctrl+F" in focus.placeholderText(), area
+
+
 def test_the_shortcut_table_is_the_same_in_every_area(qtbot, qapp, demo_db):
     window = MainWindow(demo_db)
     qtbot.addWidget(window)
@@ -372,3 +387,21 @@ def test_no_hard_coded_colours_in_the_views():
     offenders = [f"{p.name}: {m.group(0)}" for p in views.rglob("*.py")
                  for m in re.finditer(r"QColor\(\"#[0-9A-Fa-f]{6}\"\)|color: #[0-9A-Fa-f]{6}", p.read_text(encoding="utf-8"))]
     assert offenders == []
+
+
+def test_exam_search_filters_the_list(qtbot, qapp, demo_db):
+    window = MainWindow(demo_db)
+    qtbot.addWidget(window)
+    window.show()
+    page = window.show_area("exams")
+    _settle(qapp)
+    total = page.list_proxy.rowCount()
+    assert total > 3
+    first = page.list_proxy.index(0, 0)
+    words = [str(page.list_proxy.index(0, c).data() or "") for c in range(page.list_proxy.columnCount())]
+    word = max(words, key=len)
+    page.search.setText(word)
+    assert page.tabs.currentIndex() == 1  # typing shows the list
+    assert 0 < page.list_proxy.rowCount() < total
+    page.reset_filters()
+    assert page.list_proxy.rowCount() == total and first.isValid()

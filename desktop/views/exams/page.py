@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QSplitter,
     QTableView,
@@ -154,7 +155,12 @@ class ExamsArea(AreaPage):
         self.by.addItem("", "programme")
         self.by_label = QLabel()
 
-        self.header = PageHeader(self, context=[self.year, self.kind, self.start, self.end, self.country])
+        # Search finds exams in the list (discipline, examiner, room, group): typing shows the list.
+        self.search = QLineEdit()
+        self.search.textChanged.connect(self._search)
+        self.header = PageHeader(self, context=[self.year, self.kind, self.start, self.end, self.country],
+                                 search=self.search)
+        self.set_search(self.search)
         self.title = self.header.title
         for combo in (self.course, self.programme, self.examiner, self.room):
             combo.setSizeAdjustPolicy(combo.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -185,6 +191,7 @@ class ExamsArea(AreaPage):
     # Texts ------------------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
         self.header.set_title(_("Exam sessions"))
+        self.set_search(self.search)
         for i, k in enumerate(ex.SessionKind):
             self.kind.setItemText(i, _(ex.SESSION_KIND_LABELS[k]))
         self.by_label.setText(_("Export:"))
@@ -278,6 +285,12 @@ class ExamsArea(AreaPage):
     def reset_filters(self) -> None:
         for combo in (self.course, self.programme, self.examiner, self.room):
             combo.setCurrentIndex(0)
+        self.search.clear()
+
+    def _search(self, text: str) -> None:
+        self.list_proxy.set_text(text)
+        if text.strip():
+            self.tabs.setCurrentIndex(1)
 
     def _filter_changed(self) -> None:
         if self._loading:

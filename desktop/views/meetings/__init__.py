@@ -135,6 +135,8 @@ class MeetingsArea(AreaPage):
         layout.addWidget(self.command_bar())
         layout.addWidget(self.empty, 1)
         layout.addWidget(self.tabs, 1)
+        # Search (Ctrl+F) looks through the decisions register, on its tab
+        self.add_command("find", self._find_decisions, kind="other", role="find", icon="search")
         self.set_list(self.weeks.view)
         self.set_list(self.meeting_view)
         self.tabs.currentChanged.connect(lambda _i: self._scope_commands())
@@ -153,7 +155,7 @@ class MeetingsArea(AreaPage):
         # the month grid names months and weekdays in the interface language
         self.calendar.setLocale(QLocale(lang if lang != "en" else "en_GB"))
         self.header.set_title(_("Meetings"))
-        self.set_command_texts({"new_series": _("New series…"), "edit_series": _("Edit series…"),
+        self.set_command_texts({"find": _("Search"), "new_series": _("New series…"), "edit_series": _("Edit series…"),
                                 "delete_series": _("Delete series…"), "next": _("Next meeting"),
                                 "delete": _("Delete meeting")})
         self.actions_by_key["next"].setToolTip(_("Create the next meeting of the series on its day") + " (Ctrl+N)")
@@ -195,6 +197,11 @@ class MeetingsArea(AreaPage):
         self.empty.setVisible(not rows)
         self.tabs.setVisible(bool(rows))
         self.series.setVisible(bool(rows))
+
+    def _find_decisions(self) -> None:
+        self.tabs.setCurrentIndex(1)
+        self.register.text.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.register.text.selectAll()
 
     def _scope_commands(self) -> None:
         """Calendar commands on the calendar tab, the register's on the register tab."""
