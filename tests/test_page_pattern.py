@@ -108,7 +108,7 @@ def test_one_command_is_triggered_through_more(qtbot, qapp, demo_db, monkeypatch
     assert window.focusWidget() is page.search_box
 
 
-@pytest.mark.parametrize("area", ["students", "workplan", "requests", "exams", "meetings", "staff"])
+@pytest.mark.parametrize("area", [a.key for a in AREAS])
 def test_ctrl_f_searches_in_the_area(qtbot, qapp, demo_db, area):
     window = MainWindow(demo_db)
     qtbot.addWidget(window)
@@ -405,3 +405,29 @@ def test_exam_search_filters_the_list(qtbot, qapp, demo_db):
     assert 0 < page.list_proxy.rowCount() < total
     page.reset_filters()
     assert page.list_proxy.rowCount() == total and first.isValid()
+
+
+def test_find_in_the_calendar_and_the_curator_matrix(qtbot, qapp, demo_db):
+    window = MainWindow(demo_db)
+    qtbot.addWidget(window)
+    window.show()
+    page = window.show_area("curators")
+    _settle(qapp)
+    model = page.matrix_model
+    last = model.rowCount() - 1
+    while last > 0 and not model.index(last, 1).data():
+        last -= 1
+    group = model.index(last, 1).data()
+    page.search.setText(group)
+    assert page.matrix_view.currentIndex().row() == last
+    assert page.matrix_view.currentIndex().data() == group
+    calendar = window.show_area("calendar")
+    _settle(qapp)
+    calendar.search.setText("zzz-no-such-event")
+    before = calendar.tree.currentIndex()
+    assert not before.isValid() or "zzz" not in str(before.data())
+    parent = calendar.model.index(0, 0)
+    title = calendar.model.index(0, 1, parent).data()
+    calendar.search.setText(title[:12])
+    found = calendar.tree.currentIndex()
+    assert found.isValid() and title[:12] in found.data()

@@ -675,3 +675,20 @@ class FrozenColumns(QTableView):
         width = sum(self.main.columnWidth(c) for c in range(self.count))
         self.setGeometry(self.main.verticalHeader().width() + frame, frame, width,
                          self.main.viewport().height() + self.main.horizontalHeader().height())
+
+
+def find_in_view(view: QAbstractItemView, text: str, columns: Iterable[int]) -> bool:
+    """Select the first row whose cell in one of ``columns`` contains ``text`` (a find, for lists
+    that have no text filter: the calendar's events, the curator matrix). True when found."""
+    text = text.strip()
+    model = view.model()
+    if not text or model is None or model.rowCount() == 0:
+        return False
+    flags = Qt.MatchFlag.MatchContains | Qt.MatchFlag.MatchRecursive
+    for column in columns:
+        hits = model.match(model.index(0, column), Qt.ItemDataRole.DisplayRole, text, 1, flags)
+        if hits:
+            view.setCurrentIndex(hits[0])
+            view.scrollTo(hits[0])
+            return True
+    return False
