@@ -431,3 +431,19 @@ def test_find_in_the_calendar_and_the_curator_matrix(qtbot, qapp, demo_db):
     calendar.search.setText(title[:12])
     found = calendar.tree.currentIndex()
     assert found.isValid() and title[:12] in found.data()
+
+
+def test_status_bar_counts_the_areas_states(qtbot, qapp, demo_db):
+    window = MainWindow(demo_db)
+    qtbot.addWidget(window)
+    window.show()
+    page = window.show_area("workplan")
+    _settle(qapp)
+    items = [i for sec in page.model.sections for i in sec["items"]]
+    overdue = sum(1 for i in items if i["overdue"])
+    assert overdue > 0
+    assert f"Items: {len(items)}" in window.status_selection.text()
+    assert f"Overdue: {overdue}" in window.status_selection.text()
+    window.show_area("requests")
+    _settle(qapp)
+    assert "Overdue:" in window.status_selection.text() and "1 selected" in window.status_selection.text()

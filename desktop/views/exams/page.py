@@ -282,6 +282,16 @@ class ExamsArea(AreaPage):
         return ExamFilter(self.course.currentData(), self.programme.currentData(), self.examiner.currentData(),
                           self.room.currentData())
 
+    def status_text(self) -> str:
+        """The status bar: the selection, then the session's conflicts."""
+        base = super().status_text()
+        if self.schedule is None:
+            return base
+        errors = sum(c.severity == "error" for c in self.conflicts)
+        counts = _("Conflicts: {errors} errors, {warnings} warnings").format(
+            errors=errors, warnings=len(self.conflicts) - errors)
+        return f"{base}    {counts}" if base else counts
+
     def reset_filters(self) -> None:
         for combo in (self.course, self.programme, self.examiner, self.room):
             combo.setCurrentIndex(0)

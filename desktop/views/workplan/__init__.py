@@ -344,6 +344,17 @@ class WorkPlanArea(PlanActions, AreaPage):
         self.filters.set_counts(self._count_items(), total)
         self.filters.reset_button.setVisible(any(v for v in self._filter_choices().values()))
 
+    def status_text(self) -> str:
+        """The status bar: the selection, then the plan's items by state."""
+        items = [i for sec in self.model.sections for i in sec["items"]]
+        if not items:
+            return super().status_text()
+        counts = _("Items: {items}    Overdue: {overdue}    Done: {done}").format(
+            items=len(items), overdue=sum(1 for i in items if i["overdue"]),
+            done=sum(1 for i in items if i["status"] == "done"))
+        base = super().status_text()
+        return f"{base}    {counts}" if base else counts
+
     def _current_kind(self) -> str | None:
         found, _index = self.current_node()
         return found[0] if found else None
