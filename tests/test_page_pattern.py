@@ -447,3 +447,21 @@ def test_status_bar_counts_the_areas_states(qtbot, qapp, demo_db):
     window.show_area("requests")
     _settle(qapp)
     assert "Overdue:" in window.status_selection.text() and "1 selected" in window.status_selection.text()
+
+
+def test_double_click_opens_and_f2_edits_in_place(qtbot, qapp, demo_db, monkeypatch):
+    from PySide6.QtWidgets import QAbstractItemView
+
+    window = MainWindow(demo_db)
+    qtbot.addWidget(window)
+    window.show()
+    page = window.show_area("students")
+    _settle(qapp)
+    opened = []
+    monkeypatch.setattr(page, "open_card", lambda: opened.append(page.view.currentIndex().row()))
+    editable = page.model.index(0, 0)  # the last name: editable, and still double-click opens the card
+    assert page.model.flags(editable) & page.model.flags(editable).ItemIsEditable
+    page.view.doubleClicked.emit(editable)
+    assert opened == [page.view.currentIndex().row()]
+    assert page.view.editTriggers() == QAbstractItemView.EditTrigger.EditKeyPressed  # F2
+    assert page.commands["card"].shortcut() == QKeySequence("Return")

@@ -78,6 +78,7 @@ class RequestsArea(AreaPage):
         # Commands: one QAction each (the bar, the Requests menu, the context menu, the keys).
         selected = lambda: self.current_request_id() is not None  # noqa: E731
         self.add_command("new", self.new_request, kind="primary", role="new", icon="new")
+        self.add_command("open", self._open_card, role="open", enabled_when=selected, in_bar=False)
         self.add_command("step", self._mark_current_step, icon="check",
                          enabled_when=lambda: self.card.current_step() is not None)
         self.add_command("refuse", self.refuse, enabled_when=selected, in_bar=False)
@@ -99,6 +100,7 @@ class RequestsArea(AreaPage):
         self.card.export_pdf.connect(self.export_card)
         self.card.preview.connect(self.preview_card)
         self.view.selectionModel().currentRowChanged.connect(lambda *_a: self._show_current())
+        self.view.doubleClicked.connect(lambda _index: self._open_card())
 
         self.header = PageHeader(self, search=self.search)
         self.title = self.header.title
@@ -156,7 +158,7 @@ class RequestsArea(AreaPage):
         self.set_search(self.search)
         self.search.setToolTip(_("Filter by applicant, procedure, step…"))
         self.set_command_texts({
-            "new": _("New request…"), "step": _("Mark step done…"), "refuse": _("Refuse the request"),
+            "new": _("New request…"), "open": _("Open the card"), "step": _("Mark step done…"), "refuse": _("Refuse the request"),
             "delete": _("Delete"), "preview": _("Print preview of the register…"),
             "card_preview": _("Print preview of the request card…"), "pdf": _("Register to PDF…"),
             "card_pdf": _("Request card to PDF…"), "excel": _("Register to Excel…"),
@@ -287,6 +289,12 @@ class RequestsArea(AreaPage):
         except DomainError:
             self.card.show_card(None)
         self.update_commands()
+
+    def _open_card(self) -> None:
+        """Enter or double-click: the request's card, shown if it was hidden, with the focus."""
+        if self.card.isHidden():
+            self.set_details_position("right")
+        self.card.timeline.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _mark_current_step(self) -> None:
         step = self.card.current_step()
