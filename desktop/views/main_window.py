@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QWidget,
 )
 
@@ -58,6 +60,17 @@ class AreaListModel(QAbstractListModel):
             self.dataChanged.emit(self.index(0), self.index(len(self.areas) - 1))
 
 
+class SidebarDelegate(QStyledItemDelegate):
+    """Measures an area's name at the sidebar's width, so a long ky/kk name wraps onto a second
+    line instead of being cut ("Кызматкерлер жана …")."""
+
+    def sizeHint(self, option, index):
+        opt = QStyleOptionViewItem(option)
+        view = self.parent()
+        opt.rect.setWidth(view.viewport().width() - 2 * view.spacing())
+        return super().sizeHint(opt, index)
+
+
 class MainWindow(QMainWindow):
     language_changed = Signal(str)
 
@@ -76,6 +89,8 @@ class MainWindow(QMainWindow):
         self.sidebar.setSpacing(2)
         self.sidebar.setMinimumWidth(200)
         self.sidebar.setWordWrap(True)
+        self.sidebar.setResizeMode(QListView.ResizeMode.Adjust)  # long names re-wrap when the width changes
+        self.sidebar.setItemDelegate(SidebarDelegate(self.sidebar))
         self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.sidebar.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
         self.stack = QStackedWidget()
