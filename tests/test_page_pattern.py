@@ -262,9 +262,10 @@ def test_window_title_names_the_faculty_not_the_file(qtbot, demo_db):
 
     window = MainWindow(demo_db)
     qtbot.addWidget(window)
+    window.show()
     with demo_db.session() as s:
         name = the_faculty(s).name
-    assert window.windowTitle() == f"{name} — Dekanat"
+    qtbot.waitUntil(lambda: window.windowTitle() == f"{name} — Dekanat", timeout=3000)
     assert str(demo_db.path) not in window.windowTitle()
 
 

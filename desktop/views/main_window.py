@@ -64,11 +64,20 @@ class SidebarDelegate(QStyledItemDelegate):
     """Measures an area's name at the sidebar's width, so a long ky/kk name wraps onto a second
     line instead of being cut ("Кызматкерлер жана …")."""
 
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._sizes: dict[tuple, QSize] = {}  # (text, width) -> size: eight names, asked often
+
     def sizeHint(self, option, index):
-        opt = QStyleOptionViewItem(option)
         view = self.parent()
-        opt.rect.setWidth(view.viewport().width() - 2 * view.spacing())
-        return super().sizeHint(opt, index)
+        width = view.viewport().width() - 2 * view.spacing()
+        key = (index.data(Qt.ItemDataRole.DisplayRole), width)
+        size = self._sizes.get(key)
+        if size is None:
+            opt = QStyleOptionViewItem(option)
+            opt.rect.setWidth(width)
+            size = self._sizes[key] = super().sizeHint(opt, index)
+        return size
 
 
 class MainWindow(QMainWindow):
@@ -90,7 +99,6 @@ class MainWindow(QMainWindow):
         self.sidebar.setMinimumWidth(200)
         self.sidebar.setWordWrap(True)
         self.sidebar.setResizeMode(QListView.ResizeMode.Adjust)  # long names re-wrap when the width changes
-        self.sidebar.setItemDelegate(SidebarDelegate(self.sidebar))
         self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.sidebar.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
         self.stack = QStackedWidget()
@@ -218,7 +226,7 @@ class MainWindow(QMainWindow):
         self.menu_help.addAction(self.act_about)
 
     def retranslate_ui(self) -> None:
-        self.setWindowTitle(self.window_title())
+        self.setWindowTitle(f"{self._faculty} — {APP_NAME}" if self._faculty else APP_NAME)
         self.menu_file.setTitle(_("&File"))
         self.act_backup.setText(_("Back up now"))
         self.act_restore.setText(_("Restore from backup…"))
@@ -270,10 +278,23 @@ class MainWindow(QMainWindow):
         try:
             with self.db.session() as s:
                 faculty = the_faculty(s)
-                name = faculty.name if faculty else ""
+                self._faculty = faculty.name if faculty else ""
         except Exception:  # noqa: BLE001 - a title must not stop the window
-            name = ""
-        return f"{name} — {APP_NAME}" if name else APP_NAME
+            self._faculty = ""
+        return f"{self._faculty} — {APP_NAME}" if self._faculty else APP_NAME
+
+    _faculty = ""
+    _titled = False
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if not self._titled:  # once the window is painted, off the start's path: the faculty's name
+            self._titled = True  # in the title, and the sidebar's long names wrapped at its width
+            QTimer.singleShot(0, self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        self.setWindowTitle(self.window_title())
+        self.sidebar.setItemDelegate(SidebarDelegate(self.sidebar))
 
     # The area's menu, the details pane, the status bar ----------------------------------------
     def _title_area_menu(self) -> None:
