@@ -466,3 +466,21 @@ def test_double_click_opens_and_f2_edits_in_place(qtbot, qapp, demo_db, monkeypa
     assert opened == [page.view.currentIndex().row()]
     assert page.view.editTriggers() == QAbstractItemView.EditTrigger.EditKeyPressed  # F2
     assert page.commands["card"].shortcut() == QKeySequence("Return")
+
+
+def test_long_area_names_wrap_in_the_sidebar(qtbot, qapp, demo_db):
+    i18n.set_language("ky")
+    window = MainWindow(demo_db)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    window.grab()
+    from desktop.views.main_window import SidebarDelegate
+
+    qtbot.waitUntil(lambda: isinstance(window.sidebar.itemDelegate(), SidebarDelegate), timeout=3000)
+    window.sidebar.doItemsLayout()
+    _settle(qapp)
+    rows = {a.key: window.sidebar.visualRect(window.area_model.index(i)).height() for i, a in enumerate(AREAS)}
+    lines = window.sidebar.fontMetrics().lineSpacing()
+    assert rows["staff"] >= 2 * lines > rows["meetings"] - 4  # "Кызматкерлер жана / багыттар" on two lines
+    assert window.sidebar.width() <= 230
