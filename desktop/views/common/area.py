@@ -86,7 +86,7 @@ class AreaPage(QWidget):
         if icon:
             act.setIcon(command_icon(icon))
             act.setProperty("icon_name", icon)
-        if not (role in LIST_ROLES):
+        if role not in LIST_ROLES:
             self.addAction(act)
         self.commands[key] = act
         self.command_kinds[key] = kind
@@ -196,7 +196,8 @@ class AreaPage(QWidget):
         view = self.list_view
         if view is None or view.selectionModel() is None:
             return ""
-        rows = len(view.selectionModel().selectedRows()) or len({i.row() for i in view.selectionModel().selectedIndexes()})
+        selection = view.selectionModel()
+        rows = len(selection.selectedRows()) or len({i.row() for i in selection.selectedIndexes()})
         return ngettext("{n} selected", "{n} selected", rows).format(n=rows) if rows else ""
 
     # The details pane ---------------------------------------------------------------------

@@ -35,7 +35,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QPalette
+from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -48,7 +48,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QSizePolicy,
-    QSplitter,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
@@ -507,17 +506,8 @@ class Legend(QWidget):
         self._regrid(self.width() or 1366)
 
 
-def role_brushes() -> dict[str, tuple[QColor, QColor]]:
-    """The roles as (fill, text) QColors, for item models' Background/Foreground roles."""
-    return {k: (QColor(r.fill), QColor(r.text)) for k, r in colours.ROLES.items()}
 
 
-def apply_palette(app) -> None:
-    """Secondary and placeholder text at the roles' contrast (the default grey is below 4.5:1)."""
-    palette = app.palette()
-    palette.setColor(QPalette.ColorRole.PlaceholderText, QColor(colours.TEXT2))
-    palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text, QColor(colours.DISABLED))
-    app.setPalette(palette)
 
 
 def fit_to_screen(widget: QWidget) -> None:
@@ -535,17 +525,8 @@ def fit_to_screen(widget: QWidget) -> None:
         widget.move(room.topLeft())
 
 
-def splitter_for_details(list_widget: QWidget, details: QWidget) -> QSplitter:
-    splitter = QSplitter()
-    splitter.addWidget(list_widget)
-    splitter.addWidget(details)
-    splitter.setStretchFactor(0, 3)
-    splitter.setChildrenCollapsible(False)
-    return splitter
 
 
-def select_rows(view: QAbstractItemView) -> None:
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
 
 
 class TwoLineDelegate(QStyledItemDelegate):
@@ -640,7 +621,8 @@ class FrozenColumns(QTableView):
         self.doubleClicked.connect(view.doubleClicked)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(
-            lambda pos: view.customContextMenuRequested.emit(view.viewport().mapFromGlobal(self.viewport().mapToGlobal(pos))))
+            lambda pos: view.customContextMenuRequested.emit(
+                view.viewport().mapFromGlobal(self.viewport().mapToGlobal(pos))))
         for signal in (view.model().modelReset, view.model().layoutChanged):
             signal.connect(self.sync)
         view.installEventFilter(self)
