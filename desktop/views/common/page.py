@@ -517,6 +517,8 @@ def fit_to_screen(widget: QWidget) -> None:
         return
     room = screen.availableGeometry()
     frame = widget.frameGeometry().size() - widget.geometry().size()  # the title bar and borders
+    if not widget.isVisible():  # not decorated yet: leave room for a usual title bar
+        frame = QSize(max(frame.width(), 8), max(frame.height(), 32))
     width = min(widget.width(), room.width() - max(frame.width(), 0))
     height = min(widget.height(), room.height() - max(frame.height(), 0))
     if (width, height) != (widget.width(), widget.height()):
