@@ -16,7 +16,7 @@ from desktop.views.common.page import SHORTCUTS
 from desktop.views.main_window import MainWindow
 
 SIZES = ((1366, 768), (1280, 720))
-COLOUR_CODED = {"calendar": "legend", "exams": "legend", "curators": "legend"}
+COLOUR_CODED = {"calendar": "legend", "exams": "legend", "curators": "legend", "meetings": "legend"}
 
 
 def _settle(qapp, rounds: int = 3) -> None:

@@ -29,7 +29,7 @@ from desktop.models import meetings_agenda as ag
 from desktop.models.base import DomainError
 from desktop.views import settings
 from desktop.views.common.area import AreaPage
-from desktop.views.common.page import EmptyState, PageHeader
+from desktop.views.common.page import EmptyState, Legend, PageHeader
 from desktop.views.common.tablemodel import Column, RecordTableModel
 from desktop.views.common.undo import perform
 from desktop.views.meetings.editor import MeetingEditor, table
@@ -74,6 +74,9 @@ class MeetingsArea(AreaPage):
         ml = QVBoxLayout(month)
         ml.setContentsMargins(0, 0, 0, 0)
         ml.addWidget(self.calendar)
+        # the month grid's colours, named: meeting days (bold on blue), days off (red)
+        self.legend = Legend([("info", N_("Meeting day")), ("danger", N_("Day off"))])
+        ml.addWidget(self.legend)
         ml.addWidget(self.meeting_view, 1)
         self.weeks = WeekList(self)
         # the month grid or the week-by-week list, as the user last chose
@@ -155,6 +158,7 @@ class MeetingsArea(AreaPage):
         # the month grid names months and weekdays in the interface language
         self.calendar.setLocale(QLocale(lang if lang != "en" else "en_GB"))
         self.header.set_title(_("Meetings"))
+        self.legend.retranslate()
         self.set_command_texts({"find": _("Search"), "new_series": _("New series…"), "edit_series": _("Edit series…"),
                                 "delete_series": _("Delete series…"), "next": _("Next meeting"),
                                 "delete": _("Delete meeting")})
