@@ -162,8 +162,10 @@ def test_register_filters_highlight_and_export(page, demo_db, tmp_path):
     assert reg.model.rowCount() > 0 and all(r["status"] == "open" for r in reg.model.rows)
     overdue = [i for i, r in enumerate(reg.model.rows) if r["overdue"]]
     assert overdue  # on the pinned day the demo has open decisions past their due date
-    brush = reg.model.data(reg.model.index(overdue[0], 0), Qt.ItemDataRole.BackgroundRole)
-    assert brush is not None
+    # the status cell says it in red, not the whole row
+    status = next(i for i, c in enumerate(reg.model.columns) if c.key == "status")
+    assert reg.model.data(reg.model.index(overdue[0], status), Qt.ItemDataRole.BackgroundRole) is not None
+    assert reg.model.data(reg.model.index(overdue[0], 0), Qt.ItemDataRole.BackgroundRole) is None
     person = reg.model.rows[0]["responsible_ids"][0]
     reg.person.setCurrentIndex(reg.person.findData(person))
     assert all(person in r["responsible_ids"] for r in reg.model.rows)

@@ -70,11 +70,13 @@ def test_register_filters_and_dashboard(page, filled):
     page.search.setText("үсөнова")
     assert _ids(page) == [filled["soon"]]
     page.search.setText("")
-    # The overdue row is red.
+    # The overdue request's status is a red chip with its word; the rest of the row stays plain.
     row = page.model.row_of(filled["late"])
-    assert page.model.index(row, 1).data(Qt.ItemDataRole.BackgroundRole) is not None
+    assert page.model.index(row, 5).data(Qt.ItemDataRole.BackgroundRole).color().name() == "#fde4e4"
+    assert page.model.index(row, 1).data(Qt.ItemDataRole.BackgroundRole) is None
     assert page.model.index(row, 5).data() == "In progress, overdue"
-    assert page.model.index(page.model.row_of(filled["soon"]), 1).data(Qt.ItemDataRole.BackgroundRole) is None
+    soon = page.model.row_of(filled["soon"])
+    assert page.model.index(soon, 5).data(Qt.ItemDataRole.BackgroundRole).color().name() == "#e3eefa"  # info
 
 
 def test_mark_step_done_refuse_and_undo(page, filled):

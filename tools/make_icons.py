@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from PySide6.QtCore import QPointF, QRectF, Qt  # noqa: E402
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter, QPainterPath, QPen  # noqa: E402
 
-from desktop.views.common.icons import AREA_SIZES, PROGRAM_SIZES  # noqa: E402  (the sizes the window loads)
+from desktop.views.common.icons import AREA_SIZES, COMMAND_SIZES, PROGRAM_SIZES  # noqa: E402  (the sizes the window loads)
 
 OUT = Path(__file__).resolve().parent.parent / "resources" / "icons"
 
@@ -247,6 +247,143 @@ ICONS: dict[str, Draw] = {
 }
 
 
+# The command bar's 16 px line icons (UI.md §6): one 1.5 px line in #2B4C7E on the same 24-unit
+# grid (drawn 2 units thick so 16 px shows 1.5 px); "-white" variants for the primary button.
+CMD_INK = QColor("#2B4C7E")
+
+
+def _cmd_pen(p: QPainter, colour: QColor) -> None:
+    pen = QPen(colour, 2.2)
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    p.setPen(pen)
+    p.setBrush(Qt.BrushStyle.NoBrush)
+
+
+def cmd_new(p: QPainter, c: QColor = CMD_INK) -> None:
+    _cmd_pen(p, c)
+    p.drawLine(QPointF(12, 4), QPointF(12, 20))
+    p.drawLine(QPointF(4, 12), QPointF(20, 12))
+
+
+def cmd_edit(p: QPainter, c: QColor = CMD_INK) -> None:
+    _cmd_pen(p, c)
+    path = QPainterPath(QPointF(4, 20))
+    for x, y in ((5, 15), (16, 4), (20, 8), (9, 19), (4, 20)):
+        path.lineTo(x, y)
+    p.drawPath(path)
+    p.drawLine(QPointF(14, 6), QPointF(18, 10))
+
+
+def cmd_delete(p: QPainter, c: QColor = CMD_INK) -> None:
+    _cmd_pen(p, c)
+    p.drawLine(QPointF(4, 6), QPointF(20, 6))
+    p.drawLine(QPointF(9, 6), QPointF(10, 3.5))
+    p.drawLine(QPointF(10, 3.5), QPointF(14, 3.5))
+    p.drawLine(QPointF(14, 3.5), QPointF(15, 6))
+    path = QPainterPath(QPointF(6, 6))
+    for x, y in ((7, 20), (17, 20), (18, 6)):
+        path.lineTo(x, y)
+    p.drawPath(path)
+    p.drawLine(QPointF(10, 10), QPointF(10, 16))
+    p.drawLine(QPointF(14, 10), QPointF(14, 16))
+
+
+def cmd_print(p: QPainter, c: QColor = CMD_INK) -> None:
+    _cmd_pen(p, c)
+    p.drawRect(QRectF(7, 3, 10, 5))
+    p.drawRoundedRect(QRectF(3, 8, 18, 9), 2, 2)
+    p.drawRect(QRectF(7, 14, 10, 7))
+
+
+def _sheet_outline(p: QPainter) -> None:
+    path = QPainterPath(QPointF(5, 3))
+    for x, y in ((14, 3), (19, 8), (19, 21), (5, 21), (5, 3)):
+        path.lineTo(x, y)
+    p.drawPath(path)
+    p.drawLine(QPointF(14, 3), QPointF(14, 8))
+    p.drawLine(QPointF(14, 8), QPointF(19, 8))
+
+
+def cmd_pdf(p: QPainter, c: QColor = CMD_INK) -> None:
+    _cmd_pen(p, c)
+    _sheet_outline(p)
+    p.drawLine(QPointF(8, 13), QPointF(16, 13))
+    p.drawLine(QPointF(8, 17), QPointF(13, 17))
+
+
+def cmd_excel(p: QPainter, c: QColor = CMD_INK) -> None:
+    _cmd_pen(p, c)
+    p.drawRect(QRectF(3, 4, 18, 16))
+    p.drawLine(QPointF(3, 9.5), QPointF(21, 9.5))
+    p.drawLine(QPointF(3, 15), QPointF(21, 15))
+    p.drawLine(QPointF(9, 4), QPointF(9, 20))
+
+
+def cmd_import(p: QPainter, c: QColor = CMD_INK) -> None:
+    _cmd_pen(p, c)
+    p.drawLine(QPointF(12, 3), QPointF(12, 14))
+    p.drawLine(QPointF(7.5, 9.5), QPointF(12, 14))
+    p.drawLine(QPointF(16.5, 9.5), QPointF(12, 14))
+    path = QPainterPath(QPointF(4, 14))
+    for x, y in ((4, 20), (20, 20), (20, 14)):
+        path.lineTo(x, y)
+    p.drawPath(path)
+
+
+def cmd_up(p: QPainter, c: QColor = CMD_INK) -> None:
+    _cmd_pen(p, c)
+    p.drawLine(QPointF(12, 20), QPointF(12, 5))
+    p.drawLine(QPointF(6, 11), QPointF(12, 5))
+    p.drawLine(QPointF(18, 11), QPointF(12, 5))
+
+
+def cmd_down(p: QPainter, c: QColor = CMD_INK) -> None:
+    _cmd_pen(p, c)
+    p.drawLine(QPointF(12, 4), QPointF(12, 19))
+    p.drawLine(QPointF(6, 13), QPointF(12, 19))
+    p.drawLine(QPointF(18, 13), QPointF(12, 19))
+
+
+def cmd_history(p: QPainter, c: QColor = CMD_INK) -> None:
+    _cmd_pen(p, c)
+    p.drawEllipse(QRectF(4, 4, 16, 16))
+    p.drawLine(QPointF(12, 7.5), QPointF(12, 12))
+    p.drawLine(QPointF(12, 12), QPointF(15.5, 14))
+
+
+def cmd_search(p: QPainter, c: QColor = CMD_INK) -> None:
+    _cmd_pen(p, c)
+    p.drawEllipse(QRectF(4, 4, 11, 11))
+    p.drawLine(QPointF(13.5, 13.5), QPointF(20, 20))
+
+
+def cmd_check(p: QPainter, c: QColor = CMD_INK) -> None:
+    _cmd_pen(p, c)
+    p.drawLine(QPointF(4.5, 12.5), QPointF(9.5, 17.5))
+    p.drawLine(QPointF(9.5, 17.5), QPointF(19.5, 6.5))
+
+
+def cmd_section(p: QPainter, c: QColor = CMD_INK) -> None:
+    _cmd_pen(p, c)
+    for y in (6, 12, 18):
+        p.drawLine(QPointF(8, y), QPointF(20, y))
+        p.drawPoint(QPointF(4.5, y))
+
+
+def cmd_more(p: QPainter, c: QColor = CMD_INK) -> None:
+    _cmd_pen(p, c)
+    p.drawLine(QPointF(6, 9.5), QPointF(12, 15.5))
+    p.drawLine(QPointF(18, 9.5), QPointF(12, 15.5))
+
+
+COMMAND_ICONS: dict[str, Callable[..., None]] = {
+    "new": cmd_new, "edit": cmd_edit, "delete": cmd_delete, "print": cmd_print, "pdf": cmd_pdf,
+    "excel": cmd_excel, "import": cmd_import, "up": cmd_up, "down": cmd_down, "history": cmd_history,
+    "search": cmd_search, "check": cmd_check, "section": cmd_section, "more": cmd_more,
+}
+
+
 def render(draw: Draw, size: int) -> QImage:
     image = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(Qt.GlobalColor.transparent)
@@ -269,6 +406,12 @@ def main() -> int:
     for size in PROGRAM_SIZES:
         written.append(OUT / f"dekanat-{size}.png")
         render(program, size).save(str(written[-1]))
+    for name, draw in COMMAND_ICONS.items():
+        for size in COMMAND_SIZES:
+            written.append(OUT / f"cmd-{name}-{size}.png")
+            render(draw, size).save(str(written[-1]))
+            written.append(OUT / f"cmd-{name}-white-{size}.png")
+            render(lambda p, draw=draw: draw(p, QColor("#ffffff")), size).save(str(written[-1]))
     print(f"{len(written)} icons in {OUT}")
     return 0
 

@@ -5,6 +5,8 @@
 
 ``--help-pictures`` writes ``resources/help/<lang>/img/<area>.jpg`` for the areas the guide shows,
 from a live demo of that language's country, so the guide follows the interface.
+    python tools/screenshot.py OUTDIR --lang ky,kk,ru --area all --size 1366x768,1920x1080
+        (every area in every language at every size: OUTDIR/<area>-<lang>-<width>.png)
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ def main() -> int:
     parser.add_argument("--area", default="")
     parser.add_argument("--students", type=int, default=600)
     parser.add_argument("--help-pictures", action="store_true", help="the user guide's pictures")
+    parser.add_argument("--size", default="1360x820", help="WxH, or several separated by commas")
     args = parser.parse_args()
     if args.help_pictures:
         return help_pictures()
@@ -44,23 +47,37 @@ def main() -> int:
     app = make_app()
     db = open_database(tmp / "demo.sqlite3")
     build_demo(db, students=args.students)
-    i18n.set_language(args.lang)
-    window = MainWindow(db)
-    window.resize(1360, 820)
-    window.show()
-    if args.area:
-        window.show_area(args.area)
     import time
 
-    deadline = time.monotonic() + 10
-    app.processEvents()
-    window.grab()  # the first paint: a long list then loads the rest
-    while getattr(window.current_page(), "loading", False) and time.monotonic() < deadline:
-        app.processEvents()
-    for _ in range(5):
-        app.processEvents()
-    window.grab().save(args.output)
-    print(args.output)
+    from desktop.views.areas import AREAS
+
+    langs = args.lang.split(",")
+    areas = [a.key for a in AREAS] if args.area == "all" else [args.area] if args.area else [""]
+    sizes = [tuple(int(v) for v in size.split("x")) for size in args.size.split(",")]
+    many = len(langs) * len(areas) * len(sizes) > 1
+    if many:
+        Path(args.output).mkdir(parents=True, exist_ok=True)
+    for lang in langs:
+        i18n.set_language(lang)
+        window = MainWindow(db)
+        for width, height in sizes:
+            window.resize(width, height)
+            window.show()
+            for area in areas:
+                if area:
+                    window.show_area(area)
+                deadline = time.monotonic() + 10
+                app.processEvents()
+                window.grab()  # the first paint: a long list then loads the rest
+                while getattr(window.current_page(), "loading", False) and time.monotonic() < deadline:
+                    app.processEvents()
+                for _ in range(5):
+                    app.processEvents()
+                out = (str(Path(args.output) / f"{area or 'window'}-{lang}-{width}.png") if many
+                       else args.output)
+                window.grab().save(out)
+                print(out)
+        window.close()
     return 0
 
 

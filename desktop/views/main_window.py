@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QWidget,
 )
 
@@ -58,6 +60,26 @@ class AreaListModel(QAbstractListModel):
             self.dataChanged.emit(self.index(0), self.index(len(self.areas) - 1))
 
 
+class SidebarDelegate(QStyledItemDelegate):
+    """Measures an area's name at the sidebar's width, so a long ky/kk name wraps onto a second
+    line instead of being cut ("Кызматкерлер жана …")."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._sizes: dict[tuple, QSize] = {}  # (text, width) -> size: eight names, asked often
+
+    def sizeHint(self, option, index):
+        view = self.parent()
+        width = view.viewport().width() - 2 * view.spacing()
+        key = (index.data(Qt.ItemDataRole.DisplayRole), width)
+        size = self._sizes.get(key)
+        if size is None:
+            opt = QStyleOptionViewItem(option)
+            opt.rect.setWidth(width)
+            size = self._sizes[key] = super().sizeHint(opt, index)
+        return size
+
+
 class MainWindow(QMainWindow):
     language_changed = Signal(str)
 
@@ -76,6 +98,7 @@ class MainWindow(QMainWindow):
         self.sidebar.setSpacing(2)
         self.sidebar.setMinimumWidth(200)
         self.sidebar.setWordWrap(True)
+        self.sidebar.setResizeMode(QListView.ResizeMode.Adjust)  # long names re-wrap when the width changes
         self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.sidebar.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
         self.stack = QStackedWidget()
@@ -222,7 +245,7 @@ class MainWindow(QMainWindow):
         self.menu_help.addAction(self.act_about)
 
     def retranslate_ui(self) -> None:
-        self.setWindowTitle(self.window_title())
+        self.setWindowTitle(f"{self._faculty} — {APP_NAME}" if self._faculty else APP_NAME)
         self.menu_file.setTitle(_("&File"))
         self.act_backup.setText(_("Back up now"))
         self.act_restore.setText(_("Restore from backup…"))
@@ -255,7 +278,10 @@ class MainWindow(QMainWindow):
         self.act_guide.setText(_("User guide"))
         if self.help_window is not None:
             self.help_window.retranslate()
-        self.status_db.setText(_("Database: {name}").format(name=self.db.display_name))
+        # the file's name; its whole path in the tooltip (the title names the faculty)
+        name = self.db.path.name if self.db.path is not None else self.db.display_name
+        self.status_db.setText(_("Database: {name}").format(name=name))
+        self.status_db.setToolTip(self.db.display_name)
         self.area_model.retranslate()
         metrics = self.sidebar.fontMetrics()
         widest = max((metrics.horizontalAdvance(_(a.title)) for a in AREAS), default=120)
@@ -278,10 +304,23 @@ class MainWindow(QMainWindow):
         try:
             with self.db.session() as s:
                 faculty = the_faculty(s)
-                name = faculty.name if faculty else ""
+                self._faculty = faculty.name if faculty else ""
         except Exception:  # noqa: BLE001 - a title must not stop the window
-            name = ""
-        return f"{name} — {APP_NAME}" if name else APP_NAME
+            self._faculty = ""
+        return f"{self._faculty} — {APP_NAME}" if self._faculty else APP_NAME
+
+    _faculty = ""
+    _titled = False
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if not self._titled:  # once the window is painted, off the start's path: the faculty's name
+            self._titled = True  # in the title, and the sidebar's long names wrapped at its width
+            QTimer.singleShot(0, self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        self.setWindowTitle(self.window_title())
+        self.sidebar.setItemDelegate(SidebarDelegate(self.sidebar))
 
     # The area's menu, the details pane, the status bar ----------------------------------------
     def _title_area_menu(self) -> None:
@@ -336,6 +375,7 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(page)
             self.undo_group.addStack(page.undo_stack)
             page.retranslate_ui()
+            page.sync_tooltips()
             page.set_details_position(ui_settings.get(ui_settings.DETAILS_POSITION))
             page.status_changed.connect(self._update_status)
         return self.pages[key]
@@ -375,6 +415,7 @@ class MainWindow(QMainWindow):
         self.retranslate_ui()
         for page in self.pages.values():
             page.retranslate_ui()
+            page.sync_tooltips()
         self.language_changed.emit(lang)
 
     def set_report_language(self, lang: str) -> None:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from desktop import colours
 from desktop import i18n
 from desktop.i18n import N_, _
 from desktop.models.academic_calendar import TERM_LABELS, CalendarData, Entry, Rule, RuleKind
@@ -114,7 +115,7 @@ class EntryDialog(QDialog):
         mode = "rule" if entry.rule else "dates" if entry.start else "text" if entry.text else "dates"
         self.mode_buttons[mode].setChecked(True)
         self.error = QLabel()
-        self.error.setStyleSheet("color: #C00000;")
+        self.error.setStyleSheet(f"color: {colours.role('danger').text};")
         form = QFormLayout()
         form.addRow(QLabel(f"<b>{event.number} {event.title}</b> — {_(TERM_LABELS.get(term, term))}"
                            if event else ""))

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from desktop import colours
 from desktop import i18n
 from desktop.i18n import N_, _, pgettext
 from desktop.models.academic_calendar import CATEGORY_LABELS, TERM_LABELS, CalendarData, Category, Layout
@@ -16,7 +17,7 @@ from desktop.reports.calendar_table import cell_text
 
 EVENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 TERM_ROLE = Qt.ItemDataRole.UserRole + 2
-PROBLEM_FILL = QColor("#F8D0D0")
+PROBLEM_FILL = QColor(colours.role("danger").fill)
 
 KIND_LABELS = {
     "": N_("(none)"), "registration": N_("Registration"), "teaching": N_("Teaching"), "surveys": N_("Surveys"),

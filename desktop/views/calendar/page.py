@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QInputDialog,
     QLabel,
+    QLineEdit,
     QListView,
     QMessageBox,
     QSplitter,
@@ -36,7 +37,7 @@ from desktop.views.calendar.dialogs import EntryDialog, OverridesDialog
 from desktop.views.calendar.events_model import EVENT_ID_ROLE, KIND_LABELS, TERM_ROLE, EventsModel
 from desktop.views.calendar.year_view import YearViewWidget
 from desktop.views.common.area import AreaPage
-from desktop.views.common.page import EmptyState, Legend, PageHeader
+from desktop.views.common.page import EmptyState, Legend, PageHeader, find_in_view
 from desktop.views.common.undo import perform
 from desktop import clock
 
@@ -109,7 +110,10 @@ class CalendarArea(AreaPage):
             self.add_command(key, lambda slot=slot: slot(), kind=kind, role=role, enabled_when=when,
                              icon={"add": "new", "delete": "delete"}.get(key))
         self.buttons = self.commands
-        self.header = PageHeader(self, context=[self.chooser])
+        self.search = QLineEdit()  # finds an event by its title (Ctrl+F)
+        self.search.textChanged.connect(self._find)
+        self.header = PageHeader(self, context=[self.chooser], search=self.search)
+        self.set_search(self.search)
         self.title = self.header.title
         content_lang = QAction(self, checkable=True)
         content_lang.setChecked(ui_settings.get(ui_settings.CONTENT_SHOWN) == "interface")
@@ -175,9 +179,15 @@ class CalendarArea(AreaPage):
         self.ctx.data_changed.connect(self._others_changed)
         self.refresh()
 
+    def _find(self, text: str) -> None:
+        if text.strip():
+            self.tabs.setCurrentIndex(0)
+            find_in_view(self.tree, text, [1])
+
     # Texts ----------------------------------------------------------------
     def retranslate_ui(self) -> None:
         self.header.set_title(_("Academic calendar"))
+        self.set_search(self.search)
         labels = {"new": _("New calendar…"), "props": _("Calendar properties…"), "copy": _("Copy to next year"), "add": _("Add event"),
                   "sub": _("Add sub-row"), "delete": _("Delete"), "date": _("Date…"),
                   "overrides": _("Days off…"), "pdf": _("PDF…"), "xlsx": _("Excel…"), "preview": _("Print preview"),

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from desktop import colours
 from desktop.i18n import N_, _
 from desktop.models.academic_calendar import LAYOUT_LABELS, LEVELS, Layout
 from desktop.models.workdays import COUNTRIES
@@ -51,7 +52,7 @@ class CalendarPropertiesDialog(QDialog):
         self.approval.setFixedHeight(90)
         self.set_values(values)
         self.error = QLabel()
-        self.error.setStyleSheet("color: #C00000;")
+        self.error.setStyleSheet(f"color: {colours.role('danger').text};")
         self.error.setWordWrap(True)
         form = QFormLayout()
         form.addRow(_("Academic year:"), self.year)

@@ -10,11 +10,11 @@ from PySide6.QtCore import QPoint, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QToolTip, QWidget
 
-from desktop import dates, i18n
+from desktop import colours, dates, i18n
 from desktop.i18n import _
 from desktop.models.year_view import YearView
 
-RED = QColor("#C00000")
+RED = QColor(colours.role("danger").text)
 
 
 class YearViewWidget(QWidget):
@@ -97,7 +97,7 @@ class YearViewWidget(QWidget):
                 weeks = [c.week for c in week if c is not None and c.week]
                 if weeks:
                     r = self._cell_rect(rect, row, -1)
-                    p.setPen(QColor("#808080"))
+                    p.setPen(QColor(colours.TEXT2))
                     p.drawText(r, Qt.AlignmentFlag.AlignCenter, str(min(weeks)))
                 for cell in week:
                     if cell is not None:
@@ -114,10 +114,10 @@ class YearViewWidget(QWidget):
             side = min(r.width(), r.height()) - 3
             p.drawEllipse(QRectF(r.center().x() - side / 2, r.center().y() - side / 2, side, side))
         if cell.is_today:
-            p.setPen(QPen(QColor("#1F4E79"), 2))
+            p.setPen(QPen(QColor(colours.ACCENT), 2))
             p.drawRect(r.adjusted(1, 1, -1, -1))
         p.setFont(bold if cell.holiday else self.font())
-        p.setPen(RED if cell.is_day_off else QColor("#000000"))
+        p.setPen(RED if cell.is_day_off else QColor(colours.TEXT))
         p.drawText(r, Qt.AlignmentFlag.AlignCenter, str(cell.date.day))
 
     # Interaction ----------------------------------------------------------

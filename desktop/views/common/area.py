@@ -82,9 +82,11 @@ class AreaPage(QWidget):
             act.setShortcut(QKeySequence(SHORTCUTS[role]))
             act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.command_roles[key] = role
+        icon = icon or (kind if kind in ("print", "pdf", "excel") else None)
         if icon:
             act.setIcon(command_icon(icon))
-        if not (role in LIST_ROLES):
+            act.setProperty("icon_name", icon)
+        if role not in LIST_ROLES:
             self.addAction(act)
         self.commands[key] = act
         self.command_kinds[key] = kind
@@ -109,8 +111,22 @@ class AreaPage(QWidget):
             act = self.commands[key]
             act.setText(text)
             act.setToolTip(tooltip_with_key(act))
+            act.setProperty("made_tip", act.toolTip())
+        self.sync_tooltips()
         if self.bar is not None:
             self.bar.retranslate()
+
+    def sync_tooltips(self) -> None:
+        """Every command's tooltip names its key, adopted ones included (the main window calls
+        this after each ``retranslate_ui``)."""
+        from desktop.views.common.page import shortcut_text, tooltip_with_key
+
+        for act in self.commands.values():
+            key = shortcut_text(act)
+            tip = act.toolTip()
+            if key and (key not in tip or tip == act.property("made_tip")):
+                act.setToolTip(tooltip_with_key(act))
+                act.setProperty("made_tip", act.toolTip())
 
     def update_commands(self) -> None:
         """Enable what applies to the current selection, disable the rest."""
@@ -134,7 +150,10 @@ class AreaPage(QWidget):
         act = self.commands.get("find") or self.add_command(
             "find", lambda: (box.setFocus(Qt.FocusReason.ShortcutFocusReason), box.selectAll()),
             kind="other", role="find", icon="search")
+        from desktop.views.common.page import tooltip_with_key
+
         act.setText(_("Search"))
+        act.setToolTip(tooltip_with_key(act))
         box.setPlaceholderText(_("Search… (Ctrl+F)"))
         return act
 
@@ -177,7 +196,8 @@ class AreaPage(QWidget):
         view = self.list_view
         if view is None or view.selectionModel() is None:
             return ""
-        rows = len(view.selectionModel().selectedRows()) or len({i.row() for i in view.selectionModel().selectedIndexes()})
+        selection = view.selectionModel()
+        rows = len(selection.selectedRows()) or len({i.row() for i in selection.selectedIndexes()})
         return ngettext("{n} selected", "{n} selected", rows).format(n=rows) if rows else ""
 
     # The details pane ---------------------------------------------------------------------

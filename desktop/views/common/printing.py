@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
+from PySide6.QtWidgets import QApplication, QProgressDialog, QToolButton, QWidget
 
 from desktop.i18n import _
 
@@ -73,7 +73,24 @@ def preview_pdf(parent: QWidget | None, pdf: bytes | str | Path, title: str = ""
     from desktop.views.common.page import fit_to_screen
 
     fit_to_screen(dialog)  # a 768-pixel screen shows it whole
+    label_print_button(dialog)
     return dialog.exec()
+
+
+def label_print_button(dialog: QPrintPreviewDialog) -> QToolButton | None:
+    """Qt's preview toolbar is icons only: its Print button gets its word (Excel's big "Печать")."""
+    from PySide6.QtWidgets import QToolBar
+
+    for bar in dialog.findChildren(QToolBar):
+        actions = [a for a in bar.actions() if not a.isSeparator()]
+        if not actions:
+            continue
+        button = bar.widgetForAction(actions[-1])  # Qt puts Print last
+        if isinstance(button, QToolButton):
+            actions[-1].setText(_("Print"))
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            return button
+    return None
 
 
 def print_pdf(parent: QWidget | None, pdf: bytes | str | Path) -> bool:

@@ -7,6 +7,8 @@ from collections.abc import Callable
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from sqlalchemy.orm.exc import StaleDataError
 
+from desktop.i18n import _, current_language, pgettext
+
 
 class FunctionCommand(QUndoCommand):
     """``redo`` and ``undo`` are plain callables that each run one model-layer operation;
@@ -34,6 +36,90 @@ class FunctionCommand(QUndoCommand):
             self._after()
 
 
+# An undo entry has its own words: the Edit menu says "Отменить: Изменение данных студента", not
+# the command's name ("Изменить студента"). The pages keep passing the command's text; ``perform``
+# looks it up here and pushes the entry's text (context "undo" in the catalogs).
+def _entry_texts() -> dict[str, str]:
+    return {
+        "Accept the report": pgettext("undo", "Accept the report"),
+        "Add agenda item": pgettext("undo", "Add agenda item"),
+        "Add decision": pgettext("undo", "Add decision"),
+        "Add event": pgettext("undo", "Add event"),
+        "Add exam": pgettext("undo", "Add exam"),
+        "Add item": pgettext("undo", "Add item"),
+        "Add programme": pgettext("undo", "Add programme"),
+        "Add section": pgettext("undo", "Add section"),
+        "Add staff member": pgettext("undo", "Add staff member"),
+        "Add to agenda": pgettext("undo", "Add to agenda"),
+        "Change calendar properties": pgettext("undo", "Change calendar properties"),
+        "Change condition": pgettext("undo", "Change condition"),
+        "Change date": pgettext("undo", "Change date"),
+        "Change days off": pgettext("undo", "Change days off"),
+        "Change responsible": pgettext("undo", "Change responsible"),
+        "Change roles": pgettext("undo", "Change roles"),
+        "Change the due-soon horizon": pgettext("undo", "Change the due-soon horizon"),
+        "Change the session's dates": pgettext("undo", "Change the session's dates"),
+        "Copy calendar to next year": pgettext("undo", "Copy calendar to next year"),
+        "Copy exam": pgettext("undo", "Copy exam"),
+        "Copy to next year": pgettext("undo", "Copy to next year"),
+        "Create the session": pgettext("undo", "Create the session"),
+        "Delete agenda item": pgettext("undo", "Delete agenda item"),
+        "Delete decision": pgettext("undo", "Delete decision"),
+        "Delete event": pgettext("undo", "Delete event"),
+        "Delete exam": pgettext("undo", "Delete exam"),
+        "Delete item": pgettext("undo", "Delete item"),
+        "Delete meeting": pgettext("undo", "Delete meeting"),
+        "Delete plan": pgettext("undo", "Delete plan"),
+        "Delete procedure": pgettext("undo", "Delete procedure"),
+        "Delete programme": pgettext("undo", "Delete programme"),
+        "Delete section": pgettext("undo", "Delete section"),
+        "Delete series": pgettext("undo", "Delete series"),
+        "Delete service request": pgettext("undo", "Delete service request"),
+        "Delete staff member": pgettext("undo", "Delete staff member"),
+        "Distance-learning permission": pgettext("undo", "Distance-learning permission"),
+        "Draft the schedule": pgettext("undo", "Draft the schedule"),
+        "Edit agenda item": pgettext("undo", "Edit agenda item"),
+        "Edit event": pgettext("undo", "Edit event"),
+        "Edit exam": pgettext("undo", "Edit exam"),
+        "Edit item": pgettext("undo", "Edit item"),
+        "Edit meeting": pgettext("undo", "Edit meeting"),
+        "Edit plan header": pgettext("undo", "Edit plan header"),
+        "Edit procedure": pgettext("undo", "Edit procedure"),
+        "Edit section": pgettext("undo", "Edit section"),
+        "Edit series": pgettext("undo", "Edit series"),
+        "Edit student": pgettext("undo", "Edit student"),
+        "Enrolment": pgettext("undo", "Enrolment"),
+        "Import work plan": pgettext("undo", "Import work plan"),
+        "Make group head": pgettext("undo", "Make group head"),
+        "Move agenda item": pgettext("undo", "Move agenda item"),
+        "Move exam": pgettext("undo", "Move exam"),
+        "Move item": pgettext("undo", "Move item"),
+        "New calendar": pgettext("undo", "New calendar"),
+        "New plan": pgettext("undo", "New plan"),
+        "New procedure": pgettext("undo", "New procedure"),
+        "New series": pgettext("undo", "New series"),
+        "New service request": pgettext("undo", "New service request"),
+        "Next meeting": pgettext("undo", "Next meeting"),
+        "Refuse the request": pgettext("undo", "Refuse the request"),
+        "Return the report": pgettext("undo", "Return the report"),
+        "Step done": pgettext("undo", "Step done"),
+        "Submit the report": pgettext("undo", "Submit the report"),
+        "Withdraw refusal": pgettext("undo", "Withdraw refusal"),
+    }
+
+
+_entries_cache: dict[str, dict[str, str]] = {}
+
+
+def entry_text(text: str) -> str:
+    """The undo entry for a command's (translated) text; other texts unchanged."""
+    lang = current_language()
+    table = _entries_cache.get(lang)
+    if table is None:
+        table = _entries_cache[lang] = {_(source): entry for source, entry in _entry_texts().items()}
+    return table.get(text, text)
+
+
 def perform(stack: QUndoStack, text: str, redo: Callable[[], object], undo: Callable[[], object],
             after: Callable[[], object] | None = None):
     """Carry the operation out now (its errors reach the caller, nothing goes on the stack),
@@ -50,5 +136,5 @@ def perform(stack: QUndoStack, text: str, redo: Callable[[], object], undo: Call
         if ask_reload() and after:
             after()
         raise StaleRecord(stale_message()) from exc
-    stack.push(FunctionCommand(text, redo, undo, after, done=True))
+    stack.push(FunctionCommand(entry_text(text), redo, undo, after, done=True))
     return result

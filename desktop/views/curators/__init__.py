@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QInputDialog,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -42,7 +43,7 @@ from desktop.models.org import AcademicYear, StaffRole, academic_year_of, staff_
 from desktop.reports.curator_matrix import STATE_ORDER
 from desktop.views import settings as user_settings
 from desktop.views.common.area import AreaPage
-from desktop.views.common.page import Legend, PageHeader
+from desktop.views.common.page import FrozenColumns, Legend, PageHeader, find_in_view
 from desktop.views.common.tablemodel import Column, RecordTableModel
 from desktop.views.common.undo import perform
 from desktop.views.curators.matrix import ASSIGNMENT_ROLE, FIXED, MatrixModel
@@ -77,6 +78,9 @@ class CuratorsArea(AreaPage):
         self.matrix_view.setModel(self.matrix_model)
         self.matrix_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.matrix_view.horizontalHeader().setMinimumSectionSize(60)
+        # the curator and the group stay in view while the months scroll (Excel's Freeze panes)
+        self.matrix_view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.frozen = FrozenColumns(self.matrix_view, FIXED)
         self.counts = QLabel()
         self.counts.setWordWrap(True)
         self.history_model = RecordTableModel(HISTORY_COLUMNS, self)
@@ -95,7 +99,11 @@ class CuratorsArea(AreaPage):
         self.add_command("excel", self.export_xlsx, kind="excel", role="excel")
         self.month_excel_action = self.add_command("month_excel", self.export_month_xlsx, kind="excel")
         self.year_label, self.as_of_label = QLabel(), QLabel()
-        self.header = PageHeader(self, context=[self.year_label, self.year, self.as_of_label, self.as_of])
+        self.search = QLineEdit()  # finds a curator or a group in the matrix (Ctrl+F)
+        self.search.textChanged.connect(self._find)
+        self.header = PageHeader(self, context=[self.year_label, self.year, self.as_of_label, self.as_of],
+                                 search=self.search)
+        self.set_search(self.search)
         self.title = self.header.title
         self.legend = Legend([(CELL_STATE_ROLES[st], CELL_STATE_LABELS[st]) for st in STATE_ORDER])
         history = QWidget()
@@ -149,6 +157,7 @@ class CuratorsArea(AreaPage):
     # Texts and data ------------------------------------------------------------------
     def retranslate_ui(self) -> None:
         self.header.set_title(_("Curator reports"))
+        self.set_search(self.search)
         self.tabs.setTabText(0, _("Submission matrix"))
         self.tabs.setTabText(1, _("Curator's report"))
         self.tabs.setTabText(2, _("Teacher's distance-teaching log"))
@@ -167,6 +176,11 @@ class CuratorsArea(AreaPage):
         self.matrix_model.retranslate()
         self.history_model.retranslate()
         self._show_counts()
+
+    def _find(self, text: str) -> None:
+        if text.strip():
+            self.tabs.setCurrentIndex(0)
+            find_in_view(self.matrix_view, text, [0, 1])
 
     def _scope_commands(self) -> None:
         """Each tab's commands while it is shown: the matrix's, the report form's, the log's."""

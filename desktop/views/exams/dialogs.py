@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from desktop import colours
 from desktop.i18n import _
 from desktop.models.base import DomainError
 from desktop.models.exam_schedule import ExamRow, Schedule
@@ -145,7 +146,7 @@ class ExamDialog(QDialog):
         form.addRow(_("Consultation"), consult)
         buttons = ok_cancel(self)
         self.error = QLabel()
-        self.error.setStyleSheet("color: #B00020")
+        self.error.setStyleSheet(f"color: {colours.role('danger').text}")
         self.error.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addLayout(form)

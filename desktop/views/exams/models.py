@@ -278,13 +278,22 @@ class ExamListProxy(QSortFilterProxyModel):
         self.flt = ExamFilter()
         self.setSortRole(SORT_ROLE)
 
+    text = ""  # the page's search (Ctrl+F): any cell of the row containing it
+
     def set_filter(self, flt: ExamFilter) -> None:
         self.flt = flt
+        self.invalidate()
+
+    def set_text(self, text: str) -> None:
+        self.text = text.strip().casefold()
         self.invalidate()
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:
         model = self.sourceModel()
         exam = model.rows[source_row][0]
+        if self.text and not any(self.text in str(model.index(source_row, c).data() or "").casefold()
+                                 for c in range(model.columnCount())):
+            return False
         return self.flt.exam_ok(exam) and any(self.flt.group_ok(model.schedule, g) for g in exam.group_ids)
 
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QSplitter,
     QTableView,
@@ -157,7 +158,12 @@ class ExamsArea(AreaPage):
         self.by.addItem("", "programme")
         self.by_label = QLabel()
 
-        self.header = PageHeader(self, context=[self.year, self.kind, self.start, self.end, self.country])
+        # Search finds exams in the list (discipline, examiner, room, group): typing shows the list.
+        self.search = QLineEdit()
+        self.search.textChanged.connect(self._search)
+        self.header = PageHeader(self, context=[self.year, self.kind, self.start, self.end, self.country],
+                                 search=self.search)
+        self.set_search(self.search)
         self.title = self.header.title
         for combo in (self.course, self.programme, self.examiner, self.room):
             combo.setSizeAdjustPolicy(combo.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -188,6 +194,7 @@ class ExamsArea(AreaPage):
     # Texts ------------------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
         self.header.set_title(_("Exam sessions"))
+        self.set_search(self.search)
         for i, k in enumerate(ex.SessionKind):
             self.kind.setItemText(i, _(ex.SESSION_KIND_LABELS[k]))
         self.by_label.setText(_("Export:"))
@@ -289,9 +296,25 @@ class ExamsArea(AreaPage):
         return ExamFilter(self.course.currentData(), self.programme.currentData(), self.examiner.currentData(),
                           self.room.currentData())
 
+    def status_text(self) -> str:
+        """The status bar: the selection, then the session's conflicts."""
+        base = super().status_text()
+        if self.schedule is None:
+            return base
+        errors = sum(c.severity == "error" for c in self.conflicts)
+        counts = _("Conflicts: {errors} errors, {warnings} warnings").format(
+            errors=errors, warnings=len(self.conflicts) - errors)
+        return f"{base}    {counts}" if base else counts
+
     def reset_filters(self) -> None:
         for combo in (self.course, self.programme, self.examiner, self.room):
             combo.setCurrentIndex(0)
+        self.search.clear()
+
+    def _search(self, text: str) -> None:
+        self.list_proxy.set_text(text)
+        if text.strip():
+            self.tabs.setCurrentIndex(1)
 
     def _filter_changed(self) -> None:
         if self._loading:

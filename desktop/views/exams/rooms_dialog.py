@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import colours
 from desktop.i18n import N_, _
 from desktop.models import exam_rooms as rooms
 from desktop.models.base import DomainError
@@ -131,7 +132,7 @@ class RoomsDisciplinesDialog(QDialog):
         self.tabs.addTab(links_tab, "")
         self.error = QLabel()
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #B00020")
+        self.error.setStyleSheet(f"color: {colours.role('danger').text}")
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         self.close_button = close.button(QDialogButtonBox.StandardButton.Close)

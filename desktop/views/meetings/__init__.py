@@ -22,13 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import colours
 from desktop.i18n import N_, _, ngettext
 from desktop.models import meetings as mt
 from desktop.models import meetings_agenda as ag
 from desktop.models.base import DomainError
 from desktop.views import settings
 from desktop.views.common.area import AreaPage
-from desktop.views.common.page import EmptyState, PageHeader
+from desktop.views.common.page import EmptyState, Legend, PageHeader
 from desktop.views.common.tablemodel import Column, RecordTableModel
 from desktop.views.common.undo import perform
 from desktop.views.meetings.editor import MeetingEditor, table
@@ -73,6 +74,9 @@ class MeetingsArea(AreaPage):
         ml = QVBoxLayout(month)
         ml.setContentsMargins(0, 0, 0, 0)
         ml.addWidget(self.calendar)
+        # the month grid's colours, named: meeting days (bold on blue), days off (red)
+        self.legend = Legend([("info", N_("Meeting day")), ("danger", N_("Day off"))])
+        ml.addWidget(self.legend)
         ml.addWidget(self.meeting_view, 1)
         self.weeks = WeekList(self)
         # the month grid or the week-by-week list, as the user last chose
@@ -134,6 +138,8 @@ class MeetingsArea(AreaPage):
         layout.addWidget(self.command_bar())
         layout.addWidget(self.empty, 1)
         layout.addWidget(self.tabs, 1)
+        # Search (Ctrl+F) looks through the decisions register, on its tab
+        self.add_command("find", self._find_decisions, kind="other", role="find", icon="search")
         self.set_list(self.weeks.view)
         self.set_list(self.meeting_view)
         self.tabs.currentChanged.connect(lambda _i: self._scope_commands())
@@ -152,7 +158,8 @@ class MeetingsArea(AreaPage):
         # the month grid names months and weekdays in the interface language
         self.calendar.setLocale(QLocale(lang if lang != "en" else "en_GB"))
         self.header.set_title(_("Meetings"))
-        self.set_command_texts({"new_series": _("New series…"), "edit_series": _("Edit series…"),
+        self.legend.retranslate()
+        self.set_command_texts({"find": _("Search"), "new_series": _("New series…"), "edit_series": _("Edit series…"),
                                 "delete_series": _("Delete series…"), "next": _("Next meeting"),
                                 "delete": _("Delete meeting")})
         self.actions_by_key["next"].setToolTip(_("Create the next meeting of the series on its day") + " (Ctrl+N)")
@@ -194,6 +201,11 @@ class MeetingsArea(AreaPage):
         self.empty.setVisible(not rows)
         self.tabs.setVisible(bool(rows))
         self.series.setVisible(bool(rows))
+
+    def _find_decisions(self) -> None:
+        self.tabs.setCurrentIndex(1)
+        self.register.text.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.register.text.selectAll()
 
     def _scope_commands(self) -> None:
         """Calendar commands on the calendar tab, the register's on the register tab."""
@@ -237,11 +249,11 @@ class MeetingsArea(AreaPage):
                         if not cal.is_working_day(start + dt.timedelta(days=i))]
         self.calendar.setDateTextFormat(QDate(), QTextCharFormat())
         off = QTextCharFormat()
-        off.setForeground(QBrush(QColor("#C62828")))
+        off.setForeground(QBrush(QColor(colours.role("danger").text)))
         for day in days_off:
             self.calendar.setDateTextFormat(QDate(day.year, day.month, day.day), off)
         meet = QTextCharFormat()
-        meet.setBackground(QBrush(QColor("#BBDEFB")))
+        meet.setBackground(QBrush(QColor(colours.role("info").fill)))
         meet.setFontWeight(QFont.Weight.Bold)
         for r in rows:
             self.calendar.setDateTextFormat(QDate(r["date"].year, r["date"].month, r["date"].day), meet)

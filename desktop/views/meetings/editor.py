@@ -130,7 +130,7 @@ class MeetingEditor(QWidget):
         self.staff: list[tuple[int, str]] = []
         # heading
         self.heading = QLabel()
-        self.heading.setStyleSheet("font-size: 15px; font-weight: 600;")
+        self.heading.setStyleSheet("font-size: 11pt; font-weight: 600;")  # pane title (UI.md type scale)
         self.date = QDateEdit()
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("dd.MM.yyyy")

@@ -7,14 +7,15 @@ import datetime as dt
 from PySide6.QtCore import QAbstractTableModel, QByteArray, QMimeData, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from desktop import colours
 from desktop.i18n import NC_, N_, _
 from desktop.models.meetings import DECISION_STATUS_LABELS
 from desktop.models.meetings_agenda import AgendaProposal, source_label
 from desktop.views.common.tablemodel import Column, RecordTableModel
 
-OVERDUE_BRUSH = QBrush(QColor("#FDE2E1"))
-OVERDUE_TEXT = QBrush(QColor("#B71C1C"))
-ON_AGENDA_TEXT = QBrush(QColor("#808080"))
+OVERDUE_BRUSH = QBrush(QColor(colours.role("danger").fill))
+OVERDUE_TEXT = QBrush(QColor(colours.role("danger").text))
+ON_AGENDA_TEXT = QBrush(QColor(colours.TEXT2))
 
 
 def short_date(value) -> str:
@@ -261,9 +262,10 @@ def decision_model(parent=None, with_meeting: bool = False) -> RecordTableModel:
                     Column("closed_on", N_("Closed on"), display=short_date, width=90)]
     model = RecordTableModel(columns, parent)
 
-    def decorate(row, _column, role):
-        if row.get("overdue"):
-            if role == Qt.ItemDataRole.BackgroundRole:
+    def decorate(row, column, role):
+        # the status and due-date cells of an overdue decision, not the whole row (26 of 26 were pink)
+        if row.get("overdue") and columns[column].key in ("status", "due_date"):
+            if role == Qt.ItemDataRole.BackgroundRole and columns[column].key == "status":
                 return OVERDUE_BRUSH
             if role == Qt.ItemDataRole.ForegroundRole:
                 return OVERDUE_TEXT

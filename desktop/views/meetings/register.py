@@ -94,7 +94,7 @@ class DecisionsRegister(QWidget):
     def retranslate_ui(self) -> None:
         self.use_due.setText(_("Due by"))
         self.overdue.setText(_("Overdue only"))
-        self.text.setPlaceholderText(_("Filter…"))
+        self.text.setPlaceholderText(_("Search… (Ctrl+F)"))  # the Meetings page's find command
         self.export_action.setText(_("Decisions register to Excel…"))
         for key, text in (("done", _("Mark done")), ("cancelled", _("Cancel decision")), ("open", _("Reopen"))):
             self.status_actions[key].setText(text)

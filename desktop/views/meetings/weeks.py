@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
+from desktop import colours
 from desktop.i18n import N_, _
 from desktop.models import meetings as mt
 from desktop.views.common.tablemodel import Column, RecordTableModel
@@ -19,8 +20,8 @@ from desktop import clock
 WEEKS_BEFORE, WEEKS_AFTER = 4, 8  # the list shows 4 past weeks, this week and 8 coming ones
 WEEKS_SHOWN = WEEKS_BEFORE + 1 + WEEKS_AFTER
 STEP = 4  # weeks moved by Earlier / Later
-THIS_WEEK_BRUSH = QBrush(QColor("#E3F2FD"))
-EMPTY_TEXT = QBrush(QColor("#808080"))
+THIS_WEEK_BRUSH = QBrush(QColor(colours.role("info").fill))
+EMPTY_TEXT = QBrush(QColor(colours.TEXT2))
 
 
 def week_text(start: dt.date, end: dt.date, year: bool = True) -> str:

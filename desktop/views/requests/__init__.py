@@ -30,7 +30,7 @@ from desktop.models import requests as req
 from desktop.models.base import DomainError
 from desktop.views import settings as user_settings
 from desktop.views.common.area import AreaPage
-from desktop.views.common.page import EmptyState, FilterBar, PageHeader
+from desktop.views.common.page import ColumnPriorities, EmptyState, FilterBar, PageHeader
 from desktop.views.common.undo import perform
 from desktop.views.requests.card import RequestCard
 from desktop.views.requests.dialogs import NewRequestDialog, StepDoneDialog, TemplateDialog
@@ -46,7 +46,7 @@ class RequestsArea(AreaPage):
         super().__init__(ctx, parent)
         self.today = clock.today()  # tests set it to a fixed day
         self.dashboard = QLabel()
-        self.dashboard.setStyleSheet("font-size: 13px;")
+        self.dashboard.setStyleSheet("font-size: 9pt;")  # body size, in points so Windows scaling applies
         # How far ahead "due soon" looks: a setting of the faculty's data (shared by every install).
         self.due_soon_label = QLabel()
         self.due_soon = QSpinBox()
@@ -80,6 +80,7 @@ class RequestsArea(AreaPage):
         # Commands: one QAction each (the bar, the Requests menu, the context menu, the keys).
         selected = lambda: self.current_request_id() is not None  # noqa: E731
         self.add_command("new", self.new_request, kind="primary", role="new", icon="new")
+        self.add_command("open", self._open_card, role="open", enabled_when=selected, in_bar=False)
         self.add_command("step", self._mark_current_step, icon="check",
                          enabled_when=lambda: self.card.current_step() is not None)
         self.add_command("refuse", self.refuse, enabled_when=selected, in_bar=False)
@@ -104,6 +105,7 @@ class RequestsArea(AreaPage):
         self.card.receipt.connect(lambda: self.preview_paper("receipt"))
         self.card.refusal_letter.connect(lambda: self.preview_paper("refusal"))
         self.view.selectionModel().currentRowChanged.connect(lambda *_a: self._show_current())
+        self.view.doubleClicked.connect(lambda _index: self._open_card())
 
         self.header = PageHeader(self, search=self.search)
         self.title = self.header.title
@@ -142,6 +144,10 @@ class RequestsArea(AreaPage):
         layout.addWidget(self.splitter, 1)
         self.set_list(self.view)
         self.set_details(self.splitter, self.card)
+        # At 1366 px the status, current step and both due dates stay; channel, received date and
+        # procedure give way first (the card shows them).
+        self.columns_fit = ColumnPriorities(self.view, [1, 5, 7, 6, 8, 2, 3, 4],
+                                            {i: c.width for i, c in enumerate(self.model.columns) if c.width})
         self.ctx.data_changed.connect(self._on_data_changed)
         self._procedures: list[dict] = []
         self._filling = False
@@ -163,7 +169,7 @@ class RequestsArea(AreaPage):
         self.set_search(self.search)
         self.search.setToolTip(_("Filter by applicant, procedure, step…"))
         self.set_command_texts({
-            "new": _("New request…"), "step": _("Mark step done…"), "refuse": _("Refuse the request"),
+            "new": _("New request…"), "open": _("Open the card"), "step": _("Mark step done…"), "refuse": _("Refuse the request"),
             "delete": _("Delete"), "preview": _("Print preview of the register…"),
             "card_preview": _("Print preview of the request card…"), "pdf": _("Register to PDF…"),
             "card_pdf": _("Request card to PDF…"), "excel": _("Register to Excel…"),
@@ -297,6 +303,12 @@ class RequestsArea(AreaPage):
         except DomainError:
             self.card.show_card(None)
         self.update_commands()
+
+    def _open_card(self) -> None:
+        """Enter or double-click: the request's card, shown if it was hidden, with the focus."""
+        if self.card.isHidden():
+            self.set_details_position("right")
+        self.card.timeline.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _mark_current_step(self) -> None:
         step = self.card.current_step()

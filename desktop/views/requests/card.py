@@ -16,14 +16,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import colours
 from desktop.models.request_templates import shown
 from desktop.i18n import _, current, pgettext
 from desktop.models.requests import CHANNEL_LABELS, Channel
 from desktop.reports.requests import duration_text, status_text
 from desktop.views.requests.models import STEP_ROLE, StepsModel
 
-STATE_COLORS = {"done": QColor("#2E7D32"), "late": QColor("#EF6C00"), "overdue": QColor("#C62828"),
-                "open": QColor("#1565C0"), "skipped": QColor("#9E9E9E")}
+STATE_COLORS = {"done": QColor(colours.role("ok").text), "late": QColor(colours.role("warn").text), "overdue": QColor(colours.role("danger").text),
+                "open": QColor(colours.role("info").text), "skipped": QColor(colours.TEXT2)}
 
 
 def _date(value) -> str:
@@ -50,9 +51,9 @@ class TimelineDelegate(QStyledItemDelegate):
         if option.state & QStyle.StateFlag.State_Selected:
             painter.fillRect(r, option.palette.highlight().color().lighter(160))
         elif state == "overdue":
-            painter.fillRect(r, QColor("#FFEBEE"))
+            painter.fillRect(r, QColor(colours.role("danger").fill))
         x = r.left() + self.LINE_X
-        painter.setPen(QPen(QColor("#BDBDBD"), 2))
+        painter.setPen(QPen(QColor(colours.BORDER), 2))
         top = r.top() if index.row() > 0 else r.center().y()
         bottom = r.bottom() if index.row() < model.rowCount() - 1 else r.center().y()
         painter.drawLine(x, top, x, bottom)
@@ -95,7 +96,7 @@ class TimelineDelegate(QStyledItemDelegate):
         painter.restore()
 
 
-MUTED = QColor("#707070")
+MUTED = QColor(colours.TEXT2)
 
 
 class RequestCard(QWidget):
@@ -115,7 +116,7 @@ class RequestCard(QWidget):
         super().__init__(parent)
         self.card: dict | None = None
         self.title = QLabel()
-        self.title.setStyleSheet("font-size: 15px; font-weight: 600;")
+        self.title.setStyleSheet("font-size: 11pt; font-weight: 600;")  # pane title (UI.md type scale)
         self.title.setWordWrap(True)
         self.facts = QLabel()
         self.facts.setWordWrap(True)

@@ -8,6 +8,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QSortFilterProxyMode
 from PySide6.QtGui import QBrush, QColor
 
 from desktop.models.request_templates import shown
+from desktop import colours
 from desktop.i18n import NC_, N_, _, current
 from desktop.models.requests import CHANNEL_LABELS, Channel
 from desktop.reports.requests import duration_text, status_text
@@ -25,20 +26,22 @@ def _tr(value) -> str:
 
 REGISTER_COLUMNS = [
     Column("id", N_("No"), align=Qt.AlignmentFlag.AlignRight, width=50),
-    Column("applicant", N_("Applicant"), width=220),
+    Column("applicant", N_("Applicant"), width=190),
     Column("procedure", N_("Procedure"), display=_tr, width=200),
     Column("received", NC_("date received", "Received"), display=_date, width=90),
     Column("channel", N_("Channel"), display=lambda v: _(CHANNEL_LABELS[Channel(v)]) if v else "", width=130),
     Column("status", NC_("state", "Status"), width=140),
-    Column("current_step", N_("Current step"), display=_tr, width=220),
+    Column("current_step", N_("Current step"), display=_tr, width=190),
     Column("step_due", N_("Step due"), display=_date, width=90),
     Column("due", N_("Due (last step)"), display=_date, width=90),
 ]
 
-OVERDUE_FILL = QColor("#FFD6D6")
-OVERDUE_TEXT = QColor("#9C0006")
-DONE_TEXT = QColor("#2E7D32")
-MUTED_TEXT = QColor("#808080")
+# From the colour roles (desktop/colours.py): the status cell is a chip, the row stays plain.
+OVERDUE_FILL = QColor(colours.role("danger").fill)
+OVERDUE_TEXT = QColor(colours.role("danger").text)
+DONE_TEXT = QColor(colours.role("ok").text)
+MUTED_TEXT = QColor(colours.TEXT2)
+STATUS_ROLES = {"in_progress": "info", "done": "ok", "refused": "neutral"}
 
 
 class RegisterModel(RecordTableModel):
@@ -60,13 +63,16 @@ class RegisterModel(RecordTableModel):
         return super().data(index, role)
 
     def _decorate(self, row: dict, column: int, role):
-        if role == Qt.ItemDataRole.BackgroundRole and row["overdue"]:
-            return QBrush(OVERDUE_FILL)
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if row["overdue"]:
-                return QBrush(OVERDUE_TEXT)
-            if row["status"] != "in_progress":
-                return QBrush(MUTED_TEXT)
+        key = self.columns[column].key
+        if key == "status" or (key == "step_due" and row["overdue"]):
+            r = colours.role("danger" if row["overdue"] else STATUS_ROLES.get(row["status"], "neutral"))
+            if role == Qt.ItemDataRole.BackgroundRole and key == "status":
+                return QBrush(QColor(r.fill))
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(QColor(r.text))
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole and row["status"] != "in_progress":
+            return QBrush(MUTED_TEXT)  # closed requests step back, still readable (6:1)
         return None
 
 

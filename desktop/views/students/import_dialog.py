@@ -84,6 +84,9 @@ class ImportDialog(QDialog):
         layout.addWidget(self.buttons)
         self.setWindowTitle(_("Import students"))
         self.resize(640, 720)
+        from desktop.views.common.page import fit_to_screen
+
+        fit_to_screen(self)  # 720 px and a title bar are taller than a 1366×768 screen's working area
 
     def mapping(self) -> dict[str, int]:
         return {f: c.currentData() for f, c in self.combos.items() if c.currentData() is not None

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QAbstractItemModel, QAbstractProxyModel, QAbstractTableModel, QModelIndex, Qt
 
-from desktop.i18n import NC_, N_, _
+from desktop.i18n import NC_, N_, _, ngettext
 from desktop.models.contingent import FUNDING_LABELS, GENDER_LABELS, STUDENT_STATUS_LABELS, STUDY_FORM_LABELS
 from desktop.models.movements import MOVEMENT_LABELS
 from desktop.models.students import F, ROW_FIELDS
@@ -106,6 +106,8 @@ class GroupTreeModel(QAbstractItemModel):
             label = _("Course {course}").format(course=n.label) if n.kind == "course" else (
                 _(n.label) if n.kind in ("all",) or n.label == N_("Without programme") else n.label)
             return f"{label} ({n.count})"
+        if role == Qt.ItemDataRole.ToolTipRole:  # the tree counts who studies; the table lists every status
+            return ngettext("{n} student studying", "{n} students studying", n.count).format(n=n.count)
         if role == GROUPS_ROLE:
             return n.group_ids
         if role == Qt.ItemDataRole.UserRole:

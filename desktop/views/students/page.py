@@ -91,13 +91,12 @@ class StudentsArea(AreaPage):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.verticalHeader().setDefaultSectionSize(22)
         self.view.horizontalHeader().setStretchLastSection(True)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                                  | QAbstractItemView.EditTrigger.EditKeyPressed)
+        # One convention everywhere: double-click (or Enter) opens the card, F2 edits the cell in place
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
         for i, (key, _t, _d) in enumerate(STUDENT_COLUMNS):
             self.view.setColumnWidth(i, {"last_name": 150, "patronymic": 130, "record_book": 150, "status": 150,
                                          "email": 180}.get(key, 100))
-        self.view.doubleClicked.connect(lambda index: self.open_card() if not (
-            self.model.flags(index) & Qt.ItemFlag.ItemIsEditable) else None)
+        self.view.doubleClicked.connect(lambda _index: self.open_card())
 
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)

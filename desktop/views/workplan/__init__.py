@@ -25,13 +25,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import colours
 from desktop.i18n import N_, _, current, pgettext
 from desktop.models import workplan as wp
 from desktop.models import workplan_deadline as dl
 from desktop.models.base import DomainError
 from desktop.models.workplan_people import ROLE_LABELS
 from desktop.views.common.area import AreaPage
-from desktop.views.common.page import EmptyState, FilterBar, PageHeader
+from desktop.views.common.page import EmptyState, FilterBar, PageHeader, TwoLineDelegate
 from desktop.views.common.history import show_history
 from desktop.views.common.undo import perform
 from desktop.views import settings as ui_settings
@@ -40,7 +41,9 @@ from desktop.views.workplan.plan_actions import PlanActions
 from desktop.views.workplan.tree_model import PlanFilterProxy, PlanTreeModel
 from desktop import clock
 
-COLOURS = {"done": "#4CAF50", "in_progress": "#2196F3", "overdue": "#E53935", "planned": "#BDBDBD"}
+# The bars' colours: the text colours of the roles (desktop/colours.py), named by the legend below.
+COLOURS = {"done": colours.role("ok").text, "in_progress": colours.role("info").text,
+           "overdue": colours.role("danger").text, "planned": colours.DISABLED}
 LEGEND = {"done": N_("Done"), "in_progress": N_("In progress"), "overdue": N_("Overdue"), "planned": N_("Planned")}
 
 
@@ -123,6 +126,8 @@ class WorkPlanArea(PlanActions, AreaPage):
         for col, width in ((0, 70), (2, 150), (3, 190), (4, 100)):
             self.view.setColumnWidth(col, width)
         head.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # the activity is the content: two wrapped lines, not 25 characters
+        self.view.setItemDelegateForColumn(1, TwoLineDelegate(self.view))
         # header: the title, the plan's year, the search
         self.year = QComboBox()
         self.year.currentIndexChanged.connect(self._year_chosen)
@@ -380,6 +385,17 @@ class WorkPlanArea(PlanActions, AreaPage):
         total = sum(len(s["items"]) for s in self.model.sections)
         self.filters.set_counts(self._count_items(), total)
         self.filters.reset_button.setVisible(any(v for v in self._filter_choices().values()))
+
+    def status_text(self) -> str:
+        """The status bar: the selection, then the plan's items by state."""
+        items = [i for sec in self.model.sections for i in sec["items"]]
+        if not items:
+            return super().status_text()
+        counts = _("Items: {items}    Overdue: {overdue}    Done: {done}").format(
+            items=len(items), overdue=sum(1 for i in items if i["overdue"]),
+            done=sum(1 for i in items if i["status"] == "done"))
+        base = super().status_text()
+        return f"{base}    {counts}" if base else counts
 
     def _current_kind(self) -> str | None:
         found, _index = self.current_node()

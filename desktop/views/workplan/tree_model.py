@@ -10,6 +10,7 @@ import json
 from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from desktop import colours
 from desktop.i18n import NC_, N_, _, current
 from desktop.models import workplan as wp
 from desktop.models import workplan_deadline as dl
@@ -25,7 +26,9 @@ _SECTION = _F.ItemIsEnabled | _F.ItemIsSelectable | _F.ItemIsDropEnabled
 _SECTION_TITLE = _SECTION | _F.ItemIsEditable
 _ITEM = _F.ItemIsEnabled | _F.ItemIsSelectable | _F.ItemIsDragEnabled
 _ITEM_EDITABLE = _ITEM | _F.ItemIsEditable
-_ROLES = frozenset((_DISPLAY, _EDIT, _FONT, _FOREGROUND, _TOOLTIP, ItemRole))
+_BACKGROUND = Qt.ItemDataRole.BackgroundRole
+_ROLES = frozenset((_DISPLAY, _EDIT, _FONT, _FOREGROUND, _BACKGROUND, _TOOLTIP, ItemRole))
+STATUS_COLUMN = 4
 
 
 class PlanTreeModel(QAbstractItemModel):
@@ -40,7 +43,11 @@ class PlanTreeModel(QAbstractItemModel):
         self._texts: dict[int, tuple[str, ...]] = {}
         self._bold = QFont()
         self._bold.setBold(True)
-        self._overdue = QBrush(QColor("#C62828"))
+        # An overdue item: its status cell says so, as a chip in the danger role (the rest of the
+        # row stays black: colour marks the cell, never the whole row).
+        danger = colours.role("danger")
+        self._overdue = QBrush(QColor(danger.text))
+        self._overdue_fill = QBrush(QColor(danger.fill))
 
     def set_tree(self, tree: dict | None) -> None:
         self.beginResetModel()
@@ -121,8 +128,11 @@ class PlanTreeModel(QAbstractItemModel):
             return self.item_texts(row)[col]
         if role == ItemRole:
             return row
-        if role == _FOREGROUND:
-            return self._overdue if row["overdue"] else None
+        if col == STATUS_COLUMN and row["overdue"]:
+            if role == _FOREGROUND:
+                return self._overdue
+            if role == _BACKGROUND:
+                return self._overdue_fill
         if role == _TOOLTIP and col == 1:
             return row["text"]
         return None
@@ -130,8 +140,11 @@ class PlanTreeModel(QAbstractItemModel):
     def item_texts(self, row: dict) -> tuple[str, ...]:
         texts = self._texts.get(row["id"])
         if texts is None:
+            status = _(wp.STATUS_LABELS[wp.ItemStatus(row["status"])])
+            if row["overdue"]:  # the word, not only the colour
+                status = f"{_('Overdue')} · {status}"
             texts = (f"{row['number']}.", row["text"], dl.render(row["deadline"], current()),
-                     row["responsible_text"], _(wp.STATUS_LABELS[wp.ItemStatus(row["status"])]))
+                     row["responsible_text"], status)
             self._texts[row["id"]] = texts
         return texts
 
