@@ -110,7 +110,11 @@ def localize_plan(session: Session, tree: dict, lang: str) -> tuple[dict, list[T
         guess_language,
         settled_language,
     )
-    from desktop.models.workplan import WorkPlanItem, WorkPlanResponsible, WorkPlanSection
+    from desktop.models.workplan import (
+        WorkPlanItem,
+        WorkPlanResponsible,
+        WorkPlanSection,
+    )
 
     plan_id = tree["id"]
     section_ids = select(WorkPlanSection.id).where(WorkPlanSection.plan_id == plan_id)
