@@ -20,9 +20,9 @@ def test_a_pin_moves_today_and_a_malformed_one_is_ignored(monkeypatch):
     assert clock.today() == dt.date.today()
 
 
-def test_the_command_line_counts_from_the_pinned_day(cli, tmp_path):
+def test_the_command_line_counts_from_the_pinned_day(cli, tmp_path, db_path):
     # The register of requests is "as of" today unless --date is given: a pinned day shows there.
-    db, out = tmp_path / "e.sqlite3", tmp_path / "r.pdf"
+    db, out = db_path, tmp_path / "r.pdf"
     r = cli("--database", str(db), "export", "requests", "--format", "pdf", "--lang", "ru", "-o", str(out),
             env={"DEKANAT_TODAY": "2025-03-03"})
     assert r.returncode == 0, r.stderr

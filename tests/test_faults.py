@@ -538,7 +538,9 @@ def test_a_missing_database_is_created_only_by_creating_commands(tmp_path, capsy
         capsys.readouterr()
         assert main(["--database", str(missing), *argv]) == 1
         assert capsys.readouterr().err.strip() == f"dekanat: no such database: {missing}"
-    assert list(tmp_path.iterdir()) == []
+    # Nothing but the user's data folder (where the log is kept): no database was made.
+    assert [p.name for p in tmp_path.iterdir()] in ([], ["data"])
+    assert not list(tmp_path.rglob("*.sqlite3"))
 
 
 def test_a_backup_given_as_the_database_is_refused(tmp_path, migrated_template, capsys):

@@ -254,8 +254,8 @@ def test_a_known_looking_column_left_unread_is_an_error_unless_let_go_or_mapped(
         assert s.scalar(select(Student.phone)) == "555"
 
 
-def test_the_cli_shows_the_mapping_and_says_what_it_did(cli, tmp_path):
-    database = tmp_path / "d.sqlite3"
+def test_the_cli_shows_the_mapping_and_says_what_it_did(cli, tmp_path, db_path):
+    database = db_path
     path = xlsx(tmp_path / "l.xlsx", [["Список"], ["ФИО", "Группа", "№ зачётной книжки", "Примечание"],
                                       ["Ким Анна", "МАТ-1-25", "000042", "староста"]],
                 setup=lambda wb: wb.create_sheet("Второй"))

@@ -171,8 +171,8 @@ def test_kyrgyz_state_institutions_get_8_and_9_january_2026_off_when_they_ask(se
     assert public_sector_overrides_to_offer(session, "KZ") == []
 
 
-def test_public_sector_days_from_the_command_line(cli, tmp_path):
-    db = tmp_path / "w.sqlite3"
+def test_public_sector_days_from_the_command_line(cli, db_path):
+    db = db_path
     r = cli("--database", str(db), "workdays", "public-sector", "--country", "KG")
     assert r.returncode == 0, r.stderr
     assert "2026-01-08\tday_off\tnot applied" in r.stdout
