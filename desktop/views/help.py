@@ -13,7 +13,7 @@ from desktop.i18n import _
 
 # Chapters beyond the areas' own (anchors in every language's guide).
 CHAPTERS = ("today", "setup", "students", "workplan", "meetings", "calendar", "exams", "curators", "requests",
-            "staff", "backup")
+            "results", "staff", "backup")
 
 
 def guide_path(lang: str) -> Path:
