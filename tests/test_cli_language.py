@@ -38,7 +38,7 @@ def test_the_interface_language_when_no_lang_is_given(cli, tmp_path):
     assert r.stderr.strip() == "dekanat: --year 1990 менен 2100 ортосунда болушу керек"
 
 
-def test_summary_counts_in_russian(cli, tmp_path):
-    db = str(tmp_path / "a.sqlite3")
+def test_summary_counts_in_russian(cli, tmp_path, db_path):
+    db = str(db_path)
     r = cli("--database", db, "--lang", "ru", "check")
     assert r.returncode == 0 and r.stdout.startswith("в порядке: ")

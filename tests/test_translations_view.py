@@ -197,7 +197,7 @@ def test_the_calendar_shows_and_edits_the_interface_language_version(qtbot, demo
     p.chooser.setCurrentIndex(p.chooser.findData(cal))
     event = next(e for e in p.data.events if e.title == "Көктемгі семестрдің пәндеріне тіркелу")
     assert p.model.data_.event(event.id).title == event.title  # originals by default
-    p.buttons["content_lang"].click()
+    p.buttons["content_lang"].trigger()
     assert p.model.data_.event(event.id).title == "Регистрация на дисциплины весеннего семестра"
     p._edit_event(event.id, "title", "Регистрация на дисциплины весны")
     with demo_db.session() as s:
@@ -207,7 +207,7 @@ def test_the_calendar_shows_and_edits_the_interface_language_version(qtbot, demo
     with demo_db.session() as s:
         assert tv.get_version(s, "calendar_event", event.id, "title", "ru") == \
             "Регистрация на дисциплины весеннего семестра"
-    p.buttons["content_lang"].click()
+    p.buttons["content_lang"].trigger()
     assert ui_settings.get(ui_settings.CONTENT_SHOWN) == "original"
 
 
