@@ -10,23 +10,23 @@ from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QLabel,
-    QPushButton,
+    QLineEdit,
     QTableView,
     QVBoxLayout,
 )
 
+from desktop import clock, colours
 from desktop.i18n import N_, _
 from desktop.views.common.area import AreaPage
+from desktop.views.common.page import PageHeader
 from desktop.views.common.tablemodel import SORT_ROLE, Column, RecordTableModel
-from desktop import clock
 
 # How a row opens its item: the area's page method that selects it.
 OPENERS = {"workplan": "select_item", "meetings": "open_meeting", "requests": "select_request"}
 SECTION_ORDER = {"workplan": 0, "meetings": 1, "requests": 2, "curators": 3, "exams": 4, "backup": 5}
 STATE_ORDER = {"overdue": 0, "due": 1, "info": 2}
-OVERDUE = QColor("#b3261e")
+OVERDUE = QColor(colours.role("danger").text)
 LOAD_DELAY_MS = 300
 
 
@@ -52,7 +52,28 @@ COLUMNS = [
 
 
 class TodayProxy(QSortFilterProxyModel):
-    """Rows by area, then overdue before due, then by date."""
+    """Rows by area, then overdue before due, then by date; only those whose shown text contains
+    the search (case-insensitive)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._needle = ""
+
+    def set_text(self, text: str) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt 6.10+
+            self.beginFilterChange()
+            self._needle = text.strip().casefold()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self._needle = text.strip().casefold()
+            self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:
+        if not self._needle:
+            return True
+        model = self.sourceModel()
+        return any(self._needle in str(model.index(source_row, c).data() or "").casefold()
+                   for c in range(model.columnCount()))
 
     def lessThan(self, left: QModelIndex, right: QModelIndex) -> bool:
         rows = self.sourceModel().rows
@@ -83,28 +104,29 @@ class TodayArea(AreaPage):
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.setWordWrap(False)
         self.view.setAlternatingRowColors(True)
-        self.view.activated.connect(self.open_row)
         self.view.doubleClicked.connect(self.open_row)
-        self.title = QLabel()
-        self.title.setStyleSheet("font-size: 16px; font-weight: 600;")
-        self.subtitle = QLabel()
-        self.open_button, self.refresh_button = QPushButton(), QPushButton()
-        self.open_button.clicked.connect(lambda: self.open_row(self.view.currentIndex()))
-        self.refresh_button.clicked.connect(self.refresh)
-        top = QHBoxLayout()
-        top.addWidget(self.title)
-        top.addWidget(self.subtitle, 1)
-        top.addWidget(self.open_button)
-        top.addWidget(self.refresh_button)
+        # Commands: one QAction each (the bar, the Today menu, the context menu, the keys).
+        self.add_command("open", lambda: self.open_row(self.view.currentIndex()), kind="primary", role="open",
+                         icon="edit", enabled_when=lambda: self.view.currentIndex().isValid())
+        self.add_command("refresh", self.refresh)
+        self.search = QLineEdit()  # filters the rows (Ctrl+F)
+        self.search.textChanged.connect(self.proxy.set_text)
+        self.subtitle = QLabel()  # the day shown
+        self.header = PageHeader(self, context=[self.subtitle], search=self.search)
+        self.set_search(self.search)
+        self.title = self.header.title
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
+        layout.addWidget(self.header)
+        layout.addWidget(self.command_bar())
         layout.addWidget(self.view, 1)
+        self.set_list(self.view)
+        self.update_commands()
         ctx.data_changed.connect(lambda _what: self.loaded and self.isVisible() and self.refresh())
 
     def retranslate_ui(self) -> None:
-        self.title.setText(_("Today"))
-        self.open_button.setText(_("Open in its area"))
-        self.refresh_button.setText(_("Refresh"))
+        self.header.set_title(_("Today"))
+        self.set_search(self.search)
+        self.set_command_texts({"open": _("Open in its area"), "refresh": _("Refresh")})
         self._subtitle()
         self.model.retranslate()
 
@@ -136,6 +158,7 @@ class TodayArea(AreaPage):
         self.view.resizeColumnsToContents()
         self.view.setColumnWidth(3, min(self.view.columnWidth(3), 520))
         self._subtitle()
+        self.update_commands()
 
     def _decorate(self, row: dict, column: int, role):
         if role == Qt.ItemDataRole.ForegroundRole and row["state"] == "overdue" and column in (1, 2):

@@ -35,14 +35,15 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from desktop import colours
 from desktop.i18n import _, ngettext
 from desktop.models.base import DomainError
 from desktop.models.text_versions import CONTENT_LANGUAGES, LANGUAGE_NAMES, Text_
 from desktop.views import settings as ui_settings
 from desktop.views.common.undo import perform
 
-MISSING_FILL = QColor("#FFF2CC")
-ORIGINAL_FILL = QColor("#EEEEEE")
+MISSING_FILL = QColor(colours.role("warn").fill)  # a text still to translate
+ORIGINAL_FILL = QColor(colours.role("neutral").fill)  # the original, not edited here
 WHERE, ORIGINAL = 0, 1
 LANG_COLUMNS = {lang: 2 + i for i, lang in enumerate(CONTENT_LANGUAGES)}
 MISSING_ROLE = Qt.ItemDataRole.UserRole + 10

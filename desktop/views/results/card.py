@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QDialog, QLabel, QTableView
 
+from desktop import colours
 from desktop.i18n import N_, _
 from desktop.models import debts as dm
 from desktop.models.exams import SESSION_KIND_LABELS, SessionKind
@@ -27,7 +28,7 @@ def add_results_section(card: QDialog, db, student_id: int) -> QTableView:
     model = RecordTableModel(COLUMNS, card)
     model.set_rows([{"id": i, "discipline": r["discipline"], "session": (r["year"], r["session"]), "day": r["day"],
                      "result": r["result"] or "—", "open_debt": r["open_debt"]} for i, r in enumerate(rows)])
-    model.decorate = lambda row, _c, role: QColor("#B00020") if (
+    model.decorate = lambda row, _c, role: QColor(colours.role("danger").text) if (
         role == Qt.ItemDataRole.ForegroundRole and row["open_debt"]) else None
     view = QTableView()
     view.setModel(model)

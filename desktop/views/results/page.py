@@ -17,12 +17,10 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMenu,
     QMessageBox,
     QSplitter,
     QTableView,
     QTabWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -42,16 +40,20 @@ from desktop.models.exams import (
 )
 from desktop.views import settings as ui_settings
 from desktop.views.common.area import AreaPage
+from desktop.views.common.page import PageHeader, find_in_view, shortcut_text
 from desktop.views.common.tablemodel import Column, RecordTableModel, TextFilterProxy
-from desktop.views.common.toolbar import button_bar
 from desktop.views.common.undo import perform
-from desktop import clock
+from desktop import clock, colours
 
 KIND = ui_settings.Option("results/kind", "winter")
 SPLITTER = ui_settings.Option("results/splitter", None, bytes)
 TAB = ui_settings.Option("results/tab", 0, int)
 
 ENTRY = "entry"
+# The exports, each a command: its kind (the bar's PDF or Excel button) and the tab it acts on
+# (None: the whole session, shown on every tab).
+EXPORTS = (("sheet_blank_pdf", 0), ("sheet_pdf", 0), ("sheet_xlsx", 0), ("slips_pdf", 0), ("all_sheets_pdf", None),
+           ("debts_xlsx", 1), ("debts_pdf", 1), ("summary_xlsx", 2), ("summary_pdf", 2))
 
 
 def _num(v) -> str:
@@ -110,8 +112,6 @@ class ResultsArea(AreaPage):
         super().__init__(ctx, parent)
         self.sheet: rm.Sheet | None = None
         self.session_id: int | None = None
-        self.title = QLabel()
-        self.title.setStyleSheet("font-size: 16px; font-weight: 600;")
         self.year = QComboBox()
         self.kind = QComboBox()
         for k in SessionKind:
@@ -165,13 +165,15 @@ class ResultsArea(AreaPage):
         self.debt_proxy = TextFilterProxy(["name", "record_book", "group", "discipline"], self)
         self.debt_proxy.setSourceModel(self.debt_model)
         self.debt_view = self._table(self.debt_proxy)  # kept in the register's order: group, then name
-        self.debt_filter = QLineEdit()
-        self.debt_filter.textChanged.connect(self.debt_proxy.set_text)
+        # One search field in the header (Ctrl+F) for the tab shown: it finds a grade sheet or a
+        # summary row, filters the debts, searches the orders.
+        self.search = QLineEdit()
+        self.search.textChanged.connect(self._search)
+        self.debt_filter = self.order_search = self.search
         self.debt_counts = QLabel()
         self.debt_counts.setWordWrap(True)
         debts_page = QWidget()
         dl = QVBoxLayout(debts_page)
-        dl.addWidget(self.debt_filter)
         dl.addWidget(self.debt_view, 1)
         dl.addWidget(self.debt_counts)
 
@@ -193,50 +195,45 @@ class ResultsArea(AreaPage):
             Column("students", N_("Students"), width=80)], self, id_key="key")
         self.order_view = self._table(self.order_model)
         self.order_view.doubleClicked.connect(lambda *_a: self.print_order())
-        self.order_search = QLineEdit()
-        self.order_search.textChanged.connect(lambda *_a: self._order_timer.start())
         self._order_timer = QTimer(self)
         self._order_timer.setSingleShot(True)
         self._order_timer.setInterval(200)
         self._order_timer.timeout.connect(self.load_orders)
         orders_page = QWidget()
         ol = QVBoxLayout(orders_page)
-        ol.addWidget(self.order_search)
         ol.addWidget(self.order_view, 1)
 
         self.tabs = QTabWidget()
         for w in (self.splitter, debts_page, self.summary_view, orders_page):
             self.tabs.addTab(w, "")
         self.tabs.setCurrentIndex(ui_settings.get(TAB) or 0)
-        self.tabs.currentChanged.connect(lambda i: (ui_settings.put(TAB, i), self.refresh()))
+        self.tabs.currentChanged.connect(self._tab_changed)
 
-        self.buttons = {}
-        for key, slot in (("issue", self.issue_sheets), ("import", self.import_results),
-                          ("retakes", self.draft_retakes), ("promote", self.promote), ("order", self.print_order),
-                          ("grading", self.edit_grading)):
-            b = QToolButton()
-            b.clicked.connect(lambda _c=False, s=slot: s())
-            self.buttons[key] = b
-        self.export_button = QToolButton()
-        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.export_menu = QMenu(self.export_button)
-        self.export_button.setMenu(self.export_menu)
+        # Commands: one QAction each (the bar, the Session results menu, the context menu, the keys).
+        has_session = lambda: self.session_id is not None  # noqa: E731
+        has_sheet = lambda: self.sheet is not None  # noqa: E731
+        self.add_command("issue", self.issue_sheets, kind="primary", role="new", icon="new", enabled_when=has_session)
+        self.add_command("import", self.import_results, icon="import")
+        self.add_command("retakes", self.draft_retakes)
+        self.add_command("promote", self.promote)
+        self.add_command("order", self.print_order)
+        self.add_command("grading", self.edit_grading)
         self.export_actions = {}
-        for key in ("sheet_blank_pdf", "sheet_pdf", "sheet_xlsx", "slips_pdf", "all_sheets_pdf", "debts_xlsx", "debts_pdf",
-                    "summary_xlsx", "summary_pdf"):
-            action = self.export_menu.addAction("")
-            action.triggered.connect(lambda _c=False, k=key: self.export(k))
-            self.export_actions[key] = action
-        top = QHBoxLayout()
-        top.addWidget(self.year)
-        top.addWidget(self.kind)
-        top.addWidget(button_bar(*(self.buttons[k] for k in ("issue", "import", "retakes", "promote", "order",
-                                                             "grading")),
-                                 self.export_button), 1)
+        for key, tab in EXPORTS:
+            needs = has_sheet if tab == 0 else None if key.startswith("debts") else has_session
+            self.export_actions[key] = self.add_command(key, lambda k=key: self.export(k),
+                                                        kind="excel" if key.endswith("xlsx") else "pdf",
+                                                        enabled_when=needs)
+        self.header = PageHeader(self, context=[self.year, self.kind], search=self.search)
+        self.set_search(self.search)
+        self.title = self.header.title
         layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
-        layout.addLayout(top)
+        layout.addWidget(self.header)
+        layout.addWidget(self.command_bar())
         layout.addWidget(self.tabs, 1)
+        for view in (self.summary_view, self.order_view, self.debt_view, self.sheet_view):
+            self.set_list(view)
+        self._scope_commands()
         self._loading = False
         self.year.currentIndexChanged.connect(self._session_changed)
         self.kind.currentIndexChanged.connect(self._session_changed)
@@ -259,9 +256,48 @@ class ResultsArea(AreaPage):
                 view.setColumnWidth(i, c.width)
         return view
 
+    def _tab_view(self) -> QTableView:
+        return (self.sheet_view, self.debt_view, self.summary_view, self.order_view)[self.tabs.currentIndex()]
+
+    def _tab_changed(self, index: int) -> None:
+        ui_settings.put(TAB, index)
+        self.search.blockSignals(True)  # each tab's search starts empty
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.debt_proxy.set_text("")
+        self._scope_commands()
+        self.refresh()
+
+    def _scope_commands(self) -> None:
+        """The exports of the tab shown (and the session's own) while it is shown; the list the
+        keys and the focus go to is the tab's."""
+        tab = self.tabs.currentIndex()
+        for key, act in self.export_actions.items():
+            act.setVisible(dict(EXPORTS)[key] in (None, tab))
+        self.list_view = self._tab_view()
+        self._search_tip()
+        self.update_commands()
+
+    def _search_tip(self) -> None:
+        tips = {1: _("Filter by student, record book, group or discipline"),
+                3: _("Search by order number, kind or student")}
+        self.search.setToolTip(tips.get(self.tabs.currentIndex(), ""))
+
+    def _search(self, text: str) -> None:
+        tab = self.tabs.currentIndex()
+        if tab == 0 and text.strip():
+            find_in_view(self.sheet_view, text, [1, 0, 2, 4])
+        elif tab == 1:
+            self.debt_proxy.set_text(text)
+        elif tab == 2 and text.strip():
+            find_in_view(self.summary_view, text, [0])
+        elif tab == 3:
+            self._order_timer.start()
+
     # Texts ------------------------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
-        self.title.setText(_("Session results"))
+        self.header.set_title(_("Session results"))
+        self.set_search(self.search)
         for i in range(self.kind.count()):
             self.kind.setItemText(i, _(SESSION_KIND_LABELS[SessionKind(self.kind.itemData(i))]))
         for i, text in enumerate((_("Grade sheets"), _("Debts"), _("Summary"), _("Orders"))):
@@ -274,23 +310,20 @@ class ResultsArea(AreaPage):
                 "promote": _("Promote groups to the next course, keeping back students with too many debts"),
                 "order": _("Print the chosen order with an extract per student"),
                 "grading": _("The faculty's grading scale and the number of debts allowed at promotion")}
-        for key, b in self.buttons.items():
-            b.setText(texts[key])
-            b.setToolTip(tips[key])
-        self.export_button.setText(_("Export"))
         labels = {"sheet_blank_pdf": _("Grade sheet, blank (PDF)…"), "sheet_pdf": _("Grade sheet, filled (PDF)…"),
                   "sheet_xlsx": _("Grade sheet for the examiner (Excel)…"),
                   "slips_pdf": _("Individual retake slips of the sheet (PDF)…"),
                   "all_sheets_pdf": _("All grade sheets of the session (PDF)…"),
                   "debts_xlsx": _("Debts register (Excel)…"), "debts_pdf": _("Debts register (PDF)…"),
                   "summary_xlsx": _("Session summary (Excel)…"), "summary_pdf": _("Session summary (PDF)…")}
-        for key, action in self.export_actions.items():
-            action.setText(labels[key])
+        self.set_command_texts({**texts, **labels})
+        for key, tip in tips.items():  # what the command does, and its key where it has one
+            key_text = shortcut_text(self.commands[key])
+            self.commands[key].setToolTip(f"{tip} ({key_text})" if key_text else tip)
         for i in range(self.control.count()):
             self.control.setItemText(i, _(grading.CONTROL_LABELS[grading.Control(self.control.itemData(i))]))
         self.control.setToolTip(_("Form of control"))
-        self.debt_filter.setPlaceholderText(_("Filter by student, record book, group or discipline"))
-        self.order_search.setPlaceholderText(_("Search by order number, kind or student"))
+        self._search_tip()
         self.hint.setText(_("Type points (or a grade) and press Enter; н = absent, нд = not admitted. "
                             "The letter and the grade follow. Ctrl+Z undoes."))
         for model in (self.sheet_model, self.grid_model, self.debt_model, self.summary_model, self.order_model):
@@ -323,6 +356,7 @@ class ResultsArea(AreaPage):
         year = self.year.currentText()
         with self.ctx.db.session() as s:
             self.session_id = find_session(s, year, self.kind.currentData()) if year else None
+        self.update_commands()
         tab = self.tabs.currentIndex()
         if tab == 0:
             self.load_sheets()
@@ -397,6 +431,7 @@ class ResultsArea(AreaPage):
         self.open_sheet(sheet_id)
 
     def _show_sheet_label(self) -> None:
+        self.update_commands()
         self.control.setEnabled(self.sheet is not None)
         if self.sheet is not None:
             self.control.setCurrentIndex(self.control.findData(self.sheet.head.control))
@@ -412,7 +447,7 @@ class ResultsArea(AreaPage):
 
     def _decorate(self, row: dict, column: int, role):
         if role == Qt.ItemDataRole.ForegroundRole and row.get("entered") and not row.get("passed"):
-            return QColor("#B00020")
+            return QColor(colours.role("danger").text)
         return None
 
     # Entering results ------------------------------------------------------------------------------------
