@@ -44,10 +44,14 @@ class QtTranslations:
         self.translator: QTranslator | None = None
         self.ours: QTranslator | None = None
 
+    # Every translator any instance installed: one application has one set of Qt texts, so a
+    # switch removes them all (a window opened before this one may have installed its own).
+    _installed: list[QTranslator] = []
+
     def apply(self, lang: str) -> bool:
-        for old in (self.ours, self.translator):
-            if old is not None:
-                self.app.removeTranslator(old)
+        for old in QtTranslations._installed:
+            self.app.removeTranslator(old)
+        QtTranslations._installed.clear()
         self.translator = self.ours = None
         catalog = QT_CATALOG.get(lang)
         QLocale.setDefault(QLocale(lang if lang != "en" else "en_GB"))
@@ -58,6 +62,7 @@ class QtTranslations:
 
         self.ours = CatalogTranslator(lang, self.app)
         self.app.installTranslator(self.ours)  # installed last: asked first
+        QtTranslations._installed.append(self.ours)
         return ok
 
     def _install_qt(self, catalog: str) -> bool:
@@ -68,6 +73,7 @@ class QtTranslations:
         if translator.load(f"qtbase_{catalog}", folder):
             self.app.installTranslator(translator)
             self.translator = translator
+            QtTranslations._installed.append(translator)
             return True
         return False
 
