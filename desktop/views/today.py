@@ -141,10 +141,11 @@ class TodayArea(AreaPage):
         if not self.loaded:
             # Well after the window's first paint: the areas' queries (and their modules) load
             # while the office already sees the window, not before.
-            QTimer.singleShot(LOAD_DELAY_MS, self._load_once)
+            QTimer.singleShot(LOAD_DELAY_MS, self, self._load_once)  # dropped with the page
 
     def _load_once(self) -> None:
-        if not self.loaded:
+        # Not for a page closed meanwhile (a window shut within the delay, its database gone).
+        if not self.loaded and self.isVisible():
             self.refresh()
 
     def refresh(self) -> None:
