@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,7 +20,7 @@ from desktop import clock, colours
 from desktop.i18n import N_, _
 from desktop.views.common.area import AreaPage
 from desktop.views.common.page import PageHeader
-from desktop.views.common.tablemodel import SORT_ROLE, Column, RecordTableModel
+from desktop.views.common.tablemodel import SORT_ROLE, Column, RecordTableModel, TextFilterProxy
 
 # How a row opens its item: the area's page method that selects it.
 OPENERS = {"workplan": "select_item", "meetings": "open_meeting", "requests": "select_request"}
@@ -51,22 +51,12 @@ COLUMNS = [
 ]
 
 
-class TodayProxy(QSortFilterProxyModel):
+class TodayProxy(TextFilterProxy):
     """Rows by area, then overdue before due, then by date; only those whose shown text contains
     the search (case-insensitive)."""
 
     def __init__(self, parent=None):
-        super().__init__(parent)
-        self._needle = ""
-
-    def set_text(self, text: str) -> None:
-        if hasattr(self, "beginFilterChange"):  # Qt 6.10+
-            self.beginFilterChange()
-            self._needle = text.strip().casefold()
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            self._needle = text.strip().casefold()
-            self.invalidateFilter()
+        super().__init__([], parent)
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:
         if not self._needle:
