@@ -195,6 +195,13 @@ def the_faculty(session: Session) -> Faculty | None:
     return session.scalar(select(Faculty).order_by(Faculty.id).limit(1))
 
 
+def faculty_name(session: Session) -> str:
+    """The faculty's name, read through the table alone (Core): the window's title asks it right
+    after the first paint, before any mapper needs configuring."""
+    table = Faculty.__table__
+    return session.scalar(select(table.c.name).order_by(table.c.id).limit(1)) or ""
+
+
 # Operations for the staff and programmes editor ---------------------------------------
 
 def _required(label: str):

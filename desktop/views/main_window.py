@@ -299,12 +299,11 @@ class MainWindow(QMainWindow):
 
     def window_title(self) -> str:
         """The faculty's name, not the file's path (the status bar names the database)."""
-        from desktop.models.org import the_faculty
+        from desktop.models.org import faculty_name
 
         try:
             with self.db.session() as s:
-                faculty = the_faculty(s)
-                self._faculty = faculty.name if faculty else ""
+                self._faculty = faculty_name(s)
         except Exception:  # noqa: BLE001 - a title must not stop the window
             self._faculty = ""
         return f"{self._faculty} — {APP_NAME}" if self._faculty else APP_NAME
