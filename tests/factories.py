@@ -73,3 +73,19 @@ def make_docx(path, *, header=True, headings_as_paragraphs=False):
             for c, t in zip(table.add_row().cells, values, strict=True):
                 c.text = t
     d.save(path)
+
+
+# Student lists: an .xlsx made from rows, as an office saves one ----------------------------------
+
+def xlsx(path, rows, setup=None):
+    """An .xlsx holding ``rows`` on its first sheet; ``setup(workbook)`` may add sheets or hide rows."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for r in rows:
+        ws.append(r)
+    if setup:
+        setup(wb)
+    wb.save(path)
+    return path

@@ -13,6 +13,7 @@ from desktop.models.contingent import Student
 from desktop.reports.student_export import export_students_xlsx
 from desktop.reports.student_import import ImportRefused, match_field
 from desktop.reports.student_import_plan import import_students
+from tests.factories import xlsx
 
 ORDER_DAY = dt.date(2025, 9, 1)
 
@@ -58,17 +59,6 @@ def exported(db, tmp_path) -> list[tuple]:
 def expected_rows(people=PEOPLE) -> list[tuple]:
     return [(last, first, patr or None, book, group, funding, form, born, phone, email)
             for last, first, patr, book, group, born, funding, form, phone, email in people]
-
-
-def xlsx(path, rows, setup=None):
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    for r in rows:
-        ws.append(r)
-    if setup:
-        setup(wb)
-    wb.save(path)
-    return path
 
 
 def run(db, path, **kw):

@@ -18,19 +18,9 @@ from desktop.models.contingent import Group, Student
 from desktop.models.movements import Movement, MovementKind, Order, apply_movement
 from desktop.reports.student_import import ImportRefused, read_sheet
 from desktop.reports.student_import_plan import import_students
+from tests.factories import xlsx
 
 D = dt.date
-
-
-def xlsx(path, rows, setup=None):
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    for r in rows:
-        ws.append(r)
-    if setup:
-        setup(wb)
-    wb.save(path)
-    return path
 
 
 def run(db, path, **kw):

@@ -1,7 +1,7 @@
 """The one way every export reaches the disk (CLI and window alike).
 
 ``atomic_file(target)`` hands out a temporary path in a private folder beside the target
-(``.~dekanat-<pid>-XXXXXX/``); XlsxWriter's own scratch files go there too (``reports/xlsx.py`` sets its
+(``.~dekanat-<pid>-<random>/``); XlsxWriter's own scratch files go there too (``reports/xlsx.py`` sets its
 ``tmpdir`` to the folder of the file it writes). When the writer returns, the file is flushed to
 disk and renamed over the target in one step; on any failure, Cancel or exception, the folder is
 removed and an existing target is untouched. Nothing is written to the system's temporary folder.
