@@ -3,6 +3,7 @@ kill ends in a specific message, and nothing stored is lost or changed."""
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
 import sqlite3
@@ -613,11 +614,29 @@ def test_a_busy_database_says_so_after_the_busy_timeout(tmp_path, migrated_templ
     assert sqlite3.connect(path).execute("SELECT count(*) FROM student").fetchone()[0] == 0
 
 
-def test_an_unreachable_server_is_named_without_its_password(tmp_path):
+@pytest.mark.skipif(importlib.util.find_spec("psycopg") is None,
+                    reason="the PostgreSQL driver is installed only with the 'postgres' extra")
+def test_an_unreachable_postgres_server_is_named_without_its_password(tmp_path):
     done = run_cli("--database", "postgresql+psycopg://office:S3cret-pw@127.0.0.1:1/dekanat", "check")
     assert done.returncode == 1
     assert done.stderr.strip() == ("dekanat: The server postgresql+psycopg://office:***@127.0.0.1:1/dekanat "
                                    "cannot be reached. Check the address and the network.")
+    assert "S3cret" not in done.stdout + done.stderr
+
+
+def test_a_missing_postgres_driver_says_how_to_install_it_without_the_password(tmp_path):
+    # An installation without the "postgres" extra: a psycopg that cannot be imported shadows any
+    # installed one, as on an office PC where only "pip install -e ." was run.
+    shadow = tmp_path / "shadow"
+    shadow.mkdir()
+    (shadow / "psycopg.py").write_text(
+        "raise ModuleNotFoundError(\"No module named 'psycopg'\", name='psycopg')\n", encoding="utf-8")
+    done = run_cli("--database", "postgresql+psycopg://office:S3cret-pw@127.0.0.1:1/dekanat", "check",
+                   env={"PYTHONPATH": str(shadow)})
+    assert done.returncode == 1
+    assert done.stderr.strip() == ("dekanat: The server postgresql+psycopg://office:***@127.0.0.1:1/dekanat needs "
+                                   "the PostgreSQL driver, which is not installed. "
+                                   "Install it with: pip install \"dekanat[postgres]\"")
     assert "S3cret" not in done.stdout + done.stderr
 
 

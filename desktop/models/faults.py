@@ -59,6 +59,11 @@ def _driver_text(exc: BaseException) -> str:
     return str(orig if orig is not None else exc).lower()
 
 
+# Database drivers installed only with the "postgres" extra: their absence is an installation
+# fault the user can mend, not a bug.
+_SERVER_DRIVERS = ("psycopg", "psycopg2", "psycopg_binary", "asyncpg", "pg8000")
+
+
 def fault_kind(exc: BaseException) -> str | None:
     """A short name of an expected fault (for the log), None for a real bug."""
     import zipfile
@@ -84,6 +89,8 @@ def fault_kind(exc: BaseException) -> str | None:
             if needle in text:
                 return kind
         return None
+    if isinstance(exc, ModuleNotFoundError) and (exc.name or "").split(".")[0] in _SERVER_DRIVERS:
+        return "no-driver"
     if isinstance(exc, (zipfile.BadZipFile, ParseError)) or type(exc).__name__ in (
             "InvalidFileException", "PackageNotFoundError"):
         return "malformed-file"
@@ -112,6 +119,8 @@ def describe_fault(exc: BaseException, *, database: str = "", file: str = "") ->
         "password": _("The server {db} refused the user name or password."),
         "unreachable": _("The server {db} cannot be reached. Check the address and the network."),
         "no-database": _("The server {db} has no such database."),
+        "no-driver": _("The server {db} needs the PostgreSQL driver, which is not installed. "
+                       "Install it with: pip install \"dekanat[postgres]\""),
         "malformed-file": _("{file} is damaged or is not in the format its name says; nothing was imported."),
         "out-of-range": _("A number is out of range; nothing was written."),
     }
