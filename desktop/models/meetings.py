@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 
-from sqlalchemy import Date, ForeignKey, String, Text, UniqueConstraint, func, select
+from sqlalchemy import JSON, Date, ForeignKey, String, Text, UniqueConstraint, func, select
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from desktop.i18n import NC_, N_, _
@@ -103,6 +103,9 @@ class Meeting(Base):
     chair_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"))
     secretary_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"))
     held: Mapped[bool] = mapped_column(default=False)  # once held, the minutes follow the agenda
+    # The minutes signed (final): from then on nothing of this meeting is edited through its
+    # minutes; its decisions are followed up in the register only (``meetings_decisions``).
+    minutes_signed_on: Mapped[dt.date | None] = mapped_column(Date)
 
     series: Mapped[MeetingSeries] = relationship()
     chair: Mapped[Staff | None] = relationship(foreign_keys=[chair_id])
@@ -160,6 +163,14 @@ class Decision(Base):
     status: Mapped[str] = mapped_column(String(12), default=DecisionStatus.OPEN.value, index=True)
     closed_on: Mapped[dt.date | None] = mapped_column(Date)
     note: Mapped[str] = mapped_column(Text, default="")
+    # What the minutes print: the decision AS DECIDED at its meeting (text, responsible persons'
+    # names, due date), written when it is taken or edited through the minutes; the register's
+    # later edits (postponed, reassigned, reworded, closed) change the columns above only.
+    decided_text: Mapped[str | None] = mapped_column(Text)
+    decided_responsible: Mapped[str | None] = mapped_column(Text)
+    decided_due_date: Mapped[dt.date | None] = mapped_column(Date)
+    # The text's language versions as the minutes were signed ({lang: text}); NULL while unsigned.
+    decided_versions: Mapped[dict | None] = mapped_column(JSON)
 
     meeting: Mapped[Meeting] = relationship(foreign_keys=[meeting_id])
     responsible: Mapped[list[DecisionResponsible]] = relationship(
@@ -275,6 +286,7 @@ def _renumber_meetings(session: Session, series_id: int, date: dt.date) -> None:
 def delete_meeting(session: Session, meeting_id: int) -> dict:
     """Delete a meeting (its agenda, minutes and decisions); returns a snapshot for :func:`restore_meeting`."""
     meeting = _get(session, Meeting, meeting_id)
+    check_minutes_open(meeting)
     snap = meeting_snapshot(session, meeting)
     session.delete(meeting)
     session.flush()
@@ -287,7 +299,7 @@ def meeting_snapshot(session: Session, meeting: Meeting) -> dict:
     return {
         "id": meeting.id, "series_id": meeting.series_id, "date": meeting.date, "time": meeting.time,
         "place": meeting.place, "chair_id": meeting.chair_id, "secretary_id": meeting.secretary_id,
-        "held": meeting.held,
+        "held": meeting.held, "minutes_signed_on": meeting.minutes_signed_on,
         "attendees": [{"staff_id": a.staff_id, "present": a.present, "note": a.note} for a in meeting.attendees],
         "items": [_item_snapshot(i) for i in meeting.items],
         "decisions": [_decision_snapshot(d) for d in decisions],
@@ -306,6 +318,7 @@ def restore_meeting(session: Session, snap: dict) -> Meeting:
     session.flush()
     for d in snap["decisions"]:
         restore_decision(session, d)
+    meeting.minutes_signed_on = snap.get("minutes_signed_on")
     _renumber_meetings(session, snap["series_id"], snap["date"])
     return meeting
 
@@ -315,6 +328,7 @@ MEETING_FIELDS = ("date", "time", "place", "chair_id", "secretary_id", "held")
 
 def update_meeting(session: Session, meeting_id: int, **fields) -> dict:
     meeting = _get(session, Meeting, meeting_id)
+    check_minutes_open(meeting)
     old = {}
     for k, v in fields.items():
         if k not in MEETING_FIELDS:
@@ -380,6 +394,7 @@ def set_attendance(session: Session, meeting_id: int, staff_id: int, present: bo
                    note: str | None = None) -> dict | None:
     """Mark present/absent; ``present=None`` removes the person. Returns the old row (None: was not listed)."""
     meeting = _get(session, Meeting, meeting_id)
+    check_minutes_open(meeting)
     row = next((a for a in meeting.attendees if a.staff_id == staff_id), None)
     old = None if row is None else {"present": row.present, "note": row.note,
                                     "position": meeting.attendees.index(row)}
@@ -429,6 +444,7 @@ def add_agenda_item(session: Session, meeting_id: int, title: str, *, position: 
                     source_ref: str = "", workplan_item_id: int | None = None, decision_id: int | None = None,
                     item_id: int | None = None, heard: str = "", decided: str = "") -> AgendaItem:
     meeting = _get(session, Meeting, meeting_id)
+    check_minutes_open(meeting)
     title = (title or "").strip()
     if not title:
         raise DomainError(_("An agenda item needs a title."))
@@ -446,6 +462,7 @@ def add_agenda_item(session: Session, meeting_id: int, title: str, *, position: 
 
 def update_agenda_item(session: Session, item_id: int, **fields) -> dict:
     item = _get(session, AgendaItem, item_id)
+    check_minutes_open(item.meeting)
     old = {}
     for k, v in fields.items():
         if k not in ITEM_FIELDS:
@@ -462,6 +479,7 @@ def update_agenda_item(session: Session, item_id: int, **fields) -> dict:
 
 def delete_agenda_item(session: Session, item_id: int) -> dict:
     item = _get(session, AgendaItem, item_id)
+    check_minutes_open(item.meeting)
     from desktop.models.text_versions import snapshot_versions
 
     snap = {**_item_snapshot(item), "meeting_id": item.meeting_id,
@@ -488,6 +506,7 @@ def restore_agenda_item(session: Session, snap: dict) -> AgendaItem:
 def move_agenda_item(session: Session, item_id: int, position: int) -> int:
     """Move an item to ``position``; numbering follows. Returns the old position."""
     item = _get(session, AgendaItem, item_id)
+    check_minutes_open(item.meeting)
     old = item.position
     items = item.meeting.items
     items.remove(item)
@@ -495,6 +514,16 @@ def move_agenda_item(session: Session, item_id: int, position: int) -> int:
     _renumber(items)
     session.flush()
     return old
+
+
+# Signed minutes ----------------------------------------------------------------------------
+
+def check_minutes_open(meeting: Meeting) -> None:
+    """Refuse an edit through the minutes once they are signed (``meetings_decisions.sign_minutes``)."""
+    if meeting.minutes_signed_on is not None:
+        raise DomainError(_("The minutes of {date} are signed on {signed}: they are not edited any more; "
+                            "follow their decisions up in the decisions register.").format(
+            date=meeting.date.strftime("%d.%m.%Y"), signed=meeting.minutes_signed_on.strftime("%d.%m.%Y")))
 
 
 # Reading a whole meeting -------------------------------------------------------------------
@@ -516,6 +545,7 @@ def meeting_tree(session: Session, meeting_id: int) -> dict:
     return {
         "id": m.id, "series_id": m.series_id, "series": m.series.name, "series_kind": m.series.kind,
         "number": m.number, "date": m.date, "time": m.time, "place": m.place, "held": m.held,
+        "minutes_signed_on": m.minutes_signed_on,
         "faculty": faculty.name if faculty else "", "university": faculty.university if faculty else "",
         "chair": _person(m.chair), "secretary": _person(m.secretary),
         "attendees": [{"staff_id": a.staff_id, "short_name": a.staff.short_name, "full_name": a.staff.full_name,
@@ -554,5 +584,6 @@ from desktop.models.meetings_decisions import (  # noqa: E402
     delete_decision,
     is_decision_overdue,
     restore_decision,
+    sign_minutes,
     update_decision,
 )

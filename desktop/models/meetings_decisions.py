@@ -2,6 +2,13 @@
 meeting they came from; the decisions register; the consistency rules of ``dekanat check``.
 
 Open decisions come back on every next agenda of their series until done (``meetings_agenda``).
+
+The minutes print each decision AS DECIDED (``decided_*``): taking a decision writes that
+snapshot, and so does an edit made through the minutes (``update_decision(..., in_minutes=True)``)
+while they are unsigned; the register's edits (status, postponing, reassigning, rewording) change
+the decision's current state only. Signing the minutes (:func:`sign_minutes`, the meeting held)
+makes them final: the snapshot's language versions are frozen with them, and nothing of that
+meeting is edited through its minutes any more: its decisions are followed up in the register.
 """
 
 from __future__ import annotations
@@ -15,6 +22,7 @@ from desktop.i18n import _
 from desktop.models.base import DomainError
 from desktop.models.meetings import (
     AgendaItem,
+    check_minutes_open,
     Decision,
     DecisionResponsible,
     DecisionStatus,
@@ -28,19 +36,36 @@ from desktop import clock
 def _decision_snapshot(d: Decision) -> dict:
     return {"id": d.id, "meeting_id": d.meeting_id, "agenda_item_id": d.agenda_item_id, "text": d.text,
             "due_date": d.due_date, "status": d.status, "closed_on": d.closed_on, "note": d.note,
-            "responsible": [r.staff_id for r in d.responsible]}
+            "responsible": [r.staff_id for r in d.responsible], "decided": _decided(d)}
+
+
+DECIDED_COLUMNS = ("decided_text", "decided_responsible", "decided_due_date", "decided_versions")
+
+
+def _decided(d: Decision) -> dict:
+    return {k: getattr(d, k) for k in DECIDED_COLUMNS}
+
+
+def _names(session: Session, staff_ids) -> str:
+    from desktop.models.org import Staff
+
+    names = dict(session.execute(select(Staff.id, Staff.short_name).where(Staff.id.in_(list(staff_ids)))).all())
+    return ", ".join(names[i] for i in staff_ids if i in names)
 
 
 def add_decision(session: Session, meeting_id: int, text: str, *, responsible=(), due_date: dt.date | None = None,
                  agenda_item_id: int | None = None, decision_id: int | None = None) -> Decision:
     meeting = _get(session, Meeting, meeting_id)
+    check_minutes_open(meeting)
     text = (text or "").strip()
     if not text:
         raise DomainError(_("A decision needs its text."))
     _check_due(meeting, due_date)
+    responsible = list(dict.fromkeys(responsible))
     decision = Decision(id=decision_id, meeting_id=meeting_id, agenda_item_id=agenda_item_id, text=text,
-                        due_date=due_date, status=DecisionStatus.OPEN.value)
-    decision.responsible = [DecisionResponsible(staff_id=s, position=i) for i, s in enumerate(dict.fromkeys(responsible))]
+                        due_date=due_date, status=DecisionStatus.OPEN.value, decided_text=text,
+                        decided_due_date=due_date, decided_responsible=_names(session, responsible))
+    decision.responsible = [DecisionResponsible(staff_id=s, position=i) for i, s in enumerate(responsible)]
     session.add(decision)
     session.flush()
     return decision
@@ -56,6 +81,8 @@ def restore_decision(session: Session, snap: dict) -> Decision:
     d = add_decision(session, snap["meeting_id"], snap["text"], responsible=snap["responsible"],
                      due_date=snap["due_date"], agenda_item_id=snap["agenda_item_id"], decision_id=snap["id"])
     d.status, d.closed_on, d.note = snap["status"], snap["closed_on"], snap["note"]
+    for k, v in (snap.get("decided") or {}).items():
+        setattr(d, k, v)
     session.flush()
     if snap.get("versions"):
         from desktop.models.text_versions import restore_versions
@@ -68,6 +95,9 @@ def delete_decision(session: Session, decision_id: int) -> dict:
     from desktop.models.text_versions import snapshot_versions
 
     d = _get(session, Decision, decision_id)
+    if d.meeting.minutes_signed_on is not None:
+        raise DomainError(_("The decision is in the signed minutes of {date}: cancel it in the register "
+                            "instead of deleting it.").format(date=d.meeting.minutes_signed_on.strftime("%d.%m.%Y")))
     snap = {**_decision_snapshot(d), "versions": snapshot_versions(session, "meeting_decision", d.id)}
     session.delete(d)
     session.flush()
@@ -77,11 +107,23 @@ def delete_decision(session: Session, decision_id: int) -> dict:
 DECISION_FIELDS = ("text", "due_date", "status", "closed_on", "note", "responsible")
 
 
-def update_decision(session: Session, decision_id: int, **fields) -> dict:
-    """Set text, due date, status (closing sets ``closed_on``), note, responsible (staff ids)."""
+def update_decision(session: Session, decision_id: int, *, in_minutes: bool = False, **fields) -> dict:
+    """Set text, due date, status (closing sets ``closed_on``), note, responsible (staff ids).
+
+    From the register (default) only the decision's current state changes; through the minutes
+    (``in_minutes``, refused once they are signed) text, due date and responsible persons are
+    also what the minutes print. The returned dict undoes either (``decided``: the old snapshot)."""
     d = _get(session, Decision, decision_id)
-    old = {}
+    old: dict = {}
+    if in_minutes:
+        check_minutes_open(d.meeting)
+        old["decided"] = _decided(d)
     for k, v in fields.items():
+        if k == "decided":  # undo: the snapshot as it was
+            old.setdefault("decided", _decided(d))
+            for column, value in v.items():
+                setattr(d, column, value)
+            continue
         if k not in DECISION_FIELDS:
             raise ValueError(k)
         if k == "responsible":
@@ -98,6 +140,13 @@ def update_decision(session: Session, decision_id: int, **fields) -> dict:
             _check_due(d.meeting, v)
         old[k] = getattr(d, k)
         setattr(d, k, v)
+    if in_minutes:
+        if "text" in fields:
+            d.decided_text = d.text
+        if "due_date" in fields:
+            d.decided_due_date = d.due_date
+        if "responsible" in fields:
+            d.decided_responsible = _names(session, list(dict.fromkeys(fields["responsible"])))
     if "status" in fields and "closed_on" not in fields:
         old["closed_on"] = d.closed_on
         d.closed_on = None if d.status == DecisionStatus.OPEN else (d.closed_on or clock.today())
@@ -113,7 +162,45 @@ def decision_row(d: Decision, meeting: Meeting, series_name: str, on_date: dt.da
         "responsible_ids": [r.staff_id for r in d.responsible],
         "responsible": ", ".join(r.staff.short_name for r in d.responsible),
         "overdue": is_decision_overdue(d.status, d.due_date, on_date),
+        # as decided at the meeting (the minutes); a row from before the snapshot reads its state
+        "decided_text": d.text if d.decided_text is None else d.decided_text,
+        "decided_due_date": d.due_date if d.decided_text is None else d.decided_due_date,
+        "decided_responsible": (", ".join(r.staff.short_name for r in d.responsible)
+                                if d.decided_responsible is None else d.decided_responsible),
+        "decided_versions": d.decided_versions,
     }
+
+
+def sign_minutes(session: Session, meeting_id: int, signed_on: dt.date | None) -> dt.date | None:
+    """Sign a held meeting's minutes on ``signed_on`` (None: unsign, the undo of signing).
+
+    Signing freezes the language versions of each decision's text as decided (a version of a text
+    the register has since reworded is not one of the decided text, so it is not kept; that
+    language then prints the decided original). Returns the old signing date."""
+    from desktop.models.text_versions import load
+
+    meeting = _get(session, Meeting, meeting_id)
+    old = meeting.minutes_signed_on
+    rows = list(session.scalars(select(Decision).where(Decision.meeting_id == meeting_id)))
+    if signed_on is None:
+        for d in rows:
+            d.decided_versions = None
+    else:
+        if not meeting.held:
+            raise DomainError(_("Only the minutes of a held meeting can be signed."))
+        if signed_on < meeting.date:
+            raise DomainError(_("The minutes cannot be signed on {signed}, before the meeting of {date}.").format(
+                signed=signed_on.strftime("%d.%m.%Y"), date=meeting.date.strftime("%d.%m.%Y")))
+        if old is not None:
+            raise DomainError(_("The minutes of {date} are already signed.").format(date=old.strftime("%d.%m.%Y")))
+        versions = load(session, "meeting_decision", [d.id for d in rows], ["text"]) if rows else {}
+        for d in rows:
+            same = d.decided_text is None or d.decided_text == d.text
+            d.decided_versions = {lang: text for lang, text in versions.get((d.id, "text"), {}).items()
+                                  if text and same}
+    meeting.minutes_signed_on = signed_on
+    session.flush()
+    return old
 
 
 def is_decision_overdue(status: str, due_date: dt.date | None, on_date: dt.date) -> bool:

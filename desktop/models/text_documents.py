@@ -559,7 +559,13 @@ def localize_meeting(session: Session, tree: dict, lang: str) -> tuple[dict, lis
         out["university"] = get_version(session, "faculty", faculty.id, "university", lang) or tree["university"]
     decided = {}
     for d in out["decisions"]:
-        d["text"] = text("meeting_decision", d["id"], "text", d["text"])
+        original = d["text"]
+        d["text"] = text("meeting_decision", d["id"], "text", original)
+        as_decided = d.get("decided_text", original)
+        if d.get("decided_versions") is not None:  # signed: the versions as they were then
+            d["decided_text"] = d["decided_versions"].get(lang) or as_decided
+        elif as_decided == original:  # the register has not reworded it: its versions are the decided text's
+            d["decided_text"] = d["text"]
         d["series"] = out["series"]
         decided[d["id"]] = d
     out["items"] = []

@@ -72,17 +72,20 @@ def agenda_story(tree: dict, tr) -> list:
 
 
 def _decision_line(number: str, d: dict, tr) -> str:
-    """What was decided at the meeting: text, responsible, due date. Never the decision's status
-    today ("(Done)"): a signed protocol reads the same whenever it is printed; the status lives
-    in the decisions register."""
+    """What was decided at the meeting: text, responsible, due date AS DECIDED (``decided_*``),
+    never the register's later state nor the status today ("(Done)"): a signed protocol reads the
+    same whenever it is printed; the rest lives in the decisions register."""
+    text = d.get("decided_text", d["text"])
+    responsible = d.get("decided_responsible", d["responsible"])
+    due = d.get("decided_due_date", d["due_date"])
     details = []
-    if d["responsible"]:
+    if responsible:
         label = tr("Responsible:")
-        details.append(f"<i>{esc(label)}</i> {esc(d['responsible'])}")
-    if d["due_date"]:
+        details.append(f"<i>{esc(label)}</i> {esc(responsible)}")
+    if due:
         label = tr("Due:")
-        details.append(f"<i>{esc(label)}</i> {esc(tr.short_date(d['due_date']))}")
-    return f"{number} {esc(d['text'])}" + (" — " + "; ".join(details) if details else "")
+        details.append(f"<i>{esc(label)}</i> {esc(tr.short_date(due))}")
+    return f"{number} {esc(text)}" + (" — " + "; ".join(details) if details else "")
 
 
 def minutes_story(tree: dict, tr) -> list:
