@@ -139,3 +139,68 @@ def test_delete_and_restore_keep_the_snapshot_and_signature(meeting):
     saved = mt.delete_meeting(s, mid)
     mt.restore_meeting(s, {**saved, "minutes_signed_on": D(2026, 11, 3)})
     assert mt.meeting_tree(s, mid)["minutes_signed_on"] == D(2026, 11, 3)
+
+
+def test_command_line_signs_and_the_exported_minutes_stay(meeting, db, cli, tmp_path):
+    s, mid, did = meeting["s"], meeting["meeting"], meeting["decision"]
+    s.close()
+    base = ["--database", db.url, "--lang", "ru"]
+    r = cli(*base, "minutes", "sign", "--date", "2026-11-02", "--on", "2026-11-03")
+    assert r.returncode == 0, r.stderr
+    assert "03.11.2026" in r.stdout
+    r = cli(*base, "minutes", "sign", "--date", "2026-11-02")
+    assert r.returncode == 1 and "03.11.2026" in r.stderr  # already signed
+    before = tmp_path / "before.pdf"
+    assert cli(*base, "export", "agenda", "--date", "2026-11-02", "--lang", "ru", "-o", str(before)).returncode == 0
+    with db.session() as s2:
+        mt.update_decision(s2, did, status="done", text="Жадыбалды кайра түзүү", due_date=D(2026, 12, 15),
+                           responsible=[meeting["dean"]])
+    after = tmp_path / "after.pdf"
+    assert cli(*base, "export", "agenda", "--date", "2026-11-02", "--lang", "ru", "-o", str(after)).returncode == 0
+    assert pdf_text(before) == pdf_text(after)
+    assert "Экзамендердин жадыбалын түзүү" in pdf_text(after)
+
+
+def test_window_edits_minutes_signs_them_with_undo(meeting, db, qtbot, monkeypatch, tmp_path):
+    from PySide6.QtCore import Qt
+
+    from desktop.views.common.area import AppContext
+    from desktop.views.meetings import MeetingsArea
+    from desktop.views.meetings.editor import SignDialog
+
+    s, mid, did = meeting["s"], meeting["meeting"], meeting["decision"]
+    mt.update_decision(s, did, text="Жадыбалды кайра түзүү", status="done")  # the register, earlier
+    s.commit()
+    s.close()
+    page = MeetingsArea(AppContext(db))
+    qtbot.addWidget(page)
+    page.retranslate_ui()
+    page.open_meeting(mid)
+    editor = page.editor
+    editor.tabs.setCurrentIndex(2)
+    model = editor.decisions
+    assert model.rows[0]["text"] == "Экзамендердин жадыбалын түзүү"  # the minutes show it as decided
+    index = model.index(0, 0)
+    assert model.flags(index) & Qt.ItemFlag.ItemIsEditable
+    model.setData(index, "Экзамендердин жадыбалын бекитүү", Qt.ItemDataRole.EditRole)
+    with db.session() as s2:
+        assert mt.meeting_tree(s2, mid)["decisions"][0]["decided_text"] == "Экзамендердин жадыбалын бекитүү"
+    # signing: the dialog offers today (pinned 30.11.2026)
+    monkeypatch.setattr(SignDialog, "exec", lambda self: 1)
+    page.commands["editor_sign"].trigger()
+    with db.session() as s2:
+        assert mt.meeting_tree(s2, mid)["minutes_signed_on"] == D(2026, 11, 30)
+    assert not editor.signed_label.isHidden() and "30.11.2026" in editor.signed_label.text()
+    assert not model.flags(model.index(0, 0)) & Qt.ItemFlag.ItemIsEditable
+    assert not editor.actions_by_key["add_decision"].isEnabled() and not editor.heard.isEnabled()
+    assert not editor.actions_by_key["sign"].isEnabled()
+    editor.resize(1100, 700)
+    editor.grab().save(str(tmp_path / "signed.png"))
+    page.undo_stack.undo()
+    with db.session() as s2:
+        assert mt.meeting_tree(s2, mid)["minutes_signed_on"] is None
+    assert editor.signed_label.isHidden() and editor.actions_by_key["add_decision"].isEnabled()
+    page.undo_stack.undo()  # the edit through the minutes
+    with db.session() as s2:
+        d = mt.meeting_tree(s2, mid)["decisions"][0]
+    assert (d["decided_text"], d["text"]) == ("Экзамендердин жадыбалын түзүү", "Жадыбалды кайра түзүү")

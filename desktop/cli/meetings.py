@@ -1,4 +1,5 @@
-"""``export agenda`` (the minutes follow once the meeting is held) and ``export decisions``."""
+"""``export agenda`` (the minutes follow once the meeting is held), ``export decisions`` and
+``minutes sign`` (the minutes become final: they print as decided, whatever the register does later)."""
 
 from __future__ import annotations
 
@@ -26,6 +27,14 @@ def register(cli: Registry) -> None:
     p.add_argument("--date", metavar="YYYY-MM-DD", help="overdue as of this day (default today)")
     p.add_argument("-o", "--output", required=True, metavar="FILE")
     p.add_argument("--lang", dest="report_lang", choices=LANGUAGES, help="language of the report")
+
+    cli.group("minutes", "the minutes of a meeting")
+    p = cli.subcommand("minutes", "sign", cmd_sign,
+                       "sign a held meeting's minutes: from then on they are not edited, "
+                       "their decisions are followed up in the register")
+    p.add_argument("--date", required=True, metavar="YYYY-MM-DD", help="the meeting's date")
+    p.add_argument("--series", metavar="NAME", help="the meeting series (default: the first meeting that day)")
+    p.add_argument("--on", metavar="YYYY-MM-DD", help="the day of signing (default today)")
 
 
 def _date(value: str, option: str = "--date") -> dt.date:
@@ -67,4 +76,18 @@ def cmd_decisions(args, ctx: Context) -> int:
     with ctx.output(args.output) as tmp:
         decisions_xlsx(tmp, rows, args.report_lang or ctx.lang, on_date, frame=frame)
     print(args.output)
+    return 0
+
+
+def cmd_sign(args, ctx: Context) -> int:
+    from desktop.models import meetings as mt
+
+    day = _date(args.date)
+    signed_on = _date(args.on, "--on") if args.on else clock.today()
+    with ctx.db.session() as s:  # a refusal (not held, already signed) is a DomainError: exit 1
+        meeting = mt.find_meeting(s, day, args.series)
+        number, series = meeting.number, meeting.series.name
+        mt.sign_minutes(s, meeting.id, signed_on)
+    print(_("Minutes No. {number} of “{series}” of {date} signed on {signed}.").format(
+        number=number, series=series, date=day.strftime("%d.%m.%Y"), signed=signed_on.strftime("%d.%m.%Y")))
     return 0

@@ -125,7 +125,7 @@ class MeetingsArea(AreaPage):
                           ("add_ticked", "other"), ("tick_all", "other"), ("add_item", "other"),
                           ("delete_item", "other"), ("up", "other"), ("down", "other"),
                           ("add_attendee", "other"), ("remove_attendee", "other"), ("add_decision", "other"),
-                          ("done", "other"), ("cancel", "other"), ("reopen", "other")):
+                          ("done", "other"), ("cancel", "other"), ("reopen", "other"), ("sign", "other")):
             self.adopt_command(f"editor_{key}", self.editor.actions_by_key[key], kind=kind)
         self.adopt_command("register_export", self.register.export_action, kind="excel")
         for key, act in self.register.status_actions.items():
@@ -533,11 +533,18 @@ class MeetingsArea(AreaPage):
                        agenda_item_id=item_id, decision_id=new.get("id")).id)),
                    lambda: self._run(lambda s: mt.delete_decision(s, new["id"])))
 
-    def edit_decision(self, decision_id: int, field: str, value) -> None:
+    def edit_decision(self, decision_id: int, field: str, value, in_minutes: bool = False) -> None:
+        """From the register, or (``in_minutes``) through the minutes, which then print the new value."""
         old: dict = {}
         text = {"status": _("Change decision status")}.get(field, _("Edit decision"))
-        self._push(text, lambda: old.update(self._run(lambda s: mt.update_decision(s, decision_id, **{field: value}))),
+        self._push(text, lambda: old.update(self._run(lambda s: mt.update_decision(
+            s, decision_id, in_minutes=in_minutes, **{field: value}))),
                    lambda: self._run(lambda s: mt.update_decision(s, decision_id, **old)))
+
+    def sign_minutes(self, meeting_id: int, signed_on) -> None:
+        old: dict = {}
+        self._push(_("Sign minutes"), lambda: old.update(v=self._run(lambda s: mt.sign_minutes(s, meeting_id, signed_on))),
+                   lambda: self._run(lambda s: mt.sign_minutes(s, meeting_id, old["v"])))
 
     def delete_decision(self, decision_id: int) -> None:
         saved: dict = {}

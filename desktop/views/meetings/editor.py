@@ -92,6 +92,28 @@ class DecisionDialog(QDialog):
         return {"text": self.text.toPlainText().strip(), "responsible": responsible, "due_date": due}
 
 
+class SignDialog(QDialog):
+    """The day the minutes were signed; from then on they are final."""
+
+    def __init__(self, meeting_date: dt.date, default: dt.date, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(_("Sign minutes"))
+        self.day = QDateEdit(QDate(default.year, default.month, default.day))
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat("dd.MM.yyyy")
+        self.day.setMinimumDate(QDate(meeting_date.year, meeting_date.month, meeting_date.day))
+        hint = QLabel(_("Signed minutes are final: they print each decision as it was decided, and they are "
+                        "no longer edited here; the decisions are followed up in the decisions register."))
+        hint.setWordWrap(True)
+        form = QFormLayout(self)
+        form.addRow(hint)
+        form.addRow(_("Signed on"), self.day)
+        form.addRow(ok_cancel(self))
+
+    def values(self) -> dict:
+        return {"signed_on": self.day.date().toPython()}
+
+
 class AttendeeDialog(QDialog):
     """One more attendee of a single meeting: who, present or absent, and why absent."""
 
@@ -179,7 +201,7 @@ class MeetingEditor(QWidget):
         self.agenda_view.setDragDropOverwriteMode(False)
         self.buttons = {k: QToolButton() for k in ("tick_all", "add_ticked", "add_item", "delete_item", "up",
                                                    "down", "preview_agenda", "preview_minutes", "print",
-                                                   "translations")}
+                                                   "translations", "sign")}
         self.proposals_label, self.agenda_label = QLabel(), QLabel()
         self.proposals_label.setWordWrap(True)  # the long hint wraps so the buttons beside it stay visible
         agenda_tab = QWidget()
@@ -224,12 +246,16 @@ class MeetingEditor(QWidget):
         self.save_minutes = QPushButton()
         self.save_minutes.clicked.connect(self._save_minutes)
         self.decisions = decision_model(self)
-        self.decisions.on_edit = lambda row, key, value: self.page.edit_decision(row["id"], key, value)
+        # an edit here is an edit of the minutes: it changes what they print (until they are signed)
+        self.decisions.on_edit = self._edit_decision_in_minutes
         self.decision_view = table(self.decisions, 0)
         self.decision_buttons = {k: QToolButton() for k in ("add_decision", "done", "cancel", "reopen", "delete")}
         self.minute_labels = [QLabel(), QLabel(), QLabel()]
         right = QWidget()
         rl = QVBoxLayout(right)
+        self.signed_label = QLabel()
+        self.signed_label.setWordWrap(True)
+        rl.addWidget(self.signed_label)
         rl.addWidget(self.minute_labels[0])
         rl.addWidget(self.heard, 1)
         rl.addWidget(self.minute_labels[1])
@@ -252,7 +278,7 @@ class MeetingEditor(QWidget):
         self.tabs.addTab(self.minutes_split, "")
         prints = QHBoxLayout()
         prints.addWidget(button_bar(*(self.buttons[k] for k in ("preview_agenda", "preview_minutes", "print",
-                                                                "translations"))), 1)
+                                                                "translations", "sign"))), 1)
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         layout.addWidget(self.tabs, 1)
@@ -270,6 +296,7 @@ class MeetingEditor(QWidget):
             "preview_minutes": (lambda: self.page.preview("minutes"), QKeySequence("Ctrl+Shift+P")),
             "print": (self.page.print_direct, None),
             "translations": (self.open_translations, None),
+            "sign": (lambda: self.sign_minutes(), None),
             "add_decision": (self.add_decision, QKeySequence("Ctrl+D")),
             "done": (lambda: self._set_status("done"), None),
             "cancel": (lambda: self._set_status("cancelled"), None),
@@ -314,7 +341,7 @@ class MeetingEditor(QWidget):
         actions = {"tick_all": _("Tick all"), "add_ticked": _("Add ticked to agenda"), "add_item": _("Add agenda item"),
                    "delete_item": _("Delete agenda item"), "up": _("Move up"), "down": _("Move down"),
                    "preview_agenda": _("Agenda: print preview"), "preview_minutes": _("Minutes: print preview"),
-                   "print": _("Print…"), "translations": _("Translations…"), "add_decision": _("Add decision"), "done": _("Mark done"),
+                   "print": _("Print…"), "translations": _("Translations…"), "sign": _("Sign minutes…"), "add_decision": _("Add decision"), "done": _("Mark done"),
                    "cancel": _("Cancel decision"), "reopen": _("Reopen"), "delete": _("Delete decision"),
                    "add_attendee": _("Add attendee…"), "remove_attendee": _("Remove attendee")}
         self.attendance_label.setText(_("Tick who was present; write the reason of an absence"))
@@ -379,6 +406,21 @@ class MeetingEditor(QWidget):
             combo.setCurrentIndex(max(combo.findData(person["id"] if person else None), 0))
             combo.blockSignals(False)
         self.held.setChecked(t["held"])
+        signed = t.get("minutes_signed_on")
+        for w in (self.held, self.date, self.time, self.place, self.chair, self.secretary):
+            w.setEnabled(signed is None)  # signed minutes: the meeting is on record as it was
+        self.signed_label.setVisible(signed is not None)
+        if signed is not None:
+            self.signed_label.setText(_("Minutes signed on {date}: they are final; follow the decisions up in "
+                                        "the decisions register.").format(date=signed.strftime("%d.%m.%Y")))
+        self.actions_by_key["sign"].setEnabled(t["held"] and signed is None)
+        for key in ("add_decision", "delete", "add_ticked", "add_item", "delete_item", "up", "down",
+                    "add_attendee", "remove_attendee"):
+            self.actions_by_key[key].setEnabled(signed is None)
+        self.decisions.on_edit = self._edit_decision_in_minutes if signed is None else None
+        self.agenda.on_edit = self._edit_item_from_model if signed is None else None
+        for view in (self.attendance_view, self.proposal_view):
+            view.setEnabled(signed is None)
         self._show_minutes()
 
     # Agenda ---------------------------------------------------------------------------------
@@ -458,11 +500,15 @@ class MeetingEditor(QWidget):
         row = self.agenda.record(self.minutes_items.currentIndex())
         # the decisions of the chosen item (all of the meeting's when no item is chosen)
         decisions = self.tree["decisions"] if self.tree else []
-        self.decisions.set_rows([d for d in decisions if row is None or d["agenda_item_id"] == row["id"]])
+        # as the minutes print them: text, responsible and due date as decided; the status of today
+        self.decisions.set_rows([{**d, "text": d["decided_text"], "responsible": d["decided_responsible"],
+                                  "due_date": d["decided_due_date"]}
+                                 for d in decisions if row is None or d["agenda_item_id"] == row["id"]])
         self.heard.setPlainText(row["heard"] if row else "")
         self.decided.setPlainText(row["decided"] if row else "")
+        signed = bool(self.tree and self.tree.get("minutes_signed_on"))
         for w in (self.heard, self.decided, self.save_minutes):
-            w.setEnabled(row is not None)
+            w.setEnabled(row is not None and not signed)
 
     def _save_minutes(self) -> None:
         row = self.agenda.record(self.minutes_items.currentIndex())
@@ -480,6 +526,22 @@ class MeetingEditor(QWidget):
         dialog = DecisionDialog(self.staff, self.tree["date"] + dt.timedelta(days=7), preselect, self)
         if dialog.exec() and dialog.values()["text"]:
             self.page.add_decision(self.tree["id"], item["id"] if item else None, dialog.values())
+
+    def _edit_decision_in_minutes(self, row: dict, key: str, value) -> None:
+        self.page.edit_decision(row["id"], key, value, in_minutes=True)
+
+    def sign_minutes(self, values: dict | None = None) -> None:
+        """Sign the held meeting's minutes on a day chosen in :class:`SignDialog` (or ``values``)."""
+        if self.tree is None or not self.tree["held"] or self.tree.get("minutes_signed_on"):
+            return
+        if values is None:
+            from desktop import clock
+
+            dialog = SignDialog(self.tree["date"], max(clock.today(), self.tree["date"]), self)
+            if not dialog.exec():
+                return
+            values = dialog.values()
+        self.page.sign_minutes(self.tree["id"], values["signed_on"])
 
     def current_decision(self) -> dict | None:
         return self.decisions.record(self.decision_view.currentIndex())
