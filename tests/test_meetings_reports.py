@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+import re
 import subprocess
 
 import pytest
@@ -18,8 +19,10 @@ needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="re
 
 
 def pdf_text(path) -> str:
-    out = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
-    return " ".join(out.split())
+    """One line in reading order (the frame's header and approval block are side by side), words
+    hyphenated at a line end joined."""
+    out = subprocess.run(["pdftotext", "-raw", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return " ".join(re.sub(r"(\w)-\n(\w)", r"\1\2", out).split())
 
 
 @pytest.fixture

@@ -38,6 +38,9 @@ def cmd_export(args, ctx: Context) -> int:
         from desktop.models.text_documents import localize_calendar
 
         data, missing = localize_calendar(s, data, lang)
+        from desktop.models.document_frame import document_frame
+
+        frame = document_frame(s, "calendar", lang)
     warn_missing(missing, lang, args.strict)
     resolved = ac.resolve(data, work)
     if args.year_view:
@@ -50,11 +53,11 @@ def cmd_export(args, ctx: Context) -> int:
         from desktop.reports.calendar_pdf import calendar_pdf
 
         with ctx.output(args.output) as tmp:
-            calendar_pdf(tmp, data, resolved, work, lang)
+            calendar_pdf(tmp, data, resolved, work, lang, frame=frame)
     else:
         from desktop.reports.calendar_xlsx import calendar_xlsx
 
         with ctx.output(args.output) as tmp:
-            calendar_xlsx(tmp, data, resolved, work, lang)
+            calendar_xlsx(tmp, data, resolved, work, lang, frame=frame)
     print(args.output)
     return 0

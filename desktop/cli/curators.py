@@ -47,6 +47,8 @@ def cmd_curator_reports(args, ctx: Context) -> int:
             from desktop.models.document_frame import document_frame
 
             frame = document_frame(s, "curators")
+            if args.month is not None:  # each report under the frame, the faculty's names in the report's language
+                frame = document_frame(s, "curators", lang)
             if args.month is None:
                 matrix = cr.build_matrix(s, args.year, args.as_of or clock.today())
                 summary = cr.summary(s, args.year, as_of=matrix.as_of)
@@ -74,7 +76,7 @@ def cmd_curator_reports(args, ctx: Context) -> int:
 
         with ctx.output(args.output) as tmp:
             if args.format == "pdf":
-                out.write_reports_pdf(tmp, docs, lang, name)
+                out.write_reports_pdf(tmp, docs, lang, name, frame=frame)
             else:
                 out.write_reports_xlsx(tmp, docs, lang)
         print(ngettext("{file}: {n} report", "{file}: {n} reports", len(docs)).format(file=args.output, n=len(docs)))

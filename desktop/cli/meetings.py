@@ -53,11 +53,14 @@ def cmd_agenda(args, ctx: Context) -> int:
         from desktop.models.text_documents import localize_meeting
 
         tree, missing = localize_meeting(s, mt.meeting_tree(s, mt.find_meeting(s, day, args.series).id), lang)
+        from desktop.models.document_frame import document_frame
+
+        frame = document_frame(s, "agenda")
     warn_missing(missing, lang, args.strict)
     from desktop.reports.meeting_pdf import meeting_pdf
 
     with ctx.output(args.output) as tmp:
-        meeting_pdf(tmp, tree, lang)
+        meeting_pdf(tmp, tree, lang, frame=frame)
     print(args.output)
     return 0
 

@@ -24,7 +24,7 @@ FRAME = settings.declare("document_frame", {})
 # The documents an office files, each with its approving official.
 DOCUMENT_KINDS: tuple[str, ...] = (
     "plan", "exam_schedule", "headcount", "group_list", "requests", "progress", "curators",
-    "decisions", "teaching_log",
+    "decisions", "teaching_log", "agenda", "calendar",
 )
 KIND_LABELS = {
     "plan": N_("Work plan"),
@@ -36,10 +36,13 @@ KIND_LABELS = {
     "curators": N_("Curator reports"),
     "decisions": N_("Decisions register"),
     "teaching_log": N_("Teaching log"),
+    "agenda": N_("Meeting agendas and minutes"),
+    "calendar": N_("Academic calendar"),
 }
 # The position printed when the office has not typed one (in the report's language).
 DEFAULT_POSITIONS = {
     "exam_schedule": N_("Vice-rector for academic affairs"),
+    "calendar": N_("Vice-rector for academic affairs"),
 }
 DEAN_POSITION = N_("Dean of the faculty")
 COMPILER_POSITION = N_("Methodist")
@@ -167,18 +170,26 @@ def _faculty(session: Session) -> Faculty | None:
     return session.scalars(select(Faculty).order_by(Faculty.id).limit(1)).first()
 
 
-def document_frame(session: Session, kind: str) -> DocumentFrame:
-    """The frame of a ``kind`` document: faculty names, its approver, council line, compiler, city."""
+def document_frame(session: Session, kind: str, lang: str | None = None) -> DocumentFrame:
+    """The frame of a ``kind`` document: faculty names (their versions in ``lang`` where there
+    are), its approver, council line, compiler, city."""
     if kind not in DOCUMENT_KINDS:
         raise DomainError(f"unknown kind of document {kind!r}")
     frame = load_frame(session)
     faculty = _faculty(session)
     approver = frame.approver(kind)
     by_council = kind == "plan" and frame.plan_by_council
+    university = (faculty.university if faculty else "") or ""
+    faculty_name = (faculty.name if faculty else "") or ""
+    if lang and faculty is not None:
+        from desktop.models.text_versions import get_version
+
+        university = get_version(session, "faculty", faculty.id, "university", lang) or university
+        faculty_name = get_version(session, "faculty", faculty.id, "name", lang) or faculty_name
     return DocumentFrame(
         kind=kind,
-        university=(faculty.university if faculty else "") or "",
-        faculty=(faculty.name if faculty else "") or "",
+        university=university,
+        faculty=faculty_name,
         city=frame.city or ((faculty.city if faculty else "") or ""),
         approver_position=approver.position,
         approver_name=approver.name,

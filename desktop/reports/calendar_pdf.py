@@ -12,21 +12,23 @@ from desktop.reports.calendar_table import headers, holidays_in_year, table_rows
 COUNTRY_NAMES = {"KG": N_("Kyrgyz Republic"), "KZ": N_("Republic of Kazakhstan"), "RU": N_("Russian Federation")}
 
 
-def calendar_pdf(target, data: CalendarData, resolved: dict, work: WorkCalendar, lang: str = "ru") -> None:
+def calendar_pdf(target, data: CalendarData, resolved: dict, work: WorkCalendar, lang: str = "ru",
+                 frame=None) -> None:
+    """``frame`` (kind "calendar"): the faculty's header, the approval block (the calendar's own
+    typed approval, e.g. seed 004's council decision, where it has one) and the compiler's line."""
     from reportlab.lib.units import mm
     from reportlab.platypus import Paragraph, Spacer, Table
 
+    from desktop.models.document_frame import blank_frame
+    from desktop.reports.frame import pdf_bottom, pdf_top
     from desktop.reports.pdf import SECTION_FILL, build_pdf, esc, styles, table_style_commands
 
     tr = translator(lang)
     st = styles()
-    story = []
-    if data.title:
+    frame = frame or blank_frame("calendar")
+    story = pdf_top(frame, tr, 267 * mm, approval=own_approval(data))
+    if data.title and data.title.strip().casefold() != frame.university.strip().casefold():
         story.append(Paragraph(f"<b>{esc(data.title)}</b>", st["center"]))
-    if data.approval:
-        approval = Table([[Paragraph(esc(data.approval), st["approval"])]], colWidths=[110 * mm], hAlign="RIGHT")
-        story += [Spacer(1, 2 * mm), approval]
-    story.append(Spacer(1, 4 * mm))
     for i, line in enumerate(title_lines(data, tr)):
         story.append(Paragraph(esc(line), st["title" if i == 0 else "subtitle"]))
 
@@ -63,7 +65,14 @@ def calendar_pdf(target, data: CalendarData, resolved: dict, work: WorkCalendar,
             "Holidays are days off. When a holiday falls on a day off, the next working day is a day off "
             "({country}).").format(country=tr(COUNTRY_NAMES[data.country]))), st["body"]))
         story.append(_holidays_table(holidays, tr, st))
+    story += pdf_bottom(frame, tr, 267 * mm)
     build_pdf(target, story, tr, title=title_lines(data, tr)[0], is_landscape=True, margins_mm=(15, 15, 12, 14))
+
+
+def own_approval(data: CalendarData) -> list[str] | None:
+    """The calendar's typed approval block as lines (the first is the approval word), or None."""
+    lines = [line.strip() for line in (data.approval or "").splitlines() if line.strip()]
+    return lines or None
 
 
 def _holidays_table(holidays, tr, st):

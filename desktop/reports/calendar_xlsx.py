@@ -9,16 +9,20 @@ from desktop.reports.calendar_table import headers, holidays_in_year, table_rows
 from desktop.reports.xlsx import Workbook, write_row
 
 
-def calendar_xlsx(target, data: CalendarData, resolved: dict, work: WorkCalendar, lang: str = "ru") -> None:
+def calendar_xlsx(target, data: CalendarData, resolved: dict, work: WorkCalendar, lang: str = "ru",
+                  frame=None) -> None:
+    """``frame`` as in :func:`calendar_pdf.calendar_pdf`."""
+    from desktop.models.document_frame import blank_frame
+    from desktop.reports.calendar_pdf import own_approval
+    from desktop.reports.frame import xlsx_bottom, xlsx_top
+
     tr = translator(lang)
     book = Workbook(target)
     ws = book.sheet(tr("Academic calendar"))
-    row = 0
-    if data.title:
+    frame = frame or blank_frame("calendar")
+    row = xlsx_top(ws, book, frame, tr, len(data.columns) + 2, approval=own_approval(data))
+    if data.title and data.title.strip().casefold() != frame.university.strip().casefold():
         ws.write_string(row, 0, data.title, book.fmt["title"])
-        row += 1
-    for line in data.approval.splitlines():
-        ws.write_string(row, 1, line, book.fmt["subtitle"])
         row += 1
     for line in title_lines(data, tr):
         ws.write_string(row, 1, line, book.fmt["title"])
@@ -41,6 +45,7 @@ def calendar_xlsx(target, data: CalendarData, resolved: dict, work: WorkCalendar
     ws.freeze_panes(header_row + 1, 2)
     ws.autofilter(header_row, 0, row - 1, len(head) - 1)
     ws.repeat_rows(header_row)
+    xlsx_bottom(ws, book, frame, tr, row, len(head) - 1)
 
     hs = book.sheet(tr("Holidays"), is_landscape=False)
     write_row(hs, 0, [tr("Date"), tr("Holiday")], book.fmt["header"])

@@ -1,4 +1,5 @@
-"""A curator's monthly report as PDF (one report, or all reports of a month one per page),
+"""A curator's monthly report as PDF (one report, or all reports of a month one per page, each
+under the faculty's frame of kind "curators": header and approval block; the curator signs it),
 and the month's reports as an Excel workbook (one sheet per part)."""
 
 from __future__ import annotations
@@ -52,10 +53,12 @@ def part_tables(tr, doc: ReportDocument) -> list[tuple[str, list[str], list[list
     ]
 
 
-def _story(tr, doc: ReportDocument, faculty: str) -> list:
+def _story(tr, doc: ReportDocument, frame) -> list:
+    from desktop.reports.frame import nbsp_name, pdf_top
+
     st = styles()
     story = [
-        Paragraph(esc(faculty), st["center"]),
+        *pdf_top(frame, tr, 175 * mm),
         Paragraph(esc(tr("Curator's report for {month} {year}").format(month=dates.month_name(doc.month, tr.lang), year=doc.year)),
                   st["title"]),
         Paragraph(esc(tr("Group: {group}").format(group=doc.group)), st["body"]),
@@ -87,18 +90,25 @@ def _story(tr, doc: ReportDocument, faculty: str) -> list:
     if doc.status == ReportStatus.RETURNED:
         story.append(Paragraph(esc(tr("Returned: {comment}").format(comment=doc.return_comment)), st["body"]))
     story.append(Spacer(1, 10 * mm))
-    story.append(Paragraph(esc(tr("Curator")) + " ____________________ " + esc(doc.curator), st["body"]))
+    story.append(Paragraph(esc(tr("Curator")) + " ____________________ " + esc(nbsp_name(doc.curator)),
+                           st["body"]))
     return story
 
 
 def write_reports_pdf(target, docs: list[ReportDocument], lang: str, faculty: str = "",
-                      progress: Progress | None = None) -> None:
+                      progress: Progress | None = None, frame=None) -> None:
+    """``frame``: the document frame (kind "curators"); without one, blank lines under ``faculty``."""
+    from dataclasses import replace
+
+    from desktop.models.document_frame import blank_frame
+
     tr = translator(lang)
+    frame = frame or replace(blank_frame("curators"), faculty=faculty)
     story: list = []
     for i, doc in enumerate(docs):
         if i:
             story.append(PageBreak())
-        story += _story(tr, doc, faculty)
+        story += _story(tr, doc, frame)
     if not docs:
         story.append(Paragraph(esc(tr("No curator reports for this month.")), styles()["body"]))
     build_pdf(target, story, tr, title=tr("Curator reports"), progress=progress)

@@ -64,23 +64,37 @@ def compiler_line(frame: DocumentFrame, tr: Translator) -> tuple[str, str]:
 
 # PDF ---------------------------------------------------------------------------------------------
 
-def pdf_top(frame: DocumentFrame, tr: Translator, width: float, date_text: str = "") -> list:
-    """Header on the left, approval block on the right, across ``width`` points."""
+def pdf_top(frame: DocumentFrame, tr: Translator, width: float, date_text: str = "",
+            approval: list[str] | None = None) -> list:
+    """Header on the left, approval block on the right, across ``width`` points. ``approval``:
+    the document's own approval lines (typed with it, e.g. a calendar's council decision) in
+    place of the frame's; the first is the approval word."""
     from reportlab.lib.units import mm
     from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
     from desktop.reports.pdf import esc, styles
 
     st = styles()
-    word, lines = approval_lines(frame, tr, date_text)
+    word, lines = (approval[0], approval[1:]) if approval else approval_lines(frame, tr, date_text)
     left = Paragraph("<br/>".join([f"<b>{esc(t)}</b>" if i == 0 else esc(t)
                                    for i, t in enumerate(header_lines(frame))]), st["approval"])
     right = Paragraph("<br/>".join([f"<b>{esc(word)}</b>", *(esc(t) for t in lines)]), st["approval"])
-    right_w = min(85 * mm, width / 2)
+    right_w = min(75 * mm, width / 2)
     t = Table([[left, right]], colWidths=[width - right_w, right_w])
     t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                            ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
     return [t, Spacer(1, 5 * mm)]
+
+
+def pdf_header(frame: DocumentFrame) -> list:
+    """The header lines alone, centred (a document signed, not approved: the minutes)."""
+    from reportlab.platypus import Paragraph
+
+    from desktop.reports.pdf import esc, styles
+
+    st = styles()
+    return [Paragraph(f"<b>{esc(t)}</b>" if i == 0 else esc(t), st["center"])
+            for i, t in enumerate(header_lines(frame))]
 
 
 def pdf_bottom(frame: DocumentFrame, tr: Translator, width: float) -> list:
@@ -101,10 +115,11 @@ def pdf_bottom(frame: DocumentFrame, tr: Translator, width: float) -> list:
 # Excel -------------------------------------------------------------------------------------------
 
 def xlsx_top(ws, book, frame: DocumentFrame, tr: Translator, last_col: int, first_row: int = 0,
-             date_text: str = "") -> int:
+             date_text: str = "", approval: list[str] | None = None) -> int:
     """Header rows at ``first_row``: header text in column A, approval block from the column
-    ``right``; returns the next free row (rows strictly in order, for constant_memory sheets)."""
-    word, lines = approval_lines(frame, tr, date_text)
+    ``right`` (``approval``: the document's own lines, as in :func:`pdf_top`); returns the next
+    free row (rows strictly in order, for constant_memory sheets)."""
+    word, lines = (approval[0], approval[1:]) if approval else approval_lines(frame, tr, date_text)
     left = header_lines(frame)
     right = [word, *lines]
     right_col = max(1, last_col - 2)

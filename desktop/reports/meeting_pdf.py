@@ -1,6 +1,9 @@
 """The agenda and the minutes of a meeting as PDFs in the usual form: the faculty and the meeting in
 the heading, date, time and place, attendees, numbered items, "Heard:" / "Decided:" in the
 minutes, signatures of the chair and the secretary. Input is ``meetings.meeting_tree``.
+
+The document frame (kind "agenda"): the agenda carries the header and the approval block; the
+minutes carry the header only, a protocol being signed by its chair and secretary, not approved.
 """
 
 from __future__ import annotations
@@ -8,19 +11,32 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
 
+from dataclasses import replace
+
 from desktop.i18n import translator
 from desktop.reports.pdf import SANS, build_pdf, esc, styles, table_style_commands, wrap
 
 FONT_SIZE = 10
 
 
-def _heading(tree: dict, tr, st, title: str) -> list:
-    out = []
-    if tree.get("university"):
-        out.append(Paragraph(esc(tree["university"]), st["center"]))
-    if tree.get("faculty"):
-        out.append(Paragraph(f"<b>{esc(tree['faculty'])}</b>", st["center"]))
-    out += [Spacer(1, 5 * mm), Paragraph(esc(title), st["title"]),
+WIDTH = 175 * mm
+
+
+def _frame(tree: dict, frame):
+    """The frame with the faculty's names in the report's language (as ``localize_meeting`` put them)."""
+    from desktop.models.document_frame import blank_frame
+
+    frame = frame or blank_frame("agenda")
+    return replace(frame, university=tree.get("university") or frame.university,
+                   faculty=tree.get("faculty") or frame.faculty)
+
+
+def _heading(tree: dict, tr, st, title: str, frame=None, approved: bool = True) -> list:
+    from desktop.reports.frame import pdf_header, pdf_top
+
+    frame = _frame(tree, frame)
+    out = pdf_top(frame, tr, WIDTH) if approved else [*pdf_header(frame), Spacer(1, 2 * mm)]
+    out += [Spacer(1, 3 * mm), Paragraph(esc(title), st["title"]),
             Paragraph(esc(tree["series"]), st["subtitle"])]
     when = tr("{date}, {time}").format(date=tr.long_date(tree["date"]), time=tree["time"])
     place = tree.get("place") or ""
@@ -50,14 +66,15 @@ def _signatures(tree: dict, tr, st, chair: bool = True) -> Table:
     return [Spacer(1, 8 * mm), t]
 
 
-def agenda_story(tree: dict, tr) -> list:
+def agenda_story(tree: dict, tr, frame=None) -> list:
     st = styles()
-    story = _heading(tree, tr, st, tr("Agenda"))
+    story = _heading(tree, tr, st, tr("Agenda"), frame)
     invited = [a["short_name"] for a in tree["attendees"]]
     if invited:
         story += [_people_line(tr("Invited:"), invited, st), Spacer(1, 4 * mm)]
     widths = [12 * mm, 103 * mm, 40 * mm, 20 * mm]
-    rows = [[tr("No."), tr("Agenda item"), tr("Speaker"), tr("Time, min")]]
+    # header cells wrap ("Регламент, мин" is wider than its column)
+    rows = [[Paragraph(esc(h), st["cell_bold"]) for h in (tr("No."), tr("Agenda item"), tr("Speaker"), tr("Time, min"))]]
     for item in tree["items"]:
         rows.append([f"{item['number']}.", wrap(item["title"], SANS, FONT_SIZE - 1, widths[1] - 6),
                      wrap(item["speaker"], SANS, FONT_SIZE - 1, widths[2] - 6),
@@ -88,9 +105,9 @@ def _decision_line(number: str, d: dict, tr) -> str:
     return f"{number} {esc(text)}" + (" — " + "; ".join(details) if details else "")
 
 
-def minutes_story(tree: dict, tr) -> list:
+def minutes_story(tree: dict, tr, frame=None) -> list:
     st = styles()
-    story = _heading(tree, tr, st, tr("Minutes No. {number}").format(number=tree["number"]))
+    story = _heading(tree, tr, st, tr("Minutes No. {number}").format(number=tree["number"]), frame, approved=False)
     present = [a["short_name"] for a in tree["attendees"] if a["present"]]
     absent = [a["short_name"] + (f" ({a['note']})" if a["note"] else "") for a in tree["attendees"] if not a["present"]]
     story += [_people_line(tr("Chair:"), [_name(tree["chair"])], st),
@@ -123,20 +140,20 @@ def minutes_story(tree: dict, tr) -> list:
     return [KeepTogether(f) if isinstance(f, list) else f for f in story]
 
 
-def agenda_pdf(target, tree: dict, lang: str) -> None:
+def agenda_pdf(target, tree: dict, lang: str, frame=None) -> None:
     tr = translator(lang)
-    build_pdf(target, agenda_story(tree, tr), tr, title=tr("Agenda") + " — " + tree["series"])
+    build_pdf(target, agenda_story(tree, tr, frame), tr, title=tr("Agenda") + " — " + tree["series"])
 
 
-def minutes_pdf(target, tree: dict, lang: str) -> None:
+def minutes_pdf(target, tree: dict, lang: str, frame=None) -> None:
     tr = translator(lang)
-    build_pdf(target, minutes_story(tree, tr), tr, title=tr("Minutes") + " — " + tree["series"])
+    build_pdf(target, minutes_story(tree, tr, frame), tr, title=tr("Minutes") + " — " + tree["series"])
 
 
-def meeting_pdf(target, tree: dict, lang: str) -> None:
+def meeting_pdf(target, tree: dict, lang: str, frame=None) -> None:
     """The agenda, followed by the minutes once the meeting is held."""
     tr = translator(lang)
-    story = agenda_story(tree, tr)
+    story = agenda_story(tree, tr, frame)
     if tree["held"]:
-        story += [PageBreak()] + minutes_story(tree, tr)
+        story += [PageBreak()] + minutes_story(tree, tr, frame)
     build_pdf(target, story, tr, title=tr("Agenda") + " — " + tree["series"])

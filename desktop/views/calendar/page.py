@@ -566,8 +566,14 @@ class CalendarArea(AreaPage):
         if year_view:
             year_view_pdf(out, build_year_view(data, resolved, work, lang), lang)
         else:
-            calendar_pdf(out, data, resolved, work, lang)
+            calendar_pdf(out, data, resolved, work, lang, frame=self._frame(lang))
         return out.getvalue()
+
+    def _frame(self, lang: str):
+        from desktop.models.document_frame import document_frame
+
+        with self.ctx.db.session() as s:
+            return document_frame(s, "calendar", lang)
 
     def _save_name(self, suffix: str, filt: str) -> str:
         folder = ui_settings.get(ui_settings.LAST_FOLDER) or ""
@@ -602,8 +608,9 @@ class CalendarArea(AreaPage):
             from desktop.views.common.tasks import save_file
 
             data, resolved, work = inputs
+            frame = self._frame(self.ctx.report_language)
             if save_file(self, _("Export"), path,
-                         lambda tmp: calendar_xlsx(tmp, data, resolved, work, self.ctx.report_language)):
+                         lambda tmp: calendar_xlsx(tmp, data, resolved, work, self.ctx.report_language, frame=frame)):
                 self.ctx.status_message.emit(_("Saved {path}").format(path=path))
 
     def preview(self) -> None:

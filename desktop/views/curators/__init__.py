@@ -353,11 +353,15 @@ class CuratorsArea(AreaPage):
         from desktop.models.org import the_faculty
         from desktop.reports.curator_report import write_reports_pdf
 
+        from desktop.models.document_frame import document_frame
+
         docs = self.month_documents(month)
         with self.ctx.db.session() as s:
             faculty = the_faculty(s)
+            frame = document_frame(s, "curators", self.ctx.report_language)
         buf = io.BytesIO()
-        write_reports_pdf(buf, docs, self.ctx.report_language, faculty.name if faculty else "", progress=progress)
+        write_reports_pdf(buf, docs, self.ctx.report_language, faculty.name if faculty else "", progress=progress,
+                          frame=frame)
         return buf.getvalue()
 
     def preview_month(self) -> None:

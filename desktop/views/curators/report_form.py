@@ -340,12 +340,15 @@ class ReportForm(QWidget):
         from desktop.models.org import the_faculty
         from desktop.reports.curator_report import write_reports_pdf
 
+        from desktop.models.document_frame import document_frame
+
         with self.page.ctx.db.session() as s:
             doc = cr.report_document(s, self.report_id)
             faculty = the_faculty(s)
             name = faculty.name if faculty else ""
+            frame = document_frame(s, "curators", self.page.ctx.report_language)
         buf = io.BytesIO()
-        write_reports_pdf(buf, [doc], self.page.ctx.report_language, name)
+        write_reports_pdf(buf, [doc], self.page.ctx.report_language, name, frame=frame)
         return buf.getvalue()
 
     def preview(self) -> None:

@@ -559,9 +559,12 @@ class MeetingsArea(AreaPage):
             from desktop.models.text_documents import localize_meeting
 
             tree, _missing = localize_meeting(s, mt.meeting_tree(s, self.meeting_id), self.ctx.report_language)
+            from desktop.models.document_frame import document_frame
+
+            frame = document_frame(s, "agenda")
         out = io.BytesIO()
         {"agenda": meeting_pdf.agenda_pdf, "minutes": meeting_pdf.minutes_pdf,
-         "both": meeting_pdf.meeting_pdf}[which](out, tree, self.ctx.report_language)
+         "both": meeting_pdf.meeting_pdf}[which](out, tree, self.ctx.report_language, frame=frame)
         return out.getvalue()
 
     def preview(self, which: str) -> None:
