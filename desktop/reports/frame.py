@@ -79,7 +79,7 @@ def pdf_top(frame: DocumentFrame, tr: Translator, width: float, date_text: str =
     left = Paragraph("<br/>".join([f"<b>{esc(t)}</b>" if i == 0 else esc(t)
                                    for i, t in enumerate(header_lines(frame))]), st["approval"])
     right = Paragraph("<br/>".join([f"<b>{esc(word)}</b>", *(esc(t) for t in lines)]), st["approval"])
-    right_w = min(75 * mm, width / 2)
+    right_w = min(85 * mm, width / 2)
     t = Table([[left, right]], colWidths=[width - right_w, right_w])
     t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                            ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
