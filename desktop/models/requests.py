@@ -317,6 +317,45 @@ def withdraw_refusal(session: Session, request_id: int) -> None:
     replan(session, request)
 
 
+def change_channel(session: Session, request_id: int, channel: str) -> None:
+    """The request came through another channel: its steps become that channel's (seed 002), each
+    step already done keeping its date, who did it and the note; then every date re-plans. Refused
+    when a step already done has no place on the new channel. Undo: ``restore_request``."""
+    from desktop.models.request_templates import channel_steps
+
+    request = _request(session, request_id)
+    try:
+        channel = Channel(channel).value
+    except ValueError:
+        raise DomainError(_("Unknown channel “{channel}”.").format(channel=channel)) from None
+    if channel == request.channel:
+        return
+    template = session.get(ProcedureTemplate, request.procedure_id) if request.procedure_id is not None else None
+    request.channel = channel
+    if template is not None:
+        specs = channel_steps(template.builtin_key, channel, template.steps)
+        names = {spec.name for spec, _at in specs}
+        lost = next((st for st in request.steps if st.actual and st.name not in names), None)
+        if lost is not None:
+            raise DomainError(_("The step “{step}” is already done and the channel “{channel}” has no such step; "
+                                "the channel stays as it was.").format(
+                step=_(lost.name), channel=_(CHANNEL_LABELS[Channel(channel)])))
+        old = {st.name: st for st in request.steps}
+        steps = []
+        for i, (spec, _at) in enumerate(specs):
+            prev = old.get(spec.name)
+            steps.append(RequestStep(
+                position=i, name=spec.name, unit=spec.unit, kind=spec.kind, days=spec.days,
+                fixed_month=spec.fixed_month, fixed_day=spec.fixed_day, optional=spec.optional,
+                condition=spec.condition, taken=prev.taken if prev else not spec.optional,
+                actual=prev.actual if prev else None, done_by=prev.done_by if prev else "",
+                note=prev.note if prev else ""))
+        request.steps.clear()
+        session.flush()
+        request.steps.extend(steps)
+    replan(session, request)
+
+
 def update_request(session: Session, request_id: int, *, applicant: str | None = None,
                    received: dt.date | None = None, channel: str | None = None, note: str | None = None) -> None:
     request = _request(session, request_id)
@@ -325,7 +364,7 @@ def update_request(session: Session, request_id: int, *, applicant: str | None =
             raise DomainError(_("Name the applicant: choose a student or type the graduate's name."))
         request.applicant = applicant.strip()
     if channel is not None:
-        request.channel = Channel(channel).value
+        change_channel(session, request_id, channel)
     if note is not None:
         request.note = note
     if received is not None:

@@ -84,6 +84,7 @@ class RequestsArea(AreaPage):
         self.add_command("step", self._mark_current_step, icon="check",
                          enabled_when=lambda: self.card.current_step() is not None)
         self.add_command("refuse", self.refuse, enabled_when=selected, in_bar=False)
+        self.add_command("channel", lambda: self.change_channel(), enabled_when=selected, in_bar=False)
         self.add_command("delete", self.delete_request, role="delete", icon="delete", enabled_when=selected)
         self.register_preview_action = self.add_command("preview", self.preview_register, kind="print",
                                                         role="preview")
@@ -170,7 +171,7 @@ class RequestsArea(AreaPage):
         self.search.setToolTip(_("Filter by applicant, procedure, step…"))
         self.set_command_texts({
             "new": _("New request…"), "open": _("Open the card"), "step": _("Mark step done…"), "refuse": _("Refuse the request"),
-            "delete": _("Delete"), "preview": _("Print preview of the register…"),
+            "channel": _("Change channel…"), "delete": _("Delete"), "preview": _("Print preview of the register…"),
             "card_preview": _("Print preview of the request card…"), "pdf": _("Register to PDF…"),
             "card_pdf": _("Request card to PDF…"), "excel": _("Register to Excel…"),
             "template": _("Edit procedure…"), "new_template": _("New procedure…"),
@@ -428,6 +429,16 @@ class RequestsArea(AreaPage):
                 return
             reason = grounds.get(text, text)
         self._edit_request(_("Refuse the request"), lambda s, rid: req.refuse_request(s, rid, reason, self.today))
+
+    def change_channel(self, channel: str | None = None) -> None:
+        """The request came through another channel: its steps re-plan for it (undo puts them back)."""
+        if channel is None:
+            labels = {_(label): c.value for c, label in req.CHANNEL_LABELS.items()}
+            text, ok = QInputDialog.getItem(self, _("Change channel"), _("Channel:"), list(labels), 0, False)
+            if not ok:
+                return
+            channel = labels[text]
+        self._edit_request(_("Change channel"), lambda s, rid: req.change_channel(s, rid, channel))
 
     def withdraw(self) -> None:
         self._edit_request(_("Withdraw refusal"), lambda s, rid: req.withdraw_refusal(s, rid))
