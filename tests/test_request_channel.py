@@ -80,3 +80,57 @@ def test_window_changes_the_channel_with_undo(db, duplicate, qtbot, monkeypatch)
     page.undo_stack.undo()
     snap, steps = _steps(db, duplicate)
     assert snap["channel"] == "in_person" and steps == before
+
+
+# The receipt's list of documents received -------------------------------------------------------------------
+
+def _receipt_text(db, rid, tmp_path, lang="ru") -> str:
+    import subprocess
+
+    from desktop.models.document_frame import document_frame
+    from desktop.reports.requests import receipt_pdf
+
+    with db.session() as s:
+        card, frame = req.request_card(s, rid, D(2026, 3, 10)), document_frame(s, "requests")
+    path = tmp_path / f"receipt-{lang}.pdf"
+    receipt_pdf(card, path, lang, frame=frame)
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
+                          check=True).stdout
+
+
+def test_the_receipt_lists_the_documents_received(db, duplicate, tmp_path):
+    blank = _receipt_text(db, duplicate, tmp_path)
+    assert "1. ____" in blank and "3. ____" in blank  # nothing stated: lines to fill in by hand
+    with db.session() as s:
+        req.set_documents(s, duplicate, "1. Заявление <b>о выдаче</b> дубликата\n\n2) Копия удостоверения личности\n")
+    text = _receipt_text(db, duplicate, tmp_path, "kk")
+    assert "1. Заявление <b>о выдаче</b> дубликата" in text and "2. Копия удостоверения личности" in text
+    assert "____________________________" not in text.split("Копия")[0].split("Заявление")[-1]
+    assert "3. ____" not in text
+
+
+def test_documents_given_at_registration_and_edited_in_the_window_with_undo(db, qtbot, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QInputDialog
+
+    from desktop.views.common.area import AppContext
+    from desktop.views.requests import RequestsArea
+    from desktop.views.requests.dialogs import NewRequestDialog
+
+    with db.session() as s:
+        settings.put(s, "country", "KZ")
+        ensure_builtin_procedures(s)
+    page = RequestsArea(AppContext(db))
+    qtbot.addWidget(page)
+    page.retranslate_ui()
+    monkeypatch.setattr(NewRequestDialog, "exec", lambda self: (
+        self.student.setEditText("Петров С.И."), self.documents.setPlainText("Заявление\nФото 3x4"), 1)[-1])
+    page.new_request()
+    rid = page.current_request_id()
+    with db.session() as s:
+        assert req.request_snapshot(s, rid)["documents"] == "Заявление\nФото 3x4"
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("Заявление\nФото 3x4\nКвитанция", True))
+    page.commands["documents"].trigger()
+    assert "3. Квитанция" in _receipt_text(db, rid, tmp_path)
+    page.undo_stack.undo()
+    with db.session() as s:
+        assert req.request_snapshot(s, rid)["documents"] == "Заявление\nФото 3x4"

@@ -90,6 +90,8 @@ class ServiceRequest(Base):
     status: Mapped[str] = mapped_column(String(20), default=RequestStatus.IN_PROGRESS.value, index=True)
     refusal_reason: Mapped[str] = mapped_column(String(500), default="")
     note: Mapped[str] = mapped_column(Text, default="")
+    # The documents received, one per line, as the receipt lists them (blank: lines to fill in by hand)
+    documents: Mapped[str] = mapped_column(Text, default="", server_default="")
     due: Mapped[dt.date | None] = mapped_column(Date)  # planned date of the last taken step
     closed: Mapped[dt.date | None] = mapped_column(Date)
 
@@ -181,7 +183,8 @@ def _step(session: Session, step_id: int) -> RequestStep:
 
 def create_request(session: Session, procedure_id: int, received: dt.date, *, student_id: int | None = None,
                    applicant: str = "", channel: str = Channel.IN_PERSON.value, conditions=(),
-                   note: str = "", country: str | None = None, request_id: int | None = None) -> int:
+                   note: str = "", country: str | None = None, request_id: int | None = None,
+                   documents: str = "") -> int:
     """Register a request; ``conditions`` are the positions of optional steps whose condition holds."""
     from desktop.models.contingent import Student
 
@@ -207,7 +210,8 @@ def create_request(session: Session, procedure_id: int, received: dt.date, *, st
         raise DomainError(_("Unknown channel “{channel}”.").format(channel=channel)) from None
     request = ServiceRequest(id=request_id, procedure_id=template.id, procedure_name=template.name,
                              student_id=student_id, applicant=applicant, received=received, channel=channel,
-                             country=(country or settings.get(session, "country")).upper(), note=note or "")
+                             country=(country or settings.get(session, "country")).upper(), note=note or "",
+                             documents=clean_documents(documents))
     conditions = set(conditions)
     from desktop.models.request_templates import channel_steps
 
@@ -224,7 +228,7 @@ def create_request(session: Session, procedure_id: int, received: dt.date, *, st
 def request_snapshot(session: Session, request_id: int) -> dict:
     request = _request(session, request_id)
     cols = ("id", "procedure_id", "procedure_name", "student_id", "applicant", "received", "channel", "country",
-            "status", "refusal_reason", "note", "due", "closed")
+            "status", "refusal_reason", "note", "due", "closed", "documents")
     step_cols = ("id", "position", "name", "unit", "kind", "days", "fixed_month", "fixed_day", "optional",
                  "condition", "taken", "planned", "actual", "done_by", "note")
     return {**{c: getattr(request, c) for c in cols},
@@ -315,6 +319,20 @@ def withdraw_refusal(session: Session, request_id: int) -> None:
     request = _request(session, request_id)
     request.status, request.refusal_reason = RequestStatus.IN_PROGRESS.value, ""
     replan(session, request)
+
+
+def clean_documents(text: str | None) -> str:
+    """One document a line, blank lines and list numbers ("1.", "2)") dropped: the receipt numbers them."""
+    import re
+
+    lines = (re.sub(r"^\s*\d+\s*[.)]\s*", "", line).strip() for line in (text or "").splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def set_documents(session: Session, request_id: int, text: str) -> None:
+    """The documents received with the request (the receipt's list)."""
+    _request(session, request_id).documents = clean_documents(text)
+    session.flush()
 
 
 def change_channel(session: Session, request_id: int, channel: str) -> None:

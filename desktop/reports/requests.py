@@ -252,6 +252,12 @@ def _signature(frame, tr, st, date_text: str) -> list:
                           Paragraph(esc(tr("Stamp")), st["small"])])]
 
 
+def _documents(card: dict) -> list[str]:
+    """The documents received as stored, else three lines to fill in by hand."""
+    listed = [line for line in (card.get("documents") or "").splitlines() if line.strip()]
+    return listed or ["________________________________________"] * 3
+
+
 def receipt_pdf(card: dict, target, lang: str, frame=None) -> None:
     """The receipt given at acceptance (seed 002): who received the documents, the incoming number
     and date, the documents received, and when the result is due."""
@@ -276,13 +282,14 @@ def receipt_pdf(card: dict, target, lang: str, frame=None) -> None:
         (tr("Applicant"), card["applicant"]),
         (tr("Service"), shown(tr, card["procedure_name"])),
         (tr("Channel"), tr(CHANNEL_LABELS[Channel(card["channel"])])),
-        (tr("Documents received"), "1. ________________________________________\n"
-                                   "2. ________________________________________\n"
-                                   "3. ________________________________________"),
+        (tr("Documents received"), "\n".join(
+            f"{i}. {doc}" for i, doc in enumerate(_documents(card), 1))),
         (tr("The result is due"), due + (f" ({'; '.join(moved)})" if moved else "")),
         (tr("Documents received by"), received_by),
     ]
-    rows = [[Paragraph(esc(k), st["cell_bold"]), Paragraph(esc(v), st["cell"])] for k, v in facts]
+    # one document a line (a Paragraph takes a newline for a space)
+    rows = [[Paragraph(esc(k), st["cell_bold"]), Paragraph(esc(v).replace("\n", "<br/>"), st["cell"])]
+            for k, v in facts]
     story.append(Table(rows, colWidths=[55 * mm, 120 * mm], hAlign="LEFT",
                        style=[("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                               ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]))

@@ -1,5 +1,6 @@
 """Minutes print what was decided: each decision keeps its text, responsible persons and due date
 AS DECIDED (``decided_*``), and a meeting's minutes can be signed (``minutes_signed_on``).
+A service request keeps the list of documents received (``documents``), printed on its receipt.
 
 Existing decisions take their current values as their snapshot (the best record there is of
 what was decided); no existing minutes are signed.
@@ -26,6 +27,8 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('decided_responsible', sa.Text(), nullable=True))
         batch_op.add_column(sa.Column('decided_due_date', sa.Date(), nullable=True))
         batch_op.add_column(sa.Column('decided_versions', sa.JSON(), nullable=True))
+    with op.batch_alter_table('service_request', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('documents', sa.Text(), server_default='', nullable=False))
     bind = op.get_bind()
     bind.execute(sa.text("UPDATE meeting_decision SET decided_text = text, decided_due_date = due_date"))
     names: dict[int, list[str]] = {}
@@ -40,6 +43,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('service_request', schema=None) as batch_op:
+        batch_op.drop_column('documents')
     with op.batch_alter_table('meeting_decision', schema=None) as batch_op:
         batch_op.drop_column('decided_versions')
         batch_op.drop_column('decided_due_date')

@@ -85,6 +85,7 @@ class RequestsArea(AreaPage):
                          enabled_when=lambda: self.card.current_step() is not None)
         self.add_command("refuse", self.refuse, enabled_when=selected, in_bar=False)
         self.add_command("channel", lambda: self.change_channel(), enabled_when=selected, in_bar=False)
+        self.add_command("documents", lambda: self.edit_documents(), enabled_when=selected, in_bar=False)
         self.add_command("delete", self.delete_request, role="delete", icon="delete", enabled_when=selected)
         self.register_preview_action = self.add_command("preview", self.preview_register, kind="print",
                                                         role="preview")
@@ -171,7 +172,7 @@ class RequestsArea(AreaPage):
         self.search.setToolTip(_("Filter by applicant, procedure, step…"))
         self.set_command_texts({
             "new": _("New request…"), "open": _("Open the card"), "step": _("Mark step done…"), "refuse": _("Refuse the request"),
-            "channel": _("Change channel…"), "delete": _("Delete"), "preview": _("Print preview of the register…"),
+            "channel": _("Change channel…"), "documents": _("Documents received…"), "delete": _("Delete"), "preview": _("Print preview of the register…"),
             "card_preview": _("Print preview of the request card…"), "pdf": _("Register to PDF…"),
             "card_pdf": _("Request card to PDF…"), "excel": _("Register to Excel…"),
             "template": _("Edit procedure…"), "new_template": _("New procedure…"),
@@ -439,6 +440,20 @@ class RequestsArea(AreaPage):
                 return
             channel = labels[text]
         self._edit_request(_("Change channel"), lambda s, rid: req.change_channel(s, rid, channel))
+
+    def edit_documents(self, text: str | None = None) -> None:
+        """The documents received with the request, one a line (the receipt's list); undoable."""
+        rid = self.current_request_id()
+        if rid is None:
+            return
+        if text is None:
+            with self.ctx.db.session() as s:
+                current = req.request_snapshot(s, rid)["documents"]
+            text, ok = QInputDialog.getMultiLineText(self, _("Documents received"),
+                                                     _("One document a line, as the receipt lists them:"), current)
+            if not ok:
+                return
+        self._edit_request(_("Documents received"), lambda s, rid: req.set_documents(s, rid, text))
 
     def withdraw(self) -> None:
         self._edit_request(_("Withdraw refusal"), lambda s, rid: req.withdraw_refusal(s, rid))

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QStyledItemDelegate,
     QTableView,
@@ -49,6 +50,9 @@ class NewRequestDialog(QDialog):
         for c in Channel:
             self.channel.addItem(_(CHANNEL_LABELS[c]), c.value)
         self.conditions = QVBoxLayout()
+        self.documents = QPlainTextEdit()
+        self.documents.setPlaceholderText(_("One document a line, as the receipt lists them"))
+        self.documents.setMaximumHeight(80)
         self.note = QLineEdit()
         form = QFormLayout()
         form.addRow(_("Procedure"), self.procedure)
@@ -56,6 +60,7 @@ class NewRequestDialog(QDialog):
         form.addRow(pgettext("date received", "Received"), self.received)
         form.addRow(_("Channel"), self.channel)
         form.addRow(_("Conditions"), self.conditions)
+        form.addRow(_("Documents received"), self.documents)
         form.addRow(_("Note"), self.note)
         buttons = ok_cancel(self)
         layout = QVBoxLayout(self)
@@ -85,6 +90,7 @@ class NewRequestDialog(QDialog):
         return {"procedure_id": p["id"] if p else None, "received": to_date(self.received),
                 "student_id": student_id, "applicant": "" if student_id else text,
                 "channel": self.channel.currentData(), "note": self.note.text(),
+                "documents": self.documents.toPlainText(),
                 "conditions": {pos for pos, box in self.boxes if box.isChecked()}}
 
 
