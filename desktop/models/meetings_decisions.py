@@ -192,7 +192,7 @@ def sign_minutes(session: Session, meeting_id: int, signed_on: dt.date | None) -
             raise DomainError(_("The minutes cannot be signed on {signed}, before the meeting of {date}.").format(
                 signed=signed_on.strftime("%d.%m.%Y"), date=meeting.date.strftime("%d.%m.%Y")))
         if old is not None:
-            raise DomainError(_("The minutes of {date} are already signed.").format(date=old.strftime("%d.%m.%Y")))
+            raise DomainError(_("The minutes are already signed, on {date}.").format(date=old.strftime("%d.%m.%Y")))
         versions = load(session, "meeting_decision", [d.id for d in rows], ["text"]) if rows else {}
         for d in rows:
             same = d.decided_text is None or d.decided_text == d.text
