@@ -139,11 +139,14 @@ def test_an_exam_row_opens_its_session(qtbot, db):
     assert exams.conflict_model.rowCount() > 0
 
 
-def test_a_curator_row_opens_that_month_with_its_groups_selected(qtbot, live_db):
+def test_a_curator_row_opens_that_month_with_its_groups_selected(qtbot, live_db, monkeypatch):
     """An overdue curator row ("Reports for MM.YYYY: n not handed in", the groups in its details)
-    opens the curators area on that month's column with exactly those groups' cells selected."""
-    from desktop.views.curators.matrix import FIXED
+    opens the curators area on that month's column with exactly those groups' cells selected,
+    each of them "not handed in" there too (the matrix's "as of" is the same today)."""
+    from desktop.views.curators.matrix import FIXED, STATE_ROLE
     from desktop.views.main_window import MainWindow
+
+    monkeypatch.setenv("DEKANAT_TODAY", TODAY.isoformat())
 
     w = MainWindow(live_db)
     qtbot.addWidget(w)
@@ -165,5 +168,6 @@ def test_a_curator_row_opens_that_month_with_its_groups_selected(qtbot, live_db)
     y, m = curators.matrix_model.matrix.months[selected[0].column() - FIXED]
     assert f"{m:02d}.{y}" == month_text
     assert {curators.matrix_model.index(i.row(), 1).data() for i in selected} == groups
+    assert {i.data(STATE_ROLE) for i in selected} == {"missing"}
     current = curators.matrix_view.currentIndex()
     assert current in selected and curators.history_title.text().endswith(current.siblingAtColumn(1).data())

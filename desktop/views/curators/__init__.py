@@ -70,7 +70,7 @@ class CuratorsArea(AreaPage):
         self.tabs = QTabWidget()
         # Matrix tab
         self.year = QComboBox()
-        self.as_of = QDateEdit(QDate.currentDate())
+        self.as_of = QDateEdit(QDate(clock.today()))  # the one "today" (desktop/clock.py), as the Today page
         self.as_of.setCalendarPopup(True)
         self.as_of.setDisplayFormat("dd.MM.yyyy")
         self.matrix_model = MatrixModel(self)
