@@ -247,3 +247,57 @@ def test_state_institution_days_off_offered_in_the_dialog_with_undo(page, demo_d
     with demo_db.session() as s:
         assert load_overrides(s, "KG") == before
         assert settings.get(s, "state_institution") is False
+
+
+def _trimester_faculty(session):
+    """The Faculty editor's save with trimesters chosen (as the set-up assistant does)."""
+    from dataclasses import replace
+
+    from desktop.models import faculty_profile as fp
+
+    fp.save_profile(session, replace(fp.load_profile(session), faculty="Ф", layout="trimester"))
+
+
+def test_a_new_calendar_takes_the_faculty_year_layout(session):
+    assert ac.load(session, ac.create_calendar(session, "2026-2027", "bachelor")).layout == "semester"
+    _trimester_faculty(session)
+    cal_id = ac.create_calendar(session, "2027-2028", "bachelor")
+    assert ac.load(session, cal_id).layout == "trimester"
+    assert ac.load(session, cal_id).terms == ("t1", "t2", "t3", "summer")
+    # a layout named explicitly still wins
+    assert ac.load(session, ac.create_calendar(session, "2027-2028", "master", "semester")).layout == "semester"
+
+
+def test_a_years_dates_come_from_the_calendar_in_the_faculty_layout(session):
+    """Both layouts for one year: the faculty's is asked first; a period only the other has comes from it."""
+    sem = ac.create_calendar(session, "2026-2027", "bachelor", "semester", "KG")
+    tri = ac.create_calendar(session, "2026-2027", "bachelor", "trimester", "KG")
+    for cal_id, day in ((sem, D(2027, 6, 25)), (tri, D(2027, 6, 18))):
+        grad = ac.add_event(session, cal_id, "graduation", "Graduation", kind="graduation")
+        ac.set_entry(session, grad, "summer", Entry(day))
+    exams = ac.add_event(session, sem, "final_exams", "Exams", kind="final_exams")
+    ac.set_entry(session, exams, "autumn", Entry(D(2027, 1, 11), D(2027, 1, 22)))
+    assert ac.find_calendar(session, "2026-2027") == sem
+    assert ac.event_period(session, "2026-2027", "graduation") == (D(2027, 6, 25), D(2027, 6, 25))
+    _trimester_faculty(session)
+    assert ac.find_calendar(session, "2026-2027") == tri
+    assert ac.event_period(session, "2026-2027", "graduation") == (D(2027, 6, 18), D(2027, 6, 18))
+    assert ac.resolve_relative(session, "2026-2027", "start:graduation") == D(2027, 6, 18)
+    # the trimester calendar has no winter session: the semester one answers
+    assert ac.event_period(session, "2026-2027", "winter_session") == (D(2027, 1, 11), D(2027, 1, 22))
+    assert ac.find_calendar(session, "2026-2027", layout="semester") == sem
+
+
+def test_the_new_calendar_dialog_offers_the_faculty_layout(page, demo_db, monkeypatch):
+    offered = []
+
+    def answer(dialog):
+        offered.append(dialog.layout_.currentData())
+        return 0  # cancelled
+
+    monkeypatch.setattr(CalendarPropertiesDialog, "exec", answer)
+    page.new_calendar("2030-2031")
+    with demo_db.session() as s:
+        _trimester_faculty(s)
+    page.new_calendar("2030-2031")
+    assert offered == ["semester", "trimester"]

@@ -153,3 +153,29 @@ def test_open_window_starts_on_a_file_and_gives_the_collector_back(qtbot, demo_d
         lock.release()
     finally:
         gc.unfreeze()
+
+
+@pytest.mark.sqlite_only
+def test_start_up_file_check_skips_the_foreign_key_pass(demo_db, monkeypatch):
+    """The window's start checks the file with quick_check only: the foreign-key pass costs a third
+    of the check on a big faculty and its list is never shown (``dekanat check`` reports it)."""
+    import sqlite3
+
+    from desktop.models import backup
+    from desktop.views.app import FileCheck
+
+    pragmas: list[str] = []
+    real_connect = sqlite3.connect
+
+    def connect(*args, **kwargs):
+        conn = real_connect(*args, **kwargs)
+        conn.set_trace_callback(pragmas.append)
+        return conn
+
+    monkeypatch.setattr(backup.sqlite3, "connect", connect)
+    checker = FileCheck(demo_db)
+    checker.start()
+    checker.join()
+    assert checker.error is None and checker.damaged is None
+    assert "PRAGMA quick_check" in pragmas
+    assert not [p for p in pragmas if "foreign_key_check" in p]

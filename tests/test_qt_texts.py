@@ -89,3 +89,50 @@ def test_language_switch_retranslates_the_exam_conflicts(qtbot, demo_db):
     assert len(russian) == len(english) == 4
     assert any("два экзамена в один день" in t for t in russian)
     assert not any("has two exams on one day" in t for t in russian)
+
+
+def _texts(widget) -> set[str]:
+    from PySide6.QtWidgets import QAbstractButton, QComboBox, QGroupBox, QLabel
+
+    found = {w.text() for kind in (QLabel, QAbstractButton) for w in widget.findChildren(kind)}
+    found |= {w.title() for w in widget.findChildren(QGroupBox)}
+    found |= {c.itemText(i) for c in widget.findChildren(QComboBox) for i in range(c.count())}
+    return found - {""}
+
+
+def test_kyrgyz_page_setup_and_print_preview_texts_come_from_our_catalog(qtbot, qt_texts):
+    """Qt's page-setup dialog and print preview in a Kyrgyz window: our Kyrgyz, none of the Russian
+    that qtbase_ru (the catalog below ours) would give."""
+    from PySide6.QtGui import QAction
+    from PySide6.QtPrintSupport import QPageSetupDialog, QPrinter, QPrintPreviewDialog
+
+    qt_texts.apply("ky")
+    printer = QPrinter()
+    setup = QPageSetupDialog(printer)  # built, never run: offscreen there is no native printer
+    qtbot.addWidget(setup)
+    texts = _texts(setup)
+    assert {"Кагаз", "Барактын өлчөмү:", "Туурасы:", "Бийиктиги:", "Багыты", "Тик", "Жантык", "Тескери тик",
+            "Тескери жантык", "Талаалар", "Беттердин жайгашуусу", "Беттердин &тартиби:",
+            "Бир баракка &беттер:", "Миллиметр (мм)", "Дюймдар (дюйм)"} <= texts
+    assert not texts & {"Бумага", "Размер страницы:", "Ширина:", "Высота:", "Ориентация", "Книжная", "Альбомная",
+                        "Поля", "Размещение страниц", "Paper", "Orientation", "Page &order:", "Pages &per sheet:"}
+    preview = QPrintPreviewDialog(printer)
+    qtbot.addWidget(preview)
+    actions = {a.text() for a in preview.findChildren(QAction)}
+    assert {"Барактын параметрлери", "Тик", "Жантык", "Туурасы боюнча"} <= actions
+    assert not actions & {"Параметры страницы", "Книжная", "Альбомная", "Page setup"}
+
+
+@pytest.mark.parametrize(("lang", "up", "space"), [("ky", "Өйдө", "Боштук"), ("kk", "Жоғары", "Бос орын"),
+                                                    ("ru", "Вверх", "Пробел")])
+def test_key_names_in_menus_come_from_our_catalog(qt_texts, lang, up, space):
+    """Key names Qt spells out in menus ("Ctrl+Up") in the window's language; key caps stay as printed."""
+    from PySide6.QtGui import QKeySequence
+
+    native = QKeySequence.SequenceFormat.NativeText
+    qt_texts.apply(lang)
+    assert QKeySequence("Ctrl+Up").toString(native) == f"Ctrl+{up}"
+    assert QKeySequence("Shift+Space").toString(native) == f"Shift+{space}"
+    assert QKeySequence("Del").toString(native) == "Del"
+    assert QKeySequence("Ctrl+Backspace").toString(native) == "Ctrl+Backspace"
+    assert QKeySequence("F1").toString(native) == "F1"

@@ -137,3 +137,37 @@ def test_an_exam_row_opens_its_session(qtbot, db):
     assert w.current_page() is exams
     assert (exams.year.currentText(), exams.kind.currentData()) == ("2026-2027", "summer")
     assert exams.conflict_model.rowCount() > 0
+
+
+def test_a_curator_row_opens_that_month_with_its_groups_selected(qtbot, live_db, monkeypatch):
+    """An overdue curator row ("Reports for MM.YYYY: n not handed in", the groups in its details)
+    opens the curators area on that month's column with exactly those groups' cells selected,
+    each of them "not handed in" there too (the matrix's "as of" is the same today)."""
+    from desktop.views.curators.matrix import FIXED, STATE_ROLE
+    from desktop.views.main_window import MainWindow
+
+    monkeypatch.setenv("DEKANAT_TODAY", TODAY.isoformat())
+
+    w = MainWindow(live_db)
+    qtbot.addWidget(w)
+    page = w.current_page()
+    page.today = TODAY
+    page.refresh()
+    proxy_rows = [page.proxy.index(i, 0) for i in range(page.proxy.rowCount())]
+    overdue = [i for i in proxy_rows if page.model.rows[page.proxy.mapToSource(i).row()]["section"] == "curators"
+               and page.model.rows[page.proxy.mapToSource(i).row()]["state"] == "overdue"]
+    index = overdue[-1]
+    row = page.model.rows[page.proxy.mapToSource(index).row()]
+    month_text = row["title"].split("Reports for ")[1][:7]  # "02.2027"
+    groups = set(row["detail"].rstrip("…").split(", "))
+    assert page.open_row(index)
+    curators = w.current_page()
+    assert type(curators).__name__ == "CuratorsArea" and curators.tabs.currentIndex() == 0
+    selected = curators.matrix_view.selectionModel().selectedIndexes()
+    assert {i.column() for i in selected} == {selected[0].column()} and selected[0].column() >= FIXED
+    y, m = curators.matrix_model.matrix.months[selected[0].column() - FIXED]
+    assert f"{m:02d}.{y}" == month_text
+    assert {curators.matrix_model.index(i.row(), 1).data() for i in selected} == groups
+    assert {i.data(STATE_ROLE) for i in selected} == {"missing"}
+    current = curators.matrix_view.currentIndex()
+    assert current in selected and curators.history_title.text().endswith(current.siblingAtColumn(1).data())

@@ -20,7 +20,7 @@ Query API for other areas (exam sessions, work plan, meetings, service requests)
 -------------------------------------------------------------------------------
 ``event_period(session, year_name, kind, level="bachelor", layout=None) -> (start, end) | None``
 and ``resolve_relative(session, year_name, kind, level="bachelor") -> date | None``.
-``kind`` is one of the named periods (semester calendars, else the trimester one):
+``kind`` is one of the named periods (read from the calendar in the faculty's ``year_layout`` first):
 
 =====================  =================================================================
 ``autumn_term``        teaching of the autumn semester (``teaching`` in term ``autumn``)
@@ -389,16 +389,38 @@ def calendars(session: Session) -> list[tuple[int, str, str, str]]:
     return [tuple(r) for r in rows]
 
 
-def find_calendar(session: Session, year_name: str, level: str = "bachelor", layout: str | None = None) -> int | None:
-    """The calendar of a year and level; without ``layout`` the semester one, else the trimester one."""
-    layouts = [layout] if layout else [Layout.SEMESTER.value, Layout.TRIMESTER.value]
+def default_layout(session: Session) -> str:
+    """The faculty's year layout (``year_layout``, set in the set-up assistant and the Faculty
+    editor): the layout of a new calendar, and the calendar a year's dates are read from first."""
+    from desktop.models import settings
+    from desktop.models.faculty_profile import YEAR_LAYOUT
+
+    layout = settings.get(session, YEAR_LAYOUT.key)
+    return layout if layout in (Layout.SEMESTER.value, Layout.TRIMESTER.value) else Layout.SEMESTER.value
+
+
+def _calendars(session: Session, year_name: str, level: str, layout: str | None) -> list[int]:
+    """The year's calendars of ``layout``; without it every layout, the faculty's own first."""
+    if layout:
+        layouts = [layout]
+    else:
+        first = default_layout(session)
+        layouts = [first] + [lay.value for lay in Layout if lay.value != first]
+    found = []
     for lay in layouts:
         cal_id = session.scalar(select(AcademicCalendar.id).where(
             AcademicCalendar.year_name == year_name, AcademicCalendar.level == level,
             AcademicCalendar.layout == lay))
         if cal_id is not None:
-            return cal_id
-    return None
+            found.append(cal_id)
+    return found
+
+
+def find_calendar(session: Session, year_name: str, level: str = "bachelor", layout: str | None = None) -> int | None:
+    """The calendar of a year and level; without ``layout`` the one in the faculty's layout
+    (``default_layout``), else the other one."""
+    found = _calendars(session, year_name, level, layout)
+    return found[0] if found else None
 
 
 def calendar_engine(session: Session, data: CalendarData) -> WorkCalendar:
@@ -423,12 +445,14 @@ def period_in(data: CalendarData, resolved, kind: str) -> tuple[dt.date, dt.date
 
 def event_period(session: Session, year_name: str, kind: str, level: str = "bachelor",
                  layout: str | None = None) -> tuple[dt.date, dt.date] | None:
-    """(first day, last day) of a named period of a year's calendar, None when it has none."""
-    cal_id = find_calendar(session, year_name, level, layout)
-    if cal_id is None:
-        return None
-    data = load(session, cal_id)
-    return period_in(data, resolve(data, calendar_engine(session, data)), kind)
+    """(first day, last day) of a named period of a year's calendar, None when it has none. Without
+    ``layout``: from the calendar in the faculty's layout, or the other one when that lacks the period."""
+    for cal_id in _calendars(session, year_name, level, layout):
+        data = load(session, cal_id)
+        span = period_in(data, resolve(data, calendar_engine(session, data)), kind)
+        if span is not None:
+            return span
+    return None
 
 
 def resolve_relative(session: Session, year_name: str, kind: str, level: str = "bachelor") -> dt.date | None:
@@ -439,13 +463,13 @@ def resolve_relative(session: Session, year_name: str, kind: str, level: str = "
     edge = ""
     if kind.startswith(("start:", "end:")):
         edge, kind = kind.split(":", 1)
-    cal_id = find_calendar(session, year_name, level)
-    if cal_id is None:
-        return None
-    data = load(session, cal_id)
-    work = calendar_engine(session, data)
-    span = period_in(data, resolve(data, work), kind)
-    if span is None:
+    for cal_id in _calendars(session, year_name, level, None):  # the faculty's layout first
+        data = load(session, cal_id)
+        work = calendar_engine(session, data)
+        span = period_in(data, resolve(data, work), kind)
+        if span is not None:
+            break
+    else:
         return None
     if edge == "start":
         return span[0]
@@ -456,15 +480,16 @@ def resolve_relative(session: Session, year_name: str, kind: str, level: str = "
 
 # Editing ------------------------------------------------------------------------------
 
-def create_calendar(session: Session, year_name: str, level: str = "bachelor", layout: str = "semester",
+def create_calendar(session: Session, year_name: str, level: str = "bachelor", layout: str | None = None,
                     country: str = "KG", title: str = "", approval: str = "", teaching_weeks: int | None = 15,
                     calendar_id: int | None = None) -> int:
+    """A new calendar; without ``layout`` in the faculty's (``default_layout``)."""
     from desktop.models.org import parse_year_name
 
     parse_year_name(year_name)
     if level not in LEVELS:
         raise DomainError(_("The level must be bachelor or master."))
-    layout = Layout(layout).value
+    layout = Layout(layout or default_layout(session)).value
     if country.upper() not in COUNTRIES:
         raise DomainError(_("The country must be one of KG, KZ, RU."))
     if find_calendar(session, year_name, level, layout) is not None:

@@ -109,10 +109,11 @@ def _curators(session: Session, today: dt.date, week_end: dt.date) -> list[dict]
         if missing:
             rows.append(_row("curators", "overdue", due, _("Reports for {month}: {n} not handed in").format(
                 month=month.strftime("%m.%Y"), n=len(missing)),
-                ", ".join(a.group for a in missing[:8]) + ("…" if len(missing) > 8 else ""), target=(y, m)))
+                ", ".join(a.group for a in missing[:8]) + ("…" if len(missing) > 8 else ""),
+                target=((y, m), tuple(a.id for a in missing))))
         if coming and waiting:
             rows.append(_row("curators", "due", due, _("Reports for {month} are due: {n} still to come").format(
-                month=month.strftime("%m.%Y"), n=len(waiting)), "", target=(y, m)))
+                month=month.strftime("%m.%Y"), n=len(waiting)), "", target=((y, m), tuple(a.id for a in waiting))))
     return rows[-MAX_ROWS:]
 
 

@@ -7,6 +7,8 @@ from importlib import import_module
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
     QFileDialog,
     QLabel,
     QListView,
@@ -80,8 +82,19 @@ class SidebarDelegate(QStyledItemDelegate):
         return size
 
 
+def equip_dialog(_old, new) -> None:
+    """F1 in every dialog: a dialog window taking the focus for the first time gets its own
+    (``views/help.DialogHelp``; the help module loads only then, not at start-up)."""
+    window = new.window() if new is not None else None
+    if isinstance(window, QDialog) and not window.property("dekanatF1"):
+        from desktop.views.help import DialogHelp
+
+        DialogHelp.equip(window)
+
+
 class MainWindow(QMainWindow):
     language_changed = Signal(str)
+    _dialogs_equipped = False
 
     def __init__(self, db: Database, qt_translations=None, parent: QWidget | None = None):
         super().__init__(parent)
@@ -152,8 +165,12 @@ class MainWindow(QMainWindow):
         self.act_about.triggered.connect(self.show_about)
         self.act_guide = QAction(self)
         self.act_guide.setShortcut(QKeySequence.StandardKey.HelpContents)  # F1
-        self.act_guide.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        # this window's F1; each dialog has its own (views/help.DialogHelp), installed on its first focus
+        self.act_guide.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.act_guide.triggered.connect(lambda: self.show_guide())
+        if not MainWindow._dialogs_equipped:  # once per application
+            MainWindow._dialogs_equipped = True
+            QApplication.instance().focusChanged.connect(equip_dialog)
         self.help_window = None
         self.act_faculty = QAction(self)
         self.act_faculty.triggered.connect(self.open_faculty_editor)

@@ -25,6 +25,7 @@ QT_CONTEXTS = frozenset({
     'QLineEdit',
     'QMessageBox',
     'QPageSetupWidget',
+    'QPageSize',
     'QPlatformTheme',
     'QPrintDialog',
     'QPrintPreviewDialog',
@@ -32,6 +33,7 @@ QT_CONTEXTS = frozenset({
     'QPrintWidget',
     'QProgressDialog',
     'QScrollBar',
+    'QShortcut',
     'QTabBar',
     'QUndoGroup',
     'QUndoModel',
@@ -43,6 +45,14 @@ QT_CONTEXTS = frozenset({
 
 # Texts our catalogs keep as they are (a translation equal to the source is still ours).
 SAME_IN_EVERY_LANGUAGE = frozenset({"OK"})
+# Key caps, as printed on the keys of every keyboard sold in the three countries: shown in Latin in
+# every language ("Ctrl+Del", "F1"), answered here so no other catalog is asked. Keys named in words
+# (Space, Up, Page Down ...) are translated in the catalogs (context QShortcut).
+KEY_CAPS = frozenset({
+    "Ctrl", "Shift", "Alt", "Meta", "Num", "Del", "Backspace", "Esc", "Escape", "Ins", "Home", "End", "PgUp",
+    "PgDown", "Tab", "Backtab", "Return", "Enter", "F%1", "Print", "Pause", "SysReq", "Menu", "Help", "CapsLock",
+    "NumLock", "ScrollLock", "+",
+})
 
 
 class CatalogTranslator(QTranslator):
@@ -62,6 +72,8 @@ class CatalogTranslator(QTranslator):
         """None (a null string: "not here", Qt asks the next catalog) for what we do not hold."""
         if context not in QT_CONTEXTS or not source_text:
             return None
+        if context == "QShortcut" and source_text in KEY_CAPS:
+            return source_text
         text = i18n.translator(self.lang).pgettext(context, source_text)
         return None if text == source_text and source_text not in SAME_IN_EVERY_LANGUAGE else text
 
@@ -255,3 +267,73 @@ def _texts_for_extraction() -> None:  # never called: ``tools/i18n.py extract`` 
     pgettext('QPrintSettingsOutput', 'Short side binding')
     pgettext('QPrintSettingsOutput', 'Specify pages or ranges separated by commas. Ranges are specified by two numbers separated by a hyphen. E.g: 3,5-7,9 prints pages 3, 5, 6, 7 and 9.')
     pgettext('QPrintSettingsOutput', 'to')
+    pgettext('QPageSetupWidget', 'Paper')
+    pgettext('QPageSetupWidget', 'Page size:')
+    pgettext('QPageSetupWidget', 'Width:')
+    pgettext('QPageSetupWidget', 'Height:')
+    pgettext('QPageSetupWidget', 'Paper source:')
+    pgettext('QPageSetupWidget', 'Orientation')
+    pgettext('QPageSetupWidget', 'Portrait')
+    pgettext('QPageSetupWidget', 'Landscape')
+    pgettext('QPageSetupWidget', 'Reverse portrait')
+    pgettext('QPageSetupWidget', 'Reverse landscape')
+    pgettext('QPageSetupWidget', 'Margins')
+    pgettext('QPageSetupWidget', 'top margin')
+    pgettext('QPageSetupWidget', 'left margin')
+    pgettext('QPageSetupWidget', 'right margin')
+    pgettext('QPageSetupWidget', 'bottom margin')
+    pgettext('QPageSetupWidget', 'Page Layout')
+    pgettext('QPageSetupWidget', 'Page &order:')
+    pgettext('QPageSetupWidget', 'Pages &per sheet:')
+    pgettext('QPageSetupWidget', 'Custom')
+    pgettext('QPageSetupWidget', 'Form')
+    pgettext('QPageSetupWidget', 'mm')
+    pgettext('QPageSetupWidget', 'Points (pt)')
+    pgettext('QPageSetupWidget', 'Inches (in)')
+    pgettext('QPageSetupWidget', 'Pica (P̸)')
+    pgettext('QPageSetupWidget', 'Didot (DD)')
+    pgettext('QPageSetupWidget', 'Cicero (CC)')
+    pgettext('QPrintPreviewDialog', 'Page Setup')
+    pgettext('QPrintWidget', 'Form')
+    pgettext('QPrintDialog', 'Left to Right, Bottom to Top')
+    pgettext('QPrintDialog', 'Right to Left, Top to Bottom')
+    pgettext('QPrintDialog', 'Right to Left, Bottom to Top')
+    pgettext('QPrintDialog', 'Top to Bottom, Left to Right')
+    pgettext('QPrintDialog', 'Top to Bottom, Right to Left')
+    pgettext('QPrintDialog', 'Bottom to Top, Left to Right')
+    pgettext('QPrintDialog', 'Bottom to Top, Right to Left')
+    pgettext('QPageSize', '%1 x %2 in')
+    pgettext('QPageSize', 'Executive (7.25 x 10.5 in)')
+    pgettext('QPageSize', 'Executive (7.5 x 10 in)')
+    pgettext('QPageSize', 'Folio (8.27 x 13 in)')
+    pgettext('QPageSize', 'Fan-fold US (14.875 x 11 in)')
+    pgettext('QPageSize', 'Fan-fold German (8.5 x 12 in)')
+    pgettext('QPageSize', 'Fan-fold German Legal (8.5 x 13 in)')
+    pgettext('QShortcut', 'Space')
+    pgettext('QShortcut', 'Left')
+    pgettext('QShortcut', 'Right')
+    pgettext('QShortcut', 'Up')
+    pgettext('QShortcut', 'Down')
+    pgettext('QShortcut', 'Page Up')
+    pgettext('QShortcut', 'Page Down')
+    pgettext('QShortcut', 'Delete')
+    pgettext('QShortcut', 'Insert')
+    pgettext('QShortcut', 'Back')
+    pgettext('QShortcut', 'Forward')
+    pgettext('QShortcut', 'Undo')
+    pgettext('QShortcut', 'Redo')
+    pgettext('QShortcut', 'Copy')
+    pgettext('QShortcut', 'Cut')
+    pgettext('QShortcut', 'Paste')
+    pgettext('QShortcut', 'Find')
+    pgettext('QShortcut', 'Save')
+    pgettext('QShortcut', 'Open')
+    pgettext('QShortcut', 'New')
+    pgettext('QShortcut', 'Close')
+    pgettext('QShortcut', 'Print Screen')
+    pgettext('QShortcut', 'Zoom In')
+    pgettext('QShortcut', 'Zoom Out')
+    pgettext('QShortcut', 'Refresh')
+    pgettext('QShortcut', 'Caps Lock')
+    pgettext('QShortcut', 'Num Lock')
+    pgettext('QShortcut', 'Scroll Lock')

@@ -23,7 +23,8 @@ from desktop.views.common.page import PageHeader
 from desktop.views.common.tablemodel import SORT_ROLE, Column, RecordTableModel, TextFilterProxy
 
 # How a row opens its item: the area's page method that selects it.
-OPENERS = {"workplan": "select_item", "meetings": "open_meeting", "requests": "select_request"}
+OPENERS = {"workplan": "select_item", "meetings": "open_meeting", "requests": "select_request",
+           "curators": "select_month"}
 SECTION_ORDER = {"workplan": 0, "meetings": 1, "requests": 2, "curators": 3, "exams": 4, "backup": 5}
 STATE_ORDER = {"overdue": 0, "due": 1, "info": 2}
 OVERDUE = QColor(colours.role("danger").text)

@@ -427,7 +427,8 @@ class CalendarArea(AreaPage):
         if values is None:
             from desktop.views.calendar.properties import CalendarPropertiesDialog
 
-            defaults = {"level": "bachelor", "layout": "semester", "country": self.ctx.country,
+            layout = self._run(ac.default_layout)  # the faculty's semesters or trimesters
+            defaults = {"level": "bachelor", "layout": layout, "country": self.ctx.country,
                         "teaching_weeks": 15, "title": self.data.title if self.data else "", "approval": ""}
             dialog = CalendarPropertiesDialog(defaults, None, self)
             if year:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QItemSelection, QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -70,7 +70,7 @@ class CuratorsArea(AreaPage):
         self.tabs = QTabWidget()
         # Matrix tab
         self.year = QComboBox()
-        self.as_of = QDateEdit(QDate.currentDate())
+        self.as_of = QDateEdit(QDate(clock.today()))  # the one "today" (desktop/clock.py), as the Today page
         self.as_of.setCalendarPopup(True)
         self.as_of.setDisplayFormat("dd.MM.yyyy")
         self.matrix_model = MatrixModel(self)
@@ -271,6 +271,38 @@ class CuratorsArea(AreaPage):
         month = self.matrix_model.matrix.months[index.column() - FIXED]
         self.form.select(index.data(ASSIGNMENT_ROLE), month)
         self.tabs.setCurrentWidget(self.form)
+
+    def select_month(self, target) -> bool:
+        """Show one month of the matrix (``((year, month), assignment ids)`` from a Today row): its
+        academic year chosen, that month's cells of those groups selected (every group's when none
+        is named), the first of them current so its history shows. False when the month is not in it."""
+        (y, m), ids = target if isinstance(target[0], (tuple, list)) else (target, ())
+        year = academic_year_of(dt.date(y, m, 1))
+        i = self.year.findData(year)
+        if i >= 0 and i != self.year.currentIndex():
+            self.year.setCurrentIndex(i)
+            self.load_matrix()
+        self.tabs.setCurrentIndex(0)
+        self._scope_commands()
+        matrix = self.matrix_model.matrix
+        if matrix is None or (y, m) not in matrix.months:
+            return False
+        column = FIXED + matrix.months.index((y, m))
+        wanted = set(ids)
+        rows = [r for r, row in enumerate(matrix.rows) if not wanted or row.assignment.id in wanted]
+        if not rows:
+            return False
+        selection = QItemSelection()
+        for r in rows:
+            cell = self.matrix_model.index(r, column)
+            selection.select(cell, cell)
+        first = self.matrix_model.index(rows[0], column)
+        chooser = self.matrix_view.selectionModel()
+        chooser.setCurrentIndex(first, QItemSelectionModel.SelectionFlag.NoUpdate)
+        chooser.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.matrix_view.scrollTo(first)
+        self.matrix_view.setFocus()
+        return True
 
     def change_curator(self) -> None:
         index = self.matrix_view.currentIndex()
