@@ -636,7 +636,7 @@ def test_a_missing_postgres_driver_says_how_to_install_it_without_the_password(t
     assert done.returncode == 1
     assert done.stderr.strip() == ("dekanat: The server postgresql+psycopg://office:***@127.0.0.1:1/dekanat needs "
                                    "the PostgreSQL driver, which is not installed. "
-                                   "Install it with: pip install \"dekanat[postgres]\"")
+                                   "Install it with: pip install -e '.[postgres]'")
     assert "S3cret" not in done.stdout + done.stderr
 
 

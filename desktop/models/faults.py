@@ -120,7 +120,7 @@ def describe_fault(exc: BaseException, *, database: str = "", file: str = "") ->
         "unreachable": _("The server {db} cannot be reached. Check the address and the network."),
         "no-database": _("The server {db} has no such database."),
         "no-driver": _("The server {db} needs the PostgreSQL driver, which is not installed. "
-                       "Install it with: pip install \"dekanat[postgres]\""),
+                       "Install it with: pip install -e '.[postgres]'"),
         "malformed-file": _("{file} is damaged or is not in the format its name says; nothing was imported."),
         "out-of-range": _("A number is out of range; nothing was written."),
     }
