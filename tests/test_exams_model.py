@@ -16,7 +16,6 @@ from desktop.models.contingent import Group
 from desktop.models.exam_conflicts import CheckRules, check_session, find_conflicts, rules_for
 from desktop.models.exam_generator import generate_draft, propose
 from desktop.models.exam_schedule import ExamRow
-
 from tests.factories import RULES, clean, exam, kinds, schedule
 
 D = dt.date

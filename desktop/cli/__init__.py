@@ -277,12 +277,11 @@ def main(argv: list[str] | None = None) -> int:
     from desktop.models import load_all
 
     load_all()
-    from desktop.models.migrate import DatabaseTooNew
-
     import time
     from pathlib import Path
 
     from desktop.logs import event, setup_logging
+    from desktop.models.migrate import DatabaseTooNew
 
     setup_logging()
     started = time.perf_counter()

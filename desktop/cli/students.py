@@ -6,9 +6,9 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+from desktop import clock
 from desktop.cli import CommandError, Context, Registry
 from desktop.i18n import LANGUAGES, _, ngettext
-from desktop import clock
 
 
 def register(cli: Registry) -> None:

@@ -14,7 +14,7 @@ import enum
 from sqlalchemy import Date, ForeignKey, String, Text, UniqueConstraint, func, select
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
-from desktop.i18n import NC_, N_, _
+from desktop.i18n import N_, NC_, _
 from desktop.models.base import Base, DomainError
 from desktop.models.org import Staff, academic_year_of
 
@@ -545,7 +545,7 @@ def _get(session: Session, entity, record_id: int):
 
 
 # Decisions live in their own module; they are part of this module's interface.
-from desktop.models.meetings_decisions import (  # noqa: E402
+from desktop.models.meetings_decisions import (  # noqa: E402, F401  (re-exported)
     DECISION_FIELDS,
     _decision_snapshot,
     add_decision,

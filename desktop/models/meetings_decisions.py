@@ -11,6 +11,7 @@ import datetime as dt
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from desktop import clock
 from desktop.i18n import _
 from desktop.models.base import DomainError
 from desktop.models.meetings import (
@@ -22,7 +23,6 @@ from desktop.models.meetings import (
     MeetingSeries,
     _get,
 )
-from desktop import clock
 
 
 def _decision_snapshot(d: Decision) -> dict:

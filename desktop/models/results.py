@@ -27,6 +27,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
+from desktop import clock
 from desktop.i18n import _
 from desktop.models import grading, settings
 from desktop.models.base import Base, DomainError
@@ -34,7 +35,6 @@ from desktop.models.contingent import Group, Student, StudentStatus
 from desktop.models.exams import Discipline, Exam, ExamSession, Room, exam_group
 from desktop.models.movements import states_on
 from desktop.models.org import AcademicYear, Staff
-from desktop import clock
 
 
 class GradeSheet(Base):

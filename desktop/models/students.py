@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from desktop import clock
 from desktop.i18n import N_, _
 from desktop.models.base import DomainError
 from desktop.models.contingent import (
@@ -25,7 +26,6 @@ from desktop.models.contingent import (
 )
 from desktop.models.movements import MovementKind, Order, apply_movement, states_on
 from desktop.models.org import AcademicYear, Programme, Staff, academic_year_of
-from desktop import clock
 
 # One row of the student list: a plain tuple, in this order.
 ROW_FIELDS = ("id", "last_name", "first_name", "patronymic", "record_book", "group", "course", "programme",

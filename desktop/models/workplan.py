@@ -13,12 +13,12 @@ from sqlalchemy import JSON, Date, ForeignKey, String, Text, UniqueConstraint, s
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 from sqlalchemy.orm.exc import StaleDataError
 
-from desktop.i18n import NC_, N_, _
+from desktop import clock
+from desktop.i18n import N_, NC_, _
 from desktop.models import workplan_deadline as dl
 from desktop.models.base import Base, DomainError
 from desktop.models.org import AcademicYear, get_or_create_year
 from desktop.models.workplan_people import ResponsibleRef, parse_responsible, staff_index
-from desktop import clock
 
 
 class ItemStatus(enum.StrEnum):

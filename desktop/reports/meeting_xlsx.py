@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from desktop import clock
 from desktop.i18n import translator
 from desktop.models.meetings import DECISION_STATUS_LABELS
 from desktop.reports.xlsx import Workbook, write_table, write_value
-from desktop import clock
 
 
 def decisions_xlsx(target, rows: list[dict], lang: str, on_date: dt.date | None = None, frame=None) -> None:

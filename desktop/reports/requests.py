@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from desktop.models.request_templates import shown
-from desktop.i18n import NC_, N_, translator
-from desktop.models.request_templates import DurationKind
+from desktop.i18n import N_, NC_, translator
+from desktop.models.request_templates import DurationKind, shown
 from desktop.models.requests import CHANNEL_LABELS, STATUS_LABELS, Channel, RequestStatus
 from desktop.models.workdays import COUNTRY_NAMES
 from desktop.reports.xlsx import Workbook, write_table
@@ -95,9 +94,8 @@ def card_pdf(card: dict, target, lang: str, on_date: dt.date, faculty: str = "",
     from reportlab.lib.units import mm
     from reportlab.platypus import Paragraph, Spacer, Table
 
-    from desktop.reports.pdf import SANS, build_pdf, esc, fitted, styles, table_style_commands, widths_for_words
-
     from desktop.reports.frame import pdf_bottom, pdf_top
+    from desktop.reports.pdf import SANS, build_pdf, esc, fitted, styles, table_style_commands, widths_for_words
 
     tr = translator(lang)
     st = styles(lang=lang)
@@ -175,9 +173,8 @@ def register_pdf(rows: list[dict], target, lang: str, on_date: dt.date, faculty:
     from reportlab.lib.units import mm
     from reportlab.platypus import Paragraph, Spacer, Table
 
-    from desktop.reports.pdf import SANS, build_pdf, esc, styles, table_style_commands
-
     from desktop.reports.frame import pdf_bottom, pdf_top
+    from desktop.reports.pdf import SANS, build_pdf, esc, styles, table_style_commands
 
     tr = translator(lang)
     st = styles(lang=lang)

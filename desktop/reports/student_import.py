@@ -15,11 +15,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from desktop import clock
 from desktop.i18n import N_, _
 from desktop.models.base import DomainError
 from desktop.models.contingent import Funding, Gender, StudyForm
 from desktop.reports.table_read import ROW_LIMIT, TableRefused, clean_text, read_table
-from desktop import clock
 
 HEADER_SEARCH_ROWS = 20
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from sqlalchemy import insert, select, text
 from sqlalchemy.orm import Session
 
+from desktop import clock
 from desktop.i18n import N_, _
 from desktop.models import audit
 from desktop.models.contingent import Funding, Group, Student, StudentStatus, StudyForm
@@ -54,7 +55,6 @@ from desktop.reports.table_read import (
     fold_lookalikes,
     is_signature_line,
 )
-from desktop import clock
 
 PERSONAL = ("last_name", "first_name", "patronymic", "record_book", "birth_date", "gender", "funding", "study_form",
             "phone", "email")

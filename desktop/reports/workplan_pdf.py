@@ -11,6 +11,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
+from desktop import clock
 from desktop.i18n import translator
 from desktop.models import workplan_deadline as dl
 from desktop.models.typography import keep_initials
@@ -25,7 +26,6 @@ from desktop.reports.pdf import (
     table_style_commands,
     wrap,
 )
-from desktop import clock
 
 FONT_SIZE = 9
 WIDTHS_MM = (12, 88, 38, 42)  # No / activity / deadline / responsible on A4 portrait

@@ -9,8 +9,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from desktop import colours
-from desktop import i18n
+from desktop import colours, i18n
 from desktop.i18n import N_, _, pgettext
 from desktop.models.academic_calendar import CATEGORY_LABELS, TERM_LABELS, CalendarData, Category, Layout
 from desktop.reports.calendar_table import cell_text

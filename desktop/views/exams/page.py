@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import clock
 from desktop.i18n import N_, _, current_language, ngettext
 from desktop.models import exam_schedule as ops
 from desktop.models import exams as ex
@@ -45,7 +46,6 @@ from desktop.views.exams.models import (
     ExamListModel,
     ExamListProxy,
 )
-from desktop import clock
 
 SPLITTER = ui_settings.Option("exams/splitter", None, bytes)
 KIND = ui_settings.Option("exams/kind", "winter")

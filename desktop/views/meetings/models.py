@@ -8,7 +8,7 @@ from PySide6.QtCore import QAbstractTableModel, QByteArray, QMimeData, QModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from desktop import colours
-from desktop.i18n import NC_, N_, _
+from desktop.i18n import N_, NC_, _
 from desktop.models.meetings import DECISION_STATUS_LABELS
 from desktop.models.meetings_agenda import AgendaProposal, source_label
 from desktop.views.common.tablemodel import Column, RecordTableModel

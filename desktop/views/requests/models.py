@@ -7,13 +7,12 @@ import datetime as dt
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from desktop import clock, colours
+from desktop.i18n import N_, NC_, _, current
 from desktop.models.request_templates import shown
-from desktop import colours
-from desktop.i18n import NC_, N_, _, current
 from desktop.models.requests import CHANNEL_LABELS, Channel
 from desktop.reports.requests import duration_text, status_text
 from desktop.views.common.tablemodel import Column, RecordTableModel, TextFilterProxy
-from desktop import clock
 
 
 def _date(value) -> str:

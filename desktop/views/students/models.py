@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QAbstractItemModel, QAbstractProxyModel, QAbstractTableModel, QModelIndex, Qt
 
-from desktop.i18n import NC_, N_, _, ngettext
+from desktop.i18n import N_, NC_, _, ngettext
 from desktop.models.contingent import FUNDING_LABELS, GENDER_LABELS, STUDENT_STATUS_LABELS, STUDY_FORM_LABELS
 from desktop.models.movements import MOVEMENT_LABELS
-from desktop.models.students import F, ROW_FIELDS
+from desktop.models.students import ROW_FIELDS, F
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 GROUPS_ROLE = Qt.ItemDataRole.UserRole + 2
