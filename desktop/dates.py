@@ -132,7 +132,9 @@ def long_range(first: dt.date, last: dt.date, lang: str) -> str:
         if same_year:
             return f"{first.day} {gen[first.month]} {DASH} {last.day} {gen[last.month]} {last.year} г."
     elif lang == "ky":
-        poss = lambda m: _ky_possessive(month_name(m, "ky"))
+        def poss(m: int) -> str:
+            return _ky_possessive(month_name(m, "ky"))
+
         if same_month:
             return f"{last.year}-жылдын {first.day}{DASH}{last.day}-{poss(last.month)}"
         if same_year:

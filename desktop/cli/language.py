@@ -80,8 +80,7 @@ def _parsers(parser: argparse.ArgumentParser):
     yield parser
     for action in parser._actions:
         if isinstance(action, argparse._SubParsersAction):
-            for choice in action._choices_actions:
-                yield choice  # the one-line help shown in the parent's list
+            yield from action._choices_actions  # the one-line help shown in the parent's list
             for sub in dict.fromkeys(action.choices.values()):
                 yield from _parsers(sub)
 

@@ -298,7 +298,7 @@ def _exam_sessions_are_whole(session: Session) -> list[str]:
     from sqlalchemy import and_, or_
 
     problems = []
-    for sid, year, kind, start, end in session.execute(
+    for _sid, year, kind, start, end in session.execute(
             select(ExamSession.id, AcademicYear.name, ExamSession.kind, ExamSession.start_date,
                    ExamSession.end_date).join(AcademicYear).where(ExamSession.end_date < ExamSession.start_date)):
         problems.append(f"{kind} session {year}: ends ({end}) before it starts ({start})")

@@ -283,14 +283,14 @@ def delete_meeting(session: Session, meeting_id: int) -> dict:
 
 
 def meeting_snapshot(session: Session, meeting: Meeting) -> dict:
-    decisions = session.scalars(select(Decision).where(Decision.meeting_id == meeting.id).order_by(Decision.id))
+    own = session.scalars(select(Decision).where(Decision.meeting_id == meeting.id).order_by(Decision.id))
     return {
         "id": meeting.id, "series_id": meeting.series_id, "date": meeting.date, "time": meeting.time,
         "place": meeting.place, "chair_id": meeting.chair_id, "secretary_id": meeting.secretary_id,
         "held": meeting.held,
         "attendees": [{"staff_id": a.staff_id, "present": a.present, "note": a.note} for a in meeting.attendees],
         "items": [_item_snapshot(i) for i in meeting.items],
-        "decisions": [_decision_snapshot(d) for d in decisions],
+        "decisions": [_decision_snapshot(d) for d in own],
     }
 
 

@@ -235,7 +235,7 @@ def undo_movements(session: Session, movement_ids: Sequence[int]) -> None:
     gone = session.execute(select(Movement.id, *(getattr(Movement, f) for f in AUDITED_FIELDS))
                            .where(Movement.id.in_(movement_ids))).all()
     _audit().record_rows(session, "delete", "movement", ((r[0], f, v, None) for r in gone
-                                                         for f, v in zip(AUDITED_FIELDS, r[1:]) if v not in (None, "")))
+                                                         for f, v in zip(AUDITED_FIELDS, r[1:], strict=True) if v not in (None, "")))
     session.execute(delete(Movement).where(Movement.id.in_(movement_ids)))
     sync_current(session, student_ids)
 

@@ -150,7 +150,7 @@ def card_pdf(card: dict, target, lang: str, on_date: dt.date, faculty: str = "",
         actual = tr.short_date(step["actual"]) if step["actual"] else ""
         data.append([str(i)] + [fitted(esc(v), cell, w * mm - 6) for v, w in zip((
             name, shown(tr, step["unit"]), duration_text(tr, step), planned, actual, step["done_by"], note),
-            widths[1:])])
+            widths[1:], strict=True)])
     story.append(Table(data, colWidths=[w * mm for w in widths], repeatRows=1, style=commands))
     story.append(Spacer(1, 4 * mm))
     story.append(Paragraph(esc(tr("As of {date}").format(date=tr.as_of(on_date))), st["small"]))

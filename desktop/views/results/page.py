@@ -498,7 +498,7 @@ class ResultsArea(AreaPage):
         with self.ctx.db.session() as s:
             self.sheet = rm.load_sheet(s, self.sheet.head.id)
         fresh = {r["id"]: r for r in grid_rows(self.sheet)}
-        for i, row in enumerate(self.grid_model.rows):
+        for row in self.grid_model.rows:
             if row["id"] in fresh:
                 row.update(fresh[row["id"]])
         if self.grid_model.rows:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import json
 
@@ -527,7 +526,7 @@ class WorkPlanArea(PlanActions, AreaPage):
                                                                old["v"])), lambda: item_id)
             return
         # The value shown: refused (StaleDataError) if another install changed it meanwhile.
-        shown = {field: i[field] for sec in self.model.sections for i in sec["items"] if i["id"] == item_id}
+        shown = next(({field: i[field]} for sec in self.model.sections for i in sec["items"] if i["id"] == item_id), {})
         written: dict = {}  # the values the edit stored: Undo expects to find them (stale otherwise)
 
         def redo(s):
