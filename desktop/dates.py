@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import cache
+from typing import Literal
 
 DASH = "–"  # en dash, no spaces between days; spaced between whole dates
 
@@ -35,7 +36,7 @@ _VOICELESS = set("кқпстфхцчшщ")
 
 
 @cache
-def _names(lang: str, context: str) -> dict[int, str]:
+def _names(lang: str, context: Literal["format", "stand-alone"]) -> dict[int, str]:
     from babel.dates import get_month_names
 
     return dict(get_month_names("wide", context=context, locale=lang))

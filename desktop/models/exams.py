@@ -178,7 +178,7 @@ def calendar_dates(session: Session, year_name: str, kind: str) -> tuple[tuple[d
     cal_id = ac.find_calendar(session, year_name)
     if cal_id is None:
         return None, None
-    country = session.get(ac.AcademicCalendar, cal_id).country
+    country = session.get_one(ac.AcademicCalendar, cal_id).country
     for period in CALENDAR_PERIODS[SessionKind(kind)]:
         span = ac.event_period(session, year_name, period)
         if span:
@@ -223,7 +223,7 @@ def sessions(session: Session) -> list[tuple[int, str, str]]:
     """(id, year, kind) of every session, newest year first."""
     rows = session.execute(select(ExamSession.id, AcademicYear.name, ExamSession.kind).join(AcademicYear)
                            .order_by(AcademicYear.name.desc(), ExamSession.kind)).all()
-    return [tuple(r) for r in rows]
+    return [(sid, year, kind) for sid, year, kind in rows]
 
 
 # Rooms and disciplines ----------------------------------------------------------------------

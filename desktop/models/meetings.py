@@ -254,7 +254,7 @@ def _next_number(session: Session, series_id: int, date: dt.date) -> int:
     start, end = _year_bounds(date)
     earlier = session.scalar(select(func.count(Meeting.id)).where(
         Meeting.series_id == series_id, Meeting.date >= start, Meeting.date < date))
-    return earlier + 1
+    return (earlier or 0) + 1
 
 
 def _year_bounds(date: dt.date) -> tuple[dt.date, dt.date]:

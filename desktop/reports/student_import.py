@@ -142,7 +142,7 @@ def is_number_header(text: object) -> bool:
 
 
 SYNONYMS = _table(_SYNONYMS)  # exact normalised wording -> field
-_KEYS = {}
+_KEYS: dict[frozenset[str], str] = {}
 for _f, _words in _SYNONYMS.items():
     for _w in _words:
         _KEYS.setdefault(header_key(_w), _f)
