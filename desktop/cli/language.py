@@ -72,8 +72,8 @@ def language_of(argv: list[str]) -> str:
 
 def use_catalog_for_argparse() -> None:
     """argparse's own words through our catalog, in the current language."""
-    argparse._ = lambda message: current()(message)
-    argparse.ngettext = lambda singular, plural, n: current().ngettext(singular, plural, n)
+    setattr(argparse, "_", lambda message: current()(message))  # noqa: B010  (argparse's own module globals)
+    setattr(argparse, "ngettext", lambda singular, plural, n: current().ngettext(singular, plural, n))  # noqa: B010
 
 
 def _parsers(parser: argparse.ArgumentParser):

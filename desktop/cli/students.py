@@ -90,9 +90,10 @@ def cmd_export(args, ctx: Context) -> int:
         if args.group:
             from desktop.models.students import group_by_name
 
-            if group_by_name(s, args.group) is None:
+            group = group_by_name(s, args.group)
+            if group is None:
                 raise CommandError(_("no group named “{name}”").format(name=args.group))
-            args.group = group_by_name(s, args.group).name
+            args.group = group.name
         if args.format == "xlsx":
             with ctx.output(args.output) as tmp:
                 n = export_students_xlsx(s, tmp, lang=lang, group_name=args.group,

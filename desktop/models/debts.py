@@ -73,7 +73,9 @@ def _raw_rows(session: Session, q) -> list[tuple]:
     """Plain tuples from the driver's cursor (no per-row processing: 120,000 rows in tens of ms)."""
     connection = session.connection()
     sql = str(q.compile(dialect=connection.dialect, compile_kwargs={"literal_binds": True}))
-    cursor = connection.connection.driver_connection.cursor()
+    driver = connection.connection.driver_connection
+    assert driver is not None  # a session's connection is open
+    cursor = driver.cursor()
     try:
         cursor.execute(sql)
         return cursor.fetchall()

@@ -54,7 +54,9 @@ def student_rows(session: Session, group_ids: Sequence[int] | None = None, *, is
         q = q.order_by(st.last_name, st.first_name, st.id).limit(int(first))
     connection = session.connection()
     sql = str(q.compile(dialect=connection.dialect, compile_kwargs={"literal_binds": True}))
-    cursor = connection.connection.driver_connection.cursor()
+    driver = connection.connection.driver_connection
+    assert driver is not None  # a session's connection is open
+    cursor = driver.cursor()
     try:
         cursor.execute(sql)
         rows = cursor.fetchall()
