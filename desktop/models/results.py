@@ -118,7 +118,7 @@ def _next_number(session: Session, year_id: int) -> int:
 
 
 def issue_sheet(session: Session, exam_id: int, issued_on: dt.date, control: str = grading.Control.EXAM.value,
-                *, student_ids: list[tuple[int, int]] | None = None, retake: bool = False,
+                *, student_ids: list[tuple[int, int | None]] | None = None, retake: bool = False,
                 scale: grading.Scale | None = None, cache: dict | None = None) -> int:
     """A numbered sheet for an exam, with its students fixed (or the given (student, group) pairs)."""
     exam = session.get(Exam, exam_id)

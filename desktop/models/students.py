@@ -72,7 +72,7 @@ def student_rows(session: Session, group_ids: Sequence[int] | None = None, *, is
 def group_rows(session: Session) -> list[dict]:
     """Groups with programme and the number of students studying, for the tree and dialogs (Core, as above)."""
     st, g, p = Student.__table__.c, Group.__table__.c, Programme.__table__.c
-    counts = dict(session.execute(select(st.group_id, func.count()).where(
+    counts: dict[int | None, int] = dict(session.execute(select(st.group_id, func.count()).where(
         st.status == StudentStatus.STUDYING.value).group_by(st.group_id)).all())
     rows = []
     q = (select(g.id, g.name, g.course, g.study_form, g.programme_id, p.code, p.name, g.active)
@@ -247,8 +247,9 @@ def headcount(session: Session, on: dt.date) -> list[dict]:
     states = states_on(session, on)
     info = {sid: (funding, form) for sid, funding, form in session.execute(
         select(Student.id, Student.funding, Student.study_form))}
-    groups = {gid: pid for gid, pid in session.execute(select(Group.id, Group.programme_id))}
-    programmes = {pid: (code, name) for pid, code, name in session.execute(
+    groups: dict[int | None, int | None] = {
+        gid: pid for gid, pid in session.execute(select(Group.id, Group.programme_id))}
+    programmes: dict[int | None, tuple[str, str]] = {pid: (code, name) for pid, code, name in session.execute(
         select(Programme.id, Programme.code, Programme.name))}
     cells: dict[tuple, list[int]] = {}
     for sid, st in states.items():
