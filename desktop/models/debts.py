@@ -253,7 +253,8 @@ def session_summary(session: Session, session_id: int) -> Summary:
         elif grade not in ("pass", "fail"):
             st[2] = st[2] and grade in grading.TOP_GRADES
             st[3] = st[3] and grade in grading.GOOD_GRADES
-    info: dict[int | None, tuple[str, int, str]] = {gid: (name, course, code or "") for gid, name, course, code in session.execute(
+    info: dict[int | None, tuple[str, int, str]] = {
+        gid: (name, course, code or "") for gid, name, course, code in session.execute(
         select(Group.id, Group.name, Group.course, Programme.code).outerjoin(Programme, Programme.id == Group.programme_id))}
     # The course the students were on during the session (a later promotion moves the group on).
     last_day = session.scalar(select(func.max(Exam.day)).where(Exam.session_id == session_id))

@@ -571,7 +571,8 @@ def _copy_versions(plan: WorkPlan, new: WorkPlan) -> None:
     items = {i.id: c.id for s, cs in zip(plan.sections, new.sections, strict=True)
              for i, c in zip(s.items, cs.items, strict=True)}
     people = {r.id: rc.id for s, cs in zip(plan.sections, new.sections, strict=True)
-              for i, c in zip(s.items, cs.items, strict=True) for r, rc in zip(i.responsible, c.responsible, strict=True)}
+              for i, c in zip(s.items, cs.items, strict=True)
+              for r, rc in zip(i.responsible, c.responsible, strict=True)}
     copy_versions(session, "workplan", {plan.id: new.id})
     copy_versions(session, "workplan_section", sections)
     copy_versions(session, "workplan_item", items)

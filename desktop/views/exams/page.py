@@ -203,7 +203,8 @@ class ExamsArea(AreaPage):
                               "the rules and the days off. Create the session to start planning it."))
         self.tabs.setTabText(0, _("Matrix"))
         self.tabs.setTabText(1, _("List"))
-        for label, text in zip(self.filter_labels, (_("Course"), _("Programme"), _("Examiner"), _("Room")), strict=True):
+        for label, text in zip(self.filter_labels, (_("Course"), _("Programme"), _("Examiner"), _("Room")),
+                               strict=True):
             label.setText(text)
         self.set_command_texts({
             "add": _("Add exam"), "edit": _("Edit"), "delete": _("Delete"), "copy": _("Copy to groups…"),
@@ -282,7 +283,8 @@ class ExamsArea(AreaPage):
         ]
         self._loading = True
         try:
-            for combo, values, want in zip((self.course, self.programme, self.examiner, self.room), items, saved, strict=False):
+            for combo, values, want in zip((self.course, self.programme, self.examiner, self.room), items, saved,
+                                           strict=False):
                 current = combo.currentData() if combo.count() else (int(want) if want.isdigit() else None)
                 combo.clear()
                 combo.addItem(_("All"), None)

@@ -179,7 +179,8 @@ class GradingDialog(QDialog):
         self.max_debts.setValue(int(allowed))
         form = QFormLayout(self)
         form.addRow(_("Scale"), self.scale)
-        for label, box in zip((_("“5” from (points)"), _("“4” from (points)"), _("“3” from (points)")), self.thresholds, strict=True):
+        for label, box in zip((_("“5” from (points)"), _("“4” from (points)"), _("“3” from (points)")), self.thresholds,
+                              strict=True):
             form.addRow(label, box)
         form.addRow(_("Open debts allowed"), self.max_debts)
         form.addRow(QLabel(_("Thresholds apply to the Kyrgyz module-rating scale; sheets already issued keep "
