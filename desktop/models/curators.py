@@ -188,8 +188,9 @@ class StudentAchievement(Base):
 
 
 # The parts of a report, in the order of the form.
-PARTS = {"activities": CuratorActivity, "risks": StudentAtRisk, "contacts": ParentContact,
-         "achievements": StudentAchievement}
+ReportLine = CuratorActivity | StudentAtRisk | ParentContact | StudentAchievement
+PARTS: dict[str, type[ReportLine]] = {
+    "activities": CuratorActivity, "risks": StudentAtRisk, "contacts": ParentContact, "achievements": StudentAchievement}
 
 
 # Months and due dates -----------------------------------------------------------------
