@@ -176,6 +176,7 @@ class ImportRefused(DomainError):
     def __init__(self, problems: list[str]):
         super().__init__("\n".join(problems))
         self.problems = problems
+        self.doubtful: list[tuple[str, str]] = []  # (column letter, header) the mapping only guessed
 
 
 @dataclass
