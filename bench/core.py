@@ -134,8 +134,9 @@ def table(results: list[Result]) -> str:
     rows = [(r.name, fmt(r.dekanat, r.unit), fmt(r.floor, r.unit),
              f"{r.ratio:.2f}" if r.ratio is not None else "—", r.target, "pass" if r.passed else "FAIL")
             for r in results]
-    widths = [max(len(str(x)) for x in col) for col in zip(head, *rows)]
-    lines = ["  ".join(str(x).ljust(w) if i == 0 else str(x).rjust(w) for i, (x, w) in enumerate(zip(row, widths)))
+    widths = [max(len(str(x)) for x in col) for col in zip(head, *rows, strict=True)]
+    lines = ["  ".join(str(x).ljust(w) if i == 0 else str(x).rjust(w)
+                       for i, (x, w) in enumerate(zip(row, widths, strict=True)))
              for row in (head, *rows)]
     lines.insert(1, "  ".join("-" * w for w in widths))
     return "\n".join(lines)

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import cache
+from typing import Literal
 
 DASH = "–"  # en dash, no spaces between days; spaced between whole dates
 
@@ -35,7 +36,7 @@ _VOICELESS = set("кқпстфхцчшщ")
 
 
 @cache
-def _names(lang: str, context: str) -> dict[int, str]:
+def _names(lang: str, context: Literal["format", "stand-alone"]) -> dict[int, str]:
     from babel.dates import get_month_names
 
     return dict(get_month_names("wide", context=context, locale=lang))
@@ -132,7 +133,9 @@ def long_range(first: dt.date, last: dt.date, lang: str) -> str:
         if same_year:
             return f"{first.day} {gen[first.month]} {DASH} {last.day} {gen[last.month]} {last.year} г."
     elif lang == "ky":
-        poss = lambda m: _ky_possessive(month_name(m, "ky"))
+        def poss(m: int) -> str:
+            return _ky_possessive(month_name(m, "ky"))
+
         if same_month:
             return f"{last.year}-жылдын {first.day}{DASH}{last.day}-{poss(last.month)}"
         if same_year:

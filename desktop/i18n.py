@@ -21,6 +21,7 @@ import io
 import os
 from collections.abc import Callable
 from functools import cache, cached_property
+from typing import Literal
 
 from desktop import paths
 
@@ -155,13 +156,15 @@ class Translator:
 
         return dates.long_range(first, last, self.lang)
 
-    def month(self, month: int, width: str = "wide", standalone: bool = True) -> str:
+    def month(self, month: int, width: Literal["abbreviated", "narrow", "wide"] = "wide",
+              standalone: bool = True) -> str:
         from babel.dates import get_month_names
 
         names = get_month_names(width, context="stand-alone" if standalone else "format", locale=self.locale)
         return names[month]
 
-    def weekday(self, weekday: int, width: str = "wide", standalone: bool = True) -> str:
+    def weekday(self, weekday: int, width: Literal["abbreviated", "narrow", "short", "wide"] = "wide",
+                standalone: bool = True) -> str:
         """``weekday`` 0 = Monday."""
         from babel.dates import get_day_names
 

@@ -159,7 +159,7 @@ def test_copy_to_next_year_keeps_weekdays_rules_and_sub_rows(demo_db):
         work = ac.calendar_engine(s, new)
         assert new.year_name == "2026-2027" and new.country == "KZ"
         assert ac.weekday_shift(D(2025, 9, 2)) == dt.timedelta(weeks=52)
-        for a, b in zip(old.events, new.events):
+        for a, b in zip(old.events, new.events, strict=True):
             assert (a.number, a.category, a.kind) == (b.number, b.category, b.kind)
             for term, entry in a.entries.items():
                 moved = b.entries[term]

@@ -119,11 +119,11 @@ def test_kill_9_during_a_10000_row_import_leaves_none_or_all(tmp_path, demo_temp
             time.sleep(first_write * (n + rng.random()) / (KILL_POINTS // 2))
         elif n < KILL_POINTS - 2:
             # While the rows are being written: a random moment inside the write transaction.
-            _wait_for(proc, lambda: _writing(db))
+            _wait_for(proc, lambda db=db: _writing(db))
             time.sleep(write_time * 0.8 * rng.random())
         else:
             # Just after the commit, before the process has finished.
-            _wait_for(proc, lambda: _count(db) == base_count + ROWS)
+            _wait_for(proc, lambda db=db: _count(db) == base_count + ROWS)
         writing = _writing(db)  # the import holds its write transaction open right now
         if proc.poll() is None:
             os.kill(proc.pid, signal.SIGKILL)

@@ -9,10 +9,9 @@ import subprocess
 import openpyxl
 import pytest
 
-from desktop.models.base import DomainError
-
 from desktop.models import curator_reports as cr
 from desktop.models import teaching_log as tl
+from desktop.models.base import DomainError
 from desktop.models.contingent import Group
 from desktop.models.curators import CellState, assign_curator
 from desktop.models.org import add_staff

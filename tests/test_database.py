@@ -1,9 +1,9 @@
 """Migrations, newer-database refusal, SQLite settings, backups and restore."""
 
+import datetime as dt
 import os
 import sqlite3
 import stat
-import datetime as dt
 
 import pytest
 from sqlalchemy import func, select, text

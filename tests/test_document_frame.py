@@ -502,7 +502,7 @@ def test_no_word_of_the_demo_pdfs_is_split_without_a_hyphen(demo_db, tmp_path, l
     # A line ending in letters (no hyphen) and the next line's first letters that together make a
     # word of the texts printed, while one of the parts is not a word: "Запланирован" / "о".
     suspicious = []
-    for a, b in zip(lines, lines[1:]):
+    for a, b in zip(lines, lines[1:], strict=False):
         tail, head = (WORD.findall(a)[-1:] or [""])[0], (WORD.findall(b)[:1] or [""])[0]
         if tail and head and a.rstrip().endswith(tail) and b.lstrip().startswith(head) and head[0].islower():
             if (tail + head).casefold() in vocabulary and not (tail.casefold() in vocabulary

@@ -21,7 +21,6 @@ from desktop.models.exam_generator import generate_draft
 from desktop.models.exam_schedule import ExamRow
 from desktop.models.exams import Exam
 from desktop.models.progress import Cancelled, Progress
-
 from tests.factories import RULES, clean, exam, kinds, schedule
 
 D = dt.date

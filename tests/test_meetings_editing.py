@@ -25,7 +25,7 @@ def page(qtbot, demo_db):
     return p
 
 
-def open_meeting(page, db, day=D(2025, 12, 8)) -> int:
+def open_meeting(page, db, day=dt.date(2025, 12, 8)) -> int:
     with db.session() as s:
         meeting_id = mt.find_meeting(s, day).id
     page.open_meeting(meeting_id)

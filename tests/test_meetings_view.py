@@ -30,7 +30,7 @@ def weekly_id(db) -> int:
         return mt.series_by_name(s, "Деканаттын жумалык кеңешмеси").id
 
 
-def open_meeting(page, db, day=D(2025, 12, 8)) -> int:
+def open_meeting(page, db, day=dt.date(2025, 12, 8)) -> int:
     with db.session() as s:
         meeting_id = mt.find_meeting(s, day).id
     page.open_meeting(meeting_id)

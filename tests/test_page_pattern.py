@@ -146,7 +146,7 @@ def test_the_shortcut_table_is_the_same_in_every_area(qtbot, qapp, demo_db):
                     meaning = next(r for r, k in SHORTCUTS.items() if QKeySequence(k) == seq)
                     assert meaning in ("delete",) and "delete" in key, (area.key, key, seq.toString())
         # tooltips name the key
-        for key, role in roles.items():
+        for key in roles:
             tip = page.commands[key].toolTip()
             assert page.commands[key].shortcut().toString(QKeySequence.SequenceFormat.NativeText) in tip, (
                 area.key, key, tip)

@@ -4,12 +4,12 @@ import pytest
 from sqlalchemy import func, select
 
 from desktop.models import Base, load_all
-
-load_all()
 from desktop.models.base import DomainError
 from desktop.models.contingent import Group, Student
 from desktop.models.db import Database
 from desktop.models.transfer import copy_to
+
+load_all()
 
 
 def _snapshot(db: Database) -> dict[str, list]:

@@ -12,8 +12,7 @@ from desktop import i18n
 from desktop.models import workplan as wp
 from desktop.views import settings as ui_settings
 from desktop.views.common.area import AppContext
-from desktop.views.workplan import WorkPlanArea
-from desktop.views.workplan import plan_actions
+from desktop.views.workplan import WorkPlanArea, plan_actions
 from desktop.views.workplan.plan_dialogs import ImportDialog, PlanHeaderDialog
 from tests.factories import TRICKY, make_docx
 

@@ -8,7 +8,6 @@ import pytest
 from desktop.models import workplan as wp
 from desktop.models.base import DomainError
 from desktop.reports.workplan_import import import_plan, read_plan_file
-
 from tests.factories import TRICKY, make_docx
 
 

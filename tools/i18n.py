@@ -75,7 +75,7 @@ def save(catalog: Catalog, path: Path) -> None:
 
 def extracted() -> dict[str, set]:
     found: dict = {}
-    for filename, _lineno, message, _comments, context in extract_from_dir(
+    for _filename, _lineno, message, _comments, context in extract_from_dir(
         str(ROOT / "desktop"), method_map=[("**.py", "python")], keywords=KEYWORDS, strip_comment_tags=True
     ):
         key = (message, context) if isinstance(message, str) else (message[0], context)

@@ -250,7 +250,7 @@ def _database_name(args) -> str:
         from desktop.models.db import database_url
 
         url = make_url(database_url(args.database))
-        return url.database if url.get_backend_name() == "sqlite" else url.render_as_string(hide_password=True)
+        return (url.database or "") if url.get_backend_name() == "sqlite" else url.render_as_string(hide_password=True)
     except Exception:
         return "?"
 
@@ -277,12 +277,11 @@ def main(argv: list[str] | None = None) -> int:
     from desktop.models import load_all
 
     load_all()
-    from desktop.models.migrate import DatabaseTooNew
-
     import time
     from pathlib import Path
 
     from desktop.logs import event, setup_logging
+    from desktop.models.migrate import DatabaseTooNew
 
     setup_logging()
     started = time.perf_counter()

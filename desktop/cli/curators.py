@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from desktop import clock
 from desktop.cli import CommandError, Context, Registry
 from desktop.i18n import LANGUAGES, _, ngettext
-from desktop import clock
 
 
 def register(cli: Registry) -> None:
@@ -63,22 +63,21 @@ def cmd_curator_reports(args, ctx: Context) -> int:
     if args.month is None:
         from desktop.reports import curator_matrix as out
 
-        write = out.write_matrix_pdf if args.format == "pdf" else out.write_matrix_xlsx
         with ctx.output(args.output) as tmp:
             if args.format == "pdf":
-                write(tmp, matrix, summary, lang, name, frame=frame)
+                out.write_matrix_pdf(tmp, matrix, summary, lang, name, frame=frame)
             else:
-                write(tmp, matrix, summary, lang, frame=frame)
+                out.write_matrix_xlsx(tmp, matrix, summary, lang, frame=frame)
         print(ngettext("{file}: {n} curator, {cells} report cells", "{file}: {n} curators, {cells} report cells",
                        len(matrix.rows)).format(file=args.output, n=len(matrix.rows), cells=sum(matrix.counts.values())))
     else:
-        from desktop.reports import curator_report as out
+        from desktop.reports import curator_report as report_out
 
         with ctx.output(args.output) as tmp:
             if args.format == "pdf":
-                out.write_reports_pdf(tmp, docs, lang, name, frame=frame)
+                report_out.write_reports_pdf(tmp, docs, lang, name, frame=frame)
             else:
-                out.write_reports_xlsx(tmp, docs, lang)
+                report_out.write_reports_xlsx(tmp, docs, lang)
         print(ngettext("{file}: {n} report", "{file}: {n} reports", len(docs)).format(file=args.output, n=len(docs)))
     return 0
 

@@ -72,16 +72,15 @@ def language_of(argv: list[str]) -> str:
 
 def use_catalog_for_argparse() -> None:
     """argparse's own words through our catalog, in the current language."""
-    argparse._ = lambda message: current()(message)
-    argparse.ngettext = lambda singular, plural, n: current().ngettext(singular, plural, n)
+    setattr(argparse, "_", lambda message: current()(message))  # noqa: B010  (argparse's own module globals)
+    setattr(argparse, "ngettext", lambda singular, plural, n: current().ngettext(singular, plural, n))  # noqa: B010
 
 
 def _parsers(parser: argparse.ArgumentParser):
     yield parser
     for action in parser._actions:
         if isinstance(action, argparse._SubParsersAction):
-            for choice in action._choices_actions:
-                yield choice  # the one-line help shown in the parent's list
+            yield from action._choices_actions  # the one-line help shown in the parent's list
             for sub in dict.fromkeys(action.choices.values()):
                 yield from _parsers(sub)
 

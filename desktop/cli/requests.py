@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from desktop import clock
 from desktop.cli import CommandError, Context, Registry
 from desktop.cli.texts import add_strict, warn_missing
 from desktop.i18n import LANGUAGES, _, ngettext
-from desktop import clock
 
 STATUSES = ("in_progress", "done", "refused", "overdue")
 
@@ -58,7 +58,8 @@ def cmd_export_requests(args, ctx: Context) -> int:
     fmt = args.format or ("pdf" if args.output.lower().endswith(".pdf") else "xlsx")
     lang = args.report_lang or ctx.lang
     with ctx.db.session() as s:
-        from desktop.models.text_documents import faculty_name as faculty_in, localize_request_rows
+        from desktop.models.text_documents import faculty_name as faculty_in
+        from desktop.models.text_documents import localize_request_rows
 
         rows, missing = localize_request_rows(s, filter_rows(request_rows(s, on_date), args.status), lang)
         faculty_name = faculty_in(s, lang)
@@ -75,8 +76,8 @@ def cmd_export_requests(args, ctx: Context) -> int:
 
 
 def cmd_export_request(args, ctx: Context) -> int:
-    from desktop.models.document_frame import document_frame
     from desktop.models.base import DomainError
+    from desktop.models.document_frame import document_frame
     from desktop.models.requests import request_card
     from desktop.reports.requests import card_pdf
 
@@ -86,7 +87,8 @@ def cmd_export_request(args, ctx: Context) -> int:
             card = request_card(s, args.id, on_date)
         except DomainError:
             raise CommandError(_("there is no request No {number}").format(number=args.id)) from None
-        from desktop.models.text_documents import faculty_name as faculty_in, localize_request_card
+        from desktop.models.text_documents import faculty_name as faculty_in
+        from desktop.models.text_documents import localize_request_card
 
         lang = args.report_lang or ctx.lang
         card, missing = localize_request_card(s, card, lang)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from desktop import clock
 from desktop.cli import CommandError, Context, Registry
 from desktop.i18n import LANGUAGES
-from desktop import clock
 
 KINDS = ("winter", "summer", "fx", "state")
 

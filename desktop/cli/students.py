@@ -6,9 +6,9 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+from desktop import clock
 from desktop.cli import CommandError, Context, Registry
 from desktop.i18n import LANGUAGES, _, ngettext
-from desktop import clock
 
 
 def register(cli: Registry) -> None:
@@ -90,9 +90,10 @@ def cmd_export(args, ctx: Context) -> int:
         if args.group:
             from desktop.models.students import group_by_name
 
-            if group_by_name(s, args.group) is None:
+            group = group_by_name(s, args.group)
+            if group is None:
                 raise CommandError(_("no group named “{name}”").format(name=args.group))
-            args.group = group_by_name(s, args.group).name
+            args.group = group.name
         if args.format == "xlsx":
             with ctx.output(args.output) as tmp:
                 n = export_students_xlsx(s, tmp, lang=lang, group_name=args.group,

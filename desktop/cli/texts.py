@@ -98,9 +98,9 @@ def cmd_import(args, ctx: Context) -> int:
                 print(f"dekanat: {line}", file=sys.stderr)
             s.rollback()
             raise CommandError(_("Nothing was imported."))
-        for line, key in result.changed_originals:
+        for row, key in result.changed_originals:
             print(_("Row {row}: the original of {id} differs from the one in the database; "
-                    "the original was left as it is.").format(row=line, id=key), file=sys.stderr)
+                    "the original was left as it is.").format(row=row, id=key), file=sys.stderr)
         if args.dry_run:
             s.rollback()
     print(ngettext("{n} version to write", "{n} versions to write", len(result.changes)).format(n=len(result.changes))

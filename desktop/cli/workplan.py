@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from desktop import clock
 from desktop.cli import CommandError, Context, Registry
 from desktop.cli.texts import add_strict, warn_missing
 from desktop.i18n import LANGUAGES, _
-from desktop import clock
 
 
 def register(cli: Registry) -> None:

@@ -236,7 +236,7 @@ class CalendarData:
 
     def by_category(self) -> list[tuple[str, str, list[Event]]]:
         """(roman numeral, category, events in order with sub-rows after their parent) for used categories."""
-        out = []
+        out: list[tuple[str, str, list[Event]]] = []
         for cat in Category:
             events = [e for e in self.events if e.category == cat.value]
             if events:
@@ -386,7 +386,7 @@ def calendars(session: Session) -> list[tuple[int, str, str, str]]:
                                   AcademicCalendar.layout)
                            .order_by(AcademicCalendar.year_name.desc(), AcademicCalendar.level,
                                      AcademicCalendar.layout)).all()
-    return [tuple(r) for r in rows]
+    return [(cid, year, level, layout) for cid, year, level, layout in rows]
 
 
 def default_layout(session: Session) -> str:
@@ -612,7 +612,7 @@ def snapshot_event(session: Session, event_id: int) -> dict:
     from desktop.models.records import snapshot
 
     ids = [event_id, *session.scalars(select(CalendarEvent.id).where(CalendarEvent.parent_id == event_id))]
-    events = [snapshot(session.get(CalendarEvent, i)) for i in ids]
+    events = [snapshot(session.get_one(CalendarEvent, i)) for i in ids]
     dates = [snapshot(d) for d in session.scalars(select(CalendarDate).where(CalendarDate.event_id.in_(ids)))]
     # Rules elsewhere that point here lose their reference on delete; remember them too.
     refs = [(d.id, d.rule_ref_id) for d in session.scalars(select(CalendarDate).where(
@@ -677,7 +677,7 @@ def set_entry(session: Session, event_id: int, term: str, entry: Entry) -> Entry
     event = session.get(CalendarEvent, event_id)
     if event is None:
         raise DomainError(_("The event was deleted meanwhile; reload the calendar."))
-    cal = session.get(AcademicCalendar, event.calendar_id)
+    cal = session.get_one(AcademicCalendar, event.calendar_id)
     if term not in TERMS[Layout(cal.layout)]:
         raise DomainError(_("Unknown term “{term}”.").format(term=term))
     if entry.start and entry.end and entry.end < entry.start:

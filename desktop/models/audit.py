@@ -196,7 +196,7 @@ def record_bulk(session: Session, action: str, table: str, ids: Sequence[int], n
 
 def _covers(entry: AuditEntry, record_id: int) -> bool:
     try:
-        first, last = entry.new_value.split(": ", 1)[1].split("-")
+        first, last = (entry.new_value or "").split(": ", 1)[1].split("-")
         return int(first) <= record_id <= int(last)
     except (AttributeError, IndexError, ValueError):
         return False

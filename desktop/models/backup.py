@@ -168,7 +168,7 @@ def rotate(folder: Path) -> list[Path]:
     stamps = [when + dt.timedelta(microseconds=i) for i, (when, _f) in enumerate(entries)]
     keep = to_keep(stamps)
     removed = []
-    for stamp, (_when, f) in zip(stamps, entries):
+    for stamp, (_when, f) in zip(stamps, entries, strict=True):
         if stamp not in keep:
             f.unlink(missing_ok=True)
             removed.append(f)

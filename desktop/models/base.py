@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from sqlalchemy import MetaData
+from typing import ClassVar
+
+from sqlalchemy import MetaData, Table
 from sqlalchemy.orm import DeclarativeBase
 
 # Stable constraint names so Alembic batch migrations on SQLite can find them.
@@ -17,6 +19,8 @@ NAMING_CONVENTION = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    # Every entity is declared on a Table (not a join or a select), so Core's insert/update/delete take it.
+    __table__: ClassVar[Table]
 
 
 class DomainError(ValueError):

@@ -137,7 +137,7 @@ def _overlaps(data, resolved) -> list[Problem]:
     for column in data.columns:
         spans = [(e, t, resolved[(e.id, t)]) for e in data.events if e.kind and e.parent_id is None
                  for t in column if (e.id, t) in resolved]
-        for i, (a, ta, pa) in enumerate(spans):
+        for i, (a, _ta, pa) in enumerate(spans):
             for b, tb, pb in spans[i + 1:]:
                 pair = (a.kind, b.kind)
                 if pair not in EXCLUSIVE and pair[::-1] not in EXCLUSIVE:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import cast
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -20,6 +21,7 @@ from desktop.models.curators import (
     CuratorActivity,
     CuratorReport,
     ParentContact,
+    ReportLine,
     ReportStatus,
     StudentAtRisk,
     assignments,
@@ -189,7 +191,7 @@ def build_matrix(session: Session, year_name: str, as_of: dt.date, group_id: int
     dues = [due_date(y, m, due_day, cal) for y, m in months]
     rows = assignments(session, year_name, group_id)
     ids = [a.id for a in rows]
-    reports = {}
+    reports: dict[tuple[int, int, int], tuple] = {}
     if ids:
         for rid, aid, y, m, status, submitted, accepted in session.execute(
                 select(CuratorReport.id, CuratorReport.assignment_id, CuratorReport.year, CuratorReport.month,
@@ -198,7 +200,7 @@ def build_matrix(session: Session, year_name: str, as_of: dt.date, group_id: int
             reports[(aid, y, m)] = (rid, status, submitted, accepted)
     matrix = Matrix(year_name, months, dues, [], as_of, Counter(), [Counter() for _ in months])
     for a in rows:
-        cells = []
+        cells: list[tuple[CellState | None, int | None]] = []
         for i, (y, m) in enumerate(months):
             if not a.owes(y, m):
                 cells.append((None, None))
@@ -245,7 +247,7 @@ def summary(session: Session, year_name: str, month: tuple[int, int] | None = No
     ids = _handed_in(session, year_name, month, as_of).scalar_subquery()
     out = Summary()
     out.reports = session.scalar(select(func.count()).select_from(
-        _handed_in(session, year_name, month, as_of).subquery()))
+        _handed_in(session, year_name, month, as_of).subquery())) or 0
     for kind, n, present in session.execute(
             select(CuratorActivity.kind, func.count(), func.coalesce(func.sum(CuratorActivity.present), 0))
             .where(CuratorActivity.report_id.in_(ids)).group_by(CuratorActivity.kind)):
@@ -255,9 +257,9 @@ def summary(session: Session, year_name: str, month: tuple[int, int] | None = No
             .where(StudentAtRisk.report_id.in_(ids)).group_by(StudentAtRisk.reason, StudentAtRisk.action)):
         out.risks[reason] += n
         out.actions[action] += n
-    out.parent_contacts = session.scalar(select(func.count()).where(ParentContact.report_id.in_(ids)))
+    out.parent_contacts = session.scalar(select(func.count()).where(ParentContact.report_id.in_(ids))) or 0
     out.parents_students = session.scalar(
-        select(func.count(func.distinct(ParentContact.student_name))).where(ParentContact.report_id.in_(ids)))
+        select(func.count(func.distinct(ParentContact.student_name))).where(ParentContact.report_id.in_(ids))) or 0
     return out
 
 
@@ -311,7 +313,8 @@ def report_documents(session: Session, report_ids: list[int]) -> list[ReportDocu
         order = getattr(entity, "day", entity.id)
         for line in session.scalars(select(entity).where(entity.report_id.in_(list(reports)))
                                     .order_by(entity.report_id, order, entity.id)):
-            lines[line.report_id][part].append(snapshot(line))
+            snap = snapshot(line)
+            lines[snap["report_id"]][part].append(snap)
     out = []
     for rid in report_ids:
         r = reports[rid]
@@ -352,7 +355,7 @@ def set_line_field(session: Session, part: str, line_id: int, key: str, value, v
     """Change one cell of a report's part; an accepted report stays as the dean's office accepted it."""
     from desktop.models.records import set_field
 
-    line = session.get(PARTS[part], line_id)
+    line = cast("ReportLine | None", session.get(PARTS[part], line_id))  # one of PARTS, not any Base
     if line is None:
         raise DomainError(_("The record was deleted meanwhile; reload the list."))
     _editable(_report(session, line.report_id))

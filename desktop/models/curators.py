@@ -18,7 +18,7 @@ from sqlalchemy import Date, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from desktop import colours
-from desktop.i18n import NC_, N_, _
+from desktop.i18n import N_, NC_, _
 from desktop.models import settings
 from desktop.models.base import Base, DomainError
 from desktop.models.check import rule
@@ -188,8 +188,9 @@ class StudentAchievement(Base):
 
 
 # The parts of a report, in the order of the form.
-PARTS = {"activities": CuratorActivity, "risks": StudentAtRisk, "contacts": ParentContact,
-         "achievements": StudentAchievement}
+ReportLine = CuratorActivity | StudentAtRisk | ParentContact | StudentAchievement
+PARTS: dict[str, type[ReportLine]] = {
+    "activities": CuratorActivity, "risks": StudentAtRisk, "contacts": ParentContact, "achievements": StudentAchievement}
 
 
 # Months and due dates -----------------------------------------------------------------

@@ -104,6 +104,7 @@ class Database:
         if self.read_only:
             import sqlite3
 
+            assert self.path is not None  # read-only is decided for a file only
             uri = read_only_uri(self.path)
             self.engine: Engine = create_engine(
                 self.url, echo=echo, hide_parameters=True,

@@ -64,7 +64,7 @@ def _attempts(session: Session, student_ids: list[int] | None = None):
          .join(es, es.id == e.session_id).join(y, y.id == es.academic_year_id))
     if student_ids is not None:
         q = q.where(r.student_id.in_(student_ids))
-    rows = session.execute(q).all()
+    rows = list(session.execute(q).all())
     rows.sort(key=lambda x: (x[2], x[3]))
     return rows
 
@@ -73,7 +73,9 @@ def _raw_rows(session: Session, q) -> list[tuple]:
     """Plain tuples from the driver's cursor (no per-row processing: 120,000 rows in tens of ms)."""
     connection = session.connection()
     sql = str(q.compile(dialect=connection.dialect, compile_kwargs={"literal_binds": True}))
-    cursor = connection.connection.driver_connection.cursor()
+    driver = connection.connection.driver_connection
+    assert driver is not None  # a session's connection is open
+    cursor = driver.cursor()
     try:
         cursor.execute(sql)
         return cursor.fetchall()
@@ -104,7 +106,7 @@ def _latest_failing(session: Session, year, session_kind, student_ids):
         elif day > pending.get(key, ""):
             pending[key] = day
     failing_ids = [v[3] for v in latest.values() if not v[2]]
-    out = []
+    out: list = []
     if not failing_ids:
         return out, {}
     es, y = ExamSession.__table__.c, AcademicYear.__table__.c
@@ -251,11 +253,12 @@ def session_summary(session: Session, session_id: int) -> Summary:
         elif grade not in ("pass", "fail"):
             st[2] = st[2] and grade in grading.TOP_GRADES
             st[3] = st[3] and grade in grading.GOOD_GRADES
-    info = {gid: (name, course, code or "") for gid, name, course, code in session.execute(
+    info: dict[int | None, tuple[str, int, str]] = {
+        gid: (name, course, code or "") for gid, name, course, code in session.execute(
         select(Group.id, Group.name, Group.course, Programme.code).outerjoin(Programme, Programme.id == Group.programme_id))}
     # The course the students were on during the session (a later promotion moves the group on).
     last_day = session.scalar(select(func.max(Exam.day)).where(Exam.session_id == session_id))
-    first_of_group = {}
+    first_of_group: dict[int | None, int] = {}
     for sid, gid in per:
         first_of_group.setdefault(gid, sid)
     states = states_of(session, list(first_of_group.values()), last_day) if last_day and per else {}

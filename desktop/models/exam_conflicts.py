@@ -174,7 +174,7 @@ def find_conflicts(schedule: Schedule, rules: CheckRules, tr: Translator | None 
             days_of_group[g][day] = bucket[0]
         for g, days in days_of_group.items():
             ordered = sorted(days)
-            for d1, d2 in zip(ordered, ordered[1:]):
+            for d1, d2 in zip(ordered, ordered[1:], strict=False):
                 gap = (d2 - d1).days
                 if gap < rules.min_rest:
                     a, b = days[d1], days[d2]

@@ -60,8 +60,8 @@ def propose(schedule: Schedule, links: Sequence[tuple[int, int, int | None, str]
     for g, d, examiner, form in links:
         if g in wanted and (g, d) not in done:
             by_group[g].append((d, examiner, form))
-    for done, g in enumerate(group_ids):
-        step(progress, done, len(group_ids))
+    for i, g in enumerate(group_ids):
+        step(progress, i, len(group_ids))
         size = schedule.groups[g].size if g in schedule.groups else 0
         for discipline, examiner, form in by_group.get(g, ()):
             placed = None

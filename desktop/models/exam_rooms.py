@@ -25,7 +25,7 @@ NAMED_AT_MOST = 5  # exams named in a refusal; the rest are counted
 
 def rooms(session: Session) -> list[tuple[int, str, int, str]]:
     """(id, name, capacity, building) of every room, by name."""
-    return [tuple(r) for r in session.execute(
+    return [(rid, name, capacity, building) for rid, name, capacity, building in session.execute(
         select(Room.id, Room.name, Room.capacity, Room.building).order_by(Room.name))]
 
 
@@ -98,7 +98,8 @@ def delete_room(session: Session, room_id: int) -> tuple[int, str, int, str]:
 # Disciplines ---------------------------------------------------------------------------------------
 
 def disciplines(session: Session) -> list[tuple[int, str]]:
-    return [tuple(r) for r in session.execute(select(Discipline.id, Discipline.name).order_by(Discipline.name))]
+    return [(did, name) for did, name in session.execute(
+        select(Discipline.id, Discipline.name).order_by(Discipline.name))]
 
 
 def add_discipline(session: Session, name: str) -> int:

@@ -91,8 +91,8 @@ def parse_time(text: str) -> int:
     """"9:00" / "09.30" -> minutes from midnight; a clear message otherwise."""
     raw = text.strip().replace(".", ":")
     try:
-        h, m = raw.split(":") if ":" in raw else (raw, "0")
-        h, m = int(h), int(m)
+        hours, minutes = raw.split(":") if ":" in raw else (raw, "0")
+        h, m = int(hours), int(minutes)
         if 0 <= h < 24 and 0 <= m < 60:
             return h * 60 + m
     except ValueError:
@@ -104,7 +104,7 @@ def group_sizes(session: Session) -> dict[int, int]:
     """Studying students per group (who actually sits the exam)."""
     rows = session.execute(select(Student.group_id, func.count()).where(
         Student.status == StudentStatus.STUDYING.value, Student.group_id.is_not(None)).group_by(Student.group_id))
-    return {g: n for g, n in rows}
+    return {g: n for g, n in rows if g is not None}
 
 
 def load_schedule(session: Session, session_id: int) -> Schedule:
@@ -265,4 +265,4 @@ def session_disciplines(session: Session, session_id: int) -> list[tuple[int, in
                                   SessionDiscipline.examiner_id, SessionDiscipline.form)
                            .where(SessionDiscipline.session_id == session_id)
                            .order_by(SessionDiscipline.group_id, SessionDiscipline.id))
-    return [tuple(r) for r in rows]
+    return [(g, d, examiner, form) for g, d, examiner, form in rows]

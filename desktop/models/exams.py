@@ -178,7 +178,7 @@ def calendar_dates(session: Session, year_name: str, kind: str) -> tuple[tuple[d
     cal_id = ac.find_calendar(session, year_name)
     if cal_id is None:
         return None, None
-    country = session.get(ac.AcademicCalendar, cal_id).country
+    country = session.get_one(ac.AcademicCalendar, cal_id).country
     for period in CALENDAR_PERIODS[SessionKind(kind)]:
         span = ac.event_period(session, year_name, period)
         if span:
@@ -223,7 +223,7 @@ def sessions(session: Session) -> list[tuple[int, str, str]]:
     """(id, year, kind) of every session, newest year first."""
     rows = session.execute(select(ExamSession.id, AcademicYear.name, ExamSession.kind).join(AcademicYear)
                            .order_by(AcademicYear.name.desc(), ExamSession.kind)).all()
-    return [tuple(r) for r in rows]
+    return [(sid, year, kind) for sid, year, kind in rows]
 
 
 # Rooms and disciplines ----------------------------------------------------------------------
@@ -298,7 +298,7 @@ def _exam_sessions_are_whole(session: Session) -> list[str]:
     from sqlalchemy import and_, or_
 
     problems = []
-    for sid, year, kind, start, end in session.execute(
+    for _sid, year, kind, start, end in session.execute(
             select(ExamSession.id, AcademicYear.name, ExamSession.kind, ExamSession.start_date,
                    ExamSession.end_date).join(AcademicYear).where(ExamSession.end_date < ExamSession.start_date)):
         problems.append(f"{kind} session {year}: ends ({end}) before it starts ({start})")

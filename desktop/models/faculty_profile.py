@@ -87,7 +87,7 @@ def _clean(profile: FacultyProfile) -> FacultyProfile:
             raise DomainError(_("{field}: at most {n} characters.").format(field=label, n=limit))
     if clean.country not in COUNTRIES:
         raise DomainError(_("Country: choose one of {choices}.").format(choices=", ".join(COUNTRIES)))
-    if clean.layout not in YEAR_LAYOUT.choices:
+    if clean.layout not in (YEAR_LAYOUT.choices or ()):
         raise DomainError(_("Academic year layout: semesters or trimesters."))
     if clean.year:
         parse_year_name(clean.year)

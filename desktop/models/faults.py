@@ -126,6 +126,7 @@ def describe_fault(exc: BaseException, *, database: str = "", file: str = "") ->
     }
     if kind == "os-error":
         cause = os_error_of(exc)
+        assert cause is not None  # kind 'os-error' means the chain holds one
         path = Path(cause.filename) if cause.filename else Path(file or db)
         return _("{path}: {reason}. Nothing was written.").format(path=path, reason=describe_os_error(cause, path))
     return messages[kind].format(db=db, file=file or "?")

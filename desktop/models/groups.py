@@ -9,11 +9,11 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from desktop import clock
 from desktop.i18n import LANGUAGES, N_, _
 from desktop.models.base import DomainError
 from desktop.models.contingent import Group, Student, StudentStatus, StudyForm
 from desktop.models.org import Programme
-from desktop import clock
 
 MAX_COURSE = 6
 # Languages a group may be taught in (the interface languages and English).
@@ -189,7 +189,6 @@ def find_group(session: Session, name: str) -> Group:
 def guess_course(name: str, today=None) -> int:
     """The course a group name suggests ("ПИ-2-24": admitted in 2024, so the 3rd course in
     2026-2027); 1 when the name says nothing."""
-    import datetime as dt
 
     from desktop.models.org import academic_year_of
     from desktop.models.students import GROUP_NAME

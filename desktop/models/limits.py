@@ -32,8 +32,7 @@ def too_long(table: str, column: str, limit: int, length: int, row: int | None =
 
 
 def limits_of(table: Table) -> dict[str, int]:
-    return {c.name: c.type.length for c in table.columns
-            if isinstance(c.type, String) and getattr(c.type, "length", None)}
+    return {c.name: c.type.length for c in table.columns if isinstance(c.type, String) and c.type.length}
 
 
 def check_row(table: Table, values: dict, row: int | None = None) -> None:

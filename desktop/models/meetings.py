@@ -14,7 +14,7 @@ import enum
 from sqlalchemy import JSON, Date, ForeignKey, String, Text, UniqueConstraint, func, select
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
-from desktop.i18n import NC_, N_, _
+from desktop.i18n import N_, NC_, _
 from desktop.models.base import Base, DomainError
 from desktop.models.org import Staff, academic_year_of
 
@@ -265,7 +265,7 @@ def _next_number(session: Session, series_id: int, date: dt.date) -> int:
     start, end = _year_bounds(date)
     earlier = session.scalar(select(func.count(Meeting.id)).where(
         Meeting.series_id == series_id, Meeting.date >= start, Meeting.date < date))
-    return earlier + 1
+    return (earlier or 0) + 1
 
 
 def _year_bounds(date: dt.date) -> tuple[dt.date, dt.date]:
@@ -295,14 +295,14 @@ def delete_meeting(session: Session, meeting_id: int) -> dict:
 
 
 def meeting_snapshot(session: Session, meeting: Meeting) -> dict:
-    decisions = session.scalars(select(Decision).where(Decision.meeting_id == meeting.id).order_by(Decision.id))
+    own = session.scalars(select(Decision).where(Decision.meeting_id == meeting.id).order_by(Decision.id))
     return {
         "id": meeting.id, "series_id": meeting.series_id, "date": meeting.date, "time": meeting.time,
         "place": meeting.place, "chair_id": meeting.chair_id, "secretary_id": meeting.secretary_id,
         "held": meeting.held, "minutes_signed_on": meeting.minutes_signed_on,
         "attendees": [{"staff_id": a.staff_id, "present": a.present, "note": a.note} for a in meeting.attendees],
         "items": [_item_snapshot(i) for i in meeting.items],
-        "decisions": [_decision_snapshot(d) for d in decisions],
+        "decisions": [_decision_snapshot(d) for d in own],
     }
 
 
@@ -575,7 +575,7 @@ def _get(session: Session, entity, record_id: int):
 
 
 # Decisions live in their own module; they are part of this module's interface.
-from desktop.models.meetings_decisions import (  # noqa: E402
+from desktop.models.meetings_decisions import (  # noqa: E402, F401  (re-exported)
     DECISION_FIELDS,
     _decision_snapshot,
     add_decision,

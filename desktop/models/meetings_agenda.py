@@ -27,10 +27,10 @@ from dataclasses import dataclass, field
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from desktop import clock
 from desktop.i18n import N_, _
 from desktop.models import meetings as mt
 from desktop.models.base import DomainError
-from desktop import clock
 
 
 @dataclass
@@ -97,9 +97,9 @@ def _first_staff(item) -> tuple[int | None, str]:
 
 
 def workplan_due(session: Session, meeting_date: dt.date, horizon: dt.date) -> list[AgendaProposal]:
+    from desktop.i18n import current
     from desktop.models import workplan as wp
     from desktop.models import workplan_deadline as dl
-    from desktop.i18n import current
 
     out = []
     for item in wp.items_due(session, meeting_date, horizon):
@@ -114,9 +114,9 @@ def workplan_due(session: Session, meeting_date: dt.date, horizon: dt.date) -> l
 
 
 def workplan_overdue(session: Session, meeting_date: dt.date, horizon: dt.date) -> list[AgendaProposal]:
+    from desktop.i18n import current
     from desktop.models import workplan as wp
     from desktop.models import workplan_deadline as dl
-    from desktop.i18n import current
 
     out = []
     for item in wp.items_overdue(session, meeting_date):

@@ -18,6 +18,7 @@ import datetime as dt
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from desktop import clock
 from desktop.i18n import _
 from desktop.models.base import DomainError
 from desktop.models.meetings import (
@@ -30,7 +31,6 @@ from desktop.models.meetings import (
     MeetingSeries,
     _get,
 )
-from desktop import clock
 
 
 def _decision_snapshot(d: Decision) -> dict:

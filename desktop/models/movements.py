@@ -13,6 +13,7 @@ import datetime as dt
 import enum
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Date, ForeignKey, Index, String, delete, insert, select, text, update
 from sqlalchemy.orm import Mapped, Session, mapped_column
@@ -52,10 +53,11 @@ K, S = MovementKind, StudentStatus
 STATUS_AFTER = {K.ENROLMENT: S.STUDYING, K.TRANSFER: S.STUDYING, K.PROMOTION: S.STUDYING,
                 K.ACADEMIC_LEAVE: S.ACADEMIC_LEAVE, K.RETURN: S.STUDYING, K.EXPULSION: S.EXPELLED,
                 K.REINSTATEMENT: S.STUDYING, K.GRADUATION: S.GRADUATED, K.REPEAT_YEAR: S.STUDYING}
-ALLOWED_FROM = {K.ENROLMENT: {None}, K.TRANSFER: {S.STUDYING}, K.PROMOTION: {S.STUDYING},
-                K.ACADEMIC_LEAVE: {S.STUDYING}, K.RETURN: {S.ACADEMIC_LEAVE},
-                K.EXPULSION: {S.STUDYING, S.ACADEMIC_LEAVE}, K.REINSTATEMENT: {S.EXPELLED},
-                K.GRADUATION: {S.STUDYING}, K.REPEAT_YEAR: {S.STUDYING}}
+ALLOWED_FROM: dict[MovementKind, set[StudentStatus | None]] = {
+    K.ENROLMENT: {None}, K.TRANSFER: {S.STUDYING}, K.PROMOTION: {S.STUDYING},
+    K.ACADEMIC_LEAVE: {S.STUDYING}, K.RETURN: {S.ACADEMIC_LEAVE},
+    K.EXPULSION: {S.STUDYING, S.ACADEMIC_LEAVE}, K.REINSTATEMENT: {S.EXPELLED},
+    K.GRADUATION: {S.STUDYING}, K.REPEAT_YEAR: {S.STUDYING}}
 NEEDS_GROUP = {K.ENROLMENT, K.TRANSFER}
 
 
@@ -187,10 +189,10 @@ def apply_movement(session: Session, student_ids: Iterable[int], kind: MovementK
     if len(students) != len(ids):
         raise DomainError(_("Some students were deleted meanwhile; reload the list."))
     current = _last_states(session, ids, None)
-    last_dates = dict(session.execute(
+    last_dates: dict[int, Any] = dict(session.execute(
         text(f"SELECT student_id, max(effective_date) FROM movement WHERE student_id IN "
              f"({','.join(str(int(i)) for i in ids)}) GROUP BY student_id")).all())
-    courses = dict(session.execute(select(Group.id, Group.course)).all())
+    courses: dict[int | None, int] = dict(session.execute(select(Group.id, Group.course)).all())
     problems, rows = [], []
     for st in students:
         state = current.get(st.id)
@@ -206,7 +208,7 @@ def apply_movement(session: Session, student_ids: Iterable[int], kind: MovementK
                 name=name, date=dt.date.fromisoformat(str(last)).strftime("%d.%m.%Y")))
             continue
         from_group = state.group_id if state else None
-        if kind is K.TRANSFER and from_group == target.id:
+        if kind is K.TRANSFER and target is not None and from_group == target.id:
             problems.append(_("{name}: already in group {group}.").format(name=name, group=target.name))
             continue
         new_group = target.id if target is not None else from_group
@@ -235,7 +237,8 @@ def undo_movements(session: Session, movement_ids: Sequence[int]) -> None:
     gone = session.execute(select(Movement.id, *(getattr(Movement, f) for f in AUDITED_FIELDS))
                            .where(Movement.id.in_(movement_ids))).all()
     _audit().record_rows(session, "delete", "movement", ((r[0], f, v, None) for r in gone
-                                                         for f, v in zip(AUDITED_FIELDS, r[1:]) if v not in (None, "")))
+                                                         for f, v in zip(AUDITED_FIELDS, r[1:], strict=True)
+                                                         if v not in (None, "")))
     session.execute(delete(Movement).where(Movement.id.in_(movement_ids)))
     sync_current(session, student_ids)
 
@@ -246,7 +249,7 @@ def sync_current(session: Session, student_ids: Sequence[int], source: str | Non
     session.flush()  # pending ORM changes first: the UPDATE below moves the students' versions on
     before = {sid: (status, gid) for sid, status, gid in session.execute(
         select(Student.id, Student.status, Student.group_id).where(Student.id.in_(list(states))))} if states else {}
-    params = [{"sid": sid, "status": st.status, "gid": st.group_id} for sid, st in states.items()
+    params: list[dict[str, Any]] = [{"sid": sid, "status": st.status, "gid": st.group_id} for sid, st in states.items()
               if before.get(sid) != (st.status, st.group_id)]
     if params:
         _audit().record_rows(session, "update", "student", (

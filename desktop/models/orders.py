@@ -131,7 +131,7 @@ def order_document(session: Session, number: str, order_date: dt.date | None = N
                 Movement.order_date.is_(None) if order_date is None else Movement.order_date == order_date))
     items: dict[tuple, OrderItem] = {}
     effective = None
-    rows = session.execute(q).all()
+    rows = list(session.execute(q).all())
     rows.sort(key=lambda r: student_sort_key(r[7], r[8], r[9]))
     for kind, from_name, to_name, course, reason, eff, sid, last, first, pat, book in rows:
         effective = eff if effective is None else min(effective, eff)
@@ -142,6 +142,7 @@ def order_document(session: Session, number: str, order_date: dt.date | None = N
         item.students.append(OrderStudent(sid, " ".join(p for p in (last, first, pat) if p), book or ""))
     ordered = sorted(items.values(), key=lambda i: (KIND_ORDER.index(i.kind) if i.kind in KIND_ORDER else 99,
                                                     name_key(i.from_group or i.to_group), name_key(i.reason)))
+    assert effective is not None  # the order has a movement: its dates were found above
     return OrderDocument(number, order_date, effective, ordered)
 
 

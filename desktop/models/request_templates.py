@@ -301,7 +301,7 @@ def delete_template(session: Session, template_id: int) -> dict:
 def restore_template(session: Session, data: dict) -> int:
     """Undo of ``delete_template``: the procedure with its id, steps and flag, linked to its requests again."""
     template_id = add_template(session, data["name"], data["steps"], template_id=data["id"])
-    session.get(ProcedureTemplate, template_id).active = data.get("active", True)
+    session.get_one(ProcedureTemplate, template_id).active = data.get("active", True)
     if data.get("requests"):
         from desktop.models.requests import ServiceRequest
 

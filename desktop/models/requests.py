@@ -159,7 +159,7 @@ def replan(session: Session, request: ServiceRequest, cal: WorkCalendar | None =
     request.due = taken[-1].planned if taken else None
     if request.status != RequestStatus.REFUSED:
         if taken and all(s.actual for s in taken):
-            request.status, request.closed = RequestStatus.DONE.value, max(s.actual for s in taken)
+            request.status, request.closed = RequestStatus.DONE.value, max(s.actual for s in taken if s.actual)
         else:
             request.status, request.closed = RequestStatus.IN_PROGRESS.value, None
     session.flush()
@@ -422,7 +422,8 @@ def requests_due(session: Session, start: dt.date, end: dt.date) -> list[DueStep
         .where(ServiceRequest.status == RequestStatus.IN_PROGRESS.value, RequestStep.taken.is_(True),
                RequestStep.actual.is_(None), RequestStep.planned.between(start, end))
         .order_by(RequestStep.planned, ServiceRequest.id, RequestStep.position)).all()
-    return [DueStep(*r, overdue=False) for r in rows]
+    return [DueStep(rid, who, proc, step, unit, planned, overdue=False)
+            for rid, who, proc, step, unit, planned in rows if planned]
 
 
 def requests_overdue(session: Session, on_date: dt.date) -> list[DueStep]:
@@ -435,8 +436,9 @@ def requests_overdue(session: Session, on_date: dt.date) -> list[DueStep]:
                RequestStep.actual.is_(None), RequestStep.planned < on_date)
         .order_by(ServiceRequest.id, RequestStep.position)).all()
     seen: dict[int, DueStep] = {}
-    for r in rows:
-        seen.setdefault(r[0], DueStep(*r, overdue=True))
+    for rid, who, proc, step, unit, planned in rows:
+        if planned:
+            seen.setdefault(rid, DueStep(rid, who, proc, step, unit, planned, overdue=True))
     return sorted(seen.values(), key=lambda d: (d.planned, d.request_id))
 
 
@@ -485,7 +487,8 @@ def request_rows(session: Session, on_date: dt.date) -> list[dict]:
             "procedure_id": r.procedure_id, "received": r.received, "channel": r.channel, "status": r.status,
             "current_step": current.name if current else "", "current_unit": current.unit if current else "",
             "step_due": current.planned if current else None, "due": r.due, "closed": r.closed,
-            "overdue": overdue, "days_overdue": (on_date - current.planned).days if overdue else 0,
+            "overdue": overdue,
+            "days_overdue": (on_date - current.planned).days if overdue and current and current.planned else 0,
             "due_this_week": bool(current and current.planned and monday <= current.planned <= sunday),
             "refusal_reason": r.refusal_reason, "country": r.country, "note": r.note,
         })

@@ -27,6 +27,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
+from desktop import clock
 from desktop.i18n import _
 from desktop.models import grading, settings
 from desktop.models.base import Base, DomainError
@@ -34,7 +35,6 @@ from desktop.models.contingent import Group, Student, StudentStatus
 from desktop.models.exams import Discipline, Exam, ExamSession, Room, exam_group
 from desktop.models.movements import states_on
 from desktop.models.org import AcademicYear, Staff
-from desktop import clock
 
 
 class GradeSheet(Base):
@@ -118,7 +118,7 @@ def _next_number(session: Session, year_id: int) -> int:
 
 
 def issue_sheet(session: Session, exam_id: int, issued_on: dt.date, control: str = grading.Control.EXAM.value,
-                *, student_ids: list[tuple[int, int]] | None = None, retake: bool = False,
+                *, student_ids: list[tuple[int, int | None]] | None = None, retake: bool = False,
                 scale: grading.Scale | None = None, cache: dict | None = None) -> int:
     """A numbered sheet for an exam, with its students fixed (or the given (student, group) pairs)."""
     exam = session.get(Exam, exam_id)

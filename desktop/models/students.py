@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from desktop import clock
 from desktop.i18n import N_, _
 from desktop.models.base import DomainError
 from desktop.models.contingent import (
@@ -25,7 +26,6 @@ from desktop.models.contingent import (
 )
 from desktop.models.movements import MovementKind, Order, apply_movement, states_on
 from desktop.models.org import AcademicYear, Programme, Staff, academic_year_of
-from desktop import clock
 
 # One row of the student list: a plain tuple, in this order.
 ROW_FIELDS = ("id", "last_name", "first_name", "patronymic", "record_book", "group", "course", "programme",
@@ -54,7 +54,9 @@ def student_rows(session: Session, group_ids: Sequence[int] | None = None, *, is
         q = q.order_by(st.last_name, st.first_name, st.id).limit(int(first))
     connection = session.connection()
     sql = str(q.compile(dialect=connection.dialect, compile_kwargs={"literal_binds": True}))
-    cursor = connection.connection.driver_connection.cursor()
+    driver = connection.connection.driver_connection
+    assert driver is not None  # a session's connection is open
+    cursor = driver.cursor()
     try:
         cursor.execute(sql)
         rows = cursor.fetchall()
@@ -70,7 +72,7 @@ def student_rows(session: Session, group_ids: Sequence[int] | None = None, *, is
 def group_rows(session: Session) -> list[dict]:
     """Groups with programme and the number of students studying, for the tree and dialogs (Core, as above)."""
     st, g, p = Student.__table__.c, Group.__table__.c, Programme.__table__.c
-    counts = dict(session.execute(select(st.group_id, func.count()).where(
+    counts: dict[int | None, int] = dict(session.execute(select(st.group_id, func.count()).where(
         st.status == StudentStatus.STUDYING.value).group_by(st.group_id)).all())
     rows = []
     q = (select(g.id, g.name, g.course, g.study_form, g.programme_id, p.code, p.name, g.active)
@@ -245,8 +247,9 @@ def headcount(session: Session, on: dt.date) -> list[dict]:
     states = states_on(session, on)
     info = {sid: (funding, form) for sid, funding, form in session.execute(
         select(Student.id, Student.funding, Student.study_form))}
-    groups = {gid: pid for gid, pid in session.execute(select(Group.id, Group.programme_id))}
-    programmes = {pid: (code, name) for pid, code, name in session.execute(
+    groups: dict[int | None, int | None] = {
+        gid: pid for gid, pid in session.execute(select(Group.id, Group.programme_id))}
+    programmes: dict[int | None, tuple[str, str]] = {pid: (code, name) for pid, code, name in session.execute(
         select(Programme.id, Programme.code, Programme.name))}
     cells: dict[tuple, list[int]] = {}
     for sid, st in states.items():

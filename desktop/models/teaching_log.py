@@ -126,7 +126,7 @@ def totals(session: Session, staff_id: int, year: int, month: int) -> MonthTotal
 def teachers_totals(session: Session, year: int, month: int) -> list[tuple[int, str, int, float]]:
     """(staff id, short name, lessons, hours) of every teacher with entries in the month."""
     first, last = month_bounds(year, month)
-    return [tuple(r) for r in session.execute(
+    return [(sid, name, n, hours) for sid, name, n, hours in session.execute(
         select(Staff.id, Staff.short_name, func.count(), func.sum(TeachingLogEntry.hours))
         .join(TeachingLogEntry, TeachingLogEntry.staff_id == Staff.id)
         .where(TeachingLogEntry.day.between(first, last)).group_by(Staff.id, Staff.short_name)

@@ -78,10 +78,10 @@ def _plan_texts(session: Session, plan_id: int, tree: dict | None) -> tuple[list
                     + [(iid, "deadline_text", text, f"{label} · {deadline_word}") for iid, label, text in deadlines],
                     item_ids)
     label = {iid: lab for iid, lab, _t in items}
-    people_rows = session.execute(
+    people_rows = list(session.execute(
         select(WorkPlanResponsible.id, WorkPlanResponsible.item_id, WorkPlanResponsible.text)
         .where(WorkPlanResponsible.item_id.in_(item_ids))
-        .order_by(WorkPlanResponsible.item_id, WorkPlanResponsible.position)).all()
+        .order_by(WorkPlanResponsible.item_id, WorkPlanResponsible.position)).all())
     people: dict[int, list[int]] = {}
     for rid, iid, _text in people_rows:
         people.setdefault(iid, []).append(rid)
@@ -141,7 +141,7 @@ def localize_plan(session: Session, tree: dict, lang: str) -> tuple[dict, list[T
 
     originals: list[tuple[tuple, str, str]] = []  # (key, original, label) of texts printed as they are
 
-    def text(key: tuple, original: str, label: str) -> str:
+    def version_of(key: tuple, original: str, label: str) -> str:
         version = versions.get(key)
         if version:
             return version
@@ -154,10 +154,10 @@ def localize_plan(session: Session, tree: dict, lang: str) -> tuple[dict, list[T
         for sec in tree["sections"]]}
     for field, label in (("title", _("Title")), ("faculty_name", _("Faculty")), ("approver_position",
                                                                                 _("Approved by"))):
-        out[field] = text(("workplan", plan_id, field), tree.get(field) or "", label)
+        out[field] = version_of(("workplan", plan_id, field), tree.get(field) or "", label)
     responsible, deadline_word = _("Responsible"), _("Deadline")
     for section in out["sections"]:
-        section["title"] = text(("workplan_section", section["id"], "title"), section["title"], section["number"])
+        section["title"] = version_of(("workplan_section", section["id"], "title"), section["title"], section["number"])
         for item in section["items"]:
             label = f"{section['number']}.{item['number']}"
             key = ("workplan_item", item["id"], "text")
@@ -165,12 +165,12 @@ def localize_plan(session: Session, tree: dict, lang: str) -> tuple[dict, list[T
             # which text the editor shows: a version (its language) or the original (None)
             item["shown_lang"] = lang if versions.get(key) else None
             item["original_lang"] = recorded.get(key) or guess_language(item["text"] or "")
-            item["text"] = text(key, item["text"], label)
+            item["text"] = version_of(key, item["text"], label)
             if item["deadline"].get("kind") == "text":
-                item["deadline"] = {**item["deadline"], "text": text(
+                item["deadline"] = {**item["deadline"], "text": version_of(
                     ("workplan_item", item["id"], "deadline_text"), item["deadline"]["text"], f"{label} · {deadline_word}")}
             for ref, rid in zip(item["responsible"], people.get(item["id"], []), strict=False):
-                ref["text"] = text(("workplan_responsible", rid, "text"), ref["text"], f"{label} · {responsible}")
+                ref["text"] = version_of(("workplan_responsible", rid, "text"), ref["text"], f"{label} · {responsible}")
             item["responsible_text"] = ", ".join(r["text"] for r in item["responsible"])
     # the language of each original, as plan_texts settles it (over the whole document)
     every = _plan_originals(out, tree, people)
@@ -449,7 +449,7 @@ def _request_memory(session: Session, lang: str) -> dict[str, str]:
 def _request_own(session: Session, lang: str) -> dict[tuple[str, int, str], str]:
     from desktop.models.text_versions import TextVersion
 
-    return {(t, r, f): text for t, r, f, text in session.execute(
+    return {(t, r, f): text or "" for t, r, f, text in session.execute(
         select(TextVersion.table_name, TextVersion.row_id, TextVersion.field, TextVersion.text)
         .where(TextVersion.table_name.in_(("service_request", "request_step")), TextVersion.lang == lang,
                TextVersion.text.is_not(None)))}
@@ -618,7 +618,7 @@ def add_request_search_texts(session: Session, rows: list[dict]) -> list[dict]:
     own: dict[int, list[str]] = {}
     for row_id, text in session.execute(select(TextVersion.row_id, TextVersion.text).where(
             TextVersion.table_name == "service_request", TextVersion.text.is_not(None))):
-        own.setdefault(row_id, []).append(text)
+        own.setdefault(row_id, []).append(text or "")
     for row in rows:
         row["versions_text"] = " ".join(memory.get(row["procedure"], []) + memory.get(row.get("current_step", ""), [])
                                         + own.get(row["id"], []))

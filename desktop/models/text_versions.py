@@ -26,6 +26,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import cast
 
 from sqlalchemy import (
     Integer,
@@ -40,6 +41,7 @@ from sqlalchemy import (
     select,
     update,
 )
+from sqlalchemy.engine import CursorResult
 from sqlalchemy.orm import Mapped, Session, mapped_column
 from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.sql import Select
@@ -225,10 +227,10 @@ def texts_of(session: Session, table: str, rows: Iterable[tuple[int, str, str, s
     out = []
     for row_id, field, original, label in rows:
         key = (row_id, field)
-        lang = recorded.get(key)
+        stated = recorded.get(key)
         original = original or ""
-        out.append(Text_(TextRef(table, row_id, field), label, original, lang or guess_language(original),
-                         versions.get(key, {}), lang is not None))
+        out.append(Text_(TextRef(table, row_id, field), label, original, stated or guess_language(original),
+                         versions.get(key, {}), stated is not None))
     return out
 
 
@@ -296,7 +298,7 @@ def _bump(session: Session, table: str, row_id: int, expected_version: int | Non
     q = update(t).where(t.c.id == row_id).values(version=t.c.version + 1)
     if expected_version is not None:
         q = q.where(t.c.version == expected_version)
-    if session.execute(q).rowcount != 1:
+    if cast(CursorResult, session.execute(q)).rowcount != 1:
         if session.scalar(select(t.c.id).where(t.c.id == row_id)) is None:
             raise DomainError(_("The record was deleted meanwhile; reload the list."))
         raise StaleDataError(f"{table} {row_id}: changed meanwhile")
@@ -461,7 +463,7 @@ __all__ = ["CONTENT_LANGUAGES", "TRANSLATABLE", "TextRef", "TextVersion", "Text_
 
 def snapshot_versions(session: Session, table: str, row_id: int) -> list[tuple[str, str, str | None]]:
     """(field, lang, text) of a record's versions and recorded original language."""
-    return [tuple(r) for r in session.execute(
+    return [(field, lang, text) for field, lang, text in session.execute(
         select(TextVersion.field, TextVersion.lang, TextVersion.text).where(
             TextVersion.table_name == table, TextVersion.row_id == row_id))]
 

@@ -19,7 +19,7 @@ BATCH = 5000
 
 def _cyclic_columns(table) -> list[str]:
     """Foreign-key columns created after their table (use_alter): filled in a second pass."""
-    cols = []
+    cols: list[str] = []
     for constraint in table.constraints:
         if isinstance(constraint, ForeignKeyConstraint) and constraint.use_alter:
             cols.extend(c.name for c in constraint.columns)

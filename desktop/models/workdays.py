@@ -236,7 +236,7 @@ def load_overrides(session: Session, country: str) -> list[tuple[dt.date, str, s
         select(WorkdayOverride.day, WorkdayOverride.kind, WorkdayOverride.note)
         .where(WorkdayOverride.country == country.upper())
     ).all()
-    return [tuple(r) for r in rows]
+    return [(day, kind, note) for day, kind, note in rows]
 
 
 def work_calendar(session: Session, country: str | None = None) -> WorkCalendar:

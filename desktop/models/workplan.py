@@ -13,12 +13,12 @@ from sqlalchemy import JSON, Date, ForeignKey, String, Text, UniqueConstraint, s
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 from sqlalchemy.orm.exc import StaleDataError
 
-from desktop.i18n import NC_, N_, _
+from desktop import clock
+from desktop.i18n import N_, NC_, _
 from desktop.models import workplan_deadline as dl
 from desktop.models.base import Base, DomainError
 from desktop.models.org import AcademicYear, get_or_create_year
 from desktop.models.workplan_people import ResponsibleRef, parse_responsible, staff_index
-from desktop import clock
 
 
 class ItemStatus(enum.StrEnum):
@@ -181,7 +181,7 @@ def plan_tree(session: Session, plan: WorkPlan, today: dt.date | None = None) ->
     today = today or clock.today()
     first = plan.year.first_year
     _install_calendar_events(session, [first])
-    sections = [{"id": sid, "number": roman(pos + 1), "kind": kind, "title": title, "items": []}
+    sections: list[dict] = [{"id": sid, "number": roman(pos + 1), "kind": kind, "title": title, "items": []}
                 for sid, pos, kind, title in session.execute(
                     select(WorkPlanSection.id, WorkPlanSection.position, WorkPlanSection.kind, WorkPlanSection.title)
                     .where(WorkPlanSection.plan_id == plan.id).order_by(WorkPlanSection.position))]
@@ -383,13 +383,17 @@ def delete_section(session: Session, section_id: int) -> dict:
 def _section_versions(section: WorkPlanSection) -> list:
     from desktop.models.text_versions import snapshot_versions
 
-    return snapshot_versions(Session.object_session(section), "workplan_section", section.id)
+    session = Session.object_session(section)
+    assert session is not None  # a snapshot is taken of a loaded section
+    return snapshot_versions(session, "workplan_section", section.id)
 
 
 def _plan_versions(plan: WorkPlan) -> list:
     from desktop.models.text_versions import snapshot_versions
 
-    return snapshot_versions(Session.object_session(plan), "workplan", plan.id)
+    session = Session.object_session(plan)
+    assert session is not None  # a snapshot is taken of a loaded plan
+    return snapshot_versions(session, "workplan", plan.id)
 
 
 def restore_section(session: Session, snap: dict) -> None:
@@ -421,6 +425,7 @@ def _item_snapshot(item: WorkPlanItem) -> dict:
     from desktop.models.text_versions import snapshot_versions
 
     session = Session.object_session(item)
+    assert session is not None  # a snapshot is taken of a loaded item
     return {"versions": snapshot_versions(session, "workplan_item", item.id),
             "responsible_versions": [snapshot_versions(session, "workplan_responsible", r.id)
                                      for r in item.responsible],
@@ -561,11 +566,13 @@ def _copy_versions(plan: WorkPlan, new: WorkPlan) -> None:
     from desktop.models.text_versions import copy_versions
 
     session = Session.object_session(new)
+    assert session is not None  # the copy was added to the session
     sections = {s.id: c.id for s, c in zip(plan.sections, new.sections, strict=True)}
     items = {i.id: c.id for s, cs in zip(plan.sections, new.sections, strict=True)
              for i, c in zip(s.items, cs.items, strict=True)}
-    people = {r.id: c.id for s, cs in zip(plan.sections, new.sections, strict=True)
-              for i, c in zip(s.items, cs.items, strict=True) for r, c in zip(i.responsible, c.responsible, strict=True)}
+    people = {r.id: rc.id for s, cs in zip(plan.sections, new.sections, strict=True)
+              for i, c in zip(s.items, cs.items, strict=True)
+              for r, rc in zip(i.responsible, c.responsible, strict=True)}
     copy_versions(session, "workplan", {plan.id: new.id})
     copy_versions(session, "workplan_section", sections)
     copy_versions(session, "workplan_item", items)

@@ -356,16 +356,16 @@ def _parse_dates(low: str, words: list[str], first_year: int) -> dict | None:
             return None
     if not any(t[0] == "m" for t in tokens):
         return None
-    days = [t[1] for t in tokens if t[0] == "d"]
-    if days:  # "16-23-сентябрь", "16 сентября 2025"
-        months = [t[1] for t in tokens if t[0] == "m"]
-        years = [t[1] for t in tokens if t[0] == "y"]
-        if len(months) != 1 or len(days) > 2:
+    day_numbers: list[int] = [t[1] for t in tokens if t[0] == "d"]
+    if day_numbers:  # "16-23-сентябрь", "16 сентября 2025"
+        named: list[int] = [t[1] for t in tokens if t[0] == "m"]
+        written: list[int] = [t[1] for t in tokens if t[0] == "y"]
+        if len(named) != 1 or len(day_numbers) > 2:
             return None
-        year = years[0] if years else _year_of_month(months[0], first_year)
+        year = written[0] if written else _year_of_month(named[0], first_year)
         try:
-            start = dt.date(year, months[0], days[0])
-            end = dt.date(year, months[0], days[-1])
+            start = dt.date(year, named[0], day_numbers[0])
+            end = dt.date(year, named[0], day_numbers[-1])
         except ValueError:
             return None
         return {"kind": "dates", "start": start.isoformat(), "end": max(start, end).isoformat()}

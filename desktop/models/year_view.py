@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from desktop import clock
 from desktop.models.academic_calendar import CalendarData, Category
 from desktop.models.workdays import ONE_DAY, WorkCalendar, teaching_week
-from desktop import clock
 
 # One colour per category (hex, light enough to read day numbers on).
 CATEGORY_COLOURS = {

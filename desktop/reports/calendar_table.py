@@ -47,7 +47,7 @@ def format_span(start: dt.date, end: dt.date, tr: Translator) -> str:
     return dates.table_range(start, end, tr.lang)
 
 
-def cell_text(data: CalendarData, entry: Entry | None, span, tr: Translator) -> str:
+def cell_text(data: CalendarData, entry: Entry | None, span: tuple[dt.date, dt.date] | None, tr: Translator) -> str:
     parts = []
     if entry is not None and entry.rule is not None:
         rule = describe_rule(entry.rule, data, tr)

@@ -113,8 +113,9 @@ def write_matrix_pdf(target, matrix: Matrix, summary: Summary, lang: str, facult
     month_w = (277 - 40 - 22) / n * mm
     # Plain wrapped cells (a faculty of 20,000 students has some 800 rows) and one BACKGROUND
     # command per run of equal cells in a row, not one per cell.
-    marks = {state: wrap("" if state is CellState.NOT_DUE else state_mark(tr, state), SANS, 7, month_w - 6)
-             for state in CellState}
+    marks: dict[CellState | None, str] = {
+        state: wrap("" if state is CellState.NOT_DUE else state_mark(tr, state), SANS, 7, month_w - 6)
+        for state in CellState}
     marks[None] = ""
     fills = {state: colors.HexColor(colour) for state, colour in CELL_STATE_COLOURS.items()}
     for r, row in enumerate(alphabetical(matrix, lang), start=2):

@@ -120,7 +120,7 @@ def write_reports_xlsx(target, docs: list[ReportDocument], lang: str) -> None:
 
     tr = translator(lang)
     book = Workbook(target)
-    sheets = None
+    sheets: list[list] | None = None  # [title, headers, rows, widths] per part
     for doc in docs:
         tables = part_tables(tr, doc)
         if sheets is None:

@@ -73,9 +73,9 @@ def _list_table(schedule: Schedule, sheet: L.Sheet, tr):
     values = [(f"{r[0]:%d.%m.%Y}\n{tr.weekday(r[0].weekday(), 'abbreviated')}", *r[1:])
               for r in L.list_rows(schedule, sheet.group_ids, tr)]
     widths = widths_for_words(widths, [[h, *(v[c] for v in values)] for c, h in enumerate(heads)], SANS + "-Bold", 9)
-    rows = [[wrap(h, SANS + "-Bold", 9, w - 6, tr.lang) for h, w in zip(heads, widths)]]
+    rows = [[wrap(h, SANS + "-Bold", 9, w - 6, tr.lang) for h, w in zip(heads, widths, strict=True)]]
     for v in values:
-        rows.append([wrap(x, SANS, 9, w - 6, tr.lang) for x, w in zip(v, widths)])
+        rows.append([wrap(x, SANS, 9, w - 6, tr.lang) for x, w in zip(v, widths, strict=True)])
     return titled_table(sheet.title, continued(sheet.title, tr), rows, widths, table_style_commands(1))
 
 
@@ -124,7 +124,7 @@ def _timetable_table(name: str, rows, by: str, tr):
     values = [(f"{r[0]:%d.%m.%Y}", *r[1:]) for r in rows]
     widths = widths_for_words(widths, [[h, *(v[c] for v in values)] for c, h in enumerate(headers)],
                               SANS + "-Bold", 9)
-    data = [[wrap(h, SANS + "-Bold", 9, w - 6, tr.lang) for h, w in zip(headers, widths)]]
+    data = [[wrap(h, SANS + "-Bold", 9, w - 6, tr.lang) for h, w in zip(headers, widths, strict=True)]]
     for v in values:
-        data.append([wrap(x, SANS, 9, w - 6, tr.lang) for x, w in zip(v, widths)])
+        data.append([wrap(x, SANS, 9, w - 6, tr.lang) for x, w in zip(v, widths, strict=True)])
     return titled_table(name, continued(name, tr), data, widths, table_style_commands(1))

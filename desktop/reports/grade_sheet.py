@@ -150,14 +150,14 @@ def sheet_story(sheet: Sheet, frame: Frame, tr: Translator, *, blank: bool = Fal
     fixed[1] = page_width(sheet) * mm - sum(fixed) - sum(rest)
     widths = fixed + rest
     head = [tr("No."), tr("Student"), tr("Record book No"), tr("Group"), *result_cols, *extra, tr("Signature")]
-    rows = [[wrap(h, SANS + "-Bold", 8, w - 6) for h, w in zip(head, widths)]]
+    rows = [[wrap(h, SANS + "-Bold", 8, w - 6) for h, w in zip(head, widths, strict=True)]]
     for i, r in enumerate(sheet.rows, 1):
         cells = ["" for _c in result_cols] if blank else result_cells(r, sheet, tr)
         if blank and r.outcome.mark == "not_admitted":
             cells[-1] = tr("not admitted")
         earlier = grading.describe(r.earlier_outcome, tr) if r.earlier_outcome else ""
         values = [str(i), r.name, r.record_book, r.group, *cells, *([earlier] if retake else []), ""]
-        rows.append([wrap(v, SANS, 8.5, w - 6) for v, w in zip(values, widths)])
+        rows.append([wrap(v, SANS, 8.5, w - 6) for v, w in zip(values, widths, strict=True)])
     table = Table(rows, colWidths=widths, repeatRows=1)
     table.setStyle(TableStyle(table_style_commands(1, SANS, 8.5) + [
         ("ALIGN", (0, 1), (0, -1), "RIGHT"), ("ALIGN", (4, 1), (-2, -1), "CENTER"),

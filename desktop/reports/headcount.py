@@ -81,7 +81,7 @@ def export_headcount_pdf(session: Session, target, on: dt.date, lang: str) -> No
     frame = document_frame(session, "headcount")
     headers, rows, totals = headcount_table(session, on, lang)
     widths = [70 * mm, 15 * mm, 30 * mm, 22 * mm, 22 * mm, 20 * mm]
-    data = [[wrap(h, SANS + "-Bold", 9, w - 6, lang) for h, w in zip(headers, widths)]]
+    data = [[wrap(h, SANS + "-Bold", 9, w - 6, lang) for h, w in zip(headers, widths, strict=True)]]
     data += [[wrap(r[0], SANS, 9, widths[0] - 6, lang), *(str(v) for v in r[1:])] for r in rows]
     style = table_style_commands() + [("ALIGN", (1, 1), (-1, -1), "RIGHT")]
     for i in totals:

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from desktop.models.request_templates import shown
-from desktop.i18n import NC_, N_, translator
-from desktop.models.request_templates import DurationKind
+from desktop.i18n import N_, NC_, translator
+from desktop.models.request_templates import DurationKind, shown
 from desktop.models.requests import CHANNEL_LABELS, STATUS_LABELS, Channel, RequestStatus
 from desktop.models.workdays import COUNTRY_NAMES
 from desktop.reports.xlsx import Workbook, write_table
@@ -95,9 +94,8 @@ def card_pdf(card: dict, target, lang: str, on_date: dt.date, faculty: str = "",
     from reportlab.lib.units import mm
     from reportlab.platypus import Paragraph, Spacer, Table
 
-    from desktop.reports.pdf import SANS, build_pdf, esc, fitted, styles, table_style_commands, widths_for_words
-
     from desktop.reports.frame import pdf_bottom, pdf_top
+    from desktop.reports.pdf import SANS, build_pdf, esc, fitted, styles, table_style_commands, widths_for_words
 
     tr = translator(lang)
     st = styles(lang=lang)
@@ -152,7 +150,7 @@ def card_pdf(card: dict, target, lang: str, on_date: dt.date, faculty: str = "",
         actual = tr.short_date(step["actual"]) if step["actual"] else ""
         data.append([str(i)] + [fitted(esc(v), cell, w * mm - 6) for v, w in zip((
             name, shown(tr, step["unit"]), duration_text(tr, step), planned, actual, step["done_by"], note),
-            widths[1:])])
+            widths[1:], strict=True)])
     story.append(Table(data, colWidths=[w * mm for w in widths], repeatRows=1, style=commands))
     story.append(Spacer(1, 4 * mm))
     story.append(Paragraph(esc(tr("As of {date}").format(date=tr.as_of(on_date))), st["small"]))
@@ -175,9 +173,8 @@ def register_pdf(rows: list[dict], target, lang: str, on_date: dt.date, faculty:
     from reportlab.lib.units import mm
     from reportlab.platypus import Paragraph, Spacer, Table
 
-    from desktop.reports.pdf import SANS, build_pdf, esc, styles, table_style_commands
-
     from desktop.reports.frame import pdf_bottom, pdf_top
+    from desktop.reports.pdf import SANS, build_pdf, esc, styles, table_style_commands
 
     tr = translator(lang)
     st = styles(lang=lang)

@@ -68,11 +68,11 @@ def debts_pdf(target, debts: list[Debt], year: str, kind: str | None, frame: Fra
     st = styles("PTSans", 10)
     story = frame_heading(frame, st) + [Paragraph(esc(debts_title(year, kind, tr)), st["title"])]
     widths = [9 * mm, 50 * mm, 20 * mm, 22 * mm, 48 * mm, 34 * mm, 24 * mm, 34 * mm, 22 * mm]
-    rows = [[wrap(h, SANS + "-Bold", 8, w - 6) for h, w in zip(debt_headers(tr), widths)]]
+    rows = [[wrap(h, SANS + "-Bold", 8, w - 6) for h, w in zip(debt_headers(tr), widths, strict=True)]]
     for i, d in enumerate(debts, 1):
         values = debt_values(i, d, tr)
         values[-1] = values[-1].strftime("%d.%m.%Y") if values[-1] else ""
-        rows.append([wrap(v, SANS, 8, w - 6) for v, w in zip(values, widths)])
+        rows.append([wrap(v, SANS, 8, w - 6) for v, w in zip(values, widths, strict=True)])
     if len(rows) == 1:
         rows.append(["", tr("No open debts")] + [""] * 7)
     t = Table(rows, colWidths=widths, repeatRows=1)
@@ -214,12 +214,12 @@ def summary_pdf(target, summary: Summary, frame: Frame, lang: str) -> None:
     st = styles("PTSans", 10)
     story = frame_heading(frame, st) + [Paragraph(esc(summary_title(summary, tr)), st["title"])]
     widths = [34 * mm, 14 * mm, 22 * mm, 20 * mm, 18 * mm, 20 * mm, 24 * mm, 26 * mm, 22 * mm, 24 * mm, 26 * mm]
-    rows = [[wrap(h, SANS + "-Bold", 8, w - 6) for h, w in zip(summary_headers(tr), widths)]]
+    rows = [[wrap(h, SANS + "-Bold", 8, w - 6) for h, w in zip(summary_headers(tr), widths, strict=True)]]
     commands = table_style_commands(1, SANS, 8.5) + [("ALIGN", (1, 1), (-1, -1), "RIGHT")]
     for i, row in enumerate(summary_rows(summary), 1):
         values = summary_values(row, tr)
         values[-2:] = [tr.number(values[-2]), tr.number(values[-1])]
-        rows.append([wrap(v, SANS, 8.5, w - 6) for v, w in zip(values, widths)])
+        rows.append([wrap(v, SANS, 8.5, w - 6) for v, w in zip(values, widths, strict=True)])
         if row.level != "group":
             commands += [("BACKGROUND", (0, i), (-1, i), HEADER_FILL if row.level == "total" else SECTION_FILL),
                          ("FONT", (0, i), (-1, i), SANS + "-Bold", 8.5)]

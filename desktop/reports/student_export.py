@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop import clock
 from desktop.i18n import translator
 from desktop.models.contingent import (
     FUNDING_LABELS,
@@ -22,7 +23,6 @@ from desktop.models.org import Programme
 from desktop.models.progress import Progress, step
 from desktop.models.students import F, curator_of, group_head, student_rows
 from desktop.models.typography import keep_initials
-from desktop import clock
 
 XLSX_COLUMNS = [  # (title, row field, width)
     ("Last name", "last_name", 18), ("First name", "first_name", 14), ("Patronymic", "patronymic", 16),

@@ -15,11 +15,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from desktop import clock
 from desktop.i18n import N_, _
 from desktop.models.base import DomainError
 from desktop.models.contingent import Funding, Gender, StudyForm
 from desktop.reports.table_read import ROW_LIMIT, TableRefused, clean_text, read_table
-from desktop import clock
 
 HEADER_SEARCH_ROWS = 20
 
@@ -142,7 +142,7 @@ def is_number_header(text: object) -> bool:
 
 
 SYNONYMS = _table(_SYNONYMS)  # exact normalised wording -> field
-_KEYS = {}
+_KEYS: dict[frozenset[str], str] = {}
 for _f, _words in _SYNONYMS.items():
     for _w in _words:
         _KEYS.setdefault(header_key(_w), _f)
@@ -176,6 +176,7 @@ class ImportRefused(DomainError):
     def __init__(self, problems: list[str]):
         super().__init__("\n".join(problems))
         self.problems = problems
+        self.doubtful: list[tuple[str, str]] = []  # (column letter, header) the mapping only guessed
 
 
 @dataclass

@@ -20,6 +20,7 @@ from pathlib import Path
 from sqlalchemy import insert, select, text
 from sqlalchemy.orm import Session
 
+from desktop import clock
 from desktop.i18n import N_, _
 from desktop.models import audit
 from desktop.models.contingent import Funding, Group, Student, StudentStatus, StudyForm
@@ -54,7 +55,6 @@ from desktop.reports.table_read import (
     fold_lookalikes,
     is_signature_line,
 )
-from desktop import clock
 
 PERSONAL = ("last_name", "first_name", "patronymic", "record_book", "birth_date", "gender", "funding", "study_form",
             "phone", "email")
@@ -257,8 +257,8 @@ def plan_import(session: Session, sheet: Sheet, *, default_group: str | None = N
         started = True
         problems: list[Problem] = []
 
-        def bad(f, message):
-            problems.append(Problem(excel_row, title.get(f, _(FIELD_LABELS[f])), message))
+        def bad(f, message):  # called in this row's iteration only
+            problems.append(Problem(excel_row, title.get(f, _(FIELD_LABELS[f])), message))  # noqa: B023
 
         for f in m:
             if cell_of(cells, f)[1]:
@@ -267,11 +267,11 @@ def plan_import(session: Session, sheet: Sheet, *, default_group: str | None = N
             plan.problems.extend(problems)
             continue
 
-        def folded(f, value):
+        def folded(f, value):  # called in this row's iteration only
             out = fold_lookalikes(value)
             if out != value:
                 plan.folds.append(_('row {row}, column "{column}": «{before}» → «{after}»').format(
-                    row=excel_row, column=title.get(f, f), before=value, after=out))
+                    row=excel_row, column=title.get(f, f), before=value, after=out))  # noqa: B023
             return out
 
         row: dict = {"row": excel_row}

@@ -11,6 +11,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
+from desktop import clock
 from desktop.i18n import translator
 from desktop.models import workplan_deadline as dl
 from desktop.models.typography import keep_initials
@@ -25,7 +26,6 @@ from desktop.reports.pdf import (
     table_style_commands,
     wrap,
 )
-from desktop import clock
 
 FONT_SIZE = 9
 WIDTHS_MM = (12, 88, 38, 42)  # No / activity / deadline / responsible on A4 portrait
@@ -40,7 +40,7 @@ def plan_frame(tree: dict, kind: str = "plan"):
     from desktop.models.document_frame import blank_frame
 
     frame = (tree.get("frames") or {}).get(kind) or blank_frame(kind)
-    changes = {}
+    changes: dict[str, str] = {}
     if kind == "plan" and (tree.get("approver_name") or tree.get("approver_position")):
         changes.update(approver_name=tree.get("approver_name") or "",
                        approver_position=tree.get("approver_position") or "")
@@ -111,7 +111,8 @@ def progress_counts(tree: dict, tr=None) -> tuple[list[dict], list[dict]]:
             return ("role", r["role"]), tr(ROLE_LABELS.get(r["role"], r["role"]))
         return ("text", " ".join(r["text"].casefold().split())), r["text"]
 
-    sections, people = [], {}
+    sections: list = []
+    people: dict = {}
     for section in tree["sections"]:
         row = empty(f"{section['number']}. {section['title']}")
         for item in section["items"]:

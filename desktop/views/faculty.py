@@ -3,7 +3,6 @@ no faculty yet. Both write through ``models.faculty_profile``; the editor's save
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtWidgets import (
@@ -27,7 +26,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from desktop import i18n
+from desktop import clock, i18n
 from desktop.i18n import N_, _
 from desktop.models import faculty_profile as fp
 from desktop.models.academic_calendar import LAYOUT_LABELS, Layout
@@ -36,7 +35,6 @@ from desktop.models.contingent import STUDY_FORM_LABELS, StudyForm
 from desktop.models.org import PROGRAMME_LEVEL_LABELS, ProgrammeLevel, academic_year_of
 from desktop.views.common.forms import ok_cancel
 from desktop.views.common.tablemodel import Column, RecordTableModel
-from desktop import clock
 
 COUNTRY_TITLES = {"KG": N_("Kyrgyzstan"), "KZ": N_("Kazakhstan"), "RU": N_("Russia")}
 # The country an interface language suggests (the demo and the wizard's first guess).

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate,
 )
 
-from desktop.i18n import NC_, N_, _
+from desktop.i18n import N_, NC_, _
 from desktop.models import groups as group_model
 from desktop.models.contingent import STUDY_FORM_LABELS, StudyForm
 from desktop.views.common.forms import ok_cancel

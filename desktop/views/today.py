@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -59,14 +59,14 @@ class TodayProxy(TextFilterProxy):
     def __init__(self, parent=None):
         super().__init__([], parent)
 
-    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
         if not self._needle:
             return True
         model = self.sourceModel()
         return any(self._needle in str(model.index(source_row, c).data() or "").casefold()
                    for c in range(model.columnCount()))
 
-    def lessThan(self, left: QModelIndex, right: QModelIndex) -> bool:
+    def lessThan(self, left: QModelIndex | QPersistentModelIndex, right: QModelIndex | QPersistentModelIndex) -> bool:
         rows = self.sourceModel().rows
         return self._key(rows[left.row()]) < self._key(rows[right.row()])
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
+    QPersistentModelIndex,
     QSortFilterProxyModel,
     QStringListModel,
     Qt,
@@ -84,7 +85,7 @@ class TextsModel(QAbstractTableModel):
         return bool(t.original.strip()) and t.original_lang is not None and t.original_lang != lang \
             and not t.versions.get(lang)
 
-    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         t = self.texts[index.row()]
@@ -113,14 +114,14 @@ class TextsModel(QAbstractTableModel):
             return {code for code in CONTENT_LANGUAGES if self.is_missing(t, code)}
         return None
 
-    def flags(self, index: QModelIndex):
+    def flags(self, index: QModelIndex | QPersistentModelIndex):
         flags = super().flags(index)
         lang = self.lang_of(index.column())
         if lang and lang != self.texts[index.row()].original_lang:
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
-    def setData(self, index: QModelIndex, value, role=Qt.ItemDataRole.EditRole) -> bool:
+    def setData(self, index: QModelIndex | QPersistentModelIndex, value, role=Qt.ItemDataRole.EditRole) -> bool:
         lang = self.lang_of(index.column())
         if role != Qt.ItemDataRole.EditRole or not lang or self.on_edit is None:
             return False
@@ -149,7 +150,7 @@ class TextsFilter(QSortFilterProxyModel):
             self.missing_lang, self.needle = missing_lang, needle.strip().casefold()
             self.invalidateFilter()
 
-    def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:
+    def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:
         model: TextsModel = self.sourceModel()
         t = model.texts[row]
         if self.missing_lang:

@@ -51,7 +51,7 @@ def _rewrite(src: Path, dst: Path, replace: dict) -> Path:
 def _laughs(root_open: str, root_close: str, use: str = "&l9;") -> bytes:
     """The "billion laughs": nine levels of ten references each, 10^9 × "lol" once expanded."""
     entities = ['<!ENTITY l0 "lol">'] + [
-        f'<!ENTITY l{i} "{("&l%d;" % (i - 1)) * 10}">' for i in range(1, 10)]
+        f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">' for i in range(1, 10)]
     return (f'<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE bomb [{"".join(entities)}]>\n'
             f"{root_open}{use}{root_close}").encode()
 
@@ -235,5 +235,5 @@ def make_all(folder: Path) -> dict[str, Path]:
 
 if __name__ == "__main__":
     target = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).with_name("bad")
-    for name, path in make_all(target).items():
+    for path in make_all(target).values():
         print(f"{path}  {path.stat().st_size:>9} bytes")

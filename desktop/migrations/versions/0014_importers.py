@@ -15,7 +15,6 @@ Create Date: 2026-11-30 06:00:00
 import sqlalchemy as sa
 from alembic import op
 
-
 revision = '0014'
 down_revision = '0013'
 branch_labels = None

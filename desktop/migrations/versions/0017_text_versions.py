@@ -8,9 +8,8 @@ Revision ID: 0017
 Revises: 0013
 Create Date: 2026-11-30 06:00:00
 """
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 revision = '0017'
 down_revision = '0015'

@@ -193,12 +193,14 @@ def build_semester(session, year_name: str = "2025-2026", country: str = "KZ", l
     b.event("summer", C.EXTRA_TERMS, "Жазғы семестр: теориялық оқыту, емтихандар, бағалардың қойылуы",
             "summer_term", summer="08.06.2026 - 01.08.2026")
     b.event("topics", C.FINAL_ATTESTATION, "2025 - 2026 оқу жылына дипломдық жұмыстардың тақырыптарын бекіту")
-    for i, (school, end) in enumerate(zip(SCHOOLS, ("14.11.2025", "03.11.2025", "14.11.2025", "14.11.2025"))):
+    for i, (school, end) in enumerate(zip(SCHOOLS, ("14.11.2025", "03.11.2025", "14.11.2025", "14.11.2025"),
+                                          strict=True)):
         b.event(f"topics{i}", C.FINAL_ATTESTATION, school, parent="topics", autumn=f"22.09.2025 - {end}")
     b.event("state", C.FINAL_ATTESTATION, "Мемлекеттік емтихандарды тапсыру және дипломдық жобаларды қорғау",
             "final_attestation")
     for i, (school, span) in enumerate(zip(SCHOOLS, ("25.05.2026 - 06.06.2026", "11.05.2026 - 30.05.2026",
-                                                     "11.05.2026 - 30.05.2026", "11.05.2026 - 30.05.2026"))):
+                                                     "11.05.2026 - 30.05.2026", "11.05.2026 - 30.05.2026"),
+                                          strict=True)):
         b.event(f"state{i}", C.FINAL_ATTESTATION, school, parent="state", spring=span)
     b.event("docs", C.FINAL_ATTESTATION, "Қорытынды аттестацияның нәтижелері бойынша құжаттарды тіркеу офисіне "
             "тапсыру", spring="01.06.2026 - 08.06.2026")

@@ -9,7 +9,7 @@ from sqlalchemy import insert, select, text
 
 from desktop.models.contingent import Group, Student, StudentStatus
 from desktop.models.demo import DemoContext
-from desktop.models.movements import MovementKind, Movement
+from desktop.models.movements import Movement, MovementKind
 
 EXPULSION_REASONS = ["Өз каалоосу боюнча", "Академиялык карызы үчүн", "Келишим боюнча төлөбөгөнү үчүн",
                      "По собственному желанию", "Басқа ЖОО-ға ауысуына байланысты"]

@@ -43,7 +43,8 @@ def build(ctx: DemoContext) -> None:
     from desktop.models.text_versions import texts_of
 
     s = ctx.session
-    rows, originals = [], {"ky": [], "kk": []}
+    rows: list = []
+    originals: dict[str, list] = {"ky": [], "kk": []}
     plan = ctx.made.get("workplan")
     texts = plan_texts(s, plan.id) if plan is not None else []
     for fid, name, university in s.execute(select(Faculty.id, Faculty.name, Faculty.university)):

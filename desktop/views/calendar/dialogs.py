@@ -25,17 +25,15 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QTableView,
     QTabWidget,
-    QWidget,
     QVBoxLayout,
+    QWidget,
 )
 
-from desktop import colours
-from desktop import i18n
+from desktop import clock, colours, i18n
 from desktop.i18n import N_, _
 from desktop.models.academic_calendar import TERM_LABELS, CalendarData, Entry, Rule, RuleKind
 from desktop.models.workdays import OVERRIDE_LABELS, OverrideKind
 from desktop.views.common.forms import ok_cancel
-from desktop import clock
 
 RULE_LABELS = {RuleKind.WITHIN: N_("within N days after"), RuleKind.AFTER: N_("N days after"),
                RuleKind.BEFORE: N_("N days before")}
@@ -297,10 +295,8 @@ class OverridesDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        from desktop.models.workdays import load_overrides, work_calendar
-
         from desktop.models import settings
-        from desktop.models.workdays import public_sector_overrides_to_offer
+        from desktop.models.workdays import load_overrides, public_sector_overrides_to_offer, work_calendar
 
         with self.page.ctx.db.session() as s:
             self.model.set_rows(load_overrides(s, self.country))

@@ -6,11 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from desktop import colours
-from desktop import i18n
+from desktop import colours, i18n
 from desktop.i18n import N_, _, pgettext
 from desktop.models.academic_calendar import CATEGORY_LABELS, TERM_LABELS, CalendarData, Category, Layout
 from desktop.reports.calendar_table import cell_text
@@ -130,7 +129,7 @@ class EventsModel(QAbstractItemModel):
             return _(TERM_LABELS[term])
         return _("Note") if section == self.columnCount() - 1 else None
 
-    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         node: _Node = index.internalPointer()
@@ -171,7 +170,7 @@ class EventsModel(QAbstractItemModel):
             return QBrush(PROBLEM_FILL)
         return None
 
-    def flags(self, index: QModelIndex):
+    def flags(self, index: QModelIndex | QPersistentModelIndex):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -180,7 +179,7 @@ class EventsModel(QAbstractItemModel):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
-    def setData(self, index: QModelIndex, value, role=Qt.ItemDataRole.EditRole) -> bool:
+    def setData(self, index: QModelIndex | QPersistentModelIndex, value, role=Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not (self.flags(index) & Qt.ItemFlag.ItemIsEditable):
             return False
         e = index.internalPointer().event

@@ -6,8 +6,8 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from PySide6.QtGui import QAction
 from PySide6.QtCore import QRect, QSize, QStringListModel, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import i18n
+from desktop import clock, i18n
 from desktop.i18n import _
 from desktop.models import academic_calendar as ac
 from desktop.models import calendar_checks, workdays
@@ -39,7 +39,6 @@ from desktop.views.calendar.year_view import YearViewWidget
 from desktop.views.common.area import AreaPage
 from desktop.views.common.page import EmptyState, Legend, PageHeader, find_in_view
 from desktop.views.common.undo import perform
-from desktop import clock
 
 CURRENT = ui_settings.Option("calendar/current", 0, int)
 TAB = ui_settings.Option("calendar/tab", 0, int)
@@ -605,7 +604,6 @@ class CalendarArea(AreaPage):
         path = self._save_name("xlsx", "Excel (*.xlsx)") if inputs else ""
         if path:
             from desktop.reports.calendar_xlsx import calendar_xlsx
-
             from desktop.views.common.tasks import save_file
 
             data, resolved, work = inputs

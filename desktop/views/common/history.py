@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QDialog, QDialogButtonBox, QLabel, QTableView, QVBoxLayout
 
-from desktop.i18n import NC_, N_, _
+from desktop.i18n import N_, NC_, _
 from desktop.models import audit
 from desktop.models.db import Database
 
@@ -41,7 +41,7 @@ class AuditHistoryModel(QAbstractTableModel):
             return _(COLUMNS[section])
         return None
 
-    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         at, user, host, action, field, old, new, *rest = self.entries[index.row()]

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import select
 
-from desktop import dates
+from desktop import clock, dates
 from desktop.i18n import N_, _, current
 from desktop.models import curator_reports as cr
 from desktop.models.base import DomainError
@@ -49,7 +49,6 @@ from desktop.views.common.undo import perform
 from desktop.views.curators.matrix import ASSIGNMENT_ROLE, FIXED, MatrixModel
 from desktop.views.curators.report_form import ReportForm
 from desktop.views.curators.teaching_log import TeachingLogPanel
-from desktop import clock
 
 YEAR_CHOICE = user_settings.Option("curators/year", "")
 SPLITTER = user_settings.Option("curators/splitter", None, bytes)

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
     QGroupBox,
-    QHeaderView,
     QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QLabel,
     QPlainTextEdit,
@@ -22,13 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import clock
 from desktop.i18n import _, current
 from desktop.models import curator_reports as cr
 from desktop.models import records
 from desktop.models.curators import PARTS, REPORT_STATUS_LABELS, CuratorReport, ReportStatus
-from desktop.views.common.toolbar import button_bar
 from desktop.views import settings as user_settings
 from desktop.views.common.tablemodel import RecordTableModel
+from desktop.views.common.toolbar import button_bar
 from desktop.views.curators.parts import (
     CHOICES,
     PART_COLUMNS,
@@ -38,8 +39,6 @@ from desktop.views.curators.parts import (
     DateDelegate,
     to_python,
 )
-from desktop import clock
-
 
 ACCEPTED_BY = user_settings.Option("curators/accepted_by", "")
 

@@ -20,14 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import clock
 from desktop.i18n import N_, _
 from desktop.models import records
 from desktop.models import teaching_log as tl
 from desktop.models.org import Staff, StaffRole, staff_by_role
-from desktop.views.common.toolbar import button_bar
 from desktop.views.common.tablemodel import Column, RecordTableModel
+from desktop.views.common.toolbar import button_bar
 from desktop.views.curators.parts import ChoiceDelegate, DateDelegate, to_python
-from desktop import clock
 
 
 def _form(value):

@@ -183,7 +183,7 @@ class ExamDialog(QDialog):
     def _room_combo(self) -> QComboBox:
         combo = QComboBox()
         combo.addItem("—", None)
-        for rid, (name, cap, building) in self.schedule.rooms.items():
+        for rid, (name, cap, _building) in self.schedule.rooms.items():
             combo.addItem(f"{name} ({cap})", rid)
         return combo
 

@@ -8,7 +8,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from PySide6.QtCore import QAbstractTableModel, QByteArray, QMimeData, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QByteArray,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
 
 from desktop import colours
@@ -120,7 +128,7 @@ class ExamGridModel(QAbstractTableModel):
     def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.groups)
 
-    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         cell = self.cells.get((index.row(), index.column()))
@@ -165,7 +173,7 @@ class ExamGridModel(QAbstractTableModel):
         return self.index(r, c) if self.groups else QModelIndex()
 
     # Drag and drop -------------------------------------------------------------------------
-    def flags(self, index: QModelIndex):
+    def flags(self, index: QModelIndex | QPersistentModelIndex):
         flags = super().flags(index)
         if index.isValid():
             flags |= Qt.ItemFlag.ItemIsDropEnabled
@@ -246,7 +254,7 @@ class ExamListModel(QAbstractTableModel):
     def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(LIST_COLUMNS)
 
-    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         exam, texts, keys, brush, tip = self.rows[index.row()]
@@ -288,7 +296,7 @@ class ExamListProxy(QSortFilterProxyModel):
         self.text = text.strip().casefold()
         self.invalidate()
 
-    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
         model = self.sourceModel()
         exam = model.rows[source_row][0]
         if self.text and not any(self.text in str(model.index(source_row, c).data() or "").casefold()
@@ -317,7 +325,7 @@ class ConflictListModel(QAbstractTableModel):
     def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(CONFLICT_COLUMNS)
 
-    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         c = self.conflicts[index.row()]

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import clock
 from desktop.i18n import N_, _, current_language, ngettext
 from desktop.models import exam_schedule as ops
 from desktop.models import exams as ex
@@ -45,7 +46,6 @@ from desktop.views.exams.models import (
     ExamListModel,
     ExamListProxy,
 )
-from desktop import clock
 
 SPLITTER = ui_settings.Option("exams/splitter", None, bytes)
 KIND = ui_settings.Option("exams/kind", "winter")
@@ -203,7 +203,8 @@ class ExamsArea(AreaPage):
                               "the rules and the days off. Create the session to start planning it."))
         self.tabs.setTabText(0, _("Matrix"))
         self.tabs.setTabText(1, _("List"))
-        for label, text in zip(self.filter_labels, (_("Course"), _("Programme"), _("Examiner"), _("Room"))):
+        for label, text in zip(self.filter_labels, (_("Course"), _("Programme"), _("Examiner"), _("Room")),
+                               strict=True):
             label.setText(text)
         self.set_command_texts({
             "add": _("Add exam"), "edit": _("Edit"), "delete": _("Delete"), "copy": _("Copy to groups…"),
@@ -282,7 +283,8 @@ class ExamsArea(AreaPage):
         ]
         self._loading = True
         try:
-            for combo, values, want in zip((self.course, self.programme, self.examiner, self.room), items, saved):
+            for combo, values, want in zip((self.course, self.programme, self.examiner, self.room), items, saved,
+                                           strict=False):
                 current = combo.currentData() if combo.count() else (int(want) if want.isdigit() else None)
                 combo.clear()
                 combo.addItem(_("All"), None)

@@ -109,7 +109,7 @@ class RoomsDisciplinesDialog(QDialog):
             combo.setMinimumContentsLength(14 if combo is self.group else 10)
         self.link_labels = [QLabel() for _i in range(4)]
         pick = QHBoxLayout()
-        for label, combo in zip(self.link_labels, (self.group, self.discipline, self.examiner, self.form)):
+        for label, combo in zip(self.link_labels, (self.group, self.discipline, self.examiner, self.form), strict=True):
             label.setBuddy(combo)
             pick.addWidget(label)
             pick.addWidget(combo, 2 if combo is self.discipline else 1)
@@ -157,7 +157,7 @@ class RoomsDisciplinesDialog(QDialog):
                           ("add_link", _("Add")), ("save_link", _("Save examiner and form")),
                           ("delete_link", _("Remove"))):
             self.buttons[key].setText(text)
-        for label, text in zip(self.link_labels, (_("Group"), _("Discipline"), _("Examiner"), _("Form"))):
+        for label, text in zip(self.link_labels, (_("Group"), _("Discipline"), _("Examiner"), _("Form")), strict=True):
             label.setText(text)
         self.links_note.setText(_("Which group sits which discipline in this session, with the usual examiner "
                                   "and form: the draft generator schedules these."))
@@ -185,7 +185,7 @@ class RoomsDisciplinesDialog(QDialog):
         staff = [(None, "—")] + (sorted(s.staff.items(), key=lambda kv: kv[1]) if s else [])
         forms = [(f.value, _(EXAM_FORM_LABELS[f])) for f in ExamForm]
         for combo, items, value in zip((self.group, self.discipline, self.examiner, self.form),
-                                       (groups, disc_rows, staff, forms), keep):
+                                       (groups, disc_rows, staff, forms), keep, strict=True):
             combo.clear()
             for data, text in items:
                 combo.addItem(text, data)

@@ -32,10 +32,9 @@ from PySide6.QtWidgets import (
 from desktop.i18n import _
 from desktop.models import meetings as mt
 from desktop.models import meetings_agenda as ag
-from desktop.views.common.forms import allow_blank, show_blank
+from desktop.views.common.forms import allow_blank, ok_cancel, show_blank
 from desktop.views.common.toolbar import button_bar
 from desktop.views.meetings.models import AttendanceModel, ProposalModel, agenda_model, decision_model
-from desktop.views.common.forms import ok_cancel
 
 
 def table(model, stretch: int = 0) -> QTableView:

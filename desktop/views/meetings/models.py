@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QAbstractTableModel, QByteArray, QMimeData, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QByteArray, QMimeData, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from desktop import colours
-from desktop.i18n import NC_, N_, _
+from desktop.i18n import N_, NC_, _
 from desktop.models.meetings import DECISION_STATUS_LABELS
 from desktop.models.meetings_agenda import AgendaProposal, source_label
 from desktop.views.common.tablemodel import Column, RecordTableModel
@@ -55,7 +55,7 @@ class ProposalModel(QAbstractTableModel):
     def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.COLUMNS)
 
-    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         p = self.proposals[index.row()]
@@ -83,13 +83,13 @@ class ProposalModel(QAbstractTableModel):
             return OVERDUE_BRUSH
         return None
 
-    def flags(self, index: QModelIndex):
+    def flags(self, index: QModelIndex | QPersistentModelIndex):
         flags = super().flags(index)
         if index.isValid() and index.column() == 0 and not self.proposals[index.row()].on_agenda:
             flags |= Qt.ItemFlag.ItemIsUserCheckable
         return flags
 
-    def setData(self, index: QModelIndex, value, role=Qt.ItemDataRole.EditRole) -> bool:
+    def setData(self, index: QModelIndex | QPersistentModelIndex, value, role=Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.CheckStateRole or not index.isValid() or index.column() != 0:
             return False
         p = self.proposals[index.row()]
@@ -123,7 +123,7 @@ class AgendaModel(RecordTableModel):
         super().__init__(columns, parent)
         self.on_move = None  # (item_id, new position) -> None
 
-    def flags(self, index: QModelIndex):
+    def flags(self, index: QModelIndex | QPersistentModelIndex):
         flags = super().flags(index)
         if index.isValid():
             return flags | Qt.ItemFlag.ItemIsDragEnabled
@@ -201,7 +201,7 @@ class AttendanceModel(QAbstractTableModel):
     def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.COLUMNS)
 
-    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         r = self.rows[index.row()]
@@ -214,7 +214,7 @@ class AttendanceModel(QAbstractTableModel):
             return ON_AGENDA_TEXT
         return None
 
-    def flags(self, index: QModelIndex):
+    def flags(self, index: QModelIndex | QPersistentModelIndex):
         flags = super().flags(index)
         if index.isValid() and index.column() == 0:
             flags |= Qt.ItemFlag.ItemIsUserCheckable
@@ -222,7 +222,7 @@ class AttendanceModel(QAbstractTableModel):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
-    def setData(self, index: QModelIndex, value, role=Qt.ItemDataRole.EditRole) -> bool:
+    def setData(self, index: QModelIndex | QPersistentModelIndex, value, role=Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or self.on_change is None:
             return False
         r = self.rows[index.row()]

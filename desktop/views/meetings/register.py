@@ -3,7 +3,6 @@ overdue ones highlighted; export to Excel."""
 
 from __future__ import annotations
 
-
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
@@ -19,13 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import clock
 from desktop.i18n import _, ngettext
 from desktop.models import meetings as mt
 from desktop.views import settings
 from desktop.views.common.tablemodel import TextFilterProxy
 from desktop.views.meetings.editor import table
 from desktop.views.meetings.models import decision_model
-from desktop import clock
 
 F_PERSON = settings.Option("meetings/decisions_person", 0, int)
 F_STATUS = settings.Option("meetings/decisions_status", "open")

@@ -10,12 +10,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
-from desktop import colours
+from desktop import clock, colours
 from desktop.i18n import N_, _
 from desktop.models import meetings as mt
 from desktop.views.common.tablemodel import Column, RecordTableModel
 from desktop.views.meetings.models import OVERDUE_TEXT, short_date
-from desktop import clock
 
 WEEKS_BEFORE, WEEKS_AFTER = 4, 8  # the list shows 4 past weeks, this week and 8 coming ones
 WEEKS_SHOWN = WEEKS_BEFORE + 1 + WEEKS_AFTER

@@ -22,12 +22,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from desktop.models.request_templates import shown
+from desktop import clock
 from desktop.i18n import _, ngettext
 from desktop.models import request_templates as templates
-from desktop.models import settings
 from desktop.models import requests as req
+from desktop.models import settings
 from desktop.models.base import DomainError
+from desktop.models.request_templates import shown
 from desktop.views import settings as user_settings
 from desktop.views.common.area import AreaPage
 from desktop.views.common.page import ColumnPriorities, EmptyState, FilterBar, PageHeader
@@ -35,7 +36,6 @@ from desktop.views.common.undo import perform
 from desktop.views.requests.card import RequestCard
 from desktop.views.requests.dialogs import NewRequestDialog, StepDoneDialog, TemplateDialog
 from desktop.views.requests.models import RegisterModel, RegisterProxy, label_rows
-from desktop import clock
 
 FILTERS = user_settings.Option("requests/filters", "")
 SPLITTER = user_settings.Option("requests/splitter", None, bytes)

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import colours
-from desktop.models.request_templates import shown
 from desktop.i18n import _, current, pgettext
+from desktop.models.request_templates import shown
 from desktop.models.requests import CHANNEL_LABELS, Channel
 from desktop.reports.requests import duration_text, status_text
 from desktop.views.requests.models import STEP_ROLE, StepsModel

@@ -21,9 +21,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from desktop.models.request_templates import shown
-from desktop.i18n import NC_, N_, _, pgettext
-from desktop.models.request_templates import DURATION_LABELS, DurationKind, StepSpec
+from desktop.i18n import N_, NC_, _, pgettext
+from desktop.models.request_templates import DURATION_LABELS, DurationKind, StepSpec, shown
 from desktop.models.requests import CHANNEL_LABELS, Channel
 from desktop.views.common.forms import date_edit, ok_cancel, to_date
 

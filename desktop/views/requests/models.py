@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from desktop import clock, colours
+from desktop.i18n import N_, NC_, _, current
 from desktop.models.request_templates import shown
-from desktop import colours
-from desktop.i18n import NC_, N_, _, current
 from desktop.models.requests import CHANNEL_LABELS, Channel
 from desktop.reports.requests import duration_text, status_text
 from desktop.views.common.tablemodel import Column, RecordTableModel, TextFilterProxy
-from desktop import clock
 
 
 def _date(value) -> str:
@@ -52,7 +51,7 @@ class RegisterModel(RecordTableModel):
         self.columns[5].display = None
         self.decorate = self._decorate
 
-    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if index.isValid() and self.columns[index.column()].key == "status" and role in (
                 Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             row = self.rows[index.row()]
@@ -96,7 +95,7 @@ class RegisterProxy(TextFilterProxy):
             self.procedure_id, self.status, self.when = procedure_id, status, when
             self.invalidateFilter()
 
-    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
         row = self.sourceModel().rows[source_row]
         if self.procedure_id is not None and row["procedure_id"] != self.procedure_id:
             return False
@@ -139,7 +138,7 @@ class StepsModel(QAbstractListModel):
     def step(self, row: int) -> dict | None:
         return self.steps[row] if 0 <= row < len(self.steps) else None
 
-    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or index.row() >= len(self.steps):
             return None
         s = self.steps[index.row()]

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from desktop import clock
 from desktop.i18n import N_, _
 from desktop.models import debts as dm
 from desktop.models.base import DomainError
@@ -26,7 +27,6 @@ from desktop.models.exams import SESSION_KIND_LABELS, SessionKind
 from desktop.models.movements import MOVEMENT_LABELS, MovementKind, Order
 from desktop.views.common.forms import date_edit, ok_cancel, to_date
 from desktop.views.common.tablemodel import Column, RecordTableModel
-from desktop import clock
 
 
 class RetakeDialog(QDialog):
@@ -179,7 +179,8 @@ class GradingDialog(QDialog):
         self.max_debts.setValue(int(allowed))
         form = QFormLayout(self)
         form.addRow(_("Scale"), self.scale)
-        for label, box in zip((_("“5” from (points)"), _("“4” from (points)"), _("“3” from (points)")), self.thresholds):
+        for label, box in zip((_("“5” from (points)"), _("“4” from (points)"), _("“3” from (points)")), self.thresholds,
+                              strict=True):
             form.addRow(label, box)
         form.addRow(_("Open debts allowed"), self.max_debts)
         form.addRow(QLabel(_("Thresholds apply to the Kyrgyz module-rating scale; sheets already issued keep "

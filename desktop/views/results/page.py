@@ -4,7 +4,6 @@ promotion that holds debtors back."""
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import os
 
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import text as sql_text
 
+from desktop import clock, colours
 from desktop.i18n import N_, _
 from desktop.models import debts as dm
 from desktop.models import grading
@@ -43,7 +43,6 @@ from desktop.views.common.area import AreaPage
 from desktop.views.common.page import PageHeader, find_in_view, shortcut_text
 from desktop.views.common.tablemodel import Column, RecordTableModel, TextFilterProxy
 from desktop.views.common.undo import perform
-from desktop import clock, colours
 
 KIND = ui_settings.Option("results/kind", "winter")
 SPLITTER = ui_settings.Option("results/splitter", None, bytes)
@@ -499,7 +498,7 @@ class ResultsArea(AreaPage):
         with self.ctx.db.session() as s:
             self.sheet = rm.load_sheet(s, self.sheet.head.id)
         fresh = {r["id"]: r for r in grid_rows(self.sheet)}
-        for i, row in enumerate(self.grid_model.rows):
+        for row in self.grid_model.rows:
             if row["id"] in fresh:
                 row.update(fresh[row["id"]])
         if self.grid_model.rows:

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 from desktop.i18n import _, ngettext
 from desktop.models.dlt import DLT_CAPS, DLT_CATEGORY_LABELS, DltCategory
 from desktop.models.movements import MOVEMENT_LABELS, MovementKind, Order
-from desktop.views.students.models import HistoryModel
 from desktop.views.common.forms import date_edit, ok_cancel, to_date
+from desktop.views.students.models import HistoryModel
 
 
 def plain_label(text: str) -> QLabel:

@@ -52,7 +52,7 @@ class ImportDialog(QDialog):
         for f in FIELDS:
             combo = QComboBox()
             combo.addItem(_("(not in the file)"), -1)
-            for col, title in enumerate(headers):
+            for col in range(len(headers)):
                 combo.addItem(f"{sheet.column_title(col)}", col)
             combo.setCurrentIndex(max(combo.findData(sheet.mapping.get(f, -1)), 0))
             combo.currentIndexChanged.connect(self._mapping_changed)

@@ -11,12 +11,19 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QAbstractItemModel, QAbstractProxyModel, QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractProxyModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
-from desktop.i18n import NC_, N_, _, ngettext
+from desktop.i18n import N_, NC_, _, ngettext
 from desktop.models.contingent import FUNDING_LABELS, GENDER_LABELS, STUDENT_STATUS_LABELS, STUDY_FORM_LABELS
 from desktop.models.movements import MOVEMENT_LABELS
-from desktop.models.students import F, ROW_FIELDS
+from desktop.models.students import ROW_FIELDS, F
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 GROUPS_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -349,12 +356,12 @@ class StudentTableModel(QAbstractProxyModel):
             self._position = {r: n for n, r in enumerate(self.visible)}
         return self._position
 
-    def mapToSource(self, proxy_index: QModelIndex) -> QModelIndex:
+    def mapToSource(self, proxy_index: QModelIndex | QPersistentModelIndex) -> QModelIndex:
         if not proxy_index.isValid() or proxy_index.row() >= len(self.visible):
             return QModelIndex()
         return self.source.index(self.visible[proxy_index.row()], proxy_index.column())
 
-    def mapFromSource(self, source_index: QModelIndex) -> QModelIndex:
+    def mapFromSource(self, source_index: QModelIndex | QPersistentModelIndex) -> QModelIndex:
         row = self._positions().get(source_index.row()) if source_index.isValid() else None
         return QModelIndex() if row is None else self.index(row, source_index.column())
 
@@ -363,7 +370,9 @@ class StudentTableModel(QAbstractProxyModel):
             return QModelIndex()
         return self.createIndex(row, column)
 
-    def parent(self, index=QModelIndex()) -> QModelIndex:
+    # PySide6's stubs give QObject.parent() and QAbstractItemModel.parent(child) one name, which no
+    # single Python signature satisfies.
+    def parent(self, index=QModelIndex()) -> QModelIndex:  # type: ignore[override]
         return QModelIndex()
 
     def rowCount(self, parent=QModelIndex()) -> int:

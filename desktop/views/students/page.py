@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFileDialog,
-    QHBoxLayout,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import clock
 from desktop.i18n import _, ngettext
 from desktop.models import movements, students
 from desktop.models.base import DomainError
@@ -38,6 +38,7 @@ from desktop.models.contingent import (
 )
 from desktop.views import settings as ui_settings
 from desktop.views.common.area import AreaPage
+from desktop.views.common.forms import ok_cancel
 from desktop.views.common.page import EmptyState, FilterBar, PageHeader
 from desktop.views.common.undo import perform
 from desktop.views.students.models import (
@@ -48,8 +49,6 @@ from desktop.views.students.models import (
     StudentFilter,
     StudentTableModel,
 )
-from desktop.views.common.forms import ok_cancel
-from desktop import clock
 
 FIRST_SCREEN = 200  # students shown before the whole list has loaded
 # The rest of the list loads this long after the first screen is painted: well after the events
@@ -679,8 +678,8 @@ class StudentsArea(AreaPage):
 
     def headcount(self, fmt: str) -> None:
         from desktop.reports.headcount import export_headcount_pdf, export_headcount_xlsx
-        from desktop.views.common.printing import preview_pdf
         from desktop.views.common.forms import date_edit, to_date
+        from desktop.views.common.printing import preview_pdf
 
         dialog = QDialog(self)
         dialog.setWindowTitle(_("Headcount"))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import json
 
@@ -25,21 +24,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import colours
+from desktop import clock, colours
 from desktop.i18n import N_, _, current, pgettext
 from desktop.models import workplan as wp
 from desktop.models import workplan_deadline as dl
 from desktop.models.base import DomainError
 from desktop.models.workplan_people import ROLE_LABELS
-from desktop.views.common.area import AreaPage
-from desktop.views.common.page import EmptyState, FilterBar, PageHeader, TwoLineDelegate
-from desktop.views.common.history import show_history
-from desktop.views.common.undo import perform
 from desktop.views import settings as ui_settings
+from desktop.views.common.area import AreaPage
+from desktop.views.common.history import show_history
+from desktop.views.common.page import EmptyState, FilterBar, PageHeader, TwoLineDelegate
+from desktop.views.common.undo import perform
 from desktop.views.workplan.deadline_dialog import DeadlineDialog
 from desktop.views.workplan.plan_actions import PlanActions
 from desktop.views.workplan.tree_model import PlanFilterProxy, PlanTreeModel
-from desktop import clock
 
 # The bars' colours: the text colours of the roles (desktop/colours.py), named by the legend below.
 COLOURS = {"done": colours.role("ok").text, "in_progress": colours.role("info").text,
@@ -528,7 +526,7 @@ class WorkPlanArea(PlanActions, AreaPage):
                                                                old["v"])), lambda: item_id)
             return
         # The value shown: refused (StaleDataError) if another install changed it meanwhile.
-        shown = {field: i[field] for sec in self.model.sections for i in sec["items"] if i["id"] == item_id}
+        shown = next(({field: i[field]} for sec in self.model.sections for i in sec["items"] if i["id"] == item_id), {})
         written: dict = {}  # the values the edit stored: Undo expects to find them (stale otherwise)
 
         def redo(s):

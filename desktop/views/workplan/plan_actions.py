@@ -13,13 +13,13 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QLineEdit, QMessageBox
 
+from desktop import clock
 from desktop.i18n import _
 from desktop.models import workplan as wp
 from desktop.models.base import DomainError
 from desktop.models.org import academic_year_of, parse_year_name
 from desktop.views import settings as ui_settings
 from desktop.views.workplan.plan_dialogs import HEADER_FIELDS, ImportDialog, PlanHeaderDialog
-from desktop import clock
 
 IMPORT_SUFFIXES = (".docx", ".xlsx")
 

@@ -11,7 +11,7 @@ from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, QSortFilt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop import colours
-from desktop.i18n import NC_, N_, _, current
+from desktop.i18n import N_, NC_, _, current
 from desktop.models import workplan as wp
 from desktop.models import workplan_deadline as dl
 
