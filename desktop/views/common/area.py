@@ -15,13 +15,27 @@ from desktop.models.db import Database
 class AppContext(QObject):
     """What pages share: the database, the report language, and change notifications."""
 
-    # An area changed data others show (argument: a short name such as "students", "staff").
+    # An area changed data others show: the ``models.operations.Change`` flags of what changed.
+    # Pages connect to ``changed`` and refresh on the flags they show.
+    changed = Signal(object)
+    # Older announcements by name ("students", "*"); each reaches ``changed`` as its flag.
     data_changed = Signal(str)
     status_message = Signal(str)
 
     def __init__(self, db: Database, parent=None):
         super().__init__(parent)
         self.db = db
+        self.data_changed.connect(self._named_change)
+
+    def notify(self, changes) -> None:
+        """Tell every page what changed (``models.operations.Change`` flags)."""
+        if changes:
+            self.changed.emit(changes)
+
+    def _named_change(self, name: str) -> None:
+        from desktop.models.operations import Change
+
+        self.changed.emit(Change.named(name))
 
     @property
     def report_language(self) -> str:

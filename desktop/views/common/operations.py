@@ -1,0 +1,94 @@
+"""The one runner of model-layer operations (``desktop/models/operations.py``) in the window.
+
+``run(page, text, op)`` executes the operation in one transaction; a refusal (``DomainError``) is
+shown as a message and nothing goes on the stack; a stale write offers a reload. When it went
+through, one ``OperationCommand`` is pushed on the page's undo stack: its undo and redo run the
+operations the model returned (never closures written in a view), and every run announces the
+outcome's ``Change`` flags to all pages (``AppContext.changed``)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtGui import QUndoCommand
+from PySide6.QtWidgets import QMessageBox, QWidget
+from sqlalchemy.orm.exc import StaleDataError
+
+from desktop.models.base import DomainError
+from desktop.models.operations import Operation, Outcome
+from desktop.views.common.undo import entry_text
+
+
+def _execute(page: QWidget, op: Operation, title: str | None) -> Outcome[Any] | None:
+    """Run one operation in one transaction; None (the user told) when it was refused."""
+    try:
+        with page.ctx.db.session() as s:
+            return op(s)
+    except StaleDataError:
+        from desktop.views.common.stale import ask_reload, reload_everything
+
+        if ask_reload(page):
+            if page.window() is page:  # a page on its own (tests, a dialog's page)
+                page.refresh()
+            else:
+                reload_everything()
+        return None
+    except DomainError as exc:
+        QMessageBox.warning(page, title or page.window().windowTitle(), str(exc))
+        page.refresh()
+        return None
+
+
+def _announce(page: QWidget, outcome: Outcome[Any], after: Callable[[], object] | None) -> None:
+    if after is not None:
+        after()
+    else:
+        page.refresh()
+    page.ctx.notify(outcome.changes)
+
+
+class OperationCommand(QUndoCommand):
+    """One entry of a page's undo stack: holds the operation that undoes what was done last
+    (and, after an undo, the one that redoes it). A step the database refuses now (someone
+    changed or deleted the record meanwhile) is told and leaves the stack (obsolete)."""
+
+    def __init__(self, page: QWidget, text: str, undo: Operation, after: Callable[[], object] | None,
+                 title: str | None):
+        super().__init__(text)
+        self._page = page
+        self._next = undo
+        self._after = after
+        self._title = title
+        self._skip = True  # the first redo() comes from push(): the work is already done
+
+    def _step(self) -> None:
+        outcome = _execute(self._page, self._next, self._title)
+        if outcome is None:
+            self.setObsolete(True)
+            return
+        self._next = outcome.undo
+        _announce(self._page, outcome, self._after)
+
+    def redo(self) -> None:
+        if self._skip:
+            self._skip = False
+            return
+        self._step()
+
+    def undo(self) -> None:
+        self._step()
+
+
+def run(page: QWidget, text: str, op: Operation, *, after: Callable[[], object] | None = None,
+        title: str | None = None) -> Outcome[Any] | None:
+    """Carry out ``op`` now and put it on ``page.undo_stack`` under ``text`` (its undo entry's
+    words come from ``undo.entry_text``). Returns the outcome, or None when it was refused (the
+    message was shown, nothing written, nothing pushed). ``after`` replaces ``page.refresh()``
+    after each step; ``title`` is the message box's title."""
+    outcome = _execute(page, op, title)
+    if outcome is None:
+        return None
+    page.undo_stack.push(OperationCommand(page, entry_text(text), outcome.undo, after, title))
+    _announce(page, outcome, after)
+    return outcome

@@ -1,0 +1,119 @@
+"""The operations layer without a screen: each operation applied, undone and redone, each step in
+its own transaction as the window runs it, and the database compared with what it held before and
+after (models/operations.py)."""
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm.exc import StaleDataError
+
+from desktop.models import groups, operations, org
+from desktop.models.base import DomainError
+from desktop.models.contingent import Group
+from desktop.models.operations import Change, apply_undo_redo, bind
+
+
+def staff_state(db):
+    with db.session() as s:
+        return sorted((m.id, m.last_name, m.first_name, m.position, tuple(sorted(r.value for r in m.roles)))
+                      for m in s.scalars(select(org.Staff)))
+
+
+def programme_state(db):
+    with db.session() as s:
+        return sorted((p.id, p.code, p.name) for p in s.scalars(select(org.Programme)))
+
+
+def group_state(db):
+    with db.session() as s:
+        return sorted((g.id, g.name, g.programme_id, g.course, g.active) for g in s.scalars(select(Group)))
+
+
+def check_round_trip(db, op, state):
+    """Apply, undo, redo: undo gives back the state before, redo the state after."""
+    before = state(db)
+    with db.session() as s:
+        done = op(s)
+    after = state(db)
+    assert after != before
+    with db.session() as s:
+        undone = done.undo(s)
+    assert state(db) == before
+    with db.session() as s:
+        redone = undone.undo(s)
+    assert state(db) == after
+    with db.session() as s:  # and once more: the chain keeps going
+        redone.undo(s)
+    assert state(db) == before
+    return done
+
+
+@pytest.fixture
+def member(db):
+    with db.session() as s:
+        return org.add_staff(s, "Сопуев", "Бакыт", "Асанович", position="Декан", roles=["dean"])
+
+
+def test_add_staff_round_trip(db):
+    done = check_round_trip(db, bind(org.add_staff_op, "Абдыкеримова", "Айгүл"), staff_state)
+    assert done.changes == Change.STAFF and isinstance(done.result, int)
+
+
+def test_delete_staff_round_trip_keeps_roles_and_id(db, member):
+    before = staff_state(db)
+    done, undone, redone = apply_undo_redo(db, bind(org.delete_staff_op, member))
+    assert staff_state(db) == [] and done.changes == Change.STAFF
+    with db.session() as s:
+        redone.undo(s)
+    assert staff_state(db) == before == [(member, "Сопуев", "Бакыт", "Декан", ("dean",))]
+
+
+def test_set_roles_round_trip(db, member):
+    check_round_trip(db, bind(org.set_staff_roles_op, member, {"dean", "vice_dean"}), staff_state)
+
+
+def test_set_field_round_trip_and_its_flag(db, member):
+    done = check_round_trip(db, bind(operations.set_field, org.Staff, member, "position", "Профессор",
+                                     org.STAFF_VALIDATORS, expected="Декан"), staff_state)
+    assert done.result == "Декан" and done.changes == Change.STAFF
+
+
+def test_set_field_is_refused_when_someone_changed_the_value_meanwhile(db, member):
+    with db.session() as s:
+        done = operations.set_field(s, org.Staff, member, "position", "Профессор", expected="Декан")
+    with db.session() as s:  # another install edits the same field
+        s.get(org.Staff, member).position = "Доцент"
+    with pytest.raises(StaleDataError), db.session() as s:
+        done.undo(s)
+    assert staff_state(db)[0][3] == "Доцент"
+
+
+def test_a_refused_operation_writes_nothing(db, member):
+    before = staff_state(db)
+    with pytest.raises(DomainError), db.session() as s:
+        operations.set_field(s, org.Staff, member, "last_name", "  ", org.STAFF_VALIDATORS)
+    assert staff_state(db) == before
+
+
+def test_programme_add_and_delete_round_trip(db):
+    done = check_round_trip(db, bind(org.add_programme_op, "510100", "Математика"), programme_state)
+    assert done.changes == Change.PROGRAMMES
+    with db.session() as s:
+        pid = org.add_programme(s, "520100", "Физика")
+    check_round_trip(db, bind(operations.delete_record, org.Programme, pid), programme_state)
+
+
+def test_group_create_and_archive_round_trip(db):
+    with db.session() as s:
+        pid = org.add_programme(s, "510100", "Математика")
+    done = check_round_trip(db, bind(groups.create_group_op, "МАТ-1-25", programme=pid, course=1), group_state)
+    assert done.changes == Change.GROUPS
+    with db.session() as s:
+        gid = groups.create_group(s, "МАТ-2-24", programme=pid, course=2)
+    check_round_trip(db, bind(groups.set_group_archived_op, gid, True), group_state)
+
+
+def test_change_names_of_older_announcements():
+    assert Change.named("students") == Change.STUDENTS
+    assert Change.named("document_frame") == Change.DOCUMENT_FRAME
+    assert Change.named("*") == Change.ALL
+    assert Change.STUDENTS in Change.ALL and Change.WORKDAYS in Change.ALL
