@@ -60,7 +60,7 @@ def test_add_staff_round_trip(db):
 
 def test_delete_staff_round_trip_keeps_roles_and_id(db, member):
     before = staff_state(db)
-    done, undone, redone = apply_undo_redo(db, bind(org.delete_staff_op, member))
+    done, _undone, redone = apply_undo_redo(db, bind(org.delete_staff_op, member))
     assert staff_state(db) == [] and done.changes == Change.STAFF
     with db.session() as s:
         redone.undo(s)
