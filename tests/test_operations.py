@@ -2,8 +2,10 @@
 its own transaction as the window runs it, and the database compared with what it held before and
 after (models/operations.py)."""
 
+import datetime as dt
+
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm.exc import StaleDataError
 
 from desktop.models import groups, operations, org
@@ -117,3 +119,82 @@ def test_change_names_of_older_announcements():
     assert Change.named("document_frame") == Change.DOCUMENT_FRAME
     assert Change.named("*") == Change.ALL
     assert Change.STUDENTS in Change.ALL and Change.WORKDAYS in Change.ALL
+
+
+# Students and groups (demo faculty) --------------------------------------------------------------
+def student_state(db):
+    from desktop.models.contingent import Student
+    from desktop.models.dlt import DltPermission
+    from desktop.models.movements import Movement
+
+    with db.session() as s:
+        return (sorted((st.id, st.last_name, st.first_name, st.status, st.group_id) for st in s.scalars(select(Student))),
+                sorted((g.id, g.course, g.head_student_id) for g in s.scalars(select(Group))),
+                s.scalar(select(func.count()).select_from(Movement)),
+                sorted((p.student_id, p.credits) for p in s.scalars(select(DltPermission))))
+
+
+@pytest.fixture
+def demo_student(demo_db):
+    from desktop.models.contingent import Student, StudentStatus
+
+    with demo_db.session() as s:
+        st = s.scalars(select(Student).where(Student.status == StudentStatus.STUDYING.value)
+                       .order_by(Student.id)).first()
+        return st.id, st.group_id
+
+
+def test_movement_round_trip(demo_db, demo_student):
+    from desktop.models import movements
+    from desktop.models.movements import MovementKind, Order
+
+    sid, _gid = demo_student
+    order = Order("9-ао", dt.date(2026, 11, 20), dt.date(2026, 11, 23))
+    done = check_round_trip(demo_db, bind(movements.apply_movement_op, [sid], MovementKind.ACADEMIC_LEAVE, order),
+                            student_state)
+    assert done.changes == Change.STUDENTS and len(done.result) == 1
+
+
+def test_enrolment_round_trip_keeps_the_id(demo_db, demo_student):
+    from desktop.models import students
+    from desktop.models.movements import Order
+
+    _sid, gid = demo_student
+    values = {"last_name": "Асқар ұлы", "first_name": "Нұржан", "group_id": gid, "funding": "grant",
+              "order": Order("1-к", dt.date(2026, 8, 20), dt.date(2026, 9, 1))}
+    done, undone, redone = apply_undo_redo(demo_db, bind(students.add_student_op, **values))
+    assert redone.result == done.result and undone.result is None
+    check_round_trip(demo_db, bind(students.add_student_op, **{**values, "last_name": "Токтогулов"}), student_state)
+
+
+def test_group_head_round_trip(demo_db, demo_student):
+    from desktop.models import students
+
+    from desktop.models.contingent import Student
+
+    _sid, gid = demo_student
+    with demo_db.session() as s:
+        head = s.get(Group, gid).head_student_id
+        other = s.scalars(select(Student.id).where(Student.group_id == gid, Student.id != head)).first()
+    done = check_round_trip(demo_db, bind(students.set_group_head_op, gid, other), student_state)
+    assert done.result == head
+    assert done.changes == Change.STUDENTS | Change.GROUPS
+
+
+def test_dlt_permission_round_trip(demo_db, demo_student):
+    from desktop.models import dlt
+
+    sid, _gid = demo_student
+    values = {"category": "emba_dba", "application_date": dt.date(2026, 9, 1), "order_number": "5-дот",
+              "order_date": dt.date(2026, 9, 5), "credits": 10}
+    check_round_trip(demo_db, bind(dlt.grant_dlt_op, sid, **values), student_state)
+
+
+def test_promotion_round_trip(demo_db, demo_student):
+    from desktop.models import debts
+    from desktop.models.movements import Order
+
+    _sid, gid = demo_student
+    order = Order("77-п", dt.date(2026, 11, 27), dt.date(2026, 11, 30))
+    done = check_round_trip(demo_db, bind(debts.promote_op, [gid], order), student_state)
+    assert done.result[1] == [gid]

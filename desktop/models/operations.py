@@ -96,6 +96,17 @@ def bind(fn: Callable[..., Outcome[Any]], *args: Any, **kwargs: Any) -> Operatio
     return Bound(fn, args, kwargs)
 
 
+def reversed_by(session: Session, reverse: Operation | Bound, redo: Operation, changes: Change) -> Outcome[Any]:
+    """The undo of an operation that is redone by running it again: run the plain model call
+    ``reverse`` (e.g. ``bind(movements.undo_movements, ids)``), then offer ``redo``."""
+    return Outcome(reverse(session), redo, changes)
+
+
+def undo_by(reverse: Bound, redo: Operation, changes: Change) -> Operation:
+    """``reversed_by`` bound: what an operation returns as its ``undo``."""
+    return bind(reversed_by, reverse, redo, changes)
+
+
 def from_pair(changes: Change, do: Callable[[Session], T], reverse: Callable[[Session], object]) -> Operation:
     """An operation from two model-layer calls that undo each other exactly (set to X / set back)."""
 

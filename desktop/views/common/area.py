@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QMenu, QSplitter, QW
 
 from desktop import i18n
 from desktop.models.db import Database
+from desktop.models.operations import Change
 
 
 class AppContext(QObject):
@@ -33,8 +34,6 @@ class AppContext(QObject):
             self.changed.emit(changes)
 
     def _named_change(self, name: str) -> None:
-        from desktop.models.operations import Change
-
         self.changed.emit(Change.named(name))
 
     @property
@@ -62,6 +61,8 @@ class AreaPage(QWidget):
 
     # The selection or the counts changed: the status bar asks ``status_text()`` again.
     status_changed = Signal()
+    # The data this page shows: it reloads when an operation (on any page) changed one of these.
+    shows: Change = Change.NONE
 
     def __init__(self, ctx: AppContext, parent=None):
         super().__init__(parent)
@@ -77,6 +78,13 @@ class AreaPage(QWidget):
         self.details_splitter: QSplitter | None = None
         self.details_widget: QWidget | None = None
         self.bar = None  # the CommandBar, once built
+        ctx.changed.connect(self.on_changed)
+
+    def on_changed(self, changes: Change) -> None:
+        """An operation changed data (``views/common/operations.run`` announces its flags): reload
+        when the page shows any of it. Override for more (replan, keep a selection)."""
+        if changes & self.shows:
+            self.refresh()
 
     # Commands -----------------------------------------------------------------------------
     def add_command(self, key: str, slot: Callable[..., object], *, kind: str = "record",

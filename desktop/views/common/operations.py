@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from sqlalchemy.orm.exc import StaleDataError
 
 from desktop.models.base import DomainError
-from desktop.models.operations import Operation, Outcome
+from desktop.models.operations import Change, Operation, Outcome
 from desktop.views.common.undo import entry_text
 
 
@@ -43,8 +43,8 @@ def _execute(page: QWidget, op: Operation, title: str | None) -> Outcome[Any] | 
 def _announce(page: QWidget, outcome: Outcome[Any], after: Callable[[], object] | None) -> None:
     if after is not None:
         after()
-    else:
-        page.refresh()
+    elif not outcome.changes & getattr(page, "shows", Change.NONE):
+        page.refresh()  # otherwise the page reloads when it hears the flags
     page.ctx.notify(outcome.changes)
 
 
