@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm.exc import StaleDataError
 
-from desktop.models import groups, operations, org
+from desktop.models import groups, operations, org, settings
 from desktop.models.base import DomainError
 from desktop.models.contingent import Group
 from desktop.models.operations import Change, apply_undo_redo, bind
@@ -198,3 +198,68 @@ def test_promotion_round_trip(demo_db, demo_student):
     order = Order("77-п", dt.date(2026, 11, 27), dt.date(2026, 11, 30))
     done = check_round_trip(demo_db, bind(debts.promote_op, [gid], order), student_state)
     assert done.result[1] == [gid]
+
+
+# Service requests ----------------------------------------------------------------------------------
+def request_state(db):
+    from desktop.models import requests as req
+    from desktop.models.request_templates import ProcedureTemplate
+
+    with db.session() as s:
+        snapshots = [req.request_snapshot(s, rid) for rid in s.scalars(select(req.ServiceRequest.id))]
+        procedures = sorted((p.id, p.name, p.active, len(p.steps)) for p in s.scalars(select(ProcedureTemplate)))
+        return snapshots, procedures, settings.get(s, req.DUE_SOON.key)
+
+
+@pytest.fixture
+def request_id(db):
+    from desktop.models import requests as req
+    from desktop.models.request_templates import ProcedureTemplate, ensure_builtin_procedures
+
+    with db.session() as s:
+        settings.put(s, "country", "KZ")
+        ensure_builtin_procedures(s)
+        pid = s.scalar(select(ProcedureTemplate.id).where(ProcedureTemplate.builtin_key == "duplicate_diploma"))
+        return req.create_request(s, pid, dt.date(2026, 11, 27), applicant="Сейітқали Дәурен")
+
+
+def test_request_create_and_delete_round_trip(db, request_id):
+    from desktop.models import requests as req
+
+    with db.session() as s:
+        pid = s.get(req.ServiceRequest, request_id).procedure_id
+    done = check_round_trip(db, bind(req.create_request_op, procedure_id=pid, received=dt.date(2026, 11, 30),
+                                     applicant="Graduate"), request_state)
+    assert done.changes == Change.REQUESTS
+    check_round_trip(db, bind(req.delete_request_op, request_id), request_state)
+
+
+@pytest.mark.parametrize("what", ["step", "refuse"])
+def test_request_edits_round_trip(db, request_id, what):
+    from desktop.models import requests as req
+
+    with db.session() as s:
+        step_id = req.request_snapshot(s, request_id)["steps"][0]["id"]
+    change = (bind(req.record_step, step_id, dt.date(2026, 11, 30), "Иванова") if what == "step"
+              else bind(req.refuse_request, request_id, "Incomplete documents", dt.date(2026, 11, 30)))
+    check_round_trip(db, bind(req.edit_request_op, request_id, change), request_state)
+
+
+def test_procedure_round_trips(db, request_id):
+    from desktop.models import request_templates as templates
+
+    steps = [templates.StepSpec("Приём заявления"), templates.StepSpec("Выдача")]
+    done = check_round_trip(db, bind(templates.add_template_op, "Справка", steps), request_state)
+    with db.session() as s:
+        tid = templates.add_template(s, "Справка", steps)
+    check_round_trip(db, bind(templates.update_template_op, tid, "Справка с места учёбы", steps[:1], False),
+                     request_state)
+    check_round_trip(db, bind(templates.delete_template_op, tid), request_state)
+    assert done.changes == Change.REQUESTS
+
+
+def test_shared_setting_round_trip(db):
+    from desktop.models import requests as req
+
+    done = check_round_trip(db, bind(settings.put_op, req.DUE_SOON.key, 7), request_state)
+    assert done.result == 3 and done.changes == Change.SETTINGS

@@ -41,11 +41,11 @@ def _execute(page: QWidget, op: Operation, title: str | None) -> Outcome[Any] | 
 
 
 def _announce(page: QWidget, outcome: Outcome[Any], after: Callable[[], object] | None) -> None:
+    if not outcome.changes & getattr(page, "shows", Change.NONE):
+        page.refresh()  # otherwise the page reloads when it hears the flags, as every page does
+    page.ctx.notify(outcome.changes)
     if after is not None:
         after()
-    elif not outcome.changes & getattr(page, "shows", Change.NONE):
-        page.refresh()  # otherwise the page reloads when it hears the flags
-    page.ctx.notify(outcome.changes)
 
 
 class OperationCommand(QUndoCommand):
@@ -84,8 +84,9 @@ def run(page: QWidget, text: str, op: Operation, *, after: Callable[[], object] 
         title: str | None = None) -> Outcome[Any] | None:
     """Carry out ``op`` now and put it on ``page.undo_stack`` under ``text`` (its undo entry's
     words come from ``undo.entry_text``). Returns the outcome, or None when it was refused (the
-    message was shown, nothing written, nothing pushed). ``after`` replaces ``page.refresh()``
-    after each step; ``title`` is the message box's title."""
+    message was shown, nothing written, nothing pushed). After each step (do, undo, redo) the page
+    reloads once (through its ``shows`` flags, else ``page.refresh()``), then ``after`` runs (e.g.
+    select the record again); ``title`` is the message box's title."""
     outcome = _execute(page, op, title)
     if outcome is None:
         return None
