@@ -263,3 +263,54 @@ def test_shared_setting_round_trip(db):
 
     done = check_round_trip(db, bind(settings.put_op, req.DUE_SOON.key, 7), request_state)
     assert done.result == 3 and done.changes == Change.SETTINGS
+
+
+# Meetings ------------------------------------------------------------------------------------------
+def meeting_state(db):
+    from desktop.models import meetings as mt
+
+    with db.session() as s:
+        series = sorted((x.id, x.name, x.place, x.time) for x in s.scalars(select(mt.MeetingSeries)))
+        trees = [mt.meeting_tree(s, mid) for mid in sorted(s.scalars(select(mt.Meeting.id)))]
+        return series, trees
+
+
+@pytest.fixture
+def meeting(db, member):
+    from desktop.models import meetings as mt
+
+    with db.session() as s:
+        series = mt.add_series(s, "Деканат", chair_id=member, secretary_id=member, members=[member])
+        m = mt.add_meeting(s, series.id, dt.date(2026, 11, 30))
+        item = mt.add_agenda_item(s, m.id, "Итоги сессии")
+        mt.add_agenda_item(s, m.id, "Разное")
+        decision = mt.add_decision(s, m.id, "Утвердить", agenda_item_id=item.id)
+        return {"series": series.id, "meeting": m.id, "item": item.id, "decision": decision.id, "staff": member}
+
+
+def test_meeting_operations_round_trip(db, meeting):
+    from desktop.models import meetings_operations as mops
+    from desktop.models.meetings_agenda import AgendaProposal
+
+    m, item, decision = meeting["meeting"], meeting["item"], meeting["decision"]
+    ops = [
+        bind(mops.add_series_op, name="Учёный совет", weekday=2),
+        bind(mops.update_series_op, meeting["series"], place="Ауд. 101", time="14:00"),
+        bind(mops.delete_series_op, meeting["series"]),
+        bind(mops.create_next_meeting_op, meeting["series"]),
+        bind(mops.delete_meeting_op, m),
+        bind(mops.update_meeting_op, m, place="Зал заседаний"),
+        bind(mops.set_attendance_op, m, meeting["staff"], False, "командировка"),
+        bind(mops.set_attendance_op, m, meeting["staff"], None, None),
+        bind(mops.add_agenda_item_op, m, "Новый вопрос", 1),
+        bind(mops.delete_agenda_item_op, item),
+        bind(mops.update_agenda_item_op, item, title="Итоги зимней сессии"),
+        bind(mops.move_agenda_item_op, item, 2),
+        bind(mops.add_proposals_op, m, [AgendaProposal("workplan", "Отчёт кураторов", "workplan:1")]),
+        bind(mops.add_decision_op, m, "Поручить кураторам", due_date=dt.date(2026, 12, 15)),
+        bind(mops.update_decision_op, decision, text="Утвердить итоги"),
+        bind(mops.delete_decision_op, decision),
+    ]
+    for op in ops:
+        done = check_round_trip(db, op, meeting_state)
+        assert done.changes == Change.MEETINGS, op

@@ -117,6 +117,38 @@ def from_pair(changes: Change, do: Callable[[Session], T], reverse: Callable[[Se
     return op
 
 
+# Shapes most model functions already have, made operations once for all -------------------------
+def updated(session: Session, update: Callable[..., dict[str, Any]], record_id: int, values: dict[str, Any],
+            changes: Change) -> Outcome[dict[str, Any]]:
+    """``update(session, record_id, **values)`` returns the old values of what it changed;
+    undo calls it again with them."""
+    old = update(session, record_id, **values)
+    return Outcome(old, bind(updated, update, record_id, dict(old), changes), changes)
+
+
+def deleted(session: Session, delete: Callable[[Session, int], Any], restore: Callable[[Session, Any], Any],
+            record_id: int, changes: Change) -> Outcome[Any]:
+    """``delete(session, record_id)`` returns a snapshot; undo is ``restore(session, snapshot)``."""
+    snapshot = delete(session, record_id)
+    return Outcome(snapshot, bind(restored, delete, restore, snapshot, changes), changes)
+
+
+def restored(session: Session, delete: Callable[[Session, int], Any], restore: Callable[[Session, Any], Any],
+             snapshot: Any, changes: Change) -> Outcome[int]:
+    made = restore(session, snapshot)
+    record_id = getattr(made, "id", None) or snapshot["id"]
+    return Outcome(record_id, bind(deleted, delete, restore, record_id, changes), changes)
+
+
+def created(session: Session, create: Operation | Bound, delete: Callable[[Session, int], Any],
+            restore: Callable[[Session, Any], Any], changes: Change) -> Outcome[int]:
+    """``create`` (a model call bound to its arguments) returns the new record or its id; undo
+    deletes it through ``delete`` (keeping its snapshot), redo restores it with the same id."""
+    made = create(session)
+    record_id = getattr(made, "id", made)
+    return Outcome(record_id, bind(deleted, delete, restore, record_id, changes), changes)
+
+
 # Which area a record of a table belongs to (for the generic record operations below).
 TABLE_CHANGES: dict[str, Change] = {
     "faculty": Change.FACULTY,

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLineEdit,
     QMenu,
-    QMessageBox,
     QStyledItemDelegate,
     QTableView,
     QTabWidget,

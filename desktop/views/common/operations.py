@@ -40,12 +40,12 @@ def _execute(page: QWidget, op: Operation, title: str | None) -> Outcome[Any] | 
         return None
 
 
-def _announce(page: QWidget, outcome: Outcome[Any], after: Callable[[], object] | None) -> None:
+def _announce(page: QWidget, outcome: Outcome[Any], after: Callable[[Outcome[Any]], object] | None) -> None:
     if not outcome.changes & getattr(page, "shows", Change.NONE):
         page.refresh()  # otherwise the page reloads when it hears the flags, as every page does
     page.ctx.notify(outcome.changes)
     if after is not None:
-        after()
+        after(outcome)
 
 
 class OperationCommand(QUndoCommand):
@@ -53,7 +53,7 @@ class OperationCommand(QUndoCommand):
     (and, after an undo, the one that redoes it). A step the database refuses now (someone
     changed or deleted the record meanwhile) is told and leaves the stack (obsolete)."""
 
-    def __init__(self, page: QWidget, text: str, undo: Operation, after: Callable[[], object] | None,
+    def __init__(self, page: QWidget, text: str, undo: Operation, after: Callable[[Outcome[Any]], object] | None,
                  title: str | None):
         super().__init__(text)
         self._page = page
@@ -80,13 +80,13 @@ class OperationCommand(QUndoCommand):
         self._step()
 
 
-def run(page: QWidget, text: str, op: Operation, *, after: Callable[[], object] | None = None,
+def run(page: QWidget, text: str, op: Operation, *, after: Callable[[Outcome[Any]], object] | None = None,
         title: str | None = None) -> Outcome[Any] | None:
     """Carry out ``op`` now and put it on ``page.undo_stack`` under ``text`` (its undo entry's
     words come from ``undo.entry_text``). Returns the outcome, or None when it was refused (the
     message was shown, nothing written, nothing pushed). After each step (do, undo, redo) the page
-    reloads once (through its ``shows`` flags, else ``page.refresh()``), then ``after`` runs (e.g.
-    select the record again); ``title`` is the message box's title."""
+    reloads once (through its ``shows`` flags, else ``page.refresh()``), then ``after(outcome)``
+    runs (e.g. select the record again, or the one an undo brought back); ``title`` is the message box's title."""
     outcome = _execute(page, op, title)
     if outcome is None:
         return None

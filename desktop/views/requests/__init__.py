@@ -334,7 +334,7 @@ class RequestsArea(AreaPage):
     # Operations (each through the undo stack) ---------------------------------
     def _do(self, text: str, op, select: int | None = None):
         """Run one operation (undoable); ``select``: the request to show after each step."""
-        after = None if select is None else (lambda: self.select_request(select))
+        after = None if select is None else (lambda _outcome: self.select_request(select))
         return run(self, text, op, after=after, title=_("Service requests"))
 
     def create(self, values: dict) -> None:
