@@ -314,3 +314,75 @@ def test_meeting_operations_round_trip(db, meeting):
     for op in ops:
         done = check_round_trip(db, op, meeting_state)
         assert done.changes == Change.MEETINGS, op
+
+
+# Work plan -----------------------------------------------------------------------------------------
+def plan_state(db):
+    from desktop.models import workplan as wp
+
+    from desktop.models.text_versions import TextVersion
+
+    with db.session() as s:
+        plans = sorted(s.scalars(select(wp.WorkPlan)), key=lambda p: p.id)
+        versions = sorted((v.table_name, v.row_id, v.field, v.lang, v.text or "") for v in s.scalars(select(TextVersion)))
+        return [wp.plan_tree(s, p, today=dt.date(2026, 11, 30)) for p in plans], versions
+
+
+@pytest.fixture
+def plan(db, member):
+    from desktop.models import workplan as wp
+
+    with db.session() as s:
+        p = wp.create_standard_plan(s, "2026-2027")
+        section = p.sections[0]
+        first = wp.add_item(s, section.id, "Отчёт кураторов")
+        second = wp.add_item(s, section.id, "Итоги сессии")
+        return {"plan": p.id, "section": section.id, "other_section": p.sections[1].id,
+                "first": first.id, "second": second.id}
+
+
+def test_work_plan_operations_round_trip(db, plan):
+    from desktop.models import workplan_operations as wops
+    from desktop.models.text_versions import set_version_op
+
+    ops = [
+        bind(wops.create_standard_plan_op, "2027-2028"),
+        bind(wops.copy_to_next_year_op, plan["plan"]),
+        bind(wops.delete_plan_op, plan["plan"]),
+        bind(wops.update_plan_op, plan["plan"], approver_name="Сопуев Б.А."),
+        bind(wops.add_section_op, plan["plan"], "Воспитательная работа"),
+        bind(wops.update_section_op, plan["section"], title="Учебная работа"),
+        bind(wops.delete_section_op, plan["section"]),
+        bind(wops.add_item_op, plan["section"], "Новое мероприятие", 0),
+        bind(wops.delete_item_op, plan["first"]),
+        bind(wops.update_item_op, plan["first"], {"completion_note": "Выполнено"}, {"completion_note": ""}),
+        bind(wops.set_responsible_op, plan["first"], "Сопуев Б.А."),
+        bind(wops.move_item_op, plan["first"], plan["other_section"], 0),
+        bind(set_version_op, "workplan_item", plan["first"], "text", "ky", "Кураторлордун отчёту", Change.WORKPLAN),
+    ]
+    for op in ops:
+        done = check_round_trip(db, op, plan_state)
+        assert done.changes == Change.WORKPLAN, op
+
+
+def test_work_plan_undo_never_overwrites_a_later_change(db, plan):
+    from desktop.models import workplan as wp
+    from desktop.models import workplan_operations as wops
+
+    with db.session() as s:
+        done = wops.update_item_op(s, plan["first"], {"completion_note": "Выполнено"}, {"completion_note": ""})
+    with db.session() as s:
+        s.get(wp.WorkPlanItem, plan["first"]).completion_note = "Перенесено на март"
+    with pytest.raises(StaleDataError), db.session() as s:
+        done.undo(s)
+
+
+def test_the_import_round_trip(db, tmp_path):
+    from desktop.reports.workplan_import import import_plan_op, read_plan_file
+    from tests.factories import xlsx
+
+    path = xlsx(tmp_path / "plan.xlsx", [["№", "Мероприятие", "Срок", "Ответственный"],
+                                         ["1. Учебная работа"], [1, "Отчёт кураторов", "до 10 сентября", "Декан"]])
+    parsed = read_plan_file(str(path))
+    done = check_round_trip(db, bind(import_plan_op, parsed, "2026-2027"), plan_state)
+    assert done.changes == Change.WORKPLAN

@@ -83,8 +83,9 @@ class Bound:
     args: tuple[Any, ...]
     kwargs: dict[str, Any]
 
-    def __call__(self, session: Session) -> Outcome[Any]:
-        return self.fn(session, *self.args, **self.kwargs)
+    def __call__(self, session: Session, **extra: Any) -> Outcome[Any]:
+        """``extra``: what only the first run gets (the window's ``progress`` for long work)."""
+        return self.fn(session, *self.args, **self.kwargs, **extra)
 
     def __repr__(self) -> str:  # "set_staff_roles_op(3, {'dean'})" in a failing test's report
         parts = [repr(a) for a in self.args] + [f"{k}={v!r}" for k, v in self.kwargs.items()]

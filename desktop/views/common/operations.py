@@ -20,11 +20,23 @@ from desktop.models.operations import Change, Operation, Outcome
 from desktop.views.common.undo import entry_text
 
 
-def _execute(page: QWidget, op: Operation, title: str | None) -> Outcome[Any] | None:
-    """Run one operation in one transaction; None (the user told) when it was refused."""
+def _execute(page: QWidget, op: Operation, title: str | None, progress: str | None = None) -> Outcome[Any] | None:
+    """Run one operation in one transaction; None (the user told) when it was refused. With
+    ``progress`` (a title), on a worker thread behind the progress dialog: the operation gets
+    ``progress=`` and Cancel writes nothing."""
+    from desktop.views.common.tasks import TaskCancelled, run_with_progress
+
+    def work(reporter) -> Outcome[Any]:
+        with page.ctx.db.session() as s:
+            return op(s, progress=reporter)
+
     try:
+        if progress is not None:
+            return run_with_progress(page, progress, work)
         with page.ctx.db.session() as s:
             return op(s)
+    except TaskCancelled:
+        return None
     except StaleDataError:
         from desktop.views.common.stale import ask_reload, reload_everything
 
@@ -81,13 +93,15 @@ class OperationCommand(QUndoCommand):
 
 
 def run(page: QWidget, text: str, op: Operation, *, after: Callable[[Outcome[Any]], object] | None = None,
-        title: str | None = None) -> Outcome[Any] | None:
+        title: str | None = None, progress: str | None = None) -> Outcome[Any] | None:
     """Carry out ``op`` now and put it on ``page.undo_stack`` under ``text`` (its undo entry's
     words come from ``undo.entry_text``). Returns the outcome, or None when it was refused (the
     message was shown, nothing written, nothing pushed). After each step (do, undo, redo) the page
     reloads once (through its ``shows`` flags, else ``page.refresh()``), then ``after(outcome)``
-    runs (e.g. select the record again, or the one an undo brought back); ``title`` is the message box's title."""
-    outcome = _execute(page, op, title)
+    runs (e.g. select the record again, or the one an undo brought back); ``title`` is the message
+    box's title; ``progress``: long work, run the first time behind a progress dialog so titled
+    (undo and redo run at once)."""
+    outcome = _execute(page, op, title, progress)
     if outcome is None:
         return None
     page.undo_stack.push(OperationCommand(page, entry_text(text), outcome.undo, after, title))
