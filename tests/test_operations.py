@@ -386,3 +386,67 @@ def test_the_import_round_trip(db, tmp_path):
     parsed = read_plan_file(str(path))
     done = check_round_trip(db, bind(import_plan_op, parsed, "2026-2027"), plan_state)
     assert done.changes == Change.WORKPLAN
+
+
+# Academic calendar and working days ------------------------------------------------------------------
+def calendar_state(db):
+    from desktop.models import academic_calendar as ac
+    from desktop.models.workdays import WorkdayOverride
+
+    with db.session() as s:
+        calendars = [ac.load(s, cid) for cid in sorted(s.scalars(select(ac.AcademicCalendar.id)))]
+        overrides = sorted((o.country, o.day, o.kind, o.note) for o in s.scalars(select(WorkdayOverride)))
+        return calendars, overrides, settings.get(s, "state_institution")
+
+
+@pytest.fixture
+def calendar(db):
+    from desktop.models import academic_calendar as ac
+    from desktop.models.academic_calendar import Entry, Rule, RuleKind
+
+    with db.session() as s:
+        cal_id = ac.create_calendar(s, "2025-2026", "bachelor", "semester", "KZ")
+        exams = ac.add_event(s, cal_id, "final_exams", "Exams", kind="final_exams")
+        appeal = ac.add_event(s, cal_id, "appeals", "Appeal", kind="appeals")
+        ac.set_entry(s, exams, "spring", Entry(dt.date(2026, 3, 16), dt.date(2026, 3, 20)))
+        ac.set_entry(s, appeal, "spring", Entry(rule=Rule(RuleKind.AFTER, 1, exams)))
+        return cal_id, exams, appeal
+
+
+def test_calendar_operations_round_trip(db, calendar):
+    from desktop.models import calendar_operations as cops
+    from desktop.models.academic_calendar import Entry
+
+    cal_id, exams, appeal = calendar
+    ops = [
+        bind(cops.create_calendar_op, "2026-2027", level="master", country="KG"),
+        bind(cops.copy_to_next_year_op, cal_id),
+        bind(cops.update_calendar_op, cal_id, country="KG", teaching_weeks=16),
+        bind(cops.add_event_op, cal_id, "vacation", "Каникулы"),
+        bind(cops.delete_event_op, exams),  # the appeal's rule points at it: it comes back too
+        bind(cops.update_event_op, appeal, title="Апелляция"),
+        bind(cops.set_entry_op, exams, "spring", Entry(dt.date(2026, 3, 23), dt.date(2026, 3, 27))),
+        bind(cops.set_entry_op, exams, "spring", Entry()),
+    ]
+    for op in ops:
+        done = check_round_trip(db, op, calendar_state)
+        assert done.changes == Change.CALENDAR, op
+
+
+def test_days_off_operations_round_trip(db):
+    from desktop.models import calendar_operations as cops
+
+    with db.session() as s:
+        settings.put(s, "state_institution", True)
+    ops = [
+        bind(cops.set_override_op, "KZ", dt.date(2026, 3, 27), "day_off", "Постановление № 5"),
+        bind(cops.set_state_institution_op, False),
+        bind(cops.apply_public_sector_days_op, "KG"),
+    ]
+    for op in ops:
+        done = check_round_trip(db, op, calendar_state)
+        assert done.changes == Change.WORKDAYS, op
+    with db.session() as s:  # changing a day that had an override gives the old one back
+        cops.set_override_op(s, "KZ", dt.date(2026, 3, 27), "day_off", "Постановление № 5")
+    check_round_trip(db, bind(cops.set_override_op, "KZ", dt.date(2026, 3, 27), "working_day", "Перенос"),
+                     calendar_state)
