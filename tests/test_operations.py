@@ -450,3 +450,59 @@ def test_days_off_operations_round_trip(db):
         cops.set_override_op(s, "KZ", dt.date(2026, 3, 27), "day_off", "Постановление № 5")
     check_round_trip(db, bind(cops.set_override_op, "KZ", dt.date(2026, 3, 27), "working_day", "Перенос"),
                      calendar_state)
+
+
+# Curators --------------------------------------------------------------------------------------------
+def curator_state(db):
+    from desktop.models import teaching_log as tl
+    from desktop.models.contingent import CuratorAssignment
+    from desktop.models.curators import PARTS, CuratorReport
+    from desktop.models.records import snapshot
+
+    with db.session() as s:
+        def rows(entity):
+            return sorted(tuple(sorted((k, str(v)) for k, v in snapshot(r).items() if k != "version"))
+                          for r in s.scalars(select(entity)))
+
+        return ([rows(e) for e in (CuratorAssignment, CuratorReport, tl.TeachingLogEntry)]
+                + [rows(e) for e in PARTS.values()])
+
+
+@pytest.fixture
+def curated(demo_db):
+    from desktop.models.contingent import CuratorAssignment
+    from desktop.models.org import Staff, StaffRole, staff_by_role
+
+    with demo_db.session() as s:
+        a = s.scalars(select(CuratorAssignment).where(CuratorAssignment.end_date.is_(None)).order_by(CuratorAssignment.id)).first()
+        other = next(p.id for p in staff_by_role(s, StaffRole.CURATOR) if p.id != a.staff_id)
+        teacher = s.scalars(select(Staff.id)).first()
+        return {"assignment": a.id, "group": a.group_id, "curator": a.staff_id, "other": other, "teacher": teacher}
+
+
+def test_curator_operations_round_trip(demo_db, curated):
+    from desktop.models import curator_operations as cops
+    from desktop.models import curator_reports as cr
+    from desktop.models import teaching_log as tl
+
+    aid = curated["assignment"]
+    with demo_db.session() as s:
+        rid = cr.open_report(s, aid, 2026, 2)  # the demo's reports run to January 2026
+        line = cr.add_line(s, rid, "activities", {"day": dt.date(2026, 2, 20)})
+        lesson = tl.add_entry(s, curated["teacher"], dt.date(2026, 11, 16))
+    ops = [
+        bind(cops.change_curator_op, curated["group"], curated["other"], dt.date(2026, 11, 30)),
+        bind(cops.open_report_op, aid, 2026, 3),
+        bind(cops.copy_last_month_plan_op, rid),
+        bind(cops.add_line_op, rid, "contacts", {"day": dt.date(2026, 2, 25)}),
+        bind(cops.delete_line_op, "activities", line),
+        bind(cops.set_line_field_op, "activities", line, "topic", "Кураторский час"),
+        bind(cops.set_remarks_op, rid, "Всё выполнено", ""),
+        bind(cops.status_change_op, rid, bind(cr.submit, rid, dt.date(2026, 3, 2))),
+        bind(cops.add_lesson_op, curated["teacher"], dt.date(2026, 11, 23)),
+        bind(cops.delete_lesson_op, lesson),
+        bind(cops.edit_lesson_op, lesson, "subject", "Математика"),
+    ]
+    for op in ops:
+        done = check_round_trip(demo_db, op, curator_state)
+        assert done.changes == Change.CURATORS, op
