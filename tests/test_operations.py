@@ -506,3 +506,63 @@ def test_curator_operations_round_trip(demo_db, curated):
     for op in ops:
         done = check_round_trip(demo_db, op, curator_state)
         assert done.changes == Change.CURATORS, op
+
+
+# Exam sessions ----------------------------------------------------------------------------------------
+def exam_state(db):
+    from desktop.models import exam_rooms as rooms
+    from desktop.models import exam_schedule as schedule
+    from desktop.models import exams as ex
+
+    with db.session() as s:
+        sessions = sorted((x.id, x.kind, x.start_date, x.end_date, x.country) for x in s.scalars(select(ex.ExamSession)))
+        exams = {sid: sorted(schedule.load_schedule(s, sid).exams, key=lambda e: e.id) for sid, *_rest in sessions}
+        links = {sid: rooms.links(s, sid) for sid, *_rest in sessions}
+        return sessions, exams, links, rooms.rooms(s), rooms.disciplines(s)
+
+
+@pytest.fixture
+def exams_office(db, session, office):
+    from desktop.models import exam_rooms as rooms
+    from desktop.models import exam_schedule as schedule
+    from desktop.models import exams as ex
+    from desktop.models.exam_schedule import ExamRow
+
+    maths = ex.discipline_id(session, "Математика")
+    link = rooms.add_link(session, office["session"], office["groups"][0], maths, office["staff"][0], "written")
+    rooms.add_link(session, office["session"], office["groups"][1], maths, office["staff"][1], "written")  # to draft
+    row = ExamRow(0, maths, (office["groups"][0],), dt.date(2026, 1, 12), 9 * 60, 120, office["staff"][0], None,
+                  office["rooms"][0], "written")
+    exam = schedule.add_exam(session, office["session"], row)
+    session.commit()  # the operations below each run in their own transaction
+    return {**office, "discipline": maths, "link": link, "exam": exam, "row": row}
+
+
+def test_exam_operations_round_trip(db, exams_office):
+    from dataclasses import replace
+
+    from desktop.models import exam_operations as xops
+
+    o = exams_office
+    sid, exam, groups = o["session"], o["exam"], o["groups"]
+    ops = [
+        bind(xops.create_session_op, "2025-2026", "summer"),
+        bind(xops.set_session_dates_op, sid, dt.date(2026, 1, 5), dt.date(2026, 1, 30)),
+        bind(xops.add_exam_op, sid, "Физика", replace(o["row"], group_ids=(groups[1],))),
+        bind(xops.edit_exam_op, exam, "Алгебра", replace(o["row"], id=exam, start=11 * 60)),
+        bind(xops.delete_exams_op, [exam]),
+        bind(xops.move_exam_op, exam, dt.date(2026, 1, 14), groups[0], groups[2]),
+        bind(xops.copy_exam_op, exam, [groups[1], groups[2]], dt.date(2026, 1, 15)),
+        bind(xops.add_room_op, "412", 25, "Башкы"),
+        bind(xops.update_room_op, o["rooms"][1], "305а", 6, "ИТ"),
+        bind(xops.delete_room_op, o["rooms"][1]),
+        bind(xops.add_discipline_op, "История"),
+        bind(xops.rename_discipline_op, o["discipline"], "Математический анализ"),
+        bind(xops.add_link_op, sid, groups[2], o["discipline"], o["staff"][1], "oral"),
+        bind(xops.update_link_op, o["link"], o["staff"][1], "oral"),
+        bind(xops.delete_link_op, o["link"]),
+        bind(xops.generate_draft_op, sid, [groups[1]]),
+    ]
+    for op in ops:
+        done = check_round_trip(db, op, exam_state)
+        assert done.changes == Change.EXAMS, op

@@ -20,10 +20,13 @@ from desktop.models.operations import Change, Operation, Outcome
 from desktop.views.common.undo import entry_text
 
 
-def _execute(page: QWidget, op: Operation, title: str | None, progress: str | None = None) -> Outcome[Any] | None:
+def _execute(page: QWidget, op: Operation, title: str | None, progress: str | None = None,
+             refused: Callable[[str], object] | None = None,
+             cancelled: str | None = None) -> Outcome[Any] | None:
     """Run one operation in one transaction; None (the user told) when it was refused. With
     ``progress`` (a title), on a worker thread behind the progress dialog: the operation gets
-    ``progress=`` and Cancel writes nothing."""
+    ``progress=`` and Cancel writes nothing (``cancelled``: what the status bar then says).
+    ``refused(message)`` shows a refusal where the caller wants it (default: a message box)."""
     from desktop.views.common.tasks import TaskCancelled, run_with_progress
 
     def work(reporter) -> Outcome[Any]:
@@ -36,6 +39,8 @@ def _execute(page: QWidget, op: Operation, title: str | None, progress: str | No
         with page.ctx.db.session() as s:
             return op(s)
     except TaskCancelled:
+        if cancelled:
+            page.ctx.status_message.emit(cancelled)
         return None
     except StaleDataError:
         from desktop.views.common.stale import ask_reload, reload_everything
@@ -47,7 +52,10 @@ def _execute(page: QWidget, op: Operation, title: str | None, progress: str | No
                 reload_everything()
         return None
     except DomainError as exc:
-        QMessageBox.warning(page, title or page.window().windowTitle(), str(exc))
+        if refused is not None:
+            refused(str(exc))
+        else:
+            QMessageBox.warning(page, title or page.window().windowTitle(), str(exc))
         page.refresh()
         return None
 
@@ -93,15 +101,17 @@ class OperationCommand(QUndoCommand):
 
 
 def run(page: QWidget, text: str, op: Operation, *, after: Callable[[Outcome[Any]], object] | None = None,
-        title: str | None = None, progress: str | None = None) -> Outcome[Any] | None:
+        title: str | None = None, progress: str | None = None, refused: Callable[[str], object] | None = None,
+        cancelled: str | None = None) -> Outcome[Any] | None:
     """Carry out ``op`` now and put it on ``page.undo_stack`` under ``text`` (its undo entry's
     words come from ``undo.entry_text``). Returns the outcome, or None when it was refused (the
     message was shown, nothing written, nothing pushed). After each step (do, undo, redo) the page
     reloads once (through its ``shows`` flags, else ``page.refresh()``), then ``after(outcome)``
     runs (e.g. select the record again, or the one an undo brought back); ``title`` is the message
     box's title; ``progress``: long work, run the first time behind a progress dialog so titled
-    (undo and redo run at once)."""
-    outcome = _execute(page, op, title, progress)
+    (undo and redo run at once; ``cancelled``: the status bar's words after Cancel); ``refused``:
+    shows a refusal in place of the message box (a dialog's own error line)."""
+    outcome = _execute(page, op, title, progress, refused, cancelled)
     if outcome is None:
         return None
     page.undo_stack.push(OperationCommand(page, entry_text(text), outcome.undo, after, title))
