@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -20,9 +20,29 @@ from desktop.models.operations import Change, Operation, Outcome
 from desktop.views.common.undo import entry_text
 
 
+class Host:
+    """The owner of an operation that is not an area page (Settings → Document frame, the
+    faculty editor): the shared context, and the window its messages belong to."""
+
+    def __init__(self, ctx, parent: QWidget | None = None):
+        self.ctx = ctx
+        self.parent = parent
+
+
+def _parent(page) -> QWidget | None:
+    return page if isinstance(page, QWidget) else getattr(page, "parent", None)
+
+
+def _reload(page: QWidget) -> None:
+    """The owner reloads what it shows (an area page's ``refresh``; a dialog may have none)."""
+    refresh = getattr(page, "refresh", None)
+    if refresh is not None:
+        refresh()
+
+
 def _execute(page: QWidget, op: Operation, title: str | None, progress: str | None = None,
              refused: Callable[[str], object] | None = None,
-             cancelled: str | None = None) -> Outcome[Any] | None:
+             cancelled: str | None = None, progress_label: str = "") -> Outcome[Any] | None:
     """Run one operation in one transaction; None (the user told) when it was refused. With
     ``progress`` (a title), on a worker thread behind the progress dialog: the operation gets
     ``progress=`` and Cancel writes nothing (``cancelled``: what the status bar then says).
@@ -35,7 +55,7 @@ def _execute(page: QWidget, op: Operation, title: str | None, progress: str | No
 
     try:
         if progress is not None:
-            return run_with_progress(page, progress, work)
+            return run_with_progress(page, progress, work, progress_label)
         with page.ctx.db.session() as s:
             return op(s)
     except TaskCancelled:
@@ -45,24 +65,25 @@ def _execute(page: QWidget, op: Operation, title: str | None, progress: str | No
     except StaleDataError:
         from desktop.views.common.stale import ask_reload, reload_everything
 
-        if ask_reload(page):
-            if page.window() is page:  # a page on its own (tests, a dialog's page)
-                page.refresh()
+        if ask_reload(_parent(page)):
+            if isinstance(page, QWidget) and page.window() is not page:
+                reload_everything()  # a page in the main window: every page reloads
             else:
-                reload_everything()
+                _reload(page)  # a page on its own (tests), a dialog
         return None
     except DomainError as exc:
         if refused is not None:
             refused(str(exc))
         else:
-            QMessageBox.warning(page, title or page.window().windowTitle(), str(exc))
-        page.refresh()
+            parent = _parent(page)
+            QMessageBox.warning(parent, title or (parent.window().windowTitle() if parent else ""), str(exc))
+        _reload(page)
         return None
 
 
 def _announce(page: QWidget, outcome: Outcome[Any], after: Callable[[Outcome[Any]], object] | None) -> None:
     if not outcome.changes & getattr(page, "shows", Change.NONE):
-        page.refresh()  # otherwise the page reloads when it hears the flags, as every page does
+        _reload(page)  # otherwise the page reloads when it hears the flags, as every page does
     page.ctx.notify(outcome.changes)
     if after is not None:
         after(outcome)
@@ -102,18 +123,21 @@ class OperationCommand(QUndoCommand):
 
 def run(page: QWidget, text: str, op: Operation, *, after: Callable[[Outcome[Any]], object] | None = None,
         title: str | None = None, progress: str | None = None, refused: Callable[[str], object] | None = None,
-        cancelled: str | None = None) -> Outcome[Any] | None:
+        cancelled: str | None = None, stack: QUndoStack | None = None,
+        progress_label: str = "") -> Outcome[Any] | None:
     """Carry out ``op`` now and put it on ``page.undo_stack`` under ``text`` (its undo entry's
     words come from ``undo.entry_text``). Returns the outcome, or None when it was refused (the
     message was shown, nothing written, nothing pushed). After each step (do, undo, redo) the page
     reloads once (through its ``shows`` flags, else ``page.refresh()``), then ``after(outcome)``
     runs (e.g. select the record again, or the one an undo brought back); ``title`` is the message
     box's title; ``progress``: long work, run the first time behind a progress dialog so titled
-    (undo and redo run at once; ``cancelled``: the status bar's words after Cancel); ``refused``:
-    shows a refusal in place of the message box (a dialog's own error line)."""
-    outcome = _execute(page, op, title, progress, refused, cancelled)
+    (``progress_label``: its line of text; undo and redo run at once; ``cancelled``: the status
+    bar's words after Cancel); ``refused``:
+    shows a refusal in place of the message box (a dialog's own error line); ``stack``: the undo
+    stack when ``page`` is not an area page (a dialog, the main window's Settings)."""
+    outcome = _execute(page, op, title, progress, refused, cancelled, progress_label)
     if outcome is None:
         return None
-    page.undo_stack.push(OperationCommand(page, entry_text(text), outcome.undo, after, title))
+    (stack if stack is not None else page.undo_stack).push(OperationCommand(page, entry_text(text), outcome.undo, after, title))
     _announce(page, outcome, after)
     return outcome

@@ -473,7 +473,7 @@ class ExamsArea(AreaPage):
         """Draft in a worker thread behind a cancellable progress dialog (many groups take seconds);
         redo after undo puts back the very same exams rather than drafting again."""
         outcome = self._do(_("Draft the schedule"), bind(xops.generate_draft_op, self.session_id, group_ids),
-                           progress=_("Draft the schedule"),
+                           progress=_("Draft the schedule"), progress_label=_("Drafting the schedule…"),
                            cancelled=_("The draft was cancelled; nothing was written."))
         if outcome is None:
             return []
