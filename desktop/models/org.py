@@ -318,35 +318,33 @@ def add_programme(session: Session, code: str, name: str, level: str = Programme
 
 # Operations (undoable, models/operations.py) ------------------------------------------------------
 def add_staff_op(session: Session, last_name: str, first_name: str = "", patronymic: str = "",
-                 staff_id: int | None = None):
+                 staff_id: int | None = None) -> Outcome[int]:
     """A new staff member; undo deletes them (redo brings them back with the same id)."""
     new_id = add_staff(session, last_name, first_name, patronymic, staff_id=staff_id)
     return Outcome(new_id, bind(delete_staff_op, new_id), Change.STAFF)
 
 
-def delete_staff_op(session: Session, staff_id: int):
+def delete_staff_op(session: Session, staff_id: int) -> Outcome[dict]:
     """Delete a staff member; undo restores them with their roles."""
-    from desktop.models import records
     member = session.get(Staff, staff_id)
     roles = {r.value for r in member.roles} if member else set()
     data = records.delete(session, Staff, staff_id)
     return Outcome(data, bind(restore_staff_op, data, roles), Change.STAFF)
 
 
-def restore_staff_op(session: Session, data: dict, roles):
-    from desktop.models import records
+def restore_staff_op(session: Session, data: dict, roles) -> Outcome[int]:
     member = records.restore(session, Staff, data)
     member.roles = roles
     session.flush()
     return Outcome(member.id, bind(delete_staff_op, member.id), Change.STAFF)
 
 
-def set_staff_roles_op(session: Session, staff_id: int, roles):
+def set_staff_roles_op(session: Session, staff_id: int, roles) -> Outcome[set[str]]:
     """Replace a member's roles; undo puts the old ones back."""
     old = {r.value if isinstance(r, StaffRole) else r for r in set_staff_roles(session, staff_id, roles)}
     return Outcome(old, bind(set_staff_roles_op, staff_id, old), Change.STAFF)
 
 
-def add_programme_op(session: Session, code: str, name: str, programme_id: int | None = None):
+def add_programme_op(session: Session, code: str, name: str, programme_id: int | None = None) -> Outcome[int]:
     new_id = add_programme(session, code, name, programme_id=programme_id)
     return Outcome(new_id, bind(delete_record, Programme, new_id), Change.PROGRAMMES)

@@ -92,7 +92,6 @@ class PlanActions:
     def do_edit_header(self, values: dict) -> None:
         if not self.tree:
             return
-        plan_id = self.tree["id"]
         changed = {k: v for k, v in values.items() if k in HEADER_FIELDS and self.tree.get(k) != v}
         if not changed:
             return
