@@ -137,7 +137,8 @@ def student_state(db):
     from desktop.models.movements import Movement
 
     with db.session() as s:
-        return (sorted((st.id, st.last_name, st.first_name, st.status, st.group_id) for st in s.scalars(select(Student))),
+        students = s.scalars(select(Student))
+        return (sorted((st.id, st.last_name, st.first_name, st.status, st.group_id) for st in students),
                 sorted((g.id, g.course, g.head_student_id) for g in s.scalars(select(Group))),
                 s.scalar(select(func.count()).select_from(Movement)),
                 sorted((p.student_id, p.credits) for p in s.scalars(select(DltPermission))))
@@ -333,7 +334,8 @@ def plan_state(db):
 
     with db.session() as s:
         plans = sorted(s.scalars(select(wp.WorkPlan)), key=lambda p: p.id)
-        versions = sorted((v.table_name, v.row_id, v.field, v.lang, v.text or "") for v in s.scalars(select(TextVersion)))
+        versions = sorted((v.table_name, v.row_id, v.field, v.lang, v.text or "")
+                          for v in s.scalars(select(TextVersion)))
         return [wp.plan_tree(s, p, today=dt.date(2026, 11, 30)) for p in plans], versions
 
 
@@ -483,7 +485,8 @@ def curated(demo_db):
     from desktop.models.org import Staff, StaffRole, staff_by_role
 
     with demo_db.session() as s:
-        a = s.scalars(select(CuratorAssignment).where(CuratorAssignment.end_date.is_(None)).order_by(CuratorAssignment.id)).first()
+        a = s.scalars(select(CuratorAssignment).where(CuratorAssignment.end_date.is_(None))
+                      .order_by(CuratorAssignment.id)).first()
         other = next(p.id for p in staff_by_role(s, StaffRole.CURATOR) if p.id != a.staff_id)
         teacher = s.scalars(select(Staff.id)).first()
         return {"assignment": a.id, "group": a.group_id, "curator": a.staff_id, "other": other, "teacher": teacher}
@@ -524,7 +527,8 @@ def exam_state(db):
     from desktop.models import exams as ex
 
     with db.session() as s:
-        sessions = sorted((x.id, x.kind, x.start_date, x.end_date, x.country) for x in s.scalars(select(ex.ExamSession)))
+        sessions = sorted((x.id, x.kind, x.start_date, x.end_date, x.country)
+                          for x in s.scalars(select(ex.ExamSession)))
         exams = {sid: sorted(schedule.load_schedule(s, sid).exams, key=lambda e: e.id) for sid, *_rest in sessions}
         links = {sid: rooms.links(s, sid) for sid, *_rest in sessions}
         return sessions, exams, links, rooms.rooms(s), rooms.disciplines(s)

@@ -101,7 +101,8 @@ def move_exam_op(session: Session, exam_id: int, day: dt.date, from_group: int |
                                 bind(move_exam_op, exam_id, day, from_group, to_group), EXAMS), EXAMS)
 
 
-def copy_exam_op(session: Session, exam_id: int, group_ids: list[int], day: dt.date | None = None) -> Outcome[list[int]]:
+def copy_exam_op(session: Session, exam_id: int, group_ids: list[int],
+                 day: dt.date | None = None) -> Outcome[list[int]]:
     """The same exam for other groups (on ``day`` when given); undo deletes the copies."""
     ids = schedule.copy_exam(session, exam_id, group_ids)
     if day is not None:

@@ -72,18 +72,20 @@ class Outcome(Generic[T]):
     changes: Change
 
 
-Operation = Callable[[Session], Outcome[Any]]
+Operation = Callable[..., Outcome[Any]]  # op(session) (a Bound), op(session, progress=...) for long work
 
 
 @dataclass(frozen=True)
 class Bound:
-    """A model function bound to plain arguments; called with the session as first argument."""
+    """A model function bound to plain arguments; called with the session as first argument.
+    Bound to an ``*_op`` function it is an operation; bound to a plain model call (a reverse in
+    ``undo_by``, a change in ``edit_request_op``) it returns what that call returns."""
 
-    fn: Callable[..., Outcome[Any]]
+    fn: Callable[..., Any]
     args: tuple[Any, ...]
     kwargs: dict[str, Any]
 
-    def __call__(self, session: Session, **extra: Any) -> Outcome[Any]:
+    def __call__(self, session: Session, **extra: Any) -> Any:
         """``extra``: what only the first run gets (the window's ``progress`` for long work)."""
         return self.fn(session, *self.args, **self.kwargs, **extra)
 
@@ -92,8 +94,8 @@ class Bound:
         return f"{self.fn.__name__}({', '.join(parts)})"
 
 
-def bind(fn: Callable[..., Outcome[Any]], *args: Any, **kwargs: Any) -> Operation:
-    """An operation from a model function whose first argument is the session."""
+def bind(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Bound:
+    """An operation (or a plain model call) from a model function whose first argument is the session."""
     return Bound(fn, args, kwargs)
 
 
@@ -141,12 +143,12 @@ def restored(session: Session, delete: Callable[[Session, int], Any], restore: C
     return Outcome(record_id, bind(deleted, delete, restore, record_id, changes), changes)
 
 
-def created(session: Session, create: Operation | Bound, delete: Callable[[Session, int], Any],
+def created(session: Session, create: Bound, delete: Callable[[Session, int], Any],
             restore: Callable[[Session, Any], Any], changes: Change) -> Outcome[int]:
     """``create`` (a model call bound to its arguments) returns the new record or its id; undo
     deletes it through ``delete`` (keeping its snapshot), redo restores it with the same id."""
-    made = create(session)
-    record_id = getattr(made, "id", made)
+    made: Any = create(session)
+    record_id: int = getattr(made, "id", made)
     return Outcome(record_id, bind(deleted, delete, restore, record_id, changes), changes)
 
 
@@ -189,9 +191,9 @@ def delete_record(session: Session, entity: type[Base], record_id: int, *,
 
 def restore_record(session: Session, entity: type[Base], data: dict[str, Any], *,
                    changes: Change | None = None) -> Outcome[int]:
-    record = records.restore(session, entity, data)
+    records.restore(session, entity, data)
     flags = changes if changes is not None else changes_of(entity)
-    return Outcome(record.id, bind(delete_record, entity, record.id, changes=flags), flags)
+    return Outcome(data["id"], bind(delete_record, entity, data["id"], changes=flags), flags)
 
 
 def apply_undo_redo(db, op: Operation) -> tuple[Outcome[Any], Outcome[Any], Outcome[Any]]:

@@ -70,7 +70,8 @@ def promote_op(session: Session, plan: dm.PromotionPlan, order: Order, kept_kind
     """The groups up a course under ``order``; the kept-back students get ``kept_kind`` (repeat the
     year, expulsion) under ``kept_order`` when given. Undo takes both orders back."""
     moves, groups = dm.promote(session, plan, order)
-    kept = dm.kept_back_order(session, plan, kept_kind, kept_order) if kept_kind and plan.kept_back else []
+    kept = (dm.kept_back_order(session, plan, kept_kind, kept_order)
+            if kept_kind and kept_order is not None and plan.kept_back else [])
     changes = RESULTS | Change.STUDENTS | Change.GROUPS
     return Outcome((moves, groups, kept), undo_by(bind(_undo_promotion, kept, moves, groups),
                                                   bind(promote_op, plan, order, kept_kind, kept_order), changes),

@@ -20,6 +20,10 @@ from desktop.models.operations import Change, Operation, Outcome
 from desktop.views.common.undo import entry_text
 
 
+# Who runs an operation: an area page (``ctx``, ``undo_stack``, ``refresh``, ``shows``), or a Host.
+Owner = Any
+
+
 class Host:
     """The owner of an operation that is not an area page (Settings → Document frame, the
     faculty editor): the shared context, and the window its messages belong to."""
@@ -33,14 +37,14 @@ def _parent(page) -> QWidget | None:
     return page if isinstance(page, QWidget) else getattr(page, "parent", None)
 
 
-def _reload(page: QWidget) -> None:
+def _reload(page: Owner) -> None:
     """The owner reloads what it shows (an area page's ``refresh``; a dialog may have none)."""
     refresh = getattr(page, "refresh", None)
     if refresh is not None:
         refresh()
 
 
-def _execute(page: QWidget, op: Operation, title: str | None, progress: str | None = None,
+def _execute(page: Owner, op: Operation, title: str | None, progress: str | None = None,
              refused: Callable[[str], object] | None = None,
              cancelled: str | None = None, progress_label: str = "") -> Outcome[Any] | None:
     """Run one operation in one transaction; None (the user told) when it was refused. With
@@ -81,7 +85,7 @@ def _execute(page: QWidget, op: Operation, title: str | None, progress: str | No
         return None
 
 
-def _announce(page: QWidget, outcome: Outcome[Any], after: Callable[[Outcome[Any]], object] | None) -> None:
+def _announce(page: Owner, outcome: Outcome[Any], after: Callable[[Outcome[Any]], object] | None) -> None:
     if not outcome.changes & getattr(page, "shows", Change.NONE):
         _reload(page)  # otherwise the page reloads when it hears the flags, as every page does
     page.ctx.notify(outcome.changes)
@@ -94,7 +98,7 @@ class OperationCommand(QUndoCommand):
     (and, after an undo, the one that redoes it). A step the database refuses now (someone
     changed or deleted the record meanwhile) is told and leaves the stack (obsolete)."""
 
-    def __init__(self, page: QWidget, text: str, undo: Operation, after: Callable[[Outcome[Any]], object] | None,
+    def __init__(self, page: Owner, text: str, undo: Operation, after: Callable[[Outcome[Any]], object] | None,
                  title: str | None):
         super().__init__(text)
         self._page = page
@@ -121,7 +125,7 @@ class OperationCommand(QUndoCommand):
         self._step()
 
 
-def run(page: QWidget, text: str, op: Operation, *, after: Callable[[Outcome[Any]], object] | None = None,
+def run(page: Owner, text: str, op: Operation, *, after: Callable[[Outcome[Any]], object] | None = None,
         title: str | None = None, progress: str | None = None, refused: Callable[[str], object] | None = None,
         cancelled: str | None = None, stack: QUndoStack | None = None,
         progress_label: str = "") -> Outcome[Any] | None:
@@ -138,6 +142,7 @@ def run(page: QWidget, text: str, op: Operation, *, after: Callable[[Outcome[Any
     outcome = _execute(page, op, title, progress, refused, cancelled, progress_label)
     if outcome is None:
         return None
-    (stack if stack is not None else page.undo_stack).push(OperationCommand(page, entry_text(text), outcome.undo, after, title))
+    command = OperationCommand(page, entry_text(text), outcome.undo, after, title)
+    (stack if stack is not None else page.undo_stack).push(command)
     _announce(page, outcome, after)
     return outcome
