@@ -643,3 +643,50 @@ def test_results_operations_round_trip(db, graded):
     for op in ops:
         done = check_round_trip(db, op, results_state)
         assert Change.RESULTS in done.changes, op
+
+
+# Texts, the document frame, the faculty --------------------------------------------------------------
+def settings_state(db):
+    from desktop.models import faculty_profile
+    from desktop.models.document_frame import load_frame, to_json
+    from desktop.models.text_versions import TextVersion
+
+    with db.session() as s:
+        versions = sorted((v.table_name, v.row_id, v.field, v.lang, v.text or "")
+                          for v in s.scalars(select(TextVersion)))
+        return versions, to_json(load_frame(s)), faculty_profile.load_profile(s), staff_state(db)
+
+
+def test_texts_frame_and_faculty_round_trip(db, plan):
+    from desktop.models import faculty_profile
+    from desktop.models.document_frame import save_frame_op
+    from desktop.models.text_documents import FilledRow, document_texts, import_texts_op
+
+    with db.session() as s:
+        text = next(t for t in document_texts(s, "workplan", plan["plan"]) if t.original == "Отчёт кураторов")
+        profile = faculty_profile.load_profile(s)
+    rows = [FilledRow(2, text.ref.key, text.original, {"ky": "Кураторлордун отчёту", "kk": "Кураторлар есебі"})]
+    done = check_round_trip(db, bind(import_texts_op, "workplan", plan["plan"], rows), settings_state)
+    assert done.changes == Change.TEXTS and len(done.result.changes) == 2
+    done = check_round_trip(db, bind(save_frame_op, {"city": "Ош", "council_number": "205-1"}), settings_state)
+    assert done.changes == Change.DOCUMENT_FRAME
+    profile.faculty, profile.city = "Факультет математики", "Бишкек"
+    done = check_round_trip(db, bind(faculty_profile.save_profile_op, profile), settings_state)
+    assert Change.FACULTY in done.changes
+
+
+def test_a_text_import_with_a_wrong_row_writes_nothing(db, plan):
+    from desktop.models.text_documents import FilledRow, import_texts_op
+
+    before = settings_state(db)
+    with pytest.raises(DomainError, match="Row 3"), db.session() as s:
+        import_texts_op(s, "workplan", plan["plan"], [FilledRow(3, "workplan_item:999999:text", "", {"ky": "x"})])
+    assert settings_state(db) == before
+
+
+def test_deleting_a_discipline_round_trip(db, exams_office):
+    from desktop.models import exam_operations as xops
+
+    with db.session() as s:
+        history = xops.add_discipline_op(s, "История").result
+    check_round_trip(db, bind(xops.delete_discipline_op, history), exam_state)
