@@ -89,3 +89,36 @@ def xlsx(path, rows, setup=None):
         setup(wb)
     wb.save(path)
     return path
+
+
+# Session results: a small Kazakh faculty (two groups, five students, algebra and physics) ------------
+def results_faculty(session):
+    """Two groups of the 2025-2026 winter session with five students, an algebra exam for both
+    groups and a physics exam for the first; an fx session for retakes. Returns their ids."""
+    from desktop.models import exams as ex
+    from desktop.models import settings
+    from desktop.models.contingent import Group
+    from desktop.models.exams import Exam, exam_group
+    from desktop.models.movements import Order
+    from desktop.models.students import add_student
+
+    order = Order("1-к", D(2025, 8, 20), D(2025, 9, 1))
+    settings.put(session, "country", "KZ")
+    a, b = Group(name="МАТ-1-25", course=1), Group(name="ФИЗ-1-25", course=1)
+    session.add_all([a, b])
+    session.flush()
+    people = {}
+    for name, book, g in (("Әлиев", "001", a), ("Бекова", "002", a), ("Аманов", "003", a), ("Ғалымов", "004", b),
+                          ("Қасымова", "005", b)):
+        people[name] = add_student(session, last_name=name, first_name="Ас", group_id=g.id, record_book=book,
+                                   order=order)
+    sid = ex.get_or_create_session(session, "2025-2026", "winter")
+    fx = ex.get_or_create_session(session, "2025-2026", "fx")
+    algebra = Exam(session_id=sid, discipline_id=ex.discipline_id(session, "Алгебра"), day=D(2026, 1, 10))
+    physics = Exam(session_id=sid, discipline_id=ex.discipline_id(session, "Физика"), day=D(2026, 1, 14))
+    session.add_all([algebra, physics])
+    session.flush()
+    session.execute(exam_group.insert(), [{"exam_id": algebra.id, "group_id": a.id},
+                                          {"exam_id": algebra.id, "group_id": b.id},
+                                          {"exam_id": physics.id, "group_id": a.id}])
+    return {"a": a, "b": b, "people": people, "session": sid, "fx": fx, "algebra": algebra.id, "physics": physics.id}

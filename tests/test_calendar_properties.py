@@ -9,6 +9,7 @@ from desktop import i18n
 from desktop.models import academic_calendar as ac
 from desktop.models.academic_calendar import Entry, Rule, RuleKind
 from desktop.models.base import DomainError
+from desktop.models.operations import Change
 from desktop.views.calendar import CalendarArea
 from desktop.views.calendar.dialogs import DaysOffModel
 from desktop.views.calendar.properties import CalendarPropertiesDialog
@@ -110,9 +111,9 @@ def test_new_calendar_keeps_the_chosen_level_and_country(page, demo_db):
 def test_calendar_properties_change_revalidates_and_undoes(page, demo_db, qtbot):
     codes = {p.code for p in page._problems}
     assert "exam_on_holiday" in codes  # the state exam on Kazakhstan's moved Victory Day, 11.05.2026
-    with qtbot.waitSignal(page.ctx.data_changed) as sig:
+    with qtbot.waitSignal(page.ctx.changed) as sig:
         page.edit_properties({"country": "KG", "title": "Ош & <i>", "teaching_weeks": 16})
-    assert sig.args == ["calendar"]
+    assert sig.args == [Change.CALENDAR]
     assert page.data.country == "KG" and page.data.title == "Ош & <i>"
     # Kyrgyzstan's days off apply now: 11.05.2026 is a working day there, 4 May a day off.
     messages = " ".join(p.message() for p in page._problems)
@@ -126,33 +127,33 @@ def test_calendar_properties_change_revalidates_and_undoes(page, demo_db, qtbot)
 
 def test_a_refused_change_tells_and_changes_nothing(page, monkeypatch):
     told = []
-    monkeypatch.setattr("desktop.views.calendar.page.QMessageBox.warning", lambda *a: told.append(a[2]))
+    monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.warning", lambda *a: told.append(a[2]))
     page.edit_properties({"level": "master", "layout": "trimester"})
     assert told and "Autumn semester" in told[0]
     assert page.data.layout == "semester" and page.undo_stack.count() == 0
 
 
 def test_override_emits_workdays_for_other_areas(page, qtbot):
-    with qtbot.waitSignal(page.ctx.data_changed) as sig:
+    with qtbot.waitSignal(page.ctx.changed) as sig:
         page.set_override("KZ", D(2026, 3, 27), "day_off", "Decree No. 5")
-    assert sig.args == ["workdays"]
-    with qtbot.waitSignal(page.ctx.data_changed) as sig:
+    assert sig.args == [Change.WORKDAYS]
+    with qtbot.waitSignal(page.ctx.changed) as sig:
         page.undo_stack.undo()
-    assert sig.args == ["workdays"]
+    assert sig.args == [Change.WORKDAYS]
     # Through the dialog's own buttons too.
     dialog = page.overrides_dialog()
     qtbot.addWidget(dialog)
     dialog.day.setDate(dialog.day.date().fromString("30.03.2026", "dd.MM.yyyy"))
     dialog.note.setText("Қаулы № 7")
-    with qtbot.waitSignal(page.ctx.data_changed) as sig:
+    with qtbot.waitSignal(page.ctx.changed) as sig:
         dialog.add_button.click()
-    assert sig.args == ["workdays"] and dialog.model.rows == [(D(2026, 3, 30), "day_off", "Қаулы № 7")]
+    assert sig.args == [Change.WORKDAYS] and dialog.model.rows == [(D(2026, 3, 30), "day_off", "Қаулы № 7")]
     dialog.year.setValue(2026)
     assert (D(2026, 3, 30), "Қаулы № 7") in dialog.days_off.rows
     dialog.table.setCurrentIndex(dialog.model.index(0, 0))
-    with qtbot.waitSignal(page.ctx.data_changed) as sig:
+    with qtbot.waitSignal(page.ctx.changed) as sig:
         dialog.remove_button.click()
-    assert sig.args == ["workdays"] and dialog.model.rows == []
+    assert sig.args == [Change.WORKDAYS] and dialog.model.rows == []
 
 
 @pytest.mark.parametrize("lang, nauryz, moved", [

@@ -657,8 +657,10 @@ def test_document_frame_dialog_saves_with_undo(db, qtbot, monkeypatch):
         return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(frame_dialog.DocumentFrameDialog, "exec", fill)
+    from desktop.views.common.area import AppContext
+
     stack = QUndoStack()
-    assert frame_dialog.edit_document_frame(None, db, stack)
+    assert frame_dialog.edit_document_frame(None, AppContext(db), stack)
     with db.session() as s:
         frame = load_frame(s)
     assert frame.approver("exam_schedule").name == "Асанов Б.К." and frame.plan_by_council

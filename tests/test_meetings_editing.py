@@ -11,6 +11,7 @@ from PySide6.QtCore import QMimeData, Qt
 
 from desktop.models import meetings as mt
 from desktop.models import meetings_series as ms
+from desktop.models.operations import Change
 from desktop.views.common.area import AppContext
 from desktop.views.meetings import MeetingsArea
 
@@ -273,7 +274,7 @@ def test_service_requests_among_the_proposals_with_their_own_source(page, demo_d
         ensure_builtin_procedures(s)
         dup = s.scalar(select(ProcedureTemplate.id).where(ProcedureTemplate.builtin_key == "duplicate_diploma"))
         rid = create_request(s, dup, D(2025, 12, 4), applicant="Әлиева Ғалия <b> & =1+1")
-    page.ctx.data_changed.emit("requests")
+    page.ctx.notify(Change.REQUESTS)
     open_meeting(page, demo_db)  # Monday 8 December: the registration was due on Friday the 5th
     proposals = page.editor.proposals
     row = next(i for i, p in enumerate(proposals.proposals) if p.ref == f"request:{rid}")

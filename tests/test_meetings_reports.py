@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 import re
+import shutil
 import subprocess
 
 import pytest

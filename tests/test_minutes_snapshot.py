@@ -142,7 +142,7 @@ def test_delete_and_restore_keep_the_snapshot_and_signature(meeting):
 
 
 def test_command_line_signs_and_the_exported_minutes_stay(meeting, db, cli, tmp_path):
-    s, mid, did = meeting["s"], meeting["meeting"], meeting["decision"]
+    s, did = meeting["s"], meeting["decision"]
     s.close()
     base = ["--database", db.url, "--lang", "ru"]
     r = cli(*base, "minutes", "sign", "--date", "2026-11-02", "--on", "2026-11-03")

@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from desktop import i18n
 from desktop.models import settings
+from desktop.models.operations import Change
 from desktop.models.request_templates import ProcedureTemplate, ensure_builtin_procedures
 from desktop.models.requests import RequestStatus, ServiceRequest, create_request, record_step, request_snapshot
 from desktop.views.common.area import AppContext
@@ -189,7 +190,7 @@ def test_working_days_changed_elsewhere_replans(page, filled):
 
     with filled["db"].session() as s:
         set_override(s, "KZ", D(2026, 4, 2), OverrideKind.DAY_OFF, "decree")  # the soon request's registration
-    page.ctx.data_changed.emit("workdays")
+    page.ctx.notify(Change.WORKDAYS)
     row = page.model.rows[page.model.row_of(filled["soon"])]
     assert row["step_due"] == D(2026, 4, 3)
 

@@ -16,7 +16,8 @@ from desktop.models.movements import MovementKind, Order, apply_movement
 from desktop.models.results import Frame
 from desktop.reports import grade_sheet as gs
 from desktop.reports import orders_pdf, session_results
-from tests.test_results_model import enter, faculty, make_faculty  # noqa: F401  (the fixture)
+from tests.factories import results_faculty
+from tests.test_results_model import enter, faculty  # noqa: F401  (the fixture)
 
 D = dt.date
 FRAME = Frame("Ош мамлекеттик университети", "Математика факультети", "Ош", "Сопуев У.А.")
@@ -128,7 +129,7 @@ def test_cli_exports_and_refused_import(db_path, tmp_path, cli):
 
     database = Database(db_path)
     with database.session() as s:
-        made = make_faculty(s)
+        made = results_faculty(s)
         sheet_id = results.issue_sheet(s, made["algebra"], D(2026, 1, 5))
         apply_movement(s, [made["people"]["Бекова"]], MovementKind.EXPULSION,
                        Order("12-ч", D(2026, 2, 1), D(2026, 2, 2)), reason="x")

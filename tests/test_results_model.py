@@ -8,14 +8,11 @@ import datetime as dt
 import pytest
 
 from desktop.models import debts as db_
-from desktop.models import exams as ex
 from desktop.models import grading as gr
 from desktop.models import orders, results, settings
 from desktop.models.base import DomainError
-from desktop.models.contingent import Group
-from desktop.models.exams import Exam, exam_group
 from desktop.models.movements import MovementKind, Order, apply_movement, state_on
-from desktop.models.students import add_student
+from tests.factories import results_faculty
 
 D = dt.date
 
@@ -73,34 +70,9 @@ def test_ru_five_point_and_pass_fail():
 
 # A small faculty -----------------------------------------------------------------------------------------
 
-ORDER = Order("1-к", D(2025, 8, 20), D(2025, 9, 1))
-
-
 @pytest.fixture
 def faculty(session):
-    return make_faculty(session)
-
-
-def make_faculty(session):
-    settings.put(session, "country", "KZ")
-    a, b = Group(name="МАТ-1-25", course=1), Group(name="ФИЗ-1-25", course=1)
-    session.add_all([a, b])
-    session.flush()
-    people = {}
-    for name, book, g in (("Әлиев", "001", a), ("Бекова", "002", a), ("Аманов", "003", a), ("Ғалымов", "004", b),
-                          ("Қасымова", "005", b)):
-        people[name] = add_student(session, last_name=name, first_name="Ас", group_id=g.id, record_book=book,
-                                   order=ORDER)
-    sid = ex.get_or_create_session(session, "2025-2026", "winter")
-    fx = ex.get_or_create_session(session, "2025-2026", "fx")
-    algebra = Exam(session_id=sid, discipline_id=ex.discipline_id(session, "Алгебра"), day=D(2026, 1, 10))
-    physics = Exam(session_id=sid, discipline_id=ex.discipline_id(session, "Физика"), day=D(2026, 1, 14))
-    session.add_all([algebra, physics])
-    session.flush()
-    session.execute(exam_group.insert(), [{"exam_id": algebra.id, "group_id": a.id},
-                                          {"exam_id": algebra.id, "group_id": b.id},
-                                          {"exam_id": physics.id, "group_id": a.id}])
-    return {"a": a, "b": b, "people": people, "session": sid, "fx": fx, "algebra": algebra.id, "physics": physics.id}
+    return results_faculty(session)
 
 
 def test_sheet_lists_students_studying_on_the_exam_day_in_alphabetical_order(session, faculty):

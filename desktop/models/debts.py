@@ -23,6 +23,7 @@ from desktop.models.base import DomainError
 from desktop.models.contingent import Group, Student, StudentStatus
 from desktop.models.exams import Discipline, Exam, ExamSession, SessionKind, exam_group
 from desktop.models.movements import MovementKind, Order, apply_movement, states_of
+from desktop.models.operations import Change, Outcome, bind, undo_by
 from desktop.models.org import AcademicYear, Programme
 from desktop.models.results import ExamResult, GradeSheet, issue_sheet, student_sort_key
 
@@ -411,3 +412,15 @@ def set_grading(session: Session, scale: str, kg_thresholds, max_debts: int) -> 
     settings.put(session, "results.max_debts", int(max_debts))
     session.flush()
     return old
+
+
+# Operations (undoable, models/operations.py) ------------------------------------------------------
+def promote_op(session: Session, group_ids: list[int], order: Order):
+    """Promote the groups (students with too many open debts stay back); undo takes the order back
+    and the groups down a course, redo plans and promotes again."""
+    from desktop.models.movements import undo_promotion
+
+    made, groups = promote(session, promotion_plan(session, group_ids), order)
+    changes = Change.STUDENTS | Change.GROUPS
+    return Outcome((made, groups), undo_by(bind(undo_promotion, made, groups), bind(promote_op, group_ids, order),
+                                           changes), changes)

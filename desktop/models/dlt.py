@@ -15,6 +15,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 from desktop.i18n import N_, _, ngettext
 from desktop.models.base import Base, DomainError
 from desktop.models.contingent import Student
+from desktop.models.operations import Change, Outcome, bind, undo_by
 
 
 class DltCategory(enum.StrEnum):
@@ -105,3 +106,11 @@ def permissions(session: Session, student_id: int) -> list[dict]:
              "order_number": p.order_number, "order_date": p.order_date, "credits": p.credits}
             for p in session.scalars(select(DltPermission).where(DltPermission.student_id == student_id)
                                      .order_by(DltPermission.application_date, DltPermission.id))]
+
+
+# Operations (undoable, models/operations.py) ------------------------------------------------------
+def grant_dlt_op(session: Session, student_id: int, **values):
+    """Record a permission; undo revokes it, redo records it again."""
+    new_id = grant_dlt(session, student_id, **values)
+    return Outcome(new_id, undo_by(bind(revoke_dlt, new_id), bind(grant_dlt_op, student_id, **values),
+                                   Change.STUDENTS), Change.STUDENTS)

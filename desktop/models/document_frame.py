@@ -206,3 +206,12 @@ def document_frame(session: Session, kind: str, lang: str | None = None) -> Docu
 def blank_frame(kind: str) -> DocumentFrame:
     """A frame with nothing stated (lines to fill in by hand)."""
     return DocumentFrame(kind=kind, default_position=DEFAULT_POSITIONS.get(kind, DEAN_POSITION))
+
+
+def save_frame_op(session: Session, values: dict):
+    """Store the frame (operations layer, models/operations.py); undo stores the one before."""
+    from desktop.models.operations import Change, Outcome, bind
+
+    old = to_json(load_frame(session))
+    save_frame(session, values)
+    return Outcome(None, bind(save_frame_op, old), Change.DOCUMENT_FRAME)

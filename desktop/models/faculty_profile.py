@@ -186,3 +186,12 @@ def undo_save(session: Session, undo: dict) -> None:
     settings.put(session, "country", old["country"])
     settings.put(session, YEAR_LAYOUT.key, old["layout"])
     session.flush()
+
+
+def save_profile_op(session: Session, profile: FacultyProfile):
+    """Save the profile (operations layer, models/operations.py); undo puts back what it changed."""
+    from desktop.models.operations import Change, Outcome, bind, undo_by
+
+    changes = Change.FACULTY | Change.STAFF | Change.COUNTRY
+    undo = save_profile(session, profile)
+    return Outcome(None, undo_by(bind(undo_save, undo), bind(save_profile_op, profile), changes), changes)

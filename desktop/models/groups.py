@@ -13,6 +13,7 @@ from desktop import clock
 from desktop.i18n import LANGUAGES, N_, _
 from desktop.models.base import DomainError
 from desktop.models.contingent import Group, Student, StudentStatus, StudyForm
+from desktop.models.operations import Change, Outcome, bind
 from desktop.models.org import Programme
 
 MAX_COURSE = 6
@@ -198,3 +199,23 @@ def guess_course(name: str, today=None) -> int:
         return 1
     first_year = int(academic_year_of(today or clock.today())[:4])
     return min(max(first_year - (2000 + int(m.group("yy"))) + 1, 1), MAX_COURSE)
+
+
+# Operations (undoable, models/operations.py) ------------------------------------------------------
+def create_group_op(session: Session, name: str, *, group_id: int | None = None, **values) -> Outcome[int]:
+    """A new group; undo removes it while nobody was placed in it."""
+    new_id = create_group(session, name, group_id=group_id, **values)
+    return Outcome(new_id, bind(delete_empty_group_op, new_id), Change.GROUPS)
+
+
+def delete_empty_group_op(session: Session, group_id: int) -> Outcome[None]:
+    group = _get(session, group_id)
+    values = {"name": group.name, "programme": group.programme_id, "course": group.course,
+              "study_form": group.study_form, "language": group.language, "intake_year": group.intake_year}
+    delete_empty_group(session, group_id)
+    return Outcome(None, bind(create_group_op, group_id=group_id, **values), Change.GROUPS)
+
+
+def set_group_archived_op(session: Session, group_id: int, archived: bool = True) -> Outcome[bool]:
+    old = set_group_archived(session, group_id, archived)
+    return Outcome(old, bind(set_group_archived_op, group_id, old), Change.GROUPS)

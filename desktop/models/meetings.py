@@ -483,7 +483,8 @@ def delete_agenda_item(session: Session, item_id: int) -> dict:
     from desktop.models.text_versions import snapshot_versions
 
     snap = {**_item_snapshot(item), "meeting_id": item.meeting_id,
-            "versions": snapshot_versions(session, "agenda_item", item.id)}  # back with an undo
+            "versions": snapshot_versions(session, "agenda_item", item.id),  # back with an undo
+            "decision_ids": list(session.scalars(select(Decision.id).where(Decision.agenda_item_id == item.id)))}
     meeting = item.meeting
     meeting.items.remove(item)
     session.delete(item)
@@ -495,7 +496,12 @@ def delete_agenda_item(session: Session, item_id: int) -> dict:
 def restore_agenda_item(session: Session, snap: dict) -> AgendaItem:
     snap = dict(snap)
     versions = snap.pop("versions", None)
+    decision_ids = snap.pop("decision_ids", ())  # the decisions taken under the item point at it again
     item = add_agenda_item(session, snap.pop("meeting_id"), snap.pop("title"), item_id=snap.pop("id"), **snap)
+    for decision_id in decision_ids:
+        decision = session.get(Decision, decision_id)
+        if decision is not None:
+            decision.agenda_item_id = item.id
     if versions:
         from desktop.models.text_versions import restore_versions
 

@@ -23,13 +23,13 @@ from desktop.i18n import _
 from desktop.models.base import DomainError
 from desktop.models.meetings import (
     AgendaItem,
-    check_minutes_open,
     Decision,
     DecisionResponsible,
     DecisionStatus,
     Meeting,
     MeetingSeries,
     _get,
+    check_minutes_open,
 )
 
 

@@ -22,6 +22,7 @@ from desktop.i18n import N_, _
 from desktop.models.base import Base, DomainError
 from desktop.models.check import rule
 from desktop.models.contingent import Group, Student, StudentStatus
+from desktop.models.operations import Change, Outcome, bind, undo_by
 
 
 class MovementKind(enum.StrEnum):
@@ -301,3 +302,12 @@ def _cached_state_matches_history(session: Session) -> list[str]:
         if st is not None and (st.status != status or st.group_id != gid):
             problems.append(f"student {sid}: status/group differ from the movement history")
     return problems
+
+
+# Operations (undoable, models/operations.py) ------------------------------------------------------
+def apply_movement_op(session: Session, student_ids: Sequence[int], kind: MovementKind | str, order: Order, *,
+                      group_id: int | None = None, reason: str = ""):
+    """One order for many students; undo takes the movements back, redo applies the order again."""
+    ids = apply_movement(session, student_ids, kind, order, group_id=group_id, reason=reason)
+    redo = bind(apply_movement_op, list(student_ids), kind, order, group_id=group_id, reason=reason)
+    return Outcome(ids, undo_by(bind(undo_movements, ids), redo, Change.STUDENTS), Change.STUDENTS)

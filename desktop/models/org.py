@@ -5,12 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
+from typing import cast
 
 from sqlalchemy import Date, ForeignKey, String, UniqueConstraint, select
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from desktop.i18n import N_, _
+from desktop.models import records
 from desktop.models.base import Base, DomainError
+from desktop.models.operations import Change, Outcome, bind, delete_record
 
 
 class Faculty(Base):
@@ -312,3 +315,37 @@ def add_programme(session: Session, code: str, name: str, level: str = Programme
     session.add(programme)
     session.flush()
     return programme.id
+
+
+# Operations (undoable, models/operations.py) ------------------------------------------------------
+def add_staff_op(session: Session, last_name: str, first_name: str = "", patronymic: str = "",
+                 staff_id: int | None = None) -> Outcome[int]:
+    """A new staff member; undo deletes them (redo brings them back with the same id)."""
+    new_id = add_staff(session, last_name, first_name, patronymic, staff_id=staff_id)
+    return Outcome(new_id, bind(delete_staff_op, new_id), Change.STAFF)
+
+
+def delete_staff_op(session: Session, staff_id: int) -> Outcome[dict]:
+    """Delete a staff member; undo restores them with their roles."""
+    member = session.get(Staff, staff_id)
+    roles = {r.value for r in member.roles} if member else set()
+    data = records.delete(session, Staff, staff_id)
+    return Outcome(data, bind(restore_staff_op, data, roles), Change.STAFF)
+
+
+def restore_staff_op(session: Session, data: dict, roles) -> Outcome[int]:
+    member = cast(Staff, records.restore(session, Staff, data))
+    member.roles = roles
+    session.flush()
+    return Outcome(member.id, bind(delete_staff_op, member.id), Change.STAFF)
+
+
+def set_staff_roles_op(session: Session, staff_id: int, roles) -> Outcome[set[str]]:
+    """Replace a member's roles; undo puts the old ones back."""
+    old = {r.value if isinstance(r, StaffRole) else r for r in set_staff_roles(session, staff_id, roles)}
+    return Outcome(old, bind(set_staff_roles_op, staff_id, old), Change.STAFF)
+
+
+def add_programme_op(session: Session, code: str, name: str, programme_id: int | None = None) -> Outcome[int]:
+    new_id = add_programme(session, code, name, programme_id=programme_id)
+    return Outcome(new_id, bind(delete_record, Programme, new_id), Change.PROGRAMMES)

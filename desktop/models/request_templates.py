@@ -22,6 +22,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from desktop.i18n import N_, _
 from desktop.models.base import Base, DomainError
+from desktop.models.operations import Change, Outcome, bind
 
 
 def shown(translate, text: str) -> str:
@@ -309,3 +310,25 @@ def restore_template(session: Session, data: dict) -> int:
                         .values(procedure_id=template_id).execution_options(synchronize_session="fetch"))
     session.flush()
     return template_id
+
+
+# Operations (undoable, models/operations.py) ------------------------------------------------------
+def add_template_op(session: Session, name: str, steps: list[StepSpec], template_id: int | None = None) -> Outcome[int]:
+    new_id = add_template(session, name, steps, template_id=template_id)
+    return Outcome(new_id, bind(delete_template_op, new_id), Change.REQUESTS)
+
+
+def update_template_op(session: Session, template_id: int, name: str, steps: list[StepSpec],
+                       active: bool = True) -> Outcome[tuple[str, list[StepSpec], bool]]:
+    old = update_template(session, template_id, name, steps, active)
+    return Outcome(old, bind(update_template_op, template_id, *old), Change.REQUESTS)
+
+
+def delete_template_op(session: Session, template_id: int) -> Outcome[dict]:
+    data = delete_template(session, template_id)
+    return Outcome(data, bind(restore_template_op, data), Change.REQUESTS)
+
+
+def restore_template_op(session: Session, data: dict) -> Outcome[int]:
+    template_id = restore_template(session, data)
+    return Outcome(template_id, bind(delete_template_op, template_id), Change.REQUESTS)

@@ -42,6 +42,7 @@ from desktop.i18n import N_, _
 from desktop.models import settings
 from desktop.models.base import Base, DomainError
 from desktop.models.check import rule
+from desktop.models.operations import Bound, Change, Outcome, bind, undo_by
 from desktop.models.request_templates import DurationKind, ProcedureTemplate, StepColumns, ensure_builtin_procedures
 from desktop.models.workdays import WorkCalendar, work_calendar
 
@@ -536,3 +537,29 @@ def replan_open_requests(session: Session) -> int:
 def _request_plans_follow_the_calendar(session: Session) -> list[str]:
     return [f"service request {i}: planned dates differ from the working-day calendar; open the requests area "
             f"to re-plan" for i in stale_plans(session)]
+
+
+# Operations (undoable, models/operations.py) ------------------------------------------------------
+def create_request_op(session: Session, **values) -> Outcome[int]:
+    """Register a request; undo deletes it (redo puts it back as it was)."""
+    new_id = create_request(session, **values)
+    return Outcome(new_id, bind(delete_request_op, new_id), Change.REQUESTS)
+
+
+def delete_request_op(session: Session, request_id: int) -> Outcome[dict]:
+    data = delete_request(session, request_id)
+    return Outcome(data, bind(restore_request_op, data), Change.REQUESTS)
+
+
+def restore_request_op(session: Session, data: dict) -> Outcome[int]:
+    request_id = restore_request(session, data)
+    return Outcome(request_id, bind(delete_request_op, request_id), Change.REQUESTS)
+
+
+def edit_request_op(session: Session, request_id: int, change: Bound) -> Outcome[object]:
+    """Any change to one request (``change``: a model call bound to its arguments, e.g.
+    ``bind(record_step, step_id, day)``); undo puts back the snapshot taken before it."""
+    before = request_snapshot(session, request_id)
+    result = change(session)
+    return Outcome(result, undo_by(bind(restore_request, before), bind(edit_request_op, request_id, change),
+                                   Change.REQUESTS), Change.REQUESTS)

@@ -62,3 +62,15 @@ def put(session: Session, key: str, value: Any) -> None:
         session.add(AppSetting(key=key, value=json.dumps(value, ensure_ascii=False)))
     else:
         row.value = json.dumps(value, ensure_ascii=False)
+
+
+def put_op(session: Session, key: str, value: Any, changes=None):
+    """Store a shared setting (operations layer); undo stores the old value. ``changes``: the
+    ``Change`` flags of what the setting governs (SETTINGS when not given)."""
+    from desktop.models.operations import Change, Outcome, bind
+
+    flags = Change.SETTINGS if changes is None else changes
+    old = get(session, key)
+    put(session, key, value)
+    session.flush()
+    return Outcome(old, bind(put_op, key, old, flags), flags)

@@ -25,6 +25,7 @@ from desktop.models.contingent import (
     StudyForm,
 )
 from desktop.models.movements import MovementKind, Order, apply_movement, states_on
+from desktop.models.operations import Change, Outcome, bind, undo_by
 from desktop.models.org import AcademicYear, Programme, Staff, academic_year_of
 
 # One row of the student list: a plain tuple, in this order.
@@ -266,3 +267,17 @@ def headcount(session: Session, on: dt.date) -> list[dict]:
 
 def academic_years(session: Session) -> list[str]:
     return list(session.scalars(select(AcademicYear.name).order_by(AcademicYear.name)))
+
+
+# Operations (undoable, models/operations.py) ------------------------------------------------------
+def add_student_op(session: Session, *, student_id: int | None = None, **values):
+    """Enrol a student; undo removes the record, redo enrols again under the same id."""
+    new_id = add_student(session, student_id=student_id, **values)
+    redo = bind(add_student_op, student_id=new_id, **values)
+    return Outcome(new_id, undo_by(bind(delete_student, new_id), redo, Change.STUDENTS), Change.STUDENTS)
+
+
+def set_group_head_op(session: Session, group_id: int, student_id: int | None):
+    """Make a student the group head; undo gives the role back to the one before (or nobody)."""
+    old = set_group_head(session, group_id, student_id)
+    return Outcome(old, bind(set_group_head_op, group_id, old), Change.STUDENTS | Change.GROUPS)

@@ -623,3 +623,28 @@ def add_request_search_texts(session: Session, rows: list[dict]) -> list[dict]:
         row["versions_text"] = " ".join(memory.get(row["procedure"], []) + memory.get(row.get("current_step", ""), [])
                                         + own.get(row["id"], []))
     return rows
+
+
+# Operations (undoable, models/operations.py) ------------------------------------------------------
+def import_texts_op(session: Session, kind: str, doc_id: int | None, rows: list[FilledRow]):
+    """A filled-in sheet of one document's texts: every row or none (the refusal names the rows);
+    undo puts back the versions it replaced."""
+    from desktop.models.operations import Change, Outcome, bind
+    from desktop.models.text_versions import get_version
+
+    preview = check_filled(document_texts(session, kind, doc_id), rows)
+    before = [(ref, lang, get_version(session, ref.table, ref.row_id, ref.field, lang))
+              for ref, lang, _text in preview.changes]
+    result = import_filled(session, kind, doc_id, rows)
+    if result.errors:
+        raise DomainError("\n".join(result.errors[:20]))
+    return Outcome(result, bind(apply_versions_op, before, list(result.changes)), Change.TEXTS)
+
+
+def apply_versions_op(session: Session, versions: list, replaced: list):
+    """Write ``versions``; undo writes back ``replaced`` (the versions they replaced)."""
+    from desktop.models.operations import Change, Outcome, bind
+    from desktop.models.text_versions import apply_versions
+
+    apply_versions(session, versions)
+    return Outcome(None, bind(apply_versions_op, replaced, versions), Change.TEXTS)

@@ -500,3 +500,15 @@ def carry_by_text(session: Session, table: str, saved: dict, rows: Iterable[tupl
     if values:
         delete_versions(session, table, {v["row_id"] for v in values})
         session.execute(insert(TextVersion), values)
+
+
+# Operations (undoable, models/operations.py) ------------------------------------------------------
+def set_version_op(session: Session, table: str, row_id: int, field: str, lang: str, text: str | None,
+                   changes=None):
+    """Write (or remove) one language version; undo puts the old one back. ``changes``: the
+    ``Change`` flags of the area the text belongs to (TEXTS when not given)."""
+    from desktop.models.operations import Change, Outcome, bind
+
+    flags = Change.TEXTS if changes is None else changes
+    old = set_version(session, table, row_id, field, lang, text)
+    return Outcome(old, bind(set_version_op, table, row_id, field, lang, old, flags), flags)

@@ -17,7 +17,7 @@ def calendar_pdf(target, data: CalendarData, resolved: dict, work: WorkCalendar,
     """``frame`` (kind "calendar"): the faculty's header, the approval block (the calendar's own
     typed approval, e.g. seed 004's council decision, where it has one) and the compiler's line."""
     from reportlab.lib.units import mm
-    from reportlab.platypus import Paragraph, Spacer, Table
+    from reportlab.platypus import Paragraph, Table
 
     from desktop.models.document_frame import blank_frame
     from desktop.reports.frame import pdf_bottom, pdf_top

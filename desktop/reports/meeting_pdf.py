@@ -8,10 +8,10 @@ minutes carry the header only, a protocol being signed by its chair and secretar
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
-
-from dataclasses import replace
 
 from desktop.i18n import translator
 from desktop.reports.pdf import SANS, build_pdf, esc, styles, table_style_commands, wrap

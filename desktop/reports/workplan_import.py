@@ -364,3 +364,12 @@ def import_plan(session: Session, parsed: ParsedPlan, year_name: str, *, faculty
                         responsible=item.responsible_text or None, index=index)
     session.flush()
     return plan
+
+
+def import_plan_op(session: Session, parsed: ParsedPlan, year_name: str, progress: Progress | None = None):
+    """The import as an operation (models/operations.py): undo deletes the plan, redo brings it back."""
+    from desktop.models.operations import Change, bind, created
+    from desktop.models.workplan_operations import faculty_name
+
+    return created(session, bind(import_plan, parsed, year_name, faculty_name=faculty_name(session), progress=progress),
+                   wp.delete_plan, wp.restore_plan, Change.WORKPLAN)

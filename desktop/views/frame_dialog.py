@@ -28,7 +28,6 @@ from desktop.models.document_frame import (
     Frame,
     Official,
     load_frame,
-    save_frame,
     to_json,
 )
 from desktop.views.common.forms import ok_cancel
@@ -119,29 +118,20 @@ class DocumentFrameDialog(QDialog):
         super().accept()
 
 
-def edit_document_frame(parent, db, stack) -> bool:
-    """Show the dialog; on OK store the frame as one undoable step on ``stack``."""
-    from desktop.views.common.undo import perform
+def edit_document_frame(parent, ctx, stack) -> bool:
+    """Show the dialog; on OK store the frame as one undoable step on ``stack`` (every page is told
+    through ``ctx``)."""
+    from desktop.models.document_frame import save_frame_op
+    from desktop.models.operations import bind
+    from desktop.views.common.operations import Host, run
 
-    with db.session() as s:
+    with ctx.db.session() as s:
         old = to_json(load_frame(s))
     dialog = DocumentFrameDialog(load_frame_from(old), parent)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
-    new = to_json(dialog.frame())
-
-    def write(values: dict):
-        def run():
-            with db.session() as s:
-                save_frame(s, values)
-        return run
-
-    try:
-        perform(stack, _("Edit document frame"), write(new), write(old))
-    except DomainError as exc:
-        QMessageBox.warning(parent, _("Document frame"), str(exc))
-        return False
-    return True
+    return run(Host(ctx, parent), _("Edit document frame"), bind(save_frame_op, to_json(dialog.frame())),
+               title=_("Document frame"), stack=stack) is not None
 
 
 def load_frame_from(values: dict) -> Frame:

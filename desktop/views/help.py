@@ -73,8 +73,9 @@ def chapter_for(widget: QWidget | None) -> str | None:
             if chapter in CHAPTERS:
                 return chapter
         pages = getattr(widget, "pages", None)
-        if isinstance(pages, dict) and callable(getattr(widget, "current_page", None)):  # the main window
-            page = widget.current_page()
+        current_page = getattr(widget, "current_page", None)
+        if isinstance(pages, dict) and callable(current_page):  # the main window
+            page = current_page()
             return next((key for key, p in pages.items() if p is page), None)
         widget = widget.parentWidget()
     return None

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from desktop import APP_NAME, __version__, i18n
 from desktop.i18n import _
 from desktop.models.db import Database
+from desktop.models.operations import Change
 from desktop.views import settings as ui_settings
 from desktop.views.areas import AREAS, AreaSpec
 from desktop.views.common.area import AppContext, AreaPage
@@ -443,7 +444,7 @@ class MainWindow(QMainWindow):
 
         with self.db.session() as s:
             model_settings.put(s, "country", code)
-        self.ctx.data_changed.emit("country")
+        self.ctx.notify(Change.COUNTRY)
         self._sync_checks()
 
     def open_faculty_editor(self) -> bool:
@@ -456,33 +457,15 @@ class MainWindow(QMainWindow):
         return FacultyDialog(profile, self.save_faculty, self).exec() == FacultyDialog.DialogCode.Accepted
 
     def save_faculty(self, profile) -> bool:
-        from desktop.models import faculty_profile
-        from desktop.models.base import DomainError
-        from desktop.views.common.undo import perform
-
-        done: dict = {}
-
-        def redo():
-            with self.db.session() as s:
-                done["undo"] = faculty_profile.save_profile(s, profile)
-
-        def undo():
-            with self.db.session() as s:
-                faculty_profile.undo_save(s, done["undo"])
-
-        def after():
-            self._sync_checks()
-            self.ctx.data_changed.emit("staff")
-            self.ctx.data_changed.emit("country")
+        from desktop.models.faculty_profile import save_profile_op
+        from desktop.models.operations import bind
+        from desktop.views.common.operations import Host, run
 
         page = self.current_page()
         stack = page.undo_stack if page is not None else self.undo_group.activeStack()
-        try:
-            perform(stack, _("Edit faculty"), redo, undo, after)
-        except DomainError as exc:
-            QMessageBox.warning(self, _("Faculty"), str(exc))
-            return False
-        return True
+        return run(Host(self.ctx, self), _("Edit faculty"), bind(save_profile_op, profile), title=_("Faculty"),
+                   stack=stack,
+                   after=lambda _outcome: self._sync_checks()) is not None
 
     def offer_setup(self) -> str:
         """The set-up assistant, when the database has no faculty yet. Returns what it did
@@ -499,7 +482,7 @@ class MainWindow(QMainWindow):
             for page in self.pages.values():
                 page.undo_stack.clear()
                 page.refresh()
-            self.ctx.data_changed.emit("*")
+            self.ctx.notify(Change.ALL)
             self._sync_checks()
         return wizard.finished_with
 
@@ -518,9 +501,7 @@ class MainWindow(QMainWindow):
     def edit_document_frame(self) -> None:
         from desktop.views.frame_dialog import edit_document_frame
 
-        stack = self.undo_group.activeStack()
-        if edit_document_frame(self, self.db, stack):
-            self.ctx.data_changed.emit("document_frame")
+        edit_document_frame(self, self.ctx, self.undo_group.activeStack())
 
     # File menu ------------------------------------------------------------
     def backup_now(self) -> None:
@@ -593,7 +574,7 @@ class MainWindow(QMainWindow):
         for page in self.pages.values():
             page.undo_stack.clear()
             page.refresh()
-        self.ctx.data_changed.emit("*")
+        self.ctx.notify(Change.ALL)
         self.statusBar().showMessage(_("Restored. The previous data was saved as {path}").format(path=safety), 10000)
 
     def show_guide(self, chapter: str | None = None):

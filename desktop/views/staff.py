@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLineEdit,
     QMenu,
-    QMessageBox,
     QStyledItemDelegate,
     QTableView,
     QTabWidget,
@@ -22,12 +21,12 @@ from PySide6.QtWidgets import (
 
 from desktop.i18n import N_, _
 from desktop.models import groups as group_model
-from desktop.models import org, records
-from desktop.models.base import DomainError
+from desktop.models import operations, org
+from desktop.models.operations import bind
 from desktop.views.common.area import AreaPage
+from desktop.views.common.operations import run
 from desktop.views.common.page import PageHeader
 from desktop.views.common.tablemodel import Column, RecordTableModel, TextFilterProxy
-from desktop.views.common.undo import perform
 
 STAFF_COLUMNS = [
     Column("last_name", N_("Last name"), editable=True),
@@ -218,40 +217,11 @@ class StaffArea(AreaPage):
         self.update_commands()
 
     # Running model-layer operations --------------------------------------
-    def _run(self, fn):
-        try:
-            with self.ctx.db.session() as s:
-                return fn(s)
-        except DomainError as exc:
-            QMessageBox.warning(self, _("Staff and programmes"), str(exc))
-            raise
-
-    def _push(self, text: str, redo, undo) -> bool:
-        def after():
-            self.refresh()
-            self.ctx.data_changed.emit("staff")
-
-        try:
-            perform(self.undo_stack, text, redo, undo, after)
-            return True
-        except DomainError:
-            self.refresh()
-            return False
+    def _do(self, text: str, op) -> bool:
+        return run(self, text, op, title=_("Staff and programmes")) is not None
 
     def _edit(self, entity, validators, row, key, value, label):
-        record_id, old = row["id"], row.get(key)
-        written: dict = {}  # the stored value: Undo expects to find it; the edit expects what was shown
-
-        def redo(s):
-            records.set_field(s, entity, record_id, key, value, validators, expected=old)
-            written["value"] = getattr(s.get(entity, record_id), key)
-
-        self._push(
-            label,
-            lambda: self._run(redo),
-            lambda: self._run(lambda s: records.set_field(s, entity, record_id, key, old,
-                                                          expected=written.get("value", value))),
-        )
+        self._do(label, bind(operations.set_field, entity, row["id"], key, value, validators, expected=row.get(key)))
 
     def _edit_staff(self, row, key, value) -> None:
         self._edit(org.Staff, org.STAFF_VALIDATORS, row, key, value, _("Edit staff member"))
@@ -265,36 +235,14 @@ class StaffArea(AreaPage):
         if not ok or not name.strip():
             return
         parts = name.split()
-        new_id: dict[str, int] = {}
-
-        def redo():
-            new_id["id"] = self._run(lambda s: org.add_staff(
-                s, parts[0], parts[1] if len(parts) > 1 else "", " ".join(parts[2:]), staff_id=new_id.get("id")))
-
-        self._push(_("Add staff member"), redo, lambda: self._run(lambda s: records.delete(s, org.Staff, new_id["id"])))
+        self._do(_("Add staff member"),
+                 bind(org.add_staff_op, parts[0], parts[1] if len(parts) > 1 else "", " ".join(parts[2:])))
 
     def delete_staff(self) -> None:
         row = self.staff.selected_record()
         if row is None:
             return
-        saved: dict = {}
-
-        def redo():
-            def op(s):
-                member = s.get(org.Staff, row["id"])
-                saved["roles"] = member.roles if member else set()
-                saved["data"] = records.delete(s, org.Staff, row["id"])
-
-            self._run(op)
-
-        def undo():
-            def op(s):
-                member = records.restore(s, org.Staff, saved["data"])
-                member.roles = saved["roles"]
-
-            self._run(op)
-
-        self._push(_("Delete staff member"), redo, undo)
+        self._do(_("Delete staff member"), bind(org.delete_staff_op, row["id"]))
 
     def _fill_roles_menu(self) -> None:
         self.roles_menu.clear()
@@ -313,10 +261,7 @@ class StaffArea(AreaPage):
     def _toggle_role(self, row, role, checked) -> None:
         old = set(row["roles"])
         new = old | {role.value} if checked else old - {role.value}
-        staff_id = row["id"]
-        self._push(_("Change roles"),
-                   lambda: self._run(lambda s: org.set_staff_roles(s, staff_id, new)),
-                   lambda: self._run(lambda s: org.set_staff_roles(s, staff_id, old)))
+        self._do(_("Change roles"), bind(org.set_staff_roles_op, row["id"], new))
 
     # Programmes -----------------------------------------------------------
     def add_programme(self) -> None:
@@ -326,25 +271,13 @@ class StaffArea(AreaPage):
         name, ok = QInputDialog.getText(self, _("New programme"), _("Name:"))
         if not ok or not name.strip():
             return
-        new_id: dict[str, int] = {}
-
-        def redo():
-            new_id["id"] = self._run(lambda s: org.add_programme(s, code, name, programme_id=new_id.get("id")))
-
-        self._push(_("Add programme"), redo,
-                   lambda: self._run(lambda s: records.delete(s, org.Programme, new_id["id"])))
+        self._do(_("Add programme"), bind(org.add_programme_op, code, name))
 
     def delete_programme(self) -> None:
         row = self.programmes.selected_record()
         if row is None:
             return
-        saved: dict = {}
-
-        def redo():
-            saved["data"] = self._run(lambda s: records.delete(s, org.Programme, row["id"]))
-
-        self._push(_("Delete programme"), redo,
-                   lambda: self._run(lambda s: records.restore(s, org.Programme, saved["data"])))
+        self._do(_("Delete programme"), bind(operations.delete_record, org.Programme, row["id"]))
 
     # Groups ---------------------------------------------------------------
     def _build_groups_tab(self) -> None:
@@ -386,19 +319,12 @@ class StaffArea(AreaPage):
 
     def create_group(self, values: dict) -> bool:
         """Create a group (undoable); False, with the refusal shown, when the values are refused."""
-        new_id: dict[str, int] = {}
-
-        def redo():
-            new_id["id"] = self._run(lambda s: group_model.create_group(s, group_id=new_id.get("id"), **values))
-
-        return self._push(_("Add group"), redo,
-                          lambda: self._run(lambda s: group_model.delete_empty_group(s, new_id["id"])))
+        return self._do(_("Add group"), bind(group_model.create_group_op, **values))
 
     def toggle_archived(self) -> None:
         row = self.groups.selected_record()
         if row is None:
             return
-        group_id, archive = row["id"], row["active"]
-        self._push(_("Archive group") if archive else _("Restore group"),
-                   lambda: self._run(lambda s: group_model.set_group_archived(s, group_id, archive)),
-                   lambda: self._run(lambda s: group_model.set_group_archived(s, group_id, not archive)))
+        archive = row["active"]
+        self._do(_("Archive group") if archive else _("Restore group"),
+                 bind(group_model.set_group_archived_op, row["id"], archive))

@@ -112,7 +112,7 @@ class TodayArea(AreaPage):
         layout.addWidget(self.view, 1)
         self.set_list(self.view)
         self.update_commands()
-        ctx.data_changed.connect(lambda _what: self.loaded and self.isVisible() and self.refresh())
+        ctx.changed.connect(lambda _changes: self.loaded and self.isVisible() and self.refresh())
 
     def retranslate_ui(self) -> None:
         self.header.set_title(_("Today"))

@@ -38,10 +38,10 @@ from PySide6.QtWidgets import (
 
 from desktop import colours
 from desktop.i18n import _, ngettext
-from desktop.models.base import DomainError
+from desktop.models.operations import bind
 from desktop.models.text_versions import CONTENT_LANGUAGES, LANGUAGE_NAMES, Text_
 from desktop.views import settings as ui_settings
-from desktop.views.common.undo import perform
+from desktop.views.common.operations import run
 
 MISSING_FILL = QColor(colours.role("warn").fill)  # a text still to translate
 ORIGINAL_FILL = QColor(colours.role("neutral").fill)  # the original, not edited here
@@ -259,24 +259,16 @@ class TranslationsDialog(QDialog):
 
     # Editing -------------------------------------------------------------------------------
     def edit(self, text: Text_, lang: str, value: str) -> None:
-        from desktop.models.text_versions import set_version
+        from desktop.models.text_versions import set_version_op
 
-        ref, old = text.ref, text.versions.get(lang)
-
-        def write(new):
-            with self.ctx.db.session() as s:
-                return set_version(s, ref.table, ref.row_id, ref.field, lang, new)
-
-        def after():
-            self.changed = True
+        ref = text.ref
+        if run(self, _("Translate text"), bind(set_version_op, ref.table, ref.row_id, ref.field, lang, value),
+               title=self.windowTitle(), after=self._written) is None:
             self.reload()
-            self.ctx.data_changed.emit("texts")
 
-        try:
-            perform(self.undo_stack, _("Translate text"), lambda: write(value), lambda: write(old), after)
-        except DomainError as exc:
-            QMessageBox.warning(self, self.windowTitle(), str(exc))
-            self.reload()
+    def _written(self, _outcome=None) -> None:
+        self.changed = True
+        self.reload()
 
     # Spreadsheet round trip -----------------------------------------------------------------
     def export_sheet(self) -> str | None:
@@ -305,8 +297,6 @@ class TranslationsDialog(QDialog):
 
     def do_import(self, path: str) -> list[str]:
         """Import a filled-in sheet of this document: all or nothing; returns the messages shown."""
-        from desktop.models.text_documents import import_filled
-        from desktop.models.text_versions import apply_versions, get_version
         from desktop.reports.text_xlsx import NotATextSheet, read_texts_xlsx
 
         try:
@@ -319,35 +309,19 @@ class TranslationsDialog(QDialog):
                 file=Path(path).name)
             QMessageBox.warning(self, self.windowTitle(), message)
             return [message]
-        from desktop.models.text_documents import check_filled, document_texts
+        from desktop.models.text_documents import import_texts_op
 
-        checked: dict = {}
-        with self.ctx.db.session() as s:  # what the sheet would change, and the versions it replaces
-            preview = check_filled(document_texts(s, kind, doc_id), rows)
-            before = [(ref, lang, get_version(s, ref.table, ref.row_id, ref.field, lang))
-                      for ref, lang, _t in preview.changes]
+        refusal: list[str] = []
 
-        def redo():
-            with self.ctx.db.session() as s:  # one transaction: every row or none
-                if "result" in checked:
-                    apply_versions(s, checked["result"].changes)
-                    return
-                result = import_filled(s, kind, doc_id, rows)
-                if result.errors:
-                    raise DomainError("\n".join(result.errors[:20]))
-                checked["result"] = result
+        def refused(error: str) -> None:
+            refusal.append(_("Nothing was imported.") + "\n" + error)
+            QMessageBox.warning(self, self.windowTitle(), refusal[0])
 
-        def undo():
-            with self.ctx.db.session() as s:
-                apply_versions(s, before)
-
-        try:
-            perform(self.undo_stack, _("Import translations"), redo, undo, self.reload)
-        except DomainError as exc:
-            message = _("Nothing was imported.") + "\n" + str(exc)
-            QMessageBox.warning(self, self.windowTitle(), message)
-            return [message]
-        result = checked["result"]
+        outcome = run(self, _("Import translations"), bind(import_texts_op, kind, doc_id, rows), after=self._written,
+                      refused=refused)
+        if outcome is None:
+            return refusal
+        result = outcome.result
         messages = [ngettext("{n} version written", "{n} versions written", len(result.changes)).format(
             n=len(result.changes))]
         for line, key in result.changed_originals:

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
-    QMessageBox,
     QSplitter,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -30,15 +29,17 @@ from desktop import clock, i18n
 from desktop.i18n import _
 from desktop.models import academic_calendar as ac
 from desktop.models import calendar_checks, workdays
+from desktop.models import calendar_operations as cops
 from desktop.models.base import DomainError
+from desktop.models.operations import Change, bind
 from desktop.models.year_view import CATEGORY_COLOURS, build_year_view
 from desktop.views import settings as ui_settings
 from desktop.views.calendar.dialogs import EntryDialog, OverridesDialog
 from desktop.views.calendar.events_model import EVENT_ID_ROLE, KIND_LABELS, TERM_ROLE, EventsModel
 from desktop.views.calendar.year_view import YearViewWidget
 from desktop.views.common.area import AreaPage
+from desktop.views.common.operations import run
 from desktop.views.common.page import EmptyState, Legend, PageHeader, find_in_view
-from desktop.views.common.undo import perform
 
 CURRENT = ui_settings.Option("calendar/current", 0, int)
 TAB = ui_settings.Option("calendar/tab", 0, int)
@@ -81,6 +82,8 @@ class KindDelegate(WrapDelegate):
 
 
 class CalendarArea(AreaPage):
+    shows = Change.CALENDAR | Change.WORKDAYS | Change.SETTINGS
+
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
         self.data: ac.CalendarData | None = None
@@ -175,7 +178,6 @@ class CalendarArea(AreaPage):
         layout.addWidget(self.empty, 1)
         layout.addWidget(self.tabs, 1)
         self.set_list(self.tree)
-        self.ctx.data_changed.connect(self._others_changed)
         self.refresh()
 
     def _find(self, text: str) -> None:
@@ -270,32 +272,17 @@ class CalendarArea(AreaPage):
         self.problem_label.setText(_("Problems: {count}").format(count=len(problems)) if problems
                                    else _("No problems found."))
 
-    def _others_changed(self, what: str) -> None:
-        if what == "content_language":
+    def on_changed(self, changes: Change) -> None:
+        if changes & Change.CONTENT_LANGUAGE:
             self.buttons["content_lang"].setChecked(ui_settings.get(ui_settings.CONTENT_SHOWN) == "interface")
-        if what in ("workdays", "settings", "content_language"):
+        if changes & Change.CALENDAR:
+            self._fill_chooser()  # a calendar may have been made, copied or deleted
+        if changes & (self.shows | Change.CONTENT_LANGUAGE):
             self.refresh()
 
     # Running model-layer operations --------------------------------------
-    def _run(self, fn):
-        try:
-            with self.ctx.db.session() as s:
-                return fn(s)
-        except DomainError as exc:
-            QMessageBox.warning(self, _("Academic calendar"), str(exc))
-            raise
-
-    def _push(self, text: str, redo, undo, what: str = "calendar"):
-        def after():
-            self._fill_chooser()
-            self.refresh()
-            self.ctx.data_changed.emit(what)
-
-        try:
-            return perform(self.undo_stack, text, redo, undo, after)
-        except DomainError:
-            self.refresh()
-            return None
+    def _do(self, text: str, op, after=None):
+        return run(self, text, op, after=after, title=_("Academic calendar"))
 
     def selected_event_id(self) -> int | None:
         return self.tree.currentIndex().data(EVENT_ID_ROLE) if self.tree.currentIndex().isValid() else None
@@ -305,7 +292,7 @@ class CalendarArea(AreaPage):
         """The one setting (shared with the work plan): texts in their original or the interface language."""
         on = self.buttons["content_lang"].isChecked()
         ui_settings.put(ui_settings.CONTENT_SHOWN, "interface" if on else "original")
-        self.ctx.data_changed.emit("content_language")  # every page, this one too, shows the choice
+        self.ctx.notify(Change.CONTENT_LANGUAGE)  # every page, this one too, shows the choice
 
     def shown_data(self):
         """The calendar as the page shows it: typed texts in the interface language where a version
@@ -323,30 +310,17 @@ class CalendarArea(AreaPage):
     def _edit_event(self, event_id: int, key: str, value) -> None:
         from desktop.views.translations import content_language
 
-        old: dict = {}
         shown = self.model.data_.event(event_id) if self.model.data_ is not None else None
         lang = content_language()
         if lang and shown is not None and key in getattr(shown, "shown_versions", ()):
-            from desktop.models.text_versions import set_version  # the version shown is the one edited
+            from desktop.models.text_versions import set_version_op  # the version shown is the one edited
 
-            self._push(_("Edit event"),
-                       lambda: old.update(v=self._run(lambda s: set_version(s, "calendar_event", event_id, key,
-                                                                            lang, value))),
-                       lambda: self._run(lambda s: set_version(s, "calendar_event", event_id, key, lang, old["v"])))
+            self._do(_("Edit event"), bind(set_version_op, "calendar_event", event_id, key, lang, value, Change.CALENDAR))
             return
-
-        def redo():
-            old.update(self._run(lambda s: ac.update_event(s, event_id, **{key: value})))
-
-        self._push(_("Edit event"), redo, lambda: self._run(lambda s: ac.update_event(s, event_id, **old)))
+        self._do(_("Edit event"), bind(cops.update_event_op, event_id, **{key: value}))
 
     def set_entry(self, event_id: int, term: str, entry: ac.Entry) -> None:
-        saved: dict = {}
-
-        def redo():
-            saved["old"] = self._run(lambda s: ac.set_entry(s, event_id, term, entry))
-
-        self._push(_("Change date"), redo, lambda: self._run(lambda s: ac.set_entry(s, event_id, term, saved["old"])))
+        self._do(_("Change date"), bind(cops.set_entry_op, event_id, term, entry))
 
     def edit_date(self, event_id: int | None = None, term: str | None = None) -> None:
         index = self.tree.currentIndex()
@@ -390,13 +364,7 @@ class CalendarArea(AreaPage):
             title, ok = QInputDialog.getText(self, _("Add event"), _("Event:"))
             if not ok or not title.strip():
                 return
-        cal_id, new = self.data.id, {}
-
-        def redo():
-            new["id"] = self._run(lambda s: ac.add_event(s, cal_id, category, title, parent_id=parent_id,
-                                                         event_id=new.get("id")))
-
-        self._push(_("Add event"), redo, lambda: self._run(lambda s: ac.delete_event(s, new["id"])))
+        self._do(_("Add event"), bind(cops.add_event_op, self.data.id, category, title, parent_id))
 
     def add_sub_row(self, title: str | None = None) -> None:
         event_id = self.selected_event_id()
@@ -414,19 +382,15 @@ class CalendarArea(AreaPage):
         event_id = self.selected_event_id()
         if event_id is None:
             return
-        saved: dict = {}
-
-        def redo():
-            saved["data"] = self._run(lambda s: ac.delete_event(s, event_id))
-
-        self._push(_("Delete event"), redo, lambda: self._run(lambda s: ac.restore_event(s, saved["data"])))
+        self._do(_("Delete event"), bind(cops.delete_event_op, event_id))
 
     def new_calendar(self, year: str | None = None, values: dict | None = None) -> None:
         """A new calendar; without ``values`` the properties dialog asks (level, layout, country ...)."""
         if values is None:
             from desktop.views.calendar.properties import CalendarPropertiesDialog
 
-            layout = self._run(ac.default_layout)  # the faculty's semesters or trimesters
+            with self.ctx.db.session() as s:
+                layout = ac.default_layout(s)  # the faculty's semesters or trimesters
             defaults = {"level": "bachelor", "layout": layout, "country": self.ctx.country,
                         "teaching_weeks": 15, "title": self.data.title if self.data else "", "approval": ""}
             dialog = CalendarPropertiesDialog(defaults, None, self)
@@ -435,15 +399,12 @@ class CalendarArea(AreaPage):
             if not dialog.exec():
                 return
             year, values = dialog.year_name(), dialog.values()
-        new = {}
+        self._do(_("New calendar"), bind(cops.create_calendar_op, year.strip(), **values), after=self._select_made)
 
-        def redo():
-            new["id"] = self._wanted = self._run(lambda s: ac.create_calendar(s, year.strip(),
-                                                                              calendar_id=new.get("id"), **values))
-
-        self._push(_("New calendar"), redo, lambda: self._run(lambda s: ac.delete_calendar(s, new["id"])))
-        if new.get("id"):
-            self._select_calendar(new["id"])
+    def _select_made(self, outcome) -> None:
+        """A calendar made (its id the result) is the one shown."""
+        if isinstance(outcome.result, int):
+            self._select_calendar(outcome.result)
 
     def edit_properties(self, values: dict | None = None) -> None:
         """Change the calendar's own properties (undoable); a new country re-resolves rules at once."""
@@ -461,26 +422,12 @@ class CalendarArea(AreaPage):
             values = {k: v for k, v in dialog.values().items() if v != current.get(k)}
         if not values:
             return
-        old: dict = {}
-
-        def redo():
-            old.update(self._run(lambda s: ac.update_calendar(s, cal_id, **values)))
-
-        self._push(_("Change calendar properties"), redo,
-                   lambda: self._run(lambda s: ac.update_calendar(s, cal_id, **{k: old[k] for k in values})))
+        self._do(_("Change calendar properties"), bind(cops.update_calendar_op, cal_id, **values))
 
     def copy_to_next_year(self) -> None:
         if self.data is None:
             return
-        cal_id, new = self.data.id, {}
-
-        def redo():
-            new["id"] = self._wanted = self._run(lambda s: ac.copy_to_next_year(s, cal_id))
-
-        self._push(_("Copy calendar to next year"), redo,
-                   lambda: self._run(lambda s: ac.delete_calendar(s, new["id"])))
-        if new.get("id"):
-            self._select_calendar(new["id"])
+        self._do(_("Copy calendar to next year"), bind(cops.copy_to_next_year_op, self.data.id), after=self._select_made)
 
     def _select_calendar(self, cal_id) -> None:
         self._fill_chooser()
@@ -490,12 +437,7 @@ class CalendarArea(AreaPage):
 
     # Overrides ------------------------------------------------------------
     def set_override(self, country: str, day, kind, note: str) -> None:
-        with self.ctx.db.session() as s:
-            old = next(((k, n) for d, k, n in workdays.load_overrides(s, country) if d == day), (None, ""))
-        self._push(_("Change days off"),
-                   lambda: self._run(lambda s: workdays.set_override(s, country, day, kind, note)),
-                   lambda: self._run(lambda s: workdays.set_override(s, country, day, old[0], old[1])),
-                   what="workdays")
+        self._do(_("Change days off"), bind(cops.set_override_op, country, day, kind, note))
 
     def apply_public_sector_days(self, country: str) -> None:
         """Add the government's days off for state institutions as the office's overrides, undoably."""
@@ -503,10 +445,7 @@ class CalendarArea(AreaPage):
             days = [day for day, _kind, _note in workdays.public_sector_overrides_to_offer(s, country)]
         if not days:
             return
-        self._push(_("Add the days off for state institutions"),
-                   lambda: self._run(lambda s: workdays.apply_public_sector_overrides(s, country)),
-                   lambda: self._run(lambda s: [workdays.set_override(s, country, d, None) for d in days]),
-                   what="workdays")
+        self._do(_("Add the days off for state institutions"), bind(cops.apply_public_sector_days_op, country))
 
     def set_state_institution(self, value: bool) -> None:
         from desktop.models import settings
@@ -515,10 +454,7 @@ class CalendarArea(AreaPage):
             old = bool(settings.get(s, "state_institution"))
         if old == value:
             return
-        self._push(_("Change whether the faculty is a state institution"),
-                   lambda: self._run(lambda s: settings.put(s, "state_institution", value)),
-                   lambda: self._run(lambda s: settings.put(s, "state_institution", old)),
-                   what="workdays")
+        self._do(_("Change whether the faculty is a state institution"), bind(cops.set_state_institution_op, value))
 
     def edit_overrides(self) -> None:
         self.overrides_dialog().exec()

@@ -10,18 +10,31 @@ from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QMenu, QSplitter, QW
 
 from desktop import i18n
 from desktop.models.db import Database
+from desktop.models.operations import Change
 
 
 class AppContext(QObject):
     """What pages share: the database, the report language, and change notifications."""
 
-    # An area changed data others show (argument: a short name such as "students", "staff").
+    # An area changed data others show: the ``models.operations.Change`` flags of what changed.
+    # Pages connect to ``changed`` and refresh on the flags they show.
+    changed = Signal(object)
+    # Older announcements by name ("students", "*"); each reaches ``changed`` as its flag.
     data_changed = Signal(str)
     status_message = Signal(str)
 
     def __init__(self, db: Database, parent=None):
         super().__init__(parent)
         self.db = db
+        self.data_changed.connect(self._named_change)
+
+    def notify(self, changes) -> None:
+        """Tell every page what changed (``models.operations.Change`` flags)."""
+        if changes:
+            self.changed.emit(changes)
+
+    def _named_change(self, name: str) -> None:
+        self.changed.emit(Change.named(name))
 
     @property
     def report_language(self) -> str:
@@ -48,6 +61,8 @@ class AreaPage(QWidget):
 
     # The selection or the counts changed: the status bar asks ``status_text()`` again.
     status_changed = Signal()
+    # The data this page shows: it reloads when an operation (on any page) changed one of these.
+    shows: Change = Change.NONE
 
     def __init__(self, ctx: AppContext, parent=None):
         super().__init__(parent)
@@ -63,6 +78,13 @@ class AreaPage(QWidget):
         self.details_splitter: QSplitter | None = None
         self.details_widget: QWidget | None = None
         self.bar = None  # the CommandBar, once built
+        ctx.changed.connect(self.on_changed)
+
+    def on_changed(self, changes: Change) -> None:
+        """An operation changed data (``views/common/operations.run`` announces its flags): reload
+        when the page shows any of it. Override for more (replan, keep a selection)."""
+        if changes & self.shows:
+            self.refresh()
 
     # Commands -----------------------------------------------------------------------------
     def add_command(self, key: str, slot: Callable[..., object], *, kind: str = "record",

@@ -1,8 +1,8 @@
 """A table model over a list of records, with translatable column titles and editing through undo.
 
 Rows are dicts (or objects) kept in a Python list; the model never holds a Session. Editing
-calls ``on_edit(row, key, value)``, which the page turns into a QUndoCommand that calls a
-model-layer function and then refreshes the row.
+calls ``on_edit(row, key, value)``, which the page runs as a model-layer operation
+(``views/common/operations.run``: one undo entry) and then refreshes the row.
 """
 
 from __future__ import annotations

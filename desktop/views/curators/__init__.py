@@ -27,25 +27,23 @@ from sqlalchemy import select
 
 from desktop import clock, dates
 from desktop.i18n import N_, _, current
+from desktop.models import curator_operations
 from desktop.models import curator_reports as cr
-from desktop.models.base import DomainError
 from desktop.models.curators import (
     CELL_STATE_LABELS,
     CELL_STATE_ROLES,
     CellState,
-    assign_curator,
     assignments,
-    end_of_assignment_on,
-    unassign_curator,
     year_months,
 )
+from desktop.models.operations import Change, bind
 from desktop.models.org import AcademicYear, StaffRole, academic_year_of, staff_by_role
 from desktop.reports.curator_matrix import STATE_ORDER
 from desktop.views import settings as user_settings
 from desktop.views.common.area import AreaPage
+from desktop.views.common.operations import run
 from desktop.views.common.page import FrozenColumns, Legend, PageHeader, find_in_view
 from desktop.views.common.tablemodel import Column, RecordTableModel
-from desktop.views.common.undo import perform
 from desktop.views.curators.matrix import ASSIGNMENT_ROLE, FIXED, MatrixModel
 from desktop.views.curators.report_form import ReportForm
 from desktop.views.curators.teaching_log import TeachingLogPanel
@@ -64,6 +62,8 @@ HISTORY_COLUMNS = [
 
 
 class CuratorsArea(AreaPage):
+    shows = Change.CURATORS  # own changes reload the matrix, form and log (on_changed)
+
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
         self.tabs = QTabWidget()
@@ -150,7 +150,6 @@ class CuratorsArea(AreaPage):
         self.as_of.dateChanged.connect(lambda _d: self.load_matrix())
         self.matrix_view.doubleClicked.connect(self.open_cell)
         self.matrix_view.selectionModel().currentChanged.connect(lambda cur, _prev: self.load_history(cur))
-        ctx.data_changed.connect(lambda what: self.refresh() if what in ("staff", "students", "groups") else None)
         self.refresh()
 
     # Texts and data ------------------------------------------------------------------
@@ -244,25 +243,17 @@ class CuratorsArea(AreaPage):
         self.history_title.setText(_("History of the group {group}").format(group=row.group))
 
     # Actions -------------------------------------------------------------------------
-    def run(self, fn):
-        try:
-            with self.ctx.db.session() as s:
-                return fn(s)
-        except DomainError as exc:
-            QMessageBox.warning(self, _("Curator reports"), str(exc))
-            raise
+    def do(self, text: str, op) -> bool:
+        """Run one operation of the area (the report form and the teaching log use it too)."""
+        return run(self, text, op, title=_("Curator reports")) is not None
 
-    def push(self, text: str, redo, undo) -> None:
-        def after():
+    def on_changed(self, changes: Change) -> None:
+        if changes & (Change.STAFF | Change.STUDENTS | Change.GROUPS):
+            self.refresh()
+        elif changes & Change.CURATORS:
             self.load_matrix()
             self.form.load()
             self.log.load()
-            self.ctx.data_changed.emit("curators")
-
-        try:
-            perform(self.undo_stack, text, redo, undo, after)
-        except DomainError:
-            after()
 
     def open_cell(self, index) -> None:
         if not index.isValid() or index.column() < FIXED or index.row() >= len(self.matrix_model.matrix.rows):
@@ -328,16 +319,7 @@ class CuratorsArea(AreaPage):
             QMessageBox.warning(self, _("Change curator"), _("Write the date like 17.11.2025."))
             return
         staff_id = people[names.index(name)][0]
-        saved: dict = {}
-
-        def redo():
-            def op(s):
-                saved["end"] = end_of_assignment_on(s, row.group_id, start)
-                saved["id"] = assign_curator(s, row.group_id, staff_id, start)
-
-            self.run(op)
-
-        self.push(_("Change curator"), redo, lambda: self.run(lambda s: unassign_curator(s, saved["id"], saved["end"])))
+        self.do(_("Change curator"), bind(curator_operations.change_curator_op, row.group_id, staff_id, start))
 
     def matrix_pdf(self, progress=None) -> bytes:
         """The matrix and the faculty summary as PDF (a faculty of 20,000 students: some 30 pages)."""
@@ -381,10 +363,9 @@ class CuratorsArea(AreaPage):
             return cr.report_documents(s, cr.report_ids_of_month(s, self.year_name(), *month))
 
     def month_pdf(self, month: tuple[int, int], progress=None) -> bytes:
+        from desktop.models.document_frame import document_frame
         from desktop.models.org import the_faculty
         from desktop.reports.curator_report import write_reports_pdf
-
-        from desktop.models.document_frame import document_frame
 
         docs = self.month_documents(month)
         with self.ctx.db.session() as s:

@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
 
 from desktop import clock
 from desktop.i18n import _, current
+from desktop.models import curator_operations as cops
 from desktop.models import curator_reports as cr
-from desktop.models import records
 from desktop.models.curators import PARTS, REPORT_STATUS_LABELS, CuratorReport, ReportStatus
+from desktop.models.operations import bind
 from desktop.views import settings as user_settings
 from desktop.views.common.tablemodel import RecordTableModel
 from desktop.views.common.toolbar import button_bar
@@ -85,7 +86,8 @@ class PartTable(QWidget):
 
 
 class ReportForm(QWidget):
-    """Shows the report of ``page.selected`` (assignment id, year, month); edits through ``page.push``."""
+    """Shows the report of ``page.selected`` (assignment id, year, month); edits through ``page.do``
+    (the operations runner)."""
 
     def __init__(self, page, parent=None):
         super().__init__(parent)
@@ -226,38 +228,18 @@ class ReportForm(QWidget):
     # Editing -------------------------------------------------------------------------
     def start(self) -> None:
         aid, (y, m) = self.assignment.currentData(), self.month.currentData()
-        made: dict = {}
-
-        def redo():
-            made["id"] = self.page.run(lambda s: cr.open_report(s, aid, y, m, made.get("id")))
-
-        self.page.push(_("Start the report"), redo, lambda: self.page.run(lambda s: cr.delete_report(s, made["id"])))
+        self.page.do(_("Start the report"), bind(cops.open_report_op, aid, y, m))
 
     def copy_plan(self) -> None:
-        rid, made = self.report_id, {}
+        self.page.do(_("Copy last month's plan"), bind(cops.copy_last_month_plan_op, self.report_id))
 
-        def redo():
-            made["lines"] = self.page.run(lambda s: cr.copy_last_month_plan(s, rid))
-
-        self.page.push(_("Copy last month's plan"), redo,
-                       lambda: self.page.run(lambda s: cr.delete_lines(s, made["lines"])))
-
-    def _status_change(self, text, op) -> None:
-        rid = self.report_id
-        saved: dict = {}
-
-        def redo():
-            def run(s):
-                saved["old"] = cr.status_snapshot(s, rid)
-                op(s)
-
-            self.page.run(run)
-
-        self.page.push(text, redo, lambda: self.page.run(lambda s: cr.restore_status(s, rid, saved["old"])))
+    def _status_change(self, text, change) -> None:
+        """``change``: the model call bound to its arguments (``bind(cr.submit, rid, day)``)."""
+        self.page.do(text, bind(cops.status_change_op, self.report_id, change))
 
     def submit(self) -> None:
         rid = self.report_id
-        self._status_change(_("Submit the report"), lambda s: cr.submit(s, rid, clock.today()))
+        self._status_change(_("Submit the report"), bind(cr.submit, rid, clock.today()))
 
     def accept(self) -> None:
         """The dean's office member who accepts is asked once and remembered for the next report."""
@@ -275,43 +257,28 @@ class ReportForm(QWidget):
         user_settings.put(ACCEPTED_BY, name)
         staff_id = next((i for i, n in office.items() if n == name), None)
         rid = self.report_id
-        self._status_change(_("Accept the report"), lambda s: cr.accept(s, rid, staff_id, clock.today()))
+        self._status_change(_("Accept the report"), bind(cr.accept, rid, staff_id, clock.today()))
 
     def send_back(self) -> None:
         comment, ok = QInputDialog.getMultiLineText(self, _("Return the report"), _("What must the curator correct?"))
         if ok:
             rid = self.report_id
-            self._status_change(_("Return the report"), lambda s: cr.return_report(s, rid, comment))
+            self._status_change(_("Return the report"), bind(cr.return_report, rid, comment))
 
     def add_line(self, part: str) -> None:
-        rid, made = self.report_id, {}
         values = {"day": clock.today()} if part in ("activities", "contacts") else {}
-
-        def redo():
-            made["id"] = self.page.run(lambda s: cr.add_line(s, rid, part, {**values, "id": made.get("id")}))
-
-        self.page.push(_("Add line"), redo,
-                       lambda: self.page.run(lambda s: records.delete(s, PARTS[part], made["id"])))
+        self.page.do(_("Add line"), bind(cops.add_line_op, self.report_id, part, values))
 
     def delete_line(self, part: str) -> None:
         table = self.tables[part]
         row = table.model.record(table.view.currentIndex())
         if row is None:
             return
-        saved: dict = {}
-
-        def redo():
-            saved["data"] = self.page.run(lambda s: records.delete(s, PARTS[part], row["id"]))
-
-        self.page.push(_("Delete line"), redo,
-                       lambda: self.page.run(lambda s: records.restore(s, PARTS[part], saved["data"])))
+        self.page.do(_("Delete line"), bind(cops.delete_line_op, part, row["id"]))
 
     def _edit_line(self, part: str, row: dict, key: str, value) -> None:
-        value, old, line_id = to_python(value), row.get(key), row["id"]
-        self.page.push(_("Edit the report"),
-                       lambda: self.page.run(lambda s: cr.set_line_field(s, part, line_id, key, value,
-                                                                         VALIDATORS[part])),
-                       lambda: self.page.run(lambda s: cr.set_line_field(s, part, line_id, key, old)))
+        self.page.do(_("Edit the report"), bind(cops.set_line_field_op, part, row["id"], key, to_python(value),
+                                                VALIDATORS[part]))
 
     def save_remarks(self) -> None:
         if self.report_id is None or self.remarks.isReadOnly():
@@ -322,11 +289,7 @@ class ReportForm(QWidget):
             old = s.get(CuratorReport, rid).remarks
         if text == old:
             return
-        self.page.push(_("Edit the remarks"),
-                       lambda: self.page.run(lambda s: records.set_field(s, CuratorReport, rid, "remarks", text,
-                                                                         expected=old)),
-                       lambda: self.page.run(lambda s: records.set_field(s, CuratorReport, rid, "remarks", old,
-                                                                         expected=text)))
+        self.page.do(_("Edit the remarks"), bind(cops.set_remarks_op, rid, text, old))
 
     def eventFilter(self, obj, event):
         from PySide6.QtCore import QEvent
@@ -336,10 +299,9 @@ class ReportForm(QWidget):
         return super().eventFilter(obj, event)
 
     def pdf_bytes(self) -> bytes:
+        from desktop.models.document_frame import document_frame
         from desktop.models.org import the_faculty
         from desktop.reports.curator_report import write_reports_pdf
-
-        from desktop.models.document_frame import document_frame
 
         with self.page.ctx.db.session() as s:
             doc = cr.report_document(s, self.report_id)

@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
 
 from desktop import clock
 from desktop.i18n import N_, _
-from desktop.models import records
+from desktop.models import curator_operations as cops
 from desktop.models import teaching_log as tl
+from desktop.models.operations import bind
 from desktop.models.org import Staff, StaffRole, staff_by_role
 from desktop.views.common.tablemodel import Column, RecordTableModel
 from desktop.views.common.toolbar import button_bar
@@ -159,37 +160,16 @@ class TeachingLogPanel(QWidget):
             return
         y, m = self.ym()
         day = clock.today() if clock.today().replace(day=1) == dt.date(y, m, 1) else dt.date(y, m, 1)
-        made: dict = {}
-
-        def redo():
-            made["id"] = self.page.run(lambda s: tl.add_entry(s, sid, day, entry_id=made.get("id")))
-
-        self.page.push(_("Add lesson"), redo,
-                       lambda: self.page.run(lambda s: records.delete(s, tl.TeachingLogEntry, made["id"])))
+        self.page.do(_("Add lesson"), bind(cops.add_lesson_op, sid, day))
 
     def delete_entry(self) -> None:
         row = self.model.record(self.view.currentIndex())
         if row is None:
             return
-        saved: dict = {}
-
-        def redo():
-            saved["data"] = self.page.run(lambda s: records.delete(s, tl.TeachingLogEntry, row["id"]))
-
-        self.page.push(_("Delete lesson"), redo,
-                       lambda: self.page.run(lambda s: records.restore(s, tl.TeachingLogEntry, saved["data"])))
+        self.page.do(_("Delete lesson"), bind(cops.delete_lesson_op, row["id"]))
 
     def _edit(self, row, key, value) -> None:
-        value, old, rid = to_python(value), row.get(key), row["id"]
-        written: dict = {}  # the value stored: Undo expects to find it (another office's change is kept)
-
-        def redo(s):
-            records.set_field(s, tl.TeachingLogEntry, rid, key, value, tl.VALIDATORS)
-            written["value"] = getattr(s.get(tl.TeachingLogEntry, rid), key)
-
-        self.page.push(_("Edit lesson"), lambda: self.page.run(redo),
-                       lambda: self.page.run(lambda s: records.set_field(s, tl.TeachingLogEntry, rid, key, old,
-                                                                         expected=written.get("value", value))))
+        self.page.do(_("Edit lesson"), bind(cops.edit_lesson_op, row["id"], key, to_python(value)))
 
     def _export(self, target, fmt: str) -> None:
         from desktop.reports import curator_teaching_log as out

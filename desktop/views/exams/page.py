@@ -26,15 +26,15 @@ from PySide6.QtWidgets import (
 
 from desktop import clock
 from desktop.i18n import N_, _, current_language, ngettext
+from desktop.models import exam_operations as xops
 from desktop.models import exam_schedule as ops
 from desktop.models import exams as ex
-from desktop.models.base import DomainError
 from desktop.models.exam_conflicts import find_conflicts, rules_for
-from desktop.models.exam_generator import generate_draft
+from desktop.models.operations import Change, bind
 from desktop.views import settings as ui_settings
 from desktop.views.common.area import AreaPage
+from desktop.views.common.operations import run
 from desktop.views.common.page import EmptyState, FilterBar, Legend, PageHeader
-from desktop.views.common.undo import perform
 from desktop.views.exams.dialogs import ExamDialog, GroupPicker
 from desktop.views.exams.models import (
     DAY_ROLE,
@@ -53,6 +53,8 @@ FILTERS = ui_settings.Option("exams/filters", "")  # "course;programme;examiner;
 
 
 class ExamsArea(AreaPage):
+    shows = Change.EXAMS  # own and others' changes reload the session (on_changed)
+
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
         self.schedule: ops.Schedule | None = None
@@ -365,9 +367,12 @@ class ExamsArea(AreaPage):
             if header.sectionSize(row) != unit * count:
                 header.resizeSection(row, unit * count)
 
-    def _after(self) -> None:
-        self._reload()
-        self.ctx.data_changed.emit("exams")
+    def on_changed(self, changes: Change) -> None:
+        if changes & Change.EXAMS:
+            self._reload()
+
+    def _do(self, text: str, op, **options):
+        return run(self, text, op, title=_("Exam sessions"), **options)
 
     # Selection helpers ---------------------------------------------------------------------------
     def _current_view(self) -> QTableView:
@@ -378,24 +383,10 @@ class ExamsArea(AreaPage):
         ids = index.data(EXAM_IDS_ROLE) if index.isValid() else None
         return ids[0] if ids else None
 
-    def _error(self, exc: Exception) -> None:
-        QMessageBox.warning(self, _("Exam sessions"), str(exc))
-
     # Edits ------------------------------------------------------------------------------------------
     def create_session(self) -> None:
-        year, kind = self.year.currentText(), self.kind.currentData()
-        made = {}
-
-        def redo():
-            with self.ctx.db.session() as s:
-                made["id"] = ex.get_or_create_session(s, year, kind)
-
-        def undo():
-            with self.ctx.db.session() as s:
-                ex.delete_session(s, made["id"])
-
-        perform(self.undo_stack, _("Create the session"), redo, undo, self._after)
-        self._after()
+        self._do(_("Create the session"),
+                 bind(xops.create_session_op, self.year.currentText(), self.kind.currentData()))
 
     def _dates_edited(self) -> None:
         if self._loading or self.schedule is None:
@@ -404,56 +395,17 @@ class ExamsArea(AreaPage):
         start, end = dt.date(q1.year(), q1.month(), q1.day()), dt.date(q2.year(), q2.month(), q2.day())
         if (start, end) == (self.schedule.start, self.schedule.end):
             return
-        sid, old = self.session_id, (self.schedule.start, self.schedule.end)
-
-        def redo():
-            with self.ctx.db.session() as s:
-                ex.set_session_dates(s, sid, start, end)
-
-        def undo():
-            with self.ctx.db.session() as s:
-                ex.set_session_dates(s, sid, *old)
-
-        try:
-            perform(self.undo_stack, _("Change the session's dates"), redo, undo, self._after)
-        except DomainError as exc:
-            self._error(exc)
-        self._after()
+        change = bind(xops.set_session_dates_op, self.session_id, start, end)
+        changed = self._do(_("Change the session's dates"), change)
+        if changed is None:
+            self._reload()  # the fields show the stored dates again
 
     def _save_exam(self, dialog: ExamDialog) -> None:
         name, row = dialog.values()
-        sid = self.session_id
         if row.id:
-            exam_id = row.id
-            saved = {}
-
-            def redo():
-                with self.ctx.db.session() as s:
-                    d = ex.discipline_id(s, name)
-                    changes = {k: getattr(row, k) for k in ops.EXAM_FIELDS}
-                    changes["discipline_id"] = d
-                    saved["old"] = ops.update_exam(s, exam_id, group_ids=row.group_ids, **changes)
-
-            def undo():
-                with self.ctx.db.session() as s:
-                    ops.restore_exam(s, saved["old"])
-
-            perform(self.undo_stack, _("Edit exam"), redo, undo, self._after)
+            self._do(_("Edit exam"), bind(xops.edit_exam_op, row.id, name, row))
         else:
-            made = {}
-
-            def redo():
-                with self.ctx.db.session() as s:
-                    row.discipline_id = ex.discipline_id(s, name)
-                    row.id = made.get("id", 0)
-                    made["id"] = ops.add_exam(s, sid, row)
-
-            def undo():
-                with self.ctx.db.session() as s:
-                    ops.delete_exams(s, [made["id"]])
-
-            perform(self.undo_stack, _("Add exam"), redo, undo, self._after)
-        self._after()
+            self._do(_("Add exam"), bind(xops.add_exam_op, self.session_id, name, row))
 
     def add_exam(self) -> None:
         if self.schedule is None:
@@ -463,10 +415,7 @@ class ExamsArea(AreaPage):
         group = index.data(GROUP_ROLE) if index.isValid() and self.tabs.currentIndex() == 0 else None
         dialog = ExamDialog(self.schedule, None, day, group, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            try:
-                self._save_exam(dialog)
-            except DomainError as exc:
-                self._error(exc)
+            self._save_exam(dialog)
 
     def edit_exam(self, *_args) -> None:
         exam_id = self.selected_exam_id()
@@ -476,10 +425,7 @@ class ExamsArea(AreaPage):
             return
         dialog = ExamDialog(self.schedule, self.schedule.exam(exam_id), parent=self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            try:
-                self._save_exam(dialog)
-            except DomainError as exc:
-                self._error(exc)
+            self._save_exam(dialog)
 
     def delete_exam(self) -> None:
         exam_id = self.selected_exam_id()
@@ -488,55 +434,13 @@ class ExamsArea(AreaPage):
         self.delete_exams([exam_id])
 
     def delete_exams(self, exam_ids: list[int]) -> None:
-        saved = {}
-
-        def redo():
-            with self.ctx.db.session() as s:
-                saved["rows"] = ops.delete_exams(s, exam_ids)
-
-        def undo():
-            with self.ctx.db.session() as s:
-                ops.restore_exams(s, saved["rows"])
-
-        perform(self.undo_stack, _("Delete exam"), redo, undo, self._after)
-        self._after()
+        self._do(_("Delete exam"), bind(xops.delete_exams_op, exam_ids))
 
     def move_exam(self, exam_id: int, from_group: int | None, day: dt.date, to_group: int | None) -> None:
-        saved = {}
-
-        def redo():
-            with self.ctx.db.session() as s:
-                saved["old"] = ops.move_exam(s, exam_id, day, from_group, to_group)
-
-        def undo():
-            with self.ctx.db.session() as s:
-                ops.restore_exam(s, saved["old"])
-
-        try:
-            perform(self.undo_stack, _("Move exam"), redo, undo, self._after)
-        except DomainError as exc:
-            self._error(exc)
-        self._after()
+        self._do(_("Move exam"), bind(xops.move_exam_op, exam_id, day, from_group, to_group))
 
     def copy_to_groups(self, exam_id: int, group_ids: list[int], day: dt.date | None = None) -> None:
-        made = {}
-
-        def redo():
-            with self.ctx.db.session() as s:
-                made["ids"] = ops.copy_exam(s, exam_id, group_ids)
-                if day is not None:
-                    for i in made["ids"]:
-                        ops.update_exam(s, i, day=day)
-
-        def undo():
-            with self.ctx.db.session() as s:
-                ops.delete_exams(s, made["ids"])
-
-        try:
-            perform(self.undo_stack, _("Copy exam"), redo, undo, self._after)
-        except DomainError as exc:
-            self._error(exc)
-        self._after()
+        self._do(_("Copy exam"), bind(xops.copy_exam_op, exam_id, group_ids, day))
 
     def _dropped(self, exam_id: int, from_group: int, day: dt.date, to_group: int, copy: bool) -> None:
         # After the drop event returns: the edit resets the models the view is still dropping into.
@@ -573,35 +477,12 @@ class ExamsArea(AreaPage):
     def generate_for(self, group_ids: list[int]) -> list[tuple[int, int]]:
         """Draft in a worker thread behind a cancellable progress dialog (many groups take seconds);
         redo after undo puts back the very same exams rather than drafting again."""
-        from desktop.views.common.tasks import TaskCancelled, run_with_progress
-
-        sid, made = self.session_id, {}
-
-        def work(progress):
-            with self.ctx.db.session() as s:  # one transaction: Cancel writes nothing
-                return generate_draft(s, sid, group_ids, progress)
-
-        def redo():
-            if "saved" in made:
-                with self.ctx.db.session() as s:
-                    ops.restore_exams(s, made["saved"])
-                return
-            made["ids"], made["unplaced"] = run_with_progress(self, _("Draft the schedule"), work,
-                                                              _("Drafting the schedule…"))
-
-        def undo():
-            with self.ctx.db.session() as s:
-                made["saved"] = ops.delete_exams(s, made["ids"])
-
-        try:
-            perform(self.undo_stack, _("Draft the schedule"), redo, undo, self._after)
-        except TaskCancelled:
-            self.ctx.status_message.emit(_("The draft was cancelled; nothing was written."))
+        outcome = self._do(_("Draft the schedule"), bind(xops.generate_draft_op, self.session_id, group_ids),
+                           progress=_("Draft the schedule"), progress_label=_("Drafting the schedule…"),
+                           cancelled=_("The draft was cancelled; nothing was written."))
+        if outcome is None:
             return []
-        except DomainError as exc:
-            self._error(exc)
-            return []
-        self._after()
+        made = {"ids": outcome.result[0], "unplaced": outcome.result[1]}
         if made["unplaced"] and self.isVisible():
             QMessageBox.information(self, _("Exam sessions"), ngettext(
                 "{count} exam found no day that keeps every rule; add it by hand.",

@@ -1,8 +1,9 @@
 """“Rooms and disciplines…”: the rooms (name, capacity, building), the disciplines, and which group
 sits which discipline in the session (the draft generator's input, with the usual examiner and form).
 
-Tables are ``RecordTableModel``s edited in place; every change goes through the exam page's undo
-stack with ``perform`` (one transaction each). A refusal (a room or discipline some exam uses)
+Tables are ``RecordTableModel``s edited in place; every change is an operation of
+``models/exam_operations.py`` run on the exam page's undo stack (``views/common/operations.run``,
+one transaction each). A refusal (a room or discipline some exam uses)
 shows in the dialog's message line naming those exams, and nothing changes.
 """
 
@@ -27,11 +28,12 @@ from PySide6.QtWidgets import (
 
 from desktop import colours
 from desktop.i18n import N_, _
+from desktop.models import exam_operations as xops
 from desktop.models import exam_rooms as rooms
-from desktop.models.base import DomainError
 from desktop.models.exams import EXAM_FORM_LABELS, ExamForm
+from desktop.models.operations import bind
+from desktop.views.common.operations import run
 from desktop.views.common.tablemodel import ID_ROLE, Column, RecordTableModel, TextFilterProxy
-from desktop.views.common.undo import perform
 
 ROOM_COLUMNS = [Column("name", N_("Room"), editable=True), Column("capacity", N_("Seats"), editable=True,
                                                                       align=Qt.AlignmentFlag.AlignRight),
@@ -191,24 +193,14 @@ class RoomsDisciplinesDialog(QDialog):
                 combo.addItem(text, data)
             combo.setCurrentIndex(max(0, combo.findData(value)))
 
-    def _run(self, text: str, redo, undo) -> bool:
-        """``perform`` on the page's stack; a refusal shows here and changes nothing. Undo and redo
-        later (from the page, the dialog closed) refresh the page only."""
+    def _do(self, text: str, op):
+        """The page's runner; a refusal shows on this dialog's error line and changes nothing.
+        Undo and redo later (from the page, the dialog closed) reload the page only."""
         self.error.clear()
-        try:
-            perform(self.page.undo_stack, text, redo, undo, self.page._after)
-        except DomainError as exc:
-            self.error.setText(str(exc))
-            return False
-        self.reload()
-        self.page._after()
-        return True
-
-    def _tx(self, fn):
-        def run():
-            with self.ctx.db.session() as s:
-                return fn(s)
-        return run
+        outcome = run(self.page, text, op, title=_("Exam sessions"), refused=self.error.setText)
+        if outcome is not None:
+            self.reload()
+        return outcome
 
     @staticmethod
     def _current_id(view: QTableView):
@@ -231,22 +223,12 @@ class RoomsDisciplinesDialog(QDialog):
     # Rooms ------------------------------------------------------------------------------------------
     def add_room(self, name: str | None = None, capacity: int = 30, building: str = "") -> int | None:
         name = name or self._unique(_("New room"), (r["name"] for r in self.room_model.rows))
-        made: dict = {}
-
-        def redo(s):
-            if "saved" in made:
-                rooms.restore_room(s, made["saved"])
-            else:
-                made["id"] = rooms.add_room(s, name, capacity, building)
-
-        def undo(s):
-            made["saved"] = rooms.delete_room(s, made["id"])
-
-        if not self._run(_("Add room"), self._tx(redo), self._tx(undo)):
+        outcome = self._do(_("Add room"), bind(xops.add_room_op, name, capacity, building))
+        if outcome is None:
             return None
         self.tabs.setCurrentIndex(0)
-        self._select(self.rooms, made["id"])
-        return made["id"]
+        self._select(self.rooms, outcome.result)
+        return outcome.result
 
     def _edit_room(self, row: dict, key: str, value) -> None:
         new = {**row, key: value}
@@ -256,72 +238,33 @@ class RoomsDisciplinesDialog(QDialog):
             except (TypeError, ValueError):
                 self.error.setText(_("Room {room}: the capacity must be a positive number.").format(room=row["name"]))
                 return
-        room_id, saved = row["id"], {}
-
-        def redo(s):
-            saved["old"] = rooms.update_room(s, room_id, str(new["name"]), new["capacity"], str(new["building"]))
-
-        def undo(s):
-            rooms.update_room(s, room_id, *saved["old"])
-
-        self._run(_("Edit room"), self._tx(redo), self._tx(undo))
+        self._do(_("Edit room"), bind(xops.update_room_op, row["id"], str(new["name"]), new["capacity"],
+                                      str(new["building"])))
 
     def delete_room(self) -> None:
-        room_id, saved = self._current_id(self.rooms), {}
+        room_id = self._current_id(self.rooms)
         if room_id is None:
             return
-
-        def redo(s):
-            saved["room"] = rooms.delete_room(s, room_id)
-
-        def undo(s):
-            rooms.restore_room(s, saved["room"])
-
-        self._run(_("Delete room"), self._tx(redo), self._tx(undo))
+        self._do(_("Delete room"), bind(xops.delete_room_op, room_id))
 
     # Disciplines ----------------------------------------------------------------------------------
     def add_discipline(self, name: str | None = None) -> int | None:
         name = name or self._unique(_("New discipline"), (r["name"] for r in self.discipline_model.rows))
-        made: dict = {}
-
-        def redo(s):
-            if "saved" in made:
-                rooms.restore_discipline(s, made["saved"])
-            else:
-                made["id"] = rooms.add_discipline(s, name)
-
-        def undo(s):
-            made["saved"] = rooms.delete_discipline(s, made["id"])
-
-        if not self._run(_("Add discipline"), self._tx(redo), self._tx(undo)):
+        outcome = self._do(_("Add discipline"), bind(xops.add_discipline_op, name))
+        if outcome is None:
             return None
         self.tabs.setCurrentIndex(1)
-        self._select(self.disciplines, made["id"])
-        return made["id"]
+        self._select(self.disciplines, outcome.result)
+        return outcome.result
 
     def _rename_discipline(self, row: dict, key: str, value) -> None:
-        d_id, saved = row["id"], {}
-
-        def redo(s):
-            saved["old"] = rooms.rename_discipline(s, d_id, str(value))
-
-        def undo(s):
-            rooms.rename_discipline(s, d_id, saved["old"])
-
-        self._run(_("Rename discipline"), self._tx(redo), self._tx(undo))
+        self._do(_("Rename discipline"), bind(xops.rename_discipline_op, row["id"], str(value)))
 
     def delete_discipline(self) -> None:
-        d_id, saved = self._current_id(self.disciplines), {}
+        d_id = self._current_id(self.disciplines)
         if d_id is None:
             return
-
-        def redo(s):
-            saved["d"] = rooms.delete_discipline(s, d_id)
-
-        def undo(s):
-            rooms.restore_discipline(s, saved["d"])
-
-        self._run(_("Delete discipline"), self._tx(redo), self._tx(undo))
+        self._do(_("Delete discipline"), bind(xops.delete_discipline_op, d_id))
 
     # Links ----------------------------------------------------------------------------------------------
     def _link_selected(self, current, _previous) -> None:
@@ -333,18 +276,12 @@ class RoomsDisciplinesDialog(QDialog):
             combo.setCurrentIndex(max(0, combo.findData(value)))
 
     def add_link(self, group_id: int, discipline_id: int, examiner_id: int | None, form: str) -> int | None:
-        sid, made = self.session_id, {}
-
-        def redo(s):
-            made["id"] = rooms.add_link(s, sid, group_id, discipline_id, examiner_id, form)
-
-        def undo(s):
-            rooms.delete_link(s, made["id"])
-
-        if not self._run(_("Link a discipline"), self._tx(redo), self._tx(undo)):
+        outcome = self._do(_("Link a discipline"), bind(xops.add_link_op, self.session_id, group_id, discipline_id,
+                                                        examiner_id, form))
+        if outcome is None:
             return None
-        self._select(self.links, made["id"])
-        return made["id"]
+        self._select(self.links, outcome.result)
+        return outcome.result
 
     def add_link_from_form(self) -> None:
         if self.group.currentData() is None or self.discipline.currentData() is None:
@@ -354,32 +291,18 @@ class RoomsDisciplinesDialog(QDialog):
                       self.form.currentData())
 
     def save_link_from_form(self) -> None:
-        link_id, saved = self._current_id(self.links), {}
+        link_id = self._current_id(self.links)
         if link_id is None:
             return
-        examiner, form = self.examiner.currentData(), self.form.currentData()
-
-        def redo(s):
-            saved["old"] = rooms.update_link(s, link_id, examiner, form)
-
-        def undo(s):
-            rooms.update_link(s, link_id, *saved["old"])
-
-        self._run(_("Change a discipline's examiner and form"), self._tx(redo), self._tx(undo))
+        self._do(_("Change a discipline's examiner and form"),
+                 bind(xops.update_link_op, link_id, self.examiner.currentData(), self.form.currentData()))
         self._select(self.links, link_id)
 
     def delete_link(self) -> None:
-        link_id, saved = self._current_id(self.links), {}
+        link_id = self._current_id(self.links)
         if link_id is None:
             return
-
-        def redo(s):
-            saved["link"] = rooms.delete_link(s, link_id)
-
-        def undo(s):
-            rooms.restore_link(s, saved["link"])
-
-        self._run(_("Remove a discipline from the session"), self._tx(redo), self._tx(undo))
+        self._do(_("Remove a discipline from the session"), bind(xops.delete_link_op, link_id))
 
     def _delete_current(self) -> None:
         view = (self.rooms, self.disciplines, self.links)[self.tabs.currentIndex()]

@@ -25,13 +25,13 @@ from PySide6.QtWidgets import (
 from desktop import colours
 from desktop.i18n import N_, _, ngettext
 from desktop.models import meetings as mt
-from desktop.models import meetings_agenda as ag
-from desktop.models.base import DomainError
+from desktop.models import meetings_operations as mops
+from desktop.models.operations import Change, bind
 from desktop.views import settings
 from desktop.views.common.area import AreaPage
+from desktop.views.common.operations import run
 from desktop.views.common.page import EmptyState, Legend, PageHeader
 from desktop.views.common.tablemodel import Column, RecordTableModel
-from desktop.views.common.undo import perform
 from desktop.views.meetings.editor import MeetingEditor, table
 from desktop.views.meetings.models import short_date
 from desktop.views.meetings.register import DecisionsRegister
@@ -44,6 +44,8 @@ CALENDAR_MODES = ("month", "weeks")
 
 
 class MeetingsArea(AreaPage):
+    shows = Change.MEETINGS  # own changes reload lightly (on_changed); others' through refresh
+
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
         self.series = QComboBox()
@@ -147,7 +149,6 @@ class MeetingsArea(AreaPage):
         self._meeting_id: int | None = None
         self.actions_by_key["delete"].setEnabled(False)
         self.set_calendar_mode(settings.get(CALENDAR_MODE), remember=False)
-        ctx.data_changed.connect(self._others_changed)
         self.refresh()
 
     # Texts ----------------------------------------------------------------------------------
@@ -176,9 +177,11 @@ class MeetingsArea(AreaPage):
         self._fill_series()
 
     # Loading --------------------------------------------------------------------------------
-    def _others_changed(self, what: str) -> None:
-        if what in ("staff", "workplan", "workdays", "requests"):
+    def on_changed(self, changes: Change) -> None:
+        if changes & (Change.STAFF | Change.WORKPLAN | Change.WORKDAYS | Change.REQUESTS):
             self.refresh()
+        elif changes & Change.MEETINGS:
+            self._reload()
 
     def refresh(self) -> None:
         self._fill_series()
@@ -309,27 +312,25 @@ class MeetingsArea(AreaPage):
                 return
 
     # Operations ---------------------------------------------------------------------------
-    def _run(self, fn):
-        try:
+    def _do(self, text: str, op, after=None):
+        return run(self, text, op, after=after, title=_("Meetings"))
+
+    def _reload(self) -> None:
+        """After an operation on meetings: the series, the month, the meeting (dropped when it is
+        gone) and the register."""
+        if self.meeting_id is not None:
             with self.ctx.db.session() as s:
-                return fn(s)
-        except DomainError as exc:
-            QMessageBox.warning(self, _("Meetings"), str(exc))
-            raise
+                if s.get(mt.Meeting, self.meeting_id) is None:
+                    self.meeting_id = None
+        self._fill_series()  # a series may have been renamed, deleted or restored
+        self.load_month()
+        self.editor.load(self.meeting_id)
+        self.register.reload()
 
-    def _push(self, text, redo, undo):
-        def after():
-            self._fill_series()  # a series may have been renamed, deleted or restored
-            self.load_month()
-            self.editor.load(self.meeting_id)
-            self.register.reload()
-            self.ctx.data_changed.emit("meetings")
-
-        try:
-            return perform(self.undo_stack, text, redo, undo, after)
-        except DomainError:
-            self.editor.load(self.meeting_id)
-            return None
+    def _follow_meeting(self, outcome) -> None:
+        """A meeting made or brought back (an id as the result) becomes the one shown."""
+        if isinstance(outcome.result, int):
+            self.open_meeting(outcome.result)
 
     def new_series(self, values: dict | None = None) -> None:
         """A new series from the dialog (or from ``values``, as the dialog returns them)."""
@@ -343,12 +344,10 @@ class MeetingsArea(AreaPage):
             if not dialog.exec():
                 return
             values = dialog.values()
-        new: dict = {}
-        self._push(_("New series"), lambda: new.update(id=self._run(lambda s: mt.add_series(s, **values).id)),
-                   lambda: self._run(lambda s: mt.delete_series(s, new["id"])))
-        if new.get("id"):
+        outcome = self._do(_("New series"), bind(mops.add_series_op, **values))
+        if outcome is not None:
             self._fill_series()
-            self.series.setCurrentIndex(self.series.findData(new["id"]))
+            self.series.setCurrentIndex(self.series.findData(outcome.result))
 
     def _staff_for_dialog(self, keep=()) -> list[dict]:
         from desktop.models.org import staff_rows
@@ -373,10 +372,7 @@ class MeetingsArea(AreaPage):
             if not dialog.exec():
                 return
             values = dialog.values()
-        old: dict = {}
-        self._push(_("Edit series"), lambda: old.update(self._run(lambda s: ms.update_series(s, series_id, **values))),
-                   lambda: self._run(lambda s: ms.update_series(s, series_id, **old)))
-        self._fill_series()
+        self._do(_("Edit series"), bind(mops.update_series_op, series_id, **values))
 
     def confirm(self, text: str) -> bool:
         """Ask before something is deleted (tests replace this)."""
@@ -412,59 +408,22 @@ class MeetingsArea(AreaPage):
                 "Delete them together with the series?", impact["meetings"]).format(
                 series=name, count=impact["meetings"], decisions=impact["decisions"])):
             return
-        saved: dict = {}
-
-        def redo():
-            saved.update(self._run(lambda s: ms.delete_series(s, series_id, with_meetings=True)))
-            if self.meeting_id in {m["id"] for m in saved["meetings"]}:
-                self.meeting_id = None
-            self._fill_series()
-
-        def undo():
-            self._run(lambda s: ms.restore_series(s, saved))
-            self._fill_series()
-
-        self._push(_("Delete series"), redo, undo)
+        self._do(_("Delete series"), bind(mops.delete_series_op, series_id))
 
     def create_next(self) -> None:
         series_id = self.series.currentData()
         if not series_id:
             return
-        new: dict = {}
-
-        def redo():
-            new["id"] = self._run(lambda s: ag.create_next_meeting(s, series_id, meeting_id=new.get("id")).id)
-            self.meeting_id = new["id"]
-
-        def undo():
-            self._run(lambda s: mt.delete_meeting(s, new["id"]))
-            self.meeting_id = None
-
-        self._push(_("Next meeting"), redo, undo)
-        if new.get("id"):
-            self.open_meeting(new["id"])
+        self._do(_("Next meeting"), bind(mops.create_next_meeting_op, series_id), after=self._follow_meeting)
 
     def delete_meeting(self) -> None:
         meeting_id = self.meeting_id
         if meeting_id is None:
             return
-        saved: dict = {}
-
-        def redo():
-            saved.update(self._run(lambda s: mt.delete_meeting(s, meeting_id)))
-            self.meeting_id = None
-
-        def undo():
-            self._run(lambda s: mt.restore_meeting(s, saved))
-            self.meeting_id = meeting_id
-
-        self._push(_("Delete meeting"), redo, undo)
+        self._do(_("Delete meeting"), bind(mops.delete_meeting_op, meeting_id), after=self._follow_meeting)
 
     def edit_meeting(self, meeting_id: int, field: str, value) -> None:
-        old: dict = {}
-        self._push(_("Edit meeting"),
-                   lambda: old.update(self._run(lambda s: mt.update_meeting(s, meeting_id, **{field: value}))),
-                   lambda: self._run(lambda s: mt.update_meeting(s, meeting_id, **old)))
+        self._do(_("Edit meeting"), bind(mops.update_meeting_op, meeting_id, **{field: value}))
 
     def add_attendee(self, meeting_id: int, staff_id: int, present: bool = True, note: str = "") -> None:
         self.set_attendance(meeting_id, staff_id, present, note, _("Add attendee"))
@@ -475,81 +434,45 @@ class MeetingsArea(AreaPage):
     def set_attendance(self, meeting_id: int, staff_id: int, present: bool | None, note: str | None,
                        text: str | None = None) -> None:
         """Present/absent with the reason; ``present=None`` takes the person off this meeting's list."""
-        old: dict = {}
-        self._push(text or _("Change attendance"),
-                   lambda: old.update(v=self._run(lambda s: mt.set_attendance(s, meeting_id, staff_id, present, note))),
-                   lambda: self._run(lambda s: mt.restore_attendance(s, meeting_id, staff_id, old["v"])))
+        self._do(text or _("Change attendance"), bind(mops.set_attendance_op, meeting_id, staff_id, present, note))
 
     def add_proposals(self, meeting_id: int, proposals: list) -> None:
         if not proposals:
             return
-        state: dict = {"snaps": None}
-
-        def redo():
-            if state["snaps"] is None:
-                state["ids"] = self._run(lambda s: ag.add_proposals(s, meeting_id, proposals))
-            else:
-                self._run(lambda s: ag.restore_items(s, state["snaps"]))
-
-        def undo():
-            state["snaps"] = self._run(lambda s: ag.remove_items(s, state["ids"]))
-
-        self._push(_("Add to agenda"), redo, undo)
+        self._do(_("Add to agenda"), bind(mops.add_proposals_op, meeting_id, proposals))
 
     def add_item(self, meeting_id: int, position: int | None) -> None:
-        new: dict = {}
-        self._push(_("Add agenda item"),
-                   lambda: new.update(id=self._run(lambda s: mt.add_agenda_item(
-                       s, meeting_id, _("New item"), position=position, item_id=new.get("id")).id)),
-                   lambda: self._run(lambda s: mt.delete_agenda_item(s, new["id"])))
-        if new.get("id"):
-            self.editor.select_item(new["id"])
+        outcome = self._do(_("Add agenda item"), bind(mops.add_agenda_item_op, meeting_id, _("New item"), position))
+        if outcome is not None:
+            self.editor.select_item(outcome.result)
 
     def delete_item(self, item_id: int) -> None:
-        saved: dict = {}
-        self._push(_("Delete agenda item"), lambda: saved.update(self._run(lambda s: mt.delete_agenda_item(s, item_id))),
-                   lambda: self._run(lambda s: mt.restore_agenda_item(s, saved)))
+        self._do(_("Delete agenda item"), bind(mops.delete_agenda_item_op, item_id))
 
     def move_item(self, item_id: int, position: int) -> None:
-        old: dict = {}
-        self._push(_("Move agenda item"), lambda: old.update(v=self._run(lambda s: mt.move_agenda_item(s, item_id, position))),
-                   lambda: self._run(lambda s: mt.move_agenda_item(s, item_id, old["v"])))
+        self._do(_("Move agenda item"), bind(mops.move_agenda_item_op, item_id, position))
         self.editor.select_item(item_id)
 
     def edit_item(self, item_id: int, field: str | None, value) -> None:
         """One field, or (``field`` None) several at once: ``value`` is then a dict."""
         fields = value if field is None else {field: value}
-        old: dict = {}
-        self._push(_("Edit agenda item"),
-                   lambda: old.update(self._run(lambda s: mt.update_agenda_item(s, item_id, **fields))),
-                   lambda: self._run(lambda s: mt.update_agenda_item(s, item_id, **old)))
+        self._do(_("Edit agenda item"), bind(mops.update_agenda_item_op, item_id, **fields))
         self.editor.select_item(item_id)
 
     def add_decision(self, meeting_id: int, item_id: int | None, values: dict) -> None:
-        new: dict = {}
-        self._push(_("Add decision"),
-                   lambda: new.update(id=self._run(lambda s: mt.add_decision(
-                       s, meeting_id, values["text"], responsible=values["responsible"], due_date=values["due_date"],
-                       agenda_item_id=item_id, decision_id=new.get("id")).id)),
-                   lambda: self._run(lambda s: mt.delete_decision(s, new["id"])))
+        self._do(_("Add decision"), bind(mops.add_decision_op, meeting_id, values["text"], responsible=values["responsible"],
+                                         due_date=values["due_date"], agenda_item_id=item_id))
 
     def edit_decision(self, decision_id: int, field: str, value, in_minutes: bool = False) -> None:
         """From the register, or (``in_minutes``) through the minutes, which then print the new value."""
-        old: dict = {}
         text = {"status": _("Change decision status")}.get(field, _("Edit decision"))
-        self._push(text, lambda: old.update(self._run(lambda s: mt.update_decision(
-            s, decision_id, in_minutes=in_minutes, **{field: value}))),
-                   lambda: self._run(lambda s: mt.update_decision(s, decision_id, **old)))
+        self._do(text, bind(mops.update_decision_op, decision_id, in_minutes=in_minutes, **{field: value}))
 
     def sign_minutes(self, meeting_id: int, signed_on) -> None:
-        old: dict = {}
-        self._push(_("Sign minutes"), lambda: old.update(v=self._run(lambda s: mt.sign_minutes(s, meeting_id, signed_on))),
-                   lambda: self._run(lambda s: mt.sign_minutes(s, meeting_id, old["v"])))
+        self._do(_("Sign minutes"), bind(mops.sign_minutes_op, meeting_id, signed_on))
 
     def delete_decision(self, decision_id: int) -> None:
-        saved: dict = {}
-        self._push(_("Delete decision"), lambda: saved.update(self._run(lambda s: mt.delete_decision(s, decision_id))),
-                   lambda: self._run(lambda s: mt.restore_decision(s, saved)))
+        self._do(_("Delete decision"), bind(mops.delete_decision_op, decision_id))
 
     # Printing ------------------------------------------------------------------------------
     def pdf_bytes(self, which: str = "agenda") -> bytes:

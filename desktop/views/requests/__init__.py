@@ -28,11 +28,12 @@ from desktop.models import request_templates as templates
 from desktop.models import requests as req
 from desktop.models import settings
 from desktop.models.base import DomainError
+from desktop.models.operations import Change, bind
 from desktop.models.request_templates import shown
 from desktop.views import settings as user_settings
 from desktop.views.common.area import AreaPage
+from desktop.views.common.operations import run
 from desktop.views.common.page import ColumnPriorities, EmptyState, FilterBar, PageHeader
-from desktop.views.common.undo import perform
 from desktop.views.requests.card import RequestCard
 from desktop.views.requests.dialogs import NewRequestDialog, StepDoneDialog, TemplateDialog
 from desktop.views.requests.models import RegisterModel, RegisterProxy, label_rows
@@ -42,6 +43,8 @@ SPLITTER = user_settings.Option("requests/splitter", None, bytes)
 
 
 class RequestsArea(AreaPage):
+    shows = Change.REQUESTS | Change.STUDENTS | Change.WORKDAYS | Change.COUNTRY | Change.SETTINGS
+
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
         self.today = clock.today()  # tests set it to a fixed day
@@ -150,7 +153,6 @@ class RequestsArea(AreaPage):
         # procedure give way first (the card shows them).
         self.columns_fit = ColumnPriorities(self.view, [1, 5, 7, 6, 8, 2, 3, 4],
                                             {i: c.width for i, c in enumerate(self.model.columns) if c.width})
-        self.ctx.data_changed.connect(self._on_data_changed)
         self._procedures: list[dict] = []
         self._filling = False
         self.refresh()
@@ -263,19 +265,15 @@ class RequestsArea(AreaPage):
         if days == old:
             return
 
-        def put(value):
-            return lambda: self._run(lambda s: settings.put(s, req.DUE_SOON.key, value))
+        self._do(_("Change the due-soon horizon"), bind(settings.put_op, req.DUE_SOON.key, days))
 
-        self._push(_("Change the due-soon horizon"), put(days), put(old))
-
-    def _on_data_changed(self, what: str) -> None:
-        if what in ("workdays", "*"):
+    def on_changed(self, changes: Change) -> None:
+        if changes & Change.WORKDAYS:
             # The office's working days changed: planned dates move with them (not an undoable edit
             # of this area: undoing the calendar change re-plans again).
             with self.ctx.db.session() as s:
                 req.replan_open_requests(s)
-        if what in ("students", "workdays", "country", "settings", "*"):
-            self.refresh()
+        super().on_changed(changes)
 
     def current_request_id(self) -> int | None:
         index = self.view.currentIndex()
@@ -336,36 +334,16 @@ class RequestsArea(AreaPage):
         return f"{base}    {counts}" if base else counts
 
     # Operations (each through the undo stack) ---------------------------------
-    def _run(self, fn):
-        try:
-            with self.ctx.db.session() as s:
-                return fn(s)
-        except DomainError as exc:
-            QMessageBox.warning(self, _("Service requests"), str(exc))
-            raise
-
-    def _push(self, text: str, redo, undo, select: int | None = None) -> None:
-        def after():
-            self.refresh()
-            if select is not None:
-                self.select_request(select)
-            self.ctx.data_changed.emit("requests")
-
-        try:
-            perform(self.undo_stack, text, redo, undo, after)
-        except DomainError:
-            self.refresh()
+    def _do(self, text: str, op, select: int | None = None):
+        """Run one operation (undoable); ``select``: the request to show after each step."""
+        after = None if select is None else (lambda _outcome: self.select_request(select))
+        return run(self, text, op, after=after, title=_("Service requests"))
 
     def create(self, values: dict) -> None:
         """Register a request (the dialog's values); undo deletes it."""
-        made: dict = {}
-
-        def redo():
-            made["id"] = self._run(lambda s: req.create_request(s, request_id=made.get("id"), **values))
-
-        self._push(_("New service request"), redo, lambda: self._run(lambda s: req.delete_request(s, made["id"])))
-        if "id" in made:
-            self.select_request(made["id"])
+        outcome = self._do(_("New service request"), bind(req.create_request_op, **values))
+        if outcome is not None:
+            self.select_request(outcome.result)
 
     def new_request(self) -> None:
         from sqlalchemy import select
@@ -381,24 +359,16 @@ class RequestsArea(AreaPage):
             self.create(dialog.values())
 
     def _edit_request(self, text: str, change) -> None:
-        """Any change to one request; undo puts back the snapshot taken before it."""
+        """Any change to the current request (``change``: a model call bound to its arguments);
+        undo puts back the snapshot taken before it."""
         rid = self.current_request_id()
         if rid is None:
             return
-        saved: dict = {}
-
-        def redo():
-            def op(s):
-                saved["before"] = req.request_snapshot(s, rid)
-                change(s, rid)
-
-            self._run(op)
-
-        self._push(text, redo, lambda: self._run(lambda s: req.restore_request(s, saved["before"])), select=rid)
+        self._do(text, bind(req.edit_request_op, rid, change), select=rid)
 
     def record(self, step_id: int, day: dt.date | None, done_by: str = "", note: str | None = None) -> None:
         self._edit_request(_("Step done") if day else _("Clear step date"),
-                           lambda s, _rid: req.record_step(s, step_id, day, done_by, note))
+                           bind(req.record_step, step_id, day, done_by, note))
 
     def mark_step_done(self, step: dict) -> None:
         from desktop.views.common.forms import to_date
@@ -419,7 +389,7 @@ class RequestsArea(AreaPage):
         self.record(step["id"], None)
 
     def toggle_condition(self, step: dict) -> None:
-        self._edit_request(_("Change condition"), lambda s, _rid: req.set_condition(s, step["id"], not step["taken"]))
+        self._edit_request(_("Change condition"), bind(req.set_condition, step["id"], not step["taken"]))
 
     def refuse(self, reason: str | None = None) -> None:
         if reason is None:  # a ground of seed 002 (kept as its msgid: letters print it in their language) or typed
@@ -429,7 +399,8 @@ class RequestsArea(AreaPage):
             if not ok:
                 return
             reason = grounds.get(text, text)
-        self._edit_request(_("Refuse the request"), lambda s, rid: req.refuse_request(s, rid, reason, self.today))
+        rid = self.current_request_id()
+        self._edit_request(_("Refuse the request"), bind(req.refuse_request, rid, reason, self.today))
 
     def change_channel(self, channel: str | None = None) -> None:
         """The request came through another channel: its steps re-plan for it (undo puts them back)."""
@@ -439,7 +410,7 @@ class RequestsArea(AreaPage):
             if not ok:
                 return
             channel = labels[text]
-        self._edit_request(_("Change channel"), lambda s, rid: req.change_channel(s, rid, channel))
+        self._edit_request(_("Change channel"), bind(req.change_channel, self.current_request_id(), channel))
 
     def edit_documents(self, text: str | None = None) -> None:
         """The documents received with the request, one a line (the receipt's list); undoable."""
@@ -453,22 +424,16 @@ class RequestsArea(AreaPage):
                                                      _("One document a line, as the receipt lists them:"), current)
             if not ok:
                 return
-        self._edit_request(_("Documents received"), lambda s, rid: req.set_documents(s, rid, text))
+        self._edit_request(_("Documents received"), bind(req.set_documents, rid, text))
 
     def withdraw(self) -> None:
-        self._edit_request(_("Withdraw refusal"), lambda s, rid: req.withdraw_refusal(s, rid))
+        self._edit_request(_("Withdraw refusal"), bind(req.withdraw_refusal, self.current_request_id()))
 
     def delete_request(self) -> None:
         rid = self.current_request_id()
         if rid is None:
             return
-        saved: dict = {}
-
-        def redo():
-            saved["data"] = self._run(lambda s: req.delete_request(s, rid))
-
-        self._push(_("Delete service request"), redo,
-                   lambda: self._run(lambda s: req.restore_request(s, saved["data"])))
+        self._do(_("Delete service request"), bind(req.delete_request_op, rid))
 
     # Procedures -------------------------------------------------------------
     def _template_to_edit(self) -> dict | None:
@@ -494,13 +459,7 @@ class RequestsArea(AreaPage):
             return
         name = dialog.name.text() if dialog.name.text() != shown(_, template["name"]) else template["name"]
         steps, active, tid = dialog.model.specs(), dialog.active.isChecked(), template["id"]
-        saved: dict = {}
-
-        def redo():
-            saved["old"] = self._run(lambda s: templates.update_template(s, tid, name, steps, active))
-
-        self._push(_("Edit procedure"), redo,
-                   lambda: self._run(lambda s: templates.update_template(s, tid, *saved["old"])))
+        self._do(_("Edit procedure"), bind(templates.update_template_op, tid, name, steps, active))
 
     def delete_template(self, template_id: int, confirm: bool = True) -> None:
         """Delete the office's own procedure (undoable). Requests registered under it keep their own
@@ -525,25 +484,14 @@ class RequestsArea(AreaPage):
             answer = QMessageBox.question(self, _("Delete procedure"), text)
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        saved: dict = {}
-
-        def redo():
-            saved["data"] = self._run(lambda s: templates.delete_template(s, template_id))
-
-        self._push(_("Delete procedure"), redo,
-                   lambda: self._run(lambda s: templates.restore_template(s, saved["data"])))
+        self._do(_("Delete procedure"), bind(templates.delete_template_op, template_id))
 
     def new_template(self) -> None:
         dialog = TemplateDialog("", [templates.StepSpec(_("New step"))], True, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         name, steps = dialog.name.text(), dialog.model.specs()
-        made: dict = {}
-
-        def redo():
-            made["id"] = self._run(lambda s: templates.add_template(s, name, steps, template_id=made.get("id")))
-
-        self._push(_("New procedure"), redo, lambda: self._run(lambda s: templates.delete_template(s, made["id"])))
+        self._do(_("New procedure"), bind(templates.add_template_op, name, steps))
 
     # Reports ----------------------------------------------------------------
     def _save_path(self, title: str, suggested: str, pattern: str) -> str | None:

@@ -31,18 +31,19 @@ from desktop.models import debts as dm
 from desktop.models import grading
 from desktop.models import orders as om
 from desktop.models import results as rm
-from desktop.models.base import DomainError
+from desktop.models import results_operations as rops
 from desktop.models.exams import (
     SESSION_KIND_LABELS,
     SessionKind,
     find_session,
     sessions,
 )
+from desktop.models.operations import Change, bind
 from desktop.views import settings as ui_settings
 from desktop.views.common.area import AreaPage
+from desktop.views.common.operations import run
 from desktop.views.common.page import PageHeader, find_in_view, shortcut_text
 from desktop.views.common.tablemodel import Column, RecordTableModel, TextFilterProxy
-from desktop.views.common.undo import perform
 
 KIND = ui_settings.Option("results/kind", "winter")
 SPLITTER = ui_settings.Option("results/splitter", None, bytes)
@@ -107,6 +108,11 @@ def grid_rows(sheet: rm.Sheet) -> list[dict]:
 
 
 class ResultsArea(AreaPage):
+    shows = Change.RESULTS
+
+    def on_changed(self, changes: Change) -> None:
+        """Each operation's ``after`` reloads the part of the page it changed (the grid, the sheets)."""
+
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
         self.sheet: rm.Sheet | None = None
@@ -413,20 +419,8 @@ class ResultsArea(AreaPage):
         control, sheet_id = self.control.currentData(), self.sheet.head.id
         if control == self.sheet.head.control:
             return
-        saved = {}
-
-        def redo():
-            with self.ctx.db.session() as s:
-                saved["old"] = rm.set_control(s, sheet_id, control)
-
-        def undo():
-            with self.ctx.db.session() as s:
-                rm.set_control(s, sheet_id, saved["old"])
-
-        try:
-            perform(self.undo_stack, _("Form of control"), redo, undo, lambda: self.open_sheet(sheet_id))
-        except DomainError as exc:
-            QMessageBox.warning(self, _("Form of control"), str(exc))
+        run(self, _("Form of control"), bind(rops.set_control_op, sheet_id, control), title=_("Form of control"),
+            after=lambda _outcome: self.open_sheet(sheet_id))
         self.open_sheet(sheet_id)
 
     def _show_sheet_label(self) -> None:
@@ -462,30 +456,12 @@ class ResultsArea(AreaPage):
             except ValueError:
                 QMessageBox.warning(self, _("Session results"), _("“{text}” is not a number.").format(text=text))
                 return
-            entry = row.get(ENTRY) or ""
-
-            def redo():
-                with self.ctx.db.session() as s:
-                    return rm.enter_text(s, rid, entry, rating=rating)
+            op = bind(rops.enter_result_op, rid, row.get(ENTRY) or "", rating=rating)
         else:
-            def redo():
-                with self.ctx.db.session() as s:
-                    return rm.enter_text(s, rid, text)
-        saved = {}
-
-        def run():
-            saved["old"] = redo()
-
-        def undo():
-            with self.ctx.db.session() as s:
-                rm.restore_result(s, rid, saved["old"])
-
+            op = bind(rops.enter_result_op, rid, text)
         current = self.grid.currentIndex()
-        try:
-            perform(self.undo_stack, _("Enter result of {name}").format(name=row["name"]), run, undo,
-                    self._reload_grid)
-        except DomainError as exc:
-            QMessageBox.warning(self, _("Session results"), str(exc))
+        if run(self, _("Enter result of {name}").format(name=row["name"]), op, title=_("Session results"),
+               after=lambda _outcome: self._reload_grid()) is None:
             return
         # Keyboard first: the next student's same cell, ready for typing.
         if current.isValid() and current.row() + 1 < self.grid_model.rowCount():
@@ -544,20 +520,10 @@ class ResultsArea(AreaPage):
     def issue_sheets(self) -> None:
         if self.session_id is None:
             return
-        session_id, saved = self.session_id, {}
-
-        def redo():
-            with self.ctx.db.session() as s:
-                saved["ids"] = rm.issue_sheets(s, session_id, clock.today())
-            return saved["ids"]
-
-        def undo():
-            with self.ctx.db.session() as s:
-                rm.delete_sheets(s, saved["ids"])
-
-        made = perform(self.undo_stack, _("Issue grade sheets"), redo, undo, self.load_sheets)
-        self.load_sheets()
-        self.ctx.status_message.emit(_("{n} grade sheets issued").format(n=len(made)))
+        outcome = run(self, _("Issue grade sheets"), bind(rops.issue_sheets_op, self.session_id, clock.today()),
+                      title=_("Session results"), after=lambda _outcome: self.load_sheets())
+        if outcome is not None:
+            self.ctx.status_message.emit(_("{n} grade sheets issued").format(n=len(outcome.result)))
 
     def accepts_file(self, path: str) -> bool:
         return path.lower().endswith(".xlsx")
@@ -570,24 +536,12 @@ class ResultsArea(AreaPage):
         except ResultsRefused as exc:
             QMessageBox.warning(self, _("Import results"), "\n".join(exc.problems))
             return
-        saved = {}
-
-        def redo():
-            with self.ctx.db.session() as s:
-                lines, saved["old"] = rm.import_filled(s, filled, clock.today())
-            return lines
-
-        def undo():
-            with self.ctx.db.session() as s:
-                rm.restore_many(s, saved["old"])
-
-        try:
-            lines = perform(self.undo_stack, _("Import results"), redo, undo, self.load_sheets)
-        except DomainError as exc:
-            QMessageBox.warning(self, _("Import results"), _("Nothing was imported:") + "\n" + str(exc))
-            return
-        self.load_sheets()
-        self.ctx.status_message.emit("; ".join(lines))
+        outcome = run(self, _("Import results"), bind(rops.import_results_op, filled, clock.today()),
+                      after=lambda _outcome: self.load_sheets(),
+                      refused=lambda message: QMessageBox.warning(self, _("Import results"),
+                                                                  _("Nothing was imported:") + "\n" + message))
+        if outcome is not None:
+            self.ctx.status_message.emit("; ".join(outcome.result))
 
     def import_results(self) -> None:
         folder = ui_settings.get(ui_settings.LAST_FOLDER) or ""
@@ -602,28 +556,10 @@ class ResultsArea(AreaPage):
         if not dialog.exec():
             return
         kind, day = dialog.values()
-        year = self.year.currentText()
-        saved = {}
-
-        def redo():
-            with self.ctx.db.session() as s:
-                from desktop.models.exams import get_or_create_session
-
-                target = get_or_create_session(s, year, kind)
-                saved["exams"], sheets = dm.draft_retakes(s, target, day, year=year, kinds=dm.fx_session_kinds(kind))
-            return sheets
-
-        def undo():
-            with self.ctx.db.session() as s:
-                dm.undo_retakes(s, saved["exams"])
-
-        try:
-            sheets = perform(self.undo_stack, _("Draft retakes"), redo, undo, self.refresh)
-        except DomainError as exc:
-            QMessageBox.warning(self, _("Draft retakes"), str(exc))
-            return
-        self.ctx.data_changed.emit("exams")
-        self.ctx.status_message.emit(_("{n} retake sheets drafted").format(n=len(sheets)))
+        outcome = run(self, _("Draft retakes"), bind(rops.draft_retakes_op, self.year.currentText(), kind, day),
+                      title=_("Draft retakes"), after=lambda _outcome: self.refresh())
+        if outcome is not None:
+            self.ctx.status_message.emit(_("{n} retake sheets drafted").format(n=len(outcome.result)))
 
     def promote(self) -> None:
         from desktop.views.results.dialogs import PromotionDialog
@@ -632,29 +568,11 @@ class ResultsArea(AreaPage):
         if not dialog.exec():
             return
         plan, order, kept_kind, kept_order = dialog.values()
-        saved = {}
-
-        def redo():
-            with self.ctx.db.session() as s:
-                saved["moves"], saved["groups"] = dm.promote(s, plan, order)
-                saved["kept"] = dm.kept_back_order(s, plan, kept_kind, kept_order) if kept_kind and plan.kept_back \
-                    else []
-
-        def undo():
-            from desktop.models.movements import undo_movements, undo_promotion
-
-            with self.ctx.db.session() as s:
-                undo_movements(s, saved["kept"])
-                undo_promotion(s, saved["moves"], saved["groups"])
-
-        try:
-            perform(self.undo_stack, _("Promotion to the next course"), redo, undo, self.refresh)
-        except DomainError as exc:
-            QMessageBox.warning(self, _("Promotion…"), str(exc))
-            return
-        self.ctx.data_changed.emit("students")
-        self.ctx.status_message.emit(_("{n} students promoted, {k} kept back").format(
-            n=len(plan.promoted), k=len(plan.kept_back)))
+        outcome = run(self, _("Promotion to the next course"), bind(rops.promote_op, plan, order, kept_kind, kept_order),
+                      title=_("Promotion…"), after=lambda _outcome: self.refresh())
+        if outcome is not None:
+            self.ctx.status_message.emit(_("{n} students promoted, {k} kept back").format(
+                n=len(plan.promoted), k=len(plan.kept_back)))
 
     def edit_grading(self) -> None:
         from desktop.views.results.dialogs import GradingDialog
@@ -663,20 +581,8 @@ class ResultsArea(AreaPage):
         if not dialog.exec():
             return
         scale, thresholds, allowed = dialog.values()
-        saved = {}
-
-        def redo():
-            with self.ctx.db.session() as s:
-                saved["old"] = dm.set_grading(s, scale, thresholds, allowed)
-
-        def undo():
-            with self.ctx.db.session() as s:
-                dm.set_grading(s, *saved["old"])
-
-        try:
-            perform(self.undo_stack, _("Grading scale"), redo, undo)
-        except DomainError as exc:
-            QMessageBox.warning(self, _("Grading scale"), str(exc))
+        run(self, _("Grading scale"), bind(rops.set_grading_op, scale, thresholds, allowed), title=_("Grading scale"),
+            after=lambda _outcome: None)
 
     def _chosen_order(self):
         record = self.order_model.record(self.order_view.currentIndex())

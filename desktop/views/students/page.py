@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from desktop import clock
 from desktop.i18n import _, ngettext
-from desktop.models import movements, students
+from desktop.models import movements, operations, students
 from desktop.models.base import DomainError
 from desktop.models.contingent import (
     FUNDING_LABELS,
@@ -36,11 +36,12 @@ from desktop.models.contingent import (
     STUDY_FORM_LABELS,
     Student,
 )
+from desktop.models.operations import Change, bind
 from desktop.views import settings as ui_settings
 from desktop.views.common.area import AreaPage
 from desktop.views.common.forms import ok_cancel
+from desktop.views.common.operations import run
 from desktop.views.common.page import EmptyState, FilterBar, PageHeader
-from desktop.views.common.undo import perform
 from desktop.views.students.models import (
     DEFAULT_HIDDEN,
     GROUPS_ROLE,
@@ -79,6 +80,9 @@ class StudentTableView(QTableView):
 
 
 class StudentsArea(AreaPage):
+    shows = (Change.STUDENTS | Change.GROUPS | Change.PROGRAMMES | Change.STAFF | Change.CURATORS | Change.RESULTS
+             | Change.FACULTY)
+
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
         self.tree_model = GroupTreeModel(self)
@@ -170,7 +174,6 @@ class StudentsArea(AreaPage):
         for combo in (self.status, self.funding, self.form, self.course):
             combo.currentIndexChanged.connect(self.apply_filter)
         self.tree.selectionModel().selectionChanged.connect(self.apply_filter)
-        self.ctx.data_changed.connect(self._on_data_changed)
         self.loading = False
         self.retranslate_ui()
         self._first_load()
@@ -269,10 +272,6 @@ class StudentsArea(AreaPage):
                 self.tree.selectionModel().select(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
         self.apply_filter()
 
-    def _on_data_changed(self, what: str) -> None:
-        if what != "students":
-            self.refresh()
-
     def _selected_group_ids(self) -> frozenset[int] | None:
         indexes = self.tree.selectionModel().selectedIndexes() if self.tree.selectionModel() else []
         if not indexes or self.tree_model.data(indexes[0], Qt.ItemDataRole.UserRole) == "all":
@@ -340,25 +339,8 @@ class StudentsArea(AreaPage):
             act.toggled.connect(lambda on, key=key: self.set_column_visible(key, on))
 
     # Running operations -----------------------------------------------------------------
-    def _run(self, fn):
-        try:
-            with self.ctx.db.session() as s:
-                return fn(s)
-        except DomainError as exc:
-            QMessageBox.warning(self, _("Students and groups"), str(exc))
-            raise
-
-    def _push(self, text: str, redo, undo) -> bool:
-        def after():
-            self.refresh()
-            self.ctx.data_changed.emit("students")
-
-        try:
-            perform(self.undo_stack, text, redo, undo, after)
-            return True
-        except DomainError:
-            self.refresh()
-            return False
+    def _do(self, text: str, op) -> bool:
+        return run(self, text, op, title=_("Students and groups")) is not None
 
     def selected_ids(self) -> list[int]:
         rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()})
@@ -367,37 +349,16 @@ class StudentsArea(AreaPage):
         return [self.model.student_id(r) for r in rows]
 
     def _edit(self, row, key, value) -> None:
-        from desktop.models import records
-
-        sid, old = row[0], row[students.F[key]]
-        written: dict = {}  # the value the edit stored: Undo expects to find it (stale otherwise)
-
-        def redo(s):
-            records.set_field(s, Student, sid, key, value, students.STUDENT_VALIDATORS, expected=old)
-            written["value"] = getattr(s.get(Student, sid), key)
-
-        self._push(_("Edit student"), lambda: self._run(redo),
-                   lambda: self._run(lambda s: records.set_field(s, Student, sid, key, old,
-                                                                 expected=written.get("value", value))))
+        self._do(_("Edit student"), bind(operations.set_field, Student, row[0], key, value,
+                                         students.STUDENT_VALIDATORS, expected=row[students.F[key]]))
 
     def apply_movement(self, ids: list[int], kind, order, group_id=None, reason="") -> bool:
-        made: dict[str, list[int]] = {}
-
-        def redo():
-            made["ids"] = self._run(lambda s: movements.apply_movement(s, ids, kind, order, group_id=group_id,
-                                                                       reason=reason))
-
-        return self._push(ngettext("{movement}: {n} student", "{movement}: {n} students", len(ids)).format(
-            movement=_(movements.MOVEMENT_LABELS[movements.MovementKind(kind)]), n=len(ids)), redo,
-            lambda: self._run(lambda s: movements.undo_movements(s, made["ids"])))
+        return self._do(ngettext("{movement}: {n} student", "{movement}: {n} students", len(ids)).format(
+            movement=_(movements.MOVEMENT_LABELS[movements.MovementKind(kind)]), n=len(ids)),
+            bind(movements.apply_movement_op, ids, kind, order, group_id=group_id, reason=reason))
 
     def enrol(self, values: dict) -> bool:
-        made: dict = {}
-
-        def redo():
-            made["id"] = self._run(lambda s: students.add_student(s, student_id=made.get("id"), **values))
-
-        return self._push(_("Enrolment"), redo, lambda: self._run(lambda s: students.delete_student(s, made["id"])))
+        return self._do(_("Enrolment"), bind(students.add_student_op, **values))
 
     def enrol_student(self) -> None:
         from desktop.views.students.dialogs import NewStudentDialog
@@ -425,13 +386,7 @@ class StudentsArea(AreaPage):
             programmes = org.programme_rows(s)
 
         def create(values: dict) -> bool:
-            made: dict = {}
-
-            def redo():
-                made["id"] = self._run(lambda s: group_model.create_group(s, group_id=made.get("id"), **values))
-
-            return self._push(_("Add group"), redo,
-                              lambda: self._run(lambda s: group_model.delete_empty_group(s, made["id"])))
+            return self._do(_("Add group"), bind(group_model.create_group_op, **values))
 
         return NewGroupDialog(programmes, create, self).exec() == QDialog.DialogCode.Accepted
 
@@ -448,15 +403,10 @@ class StudentsArea(AreaPage):
             self.apply_movement(ids, kind, order, group_id, reason)
 
     def promote_groups(self, group_ids: list[int], order) -> bool:
-        made: dict = {}
+        from desktop.models import debts  # students with more open debts than allowed stay back
 
-        def redo():
-            from desktop.models import debts  # students with more open debts than allowed stay back
-
-            made["m"], made["g"] = self._run(lambda s: debts.promote(s, debts.promotion_plan(s, group_ids), order))
-
-        return self._push(ngettext("Promote {n} group", "Promote {n} groups", len(group_ids)).format(n=len(group_ids)), redo,
-                          lambda: self._run(lambda s: movements.undo_promotion(s, made["m"], made["g"])))
+        return self._do(ngettext("Promote {n} group", "Promote {n} groups", len(group_ids)).format(n=len(group_ids)),
+                        bind(debts.promote_op, group_ids, order))
 
     def promote_selected_groups(self) -> None:
         from desktop.views.common.forms import date_edit, to_date
@@ -488,12 +438,7 @@ class StudentsArea(AreaPage):
             return
         sid = ids[0]
         gid = self.model.row_tuple(self.model.row_of(sid))[students.F["group_id"]]
-        old: dict = {}
-
-        def redo():
-            old["id"] = self._run(lambda s: students.set_group_head(s, gid, sid))
-
-        self._push(_("Make group head"), redo, lambda: self._run(lambda s: students.set_group_head(s, gid, old["id"])))
+        self._do(_("Make group head"), bind(students.set_group_head_op, gid, sid))
 
     def grant_dlt(self) -> None:
         ids = self.selected_ids()
@@ -509,13 +454,7 @@ class StudentsArea(AreaPage):
     def add_dlt(self, student_id: int, values: dict) -> bool:
         from desktop.models import dlt
 
-        made: dict = {}
-
-        def redo():
-            made["id"] = self._run(lambda s: dlt.grant_dlt(s, student_id, **values))
-
-        return self._push(_("Distance-learning permission"), redo,
-                          lambda: self._run(lambda s: dlt.revoke_dlt(s, made["id"])))
+        return self._do(_("Distance-learning permission"), bind(dlt.grant_dlt_op, student_id, **values))
 
     def card_data(self, student_id: int):
         from desktop.models import dlt
@@ -619,8 +558,7 @@ class StudentsArea(AreaPage):
             QMessageBox.warning(self, _("Import students"), str(exc))
             return False
         self.undo_stack.clear()  # an import is undone by a backup restore, not step by step
-        self.refresh()
-        self.ctx.data_changed.emit("students")
+        self.ctx.notify(Change.STUDENTS)
         self.ctx.status_message.emit(ngettext("Imported: {n} student added, {m} changed.",
                                                 "Imported: {n} students added, {m} changed.", result["added"]).format(
             n=result["added"], m=result["changed"]))

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -28,13 +27,14 @@ from desktop import clock, colours
 from desktop.i18n import N_, _, current, pgettext
 from desktop.models import workplan as wp
 from desktop.models import workplan_deadline as dl
-from desktop.models.base import DomainError
+from desktop.models import workplan_operations as wops
+from desktop.models.operations import Change, bind
 from desktop.models.workplan_people import ROLE_LABELS
 from desktop.views import settings as ui_settings
 from desktop.views.common.area import AreaPage
 from desktop.views.common.history import show_history
+from desktop.views.common.operations import run
 from desktop.views.common.page import EmptyState, FilterBar, PageHeader, TwoLineDelegate
-from desktop.views.common.undo import perform
 from desktop.views.workplan.deadline_dialog import DeadlineDialog
 from desktop.views.workplan.plan_actions import PlanActions
 from desktop.views.workplan.tree_model import PlanFilterProxy, PlanTreeModel
@@ -99,6 +99,8 @@ class SectionBars(QWidget):
 
 
 class WorkPlanArea(PlanActions, AreaPage):
+    shows = Change.WORKPLAN | Change.STAFF
+
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
         self.tree: dict | None = None
@@ -229,8 +231,6 @@ class WorkPlanArea(PlanActions, AreaPage):
         content_lang.setChecked(ui_settings.get(ui_settings.CONTENT_SHOWN) == "interface")
         content_lang.toggled.connect(self.toggle_content_language)
         self.adopt_command("content_lang", content_lang, kind="other")
-        ctx.data_changed.connect(lambda what: what == "staff" and self.refresh())
-        ctx.data_changed.connect(lambda what: what == "content_language" and self._content_setting_changed())
         self.refresh()
         self._restore_choices()
 
@@ -317,6 +317,12 @@ class WorkPlanArea(PlanActions, AreaPage):
         for section in tree["sections"]:
             for item in section["items"]:
                 item["search_text"] = index.get(item["id"], "") + "\n" + item.get("original_text", "")
+
+    def on_changed(self, changes: Change) -> None:
+        if changes & Change.CONTENT_LANGUAGE:
+            self._content_setting_changed()  # reloads too
+        elif changes & self.shows:
+            self.refresh()
 
     def _content_setting_changed(self) -> None:
         act = self.actions_by_key["content_lang"]
@@ -478,68 +484,32 @@ class WorkPlanArea(PlanActions, AreaPage):
                     return
 
     # Operations ---------------------------------------------------------------------------
-    def _run(self, fn):
-        try:
-            with self.ctx.db.session() as s:
-                return fn(s)
-        except DomainError as exc:
-            QMessageBox.warning(self, _("Work plan"), str(exc))
-            raise
-
-    def _push(self, text, redo, undo, select=None):
-        def after():
-            self.refresh()
-            if select and select():
-                self.select_item(select())
-            self.ctx.data_changed.emit("workplan")
-
-        try:
-            return perform(self.undo_stack, text, redo, undo, after)
-        except DomainError:
-            self.refresh()
+    def _do(self, text: str, op, select: int | None = None, after=None, progress: str | None = None):
+        """Run one operation (undoable); ``select``: the item made current after each step."""
+        if select is not None:
+            after = lambda _outcome: self.select_item(select)  # noqa: E731
+        return run(self, text, op, after=after, title=_("Work plan"), progress=progress)
 
     def _edit_from_model(self, kind, record_id, field, value) -> None:
         if kind == "section":
-            old = {}
-            self._push(_("Edit section"),
-                       lambda: old.update(self._run(lambda s: wp.update_section(s, record_id, **{field: value}))),
-                       lambda: self._run(lambda s: wp.update_section(s, record_id, **old)))
+            self._do(_("Edit section"), bind(wops.update_section_op, record_id, **{field: value}))
         else:
             self.edit_item(record_id, field, value)
 
     def edit_item(self, item_id: int, field: str, value) -> None:
-        old: dict = {}
         if field == "responsible":
-            self._push(_("Change responsible"),
-                       lambda: old.update(v=self._run(lambda s: wp.set_responsible(s, item_id, value))),
-                       lambda: self._run(lambda s: wp.set_responsible(s, item_id, old["v"])), lambda: item_id)
+            self._do(_("Change responsible"), bind(wops.set_responsible_op, item_id, value), select=item_id)
             return
         item = next((i for sec in self.model.sections for i in sec["items"] if i["id"] == item_id), {})
         if field == "text" and item.get("shown_lang"):  # the version shown is the one edited
-            from desktop.models.text_versions import set_version
+            from desktop.models.text_versions import set_version_op
 
-            lang = item["shown_lang"]
-            self._push(_("Edit item"),
-                       lambda: old.update(v=self._run(lambda s: set_version(s, "workplan_item", item_id, "text",
-                                                                            lang, value))),
-                       lambda: self._run(lambda s: set_version(s, "workplan_item", item_id, "text", lang,
-                                                               old["v"])), lambda: item_id)
+            self._do(_("Edit item"), bind(set_version_op, "workplan_item", item_id, "text", item["shown_lang"], value,
+                                          Change.WORKPLAN), select=item_id)
             return
         # The value shown: refused (StaleDataError) if another install changed it meanwhile.
         shown = next(({field: i[field]} for sec in self.model.sections for i in sec["items"] if i["id"] == item_id), {})
-        written: dict = {}  # the values the edit stored: Undo expects to find them (stale otherwise)
-
-        def redo(s):
-            before = wp.update_item(s, item_id, expected=shown, **{field: value})
-            item = s.get(wp.WorkPlanItem, item_id)
-            written.clear()
-            written.update({k: getattr(item, k) for k in before})
-            return before
-
-        self._push(_("Edit item"),
-                   lambda: old.update(self._run(redo)),
-                   lambda: self._run(lambda s: wp.update_item(s, item_id, expected=dict(written), **old)),
-                   lambda: item_id)
+        self._do(_("Edit item"), bind(wops.update_item_op, item_id, {field: value}, shown), select=item_id)
 
     def _edit_current(self, field, value) -> None:
         found, _index = self.current_node()
@@ -568,11 +538,7 @@ class WorkPlanArea(PlanActions, AreaPage):
     def add_section(self) -> None:
         if not self.tree:
             return
-        plan_id, new = self.tree["id"], {}
-        self._push(_("Add section"),
-                   lambda: new.update(id=self._run(lambda s: wp.add_section(s, plan_id, _("New section"),
-                                                                            section_id=new.get("id")).id)),
-                   lambda: self._run(lambda s: wp.delete_section(s, new["id"])))
+        self._do(_("Add section"), bind(wops.add_section_op, self.tree["id"], _("New section")))
 
     def add_item(self) -> None:
         found, index = self.current_node()
@@ -584,34 +550,26 @@ class WorkPlanArea(PlanActions, AreaPage):
             section, position = found[1], None
         else:
             section, position = self.model.section_of(index), found[1]["number"]
-        new: dict = {}
-        self._push(_("Add item"),
-                   lambda: new.update(id=self._run(lambda s: wp.add_item(
-                       s, section["id"], _("New activity"), position=position, item_id=new.get("id")).id)),
-                   lambda: self._run(lambda s: wp.delete_item(s, new["id"])), lambda: new.get("id"))
+        self._do(_("Add item"), bind(wops.add_item_op, section["id"], _("New activity"), position),
+                 after=self._select_made)
+
+    def _select_made(self, outcome) -> None:
+        """The item an operation made or brought back (its id as the result) becomes current."""
+        if isinstance(outcome.result, int):
+            self.select_item(outcome.result)
 
     def delete_current(self) -> None:
         found, _index = self.current_node()
         if not found:
             return
         kind, row = found
-        saved: dict = {}
         if kind == "item":
-            self._push(_("Delete item"), lambda: saved.update(self._run(lambda s: wp.delete_item(s, row["id"]))),
-                       lambda: self._run(lambda s: wp.restore_item(s, saved)))
+            self._do(_("Delete item"), bind(wops.delete_item_op, row["id"]))
         else:
-            self._push(_("Delete section"),
-                       lambda: saved.update(self._run(lambda s: wp.delete_section(s, row["id"]))),
-                       lambda: self._run(lambda s: wp.restore_section(s, saved)))
+            self._do(_("Delete section"), bind(wops.delete_section_op, row["id"]))
 
     def move_item(self, item_id: int, section_id: int, position: int) -> None:
-        old: dict = {}
-
-        def redo():
-            old["v"] = self._run(lambda s: wp.move_item(s, item_id, section_id, position))
-
-        self._push(_("Move item"), redo,
-                   lambda: self._run(lambda s: wp.move_item(s, item_id, *old["v"])), lambda: item_id)
+        self._do(_("Move item"), bind(wops.move_item_op, item_id, section_id, position), select=item_id)
 
     def move_current(self, step: int) -> None:
         found, index = self.current_node()
@@ -625,12 +583,7 @@ class WorkPlanArea(PlanActions, AreaPage):
     def copy_to_next_year(self) -> None:
         if not self.tree:
             return
-        plan_id, new = self.tree["id"], {}
-
-        def redo():
-            new["id"] = self._run(lambda s: wp.copy_to_next_year(s, plan_id).id)
-
-        self._push(_("Copy to next year"), redo, lambda: self._run(lambda s: wp.delete_plan(s, new["id"])))
+        self._do(_("Copy to next year"), bind(wops.copy_to_next_year_op, self.tree["id"]))
         first = self.model.first_year + 1
         self.show_year(f"{first}-{first + 1}")
 

@@ -2,7 +2,7 @@
 header, exporting it (PDF, Excel, progress report) and importing a Word or Excel plan.
 
 A mixin of :class:`desktop.views.workplan.WorkPlanArea`: it uses the page's ``ctx``, ``tree``,
-``year`` combo, ``_run`` and ``_push`` (the undo stack). Each action asks (dialogs) and then
+``year`` combo and ``_do`` (the operations runner). Each action asks (dialogs) and then
 calls a ``do_*`` method that tests call directly.
 """
 
@@ -16,7 +16,9 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QLineEdit
 from desktop import clock
 from desktop.i18n import _
 from desktop.models import workplan as wp
+from desktop.models import workplan_operations as wops
 from desktop.models.base import DomainError
+from desktop.models.operations import Change, bind
 from desktop.models.org import academic_year_of, parse_year_name
 from desktop.views import settings as ui_settings
 from desktop.views.workplan.plan_dialogs import HEADER_FIELDS, ImportDialog, PlanHeaderDialog
@@ -46,21 +48,8 @@ class PlanActions:
         except DomainError as exc:
             QMessageBox.warning(self, _("Work plan"), str(exc))
             return
-        new: dict = {}
-
-        def redo():
-            new["id"] = self._run(lambda s: wp.create_standard_plan(s, year, plan_id=new.get("id"),
-                                                                    faculty_name=self._faculty_name(s)).id)
-
-        self._push(_("New plan"), redo, lambda: self._run(lambda s: wp.delete_plan(s, new["id"])))
+        self._do(_("New plan"), bind(wops.create_standard_plan_op, year))
         self.show_year(year)
-
-    @staticmethod
-    def _faculty_name(session) -> str:
-        from desktop.models.org import the_faculty
-
-        faculty = the_faculty(session)
-        return faculty.name if faculty else ""
 
     def delete_plan(self) -> None:
         if not self.tree:
@@ -76,13 +65,16 @@ class PlanActions:
     def do_delete_plan(self) -> None:
         if not self.tree:
             return
-        plan_id, saved = self.tree["id"], {}
+        self._do(_("Delete plan"), bind(wops.delete_plan_op, self.tree["id"]), after=self._show_restored_year)
 
-        def undo():
-            self._run(lambda s: wp.restore_plan(s, saved))
-            self.show_year(saved["year"])
-
-        self._push(_("Delete plan"), lambda: saved.update(self._run(lambda s: wp.delete_plan(s, plan_id))), undo)
+    def _show_restored_year(self, outcome) -> None:
+        """Undo of a deletion brings the plan back: its year is shown."""
+        if isinstance(outcome.result, int):
+            with self.ctx.db.session() as s:
+                plan = s.get(wp.WorkPlan, outcome.result)
+                year = plan.year.name if plan else None
+            if year:
+                self.show_year(year)
 
     def show_year(self, year: str) -> None:
         i = self.year.findText(year)
@@ -100,14 +92,10 @@ class PlanActions:
     def do_edit_header(self, values: dict) -> None:
         if not self.tree:
             return
-        plan_id = self.tree["id"]
         changed = {k: v for k, v in values.items() if k in HEADER_FIELDS and self.tree.get(k) != v}
         if not changed:
             return
-        old: dict = {}
-        self._push(_("Edit plan header"),
-                   lambda: old.update(self._run(lambda s: wp.update_plan(s, plan_id, **changed))),
-                   lambda: self._run(lambda s: wp.update_plan(s, plan_id, **old)))
+        self._do(_("Edit plan header"), bind(wops.update_plan_op, self.tree["id"], **changed))
 
     # Export ------------------------------------------------------------------------------------
     def _save_path(self, title: str, name: str, pattern: str) -> str:
@@ -194,14 +182,12 @@ class PlanActions:
                                     missing_lang=missing_lang, parent=self)
         dialog.exec()
         if dialog.changed:
-            self.refresh()
-            self.ctx.data_changed.emit("workplan")
+            self.ctx.notify(Change.WORKPLAN)
 
     def toggle_content_language(self, interface: bool) -> None:
         """One setting: typed texts in their original or in the interface language."""
         ui_settings.put(ui_settings.CONTENT_SHOWN, "interface" if interface else "original")
-        self.ctx.data_changed.emit("content_language")
-        self.refresh()
+        self.ctx.notify(Change.CONTENT_LANGUAGE)  # every page, this one too, shows the choice
 
     # Import ------------------------------------------------------------------------------------
     def accepts_file(self, path: str) -> bool:
@@ -230,36 +216,12 @@ class PlanActions:
             self.do_import(parsed, dialog.chosen_year())
 
     def do_import(self, parsed, year: str) -> None:
-        from desktop.reports.workplan_import import import_plan
-        from desktop.views.common.tasks import TaskCancelled, run_with_progress
+        from desktop.reports.workplan_import import import_plan_op
 
         try:
             parse_year_name(year)
         except DomainError as exc:
             QMessageBox.warning(self, _("Import work plan"), str(exc))
             return
-        new: dict = {}
-
-        def work(progress):
-            with self.ctx.db.session() as s:  # one transaction: a cancel or an error writes nothing
-                return import_plan(s, parsed, year, faculty_name=self._faculty_name(s), progress=progress).id
-
-        def redo():
-            if "id" in new:  # redo after undo: the same content again
-                self._run(lambda s: import_plan(s, parsed, year, faculty_name=self._faculty_name(s)))
-                return
-            try:
-                new["id"] = run_with_progress(self, _("Import work plan"), work)
-            except DomainError as exc:  # raised in the worker thread, so not shown by _run
-                QMessageBox.warning(self, _("Import work plan"), str(exc))
-                raise
-
-        def undo():
-            self._run(lambda s: wp.delete_plan(s, wp.require_plan(s, year).id))
-
-        try:
-            self._push(_("Import work plan"), redo, undo)
-        except TaskCancelled:
-            return
-        if "id" in new:
+        if self._do(_("Import work plan"), bind(import_plan_op, parsed, year), progress=_("Import work plan")):
             self.show_year(year)

@@ -1,0 +1,97 @@
+"""The academic calendar's and the office's working days' writes as operations
+(models/operations.py). Calendar edits announce ``Change.CALENDAR``; days off and the
+state-institution setting ``Change.WORKDAYS`` (every due date follows them)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy.orm import Session
+
+from desktop.models import academic_calendar as ac
+from desktop.models import settings, workdays
+from desktop.models.operations import Change, Outcome, bind, undo_by, updated
+
+CALENDAR = Change.CALENDAR
+WORKDAYS = Change.WORKDAYS
+
+
+# Calendars -------------------------------------------------------------------------------------
+def create_calendar_op(session: Session, year_name: str, **values) -> Outcome[int]:
+    """A new calendar; undo deletes it, redo creates it again with the same id."""
+    cal_id = ac.create_calendar(session, year_name, **values)
+    redo = bind(create_calendar_op, year_name, **{**values, "calendar_id": cal_id})
+    return Outcome(cal_id, undo_by(bind(ac.delete_calendar, cal_id), redo, CALENDAR), CALENDAR)
+
+
+def copy_to_next_year_op(session: Session, calendar_id: int) -> Outcome[int]:
+    """A copy for the next academic year; undo deletes the copy, redo copies again."""
+    new_id = ac.copy_to_next_year(session, calendar_id)
+    return Outcome(new_id, undo_by(bind(ac.delete_calendar, new_id), bind(copy_to_next_year_op, calendar_id), CALENDAR),
+                   CALENDAR)
+
+
+def update_calendar_op(session: Session, calendar_id: int, **values) -> Outcome[dict]:
+    """The calendar's own properties (a new country re-resolves its rules); undo sets back only
+    what this changed."""
+    old = ac.update_calendar(session, calendar_id, **values)
+    back = {key: old[key] for key in values}
+    return Outcome(back, bind(update_calendar_op, calendar_id, **back), CALENDAR)
+
+
+# Events and their dates ----------------------------------------------------------------------------
+def add_event_op(session: Session, calendar_id: int, category: str, title: str,
+                 parent_id: int | None = None) -> Outcome[int]:
+    event_id = ac.add_event(session, calendar_id, category, title, parent_id=parent_id)
+    return Outcome(event_id, bind(delete_event_op, event_id), CALENDAR)
+
+
+def delete_event_op(session: Session, event_id: int) -> Outcome[dict]:
+    """The event with its sub-rows and dates; undo brings them back (rules pointing at it too)."""
+    saved = ac.delete_event(session, event_id)
+    return Outcome(saved, bind(restore_event_op, event_id, saved), CALENDAR)
+
+
+def restore_event_op(session: Session, event_id: int, saved: dict) -> Outcome[int]:
+    ac.restore_event(session, saved)
+    return Outcome(event_id, bind(delete_event_op, event_id), CALENDAR)
+
+
+def update_event_op(session: Session, event_id: int, **values) -> Outcome[dict]:
+    return updated(session, ac.update_event, event_id, values, CALENDAR)
+
+
+def set_entry_op(session: Session, event_id: int, term: str, entry: ac.Entry) -> Outcome[ac.Entry]:
+    """An event's date, range, text or rule in one term; undo sets the old entry back."""
+    old = ac.set_entry(session, event_id, term, entry)
+    return Outcome(old, bind(set_entry_op, event_id, term, old), CALENDAR)
+
+
+# The office's days off ------------------------------------------------------------------------------
+def set_override_op(session: Session, country: str, day: dt.date, kind, note: str = "") -> Outcome[None]:
+    """Add, change or (kind None) remove the office's override for ``day``; undo restores what
+    the day had before (or nothing)."""
+    old_kind, old_note = next(((k, n) for d, k, n in workdays.load_overrides(session, country) if d == day),
+                              (None, ""))
+    workdays.set_override(session, country, day, kind, note)
+    session.flush()
+    return Outcome(None, bind(set_override_op, country, day, old_kind, old_note), WORKDAYS)
+
+
+def _remove_overrides(session: Session, country: str, days: list[dt.date]) -> None:
+    for day in days:
+        workdays.set_override(session, country, day, None)
+    session.flush()
+
+
+def apply_public_sector_days_op(session: Session, country: str) -> Outcome[list[dt.date]]:
+    """The government's days off for state institutions as the office's overrides; undo removes
+    the days this added."""
+    days = workdays.apply_public_sector_overrides(session, country)
+    session.flush()
+    return Outcome(days, undo_by(bind(_remove_overrides, country, days), bind(apply_public_sector_days_op, country),
+                                 WORKDAYS), WORKDAYS)
+
+
+def set_state_institution_op(session: Session, value: bool) -> Outcome[bool]:
+    return settings.put_op(session, "state_institution", value, WORKDAYS)
