@@ -24,6 +24,7 @@ capitalises (a heading that starts with the month). No Qt here.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import cache
 
 DASH = "–"  # en dash, no spaces between days; spaced between whole dates
@@ -71,6 +72,34 @@ def _kk_locative_adjective(name: str) -> str:
     front = _last_vowel(name) in _FRONT
     t = "т" if name[-1] in _VOICELESS else "д"
     return name + t + ("егі" if front else "ағы")
+
+
+_ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def parse_iso(text: str) -> dt.date:
+    """A date written YYYY-MM-DD (the command line, settings, files we wrote): ValueError otherwise.
+    Stricter than ``date.fromisoformat``, which also takes 20260320 and 2026-W12-5."""
+    if not _ISO.fullmatch(text.strip()):
+        raise ValueError(f"not a date written YYYY-MM-DD: {text!r}")
+    return dt.date.fromisoformat(text.strip())
+
+
+def parse_academic_year(text: str) -> tuple[int, int]:
+    """An academic year written YYYY-YYYY, the second year the next: "2025-2026" -> (2025, 2026);
+    ValueError otherwise."""
+    m = re.fullmatch(r"(\d{4})-(\d{4})", text.strip())
+    if not m or int(m.group(2)) != int(m.group(1)) + 1:
+        raise ValueError(f"not an academic year written YYYY-YYYY: {text!r}")
+    return int(m.group(1)), int(m.group(2))
+
+
+def parse_year_month(text: str) -> tuple[int, int]:
+    """A month written YYYY-MM (2025-10, also 2025-9): (year, month); ValueError otherwise."""
+    m = re.fullmatch(r"(\d{4})-(\d{1,2})", text.strip())
+    if not m or not 1 <= int(m.group(2)) <= 12:
+        raise ValueError(f"not a month written YYYY-MM: {text!r}")
+    return int(m.group(1)), int(m.group(2))
 
 
 # -- the forms -----------------------------------------------------------------------------------

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from desktop.cli import CommandError, Context, Registry
+from desktop.cli import CommandError, Context, Registry, academic_year_arg
 from desktop.cli.texts import add_strict, warn_missing
 from desktop.i18n import LANGUAGES, _, ngettext
 
@@ -13,7 +13,7 @@ KINDS = ("winter", "summer", "fx", "state")
 
 def register(cli: Registry) -> None:
     p = cli.subcommand("export", "session", cmd_export, "an exam session schedule (list, matrix or timetables)")
-    p.add_argument("--year", required=True, metavar="YYYY-YYYY")
+    p.add_argument("--year", required=True, type=academic_year_arg, metavar="YYYY-YYYY")
     p.add_argument("--session", required=True, choices=KINDS)
     p.add_argument("--layout", default="matrix", choices=("list", "matrix", "examiner", "room"),
                    help="list, matrix of dates by groups, or the timetable of each examiner / room")
@@ -27,7 +27,7 @@ def register(cli: Registry) -> None:
 
     c = cli.subcommand("check", "session", cmd_check,
                        "conflicts of an exam session, one per line; exit 1 when any is an error")
-    c.add_argument("--year", required=True, metavar="YYYY-YYYY")
+    c.add_argument("--year", required=True, type=academic_year_arg, metavar="YYYY-YYYY")
     c.add_argument("--session", required=True, choices=KINDS)
 
 

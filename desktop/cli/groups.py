@@ -3,7 +3,7 @@ programmes without a window (README.md, Command line)."""
 
 from __future__ import annotations
 
-from desktop.cli import Context, Registry
+from desktop.cli import Context, Registry, UsageError
 
 
 def register(cli: Registry) -> None:
@@ -72,7 +72,6 @@ def cmd_groups_list(args, ctx: Context) -> int:
 
 
 def cmd_groups_rename(args, ctx: Context) -> int:
-    from desktop.cli import CommandError
     from desktop.i18n import _
     from desktop.models.groups import (
         find_group,
@@ -82,7 +81,7 @@ def cmd_groups_rename(args, ctx: Context) -> int:
     )
 
     if args.new_name is None and args.programme is None and args.course is None:
-        raise CommandError(_("Say what changes: a new name, --programme or --course."))
+        raise UsageError(_("Say what changes: a new name, --programme or --course."))
     with ctx.db.session() as s:
         group = find_group(s, args.name)
         if args.new_name is not None:

@@ -163,15 +163,15 @@ class AcademicYear(Base):
         return int(self.name[:4])
 
 
-YEAR_NAME = re.compile(r"^(\d{4})-(\d{4})$")
-
-
 def parse_year_name(name: str) -> tuple[int, int]:
     """"2025-2026" -> (2025, 2026); anything else is refused with a clear message."""
-    m = YEAR_NAME.match(name.strip())
-    if not m or int(m.group(2)) != int(m.group(1)) + 1:
-        raise DomainError(_("The academic year must be written like 2025-2026, not “{value}”.").format(value=name))
-    return int(m.group(1)), int(m.group(2))
+    from desktop.dates import parse_academic_year
+
+    try:
+        return parse_academic_year(name)
+    except ValueError:
+        raise DomainError(_("The academic year must be written like 2025-2026, not “{value}”.").format(
+            value=name)) from None
 
 
 def academic_year_of(day: dt.date) -> str:

@@ -80,13 +80,6 @@ def month_bounds(year: int, month: int) -> tuple[dt.date, dt.date]:
     return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
-def parse_month(text: str) -> tuple[int, int]:
-    m = re.match(r"^(\d{4})-(\d{1,2})$", text.strip())
-    if not m or not 1 <= int(m.group(2)) <= 12:
-        raise DomainError(_("The month must be written like 2025-10, not “{value}”.").format(value=text))
-    return int(m.group(1)), int(m.group(2))
-
-
 def entries(session: Session, staff_id: int, year: int, month: int) -> list[dict]:
     first, last = month_bounds(year, month)
     rows = session.execute(select(TeachingLogEntry).where(
