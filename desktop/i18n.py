@@ -128,7 +128,9 @@ class Translator:
 
     def short_date(self, value: dt.date) -> str:
         """The office's usual dd.mm.yyyy (used in every language of the region)."""
-        return value.strftime("%d.%m.%Y")
+        from desktop import dates
+
+        return dates.table(value)
 
     # The office's own forms (desktop/dates.py): use these in titles and sentences, not ``date``.
     def long_date(self, value: dt.date) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from desktop import dates
 from desktop.cli import CommandError, Context, Registry, date_arg
 from desktop.i18n import LANGUAGES, _, ngettext
 from desktop import clock
@@ -104,5 +105,5 @@ def cmd_headcount(args, ctx: Context) -> int:
     with ctx.db.session() as s:
         with ctx.output(args.output) as tmp:
             (export_headcount_xlsx if args.format == "xlsx" else export_headcount_pdf)(s, tmp, on, lang)
-    print(_("headcount on {date} written to {file}").format(date=on.strftime("%d.%m.%Y"), file=args.output))
+    print(_("headcount on {date} written to {file}").format(date=dates.table(on), file=args.output))
     return 0

@@ -50,6 +50,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import Date, ForeignKey, Integer, String, Text, UniqueConstraint, delete, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
+from desktop import dates
 from desktop.i18n import N_, _
 from desktop.models.base import Base, DomainError
 from desktop.models.workdays import COUNTRIES, ONE_DAY, WorkCalendar
@@ -657,7 +658,7 @@ def set_entry(session: Session, event_id: int, term: str, entry: Entry) -> Entry
         raise DomainError(_("Unknown term “{term}”.").format(term=term))
     if entry.start and entry.end and entry.end < entry.start:
         raise DomainError(_("{event}: the end {end} is before the start {start}.").format(
-            event=event.title, end=entry.end.strftime("%d.%m.%Y"), start=entry.start.strftime("%d.%m.%Y")))
+            event=event.title, end=dates.table(entry.end), start=dates.table(entry.start)))
     if entry.rule is not None:
         if entry.rule.kind not in set(RuleKind):
             raise DomainError(_("Unknown rule “{kind}”.").format(kind=entry.rule.kind))
@@ -707,9 +708,9 @@ def _anchor(session: Session, calendar_id: int, year_name: str) -> dt.date:
         CalendarEvent.calendar_id == calendar_id, CalendarDate.start.is_not(None))
     day = session.scalar(base.where(CalendarEvent.kind == "teaching").order_by(CalendarDate.start).limit(1))
     if day is None:
-        day = session.scalar(base.where(CalendarDate.start >= dt.date(int(year_name[:4]), 9, 1))
+        day = session.scalar(base.where(CalendarDate.start >= dates.academic_year_bounds(int(year_name[:4]))[0])
                              .order_by(CalendarDate.start).limit(1))
-    return day or dt.date(int(year_name[:4]), 9, 1)
+    return day or dates.academic_year_bounds(int(year_name[:4]))[0]
 
 
 def copy_to_next_year(session: Session, calendar_id: int) -> int:

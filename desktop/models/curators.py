@@ -9,7 +9,6 @@ engine when it falls on a weekend or holiday.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import enum
 from dataclasses import dataclass
@@ -18,6 +17,7 @@ from sqlalchemy import Date, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from desktop import colours
+from desktop import dates
 from desktop.i18n import NC_, N_, _
 from desktop.models import settings
 from desktop.models.base import Base, DomainError
@@ -194,10 +194,6 @@ PARTS = {"activities": CuratorActivity, "risks": StudentAtRisk, "contacts": Pare
 
 # Months and due dates -----------------------------------------------------------------
 
-def month_last_day(year: int, month: int) -> dt.date:
-    return dt.date(year, month, calendar.monthrange(year, month)[1])
-
-
 def year_months(year_name: str) -> list[tuple[int, int]]:
     """(calendar year, month) of the report months of an academic year, September first."""
     first, second = parse_year_name(year_name)
@@ -207,7 +203,7 @@ def year_months(year_name: str) -> list[tuple[int, int]]:
 def due_date(year: int, month: int, due_day: int, cal) -> dt.date:
     """The due date of a month's report: ``due_day`` of the next month, or the next working day."""
     ny, nm = (year + 1, 1) if month == 12 else (year, month + 1)
-    day = min(due_day, calendar.monthrange(ny, nm)[1])
+    day = min(due_day, dates.month_end(ny, nm).day)
     return cal.next_working_day(dt.date(ny, nm, day))
 
 
@@ -256,7 +252,7 @@ def assign_curator(session: Session, group_id: int, staff_id: int, start: dt.dat
     current = _assignment_on(session, group_id, start)
     if current is not None:
         if current.start_date == start:
-            raise DomainError(_("The group already has a curator from {date}.").format(date=start.strftime("%d.%m.%Y")))
+            raise DomainError(_("The group already has a curator from {date}.").format(date=dates.table(start)))
         if current.staff_id == staff_id:
             raise DomainError(_("This staff member is already the group's curator."))
         current.end_date = start - dt.timedelta(days=1)
@@ -296,7 +292,7 @@ class AssignmentRow:
 
     def owes(self, year: int, month: int) -> bool:
         """Whether this assignment owes the month's report: it is in charge on the month's last day."""
-        last = month_last_day(year, month)
+        last = dates.month_end(year, month)
         return self.start <= last and (self.end is None or self.end >= last)
 
     @property

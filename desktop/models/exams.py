@@ -23,6 +23,7 @@ import enum
 from sqlalchemy import Column, Date, ForeignKey, Index, Integer, String, Table, UniqueConstraint, select
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
+from desktop import dates
 from desktop.i18n import N_, _
 from desktop.models import settings
 from desktop.models.base import Base, DomainError
@@ -210,7 +211,7 @@ def set_session_dates(session: Session, session_id: int, start: dt.date, end: dt
         raise DomainError(_("This exam session no longer exists."))
     if end < start:
         raise DomainError(_("The session ends ({end}) before it starts ({start}).").format(
-            start=start.strftime("%d.%m.%Y"), end=end.strftime("%d.%m.%Y")))
+            start=dates.table(start), end=dates.table(end)))
     old = (row.start_date, row.end_date, row.country)
     row.start_date, row.end_date = start, end
     if country:

@@ -14,6 +14,7 @@ import enum
 from sqlalchemy import Date, ForeignKey, String, Text, UniqueConstraint, func, select
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
+from desktop import dates
 from desktop.i18n import NC_, N_, _
 from desktop.models.base import Base, DomainError
 from desktop.models.org import Staff, academic_year_of
@@ -224,9 +225,9 @@ def series_by_name(session: Session, name: str) -> MeetingSeries | None:
 
 
 def _time(value: str) -> str:
-    value = (value or "").strip().replace(".", ":")
+    value = (value or "").strip()
     try:
-        return dt.time.fromisoformat(value if len(value) > 3 else f"{value}:00").strftime("%H:%M")
+        return dates.parse_time(value).strftime("%H:%M")
     except ValueError as exc:
         raise DomainError(_("The time must be written like 09:00, not “{value}”.").format(value=value)) from exc
 
@@ -239,7 +240,7 @@ def add_meeting(session: Session, series_id: int, date: dt.date, *, meeting_id: 
     series = _get(session, MeetingSeries, series_id)
     if session.scalar(select(Meeting.id).where(Meeting.series_id == series_id, Meeting.date == date)):
         raise DomainError(_("“{series}” already meets on {date}.").format(series=series.name,
-                                                                         date=date.strftime("%d.%m.%Y")))
+                                                                         date=dates.table(date)))
     meeting = Meeting(id=meeting_id, series_id=series_id, date=date, time=_time(time or series.time),
                       place=series.place if place is None else place, chair_id=series.chair_id,
                       secretary_id=series.secretary_id, number=_next_number(session, series_id, date))
@@ -251,20 +252,15 @@ def add_meeting(session: Session, series_id: int, date: dt.date, *, meeting_id: 
 
 
 def _next_number(session: Session, series_id: int, date: dt.date) -> int:
-    start, end = _year_bounds(date)
+    start, end = dates.academic_year_bounds(int(academic_year_of(date)[:4]))
     earlier = session.scalar(select(func.count(Meeting.id)).where(
         Meeting.series_id == series_id, Meeting.date >= start, Meeting.date < date))
     return earlier + 1
 
 
-def _year_bounds(date: dt.date) -> tuple[dt.date, dt.date]:
-    first = int(academic_year_of(date)[:4])
-    return dt.date(first, 9, 1), dt.date(first + 1, 8, 31)
-
-
 def _renumber_meetings(session: Session, series_id: int, date: dt.date) -> None:
     """Minutes are numbered 1, 2, 3 ... within the academic year, in date order."""
-    start, end = _year_bounds(date)
+    start, end = dates.academic_year_bounds(int(academic_year_of(date)[:4]))
     rows = session.scalars(select(Meeting).where(Meeting.series_id == series_id, Meeting.date >= start,
                                                  Meeting.date <= end).order_by(Meeting.date))
     for i, m in enumerate(rows, 1):
@@ -324,7 +320,7 @@ def update_meeting(session: Session, meeting_id: int, **fields) -> dict:
         if k == "date" and v != meeting.date and session.scalar(select(Meeting.id).where(
                 Meeting.series_id == meeting.series_id, Meeting.date == v)):
             raise DomainError(_("“{series}” already meets on {date}.").format(series=meeting.series.name,
-                                                                             date=v.strftime("%d.%m.%Y")))
+                                                                             date=dates.table(v)))
         old[k] = getattr(meeting, k)
         setattr(meeting, k, v)
     session.flush()
@@ -370,7 +366,7 @@ def find_meeting(session: Session, date: dt.date, series_name: str | None = None
         query = query.where(Meeting.series_id == series.id)
     found = list(session.scalars(query))
     if not found:
-        raise DomainError(_("There is no meeting on {date}.").format(date=date.strftime("%d.%m.%Y")))
+        raise DomainError(_("There is no meeting on {date}.").format(date=dates.table(date)))
     return found[0]
 
 

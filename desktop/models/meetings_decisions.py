@@ -11,6 +11,7 @@ import datetime as dt
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from desktop import dates
 from desktop.i18n import _
 from desktop.models.base import DomainError
 from desktop.models.meetings import (
@@ -49,7 +50,7 @@ def add_decision(session: Session, meeting_id: int, text: str, *, responsible=()
 def _check_due(meeting: Meeting, due_date: dt.date | None) -> None:
     if due_date is not None and due_date < meeting.date:
         raise DomainError(_("The due date {due} is before the meeting of {date}.").format(
-            due=due_date.strftime("%d.%m.%Y"), date=meeting.date.strftime("%d.%m.%Y")))
+            due=dates.table(due_date), date=dates.table(meeting.date)))
 
 
 def restore_decision(session: Session, snap: dict) -> Decision:

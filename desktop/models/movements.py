@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from sqlalchemy import Date, ForeignKey, Index, String, delete, insert, select, text, update
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
+from desktop import dates
 from desktop.i18n import N_, _
 from desktop.models.base import Base, DomainError
 from desktop.models.check import rule
@@ -203,7 +204,7 @@ def apply_movement(session: Session, student_ids: Iterable[int], kind: MovementK
         last = last_dates.get(st.id)
         if last is not None and str(order.effective_date) < str(last):
             problems.append(_("{name}: the effective date is before the last movement ({date}).").format(
-                name=name, date=dt.date.fromisoformat(str(last)).strftime("%d.%m.%Y")))
+                name=name, date=dates.table(dt.date.fromisoformat(str(last)))))
             continue
         from_group = state.group_id if state else None
         if kind is K.TRANSFER and from_group == target.id:

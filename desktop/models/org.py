@@ -9,6 +9,7 @@ import re
 from sqlalchemy import Date, ForeignKey, String, UniqueConstraint, select
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
+from desktop import dates
 from desktop.i18n import N_, _
 from desktop.models.base import Base, DomainError
 
@@ -165,26 +166,22 @@ class AcademicYear(Base):
 
 def parse_year_name(name: str) -> tuple[int, int]:
     """"2025-2026" -> (2025, 2026); anything else is refused with a clear message."""
-    from desktop.dates import parse_academic_year
-
     try:
-        return parse_academic_year(name)
+        return dates.parse_academic_year(name)
     except ValueError:
         raise DomainError(_("The academic year must be written like 2025-2026, not “{value}”.").format(
             value=name)) from None
 
 
-def academic_year_of(day: dt.date) -> str:
-    """The academic year a date belongs to (years start on 1 September)."""
-    first = day.year if day.month >= 9 else day.year - 1
-    return f"{first}-{first + 1}"
+academic_year_of = dates.academic_year_of  # the academic year a date belongs to, "2025-2026"
 
 
 def get_or_create_year(session: Session, name: str) -> AcademicYear:
-    first, second = parse_year_name(name)
+    first, _second = parse_year_name(name)
     year = session.scalar(select(AcademicYear).where(AcademicYear.name == name))
     if year is None:
-        year = AcademicYear(name=name, start_date=dt.date(first, 9, 1), end_date=dt.date(second, 8, 31))
+        start, end = dates.academic_year_bounds(first)
+        year = AcademicYear(name=name, start_date=start, end_date=end)
         session.add(year)
         session.flush()
     return year

@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from sqlalchemy import Date, ForeignKey, String, Text, and_, exists, select
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
+from desktop import dates
 from desktop.i18n import N_, _
 from desktop.models import settings
 from desktop.models.base import Base, DomainError
@@ -282,8 +283,8 @@ def record_step(session: Session, step_id: int, actual: dt.date | None, done_by:
             raise DomainError(_("Step “{step}” is skipped: tick its condition first.").format(step=_(step.name)))
         if actual < request.received:
             raise DomainError(_("Step “{step}”: the date {date} is before the request was received ({received}).")
-                              .format(step=_(step.name), date=actual.strftime("%d.%m.%Y"),
-                                      received=request.received.strftime("%d.%m.%Y")))
+                              .format(step=_(step.name), date=dates.table(actual),
+                                      received=dates.table(request.received)))
     step.actual = actual
     step.done_by = (done_by or "").strip() if actual is not None else ""
     if note is not None:

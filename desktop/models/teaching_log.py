@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from sqlalchemy import Date, Float, ForeignKey, String, Text, func, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
+from desktop import dates
 from desktop.i18n import N_, _
 from desktop.models.base import Base, DomainError
 from desktop.models.org import Staff
@@ -74,14 +75,8 @@ def _form(_s, _r, value):
 VALIDATORS = {"time": _time, "hours": _hours, "form": _form}
 
 
-def month_bounds(year: int, month: int) -> tuple[dt.date, dt.date]:
-    import calendar
-
-    return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
-
-
 def entries(session: Session, staff_id: int, year: int, month: int) -> list[dict]:
-    first, last = month_bounds(year, month)
+    first, last = dates.month_bounds(year, month)
     rows = session.execute(select(TeachingLogEntry).where(
         TeachingLogEntry.staff_id == staff_id, TeachingLogEntry.day.between(first, last))
         .order_by(TeachingLogEntry.day, TeachingLogEntry.time, TeachingLogEntry.id)).scalars()
@@ -108,7 +103,7 @@ class MonthTotals:
 
 
 def totals(session: Session, staff_id: int, year: int, month: int) -> MonthTotals:
-    first, last = month_bounds(year, month)
+    first, last = dates.month_bounds(year, month)
     rows = session.execute(select(TeachingLogEntry.form, func.count(), func.sum(TeachingLogEntry.hours)).where(
         TeachingLogEntry.staff_id == staff_id, TeachingLogEntry.day.between(first, last))
         .group_by(TeachingLogEntry.form)).all()
@@ -118,7 +113,7 @@ def totals(session: Session, staff_id: int, year: int, month: int) -> MonthTotal
 
 def teachers_totals(session: Session, year: int, month: int) -> list[tuple[int, str, int, float]]:
     """(staff id, short name, lessons, hours) of every teacher with entries in the month."""
-    first, last = month_bounds(year, month)
+    first, last = dates.month_bounds(year, month)
     return [tuple(r) for r in session.execute(
         select(Staff.id, Staff.short_name, func.count(), func.sum(TeachingLogEntry.hours))
         .join(TeachingLogEntry, TeachingLogEntry.staff_id == Staff.id)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from desktop import dates
 from desktop.i18n import N_, _
 
 SECTIONS = ("workplan", "meetings", "requests", "curators", "exams", "backup")
@@ -150,7 +151,7 @@ def _backup(db_path: Path | None, today: dt.date) -> list[dict]:
     stamp, path = max(backups)
     old = (today - stamp.date()).days > 7
     return [_row("backup", "overdue" if old else "info", stamp.date(),
-                 _("Last backup: {when}").format(when=stamp.strftime("%d.%m.%Y %H:%M")), path.name, area="")]
+                 _("Last backup: {when}").format(when=dates.table_time(stamp)), path.name, area="")]
 
 
 def today_rows(session: Session, today: dt.date, db_path: Path | None = None) -> list[dict]:

@@ -19,6 +19,7 @@ from functools import lru_cache
 from sqlalchemy import Date, String, UniqueConstraint, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
+from desktop import dates
 from desktop.i18n import N_, Translator, translator
 from desktop.models.base import Base, DomainError
 
@@ -107,7 +108,7 @@ def localize_holiday(name: str, tr: Translator) -> str:
         m = _SUBSTITUTED.match(part)
         if m:
             moved = dt.date(int(m.group(3)), int(m.group(1)), int(m.group(2)))
-            parts.append(tr("Day off (moved from {date})").format(date=moved.strftime("%d.%m.%Y")))
+            parts.append(tr("Day off (moved from {date})").format(date=dates.table(moved)))
             continue
         m = _SUFFIX.match(part)
         if m:

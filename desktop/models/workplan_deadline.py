@@ -17,7 +17,6 @@ calendar year (2025 for 2025-2026): months without a year and recurring kinds ne
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -72,14 +71,6 @@ def event_period(event: str, first_year: int) -> tuple[dt.date, dt.date]:
     return dt.date(first_year + y0, m0, d0), dt.date(first_year + y1, m1, d1)
 
 
-def year_bounds(first_year: int) -> tuple[dt.date, dt.date]:
-    return dt.date(first_year, 9, 1), dt.date(first_year + 1, 8, 31)
-
-
-def _month_end(year: int, month: int) -> dt.date:
-    return dt.date(year, month, calendar.monthrange(year, month)[1])
-
-
 def _iso(value) -> dt.date:
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
 
@@ -90,14 +81,14 @@ def periods(deadline: dict, first_year: int) -> list[tuple[dt.date, dt.date]]:
     """The periods in which the deadline calls for work (recurring kinds: the whole year)."""
     kind = deadline.get("kind", "text")
     if kind == "months":
-        return [(dt.date(y, m, 1), _month_end(y, m)) for y, m in deadline.get("months", [])]
+        return [(dt.date(y, m, 1), dates.month_end(y, m)) for y, m in deadline.get("months", [])]
     if kind == "dates":
         start = _iso(deadline["start"])
         return [(start, _iso(deadline.get("end") or start))]
     if kind == "event":
         return [event_period(e, first_year) for e in deadline.get("events", [])]
     if kind in ("weekly", "monthly", "year_round"):
-        return [year_bounds(first_year)]
+        return [dates.academic_year_bounds(first_year)]
     return []
 
 
@@ -114,7 +105,7 @@ def is_due(deadline: dict, start: dt.date, end: dt.date, first_year: int) -> boo
     holding a month's last day; year-round items in any period of the academic year.
     """
     kind = deadline.get("kind", "text")
-    y0, y1 = year_bounds(first_year)
+    y0, y1 = dates.academic_year_bounds(first_year)
     if kind == "weekly":
         lo, hi = max(start, y0), min(end, y1)
         if lo > hi:
@@ -125,7 +116,7 @@ def is_due(deadline: dict, start: dt.date, end: dt.date, first_year: int) -> boo
         lo, hi = max(start, y0), min(end, y1)
         if lo > hi:
             return False
-        return _month_end(lo.year, lo.month) <= hi
+        return dates.month_end(lo.year, lo.month) <= hi
     return any(s <= end and start <= e for s, e in periods(deadline, first_year))
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from desktop import dates
 from desktop.i18n import Translator
 from desktop.models.academic_calendar import (
     CATEGORY_LABELS,
@@ -92,4 +93,5 @@ def holidays_in_year(data: CalendarData, work: WorkCalendar, lang: str) -> list[
     """The country's holidays and moved days off from 1 September to 31 August."""
     first = int(data.year_name[:4])
     days = work.days_off(first, lang) + work.days_off(first + 1, lang)
-    return [(d, n) for d, n in days if dt.date(first, 9, 1) <= d <= dt.date(first + 1, 8, 31)]
+    start, end = dates.academic_year_bounds(first)
+    return [(d, n) for d, n in days if start <= d <= end]

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from desktop import dates
 from desktop.i18n import Translator, translator
 from desktop.models import grading
 from desktop.models.exam_schedule import fmt_time
@@ -31,7 +32,7 @@ def sheet_title(sheet: Sheet, tr: Translator) -> str:
 
 def particulars(sheet: Sheet, tr: Translator) -> list[tuple[str, str]]:
     h = sheet.head
-    when = h.day.strftime("%d.%m.%Y") + (f", {fmt_time(h.start)}" if h.start is not None else "")
+    when = dates.table(h.day) + (f", {fmt_time(h.start)}" if h.start is not None else "")
     return [
         (tr("Academic year"), f"{h.year}, {tr(SESSION_KIND_LABELS[SessionKind(h.session_kind)])}"),
         (tr("Discipline"), h.discipline),
@@ -39,7 +40,7 @@ def particulars(sheet: Sheet, tr: Translator) -> list[tuple[str, str]]:
         (tr("Group") if len(h.groups) == 1 else tr("Groups"), ", ".join(h.groups)),
         (tr("Examiner"), h.examiner),
         (tr("Date and room"), when + (f", {h.room}" if h.room else "")),
-        (tr("Issued"), h.issued_on.strftime("%d.%m.%Y")),
+        (tr("Issued"), dates.table(h.issued_on)),
     ]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from desktop import dates
 from desktop.i18n import Translator, translator
 from desktop.models.debts import DEBT_KINDS, Debt, Summary, SummaryRow, debt_counts
 from desktop.models.exams import SESSION_KIND_LABELS, SessionKind
@@ -71,7 +72,7 @@ def debts_pdf(target, debts: list[Debt], year: str, kind: str | None, frame: Fra
     rows = [[wrap(h, SANS + "-Bold", 8, w - 6) for h, w in zip(debt_headers(tr), widths)]]
     for i, d in enumerate(debts, 1):
         values = debt_values(i, d, tr)
-        values[-1] = values[-1].strftime("%d.%m.%Y") if values[-1] else ""
+        values[-1] = dates.table(values[-1])
         rows.append([wrap(v, SANS, 8, w - 6) for v, w in zip(values, widths)])
     if len(rows) == 1:
         rows.append(["", tr("No open debts")] + [""] * 7)

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -31,18 +30,15 @@ from PySide6.QtWidgets import (
 
 from desktop import colours
 from desktop import i18n
+from desktop import dates
 from desktop.i18n import N_, _
 from desktop.models.academic_calendar import TERM_LABELS, CalendarData, Entry, Rule, RuleKind
 from desktop.models.workdays import OVERRIDE_LABELS, OverrideKind
-from desktop.views.common.forms import ok_cancel
+from desktop.views.common.forms import date_edit, ok_cancel
 from desktop import clock
 
 RULE_LABELS = {RuleKind.WITHIN: N_("within N days after"), RuleKind.AFTER: N_("N days after"),
                RuleKind.BEFORE: N_("N days before")}
-
-
-def _qdate(d: dt.date) -> QDate:
-    return QDate(d.year, d.month, d.day)
 
 
 def _pydate(q: QDate) -> dt.date:
@@ -83,11 +79,8 @@ class EntryDialog(QDialog):
             self.modes.addButton(b)
             row.addWidget(b)
         today = clock.today()
-        self.start = QDateEdit(_qdate(entry.start or today))
-        self.end = QDateEdit(_qdate(entry.end or entry.start or today))
-        for w in (self.start, self.end):
-            w.setCalendarPopup(True)
-            w.setDisplayFormat("dd.MM.yyyy")
+        self.start = date_edit(entry.start or today)
+        self.end = date_edit(entry.end or entry.start or today)
         self.single = QCheckBox(_("One day"))
         self.single.setChecked(entry.start is not None and entry.start == entry.end)
         self.text = QLineEdit(entry.text)
@@ -217,7 +210,7 @@ class DaysOffModel(QAbstractTableModel):
             return None
         day, name = self.rows[index.row()]
         if index.column() == 0:
-            return day.strftime("%d.%m.%Y")
+            return dates.table(day)
         if index.column() == 1:
             return i18n.current().weekday(day.weekday())
         return name
@@ -236,9 +229,7 @@ class OverridesDialog(QDialog):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.day = QDateEdit(_qdate(clock.today()))
-        self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("dd.MM.yyyy")
+        self.day = date_edit()
         self.kind = QComboBox()
         for kind in OverrideKind:
             self.kind.addItem(_(OVERRIDE_LABELS[kind]), kind.value)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QDialog, QDialogButtonBox, QLabel, QTableView, QVBoxLayout
 
+from desktop import dates
 from desktop.i18n import NC_, N_, _
 from desktop.models import audit
 from desktop.models.db import Database
@@ -48,7 +49,7 @@ class AuditHistoryModel(QAbstractTableModel):
         source = rest[0] if rest else None
         col = index.column()
         if col == 0:
-            return at.strftime("%d.%m.%Y %H:%M:%S")
+            return dates.table_time(at, seconds=True)
         if col == 1:
             return f"{user}@{host}"
         if col == 2:

@@ -6,11 +6,10 @@ from __future__ import annotations
 import datetime as dt
 import io
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QInputDialog,
     QLabel,
@@ -50,6 +49,7 @@ from desktop.views.curators.matrix import ASSIGNMENT_ROLE, FIXED, MatrixModel
 from desktop.views.curators.report_form import ReportForm
 from desktop.views.curators.teaching_log import TeachingLogPanel
 from desktop import clock
+from desktop.views.common.forms import date_edit
 
 YEAR_CHOICE = user_settings.Option("curators/year", "")
 SPLITTER = user_settings.Option("curators/splitter", None, bytes)
@@ -70,9 +70,7 @@ class CuratorsArea(AreaPage):
         self.tabs = QTabWidget()
         # Matrix tab
         self.year = QComboBox()
-        self.as_of = QDateEdit(QDate.currentDate())
-        self.as_of.setCalendarPopup(True)
-        self.as_of.setDisplayFormat("dd.MM.yyyy")
+        self.as_of = date_edit()
         self.matrix_model = MatrixModel(self)
         self.matrix_view = QTableView()
         self.matrix_view.setModel(self.matrix_model)
@@ -288,7 +286,7 @@ class CuratorsArea(AreaPage):
         if not ok:
             return
         day_text, ok = QInputDialog.getText(self, _("Change curator"), _("From (dd.mm.yyyy):"),
-                                            text=clock.today().strftime("%d.%m.%Y"))
+                                            text=dates.table(clock.today()))
         if not ok:
             return
         try:

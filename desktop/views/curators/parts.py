@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QComboBox, QDateEdit, QStyledItemDelegate
+from PySide6.QtWidgets import QComboBox, QStyledItemDelegate
 
+from desktop import clock, dates
 from desktop.i18n import N_, _
 from desktop.models.base import DomainError
 from desktop.models.curators import (
@@ -17,6 +18,7 @@ from desktop.models.curators import (
     RISK_REASON_LABELS,
 )
 from desktop.views.common.tablemodel import Column
+from desktop.views.common.forms import date_edit
 
 
 def _label(labels):
@@ -29,19 +31,15 @@ def _label(labels):
     return show
 
 
-def _date(value) -> str:
-    return value.strftime("%d.%m.%Y") if value else ""
-
-
 PART_COLUMNS = {
-    "activities": [Column("day", N_("Date"), _date, editable=True), Column("kind", N_("Kind"), _label(
+    "activities": [Column("day", N_("Date"), dates.table, editable=True), Column("kind", N_("Kind"), _label(
         ACTIVITY_KIND_LABELS), editable=True), Column("topic", N_("Topic"), editable=True),
         Column("present", N_("Students present"), editable=True, align=Qt.AlignmentFlag.AlignRight)],
     "risks": [Column("student_name", N_("Student"), editable=True),
               Column("reason", N_("Reason"), _label(RISK_REASON_LABELS), editable=True),
               Column("action", N_("Action taken"), _label(RISK_ACTION_LABELS), editable=True),
               Column("result", N_("Result"), editable=True)],
-    "contacts": [Column("day", N_("Date"), _date, editable=True), Column("student_name", N_("Student"), editable=True),
+    "contacts": [Column("day", N_("Date"), dates.table, editable=True), Column("student_name", N_("Student"), editable=True),
                  Column("way", N_("Way"), _label(CONTACT_WAY_LABELS), editable=True),
                  Column("subject", N_("Topic"), editable=True)],
     "achievements": [Column("student_name", N_("Student"), editable=True),
@@ -108,14 +106,11 @@ class ChoiceDelegate(QStyledItemDelegate):
 
 class DateDelegate(QStyledItemDelegate):
     def createEditor(self, parent, option, index):
-        edit = QDateEdit(parent)
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("dd.MM.yyyy")
-        return edit
+        return date_edit(parent=parent)
 
     def setEditorData(self, editor, index):
         value = index.data(Qt.ItemDataRole.EditRole)
-        editor.setDate(QDate(value) if isinstance(value, dt.date) else QDate.currentDate())
+        editor.setDate(QDate(value if isinstance(value, dt.date) else clock.today()))
 
     def setModelData(self, editor, model, index):
         model.setData(index, editor.date().toPython(), Qt.ItemDataRole.EditRole)

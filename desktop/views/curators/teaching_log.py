@@ -5,11 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import io
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import dates
 from desktop.i18n import N_, _
 from desktop.models import records
 from desktop.models import teaching_log as tl
@@ -28,6 +28,7 @@ from desktop.views.common.toolbar import button_bar
 from desktop.views.common.tablemodel import Column, RecordTableModel
 from desktop.views.curators.parts import ChoiceDelegate, DateDelegate, to_python
 from desktop import clock
+from desktop.views.common.forms import date_edit
 
 
 def _form(value):
@@ -35,7 +36,7 @@ def _form(value):
 
 
 LOG_COLUMNS = [
-    Column("day", N_("Date"), lambda d: d.strftime("%d.%m.%Y") if d else "", editable=True),
+    Column("day", N_("Date"), dates.table, editable=True),
     Column("time", N_("Time"), editable=True),
     Column("hours", N_("Teaching hours"), lambda h: f"{h:g}" if h is not None else "", editable=True,
            align=Qt.AlignmentFlag.AlignRight),
@@ -59,9 +60,9 @@ class TeachingLogPanel(QWidget):
         super().__init__(parent)
         self.page = page
         self.teacher = QComboBox()
-        self.month = QDateEdit()
+        self.month = date_edit()
+        self.month.setCalendarPopup(False)  # a month: the arrows step it
         self.month.setDisplayFormat("MM.yyyy")
-        self.month.setDate(QDate.currentDate())
         self.model = RecordTableModel(LOG_COLUMNS, self)
         self.model.on_edit = self._edit
         self.view = QTableView()

@@ -10,7 +10,6 @@ from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QDialog,
     QFileDialog,
     QHeaderView,
@@ -46,6 +45,7 @@ from desktop.views.exams.models import (
     ExamListProxy,
 )
 from desktop import clock
+from desktop.views.common.forms import date_edit
 
 SPLITTER = ui_settings.Option("exams/splitter", None, bytes)
 KIND = ui_settings.Option("exams/kind", "winter")
@@ -62,11 +62,9 @@ class ExamsArea(AreaPage):
         self.kind = QComboBox()
         for k in ex.SessionKind:
             self.kind.addItem("", k.value)
-        self.start = QDateEdit()
-        self.end = QDateEdit()
+        self.start = date_edit()
+        self.end = date_edit()
         for w in (self.start, self.end):
-            w.setCalendarPopup(True)
-            w.setDisplayFormat("dd.MM.yyyy")
             w.editingFinished.connect(self._dates_edited)
         self.country = QLabel()
         self.course = QComboBox()

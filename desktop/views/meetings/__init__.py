@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import colours
+from desktop import dates
 from desktop.i18n import N_, _, ngettext
 from desktop.models import meetings as mt
 from desktop.models import meetings_agenda as ag
@@ -33,7 +34,6 @@ from desktop.views.common.page import EmptyState, Legend, PageHeader
 from desktop.views.common.tablemodel import Column, RecordTableModel
 from desktop.views.common.undo import perform
 from desktop.views.meetings.editor import MeetingEditor, table
-from desktop.views.meetings.models import short_date
 from desktop.views.meetings.register import DecisionsRegister
 from desktop.views.meetings.weeks import WEEKS_SHOWN, WeekList
 
@@ -59,7 +59,7 @@ class MeetingsArea(AreaPage):
         self.calendar.currentPageChanged.connect(lambda *_a: self.load_month())
         self.calendar.clicked.connect(self._date_clicked)
         self.meetings = RecordTableModel([
-            Column("date", N_("Date"), display=short_date, width=80),
+            Column("date", N_("Date"), display=dates.table, width=80),
             Column("time", N_("Time"), width=60),
             Column("series", N_("Meeting series"), width=200),
             Column("number", N_("No."), width=40),

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -32,7 +31,7 @@ from PySide6.QtWidgets import (
 from desktop.i18n import _
 from desktop.models import meetings as mt
 from desktop.models import meetings_agenda as ag
-from desktop.views.common.forms import allow_blank, show_blank
+from desktop.views.common.forms import allow_blank, date_edit, show_blank
 from desktop.views.common.toolbar import button_bar
 from desktop.views.meetings.models import AttendanceModel, ProposalModel, agenda_model, decision_model
 from desktop.views.common.forms import ok_cancel
@@ -75,8 +74,7 @@ class DecisionDialog(QDialog):
         people_view.setModel(self.people)
         self.has_due = QCheckBox(_("Due date"))
         self.has_due.setChecked(True)
-        self.due = QDateEdit(QDate(default_due.year, default_due.month, default_due.day))
-        self.due.setCalendarPopup(True)
+        self.due = date_edit(default_due)
         self.has_due.toggled.connect(self.due.setEnabled)
         form = QFormLayout(self)
         form.addRow(_("Decision"), self.text)
@@ -131,9 +129,7 @@ class MeetingEditor(QWidget):
         # heading
         self.heading = QLabel()
         self.heading.setStyleSheet("font-size: 11pt; font-weight: 600;")  # pane title (UI.md type scale)
-        self.date = QDateEdit()
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("dd.MM.yyyy")
+        self.date = date_edit()
         allow_blank(self.date)  # empty, not 01.01.2000, while no meeting is open
         show_blank(self.date)
         self.time = QLineEdit()

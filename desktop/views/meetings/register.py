@@ -3,13 +3,13 @@ overdue ones highlighted; export to Excel."""
 
 from __future__ import annotations
 
+import datetime as dt
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -26,6 +26,7 @@ from desktop.views.common.tablemodel import TextFilterProxy
 from desktop.views.meetings.editor import table
 from desktop.views.meetings.models import decision_model
 from desktop import clock
+from desktop.views.common.forms import date_edit
 
 F_PERSON = settings.Option("meetings/decisions_person", 0, int)
 F_STATUS = settings.Option("meetings/decisions_status", "open")
@@ -45,9 +46,7 @@ class DecisionsRegister(QWidget):
         self.view.sortByColumn(2, Qt.SortOrder.AscendingOrder)
         self.person, self.status = QComboBox(), QComboBox()
         self.use_due, self.overdue = QCheckBox(), QCheckBox()
-        self.due_by = QDateEdit(QDate.currentDate().addDays(7))
-        self.due_by.setCalendarPopup(True)
-        self.due_by.setDisplayFormat("dd.MM.yyyy")
+        self.due_by = date_edit(clock.today() + dt.timedelta(days=7))
         self.due_by.setEnabled(False)
         self.text = QLineEdit()
         self.text.setClearButtonEnabled(True)

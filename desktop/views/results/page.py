@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import text as sql_text
 
+from desktop import dates
 from desktop.i18n import N_, _
 from desktop.models import debts as dm
 from desktop.models import grading
@@ -64,7 +65,7 @@ SHEET_COLUMNS = [
     Column("number", N_("No."), width=50),
     Column("discipline", N_("Discipline"), width=220),
     Column("groups", N_("Groups"), width=150),
-    Column("day", N_("Date"), lambda d: d.strftime("%d.%m.%Y") if d else "", width=90),
+    Column("day", N_("Date"), dates.table, width=90),
     Column("examiner", N_("Examiner"), width=130),
     Column("state", N_("Entered"), width=70),
 ]
@@ -161,7 +162,7 @@ class ResultsArea(AreaPage):
             Column("session", N_("Session"), width=190), Column("kind", N_("Kind of debt"), lambda k: _(dm.DEBT_KINDS[k]),
                                                                  width=130),
             Column("result", N_("Result"), width=190),
-            Column("retake", N_("Retake date"), lambda d: d.strftime("%d.%m.%Y") if d else "", width=90)], self)
+            Column("retake", N_("Retake date"), dates.table, width=90)], self)
         self.debt_proxy = TextFilterProxy(["name", "record_book", "group", "discipline"], self)
         self.debt_proxy.setSourceModel(self.debt_model)
         self.debt_view = self._table(self.debt_proxy)  # kept in the register's order: group, then name
@@ -189,7 +190,7 @@ class ResultsArea(AreaPage):
 
         self.order_model = RecordTableModel([
             Column("number", N_("Order No"), width=100),
-            Column("order_date", N_("Order date"), lambda d: d.strftime("%d.%m.%Y") if d else "", width=90),
+            Column("order_date", N_("Order date"), dates.table, width=90),
             Column("kinds", N_("Kind"), lambda ks: ", ".join(_(om.MOVEMENT_LABELS[om.MovementKind(k)]) for k in ks),
                    width=260),
             Column("students", N_("Students"), width=80)], self, id_key="key")

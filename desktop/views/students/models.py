@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QAbstractItemModel, QAbstractProxyModel, QAbstractTableModel, QModelIndex, Qt
 
+from desktop import dates
 from desktop.i18n import NC_, N_, _, ngettext
 from desktop.models.contingent import FUNDING_LABELS, GENDER_LABELS, STUDENT_STATUS_LABELS, STUDY_FORM_LABELS
 from desktop.models.movements import MOVEMENT_LABELS
@@ -133,7 +134,7 @@ def _label(labels):
 def _date(v):
     if isinstance(v, str) and v:  # the list keeps SQLite's ISO text (see students.student_rows)
         v = dt.date.fromisoformat(v[:10])
-    return v.strftime("%d.%m.%Y") if isinstance(v, dt.date) else ""
+    return dates.table(v) if isinstance(v, dt.date) else ""
 
 
 # key, title, display

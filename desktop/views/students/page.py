@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import dates
 from desktop.i18n import _, ngettext
 from desktop.models import movements, students
 from desktop.models.base import DomainError
@@ -524,7 +525,7 @@ class StudentsArea(AreaPage):
                 (_("Status:"), _(movements.status_label(st.status))),
                 (_("Funding:"), _(FUNDING_LABELS[Funding(st.funding)])),
                 (_("Study form:"), _(STUDY_FORM_LABELS[StudyForm(st.study_form)])),
-                (_("Birth date:"), st.birth_date.strftime("%d.%m.%Y") if st.birth_date else ""),
+                (_("Birth date:"), dates.table(st.birth_date)),
                 (_("Gender:"), _(GENDER_LABELS.get(st.gender, "")) if st.gender else ""),
                 (_("Phone:"), st.phone), (_("E-mail:"), st.email),
             ]

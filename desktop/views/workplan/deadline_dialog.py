@@ -8,7 +8,6 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QFormLayout,
     QGridLayout,
@@ -22,7 +21,8 @@ from PySide6.QtWidgets import (
 
 from desktop.i18n import LANGUAGE_NAMES, LANGUAGES, _, current, translator
 from desktop.models import workplan_deadline as dl
-from desktop.views.common.forms import ok_cancel
+from desktop.views.common.forms import date_edit, ok_cancel
+from desktop.dates import academic_year_bounds
 
 
 class DeadlineDialog(QDialog):
@@ -47,10 +47,8 @@ class DeadlineDialog(QDialog):
         self.pages.addWidget(months)
         dates = QWidget()
         form = QFormLayout(dates)
-        self.start, self.end = QDateEdit(calendarPopup=True), QDateEdit(calendarPopup=True)
-        for w in (self.start, self.end):
-            w.setDisplayFormat("dd.MM.yyyy")
-            w.setDate(QDate(first_year, 9, 1))
+        year_start = academic_year_bounds(first_year)[0]
+        self.start, self.end = date_edit(year_start), date_edit(year_start)
         self.start_label, self.end_label = QLabel(_("From")), QLabel(_("To"))
         form.addRow(self.start_label, self.start)
         form.addRow(self.end_label, self.end)
