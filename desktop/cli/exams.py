@@ -38,10 +38,10 @@ def _session_id(s, year: str, kind: str) -> int:
     parse_year_name(year)
     session_id = find_session(s, year, kind)
     if session_id is None:
-        from desktop.models.exams import SESSION_KIND_LABELS, SessionKind
+        from desktop.models.exams import SessionKind
 
         raise CommandError(_("{session}: there is none in {year}").format(
-            session=_(SESSION_KIND_LABELS[SessionKind(kind)]), year=year))
+            session=SessionKind(kind).label(), year=year))
     return session_id
 
 
@@ -94,10 +94,10 @@ def cmd_check(args, ctx: Context) -> int:
         print(f"{labels[c.severity]}\t{c.message}")
     errors = sum(c.severity == "error" for c in conflicts)
     if errors:
-        from desktop.models.exams import SESSION_KIND_LABELS, SessionKind
+        from desktop.models.exams import SessionKind
 
         print("dekanat: " + ngettext("{n} error-level conflict: {session}, {year}",
                                      "{n} error-level conflicts: {session}, {year}", errors).format(
-            n=errors, session=tr(SESSION_KIND_LABELS[SessionKind(args.session)]), year=args.year), file=sys.stderr)
+            n=errors, session=SessionKind(args.session).label(tr), year=args.year), file=sys.stderr)
         return 1
     return 0

@@ -8,56 +8,37 @@ current state those movements lead to, so lists of 20,000 students need no histo
 from __future__ import annotations
 
 import datetime as dt
-import enum
 
 from sqlalchemy import Date, ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from desktop.i18n import N_
+from desktop.i18n import N_, LabelledEnum
 from desktop.models.base import Base
 from desktop.models.org import AcademicYear, Programme, Staff
 
 
-class StudyForm(enum.StrEnum):
-    FULL_TIME = "full_time"
-    EVENING = "evening"  # очно-заочная, вечерняя; кечки; кешкі
-    EXTRAMURAL = "extramural"  # заочная; сырттан; сырттай
-    DISTANCE = "distance"  # дистанционная, ДОТ; дистанттык; қашықтықтан
+class StudyForm(LabelledEnum):
+    FULL_TIME = "full_time", N_("Full-time")
+    EVENING = "evening", N_("Evening (part-time)")  # очно-заочная, вечерняя; кечки; кешкі
+    EXTRAMURAL = "extramural", N_("Extramural")  # заочная; сырттан; сырттай
+    DISTANCE = "distance", N_("Distance")  # дистанционная, ДОТ; дистанттык; қашықтықтан
 
 
-STUDY_FORM_LABELS = {StudyForm.FULL_TIME: N_("Full-time"), StudyForm.EVENING: N_("Evening (part-time)"),
-                     StudyForm.EXTRAMURAL: N_("Extramural"), StudyForm.DISTANCE: N_("Distance")}
+class Funding(LabelledEnum):
+    GRANT = "grant", N_("State grant")
+    CONTRACT = "contract", N_("Contract")
 
 
-class Funding(enum.StrEnum):
-    GRANT = "grant"
-    CONTRACT = "contract"
+class Gender(LabelledEnum):
+    FEMALE = "f", N_("Female")
+    MALE = "m", N_("Male")
 
 
-FUNDING_LABELS = {Funding.GRANT: N_("State grant"), Funding.CONTRACT: N_("Contract")}
-
-
-class Gender(enum.StrEnum):
-    FEMALE = "f"
-    MALE = "m"
-
-
-GENDER_LABELS = {Gender.FEMALE: N_("Female"), Gender.MALE: N_("Male")}
-
-
-class StudentStatus(enum.StrEnum):
-    STUDYING = "studying"
-    ACADEMIC_LEAVE = "academic_leave"
-    EXPELLED = "expelled"
-    GRADUATED = "graduated"
-
-
-STUDENT_STATUS_LABELS = {
-    StudentStatus.STUDYING: N_("Studying"),
-    StudentStatus.ACADEMIC_LEAVE: N_("Academic leave"),
-    StudentStatus.EXPELLED: N_("Expelled"),
-    StudentStatus.GRADUATED: N_("Graduated"),
-}
+class StudentStatus(LabelledEnum):
+    STUDYING = "studying", N_("Studying")
+    ACADEMIC_LEAVE = "academic_leave", N_("Academic leave")
+    EXPELLED = "expelled", N_("Expelled")
+    GRADUATED = "graduated", N_("Graduated")
 
 
 class Group(Base):

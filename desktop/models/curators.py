@@ -10,7 +10,6 @@ engine when it falls on a weekend or holiday.
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from dataclasses import dataclass
 
 from sqlalchemy import Date, ForeignKey, Integer, String, Text, UniqueConstraint, func, select
@@ -18,7 +17,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from desktop import colours
 from desktop import dates
-from desktop.i18n import NC_, N_, _
+from desktop.i18n import NC_, N_, LabelledEnum, _
 from desktop.models import settings
 from desktop.models.base import Base, DomainError
 from desktop.models.check import rule
@@ -31,34 +30,24 @@ DUE_DAY = settings.declare("curator_report_due_day", 5, tuple(range(1, 29)))
 REPORT_MONTHS = (9, 10, 11, 12, 1, 2, 3, 4, 5, 6)
 
 
-class ReportStatus(enum.StrEnum):
-    DRAFT = "draft"
-    SUBMITTED = "submitted"
-    ACCEPTED = "accepted"
-    RETURNED = "returned"
+class ReportStatus(LabelledEnum):
+    DRAFT = "draft", N_("Draft")
+    SUBMITTED = "submitted", N_("Submitted")
+    ACCEPTED = "accepted", N_("Accepted")
+    RETURNED = "returned", N_("Returned")
 
 
-REPORT_STATUS_LABELS = {
-    ReportStatus.DRAFT: N_("Draft"), ReportStatus.SUBMITTED: N_("Submitted"),
-    ReportStatus.ACCEPTED: N_("Accepted"), ReportStatus.RETURNED: N_("Returned"),
-}
-
-
-class CellState(enum.StrEnum):
+class CellState(LabelledEnum):
     """What the dean's office sees in a cell of the matrix."""
 
-    ACCEPTED = "accepted"
-    ON_TIME = "on_time"
-    LATE = "late"
-    RETURNED = "returned"
-    MISSING = "missing"
-    NOT_DUE = "not_due"  # the due day has not come yet
+    ACCEPTED = "accepted", N_("Accepted")
+    ON_TIME = "on_time", N_("On time")
+    LATE = "late", N_("Late")
+    RETURNED = "returned", N_("Returned")
+    MISSING = "missing", N_("Missing")
+    NOT_DUE = "not_due", N_("Not due yet")  # the due day has not come yet
 
 
-CELL_STATE_LABELS = {
-    CellState.ACCEPTED: N_("Accepted"), CellState.ON_TIME: N_("On time"), CellState.LATE: N_("Late"),
-    CellState.RETURNED: N_("Returned"), CellState.MISSING: N_("Missing"), CellState.NOT_DUE: N_("Not due yet"),
-}
 # Each state's colour role (desktop/colours.py): the window's matrix, its legend, the PDF and the
 # Excel workbook all colour a state alike, and always beside its word.
 CELL_STATE_ROLES = {
@@ -69,57 +58,35 @@ CELL_STATE_COLOURS = {state: colours.role(r).fill for state, r in CELL_STATE_ROL
 CELL_STATE_TEXT = {state: colours.role(r).text for state, r in CELL_STATE_ROLES.items()}
 
 
-class ActivityKind(enum.StrEnum):
-    CURATOR_HOUR = "curator_hour"
-    PARENTS_MEETING = "parents_meeting"
-    EVENT = "event"
-    DORMITORY_VISIT = "dormitory_visit"
+class ActivityKind(LabelledEnum):
+    CURATOR_HOUR = "curator_hour", N_("Curator hour")
+    PARENTS_MEETING = "parents_meeting", N_("Meeting with parents")
+    EVENT = "event", NC_("curator activity kind", "Event")
+    DORMITORY_VISIT = "dormitory_visit", N_("Visit to the dormitory")
 
 
-ACTIVITY_KIND_LABELS = {
-    ActivityKind.CURATOR_HOUR: N_("Curator hour"), ActivityKind.PARENTS_MEETING: N_("Meeting with parents"),
-    ActivityKind.EVENT: NC_("curator activity kind", "Event"), ActivityKind.DORMITORY_VISIT: N_("Visit to the dormitory"),
-}
+class RiskReason(LabelledEnum):
+    ABSENCES = "absences", N_("Absences")
+    DEBTS = "debts", N_("Academic debts")
+    CONDUCT = "conduct", N_("Conduct")
 
 
-class RiskReason(enum.StrEnum):
-    ABSENCES = "absences"
-    DEBTS = "debts"
-    CONDUCT = "conduct"
+class RiskAction(LabelledEnum):
+    TALK = "talk", N_("Talk")
+    LETTER = "letter", N_("Letter to parents")
+    REFERRAL = "referral", N_("Referral to the dean's office")
 
 
-RISK_REASON_LABELS = {RiskReason.ABSENCES: N_("Absences"), RiskReason.DEBTS: N_("Academic debts"),
-                      RiskReason.CONDUCT: N_("Conduct")}
+class ContactWay(LabelledEnum):
+    MEETING = "meeting", N_("Meeting")
+    PHONE = "phone", N_("Phone call")
+    LETTER = "letter", N_("Letter")
 
 
-class RiskAction(enum.StrEnum):
-    TALK = "talk"
-    LETTER = "letter"
-    REFERRAL = "referral"
-
-
-RISK_ACTION_LABELS = {RiskAction.TALK: N_("Talk"), RiskAction.LETTER: N_("Letter to parents"),
-                      RiskAction.REFERRAL: N_("Referral to the dean's office")}
-
-
-class ContactWay(enum.StrEnum):
-    MEETING = "meeting"
-    PHONE = "phone"
-    LETTER = "letter"
-
-
-CONTACT_WAY_LABELS = {ContactWay.MEETING: N_("Meeting"), ContactWay.PHONE: N_("Phone call"),
-                      ContactWay.LETTER: N_("Letter")}
-
-
-class AchievementKind(enum.StrEnum):
-    OLYMPIAD = "olympiad"
-    COMPETITION = "competition"
-    SPORT = "sport"
-
-
-ACHIEVEMENT_KIND_LABELS = {AchievementKind.OLYMPIAD: N_("Olympiad"), AchievementKind.COMPETITION: N_("Competition"),
-                           AchievementKind.SPORT: N_("Sport")}
+class AchievementKind(LabelledEnum):
+    OLYMPIAD = "olympiad", N_("Olympiad")
+    COMPETITION = "competition", N_("Competition")
+    SPORT = "sport", N_("Sport")
 
 
 class CuratorReport(Base):

@@ -15,26 +15,17 @@ from sqlalchemy import Date, ForeignKey, String, Text, UniqueConstraint, func, s
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from desktop import dates
-from desktop.i18n import NC_, N_, _
+from desktop.i18n import NC_, N_, LabelledEnum, _
 from desktop.models.base import Base, DomainError
 from desktop.models.org import Staff, academic_year_of
 
 
-class SeriesKind(enum.StrEnum):
-    DEANS_OFFICE = "deans_office"
-    DEPARTMENT = "department"
-    METHODOLOGICAL_COUNCIL = "methodological_council"
-    CURATORS = "curators"
-    OTHER = "other"
-
-
-SERIES_KIND_LABELS = {
-    SeriesKind.DEANS_OFFICE: N_("Dean's office weekly meeting"),
-    SeriesKind.DEPARTMENT: N_("Department meeting"),
-    SeriesKind.METHODOLOGICAL_COUNCIL: N_("Methodological council"),
-    SeriesKind.CURATORS: N_("Curators' meeting"),
-    SeriesKind.OTHER: N_("Other meeting"),
-}
+class SeriesKind(LabelledEnum):
+    DEANS_OFFICE = "deans_office", N_("Dean's office weekly meeting")
+    DEPARTMENT = "department", N_("Department meeting")
+    METHODOLOGICAL_COUNCIL = "methodological_council", N_("Methodological council")
+    CURATORS = "curators", N_("Curators' meeting")
+    OTHER = "other", N_("Other meeting")
 
 
 class Recurrence(enum.StrEnum):
@@ -42,17 +33,10 @@ class Recurrence(enum.StrEnum):
     MONTHLY = "monthly"
 
 
-class DecisionStatus(enum.StrEnum):
-    OPEN = "open"
-    DONE = "done"
-    CANCELLED = "cancelled"
-
-
-DECISION_STATUS_LABELS = {
-    DecisionStatus.OPEN: N_("Open"),
-    DecisionStatus.DONE: N_("Done"),
-    DecisionStatus.CANCELLED: NC_("decision", "Cancelled"),
-}
+class DecisionStatus(LabelledEnum):
+    OPEN = "open", N_("Open")
+    DONE = "done", N_("Done")
+    CANCELLED = "cancelled", NC_("decision", "Cancelled")
 
 
 class MeetingSeries(Base):

@@ -268,20 +268,6 @@ def next_meeting_date(session: Session, series_id: int, after: dt.date | None = 
     raise DomainError("unreachable")  # pragma: no cover
 
 
-def series_dates(session: Session, series_id: int, start: dt.date, end: dt.date) -> list[tuple[dt.date, dt.date]]:
-    """(nominal, actual) meeting days of the series within [start, end], holidays moved."""
-    from desktop.models.workdays import work_calendar
-
-    series = mt._get(session, mt.MeetingSeries, series_id)
-    cal = work_calendar(session)
-    out = []
-    for nominal in nominal_dates(series, start - dt.timedelta(days=1)):
-        if nominal > end:
-            break
-        out.append((nominal, cal.next_working_day(nominal)))
-    return out
-
-
 def create_next_meeting(session: Session, series_id: int, *, after: dt.date | None = None,
                         with_proposals: bool = False, meeting_id: int | None = None) -> mt.Meeting:
     """The next meeting of a series, one click: its day, the series' time, place, chair, secretary

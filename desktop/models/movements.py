@@ -10,7 +10,6 @@ every function here keeps them in step within the caller's transaction.
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -18,35 +17,23 @@ from sqlalchemy import Date, ForeignKey, Index, String, delete, insert, select, 
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from desktop import dates
-from desktop.i18n import N_, _
+from desktop.i18n import N_, LabelledEnum, _
 from desktop.models.base import Base, DomainError
 from desktop.models.check import rule
 from desktop.models.contingent import Group, Student, StudentStatus
 
 
-class MovementKind(enum.StrEnum):
-    ENROLMENT = "enrolment"
-    TRANSFER = "transfer"
-    PROMOTION = "promotion"
-    ACADEMIC_LEAVE = "academic_leave"
-    RETURN = "return"
-    EXPULSION = "expulsion"
-    REINSTATEMENT = "reinstatement"
-    GRADUATION = "graduation"
-    REPEAT_YEAR = "repeat_year"  # kept back on the same course (session results)
+class MovementKind(LabelledEnum):
+    ENROLMENT = "enrolment", N_("Enrolment")
+    TRANSFER = "transfer", N_("Transfer")
+    PROMOTION = "promotion", N_("Promotion to the next course")
+    ACADEMIC_LEAVE = "academic_leave", N_("Academic leave")
+    RETURN = "return", N_("Return from academic leave")
+    EXPULSION = "expulsion", N_("Expulsion")
+    REINSTATEMENT = "reinstatement", N_("Reinstatement")
+    GRADUATION = "graduation", N_("Graduation")
+    REPEAT_YEAR = "repeat_year", N_("Repeat year")  # kept back on the same course (session results)
 
-
-MOVEMENT_LABELS = {
-    MovementKind.ENROLMENT: N_("Enrolment"),
-    MovementKind.TRANSFER: N_("Transfer"),
-    MovementKind.PROMOTION: N_("Promotion to the next course"),
-    MovementKind.ACADEMIC_LEAVE: N_("Academic leave"),
-    MovementKind.RETURN: N_("Return from academic leave"),
-    MovementKind.EXPULSION: N_("Expulsion"),
-    MovementKind.REINSTATEMENT: N_("Reinstatement"),
-    MovementKind.GRADUATION: N_("Graduation"),
-    MovementKind.REPEAT_YEAR: N_("Repeat year"),
-}
 
 K, S = MovementKind, StudentStatus
 # The status a movement leaves, and the statuses it may start from (None = no history yet).
@@ -285,9 +272,9 @@ def undo_promotion(session: Session, movement_ids: Sequence[int], group_ids: Seq
 
 
 def status_label(status) -> str:
-    from desktop.models.contingent import STUDENT_STATUS_LABELS
+    from desktop.models.contingent import StudentStatus
 
-    return STUDENT_STATUS_LABELS.get(StudentStatus(status), str(status)) if status else N_("Not enrolled")
+    return StudentStatus.labels().get(StudentStatus(status), str(status)) if status else N_("Not enrolled")
 
 
 @rule

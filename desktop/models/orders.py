@@ -17,7 +17,7 @@ from desktop import dates
 from desktop.i18n import _
 from desktop.models.base import DomainError
 from desktop.models.contingent import Group, Student
-from desktop.models.movements import MOVEMENT_LABELS, Movement, MovementKind
+from desktop.models.movements import Movement, MovementKind
 from desktop.models.results import name_key, student_sort_key
 
 
@@ -54,7 +54,7 @@ def orders_register(session: Session, search: str = "") -> list[OrderEntry]:
     out = []
     for (number, date), (kinds, eff, n) in merged.items():
         if needle and needle not in number.casefold() and (number, date) not in by_student and not any(
-                needle in _(MOVEMENT_LABELS[MovementKind(k)]).casefold() for k in kinds):
+                needle in MovementKind(k).label().casefold() for k in kinds):
             continue
         out.append(OrderEntry(number, date, tuple(sorted(kinds)), eff, n))
     out.sort(key=lambda o: (o.order_date or o.effective_date, name_key(o.number)), reverse=True)

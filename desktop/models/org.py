@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import re
 
 from sqlalchemy import Date, ForeignKey, String, UniqueConstraint, select
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from desktop import dates
-from desktop.i18n import N_, _
+from desktop.i18n import N_, LabelledEnum, _
 from desktop.models.base import Base, DomainError
 
 
@@ -37,27 +36,15 @@ class Department(Base):
     staff: Mapped[list[Staff]] = relationship(back_populates="department")
 
 
-class StaffRole(enum.StrEnum):
-    DEAN = "dean"
-    VICE_DEAN = "vice_dean"
-    METHODIST = "methodist"
-    HEAD_OF_DEPARTMENT = "head_of_department"
-    CURATOR = "curator"
-    PROGRAMME_LEAD = "programme_lead"
-    TEACHER = "teacher"
-    SECRETARY = "secretary"
-
-
-STAFF_ROLE_LABELS = {
-    StaffRole.DEAN: N_("Dean"),
-    StaffRole.VICE_DEAN: N_("Vice-dean"),
-    StaffRole.METHODIST: N_("Methodist"),
-    StaffRole.HEAD_OF_DEPARTMENT: N_("Head of department"),
-    StaffRole.CURATOR: N_("Curator"),
-    StaffRole.PROGRAMME_LEAD: N_("Programme lead"),
-    StaffRole.TEACHER: N_("Teacher"),
-    StaffRole.SECRETARY: N_("Secretary"),
-}
+class StaffRole(LabelledEnum):
+    DEAN = "dean", N_("Dean")
+    VICE_DEAN = "vice_dean", N_("Vice-dean")
+    METHODIST = "methodist", N_("Methodist")
+    HEAD_OF_DEPARTMENT = "head_of_department", N_("Head of department")
+    CURATOR = "curator", N_("Curator")
+    PROGRAMME_LEAD = "programme_lead", N_("Programme lead")
+    TEACHER = "teacher", N_("Teacher")
+    SECRETARY = "secretary", N_("Secretary")
 
 
 class Staff(Base):
@@ -117,19 +104,12 @@ def short_name(last_name: str, first_name: str = "", patronymic: str = "") -> st
     return f"{last_name.strip()} {initials}".strip()
 
 
-class ProgrammeLevel(enum.StrEnum):
-    BACHELOR = "bachelor"
-    MASTER = "master"
-    SPECIALIST = "specialist"
-    DOCTORAL = "doctoral"
+class ProgrammeLevel(LabelledEnum):
+    BACHELOR = "bachelor", N_("Bachelor")
+    MASTER = "master", N_("Master")
+    SPECIALIST = "specialist", N_("Specialist")
+    DOCTORAL = "doctoral", N_("Doctoral")
 
-
-PROGRAMME_LEVEL_LABELS = {
-    ProgrammeLevel.BACHELOR: N_("Bachelor"),
-    ProgrammeLevel.MASTER: N_("Master"),
-    ProgrammeLevel.SPECIALIST: N_("Specialist"),
-    ProgrammeLevel.DOCTORAL: N_("Doctoral"),
-}
 
 PROGRAMME_CODE = re.compile(r"^[0-9A-Za-z.\-]{3,20}$")
 

@@ -4,7 +4,6 @@ student or group, subject, form of the lesson, distance platform, notes; totals 
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import re
 from dataclasses import dataclass
 
@@ -12,25 +11,18 @@ from sqlalchemy import Date, Float, ForeignKey, String, Text, func, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from desktop import dates
-from desktop.i18n import N_, _
+from desktop.i18n import N_, LabelledEnum, _
 from desktop.models.base import Base, DomainError
 from desktop.models.org import Staff
 
 
-class LessonForm(enum.StrEnum):
-    VIDEO = "video"
-    CONFERENCE = "conference"
-    WEBINAR = "webinar"
-    INDIVIDUAL = "individual"
-    CONSULTATION = "consultation"
-    CONTROL = "control"
-
-
-LESSON_FORM_LABELS = {
-    LessonForm.VIDEO: N_("Video lesson"), LessonForm.CONFERENCE: N_("Conference"),
-    LessonForm.WEBINAR: N_("Webinar"), LessonForm.INDIVIDUAL: N_("Individual lesson"),
-    LessonForm.CONSULTATION: N_("Consultation"), LessonForm.CONTROL: N_("Control"),
-}
+class LessonForm(LabelledEnum):
+    VIDEO = "video", N_("Video lesson")
+    CONFERENCE = "conference", N_("Conference")
+    WEBINAR = "webinar", N_("Webinar")
+    INDIVIDUAL = "individual", N_("Individual lesson")
+    CONSULTATION = "consultation", N_("Consultation")
+    CONTROL = "control", N_("Control")
 
 
 class TeachingLogEntry(Base):

@@ -121,7 +121,7 @@ def _exams(session: Session, today: dt.date) -> list[dict]:
     from sqlalchemy import select
 
     from desktop.models.exam_conflicts import check_session
-    from desktop.models.exams import SESSION_KIND_LABELS, ExamSession, SessionKind
+    from desktop.models.exams import ExamSession, SessionKind
 
     rows = []
     # Sessions in progress or starting within SESSION_AHEAD days (their conflicts need resolving now).
@@ -134,7 +134,7 @@ def _exams(session: Session, today: dt.date) -> list[dict]:
         if conflicts:
             rows.append(_row("exams", "overdue" if errors else "due", min((c.day for c in conflicts if c.day),
                                                                             default=None),
-                             _(SESSION_KIND_LABELS[SessionKind(kind)]),
+                             SessionKind(kind).label(),
                              _("{errors} errors, {warnings} warnings to resolve").format(
                                  errors=len(errors), warnings=len(conflicts) - len(errors)), target=session_id))
     return rows

@@ -7,13 +7,12 @@ Every operation is one unit of work in the caller's session and returns what und
 from __future__ import annotations
 
 import datetime as dt
-import enum
 
 from sqlalchemy import JSON, Date, ForeignKey, String, Text, UniqueConstraint, select
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 from sqlalchemy.orm.exc import StaleDataError
 
-from desktop.i18n import NC_, N_, _
+from desktop.i18n import NC_, N_, _, LabelledEnum
 from desktop.models import workplan_deadline as dl
 from desktop.models.base import Base, DomainError
 from desktop.models.org import AcademicYear, get_or_create_year
@@ -21,44 +20,23 @@ from desktop.models.workplan_people import ResponsibleRef, parse_responsible, st
 from desktop import clock
 
 
-class ItemStatus(enum.StrEnum):
-    PLANNED = "planned"
-    IN_PROGRESS = "in_progress"
-    DONE = "done"
-    CANCELLED = "cancelled"
+class ItemStatus(LabelledEnum):
+    PLANNED = "planned", N_("Planned")
+    IN_PROGRESS = "in_progress", N_("In progress")
+    DONE = "done", N_("Done")
+    CANCELLED = "cancelled", NC_("plan item", "Cancelled")
 
 
-STATUS_LABELS = {
-    ItemStatus.PLANNED: N_("Planned"),
-    ItemStatus.IN_PROGRESS: N_("In progress"),
-    ItemStatus.DONE: N_("Done"),
-    ItemStatus.CANCELLED: NC_("plan item", "Cancelled"),
-}
-
-
-class SectionKind(enum.StrEnum):
-    ORGANISATIONAL = "organisational"
-    TEACHING = "teaching"
-    RESEARCH = "research"
-    UPBRINGING = "upbringing"
-    ACCREDITATION = "accreditation"
-    INTERNATIONAL = "international"
-    CAREER_GUIDANCE = "career_guidance"
-    MATERIAL_BASE = "material_base"
-    CUSTOM = "custom"
-
-
-SECTION_KIND_LABELS = {
-    SectionKind.ORGANISATIONAL: N_("Organisational work"),
-    SectionKind.TEACHING: N_("Teaching and methodological work"),
-    SectionKind.RESEARCH: N_("Research work"),
-    SectionKind.UPBRINGING: N_("Upbringing and curator work"),
-    SectionKind.ACCREDITATION: N_("Preparation for accreditation"),
-    SectionKind.INTERNATIONAL: N_("International relations and mobility"),
-    SectionKind.CAREER_GUIDANCE: N_("Career guidance"),
-    SectionKind.MATERIAL_BASE: N_("Material and technical base"),
-    SectionKind.CUSTOM: N_("Other work"),
-}
+class SectionKind(LabelledEnum):
+    ORGANISATIONAL = "organisational", N_("Organisational work")
+    TEACHING = "teaching", N_("Teaching and methodological work")
+    RESEARCH = "research", N_("Research work")
+    UPBRINGING = "upbringing", N_("Upbringing and curator work")
+    ACCREDITATION = "accreditation", N_("Preparation for accreditation")
+    INTERNATIONAL = "international", N_("International relations and mobility")
+    CAREER_GUIDANCE = "career_guidance", N_("Career guidance")
+    MATERIAL_BASE = "material_base", N_("Material and technical base")
+    CUSTOM = "custom", N_("Other work")
 
 
 class WorkPlan(Base):
@@ -281,7 +259,7 @@ STANDARD_SECTIONS = tuple(k for k in SectionKind if k is not SectionKind.CUSTOM)
 def create_standard_plan(session: Session, year_name: str, **fields) -> WorkPlan:
     """A new plan with the eight usual sections, titled in the interface language."""
     plan = create_plan(session, year_name, **fields)
-    sections = [add_section(session, plan.id, _(SECTION_KIND_LABELS[kind]), kind.value) for kind in STANDARD_SECTIONS]
+    sections = [add_section(session, plan.id, SectionKind(kind).label(), kind.value) for kind in STANDARD_SECTIONS]
     _standard_titles_in_every_language(session, sections)
     return plan
 
@@ -296,7 +274,7 @@ def _standard_titles_in_every_language(session: Session, sections: list[WorkPlan
         return
     refs = [TextRef("workplan_section", s.id, "title") for s in sections]
     set_originals_language(session, refs, lang)
-    add_versions(session, [(ref, other, translator(other)(SECTION_KIND_LABELS[SectionKind(s.kind)]))
+    add_versions(session, [(ref, other, translator(other)(SectionKind.labels()[SectionKind(s.kind)]))
                            for ref, s in zip(refs, sections, strict=True) for other in CONTENT_LANGUAGES
                            if other != lang])
 

@@ -9,8 +9,6 @@ from dataclasses import dataclass
 from desktop import dates
 from desktop.i18n import Translator
 from desktop.models.academic_calendar import (
-    CATEGORY_LABELS,
-    LAYOUT_LABELS,
     TERM_LABELS,
     CalendarData,
     Category,
@@ -65,7 +63,7 @@ def cell_text(data: CalendarData, entry: Entry | None, span, tr: Translator) -> 
 def table_rows(data: CalendarData, resolved: dict, tr: Translator) -> list[TableRow]:
     rows: list[TableRow] = []
     for numeral, category, events in data.by_category():
-        rows.append(TableRow(True, f"{numeral}.", tr(CATEGORY_LABELS[Category(category)]), [""] * len(data.columns)))
+        rows.append(TableRow(True, f"{numeral}.", Category(category).label(tr), [""] * len(data.columns)))
         for e in events:
             cells = []
             for column in data.columns:
@@ -85,7 +83,7 @@ def table_rows(data: CalendarData, resolved: dict, tr: Translator) -> list[Table
 def title_lines(data: CalendarData, tr: Translator) -> list[str]:
     lines = [tr("ACADEMIC CALENDAR FOR THE {year} ACADEMIC YEAR").format(year=data.year_name)]
     level = tr("Bachelor") if data.level == "bachelor" else tr("Master")
-    lines.append(f"{level.upper()} ({tr(LAYOUT_LABELS[Layout(data.layout)]).lower()})")
+    lines.append(f"{level.upper()} ({Layout(data.layout).label(tr).lower()})")
     return lines
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from desktop import dates
 from desktop.i18n import N_, Translator, translator
-from desktop.models.movements import MOVEMENT_LABELS, MovementKind
+from desktop.models.movements import MovementKind
 from desktop.models.orders import OrderDocument, OrderItem
 from desktop.models.results import Frame
 
@@ -106,4 +106,4 @@ def order_pdf(target, doc: OrderDocument, frame: Frame, lang: str, *, extracts: 
 
 
 def kind_names(kinds, tr: Translator) -> str:
-    return ", ".join(tr(MOVEMENT_LABELS[MovementKind(k)]) for k in kinds)
+    return ", ".join(MovementKind(k).label(tr) for k in kinds)

@@ -5,13 +5,13 @@ from __future__ import annotations
 from desktop import dates
 from desktop.i18n import Translator, translator
 from desktop.models.debts import DEBT_KINDS, Debt, Summary, SummaryRow, debt_counts
-from desktop.models.exams import SESSION_KIND_LABELS, SessionKind
+from desktop.models.exams import SessionKind
 from desktop.models.grading import describe
 from desktop.models.results import Frame
 
 
 def _session_name(kind: str | None, tr: Translator) -> str:
-    return tr(SESSION_KIND_LABELS[SessionKind(kind)]) if kind else ""
+    return SessionKind(kind).label(tr) if kind else ""
 
 
 def debt_headers(tr: Translator) -> list[str]:

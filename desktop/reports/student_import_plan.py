@@ -136,22 +136,20 @@ class ImportPlan:
 
 def _shown(f: str, value) -> str:
     from desktop.models.contingent import (
-        FUNDING_LABELS,
-        GENDER_LABELS,
-        STUDY_FORM_LABELS,
         Funding,
         Gender,
+        StudyForm,
     )
 
     if value in (None, ""):
         return "—"
     try:
         if f == "funding":
-            return _(FUNDING_LABELS[Funding(value)])
+            return Funding(value).label()
         if f == "study_form":
-            return _(STUDY_FORM_LABELS[StudyForm(value)])
+            return StudyForm(value).label()
         if f == "gender":
-            return _(GENDER_LABELS[Gender(value)])
+            return Gender(value).label()
     except ValueError:
         return str(value)
     if isinstance(value, dt.date):

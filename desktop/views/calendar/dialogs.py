@@ -31,15 +31,11 @@ from PySide6.QtWidgets import (
 from desktop import colours
 from desktop import i18n
 from desktop import dates
-from desktop.i18n import N_, _
+from desktop.i18n import _
 from desktop.models.academic_calendar import TERM_LABELS, CalendarData, Entry, Rule, RuleKind
-from desktop.models.workdays import OVERRIDE_LABELS, OverrideKind
+from desktop.models.workdays import OverrideKind
 from desktop.views.common.forms import date_edit, ok_cancel
 from desktop import clock
-
-RULE_LABELS = {RuleKind.WITHIN: N_("within N days after"), RuleKind.AFTER: N_("N days after"),
-               RuleKind.BEFORE: N_("N days before")}
-
 
 def _pydate(q: QDate) -> dt.date:
     return dt.date(q.year(), q.month(), q.day())
@@ -86,7 +82,7 @@ class EntryDialog(QDialog):
         self.text = QLineEdit(entry.text)
         self.rule_kind = QComboBox()
         for kind in RuleKind:
-            self.rule_kind.addItem(_(RULE_LABELS[kind]), kind.value)
+            self.rule_kind.addItem(kind.label(), kind.value)
         self.days = QSpinBox()
         self.days.setRange(0, 400)
         self.working = QComboBox()
@@ -178,7 +174,7 @@ class OverridesModel(QAbstractTableModel):
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
             return None
         day, kind, note = self.rows[index.row()]
-        return (i18n.current().short_date(day), _(OVERRIDE_LABELS[OverrideKind(kind)]), note)[index.column()]
+        return (i18n.current().short_date(day), OverrideKind(kind).label(), note)[index.column()]
 
 
 class DaysOffModel(QAbstractTableModel):
@@ -232,7 +228,7 @@ class OverridesDialog(QDialog):
         self.day = date_edit()
         self.kind = QComboBox()
         for kind in OverrideKind:
-            self.kind.addItem(_(OVERRIDE_LABELS[kind]), kind.value)
+            self.kind.addItem(OverrideKind(kind).label(), kind.value)
         self.note = QLineEdit()
         self.note.setPlaceholderText(_("Decree, e.g. No. 12 of 01.03.2026"))
         self.add_button = QPushButton(_("Add"))

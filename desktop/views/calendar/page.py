@@ -157,7 +157,7 @@ class CalendarArea(AreaPage):
         self.year_view = YearViewWidget()
         self.year_view.band_clicked.connect(self._band_clicked)
         # The year view's bands are named by a legend of the event kinds, in their colours.
-        self.legend = Legend([(c.value, ac.CATEGORY_LABELS[c]) for c in CATEGORY_COLOURS],
+        self.legend = Legend([(c.value, ac.Category.labels()[c]) for c in CATEGORY_COLOURS],
                              fills={c.value: colour for c, colour in CATEGORY_COLOURS.items()}, columns=6)
         year_page = QWidget()
         yl = QVBoxLayout(year_page)
@@ -212,7 +212,7 @@ class CalendarArea(AreaPage):
         self.chooser.clear()
         for cal_id, year, level, layout in items:
             level_label = _("Bachelor") if level == "bachelor" else _("Master")
-            self.chooser.addItem(f"{year} · {level_label} · {_(ac.LAYOUT_LABELS[ac.Layout(layout)])}", cal_id)
+            self.chooser.addItem(f"{year} · {level_label} · {ac.Layout(layout).label()}", cal_id)
         i = self.chooser.findData(wanted)
         self.chooser.setCurrentIndex(i if i >= 0 else 0)
         self.chooser.blockSignals(False)
@@ -382,7 +382,7 @@ class CalendarArea(AreaPage):
         if self.data is None:
             return
         if category is None:
-            labels = [_(ac.CATEGORY_LABELS[c]) for c in ac.Category]
+            labels = [c.label() for c in ac.Category]
             chosen, ok = QInputDialog.getItem(self, _("Add event"), _("Category:"), labels, 0, False)
             if not ok:
                 return

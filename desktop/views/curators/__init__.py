@@ -29,7 +29,6 @@ from desktop.i18n import N_, _, current
 from desktop.models import curator_reports as cr
 from desktop.models.base import DomainError
 from desktop.models.curators import (
-    CELL_STATE_LABELS,
     CELL_STATE_ROLES,
     CellState,
     assign_curator,
@@ -59,7 +58,7 @@ HISTORY_COLUMNS = [
     Column("curator", N_("Curator")),
     Column("due", N_("Due date"), lambda d: current().short_date(d) if d else ""),
     Column("submitted_on", N_("Submitted"), lambda d: current().short_date(d) if d else ""),
-    Column("state", N_("State"), lambda s: _(CELL_STATE_LABELS[CellState(s)]) if s else ""),
+    Column("state", N_("State"), lambda s: CellState(s).label() if s else ""),
     Column("comment", N_("Comment")),
 ]
 
@@ -103,7 +102,7 @@ class CuratorsArea(AreaPage):
                                  search=self.search)
         self.set_search(self.search)
         self.title = self.header.title
-        self.legend = Legend([(CELL_STATE_ROLES[st], CELL_STATE_LABELS[st]) for st in STATE_ORDER])
+        self.legend = Legend([(CELL_STATE_ROLES[st], CellState.labels()[st]) for st in STATE_ORDER])
         history = QWidget()
         hl = QVBoxLayout(history)
         hl.setContentsMargins(0, 0, 0, 0)
@@ -224,7 +223,7 @@ class CuratorsArea(AreaPage):
         if m is None:
             return
         self.counts.setText(_("In all: {counts}").format(counts=", ".join(
-            f"{_(CELL_STATE_LABELS[s])}: {m.counts.get(s, 0)}" for s in STATE_ORDER)))
+            f"{CellState(s).label()}: {m.counts.get(s, 0)}" for s in STATE_ORDER)))
 
     def load_history(self, index) -> None:
         aid = index.data(ASSIGNMENT_ROLE) if index.isValid() else None

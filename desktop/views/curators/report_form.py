@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from desktop.i18n import _, current
 from desktop.models import curator_reports as cr
 from desktop.models import records
-from desktop.models.curators import PARTS, REPORT_STATUS_LABELS, CuratorReport, ReportStatus
+from desktop.models.curators import PARTS, CuratorReport, ReportStatus
 from desktop.views.common.toolbar import button_bar
 from desktop.views import settings as user_settings
 from desktop.views.common.tablemodel import RecordTableModel
@@ -217,7 +217,7 @@ class ReportForm(QWidget):
             return
         info = self._info
         tr = current()
-        text = _("Status: {status}").format(status=_(REPORT_STATUS_LABELS[ReportStatus(self.status)]))
+        text = _("Status: {status}").format(status=ReportStatus(self.status).label())
         if info["submitted_on"]:
             text += " · " + _("Submitted: {date}").format(date=tr.short_date(info["submitted_on"]))
         if self.status == ReportStatus.RETURNED:

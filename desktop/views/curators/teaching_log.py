@@ -32,7 +32,7 @@ from desktop.views.common.forms import date_edit
 
 
 def _form(value):
-    return _(tl.LESSON_FORM_LABELS[tl.LessonForm(value)]) if value else ""
+    return tl.LessonForm(value).label() if value else ""
 
 
 LOG_COLUMNS = [
@@ -70,7 +70,7 @@ class TeachingLogPanel(QWidget):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.setItemDelegateForColumn(0, DateDelegate(self.view))
-        self.view.setItemDelegateForColumn(5, ChoiceDelegate(tl.LESSON_FORM_LABELS, self.view))
+        self.view.setItemDelegateForColumn(5, ChoiceDelegate(tl.LessonForm.labels(), self.view))
         self.totals = QLabel()
         # Every teacher's month at a glance, for the dean's office's monthly count.
         self.all_model = RecordTableModel(TOTALS_COLUMNS, self)

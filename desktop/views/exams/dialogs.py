@@ -25,7 +25,7 @@ from desktop import colours
 from desktop.i18n import _
 from desktop.models.base import DomainError
 from desktop.models.exam_schedule import ExamRow, Schedule
-from desktop.models.exams import EXAM_FORM_LABELS, ExamForm
+from desktop.models.exams import ExamForm
 from desktop.views.common.forms import date_edit, ok_cancel
 
 
@@ -112,7 +112,7 @@ class ExamDialog(QDialog):
         self.room = self._room_combo()
         self.form = QComboBox()
         for f in ExamForm:
-            self.form.addItem(_(EXAM_FORM_LABELS[f]), f.value)
+            self.form.addItem(ExamForm(f).label(), f.value)
         self.consult = QCheckBox(_("Consultation before the exam"))
         self.consult_day = date_edit()
         self.consult_time = QTimeEdit()

@@ -194,7 +194,7 @@ class ExamsArea(AreaPage):
         self.header.set_title(_("Exam sessions"))
         self.set_search(self.search)
         for i, k in enumerate(ex.SessionKind):
-            self.kind.setItemText(i, _(ex.SESSION_KIND_LABELS[k]))
+            self.kind.setItemText(i, ex.SessionKind(k).label())
         self.by_label.setText(_("Export:"))
         self.legend.retranslate()
         self.empty.set_text(_("The exam session of the chosen year: a matrix of days and groups, checked against "

@@ -9,7 +9,7 @@ from PySide6.QtGui import QBrush, QColor
 from desktop import colours
 from desktop import dates
 from desktop.i18n import NC_, N_, _
-from desktop.models.meetings import DECISION_STATUS_LABELS
+from desktop.models.meetings import DecisionStatus
 from desktop.models.meetings_agenda import AgendaProposal, source_label
 from desktop.views.common.tablemodel import Column, RecordTableModel
 
@@ -240,9 +240,7 @@ class AttendanceModel(QAbstractTableModel):
 
 
 def status_text(value) -> str:
-    from desktop.models.meetings import DecisionStatus
-
-    return _(DECISION_STATUS_LABELS[DecisionStatus(value)]) if value else ""
+    return DecisionStatus(value).label() if value else ""
 
 
 def decision_model(parent=None, with_meeting: bool = False) -> RecordTableModel:

@@ -105,7 +105,7 @@ class DecisionsRegister(QWidget):
         self.status.blockSignals(True)
         self.status.clear()
         self.status.addItem(_("Any status"), "")
-        for status, label in mt.DECISION_STATUS_LABELS.items():
+        for status, label in mt.DecisionStatus.labels().items():
             self.status.addItem(_(label), status.value)
         self.status.setCurrentIndex(max(self.status.findData(wanted or ""), 0))
         self.status.blockSignals(False)

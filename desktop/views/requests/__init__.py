@@ -201,7 +201,7 @@ class RequestsArea(AreaPage):
             self.procedure_filter.addItem(shown(_, p["name"]), p["id"])
         self.status_filter.clear()
         self.status_filter.addItem(_("Any status"), "")
-        for status, label in req.STATUS_LABELS.items():
+        for status, label in req.RequestStatus.labels().items():
             self.status_filter.addItem(_(label), status.value)
         self.when_filter.clear()
         self.when_filter.addItem(_("Any time"), RegisterProxy.ALL)

@@ -20,7 +20,7 @@ from desktop import colours
 from desktop import dates
 from desktop.models.request_templates import shown
 from desktop.i18n import _, current, pgettext
-from desktop.models.requests import CHANNEL_LABELS, Channel
+from desktop.models.requests import Channel
 from desktop.reports.requests import duration_text, status_text
 from desktop.views.requests.models import STEP_ROLE, StepsModel
 
@@ -204,7 +204,7 @@ class RequestCard(QWidget):
         country = _(COUNTRY_NAMES[card["country"]]) if card["country"] in COUNTRY_NAMES else card["country"]
         lines = [f"{_('Applicant')}: {card['applicant']}",
                  f"{pgettext('date received', 'Received')}: {dates.table(card['received'])} · "
-                 f"{_(CHANNEL_LABELS[Channel(card['channel'])])} · {_('Working-day calendar')}: {country}",
+                 f"{Channel(card['channel']).label()} · {_('Working-day calendar')}: {country}",
                  f"{pgettext('state', 'Status')}: {status}"]
         if card["status"] == "refused" and card.get("closed"):
             lines.append(_("Refused on {date}").format(date=dates.table(card["closed"])))

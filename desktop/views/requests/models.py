@@ -11,7 +11,7 @@ from desktop import dates
 from desktop.models.request_templates import shown
 from desktop import colours
 from desktop.i18n import NC_, N_, _, current
-from desktop.models.requests import CHANNEL_LABELS, Channel
+from desktop.models.requests import Channel
 from desktop.reports.requests import duration_text, status_text
 from desktop.views.common.tablemodel import Column, RecordTableModel, TextFilterProxy
 from desktop import clock
@@ -26,7 +26,7 @@ REGISTER_COLUMNS = [
     Column("applicant", N_("Applicant"), width=190),
     Column("procedure", N_("Procedure"), display=_tr, width=200),
     Column("received", NC_("date received", "Received"), display=dates.table, width=90),
-    Column("channel", N_("Channel"), display=lambda v: _(CHANNEL_LABELS[Channel(v)]) if v else "", width=130),
+    Column("channel", N_("Channel"), display=lambda v: Channel(v).label() if v else "", width=130),
     Column("status", NC_("state", "Status"), width=140),
     Column("current_step", N_("Current step"), display=_tr, width=190),
     Column("step_due", N_("Step due"), display=dates.table, width=90),

@@ -34,7 +34,6 @@ from desktop.models import orders as om
 from desktop.models import results as rm
 from desktop.models.base import DomainError
 from desktop.models.exams import (
-    SESSION_KIND_LABELS,
     SessionKind,
     find_session,
     sessions,
@@ -92,7 +91,7 @@ def grid_columns(scale: grading.Scale, retake: bool) -> list[Column]:
 def result_label(o: grading.Outcome) -> str:
     """The English source of the grade or mark (translated where shown)."""
     if o.mark:
-        return grading.MARK_LABELS[grading.Mark(o.mark)]
+        return grading.Mark.labels()[grading.Mark(o.mark)]
     return grading.GRADE_LABELS.get(o.grade, "")
 
 
@@ -191,7 +190,7 @@ class ResultsArea(AreaPage):
         self.order_model = RecordTableModel([
             Column("number", N_("Order No"), width=100),
             Column("order_date", N_("Order date"), dates.table, width=90),
-            Column("kinds", N_("Kind"), lambda ks: ", ".join(_(om.MOVEMENT_LABELS[om.MovementKind(k)]) for k in ks),
+            Column("kinds", N_("Kind"), lambda ks: ", ".join(om.MovementKind(k).label() for k in ks),
                    width=260),
             Column("students", N_("Students"), width=80)], self, id_key="key")
         self.order_view = self._table(self.order_model)
@@ -300,7 +299,7 @@ class ResultsArea(AreaPage):
         self.header.set_title(_("Session results"))
         self.set_search(self.search)
         for i in range(self.kind.count()):
-            self.kind.setItemText(i, _(SESSION_KIND_LABELS[SessionKind(self.kind.itemData(i))]))
+            self.kind.setItemText(i, SessionKind(self.kind.itemData(i)).label())
         for i, text in enumerate((_("Grade sheets"), _("Debts"), _("Summary"), _("Orders"))):
             self.tabs.setTabText(i, text)
         texts = {"issue": _("Issue sheets"), "import": _("Import results…"), "retakes": _("Draft retakes…"),
@@ -322,7 +321,7 @@ class ResultsArea(AreaPage):
             key_text = shortcut_text(self.commands[key])
             self.commands[key].setToolTip(f"{tip} ({key_text})" if key_text else tip)
         for i in range(self.control.count()):
-            self.control.setItemText(i, _(grading.CONTROL_LABELS[grading.Control(self.control.itemData(i))]))
+            self.control.setItemText(i, grading.Control(self.control.itemData(i)).label())
         self.control.setToolTip(_("Form of control"))
         self._search_tip()
         self.hint.setText(_("Type points (or a grade) and press Enter; н = absent, нд = not admitted. "
@@ -442,7 +441,7 @@ class ResultsArea(AreaPage):
         h = self.sheet.head
         title = (_("Retake grade sheet No {number}") if h.retake else _("Grade sheet No {number}")).format(
             number=h.number)
-        control = _(grading.CONTROL_LABELS[grading.Control(h.control)])
+        control = grading.Control(h.control).label()
         details = f"{h.discipline}, {control}, {', '.join(h.groups)}, {h.day:%d.%m.%Y}, {h.examiner}"
         self.sheet_label.setText(f"<b>{html.escape(title)}</b> — {html.escape(details)}")
 
@@ -514,7 +513,7 @@ class ResultsArea(AreaPage):
             found = dm.open_debts(s, year=year or None)
         self.debt_model.set_rows([{"id": i, "name": d.name, "record_book": d.record_book, "group": d.group,
                                    "discipline": d.discipline,
-                                   "session": f"{d.year}, {_(SESSION_KIND_LABELS[SessionKind(d.session_kind)])}",
+                                   "session": f"{d.year}, {SessionKind(d.session_kind).label()}",
                                    "kind": d.kind, "result": d.result, "retake": d.retake_date}
                                   for i, d in enumerate(found)])
         by_discipline, by_group = dm.debt_counts(found)

@@ -32,10 +32,10 @@ from desktop.i18n import _, ngettext
 from desktop.models import movements, students
 from desktop.models.base import DomainError
 from desktop.models.contingent import (
-    FUNDING_LABELS,
-    STUDENT_STATUS_LABELS,
-    STUDY_FORM_LABELS,
+    Funding,
     Student,
+    StudentStatus,
+    StudyForm,
 )
 from desktop.views import settings as ui_settings
 from desktop.views.common.area import AreaPage
@@ -191,9 +191,9 @@ class StudentsArea(AreaPage):
         self.empty.set_text(_("The faculty's students by group: enrolment, movements, cards and lists. "
                               "Import the list from Excel, or enrol the first student by hand."))
         blocked = [c.blockSignals(True) for c in (self.status, self.funding, self.form, self.course)]
-        for combo, everything, labels in ((self.status, _("Any status"), STUDENT_STATUS_LABELS),
-                                          (self.funding, _("Any funding"), FUNDING_LABELS),
-                                          (self.form, _("Any study form"), STUDY_FORM_LABELS)):
+        for combo, everything, labels in ((self.status, _("Any status"), StudentStatus.labels()),
+                                          (self.funding, _("Any funding"), Funding.labels()),
+                                          (self.form, _("Any study form"), StudyForm.labels())):
             combo.setItemText(0, everything)
             for i, key in enumerate(labels, 1):
                 combo.setItemText(i, _(labels[key]))
@@ -210,8 +210,8 @@ class StudentsArea(AreaPage):
         self._update_count()
 
     def _fill_filter_combos(self) -> None:
-        for combo, labels in ((self.status, STUDENT_STATUS_LABELS), (self.funding, FUNDING_LABELS),
-                              (self.form, STUDY_FORM_LABELS)):
+        for combo, labels in ((self.status, StudentStatus.labels()), (self.funding, Funding.labels()),
+                              (self.form, StudyForm.labels())):
             combo.addItem("", None)
             for key in labels:
                 combo.addItem("", key.value)
@@ -384,7 +384,7 @@ class StudentsArea(AreaPage):
                                                                        reason=reason))
 
         return self._push(ngettext("{movement}: {n} student", "{movement}: {n} students", len(ids)).format(
-            movement=_(movements.MOVEMENT_LABELS[movements.MovementKind(kind)]), n=len(ids)), redo,
+            movement=movements.MovementKind(kind).label(), n=len(ids)), redo,
             lambda: self._run(lambda s: movements.undo_movements(s, made["ids"])))
 
     def enrol(self, values: dict) -> bool:
@@ -515,7 +515,7 @@ class StudentsArea(AreaPage):
 
     def card_data(self, student_id: int):
         from desktop.models import dlt
-        from desktop.models.contingent import GENDER_LABELS, Funding, StudyForm
+        from desktop.models.contingent import Funding, Gender, StudyForm
 
         with self.ctx.db.session() as s:
             st = s.get(Student, student_id)
@@ -523,10 +523,10 @@ class StudentsArea(AreaPage):
                 (_("Record-book number:"), st.record_book or ""),
                 (_("Group:"), st.group.name if st.group else ""),
                 (_("Status:"), _(movements.status_label(st.status))),
-                (_("Funding:"), _(FUNDING_LABELS[Funding(st.funding)])),
-                (_("Study form:"), _(STUDY_FORM_LABELS[StudyForm(st.study_form)])),
+                (_("Funding:"), Funding(st.funding).label()),
+                (_("Study form:"), StudyForm(st.study_form).label()),
                 (_("Birth date:"), dates.table(st.birth_date)),
-                (_("Gender:"), _(GENDER_LABELS.get(st.gender, "")) if st.gender else ""),
+                (_("Gender:"), _(Gender.labels().get(st.gender, "")) if st.gender else ""),
                 (_("Phone:"), st.phone), (_("E-mail:"), st.email),
             ]
             return {"name": st.full_name, "fields": fields}, movements.history(s, student_id), \
