@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import MetaData
-from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 # Stable constraint names so Alembic batch migrations on SQLite can find them.
 NAMING_CONVENTION = {
@@ -17,6 +17,20 @@ NAMING_CONVENTION = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Versioned:
+    """The version counter of an entity several people edit (``class Student(Versioned, Base)``).
+
+    Optimistic locking: an UPDATE/DELETE names the version it read; a stale one raises
+    StaleDataError. The column is the one the migrations made (``version INTEGER NOT NULL
+    DEFAULT 1``); in the mapped table it now comes after the entity's own columns."""
+
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict:
+        return {"version_id_col": cls.__table__.c.version}
 
 
 class DomainError(ValueError):

@@ -13,7 +13,7 @@ from sqlalchemy import Date, ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from desktop.i18n import N_, LabelledEnum
-from desktop.models.base import Base
+from desktop.models.base import Base, Versioned
 from desktop.models.org import AcademicYear, Programme, Staff
 
 
@@ -41,13 +41,10 @@ class StudentStatus(LabelledEnum):
     GRADUATED = "graduated", N_("Graduated")
 
 
-class Group(Base):
+class Group(Versioned, Base):
     __tablename__ = "student_group"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    # Optimistic locking: an UPDATE/DELETE names the version it read; a stale one raises StaleDataError.
-    version: Mapped[int] = mapped_column(default=1, server_default="1")
-    __mapper_args__ = {"version_id_col": version}
     name: Mapped[str] = mapped_column(String(40), unique=True)  # "МАТ-1-25"
     programme_id: Mapped[int | None] = mapped_column(ForeignKey("programme.id", ondelete="RESTRICT"))
     course: Mapped[int] = mapped_column(default=1)
@@ -63,7 +60,7 @@ class Group(Base):
     head_student: Mapped[Student | None] = relationship(foreign_keys=[head_student_id], post_update=True)
 
 
-class Student(Base):
+class Student(Versioned, Base):
     __tablename__ = "student"
     # The name index gives the list its first screen; status with group counts each group's students
     # from the index alone (the groups tree at start-up).
@@ -71,9 +68,6 @@ class Student(Base):
                       Index("ix_student_status_group", "status", "group_id"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    # Optimistic locking: an UPDATE/DELETE names the version it read; a stale one raises StaleDataError.
-    version: Mapped[int] = mapped_column(default=1, server_default="1")
-    __mapper_args__ = {"version_id_col": version}
     last_name: Mapped[str] = mapped_column(String(100))
     first_name: Mapped[str] = mapped_column(String(100))
     # Optional; Kyrgyz and Kazakh forms ("Бекмурза уулу", "Асқар ұлы") stay as written.

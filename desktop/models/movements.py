@@ -18,7 +18,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from desktop import dates
 from desktop.i18n import N_, LabelledEnum, _
-from desktop.models.base import Base, DomainError
+from desktop.models.base import Base, DomainError, Versioned
 from desktop.models.check import rule
 from desktop.models.contingent import Group, Student, StudentStatus
 
@@ -47,14 +47,11 @@ ALLOWED_FROM = {K.ENROLMENT: {None}, K.TRANSFER: {S.STUDYING}, K.PROMOTION: {S.S
 NEEDS_GROUP = {K.ENROLMENT, K.TRANSFER}
 
 
-class Movement(Base):
+class Movement(Versioned, Base):
     __tablename__ = "movement"
     __table_args__ = (Index("ix_movement_student_date", "student_id", "effective_date"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    # Optimistic locking: an UPDATE/DELETE names the version it read; a stale one raises StaleDataError.
-    version: Mapped[int] = mapped_column(default=1, server_default="1")
-    __mapper_args__ = {"version_id_col": version}
     student_id: Mapped[int] = mapped_column(ForeignKey("student.id", ondelete="CASCADE"))
     kind: Mapped[str] = mapped_column(String(20))
     order_number: Mapped[str] = mapped_column(String(40), default="")

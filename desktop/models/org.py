@@ -10,7 +10,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from desktop import dates
 from desktop.i18n import N_, LabelledEnum, _
-from desktop.models.base import Base, DomainError
+from desktop.models.base import Base, DomainError, Versioned
 
 
 class Faculty(Base):
@@ -47,13 +47,10 @@ class StaffRole(LabelledEnum):
     SECRETARY = "secretary", N_("Secretary")
 
 
-class Staff(Base):
+class Staff(Versioned, Base):
     __tablename__ = "staff"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    # Optimistic locking: an UPDATE/DELETE names the version it read; a stale one raises StaleDataError.
-    version: Mapped[int] = mapped_column(default=1, server_default="1")
-    __mapper_args__ = {"version_id_col": version}
     last_name: Mapped[str] = mapped_column(String(100))
     first_name: Mapped[str] = mapped_column(String(100), default="")
     patronymic: Mapped[str] = mapped_column(String(100), default="")
@@ -114,13 +111,10 @@ class ProgrammeLevel(LabelledEnum):
 PROGRAMME_CODE = re.compile(r"^[0-9A-Za-z.\-]{3,20}$")
 
 
-class Programme(Base):
+class Programme(Versioned, Base):
     __tablename__ = "programme"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    # Optimistic locking: an UPDATE/DELETE names the version it read; a stale one raises StaleDataError.
-    version: Mapped[int] = mapped_column(default=1, server_default="1")
-    __mapper_args__ = {"version_id_col": version}
     code: Mapped[str] = mapped_column(String(20), unique=True)
     name: Mapped[str] = mapped_column(String(300))
     level: Mapped[str] = mapped_column(String(20), default=ProgrammeLevel.BACHELOR.value)

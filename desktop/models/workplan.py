@@ -14,7 +14,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from desktop.i18n import NC_, N_, _, LabelledEnum
 from desktop.models import workplan_deadline as dl
-from desktop.models.base import Base, DomainError
+from desktop.models.base import Base, DomainError, Versioned
 from desktop.models.org import AcademicYear, get_or_create_year
 from desktop.models.workplan_people import ResponsibleRef, parse_responsible, staff_index
 from desktop import clock
@@ -39,13 +39,10 @@ class SectionKind(LabelledEnum):
     CUSTOM = "custom", N_("Other work")
 
 
-class WorkPlan(Base):
+class WorkPlan(Versioned, Base):
     __tablename__ = "workplan"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    # Optimistic locking: an UPDATE/DELETE names the version it read; a stale one raises StaleDataError.
-    version: Mapped[int] = mapped_column(default=1, server_default="1")
-    __mapper_args__ = {"version_id_col": version}
     year_id: Mapped[int] = mapped_column(ForeignKey("academic_year.id", ondelete="CASCADE"), unique=True)
     title: Mapped[str] = mapped_column(String(500), default="")
     faculty_name: Mapped[str] = mapped_column(String(300), default="")
@@ -58,13 +55,10 @@ class WorkPlan(Base):
         cascade="all, delete-orphan", order_by="WorkPlanSection.position", back_populates="plan")
 
 
-class WorkPlanSection(Base):
+class WorkPlanSection(Versioned, Base):
     __tablename__ = "workplan_section"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    # Optimistic locking: an UPDATE/DELETE names the version it read; a stale one raises StaleDataError.
-    version: Mapped[int] = mapped_column(default=1, server_default="1")
-    __mapper_args__ = {"version_id_col": version}
     plan_id: Mapped[int] = mapped_column(ForeignKey("workplan.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(default=0)
     kind: Mapped[str] = mapped_column(String(30), default=SectionKind.CUSTOM.value)
@@ -75,13 +69,10 @@ class WorkPlanSection(Base):
         cascade="all, delete-orphan", order_by="WorkPlanItem.position", back_populates="section")
 
 
-class WorkPlanItem(Base):
+class WorkPlanItem(Versioned, Base):
     __tablename__ = "workplan_item"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    # Optimistic locking: an UPDATE/DELETE names the version it read; a stale one raises StaleDataError.
-    version: Mapped[int] = mapped_column(default=1, server_default="1")
-    __mapper_args__ = {"version_id_col": version}
     section_id: Mapped[int] = mapped_column(ForeignKey("workplan_section.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(default=0)
     text: Mapped[str] = mapped_column(Text, default="")
