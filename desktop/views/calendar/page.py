@@ -41,9 +41,9 @@ from desktop.views.common.page import EmptyState, Legend, PageHeader, find_in_vi
 from desktop.views.common.undo import perform
 from desktop import clock
 
-CURRENT = ui_settings.Option("calendar/current", 0, int)
-TAB = ui_settings.Option("calendar/tab", 0, int)
-SPLITTER = ui_settings.Option("calendar/splitter", None, bytes)
+CURRENT = ui_settings.CALENDAR_CURRENT
+TAB = ui_settings.CALENDAR_TAB
+SPLITTER = ui_settings.CALENDAR_SPLITTER
 
 
 class WrapDelegate(QStyledItemDelegate):

@@ -50,8 +50,8 @@ from desktop.views.curators.teaching_log import TeachingLogPanel
 from desktop import clock
 from desktop.views.common.forms import date_edit
 
-YEAR_CHOICE = user_settings.Option("curators/year", "")
-SPLITTER = user_settings.Option("curators/splitter", None, bytes)
+YEAR_CHOICE = user_settings.CURATORS_YEAR
+SPLITTER = user_settings.CURATORS_SPLITTER
 
 HISTORY_COLUMNS = [
     Column("month", N_("Month"), lambda v: v),

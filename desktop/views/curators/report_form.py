@@ -41,7 +41,7 @@ from desktop.views.curators.parts import (
 from desktop import clock
 
 
-ACCEPTED_BY = user_settings.Option("curators/accepted_by", "")
+ACCEPTED_BY = user_settings.CURATORS_ACCEPTED_BY
 
 
 class PartTable(QWidget):

@@ -47,9 +47,9 @@ from desktop.views.exams.models import (
 from desktop import clock
 from desktop.views.common.forms import date_edit
 
-SPLITTER = ui_settings.Option("exams/splitter", None, bytes)
-KIND = ui_settings.Option("exams/kind", "winter")
-FILTERS = ui_settings.Option("exams/filters", "")  # "course;programme;examiner;room" ids
+SPLITTER = ui_settings.EXAMS_SPLITTER
+KIND = ui_settings.EXAMS_KIND
+FILTERS = ui_settings.EXAMS_FILTERS
 
 
 class ExamsArea(AreaPage):

@@ -37,9 +37,9 @@ from desktop.views.meetings.editor import MeetingEditor, table
 from desktop.views.meetings.register import DecisionsRegister
 from desktop.views.meetings.weeks import WEEKS_SHOWN, WeekList
 
-SERIES = settings.Option("meetings/series", 0, int)
-SPLITTER = settings.Option("meetings/splitter", None, bytes)
-CALENDAR_MODE = settings.Option("meetings/calendar_mode", "month")  # "month" grid or "weeks" list
+SERIES = settings.MEETINGS_SERIES
+SPLITTER = settings.MEETINGS_SPLITTER
+CALENDAR_MODE = settings.MEETINGS_CALENDAR_MODE
 CALENDAR_MODES = ("month", "weeks")
 
 

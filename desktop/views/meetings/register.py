@@ -28,9 +28,9 @@ from desktop.views.meetings.models import decision_model
 from desktop import clock
 from desktop.views.common.forms import date_edit
 
-F_PERSON = settings.Option("meetings/decisions_person", 0, int)
-F_STATUS = settings.Option("meetings/decisions_status", "open")
-F_OVERDUE = settings.Option("meetings/decisions_overdue", False, bool)
+F_PERSON = settings.DECISIONS_PERSON
+F_STATUS = settings.DECISIONS_STATUS
+F_OVERDUE = settings.DECISIONS_OVERDUE
 
 
 class DecisionsRegister(QWidget):

@@ -37,8 +37,8 @@ from desktop.views.requests.dialogs import NewRequestDialog, StepDoneDialog, Tem
 from desktop.views.requests.models import RegisterModel, RegisterProxy, label_rows
 from desktop import clock
 
-FILTERS = user_settings.Option("requests/filters", "")
-SPLITTER = user_settings.Option("requests/splitter", None, bytes)
+FILTERS = user_settings.REQUESTS_FILTERS
+SPLITTER = user_settings.REQUESTS_SPLITTER
 
 
 class RequestsArea(AreaPage):

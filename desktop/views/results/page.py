@@ -45,9 +45,9 @@ from desktop.views.common.tablemodel import Column, RecordTableModel, TextFilter
 from desktop.views.common.undo import perform
 from desktop import clock, colours
 
-KIND = ui_settings.Option("results/kind", "winter")
-SPLITTER = ui_settings.Option("results/splitter", None, bytes)
-TAB = ui_settings.Option("results/tab", 0, int)
+KIND = ui_settings.RESULTS_KIND
+SPLITTER = ui_settings.RESULTS_SPLITTER
+TAB = ui_settings.RESULTS_TAB
 
 ENTRY = "entry"
 # The exports, each a command: its kind (the bar's PDF or Excel button) and the tab it acts on

@@ -147,7 +147,6 @@ STUDENT_COLUMNS = [
     ("gender", N_("Gender"), _label(Gender.labels())), ("phone", N_("Phone"), None), ("email", N_("E-mail"), None),
 ]
 EDITABLE = {"last_name", "first_name", "patronymic", "record_book", "phone", "email"}
-DEFAULT_HIDDEN = {"birth_date", "gender", "phone", "email", "programme"}
 
 
 @dataclass

@@ -42,7 +42,6 @@ from desktop.views.common.area import AreaPage
 from desktop.views.common.page import EmptyState, FilterBar, PageHeader
 from desktop.views.common.undo import perform
 from desktop.views.students.models import (
-    DEFAULT_HIDDEN,
     GROUPS_ROLE,
     STUDENT_COLUMNS,
     GroupTreeModel,
@@ -53,9 +52,9 @@ from desktop.views.common.forms import ok_cancel
 from desktop import clock
 
 FIRST_SCREEN = 200  # students shown before the whole list has loaded
-HIDDEN_COLUMNS = ui_settings.Option("students/hidden_columns", json.dumps(sorted(DEFAULT_HIDDEN)))
-FILTERS = ui_settings.Option("students/filters", "{}")
-SPLITTER = ui_settings.Option("students/splitter", None, bytes)
+HIDDEN_COLUMNS = ui_settings.STUDENTS_HIDDEN_COLUMNS
+FILTERS = ui_settings.STUDENTS_FILTERS
+SPLITTER = ui_settings.STUDENTS_SPLITTER
 
 
 class StudentTableView(QTableView):
