@@ -21,7 +21,7 @@ from desktop.i18n import NC_, N_, LabelledEnum, _
 from desktop.models import settings
 from desktop.models.base import Base, DomainError
 from desktop.models.check import rule
-from desktop.models.contingent import CuratorAssignment, Group, Student
+from desktop.models.contingent import CuratorAssignment, Group
 from desktop.models.org import AcademicYear, Staff, parse_year_name
 
 DUE_DAY = settings.declare("curator_report_due_day", 5, tuple(range(1, 29)))
@@ -276,12 +276,6 @@ def assignments(session: Session, year_name: str, group_id: int | None = None) -
     if group_id is not None:
         q = q.where(CuratorAssignment.group_id == group_id)
     return [AssignmentRow(*r) for r in session.execute(q)]
-
-
-def group_students(session: Session, group_id: int) -> list[tuple[int, str]]:
-    rows = session.execute(select(Student.id, Student.last_name, Student.first_name, Student.patronymic)
-                           .where(Student.group_id == group_id).order_by(Student.last_name, Student.first_name))
-    return [(i, " ".join(p for p in (ln, fn, pt) if p)) for i, ln, fn, pt in rows]
 
 
 def end_of_assignment_on(session: Session, group_id: int, day: dt.date) -> dt.date | None:

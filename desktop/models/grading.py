@@ -124,14 +124,6 @@ def faculty_scale(session) -> Scale:
     return scale_by_key(key, settings.get(session, "grading.kg_thresholds"))
 
 
-def set_kg_thresholds(session, thresholds) -> list[int]:
-    """Store the university's own thresholds (checked first); returns the old ones for undo."""
-    kg_scale(thresholds)
-    old = settings.get(session, "grading.kg_thresholds")
-    settings.put(session, "grading.kg_thresholds", [int(t) for t in thresholds])
-    return old
-
-
 @dataclass(frozen=True)
 class Outcome:
     """A result as the scale reads it."""

@@ -129,19 +129,6 @@ def responsible_text(item: WorkPlanItem) -> str:
     return ", ".join(r.text for r in item.responsible)
 
 
-def item_row(item: WorkPlanItem, first_year: int, today: dt.date | None = None) -> dict:
-    """A plain snapshot of an item for views and reports."""
-    today = today or clock.today()
-    return {
-        "id": item.id, "section_id": item.section_id, "number": item.position + 1, "text": item.text,
-        "deadline": dict(item.deadline or {}), "status": item.status,
-        "completion_note": item.completion_note, "completed_on": item.completed_on,
-        "responsible": [{"staff_id": r.staff_id, "role": r.role, "text": r.text} for r in item.responsible],
-        "responsible_text": responsible_text(item),
-        "overdue": dl.is_overdue(item.deadline or {}, item.status, today, first_year),
-    }
-
-
 def plan_tree(session: Session, plan: WorkPlan, today: dt.date | None = None) -> dict:
     """The whole plan as plain data: header fields and sections with their item rows.
 
@@ -219,10 +206,6 @@ def items_due(session: Session, start: dt.date, end: dt.date, *, include_done: b
 def items_overdue(session: Session, on_date: dt.date) -> list[WorkPlanItem]:
     return [item for item, year in _plan_items(session)
             if dl.is_overdue(item.deadline or {}, item.status, on_date, int(year[:4]))]
-
-
-def is_item_due(item: WorkPlanItem, start: dt.date, end: dt.date) -> bool:
-    return dl.is_due(item.deadline or {}, start, end, item.section.plan.year.first_year)
 
 
 def is_item_overdue(item: WorkPlanItem, on_date: dt.date) -> bool:

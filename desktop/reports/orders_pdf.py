@@ -103,7 +103,3 @@ def order_pdf(target, doc: OrderDocument, frame: Frame, lang: str, *, extracts: 
     for e in extracts or []:
         story += [PageBreak(), *order_story(e, frame, tr, extract=True)]
     build_pdf(target, story, tr, title=order_title(doc, tr, extract), margins_mm=(25, 15, 15, 15))
-
-
-def kind_names(kinds, tr: Translator) -> str:
-    return ", ".join(MovementKind(k).label(tr) for k in kinds)
