@@ -23,7 +23,6 @@ capitalises (a heading that starts with the month). No Qt here.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from functools import cache
@@ -107,8 +106,8 @@ def parse_time(text: str) -> dt.time:
 # -- months and academic years --------------------------------------------------------------------
 
 def month_end(year: int, month: int) -> dt.date:
-    """The last day of a month."""
-    return dt.date(year, month, calendar.monthrange(year, month)[1])
+    """The last day of a month (the day before the next month's first; no ``calendar`` module to load)."""
+    return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
 
 
 def month_bounds(year: int, month: int) -> tuple[dt.date, dt.date]:
