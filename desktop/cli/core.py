@@ -19,7 +19,8 @@ def register(cli: Registry) -> None:
                    help="a live demo of this country: the current academic year, texts in the country's language, "
                         "its working days (auto: the interface language's country); without it the fixed "
                         "2025-2026 demo")
-    p.add_argument("--today", type=date_arg, metavar="YYYY-MM-DD", help="the live demo's today (default: the real date)")
+    p.add_argument("--today", type=date_arg, metavar="YYYY-MM-DD",
+                   help="the live demo's today (default: the real date)")
 
     cli.group("check", "integrity check of the database (exit 1 when it fails)", default=cmd_check)
 

@@ -53,7 +53,8 @@ def cmd_curator_reports(args, ctx: Context) -> int:
                 year = next(y for y, m in months if m == args.month) if any(m == args.month for _y, m in months) \
                     else None
                 if year is None:
-                    raise UsageError(_("month {month} is not a report month (September to June)").format(month=args.month))
+                    raise UsageError(_("month {month} is not a report month (September to June)").format(
+                        month=args.month))
                 docs = cr.report_documents(s, cr.report_ids_of_month(s, args.year, year, args.month))
     except DomainError as exc:
         raise CommandError(str(exc)) from None

@@ -23,7 +23,8 @@ def register(cli: Registry) -> None:
                    help="let go a column that looks like a known one but is not to be read")
     p.add_argument("--group", metavar="NAME", help="the group of every row when the file has no group column")
     p.add_argument("--order", metavar="NUMBER", default="", help="the enrolment order number")
-    p.add_argument("--date", type=date_arg, metavar="YYYY-MM-DD", help="the effective date of enrolment (default today)")
+    p.add_argument("--date", type=date_arg, metavar="YYYY-MM-DD",
+                   help="the effective date of enrolment (default today)")
 
     p = cli.subcommand("export", "students", cmd_export, "student lists (xlsx) or printed group lists (pdf)")
     p.add_argument("--format", choices=("xlsx", "pdf"), required=True)

@@ -101,7 +101,8 @@ def _teaching(data, work, resolved) -> list[Problem]:
                 continue
             start, end = span
             if work.working_days_between(start, end) == 0:
-                out.append(Problem(event.id, term, "no_teaching_days", (("start", dates.table(start)), ("end", dates.table(end)))))
+                out.append(Problem(event.id, term, "no_teaching_days",
+                                   (("start", dates.table(start)), ("end", dates.table(end)))))
             elif data.teaching_weeks and term not in ("winter", "summer"):
                 weeks = teaching_week(end, start)
                 if weeks != data.teaching_weeks:

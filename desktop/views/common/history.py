@@ -79,7 +79,8 @@ def shown_value(field: str | None, value: str | None) -> str:
     from desktop.models.movements import MovementKind
 
     labels = {"status": {**StudentStatus.labels(), **wp.ItemStatus.labels()}, "funding": Funding.labels(),
-              "study_form": StudyForm.labels(), "gender": Gender.labels(), "kind": MovementKind.labels()}.get(field or "")
+              "study_form": StudyForm.labels(), "gender": Gender.labels(),
+              "kind": MovementKind.labels()}.get(field or "")
     if labels and value in labels:
         return _(labels[value])
     if field == "deadline" and value.startswith("{"):
