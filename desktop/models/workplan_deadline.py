@@ -22,25 +22,28 @@ import re
 from collections.abc import Callable
 
 from desktop import dates
-from desktop.i18n import N_, Translator
+from desktop.i18n import N_, LabelledEnum, Translator
 
-KINDS = ("months", "dates", "weekly", "monthly", "year_round", "event", "text")
-KIND_LABELS = {
-    "months": N_("Months"),
-    "dates": N_("Date or date range"),
-    "weekly": N_("Weekly"),
-    "monthly": N_("Monthly"),
-    "year_round": N_("Throughout the year"),
-    "event": N_("After a calendar event"),
-    "text": N_("Free text"),
-}
-EVENTS = ("start_of_year", "after_winter_session", "after_summer_session", "end_of_year")
-EVENT_LABELS = {
-    "start_of_year": N_("At the start of the academic year"),
-    "after_winter_session": N_("After the winter session"),
-    "after_summer_session": N_("After the summer session"),
-    "end_of_year": N_("At the end of the academic year"),
-}
+
+class DeadlineKind(LabelledEnum):
+    MONTHS = "months", N_("Months")
+    DATES = "dates", N_("Date or date range")
+    WEEKLY = "weekly", N_("Weekly")
+    MONTHLY = "monthly", N_("Monthly")
+    YEAR_ROUND = "year_round", N_("Throughout the year")
+    EVENT = "event", N_("After a calendar event")
+    TEXT = "text", N_("Free text")
+
+
+class DeadlineEvent(LabelledEnum):
+    START_OF_YEAR = "start_of_year", N_("At the start of the academic year")
+    AFTER_WINTER_SESSION = "after_winter_session", N_("After the winter session")
+    AFTER_SUMMER_SESSION = "after_summer_session", N_("After the summer session")
+    END_OF_YEAR = "end_of_year", N_("At the end of the academic year")
+
+
+KINDS = tuple(DeadlineKind)  # in the order the dialog offers them; members compare equal to the stored strings
+EVENTS = tuple(DeadlineEvent)
 
 # Until the calendar area resolves events, they fall on these usual periods (month, day offsets
 # within the academic year): first semester starts 1 September, winter session ends in January,
@@ -173,7 +176,8 @@ def render(deadline: dict, tr: Translator) -> str:
     if kind == "year_round":
         return tr("Throughout the year")
     if kind == "event":
-        return _cap(", ".join(tr(EVENT_LABELS.get(e, e)) for e in deadline.get("events", [])))
+        return _cap(", ".join(DeadlineEvent(e).label(tr) if e in EVENTS else e
+                              for e in deadline.get("events", [])))
     return deadline.get("text", "")
 
 

@@ -32,7 +32,7 @@ class DeadlineDialog(QDialog):
         self.setWindowTitle(_("Deadline"))
         self.kind = QComboBox()
         for kind in dl.KINDS:
-            self.kind.addItem(_(dl.KIND_LABELS[kind]), kind)
+            self.kind.addItem(kind.label(), kind.value)
         self.pages = QStackedWidget()
         # months: a check box per month of the academic year
         months = QWidget()
@@ -63,7 +63,7 @@ class DeadlineDialog(QDialog):
         self.pages.addWidget(QLabel(_("Throughout the academic year.")))
         events = QWidget()
         ev = QVBoxLayout(events)
-        self.event_boxes = {e: QCheckBox(_(dl.EVENT_LABELS[e])) for e in dl.EVENTS}
+        self.event_boxes = {e.value: QCheckBox(e.label()) for e in dl.EVENTS}
         for b in self.event_boxes.values():
             ev.addWidget(b)
         self.pages.addWidget(events)
