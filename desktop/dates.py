@@ -24,6 +24,7 @@ capitalises (a heading that starts with the month). No Qt here.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import cache
 from typing import Literal
 
@@ -74,11 +75,77 @@ def _kk_locative_adjective(name: str) -> str:
     return name + t + ("егі" if front else "ағы")
 
 
+_ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def parse_iso(text: str) -> dt.date:
+    """A date written YYYY-MM-DD (the command line, settings, files we wrote): ValueError otherwise.
+    Stricter than ``date.fromisoformat``, which also takes 20260320 and 2026-W12-5."""
+    if not _ISO.fullmatch(text.strip()):
+        raise ValueError(f"not a date written YYYY-MM-DD: {text!r}")
+    return dt.date.fromisoformat(text.strip())
+
+
+def parse_academic_year(text: str) -> tuple[int, int]:
+    """An academic year written YYYY-YYYY, the second year the next: "2025-2026" -> (2025, 2026);
+    ValueError otherwise."""
+    m = re.fullmatch(r"(\d{4})-(\d{4})", text.strip())
+    if not m or int(m.group(2)) != int(m.group(1)) + 1:
+        raise ValueError(f"not an academic year written YYYY-YYYY: {text!r}")
+    return int(m.group(1)), int(m.group(2))
+
+
+def parse_time(text: str) -> dt.time:
+    """A time of day as the office types it: "9:00", "09.30", "9" -> ``time``; ValueError otherwise."""
+    raw = text.strip().replace(".", ":")
+    hours, _sep, minutes = raw.partition(":")
+    if not (hours.isdigit() and len(hours) <= 2 and (not _sep or (minutes.isdigit() and len(minutes) == 2))):
+        raise ValueError(f"not a time: {text!r}")
+    return dt.time(int(hours), int(minutes or 0))  # ValueError past 23:59
+
+
+# -- months and academic years --------------------------------------------------------------------
+
+def month_end(year: int, month: int) -> dt.date:
+    """The last day of a month (the day before the next month's first; no ``calendar`` module to load)."""
+    return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+
+
+def month_bounds(year: int, month: int) -> tuple[dt.date, dt.date]:
+    """The first and the last day of a month."""
+    return dt.date(year, month, 1), month_end(year, month)
+
+
+def academic_year_of(day: dt.date) -> str:
+    """The academic year a date belongs to, "2025-2026" (years start on 1 September)."""
+    first = day.year if day.month >= 9 else day.year - 1
+    return f"{first}-{first + 1}"
+
+
+def academic_year_bounds(first_year: int) -> tuple[dt.date, dt.date]:
+    """1 September of ``first_year`` to 31 August of the next: the academic year's days."""
+    return dt.date(first_year, 9, 1), dt.date(first_year + 1, 8, 31)
+
+
+def parse_year_month(text: str) -> tuple[int, int]:
+    """A month written YYYY-MM (2025-10, also 2025-9): (year, month); ValueError otherwise."""
+    m = re.fullmatch(r"(\d{4})-(\d{1,2})", text.strip())
+    if not m or not 1 <= int(m.group(2)) <= 12:
+        raise ValueError(f"not a month written YYYY-MM: {text!r}")
+    return int(m.group(1)), int(m.group(2))
+
+
 # -- the forms -----------------------------------------------------------------------------------
 
-def table(value: dt.date) -> str:
-    """dd.mm.yyyy: every table and field, in every language of the region."""
-    return value.strftime("%d.%m.%Y")
+def table(value: dt.date | None, blank: str = "") -> str:
+    """dd.mm.yyyy: every table and field, in every language of the region; ``blank`` for no date
+    (a blank is "not stated")."""
+    return value.strftime("%d.%m.%Y") if value else blank
+
+
+def table_time(value: dt.datetime, seconds: bool = False) -> str:
+    """dd.mm.yyyy hh:mm (with ``seconds`` hh:mm:ss): a moment, as a backup or a history entry shows it."""
+    return value.strftime("%d.%m.%Y %H:%M:%S" if seconds else "%d.%m.%Y %H:%M")
 
 
 def long(value: dt.date, lang: str) -> str:

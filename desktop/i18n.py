@@ -16,6 +16,7 @@ on first use into the user cache, so running from source needs no compile step.
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import gettext
 import io
 import os
@@ -53,6 +54,37 @@ def NC_(context: str, message: str) -> str:
     ("Action" of the record history and of a curator's report) gets one entry per meaning.
     ``_()`` and ``tr()`` translate the returned string in its context."""
     return ContextMessage(context, message)
+
+
+class LabelledEnum(enum.StrEnum):
+    """A StrEnum whose members carry their English label, marked for extraction, beside their value::
+
+        class Funding(LabelledEnum):
+            GRANT = "grant", N_("State grant")
+
+    ``member.label()`` is the label in the interface language, ``member.label(tr)`` through a
+    report's ``Translator`` (or a language code); ``Enum.labels()`` maps every member to its
+    untranslated label. The value (what the database stores) is only the first item."""
+
+    msgid: str
+
+    def __new__(cls, value: str, msgid: str | None = None):
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.msgid = value if msgid is None else msgid
+        return member
+
+    def label(self, tr: Callable[[str], str] | str | None = None) -> str:
+        if tr is None:
+            return current()(self.msgid)
+        if isinstance(tr, str):
+            return translator(tr)(self.msgid)
+        return tr(self.msgid)
+
+    @classmethod
+    def labels(cls) -> dict:
+        """{member: English label} in the order of the class (a StrEnum member also finds its value)."""
+        return {member: member.msgid for member in cls}
 
 
 def _po_path(lang: str):
@@ -129,7 +161,9 @@ class Translator:
 
     def short_date(self, value: dt.date) -> str:
         """The office's usual dd.mm.yyyy (used in every language of the region)."""
-        return value.strftime("%d.%m.%Y")
+        from desktop import dates
+
+        return dates.table(value)
 
     # The office's own forms (desktop/dates.py): use these in titles and sentences, not ``date``.
     def long_date(self, value: dt.date) -> str:

@@ -121,4 +121,4 @@ def test_cli_export_calendar(cli, tmp_path):
     assert r.returncode == 1 and "no bachelor calendar for 2031-2032" in r.stderr
     assert not (tmp_path / "n.pdf").exists()
     r = cli("--database", db, "export", "calendar", "--year", "2025", "--format", "pdf", "-o", str(tmp_path / "m.pdf"))
-    assert r.returncode == 1
+    assert r.returncode == 2  # bad input (README.md, exit statuses)

@@ -6,7 +6,7 @@ import pytest
 def test_refusal_in_kazakh(cli, tmp_path):
     r = cli("--database", str(tmp_path / "a.sqlite3"), "--lang", "kk", "workdays", "between", "--country", "KZ",
             "2026-01-10", "2026-01-01")
-    assert r.returncode == 1
+    assert r.returncode == 2
     assert r.stderr.strip() == "dekanat: TO күні FROM күнінен бұрын"
 
 
@@ -34,7 +34,7 @@ def test_the_interface_language_when_no_lang_is_given(cli, tmp_path):
     (tmp_path / "config" / "Dekanat" / "Dekanat.ini").write_text("[ui]\nlanguage=ky\n", encoding="utf-8")
     r = cli("--database", str(tmp_path / "a.sqlite3"), "workdays", "holidays", "--country", "KG", "--year", "1800",
             env={"DEKANAT_LANG": "", "XDG_CONFIG_HOME": str(tmp_path / "config")})
-    assert r.returncode == 1
+    assert r.returncode == 2
     assert r.stderr.strip() == "dekanat: --year 1990 менен 2100 ортосунда болушу керек"
 
 

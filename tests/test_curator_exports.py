@@ -170,10 +170,10 @@ def test_cli_exports(cli, tmp_path):
     assert "Отчёт куратора" in pdf_text(pdf)
     r = cli("--database", str(db), "export", "curator-reports", "--year", "2025-26", "--format", "pdf",
             "-o", str(tmp_path / "x.pdf"))
-    assert r.returncode == 1 and "2025-2026" in r.stderr
+    assert r.returncode == 2 and "2025-2026" in r.stderr
     r = cli("--database", str(db), "export", "curator-reports", "--year", "2025-2026", "--month", "7",
             "--format", "pdf", "-o", str(tmp_path / "x.pdf"))
-    assert r.returncode == 1
+    assert r.returncode == 2
     r = cli("--database", str(db), "export", "teaching-log", "--teacher", "Осмонова Ч.Т.", "--month", "2025-11",
             "--format", "xlsx", "-o", str(tmp_path / "log.xlsx"))
     assert r.returncode == 0, r.stderr

@@ -79,3 +79,86 @@ def test_table_range_of_one_day_and_across_years():
     assert dates.table_range(D(2025, 8, 22), D(2025, 8, 22), "kk") == "22.08.2025 ж."
     assert dates.table_range(D(2025, 8, 22), D(2025, 8, 22), "ru") == "22.08.2025"
     assert dates.table_range(D(2025, 12, 28), D(2026, 1, 18), "ru") == "28.12.2025–18.01.2026"
+
+
+# -- one module for every date job (issue 20, "one path per job") ------------------------------
+
+def test_table_of_no_date_is_blank_or_the_given_mark():
+    assert dates.table(None) == ""
+    assert dates.table(None, "—") == "—"
+    assert dates.table(D(2026, 1, 5), "—") == "05.01.2026"
+
+
+def test_a_moment_with_and_without_seconds():
+    moment = dt.datetime(2026, 11, 30, 9, 5, 7)
+    assert dates.table_time(moment) == "30.11.2026 09:05"
+    assert dates.table_time(moment, seconds=True) == "30.11.2026 09:05:07"
+
+
+@pytest.mark.parametrize("text,expected", [("2026-02-28", D(2026, 2, 28)), (" 2024-02-29 ", D(2024, 2, 29))])
+def test_parse_iso(text, expected):
+    assert dates.parse_iso(text) == expected
+
+
+@pytest.mark.parametrize("text", ["2026-02-29", "20260228", "2026-W09-6", "28.02.2026", "2026-2-28", ""])
+def test_parse_iso_refuses_anything_but_yyyy_mm_dd(text):
+    with pytest.raises(ValueError):
+        dates.parse_iso(text)
+
+
+@pytest.mark.parametrize("text,expected", [("9:00", dt.time(9, 0)), ("09.30", dt.time(9, 30)), ("9", dt.time(9, 0)),
+                                           ("23:59", dt.time(23, 59)), (" 14:05 ", dt.time(14, 5))])
+def test_parse_time(text, expected):
+    assert dates.parse_time(text) == expected
+
+
+@pytest.mark.parametrize("text", ["24:00", "10:60", "9:5", "nine", "", "10:00:00"])
+def test_parse_time_refuses(text):
+    with pytest.raises(ValueError):
+        dates.parse_time(text)
+
+
+@pytest.mark.parametrize("year,month,last", [(2026, 2, 28), (2024, 2, 29), (2025, 12, 31), (2026, 4, 30)])
+def test_month_end_and_bounds(year, month, last):
+    assert dates.month_end(year, month) == D(year, month, last)
+    assert dates.month_bounds(year, month) == (D(year, month, 1), D(year, month, last))
+
+
+@pytest.mark.parametrize("day,year", [(D(2025, 9, 1), "2025-2026"), (D(2026, 8, 31), "2025-2026"),
+                                      (D(2026, 11, 30), "2026-2027"), (D(2026, 1, 1), "2025-2026")])
+def test_academic_year_of(day, year):
+    assert dates.academic_year_of(day) == year
+
+
+def test_academic_year_bounds_and_parsing():
+    assert dates.academic_year_bounds(2025) == (D(2025, 9, 1), D(2026, 8, 31))
+    assert dates.parse_academic_year("2025-2026") == (2025, 2026)
+    assert dates.parse_year_month("2025-9") == (2025, 9)
+    for bad in ("2025-2027", "2025/2026", "25-26"):
+        with pytest.raises(ValueError):
+            dates.parse_academic_year(bad)
+    for bad in ("2025-13", "2025-00", "2025"):
+        with pytest.raises(ValueError):
+            dates.parse_year_month(bad)
+
+
+def test_no_copies_of_the_date_jobs_outside_the_dates_module():
+    """The table form, month ends, academic-year bounds and date fields each have one home:
+    ``desktop/dates.py`` (no Qt) and ``views/common/forms.date_edit``."""
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent / "desktop"
+    patterns = {
+        "dd.mm.yyyy by hand": re.compile(r"""strftime\(["']%d\.%m\.%Y"""),
+        "month end by hand": re.compile(r"monthrange\("),
+        "academic year bounds by hand": re.compile(r"date\([^()]*, 8, 31\)"),
+        "raw QDateEdit": re.compile(r"QDateEdit\("),
+        "the system's date in a window": re.compile(r"QDate\.currentDate\(\)"),
+    }
+    homes = {"dates.py", "views/common/forms.py"}
+    found = [f"{path.relative_to(root)}:{n}: {what}"
+             for path in sorted(root.rglob("*.py")) if path.relative_to(root).as_posix() not in homes
+             for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+             for what, pattern in patterns.items() if pattern.search(line)]
+    assert found == []

@@ -139,7 +139,7 @@ def test_cli_export_agenda_and_decisions(cli, demo_db, tmp_path):
     r = cli("--database", database, "export", "agenda", "--date", "2025-09-02", "-o", str(out))
     assert r.returncode == 1 and "02.09.2025" in r.stderr
     r = cli("--database", database, "export", "agenda", "--date", "2025-13-01", "-o", str(out))
-    assert r.returncode == 1
+    assert r.returncode == 2
     xlsx = tmp_path / "d.xlsx"
     r = cli("--database", database, "export", "decisions", "--format", "xlsx", "--status", "open", "-o", str(xlsx))
     assert r.returncode == 0, r.stderr

@@ -58,4 +58,4 @@ def test_exports(cli, tmp_path):
     r = cli("--database", str(db), "export", "headcount", "--date", "2025-12-01", "--format", "pdf", "-o", str(hc))
     assert r.returncode == 0, r.stderr
     assert cli("--database", str(db), "export", "headcount", "--date", "1.12.2025", "--format", "pdf",
-               "-o", str(hc)).returncode == 1
+               "-o", str(hc)).returncode == 2

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from desktop.cli import CommandError, Context, Registry
+from desktop.cli import CommandError, Context, Registry, UsageError, academic_year_arg
 from desktop.cli.texts import add_strict, warn_missing
 from desktop.i18n import LANGUAGES, _
 
 
 def register(cli: Registry) -> None:
     p = cli.subcommand("export", "calendar", cmd_export, "the academic calendar (official table or year view)")
-    p.add_argument("--year", required=True, metavar="YYYY-YYYY")
+    p.add_argument("--year", required=True, type=academic_year_arg, metavar="YYYY-YYYY")
     p.add_argument("--format", required=True, choices=("pdf", "xlsx"))
     p.add_argument("--lang", dest="report_lang", choices=LANGUAGES)
     p.add_argument("--level", default="bachelor", choices=("bachelor", "master"))
@@ -21,11 +21,9 @@ def register(cli: Registry) -> None:
 
 def cmd_export(args, ctx: Context) -> int:
     from desktop.models import academic_calendar as ac
-    from desktop.models.org import parse_year_name
 
-    parse_year_name(args.year)
     if args.year_view and args.format != "pdf":
-        raise CommandError(_("--year-view is a PDF"))
+        raise UsageError(_("--year-view is a PDF"))
     lang = args.report_lang or ctx.lang
     with ctx.db.session() as s:
         cal_id = ac.find_calendar(s, args.year, args.level, args.layout)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from desktop.cli import CommandError, Context, Registry
+from desktop.cli import CommandError, Context, Registry, UsageError, date_arg
 from desktop.i18n import _, ngettext
 
 
@@ -19,7 +19,8 @@ def register(cli: Registry) -> None:
                    help="a live demo of this country: the current academic year, texts in the country's language, "
                         "its working days (auto: the interface language's country); without it the fixed "
                         "2025-2026 demo")
-    p.add_argument("--today", metavar="YYYY-MM-DD", help="the live demo's today (default: the real date)")
+    p.add_argument("--today", type=date_arg, metavar="YYYY-MM-DD",
+                   help="the live demo's today (default: the real date)")
 
     cli.group("check", "integrity check of the database (exit 1 when it fails)", default=cmd_check)
 
@@ -34,24 +35,18 @@ def register(cli: Registry) -> None:
 
 
 def cmd_demo(args, ctx: Context) -> int:
-    import datetime as dt
-
     from desktop.models.demo import DemoRefused, build_demo
 
     if not 1 <= args.students <= 50_000:
-        raise CommandError(_("--students must be between 1 and 50000"))
+        raise UsageError(_("--students must be between 1 and 50000"))
     country = args.country
     if country == "auto":
         country = {"ky": "KG", "kk": "KZ", "ru": "RU"}.get(ctx.lang, "KG")
     today = None
     if args.today:
         if not country:
-            raise CommandError(_("--today is for a live demo: give --country too"))
-        try:
-            today = dt.date.fromisoformat(args.today)
-        except ValueError as exc:
-            raise CommandError(_("{option} must be YYYY-MM-DD, not “{value}”").format(
-                option="--today", value=args.today)) from exc
+            raise UsageError(_("--today is for a live demo: give --country too"))
+        today = args.today
     try:
         summary = build_demo(ctx.db, students=args.students, force=args.force, i_know=args.i_know,
                              country=country, today=today)

@@ -2,27 +2,25 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from desktop import clock
-from desktop.cli import CommandError, Context, Registry
+from desktop.cli import CommandError, Context, Registry, UsageError, academic_year_arg, date_arg, month_arg
 from desktop.i18n import LANGUAGES, _, ngettext
 
 
 def register(cli: Registry) -> None:
     p = cli.subcommand("export", "curator-reports", cmd_curator_reports,
                        "curator reports: without --month the matrix and summary of the year, with it the month's reports")
-    p.add_argument("--year", required=True, metavar="2025-2026")
+    p.add_argument("--year", required=True, type=academic_year_arg, metavar="2025-2026")
     p.add_argument("--month", type=int, choices=range(1, 13), metavar="M")
     p.add_argument("--format", required=True, choices=("xlsx", "pdf"))
     p.add_argument("--lang", dest="report_lang", choices=LANGUAGES)
-    p.add_argument("--as-of", dest="as_of", type=dt.date.fromisoformat, metavar="YYYY-MM-DD",
+    p.add_argument("--as-of", dest="as_of", type=date_arg, metavar="YYYY-MM-DD",
                    help="the day the matrix's states are computed for (default today)")
     p.add_argument("-o", "--output", required=True, metavar="FILE")
     p = cli.subcommand("export", "teaching-log", cmd_teaching_log,
                        "a teacher's distance-teaching log of a month (the report form of the distance-teaching regulation)")
     p.add_argument("--teacher", required=True, metavar='"Short N."')
-    p.add_argument("--month", required=True, metavar="YYYY-MM")
+    p.add_argument("--month", required=True, type=month_arg, metavar="YYYY-MM")
     p.add_argument("--format", required=True, choices=("xlsx", "pdf"))
     p.add_argument("--lang", dest="report_lang", choices=LANGUAGES)
     p.add_argument("-o", "--output", required=True, metavar="FILE")
@@ -56,7 +54,8 @@ def cmd_curator_reports(args, ctx: Context) -> int:
                 year = next(y for y, m in months if m == args.month) if any(m == args.month for _y, m in months) \
                     else None
                 if year is None:
-                    raise CommandError(_("month {month} is not a report month (September to June)").format(month=args.month))
+                    raise UsageError(_("month {month} is not a report month (September to June)").format(
+                        month=args.month))
                 docs = cr.report_documents(s, cr.report_ids_of_month(s, args.year, year, args.month))
     except DomainError as exc:
         raise CommandError(str(exc)) from None
@@ -87,7 +86,7 @@ def cmd_teaching_log(args, ctx: Context) -> int:
     from desktop.models.base import DomainError
 
     try:
-        year, month = tl.parse_month(args.month)
+        year, month = args.month
         with ctx.db.session() as s:
             teacher = tl.find_teacher(s, args.teacher)
             name = teacher.short_name

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from desktop.cli import CommandError, Context, Registry
+from desktop.cli import CommandError, Context, Registry, academic_year_arg
 from desktop.cli.texts import add_strict, warn_missing
 from desktop.i18n import LANGUAGES, _, ngettext
 
@@ -13,7 +13,7 @@ KINDS = ("winter", "summer", "fx", "state")
 
 def register(cli: Registry) -> None:
     p = cli.subcommand("export", "session", cmd_export, "an exam session schedule (list, matrix or timetables)")
-    p.add_argument("--year", required=True, metavar="YYYY-YYYY")
+    p.add_argument("--year", required=True, type=academic_year_arg, metavar="YYYY-YYYY")
     p.add_argument("--session", required=True, choices=KINDS)
     p.add_argument("--layout", default="matrix", choices=("list", "matrix", "examiner", "room"),
                    help="list, matrix of dates by groups, or the timetable of each examiner / room")
@@ -27,7 +27,7 @@ def register(cli: Registry) -> None:
 
     c = cli.subcommand("check", "session", cmd_check,
                        "conflicts of an exam session, one per line; exit 1 when any is an error")
-    c.add_argument("--year", required=True, metavar="YYYY-YYYY")
+    c.add_argument("--year", required=True, type=academic_year_arg, metavar="YYYY-YYYY")
     c.add_argument("--session", required=True, choices=KINDS)
 
 
@@ -38,10 +38,10 @@ def _session_id(s, year: str, kind: str) -> int:
     parse_year_name(year)
     session_id = find_session(s, year, kind)
     if session_id is None:
-        from desktop.models.exams import SESSION_KIND_LABELS, SessionKind
+        from desktop.models.exams import SessionKind
 
         raise CommandError(_("{session}: there is none in {year}").format(
-            session=_(SESSION_KIND_LABELS[SessionKind(kind)]), year=year))
+            session=SessionKind(kind).label(), year=year))
     return session_id
 
 
@@ -94,10 +94,10 @@ def cmd_check(args, ctx: Context) -> int:
         print(f"{labels[c.severity]}\t{c.message}")
     errors = sum(c.severity == "error" for c in conflicts)
     if errors:
-        from desktop.models.exams import SESSION_KIND_LABELS, SessionKind
+        from desktop.models.exams import SessionKind
 
         print("dekanat: " + ngettext("{n} error-level conflict: {session}, {year}",
                                      "{n} error-level conflicts: {session}, {year}", errors).format(
-            n=errors, session=tr(SESSION_KIND_LABELS[SessionKind(args.session)]), year=args.year), file=sys.stderr)
+            n=errors, session=SessionKind(args.session).label(tr), year=args.year), file=sys.stderr)
         return 1
     return 0

@@ -3,7 +3,7 @@ programmes without a window (README.md, Command line)."""
 
 from __future__ import annotations
 
-from desktop.cli import Context, Registry
+from desktop.cli import Context, Registry, UsageError
 
 
 def register(cli: Registry) -> None:
@@ -57,7 +57,7 @@ def cmd_groups_add(args, ctx: Context) -> int:
 
 def cmd_groups_list(args, ctx: Context) -> int:
     from desktop.i18n import _, pgettext
-    from desktop.models.contingent import STUDY_FORM_LABELS, StudyForm
+    from desktop.models.contingent import StudyForm
     from desktop.models.groups import group_list
 
     with ctx.db.session() as s:
@@ -65,14 +65,13 @@ def cmd_groups_list(args, ctx: Context) -> int:
     print("\t".join((_("Group"), _("Programme"), _("Course"), _("Study form"), _("Language"), _("Students"),
                      pgettext("state", "Status"))))
     for r in rows:
-        form = _(STUDY_FORM_LABELS[StudyForm(r["study_form"])]) if r["study_form"] in set(StudyForm) else r["study_form"]
+        form = StudyForm(r["study_form"]).label() if r["study_form"] in set(StudyForm) else r["study_form"]
         print("\t".join((r["name"], r["programme_code"], str(r["course"]), form, r["language"], str(r["students"]),
                          _("active") if r["active"] else _("archived"))))
     return 0
 
 
 def cmd_groups_rename(args, ctx: Context) -> int:
-    from desktop.cli import CommandError
     from desktop.i18n import _
     from desktop.models.groups import (
         find_group,
@@ -82,7 +81,7 @@ def cmd_groups_rename(args, ctx: Context) -> int:
     )
 
     if args.new_name is None and args.programme is None and args.course is None:
-        raise CommandError(_("Say what changes: a new name, --programme or --course."))
+        raise UsageError(_("Say what changes: a new name, --programme or --course."))
     with ctx.db.session() as s:
         group = find_group(s, args.name)
         if args.new_name is not None:
@@ -120,10 +119,9 @@ def cmd_programmes_add(args, ctx: Context) -> int:
 
 def cmd_programmes_list(args, ctx: Context) -> int:
     from desktop.i18n import _
-    from desktop.models.contingent import STUDY_FORM_LABELS, StudyForm
+    from desktop.models.contingent import StudyForm
     from desktop.models.groups import group_list
     from desktop.models.org import (
-        PROGRAMME_LEVEL_LABELS,
         ProgrammeLevel,
         programme_rows,
     )
@@ -134,8 +132,8 @@ def cmd_programmes_list(args, ctx: Context) -> int:
     print("\t".join((_("Code"), _("Programme"), _("Level"), _("Study forms"), _("Groups"), _("Students"))))
     for p in programmes:
         mine = [g for g in groups if g["programme_id"] == p["id"]]
-        level = _(PROGRAMME_LEVEL_LABELS[ProgrammeLevel(p["level"])]) if p["level"] else ""
-        forms = ", ".join(_(STUDY_FORM_LABELS[StudyForm(f)]) for f in p["study_forms"].split(",") if f)
+        level = ProgrammeLevel(p["level"]).label() if p["level"] else ""
+        forms = ", ".join(StudyForm(f).label() for f in p["study_forms"].split(",") if f)
         print("\t".join((p["code"], p["name"], level, forms, str(len(mine)),
                          str(sum(g["students"] for g in mine)))))
     return 0

@@ -2,23 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from desktop import clock
-from desktop.cli import CommandError, Context, Registry
+from desktop.cli import CommandError, Context, Registry, date_arg
 from desktop.cli.texts import add_strict, warn_missing
 from desktop.i18n import LANGUAGES, _, ngettext
 
 STATUSES = ("in_progress", "done", "refused", "overdue")
-
-
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        import argparse
-
-        raise argparse.ArgumentTypeError(f"expected a date like 2026-03-20, not {text!r}") from None
 
 
 def register(cli: Registry) -> None:
@@ -28,7 +17,7 @@ def register(cli: Registry) -> None:
     p.add_argument("-o", "--output", required=True, metavar="FILE")
     p.add_argument("--status", choices=STATUSES, help="only requests in this status (overdue: in progress and late)")
     p.add_argument("--lang", dest="report_lang", choices=LANGUAGES)
-    p.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="the day overdue is counted on (default today)")
+    p.add_argument("--date", type=date_arg, metavar="YYYY-MM-DD", help="the day overdue is counted on (default today)")
     add_strict(p)
     p = cli.subcommand("export", "request", cmd_export_request, "one service request's card with its steps")
     p.add_argument("--id", type=int, required=True, metavar="N")
@@ -37,7 +26,7 @@ def register(cli: Registry) -> None:
     p.add_argument("--format", choices=("pdf",), default="pdf")
     p.add_argument("-o", "--output", required=True, metavar="FILE")
     p.add_argument("--lang", dest="report_lang", choices=LANGUAGES)
-    p.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="the day overdue is counted on (default today)")
+    p.add_argument("--date", type=date_arg, metavar="YYYY-MM-DD", help="the day overdue is counted on (default today)")
     add_strict(p)
 
 

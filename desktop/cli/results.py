@@ -2,35 +2,24 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from desktop import clock
-from desktop.cli import CommandError, Context, Registry
+from desktop.cli import CommandError, Context, Registry, academic_year_arg, date_arg
 from desktop.i18n import LANGUAGES
 
 KINDS = ("winter", "summer", "fx", "state")
 
 
-def _date(text: str) -> dt.date:
-    import argparse
-
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date: {text!r} (write YYYY-MM-DD)") from None
-
-
 def register(cli: Registry) -> None:
     p = cli.subcommand("export", "grade-sheet", cmd_grade_sheet,
                        "grade sheets of a session (issued with numbers when first exported)")
-    p.add_argument("--year", required=True, metavar="YYYY-YYYY")
+    p.add_argument("--year", required=True, type=academic_year_arg, metavar="YYYY-YYYY")
     p.add_argument("--session", required=True, choices=KINDS)
     p.add_argument("--group", help="only the sheets this group sits")
     p.add_argument("--discipline", help="only this discipline")
     p.add_argument("--format", required=True, choices=("pdf", "xlsx"))
     p.add_argument("--blank", action="store_true", help="the PDF without results (for the examiner)")
     p.add_argument("--slips", action="store_true", help="an individual retake slip per student instead (PDF)")
-    p.add_argument("--issued", type=_date, metavar="YYYY-MM-DD", help="date issued of new sheets (default today)")
+    p.add_argument("--issued", type=date_arg, metavar="YYYY-MM-DD", help="date issued of new sheets (default today)")
     p.add_argument("--control", default="exam", choices=("exam", "pass_fail", "graded_pass", "course_work"),
                    help="the form of control of new sheets (default exam)")
     p.add_argument("--lang", dest="report_lang", choices=LANGUAGES)
@@ -41,7 +30,7 @@ def register(cli: Registry) -> None:
     i.add_argument("--dry-run", action="store_true", help="check and report, write nothing")
 
     d = cli.subcommand("export", "debts", cmd_debts, "the register of open academic debts")
-    d.add_argument("--year", required=True, metavar="YYYY-YYYY")
+    d.add_argument("--year", required=True, type=academic_year_arg, metavar="YYYY-YYYY")
     d.add_argument("--session", choices=KINDS, help="only debts that arose in this session")
     d.add_argument("--format", required=True, choices=("xlsx", "pdf"))
     d.add_argument("--lang", dest="report_lang", choices=LANGUAGES)
@@ -49,7 +38,7 @@ def register(cli: Registry) -> None:
 
     s = cli.subcommand("export", "session-summary", cmd_summary,
                        "the session's summary per group, course and programme")
-    s.add_argument("--year", required=True, metavar="YYYY-YYYY")
+    s.add_argument("--year", required=True, type=academic_year_arg, metavar="YYYY-YYYY")
     s.add_argument("--session", required=True, choices=KINDS)
     s.add_argument("--format", required=True, choices=("xlsx", "pdf"))
     s.add_argument("--lang", dest="report_lang", choices=LANGUAGES)
@@ -57,7 +46,7 @@ def register(cli: Registry) -> None:
 
     o = cli.subcommand("export", "order", cmd_order, "an order behind movements, or its extracts")
     o.add_argument("--number", required=True)
-    o.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="the order date (when a number repeats)")
+    o.add_argument("--date", type=date_arg, metavar="YYYY-MM-DD", help="the order date (when a number repeats)")
     o.add_argument("--format", required=True, choices=("pdf",))
     o.add_argument("--extract", metavar="RECORD_BOOK", help="only the extract for this student")
     o.add_argument("--extracts", action="store_true", help="the order followed by an extract per student")
@@ -138,10 +127,8 @@ def cmd_import(args, ctx: Context) -> int:
 
 def cmd_debts(args, ctx: Context) -> int:
     from desktop.models.debts import open_debts
-    from desktop.models.org import parse_year_name
     from desktop.models.results import faculty_frame
 
-    parse_year_name(args.year)
     lang = args.report_lang or ctx.lang
     with ctx.db.session() as s:
         debts = open_debts(s, year=args.year, session_kind=args.session)

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from pathlib import Path
 
-from desktop import clock
-from desktop.cli import CommandError, Context, Registry
+from desktop import clock, dates
+from desktop.cli import CommandError, Context, Registry, date_arg
 from desktop.i18n import LANGUAGES, _, ngettext
 
 
@@ -23,7 +22,8 @@ def register(cli: Registry) -> None:
                    help="let go a column that looks like a known one but is not to be read")
     p.add_argument("--group", metavar="NAME", help="the group of every row when the file has no group column")
     p.add_argument("--order", metavar="NUMBER", default="", help="the enrolment order number")
-    p.add_argument("--date", metavar="YYYY-MM-DD", help="the effective date of enrolment (default today)")
+    p.add_argument("--date", type=date_arg, metavar="YYYY-MM-DD",
+                   help="the effective date of enrolment (default today)")
 
     p = cli.subcommand("export", "students", cmd_export, "student lists (xlsx) or printed group lists (pdf)")
     p.add_argument("--format", choices=("xlsx", "pdf"), required=True)
@@ -34,19 +34,10 @@ def register(cli: Registry) -> None:
 
     p = cli.subcommand("export", "headcount", cmd_headcount,
                        "headcount on a date by programme, course, study form and funding")
-    p.add_argument("--date", metavar="YYYY-MM-DD", required=True)
+    p.add_argument("--date", type=date_arg, metavar="YYYY-MM-DD", required=True)
     p.add_argument("--format", choices=("xlsx", "pdf"), required=True)
     p.add_argument("-o", "--output", metavar="FILE", required=True)
     p.add_argument("--lang", dest="report_lang", choices=LANGUAGES, help="language of the report")
-
-
-def _date(value: str | None) -> dt.date:
-    if not value:
-        return clock.today()
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError as exc:
-        raise CommandError(_("the date must be written YYYY-MM-DD, not “{value}”").format(value=value)) from exc
 
 
 def cmd_import(args, ctx: Context) -> int:
@@ -57,7 +48,7 @@ def cmd_import(args, ctx: Context) -> int:
     path = Path(args.file)
     if not path.is_file():
         raise CommandError(_("{file}: no such file").format(file=path))
-    day = _date(args.date)
+    day = args.date or clock.today()
     if not args.dry_run:
         ctx.backup_first("import")
     try:
@@ -111,9 +102,9 @@ def cmd_headcount(args, ctx: Context) -> int:
     from desktop.reports.headcount import export_headcount_pdf, export_headcount_xlsx
 
     lang = args.report_lang or ctx.lang
-    on = _date(args.date)
+    on = args.date
     with ctx.db.session() as s:
         with ctx.output(args.output) as tmp:
             (export_headcount_xlsx if args.format == "xlsx" else export_headcount_pdf)(s, tmp, on, lang)
-    print(_("headcount on {date} written to {file}").format(date=on.strftime("%d.%m.%Y"), file=args.output))
+    print(_("headcount on {date} written to {file}").format(date=dates.table(on), file=args.output))
     return 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sys
 
-from desktop.cli import CommandError, Context, Registry
+from desktop.cli import CommandError, Context, Registry, UsageError, academic_year_arg
 from desktop.i18n import _, ngettext
 
 KINDS = ("workplan", "calendar", "procedures", "meeting", "exams")
@@ -14,7 +14,7 @@ KINDS = ("workplan", "calendar", "procedures", "meeting", "exams")
 def register(cli: Registry) -> None:
     p = cli.subcommand("export", "texts", cmd_export, "a document's texts and their translations as Excel")
     p.add_argument("--document", required=True, choices=KINDS)
-    p.add_argument("--year", metavar="Y", help="academic year of the plan or calendar")
+    p.add_argument("--year", type=academic_year_arg, metavar="Y", help="academic year of the plan or calendar")
     p.add_argument("--level", default="bachelor", choices=("bachelor", "master"))
     p.add_argument("--layout", choices=("semester", "trimester"))
     p.add_argument("--meeting", type=int, metavar="ID", help="the meeting's id")
@@ -51,20 +51,20 @@ def document_id(s, args) -> int | None:
         from desktop.models import workplan as wp
 
         if not args.year:
-            raise CommandError(_("--year is needed for this document."))
+            raise UsageError(_("--year is needed for this document."))
         return wp.require_plan(s, args.year).id
     if args.document == "calendar":
         from desktop.models import academic_calendar as ac
 
         if not args.year:
-            raise CommandError(_("--year is needed for this document."))
+            raise UsageError(_("--year is needed for this document."))
         cal_id = ac.find_calendar(s, args.year, args.level, args.layout)
         if cal_id is None:
             raise CommandError(_("There is no calendar for {year}.").format(year=args.year))
         return cal_id
     if args.document == "meeting":
         if args.meeting is None:
-            raise CommandError(_("--meeting is needed for this document."))
+            raise UsageError(_("--meeting is needed for this document."))
         return args.meeting
     return None
 

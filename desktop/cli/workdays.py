@@ -2,33 +2,22 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
-from desktop.cli import CommandError, Context, Registry
+from desktop.cli import Context, Registry, UsageError, date_arg
 from desktop.i18n import _
 from desktop.models.workdays import COUNTRIES
-
-
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        import argparse
-
-        raise argparse.ArgumentTypeError(f"expected a date like 2026-03-20, not {text!r}") from None
 
 
 def register(cli: Registry) -> None:
     cli.group("workdays", "working days, holidays and days off per country")
     p = cli.subcommand("workdays", "add", cmd_add, "the date N working (or calendar) days later")
     p.add_argument("--country", choices=COUNTRIES, type=str.upper)
-    p.add_argument("--from", dest="start", required=True, type=_date, metavar="YYYY-MM-DD")
+    p.add_argument("--from", dest="start", required=True, type=date_arg, metavar="YYYY-MM-DD")
     p.add_argument("--days", required=True, type=int, metavar="N")
     p.add_argument("--calendar-days", action="store_true", help="count calendar days instead of working days")
     p = cli.subcommand("workdays", "between", cmd_between, "the number of working days in [FROM, TO]")
     p.add_argument("--country", choices=COUNTRIES, type=str.upper)
-    p.add_argument("first", type=_date, metavar="FROM")
-    p.add_argument("last", type=_date, metavar="TO")
+    p.add_argument("first", type=date_arg, metavar="FROM")
+    p.add_argument("last", type=date_arg, metavar="TO")
     p = cli.subcommand("workdays", "holidays", cmd_holidays, "holidays and moved days off of a year")
     p.add_argument("--country", choices=COUNTRIES, type=str.upper)
     p.add_argument("--year", required=True, type=int)
@@ -57,14 +46,14 @@ def cmd_add(args, ctx: Context) -> int:
 
 def cmd_between(args, ctx: Context) -> int:
     if args.last < args.first:
-        raise CommandError(_("TO is before FROM"))
+        raise UsageError(_("TO is before FROM"))
     print(_calendar(args, ctx).working_days_between(args.first, args.last))
     return 0
 
 
 def cmd_holidays(args, ctx: Context) -> int:
     if not 1990 <= args.year <= 2100:
-        raise CommandError(_("--year must be between 1990 and 2100"))
+        raise UsageError(_("--year must be between 1990 and 2100"))
     for day, name in _calendar(args, ctx).days_off(args.year, args.report_lang or ctx.lang):
         print(f"{day.isoformat()}\t{name}")
     return 0

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from desktop import clock
-from desktop.cli import CommandError, Context, Registry
+from desktop.cli import Context, Registry, academic_year_arg, date_arg
 from desktop.cli.texts import add_strict, warn_missing
 from desktop.i18n import LANGUAGES, _
 
@@ -11,11 +11,11 @@ from desktop.i18n import LANGUAGES, _
 def register(cli: Registry) -> None:
     p = cli.subcommand("import", "workplan", cmd_import, "import a work plan from a Word or Excel table")
     p.add_argument("file", metavar="FILE.docx|FILE.xlsx")
-    p.add_argument("--year", required=True, metavar="Y", help="academic year, like 2025-2026")
+    p.add_argument("--year", required=True, type=academic_year_arg, metavar="Y", help="academic year, like 2025-2026")
     p.add_argument("--dry-run", action="store_true", help="list sections and item counts, write nothing")
 
     p = cli.subcommand("export", "workplan", cmd_export, "the work plan as PDF or Excel")
-    p.add_argument("--year", required=True, metavar="Y")
+    p.add_argument("--year", required=True, type=academic_year_arg, metavar="Y")
     p.add_argument("--format", required=True, choices=("pdf", "xlsx"))
     p.add_argument("-o", "--output", required=True, metavar="FILE")
     p.add_argument("--lang", dest="report_lang", choices=LANGUAGES, help="language of the report")
@@ -23,8 +23,8 @@ def register(cli: Registry) -> None:
 
     p = cli.subcommand("export", "workplan-progress", cmd_progress,
                        "progress of the work plan (done, in progress, overdue) as PDF")
-    p.add_argument("--year", required=True, metavar="Y")
-    p.add_argument("--date", metavar="YYYY-MM-DD", help="as of this day (default today)")
+    p.add_argument("--year", required=True, type=academic_year_arg, metavar="Y")
+    p.add_argument("--date", type=date_arg, metavar="YYYY-MM-DD", help="as of this day (default today)")
     p.add_argument("--format", default="pdf", choices=("pdf",))
     p.add_argument("-o", "--output", required=True, metavar="FILE")
     p.add_argument("--lang", dest="report_lang", choices=LANGUAGES, help="language of the report")
@@ -35,10 +35,9 @@ def _lang(args, ctx: Context) -> str:
 
 
 def cmd_import(args, ctx: Context) -> int:
-    from desktop.models.org import parse_year_name, the_faculty
+    from desktop.models.org import the_faculty
     from desktop.reports.workplan_import import import_plan, read_plan_file
 
-    parse_year_name(args.year)
     parsed = read_plan_file(args.file)
     for line in parsed.summary():
         print(line)
@@ -80,12 +79,7 @@ def cmd_export(args, ctx: Context) -> int:
 
 
 def cmd_progress(args, ctx: Context) -> int:
-    import datetime as dt
-
-    try:
-        on_date = dt.date.fromisoformat(args.date) if args.date else clock.today()
-    except ValueError as exc:
-        raise CommandError(_("{option} must be YYYY-MM-DD, not “{value}”").format(option="--date", value=args.date)) from exc
+    on_date = args.date or clock.today()
     tree, _missing = _tree(ctx, args.year, on_date, _lang(args, ctx))
     from desktop.reports.workplan_pdf import progress_pdf
 

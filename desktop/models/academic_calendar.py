@@ -44,23 +44,21 @@ or ``end:`` (``"start:spring_term"``) for the period's own first or last day.
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from dataclasses import dataclass, field
 
 from sqlalchemy import Date, ForeignKey, Integer, String, Text, UniqueConstraint, delete, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from desktop.i18n import N_, _
+from desktop import dates
+from desktop.i18n import N_, LabelledEnum, _
 from desktop.models.base import Base, DomainError
 from desktop.models.workdays import COUNTRIES, ONE_DAY, WorkCalendar
 
 
-class Layout(enum.StrEnum):
-    SEMESTER = "semester"
-    TRIMESTER = "trimester"
+class Layout(LabelledEnum):
+    SEMESTER = "semester", N_("Semesters")
+    TRIMESTER = "trimester", N_("Trimesters")
 
-
-LAYOUT_LABELS = {Layout.SEMESTER: N_("Semesters"), Layout.TRIMESTER: N_("Trimesters")}
 
 # Terms of each layout, in order; and how the official table groups them into columns.
 TERMS = {Layout.SEMESTER: ("autumn", "winter", "spring", "summer"),
@@ -73,35 +71,20 @@ TERM_LABELS = {"autumn": N_("Autumn semester"), "winter": N_("Winter school"), "
 LEVELS = ("bachelor", "master")
 
 
-class Category(enum.StrEnum):
-    REGISTRATION = "registration"
-    TEACHING = "teaching"
-    SURVEYS = "surveys"
-    MIDTERM = "midterm"
-    FINAL_EXAMS = "final_exams"
-    APPEALS = "appeals"
-    FX_RETAKES = "fx_retakes"
-    DEANS_LIST = "deans_list"
-    EXTRA_TERMS = "extra_terms"
-    FINAL_ATTESTATION = "final_attestation"
-    GRADUATION = "graduation"
-    VACATION = "vacation"
+class Category(LabelledEnum):
+    REGISTRATION = "registration", N_("Registration for courses")
+    TEACHING = "teaching", N_("Theoretical teaching")
+    SURVEYS = "surveys", N_("Surveys")
+    MIDTERM = "midterm", N_("Midterm attestation")
+    FINAL_EXAMS = "final_exams", N_("Final exams")
+    APPEALS = "appeals", N_("Appeals")
+    FX_RETAKES = "fx_retakes", N_("FX retakes")
+    DEANS_LIST = "deans_list", N_("Dean's List")
+    EXTRA_TERMS = "extra_terms", N_("Winter school and summer term")
+    FINAL_ATTESTATION = "final_attestation", N_("Final attestation")
+    GRADUATION = "graduation", N_("Graduation")
+    VACATION = "vacation", N_("Vacation")
 
-
-CATEGORY_LABELS = {
-    Category.REGISTRATION: N_("Registration for courses"),
-    Category.TEACHING: N_("Theoretical teaching"),
-    Category.SURVEYS: N_("Surveys"),
-    Category.MIDTERM: N_("Midterm attestation"),
-    Category.FINAL_EXAMS: N_("Final exams"),
-    Category.APPEALS: N_("Appeals"),
-    Category.FX_RETAKES: N_("FX retakes"),
-    Category.DEANS_LIST: N_("Dean's List"),
-    Category.EXTRA_TERMS: N_("Winter school and summer term"),
-    Category.FINAL_ATTESTATION: N_("Final attestation"),
-    Category.GRADUATION: N_("Graduation"),
-    Category.VACATION: N_("Vacation"),
-}
 
 # What an event is, for validation and for other areas' questions ("" = nothing special).
 EVENT_KINDS = ("registration", "teaching", "surveys", "midterm", "final_exams", "results", "appeals",
@@ -118,10 +101,10 @@ NAMED_PERIODS = {
 }
 
 
-class RuleKind(enum.StrEnum):
-    WITHIN = "within"
-    AFTER = "after"
-    BEFORE = "before"
+class RuleKind(LabelledEnum):
+    WITHIN = "within", N_("within N days after")
+    AFTER = "after", N_("N days after")
+    BEFORE = "before", N_("N days before")
 
 
 # Tables -------------------------------------------------------------------------------
@@ -682,7 +665,7 @@ def set_entry(session: Session, event_id: int, term: str, entry: Entry) -> Entry
         raise DomainError(_("Unknown term “{term}”.").format(term=term))
     if entry.start and entry.end and entry.end < entry.start:
         raise DomainError(_("{event}: the end {end} is before the start {start}.").format(
-            event=event.title, end=entry.end.strftime("%d.%m.%Y"), start=entry.start.strftime("%d.%m.%Y")))
+            event=event.title, end=dates.table(entry.end), start=dates.table(entry.start)))
     if entry.rule is not None:
         if entry.rule.kind not in set(RuleKind):
             raise DomainError(_("Unknown rule “{kind}”.").format(kind=entry.rule.kind))
@@ -732,9 +715,9 @@ def _anchor(session: Session, calendar_id: int, year_name: str) -> dt.date:
         CalendarEvent.calendar_id == calendar_id, CalendarDate.start.is_not(None))
     day = session.scalar(base.where(CalendarEvent.kind == "teaching").order_by(CalendarDate.start).limit(1))
     if day is None:
-        day = session.scalar(base.where(CalendarDate.start >= dt.date(int(year_name[:4]), 9, 1))
+        day = session.scalar(base.where(CalendarDate.start >= dates.academic_year_bounds(int(year_name[:4]))[0])
                              .order_by(CalendarDate.start).limit(1))
-    return day or dt.date(int(year_name[:4]), 9, 1)
+    return day or dates.academic_year_bounds(int(year_name[:4]))[0]
 
 
 def copy_to_next_year(session: Session, calendar_id: int) -> int:

@@ -7,6 +7,7 @@ import datetime as dt
 
 from sqlalchemy.orm import Session
 
+from desktop import dates
 from desktop.i18n import N_, _
 from desktop.models import requests as rq
 from desktop.models.meetings_agenda import AgendaProposal, register_source
@@ -17,7 +18,7 @@ def _proposal(step: rq.DueStep) -> AgendaProposal:
         number=step.request_id, procedure=_(step.procedure), step=_(step.step), applicant=step.applicant)
     return AgendaProposal("requests", title, f"request:{step.request_id}", speaker=step.unit and _(step.unit) or "",
                           due_date=step.planned, overdue=step.overdue,
-                          note=_("due {date}").format(date=step.planned.strftime("%d.%m.%Y")))
+                          note=_("due {date}").format(date=dates.table(step.planned)))
 
 
 def requests_on_agenda(session: Session, meeting_date: dt.date, horizon: dt.date) -> list[AgendaProposal]:

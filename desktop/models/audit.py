@@ -27,23 +27,19 @@ from typing import Any
 from sqlalchemy import DateTime, Index, String, Text, event, insert, inspect, or_, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from desktop.i18n import N_
+from desktop.i18n import N_, LabelledEnum
 from desktop.models.base import Base
 from desktop.models.contingent import Student
 from desktop.models.movements import Movement
 from desktop.models.workplan import WorkPlanItem, WorkPlanResponsible
 
 
-class Action(enum.StrEnum):
-    INSERT = "insert"
-    UPDATE = "update"
-    DELETE = "delete"
-    IMPORT = "import"
-    DEMO = "demo"
-
-
-ACTION_LABELS = {Action.INSERT: N_("Created"), Action.UPDATE: N_("Changed"), Action.DELETE: N_("Deleted"),
-                 Action.IMPORT: N_("Imported"), Action.DEMO: N_("Demo data")}
+class Action(LabelledEnum):
+    INSERT = "insert", N_("Created")
+    UPDATE = "update", N_("Changed")
+    DELETE = "delete", N_("Deleted")
+    IMPORT = "import", N_("Imported")
+    DEMO = "demo", N_("Demo data")
 
 
 class AuditEntry(Base):

@@ -13,9 +13,9 @@ fail on an approved calendar because of them.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
+from desktop import dates
 from desktop.i18n import N_, Translator, translator
 from desktop.models.academic_calendar import CalendarData, RuleCycle, resolve
 from desktop.models.workdays import WorkCalendar, localize_holiday, teaching_week
@@ -67,10 +67,6 @@ class Problem:
         return tr(CODES[self.code]).format(**values)
 
 
-def _d(day: dt.date) -> str:
-    return day.strftime("%d.%m.%Y")
-
-
 def validate(data: CalendarData, work: WorkCalendar) -> list[Problem]:
     """Every problem of the calendar, in the order of its events."""
     problems: list[Problem] = []
@@ -78,7 +74,7 @@ def validate(data: CalendarData, work: WorkCalendar) -> list[Problem]:
         for term, entry in event.entries.items():
             if entry.start and entry.end and entry.end < entry.start:
                 problems.append(Problem(event.id, term, "end_before_start",
-                                        (("start", _d(entry.start)), ("end", _d(entry.end)))))
+                                        (("start", dates.table(entry.start)), ("end", dates.table(entry.end)))))
     try:
         resolved = resolve(data, work)
     except RuleCycle:
@@ -105,7 +101,8 @@ def _teaching(data, work, resolved) -> list[Problem]:
                 continue
             start, end = span
             if work.working_days_between(start, end) == 0:
-                out.append(Problem(event.id, term, "no_teaching_days", (("start", _d(start)), ("end", _d(end)))))
+                out.append(Problem(event.id, term, "no_teaching_days",
+                                   (("start", dates.table(start)), ("end", dates.table(end)))))
             elif data.teaching_weeks and term not in ("winter", "summer"):
                 weeks = teaching_week(end, start)
                 if weeks != data.teaching_weeks:
@@ -127,7 +124,7 @@ def _exams_on_holidays(data, work, resolved) -> list[Problem]:
                 name = work.holiday_name(day)
                 if name is not None and work.is_day_off(day):
                     out.append(Problem(event.id, term, "exam_on_holiday",
-                                       (("date", _d(day)), ("holiday", work.holiday_name(day, "en")))))
+                                       (("date", dates.table(day)), ("holiday", work.holiday_name(day, "en")))))
                     break
     return out
 
@@ -143,8 +140,8 @@ def _overlaps(data, resolved) -> list[Problem]:
                 if pair not in EXCLUSIVE and pair[::-1] not in EXCLUSIVE:
                     continue
                 if pa[0] <= pb[1] and pb[0] <= pa[1]:
-                    out.append(Problem(b.id, tb, "overlap", (("other", a.title), ("start", _d(pa[0])),
-                                                             ("end", _d(pa[1])))))
+                    out.append(Problem(b.id, tb, "overlap", (("other", a.title), ("start", dates.table(pa[0])),
+                                                             ("end", dates.table(pa[1])))))
     return out
 
 

@@ -50,11 +50,6 @@ def sort_key(text: str | None, lang: str) -> tuple:
     return (tuple(primary), folded, text)
 
 
-def sorted_by(items, key, lang: str) -> list:
-    """``items`` sorted by ``sort_key(key(item), lang)``."""
-    return sorted(items, key=lambda item: sort_key(key(item), lang))
-
-
 def sort_string(text: str | None, lang: str) -> str:
     """The same order as :func:`sort_key`, as a string compared code point by code point (for a
     Qt proxy's sort role: a plain ``<`` on these strings is the language's alphabetical order)."""

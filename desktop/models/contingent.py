@@ -8,65 +8,43 @@ current state those movements lead to, so lists of 20,000 students need no histo
 from __future__ import annotations
 
 import datetime as dt
-import enum
 
 from sqlalchemy import Date, ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from desktop.i18n import N_
-from desktop.models.base import Base
+from desktop.i18n import N_, LabelledEnum
+from desktop.models.base import Base, Versioned
 from desktop.models.org import AcademicYear, Programme, Staff
 
 
-class StudyForm(enum.StrEnum):
-    FULL_TIME = "full_time"
-    EVENING = "evening"  # очно-заочная, вечерняя; кечки; кешкі
-    EXTRAMURAL = "extramural"  # заочная; сырттан; сырттай
-    DISTANCE = "distance"  # дистанционная, ДОТ; дистанттык; қашықтықтан
+class StudyForm(LabelledEnum):
+    FULL_TIME = "full_time", N_("Full-time")
+    EVENING = "evening", N_("Evening (part-time)")  # очно-заочная, вечерняя; кечки; кешкі
+    EXTRAMURAL = "extramural", N_("Extramural")  # заочная; сырттан; сырттай
+    DISTANCE = "distance", N_("Distance")  # дистанционная, ДОТ; дистанттык; қашықтықтан
 
 
-STUDY_FORM_LABELS = {StudyForm.FULL_TIME: N_("Full-time"), StudyForm.EVENING: N_("Evening (part-time)"),
-                     StudyForm.EXTRAMURAL: N_("Extramural"), StudyForm.DISTANCE: N_("Distance")}
+class Funding(LabelledEnum):
+    GRANT = "grant", N_("State grant")
+    CONTRACT = "contract", N_("Contract")
 
 
-class Funding(enum.StrEnum):
-    GRANT = "grant"
-    CONTRACT = "contract"
+class Gender(LabelledEnum):
+    FEMALE = "f", N_("Female")
+    MALE = "m", N_("Male")
 
 
-FUNDING_LABELS = {Funding.GRANT: N_("State grant"), Funding.CONTRACT: N_("Contract")}
+class StudentStatus(LabelledEnum):
+    STUDYING = "studying", N_("Studying")
+    ACADEMIC_LEAVE = "academic_leave", N_("Academic leave")
+    EXPELLED = "expelled", N_("Expelled")
+    GRADUATED = "graduated", N_("Graduated")
 
 
-class Gender(enum.StrEnum):
-    FEMALE = "f"
-    MALE = "m"
-
-
-GENDER_LABELS = {Gender.FEMALE: N_("Female"), Gender.MALE: N_("Male")}
-
-
-class StudentStatus(enum.StrEnum):
-    STUDYING = "studying"
-    ACADEMIC_LEAVE = "academic_leave"
-    EXPELLED = "expelled"
-    GRADUATED = "graduated"
-
-
-STUDENT_STATUS_LABELS = {
-    StudentStatus.STUDYING: N_("Studying"),
-    StudentStatus.ACADEMIC_LEAVE: N_("Academic leave"),
-    StudentStatus.EXPELLED: N_("Expelled"),
-    StudentStatus.GRADUATED: N_("Graduated"),
-}
-
-
-class Group(Base):
+class Group(Versioned, Base):
     __tablename__ = "student_group"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    # Optimistic locking: an UPDATE/DELETE names the version it read; a stale one raises StaleDataError.
-    version: Mapped[int] = mapped_column(default=1, server_default="1")
-    __mapper_args__ = {"version_id_col": version}
     name: Mapped[str] = mapped_column(String(40), unique=True)  # "МАТ-1-25"
     programme_id: Mapped[int | None] = mapped_column(ForeignKey("programme.id", ondelete="RESTRICT"))
     course: Mapped[int] = mapped_column(default=1)
@@ -82,7 +60,7 @@ class Group(Base):
     head_student: Mapped[Student | None] = relationship(foreign_keys=[head_student_id], post_update=True)
 
 
-class Student(Base):
+class Student(Versioned, Base):
     __tablename__ = "student"
     # The name index gives the list its first screen; status with group counts each group's students
     # from the index alone (the groups tree at start-up).
@@ -90,9 +68,6 @@ class Student(Base):
                       Index("ix_student_status_group", "status", "group_id"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    # Optimistic locking: an UPDATE/DELETE names the version it read; a stale one raises StaleDataError.
-    version: Mapped[int] = mapped_column(default=1, server_default="1")
-    __mapper_args__ = {"version_id_col": version}
     last_name: Mapped[str] = mapped_column(String(100))
     first_name: Mapped[str] = mapped_column(String(100))
     # Optional; Kyrgyz and Kazakh forms ("Бекмурза уулу", "Асқар ұлы") stay as written.

@@ -11,6 +11,7 @@ from typing import cast
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from desktop import dates
 from desktop.i18n import _
 from desktop.models import settings
 from desktop.models.base import DomainError
@@ -103,9 +104,7 @@ def copy_last_month_plan(session: Session, report_id: int) -> list[tuple[str, in
     for a in session.scalars(select(CuratorActivity).where(CuratorActivity.report_id == previous.id)):
         day = None
         if a.day is not None:
-            import calendar
-
-            day = dt.date(report.year, report.month, min(a.day.day, calendar.monthrange(report.year, report.month)[1]))
+            day = dt.date(report.year, report.month, min(a.day.day, dates.month_end(report.year, report.month).day))
         made.append(("activities", add_line(session, report_id, "activities",
                                              {"day": day, "kind": a.kind, "topic": a.topic, "present": 0})))
     for r in session.scalars(select(StudentAtRisk).where(StudentAtRisk.report_id == previous.id)):

@@ -9,20 +9,18 @@ engine when it falls on a weekend or holiday.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
-import enum
 from dataclasses import dataclass
 
 from sqlalchemy import Date, ForeignKey, Integer, String, Text, UniqueConstraint, func, select
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
-from desktop import colours
-from desktop.i18n import N_, NC_, _
+from desktop import colours, dates
+from desktop.i18n import N_, NC_, LabelledEnum, _
 from desktop.models import settings
 from desktop.models.base import Base, DomainError
 from desktop.models.check import rule
-from desktop.models.contingent import CuratorAssignment, Group, Student
+from desktop.models.contingent import CuratorAssignment, Group
 from desktop.models.org import AcademicYear, Staff, parse_year_name
 
 DUE_DAY = settings.declare("curator_report_due_day", 5, tuple(range(1, 29)))
@@ -31,34 +29,24 @@ DUE_DAY = settings.declare("curator_report_due_day", 5, tuple(range(1, 29)))
 REPORT_MONTHS = (9, 10, 11, 12, 1, 2, 3, 4, 5, 6)
 
 
-class ReportStatus(enum.StrEnum):
-    DRAFT = "draft"
-    SUBMITTED = "submitted"
-    ACCEPTED = "accepted"
-    RETURNED = "returned"
+class ReportStatus(LabelledEnum):
+    DRAFT = "draft", N_("Draft")
+    SUBMITTED = "submitted", N_("Submitted")
+    ACCEPTED = "accepted", N_("Accepted")
+    RETURNED = "returned", N_("Returned")
 
 
-REPORT_STATUS_LABELS = {
-    ReportStatus.DRAFT: N_("Draft"), ReportStatus.SUBMITTED: N_("Submitted"),
-    ReportStatus.ACCEPTED: N_("Accepted"), ReportStatus.RETURNED: N_("Returned"),
-}
-
-
-class CellState(enum.StrEnum):
+class CellState(LabelledEnum):
     """What the dean's office sees in a cell of the matrix."""
 
-    ACCEPTED = "accepted"
-    ON_TIME = "on_time"
-    LATE = "late"
-    RETURNED = "returned"
-    MISSING = "missing"
-    NOT_DUE = "not_due"  # the due day has not come yet
+    ACCEPTED = "accepted", N_("Accepted")
+    ON_TIME = "on_time", N_("On time")
+    LATE = "late", N_("Late")
+    RETURNED = "returned", N_("Returned")
+    MISSING = "missing", N_("Missing")
+    NOT_DUE = "not_due", N_("Not due yet")  # the due day has not come yet
 
 
-CELL_STATE_LABELS = {
-    CellState.ACCEPTED: N_("Accepted"), CellState.ON_TIME: N_("On time"), CellState.LATE: N_("Late"),
-    CellState.RETURNED: N_("Returned"), CellState.MISSING: N_("Missing"), CellState.NOT_DUE: N_("Not due yet"),
-}
 # Each state's colour role (desktop/colours.py): the window's matrix, its legend, the PDF and the
 # Excel workbook all colour a state alike, and always beside its word.
 CELL_STATE_ROLES = {
@@ -69,57 +57,35 @@ CELL_STATE_COLOURS = {state: colours.role(r).fill for state, r in CELL_STATE_ROL
 CELL_STATE_TEXT = {state: colours.role(r).text for state, r in CELL_STATE_ROLES.items()}
 
 
-class ActivityKind(enum.StrEnum):
-    CURATOR_HOUR = "curator_hour"
-    PARENTS_MEETING = "parents_meeting"
-    EVENT = "event"
-    DORMITORY_VISIT = "dormitory_visit"
+class ActivityKind(LabelledEnum):
+    CURATOR_HOUR = "curator_hour", N_("Curator hour")
+    PARENTS_MEETING = "parents_meeting", N_("Meeting with parents")
+    EVENT = "event", NC_("curator activity kind", "Event")
+    DORMITORY_VISIT = "dormitory_visit", N_("Visit to the dormitory")
 
 
-ACTIVITY_KIND_LABELS = {
-    ActivityKind.CURATOR_HOUR: N_("Curator hour"), ActivityKind.PARENTS_MEETING: N_("Meeting with parents"),
-    ActivityKind.EVENT: NC_("curator activity kind", "Event"), ActivityKind.DORMITORY_VISIT: N_("Visit to the dormitory"),
-}
+class RiskReason(LabelledEnum):
+    ABSENCES = "absences", N_("Absences")
+    DEBTS = "debts", N_("Academic debts")
+    CONDUCT = "conduct", N_("Conduct")
 
 
-class RiskReason(enum.StrEnum):
-    ABSENCES = "absences"
-    DEBTS = "debts"
-    CONDUCT = "conduct"
+class RiskAction(LabelledEnum):
+    TALK = "talk", N_("Talk")
+    LETTER = "letter", N_("Letter to parents")
+    REFERRAL = "referral", N_("Referral to the dean's office")
 
 
-RISK_REASON_LABELS = {RiskReason.ABSENCES: N_("Absences"), RiskReason.DEBTS: N_("Academic debts"),
-                      RiskReason.CONDUCT: N_("Conduct")}
+class ContactWay(LabelledEnum):
+    MEETING = "meeting", N_("Meeting")
+    PHONE = "phone", N_("Phone call")
+    LETTER = "letter", N_("Letter")
 
 
-class RiskAction(enum.StrEnum):
-    TALK = "talk"
-    LETTER = "letter"
-    REFERRAL = "referral"
-
-
-RISK_ACTION_LABELS = {RiskAction.TALK: N_("Talk"), RiskAction.LETTER: N_("Letter to parents"),
-                      RiskAction.REFERRAL: N_("Referral to the dean's office")}
-
-
-class ContactWay(enum.StrEnum):
-    MEETING = "meeting"
-    PHONE = "phone"
-    LETTER = "letter"
-
-
-CONTACT_WAY_LABELS = {ContactWay.MEETING: N_("Meeting"), ContactWay.PHONE: N_("Phone call"),
-                      ContactWay.LETTER: N_("Letter")}
-
-
-class AchievementKind(enum.StrEnum):
-    OLYMPIAD = "olympiad"
-    COMPETITION = "competition"
-    SPORT = "sport"
-
-
-ACHIEVEMENT_KIND_LABELS = {AchievementKind.OLYMPIAD: N_("Olympiad"), AchievementKind.COMPETITION: N_("Competition"),
-                           AchievementKind.SPORT: N_("Sport")}
+class AchievementKind(LabelledEnum):
+    OLYMPIAD = "olympiad", N_("Olympiad")
+    COMPETITION = "competition", N_("Competition")
+    SPORT = "sport", N_("Sport")
 
 
 class CuratorReport(Base):
@@ -195,10 +161,6 @@ PARTS: dict[str, type[ReportLine]] = {
 
 # Months and due dates -----------------------------------------------------------------
 
-def month_last_day(year: int, month: int) -> dt.date:
-    return dt.date(year, month, calendar.monthrange(year, month)[1])
-
-
 def year_months(year_name: str) -> list[tuple[int, int]]:
     """(calendar year, month) of the report months of an academic year, September first."""
     first, second = parse_year_name(year_name)
@@ -208,7 +170,7 @@ def year_months(year_name: str) -> list[tuple[int, int]]:
 def due_date(year: int, month: int, due_day: int, cal) -> dt.date:
     """The due date of a month's report: ``due_day`` of the next month, or the next working day."""
     ny, nm = (year + 1, 1) if month == 12 else (year, month + 1)
-    day = min(due_day, calendar.monthrange(ny, nm)[1])
+    day = min(due_day, dates.month_end(ny, nm).day)
     return cal.next_working_day(dt.date(ny, nm, day))
 
 
@@ -257,7 +219,7 @@ def assign_curator(session: Session, group_id: int, staff_id: int, start: dt.dat
     current = _assignment_on(session, group_id, start)
     if current is not None:
         if current.start_date == start:
-            raise DomainError(_("The group already has a curator from {date}.").format(date=start.strftime("%d.%m.%Y")))
+            raise DomainError(_("The group already has a curator from {date}.").format(date=dates.table(start)))
         if current.staff_id == staff_id:
             raise DomainError(_("This staff member is already the group's curator."))
         current.end_date = start - dt.timedelta(days=1)
@@ -297,7 +259,7 @@ class AssignmentRow:
 
     def owes(self, year: int, month: int) -> bool:
         """Whether this assignment owes the month's report: it is in charge on the month's last day."""
-        last = month_last_day(year, month)
+        last = dates.month_end(year, month)
         return self.start <= last and (self.end is None or self.end >= last)
 
     @property
@@ -314,12 +276,6 @@ def assignments(session: Session, year_name: str, group_id: int | None = None) -
     if group_id is not None:
         q = q.where(CuratorAssignment.group_id == group_id)
     return [AssignmentRow(*r) for r in session.execute(q)]
-
-
-def group_students(session: Session, group_id: int) -> list[tuple[int, str]]:
-    rows = session.execute(select(Student.id, Student.last_name, Student.first_name, Student.patronymic)
-                           .where(Student.group_id == group_id).order_by(Student.last_name, Student.first_name))
-    return [(i, " ".join(p for p in (ln, fn, pt) if p)) for i, ln, fn, pt in rows]
 
 
 def end_of_assignment_on(session: Session, group_id: int, day: dt.date) -> dt.date | None:

@@ -7,24 +7,23 @@ whole period of study may not exceed the cap of the category the permission fall
 from __future__ import annotations
 
 import datetime as dt
-import enum
 
 from sqlalchemy import Date, ForeignKey, String, func, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from desktop.i18n import N_, _, ngettext
+from desktop.i18n import N_, LabelledEnum, _, ngettext
 from desktop.models.base import Base, DomainError
 from desktop.models.contingent import Student
 from desktop.models.operations import Change, Outcome, bind, undo_by
 
 
-class DltCategory(enum.StrEnum):
-    MBA = "mba"
-    EMBA_DBA = "emba_dba"
-    LISTED_SPECIALTY = "listed_specialty"
-    ACADEMIC_MOBILITY = "academic_mobility"
-    DOUBLE_DEGREE_BACHELOR = "double_degree_bachelor"
-    MASTER = "master"
+class DltCategory(LabelledEnum):
+    MBA = "mba", N_("MBA programme")
+    EMBA_DBA = "emba_dba", N_("EMBA or DBA programme")
+    LISTED_SPECIALTY = "listed_specialty", N_("Listed specialty (choreography, aviation, health care …)")
+    ACADEMIC_MOBILITY = "academic_mobility", N_("Academic mobility")
+    DOUBLE_DEGREE_BACHELOR = "double_degree_bachelor", N_("Double-degree or exchange bachelor programme")
+    MASTER = "master", N_("Master's programme (double degree or exchange)")
 
 
 # Credits over the whole period of study (rules, items 21, 25, 26, 27).
@@ -36,16 +35,6 @@ DLT_CAPS = {
     DltCategory.DOUBLE_DEGREE_BACHELOR: 120,
     DltCategory.MASTER: 60,
 }
-
-DLT_CATEGORY_LABELS = {
-    DltCategory.MBA: N_("MBA programme"),
-    DltCategory.EMBA_DBA: N_("EMBA or DBA programme"),
-    DltCategory.LISTED_SPECIALTY: N_("Listed specialty (choreography, aviation, health care …)"),
-    DltCategory.ACADEMIC_MOBILITY: N_("Academic mobility"),
-    DltCategory.DOUBLE_DEGREE_BACHELOR: N_("Double-degree or exchange bachelor programme"),
-    DltCategory.MASTER: N_("Master's programme (double degree or exchange)"),
-}
-
 
 class DltPermission(Base):
     __tablename__ = "dlt_permission"
@@ -86,7 +75,7 @@ def grant_dlt(session: Session, student_id: int, *, application_date: dt.date, c
             "{name}: {credits} credits by distance learning would make {total}, over the cap of {cap} credits "
             "for “{category}” ({already} already granted).", credits).format(
             name=student.full_name, credits=credits, total=already + credits, cap=cap,
-            category=_(DLT_CATEGORY_LABELS[category]), already=already))
+            category=DltCategory(category).label(), already=already))
     permission = DltPermission(student_id=student_id, application_date=application_date, category=category.value,
                                order_number=order_number.strip(), order_date=order_date, credits=credits)
     session.add(permission)

@@ -30,6 +30,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from desktop import dates
 from desktop.i18n import N_, Translator, current
 from desktop.models.exam_schedule import ExamRow, Schedule, fmt_time
 from desktop.models.exams import CONFLICT_KINDS, DEFAULT_SEVERITY
@@ -91,7 +92,7 @@ class _Names:
         return f"{self.s.disciplines.get(e.discipline_id, '?')} ({self.groups(e)}, {fmt_time(e.start)})"
 
     def date(self, d: dt.date) -> str:
-        return d.strftime("%d.%m.%Y")
+        return dates.table(d)
 
 
 def _overlapping(bucket: list[ExamRow]):

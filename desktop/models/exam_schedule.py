@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
+from desktop import dates
 from desktop.i18n import _
 from desktop.models.base import DomainError
 from desktop.models.contingent import Group, Student, StudentStatus
@@ -89,15 +90,11 @@ def fmt_time(minute: int | None) -> str:
 
 def parse_time(text: str) -> int:
     """"9:00" / "09.30" -> minutes from midnight; a clear message otherwise."""
-    raw = text.strip().replace(".", ":")
     try:
-        hours, minutes = raw.split(":") if ":" in raw else (raw, "0")
-        h, m = int(hours), int(minutes)
-        if 0 <= h < 24 and 0 <= m < 60:
-            return h * 60 + m
+        time = dates.parse_time(text)
     except ValueError:
-        pass
-    raise DomainError(_("“{value}” is not a time; write it like 09:00.").format(value=text))
+        raise DomainError(_("“{value}” is not a time; write it like 09:00.").format(value=text)) from None
+    return time.hour * 60 + time.minute
 
 
 def group_sizes(session: Session) -> dict[int, int]:

@@ -18,30 +18,24 @@ integers), duration, room, form, and an optional consultation before it.
 from __future__ import annotations
 
 import datetime as dt
-import enum
 
 from sqlalchemy import Column, Date, ForeignKey, Index, Integer, String, Table, UniqueConstraint, select
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
-from desktop.i18n import N_, _
+from desktop import dates
+from desktop.i18n import N_, LabelledEnum, _
 from desktop.models import settings
 from desktop.models.base import Base, DomainError
 from desktop.models.org import AcademicYear, get_or_create_year
 
 
-class SessionKind(enum.StrEnum):
-    WINTER = "winter"
-    SUMMER = "summer"
-    FX = "fx"
-    STATE = "state"
+class SessionKind(LabelledEnum):
+    WINTER = "winter", N_("Winter session")
+    SUMMER = "summer", N_("Summer session")
+    FX = "fx", N_("FX retake")
+    STATE = "state", N_("State attestation")
 
 
-SESSION_KIND_LABELS = {
-    SessionKind.WINTER: N_("Winter session"),
-    SessionKind.SUMMER: N_("Summer session"),
-    SessionKind.FX: N_("FX retake"),
-    SessionKind.STATE: N_("State attestation"),
-}
 # The academic calendar's named period for each kind (first match wins).
 CALENDAR_PERIODS = {
     SessionKind.WINTER: ("winter_session",),
@@ -62,21 +56,13 @@ def default_dates(kind: SessionKind, first_year: int) -> tuple[dt.date, dt.date]
     }[kind]
 
 
-class ExamForm(enum.StrEnum):
-    WRITTEN = "written"
-    ORAL = "oral"
-    TEST = "test"
-    PROJECT = "project"
-    ONLINE = "online"
+class ExamForm(LabelledEnum):
+    WRITTEN = "written", N_("Written")
+    ORAL = "oral", N_("Oral")
+    TEST = "test", N_("Test")
+    PROJECT = "project", N_("Project defence")
+    ONLINE = "online", N_("Online")
 
-
-EXAM_FORM_LABELS = {
-    ExamForm.WRITTEN: N_("Written"),
-    ExamForm.ORAL: N_("Oral"),
-    ExamForm.TEST: N_("Test"),
-    ExamForm.PROJECT: N_("Project defence"),
-    ExamForm.ONLINE: N_("Online"),
-}
 
 # Settings shared by the office: minimum rest and the severity of each conflict kind.
 MIN_REST = settings.declare("exams.min_rest_days", 2)
@@ -210,7 +196,7 @@ def set_session_dates(session: Session, session_id: int, start: dt.date, end: dt
         raise DomainError(_("This exam session no longer exists."))
     if end < start:
         raise DomainError(_("The session ends ({end}) before it starts ({start}).").format(
-            start=start.strftime("%d.%m.%Y"), end=end.strftime("%d.%m.%Y")))
+            start=dates.table(start), end=dates.table(end)))
     old = (row.start_date, row.end_date, row.country)
     row.start_date, row.end_date = start, end
     if country:

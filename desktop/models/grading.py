@@ -21,38 +21,27 @@ Forms of control: exam, pass/fail (зачёт), graded pass (дифференц�
 
 from __future__ import annotations
 
-import enum
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from desktop.i18n import N_, _
+from desktop.i18n import N_, LabelledEnum, _
 from desktop.models import settings
 from desktop.models.base import DomainError
 
 
-class Control(enum.StrEnum):
-    EXAM = "exam"
-    PASS_FAIL = "pass_fail"
-    GRADED_PASS = "graded_pass"
-    COURSE_WORK = "course_work"
+class Control(LabelledEnum):
+    EXAM = "exam", N_("Exam")
+    PASS_FAIL = "pass_fail", N_("Pass/fail")
+    GRADED_PASS = "graded_pass", N_("Graded pass")
+    COURSE_WORK = "course_work", N_("Course work")
 
 
-CONTROL_LABELS = {
-    Control.EXAM: N_("Exam"),
-    Control.PASS_FAIL: N_("Pass/fail"),
-    Control.GRADED_PASS: N_("Graded pass"),
-    Control.COURSE_WORK: N_("Course work"),
-}
-
-
-class Mark(enum.StrEnum):
+class Mark(LabelledEnum):
     """What stands in the grade column instead of a grade."""
     NONE = ""
-    ABSENT = "absent"
-    NOT_ADMITTED = "not_admitted"
+    ABSENT = "absent", N_("absent")
+    NOT_ADMITTED = "not_admitted", N_("not admitted")
 
-
-MARK_LABELS = {Mark.ABSENT: N_("absent"), Mark.NOT_ADMITTED: N_("not admitted")}
 
 # Grades: "5" "4" "3" "2" on the traditional scale, "pass" / "fail" for pass/fail.
 GRADE_LABELS = {"5": N_("excellent"), "4": N_("good"), "3": N_("satisfactory"), "2": N_("unsatisfactory"),
@@ -133,14 +122,6 @@ def faculty_scale(session) -> Scale:
     """The scale the faculty chose, else its country's preset."""
     key = settings.get(session, "grading.scale") or COUNTRY_SCALE.get(settings.get(session, "country"), "kg_module")
     return scale_by_key(key, settings.get(session, "grading.kg_thresholds"))
-
-
-def set_kg_thresholds(session, thresholds) -> list[int]:
-    """Store the university's own thresholds (checked first); returns the old ones for undo."""
-    kg_scale(thresholds)
-    old = settings.get(session, "grading.kg_thresholds")
-    settings.put(session, "grading.kg_thresholds", [int(t) for t in thresholds])
-    return old
 
 
 @dataclass(frozen=True)
@@ -256,7 +237,7 @@ def describe(outcome: Outcome, tr=None) -> str:
     """"85 B+ (4)" / "absent": one cell of a filled sheet."""
     t = tr or _
     if outcome.mark:
-        return t(MARK_LABELS[Mark(outcome.mark)])
+        return Mark(outcome.mark).label(t)
     parts = []
     if outcome.score is not None:
         parts.append(str(outcome.score))

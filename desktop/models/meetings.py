@@ -14,26 +14,18 @@ import enum
 from sqlalchemy import JSON, Date, ForeignKey, String, Text, UniqueConstraint, func, select
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
-from desktop.i18n import N_, NC_, _
+from desktop import dates
+from desktop.i18n import N_, NC_, LabelledEnum, _
 from desktop.models.base import Base, DomainError
 from desktop.models.org import Staff, academic_year_of
 
 
-class SeriesKind(enum.StrEnum):
-    DEANS_OFFICE = "deans_office"
-    DEPARTMENT = "department"
-    METHODOLOGICAL_COUNCIL = "methodological_council"
-    CURATORS = "curators"
-    OTHER = "other"
-
-
-SERIES_KIND_LABELS = {
-    SeriesKind.DEANS_OFFICE: N_("Dean's office weekly meeting"),
-    SeriesKind.DEPARTMENT: N_("Department meeting"),
-    SeriesKind.METHODOLOGICAL_COUNCIL: N_("Methodological council"),
-    SeriesKind.CURATORS: N_("Curators' meeting"),
-    SeriesKind.OTHER: N_("Other meeting"),
-}
+class SeriesKind(LabelledEnum):
+    DEANS_OFFICE = "deans_office", N_("Dean's office weekly meeting")
+    DEPARTMENT = "department", N_("Department meeting")
+    METHODOLOGICAL_COUNCIL = "methodological_council", N_("Methodological council")
+    CURATORS = "curators", N_("Curators' meeting")
+    OTHER = "other", N_("Other meeting")
 
 
 class Recurrence(enum.StrEnum):
@@ -41,17 +33,10 @@ class Recurrence(enum.StrEnum):
     MONTHLY = "monthly"
 
 
-class DecisionStatus(enum.StrEnum):
-    OPEN = "open"
-    DONE = "done"
-    CANCELLED = "cancelled"
-
-
-DECISION_STATUS_LABELS = {
-    DecisionStatus.OPEN: N_("Open"),
-    DecisionStatus.DONE: N_("Done"),
-    DecisionStatus.CANCELLED: NC_("decision", "Cancelled"),
-}
+class DecisionStatus(LabelledEnum):
+    OPEN = "open", N_("Open")
+    DONE = "done", N_("Done")
+    CANCELLED = "cancelled", NC_("decision", "Cancelled")
 
 
 class MeetingSeries(Base):
@@ -235,9 +220,9 @@ def series_by_name(session: Session, name: str) -> MeetingSeries | None:
 
 
 def _time(value: str) -> str:
-    value = (value or "").strip().replace(".", ":")
+    value = (value or "").strip()
     try:
-        return dt.time.fromisoformat(value if len(value) > 3 else f"{value}:00").strftime("%H:%M")
+        return dates.parse_time(value).strftime("%H:%M")
     except ValueError as exc:
         raise DomainError(_("The time must be written like 09:00, not “{value}”.").format(value=value)) from exc
 
@@ -250,7 +235,7 @@ def add_meeting(session: Session, series_id: int, date: dt.date, *, meeting_id: 
     series = _get(session, MeetingSeries, series_id)
     if session.scalar(select(Meeting.id).where(Meeting.series_id == series_id, Meeting.date == date)):
         raise DomainError(_("“{series}” already meets on {date}.").format(series=series.name,
-                                                                         date=date.strftime("%d.%m.%Y")))
+                                                                         date=dates.table(date)))
     meeting = Meeting(id=meeting_id, series_id=series_id, date=date, time=_time(time or series.time),
                       place=series.place if place is None else place, chair_id=series.chair_id,
                       secretary_id=series.secretary_id, number=_next_number(session, series_id, date))
@@ -262,20 +247,15 @@ def add_meeting(session: Session, series_id: int, date: dt.date, *, meeting_id: 
 
 
 def _next_number(session: Session, series_id: int, date: dt.date) -> int:
-    start, end = _year_bounds(date)
+    start, end = dates.academic_year_bounds(int(academic_year_of(date)[:4]))
     earlier = session.scalar(select(func.count(Meeting.id)).where(
         Meeting.series_id == series_id, Meeting.date >= start, Meeting.date < date))
     return (earlier or 0) + 1
 
 
-def _year_bounds(date: dt.date) -> tuple[dt.date, dt.date]:
-    first = int(academic_year_of(date)[:4])
-    return dt.date(first, 9, 1), dt.date(first + 1, 8, 31)
-
-
 def _renumber_meetings(session: Session, series_id: int, date: dt.date) -> None:
     """Minutes are numbered 1, 2, 3 ... within the academic year, in date order."""
-    start, end = _year_bounds(date)
+    start, end = dates.academic_year_bounds(int(academic_year_of(date)[:4]))
     rows = session.scalars(select(Meeting).where(Meeting.series_id == series_id, Meeting.date >= start,
                                                  Meeting.date <= end).order_by(Meeting.date))
     for i, m in enumerate(rows, 1):
@@ -338,7 +318,7 @@ def update_meeting(session: Session, meeting_id: int, **fields) -> dict:
         if k == "date" and v != meeting.date and session.scalar(select(Meeting.id).where(
                 Meeting.series_id == meeting.series_id, Meeting.date == v)):
             raise DomainError(_("“{series}” already meets on {date}.").format(series=meeting.series.name,
-                                                                             date=v.strftime("%d.%m.%Y")))
+                                                                             date=dates.table(v)))
         old[k] = getattr(meeting, k)
         setattr(meeting, k, v)
     session.flush()
@@ -384,7 +364,7 @@ def find_meeting(session: Session, date: dt.date, series_name: str | None = None
         query = query.where(Meeting.series_id == series.id)
     found = list(session.scalars(query))
     if not found:
-        raise DomainError(_("There is no meeting on {date}.").format(date=date.strftime("%d.%m.%Y")))
+        raise DomainError(_("There is no meeting on {date}.").format(date=dates.table(date)))
     return found[0]
 
 
@@ -529,7 +509,7 @@ def check_minutes_open(meeting: Meeting) -> None:
     if meeting.minutes_signed_on is not None:
         raise DomainError(_("The minutes of {date} are signed on {signed}: they are not edited any more; "
                             "follow their decisions up in the decisions register.").format(
-            date=meeting.date.strftime("%d.%m.%Y"), signed=meeting.minutes_signed_on.strftime("%d.%m.%Y")))
+            date=dates.table(meeting.date), signed=dates.table(meeting.minutes_signed_on)))
 
 
 # Reading a whole meeting -------------------------------------------------------------------

@@ -19,7 +19,6 @@ series' rhythm is kept (the following meeting is again on its weekday).
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -27,7 +26,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from desktop import clock
+from desktop import clock, dates
 from desktop.i18n import N_, _
 from desktop.models import meetings as mt
 from desktop.models.base import DomainError
@@ -139,7 +138,7 @@ def open_decisions(session: Session, meeting_date: dt.date, horizon: dt.date) ->
     for d, m in rows:
         staff_id = d.responsible[0].staff_id if d.responsible else None
         speaker = ", ".join(r.staff.short_name for r in d.responsible)
-        note = _("Decision of {date}, minutes No. {number}").format(date=m.date.strftime("%d.%m.%Y"), number=m.number)
+        note = _("Decision of {date}, minutes No. {number}").format(date=dates.table(m.date), number=m.number)
         out.append(AgendaProposal("decision", d.text, f"decision:{d.id}", staff_id, speaker, due_date=d.due_date,
                                   overdue=mt.is_decision_overdue(d.status, d.due_date, meeting_date), note=note,
                                   decision_id=d.id, series_id=m.series_id))
@@ -157,7 +156,7 @@ def horizon_of(series: mt.MeetingSeries, meeting_date: dt.date) -> dt.date:
     """The last day a meeting looks ahead to: a week for weekly series, a month for monthly ones."""
     if series.recurrence == mt.Recurrence.MONTHLY:
         y, m = (meeting_date.year + 1, 1) if meeting_date.month == 12 else (meeting_date.year, meeting_date.month + 1)
-        day = min(meeting_date.day, calendar.monthrange(y, m)[1])
+        day = min(meeting_date.day, dates.month_end(y, m).day)
         return dt.date(y, m, day) - dt.timedelta(days=1)
     return meeting_date + dt.timedelta(days=6)
 
@@ -225,7 +224,7 @@ def restore_items(session: Session, snaps: list[dict]) -> None:
 
 def nominal_date_in_month(series: mt.MeetingSeries, year: int, month: int) -> dt.date:
     """The day a monthly series meets in a month, before any holiday shift."""
-    days = calendar.monthrange(year, month)[1]
+    days = dates.month_end(year, month).day
     if series.month_day:
         return dt.date(year, month, min(series.month_day, days))
     nth = series.nth_week or 1
@@ -266,20 +265,6 @@ def next_meeting_date(session: Session, series_id: int, after: dt.date | None = 
         if day not in taken and day > start:
             return day
     raise DomainError("unreachable")  # pragma: no cover
-
-
-def series_dates(session: Session, series_id: int, start: dt.date, end: dt.date) -> list[tuple[dt.date, dt.date]]:
-    """(nominal, actual) meeting days of the series within [start, end], holidays moved."""
-    from desktop.models.workdays import work_calendar
-
-    series = mt._get(session, mt.MeetingSeries, series_id)
-    cal = work_calendar(session)
-    out = []
-    for nominal in nominal_dates(series, start - dt.timedelta(days=1)):
-        if nominal > end:
-            break
-        out.append((nominal, cal.next_working_day(nominal)))
-    return out
 
 
 def create_next_meeting(session: Session, series_id: int, *, after: dt.date | None = None,

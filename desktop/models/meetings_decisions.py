@@ -18,7 +18,7 @@ import datetime as dt
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desktop import clock
+from desktop import clock, dates
 from desktop.i18n import _
 from desktop.models.base import DomainError
 from desktop.models.meetings import (
@@ -74,7 +74,7 @@ def add_decision(session: Session, meeting_id: int, text: str, *, responsible=()
 def _check_due(meeting: Meeting, due_date: dt.date | None) -> None:
     if due_date is not None and due_date < meeting.date:
         raise DomainError(_("The due date {due} is before the meeting of {date}.").format(
-            due=due_date.strftime("%d.%m.%Y"), date=meeting.date.strftime("%d.%m.%Y")))
+            due=dates.table(due_date), date=dates.table(meeting.date)))
 
 
 def restore_decision(session: Session, snap: dict) -> Decision:
@@ -97,7 +97,7 @@ def delete_decision(session: Session, decision_id: int) -> dict:
     d = _get(session, Decision, decision_id)
     if d.meeting.minutes_signed_on is not None:
         raise DomainError(_("The decision is in the signed minutes of {date}: cancel it in the register "
-                            "instead of deleting it.").format(date=d.meeting.minutes_signed_on.strftime("%d.%m.%Y")))
+                            "instead of deleting it.").format(date=dates.table(d.meeting.minutes_signed_on)))
     snap = {**_decision_snapshot(d), "versions": snapshot_versions(session, "meeting_decision", d.id)}
     session.delete(d)
     session.flush()
@@ -190,9 +190,9 @@ def sign_minutes(session: Session, meeting_id: int, signed_on: dt.date | None) -
             raise DomainError(_("Only the minutes of a held meeting can be signed."))
         if signed_on < meeting.date:
             raise DomainError(_("The minutes cannot be signed on {signed}, before the meeting of {date}.").format(
-                signed=signed_on.strftime("%d.%m.%Y"), date=meeting.date.strftime("%d.%m.%Y")))
+                signed=dates.table(signed_on), date=dates.table(meeting.date)))
         if old is not None:
-            raise DomainError(_("The minutes are already signed, on {date}.").format(date=old.strftime("%d.%m.%Y")))
+            raise DomainError(_("The minutes are already signed, on {date}.").format(date=dates.table(old)))
         versions = load(session, "meeting_decision", [d.id for d in rows], ["text"]) if rows else {}
         for d in rows:
             same = d.decided_text is None or d.decided_text == d.text

@@ -10,7 +10,6 @@ every function here keeps them in step within the caller's transaction.
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -18,36 +17,25 @@ from typing import Any
 from sqlalchemy import Date, ForeignKey, Index, String, delete, insert, select, text, update
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from desktop.i18n import N_, _
-from desktop.models.base import Base, DomainError
+from desktop import dates
+from desktop.i18n import N_, LabelledEnum, _
+from desktop.models.base import Base, DomainError, Versioned
 from desktop.models.check import rule
 from desktop.models.contingent import Group, Student, StudentStatus
 from desktop.models.operations import Change, Outcome, bind, undo_by
 
 
-class MovementKind(enum.StrEnum):
-    ENROLMENT = "enrolment"
-    TRANSFER = "transfer"
-    PROMOTION = "promotion"
-    ACADEMIC_LEAVE = "academic_leave"
-    RETURN = "return"
-    EXPULSION = "expulsion"
-    REINSTATEMENT = "reinstatement"
-    GRADUATION = "graduation"
-    REPEAT_YEAR = "repeat_year"  # kept back on the same course (session results)
+class MovementKind(LabelledEnum):
+    ENROLMENT = "enrolment", N_("Enrolment")
+    TRANSFER = "transfer", N_("Transfer")
+    PROMOTION = "promotion", N_("Promotion to the next course")
+    ACADEMIC_LEAVE = "academic_leave", N_("Academic leave")
+    RETURN = "return", N_("Return from academic leave")
+    EXPULSION = "expulsion", N_("Expulsion")
+    REINSTATEMENT = "reinstatement", N_("Reinstatement")
+    GRADUATION = "graduation", N_("Graduation")
+    REPEAT_YEAR = "repeat_year", N_("Repeat year")  # kept back on the same course (session results)
 
-
-MOVEMENT_LABELS = {
-    MovementKind.ENROLMENT: N_("Enrolment"),
-    MovementKind.TRANSFER: N_("Transfer"),
-    MovementKind.PROMOTION: N_("Promotion to the next course"),
-    MovementKind.ACADEMIC_LEAVE: N_("Academic leave"),
-    MovementKind.RETURN: N_("Return from academic leave"),
-    MovementKind.EXPULSION: N_("Expulsion"),
-    MovementKind.REINSTATEMENT: N_("Reinstatement"),
-    MovementKind.GRADUATION: N_("Graduation"),
-    MovementKind.REPEAT_YEAR: N_("Repeat year"),
-}
 
 K, S = MovementKind, StudentStatus
 # The status a movement leaves, and the statuses it may start from (None = no history yet).
@@ -62,14 +50,11 @@ ALLOWED_FROM: dict[MovementKind, set[StudentStatus | None]] = {
 NEEDS_GROUP = {K.ENROLMENT, K.TRANSFER}
 
 
-class Movement(Base):
+class Movement(Versioned, Base):
     __tablename__ = "movement"
     __table_args__ = (Index("ix_movement_student_date", "student_id", "effective_date"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    # Optimistic locking: an UPDATE/DELETE names the version it read; a stale one raises StaleDataError.
-    version: Mapped[int] = mapped_column(default=1, server_default="1")
-    __mapper_args__ = {"version_id_col": version}
     student_id: Mapped[int] = mapped_column(ForeignKey("student.id", ondelete="CASCADE"))
     kind: Mapped[str] = mapped_column(String(20))
     order_number: Mapped[str] = mapped_column(String(40), default="")
@@ -206,7 +191,7 @@ def apply_movement(session: Session, student_ids: Iterable[int], kind: MovementK
         last = last_dates.get(st.id)
         if last is not None and str(order.effective_date) < str(last):
             problems.append(_("{name}: the effective date is before the last movement ({date}).").format(
-                name=name, date=dt.date.fromisoformat(str(last)).strftime("%d.%m.%Y")))
+                name=name, date=dates.table(dt.date.fromisoformat(str(last)))))
             continue
         from_group = state.group_id if state else None
         if kind is K.TRANSFER and target is not None and from_group == target.id:
@@ -288,9 +273,9 @@ def undo_promotion(session: Session, movement_ids: Sequence[int], group_ids: Seq
 
 
 def status_label(status) -> str:
-    from desktop.models.contingent import STUDENT_STATUS_LABELS
+    from desktop.models.contingent import StudentStatus
 
-    return STUDENT_STATUS_LABELS.get(StudentStatus(status), str(status)) if status else N_("Not enrolled")
+    return StudentStatus.labels().get(StudentStatus(status), str(status)) if status else N_("Not enrolled")
 
 
 @rule

@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
+from desktop import dates
 from desktop.i18n import _
 from desktop.models.base import DomainError
 from desktop.models.contingent import Group, Student
-from desktop.models.movements import MOVEMENT_LABELS, Movement, MovementKind
+from desktop.models.movements import Movement, MovementKind
 from desktop.models.results import name_key, student_sort_key
 
 
@@ -53,7 +54,7 @@ def orders_register(session: Session, search: str = "") -> list[OrderEntry]:
     out = []
     for (number, date), (kinds, eff, n) in merged.items():
         if needle and needle not in number.casefold() and (number, date) not in by_student and not any(
-                needle in _(MOVEMENT_LABELS[MovementKind(k)]).casefold() for k in kinds):
+                needle in MovementKind(k).label().casefold() for k in kinds):
             continue
         out.append(OrderEntry(number, date, tuple(sorted(kinds)), eff, n))
     out.sort(key=lambda o: (o.order_date or o.effective_date, name_key(o.number)), reverse=True)
@@ -110,18 +111,18 @@ KIND_ORDER = [k.value for k in MovementKind]
 def order_document(session: Session, number: str, order_date: dt.date | None = None) -> OrderDocument:
     """The order of that number (and date, when one number was used on several dates)."""
     number = number.strip()
-    dates = sorted({d for d in session.scalars(select(Movement.order_date).where(Movement.order_number == number))},
-                   key=lambda d: d or dt.date.min)
-    if not dates:
+    issued = sorted({d for d in session.scalars(select(Movement.order_date).where(Movement.order_number == number))},
+                    key=lambda d: d or dt.date.min)
+    if not issued:
         raise DomainError(_("There is no order No {number}.").format(number=number))
     if order_date is None:
-        if len(dates) > 1:
+        if len(issued) > 1:
             raise DomainError(_("Order No {number} was issued on several dates ({dates}); give the date.").format(
-                number=number, dates=", ".join(d.strftime("%d.%m.%Y") for d in dates if d)))
-        order_date = dates[0]
-    elif order_date not in dates:
+                number=number, dates=", ".join(dates.table(d) for d in issued if d)))
+        order_date = issued[0]
+    elif order_date not in issued:
         raise DomainError(_("There is no order No {number} of {date}.").format(
-            number=number, date=order_date.strftime("%d.%m.%Y")))
+            number=number, date=dates.table(order_date)))
     to_g, from_g = aliased(Group), aliased(Group)
     q = (select(Movement.kind, from_g.name, to_g.name, Movement.course, Movement.reason, Movement.effective_date,
                 Student.id, Student.last_name, Student.first_name, Student.patronymic, Student.record_book)

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import re
 from typing import cast
 
 from sqlalchemy import Date, ForeignKey, String, UniqueConstraint, select
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
-from desktop.i18n import N_, _
+from desktop import dates
+from desktop.i18n import N_, LabelledEnum, _
 from desktop.models import records
-from desktop.models.base import Base, DomainError
+from desktop.models.base import Base, DomainError, Versioned
 from desktop.models.operations import Change, Outcome, bind, delete_record
 
 
@@ -39,36 +39,21 @@ class Department(Base):
     staff: Mapped[list[Staff]] = relationship(back_populates="department")
 
 
-class StaffRole(enum.StrEnum):
-    DEAN = "dean"
-    VICE_DEAN = "vice_dean"
-    METHODIST = "methodist"
-    HEAD_OF_DEPARTMENT = "head_of_department"
-    CURATOR = "curator"
-    PROGRAMME_LEAD = "programme_lead"
-    TEACHER = "teacher"
-    SECRETARY = "secretary"
+class StaffRole(LabelledEnum):
+    DEAN = "dean", N_("Dean")
+    VICE_DEAN = "vice_dean", N_("Vice-dean")
+    METHODIST = "methodist", N_("Methodist")
+    HEAD_OF_DEPARTMENT = "head_of_department", N_("Head of department")
+    CURATOR = "curator", N_("Curator")
+    PROGRAMME_LEAD = "programme_lead", N_("Programme lead")
+    TEACHER = "teacher", N_("Teacher")
+    SECRETARY = "secretary", N_("Secretary")
 
 
-STAFF_ROLE_LABELS = {
-    StaffRole.DEAN: N_("Dean"),
-    StaffRole.VICE_DEAN: N_("Vice-dean"),
-    StaffRole.METHODIST: N_("Methodist"),
-    StaffRole.HEAD_OF_DEPARTMENT: N_("Head of department"),
-    StaffRole.CURATOR: N_("Curator"),
-    StaffRole.PROGRAMME_LEAD: N_("Programme lead"),
-    StaffRole.TEACHER: N_("Teacher"),
-    StaffRole.SECRETARY: N_("Secretary"),
-}
-
-
-class Staff(Base):
+class Staff(Versioned, Base):
     __tablename__ = "staff"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    # Optimistic locking: an UPDATE/DELETE names the version it read; a stale one raises StaleDataError.
-    version: Mapped[int] = mapped_column(default=1, server_default="1")
-    __mapper_args__ = {"version_id_col": version}
     last_name: Mapped[str] = mapped_column(String(100))
     first_name: Mapped[str] = mapped_column(String(100), default="")
     patronymic: Mapped[str] = mapped_column(String(100), default="")
@@ -119,30 +104,20 @@ def short_name(last_name: str, first_name: str = "", patronymic: str = "") -> st
     return f"{last_name.strip()} {initials}".strip()
 
 
-class ProgrammeLevel(enum.StrEnum):
-    BACHELOR = "bachelor"
-    MASTER = "master"
-    SPECIALIST = "specialist"
-    DOCTORAL = "doctoral"
+class ProgrammeLevel(LabelledEnum):
+    BACHELOR = "bachelor", N_("Bachelor")
+    MASTER = "master", N_("Master")
+    SPECIALIST = "specialist", N_("Specialist")
+    DOCTORAL = "doctoral", N_("Doctoral")
 
-
-PROGRAMME_LEVEL_LABELS = {
-    ProgrammeLevel.BACHELOR: N_("Bachelor"),
-    ProgrammeLevel.MASTER: N_("Master"),
-    ProgrammeLevel.SPECIALIST: N_("Specialist"),
-    ProgrammeLevel.DOCTORAL: N_("Doctoral"),
-}
 
 PROGRAMME_CODE = re.compile(r"^[0-9A-Za-z.\-]{3,20}$")
 
 
-class Programme(Base):
+class Programme(Versioned, Base):
     __tablename__ = "programme"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    # Optimistic locking: an UPDATE/DELETE names the version it read; a stale one raises StaleDataError.
-    version: Mapped[int] = mapped_column(default=1, server_default="1")
-    __mapper_args__ = {"version_id_col": version}
     code: Mapped[str] = mapped_column(String(20), unique=True)
     name: Mapped[str] = mapped_column(String(300))
     level: Mapped[str] = mapped_column(String(20), default=ProgrammeLevel.BACHELOR.value)
@@ -166,28 +141,24 @@ class AcademicYear(Base):
         return int(self.name[:4])
 
 
-YEAR_NAME = re.compile(r"^(\d{4})-(\d{4})$")
-
-
 def parse_year_name(name: str) -> tuple[int, int]:
     """"2025-2026" -> (2025, 2026); anything else is refused with a clear message."""
-    m = YEAR_NAME.match(name.strip())
-    if not m or int(m.group(2)) != int(m.group(1)) + 1:
-        raise DomainError(_("The academic year must be written like 2025-2026, not “{value}”.").format(value=name))
-    return int(m.group(1)), int(m.group(2))
+    try:
+        return dates.parse_academic_year(name)
+    except ValueError:
+        raise DomainError(_("The academic year must be written like 2025-2026, not “{value}”.").format(
+            value=name)) from None
 
 
-def academic_year_of(day: dt.date) -> str:
-    """The academic year a date belongs to (years start on 1 September)."""
-    first = day.year if day.month >= 9 else day.year - 1
-    return f"{first}-{first + 1}"
+academic_year_of = dates.academic_year_of  # the academic year a date belongs to, "2025-2026"
 
 
 def get_or_create_year(session: Session, name: str) -> AcademicYear:
-    first, second = parse_year_name(name)
+    first, _second = parse_year_name(name)
     year = session.scalar(select(AcademicYear).where(AcademicYear.name == name))
     if year is None:
-        year = AcademicYear(name=name, start_date=dt.date(first, 9, 1), end_date=dt.date(second, 8, 31))
+        start, end = dates.academic_year_bounds(first)
+        year = AcademicYear(name=name, start_date=start, end_date=end)
         session.add(year)
         session.flush()
     return year

@@ -14,13 +14,12 @@ office's own can be deleted even when requests used them (a request keeps its ow
 
 from __future__ import annotations
 
-import enum
 from dataclasses import dataclass
 
 from sqlalchemy import ForeignKey, String, select, update
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
-from desktop.i18n import N_, _
+from desktop.i18n import N_, LabelledEnum, _
 from desktop.models.base import Base, DomainError
 from desktop.models.operations import Change, Outcome, bind
 
@@ -31,14 +30,10 @@ def shown(translate, text: str) -> str:
     return translate(text) if text else ""
 
 
-class DurationKind(enum.StrEnum):
-    WORKING = "working"  # N working days
-    CALENDAR = "calendar"  # N calendar days
-    FIXED = "fixed"  # no later than a day of the year (fixed_month, fixed_day)
-
-
-DURATION_LABELS = {DurationKind.WORKING: N_("working days"), DurationKind.CALENDAR: N_("calendar days"),
-                   DurationKind.FIXED: N_("fixed date")}
+class DurationKind(LabelledEnum):
+    WORKING = "working", N_("working days")  # N working days
+    CALENDAR = "calendar", N_("calendar days")  # N calendar days
+    FIXED = "fixed", N_("fixed date")  # no later than a day of the year (fixed_month, fixed_day)
 
 
 class ProcedureTemplate(Base):

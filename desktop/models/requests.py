@@ -32,13 +32,13 @@ last actual date), or refused with a reason (refusal can be withdrawn).
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from dataclasses import dataclass
 
 from sqlalchemy import Date, ForeignKey, String, Text, and_, exists, select
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
-from desktop.i18n import N_, _
+from desktop import dates
+from desktop.i18n import N_, LabelledEnum, _
 from desktop.models import settings
 from desktop.models.base import Base, DomainError
 from desktop.models.check import rule
@@ -47,14 +47,10 @@ from desktop.models.request_templates import DurationKind, ProcedureTemplate, St
 from desktop.models.workdays import WorkCalendar, work_calendar
 
 
-class Channel(enum.StrEnum):
-    IN_PERSON = "in_person"
-    SERVICE_CENTRE = "service_centre"
-    PORTAL = "portal"
-
-
-CHANNEL_LABELS = {Channel.IN_PERSON: N_("In person"), Channel.SERVICE_CENTRE: N_("Public service centre"),
-                  Channel.PORTAL: N_("E-government portal")}
+class Channel(LabelledEnum):
+    IN_PERSON = "in_person", N_("In person")
+    SERVICE_CENTRE = "service_centre", N_("Public service centre")
+    PORTAL = "portal", N_("E-government portal")
 
 
 # Seed 002: the grounds on which a state service is refused (a refusal names one, or the office's own text).
@@ -65,14 +61,11 @@ REFUSAL_GROUNDS = (
 )
 
 
-class RequestStatus(enum.StrEnum):
-    IN_PROGRESS = "in_progress"
-    DONE = "done"
-    REFUSED = "refused"
+class RequestStatus(LabelledEnum):
+    IN_PROGRESS = "in_progress", N_("In progress")
+    DONE = "done", N_("Done")
+    REFUSED = "refused", N_("Refused")
 
-
-STATUS_LABELS = {RequestStatus.IN_PROGRESS: N_("In progress"), RequestStatus.DONE: N_("Done"),
-                 RequestStatus.REFUSED: N_("Refused")}
 
 DUE_SOON = settings.declare("requests_due_soon_days", 3)  # working days ahead counted as "due soon"
 
@@ -287,8 +280,8 @@ def record_step(session: Session, step_id: int, actual: dt.date | None, done_by:
             raise DomainError(_("Step “{step}” is skipped: tick its condition first.").format(step=_(step.name)))
         if actual < request.received:
             raise DomainError(_("Step “{step}”: the date {date} is before the request was received ({received}).")
-                              .format(step=_(step.name), date=actual.strftime("%d.%m.%Y"),
-                                      received=request.received.strftime("%d.%m.%Y")))
+                              .format(step=_(step.name), date=dates.table(actual),
+                                      received=dates.table(request.received)))
     step.actual = actual
     step.done_by = (done_by or "").strip() if actual is not None else ""
     if note is not None:
@@ -358,7 +351,7 @@ def change_channel(session: Session, request_id: int, channel: str) -> None:
         if lost is not None:
             raise DomainError(_("The step “{step}” is already done and the channel “{channel}” has no such step; "
                                 "the channel stays as it was.").format(
-                step=_(lost.name), channel=_(CHANNEL_LABELS[Channel(channel)])))
+                step=_(lost.name), channel=Channel(channel).label()))
         old = {st.name: st for st in request.steps}
         steps = []
         for i, (spec, _at) in enumerate(specs):

@@ -30,20 +30,18 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 from desktop import clock
 from desktop.i18n import _
 from desktop.models import grading, settings
-from desktop.models.base import Base, DomainError
+from desktop.models.base import Base, DomainError, Versioned
 from desktop.models.contingent import Group, Student, StudentStatus
 from desktop.models.exams import Discipline, Exam, ExamSession, Room, exam_group
 from desktop.models.movements import states_on
 from desktop.models.org import AcademicYear, Staff
 
 
-class GradeSheet(Base):
+class GradeSheet(Versioned, Base):
     __tablename__ = "grade_sheet"
     __table_args__ = (UniqueConstraint("academic_year_id", "number"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    version: Mapped[int] = mapped_column(default=1, server_default="1")
-    __mapper_args__ = {"version_id_col": version}
     exam_id: Mapped[int] = mapped_column(ForeignKey("exam.id", ondelete="CASCADE"), index=True)
     academic_year_id: Mapped[int] = mapped_column(ForeignKey("academic_year.id", ondelete="CASCADE"))
     number: Mapped[int]
@@ -53,13 +51,11 @@ class GradeSheet(Base):
     retake: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
-class ExamResult(Base):
+class ExamResult(Versioned, Base):
     __tablename__ = "exam_result"
     __table_args__ = (UniqueConstraint("sheet_id", "student_id"), Index("ix_exam_result_student", "student_id"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    version: Mapped[int] = mapped_column(default=1, server_default="1")
-    __mapper_args__ = {"version_id_col": version}
     sheet_id: Mapped[int] = mapped_column(ForeignKey("grade_sheet.id", ondelete="CASCADE"))
     student_id: Mapped[int] = mapped_column(ForeignKey("student.id", ondelete="CASCADE"))
     group_id: Mapped[int | None] = mapped_column(ForeignKey("student_group.id", ondelete="SET NULL"))

@@ -133,29 +133,6 @@ def curator_of(session: Session, group_id: int, on: dt.date | None = None) -> st
     return row[0] if row else ""
 
 
-def set_curator(session: Session, group_id: int, staff_id: int | None, year_name: str,
-                start: dt.date | None = None) -> int | None:
-    """Make ``staff_id`` the group's curator for an academic year from ``start``; returns the old curator id."""
-    from desktop.models.org import get_or_create_year
-
-    year = get_or_create_year(session, year_name)
-    start = start or year.start_date
-    current = session.scalar(select(CuratorAssignment).where(
-        CuratorAssignment.group_id == group_id, CuratorAssignment.academic_year_id == year.id)
-        .order_by(CuratorAssignment.start_date.desc()).limit(1))
-    old = current.staff_id if current else None
-    if current is not None and current.start_date >= start:
-        session.delete(current)
-        session.flush()
-    elif current is not None:
-        current.end_date = start - dt.timedelta(days=1)
-    if staff_id is not None:
-        session.add(CuratorAssignment(group_id=group_id, staff_id=staff_id, academic_year_id=year.id,
-                                      start_date=start))
-    session.flush()
-    return old
-
-
 def set_group_head(session: Session, group_id: int, student_id: int | None) -> int | None:
     group = session.get(Group, group_id)
     if group is None:

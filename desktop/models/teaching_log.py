@@ -4,32 +4,25 @@ student or group, subject, form of the lesson, distance platform, notes; totals 
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import re
 from dataclasses import dataclass
 
 from sqlalchemy import Date, Float, ForeignKey, String, Text, func, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from desktop.i18n import N_, _
+from desktop import dates
+from desktop.i18n import N_, LabelledEnum, _
 from desktop.models.base import Base, DomainError
 from desktop.models.org import Staff
 
 
-class LessonForm(enum.StrEnum):
-    VIDEO = "video"
-    CONFERENCE = "conference"
-    WEBINAR = "webinar"
-    INDIVIDUAL = "individual"
-    CONSULTATION = "consultation"
-    CONTROL = "control"
-
-
-LESSON_FORM_LABELS = {
-    LessonForm.VIDEO: N_("Video lesson"), LessonForm.CONFERENCE: N_("Conference"),
-    LessonForm.WEBINAR: N_("Webinar"), LessonForm.INDIVIDUAL: N_("Individual lesson"),
-    LessonForm.CONSULTATION: N_("Consultation"), LessonForm.CONTROL: N_("Control"),
-}
+class LessonForm(LabelledEnum):
+    VIDEO = "video", N_("Video lesson")
+    CONFERENCE = "conference", N_("Conference")
+    WEBINAR = "webinar", N_("Webinar")
+    INDIVIDUAL = "individual", N_("Individual lesson")
+    CONSULTATION = "consultation", N_("Consultation")
+    CONTROL = "control", N_("Control")
 
 
 class TeachingLogEntry(Base):
@@ -74,21 +67,8 @@ def _form(_s, _r, value):
 VALIDATORS = {"time": _time, "hours": _hours, "form": _form}
 
 
-def month_bounds(year: int, month: int) -> tuple[dt.date, dt.date]:
-    import calendar
-
-    return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
-
-
-def parse_month(text: str) -> tuple[int, int]:
-    m = re.match(r"^(\d{4})-(\d{1,2})$", text.strip())
-    if not m or not 1 <= int(m.group(2)) <= 12:
-        raise DomainError(_("The month must be written like 2025-10, not “{value}”.").format(value=text))
-    return int(m.group(1)), int(m.group(2))
-
-
 def entries(session: Session, staff_id: int, year: int, month: int) -> list[dict]:
-    first, last = month_bounds(year, month)
+    first, last = dates.month_bounds(year, month)
     rows = session.execute(select(TeachingLogEntry).where(
         TeachingLogEntry.staff_id == staff_id, TeachingLogEntry.day.between(first, last))
         .order_by(TeachingLogEntry.day, TeachingLogEntry.time, TeachingLogEntry.id)).scalars()
@@ -115,7 +95,7 @@ class MonthTotals:
 
 
 def totals(session: Session, staff_id: int, year: int, month: int) -> MonthTotals:
-    first, last = month_bounds(year, month)
+    first, last = dates.month_bounds(year, month)
     rows = session.execute(select(TeachingLogEntry.form, func.count(), func.sum(TeachingLogEntry.hours)).where(
         TeachingLogEntry.staff_id == staff_id, TeachingLogEntry.day.between(first, last))
         .group_by(TeachingLogEntry.form)).all()
@@ -125,7 +105,7 @@ def totals(session: Session, staff_id: int, year: int, month: int) -> MonthTotal
 
 def teachers_totals(session: Session, year: int, month: int) -> list[tuple[int, str, int, float]]:
     """(staff id, short name, lessons, hours) of every teacher with entries in the month."""
-    first, last = month_bounds(year, month)
+    first, last = dates.month_bounds(year, month)
     return [(sid, name, n, hours) for sid, name, n, hours in session.execute(
         select(Staff.id, Staff.short_name, func.count(), func.sum(TeachingLogEntry.hours))
         .join(TeachingLogEntry, TeachingLogEntry.staff_id == Staff.id)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from desktop import dates
 from desktop.i18n import N_, _
 
 SECTIONS = ("workplan", "meetings", "requests", "curators", "exams", "backup")
@@ -121,7 +122,7 @@ def _exams(session: Session, today: dt.date) -> list[dict]:
     from sqlalchemy import select
 
     from desktop.models.exam_conflicts import check_session
-    from desktop.models.exams import SESSION_KIND_LABELS, ExamSession, SessionKind
+    from desktop.models.exams import ExamSession, SessionKind
 
     rows = []
     # Sessions in progress or starting within SESSION_AHEAD days (their conflicts need resolving now).
@@ -134,7 +135,7 @@ def _exams(session: Session, today: dt.date) -> list[dict]:
         if conflicts:
             rows.append(_row("exams", "overdue" if errors else "due", min((c.day for c in conflicts if c.day),
                                                                             default=None),
-                             _(SESSION_KIND_LABELS[SessionKind(kind)]),
+                             SessionKind(kind).label(),
                              _("{errors} errors, {warnings} warnings to resolve").format(
                                  errors=len(errors), warnings=len(conflicts) - len(errors)), target=session_id))
     return rows
@@ -151,7 +152,7 @@ def _backup(db_path: Path | None, today: dt.date) -> list[dict]:
     stamp, path = max(backups)
     old = (today - stamp.date()).days > 7
     return [_row("backup", "overdue" if old else "info", stamp.date(),
-                 _("Last backup: {when}").format(when=stamp.strftime("%d.%m.%Y %H:%M")), path.name, area="")]
+                 _("Last backup: {when}").format(when=dates.table_time(stamp)), path.name, area="")]
 
 
 def today_rows(session: Session, today: dt.date, db_path: Path | None = None) -> list[dict]:

@@ -11,7 +11,6 @@ calendar ("observed" days) and is checked by the tests against the official 2026
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import re
 from collections.abc import Iterable
 from functools import lru_cache
@@ -19,7 +18,8 @@ from functools import lru_cache
 from sqlalchemy import Date, String, UniqueConstraint, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from desktop.i18n import N_, Translator, translator
+from desktop import dates
+from desktop.i18n import N_, LabelledEnum, Translator, translator
 from desktop.models.base import Base, DomainError
 
 COUNTRIES = ("KG", "KZ", "RU")
@@ -68,12 +68,9 @@ _SUBSTITUTED = re.compile(r"^Day off \(substituted from (\d\d)/(\d\d)/(\d{4})\)$
 _SUFFIX = re.compile(r"^(.*) \((observed|estimated)\)$")
 
 
-class OverrideKind(enum.StrEnum):
-    DAY_OFF = "day_off"
-    WORKING_DAY = "working_day"
-
-
-OVERRIDE_LABELS = {OverrideKind.DAY_OFF: N_("Extra day off"), OverrideKind.WORKING_DAY: N_("Working day by decree")}
+class OverrideKind(LabelledEnum):
+    DAY_OFF = "day_off", N_("Extra day off")
+    WORKING_DAY = "working_day", N_("Working day by decree")
 
 
 class WorkdayOverride(Base):
@@ -107,7 +104,7 @@ def localize_holiday(name: str, tr: Translator) -> str:
         m = _SUBSTITUTED.match(part)
         if m:
             moved = dt.date(int(m.group(3)), int(m.group(1)), int(m.group(2)))
-            parts.append(tr("Day off (moved from {date})").format(date=moved.strftime("%d.%m.%Y")))
+            parts.append(tr("Day off (moved from {date})").format(date=dates.table(moved)))
             continue
         m = _SUFFIX.match(part)
         if m:

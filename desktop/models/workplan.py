@@ -7,67 +7,42 @@ Every operation is one unit of work in the caller's session and returns what und
 from __future__ import annotations
 
 import datetime as dt
-import enum
 
 from sqlalchemy import JSON, Date, ForeignKey, String, Text, UniqueConstraint, select
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 from sqlalchemy.orm.exc import StaleDataError
 
 from desktop import clock
-from desktop.i18n import N_, NC_, _
+from desktop.i18n import N_, NC_, LabelledEnum, _
 from desktop.models import workplan_deadline as dl
-from desktop.models.base import Base, DomainError
+from desktop.models.base import Base, DomainError, Versioned
 from desktop.models.org import AcademicYear, get_or_create_year
 from desktop.models.workplan_people import ResponsibleRef, parse_responsible, staff_index
 
 
-class ItemStatus(enum.StrEnum):
-    PLANNED = "planned"
-    IN_PROGRESS = "in_progress"
-    DONE = "done"
-    CANCELLED = "cancelled"
+class ItemStatus(LabelledEnum):
+    PLANNED = "planned", N_("Planned")
+    IN_PROGRESS = "in_progress", N_("In progress")
+    DONE = "done", N_("Done")
+    CANCELLED = "cancelled", NC_("plan item", "Cancelled")
 
 
-STATUS_LABELS = {
-    ItemStatus.PLANNED: N_("Planned"),
-    ItemStatus.IN_PROGRESS: N_("In progress"),
-    ItemStatus.DONE: N_("Done"),
-    ItemStatus.CANCELLED: NC_("plan item", "Cancelled"),
-}
+class SectionKind(LabelledEnum):
+    ORGANISATIONAL = "organisational", N_("Organisational work")
+    TEACHING = "teaching", N_("Teaching and methodological work")
+    RESEARCH = "research", N_("Research work")
+    UPBRINGING = "upbringing", N_("Upbringing and curator work")
+    ACCREDITATION = "accreditation", N_("Preparation for accreditation")
+    INTERNATIONAL = "international", N_("International relations and mobility")
+    CAREER_GUIDANCE = "career_guidance", N_("Career guidance")
+    MATERIAL_BASE = "material_base", N_("Material and technical base")
+    CUSTOM = "custom", N_("Other work")
 
 
-class SectionKind(enum.StrEnum):
-    ORGANISATIONAL = "organisational"
-    TEACHING = "teaching"
-    RESEARCH = "research"
-    UPBRINGING = "upbringing"
-    ACCREDITATION = "accreditation"
-    INTERNATIONAL = "international"
-    CAREER_GUIDANCE = "career_guidance"
-    MATERIAL_BASE = "material_base"
-    CUSTOM = "custom"
-
-
-SECTION_KIND_LABELS = {
-    SectionKind.ORGANISATIONAL: N_("Organisational work"),
-    SectionKind.TEACHING: N_("Teaching and methodological work"),
-    SectionKind.RESEARCH: N_("Research work"),
-    SectionKind.UPBRINGING: N_("Upbringing and curator work"),
-    SectionKind.ACCREDITATION: N_("Preparation for accreditation"),
-    SectionKind.INTERNATIONAL: N_("International relations and mobility"),
-    SectionKind.CAREER_GUIDANCE: N_("Career guidance"),
-    SectionKind.MATERIAL_BASE: N_("Material and technical base"),
-    SectionKind.CUSTOM: N_("Other work"),
-}
-
-
-class WorkPlan(Base):
+class WorkPlan(Versioned, Base):
     __tablename__ = "workplan"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    # Optimistic locking: an UPDATE/DELETE names the version it read; a stale one raises StaleDataError.
-    version: Mapped[int] = mapped_column(default=1, server_default="1")
-    __mapper_args__ = {"version_id_col": version}
     year_id: Mapped[int] = mapped_column(ForeignKey("academic_year.id", ondelete="CASCADE"), unique=True)
     title: Mapped[str] = mapped_column(String(500), default="")
     faculty_name: Mapped[str] = mapped_column(String(300), default="")
@@ -80,13 +55,10 @@ class WorkPlan(Base):
         cascade="all, delete-orphan", order_by="WorkPlanSection.position", back_populates="plan")
 
 
-class WorkPlanSection(Base):
+class WorkPlanSection(Versioned, Base):
     __tablename__ = "workplan_section"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    # Optimistic locking: an UPDATE/DELETE names the version it read; a stale one raises StaleDataError.
-    version: Mapped[int] = mapped_column(default=1, server_default="1")
-    __mapper_args__ = {"version_id_col": version}
     plan_id: Mapped[int] = mapped_column(ForeignKey("workplan.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(default=0)
     kind: Mapped[str] = mapped_column(String(30), default=SectionKind.CUSTOM.value)
@@ -97,13 +69,10 @@ class WorkPlanSection(Base):
         cascade="all, delete-orphan", order_by="WorkPlanItem.position", back_populates="section")
 
 
-class WorkPlanItem(Base):
+class WorkPlanItem(Versioned, Base):
     __tablename__ = "workplan_item"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    # Optimistic locking: an UPDATE/DELETE names the version it read; a stale one raises StaleDataError.
-    version: Mapped[int] = mapped_column(default=1, server_default="1")
-    __mapper_args__ = {"version_id_col": version}
     section_id: Mapped[int] = mapped_column(ForeignKey("workplan_section.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(default=0)
     text: Mapped[str] = mapped_column(Text, default="")
@@ -158,19 +127,6 @@ def plan_years(session: Session) -> list[str]:
 
 def responsible_text(item: WorkPlanItem) -> str:
     return ", ".join(r.text for r in item.responsible)
-
-
-def item_row(item: WorkPlanItem, first_year: int, today: dt.date | None = None) -> dict:
-    """A plain snapshot of an item for views and reports."""
-    today = today or clock.today()
-    return {
-        "id": item.id, "section_id": item.section_id, "number": item.position + 1, "text": item.text,
-        "deadline": dict(item.deadline or {}), "status": item.status,
-        "completion_note": item.completion_note, "completed_on": item.completed_on,
-        "responsible": [{"staff_id": r.staff_id, "role": r.role, "text": r.text} for r in item.responsible],
-        "responsible_text": responsible_text(item),
-        "overdue": dl.is_overdue(item.deadline or {}, item.status, today, first_year),
-    }
 
 
 def plan_tree(session: Session, plan: WorkPlan, today: dt.date | None = None) -> dict:
@@ -252,10 +208,6 @@ def items_overdue(session: Session, on_date: dt.date) -> list[WorkPlanItem]:
             if dl.is_overdue(item.deadline or {}, item.status, on_date, int(year[:4]))]
 
 
-def is_item_due(item: WorkPlanItem, start: dt.date, end: dt.date) -> bool:
-    return dl.is_due(item.deadline or {}, start, end, item.section.plan.year.first_year)
-
-
 def is_item_overdue(item: WorkPlanItem, on_date: dt.date) -> bool:
     return dl.is_overdue(item.deadline or {}, item.status, on_date, item.section.plan.year.first_year)
 
@@ -281,7 +233,7 @@ STANDARD_SECTIONS = tuple(k for k in SectionKind if k is not SectionKind.CUSTOM)
 def create_standard_plan(session: Session, year_name: str, **fields) -> WorkPlan:
     """A new plan with the eight usual sections, titled in the interface language."""
     plan = create_plan(session, year_name, **fields)
-    sections = [add_section(session, plan.id, _(SECTION_KIND_LABELS[kind]), kind.value) for kind in STANDARD_SECTIONS]
+    sections = [add_section(session, plan.id, SectionKind(kind).label(), kind.value) for kind in STANDARD_SECTIONS]
     _standard_titles_in_every_language(session, sections)
     return plan
 
@@ -296,7 +248,7 @@ def _standard_titles_in_every_language(session: Session, sections: list[WorkPlan
         return
     refs = [TextRef("workplan_section", s.id, "title") for s in sections]
     set_originals_language(session, refs, lang)
-    add_versions(session, [(ref, other, translator(other)(SECTION_KIND_LABELS[SectionKind(s.kind)]))
+    add_versions(session, [(ref, other, translator(other)(SectionKind.labels()[SectionKind(s.kind)]))
                            for ref, s in zip(refs, sections, strict=True) for other in CONTENT_LANGUAGES
                            if other != lang])
 

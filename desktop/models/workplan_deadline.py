@@ -17,31 +17,33 @@ calendar year (2025 for 2025-2026): months without a year and recurring kinds ne
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from collections.abc import Callable
 
 from desktop import dates
-from desktop.i18n import N_, Translator
+from desktop.i18n import N_, LabelledEnum, Translator
 
-KINDS = ("months", "dates", "weekly", "monthly", "year_round", "event", "text")
-KIND_LABELS = {
-    "months": N_("Months"),
-    "dates": N_("Date or date range"),
-    "weekly": N_("Weekly"),
-    "monthly": N_("Monthly"),
-    "year_round": N_("Throughout the year"),
-    "event": N_("After a calendar event"),
-    "text": N_("Free text"),
-}
-EVENTS = ("start_of_year", "after_winter_session", "after_summer_session", "end_of_year")
-EVENT_LABELS = {
-    "start_of_year": N_("At the start of the academic year"),
-    "after_winter_session": N_("After the winter session"),
-    "after_summer_session": N_("After the summer session"),
-    "end_of_year": N_("At the end of the academic year"),
-}
+
+class DeadlineKind(LabelledEnum):
+    MONTHS = "months", N_("Months")
+    DATES = "dates", N_("Date or date range")
+    WEEKLY = "weekly", N_("Weekly")
+    MONTHLY = "monthly", N_("Monthly")
+    YEAR_ROUND = "year_round", N_("Throughout the year")
+    EVENT = "event", N_("After a calendar event")
+    TEXT = "text", N_("Free text")
+
+
+class DeadlineEvent(LabelledEnum):
+    START_OF_YEAR = "start_of_year", N_("At the start of the academic year")
+    AFTER_WINTER_SESSION = "after_winter_session", N_("After the winter session")
+    AFTER_SUMMER_SESSION = "after_summer_session", N_("After the summer session")
+    END_OF_YEAR = "end_of_year", N_("At the end of the academic year")
+
+
+KINDS = tuple(DeadlineKind)  # in the order the dialog offers them; members compare equal to the stored strings
+EVENTS = tuple(DeadlineEvent)
 
 # Until the calendar area resolves events, they fall on these usual periods (month, day offsets
 # within the academic year): first semester starts 1 September, winter session ends in January,
@@ -72,14 +74,6 @@ def event_period(event: str, first_year: int) -> tuple[dt.date, dt.date]:
     return dt.date(first_year + y0, m0, d0), dt.date(first_year + y1, m1, d1)
 
 
-def year_bounds(first_year: int) -> tuple[dt.date, dt.date]:
-    return dt.date(first_year, 9, 1), dt.date(first_year + 1, 8, 31)
-
-
-def _month_end(year: int, month: int) -> dt.date:
-    return dt.date(year, month, calendar.monthrange(year, month)[1])
-
-
 def _iso(value) -> dt.date:
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
 
@@ -90,14 +84,14 @@ def periods(deadline: dict, first_year: int) -> list[tuple[dt.date, dt.date]]:
     """The periods in which the deadline calls for work (recurring kinds: the whole year)."""
     kind = deadline.get("kind", "text")
     if kind == "months":
-        return [(dt.date(y, m, 1), _month_end(y, m)) for y, m in deadline.get("months", [])]
+        return [(dt.date(y, m, 1), dates.month_end(y, m)) for y, m in deadline.get("months", [])]
     if kind == "dates":
         start = _iso(deadline["start"])
         return [(start, _iso(deadline.get("end") or start))]
     if kind == "event":
         return [event_period(e, first_year) for e in deadline.get("events", [])]
     if kind in ("weekly", "monthly", "year_round"):
-        return [year_bounds(first_year)]
+        return [dates.academic_year_bounds(first_year)]
     return []
 
 
@@ -114,7 +108,7 @@ def is_due(deadline: dict, start: dt.date, end: dt.date, first_year: int) -> boo
     holding a month's last day; year-round items in any period of the academic year.
     """
     kind = deadline.get("kind", "text")
-    y0, y1 = year_bounds(first_year)
+    y0, y1 = dates.academic_year_bounds(first_year)
     if kind == "weekly":
         lo, hi = max(start, y0), min(end, y1)
         if lo > hi:
@@ -125,7 +119,7 @@ def is_due(deadline: dict, start: dt.date, end: dt.date, first_year: int) -> boo
         lo, hi = max(start, y0), min(end, y1)
         if lo > hi:
             return False
-        return _month_end(lo.year, lo.month) <= hi
+        return dates.month_end(lo.year, lo.month) <= hi
     return any(s <= end and start <= e for s, e in periods(deadline, first_year))
 
 
@@ -182,7 +176,8 @@ def render(deadline: dict, tr: Translator) -> str:
     if kind == "year_round":
         return tr("Throughout the year")
     if kind == "event":
-        return _cap(", ".join(tr(EVENT_LABELS.get(e, e)) for e in deadline.get("events", [])))
+        return _cap(", ".join(DeadlineEvent(e).label(tr) if e in EVENTS else e
+                              for e in deadline.get("events", [])))
     return deadline.get("text", "")
 
 

@@ -110,7 +110,7 @@ def year_view_pdf(target, view, lang: str = "ru") -> None:
     from reportlab.lib.units import mm
     from reportlab.pdfgen import canvas
 
-    from desktop.models.academic_calendar import CATEGORY_LABELS, Category
+    from desktop.models.academic_calendar import Category
     from desktop.models.year_view import CATEGORY_COLOURS
     from desktop.reports.pdf import SANS, register_fonts
 
@@ -170,7 +170,7 @@ def year_view_pdf(target, view, lang: str = "ru") -> None:
     x, y = margin, margin + legend_h - 6 * mm
     c.setFont(SANS, 7.5)
     for cat in used:
-        label = tr(CATEGORY_LABELS[cat])
+        label = Category(cat).label(tr)
         w = c.stringWidth(label, SANS, 7.5) + 14
         if x + w > width - margin:
             x, y = margin, y - 5 * mm

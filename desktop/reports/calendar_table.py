@@ -6,10 +6,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from desktop import dates
 from desktop.i18n import Translator
 from desktop.models.academic_calendar import (
-    CATEGORY_LABELS,
-    LAYOUT_LABELS,
     TERM_LABELS,
     CalendarData,
     Category,
@@ -64,7 +63,7 @@ def cell_text(data: CalendarData, entry: Entry | None, span: tuple[dt.date, dt.d
 def table_rows(data: CalendarData, resolved: dict, tr: Translator) -> list[TableRow]:
     rows: list[TableRow] = []
     for numeral, category, events in data.by_category():
-        rows.append(TableRow(True, f"{numeral}.", tr(CATEGORY_LABELS[Category(category)]), [""] * len(data.columns)))
+        rows.append(TableRow(True, f"{numeral}.", Category(category).label(tr), [""] * len(data.columns)))
         for e in events:
             cells = []
             for column in data.columns:
@@ -84,7 +83,7 @@ def table_rows(data: CalendarData, resolved: dict, tr: Translator) -> list[Table
 def title_lines(data: CalendarData, tr: Translator) -> list[str]:
     lines = [tr("ACADEMIC CALENDAR FOR THE {year} ACADEMIC YEAR").format(year=data.year_name)]
     level = tr("Bachelor") if data.level == "bachelor" else tr("Master")
-    lines.append(f"{level.upper()} ({tr(LAYOUT_LABELS[Layout(data.layout)]).lower()})")
+    lines.append(f"{level.upper()} ({Layout(data.layout).label(tr).lower()})")
     return lines
 
 
@@ -92,4 +91,5 @@ def holidays_in_year(data: CalendarData, work: WorkCalendar, lang: str) -> list[
     """The country's holidays and moved days off from 1 September to 31 August."""
     first = int(data.year_name[:4])
     days = work.days_off(first, lang) + work.days_off(first + 1, lang)
-    return [(d, n) for d, n in days if dt.date(first, 9, 1) <= d <= dt.date(first + 1, 8, 31)]
+    start, end = dates.academic_year_bounds(first)
+    return [(d, n) for d, n in days if start <= d <= end]

@@ -10,11 +10,7 @@ from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyl
 from desktop.i18n import translator
 from desktop.models.curator_reports import Matrix, Summary
 from desktop.models.curators import (
-    ACTIVITY_KIND_LABELS,
     CELL_STATE_COLOURS,
-    CELL_STATE_LABELS,
-    RISK_ACTION_LABELS,
-    RISK_REASON_LABELS,
     ActivityKind,
     CellState,
     RiskAction,
@@ -29,20 +25,20 @@ STATE_ORDER = (CellState.ACCEPTED, CellState.ON_TIME, CellState.LATE, CellState.
 
 
 def state_mark(tr, state: CellState | None) -> str:
-    return "" if state is None else tr(CELL_STATE_LABELS[state])
+    return "" if state is None else CellState(state).label(tr)
 
 
 def summary_tables(tr, summary: Summary) -> list[tuple[str, list[str], list[list]]]:
     """The summary's three small tables as (title, headers, rows) with numbers as numbers."""
     return [
         (tr("Activities by kind"), [tr("Kind"), tr("Held"), tr("Students present")],
-         [[tr(ACTIVITY_KIND_LABELS[k]), summary.activities.get(k.value, 0), summary.present.get(k.value, 0)]
+         [[ActivityKind(k).label(tr), summary.activities.get(k.value, 0), summary.present.get(k.value, 0)]
           for k in ActivityKind]),
         (tr("Students at risk by reason"), [tr("Reason"), tr("Students")],
-         [[tr(RISK_REASON_LABELS[r]), summary.risks.get(r.value, 0)] for r in RiskReason]
+         [[r.label(tr), summary.risks.get(r.value, 0)] for r in RiskReason]
          + [[tr.pgettext("sum row", "Total"), sum(summary.risks.values())]]),
         (tr("Action taken"), [tr.pgettext("curator report", "Action"), tr("Students")],
-         [[tr(RISK_ACTION_LABELS[a]), summary.actions.get(a.value, 0)] for a in RiskAction]),
+         [[a.label(tr), summary.actions.get(a.value, 0)] for a in RiskAction]),
         (tr("Contacts with parents"), [tr("Indicator"), tr("Number")],
          [[tr("Reports handed in"), summary.reports], [tr("Contacts with parents"), summary.parent_contacts],
           [tr("Students whose parents were contacted"), summary.parents_students]]),
@@ -57,7 +53,7 @@ def _chart(tr, summary: Summary, width: float, height: float):
     from reportlab.graphics.charts.barcharts import HorizontalBarChart
     from reportlab.graphics.shapes import Drawing
 
-    labels = [tr(ACTIVITY_KIND_LABELS[k]) for k in ActivityKind]
+    labels = [k.label(tr) for k in ActivityKind]
     values = [summary.activities.get(k.value, 0) for k in ActivityKind]
     drawing = Drawing(width, height)
     chart = HorizontalBarChart()
@@ -131,14 +127,14 @@ def write_matrix_pdf(target, matrix: Matrix, summary: Summary, lang: str, facult
                     style.append(("BACKGROUND", (start + 2, r), (c + 1, r), fills[states[start]]))
                 start = c
     for state in STATE_ORDER:
-        data.append(["", wrap(tr(CELL_STATE_LABELS[state]), SANS + "-Bold", 7, 22 * mm - 6),
+        data.append(["", wrap(CellState(state).label(tr), SANS + "-Bold", 7, 22 * mm - 6),
                      *[str(mc.get(state, 0)) for mc in matrix.month_counts]])
     style += [("FONT", (0, 1), (-1, 1), SANS + "-Italic", 7), ("ALIGN", (2, 1), (-1, -1), "CENTER"),
               ("FONT", (0, len(data) - len(STATE_ORDER)), (-1, -1), SANS + "-Bold", 7.5)]
     table = Table(data, colWidths=[40 * mm, 22 * mm] + [month_w] * n, repeatRows=1)
     table.setStyle(TableStyle(style))
     story += [table, Spacer(1, 4 * mm)]
-    totals = ", ".join(f"{tr(CELL_STATE_LABELS[s])}: {matrix.counts.get(s, 0)}" for s in STATE_ORDER)
+    totals = ", ".join(f"{CellState(s).label(tr)}: {matrix.counts.get(s, 0)}" for s in STATE_ORDER)
     story.append(Paragraph(esc(tr("In all: {counts}").format(counts=totals)), st["body"]))
     story.append(Spacer(1, 4 * mm))
     story.append(Paragraph(esc(tr("Faculty summary")), st["heading"]))
@@ -184,7 +180,7 @@ def write_matrix_xlsx(target, matrix: Matrix, summary: Summary, lang: str, frame
             if state is not None:
                 ws.write_string(r, c, state_mark(tr, state), fills[state])
     for i, state in enumerate(STATE_ORDER):
-        write_row(ws, end + 1 + i, ["", tr(CELL_STATE_LABELS[state]), *[mc.get(state, 0) for mc in matrix.month_counts]],
+        write_row(ws, end + 1 + i, ["", CellState(state).label(tr), *[mc.get(state, 0) for mc in matrix.month_counts]],
                   formats=[book.fmt["plain"], book.fmt["section"]] + [book.fmt["total"]] * len(months))
     ws.freeze_panes(5, 2)
     xlsx_bottom(sheet, book, frame, tr, ws.offset + end + len(STATE_ORDER) + 1, len(matrix.months) + 1)

@@ -11,12 +11,6 @@ from desktop import dates
 from desktop.i18n import translator
 from desktop.models.curator_reports import ReportDocument
 from desktop.models.curators import (
-    ACHIEVEMENT_KIND_LABELS,
-    ACTIVITY_KIND_LABELS,
-    CONTACT_WAY_LABELS,
-    REPORT_STATUS_LABELS,
-    RISK_ACTION_LABELS,
-    RISK_REASON_LABELS,
     AchievementKind,
     ActivityKind,
     ContactWay,
@@ -38,17 +32,17 @@ def part_tables(tr, doc: ReportDocument) -> list[tuple[str, list[str], list[list
     p = doc.parts
     return [
         (tr("1. Activities held"), [tr("No"), tr("Date"), tr("Kind"), tr("Topic"), tr("Students present")],
-         [[str(i), d(a["day"]), tr(ACTIVITY_KIND_LABELS[ActivityKind(a["kind"])]), a["topic"], str(a["present"])]
+         [[str(i), d(a["day"]), ActivityKind(a["kind"]).label(tr), a["topic"], str(a["present"])]
           for i, a in enumerate(p["activities"], 1)], [10, 22, 38, 85, 20]),
         (tr("2. Students at risk"), [tr("No"), tr("Student"), tr("Reason"), tr("Action taken"), tr("Result")],
-         [[str(i), r["student_name"], tr(RISK_REASON_LABELS[RiskReason(r["reason"])]),
-           tr(RISK_ACTION_LABELS[RiskAction(r["action"])]), r["result"]]
+         [[str(i), r["student_name"], RiskReason(r["reason"]).label(tr),
+           RiskAction(r["action"]).label(tr), r["result"]]
           for i, r in enumerate(p["risks"], 1)], [10, 45, 30, 40, 50]),
         (tr("3. Contacts with parents"), [tr("No"), tr("Date"), tr("Student"), tr("Way"), tr("Topic")],
-         [[str(i), d(c["day"]), c["student_name"], tr(CONTACT_WAY_LABELS[ContactWay(c["way"])]), c["subject"]]
+         [[str(i), d(c["day"]), c["student_name"], ContactWay(c["way"]).label(tr), c["subject"]]
           for i, c in enumerate(p["contacts"], 1)], [10, 22, 50, 30, 63]),
         (tr("4. Achievements"), [tr("No"), tr("Student"), tr("Kind"), tr("Title"), tr("Result")],
-         [[str(i), a["student_name"], tr(ACHIEVEMENT_KIND_LABELS[AchievementKind(a["kind"])]), a["title"], a["result"]]
+         [[str(i), a["student_name"], AchievementKind(a["kind"]).label(tr), a["title"], a["result"]]
           for i, a in enumerate(p["achievements"], 1)], [10, 45, 28, 62, 30]),
     ]
 
@@ -80,7 +74,7 @@ def _story(tr, doc: ReportDocument, frame) -> list:
     story.append(Paragraph(esc(tr("5. Remarks")), st["heading"]))
     story.append(Paragraph(esc(doc.remarks or "—"), st["body"]))
     story.append(Spacer(1, 8 * mm))
-    status = tr(REPORT_STATUS_LABELS[ReportStatus(doc.status)])
+    status = ReportStatus(doc.status).label(tr)
     story.append(Paragraph(esc(tr("Status: {status}").format(status=status)), st["body"]))
     if doc.submitted_on:
         story.append(Paragraph(esc(tr("Submitted: {date}").format(date=tr.short_date(doc.submitted_on))), st["body"]))
@@ -130,7 +124,7 @@ def write_reports_xlsx(target, docs: list[ReportDocument], lang: str) -> None:
     overview = book.sheet(tr("Reports"))
     overview.write_string(0, 0, tr("Curator reports"), book.fmt["title"])
     write_table(book, overview, 2, [tr("Group"), tr("Curator"), tr.pgettext("state", "Status"), tr("Submitted"), tr("Remarks")],
-                [[d.group, d.curator, tr(REPORT_STATUS_LABELS[ReportStatus(d.status)]), d.submitted_on, d.remarks]
+                [[d.group, d.curator, ReportStatus(d.status).label(tr), d.submitted_on, d.remarks]
                  for d in docs], widths=[16, 30, 14, 12, 50],
                 formats=[book.fmt["cell"], book.fmt["cell"], book.fmt["cell"], book.fmt["date"], book.fmt["cell"]])
     for title, headers, rows, widths in sheets or []:

@@ -8,7 +8,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from desktop.i18n import translator
-from desktop.models.teaching_log import LESSON_FORM_LABELS, LessonForm, MonthTotals
+from desktop.models.teaching_log import LessonForm, MonthTotals
 from desktop.reports.pdf import build_pdf, esc, styles, table_style_commands
 
 WIDTHS_MM = (20, 18, 16, 38, 45, 30, 30, 80)
@@ -26,7 +26,7 @@ def _hours(value: float) -> str:
 
 def rows(tr, entries: list[dict]) -> list[list]:
     return [[e["day"], e["time"], e["hours"], e["learner"], e["subject"],
-             tr(LESSON_FORM_LABELS[LessonForm(e["form"])]), e["platform"], e["notes"]] for e in entries]
+             LessonForm(e["form"]).label(tr), e["platform"], e["notes"]] for e in entries]
 
 
 def _title(tr, teacher: str, year: int, month: int) -> tuple[str, str]:
@@ -59,7 +59,7 @@ def write_log_pdf(target, teacher: str, year: int, month: int, entries: list[dic
     table = Table(data, colWidths=[w * mm for w in WIDTHS_MM], repeatRows=1)
     table.setStyle(TableStyle(table_style_commands() + [("SPAN", (3, -1), (-1, -1))]))
     story += [table, Spacer(1, 5 * mm)]
-    by_form = "; ".join(f"{tr(LESSON_FORM_LABELS[LessonForm(f)])}: {_hours(h)}"
+    by_form = "; ".join(f"{LessonForm(f).label(tr)}: {_hours(h)}"
                         for f, h in sorted(totals.by_form.items()))
     if by_form:
         story.append(Paragraph(esc(tr("Hours by form: {list}").format(list=by_form)), st["body"]))

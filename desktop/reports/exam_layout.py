@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from desktop.i18n import Translator
 from desktop.models.exam_schedule import ExamRow, Schedule, fmt_time
-from desktop.models.exams import EXAM_FORM_LABELS, SESSION_KIND_LABELS, ExamForm, SessionKind
+from desktop.models.exams import ExamForm, SessionKind
 
 
 @dataclass
@@ -21,7 +21,7 @@ class Sheet:
 
 def session_title(schedule: Schedule, tr: Translator) -> str:
     return tr("{session} {year}: exam schedule").format(
-        session=tr(SESSION_KIND_LABELS[SessionKind(schedule.kind)]), year=schedule.year)
+        session=SessionKind(schedule.kind).label(tr), year=schedule.year)
 
 
 def period_line(schedule: Schedule, tr: Translator) -> str:
@@ -48,7 +48,7 @@ def sheets(schedule: Schedule, by: str, tr: Translator) -> list[Sheet]:
 
 
 def form_label(form: str, tr: Translator) -> str:
-    return tr(EXAM_FORM_LABELS[ExamForm(form)])
+    return ExamForm(form).label(tr)
 
 
 def day_label(day: dt.date, tr: Translator) -> str:

@@ -13,10 +13,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from desktop import dates
 from desktop.i18n import Translator, translator
 from desktop.models import grading
 from desktop.models.exam_schedule import fmt_time
-from desktop.models.exams import SESSION_KIND_LABELS, SessionKind
+from desktop.models.exams import SessionKind
 from desktop.models.results import Frame, Sheet, SheetRow
 
 META_SHEET = "_dekanat"
@@ -31,15 +32,15 @@ def sheet_title(sheet: Sheet, tr: Translator) -> str:
 
 def particulars(sheet: Sheet, tr: Translator) -> list[tuple[str, str]]:
     h = sheet.head
-    when = h.day.strftime("%d.%m.%Y") + (f", {fmt_time(h.start)}" if h.start is not None else "")
+    when = dates.table(h.day) + (f", {fmt_time(h.start)}" if h.start is not None else "")
     return [
-        (tr("Academic year"), f"{h.year}, {tr(SESSION_KIND_LABELS[SessionKind(h.session_kind)])}"),
+        (tr("Academic year"), f"{h.year}, {SessionKind(h.session_kind).label(tr)}"),
         (tr("Discipline"), h.discipline),
-        (tr("Form of control"), tr(grading.CONTROL_LABELS[grading.Control(h.control)])),
+        (tr("Form of control"), grading.Control(h.control).label(tr)),
         (tr("Group") if len(h.groups) == 1 else tr("Groups"), ", ".join(h.groups)),
         (tr("Examiner"), h.examiner),
         (tr("Date and room"), when + (f", {h.room}" if h.room else "")),
-        (tr("Issued"), h.issued_on.strftime("%d.%m.%Y")),
+        (tr("Issued"), dates.table(h.issued_on)),
     ]
 
 
@@ -61,7 +62,7 @@ def columns(sheet: Sheet, tr: Translator) -> list[str]:
 
 def result_cells(row: SheetRow, sheet: Sheet, tr: Translator) -> list[str]:
     o, scale = row.outcome, sheet.scale
-    grade = tr(grading.MARK_LABELS[grading.Mark(o.mark)]) if o.mark else (
+    grade = grading.Mark(o.mark).label(tr) if o.mark else (
         tr(grading.GRADE_LABELS[o.grade]) if o.grade else "")
     if not scale.uses_points:
         return [grade]
@@ -85,7 +86,7 @@ def tally(sheet: Sheet) -> list[tuple[str, int]]:
         k = r.outcome.mark or r.outcome.grade
         if k in counts:
             counts[k] += 1
-    return [(grading.GRADE_LABELS.get(k) or grading.MARK_LABELS[grading.Mark(k)], n) for k, n in counts.items()]
+    return [(grading.GRADE_LABELS.get(k) or grading.Mark.labels()[grading.Mark(k)], n) for k, n in counts.items()]
 
 
 # PDF ---------------------------------------------------------------------------------------------------

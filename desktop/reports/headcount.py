@@ -7,7 +7,7 @@ import datetime as dt
 from sqlalchemy.orm import Session
 
 from desktop.i18n import translator
-from desktop.models.contingent import STUDY_FORM_LABELS, StudyForm
+from desktop.models.contingent import StudyForm
 from desktop.models.students import headcount
 
 
@@ -23,7 +23,7 @@ def headcount_table(session: Session, on: dt.date, lang: str) -> tuple[list[str]
         sub = [0, 0, 0]
         for r in (r for r in data if r["programme_code"] == code):
             rows.append([f"{code} {r['programme_name']}".strip() or "—", r["course"],
-                         tr(STUDY_FORM_LABELS[StudyForm(r["study_form"])]), r["grant"], r["contract"], r["total"]])
+                         StudyForm(r["study_form"]).label(tr), r["grant"], r["contract"], r["total"]])
             for i, k in enumerate(("grant", "contract", "total")):
                 sub[i] += r[k]
                 grand[i] += r[k]

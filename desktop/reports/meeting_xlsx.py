@@ -6,7 +6,7 @@ import datetime as dt
 
 from desktop import clock
 from desktop.i18n import translator
-from desktop.models.meetings import DECISION_STATUS_LABELS
+from desktop.models.meetings import DecisionStatus
 from desktop.reports.xlsx import Workbook, write_table, write_value
 
 
@@ -33,7 +33,7 @@ def decisions_xlsx(target, rows: list[dict], lang: str, on_date: dt.date | None 
     write_table(book, ws, first, headers, [], widths=(5, 60, 28, 12, 14, 30, 12, 10, 12))
     for i, r in enumerate(rows, 1):
         c, d = (late_cell, late_date) if r["overdue"] else (cell, date)
-        label = DECISION_STATUS_LABELS[r["status"]]
+        label = DecisionStatus.labels()[r.get("status")]
         status = tr(label)
         if r["overdue"]:
             status = tr("{status} (overdue)").format(status=status)

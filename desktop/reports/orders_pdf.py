@@ -7,8 +7,9 @@ groups, the ground, and the signature lines; all in the report's language.
 
 from __future__ import annotations
 
+from desktop import dates
 from desktop.i18n import N_, Translator, translator
-from desktop.models.movements import MOVEMENT_LABELS, MovementKind
+from desktop.models.movements import MovementKind
 from desktop.models.orders import OrderDocument, OrderItem
 from desktop.models.results import Frame
 
@@ -52,7 +53,7 @@ def preamble(doc: OrderDocument, tr: Translator) -> str:
 def item_text(item: OrderItem, doc: OrderDocument, tr: Translator) -> str:
     kind = MovementKind(item.kind)
     return tr(ITEM_TEXT[kind]).format(group=item.to_group or item.from_group, from_group=item.from_group or "—",
-                                      course=item.course or "", date=doc.effective_date.strftime("%d.%m.%Y"))
+                                      course=item.course or "", date=dates.table(doc.effective_date))
 
 
 def order_story(doc: OrderDocument, frame: Frame, tr: Translator, *, extract: bool = False) -> list:
@@ -64,7 +65,7 @@ def order_story(doc: OrderDocument, frame: Frame, tr: Translator, *, extract: bo
 
     st = styles("PTSerif", 11)
     story = frame_heading(frame, st) + [Spacer(1, 4 * mm), Paragraph(esc(order_title(doc, tr, extract)), st["title"])]
-    date = doc.order_date.strftime("%d.%m.%Y") if doc.order_date else ""
+    date = dates.table(doc.order_date)
     line = Table([[Paragraph(esc(date), st["body"]), Paragraph(esc(frame.city), st["right"])]],
                  colWidths=[90 * mm, 85 * mm])
     line.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
@@ -102,7 +103,3 @@ def order_pdf(target, doc: OrderDocument, frame: Frame, lang: str, *, extracts: 
     for e in extracts or []:
         story += [PageBreak(), *order_story(e, frame, tr, extract=True)]
     build_pdf(target, story, tr, title=order_title(doc, tr, extract), margins_mm=(25, 15, 15, 15))
-
-
-def kind_names(kinds, tr: Translator) -> str:
-    return ", ".join(tr(MOVEMENT_LABELS[MovementKind(k)]) for k in kinds)

@@ -6,13 +6,13 @@ import datetime as dt
 
 from desktop.i18n import N_, NC_, translator
 from desktop.models.request_templates import DurationKind, shown
-from desktop.models.requests import CHANNEL_LABELS, STATUS_LABELS, Channel, RequestStatus
+from desktop.models.requests import Channel, RequestStatus
 from desktop.models.workdays import COUNTRY_NAMES
 from desktop.reports.xlsx import Workbook, write_table
 
 
 def status_text(tr, row: dict) -> str:
-    text = tr(STATUS_LABELS[RequestStatus(row["status"])])
+    text = RequestStatus(row["status"]).label(tr)
     if row.get("overdue"):
         text = tr("{status}, overdue").format(status=text)
     return text
@@ -78,7 +78,7 @@ def register_xlsx(rows: list[dict], target, lang: str, on_date: dt.date, title: 
         fmts = red if row["overdue"] else plain
         write_row(ws, r, [
             row["id"], row["applicant"], shown(tr, row["procedure"]), row["received"],
-            tr(CHANNEL_LABELS[Channel(row["channel"])]), status_text(tr, row), shown(tr, row["current_step"]) if
+            Channel(row["channel"]).label(tr), status_text(tr, row), shown(tr, row["current_step"]) if
             row["current_step"] else "", shown(tr, row["current_unit"]) if row["current_unit"] else "", row["step_due"],
             row["days_overdue"] or None, row["due"], row["closed"],
             row["refusal_reason"] or row["note"]], formats=[fmts[k] for k in kinds])
@@ -107,7 +107,7 @@ def card_pdf(card: dict, target, lang: str, on_date: dt.date, faculty: str = "",
     facts = [
         (tr("Applicant"), card["applicant"]),
         (tr.pgettext("date received", "Received"), f"{tr.short_date(card['received'])} ({tr.weekday(card['received'].weekday())})"),
-        (tr("Channel"), tr(CHANNEL_LABELS[Channel(card["channel"])])),
+        (tr("Channel"), Channel(card["channel"]).label(tr)),
         (tr("Working-day calendar"), tr(COUNTRY_NAMES[card["country"]]) if card["country"] in COUNTRY_NAMES
          else card["country"]),
         (tr.pgettext("state", "Status"), status + (f": {card['refusal_reason']}" if card["refusal_reason"] else "")),
@@ -203,7 +203,7 @@ def register_pdf(rows: list[dict], target, lang: str, on_date: dt.date, faculty:
         if row["refusal_reason"]:
             status += f": {row['refusal_reason']}"
         values = [str(row["id"]), row["applicant"], shown(tr, row["procedure"]), day(row["received"]),
-                  tr(CHANNEL_LABELS[Channel(row["channel"])]), status, shown(tr, row["current_step"]),
+                  Channel(row["channel"]).label(tr), status, shown(tr, row["current_step"]),
                   shown(tr, row["current_unit"]), day(row["step_due"]),
                   str(row["days_overdue"]) if row["days_overdue"] else "", day(row["due"])]
         data.append([Paragraph(esc(v), number[row["overdue"] and c == 9] if c in (0, 9) else
@@ -278,7 +278,7 @@ def receipt_pdf(card: dict, target, lang: str, frame=None) -> None:
         (tr("Date received"), tr.short_date(card["received"])),
         (tr("Applicant"), card["applicant"]),
         (tr("Service"), shown(tr, card["procedure_name"])),
-        (tr("Channel"), tr(CHANNEL_LABELS[Channel(card["channel"])])),
+        (tr("Channel"), Channel(card["channel"]).label(tr)),
         (tr("Documents received"), "\n".join(
             f"{i}. {doc}" for i, doc in enumerate(_documents(card), 1))),
         (tr("The result is due"), due + (f" ({'; '.join(moved)})" if moved else "")),

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+from desktop import dates
 from desktop.i18n import Translator, translator
 from desktop.models.debts import DEBT_KINDS, Debt, Summary, SummaryRow, debt_counts
-from desktop.models.exams import SESSION_KIND_LABELS, SessionKind
+from desktop.models.exams import SessionKind
 from desktop.models.grading import describe
 from desktop.models.results import Frame
 
 
 def _session_name(kind: str | None, tr: Translator) -> str:
-    return tr(SESSION_KIND_LABELS[SessionKind(kind)]) if kind else ""
+    return SessionKind(kind).label(tr) if kind else ""
 
 
 def debt_headers(tr: Translator) -> list[str]:
@@ -71,7 +72,7 @@ def debts_pdf(target, debts: list[Debt], year: str, kind: str | None, frame: Fra
     rows = [[wrap(h, SANS + "-Bold", 8, w - 6) for h, w in zip(debt_headers(tr), widths, strict=True)]]
     for i, d in enumerate(debts, 1):
         values = debt_values(i, d, tr)
-        values[-1] = values[-1].strftime("%d.%m.%Y") if values[-1] else ""
+        values[-1] = dates.table(values[-1])
         rows.append([wrap(v, SANS, 8, w - 6) for v, w in zip(values, widths, strict=True)])
     if len(rows) == 1:
         rows.append(["", tr("No open debts")] + [""] * 7)

@@ -11,9 +11,6 @@ from sqlalchemy.orm import Session
 from desktop import clock
 from desktop.i18n import translator
 from desktop.models.contingent import (
-    FUNDING_LABELS,
-    STUDENT_STATUS_LABELS,
-    STUDY_FORM_LABELS,
     Funding,
     Group,
     StudentStatus,
@@ -53,9 +50,9 @@ def export_students_xlsx(session: Session, target, *, lang: str, group_name: str
     if rows is None:
         group_ids = [g for g, _n in _groups(session, group_name)] if group_name else None
         rows = student_rows(session, group_ids)
-    status = {s.value: tr(label) for s, label in STUDENT_STATUS_LABELS.items()}
-    funding = {f.value: tr(label) for f, label in FUNDING_LABELS.items()}
-    form = {f.value: tr(label) for f, label in STUDY_FORM_LABELS.items()}
+    status = {s.value: tr(label) for s, label in StudentStatus.labels().items()}
+    funding = {f.value: tr(label) for f, label in Funding.labels().items()}
+    form = {f.value: tr(label) for f, label in StudyForm.labels().items()}
     keys = [F[k] for _t, k, _w in XLSX_COLUMNS]
     maps = {F["status"]: status, F["funding"]: funding, F["study_form"]: form}
     book = Workbook(target, constant_memory=True)
@@ -121,7 +118,7 @@ def group_list_story(session: Session, group_id: int, lang: str, on: dt.date | N
     story = [*pdf_top(frame, tr, 175 * mm)]
     story.append(Paragraph(esc(tr("Student list of group {group}").format(group=group.name)), st["title"]))
     sub = [tr("Course {course}").format(course=group.course),
-           tr(STUDY_FORM_LABELS[StudyForm(group.study_form)])]
+           StudyForm(group.study_form).label(tr)]
     if programme:
         sub.insert(0, f"{programme.code} {programme.name}")
     story.append(Paragraph(esc(", ".join(sub)), st["subtitle"]))
@@ -136,7 +133,7 @@ def group_list_story(session: Session, group_id: int, lang: str, on: dt.date | N
             name += f" ({tr('Academic leave').lower()})"
         data.append([str(i), wrap(keep_initials(name), SANS, 9, widths[1] - 6, lang),
                      wrap(r[F["record_book"]] or "", SANS, 9, widths[2] - 6),
-                     tr(FUNDING_LABELS[Funding(r[F["funding"]])]), tr(STUDY_FORM_LABELS[StudyForm(r[F["study_form"]])])])
+                     Funding(r[F["funding"]]).label(tr), StudyForm(r[F["study_form"]]).label(tr)])
     table = Table(data, colWidths=widths, repeatRows=1)
     table.setStyle(table_style_commands() + [("ALIGN", (0, 1), (0, -1), "RIGHT")])
     story.append(table)

@@ -20,7 +20,7 @@ from pathlib import Path
 from sqlalchemy import insert, select, text
 from sqlalchemy.orm import Session
 
-from desktop import clock
+from desktop import clock, dates
 from desktop.i18n import N_, _
 from desktop.models import audit
 from desktop.models.contingent import Funding, Group, Student, StudentStatus, StudyForm
@@ -135,26 +135,24 @@ class ImportPlan:
 
 def _shown(f: str, value) -> str:
     from desktop.models.contingent import (
-        FUNDING_LABELS,
-        GENDER_LABELS,
-        STUDY_FORM_LABELS,
         Funding,
         Gender,
+        StudyForm,
     )
 
     if value in (None, ""):
         return "—"
     try:
         if f == "funding":
-            return _(FUNDING_LABELS[Funding(value)])
+            return Funding(value).label()
         if f == "study_form":
-            return _(STUDY_FORM_LABELS[StudyForm(value)])
+            return StudyForm(value).label()
         if f == "gender":
-            return _(GENDER_LABELS[Gender(value)])
+            return Gender(value).label()
     except ValueError:
         return str(value)
     if isinstance(value, dt.date):
-        return value.strftime("%d.%m.%Y")
+        return dates.table(value)
     return str(value)
 
 
@@ -315,7 +313,7 @@ def plan_import(session: Session, sheet: Sheet, *, default_group: str | None = N
                 row["birth_date"] = born
                 stated.add("birth_date")
             except ValueError:
-                shown = raw.strftime("%d.%m.%Y") if isinstance(raw, dt.date) else _clean(raw)
+                shown = dates.table(raw) if isinstance(raw, dt.date) else _clean(raw)
                 bad("birth_date", _("impossible date “{value}”.").format(value=shown))
         for f, words in (("funding", FUNDING_WORDS), ("study_form", FORM_WORDS), ("gender", GENDER_WORDS)):
             raw = _clean(cell_of(cells, f)[0])
@@ -355,7 +353,7 @@ def plan_import(session: Session, sheet: Sheet, *, default_group: str | None = N
             if earlier and not (book and earlier[1] and book != earlier[1]):
                 bad("full_name" if "full_name" in m else "last_name", _(
                     "{name}, born {date}, is repeated (first in row {first}).").format(
-                    name=f"{last} {first}", date=row["birth_date"].strftime("%d.%m.%Y"), first=earlier[0]))
+                    name=f"{last} {first}", date=dates.table(row["birth_date"]), first=earlier[0]))
             elif not earlier:
                 seen_people[person] = (excel_row, book)
 
@@ -392,7 +390,7 @@ def plan_import(session: Session, sheet: Sheet, *, default_group: str | None = N
                 if other:
                     bad("record_book", _("{name}, born {date}, is already stored with record-book number "
                                          "{number}.").format(name=f"{last} {first}",
-                                                             date=row["birth_date"].strftime("%d.%m.%Y"),
+                                                             date=dates.table(row["birth_date"]),
                                                              number=current[other[0]]["record_book"]))
         if sid is not None and sid in matched:
             bad("full_name" if "full_name" in m else "last_name", _(
@@ -428,7 +426,7 @@ def plan_import(session: Session, sheet: Sheet, *, default_group: str | None = N
         elif "group" in change and last_moves.get(sid) and str(on) < str(last_moves[sid]):
             problems.append(Problem(excel_row, title.get("group", _(FIELD_LABELS["group"])), _(
                 "{name}: the transfer would take effect before the student's last movement ({date}).").format(
-                name=change["name"], date=dt.date.fromisoformat(str(last_moves[sid])).strftime("%d.%m.%Y"))))
+                name=change["name"], date=dates.table(dt.date.fromisoformat(str(last_moves[sid]))))))
         if problems:
             plan.problems.extend(problems)
             continue

@@ -26,6 +26,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop import APP_NAME, ORG_NAME, __version__, i18n, paths
+from desktop import dates
 from desktop.logs import setup_logging
 from desktop.i18n import _
 
@@ -177,7 +178,7 @@ def offer_backup(exc, db_path) -> bool:
     answer = QMessageBox.question(None, APP_NAME, _(
         "The database file is damaged. It was set aside as {damaged}.\n\n"
         "Restore the newest good backup, made {when}?").format(
-            damaged=exc.damaged, when=when.strftime("%d.%m.%Y %H:%M")),
+            damaged=exc.damaged, when=dates.table_time(when)),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
     if answer == QMessageBox.StandardButton.Yes:
         restore_file(backup, db_path)

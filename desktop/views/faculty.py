@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
 from desktop import clock, i18n
 from desktop.i18n import N_, _
 from desktop.models import faculty_profile as fp
-from desktop.models.academic_calendar import LAYOUT_LABELS, Layout
+from desktop.models.academic_calendar import Layout
 from desktop.models.base import DomainError
-from desktop.models.contingent import STUDY_FORM_LABELS, StudyForm
-from desktop.models.org import PROGRAMME_LEVEL_LABELS, ProgrammeLevel, academic_year_of
+from desktop.models.contingent import StudyForm
+from desktop.models.org import ProgrammeLevel, academic_year_of
 from desktop.views.common.forms import ok_cancel
 from desktop.views.common.tablemodel import Column, RecordTableModel
 
@@ -70,7 +70,7 @@ class FacultyForm(QWidget):
         self.country = _combo((f"{_(title)} ({code})", code) for code, title in COUNTRY_TITLES.items())
         self.year = QLineEdit(academic_year_of(clock.today()))
         self.year.setInputMask("9999-9999")
-        self.layout_combo = _combo((_(LAYOUT_LABELS[lay]), lay.value) for lay in Layout)
+        self.layout_combo = _combo((lay.label(), lay.value) for lay in Layout)
         self.people: dict[str, tuple[QLineEdit, QLineEdit]] = {}
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
@@ -151,7 +151,7 @@ class FacultyDialog(QDialog):
 # The set-up assistant -----------------------------------------------------------------------
 
 PROGRAMME_COLUMNS = [Column("code", N_("Code")), Column("name", N_("Programme")),
-                     Column("level", N_("Level"), display=lambda v: _(PROGRAMME_LEVEL_LABELS[ProgrammeLevel(v)])),
+                     Column("level", N_("Level"), display=lambda v: ProgrammeLevel(v).label()),
                      Column("study_forms", N_("Study forms"), display=lambda v: _study_forms(v))]
 GROUP_COLUMNS = [Column("name", N_("Group")), Column("programme", N_("Programme")),
                  Column("course", N_("Course")), Column("study_form", N_("Study form"), display=lambda v: _form(v)),
@@ -282,7 +282,7 @@ class ProgrammesPage(ListPage):
         self.code, self.name = QLineEdit(), QLineEdit()
         self.code.setMaxLength(20)
         self.name.setMaxLength(300)
-        self.level = _combo((_(PROGRAMME_LEVEL_LABELS[lv]), lv.value) for lv in ProgrammeLevel)
+        self.level = _combo((lv.label(), lv.value) for lv in ProgrammeLevel)
         self.forms = {f.value: QCheckBox() for f in StudyForm}
         self.forms[StudyForm.FULL_TIME.value].setChecked(True)
         forms_row = QHBoxLayout()
@@ -302,7 +302,7 @@ class ProgrammesPage(ListPage):
         self.level_label.setText(_("Level:"))
         self.forms_label.setText(_("Study forms:"))
         for value, box in self.forms.items():
-            box.setText(_(STUDY_FORM_LABELS[StudyForm(value)]))
+            box.setText(StudyForm(value).label())
 
     def add(self) -> None:
         from desktop.models.org import PROGRAMME_CODE

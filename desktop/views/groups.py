@@ -18,14 +18,14 @@ from PySide6.QtWidgets import (
 
 from desktop.i18n import N_, NC_, _
 from desktop.models import groups as group_model
-from desktop.models.contingent import STUDY_FORM_LABELS, StudyForm
+from desktop.models.contingent import StudyForm
 from desktop.views.common.forms import ok_cancel
 from desktop.views.common.tablemodel import Column
 
 
 def _form_label(value) -> str:
     try:
-        return _(STUDY_FORM_LABELS[StudyForm(value)])
+        return StudyForm(value).label()
     except ValueError:
         return str(value or "")
 
@@ -48,7 +48,7 @@ GROUP_COLUMNS = [
 
 
 def study_form_choices() -> list[tuple[str, str]]:
-    return [(_(STUDY_FORM_LABELS[f]), f.value) for f in StudyForm]
+    return [(f.label(), f.value) for f in StudyForm]
 
 
 def language_choices() -> list[tuple[str, str]]:

@@ -35,7 +35,7 @@ STAFF_COLUMNS = [
     Column("short_name", N_("Short name"), editable=True),
     Column("position", N_("Position"), editable=True),
     Column("roles", N_("Roles"), display=lambda roles: ", ".join(
-        _(org.STAFF_ROLE_LABELS[org.StaffRole(r)]) for r in roles or [])),
+        org.StaffRole(r).label() for r in roles or [])),
     Column("department", N_("Department")),
 ]
 
@@ -43,16 +43,16 @@ PROGRAMME_COLUMNS = [
     Column("code", N_("Code"), editable=True),
     Column("name", N_("Programme"), editable=True),
     Column("level", N_("Level"), editable=True,
-           display=lambda v: _(org.PROGRAMME_LEVEL_LABELS[org.ProgrammeLevel(v)]) if v else ""),
+           display=lambda v: org.ProgrammeLevel(v).label() if v else ""),
     Column("study_forms", N_("Study forms"), editable=True, display=lambda v: study_forms_label(v)),
 ]
 
 
 def study_forms_label(value) -> str:
-    from desktop.models.contingent import STUDY_FORM_LABELS, StudyForm
+    from desktop.models.contingent import StudyForm
 
     forms = [f for f in (value or "").split(",") if f in set(StudyForm)]
-    return ", ".join(_(STUDY_FORM_LABELS[StudyForm(f)]) for f in forms)
+    return ", ".join(StudyForm(f).label() for f in forms)
 
 
 def study_forms_choices() -> list[tuple[str, str]]:
@@ -69,7 +69,7 @@ class LevelDelegate(QStyledItemDelegate):
     def createEditor(self, parent, option, index):
         combo = QComboBox(parent)
         for level in org.ProgrammeLevel:
-            combo.addItem(_(org.PROGRAMME_LEVEL_LABELS[level]), level.value)
+            combo.addItem(org.ProgrammeLevel(level).label(), level.value)
         return combo
 
     def setEditorData(self, editor, index):
@@ -253,7 +253,7 @@ class StaffArea(AreaPage):
             return
         current = set(row["roles"])
         for role in org.StaffRole:
-            act = self.roles_menu.addAction(_(org.STAFF_ROLE_LABELS[role]))
+            act = self.roles_menu.addAction(org.StaffRole(role).label())
             act.setCheckable(True)
             act.setChecked(role.value in current)
             act.toggled.connect(lambda checked, role=role, row=row: self._toggle_role(row, role, checked))

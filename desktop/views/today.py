@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from desktop import clock, colours
+from desktop import clock, colours, dates
 from desktop.i18n import N_, _
 from desktop.views.common.area import AreaPage
 from desktop.views.common.page import PageHeader
@@ -46,7 +46,7 @@ def _state(value) -> str:
 COLUMNS = [
     Column("section", N_("Area"), display=_section),
     Column("state", N_("State"), display=_state),
-    Column("date", N_("Date"), display=lambda d: d.strftime("%d.%m.%Y") if d else ""),
+    Column("date", N_("Date"), display=dates.table),
     Column("title", N_("What")),
     Column("detail", N_("Details")),
 ]

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -29,18 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import clock, colours, i18n
-from desktop.i18n import N_, _
+from desktop import clock, colours, dates, i18n
+from desktop.i18n import _
 from desktop.models.academic_calendar import TERM_LABELS, CalendarData, Entry, Rule, RuleKind
-from desktop.models.workdays import OVERRIDE_LABELS, OverrideKind
-from desktop.views.common.forms import ok_cancel
-
-RULE_LABELS = {RuleKind.WITHIN: N_("within N days after"), RuleKind.AFTER: N_("N days after"),
-               RuleKind.BEFORE: N_("N days before")}
-
-
-def _qdate(d: dt.date) -> QDate:
-    return QDate(d.year, d.month, d.day)
+from desktop.models.workdays import OverrideKind
+from desktop.views.common.forms import date_edit, ok_cancel
 
 
 def _pydate(q: QDate) -> dt.date:
@@ -81,17 +73,14 @@ class EntryDialog(QDialog):
             self.modes.addButton(b)
             row.addWidget(b)
         today = clock.today()
-        self.start = QDateEdit(_qdate(entry.start or today))
-        self.end = QDateEdit(_qdate(entry.end or entry.start or today))
-        for w in (self.start, self.end):
-            w.setCalendarPopup(True)
-            w.setDisplayFormat("dd.MM.yyyy")
+        self.start = date_edit(entry.start or today)
+        self.end = date_edit(entry.end or entry.start or today)
         self.single = QCheckBox(_("One day"))
         self.single.setChecked(entry.start is not None and entry.start == entry.end)
         self.text = QLineEdit(entry.text)
         self.rule_kind = QComboBox()
         for kind in RuleKind:
-            self.rule_kind.addItem(_(RULE_LABELS[kind]), kind.value)
+            self.rule_kind.addItem(kind.label(), kind.value)
         self.days = QSpinBox()
         self.days.setRange(0, 400)
         self.working = QComboBox()
@@ -183,7 +172,7 @@ class OverridesModel(QAbstractTableModel):
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
             return None
         day, kind, note = self.rows[index.row()]
-        return (i18n.current().short_date(day), _(OVERRIDE_LABELS[OverrideKind(kind)]), note)[index.column()]
+        return (i18n.current().short_date(day), OverrideKind(kind).label(), note)[index.column()]
 
 
 class DaysOffModel(QAbstractTableModel):
@@ -215,7 +204,7 @@ class DaysOffModel(QAbstractTableModel):
             return None
         day, name = self.rows[index.row()]
         if index.column() == 0:
-            return day.strftime("%d.%m.%Y")
+            return dates.table(day)
         if index.column() == 1:
             return i18n.current().weekday(day.weekday())
         return name
@@ -234,12 +223,10 @@ class OverridesDialog(QDialog):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.day = QDateEdit(_qdate(clock.today()))
-        self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("dd.MM.yyyy")
+        self.day = date_edit()
         self.kind = QComboBox()
         for kind in OverrideKind:
-            self.kind.addItem(_(OVERRIDE_LABELS[kind]), kind.value)
+            self.kind.addItem(OverrideKind(kind).label(), kind.value)
         self.note = QLineEdit()
         self.note.setPlaceholderText(_("Decree, e.g. No. 12 of 01.03.2026"))
         self.add_button = QPushButton(_("Add"))

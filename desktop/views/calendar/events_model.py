@@ -11,7 +11,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from desktop import colours, i18n
 from desktop.i18n import N_, _, pgettext
-from desktop.models.academic_calendar import CATEGORY_LABELS, TERM_LABELS, CalendarData, Category, Layout
+from desktop.models.academic_calendar import TERM_LABELS, CalendarData, Category, Layout
 from desktop.reports.calendar_table import cell_text
 
 EVENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -137,7 +137,7 @@ class EventsModel(QAbstractItemModel):
         e = node.event
         if e is None:  # a category row
             if role == Qt.ItemDataRole.DisplayRole:
-                return {0: node.numeral, 1: _(CATEGORY_LABELS[Category(node.category)])}.get(col)
+                return {0: node.numeral, 1: Category(node.category).label()}.get(col)
             if role == Qt.ItemDataRole.FontRole and col <= 1:
                 from PySide6.QtGui import QFont
 

@@ -41,9 +41,9 @@ from desktop.views.common.area import AreaPage
 from desktop.views.common.operations import run
 from desktop.views.common.page import EmptyState, Legend, PageHeader, find_in_view
 
-CURRENT = ui_settings.Option("calendar/current", 0, int)
-TAB = ui_settings.Option("calendar/tab", 0, int)
-SPLITTER = ui_settings.Option("calendar/splitter", None, bytes)
+CURRENT = ui_settings.CALENDAR_CURRENT
+TAB = ui_settings.CALENDAR_TAB
+SPLITTER = ui_settings.CALENDAR_SPLITTER
 
 
 class WrapDelegate(QStyledItemDelegate):
@@ -159,7 +159,7 @@ class CalendarArea(AreaPage):
         self.year_view = YearViewWidget()
         self.year_view.band_clicked.connect(self._band_clicked)
         # The year view's bands are named by a legend of the event kinds, in their colours.
-        self.legend = Legend([(c.value, ac.CATEGORY_LABELS[c]) for c in CATEGORY_COLOURS],
+        self.legend = Legend([(c.value, ac.Category.labels()[c]) for c in CATEGORY_COLOURS],
                              fills={c.value: colour for c, colour in CATEGORY_COLOURS.items()}, columns=6)
         year_page = QWidget()
         yl = QVBoxLayout(year_page)
@@ -213,7 +213,7 @@ class CalendarArea(AreaPage):
         self.chooser.clear()
         for cal_id, year, level, layout in items:
             level_label = _("Bachelor") if level == "bachelor" else _("Master")
-            self.chooser.addItem(f"{year} · {level_label} · {_(ac.LAYOUT_LABELS[ac.Layout(layout)])}", cal_id)
+            self.chooser.addItem(f"{year} · {level_label} · {ac.Layout(layout).label()}", cal_id)
         i = self.chooser.findData(wanted)
         self.chooser.setCurrentIndex(i if i >= 0 else 0)
         self.chooser.blockSignals(False)
@@ -355,7 +355,7 @@ class CalendarArea(AreaPage):
         if self.data is None:
             return
         if category is None:
-            labels = [_(ac.CATEGORY_LABELS[c]) for c in ac.Category]
+            labels = [c.label() for c in ac.Category]
             chosen, ok = QInputDialog.getItem(self, _("Add event"), _("Category:"), labels, 0, False)
             if not ok:
                 return

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from desktop import colours
 from desktop.i18n import N_, _
-from desktop.models.academic_calendar import LAYOUT_LABELS, LEVELS, Layout
+from desktop.models.academic_calendar import LEVELS, Layout
 from desktop.models.workdays import COUNTRIES
 from desktop.views.common.forms import ok_cancel
 
@@ -39,7 +39,7 @@ class CalendarPropertiesDialog(QDialog):
             self.level.addItem(_(LEVEL_LABELS[level]), level)
         self.layout_ = QComboBox()
         for layout in Layout:
-            self.layout_.addItem(_(LAYOUT_LABELS[layout]), layout.value)
+            self.layout_.addItem(Layout(layout).label(), layout.value)
         self.country = QComboBox()
         for country in COUNTRIES:
             self.country.addItem(f"{_(COUNTRY_LABELS[country])} ({country})", country)

@@ -5,14 +5,15 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox
+from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QWidget
 
 from desktop import clock
 
 
-def date_edit(day: dt.date | None = None) -> QDateEdit:
-    """A date field with the calendar popup, written as the office writes dates (17.11.2025)."""
-    edit = QDateEdit(QDate(day or clock.today()))
+def date_edit(day: dt.date | None = None, parent: QWidget | None = None) -> QDateEdit:
+    """A date field with the calendar popup, written as the office writes dates (17.11.2025);
+    ``day`` defaults to today (``desktop/clock.py``, never the system's date)."""
+    edit = QDateEdit(QDate(day or clock.today()), parent)
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("dd.MM.yyyy")
     return edit

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QDialog, QDialogButtonBox, QLabel, QTableView, QVBoxLayout
 
+from desktop import dates
 from desktop.i18n import N_, NC_, _
 from desktop.models import audit
 from desktop.models.db import Database
@@ -48,11 +49,11 @@ class AuditHistoryModel(QAbstractTableModel):
         source = rest[0] if rest else None
         col = index.column()
         if col == 0:
-            return at.strftime("%d.%m.%Y %H:%M:%S")
+            return dates.table_time(at, seconds=True)
         if col == 1:
             return f"{user}@{host}"
         if col == 2:
-            label = audit.ACTION_LABELS.get(action)  # StrEnum keys: a plain string finds them
+            label = audit.Action.labels().get(action)  # StrEnum keys: a plain string finds them
             text = _(label) if label else action
             return _("{action} (from {file})").format(action=text, file=source) if source else text
         if col == 3:
@@ -74,11 +75,12 @@ def shown_value(field: str | None, value: str | None) -> str:
     from desktop.i18n import current
     from desktop.models import workplan as wp
     from desktop.models import workplan_deadline as dl
-    from desktop.models.contingent import FUNDING_LABELS, GENDER_LABELS, STUDENT_STATUS_LABELS, STUDY_FORM_LABELS
-    from desktop.models.movements import MOVEMENT_LABELS
+    from desktop.models.contingent import Funding, Gender, StudentStatus, StudyForm
+    from desktop.models.movements import MovementKind
 
-    labels = {"status": {**STUDENT_STATUS_LABELS, **wp.STATUS_LABELS}, "funding": FUNDING_LABELS,
-              "study_form": STUDY_FORM_LABELS, "gender": GENDER_LABELS, "kind": MOVEMENT_LABELS}.get(field or "")
+    labels = {"status": {**StudentStatus.labels(), **wp.ItemStatus.labels()}, "funding": Funding.labels(),
+              "study_form": StudyForm.labels(), "gender": Gender.labels(),
+              "kind": MovementKind.labels()}.get(field or "")
     if labels and value in labels:
         return _(labels[value])
     if field == "deadline" and value.startswith("{"):

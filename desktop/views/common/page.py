@@ -302,10 +302,6 @@ class CommandBar(QWidget):
     def sizeHint(self) -> QSize:
         return QSize(self.minimumSizeHint().width(), super().sizeHint().height())
 
-    def visible_keys(self) -> list[str]:
-        return [k for k, b in self.buttons.items() if b.isVisibleTo(self)]
-
-
 def fill_command_menu(menu: QMenu, page, kinds: Iterable[str] = KINDS) -> None:
     """Every command of ``page`` of the given kinds, grouped by kind with separators, in order."""
     menu.clear()

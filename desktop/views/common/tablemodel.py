@@ -51,12 +51,6 @@ class RecordTableModel(QAbstractTableModel):
                 return i
         return -1
 
-    def update_row(self, record_id, values: dict) -> None:
-        i = self.row_of(record_id)
-        if i >= 0:
-            self.rows[i].update(values)
-            self.dataChanged.emit(self.index(i, 0), self.index(i, self.columnCount() - 1))
-
     def record(self, index: QModelIndex) -> dict | None:
         if not index.isValid() or index.row() >= len(self.rows):
             return None

@@ -6,11 +6,10 @@ from __future__ import annotations
 import datetime as dt
 import io
 
-from PySide6.QtCore import QDate, QItemSelection, QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QInputDialog,
     QLabel,
@@ -30,7 +29,6 @@ from desktop.i18n import N_, _, current
 from desktop.models import curator_operations
 from desktop.models import curator_reports as cr
 from desktop.models.curators import (
-    CELL_STATE_LABELS,
     CELL_STATE_ROLES,
     CellState,
     assignments,
@@ -41,6 +39,7 @@ from desktop.models.org import AcademicYear, StaffRole, academic_year_of, staff_
 from desktop.reports.curator_matrix import STATE_ORDER
 from desktop.views import settings as user_settings
 from desktop.views.common.area import AreaPage
+from desktop.views.common.forms import date_edit
 from desktop.views.common.operations import run
 from desktop.views.common.page import FrozenColumns, Legend, PageHeader, find_in_view
 from desktop.views.common.tablemodel import Column, RecordTableModel
@@ -48,15 +47,15 @@ from desktop.views.curators.matrix import ASSIGNMENT_ROLE, FIXED, MatrixModel
 from desktop.views.curators.report_form import ReportForm
 from desktop.views.curators.teaching_log import TeachingLogPanel
 
-YEAR_CHOICE = user_settings.Option("curators/year", "")
-SPLITTER = user_settings.Option("curators/splitter", None, bytes)
+YEAR_CHOICE = user_settings.CURATORS_YEAR
+SPLITTER = user_settings.CURATORS_SPLITTER
 
 HISTORY_COLUMNS = [
     Column("month", N_("Month"), lambda v: v),
     Column("curator", N_("Curator")),
     Column("due", N_("Due date"), lambda d: current().short_date(d) if d else ""),
     Column("submitted_on", N_("Submitted"), lambda d: current().short_date(d) if d else ""),
-    Column("state", N_("State"), lambda s: _(CELL_STATE_LABELS[CellState(s)]) if s else ""),
+    Column("state", N_("State"), lambda s: CellState(s).label() if s else ""),
     Column("comment", N_("Comment")),
 ]
 
@@ -69,9 +68,7 @@ class CuratorsArea(AreaPage):
         self.tabs = QTabWidget()
         # Matrix tab
         self.year = QComboBox()
-        self.as_of = QDateEdit(QDate(clock.today()))  # the one "today" (desktop/clock.py), as the Today page
-        self.as_of.setCalendarPopup(True)
-        self.as_of.setDisplayFormat("dd.MM.yyyy")
+        self.as_of = date_edit()
         self.matrix_model = MatrixModel(self)
         self.matrix_view = QTableView()
         self.matrix_view.setModel(self.matrix_model)
@@ -104,7 +101,7 @@ class CuratorsArea(AreaPage):
                                  search=self.search)
         self.set_search(self.search)
         self.title = self.header.title
-        self.legend = Legend([(CELL_STATE_ROLES[st], CELL_STATE_LABELS[st]) for st in STATE_ORDER])
+        self.legend = Legend([(CELL_STATE_ROLES[st], CellState.labels()[st]) for st in STATE_ORDER])
         history = QWidget()
         hl = QVBoxLayout(history)
         hl.setContentsMargins(0, 0, 0, 0)
@@ -224,7 +221,7 @@ class CuratorsArea(AreaPage):
         if m is None:
             return
         self.counts.setText(_("In all: {counts}").format(counts=", ".join(
-            f"{_(CELL_STATE_LABELS[s])}: {m.counts.get(s, 0)}" for s in STATE_ORDER)))
+            f"{CellState(s).label()}: {m.counts.get(s, 0)}" for s in STATE_ORDER)))
 
     def load_history(self, index) -> None:
         aid = index.data(ASSIGNMENT_ROLE) if index.isValid() else None
@@ -310,7 +307,7 @@ class CuratorsArea(AreaPage):
         if not ok:
             return
         day_text, ok = QInputDialog.getText(self, _("Change curator"), _("From (dd.mm.yyyy):"),
-                                            text=clock.today().strftime("%d.%m.%Y"))
+                                            text=dates.table(clock.today()))
         if not ok:
             return
         try:

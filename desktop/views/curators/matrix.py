@@ -7,7 +7,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop.i18n import _, current
 from desktop.models.curator_reports import Matrix
-from desktop.models.curators import CELL_STATE_COLOURS, CELL_STATE_LABELS, CELL_STATE_TEXT, CellState
+from desktop.models.curators import CELL_STATE_COLOURS, CELL_STATE_TEXT, CellState
 from desktop.reports.curator_matrix import STATE_ORDER
 
 REPORT_ID_ROLE = Qt.ItemDataRole.UserRole + 10
@@ -63,7 +63,7 @@ class MatrixModel(QAbstractTableModel):
             state = STATE_ORDER[r - self._rows()]
             if role == Qt.ItemDataRole.DisplayRole:
                 if c == 1:
-                    return _(CELL_STATE_LABELS[state])
+                    return CellState(state).label()
                 if c >= FIXED:
                     return str(self.matrix.month_counts[c - FIXED].get(state, 0))
                 return ""
@@ -89,9 +89,9 @@ class MatrixModel(QAbstractTableModel):
         state, rid = row.cells[c - FIXED]
         if role == Qt.ItemDataRole.DisplayRole:
             # "Not due yet" is a grey cell without text, so the states that matter stand out.
-            return _(CELL_STATE_LABELS[state]) if state and state is not CellState.NOT_DUE else ""
+            return CellState(state).label() if state and state is not CellState.NOT_DUE else ""
         if role == Qt.ItemDataRole.ToolTipRole:
-            return _(CELL_STATE_LABELS[state]) if state else None
+            return CellState(state).label() if state else None
         if role == Qt.ItemDataRole.BackgroundRole and state is not None:
             return QBrush(QColor(CELL_STATE_COLOURS[state]))
         if role == Qt.ItemDataRole.ForegroundRole and state is not None:

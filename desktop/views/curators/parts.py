@@ -5,17 +5,19 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QComboBox, QDateEdit, QStyledItemDelegate
+from PySide6.QtWidgets import QComboBox, QStyledItemDelegate
 
+from desktop import clock, dates
 from desktop.i18n import N_, _
 from desktop.models.base import DomainError
 from desktop.models.curators import (
-    ACHIEVEMENT_KIND_LABELS,
-    ACTIVITY_KIND_LABELS,
-    CONTACT_WAY_LABELS,
-    RISK_ACTION_LABELS,
-    RISK_REASON_LABELS,
+    AchievementKind,
+    ActivityKind,
+    ContactWay,
+    RiskAction,
+    RiskReason,
 )
+from desktop.views.common.forms import date_edit
 from desktop.views.common.tablemodel import Column
 
 
@@ -29,30 +31,27 @@ def _label(labels):
     return show
 
 
-def _date(value) -> str:
-    return value.strftime("%d.%m.%Y") if value else ""
-
-
 PART_COLUMNS = {
-    "activities": [Column("day", N_("Date"), _date, editable=True), Column("kind", N_("Kind"), _label(
-        ACTIVITY_KIND_LABELS), editable=True), Column("topic", N_("Topic"), editable=True),
+    "activities": [Column("day", N_("Date"), dates.table, editable=True), Column("kind", N_("Kind"), _label(
+        ActivityKind.labels()), editable=True), Column("topic", N_("Topic"), editable=True),
         Column("present", N_("Students present"), editable=True, align=Qt.AlignmentFlag.AlignRight)],
     "risks": [Column("student_name", N_("Student"), editable=True),
-              Column("reason", N_("Reason"), _label(RISK_REASON_LABELS), editable=True),
-              Column("action", N_("Action taken"), _label(RISK_ACTION_LABELS), editable=True),
+              Column("reason", N_("Reason"), _label(RiskReason.labels()), editable=True),
+              Column("action", N_("Action taken"), _label(RiskAction.labels()), editable=True),
               Column("result", N_("Result"), editable=True)],
-    "contacts": [Column("day", N_("Date"), _date, editable=True), Column("student_name", N_("Student"), editable=True),
-                 Column("way", N_("Way"), _label(CONTACT_WAY_LABELS), editable=True),
+    "contacts": [Column("day", N_("Date"), dates.table, editable=True),
+                 Column("student_name", N_("Student"), editable=True),
+                 Column("way", N_("Way"), _label(ContactWay.labels()), editable=True),
                  Column("subject", N_("Topic"), editable=True)],
     "achievements": [Column("student_name", N_("Student"), editable=True),
-                     Column("kind", N_("Kind"), _label(ACHIEVEMENT_KIND_LABELS), editable=True),
+                     Column("kind", N_("Kind"), _label(AchievementKind.labels()), editable=True),
                      Column("title", N_("Title"), editable=True), Column("result", N_("Result"), editable=True)],
 }
 PART_TITLES = {"activities": N_("Activities held"), "risks": N_("Students at risk"),
                "contacts": N_("Contacts with parents"), "achievements": N_("Achievements")}
-CHOICES = {("activities", "kind"): ACTIVITY_KIND_LABELS, ("risks", "reason"): RISK_REASON_LABELS,
-           ("risks", "action"): RISK_ACTION_LABELS, ("contacts", "way"): CONTACT_WAY_LABELS,
-           ("achievements", "kind"): ACHIEVEMENT_KIND_LABELS}
+CHOICES = {("activities", "kind"): ActivityKind.labels(), ("risks", "reason"): RiskReason.labels(),
+           ("risks", "action"): RiskAction.labels(), ("contacts", "way"): ContactWay.labels(),
+           ("achievements", "kind"): AchievementKind.labels()}
 
 
 def _present(_s, _r, value):
@@ -108,14 +107,11 @@ class ChoiceDelegate(QStyledItemDelegate):
 
 class DateDelegate(QStyledItemDelegate):
     def createEditor(self, parent, option, index):
-        edit = QDateEdit(parent)
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("dd.MM.yyyy")
-        return edit
+        return date_edit(parent=parent)
 
     def setEditorData(self, editor, index):
         value = index.data(Qt.ItemDataRole.EditRole)
-        editor.setDate(QDate(value) if isinstance(value, dt.date) else QDate.currentDate())
+        editor.setDate(QDate(value if isinstance(value, dt.date) else clock.today()))
 
     def setModelData(self, editor, model, index):
         model.setData(index, editor.date().toPython(), Qt.ItemDataRole.EditRole)

@@ -26,7 +26,7 @@ from desktop import clock
 from desktop.i18n import _, current
 from desktop.models import curator_operations as cops
 from desktop.models import curator_reports as cr
-from desktop.models.curators import PARTS, REPORT_STATUS_LABELS, CuratorReport, ReportStatus
+from desktop.models.curators import PARTS, CuratorReport, ReportStatus
 from desktop.models.operations import bind
 from desktop.views import settings as user_settings
 from desktop.views.common.tablemodel import RecordTableModel
@@ -41,7 +41,7 @@ from desktop.views.curators.parts import (
     to_python,
 )
 
-ACCEPTED_BY = user_settings.Option("curators/accepted_by", "")
+ACCEPTED_BY = user_settings.CURATORS_ACCEPTED_BY
 
 
 class PartTable(QWidget):
@@ -218,7 +218,7 @@ class ReportForm(QWidget):
             return
         info = self._info
         tr = current()
-        text = _("Status: {status}").format(status=_(REPORT_STATUS_LABELS[ReportStatus(self.status)]))
+        text = _("Status: {status}").format(status=ReportStatus(self.status).label())
         if info["submitted_on"]:
             text += " · " + _("Submitted: {date}").format(date=tr.short_date(info["submitted_on"]))
         if self.status == ReportStatus.RETURNED:

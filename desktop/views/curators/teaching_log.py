@@ -5,11 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import io
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -20,23 +19,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import clock
+from desktop import clock, dates
 from desktop.i18n import N_, _
 from desktop.models import curator_operations as cops
 from desktop.models import teaching_log as tl
 from desktop.models.operations import bind
 from desktop.models.org import Staff, StaffRole, staff_by_role
+from desktop.views.common.forms import date_edit
 from desktop.views.common.tablemodel import Column, RecordTableModel
 from desktop.views.common.toolbar import button_bar
 from desktop.views.curators.parts import ChoiceDelegate, DateDelegate, to_python
 
 
 def _form(value):
-    return _(tl.LESSON_FORM_LABELS[tl.LessonForm(value)]) if value else ""
+    return tl.LessonForm(value).label() if value else ""
 
 
 LOG_COLUMNS = [
-    Column("day", N_("Date"), lambda d: d.strftime("%d.%m.%Y") if d else "", editable=True),
+    Column("day", N_("Date"), dates.table, editable=True),
     Column("time", N_("Time"), editable=True),
     Column("hours", N_("Teaching hours"), lambda h: f"{h:g}" if h is not None else "", editable=True,
            align=Qt.AlignmentFlag.AlignRight),
@@ -60,9 +60,9 @@ class TeachingLogPanel(QWidget):
         super().__init__(parent)
         self.page = page
         self.teacher = QComboBox()
-        self.month = QDateEdit()
+        self.month = date_edit()
+        self.month.setCalendarPopup(False)  # a month: the arrows step it
         self.month.setDisplayFormat("MM.yyyy")
-        self.month.setDate(QDate.currentDate())
         self.model = RecordTableModel(LOG_COLUMNS, self)
         self.model.on_edit = self._edit
         self.view = QTableView()
@@ -70,7 +70,7 @@ class TeachingLogPanel(QWidget):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.setItemDelegateForColumn(0, DateDelegate(self.view))
-        self.view.setItemDelegateForColumn(5, ChoiceDelegate(tl.LESSON_FORM_LABELS, self.view))
+        self.view.setItemDelegateForColumn(5, ChoiceDelegate(tl.LessonForm.labels(), self.view))
         self.totals = QLabel()
         # Every teacher's month at a glance, for the dean's office's monthly count.
         self.all_model = RecordTableModel(TOTALS_COLUMNS, self)

@@ -9,7 +9,6 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -26,8 +25,8 @@ from desktop import colours
 from desktop.i18n import _
 from desktop.models.base import DomainError
 from desktop.models.exam_schedule import ExamRow, Schedule
-from desktop.models.exams import EXAM_FORM_LABELS, ExamForm
-from desktop.views.common.forms import ok_cancel
+from desktop.models.exams import ExamForm
+from desktop.views.common.forms import date_edit, ok_cancel
 
 
 def _qdate(d: dt.date) -> QDate:
@@ -103,9 +102,7 @@ class ExamDialog(QDialog):
         self.groups_button.clicked.connect(self._pick_groups)
         self.examiner = self._staff_combo()
         self.assistant = self._staff_combo()
-        self.day = QDateEdit()
-        self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("dd.MM.yyyy")
+        self.day = date_edit()
         self.start = QTimeEdit()
         self.start.setDisplayFormat("HH:mm")
         self.duration = QSpinBox()
@@ -115,11 +112,9 @@ class ExamDialog(QDialog):
         self.room = self._room_combo()
         self.form = QComboBox()
         for f in ExamForm:
-            self.form.addItem(_(EXAM_FORM_LABELS[f]), f.value)
+            self.form.addItem(ExamForm(f).label(), f.value)
         self.consult = QCheckBox(_("Consultation before the exam"))
-        self.consult_day = QDateEdit()
-        self.consult_day.setCalendarPopup(True)
-        self.consult_day.setDisplayFormat("dd.MM.yyyy")
+        self.consult_day = date_edit()
         self.consult_time = QTimeEdit()
         self.consult_time.setDisplayFormat("HH:mm")
         self.consult_room = self._room_combo()

@@ -23,7 +23,7 @@ from desktop import colours
 from desktop.i18n import N_, _, current
 from desktop.models.exam_conflicts import ExamConflict, conflicts_by_cell
 from desktop.models.exam_schedule import ExamRow, Schedule, fmt_time
-from desktop.models.exams import EXAM_FORM_LABELS, ExamForm
+from desktop.models.exams import ExamForm
 
 EXAM_IDS_ROLE = Qt.ItemDataRole.UserRole + 10
 DAY_ROLE = Qt.ItemDataRole.UserRole + 11
@@ -241,7 +241,7 @@ class ExamListModel(QAbstractTableModel):
                     consult = f"{e.consult_day:%d.%m.%Y} {fmt_time(e.consult_minute)}".strip()
                 texts = (f"{e.day:%d.%m.%Y}", fmt_time(e.start),
                          ", ".join(schedule.groups[g].name for g in e.group_ids if g in schedule.groups),
-                         schedule.disciplines.get(e.discipline_id, ""), _(EXAM_FORM_LABELS[ExamForm(e.form)]),
+                         schedule.disciplines.get(e.discipline_id, ""), ExamForm(e.form).label(),
                          schedule.staff.get(e.examiner_id, ""), schedule.rooms.get(e.room_id, ("",))[0], consult,
                          str(len(mine)) if mine else "")
                 keys = (e.day.toordinal(), e.start, *texts[2:8], len(mine))

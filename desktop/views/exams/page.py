@@ -10,7 +10,6 @@ from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QDialog,
     QFileDialog,
     QHeaderView,
@@ -33,6 +32,7 @@ from desktop.models.exam_conflicts import find_conflicts, rules_for
 from desktop.models.operations import Change, bind
 from desktop.views import settings as ui_settings
 from desktop.views.common.area import AreaPage
+from desktop.views.common.forms import date_edit
 from desktop.views.common.operations import run
 from desktop.views.common.page import EmptyState, FilterBar, Legend, PageHeader
 from desktop.views.exams.dialogs import ExamDialog, GroupPicker
@@ -47,9 +47,9 @@ from desktop.views.exams.models import (
     ExamListProxy,
 )
 
-SPLITTER = ui_settings.Option("exams/splitter", None, bytes)
-KIND = ui_settings.Option("exams/kind", "winter")
-FILTERS = ui_settings.Option("exams/filters", "")  # "course;programme;examiner;room" ids
+SPLITTER = ui_settings.EXAMS_SPLITTER
+KIND = ui_settings.EXAMS_KIND
+FILTERS = ui_settings.EXAMS_FILTERS
 
 
 class ExamsArea(AreaPage):
@@ -64,11 +64,9 @@ class ExamsArea(AreaPage):
         self.kind = QComboBox()
         for k in ex.SessionKind:
             self.kind.addItem("", k.value)
-        self.start = QDateEdit()
-        self.end = QDateEdit()
+        self.start = date_edit()
+        self.end = date_edit()
         for w in (self.start, self.end):
-            w.setCalendarPopup(True)
-            w.setDisplayFormat("dd.MM.yyyy")
             w.editingFinished.connect(self._dates_edited)
         self.country = QLabel()
         self.course = QComboBox()
@@ -198,7 +196,7 @@ class ExamsArea(AreaPage):
         self.header.set_title(_("Exam sessions"))
         self.set_search(self.search)
         for i, k in enumerate(ex.SessionKind):
-            self.kind.setItemText(i, _(ex.SESSION_KIND_LABELS[k]))
+            self.kind.setItemText(i, ex.SessionKind(k).label())
         self.by_label.setText(_("Export:"))
         self.legend.retranslate()
         self.empty.set_text(_("The exam session of the chosen year: a matrix of days and groups, checked against "

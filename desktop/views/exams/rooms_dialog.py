@@ -30,7 +30,7 @@ from desktop import colours
 from desktop.i18n import N_, _
 from desktop.models import exam_operations as xops
 from desktop.models import exam_rooms as rooms
-from desktop.models.exams import EXAM_FORM_LABELS, ExamForm
+from desktop.models.exams import ExamForm
 from desktop.models.operations import bind
 from desktop.views.common.operations import run
 from desktop.views.common.tablemodel import ID_ROLE, Column, RecordTableModel, TextFilterProxy
@@ -41,7 +41,7 @@ ROOM_COLUMNS = [Column("name", N_("Room"), editable=True), Column("capacity", N_
 DISCIPLINE_COLUMNS = [Column("name", N_("Discipline"), editable=True)]
 LINK_COLUMNS = [Column("group", N_("Group")), Column("discipline", N_("Discipline")),
                 Column("examiner", N_("Examiner")),
-                Column("form", N_("Form"), display=lambda v: _(EXAM_FORM_LABELS[ExamForm(v)]) if v else "")]
+                Column("form", N_("Form"), display=lambda v: ExamForm(v).label() if v else "")]
 
 
 def _table(model, proxy=None) -> QTableView:
@@ -185,7 +185,7 @@ class RoomsDisciplinesDialog(QDialog):
         s = self.schedule
         groups = [(g.id, f"{g.name} ({g.programme_code}, {g.course})") for g in s.groups.values()] if s else []
         staff = [(None, "—")] + (sorted(s.staff.items(), key=lambda kv: kv[1]) if s else [])
-        forms = [(f.value, _(EXAM_FORM_LABELS[f])) for f in ExamForm]
+        forms = [(f.value, f.label()) for f in ExamForm]
         for combo, items, value in zip((self.group, self.discipline, self.examiner, self.form),
                                        (groups, disc_rows, staff, forms), keep, strict=True):
             combo.clear()

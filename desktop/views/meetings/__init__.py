@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import colours
+from desktop import colours, dates
 from desktop.i18n import N_, _, ngettext
 from desktop.models import meetings as mt
 from desktop.models import meetings_operations as mops
@@ -33,13 +33,12 @@ from desktop.views.common.operations import run
 from desktop.views.common.page import EmptyState, Legend, PageHeader
 from desktop.views.common.tablemodel import Column, RecordTableModel
 from desktop.views.meetings.editor import MeetingEditor, table
-from desktop.views.meetings.models import short_date
 from desktop.views.meetings.register import DecisionsRegister
 from desktop.views.meetings.weeks import WEEKS_SHOWN, WeekList
 
-SERIES = settings.Option("meetings/series", 0, int)
-SPLITTER = settings.Option("meetings/splitter", None, bytes)
-CALENDAR_MODE = settings.Option("meetings/calendar_mode", "month")  # "month" grid or "weeks" list
+SERIES = settings.MEETINGS_SERIES
+SPLITTER = settings.MEETINGS_SPLITTER
+CALENDAR_MODE = settings.MEETINGS_CALENDAR_MODE
 CALENDAR_MODES = ("month", "weeks")
 
 
@@ -61,7 +60,7 @@ class MeetingsArea(AreaPage):
         self.calendar.currentPageChanged.connect(lambda *_a: self.load_month())
         self.calendar.clicked.connect(self._date_clicked)
         self.meetings = RecordTableModel([
-            Column("date", N_("Date"), display=short_date, width=80),
+            Column("date", N_("Date"), display=dates.table, width=80),
             Column("time", N_("Time"), width=60),
             Column("series", N_("Meeting series"), width=200),
             Column("number", N_("No."), width=40),

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -29,10 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import dates
 from desktop.i18n import _
 from desktop.models import meetings as mt
 from desktop.models import meetings_agenda as ag
-from desktop.views.common.forms import allow_blank, ok_cancel, show_blank
+from desktop.views.common.forms import allow_blank, date_edit, ok_cancel, show_blank
 from desktop.views.common.toolbar import button_bar
 from desktop.views.meetings.models import AttendanceModel, ProposalModel, agenda_model, decision_model
 
@@ -74,8 +74,7 @@ class DecisionDialog(QDialog):
         people_view.setModel(self.people)
         self.has_due = QCheckBox(_("Due date"))
         self.has_due.setChecked(True)
-        self.due = QDateEdit(QDate(default_due.year, default_due.month, default_due.day))
-        self.due.setCalendarPopup(True)
+        self.due = date_edit(default_due)
         self.has_due.toggled.connect(self.due.setEnabled)
         form = QFormLayout(self)
         form.addRow(_("Decision"), self.text)
@@ -97,9 +96,7 @@ class SignDialog(QDialog):
     def __init__(self, meeting_date: dt.date, default: dt.date, parent=None):
         super().__init__(parent)
         self.setWindowTitle(_("Sign minutes"))
-        self.day = QDateEdit(QDate(default.year, default.month, default.day))
-        self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("dd.MM.yyyy")
+        self.day = date_edit(default)
         self.day.setMinimumDate(QDate(meeting_date.year, meeting_date.month, meeting_date.day))
         hint = QLabel(_("Signed minutes are final: they print each decision as it was decided, and they are "
                         "no longer edited here; the decisions are followed up in the decisions register."))
@@ -152,9 +149,7 @@ class MeetingEditor(QWidget):
         # heading
         self.heading = QLabel()
         self.heading.setStyleSheet("font-size: 11pt; font-weight: 600;")  # pane title (UI.md type scale)
-        self.date = QDateEdit()
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("dd.MM.yyyy")
+        self.date = date_edit()
         allow_blank(self.date)  # empty, not 01.01.2000, while no meeting is open
         show_blank(self.date)
         self.time = QLineEdit()
@@ -411,7 +406,7 @@ class MeetingEditor(QWidget):
         self.signed_label.setVisible(signed is not None)
         if signed is not None:
             self.signed_label.setText(_("Minutes signed on {date}: they are final; follow the decisions up in "
-                                        "the decisions register.").format(date=signed.strftime("%d.%m.%Y")))
+                                        "the decisions register.").format(date=dates.table(signed)))
         self.actions_by_key["sign"].setEnabled(t["held"] and signed is None)
         for key in ("add_decision", "delete", "add_ticked", "add_item", "delete_item", "up", "down",
                     "add_attendee", "remove_attendee"):

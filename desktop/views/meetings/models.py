@@ -2,24 +2,18 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import QAbstractTableModel, QByteArray, QMimeData, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from desktop import colours
+from desktop import colours, dates
 from desktop.i18n import N_, NC_, _
-from desktop.models.meetings import DECISION_STATUS_LABELS
+from desktop.models.meetings import DecisionStatus
 from desktop.models.meetings_agenda import AgendaProposal, source_label
 from desktop.views.common.tablemodel import Column, RecordTableModel
 
 OVERDUE_BRUSH = QBrush(QColor(colours.role("danger").fill))
 OVERDUE_TEXT = QBrush(QColor(colours.role("danger").text))
 ON_AGENDA_TEXT = QBrush(QColor(colours.TEXT2))
-
-
-def short_date(value) -> str:
-    return value.strftime("%d.%m.%Y") if isinstance(value, dt.date) else ""
 
 
 class ProposalModel(QAbstractTableModel):
@@ -67,7 +61,7 @@ class ProposalModel(QAbstractTableModel):
                 text = _(source_label(p.source))
                 return _("{source} — on the agenda").format(source=text) if p.on_agenda else text
             if col == 2:
-                return short_date(p.due_date)
+                return dates.table(p.due_date)
             if col == 3:
                 return self.speakers.get(p.speaker_id, p.speaker) if p.speaker_id else p.speaker
             return p.note
@@ -244,22 +238,20 @@ class AttendanceModel(QAbstractTableModel):
 
 
 def status_text(value) -> str:
-    from desktop.models.meetings import DecisionStatus
-
-    return _(DECISION_STATUS_LABELS[DecisionStatus(value)]) if value else ""
+    return DecisionStatus(value).label() if value else ""
 
 
 def decision_model(parent=None, with_meeting: bool = False) -> RecordTableModel:
     columns = [
         Column("text", N_("Decision"), editable=True, width=360),
         Column("responsible", N_("Responsible"), width=170),
-        Column("due_date", N_("Due date"), display=short_date, width=90),
+        Column("due_date", N_("Due date"), display=dates.table, width=90),
         Column("status", NC_("state", "Status"), display=status_text, width=100),
     ]
     if with_meeting:
         columns += [Column("series", N_("Meeting series"), width=200),
-                    Column("meeting_date", N_("Meeting date"), display=short_date, width=90),
-                    Column("closed_on", N_("Closed on"), display=short_date, width=90)]
+                    Column("meeting_date", N_("Meeting date"), display=dates.table, width=90),
+                    Column("closed_on", N_("Closed on"), display=dates.table, width=90)]
     model = RecordTableModel(columns, parent)
 
     def decorate(row, column, role):

@@ -3,12 +3,13 @@ overdue ones highlighted; export to Excel."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Qt
+import datetime as dt
+
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -22,13 +23,14 @@ from desktop import clock
 from desktop.i18n import _, ngettext
 from desktop.models import meetings as mt
 from desktop.views import settings
+from desktop.views.common.forms import date_edit
 from desktop.views.common.tablemodel import TextFilterProxy
 from desktop.views.meetings.editor import table
 from desktop.views.meetings.models import decision_model
 
-F_PERSON = settings.Option("meetings/decisions_person", 0, int)
-F_STATUS = settings.Option("meetings/decisions_status", "open")
-F_OVERDUE = settings.Option("meetings/decisions_overdue", False, bool)
+F_PERSON = settings.DECISIONS_PERSON
+F_STATUS = settings.DECISIONS_STATUS
+F_OVERDUE = settings.DECISIONS_OVERDUE
 
 
 class DecisionsRegister(QWidget):
@@ -44,9 +46,7 @@ class DecisionsRegister(QWidget):
         self.view.sortByColumn(2, Qt.SortOrder.AscendingOrder)
         self.person, self.status = QComboBox(), QComboBox()
         self.use_due, self.overdue = QCheckBox(), QCheckBox()
-        self.due_by = QDateEdit(QDate.currentDate().addDays(7))
-        self.due_by.setCalendarPopup(True)
-        self.due_by.setDisplayFormat("dd.MM.yyyy")
+        self.due_by = date_edit(clock.today() + dt.timedelta(days=7))
         self.due_by.setEnabled(False)
         self.text = QLineEdit()
         self.text.setClearButtonEnabled(True)
@@ -105,7 +105,7 @@ class DecisionsRegister(QWidget):
         self.status.blockSignals(True)
         self.status.clear()
         self.status.addItem(_("Any status"), "")
-        for status, label in mt.DECISION_STATUS_LABELS.items():
+        for status, label in mt.DecisionStatus.labels().items():
             self.status.addItem(_(label), status.value)
         self.status.setCurrentIndex(max(self.status.findData(wanted or ""), 0))
         self.status.blockSignals(False)

@@ -41,7 +41,7 @@ class SeriesDialog(QDialog):
         self.setWindowTitle(_("Edit meeting series") if initial else _("New meeting series"))
         self.name = QLineEdit()
         self.kind, self.recurrence, self.weekday, self.nth = QComboBox(), QComboBox(), QComboBox(), QComboBox()
-        for kind, label in mt.SERIES_KIND_LABELS.items():
+        for kind, label in mt.SeriesKind.labels().items():
             self.kind.addItem(_(label), kind.value)
         self.recurrence.addItem(_("Weekly"), mt.Recurrence.WEEKLY.value)
         self.recurrence.addItem(_("Monthly"), mt.Recurrence.MONTHLY.value)
@@ -111,7 +111,7 @@ class SeriesDialog(QDialog):
             on = bool(roles & set(p["roles"]))
             self.members.item(i).setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
         if not self.name.text().strip():
-            self.name.setPlaceholderText(_(mt.SERIES_KIND_LABELS[kind]))
+            self.name.setPlaceholderText(mt.SeriesKind(kind).label())
         if kind == mt.SeriesKind.CURATORS:
             self.recurrence.setCurrentIndex(1)
 

@@ -10,11 +10,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
-from desktop import clock, colours
+from desktop import clock, colours, dates
 from desktop.i18n import N_, _
 from desktop.models import meetings as mt
 from desktop.views.common.tablemodel import Column, RecordTableModel
-from desktop.views.meetings.models import OVERDUE_TEXT, short_date
+from desktop.views.meetings.models import OVERDUE_TEXT
 
 WEEKS_BEFORE, WEEKS_AFTER = 4, 8  # the list shows 4 past weeks, this week and 8 coming ones
 WEEKS_SHOWN = WEEKS_BEFORE + 1 + WEEKS_AFTER
@@ -56,7 +56,7 @@ class WeekListModel(RecordTableModel):
     def __init__(self, parent=None):
         super().__init__([
             Column("week", N_("Week"), width=100),
-            Column("date", N_("Date"), display=short_date, width=76),
+            Column("date", N_("Date"), display=dates.table, width=76),
             Column("series", N_("Meeting series"), width=150),
             Column("number", N_("No."), width=32, align=Qt.AlignmentFlag.AlignRight),
             Column("held", N_("Held"), display=_held, width=46, align=Qt.AlignmentFlag.AlignCenter),

@@ -38,8 +38,8 @@ from desktop.views.requests.card import RequestCard
 from desktop.views.requests.dialogs import NewRequestDialog, StepDoneDialog, TemplateDialog
 from desktop.views.requests.models import RegisterModel, RegisterProxy, label_rows
 
-FILTERS = user_settings.Option("requests/filters", "")
-SPLITTER = user_settings.Option("requests/splitter", None, bytes)
+FILTERS = user_settings.REQUESTS_FILTERS
+SPLITTER = user_settings.REQUESTS_SPLITTER
 
 
 class RequestsArea(AreaPage):
@@ -205,7 +205,7 @@ class RequestsArea(AreaPage):
             self.procedure_filter.addItem(shown(_, p["name"]), p["id"])
         self.status_filter.clear()
         self.status_filter.addItem(_("Any status"), "")
-        for status, label in req.STATUS_LABELS.items():
+        for status, label in req.RequestStatus.labels().items():
             self.status_filter.addItem(_(label), status.value)
         self.when_filter.clear()
         self.when_filter.addItem(_("Any time"), RegisterProxy.ALL)
@@ -405,7 +405,7 @@ class RequestsArea(AreaPage):
     def change_channel(self, channel: str | None = None) -> None:
         """The request came through another channel: its steps re-plan for it (undo puts them back)."""
         if channel is None:
-            labels = {_(label): c.value for c, label in req.CHANNEL_LABELS.items()}
+            labels = {c.label(): c.value for c in req.Channel}
             text, ok = QInputDialog.getItem(self, _("Change channel"), _("Channel:"), list(labels), 0, False)
             if not ok:
                 return

@@ -16,19 +16,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import colours
+from desktop import colours, dates
 from desktop.i18n import _, current, pgettext
 from desktop.models.request_templates import shown
-from desktop.models.requests import CHANNEL_LABELS, Channel
+from desktop.models.requests import Channel
 from desktop.reports.requests import duration_text, status_text
 from desktop.views.requests.models import STEP_ROLE, StepsModel
 
 STATE_COLORS = {"done": QColor(colours.role("ok").text), "late": QColor(colours.role("warn").text), "overdue": QColor(colours.role("danger").text),
                 "open": QColor(colours.role("info").text), "skipped": QColor(colours.TEXT2)}
-
-
-def _date(value) -> str:
-    return value.strftime("%d.%m.%Y") if value else "—"
 
 
 class TimelineDelegate(QStyledItemDelegate):
@@ -83,8 +79,8 @@ class TimelineDelegate(QStyledItemDelegate):
         if state == "skipped":
             line3 = tr("not needed")
         else:
-            line3 = tr("Planned {planned}, actual {actual}").format(planned=_date(step["planned"]),
-                                                                     actual=_date(step["actual"]))
+            line3 = tr("Planned {planned}, actual {actual}").format(planned=dates.table(step["planned"], "—"),
+                                                                     actual=dates.table(step["actual"], "—"))
             extra = {"late": tr("Done late"), "overdue": tr("Overdue")}.get(state)
             if extra:
                 line3 += "  ·  " + extra  # "—" already stands for a missing date on this line
@@ -206,11 +202,11 @@ class RequestCard(QWidget):
 
         country = _(COUNTRY_NAMES[card["country"]]) if card["country"] in COUNTRY_NAMES else card["country"]
         lines = [f"{_('Applicant')}: {card['applicant']}",
-                 f"{pgettext('date received', 'Received')}: {card['received'].strftime('%d.%m.%Y')} · "
-                 f"{_(CHANNEL_LABELS[Channel(card['channel'])])} · {_('Working-day calendar')}: {country}",
+                 f"{pgettext('date received', 'Received')}: {dates.table(card['received'])} · "
+                 f"{Channel(card['channel']).label()} · {_('Working-day calendar')}: {country}",
                  f"{pgettext('state', 'Status')}: {status}"]
         if card["status"] == "refused" and card.get("closed"):
-            lines.append(_("Refused on {date}").format(date=card["closed"].strftime("%d.%m.%Y")))
+            lines.append(_("Refused on {date}").format(date=dates.table(card["closed"])))
         if card["note"]:
             lines.append(f"{_('Note')}: {card['note']}")
         self.facts.setText("\n".join(lines))

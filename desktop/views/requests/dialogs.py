@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.i18n import N_, NC_, _, pgettext
-from desktop.models.request_templates import DURATION_LABELS, DurationKind, StepSpec, shown
-from desktop.models.requests import CHANNEL_LABELS, Channel
+from desktop.models.request_templates import DurationKind, StepSpec, shown
+from desktop.models.requests import Channel
 from desktop.views.common.forms import date_edit, ok_cancel, to_date
 
 
@@ -47,7 +47,7 @@ class NewRequestDialog(QDialog):
         self.received = date_edit(today)
         self.channel = QComboBox()
         for c in Channel:
-            self.channel.addItem(_(CHANNEL_LABELS[c]), c.value)
+            self.channel.addItem(Channel(c).label(), c.value)
         self.conditions = QVBoxLayout()
         self.documents = QPlainTextEdit()
         self.documents.setPlaceholderText(_("One document a line, as the receipt lists them"))
@@ -166,7 +166,7 @@ class StepTableModel(QAbstractTableModel):
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return None
         if key == "kind":
-            return _(DURATION_LABELS[DurationKind(s["kind"])]) if role == Qt.ItemDataRole.DisplayRole else s["kind"]
+            return DurationKind(s["kind"]).label() if role == Qt.ItemDataRole.DisplayRole else s["kind"]
         if key == "fixed":
             return f"{s['fixed_day']:02d}.{s['fixed_month']:02d}" if s["fixed_month"] else ""
         if key in ("name", "unit", "condition") and role == Qt.ItemDataRole.DisplayRole:
@@ -282,7 +282,7 @@ class _KindDelegate(QStyledItemDelegate):
     def createEditor(self, parent, option, index):
         combo = QComboBox(parent)
         for kind in DurationKind:
-            combo.addItem(_(DURATION_LABELS[kind]), kind.value)
+            combo.addItem(DurationKind(kind).label(), kind.value)
         return combo
 
     def setEditorData(self, editor, index):

@@ -7,16 +7,12 @@ import datetime as dt
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from desktop import clock, colours
+from desktop import clock, colours, dates
 from desktop.i18n import N_, NC_, _, current
 from desktop.models.request_templates import shown
-from desktop.models.requests import CHANNEL_LABELS, Channel
+from desktop.models.requests import Channel
 from desktop.reports.requests import duration_text, status_text
 from desktop.views.common.tablemodel import Column, RecordTableModel, TextFilterProxy
-
-
-def _date(value) -> str:
-    return value.strftime("%d.%m.%Y") if value else ""
 
 
 def _tr(value) -> str:
@@ -27,12 +23,12 @@ REGISTER_COLUMNS = [
     Column("id", N_("No"), align=Qt.AlignmentFlag.AlignRight, width=50),
     Column("applicant", N_("Applicant"), width=190),
     Column("procedure", N_("Procedure"), display=_tr, width=200),
-    Column("received", NC_("date received", "Received"), display=_date, width=90),
-    Column("channel", N_("Channel"), display=lambda v: _(CHANNEL_LABELS[Channel(v)]) if v else "", width=130),
+    Column("received", NC_("date received", "Received"), display=dates.table, width=90),
+    Column("channel", N_("Channel"), display=lambda v: Channel(v).label() if v else "", width=130),
     Column("status", NC_("state", "Status"), width=140),
     Column("current_step", N_("Current step"), display=_tr, width=190),
-    Column("step_due", N_("Step due"), display=_date, width=90),
-    Column("due", N_("Due (last step)"), display=_date, width=90),
+    Column("step_due", N_("Step due"), display=dates.table, width=90),
+    Column("due", N_("Due (last step)"), display=dates.table, width=90),
 ]
 
 # From the colour roles (desktop/colours.py): the status cell is a chip, the row stays plain.

@@ -7,16 +7,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QDialog, QLabel, QTableView
 
-from desktop import colours
+from desktop import colours, dates
 from desktop.i18n import N_, _
 from desktop.models import debts as dm
-from desktop.models.exams import SESSION_KIND_LABELS, SessionKind
+from desktop.models.exams import SessionKind
 from desktop.views.common.tablemodel import Column, RecordTableModel
 
 COLUMNS = [
     Column("discipline", N_("Discipline"), width=220),
-    Column("session", N_("Session"), lambda v: f"{v[0]}, {_(SESSION_KIND_LABELS[SessionKind(v[1])])}", width=170),
-    Column("day", N_("Date"), lambda d: d.strftime("%d.%m.%Y") if d else "", width=80),
+    Column("session", N_("Session"), lambda v: f"{v[0]}, {SessionKind(v[1]).label()}", width=170),
+    Column("day", N_("Date"), dates.table, width=80),
     Column("result", N_("Result"), width=160),
     Column("open_debt", N_("Open debt"), lambda v: _("yes") if v else "", width=80),
 ]

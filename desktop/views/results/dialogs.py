@@ -23,8 +23,8 @@ from desktop import clock
 from desktop.i18n import N_, _
 from desktop.models import debts as dm
 from desktop.models.base import DomainError
-from desktop.models.exams import SESSION_KIND_LABELS, SessionKind
-from desktop.models.movements import MOVEMENT_LABELS, MovementKind, Order
+from desktop.models.exams import SessionKind
+from desktop.models.movements import MovementKind, Order
 from desktop.views.common.forms import date_edit, ok_cancel, to_date
 from desktop.views.common.tablemodel import Column, RecordTableModel
 
@@ -37,7 +37,7 @@ class RetakeDialog(QDialog):
         self.setWindowTitle(_("Draft retakes"))
         self.kind = QComboBox()
         for k in (SessionKind.FX, SessionKind.SUMMER, SessionKind.WINTER):
-            self.kind.addItem(_(SESSION_KIND_LABELS[k]), k.value)
+            self.kind.addItem(SessionKind(k).label(), k.value)
         self.day = date_edit(clock.today() + dt.timedelta(days=7))
         form = QFormLayout(self)
         form.addRow(_("Session"), self.kind)
@@ -95,7 +95,7 @@ class PromotionDialog(QDialog):
         self.kept_kind = QComboBox()
         self.kept_kind.addItem(_("No order for them now"), "")
         for k in (MovementKind.REPEAT_YEAR, MovementKind.EXPULSION):
-            self.kept_kind.addItem(_(MOVEMENT_LABELS[k]), k.value)
+            self.kept_kind.addItem(MovementKind(k).label(), k.value)
         self.kept_number = QLineEdit()
         form = QFormLayout()
         form.addRow(_("Open debts allowed"), self.max_debts)

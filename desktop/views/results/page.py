@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import text as sql_text
 
-from desktop import clock, colours
+from desktop import clock, colours, dates
 from desktop.i18n import N_, _
 from desktop.models import debts as dm
 from desktop.models import grading
@@ -33,7 +33,6 @@ from desktop.models import orders as om
 from desktop.models import results as rm
 from desktop.models import results_operations as rops
 from desktop.models.exams import (
-    SESSION_KIND_LABELS,
     SessionKind,
     find_session,
     sessions,
@@ -45,9 +44,9 @@ from desktop.views.common.operations import run
 from desktop.views.common.page import PageHeader, find_in_view, shortcut_text
 from desktop.views.common.tablemodel import Column, RecordTableModel, TextFilterProxy
 
-KIND = ui_settings.Option("results/kind", "winter")
-SPLITTER = ui_settings.Option("results/splitter", None, bytes)
-TAB = ui_settings.Option("results/tab", 0, int)
+KIND = ui_settings.RESULTS_KIND
+SPLITTER = ui_settings.RESULTS_SPLITTER
+TAB = ui_settings.RESULTS_TAB
 
 ENTRY = "entry"
 # The exports, each a command: its kind (the bar's PDF or Excel button) and the tab it acts on
@@ -64,7 +63,7 @@ SHEET_COLUMNS = [
     Column("number", N_("No."), width=50),
     Column("discipline", N_("Discipline"), width=220),
     Column("groups", N_("Groups"), width=150),
-    Column("day", N_("Date"), lambda d: d.strftime("%d.%m.%Y") if d else "", width=90),
+    Column("day", N_("Date"), dates.table, width=90),
     Column("examiner", N_("Examiner"), width=130),
     Column("state", N_("Entered"), width=70),
 ]
@@ -91,7 +90,7 @@ def grid_columns(scale: grading.Scale, retake: bool) -> list[Column]:
 def result_label(o: grading.Outcome) -> str:
     """The English source of the grade or mark (translated where shown)."""
     if o.mark:
-        return grading.MARK_LABELS[grading.Mark(o.mark)]
+        return grading.Mark.labels()[grading.Mark(o.mark)]
     return grading.GRADE_LABELS.get(o.grade, "")
 
 
@@ -166,7 +165,7 @@ class ResultsArea(AreaPage):
             Column("session", N_("Session"), width=190), Column("kind", N_("Kind of debt"), lambda k: _(dm.DEBT_KINDS[k]),
                                                                  width=130),
             Column("result", N_("Result"), width=190),
-            Column("retake", N_("Retake date"), lambda d: d.strftime("%d.%m.%Y") if d else "", width=90)], self)
+            Column("retake", N_("Retake date"), dates.table, width=90)], self)
         self.debt_proxy = TextFilterProxy(["name", "record_book", "group", "discipline"], self)
         self.debt_proxy.setSourceModel(self.debt_model)
         self.debt_view = self._table(self.debt_proxy)  # kept in the register's order: group, then name
@@ -194,8 +193,8 @@ class ResultsArea(AreaPage):
 
         self.order_model = RecordTableModel([
             Column("number", N_("Order No"), width=100),
-            Column("order_date", N_("Order date"), lambda d: d.strftime("%d.%m.%Y") if d else "", width=90),
-            Column("kinds", N_("Kind"), lambda ks: ", ".join(_(om.MOVEMENT_LABELS[om.MovementKind(k)]) for k in ks),
+            Column("order_date", N_("Order date"), dates.table, width=90),
+            Column("kinds", N_("Kind"), lambda ks: ", ".join(om.MovementKind(k).label() for k in ks),
                    width=260),
             Column("students", N_("Students"), width=80)], self, id_key="key")
         self.order_view = self._table(self.order_model)
@@ -304,7 +303,7 @@ class ResultsArea(AreaPage):
         self.header.set_title(_("Session results"))
         self.set_search(self.search)
         for i in range(self.kind.count()):
-            self.kind.setItemText(i, _(SESSION_KIND_LABELS[SessionKind(self.kind.itemData(i))]))
+            self.kind.setItemText(i, SessionKind(self.kind.itemData(i)).label())
         for i, text in enumerate((_("Grade sheets"), _("Debts"), _("Summary"), _("Orders"))):
             self.tabs.setTabText(i, text)
         texts = {"issue": _("Issue sheets"), "import": _("Import results…"), "retakes": _("Draft retakes…"),
@@ -326,7 +325,7 @@ class ResultsArea(AreaPage):
             key_text = shortcut_text(self.commands[key])
             self.commands[key].setToolTip(f"{tip} ({key_text})" if key_text else tip)
         for i in range(self.control.count()):
-            self.control.setItemText(i, _(grading.CONTROL_LABELS[grading.Control(self.control.itemData(i))]))
+            self.control.setItemText(i, grading.Control(self.control.itemData(i)).label())
         self.control.setToolTip(_("Form of control"))
         self._search_tip()
         self.hint.setText(_("Type points (or a grade) and press Enter; н = absent, нд = not admitted. "
@@ -434,7 +433,7 @@ class ResultsArea(AreaPage):
         h = self.sheet.head
         title = (_("Retake grade sheet No {number}") if h.retake else _("Grade sheet No {number}")).format(
             number=h.number)
-        control = _(grading.CONTROL_LABELS[grading.Control(h.control)])
+        control = grading.Control(h.control).label()
         details = f"{h.discipline}, {control}, {', '.join(h.groups)}, {h.day:%d.%m.%Y}, {h.examiner}"
         self.sheet_label.setText(f"<b>{html.escape(title)}</b> — {html.escape(details)}")
 
@@ -488,7 +487,7 @@ class ResultsArea(AreaPage):
             found = dm.open_debts(s, year=year or None)
         self.debt_model.set_rows([{"id": i, "name": d.name, "record_book": d.record_book, "group": d.group,
                                    "discipline": d.discipline,
-                                   "session": f"{d.year}, {_(SESSION_KIND_LABELS[SessionKind(d.session_kind)])}",
+                                   "session": f"{d.year}, {SessionKind(d.session_kind).label()}",
                                    "kind": d.kind, "result": d.result, "retake": d.retake_date}
                                   for i, d in enumerate(found)])
         by_discipline, by_group = dm.debt_counts(found)

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.i18n import _, ngettext
-from desktop.models.dlt import DLT_CAPS, DLT_CATEGORY_LABELS, DltCategory
-from desktop.models.movements import MOVEMENT_LABELS, MovementKind, Order
+from desktop.models.dlt import DLT_CAPS, DltCategory
+from desktop.models.movements import MovementKind, Order
 from desktop.views.common.forms import date_edit, ok_cancel, to_date
 from desktop.views.students.models import HistoryModel
 
@@ -40,7 +40,7 @@ class MovementDialog(QDialog):
         self.kind = QComboBox()
         for kind in MovementKind:
             if kind is not MovementKind.ENROLMENT:
-                self.kind.addItem(_(MOVEMENT_LABELS[kind]), kind.value)
+                self.kind.addItem(MovementKind(kind).label(), kind.value)
         self.number = QLineEdit()
         self.order_date = date_edit()
         self.effective_date = date_edit()
@@ -83,7 +83,7 @@ class DltDialog(QDialog):
         super().__init__(parent)
         self.category = QComboBox()
         for c in DltCategory:
-            self.category.addItem(f"{_(DLT_CATEGORY_LABELS[c])} (≤ {DLT_CAPS[c]})", c.value)
+            self.category.addItem(f"{DltCategory(c).label()} (≤ {DLT_CAPS[c]})", c.value)
         self.application_date = date_edit()
         self.number = QLineEdit()
         self.order_date = date_edit()
@@ -124,7 +124,7 @@ class StudentCard(QDialog):
         self.view.resizeColumnsToContents()
         lines = [ngettext("{credits} credit, {category}, order {number}",
                            "{credits} credits, {category}, order {number}", p["credits"]).format(
-            credits=p["credits"], category=_(DLT_CATEGORY_LABELS[DltCategory(p["category"])]),
+            credits=p["credits"], category=DltCategory(p["category"]).label(),
             number=p["order_number"]) for p in dlt]
         self.dlt = plain_label("\n".join(lines) or "—")
         layout = QVBoxLayout(self)
@@ -148,7 +148,7 @@ class NewStudentDialog(QDialog):
     enrols at once and a refusal keeps the dialog open with what the user typed."""
 
     def __init__(self, groups: list[dict], parent=None, submit=None):
-        from desktop.models.contingent import FUNDING_LABELS
+        from desktop.models.contingent import Funding
 
         super().__init__(parent)
         self.last_name, self.first_name, self.patronymic, self.record_book = (QLineEdit() for _i in range(4))
@@ -156,7 +156,7 @@ class NewStudentDialog(QDialog):
         for g in groups:
             self.group.addItem(g["name"], g["id"])
         self.funding = QComboBox()
-        for key, label in FUNDING_LABELS.items():
+        for key, label in Funding.labels().items():
             self.funding.addItem(_(label), key.value)
         self.number = QLineEdit()
         self.order_date = date_edit()

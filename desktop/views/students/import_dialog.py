@@ -21,7 +21,7 @@ from desktop.i18n import _
 from desktop.reports.student_import import FIELD_LABELS, FIELDS, Sheet
 from desktop.views import settings as ui_settings
 
-LAYOUTS = ui_settings.Option("students/import_layouts", "{}")
+LAYOUTS = ui_settings.STUDENTS_IMPORT_LAYOUTS
 
 
 def remembered_mapping(sheet: Sheet) -> dict[str, int] | None:

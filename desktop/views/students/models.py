@@ -20,9 +20,15 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from desktop import dates
 from desktop.i18n import N_, NC_, _, ngettext
-from desktop.models.contingent import FUNDING_LABELS, GENDER_LABELS, STUDENT_STATUS_LABELS, STUDY_FORM_LABELS
-from desktop.models.movements import MOVEMENT_LABELS
+from desktop.models.contingent import (
+    Funding,
+    Gender,
+    StudentStatus,
+    StudyForm,
+)
+from desktop.models.movements import MovementKind
 from desktop.models.students import ROW_FIELDS, F
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -140,7 +146,7 @@ def _label(labels):
 def _date(v):
     if isinstance(v, str) and v:  # the list keeps SQLite's ISO text (see students.student_rows)
         v = dt.date.fromisoformat(v[:10])
-    return v.strftime("%d.%m.%Y") if isinstance(v, dt.date) else ""
+    return dates.table(v) if isinstance(v, dt.date) else ""
 
 
 # key, title, display
@@ -148,12 +154,11 @@ STUDENT_COLUMNS = [
     ("last_name", N_("Last name"), None), ("first_name", N_("First name"), None),
     ("patronymic", N_("Patronymic"), None), ("record_book", N_("Record-book number"), None),
     ("group", N_("Group"), None), ("course", N_("Course"), None), ("programme", N_("Programme"), None),
-    ("status", NC_("student", "Status"), _label(STUDENT_STATUS_LABELS)), ("funding", N_("Funding"), _label(FUNDING_LABELS)),
-    ("study_form", N_("Study form"), _label(STUDY_FORM_LABELS)), ("birth_date", N_("Birth date"), _date),
-    ("gender", N_("Gender"), _label(GENDER_LABELS)), ("phone", N_("Phone"), None), ("email", N_("E-mail"), None),
+    ("status", NC_("student", "Status"), _label(StudentStatus.labels())), ("funding", N_("Funding"), _label(Funding.labels())),
+    ("study_form", N_("Study form"), _label(StudyForm.labels())), ("birth_date", N_("Birth date"), _date),
+    ("gender", N_("Gender"), _label(Gender.labels())), ("phone", N_("Phone"), None), ("email", N_("E-mail"), None),
 ]
 EDITABLE = {"last_name", "first_name", "patronymic", "record_book", "phone", "email"}
-DEFAULT_HIDDEN = {"birth_date", "gender", "phone", "email", "programme"}
 
 
 @dataclass
@@ -435,7 +440,7 @@ class HistoryModel(QAbstractTableModel):
         key = HISTORY_COLUMNS[index.column()][0]
         v = self.rows[index.row()][key]
         if key == "kind":
-            return _(MOVEMENT_LABELS.get(v, v))
+            return _(MovementKind.labels().get(v, v))
         if isinstance(v, dt.date):
             return _date(v)
         return "" if v is None else str(v)

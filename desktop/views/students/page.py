@@ -26,15 +26,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import clock
+from desktop import clock, dates
 from desktop.i18n import _, ngettext
 from desktop.models import movements, operations, students
 from desktop.models.base import DomainError
 from desktop.models.contingent import (
-    FUNDING_LABELS,
-    STUDENT_STATUS_LABELS,
-    STUDY_FORM_LABELS,
+    Funding,
     Student,
+    StudentStatus,
+    StudyForm,
 )
 from desktop.models.operations import Change, bind
 from desktop.views import settings as ui_settings
@@ -43,7 +43,6 @@ from desktop.views.common.forms import ok_cancel
 from desktop.views.common.operations import run
 from desktop.views.common.page import EmptyState, FilterBar, PageHeader
 from desktop.views.students.models import (
-    DEFAULT_HIDDEN,
     GROUPS_ROLE,
     STUDENT_COLUMNS,
     GroupTreeModel,
@@ -58,9 +57,9 @@ FIRST_SCREEN = 200  # students shown before the whole list has loaded
 # first paint, so the window showed its first screen only after the whole list had loaded (in about
 # half the starts measured on two busy cores).
 REST_DELAY_MS = 200
-HIDDEN_COLUMNS = ui_settings.Option("students/hidden_columns", json.dumps(sorted(DEFAULT_HIDDEN)))
-FILTERS = ui_settings.Option("students/filters", "{}")
-SPLITTER = ui_settings.Option("students/splitter", None, bytes)
+HIDDEN_COLUMNS = ui_settings.STUDENTS_HIDDEN_COLUMNS
+FILTERS = ui_settings.STUDENTS_FILTERS
+SPLITTER = ui_settings.STUDENTS_SPLITTER
 
 
 class StudentTableView(QTableView):
@@ -198,9 +197,9 @@ class StudentsArea(AreaPage):
         self.empty.set_text(_("The faculty's students by group: enrolment, movements, cards and lists. "
                               "Import the list from Excel, or enrol the first student by hand."))
         blocked = [c.blockSignals(True) for c in (self.status, self.funding, self.form, self.course)]
-        for combo, everything, labels in ((self.status, _("Any status"), STUDENT_STATUS_LABELS),
-                                          (self.funding, _("Any funding"), FUNDING_LABELS),
-                                          (self.form, _("Any study form"), STUDY_FORM_LABELS)):
+        for combo, everything, labels in ((self.status, _("Any status"), StudentStatus.labels()),
+                                          (self.funding, _("Any funding"), Funding.labels()),
+                                          (self.form, _("Any study form"), StudyForm.labels())):
             combo.setItemText(0, everything)
             for i, key in enumerate(labels, 1):
                 combo.setItemText(i, _(labels[key]))
@@ -217,8 +216,8 @@ class StudentsArea(AreaPage):
         self._update_count()
 
     def _fill_filter_combos(self) -> None:
-        for combo, labels in ((self.status, STUDENT_STATUS_LABELS), (self.funding, FUNDING_LABELS),
-                              (self.form, STUDY_FORM_LABELS)):
+        for combo, labels in ((self.status, StudentStatus.labels()), (self.funding, Funding.labels()),
+                              (self.form, StudyForm.labels())):
             combo.addItem("", None)
             for key in labels:
                 combo.addItem("", key.value)
@@ -354,7 +353,7 @@ class StudentsArea(AreaPage):
 
     def apply_movement(self, ids: list[int], kind, order, group_id=None, reason="") -> bool:
         return self._do(ngettext("{movement}: {n} student", "{movement}: {n} students", len(ids)).format(
-            movement=_(movements.MOVEMENT_LABELS[movements.MovementKind(kind)]), n=len(ids)),
+            movement=movements.MovementKind(kind).label(), n=len(ids)),
             bind(movements.apply_movement_op, ids, kind, order, group_id=group_id, reason=reason))
 
     def enrol(self, values: dict) -> bool:
@@ -458,7 +457,7 @@ class StudentsArea(AreaPage):
 
     def card_data(self, student_id: int):
         from desktop.models import dlt
-        from desktop.models.contingent import GENDER_LABELS, Funding, StudyForm
+        from desktop.models.contingent import Funding, Gender, StudyForm
 
         with self.ctx.db.session() as s:
             st = s.get(Student, student_id)
@@ -466,10 +465,10 @@ class StudentsArea(AreaPage):
                 (_("Record-book number:"), st.record_book or ""),
                 (_("Group:"), st.group.name if st.group else ""),
                 (_("Status:"), _(movements.status_label(st.status))),
-                (_("Funding:"), _(FUNDING_LABELS[Funding(st.funding)])),
-                (_("Study form:"), _(STUDY_FORM_LABELS[StudyForm(st.study_form)])),
-                (_("Birth date:"), st.birth_date.strftime("%d.%m.%Y") if st.birth_date else ""),
-                (_("Gender:"), _(GENDER_LABELS.get(st.gender, "")) if st.gender else ""),
+                (_("Funding:"), Funding(st.funding).label()),
+                (_("Study form:"), StudyForm(st.study_form).label()),
+                (_("Birth date:"), dates.table(st.birth_date)),
+                (_("Gender:"), _(Gender.labels().get(st.gender, "")) if st.gender else ""),
                 (_("Phone:"), st.phone), (_("E-mail:"), st.email),
             ]
             return {"name": st.full_name, "fields": fields}, movements.history(s, student_id), \

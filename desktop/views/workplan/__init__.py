@@ -261,7 +261,7 @@ class WorkPlanArea(PlanActions, AreaPage):
         self.p_save_text.setText(_("Save text"))
         self.f_overdue.setText(_("Overdue only"))
         self.p_status.clear()
-        for status, label in wp.STATUS_LABELS.items():
+        for status, label in wp.ItemStatus.labels().items():
             self.p_status.addItem(_(label), status.value)
         self._fill_filters()
         self.model.retranslate()
@@ -366,7 +366,7 @@ class WorkPlanArea(PlanActions, AreaPage):
         first = self.model.first_year
         months = [(first if m >= 9 else first + 1, m) for m in (9, 10, 11, 12, 1, 2, 3, 4, 5, 6, 7, 8)]
         fill(self.f_month, [(_("Any month"), None)] + [(current().month_year(y, m, heading=True), [y, m]) for y, m in months])
-        fill(self.f_status, [(_("Any status"), None)] + [(_(label), st.value) for st, label in wp.STATUS_LABELS.items()])
+        fill(self.f_status, [(_("Any status"), None)] + [(st.label(), st.value) for st in wp.ItemStatus])
 
     def _filter_choices(self) -> dict:
         return {"section": self.f_section.currentData(), "person": self.f_person.currentData(),

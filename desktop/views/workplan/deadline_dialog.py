@@ -8,7 +8,6 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QFormLayout,
     QGridLayout,
@@ -20,9 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.dates import academic_year_bounds
 from desktop.i18n import LANGUAGE_NAMES, LANGUAGES, _, current, translator
 from desktop.models import workplan_deadline as dl
-from desktop.views.common.forms import ok_cancel
+from desktop.views.common.forms import date_edit, ok_cancel
 
 
 class DeadlineDialog(QDialog):
@@ -32,7 +32,7 @@ class DeadlineDialog(QDialog):
         self.setWindowTitle(_("Deadline"))
         self.kind = QComboBox()
         for kind in dl.KINDS:
-            self.kind.addItem(_(dl.KIND_LABELS[kind]), kind)
+            self.kind.addItem(kind.label(), kind.value)
         self.pages = QStackedWidget()
         # months: a check box per month of the academic year
         months = QWidget()
@@ -47,10 +47,8 @@ class DeadlineDialog(QDialog):
         self.pages.addWidget(months)
         dates = QWidget()
         form = QFormLayout(dates)
-        self.start, self.end = QDateEdit(calendarPopup=True), QDateEdit(calendarPopup=True)
-        for w in (self.start, self.end):
-            w.setDisplayFormat("dd.MM.yyyy")
-            w.setDate(QDate(first_year, 9, 1))
+        year_start = academic_year_bounds(first_year)[0]
+        self.start, self.end = date_edit(year_start), date_edit(year_start)
         self.start_label, self.end_label = QLabel(_("From")), QLabel(_("To"))
         form.addRow(self.start_label, self.start)
         form.addRow(self.end_label, self.end)
@@ -65,7 +63,7 @@ class DeadlineDialog(QDialog):
         self.pages.addWidget(QLabel(_("Throughout the academic year.")))
         events = QWidget()
         ev = QVBoxLayout(events)
-        self.event_boxes = {e: QCheckBox(_(dl.EVENT_LABELS[e])) for e in dl.EVENTS}
+        self.event_boxes = {e.value: QCheckBox(e.label()) for e in dl.EVENTS}
         for b in self.event_boxes.values():
             ev.addWidget(b)
         self.pages.addWidget(events)

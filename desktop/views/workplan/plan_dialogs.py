@@ -5,11 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -21,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.i18n import _
-from desktop.views.common.forms import ok_cancel
+from desktop.views.common.forms import date_edit, ok_cancel
 
 HEADER_FIELDS = ("title", "faculty_name", "approver_name", "approver_position", "approval_date")
 
@@ -46,12 +44,9 @@ class PlanHeaderDialog(QDialog):
         self.approver = QLineEdit(tree.get("approver_name") or "")
         self.position = QLineEdit(tree.get("approver_position") or "")
         self.has_date = QCheckBox(_("Dated"))
-        self.date = QDateEdit()
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("dd.MM.yyyy")
         date = tree.get("approval_date")
+        self.date = date_edit(date)
         self.has_date.setChecked(date is not None)
-        self.date.setDate(QDate(date) if date else QDate.currentDate())
         self.date.setEnabled(date is not None)
         self.has_date.toggled.connect(self.date.setEnabled)
         dates = QHBoxLayout()

@@ -140,7 +140,7 @@ class PlanTreeModel(QAbstractItemModel):
     def item_texts(self, row: dict) -> tuple[str, ...]:
         texts = self._texts.get(row["id"])
         if texts is None:
-            status = _(wp.STATUS_LABELS[wp.ItemStatus(row["status"])])
+            status = wp.ItemStatus(row["status"]).label()
             if row["overdue"]:  # the word, not only the colour
                 status = f"{_('Overdue')} · {status}"
             texts = (f"{row['number']}.", row["text"], dl.render(row["deadline"], current()),
