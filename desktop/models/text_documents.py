@@ -98,9 +98,10 @@ def localize_plan(session: Session, tree: dict, lang: str) -> tuple[dict, list[T
     """The plan tree (``workplan.plan_tree``) with every text in ``lang`` where it has a version;
     returns (tree, texts without one).
 
-    Every export reads it, so it stays light: one query for the versions of the plan's four
-    tables, one for the persons' ids, and objects made only for the texts without a version
-    (the same texts and languages as :func:`plan_texts` with :func:`missing`)."""
+    Every export reads it, so it stays light: ONE query for the versions in ``lang`` (and the
+    originals' recorded languages) of the plan's four tables, the persons' ids taken from the tree,
+    one walk over the tree, and objects made only for the texts without a version (the same texts
+    and languages as :func:`plan_texts` with :func:`missing`)."""
     from sqlalchemy import and_, or_
 
     from desktop.models.text_versions import (
@@ -133,47 +134,51 @@ def localize_plan(session: Session, tree: dict, lang: str) -> tuple[dict, list[T
             recorded[(table, row_id, field)] = text_lang
         else:
             versions[(table, row_id, field)] = text
-    people: dict[int, list[int]] = {}
-    for rid, iid in session.execute(select(WorkPlanResponsible.id, WorkPlanResponsible.item_id)
-                                    .where(WorkPlanResponsible.item_id.in_(item_ids))
-                                    .order_by(WorkPlanResponsible.item_id, WorkPlanResponsible.position)):
-        people.setdefault(iid, []).append(rid)
 
+    every: list[tuple[tuple, str]] = []  # (key, original) of every text: the document's common language
     originals: list[tuple[tuple, str, str]] = []  # (key, original, label) of texts printed as they are
 
     def text(key: tuple, original: str, label: str) -> str:
+        original = original or ""
+        every.append((key, original))
         version = versions.get(key)
         if version:
             return version
-        originals.append((key, original or "", label))
+        originals.append((key, original, label))
         return original
 
     # a copy of what changes (sections, items, persons), not a deep copy of 300 items' deadlines
-    out = {**tree, "lang": lang, "sections": [
-        {**sec, "items": [{**item, "responsible": [dict(r) for r in item["responsible"]]} for item in sec["items"]]}
-        for sec in tree["sections"]]}
+    out = {**tree, "lang": lang, "sections": []}
     for field, label in (("title", _("Title")), ("faculty_name", _("Faculty")), ("approver_position",
                                                                                 _("Approved by"))):
         out[field] = text(("workplan", plan_id, field), tree.get(field) or "", label)
     responsible, deadline_word = _("Responsible"), _("Deadline")
-    for section in out["sections"]:
+    shown_originals = []  # items whose editor shows the original: its label says its settled language
+    for original_section in tree["sections"]:
+        section = {**original_section, "items": []}
+        out["sections"].append(section)
         section["title"] = text(("workplan_section", section["id"], "title"), section["title"], section["number"])
-        for item in section["items"]:
+        for original_item in original_section["items"]:
+            item = {**original_item, "responsible": [dict(r) for r in original_item["responsible"]]}
+            section["items"].append(item)
             label = f"{section['number']}.{item['number']}"
             key = ("workplan_item", item["id"], "text")
             item["original_text"] = item["text"]
             # which text the editor shows: a version (its language) or the original (None)
             item["shown_lang"] = lang if versions.get(key) else None
             item["original_lang"] = recorded.get(key) or guess_language(item["text"] or "")
+            if not item["shown_lang"]:
+                shown_originals.append(item)
             item["text"] = text(key, item["text"], label)
             if item["deadline"].get("kind") == "text":
                 item["deadline"] = {**item["deadline"], "text": text(
                     ("workplan_item", item["id"], "deadline_text"), item["deadline"]["text"], f"{label} · {deadline_word}")}
-            for ref, rid in zip(item["responsible"], people.get(item["id"], []), strict=False):
-                ref["text"] = text(("workplan_responsible", rid, "text"), ref["text"], f"{label} · {responsible}")
+            for ref in item["responsible"]:
+                if ref.get("id") is not None:
+                    ref["text"] = text(("workplan_responsible", ref["id"], "text"), ref["text"],
+                                       f"{label} · {responsible}")
             item["responsible_text"] = ", ".join(r["text"] for r in item["responsible"])
     # the language of each original, as plan_texts settles it (over the whole document)
-    every = _plan_originals(out, tree, people)
     langs = {key: recorded.get(key) or guess_language(original) for key, original in every}
     common = common_language((original, langs[key]) for key, original in every)
     missing_texts = []
@@ -183,27 +188,10 @@ def localize_plan(session: Session, tree: dict, lang: str) -> tuple[dict, list[T
         found = settled_language(original, langs.get(key), key in recorded, common)
         if found is not None and found != lang:
             missing_texts.append(Text_(TextRef(*key), label, original, found, {}, key in recorded))
-    for section in out["sections"]:  # the editor's label says the original's settled language
-        for item in section["items"]:
-            if not item["shown_lang"]:
-                key = ("workplan_item", item["id"], "text")
-                item["original_lang"] = settled_language(item["original_text"], langs.get(key), key in recorded,
-                                                         common)
+    for item in shown_originals:  # the editor's label says the original's settled language
+        key = ("workplan_item", item["id"], "text")
+        item["original_lang"] = settled_language(item["original_text"], langs.get(key), key in recorded, common)
     return out, missing_texts
-
-
-def _plan_originals(out: dict, tree: dict, people: dict[int, list[int]]) -> list[tuple[tuple, str]]:
-    """Every original text of the plan with its key (the localized tree keeps them aside)."""
-    found = [(("workplan", tree["id"], f), tree.get(f) or "") for f in ("title", "faculty_name", "approver_position")]
-    for section, original_section in zip(out["sections"], tree["sections"], strict=True):
-        found.append((("workplan_section", section["id"], "title"), original_section["title"]))
-        for item, original_item in zip(section["items"], original_section["items"], strict=True):
-            found.append((("workplan_item", item["id"], "text"), original_item["text"]))
-            if original_item["deadline"].get("kind") == "text":
-                found.append((("workplan_item", item["id"], "deadline_text"), original_item["deadline"]["text"]))
-            for ref, rid in zip(original_item["responsible"], people.get(item["id"], []), strict=False):
-                found.append((("workplan_responsible", rid, "text"), ref["text"]))
-    return found
 
 
 # Academic calendar ---------------------------------------------------------------------------
