@@ -331,3 +331,37 @@ def test_the_demo_plan_in_russian_has_no_kyrgyz_left(demo_db, tmp_path):
     ky_text = pdf_text(tmp_path / "ky.pdf")
     assert "Тайпалык журналдарды текшерүү" in ky_text and "Проверка групповых журналов" not in ky_text
     assert "По графику" not in ky_text and "УТВЕРЖДАЮ" not in ky_text
+
+
+def test_the_demo_meetings_export_in_russian_with_strict(demo_template, tmp_path):
+    """The demo's meetings are typed in Kyrgyz: series, agenda items, minutes and decisions all carry a
+    Russian version, so ``export agenda --lang ru --strict`` writes the agenda and minutes."""
+    import shutil
+
+    from sqlalchemy import select
+
+    from desktop.models import meetings as mt
+    from desktop.models.db import Database
+    from desktop.models.text_documents import localize_meeting
+    from tests.conftest import run_cli
+
+    path = tmp_path / "demo.sqlite3"
+    shutil.copyfile(demo_template, path)
+    db = Database(path)
+    with db.session() as s:
+        meetings = s.scalars(select(mt.Meeting).order_by(mt.Meeting.date)).all()
+        assert len(meetings) > 10
+        for meeting in meetings:  # every meeting of the demo, not only the one printed below
+            _tree, missing = localize_meeting(s, mt.meeting_tree(s, meeting.id), "ru")
+            assert [t.original for t in missing] == [], meeting.date
+        held = next(m for m in meetings if m.held and m.series.name == "Деканаттын жумалык кеңешмеси")
+        date = held.date.isoformat()
+    db.dispose()
+    out = tmp_path / "agenda-ru.pdf"
+    done = run_cli("--database", str(path), "export", "agenda", "--date", date, "--format", "pdf", "--lang", "ru",
+                   "--strict", "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    text = " ".join(pdf_text(out).split())
+    assert "Еженедельное совещание деканата" in text and "жумалык кеңешмеси" not in text
+    assert "Информацию принять к сведению." in text or "Считать решение выполненным." in text
+    assert "эске алынсын" not in text and "аткарылды деп" not in text and "маалымат берди" not in text

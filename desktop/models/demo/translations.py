@@ -1,7 +1,8 @@
 """Demo step: the demo carries both languages of its country. Seed 000's Kyrgyz plan gets a
 Russian version of every text, seed 004's Kazakh calendars a Russian version of every event, the
 office's own (Russian) procedures of service requests and their refusal ground a Kyrgyz one;
-the originals' languages are recorded. Runs after the work plan, calendar and requests steps."""
+the meetings (series, agenda items, minutes, decisions) a Russian one; the originals' languages
+are recorded. Runs after the work plan, calendar, requests and meetings steps."""
 
 from __future__ import annotations
 
@@ -80,6 +81,8 @@ def build(ctx: DemoContext) -> None:
             rows.append((ref, "ky", REQUESTS_KY[reason]))
             originals["ru"].append(ref)
     _exam_texts(s, rows, originals)
+    plan_ru = {t.original: ru for t in texts if t.ref.table == "workplan_item" and (ru := _russian(t, ctx.year_name))}
+    _meeting_texts(s, ctx.lang, rows, originals, plan_ru)
     for lang, refs in originals.items():
         set_originals_language(s, refs, lang)
     n = add_versions(s, rows)
@@ -115,3 +118,45 @@ def _exam_texts(s, rows: list, originals: dict) -> None:
             ref = TextRef("room", rid, "building")
             rows.append((ref, "ru", BUILDINGS[building]))
             originals["ky"].append(ref)
+
+
+def _meeting_texts(s, lang: str, rows: list, originals: dict, plan_ru: dict[str, str]) -> None:
+    """The meetings' series, agenda items (titles, "heard", "decided") and decisions, written in the
+    country's language by the meetings step, get their Russian version (the same sentences of
+    ``meetings.TEXTS["ru"]``; an item taken from the plan, the plan item's Russian)."""
+    if lang == "ru":
+        return
+    from sqlalchemy import select
+
+    from desktop.models.demo.meetings import TEXTS
+    from desktop.models.meetings import AgendaItem, Decision, MeetingSeries
+    from desktop.models.text_versions import TextRef
+
+    mine, ru = TEXTS[lang], TEXTS["ru"]
+    same = {mine[k]: ru[k] for k in ("weekly", "curators", "done", "watch", "noted", "office")}
+    for key in ("decisions", "extra"):
+        same.update(zip(mine[key], ru[key], strict=True))
+    same.update(plan_ru)
+    heard = [(tpl.split("{speaker}"), ru_tpl) for tpl, ru_tpl in zip(mine["heard"], ru["heard"], strict=True)]
+
+    def russian(text: str) -> str | None:
+        if text in same:
+            return same[text]
+        for (before, after), ru_tpl in heard:  # "{speaker} иштин жүрүшү жөнүндө маалымат берди."
+            if text.startswith(before) and text.endswith(after) and len(text) > len(before) + len(after):
+                speaker = text[len(before):len(text) - len(after)]
+                return ru_tpl.format(speaker=same.get(speaker, speaker))  # a name reads the same
+        return None
+
+    for table, entity, fields in (("meeting_series", MeetingSeries, ("name",)),
+                                  ("agenda_item", AgendaItem, ("title", "heard", "decided")),
+                                  ("meeting_decision", Decision, ("text",))):
+        for row_id, *values in s.execute(select(entity.id, *(getattr(entity, f) for f in fields))):
+            for field, original in zip(fields, values, strict=True):
+                if not (original or "").strip():
+                    continue
+                ref = TextRef(table, row_id, field)
+                originals.setdefault(lang, []).append(ref)
+                version = russian(original)
+                if version:
+                    rows.append((ref, "ru", version))
