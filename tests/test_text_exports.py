@@ -365,3 +365,32 @@ def test_the_demo_meetings_export_in_russian_with_strict(demo_template, tmp_path
     assert "Еженедельное совещание деканата" in text and "жумалык кеңешмеси" not in text
     assert "Информацию принять к сведению." in text or "Считать решение выполненным." in text
     assert "эске алынсын" not in text and "аткарылды деп" not in text and "маалымат берди" not in text
+
+
+def test_strict_refuses_a_version_older_than_its_edited_original(cli_db, tmp_path):
+    """All of the plan translated but for one item; an item's original edited afterwards: the export
+    prints its old Russian version and says so, ``--strict`` refuses it as it refuses a missing one."""
+    from sqlalchemy import select
+
+    from desktop.models import workplan as wp
+    from desktop.models.db import Database
+    from tests.conftest import run_cli
+
+    db = Database(cli_db)
+    with db.session() as s:
+        item = s.scalar(select(wp.WorkPlanItem).where(wp.WorkPlanItem.text == ITEMS[0][0]))
+        tv.set_version(s, "workplan_item", item.id, "text", "ru", ITEMS[0][1])  # now nothing is missing
+    out = tmp_path / "ru.pdf"
+    args = ("--database", str(cli_db), "export", "workplan", "--year", "2025-2026", "--format", "pdf", "--lang", "ru")
+    done = run_cli(*args, "--strict", "-o", str(out))
+    assert done.returncode == 0 and done.stderr == "", done.stderr
+    out.unlink()
+    with db.session() as s:
+        wp.update_item(s, item.id, text="Жаңы окуу жылына аудиторияларды жана лабораторияларды даярдоо")
+    db.dispose()
+    done = run_cli(*args, "--strict", "-o", str(out))
+    assert done.returncode == 1 and "written before its original was edited" in done.stderr, done.stderr
+    assert "no version" not in done.stderr and not out.exists()
+    done = run_cli(*args, "-o", str(out))
+    assert done.returncode == 0 and "1 text's version in Russian was written before" in done.stderr
+    assert ITEMS[0][1] in " ".join(pdf_text(out).split())  # the old version is printed, not the Kyrgyz

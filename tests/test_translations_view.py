@@ -85,6 +85,33 @@ def test_an_edit_writes_the_version_and_undo_takes_it_back(dialog, demo_db):
         assert tv.get_version(s, "workplan_item", item, "text", "kk") == "Топтық журналдарды тексеру"
 
 
+def test_a_version_older_than_its_edited_original_is_shown_and_can_be_checked(dialog, demo_db):
+    """The plan's original edited (as the plan page does): its Russian version is marked out of date
+    and listed under "Missing in Russian"; entering it again marks it checked, and undo takes that back."""
+    from desktop.views.translations import LANG_COLUMNS, STALE_FILL
+
+    item = _item_id(demo_db, JOURNALS_KY)
+    edited = "Тайпалык журналдарды айына бир жолу текшерүү"
+    with demo_db.session() as s:
+        wp.update_item(s, item, text=edited)
+    dialog.reload()
+    r = _row(dialog, edited)
+    cell = dialog.model.index(r, LANG_COLUMNS["ru"])
+    assert cell.data() == JOURNALS_RU and cell.data(Qt.ItemDataRole.BackgroundRole) == STALE_FILL
+    assert "edited" in cell.data(Qt.ItemDataRole.ToolTipRole)
+    dialog.show_combo.setCurrentIndex(dialog.show_combo.findData("ru"))
+    assert [dialog.proxy.index(i, 1).data() for i in range(dialog.proxy.rowCount())] == [edited]
+    dialog.show_combo.setCurrentIndex(0)
+    assert dialog.model.setData(cell, JOURNALS_RU)  # the same text: "still right"
+    r = _row(dialog, edited)
+    assert dialog.model.index(r, LANG_COLUMNS["ru"]).data(Qt.ItemDataRole.BackgroundRole) != STALE_FILL
+    with demo_db.session() as s:
+        assert tv.version_source(s, "workplan_item", item, "text", "ru") == edited
+    dialog.undo_stack.undo()
+    r = _row(dialog, edited)
+    assert dialog.model.index(r, LANG_COLUMNS["ru"]).data(Qt.ItemDataRole.BackgroundRole) == STALE_FILL
+
+
 def test_import_of_a_filled_sheet_is_undoable(dialog, demo_db, tmp_path, monkeypatch):
     from openpyxl import load_workbook
     from PySide6.QtWidgets import QMessageBox

@@ -109,6 +109,7 @@ def localize_plan(session: Session, tree: dict, lang: str) -> tuple[dict, list[T
         TextVersion,
         common_language,
         guess_language,
+        is_stale,
         settled_language,
     )
     from desktop.models.workplan import (
@@ -122,9 +123,11 @@ def localize_plan(session: Session, tree: dict, lang: str) -> tuple[dict, list[T
     item_ids = select(WorkPlanItem.id).where(WorkPlanItem.section_id.in_(section_ids))
     person_ids = select(WorkPlanResponsible.id).where(WorkPlanResponsible.item_id.in_(item_ids))
     versions: dict[tuple, str] = {}  # (table, row, field) -> text in lang
+    sources: dict[tuple, str | None] = {}  # (table, row, field) -> the original that version translates
     recorded: dict[tuple, str] = {}  # (table, row, field) -> language of the original
-    for table, row_id, field, text_lang, text in session.execute(
-            select(TextVersion.table_name, TextVersion.row_id, TextVersion.field, TextVersion.lang, TextVersion.text)
+    for table, row_id, field, text_lang, text, source in session.execute(
+            select(TextVersion.table_name, TextVersion.row_id, TextVersion.field, TextVersion.lang, TextVersion.text,
+                   TextVersion.source)
             .where(or_(TextVersion.text.is_(None), TextVersion.lang == lang), or_(
                 and_(TextVersion.table_name == "workplan", TextVersion.row_id == plan_id),
                 and_(TextVersion.table_name == "workplan_section", TextVersion.row_id.in_(section_ids)),
@@ -134,15 +137,20 @@ def localize_plan(session: Session, tree: dict, lang: str) -> tuple[dict, list[T
             recorded[(table, row_id, field)] = text_lang
         else:
             versions[(table, row_id, field)] = text
+            sources[(table, row_id, field)] = source
 
     every: list[tuple[tuple, str]] = []  # (key, original) of every text: the document's common language
     originals: list[tuple[tuple, str, str]] = []  # (key, original, label) of texts printed as they are
+    stale: list[Text_] = []  # versions written for an original edited since (printed, and counted)
 
     def text(key: tuple, original: str, label: str) -> str:
         original = original or ""
         every.append((key, original))
         version = versions.get(key)
         if version:
+            if is_stale(sources.get(key), original):
+                stale.append(Text_(TextRef(*key), label, original, recorded.get(key) or guess_language(original),
+                                   {lang: version}, key in recorded, frozenset((lang,))))
             return version
         originals.append((key, original, label))
         return original
@@ -191,7 +199,7 @@ def localize_plan(session: Session, tree: dict, lang: str) -> tuple[dict, list[T
     for item in shown_originals:  # the editor's label says the original's settled language
         key = ("workplan_item", item["id"], "text")
         item["original_lang"] = settled_language(item["original_text"], langs.get(key), key in recorded, common)
-    return out, missing_texts
+    return out, missing_texts + stale
 
 
 # Academic calendar ---------------------------------------------------------------------------
@@ -363,7 +371,7 @@ def check_filled(texts: list[Text_], rows: list[FilledRow]) -> TextImport:
     Every id must be one of this document's texts, once; a refused row names its line. A row whose
     original differs from today's (the text was edited since the export, or the translator retyped
     it) is flagged and its original left alone; its other languages are still taken."""
-    from desktop.models.text_versions import CONTENT_LANGUAGES, TextRef
+    from desktop.models.text_versions import CONTENT_LANGUAGES, TextRef, same_text
 
     by_key = {t.ref.key: t for t in texts}
     result = TextImport()
@@ -384,7 +392,7 @@ def check_filled(texts: list[Text_], rows: list[FilledRow]) -> TextImport:
                 row=row.line, id=row.key, other=seen[row.key]))
             continue
         seen[row.key] = row.line
-        changed = " ".join(row.original.split()) != " ".join(text.original.split())
+        changed = not same_text(row.original, text.original)
         if changed:
             result.changed_originals.append((row.line, row.key))
         for lang in CONTENT_LANGUAGES:
@@ -392,7 +400,7 @@ def check_filled(texts: list[Text_], rows: list[FilledRow]) -> TextImport:
                 continue
             new = (row.texts[lang] or "").strip()
             if lang == text.original_lang:
-                if new and " ".join(new.split()) != " ".join(text.original.split()) and not changed:
+                if new and not same_text(new, text.original) and not changed:
                     result.changed_originals.append((row.line, row.key))
                 continue
             if not new:

@@ -43,6 +43,7 @@ from desktop.views import settings as ui_settings
 from desktop.views.common.undo import perform
 
 MISSING_FILL = QColor(colours.role("warn").fill)  # a text still to translate
+STALE_FILL = QColor(colours.role("danger").fill)  # a version written for an original edited since
 ORIGINAL_FILL = QColor(colours.role("neutral").fill)  # the original, not edited here
 WHERE, ORIGINAL = 0, 1
 LANG_COLUMNS = {lang: 2 + i for i, lang in enumerate(CONTENT_LANGUAGES)}
@@ -84,6 +85,9 @@ class TextsModel(QAbstractTableModel):
         return bool(t.original.strip()) and t.original_lang is not None and t.original_lang != lang \
             and not t.versions.get(lang)
 
+    def is_stale(self, t: Text_, lang: str) -> bool:
+        return lang in t.stale and bool(t.versions.get(lang)) and lang != t.original_lang
+
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
@@ -101,6 +105,8 @@ class TextsModel(QAbstractTableModel):
                 return ORIGINAL_FILL
             if self.is_missing(t, lang):
                 return MISSING_FILL
+            if self.is_stale(t, lang):
+                return STALE_FILL
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == ORIGINAL and t.original_lang:
                 return _("The original, in {language}").format(language=_(LANGUAGE_NAMES[t.original_lang]))
@@ -109,8 +115,11 @@ class TextsModel(QAbstractTableModel):
             if lang and self.is_missing(t, lang):
                 return _("No version in {language} yet: the original is printed.").format(
                     language=_(LANGUAGE_NAMES[lang]))
-        if role == MISSING_ROLE:
-            return {code for code in CONTENT_LANGUAGES if self.is_missing(t, code)}
+            if lang and self.is_stale(t, lang):
+                return _("Out of date: the original was edited after this version was written. Edit the version, "
+                         "or enter it again as it is, to mark it checked.")
+        if role == MISSING_ROLE:  # "Missing in ..." shows the out-of-date versions too
+            return {code for code in CONTENT_LANGUAGES if self.is_missing(t, code) or self.is_stale(t, code)}
         return None
 
     def flags(self, index: QModelIndex):
@@ -126,8 +135,8 @@ class TextsModel(QAbstractTableModel):
             return False
         t = self.texts[index.row()]
         value = str(value or "").strip()
-        if value == (t.versions.get(lang) or ""):
-            return False
+        if value == (t.versions.get(lang) or "") and not (value and self.is_stale(t, lang)):
+            return False  # the same text again marks an out-of-date version checked
         self.on_edit(t, lang, value)
         return True
 
@@ -258,13 +267,24 @@ class TranslationsDialog(QDialog):
 
     # Editing -------------------------------------------------------------------------------
     def edit(self, text: Text_, lang: str, value: str) -> None:
-        from desktop.models.text_versions import set_version
+        from desktop.models.text_versions import confirm_version, set_version, version_source
 
         ref, old = text.ref, text.versions.get(lang)
+        saved: dict = {}
 
-        def write(new):
+        def redo():  # the same text again: the out-of-date version is checked, and current
             with self.ctx.db.session() as s:
-                return set_version(s, ref.table, ref.row_id, ref.field, lang, new)
+                saved["source"] = version_source(s, ref.table, ref.row_id, ref.field, lang)
+                if value == old:
+                    confirm_version(s, ref.table, ref.row_id, ref.field, lang)
+                else:
+                    set_version(s, ref.table, ref.row_id, ref.field, lang, value)
+
+        def undo():  # the old text, and whether it was out of date
+            with self.ctx.db.session() as s:
+                set_version(s, ref.table, ref.row_id, ref.field, lang, old)
+                if old:
+                    confirm_version(s, ref.table, ref.row_id, ref.field, lang, saved.get("source"))
 
         def after():
             self.changed = True
@@ -272,7 +292,7 @@ class TranslationsDialog(QDialog):
             self.ctx.data_changed.emit("texts")
 
         try:
-            perform(self.undo_stack, _("Translate text"), lambda: write(value), lambda: write(old), after)
+            perform(self.undo_stack, _("Translate text"), redo, undo, after)
         except DomainError as exc:
             QMessageBox.warning(self, self.windowTitle(), str(exc))
             self.reload()
@@ -365,13 +385,28 @@ class MissingDialog(QDialog):
     def __init__(self, missing: list[Text_], lang: str, parent=None):
         super().__init__(parent)
         self.setWindowTitle(_("Texts without a translation"))
+        from desktop.models.text_versions import stale_count
+
         language = _(LANGUAGE_NAMES.get(lang, lang))
-        label = QLabel(ngettext("{n} text of this document has no version in {language}; it would be printed "
-                                "in its original:",
-                                "{n} texts of this document have no version in {language}; they would be printed "
-                                "in their original:", len(missing)).format(n=len(missing), language=language))
+        stale = stale_count(missing, lang)
+        lines = []
+        if len(missing) > stale:
+            lines.append(ngettext("{n} text of this document has no version in {language}; it would be printed "
+                                  "in its original.",
+                                  "{n} texts of this document have no version in {language}; they would be printed "
+                                  "in their original.", len(missing) - stale).format(n=len(missing) - stale,
+                                                                                     language=language))
+        if stale:
+            lines.append(ngettext("{n} text's version in {language} was written before its original was edited; "
+                                  "check it.",
+                                  "{n} texts' versions in {language} were written before their originals were "
+                                  "edited; check them.", stale).format(n=stale, language=language))
+        label = QLabel("\n".join(lines))
         label.setWordWrap(True)
-        self.texts = QStringListModel([f"{t.label}  {t.original[:120]}" for t in missing], self)
+        outdated = _("(out of date)")
+        self.texts = QStringListModel([f"{t.label}  {t.original[:120]}"
+                                       + (f"  {outdated}" if lang in t.stale and t.versions.get(lang) else "")
+                                       for t in missing], self)
         self.list = QListView()
         self.list.setModel(self.texts)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
