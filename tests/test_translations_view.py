@@ -251,3 +251,59 @@ def test_the_exams_page_opens_the_disciplines_and_rooms_for_translation(qtbot, d
     p.translations_action.trigger()
     assert opened[0]["Математикалык анализ"] == {"ru": "Математический анализ"}
     assert opened[0]["Актовый зал"] == {"ky": "Актылар залы"}
+
+
+def _exam_disciplines(p) -> set[str]:
+    from desktop.views.exams.models import LIST_COLUMNS
+
+    column = next(i for i, c in enumerate(LIST_COLUMNS) if c == "Discipline")
+    return {p.list_proxy.index(r, column).data() for r in range(p.list_proxy.rowCount())}
+
+
+def test_the_exams_page_shows_names_in_the_interface_language_and_finds_them_by_any_version(qtbot, demo_db):
+    from desktop.views.exams.page import ExamsArea
+
+    i18n.set_language("ru")
+    p = ExamsArea(AppContext(demo_db))
+    qtbot.addWidget(p)
+    p.retranslate_ui()
+    assert p.schedule is not None
+    originals = _exam_disciplines(p)
+    assert any(name.startswith("Математикалык анализ") for name in originals)
+    p.search.setText("Математический анализ")  # the Russian version finds the Kyrgyz-named exams
+    assert p.list_proxy.rowCount() > 0 and all(n.startswith("Математикалык анализ") for n in _exam_disciplines(p))
+    p.search.clear()
+    p.commands["content_lang"].setChecked(True)  # the one setting: texts in the interface language
+    shown = _exam_disciplines(p)
+    assert any(n.startswith("Математический анализ") for n in shown) and not any(
+        n.startswith("Математикалык анализ") for n in shown)
+    p.search.setText("Математикалык анализ")  # ... and the original still finds them
+    assert p.list_proxy.rowCount() > 0 and all(n.startswith("Математический анализ") for n in _exam_disciplines(p))
+    p.commands["content_lang"].setChecked(False)
+    assert ui_settings.get(ui_settings.CONTENT_SHOWN) == "original"
+
+
+def test_the_requests_page_shows_procedures_in_the_interface_language(qtbot, demo_db):
+    """The office's procedures are typed in Russian with Kyrgyz versions: in a Kyrgyz interface with
+    the setting on, the register and the card show the Kyrgyz; the Russian still finds the rows."""
+    from desktop.views.common.tablemodel import RECORD_ROLE
+    from desktop.views.requests import RequestsArea
+
+    i18n.set_language("ky")
+    p = RequestsArea(AppContext(demo_db))
+    qtbot.addWidget(p)
+    p.retranslate_ui()
+
+    def procedures():
+        return {p.proxy.index(r, 0).data(RECORD_ROLE)["procedure"] for r in range(p.proxy.rowCount())}
+
+    assert "Справка об обучении" in procedures()
+    p.commands["content_lang"].setChecked(True)
+    assert "Окуу тууралуу маалымкат" in procedures() and "Справка об обучении" not in procedures()
+    p.search.setText("Справка об обучении")  # the original finds the rows shown in Kyrgyz
+    assert procedures() == {"Окуу тууралуу маалымкат"}
+    p.select_request(p.proxy.index(0, 0).data(RECORD_ROLE)["id"])
+    assert "Окуу тууралуу маалымкат" in p.card.title.text()
+    p.commands["content_lang"].setChecked(False)
+    assert procedures() == {"Справка об обучении"}
+    assert "Справка об обучении" in p.card.title.text()

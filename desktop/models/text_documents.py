@@ -592,8 +592,9 @@ def localize_schedule(session: Session, schedule, lang: str):
 
 
 def add_request_search_texts(session: Session, rows: list[dict]) -> list[dict]:
-    """``versions_text`` on each register row: every language version of its procedure, current
-    step and refusal ground, so the register's filter finds a request by any of them."""
+    """``versions_text`` on each register row: its procedure and current step as typed and every
+    language version of them and of its refusal ground, so the register's filter finds a request
+    by any of them (whichever the page shows)."""
     from desktop.models.request_templates import ProcedureStep, ProcedureTemplate
     from desktop.models.text_versions import TextVersion
 
@@ -609,7 +610,8 @@ def add_request_search_texts(session: Session, rows: list[dict]) -> list[dict]:
     for row_id, text in session.execute(select(TextVersion.row_id, TextVersion.text).where(
             TextVersion.table_name == "service_request", TextVersion.text.is_not(None))):
         own.setdefault(row_id, []).append(text)
-    for row in rows:
-        row["versions_text"] = " ".join(memory.get(row["procedure"], []) + memory.get(row.get("current_step", ""), [])
+    for row in rows:  # the originals too: a row shown in the interface language is found by them
+        row["versions_text"] = " ".join([row["procedure"], row.get("current_step") or ""]
+                                        + memory.get(row["procedure"], []) + memory.get(row.get("current_step", ""), [])
                                         + own.get(row["id"], []))
     return rows

@@ -433,6 +433,32 @@ def content_language() -> str | None:
     return lang if ui_settings.get(ui_settings.CONTENT_SHOWN) == "interface" and lang in CONTENT_LANGUAGES else None
 
 
+def content_language_command(page, on_change) -> None:
+    """The one setting as a page's check command "Show texts in the interface language" (key
+    ``content_lang``, named by the page's ``set_command_texts``), kept in step with the other
+    pages; ``on_change()`` reloads the page's texts (through :func:`content_language`)."""
+    from PySide6.QtGui import QAction
+
+    act = QAction(page, checkable=True)
+    act.setChecked(ui_settings.get(ui_settings.CONTENT_SHOWN) == "interface")
+
+    def toggled(on: bool) -> None:
+        ui_settings.put(ui_settings.CONTENT_SHOWN, "interface" if on else "original")
+        page.ctx.data_changed.emit("content_language")  # every page, this one too, shows the choice
+
+    def changed(what: str) -> None:
+        if what != "content_language":
+            return
+        act.blockSignals(True)
+        act.setChecked(ui_settings.get(ui_settings.CONTENT_SHOWN) == "interface")
+        act.blockSignals(False)
+        on_change()
+
+    act.toggled.connect(toggled)
+    page.adopt_command("content_lang", act, kind="other")
+    page.ctx.data_changed.connect(changed)
+
+
 def confirm_missing(parent, missing: list[Text_], lang: str, translate) -> bool:
     """True to go on with the export. With texts missing, asks: "Translate now" calls
     ``translate(lang)`` (opens the translations view filtered to them) and stops the export."""

@@ -279,6 +279,7 @@ class ExamListProxy(QSortFilterProxyModel):
         self.setSortRole(SORT_ROLE)
 
     text = ""  # the page's search (Ctrl+F): any cell of the row containing it
+    versions: dict = {}  # ("discipline" | "room", id) -> its names in every language (the search finds them)
 
     def set_filter(self, flt: ExamFilter) -> None:
         self.flt = flt
@@ -292,7 +293,10 @@ class ExamListProxy(QSortFilterProxyModel):
         model = self.sourceModel()
         exam = model.rows[source_row][0]
         if self.text and not any(self.text in str(model.index(source_row, c).data() or "").casefold()
-                                 for c in range(model.columnCount())):
+                                 for c in range(model.columnCount())) and not any(
+                self.text in self.versions.get(key, "").casefold()
+                for key in (("discipline", exam.discipline_id), ("room", exam.room_id),
+                            ("room", exam.consult_room_id))):
             return False
         return self.flt.exam_ok(exam) and any(self.flt.group_ok(model.schedule, g) for g in exam.group_ids)
 
