@@ -307,3 +307,47 @@ def test_the_requests_page_shows_procedures_in_the_interface_language(qtbot, dem
     p.commands["content_lang"].setChecked(False)
     assert procedures() == {"Справка об обучении"}
     assert "Справка об обучении" in p.card.title.text()
+
+
+def test_the_meetings_page_shows_and_edits_the_interface_language_version(qtbot, demo_db):
+    """The demo's meetings are typed in Kyrgyz with Russian versions: in a Russian interface with the
+    setting on, the series, the agenda, the minutes and the decisions register show the Russian; an
+    edit of a text shown in its version edits that version (undoable), the original stays."""
+    from sqlalchemy import select
+
+    from desktop.models import meetings as mt
+    from desktop.views.meetings import MeetingsArea
+
+    i18n.set_language("ru")
+    p = MeetingsArea(AppContext(demo_db))
+    qtbot.addWidget(p)
+    p.retranslate_ui()
+    with demo_db.session() as s:
+        meeting = s.scalars(select(mt.Meeting).where(mt.Meeting.held.is_(True)).order_by(mt.Meeting.date)).first()
+        item = s.scalars(select(mt.AgendaItem).where(mt.AgendaItem.meeting_id == meeting.id)
+                         .order_by(mt.AgendaItem.position)).first()
+        item_id, original_heard = item.id, item.heard
+    p.open_meeting(meeting.id)
+    series_names = {p.series.itemText(i) for i in range(p.series.count())}
+    assert "Деканаттын жумалык кеңешмеси" in series_names
+    p.commands["content_lang"].setChecked(True)
+    series_names = {p.series.itemText(i) for i in range(p.series.count())}
+    assert "Еженедельное совещание деканата" in series_names and "Деканаттын жумалык кеңешмеси" not in series_names
+    assert p.editor.tree["series"] == "Еженедельное совещание деканата"
+    row = next(r for r in p.editor.agenda.rows if r["id"] == item_id)
+    assert row["decided"] in ("Информацию принять к сведению.", "Считать решение выполненным.",
+                              "Оставить исполнение решения на контроле.")
+    registered = {r["series"] for r in p.register.model.rows}
+    assert registered == {"Еженедельное совещание деканата", "Ежемесячное совещание кураторов"}
+    p.register.text.setText("Кафедралар")  # the Kyrgyz original finds a decision shown in Russian
+    assert p.register.proxy.rowCount() > 0
+    p.edit_item(item_id, "heard", "Заслушали информацию о ходе работы.")
+    with demo_db.session() as s:
+        assert tv.get_version(s, "agenda_item", item_id, "heard", "ru") == "Заслушали информацию о ходе работы."
+        assert s.get(mt.AgendaItem, item_id).heard == original_heard  # the original is untouched
+    p.undo_stack.undo()
+    with demo_db.session() as s:
+        assert tv.get_version(s, "agenda_item", item_id, "heard", "ru") != "Заслушали информацию о ходе работы."
+        assert s.get(mt.AgendaItem, item_id).heard == original_heard
+    p.commands["content_lang"].setChecked(False)
+    assert p.editor.tree["series"] == "Деканаттын жумалык кеңешмеси"

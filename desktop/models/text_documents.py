@@ -542,13 +542,16 @@ def localize_meeting(session: Session, tree: dict, lang: str) -> tuple[dict, lis
 
     texts = meeting_texts(session, tree["id"])
     by = {(t.ref.table, t.ref.row_id, t.ref.field): t for t in texts}
+    shown: set[tuple[str, int, str]] = set()  # the texts shown in their version (the window edits that)
 
     def text(table, row_id, field, original):
         t = by.get((table, row_id, field))
+        if t is not None and t.versions.get(lang):
+            shown.add((table, row_id, field))
         return t.text(lang) if t is not None else original
 
     out = {**tree, "series": text("meeting_series", tree["series_id"], "name", tree["series"]),
-           "decisions": [dict(d) for d in tree["decisions"]]}
+           "decisions": [dict(d) for d in tree["decisions"]], "shown": shown}
     faculty = the_faculty(session)
     if faculty is not None:
         out["faculty"] = get_version(session, "faculty", faculty.id, "name", lang) or tree["faculty"]

@@ -433,6 +433,17 @@ def content_language() -> str | None:
     return lang if ui_settings.get(ui_settings.CONTENT_SHOWN) == "interface" and lang in CONTENT_LANGUAGES else None
 
 
+def shown_versions(session, table: str, field: str) -> dict[int, str]:
+    """Row id -> the version of ``table.field`` the pages show (none when they show originals)."""
+    from desktop.models.text_versions import load
+
+    lang = content_language()
+    if lang is None:
+        return {}
+    return {row_id: found[lang] for (row_id, _f), found in load(session, table, None, [field]).items()
+            if found.get(lang)}
+
+
 def content_language_command(page, on_change) -> None:
     """The one setting as a page's check command "Show texts in the interface language" (key
     ``content_lang``, named by the page's ``set_command_texts``), kept in step with the other

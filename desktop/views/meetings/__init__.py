@@ -148,6 +148,9 @@ class MeetingsArea(AreaPage):
         self.actions_by_key["delete"].setEnabled(False)
         self.set_calendar_mode(settings.get(CALENDAR_MODE), remember=False)
         ctx.data_changed.connect(self._others_changed)
+        from desktop.views.translations import content_language_command
+
+        content_language_command(self, lambda: self.refresh())  # typed texts: originals or interface language
         self.refresh()
 
     # Texts ----------------------------------------------------------------------------------
@@ -161,7 +164,8 @@ class MeetingsArea(AreaPage):
         self.legend.retranslate()
         self.set_command_texts({"find": _("Search"), "new_series": _("New series…"), "edit_series": _("Edit series…"),
                                 "delete_series": _("Delete series…"), "next": _("Next meeting"),
-                                "delete": _("Delete meeting")})
+                                "delete": _("Delete meeting"),
+                                "content_lang": _("Show texts in the interface language")})
         self.actions_by_key["next"].setToolTip(_("Create the next meeting of the series on its day") + " (Ctrl+N)")
         self.empty.set_text(_("The faculty's meetings: a weekly series (the dean's office, the council), each "
                               "meeting's agenda, attendance, minutes and decisions. Start with a weekly series."))
@@ -177,7 +181,7 @@ class MeetingsArea(AreaPage):
 
     # Loading --------------------------------------------------------------------------------
     def _others_changed(self, what: str) -> None:
-        if what in ("staff", "workplan", "workdays", "requests"):
+        if what in ("staff", "workplan", "workdays", "requests", "texts"):
             self.refresh()
 
     def refresh(self) -> None:
@@ -187,14 +191,17 @@ class MeetingsArea(AreaPage):
         self.register.refresh()
 
     def _fill_series(self) -> None:
+        from desktop.views.translations import shown_versions
+
         with self.ctx.db.session() as s:
             rows = mt.series_list(s)
+            names = shown_versions(s, "meeting_series", "name")  # in the content language, where chosen
         wanted = self.series.currentData() if self.series.count() else settings.get(SERIES)
         self.series.blockSignals(True)
         self.series.clear()
         self.series.addItem(_("All series"), 0)
         for r in rows:
-            self.series.addItem(r["name"], r["id"])
+            self.series.addItem(names.get(r["id"], r["name"]), r["id"])
         self.series.setCurrentIndex(max(self.series.findData(wanted or 0), 0))
         self.series.blockSignals(False)
         self._enable_series_actions()
@@ -242,6 +249,11 @@ class MeetingsArea(AreaPage):
         with self.ctx.db.session() as s:
             rows = mt.meetings_between(s, start - dt.timedelta(days=7), end + dt.timedelta(days=14),
                                        self.series.currentData() or None)
+            from desktop.views.translations import shown_versions
+
+            names = shown_versions(s, "meeting_series", "name")
+            for r in rows:
+                r["series"] = names.get(r["series_id"], r["series"])
             from desktop.models.workdays import work_calendar
 
             cal = work_calendar(s)
@@ -517,12 +529,31 @@ class MeetingsArea(AreaPage):
         self.editor.select_item(item_id)
 
     def edit_item(self, item_id: int, field: str | None, value) -> None:
-        """One field, or (``field`` None) several at once: ``value`` is then a dict."""
+        """One field, or (``field`` None) several at once: ``value`` is then a dict. A text the editor
+        shows in its version (the content language) edits that version, the others the original."""
+        from desktop.models.text_versions import set_version
+        from desktop.views.translations import content_language
+
         fields = value if field is None else {field: value}
+        lang, shown = content_language(), self.editor.shown
+        versions = {f: v for f, v in fields.items() if lang and ("agenda_item", item_id, f) in shown}
+        originals = {f: v for f, v in fields.items() if f not in versions}
         old: dict = {}
-        self._push(_("Edit agenda item"),
-                   lambda: old.update(self._run(lambda s: mt.update_agenda_item(s, item_id, **fields))),
-                   lambda: self._run(lambda s: mt.update_agenda_item(s, item_id, **old)))
+        old_versions: dict = {}
+
+        def redo(s):
+            if originals:
+                old.update(mt.update_agenda_item(s, item_id, **originals))
+            for f, v in versions.items():
+                old_versions[f] = set_version(s, "agenda_item", item_id, f, lang, v)
+
+        def undo(s):
+            if originals:
+                mt.update_agenda_item(s, item_id, **old)
+            for f, v in old_versions.items():
+                set_version(s, "agenda_item", item_id, f, lang, v)
+
+        self._push(_("Edit agenda item"), lambda: self._run(redo), lambda: self._run(undo))
         self.editor.select_item(item_id)
 
     def add_decision(self, meeting_id: int, item_id: int | None, values: dict) -> None:
@@ -534,6 +565,22 @@ class MeetingsArea(AreaPage):
                    lambda: self._run(lambda s: mt.delete_decision(s, new["id"])))
 
     def edit_decision(self, decision_id: int, field: str, value) -> None:
+        from desktop.views.translations import content_language
+
+        from desktop.models.text_versions import get_version, set_version
+
+        lang = content_language()
+        if field == "text" and lang and self._run(lambda s: get_version(s, "meeting_decision", decision_id, "text",
+                                                                         lang)):
+            # the page shows (editor and register alike) this version: it is the one edited
+
+            saved: dict = {}
+            self._push(_("Edit decision"),
+                       lambda: saved.update(v=self._run(lambda s: set_version(s, "meeting_decision", decision_id,
+                                                                              "text", lang, value))),
+                       lambda: self._run(lambda s: set_version(s, "meeting_decision", decision_id, "text", lang,
+                                                               saved["v"])))
+            return
         old: dict = {}
         text = {"status": _("Change decision status")}.get(field, _("Edit decision"))
         self._push(text, lambda: old.update(self._run(lambda s: mt.update_decision(s, decision_id, **{field: value}))),

@@ -127,6 +127,7 @@ class MeetingEditor(QWidget):
         super().__init__(parent)
         self.page = page
         self.tree: dict | None = None
+        self.shown: set = set()  # (table, id, field) shown in their version: edits go to that version
         self.staff: list[tuple[int, str]] = []
         # heading
         self.heading = QLabel()
@@ -350,8 +351,15 @@ class MeetingEditor(QWidget):
             self.time.clear()
             self.place.clear()
             return
+        from desktop.views.translations import content_language
+
         with self.page.ctx.db.session() as s:
             self.tree = mt.meeting_tree(s, meeting_id)
+            if lang := content_language():  # typed texts in the interface language where translated
+                from desktop.models.text_documents import localize_meeting
+
+                self.tree = localize_meeting(s, self.tree, lang)[0]
+            self.shown = self.tree.get("shown", set())
             proposals = ag.agenda_draft(s, meeting_id)
             self.staff = mt.staff_choices(s)
         self.setEnabled(True)
