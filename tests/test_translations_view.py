@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 
 from desktop import i18n
 from desktop.models import text_versions as tv
@@ -351,3 +351,42 @@ def test_the_meetings_page_shows_and_edits_the_interface_language_version(qtbot,
         assert s.get(mt.AgendaItem, item_id).heard == original_heard
     p.commands["content_lang"].setChecked(False)
     assert p.editor.tree["series"] == "Деканаттын жумалык кеңешмеси"
+
+
+def test_the_calendar_filter_finds_events_by_any_version(qtbot, demo_db):
+    """The demo's Kazakh calendar has Russian versions: typing the Russian (or the Kazakh) keeps only
+    the matching events (and their categories) visible; clearing shows every event again."""
+    from desktop.models import academic_calendar as ac
+    from desktop.views.calendar.page import CalendarArea
+
+    p = CalendarArea(AppContext(demo_db))
+    qtbot.addWidget(p)
+    p.retranslate_ui()
+    with demo_db.session() as s:
+        cal = ac.find_calendar(s, "2025-2026", "bachelor", "semester")
+    p.chooser.setCurrentIndex(p.chooser.findData(cal))
+
+    def visible_events() -> list[str]:
+        out = []
+
+        def walk(parent):
+            for r in range(p.model.rowCount(parent)):
+                index = p.model.index(r, 0, parent)
+                if p.tree.isRowHidden(r, parent):
+                    continue
+                event = index.internalPointer().event
+                if event is not None:
+                    out.append(event.title)
+                walk(index)
+
+        walk(QModelIndex())
+        return out
+
+    total = len(visible_events())
+    p.search.setText("регистрация на дисциплины весеннего")  # Russian version of a Kazakh event
+    assert visible_events() == ["Көктемгі семестрдің пәндеріне тіркелу"]
+    assert p.tree.currentIndex().internalPointer().event.title == "Көктемгі семестрдің пәндеріне тіркелу"
+    p.search.setText("Көктемгі семестрдің пәндеріне")  # the original too
+    assert visible_events() == ["Көктемгі семестрдің пәндеріне тіркелу"]
+    p.search.setText("")
+    assert len(visible_events()) == total > 5

@@ -35,9 +35,7 @@ def add_strict(parser) -> None:
 def warn_missing(missing: list, lang: str, strict: bool = False) -> None:
     """Texts printed in their original because they have no version in ``lang``: their count on
     stderr; with ``--strict`` the export is refused before anything is written."""
-    from desktop.models.text_versions import CONTENT_LANGUAGES, LANGUAGE_NAMES
-
-    from desktop.models.text_versions import stale_count
+    from desktop.models.text_versions import CONTENT_LANGUAGES, LANGUAGE_NAMES, stale_count
 
     if lang not in CONTENT_LANGUAGES or not missing:
         return

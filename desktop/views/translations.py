@@ -267,7 +267,11 @@ class TranslationsDialog(QDialog):
 
     # Editing -------------------------------------------------------------------------------
     def edit(self, text: Text_, lang: str, value: str) -> None:
-        from desktop.models.text_versions import confirm_version, set_version, version_source
+        from desktop.models.text_versions import (
+            confirm_version,
+            set_version,
+            version_source,
+        )
 
         ref, old = text.ref, text.versions.get(lang)
         saved: dict = {}

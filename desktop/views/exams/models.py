@@ -277,9 +277,9 @@ class ExamListProxy(QSortFilterProxyModel):
         super().__init__(parent)
         self.flt = ExamFilter()
         self.setSortRole(SORT_ROLE)
+        self.versions: dict = {}  # ("discipline" | "room", id) -> its names in every language (searched)
 
     text = ""  # the page's search (Ctrl+F): any cell of the row containing it
-    versions: dict = {}  # ("discipline" | "room", id) -> its names in every language (the search finds them)
 
     def set_filter(self, flt: ExamFilter) -> None:
         self.flt = flt

@@ -565,9 +565,8 @@ class MeetingsArea(AreaPage):
                    lambda: self._run(lambda s: mt.delete_decision(s, new["id"])))
 
     def edit_decision(self, decision_id: int, field: str, value) -> None:
-        from desktop.views.translations import content_language
-
         from desktop.models.text_versions import get_version, set_version
+        from desktop.views.translations import content_language
 
         lang = content_language()
         if field == "text" and lang and self._run(lambda s: get_version(s, "meeting_decision", decision_id, "text",

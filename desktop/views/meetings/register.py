@@ -140,7 +140,6 @@ class DecisionsRegister(QWidget):
     def reload(self) -> None:
         with self.page.ctx.db.session() as s:
             from desktop.models.text_versions import version_text_index
-
             from desktop.views.translations import shown_versions
 
             rows = mt.decisions(s, on_date=clock.today(), **self.filters())

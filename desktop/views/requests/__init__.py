@@ -237,7 +237,10 @@ class RequestsArea(AreaPage):
         current = self.current_request_id()
         with self.ctx.db.session() as s:
             self._procedures = templates.template_rows(s)
-            from desktop.models.text_documents import add_request_search_texts, localize_request_rows
+            from desktop.models.text_documents import (
+                add_request_search_texts,
+                localize_request_rows,
+            )
             from desktop.views.translations import content_language
 
             rows = add_request_search_texts(s, req.request_rows(s, self.today))  # every version, to search
