@@ -6,6 +6,7 @@ import subprocess
 
 import pytest
 from openpyxl import load_workbook
+from sqlalchemy import select
 
 from desktop.models import load_all
 from desktop.models import text_versions as tv
@@ -394,3 +395,24 @@ def test_strict_refuses_a_version_older_than_its_edited_original(cli_db, tmp_pat
     done = run_cli(*args, "-o", str(out))
     assert done.returncode == 0 and "1 text's version in Russian was written before" in done.stderr
     assert ITEMS[0][1] in " ".join(pdf_text(out).split())  # the old version is printed, not the Kyrgyz
+
+
+def test_the_plans_frame_names_the_university_in_the_report_language(demo_db):
+    """The frame above a Russian plan of the Kyrgyz demo names the university in Russian (the
+    faculty's version), the Kyrgyz plan keeps the original; a university without a version is
+    counted with the missing texts."""
+    from desktop.models import workplan as wp
+    from desktop.models.org import Faculty
+    from desktop.models.text_documents import localize_plan
+
+    with demo_db.session() as s:
+        tree = wp.plan_tree(s, wp.require_plan(s, "2025-2026"))
+        ru, missing = localize_plan(s, tree, "ru")
+        assert ru["frames"]["plan"].university == "Ошский государственный университет" and missing == []
+        ky, _missing = localize_plan(s, tree, "ky")
+        assert ky["frames"]["plan"].university == "Ош мамлекеттик университети"
+        faculty = s.scalars(select(Faculty)).first()
+        tv.set_version(s, "faculty", faculty.id, "university", "ru", None)
+        ru, missing = localize_plan(s, tree, "ru")
+        assert ru["frames"]["plan"].university == "Ош мамлекеттик университети"
+        assert [t.original for t in missing] == ["Ош мамлекеттик университети"]

@@ -102,8 +102,9 @@ def localize_plan(session: Session, tree: dict, lang: str) -> tuple[dict, list[T
     originals' recorded languages) of the plan's four tables, the persons' ids taken from the tree,
     one walk over the tree, and objects made only for the texts without a version (the same texts
     and languages as :func:`plan_texts` with :func:`missing`)."""
-    from sqlalchemy import and_, or_
+    from sqlalchemy import and_, func, or_
 
+    from desktop.models.org import Faculty
     from desktop.models.text_versions import (
         TextRef,
         TextVersion,
@@ -122,6 +123,7 @@ def localize_plan(session: Session, tree: dict, lang: str) -> tuple[dict, list[T
     section_ids = select(WorkPlanSection.id).where(WorkPlanSection.plan_id == plan_id)
     item_ids = select(WorkPlanItem.id).where(WorkPlanItem.section_id.in_(section_ids))
     person_ids = select(WorkPlanResponsible.id).where(WorkPlanResponsible.item_id.in_(item_ids))
+    faculty_id = select(func.min(Faculty.id)).scalar_subquery()  # the one the document frame names
     versions: dict[tuple, str] = {}  # (table, row, field) -> text in lang
     sources: dict[tuple, str | None] = {}  # (table, row, field) -> the original that version translates
     recorded: dict[tuple, str] = {}  # (table, row, field) -> language of the original
@@ -132,7 +134,8 @@ def localize_plan(session: Session, tree: dict, lang: str) -> tuple[dict, list[T
                 and_(TextVersion.table_name == "workplan", TextVersion.row_id == plan_id),
                 and_(TextVersion.table_name == "workplan_section", TextVersion.row_id.in_(section_ids)),
                 and_(TextVersion.table_name == "workplan_item", TextVersion.row_id.in_(item_ids)),
-                and_(TextVersion.table_name == "workplan_responsible", TextVersion.row_id.in_(person_ids))))):
+                and_(TextVersion.table_name == "workplan_responsible", TextVersion.row_id.in_(person_ids)),
+                and_(TextVersion.table_name == "faculty", TextVersion.row_id == faculty_id)))):
         if text is None:
             recorded[(table, row_id, field)] = text_lang
         else:
@@ -160,6 +163,16 @@ def localize_plan(session: Session, tree: dict, lang: str) -> tuple[dict, list[T
     for field, label in (("title", _("Title")), ("faculty_name", _("Faculty")), ("approver_position",
                                                                                 _("Approved by"))):
         out[field] = text(("workplan", plan_id, field), tree.get(field) or "", label)
+    if tree.get("frames"):  # the frame's university and faculty (the faculty's own names) in lang too
+        faculty = session.scalar(select(func.min(Faculty.id)))
+        plan_frame = tree["frames"].get("plan")
+        if faculty is not None and plan_frame is not None and plan_frame.university:
+            university = text(("faculty", faculty, "university"), plan_frame.university, _("University"))
+            name = versions.get(("faculty", faculty, "name"))  # the plan's own faculty name comes first
+            out["frames"] = {kind: dataclasses.replace(
+                frame, university=university if frame.university == plan_frame.university else frame.university,
+                faculty=name if name and frame.faculty == plan_frame.faculty else frame.faculty)
+                for kind, frame in tree["frames"].items()}
     responsible, deadline_word = _("Responsible"), _("Deadline")
     shown_originals = []  # items whose editor shows the original: its label says its settled language
     for original_section in tree["sections"]:
