@@ -233,7 +233,8 @@ class TranslationsDialog(QDialog):
         bottom.addStretch(1)
         bottom.addWidget(close)
         hint = QLabel(_("Double-click a language cell to write its version. Yellow: no version yet, "
-                        "the original is printed. Grey: the original's own language."))
+                        "the original is printed. Grey: the original's own language.") + " "
+                     + _("Red: out of date, the original was edited after the version was written."))
         hint.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
