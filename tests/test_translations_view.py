@@ -334,6 +334,7 @@ def test_the_meetings_page_shows_and_edits_the_interface_language_version(qtbot,
     series_names = {p.series.itemText(i) for i in range(p.series.count())}
     assert "Еженедельное совещание деканата" in series_names and "Деканаттын жумалык кеңешмеси" not in series_names
     assert p.editor.tree["series"] == "Еженедельное совещание деканата"
+    assert "правка меняет эту версию" in p.editor.heading.text()  # says which text an edit changes
     row = next(r for r in p.editor.agenda.rows if r["id"] == item_id)
     assert row["decided"] in ("Информацию принять к сведению.", "Считать решение выполненным.",
                               "Оставить исполнение решения на контроле.")

@@ -564,7 +564,7 @@ def localize_meeting(session: Session, tree: dict, lang: str) -> tuple[dict, lis
         return t.text(lang) if t is not None else original
 
     out = {**tree, "series": text("meeting_series", tree["series_id"], "name", tree["series"]),
-           "decisions": [dict(d) for d in tree["decisions"]], "shown": shown}
+           "decisions": [dict(d) for d in tree["decisions"]], "shown": shown, "lang": lang}
     faculty = the_faculty(session)
     if faculty is not None:
         out["faculty"] = get_version(session, "faculty", faculty.id, "name", lang) or tree["faculty"]

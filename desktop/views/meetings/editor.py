@@ -374,7 +374,13 @@ class MeetingEditor(QWidget):
         t = self.tree
         if t is None:
             return
-        self.heading.setText(_("{series}, minutes No. {number}").format(series=t["series"], number=t["number"]))
+        heading = _("{series}, minutes No. {number}").format(series=t["series"], number=t["number"])
+        if self.shown:  # which texts an edit changes: the versions shown, the others' originals
+            from desktop.models.text_versions import LANGUAGE_NAMES
+
+            heading += " · " + _("texts in {language} where translated; an edit changes that version").format(
+                language=_(LANGUAGE_NAMES[t["lang"]]) if t.get("lang") in LANGUAGE_NAMES else "")
+        self.heading.setText(heading)
         self.date.setDate(QDate(t["date"].year, t["date"].month, t["date"].day))
         self.time.setText(t["time"])
         self.place.setText(t["place"])
