@@ -416,3 +416,23 @@ def test_the_plans_frame_names_the_university_in_the_report_language(demo_db):
         ru, missing = localize_plan(s, tree, "ru")
         assert ru["frames"]["plan"].university == "Ош мамлекеттик университети"
         assert [t.original for t in missing] == ["Ош мамлекеттик университети"]
+
+
+def test_the_texts_sheet_marks_a_version_older_than_its_edited_original(cli_db, tmp_path):
+    from desktop.models import workplan as wp
+    from desktop.models.db import Database
+    from desktop.models.text_documents import plan_texts
+    from desktop.reports.text_xlsx import texts_xlsx
+
+    db = Database(cli_db)
+    with db.session() as s:
+        plan = wp.require_plan(s, "2025-2026")
+        item = s.scalar(select(wp.WorkPlanItem).where(wp.WorkPlanItem.text == ITEMS[1][0]))
+        wp.update_item(s, item.id, text="Усулдук кеңештердин жылдык пландарын бекитүү")
+        texts_xlsx(tmp_path / "texts.xlsx", plan_texts(s, plan.id), "workplan", plan.id, "en")
+    db.dispose()
+    sheet = load_workbook(tmp_path / "texts.xlsx").worksheets[0]
+    ru_column = next(c for c, v in enumerate(next(sheet.iter_rows(values_only=True)), 1) if str(v).startswith("ru"))
+    fills = {row[3].value: row[ru_column - 1].fill.fgColor.rgb for row in sheet.iter_rows(min_row=2)}
+    assert fills["Усулдук кеңештердин жылдык пландарын бекитүү"].endswith("FDE4E4")  # out of date
+    assert not fills[ITEMS[2][0]].endswith("FDE4E4")  # a current version is not marked
