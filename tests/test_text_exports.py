@@ -436,3 +436,24 @@ def test_the_texts_sheet_marks_a_version_older_than_its_edited_original(cli_db, 
     fills = {row[3].value: row[ru_column - 1].fill.fgColor.rgb for row in sheet.iter_rows(min_row=2)}
     assert fills["Усулдук кеңештердин жылдык пландарын бекитүү"].endswith("FDE4E4")  # out of date
     assert not fills[ITEMS[2][0]].endswith("FDE4E4")  # a current version is not marked
+
+
+def test_a_version_imported_for_an_original_edited_since_comes_in_stale(session):
+    """A sheet exported before an item's original was edited comes back with a Kazakh version: it is
+    written (the other languages are taken), but it translates the sheet's original, so it is stale."""
+    from desktop.models import workplan as wp
+    from desktop.models.text_documents import FilledRow, import_filled, plan_texts
+
+    plan = make_plan(session)
+    item = session.scalar(select(wp.WorkPlanItem).where(wp.WorkPlanItem.text == ITEMS[0][0]))
+    wp.update_item(session, item.id, text="Жаңы окуу жылына бардык аудиторияларды даярдоо")  # edited since
+    key = f"workplan_item:{item.id}:text"
+    other = session.scalar(select(wp.WorkPlanItem).where(wp.WorkPlanItem.text == ITEMS[1][0]))
+    result = import_filled(session, "workplan", plan.id, [
+        FilledRow(2, key, ITEMS[0][0], {"kk": "Жаңа оқу жылына аудиторияларды дайындау"}),
+        FilledRow(3, f"workplan_item:{other.id}:text", ITEMS[1][0], {"kk": "Әдістемелік кеңестердің жоспарларын бекіту"})])
+    assert result.errors == [] and [k for _line, k in result.changed_originals] == [key]
+    stale = {t.ref.row_id: t.stale for t in plan_texts(session, plan.id) if t.ref.table == "workplan_item"
+             and t.ref.field == "text"}
+    assert stale[item.id] == {"kk", "ru"}  # the Russian was written before the edit too
+    assert stale[other.id] == frozenset()

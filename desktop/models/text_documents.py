@@ -375,6 +375,7 @@ class FilledRow:
 class TextImport:
     changes: list = dataclasses.field(default_factory=list)  # (TextRef, lang, text)
     changed_originals: list[tuple[int, str]] = dataclasses.field(default_factory=list)  # (line, key)
+    sources: dict[str, str] = dataclasses.field(default_factory=dict)  # key -> the sheet's (older) original
     errors: list[str] = dataclasses.field(default_factory=list)
 
 
@@ -406,8 +407,9 @@ def check_filled(texts: list[Text_], rows: list[FilledRow]) -> TextImport:
             continue
         seen[row.key] = row.line
         changed = not same_text(row.original, text.original)
-        if changed:
+        if changed:  # its versions translate the sheet's original: they come in stale
             result.changed_originals.append((row.line, row.key))
+            result.sources[row.key] = row.original
         for lang in CONTENT_LANGUAGES:
             if lang not in row.texts:
                 continue
@@ -430,7 +432,7 @@ def import_filled(session: Session, kind: str, doc_id: int | None, rows: list[Fi
     result = check_filled(document_texts(session, kind, doc_id), rows)
     if result.errors:
         return result
-    apply_versions(session, result.changes)
+    apply_versions(session, result.changes, result.sources)
     return result
 
 

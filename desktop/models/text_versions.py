@@ -510,14 +510,19 @@ def _new_rows_start_bare(session: Session, _flush_context) -> None:
             TextVersion.table_name == table, TextVersion.row_id.in_(row_ids)))
 
 
-def apply_versions(session: Session, changes: Iterable[tuple[TextRef, str, str | None]]) -> int:
+def apply_versions(session: Session, changes: Iterable[tuple[TextRef, str, str | None]],
+                   sources: dict[str, str] | None = None) -> int:
     """Write many versions (an Excel import, the translations view's paste) in the caller's
-    transaction, each with its counter and audit row; returns how many changed."""
+    transaction, each with its counter and audit row; returns how many changed. ``sources``:
+    ref key -> the original a version was written for, where not today's (a sheet exported before
+    the original was edited): such a version is stale from the start."""
     n = 0
     for ref, lang, text in changes:
         old = get_version(session, ref.table, ref.row_id, ref.field, lang)
         if (old or None) != ((text or "").strip() or None):
             set_version(session, ref.table, ref.row_id, ref.field, lang, text)
+            if sources and ref.key in sources and (text or "").strip():
+                confirm_version(session, ref.table, ref.row_id, ref.field, lang, sources[ref.key])
             n += 1
     return n
 

@@ -354,7 +354,7 @@ class TranslationsDialog(QDialog):
         def redo():
             with self.ctx.db.session() as s:  # one transaction: every row or none
                 if "result" in checked:
-                    apply_versions(s, checked["result"].changes)
+                    apply_versions(s, checked["result"].changes, checked["result"].sources)
                     return
                 result = import_filled(s, kind, doc_id, rows)
                 if result.errors:
