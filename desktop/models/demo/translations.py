@@ -35,6 +35,28 @@ def _russian(t, year: str) -> str | None:
     return PLAN.get(t.original) or CALENDAR.get(t.original) or FACULTY_RU.get(t.original)
 
 
+# The Kazakh faculty of the KZ live demo (``faculty.FACULTY["kk"]``) in Russian.
+FACULTY_RU_KK = {"Математика және ақпараттық технологиялар факультеті": "Факультет математики и информационных технологий",
+                 "Қорқыт Ата атындағы Қызылорда университеті": "Кызылординский университет имени Коркыт Ата"}
+
+
+def _kazakh_plan_in_russian(year: str) -> dict[str, str]:
+    """Kazakh -> Russian of the KZ live demo's plan (``workplan_seed_kk_ru``: the same sections and
+    items in both languages): section titles, items, deadlines in words and each responsible person."""
+    from desktop.models.demo.workplan_seed_kk_ru import SECTIONS
+
+    first = int(year[:4])
+    out = {**FACULTY_RU_KK, "Факультет деканы": "Декан факультета"}  # the plan's approver
+    for (_k, kk_title, kk_items), (_r, ru_title, ru_items) in zip(SECTIONS["kk"], SECTIONS["ru"], strict=True):
+        out[kk_title] = ru_title
+        for (kk_text, kk_deadline, kk_who), (ru_text, ru_deadline, ru_who) in zip(kk_items, ru_items, strict=True):
+            out[kk_text] = ru_text
+            out[kk_deadline.format(y1=first, y2=first + 1)] = ru_deadline.format(y1=first, y2=first + 1)
+            for kk_person, ru_person in zip(kk_who.split(", "), ru_who.split(", "), strict=False):
+                out.setdefault(kk_person, ru_person)
+    return out
+
+
 def build(ctx: DemoContext) -> None:
     from sqlalchemy import select
 
@@ -49,10 +71,18 @@ def build(ctx: DemoContext) -> None:
     texts = plan_texts(s, plan.id) if plan is not None else []
     for fid, name, university in s.execute(select(Faculty.id, Faculty.name, Faculty.university)):
         texts += texts_of(s, "faculty", [(fid, "name", name, ""), (fid, "university", university, "")])
+    # the plan and the faculty are written in the country's language (Kyrgyz, Kazakh; Russian needs none)
+    kazakh = _kazakh_plan_in_russian(ctx.year_name) if ctx.lang == "kk" else {}
     for t in texts:
-        ru = _russian(t, ctx.year_name)
+        if ctx.lang == "ky":
+            ru = _russian(t, ctx.year_name)
+        elif ctx.lang == "kk":
+            ru = PLAN_TITLE.format(year=ctx.year_name) if (t.ref.table, t.ref.field) == ("workplan", "title") \
+                else kazakh.get(t.original)
+        else:
+            ru = None
         if t.original.strip():
-            originals["ky"].append(t.ref)
+            originals.setdefault(ctx.lang, []).append(t.ref)
             if ru:
                 rows.append((t.ref, "ru", ru))
     for cal_id, *_rest in ac.calendars(s):
@@ -68,7 +98,7 @@ def build(ctx: DemoContext) -> None:
     from desktop.models.text_documents import procedure_texts
     from desktop.models.text_versions import TextRef
 
-    originals["ru"] = []
+    originals.setdefault("ru", [])
     for t in procedure_texts(s):
         ky = REQUESTS_KY.get(t.original)
         if ky:  # the built-in procedures are msgids, translated by the catalogs
@@ -81,12 +111,13 @@ def build(ctx: DemoContext) -> None:
             rows.append((ref, "ky", REQUESTS_KY[reason]))
             originals["ru"].append(ref)
     _exam_texts(s, rows, originals)
-    plan_ru = {t.original: ru for t in texts if t.ref.table == "workplan_item" and (ru := _russian(t, ctx.year_name))}
+    plan_originals = {t.ref: t.original for t in texts if t.ref.table == "workplan_item"}
+    plan_ru = {plan_originals[ref]: ru for ref, lang, ru in rows if lang == "ru" and ref in plan_originals}
     _meeting_texts(s, ctx.lang, rows, originals, plan_ru)
     for lang, refs in originals.items():
         set_originals_language(s, refs, lang)
     n = add_versions(s, rows)
-    ctx.summary.append(f"parallel texts: {n} versions (Russian of the Kyrgyz plan and the Kazakh calendars, "
+    ctx.summary.append(f"parallel texts: {n} versions (Russian of the plan, the calendars and the meetings, "
                        "Kyrgyz of the office's procedures)")
 
 
