@@ -391,3 +391,26 @@ def test_the_calendar_filter_finds_events_by_any_version(qtbot, demo_db):
     assert visible_events() == ["Көктемгі семестрдің пәндеріне тіркелу"]
     p.search.setText("")
     assert len(visible_events()) == total > 5
+
+
+def test_an_original_edited_on_the_plan_page_leaves_its_russian_version_out_of_date(page, demo_db, tmp_path,
+                                                                                  monkeypatch):
+    """The plan page edits the Kyrgyz original (texts shown as typed): the Russian version is out of
+    date, so the Russian export's warning lists it; undo makes it current again."""
+    from desktop.views import translations
+
+    item = _item_id(demo_db, JOURNALS_KY)
+    page.edit_item(item, "text", "Тайпалык журналдарды ай сайын текшерүү")
+    listed = []
+    monkeypatch.setattr(translations.MissingDialog, "exec",
+                        lambda self: listed.append(self.texts.stringList()) or translations.MissingDialog.EXPORT)
+    ui_settings.put(ui_settings.REPORT_LANGUAGE, "ru")
+    page.do_export("pdf", str(tmp_path / "ru.pdf"))
+    assert len(listed) == 1 and any("Тайпалык журналдарды ай сайын текшерүү" in line and "(out of date)" in line
+                                    for line in listed[0])
+    page.undo_stack.undo()
+    with demo_db.session() as s:
+        from desktop.models.text_documents import plan_texts
+
+        plan_id = wp.require_plan(s, "2025-2026").id
+        assert all(not t.stale for t in plan_texts(s, plan_id))
