@@ -414,3 +414,41 @@ def test_an_original_edited_on_the_plan_page_leaves_its_russian_version_out_of_d
 
         plan_id = wp.require_plan(s, "2025-2026").id
         assert all(not t.stale for t in plan_texts(s, plan_id))
+
+
+def test_undoing_an_import_gives_back_an_out_of_date_version_as_it_was(dialog, demo_db, tmp_path, monkeypatch):
+    """A Russian version out of date (its original edited) is rewritten by an imported sheet, so it is
+    current; undoing the import gives back the old text, out of date again."""
+    from openpyxl import load_workbook
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.models.text_documents import plan_texts
+    from desktop.reports.text_xlsx import texts_xlsx
+
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+    item = _item_id(demo_db, JOURNALS_KY)
+    edited = "Тайпалык журналдарды жумасына бир жолу текшерүү"
+    with demo_db.session() as s:
+        wp.update_item(s, item, text=edited)
+        plan_id = wp.require_plan(s, "2025-2026").id
+    dialog.reload()
+
+    def stale() -> frozenset:
+        with demo_db.session() as s:
+            return next(t.stale for t in plan_texts(s, plan_id) if t.ref == tv.TextRef("workplan_item", item, "text"))
+
+    assert stale() == {"ru"}
+    sheet = tmp_path / "texts.xlsx"
+    texts_xlsx(sheet, dialog.model.texts, dialog.kind, dialog.doc_id, "en")
+    book = load_workbook(sheet)
+    ws = book.worksheets[0]
+    ru = next(i for i, c in enumerate(ws[1], 1) if str(c.value).startswith("ru"))
+    r = next(r for r in range(2, ws.max_row + 1) if ws.cell(r, 4).value == edited)
+    ws.cell(r, ru).value = "Еженедельная проверка групповых журналов"
+    book.save(sheet)
+    assert dialog.do_import(str(sheet))[0] == "1 version written"
+    assert stale() == frozenset()
+    dialog.undo_stack.undo()
+    with demo_db.session() as s:
+        assert tv.get_version(s, "workplan_item", item, "text", "ru") == JOURNALS_RU
+    assert stale() == {"ru"}

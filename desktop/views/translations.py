@@ -330,7 +330,12 @@ class TranslationsDialog(QDialog):
     def do_import(self, path: str) -> list[str]:
         """Import a filled-in sheet of this document: all or nothing; returns the messages shown."""
         from desktop.models.text_documents import import_filled
-        from desktop.models.text_versions import apply_versions, get_version
+        from desktop.models.text_versions import (
+            apply_versions,
+            confirm_version,
+            get_version,
+            version_source,
+        )
         from desktop.reports.text_xlsx import NotATextSheet, read_texts_xlsx
 
         try:
@@ -350,6 +355,9 @@ class TranslationsDialog(QDialog):
             preview = check_filled(document_texts(s, kind, doc_id), rows)
             before = [(ref, lang, get_version(s, ref.table, ref.row_id, ref.field, lang))
                       for ref, lang, _t in preview.changes]
+            # and the originals those were written for: an undo gives back an out-of-date one as it was
+            stamps = [(ref, lang, version_source(s, ref.table, ref.row_id, ref.field, lang))
+                      for ref, lang, old in before if old]
 
         def redo():
             with self.ctx.db.session() as s:  # one transaction: every row or none
@@ -364,6 +372,8 @@ class TranslationsDialog(QDialog):
         def undo():
             with self.ctx.db.session() as s:
                 apply_versions(s, before)
+                for ref, lang, source in stamps:
+                    confirm_version(s, ref.table, ref.row_id, ref.field, lang, source)
 
         try:
             perform(self.undo_stack, _("Import translations"), redo, undo, self.reload)
