@@ -99,3 +99,27 @@ def test_command_line_live_demo(db, capsys, monkeypatch):
     # options that do not go together: bad input
     assert main(["demo", "--students", "20", "--today", "2027-11-20"]) == 2
     assert "--today is for a live demo" in capsys.readouterr().err
+
+
+def test_the_kazakh_live_demo_prints_its_plan_and_meetings_in_russian(db):
+    """The KZ live demo's plan and meetings are typed in Kazakh: each carries a Russian version, and the
+    originals are recorded as Kazakh (not Kyrgyz)."""
+    from desktop.models import meetings as mt
+    from desktop.models import text_versions as tv
+    from desktop.models import workplan as wp
+    from desktop.models.text_documents import (
+        localize_meeting,
+        localize_plan,
+        plan_texts,
+    )
+
+    build_demo(db, students=60, country="KZ", today=dt.date(2028, 3, 8))
+    with db.session() as s:
+        plan = s.scalars(select(wp.WorkPlan)).first()
+        assert localize_plan(s, wp.plan_tree(s, plan), "ru")[1] == []
+        texts = plan_texts(s, plan.id)
+        assert {t.original_lang for t in texts if t.recorded_lang} == {"kk"}
+        meetings = s.scalars(select(mt.Meeting)).all()
+        assert meetings and all(localize_meeting(s, mt.meeting_tree(s, m.id), "ru")[1] == [] for m in meetings)
+        series = s.scalars(select(mt.MeetingSeries).order_by(mt.MeetingSeries.id)).first()
+        assert tv.get_version(s, "meeting_series", series.id, "name", "ru") == "Еженедельное совещание деканата"

@@ -6,6 +6,7 @@ import subprocess
 
 import pytest
 from openpyxl import load_workbook
+from sqlalchemy import select
 
 from desktop.models import load_all
 from desktop.models import text_versions as tv
@@ -331,3 +332,129 @@ def test_the_demo_plan_in_russian_has_no_kyrgyz_left(demo_db, tmp_path):
     ky_text = pdf_text(tmp_path / "ky.pdf")
     assert "Тайпалык журналдарды текшерүү" in ky_text and "Проверка групповых журналов" not in ky_text
     assert "По графику" not in ky_text and "УТВЕРЖДАЮ" not in ky_text
+
+
+def test_the_demo_meetings_export_in_russian_with_strict(demo_template, tmp_path):
+    """The demo's meetings are typed in Kyrgyz: series, agenda items, minutes and decisions all carry a
+    Russian version, so ``export agenda --lang ru --strict`` writes the agenda and minutes."""
+    import shutil
+
+    from sqlalchemy import select
+
+    from desktop.models import meetings as mt
+    from desktop.models.db import Database
+    from desktop.models.text_documents import localize_meeting
+    from tests.conftest import run_cli
+
+    path = tmp_path / "demo.sqlite3"
+    shutil.copyfile(demo_template, path)
+    db = Database(path)
+    with db.session() as s:
+        meetings = s.scalars(select(mt.Meeting).order_by(mt.Meeting.date)).all()
+        assert len(meetings) > 10
+        for meeting in meetings:  # every meeting of the demo, not only the one printed below
+            _tree, missing = localize_meeting(s, mt.meeting_tree(s, meeting.id), "ru")
+            assert [t.original for t in missing] == [], meeting.date
+        held = next(m for m in meetings if m.held and m.series.name == "Деканаттын жумалык кеңешмеси")
+        date = held.date.isoformat()
+    db.dispose()
+    out = tmp_path / "agenda-ru.pdf"
+    done = run_cli("--database", str(path), "export", "agenda", "--date", date, "--format", "pdf", "--lang", "ru",
+                   "--strict", "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    text = " ".join(pdf_text(out).split())
+    assert "Еженедельное совещание деканата" in text and "жумалык кеңешмеси" not in text
+    assert "Информацию принять к сведению." in text or "Считать решение выполненным." in text
+    assert "эске алынсын" not in text and "аткарылды деп" not in text and "маалымат берди" not in text
+
+
+def test_strict_refuses_a_version_older_than_its_edited_original(cli_db, tmp_path):
+    """All of the plan translated but for one item; an item's original edited afterwards: the export
+    prints its old Russian version and says so, ``--strict`` refuses it as it refuses a missing one."""
+    from sqlalchemy import select
+
+    from desktop.models import workplan as wp
+    from desktop.models.db import Database
+    from tests.conftest import run_cli
+
+    db = Database(cli_db)
+    with db.session() as s:
+        item = s.scalar(select(wp.WorkPlanItem).where(wp.WorkPlanItem.text == ITEMS[0][0]))
+        tv.set_version(s, "workplan_item", item.id, "text", "ru", ITEMS[0][1])  # now nothing is missing
+    out = tmp_path / "ru.pdf"
+    args = ("--database", str(cli_db), "export", "workplan", "--year", "2025-2026", "--format", "pdf", "--lang", "ru")
+    done = run_cli(*args, "--strict", "-o", str(out))
+    assert done.returncode == 0 and done.stderr == "", done.stderr
+    out.unlink()
+    with db.session() as s:
+        wp.update_item(s, item.id, text="Жаңы окуу жылына аудиторияларды жана лабораторияларды даярдоо")
+    db.dispose()
+    done = run_cli(*args, "--strict", "-o", str(out))
+    assert done.returncode == 1 and "written before its original was edited" in done.stderr, done.stderr
+    assert "no version" not in done.stderr and not out.exists()
+    done = run_cli(*args, "-o", str(out))
+    assert done.returncode == 0 and "1 text's version in Russian was written before" in done.stderr
+    assert ITEMS[0][1] in " ".join(pdf_text(out).split())  # the old version is printed, not the Kyrgyz
+
+
+def test_the_plans_frame_names_the_university_in_the_report_language(demo_db):
+    """The frame above a Russian plan of the Kyrgyz demo names the university in Russian (the
+    faculty's version), the Kyrgyz plan keeps the original; a university without a version is
+    counted with the missing texts."""
+    from desktop.models import workplan as wp
+    from desktop.models.org import Faculty
+    from desktop.models.text_documents import localize_plan
+
+    with demo_db.session() as s:
+        tree = wp.plan_tree(s, wp.require_plan(s, "2025-2026"))
+        ru, missing = localize_plan(s, tree, "ru")
+        assert ru["frames"]["plan"].university == "Ошский государственный университет" and missing == []
+        ky, _missing = localize_plan(s, tree, "ky")
+        assert ky["frames"]["plan"].university == "Ош мамлекеттик университети"
+        faculty = s.scalars(select(Faculty)).first()
+        tv.set_version(s, "faculty", faculty.id, "university", "ru", None)
+        ru, missing = localize_plan(s, tree, "ru")
+        assert ru["frames"]["plan"].university == "Ош мамлекеттик университети"
+        assert [t.original for t in missing] == ["Ош мамлекеттик университети"]
+
+
+def test_the_texts_sheet_marks_a_version_older_than_its_edited_original(cli_db, tmp_path):
+    from desktop.models import workplan as wp
+    from desktop.models.db import Database
+    from desktop.models.text_documents import plan_texts
+    from desktop.reports.text_xlsx import texts_xlsx
+
+    db = Database(cli_db)
+    with db.session() as s:
+        plan = wp.require_plan(s, "2025-2026")
+        item = s.scalar(select(wp.WorkPlanItem).where(wp.WorkPlanItem.text == ITEMS[1][0]))
+        wp.update_item(s, item.id, text="Усулдук кеңештердин жылдык пландарын бекитүү")
+        texts_xlsx(tmp_path / "texts.xlsx", plan_texts(s, plan.id), "workplan", plan.id, "en")
+    db.dispose()
+    sheet = load_workbook(tmp_path / "texts.xlsx").worksheets[0]
+    ru_column = next(c for c, v in enumerate(next(sheet.iter_rows(values_only=True)), 1) if str(v).startswith("ru"))
+    fills = {row[3].value: row[ru_column - 1].fill.fgColor.rgb for row in sheet.iter_rows(min_row=2)}
+    assert fills["Усулдук кеңештердин жылдык пландарын бекитүү"].endswith("FDE4E4")  # out of date
+    assert not fills[ITEMS[2][0]].endswith("FDE4E4")  # a current version is not marked
+
+
+def test_a_version_imported_for_an_original_edited_since_comes_in_stale(session):
+    """A sheet exported before an item's original was edited comes back with a Kazakh version: it is
+    written (the other languages are taken), but it translates the sheet's original, so it is stale."""
+    from desktop.models import workplan as wp
+    from desktop.models.text_documents import FilledRow, import_filled, plan_texts
+
+    plan = make_plan(session)
+    item = session.scalar(select(wp.WorkPlanItem).where(wp.WorkPlanItem.text == ITEMS[0][0]))
+    wp.update_item(session, item.id, text="Жаңы окуу жылына бардык аудиторияларды даярдоо")  # edited since
+    key = f"workplan_item:{item.id}:text"
+    other = session.scalar(select(wp.WorkPlanItem).where(wp.WorkPlanItem.text == ITEMS[1][0]))
+    result = import_filled(session, "workplan", plan.id, [
+        FilledRow(2, key, ITEMS[0][0], {"kk": "Жаңа оқу жылына аудиторияларды дайындау"}),
+        FilledRow(3, f"workplan_item:{other.id}:text", ITEMS[1][0],
+                  {"kk": "Әдістемелік кеңестердің жоспарларын бекіту"})])
+    assert result.errors == [] and [k for _line, k in result.changed_originals] == [key]
+    stale = {t.ref.row_id: t.stale for t in plan_texts(session, plan.id) if t.ref.table == "workplan_item"
+             and t.ref.field == "text"}
+    assert stale[item.id] == {"kk", "ru"}  # the Russian was written before the edit too
+    assert stale[other.id] == frozenset()

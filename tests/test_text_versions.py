@@ -373,3 +373,102 @@ def test_changing_the_responsible_keeps_the_versions_of_the_persons_kept(session
     assert [t for _i, t in rows] == ["Деканат", "кураторлор"]
     assert tv.get_version(session, "workplan_responsible", rows[0][0], "text", "ru") == "Деканат (рус.)"
     assert tv.get_version(session, "workplan_responsible", rows[1][0], "text", "ru") is None
+
+
+def test_editing_an_original_makes_its_versions_stale_until_they_are_written_again(session, plan):
+    """An original edited through the model (as the window and the command line do) leaves its
+    Russian version stale: the plan's texts say so, :func:`missing` counts it, the localized plan
+    prints the version but lists it. A spacing-only edit is no change (the Excel import's rule);
+    editing it back, or writing the version again, makes it current."""
+    from desktop.models import workplan as wp
+    from desktop.models.text_documents import localize_plan, plan_texts
+
+    item = session.scalar(select(wp.WorkPlanItem).where(wp.WorkPlanItem.text == KY_ITEM))
+    tv.set_version(session, "workplan_item", item.id, "text", "ru", RU_ITEM)
+
+    def state():
+        text = next(t for t in plan_texts(session, plan.id) if t.ref == tv.TextRef("workplan_item", item.id, "text"))
+        tree, missing = localize_plan(session, wp.plan_tree(session, plan), "ru")
+        printed = tree["sections"][0]["items"][0]["text"]
+        return text.stale, tv.TextRef("workplan_item", item.id, "text") in {t.ref for t in missing}, printed
+
+    assert state() == (frozenset(), False, RU_ITEM)
+    wp.update_item(session, item.id, text="  " + KY_ITEM.replace(" ", "  ") + " ")  # spacing only
+    assert state() == (frozenset(), False, RU_ITEM)
+    edited = "Факультеттин окумуштуу кеңешинин жылдык иш планын түзүү"
+    wp.update_item(session, item.id, text=edited)
+    assert state() == (frozenset({"ru"}), True, RU_ITEM)  # printed, but counted
+    texts = plan_texts(session, plan.id)
+    assert [t.original for t in tv.missing(texts, "ru") if t.ref.table == "workplan_item"] == [
+        edited, "Окуу жылынын башталышына даярдык көрүү"]
+    assert tv.stale_count(tv.missing(texts, "ru"), "ru") == 1
+    wp.update_item(session, item.id, text=KY_ITEM)  # the edit undone: the version fits again
+    assert state() == (frozenset(), False, RU_ITEM)
+    wp.update_item(session, item.id, text=edited)
+    old = tv.confirm_version(session, "workplan_item", item.id, "text", "ru")  # "still right"
+    assert old == KY_ITEM and state() == (frozenset(), False, RU_ITEM)
+    tv.confirm_version(session, "workplan_item", item.id, "text", "ru", old)  # its undo
+    assert state()[0] == {"ru"}
+    tv.set_version(session, "workplan_item", item.id, "text", "ru", "Составление годового плана учёного совета")
+    assert state() == (frozenset(), False, "Составление годового плана учёного совета")
+
+
+def test_a_stale_version_of_a_calendar_event_counts_as_missing(session):
+    from desktop.models import academic_calendar as ac
+    from desktop.models.text_documents import localize_calendar
+
+    cal_id = ac.create_calendar(session, "2025-2026", "bachelor", "semester")
+    event_id = ac.add_event(session, cal_id, "registration", "Көктемгі семестрдің пәндеріне тіркелу")
+    tv.set_version(session, "calendar_event", event_id, "title", "ru", "Регистрация на дисциплины")
+    data = ac.load(session, cal_id)
+    assert "calendar_event" not in {t.ref.table for t in localize_calendar(session, data, "ru")[1]}
+    ac.update_event(session, event_id, title="Көктемгі семестрдің элективті пәндеріне тіркелу")
+    data = ac.load(session, cal_id)
+    shown, missing = localize_calendar(session, data, "ru")
+    assert [(t.ref.table, t.stale) for t in missing if t.ref.table == "calendar_event"] == [
+        ("calendar_event", frozenset({"ru"}))]
+    assert shown.event(event_id).title == "Регистрация на дисциплины"
+
+
+def test_migration_0019_stamps_every_existing_version_with_its_original(request, backend, tmp_path):
+    """A database at 0018 with Russian versions of an item and of a deadline in words: after 0019 each
+    version knows the original it translates, so an edit of the original afterwards makes it stale."""
+    import uuid
+
+    from sqlalchemy import text
+
+    from desktop.models import workplan as wp
+    from desktop.models.db import Database
+    from desktop.models.migrate import upgrade
+    from desktop.models.text_documents import plan_texts
+
+    if backend == "postgres":
+        server = request.getfixturevalue("pg_server")
+        name = f"dk_m_{uuid.uuid4().hex[:10]}"
+        db = Database(server.create(name))
+        request.addfinalizer(lambda: (db.dispose(), server.drop(name)))
+    else:
+        db = Database(tmp_path / "old.sqlite3")
+        request.addfinalizer(db.dispose)
+    upgrade(db, backup=False, revision="0018")
+    with db.engine.begin() as conn:
+        conn.execute(text("INSERT INTO academic_year (id, name, start_date, end_date) VALUES (1, '2025-2026', '2025-09-01', '2026-08-31')"))
+        conn.execute(text("INSERT INTO workplan (id, year_id, title, faculty_name, approver_name, approver_position)"
+                          " VALUES (1, 1, 'Иш планы', '', '', '')"))
+        conn.execute(text("INSERT INTO workplan_section (id, plan_id, position, kind, title)"
+                          " VALUES (1, 1, 0, 'custom', :t)"), {"t": KY_SECTION})
+        conn.execute(text("INSERT INTO workplan_item (id, section_id, position, text, deadline, status,"
+                          " completion_note) VALUES (1, 1, 0, :t, :d, 'planned', '')"),
+                     {"t": KY_ITEM, "d": '{"kind": "text", "text": "Графикке ылайык"}'})
+        conn.execute(text("INSERT INTO text_version (table_name, row_id, field, lang, text) VALUES "
+                          "('workplan_item', 1, 'text', 'ru', :ru), ('workplan_item', 1, 'deadline_text', 'ru', "
+                          "'По графику'), ('workplan_item', 1, 'text', 'ky', NULL)"), {"ru": RU_ITEM})
+    upgrade(db, backup=False)
+    with db.session() as s:
+        sources = dict(s.execute(select(tv.TextVersion.field, tv.TextVersion.source).where(
+            tv.TextVersion.text.is_not(None))).all())
+        assert sources == {"text": KY_ITEM, "deadline_text": "Графикке ылайык"}
+        assert all(not t.stale for t in plan_texts(s, 1))
+        wp.update_item(s, 1, text="Окумуштуу кеңештин иш планын түзүү")
+        assert {t.ref.field: t.stale for t in plan_texts(s, 1) if t.ref.table == "workplan_item"} == {
+            "text": {"ru"}, "deadline_text": frozenset()}

@@ -148,3 +148,33 @@ def test_progress_counts_people_once_however_the_office_wrote_them(session):
     assert by_name["Жаштар комитети"] == 2
     assert sum(1 for name in by_name if name.startswith("Сопуев")) == 1
     assert sum(by_name.values()) == 6
+
+
+def test_the_plan_table_keeps_its_section_headings_through_every_page_split():
+    """The table is split page by page without ReportLab's SPAN/NOSPLIT (their cost grows with the
+    whole table on every page): each part must still know which of its rows are headings, and no
+    part may end with one."""
+    from desktop.i18n import translator
+    from desktop.reports.pdf import register_fonts
+    from desktop.reports.workplan_pdf import plan_table
+
+    register_fonts()
+    numerals = ["I", "II", "III", "IV", "V", "VI"]
+    tree = {"sections": [{"number": n, "title": f"Раздел {n}", "items": [
+        {"number": i, "text": "Мероприятие " * (1 + i % 4), "deadline": {}, "responsible_text": "Деканат"}
+        for i in range(1, 4 + 7 * k)]} for k, n in enumerate(numerals)]}
+    table = plan_table(tree, translator("ru"))
+    seen, parts = [], 0
+    while True:
+        table.wrap(500, 300)
+        pieces = table.split(500, 300)
+        last = pieces[0] if len(pieces) == 2 else table
+        rows = [str(row[0]) for row in last._cellvalues]
+        assert last.headings == {r for r, text in enumerate(rows) if text.split(".")[0] in numerals}
+        seen += [rows[r].split(".")[0] for r in sorted(last.headings)]
+        parts += 1
+        if len(pieces) != 2:
+            break
+        assert rows[-1].split(".")[0] not in numerals, f"part {parts} ends with a heading"
+        table = pieces[1]
+    assert parts > 3 and seen == numerals

@@ -28,19 +28,30 @@ def register(cli: Registry) -> None:
 
 def add_strict(parser) -> None:
     parser.add_argument("--strict", action="store_true",
-                        help="refuse (exit 1) when a text has no version in the report's language")
+                        help="refuse (exit 1) when a text has no version in the report's language, "
+                             "or one older than its edited original")
 
 
 def warn_missing(missing: list, lang: str, strict: bool = False) -> None:
     """Texts printed in their original because they have no version in ``lang``: their count on
     stderr; with ``--strict`` the export is refused before anything is written."""
-    from desktop.models.text_versions import CONTENT_LANGUAGES, LANGUAGE_NAMES
+    from desktop.models.text_versions import CONTENT_LANGUAGES, LANGUAGE_NAMES, stale_count
 
     if lang not in CONTENT_LANGUAGES or not missing:
         return
-    message = ngettext("{n} text has no version in {language}; it is printed in its original.",
-                       "{n} texts have no version in {language}; they are printed in their original.",
-                       len(missing)).format(n=len(missing), language=_(LANGUAGE_NAMES[lang]))
+    stale = stale_count(missing, lang)
+    language = _(LANGUAGE_NAMES[lang])
+    messages = []
+    if len(missing) > stale:
+        messages.append(ngettext("{n} text has no version in {language}; it is printed in its original.",
+                                 "{n} texts have no version in {language}; they are printed in their original.",
+                                 len(missing) - stale).format(n=len(missing) - stale, language=language))
+    if stale:  # a version written before its original was edited: printed, but it may say something else
+        messages.append(ngettext("{n} text's version in {language} was written before its original was edited; "
+                                 "check it.",
+                                 "{n} texts' versions in {language} were written before their originals were "
+                                 "edited; check them.", stale).format(n=stale, language=language))
+    message = " ".join(messages)
     if strict:
         raise CommandError(message + " " + _("Nothing was written (--strict)."))
     print(f"dekanat: {message}", file=sys.stderr)

@@ -99,6 +99,16 @@ def update_decision_op(session: Session, decision_id: int, **fields) -> Outcome[
     return updated(session, mt.update_decision, decision_id, fields, MEETINGS)
 
 
+def edit_agenda_item_texts_op(session: Session, item_id: int, originals: dict, lang: str, versions: dict) -> Outcome:
+    """An agenda item edited where the page shows some of its texts in ``lang``: those fields
+    write that language's version, the others the original; undo puts back both."""
+    from desktop.models.text_versions import set_version
+
+    old = mt.update_agenda_item(session, item_id, **originals) if originals else {}
+    old_versions = {f: set_version(session, "agenda_item", item_id, f, lang, v) for f, v in versions.items()}
+    return Outcome(None, bind(edit_agenda_item_texts_op, item_id, old, lang, old_versions), MEETINGS)
+
+
 def sign_minutes_op(session: Session, meeting_id: int, signed_on) -> Outcome:
     """Sign a held meeting's minutes (None: unsign); undo puts the old signing date back."""
     old = mt.sign_minutes(session, meeting_id, signed_on)

@@ -98,16 +98,19 @@ def localize_plan(session: Session, tree: dict, lang: str) -> tuple[dict, list[T
     """The plan tree (``workplan.plan_tree``) with every text in ``lang`` where it has a version;
     returns (tree, texts without one).
 
-    Every export reads it, so it stays light: one query for the versions of the plan's four
-    tables, one for the persons' ids, and objects made only for the texts without a version
-    (the same texts and languages as :func:`plan_texts` with :func:`missing`)."""
-    from sqlalchemy import and_, or_
+    Every export reads it, so it stays light: ONE query for the versions in ``lang`` (and the
+    originals' recorded languages) of the plan's four tables, the persons' ids taken from the tree,
+    one walk over the tree, and objects made only for the texts without a version (the same texts
+    and languages as :func:`plan_texts` with :func:`missing`)."""
+    from sqlalchemy import and_, func, or_
 
+    from desktop.models.org import Faculty
     from desktop.models.text_versions import (
         TextRef,
         TextVersion,
         common_language,
         guess_language,
+        is_stale,
         settled_language,
     )
     from desktop.models.workplan import (
@@ -120,60 +123,84 @@ def localize_plan(session: Session, tree: dict, lang: str) -> tuple[dict, list[T
     section_ids = select(WorkPlanSection.id).where(WorkPlanSection.plan_id == plan_id)
     item_ids = select(WorkPlanItem.id).where(WorkPlanItem.section_id.in_(section_ids))
     person_ids = select(WorkPlanResponsible.id).where(WorkPlanResponsible.item_id.in_(item_ids))
+    faculty_id = select(func.min(Faculty.id)).scalar_subquery()  # the one the document frame names
     versions: dict[tuple, str] = {}  # (table, row, field) -> text in lang
+    sources: dict[tuple, str | None] = {}  # (table, row, field) -> the original that version translates
     recorded: dict[tuple, str] = {}  # (table, row, field) -> language of the original
-    for table, row_id, field, text_lang, text in session.execute(
-            select(TextVersion.table_name, TextVersion.row_id, TextVersion.field, TextVersion.lang, TextVersion.text)
+    for table, row_id, field, text_lang, text, source in session.execute(
+            select(TextVersion.table_name, TextVersion.row_id, TextVersion.field, TextVersion.lang, TextVersion.text,
+                   TextVersion.source)
             .where(or_(TextVersion.text.is_(None), TextVersion.lang == lang), or_(
                 and_(TextVersion.table_name == "workplan", TextVersion.row_id == plan_id),
                 and_(TextVersion.table_name == "workplan_section", TextVersion.row_id.in_(section_ids)),
                 and_(TextVersion.table_name == "workplan_item", TextVersion.row_id.in_(item_ids)),
-                and_(TextVersion.table_name == "workplan_responsible", TextVersion.row_id.in_(person_ids))))):
+                and_(TextVersion.table_name == "workplan_responsible", TextVersion.row_id.in_(person_ids)),
+                and_(TextVersion.table_name == "faculty", TextVersion.row_id == faculty_id)))):
         if text is None:
             recorded[(table, row_id, field)] = text_lang
         else:
             versions[(table, row_id, field)] = text
-    people: dict[int, list[int]] = {}
-    for rid, iid in session.execute(select(WorkPlanResponsible.id, WorkPlanResponsible.item_id)
-                                    .where(WorkPlanResponsible.item_id.in_(item_ids))
-                                    .order_by(WorkPlanResponsible.item_id, WorkPlanResponsible.position)):
-        people.setdefault(iid, []).append(rid)
+            sources[(table, row_id, field)] = source
 
+    every: list[tuple[tuple, str]] = []  # (key, original) of every text: the document's common language
     originals: list[tuple[tuple, str, str]] = []  # (key, original, label) of texts printed as they are
+    stale: list[Text_] = []  # versions written for an original edited since (printed, and counted)
 
-    def version_of(key: tuple, original: str, label: str) -> str:
+    def text(key: tuple, original: str, label: str) -> str:
+        original = original or ""
+        every.append((key, original))
         version = versions.get(key)
         if version:
+            if is_stale(sources.get(key), original):
+                stale.append(Text_(TextRef(*key), label, original, recorded.get(key) or guess_language(original),
+                                   {lang: version}, key in recorded, frozenset((lang,))))
             return version
-        originals.append((key, original or "", label))
+        originals.append((key, original, label))
         return original
 
     # a copy of what changes (sections, items, persons), not a deep copy of 300 items' deadlines
-    out = {**tree, "lang": lang, "sections": [
-        {**sec, "items": [{**item, "responsible": [dict(r) for r in item["responsible"]]} for item in sec["items"]]}
-        for sec in tree["sections"]]}
+    out = {**tree, "lang": lang, "sections": []}
     for field, label in (("title", _("Title")), ("faculty_name", _("Faculty")), ("approver_position",
                                                                                 _("Approved by"))):
-        out[field] = version_of(("workplan", plan_id, field), tree.get(field) or "", label)
+        out[field] = text(("workplan", plan_id, field), tree.get(field) or "", label)
+    if tree.get("frames"):  # the frame's university and faculty (the faculty's own names) in lang too
+        faculty = session.scalar(select(func.min(Faculty.id)))
+        plan_frame = tree["frames"].get("plan")
+        if faculty is not None and plan_frame is not None and plan_frame.university:
+            university = text(("faculty", faculty, "university"), plan_frame.university, _("University"))
+            name = versions.get(("faculty", faculty, "name"))  # the plan's own faculty name comes first
+            out["frames"] = {kind: dataclasses.replace(
+                frame, university=university if frame.university == plan_frame.university else frame.university,
+                faculty=name if name and frame.faculty == plan_frame.faculty else frame.faculty)
+                for kind, frame in tree["frames"].items()}
     responsible, deadline_word = _("Responsible"), _("Deadline")
-    for section in out["sections"]:
-        section["title"] = version_of(("workplan_section", section["id"], "title"), section["title"], section["number"])
-        for item in section["items"]:
+    shown_originals = []  # items whose editor shows the original: its label says its settled language
+    for original_section in tree["sections"]:
+        section = {**original_section, "items": []}
+        out["sections"].append(section)
+        section["title"] = text(("workplan_section", section["id"], "title"), section["title"], section["number"])
+        for original_item in original_section["items"]:
+            item = {**original_item, "responsible": [dict(r) for r in original_item["responsible"]]}
+            section["items"].append(item)
             label = f"{section['number']}.{item['number']}"
             key = ("workplan_item", item["id"], "text")
             item["original_text"] = item["text"]
             # which text the editor shows: a version (its language) or the original (None)
             item["shown_lang"] = lang if versions.get(key) else None
             item["original_lang"] = recorded.get(key) or guess_language(item["text"] or "")
-            item["text"] = version_of(key, item["text"], label)
+            if not item["shown_lang"]:
+                shown_originals.append(item)
+            item["text"] = text(key, item["text"], label)
             if item["deadline"].get("kind") == "text":
-                item["deadline"] = {**item["deadline"], "text": version_of(
-                    ("workplan_item", item["id"], "deadline_text"), item["deadline"]["text"], f"{label} · {deadline_word}")}
-            for ref, rid in zip(item["responsible"], people.get(item["id"], []), strict=False):
-                ref["text"] = version_of(("workplan_responsible", rid, "text"), ref["text"], f"{label} · {responsible}")
+                item["deadline"] = {**item["deadline"], "text": text(
+                    ("workplan_item", item["id"], "deadline_text"), item["deadline"]["text"],
+                    f"{label} · {deadline_word}")}
+            for ref in item["responsible"]:
+                if ref.get("id") is not None:
+                    ref["text"] = text(("workplan_responsible", ref["id"], "text"), ref["text"],
+                                       f"{label} · {responsible}")
             item["responsible_text"] = ", ".join(r["text"] for r in item["responsible"])
     # the language of each original, as plan_texts settles it (over the whole document)
-    every = _plan_originals(out, tree, people)
     langs = {key: recorded.get(key) or guess_language(original) for key, original in every}
     common = common_language((original, langs[key]) for key, original in every)
     missing_texts = []
@@ -183,27 +210,10 @@ def localize_plan(session: Session, tree: dict, lang: str) -> tuple[dict, list[T
         found = settled_language(original, langs.get(key), key in recorded, common)
         if found is not None and found != lang:
             missing_texts.append(Text_(TextRef(*key), label, original, found, {}, key in recorded))
-    for section in out["sections"]:  # the editor's label says the original's settled language
-        for item in section["items"]:
-            if not item["shown_lang"]:
-                key = ("workplan_item", item["id"], "text")
-                item["original_lang"] = settled_language(item["original_text"], langs.get(key), key in recorded,
-                                                         common)
-    return out, missing_texts
-
-
-def _plan_originals(out: dict, tree: dict, people: dict[int, list[int]]) -> list[tuple[tuple, str]]:
-    """Every original text of the plan with its key (the localized tree keeps them aside)."""
-    found = [(("workplan", tree["id"], f), tree.get(f) or "") for f in ("title", "faculty_name", "approver_position")]
-    for section, original_section in zip(out["sections"], tree["sections"], strict=True):
-        found.append((("workplan_section", section["id"], "title"), original_section["title"]))
-        for item, original_item in zip(section["items"], original_section["items"], strict=True):
-            found.append((("workplan_item", item["id"], "text"), original_item["text"]))
-            if original_item["deadline"].get("kind") == "text":
-                found.append((("workplan_item", item["id"], "deadline_text"), original_item["deadline"]["text"]))
-            for ref, rid in zip(original_item["responsible"], people.get(item["id"], []), strict=False):
-                found.append((("workplan_responsible", rid, "text"), ref["text"]))
-    return found
+    for item in shown_originals:  # the editor's label says the original's settled language
+        key = ("workplan_item", item["id"], "text")
+        item["original_lang"] = settled_language(item["original_text"], langs.get(key), key in recorded, common)
+    return out, missing_texts + stale
 
 
 # Academic calendar ---------------------------------------------------------------------------
@@ -366,6 +376,7 @@ class FilledRow:
 class TextImport:
     changes: list = dataclasses.field(default_factory=list)  # (TextRef, lang, text)
     changed_originals: list[tuple[int, str]] = dataclasses.field(default_factory=list)  # (line, key)
+    sources: dict[str, str] = dataclasses.field(default_factory=dict)  # key -> the sheet's (older) original
     errors: list[str] = dataclasses.field(default_factory=list)
 
 
@@ -375,7 +386,7 @@ def check_filled(texts: list[Text_], rows: list[FilledRow]) -> TextImport:
     Every id must be one of this document's texts, once; a refused row names its line. A row whose
     original differs from today's (the text was edited since the export, or the translator retyped
     it) is flagged and its original left alone; its other languages are still taken."""
-    from desktop.models.text_versions import CONTENT_LANGUAGES, TextRef
+    from desktop.models.text_versions import CONTENT_LANGUAGES, TextRef, same_text
 
     by_key = {t.ref.key: t for t in texts}
     result = TextImport()
@@ -396,15 +407,16 @@ def check_filled(texts: list[Text_], rows: list[FilledRow]) -> TextImport:
                 row=row.line, id=row.key, other=seen[row.key]))
             continue
         seen[row.key] = row.line
-        changed = " ".join(row.original.split()) != " ".join(text.original.split())
-        if changed:
+        changed = not same_text(row.original, text.original)
+        if changed:  # its versions translate the sheet's original: they come in stale
             result.changed_originals.append((row.line, row.key))
+            result.sources[row.key] = row.original
         for lang in CONTENT_LANGUAGES:
             if lang not in row.texts:
                 continue
             new = (row.texts[lang] or "").strip()
             if lang == text.original_lang:
-                if new and " ".join(new.split()) != " ".join(text.original.split()) and not changed:
+                if new and not same_text(new, text.original) and not changed:
                     result.changed_originals.append((row.line, row.key))
                 continue
             if not new:
@@ -421,7 +433,7 @@ def import_filled(session: Session, kind: str, doc_id: int | None, rows: list[Fi
     result = check_filled(document_texts(session, kind, doc_id), rows)
     if result.errors:
         return result
-    apply_versions(session, result.changes)
+    apply_versions(session, result.changes, result.sources)
     return result
 
 
@@ -546,13 +558,16 @@ def localize_meeting(session: Session, tree: dict, lang: str) -> tuple[dict, lis
 
     texts = meeting_texts(session, tree["id"])
     by = {(t.ref.table, t.ref.row_id, t.ref.field): t for t in texts}
+    shown: set[tuple[str, int, str]] = set()  # the texts shown in their version (the window edits that)
 
     def text(table, row_id, field, original):
         t = by.get((table, row_id, field))
+        if t is not None and t.versions.get(lang):
+            shown.add((table, row_id, field))
         return t.text(lang) if t is not None else original
 
     out = {**tree, "series": text("meeting_series", tree["series_id"], "name", tree["series"]),
-           "decisions": [dict(d) for d in tree["decisions"]]}
+           "decisions": [dict(d) for d in tree["decisions"]], "shown": shown, "lang": lang}
     faculty = the_faculty(session)
     if faculty is not None:
         out["faculty"] = get_version(session, "faculty", faculty.id, "name", lang) or tree["faculty"]
@@ -602,8 +617,9 @@ def localize_schedule(session: Session, schedule, lang: str):
 
 
 def add_request_search_texts(session: Session, rows: list[dict]) -> list[dict]:
-    """``versions_text`` on each register row: every language version of its procedure, current
-    step and refusal ground, so the register's filter finds a request by any of them."""
+    """``versions_text`` on each register row: its procedure and current step as typed and every
+    language version of them and of its refusal ground, so the register's filter finds a request
+    by any of them (whichever the page shows)."""
     from desktop.models.request_templates import ProcedureStep, ProcedureTemplate
     from desktop.models.text_versions import TextVersion
 
@@ -618,9 +634,10 @@ def add_request_search_texts(session: Session, rows: list[dict]) -> list[dict]:
     own: dict[int, list[str]] = {}
     for row_id, text in session.execute(select(TextVersion.row_id, TextVersion.text).where(
             TextVersion.table_name == "service_request", TextVersion.text.is_not(None))):
-        own.setdefault(row_id, []).append(text or "")
-    for row in rows:
-        row["versions_text"] = " ".join(memory.get(row["procedure"], []) + memory.get(row.get("current_step", ""), [])
+        own.setdefault(row_id, []).append(text)
+    for row in rows:  # the originals too: a row shown in the interface language is found by them
+        row["versions_text"] = " ".join([row["procedure"], row.get("current_step") or ""]
+                                        + memory.get(row["procedure"], []) + memory.get(row.get("current_step", ""), [])
                                         + own.get(row["id"], []))
     return rows
 
@@ -628,23 +645,40 @@ def add_request_search_texts(session: Session, rows: list[dict]) -> list[dict]:
 # Operations (undoable, models/operations.py) ------------------------------------------------------
 def import_texts_op(session: Session, kind: str, doc_id: int | None, rows: list[FilledRow]):
     """A filled-in sheet of one document's texts: every row or none (the refusal names the rows);
-    undo puts back the versions it replaced."""
+    undo puts back the versions it replaced, each with the original it was written for (an
+    out-of-date version comes back out of date)."""
     from desktop.models.operations import Change, Outcome, bind
-    from desktop.models.text_versions import get_version
+    from desktop.models.text_versions import get_version, version_source
 
     preview = check_filled(document_texts(session, kind, doc_id), rows)
     before = [(ref, lang, get_version(session, ref.table, ref.row_id, ref.field, lang))
               for ref, lang, _text in preview.changes]
+    stamps = [(ref, lang, version_source(session, ref.table, ref.row_id, ref.field, lang))
+              for ref, lang, old in before if old]
     result = import_filled(session, kind, doc_id, rows)
     if result.errors:
         raise DomainError("\n".join(result.errors[:20]))
-    return Outcome(result, bind(apply_versions_op, before, list(result.changes)), Change.TEXTS)
+    return Outcome(result, bind(restore_versions_op, before, stamps, list(result.changes), result.sources),
+                   Change.TEXTS)
 
 
-def apply_versions_op(session: Session, versions: list, replaced: list):
-    """Write ``versions``; undo writes back ``replaced`` (the versions they replaced)."""
+def restore_versions_op(session: Session, versions: list, stamps: list, redo: list, redo_sources: dict | None):
+    """Write back ``versions`` with the originals ``stamps`` recorded for them (the undo of an
+    import); redo writes ``redo`` again with its ``redo_sources``."""
+    from desktop.models.operations import Change, Outcome, bind
+    from desktop.models.text_versions import apply_versions, confirm_version
+
+    apply_versions(session, versions)
+    for ref, lang, source in stamps:
+        confirm_version(session, ref.table, ref.row_id, ref.field, lang, source)
+    return Outcome(None, bind(apply_versions_op, redo, redo_sources, versions, stamps), Change.TEXTS)
+
+
+def apply_versions_op(session: Session, versions: list, sources: dict | None, replaced: list, stamps: list):
+    """Write ``versions`` (``sources``: originals they were written for, where not today's); undo
+    writes back ``replaced`` with its ``stamps``."""
     from desktop.models.operations import Change, Outcome, bind
     from desktop.models.text_versions import apply_versions
 
-    apply_versions(session, versions)
-    return Outcome(None, bind(apply_versions_op, replaced, versions), Change.TEXTS)
+    apply_versions(session, versions, sources)
+    return Outcome(None, bind(restore_versions_op, replaced, stamps, versions, sources), Change.TEXTS)

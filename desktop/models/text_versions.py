@@ -14,6 +14,13 @@ Writing a version is a change of the record it belongs to: the record's version 
 (optimistic locking: a stale ``expected_version`` is refused) and the audit trail gets a row
 ``field[lang]`` with the old and new text, as for a hand edit.
 
+Each version keeps the original it was written against (``source``, migration 0019). Once the
+original is edited (in the window, on the command line, by an import) the version is STALE: the
+same rule as the Excel import's "changed original" (:func:`same_text`: equal but for spacing).
+Reports print a stale version but count it with the missing ones (the warning, ``--strict``);
+the translations view marks it; writing the version again (or :func:`confirm_version`) makes it
+current. A version written before 0019 was stamped by the migration with the original of that day.
+
 Reports ask :func:`resolve` / :func:`localize` for the text in their language (falling back to
 the original) and :func:`missing` for the texts that have none; filters ask :func:`matching_ids`
 so a row is found by any of its versions.
@@ -63,6 +70,7 @@ class TextVersion(Base):
     field: Mapped[str] = mapped_column(String(40))
     lang: Mapped[str] = mapped_column(String(5))
     text: Mapped[str | None] = mapped_column(Text)  # NULL: the original (entity column) is in ``lang``
+    source: Mapped[str | None] = mapped_column(Text)  # the original this version translates (NULL: unknown)
 
 
 # Every printed text that can hold versions: table -> fields. A document names its texts through
@@ -137,9 +145,21 @@ class Text_:
     original_lang: str | None
     versions: dict[str, str]
     recorded_lang: bool = False  # the original's language was stated, not guessed
+    stale: frozenset[str] = frozenset()  # languages whose version was written for an earlier original
 
     def text(self, lang: str) -> str:
         return self.versions.get(lang) or self.original
+
+
+def same_text(a: str | None, b: str | None) -> bool:
+    """Two originals are the same text when they differ only in spacing (the rule the Excel import
+    uses for a "changed original", and the one that makes a version stale)."""
+    return " ".join((a or "").split()) == " ".join((b or "").split())
+
+
+def is_stale(source: str | None, original: str | None) -> bool:
+    """A version written for ``source`` no longer translates ``original`` (unknown source: not stale)."""
+    return source is not None and not same_text(source, original)
 
 
 def _check(table: str, field: str) -> None:
@@ -210,27 +230,30 @@ def texts_of(session: Session, table: str, rows: Iterable[tuple[int, str, str, s
         return []
     ids = {r[0] for r in rows}
     versions: dict[tuple[int, str], dict[str, str]] = {}
+    sources: dict[tuple[int, str], dict[str, str | None]] = {}
     recorded: dict[tuple[int, str], str] = {}
-    q = select(TextVersion.row_id, TextVersion.field, TextVersion.lang, TextVersion.text).where(
+    q = select(TextVersion.row_id, TextVersion.field, TextVersion.lang, TextVersion.text, TextVersion.source).where(
         TextVersion.table_name == table)
     if ids_select is not None:  # the document's rows as a subquery (a 300-item plan is no 300-value IN)
         q = q.where(TextVersion.row_id.in_(ids_select))
     elif len(ids) <= 50:
         q = q.where(TextVersion.row_id.in_(ids))
-    for row_id, field, lang, text in session.execute(q):  # one query per table
+    for row_id, field, lang, text, source in session.execute(q):  # one query per table
         if row_id not in ids:
             continue
         if text is None:
             recorded[(row_id, field)] = lang
         else:
             versions.setdefault((row_id, field), {})[lang] = text
+            sources.setdefault((row_id, field), {})[lang] = source
     out = []
     for row_id, field, original, label in rows:
         key = (row_id, field)
         stated = recorded.get(key)
         original = original or ""
+        stale = frozenset(code for code, source in sources.get(key, {}).items() if is_stale(source, original))
         out.append(Text_(TextRef(table, row_id, field), label, original, stated or guess_language(original),
-                         versions.get(key, {}), stated is not None))
+                         versions.get(key, {}), stated is not None, stale))
     return out
 
 
@@ -264,9 +287,15 @@ def settled_language(original: str, lang: str | None, recorded: bool, common: st
 
 def missing(texts: Iterable[Text_], lang: str) -> list[Text_]:
     """The texts with no version in ``lang`` whose original is in another language (a text whose
-    language nothing tells, like "Canvas LMS" or "2025", reads the same in every language)."""
+    language nothing tells, like "Canvas LMS" or "2025", reads the same in every language), and
+    those whose version in ``lang`` is stale (the original was edited since it was written)."""
     return [t for t in texts if t.original.strip() and t.original_lang is not None and t.original_lang != lang
-            and not t.versions.get(lang)]
+            and (not t.versions.get(lang) or lang in t.stale)]
+
+
+def stale_count(texts: Iterable[Text_], lang: str) -> int:
+    """How many of ``texts`` have a version in ``lang`` that is stale (the rest have none)."""
+    return sum(1 for t in texts if t.versions.get(lang) and lang in t.stale)
 
 
 def matching_ids(table: str, field: str, needle: str) -> Select:
@@ -334,6 +363,7 @@ def set_version(session: Session, table: str, row_id: int, field: str, lang: str
     old = get_version(session, table, row_id, field, lang)
     if old == text:
         return old
+    source = _original(session, table, row_id, field) or ""  # the original this version translates
     recorded = session.scalar(select(TextVersion.lang).where(
         TextVersion.table_name == table, TextVersion.row_id == row_id, TextVersion.field == field,
         TextVersion.text.is_(None)))
@@ -344,11 +374,12 @@ def set_version(session: Session, table: str, row_id: int, field: str, lang: str
     key = (TextVersion.table_name == table, TextVersion.row_id == row_id, TextVersion.field == field,
            TextVersion.lang == lang)
     if old is None and text is not None:
-        session.execute(insert(TextVersion).values(table_name=table, row_id=row_id, field=field, lang=lang, text=text))
+        session.execute(insert(TextVersion).values(table_name=table, row_id=row_id, field=field, lang=lang, text=text,
+                                                   source=source))
     elif text is None:
         session.execute(delete(TextVersion).where(*key))
     else:
-        session.execute(update(TextVersion).where(*key).values(text=text))
+        session.execute(update(TextVersion).where(*key).values(text=text, source=source))
     audit_field = f"{field}[{lang}]" if owner == table else f"{table}.{field}[{lang}]"
     record_rows(session, Action.UPDATE, owner, [(owner_id, audit_field, old, text)])
     return old
@@ -385,12 +416,56 @@ def set_originals_language(session: Session, refs: Iterable[TextRef], lang: str)
 
 def add_versions(session: Session, rows: Iterable[tuple[TextRef, str, str]]) -> int:
     """Bulk insert of (ref, lang, text) for rows just made (the demo, built-in content, a copy):
-    no counters, no audit rows (the records' own creation is their history). Returns the count."""
-    values = [{"table_name": r.table, "row_id": r.row_id, "field": r.field, "lang": lang, "text": text}
-              for r, lang, text in rows if text is not None]
+    no counters, no audit rows (the records' own creation is their history); each version is
+    stamped with its original of now. Returns the count."""
+    rows = [(r, lang, text) for r, lang, text in rows if text is not None]
+    wanted: dict[tuple[str, str], set[int]] = {}
+    for r, _lang, _text in rows:
+        wanted.setdefault((r.table, r.field), set()).add(r.row_id)
+    originals = {(table, field, row_id): text for (table, field), ids in wanted.items()
+                 for row_id, text in originals_of(session, table, field, ids).items()}
+    values = [{"table_name": r.table, "row_id": r.row_id, "field": r.field, "lang": lang, "text": text,
+               "source": originals.get((r.table, r.field, r.row_id))} for r, lang, text in rows]
     if values:
         session.execute(insert(TextVersion), values)
     return len(values)
+
+
+def originals_of(session: Session, table: str, field: str, row_ids: Iterable[int]) -> dict[int, str]:
+    """Row id -> the original text of ``field`` (in bulk; a deadline's words from its JSON)."""
+    ids = list(row_ids)
+    if not ids:
+        return {}
+    t = _table(table)
+    if field == "deadline_text":
+        return {row_id: (d or {}).get("text", "") if (d or {}).get("kind") == "text" else ""
+                for row_id, d in session.execute(select(t.c.id, t.c.deadline).where(t.c.id.in_(ids)))}
+    return {row_id: text or "" for row_id, text in session.execute(select(t.c.id, t.c[field]).where(t.c.id.in_(ids)))}
+
+
+_TODAYS = object()
+
+
+def version_source(session: Session, table: str, row_id: int, field: str, lang: str) -> str | None:
+    """The original the version in ``lang`` was written for (None: no version, or not known)."""
+    return session.scalar(select(TextVersion.source).where(
+        TextVersion.table_name == table, TextVersion.row_id == row_id, TextVersion.field == field,
+        TextVersion.lang == lang, TextVersion.text.is_not(None)))
+
+
+def confirm_version(session: Session, table: str, row_id: int, field: str, lang: str,
+                    source=_TODAYS) -> str | None:
+    """The version in ``lang`` still translates the (edited) original: it is current again.
+    ``source``: the original to record (default: today's; an undo gives back the old one);
+    returns the old one."""
+    _check(table, field)
+    key = (TextVersion.table_name == table, TextVersion.row_id == row_id, TextVersion.field == field,
+           TextVersion.lang == lang, TextVersion.text.is_not(None))
+    old = session.scalar(select(TextVersion.source).where(*key))
+    if source is _TODAYS:
+        source = _original(session, table, row_id, field) or ""
+    session.execute(update(TextVersion).where(*key).values(source=source))
+    return old
 
 
 def copy_versions(session: Session, table: str, id_map: dict[int, int]) -> int:
@@ -398,10 +473,11 @@ def copy_versions(session: Session, table: str, id_map: dict[int, int]) -> int:
     (old id -> new id): copy to next year carries the translations along."""
     if not id_map:
         return 0
-    rows = session.execute(select(TextVersion.row_id, TextVersion.field, TextVersion.lang, TextVersion.text).where(
+    rows = session.execute(select(TextVersion.row_id, TextVersion.field, TextVersion.lang, TextVersion.text,
+                                  TextVersion.source).where(
         TextVersion.table_name == table, TextVersion.row_id.in_(list(id_map)))).all()
-    values = [{"table_name": table, "row_id": id_map[r], "field": f, "lang": lang, "text": text}
-              for r, f, lang, text in rows]
+    values = [{"table_name": table, "row_id": id_map[r], "field": f, "lang": lang, "text": text, "source": source}
+              for r, f, lang, text, source in rows]
     if values:
         session.execute(insert(TextVersion), values)
     return len(values)
@@ -436,14 +512,19 @@ def _new_rows_start_bare(session: Session, _flush_context) -> None:
             TextVersion.table_name == table, TextVersion.row_id.in_(row_ids)))
 
 
-def apply_versions(session: Session, changes: Iterable[tuple[TextRef, str, str | None]]) -> int:
+def apply_versions(session: Session, changes: Iterable[tuple[TextRef, str, str | None]],
+                   sources: dict[str, str] | None = None) -> int:
     """Write many versions (an Excel import, the translations view's paste) in the caller's
-    transaction, each with its counter and audit row; returns how many changed."""
+    transaction, each with its counter and audit row; returns how many changed. ``sources``:
+    ref key -> the original a version was written for, where not today's (a sheet exported before
+    the original was edited): such a version is stale from the start."""
     n = 0
     for ref, lang, text in changes:
         old = get_version(session, ref.table, ref.row_id, ref.field, lang)
         if (old or None) != ((text or "").strip() or None):
             set_version(session, ref.table, ref.row_id, ref.field, lang, text)
+            if sources and ref.key in sources and (text or "").strip():
+                confirm_version(session, ref.table, ref.row_id, ref.field, lang, sources[ref.key])
             n += 1
     return n
 
@@ -455,16 +536,17 @@ def any_version_like(column, table: str, field: str, id_column, needle: str):
 
 
 __all__ = ["CONTENT_LANGUAGES", "TRANSLATABLE", "TextRef", "TextVersion", "Text_", "add_versions",
-           "any_version_like", "copy_versions", "get_version", "guess_language", "load", "missing",
-           "original_language", "resolve", "set_original_language", "set_version", "texts_of"]
+           "any_version_like", "confirm_version", "copy_versions", "get_version", "guess_language", "is_stale",
+           "load", "missing", "original_language", "resolve", "same_text", "set_original_language", "set_version",
+           "stale_count", "texts_of"]
 
 
 # Undo of a delete: the versions go with the snapshot and come back with the record ----------
 
-def snapshot_versions(session: Session, table: str, row_id: int) -> list[tuple[str, str, str | None]]:
-    """(field, lang, text) of a record's versions and recorded original language."""
-    return [(field, lang, text) for field, lang, text in session.execute(
-        select(TextVersion.field, TextVersion.lang, TextVersion.text).where(
+def snapshot_versions(session: Session, table: str, row_id: int) -> list[tuple]:
+    """(field, lang, text, source) of a record's versions and recorded original language."""
+    return [tuple(r) for r in session.execute(
+        select(TextVersion.field, TextVersion.lang, TextVersion.text, TextVersion.source).where(
             TextVersion.table_name == table, TextVersion.row_id == row_id))]
 
 
@@ -472,8 +554,8 @@ def restore_versions(session: Session, table: str, row_id: int, saved) -> None:
     """Put back what :func:`snapshot_versions` saw (the record was restored, maybe under a new id)."""
     delete_versions(session, table, [row_id])
     if saved:
-        session.execute(insert(TextVersion), [{"table_name": table, "row_id": row_id, "field": f, "lang": lang,
-                                              "text": text} for f, lang, text in saved])
+        session.execute(insert(TextVersion), [{"table_name": table, "row_id": row_id, "field": v[0], "lang": v[1],
+                                              "text": v[2], "source": v[3] if len(v) > 3 else None} for v in saved])
 
 
 def versions_by_text(session: Session, table: str, rows: Iterable[tuple[int, dict[str, str]]]) -> dict:
@@ -494,7 +576,8 @@ def versions_by_text(session: Session, table: str, rows: Iterable[tuple[int, dic
 
 
 def carry_by_text(session: Session, table: str, saved: dict, rows: Iterable[tuple[int, dict[str, str]]]) -> None:
-    values = [{"table_name": table, "row_id": row_id, "field": field, "lang": lang, "text": text}
+    values = [{"table_name": table, "row_id": row_id, "field": field, "lang": lang, "text": text,
+               "source": original if text is not None else None}
               for row_id, fields in rows for field, original in fields.items()
               for lang, text in saved.get((field, original), [])]
     if values:
@@ -504,11 +587,27 @@ def carry_by_text(session: Session, table: str, saved: dict, rows: Iterable[tupl
 
 # Operations (undoable, models/operations.py) ------------------------------------------------------
 def set_version_op(session: Session, table: str, row_id: int, field: str, lang: str, text: str | None,
-                   changes=None):
-    """Write (or remove) one language version; undo puts the old one back. ``changes``: the
-    ``Change`` flags of the area the text belongs to (TEXTS when not given)."""
+                   changes=None, source=_TODAYS):
+    """Write (or remove) one language version; undo puts the old one back, with the original it
+    was written for (an out-of-date version comes back out of date). ``changes``: the ``Change``
+    flags of the area the text belongs to (TEXTS when not given); ``source``: the original to
+    record for the version (default: today's)."""
     from desktop.models.operations import Change, Outcome, bind
 
     flags = Change.TEXTS if changes is None else changes
+    old_source = version_source(session, table, row_id, field, lang)
     old = set_version(session, table, row_id, field, lang, text)
-    return Outcome(old, bind(set_version_op, table, row_id, field, lang, old, flags), flags)
+    if text and source is not _TODAYS:
+        confirm_version(session, table, row_id, field, lang, source)
+    return Outcome(old, bind(set_version_op, table, row_id, field, lang, old, flags, old_source), flags)
+
+
+def confirm_version_op(session: Session, table: str, row_id: int, field: str, lang: str, source=_TODAYS,
+                       changes=None):
+    """The version in ``lang`` still translates the edited original (the translations view: the
+    same text entered again); undo records the old original again, so it is out of date again."""
+    from desktop.models.operations import Change, Outcome, bind
+
+    flags = Change.TEXTS if changes is None else changes
+    old = confirm_version(session, table, row_id, field, lang, source)
+    return Outcome(old, bind(confirm_version_op, table, row_id, field, lang, old, flags), flags)

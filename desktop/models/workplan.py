@@ -143,12 +143,12 @@ def plan_tree(session: Session, plan: WorkPlan, today: dt.date | None = None) ->
                     .where(WorkPlanSection.plan_id == plan.id).order_by(WorkPlanSection.position))]
     by_section = {s["id"]: s for s in sections}
     people: dict[int, list[dict]] = {}
-    for item_id, staff_id, role, text in session.execute(
-            select(WorkPlanResponsible.item_id, WorkPlanResponsible.staff_id, WorkPlanResponsible.role,
-                   WorkPlanResponsible.text)
+    for rid, item_id, staff_id, role, text in session.execute(
+            select(WorkPlanResponsible.id, WorkPlanResponsible.item_id, WorkPlanResponsible.staff_id,
+                   WorkPlanResponsible.role, WorkPlanResponsible.text)
             .join(WorkPlanItem).join(WorkPlanSection).where(WorkPlanSection.plan_id == plan.id)
             .order_by(WorkPlanResponsible.item_id, WorkPlanResponsible.position)):
-        people.setdefault(item_id, []).append({"staff_id": staff_id, "role": role, "text": text})
+        people.setdefault(item_id, []).append({"id": rid, "staff_id": staff_id, "role": role, "text": text})
     for iid, sid, pos, text, deadline, status, note, completed in session.execute(
             select(WorkPlanItem.id, WorkPlanItem.section_id, WorkPlanItem.position, WorkPlanItem.text,
                    WorkPlanItem.deadline, WorkPlanItem.status, WorkPlanItem.completion_note, WorkPlanItem.completed_on)

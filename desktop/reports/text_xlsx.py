@@ -1,7 +1,8 @@
 """A document's texts as a spreadsheet for a translator, and the filled-in sheet read back.
 
 Columns: id, where in the document, language of the original, the original, then one column per
-language (ky, kk, ru) holding the versions; the original's own column repeats the original. A
+language (ky, kk, ru) holding the versions (yellow: none yet; red: written before the original
+was edited); the original's own column repeats the original. A
 second sheet ``document`` names the document, so a sheet is imported back into the one it came from.
 """
 
@@ -28,6 +29,8 @@ def texts_xlsx(target, texts: list[Text_], kind: str, doc_id: int | None, lang: 
     ws = book.sheet(tr("Texts"))
     missing = book.add_format(font_name="Arial", font_size=10, valign="top", text_wrap=True, border=1,
                               bg_color="#FFF2CC")
+    stale = book.add_format(font_name="Arial", font_size=10, valign="top", text_wrap=True, border=1,
+                            bg_color="#FDE4E4")  # a version written for an original edited since
     header = [tr("Id"), tr("Where"), tr("Original language"), tr("Original")] + [
         f"{code} — {tr(LANGUAGE_NAMES[code])}" for code in CONTENT_LANGUAGES]
     write_row(ws, 0, header, book.fmt["header"])
@@ -39,7 +42,7 @@ def texts_xlsx(target, texts: list[Text_], kind: str, doc_id: int | None, lang: 
         for c, code in enumerate(CONTENT_LANGUAGES, ORIGINAL + 1):
             value = t.original if code == t.original_lang else t.versions.get(code, "")
             if value:
-                ws.write_string(r, c, value, book.fmt["cell"])
+                ws.write_string(r, c, value, stale if code in t.stale and code != t.original_lang else book.fmt["cell"])
             else:
                 ws.write_blank(r, c, None, missing)
     for col, width in enumerate((24, 10, 8, 50, 50, 50, 50)):

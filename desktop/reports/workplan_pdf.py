@@ -17,6 +17,7 @@ from desktop.models import workplan_deadline as dl
 from desktop.models.typography import keep_initials
 from desktop.models.workplan_people import ROLE_LABELS
 from desktop.reports.pdf import (
+    GRID,
     SANS,
     SECTION_FILL,
     build_pdf,
@@ -56,19 +57,51 @@ def approval_block(tree: dict, tr, st) -> list:
     return pdf_top(plan_frame(tree), tr, 175 * mm, tr.short_date(date) if date else "")
 
 
+class PlanTable(Table):
+    """The plan's table: a section heading is a row of its own, kept with the item under it.
+
+    Drawn without ReportLab's SPAN and NOSPLIT: either makes every layout pass walk every cell of
+    the rest of the table, once per page (a 300-item plan spent a fifth of its PDF there). The
+    heading's text sits in the first cell and is centred over the whole row (its right padding
+    reaches to the table's edge), no vertical line crosses a heading row, and the table is not
+    split just below a heading (:meth:`_getFirstPossibleSplitRowPosition`)."""
+
+    headings: frozenset[int] = frozenset()  # row numbers of the section headings
+
+    def _getFirstPossibleSplitRowPosition(self, availHeight, ignoreSpans=0):
+        n = super()._getFirstPossibleSplitRowPosition(availHeight, ignoreSpans)
+        while 0 < n < self._nrows and n - 1 in self.headings:  # a heading never ends a page
+            n -= 1
+        return n
+
+    def split(self, availWidth, availHeight):
+        parts = super().split(availWidth, availHeight)
+        if len(parts) == 2:
+            head, tail = parts
+            n = head._nrows
+            repeat = self.repeatRows
+            head.headings = frozenset(r for r in self.headings if r < n)
+            tail.headings = frozenset(r - n + repeat for r in self.headings if r >= n)
+        return parts
+
+
 def plan_table(tree: dict, tr) -> Table:
     widths = [w * mm for w in WIDTHS_MM]
     inner = [w - 6 for w in widths]
     font = SANS
     rows = [[tr("No."), tr("Activity"), tr("Deadline"), tr("Responsible")]]
-    style = table_style_commands(1, font, FONT_SIZE)
+    # the grid as lines below every row and between columns outside the heading rows
+    style = [c for c in table_style_commands(1, font, FONT_SIZE) if c[0] != "GRID"]
+    style += [("BOX", (0, 0), (-1, -1), 0.5, GRID), ("LINEBELOW", (0, 0), (-1, -1), 0.5, GRID)]
+    headings = []
+    across = sum(widths[1:])  # the heading's first cell reaches over the other columns
     for section in tree["sections"]:
         r = len(rows)
+        headings.append(r)
         rows.append([wrap(f"{section['number']}. {section['title']}", font + "-Bold", FONT_SIZE, sum(inner)), "", "", ""])
-        if section["items"]:  # the section's heading never stays alone at the foot of a page
-            style.append(("NOSPLIT", (0, r), (-1, r + 1)))
-        style += [("SPAN", (0, r), (-1, r)), ("BACKGROUND", (0, r), (-1, r), SECTION_FILL),
-                  ("FONT", (0, r), (-1, r), font + "-Bold", FONT_SIZE, FONT_SIZE * 1.2), ("ALIGN", (0, r), (-1, r), "CENTER")]
+        style += [("BACKGROUND", (0, r), (-1, r), SECTION_FILL),
+                  ("FONT", (0, r), (-1, r), font + "-Bold", FONT_SIZE, FONT_SIZE * 1.2), ("ALIGN", (0, r), (-1, r), "CENTER"),
+                  ("RIGHTPADDING", (0, r), (0, r), 3 - across)]
         for item in section["items"]:
             rows.extend(split_tall_cells([
                 f"{item['number']}.",
@@ -76,7 +109,12 @@ def plan_table(tree: dict, tr) -> Table:
                 wrap(dl.render(item["deadline"], tr), font, FONT_SIZE, inner[2], tr.lang),
                 wrap(keep_initials(item["responsible_text"]).replace(", ", ",\n"), font, FONT_SIZE, inner[3], tr.lang),
             ], MAX_ROW_LINES))
-    t = Table(rows, colWidths=widths, repeatRows=1)
+    # vertical lines: the header and each run of item rows between two headings
+    for start, end in zip([0, *(h + 1 for h in headings)], [*headings, len(rows)], strict=True):
+        if end > start:
+            style.append(("LINEAFTER", (0, start), (-2, end - 1), 0.5, GRID))
+    t = PlanTable(rows, colWidths=widths, repeatRows=1)
+    t.headings = frozenset(headings)
     t.setStyle(TableStyle(style))
     return t
 

@@ -44,6 +44,7 @@ from desktop.views import settings as ui_settings
 from desktop.views.common.operations import run
 
 MISSING_FILL = QColor(colours.role("warn").fill)  # a text still to translate
+STALE_FILL = QColor(colours.role("danger").fill)  # a version written for an original edited since
 ORIGINAL_FILL = QColor(colours.role("neutral").fill)  # the original, not edited here
 WHERE, ORIGINAL = 0, 1
 LANG_COLUMNS = {lang: 2 + i for i, lang in enumerate(CONTENT_LANGUAGES)}
@@ -85,6 +86,9 @@ class TextsModel(QAbstractTableModel):
         return bool(t.original.strip()) and t.original_lang is not None and t.original_lang != lang \
             and not t.versions.get(lang)
 
+    def is_stale(self, t: Text_, lang: str) -> bool:
+        return lang in t.stale and bool(t.versions.get(lang)) and lang != t.original_lang
+
     def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
@@ -102,6 +106,8 @@ class TextsModel(QAbstractTableModel):
                 return ORIGINAL_FILL
             if self.is_missing(t, lang):
                 return MISSING_FILL
+            if self.is_stale(t, lang):
+                return STALE_FILL
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == ORIGINAL and t.original_lang:
                 return _("The original, in {language}").format(language=_(LANGUAGE_NAMES[t.original_lang]))
@@ -110,8 +116,11 @@ class TextsModel(QAbstractTableModel):
             if lang and self.is_missing(t, lang):
                 return _("No version in {language} yet: the original is printed.").format(
                     language=_(LANGUAGE_NAMES[lang]))
-        if role == MISSING_ROLE:
-            return {code for code in CONTENT_LANGUAGES if self.is_missing(t, code)}
+            if lang and self.is_stale(t, lang):
+                return _("Out of date: the original was edited after this version was written. Edit the version, "
+                         "or enter it again as it is, to mark it checked.")
+        if role == MISSING_ROLE:  # "Missing in ..." shows the out-of-date versions too
+            return {code for code in CONTENT_LANGUAGES if self.is_missing(t, code) or self.is_stale(t, code)}
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex):
@@ -127,8 +136,8 @@ class TextsModel(QAbstractTableModel):
             return False
         t = self.texts[index.row()]
         value = str(value or "").strip()
-        if value == (t.versions.get(lang) or ""):
-            return False
+        if value == (t.versions.get(lang) or "") and not (value and self.is_stale(t, lang)):
+            return False  # the same text again marks an out-of-date version checked
         self.on_edit(t, lang, value)
         return True
 
@@ -225,7 +234,8 @@ class TranslationsDialog(QDialog):
         bottom.addStretch(1)
         bottom.addWidget(close)
         hint = QLabel(_("Double-click a language cell to write its version. Yellow: no version yet, "
-                        "the original is printed. Grey: the original's own language."))
+                        "the original is printed. Grey: the original's own language.") + " "
+                     + _("Red: out of date, the original was edited after the version was written."))
         hint.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -259,11 +269,14 @@ class TranslationsDialog(QDialog):
 
     # Editing -------------------------------------------------------------------------------
     def edit(self, text: Text_, lang: str, value: str) -> None:
-        from desktop.models.text_versions import set_version_op
+        from desktop.models.text_versions import confirm_version_op, set_version_op
 
-        ref = text.ref
-        if run(self, _("Translate text"), bind(set_version_op, ref.table, ref.row_id, ref.field, lang, value),
-               title=self.windowTitle(), after=self._written) is None:
+        ref, old = text.ref, text.versions.get(lang)
+        if value and value == old:  # the same text again: the out-of-date version is checked, and current
+            op = bind(confirm_version_op, ref.table, ref.row_id, ref.field, lang)
+        else:
+            op = bind(set_version_op, ref.table, ref.row_id, ref.field, lang, value)
+        if run(self, _("Translate text"), op, title=self.windowTitle(), after=self._written) is None:
             self.reload()
 
     def _written(self, _outcome=None) -> None:
@@ -340,13 +353,28 @@ class MissingDialog(QDialog):
     def __init__(self, missing: list[Text_], lang: str, parent=None):
         super().__init__(parent)
         self.setWindowTitle(_("Texts without a translation"))
+        from desktop.models.text_versions import stale_count
+
         language = _(LANGUAGE_NAMES.get(lang, lang))
-        label = QLabel(ngettext("{n} text of this document has no version in {language}; it would be printed "
-                                "in its original:",
-                                "{n} texts of this document have no version in {language}; they would be printed "
-                                "in their original:", len(missing)).format(n=len(missing), language=language))
+        stale = stale_count(missing, lang)
+        lines = []
+        if len(missing) > stale:
+            lines.append(ngettext("{n} text of this document has no version in {language}; it would be printed "
+                                  "in its original.",
+                                  "{n} texts of this document have no version in {language}; they would be printed "
+                                  "in their original.", len(missing) - stale).format(n=len(missing) - stale,
+                                                                                     language=language))
+        if stale:
+            lines.append(ngettext("{n} text's version in {language} was written before its original was edited; "
+                                  "check it.",
+                                  "{n} texts' versions in {language} were written before their originals were "
+                                  "edited; check them.", stale).format(n=stale, language=language))
+        label = QLabel("\n".join(lines))
         label.setWordWrap(True)
-        self.texts = QStringListModel([f"{t.label}  {t.original[:120]}" for t in missing], self)
+        outdated = _("(out of date)")
+        self.texts = QStringListModel([f"{t.label}  {t.original[:120]}"
+                                       + (f"  {outdated}" if lang in t.stale and t.versions.get(lang) else "")
+                                       for t in missing], self)
         self.list = QListView()
         self.list.setModel(self.texts)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -371,6 +399,43 @@ def content_language() -> str | None:
 
     lang = current_language()
     return lang if ui_settings.get(ui_settings.CONTENT_SHOWN) == "interface" and lang in CONTENT_LANGUAGES else None
+
+
+def shown_versions(session, table: str, field: str) -> dict[int, str]:
+    """Row id -> the version of ``table.field`` the pages show (none when they show originals)."""
+    from desktop.models.text_versions import load
+
+    lang = content_language()
+    if lang is None:
+        return {}
+    return {row_id: found[lang] for (row_id, _f), found in load(session, table, None, [field]).items()
+            if found.get(lang)}
+
+
+def content_language_command(page, on_change) -> None:
+    """The one setting as a page's check command "Show texts in the interface language" (key
+    ``content_lang``, named by the page's ``set_command_texts``), kept in step with the other
+    pages; ``on_change()`` reloads the page's texts (through :func:`content_language`)."""
+    from PySide6.QtGui import QAction
+
+    act = QAction(page, checkable=True)
+    act.setChecked(ui_settings.get(ui_settings.CONTENT_SHOWN) == "interface")
+
+    def toggled(on: bool) -> None:
+        ui_settings.put(ui_settings.CONTENT_SHOWN, "interface" if on else "original")
+        page.ctx.data_changed.emit("content_language")  # every page, this one too, shows the choice
+
+    def changed(what: str) -> None:
+        if what != "content_language":
+            return
+        act.blockSignals(True)
+        act.setChecked(ui_settings.get(ui_settings.CONTENT_SHOWN) == "interface")
+        act.blockSignals(False)
+        on_change()
+
+    act.toggled.connect(toggled)
+    page.adopt_command("content_lang", act, kind="other")
+    page.ctx.data_changed.connect(changed)
 
 
 def confirm_missing(parent, missing: list[Text_], lang: str, translate) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from PySide6.QtCore import QRect, QSize, QStringListModel, Qt
+from PySide6.QtCore import QModelIndex, QRect, QSize, QStringListModel, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,7 +39,7 @@ from desktop.views.calendar.events_model import EVENT_ID_ROLE, KIND_LABELS, TERM
 from desktop.views.calendar.year_view import YearViewWidget
 from desktop.views.common.area import AreaPage
 from desktop.views.common.operations import run
-from desktop.views.common.page import EmptyState, Legend, PageHeader, find_in_view
+from desktop.views.common.page import EmptyState, Legend, PageHeader
 
 CURRENT = ui_settings.CALENDAR_CURRENT
 TAB = ui_settings.CALENDAR_TAB
@@ -82,7 +82,7 @@ class KindDelegate(WrapDelegate):
 
 
 class CalendarArea(AreaPage):
-    shows = Change.CALENDAR | Change.WORKDAYS | Change.SETTINGS
+    shows = Change.CALENDAR | Change.WORKDAYS | Change.SETTINGS | Change.TEXTS
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
@@ -112,8 +112,10 @@ class CalendarArea(AreaPage):
             self.add_command(key, lambda slot=slot: slot(), kind=kind, role=role, enabled_when=when,
                              icon={"add": "new", "delete": "delete"}.get(key))
         self.buttons = self.commands
-        self.search = QLineEdit()  # finds an event by its title (Ctrl+F)
+        self.search = QLineEdit()  # filters the events by title or note, in any language (Ctrl+F)
+        self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._find)
+        self._search_text: dict[int, str] = {}  # event id -> its texts and every version of them
         self.header = PageHeader(self, context=[self.chooser], search=self.search)
         self.set_search(self.search)
         self.title = self.header.title
@@ -183,7 +185,33 @@ class CalendarArea(AreaPage):
     def _find(self, text: str) -> None:
         if text.strip():
             self.tabs.setCurrentIndex(0)
-            find_in_view(self.tree, text, [1])
+        first = self._filter_events()
+        if first is not None:
+            self.tree.setCurrentIndex(first)
+            self.tree.scrollTo(first)
+
+    def _filter_events(self) -> QModelIndex | None:
+        """Only the events whose title or note contains the search text in any of its languages
+        (with the rows they belong to, and their categories) stay visible; returns the first match."""
+        needle = self.search.text().strip().casefold()
+        first: list[QModelIndex] = []
+
+        def walk(parent: QModelIndex) -> bool:
+            any_shown = False
+            for r in range(self.model.rowCount(parent)):
+                index = self.model.index(r, 0, parent)
+                event = index.internalPointer().event
+                own = bool(needle) and event is not None and needle in self._search_text.get(event.id, "")
+                if own and not first:
+                    first.append(self.model.index(r, 1, parent))
+                below = walk(index)
+                shown = not needle or own or below
+                self.tree.setRowHidden(r, parent, not shown)
+                any_shown = any_shown or shown
+            return any_shown
+
+        walk(QModelIndex())
+        return first[0] if first else None
 
     # Texts ----------------------------------------------------------------
     def retranslate_ui(self) -> None:
@@ -238,6 +266,12 @@ class CalendarArea(AreaPage):
                 except DomainError:
                     self.data = None
                 work = ac.calendar_engine(s, self.data) if self.data else None
+                if self.data is not None:  # the filter finds an event by its original and every version
+                    from desktop.models.text_versions import version_text_index
+
+                    versions = version_text_index(s, "calendar_event", [e.id for e in self.data.events])
+                    self._search_text = {e.id: "\n".join((e.title, e.note or "", versions.get(e.id, ""))).casefold()
+                                         for e in self.data.events}
             if self.data is None:
                 self._fill_chooser()
                 return
@@ -255,6 +289,7 @@ class CalendarArea(AreaPage):
             self.tree.setColumnWidth(2, 130)
             for i in range(len(self.data.terms)):
                 self.tree.setColumnWidth(self.model.FIXED + i, 170)
+            self._filter_events()
         self._problems = problems
         self.empty.setVisible(self.data is None)
         self.tabs.setVisible(self.data is not None)

@@ -285,6 +285,7 @@ class ExamListProxy(QSortFilterProxyModel):
         super().__init__(parent)
         self.flt = ExamFilter()
         self.setSortRole(SORT_ROLE)
+        self.versions: dict = {}  # ("discipline" | "room", id) -> its names in every language (searched)
 
     text = ""  # the page's search (Ctrl+F): any cell of the row containing it
 
@@ -300,7 +301,10 @@ class ExamListProxy(QSortFilterProxyModel):
         model = self.sourceModel()
         exam = model.rows[source_row][0]
         if self.text and not any(self.text in str(model.index(source_row, c).data() or "").casefold()
-                                 for c in range(model.columnCount())):
+                                 for c in range(model.columnCount())) and not any(
+                self.text in self.versions.get(key, "").casefold()
+                for key in (("discipline", exam.discipline_id), ("room", exam.room_id),
+                            ("room", exam.consult_room_id))):
             return False
         return self.flt.exam_ok(exam) and any(self.flt.group_ok(model.schedule, g) for g in exam.group_ids)
 

@@ -53,11 +53,12 @@ FILTERS = ui_settings.EXAMS_FILTERS
 
 
 class ExamsArea(AreaPage):
-    shows = Change.EXAMS  # own and others' changes reload the session (on_changed)
+    shows = Change.EXAMS | Change.TEXTS  # own and others' changes reload the session (on_changed)
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
         self.schedule: ops.Schedule | None = None
+        self.original_schedule: ops.Schedule | None = None  # self.schedule before its names were localized
         self.session_id: int | None = None
         self.conflicts = []
         self.year = QComboBox()
@@ -153,6 +154,9 @@ class ExamsArea(AreaPage):
         self.buttons = {k: self.commands[k] for k in ("add", "edit", "delete", "copy", "generate", "rooms")}
         self.translations_action = self.add_command("translations", lambda: self.open_translations(), kind="other",
                                                     enabled_when=has)
+        from desktop.views.translations import content_language_command
+
+        content_language_command(self, lambda: self._reload())  # names: originals or interface language
         self.by = QComboBox()
         self.by.addItem("", "course")
         self.by.addItem("", "programme")
@@ -215,7 +219,8 @@ class ExamsArea(AreaPage):
             "list_pdf": _("List to PDF…"), "matrix_pdf": _("Matrix to PDF…"),
             "examiner_pdf": _("Examiners' timetables to PDF…"), "room_pdf": _("Rooms' timetables to PDF…"),
             "preview": _("Print preview of the matrix"),
-            "translations": _("Translate disciplines and rooms…")})
+            "translations": _("Translate disciplines and rooms…"),
+            "content_lang": _("Show texts in the interface language")})
         self.by.setItemText(0, _("Sheet per course"))
         self.by.setItemText(1, _("Sheet per programme"))
         self.filters.retranslate()
@@ -261,8 +266,25 @@ class ExamsArea(AreaPage):
             self.session_id = ex.find_session(s, year, kind) if year else None
             if self.session_id is None:
                 self.schedule, self.conflicts, days_off = None, [], {}
+                self.original_schedule = None
             else:
                 self.schedule = ops.load_schedule(s, self.session_id)
+                from desktop.models.text_versions import version_text_index
+                from desktop.views.translations import content_language
+
+                # the search finds an exam by any version of its discipline's and rooms' names
+                search = {("discipline", k): v for k, v in version_text_index(s, "discipline").items()}
+                search.update({("room", k): v for k, v in version_text_index(s, "room").items()})
+                for did, name in self.schedule.disciplines.items():
+                    search[("discipline", did)] = f"{search.get(('discipline', did), '')}\n{name}"
+                for rid, (name, _cap, building) in self.schedule.rooms.items():
+                    search[("room", rid)] = f"{search.get(('room', rid), '')}\n{name}\n{building}"
+                self.list_proxy.versions = search
+                self.original_schedule = self.schedule  # reports localize the originals themselves
+                if lang := content_language():
+                    from desktop.models.text_documents import localize_schedule
+
+                    self.schedule = localize_schedule(s, self.schedule, lang)[0]
                 rules = rules_for(s, self.schedule)
                 self.conflicts = find_conflicts(self.schedule, rules)
                 days_off = rules.days_off
@@ -536,7 +558,7 @@ class ExamsArea(AreaPage):
         from desktop.models.text_documents import localize_schedule
 
         with self.ctx.db.session() as s:  # disciplines and rooms in the report language
-            schedule, missing = localize_schedule(s, self.schedule, lang)
+            schedule, missing = localize_schedule(s, self.original_schedule or self.schedule, lang)
         if key != "preview":
             from desktop.views.translations import confirm_missing
 

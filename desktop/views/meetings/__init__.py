@@ -148,6 +148,9 @@ class MeetingsArea(AreaPage):
         self._meeting_id: int | None = None
         self.actions_by_key["delete"].setEnabled(False)
         self.set_calendar_mode(settings.get(CALENDAR_MODE), remember=False)
+        from desktop.views.translations import content_language_command
+
+        content_language_command(self, lambda: self.refresh())  # typed texts: originals or interface language
         self.refresh()
 
     # Texts ----------------------------------------------------------------------------------
@@ -161,7 +164,8 @@ class MeetingsArea(AreaPage):
         self.legend.retranslate()
         self.set_command_texts({"find": _("Search"), "new_series": _("New series…"), "edit_series": _("Edit series…"),
                                 "delete_series": _("Delete series…"), "next": _("Next meeting"),
-                                "delete": _("Delete meeting")})
+                                "delete": _("Delete meeting"),
+                                "content_lang": _("Show texts in the interface language")})
         self.actions_by_key["next"].setToolTip(_("Create the next meeting of the series on its day") + " (Ctrl+N)")
         self.empty.set_text(_("The faculty's meetings: a weekly series (the dean's office, the council), each "
                               "meeting's agenda, attendance, minutes and decisions. Start with a weekly series."))
@@ -177,7 +181,7 @@ class MeetingsArea(AreaPage):
 
     # Loading --------------------------------------------------------------------------------
     def on_changed(self, changes: Change) -> None:
-        if changes & (Change.STAFF | Change.WORKPLAN | Change.WORKDAYS | Change.REQUESTS):
+        if changes & (Change.STAFF | Change.WORKPLAN | Change.WORKDAYS | Change.REQUESTS | Change.TEXTS):
             self.refresh()
         elif changes & Change.MEETINGS:
             self._reload()
@@ -189,14 +193,17 @@ class MeetingsArea(AreaPage):
         self.register.refresh()
 
     def _fill_series(self) -> None:
+        from desktop.views.translations import shown_versions
+
         with self.ctx.db.session() as s:
             rows = mt.series_list(s)
+            names = shown_versions(s, "meeting_series", "name")  # in the content language, where chosen
         wanted = self.series.currentData() if self.series.count() else settings.get(SERIES)
         self.series.blockSignals(True)
         self.series.clear()
         self.series.addItem(_("All series"), 0)
         for r in rows:
-            self.series.addItem(r["name"], r["id"])
+            self.series.addItem(names.get(r["id"], r["name"]), r["id"])
         self.series.setCurrentIndex(max(self.series.findData(wanted or 0), 0))
         self.series.blockSignals(False)
         self._enable_series_actions()
@@ -244,6 +251,11 @@ class MeetingsArea(AreaPage):
         with self.ctx.db.session() as s:
             rows = mt.meetings_between(s, start - dt.timedelta(days=7), end + dt.timedelta(days=14),
                                        self.series.currentData() or None)
+            from desktop.views.translations import shown_versions
+
+            names = shown_versions(s, "meeting_series", "name")
+            for r in rows:
+                r["series"] = names.get(r["series_id"], r["series"])
             from desktop.models.workdays import work_calendar
 
             cal = work_calendar(s)
@@ -453,9 +465,18 @@ class MeetingsArea(AreaPage):
         self.editor.select_item(item_id)
 
     def edit_item(self, item_id: int, field: str | None, value) -> None:
-        """One field, or (``field`` None) several at once: ``value`` is then a dict."""
+        """One field, or (``field`` None) several at once: ``value`` is then a dict. A text the editor
+        shows in its version (the content language) edits that version, the others the original."""
+        from desktop.views.translations import content_language
+
         fields = value if field is None else {field: value}
-        self._do(_("Edit agenda item"), bind(mops.update_agenda_item_op, item_id, **fields))
+        lang, shown = content_language(), self.editor.shown
+        versions = {f: v for f, v in fields.items() if lang and ("agenda_item", item_id, f) in shown}
+        if versions:
+            originals = {f: v for f, v in fields.items() if f not in versions}
+            self._do(_("Edit agenda item"), bind(mops.edit_agenda_item_texts_op, item_id, originals, lang, versions))
+        else:
+            self._do(_("Edit agenda item"), bind(mops.update_agenda_item_op, item_id, **fields))
         self.editor.select_item(item_id)
 
     def add_decision(self, meeting_id: int, item_id: int | None, values: dict) -> None:
@@ -463,7 +484,19 @@ class MeetingsArea(AreaPage):
                                          due_date=values["due_date"], agenda_item_id=item_id))
 
     def edit_decision(self, decision_id: int, field: str, value, in_minutes: bool = False) -> None:
-        """From the register, or (``in_minutes``) through the minutes, which then print the new value."""
+        """From the register, or (``in_minutes``) through the minutes, which then print the new value.
+        A text the page shows in its version (the content language) edits that version."""
+        from desktop.models.text_versions import get_version, set_version_op
+        from desktop.views.translations import content_language
+
+        lang = content_language()
+        if field == "text" and lang:
+            with self.ctx.db.session() as s:
+                shown_version = get_version(s, "meeting_decision", decision_id, "text", lang)
+            if shown_version:  # the page shows (editor and register alike) this version: it is the one edited
+                self._do(_("Edit decision"), bind(set_version_op, "meeting_decision", decision_id, "text", lang,
+                                                  value, Change.MEETINGS))
+                return
         text = {"status": _("Change decision status")}.get(field, _("Edit decision"))
         self._do(text, bind(mops.update_decision_op, decision_id, in_minutes=in_minutes, **{field: value}))
 

@@ -145,6 +145,7 @@ class MeetingEditor(QWidget):
         super().__init__(parent)
         self.page = page
         self.tree: dict | None = None
+        self.shown: set = set()  # (table, id, field) shown in their version: edits go to that version
         self.staff: list[tuple[int, str]] = []
         # heading
         self.heading = QLabel()
@@ -371,8 +372,15 @@ class MeetingEditor(QWidget):
             self.time.clear()
             self.place.clear()
             return
+        from desktop.views.translations import content_language
+
         with self.page.ctx.db.session() as s:
             self.tree = mt.meeting_tree(s, meeting_id)
+            if lang := content_language():  # typed texts in the interface language where translated
+                from desktop.models.text_documents import localize_meeting
+
+                self.tree = localize_meeting(s, self.tree, lang)[0]
+            self.shown = self.tree.get("shown", set())
             proposals = ag.agenda_draft(s, meeting_id)
             self.staff = mt.staff_choices(s)
         self.setEnabled(True)
@@ -387,7 +395,13 @@ class MeetingEditor(QWidget):
         t = self.tree
         if t is None:
             return
-        self.heading.setText(_("{series}, minutes No. {number}").format(series=t["series"], number=t["number"]))
+        heading = _("{series}, minutes No. {number}").format(series=t["series"], number=t["number"])
+        if self.shown:  # which texts an edit changes: the versions shown, the others' originals
+            from desktop.models.text_versions import LANGUAGE_NAMES
+
+            heading += " · " + _("texts in {language} where translated; an edit changes that version").format(
+                language=_(LANGUAGE_NAMES[t["lang"]]) if t.get("lang") in LANGUAGE_NAMES else "")
+        self.heading.setText(heading)
         self.date.setDate(QDate(t["date"].year, t["date"].month, t["date"].day))
         self.time.setText(t["time"])
         self.place.setText(t["place"])

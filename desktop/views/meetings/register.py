@@ -139,11 +139,17 @@ class DecisionsRegister(QWidget):
     def reload(self) -> None:
         with self.page.ctx.db.session() as s:
             from desktop.models.text_versions import version_text_index
+            from desktop.views.translations import shown_versions
 
             rows = mt.decisions(s, on_date=clock.today(), **self.filters())
             versions = version_text_index(s, "meeting_decision", [r["id"] for r in rows]) if rows else {}
-        for r in rows:  # the filter finds a decision by any of its language versions
-            r["versions_text"] = versions.get(r["id"], "")
+            shown = shown_versions(s, "meeting_decision", "text")  # in the content language, where chosen
+            names = shown_versions(s, "meeting_series", "name")
+            series = {r["name"]: names.get(r["id"], r["name"]) for r in mt.series_list(s)}
+        for r in rows:  # the filter finds a decision by its original and any of its language versions
+            r["versions_text"] = versions.get(r["id"], "") + "\n" + r["text"]
+            r["text"] = shown.get(r["id"], r["text"])
+            r["series"] = series.get(r["series"], r["series"])
         self.model.set_rows(rows)
         overdue = sum(1 for r in rows if r["overdue"])
         self.count.setText(ngettext("{count} decision, {overdue} overdue", "{count} decisions, {overdue} overdue",

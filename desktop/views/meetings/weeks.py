@@ -144,6 +144,12 @@ class WeekList(QWidget):
         start = self.first_monday()
         with self.page.ctx.db.session() as s:
             weeks = mt.meetings_by_week(s, start, WEEKS_SHOWN, self.page.series.currentData() or None)
+            from desktop.views.translations import shown_versions
+
+            names = shown_versions(s, "meeting_series", "name")  # in the content language, where chosen
+            for week in weeks:
+                for r in week["meetings"]:
+                    r["series"] = names.get(r["series_id"], r["series"])
         self.model.set_rows(week_rows(weeks, clock.today()))
         self.range_label.setText(week_text(weeks[0]["start"], weeks[-1]["end"]))
         if self.page.meeting_id is not None:

@@ -43,7 +43,7 @@ SPLITTER = user_settings.REQUESTS_SPLITTER
 
 
 class RequestsArea(AreaPage):
-    shows = Change.REQUESTS | Change.STUDENTS | Change.WORKDAYS | Change.COUNTRY | Change.SETTINGS
+    shows = Change.REQUESTS | Change.STUDENTS | Change.WORKDAYS | Change.COUNTRY | Change.SETTINGS | Change.TEXTS
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
@@ -99,6 +99,9 @@ class RequestsArea(AreaPage):
         self.templates_action = self.add_command("template", self.edit_template, kind="other")
         self.new_template_action = self.add_command("new_template", self.new_template, kind="other")
         self.translations_action = self.add_command("translations", lambda: self.open_translations(), kind="other")
+        from desktop.views.translations import content_language_command
+
+        content_language_command(self, lambda: self.refresh())  # typed texts: originals or interface language
         self.card = RequestCard()
         self.card.record_step.connect(self.mark_step_done)
         self.card.clear_step.connect(self.clear_step)
@@ -178,7 +181,8 @@ class RequestsArea(AreaPage):
             "card_preview": _("Print preview of the request card…"), "pdf": _("Register to PDF…"),
             "card_pdf": _("Request card to PDF…"), "excel": _("Register to Excel…"),
             "template": _("Edit procedure…"), "new_template": _("New procedure…"),
-            "translations": _("Translate procedures…")})
+            "translations": _("Translate procedures…"),
+            "content_lang": _("Show texts in the interface language")})
         for label, text in zip(self.filter_labels, (_("Procedure:"), _("Status:"), _("When:")), strict=True):
             label.setText(text)
         self.filters.retranslate()
@@ -237,9 +241,16 @@ class RequestsArea(AreaPage):
         current = self.current_request_id()
         with self.ctx.db.session() as s:
             self._procedures = templates.template_rows(s)
-            from desktop.models.text_documents import add_request_search_texts
+            from desktop.models.text_documents import (
+                add_request_search_texts,
+                localize_request_rows,
+            )
+            from desktop.views.translations import content_language
 
-            rows = add_request_search_texts(s, label_rows(req.request_rows(s, self.today)))
+            rows = add_request_search_texts(s, req.request_rows(s, self.today))  # every version, to search
+            if lang := content_language():  # the procedures' texts as the user chose to see them
+                rows = localize_request_rows(s, rows, lang)[0]
+            rows = label_rows(rows)
             self._counts = req.dashboard_counts(s, self.today)
             days = settings.get(s, req.DUE_SOON.key)
         self.due_soon.blockSignals(True)
@@ -299,7 +310,14 @@ class RequestsArea(AreaPage):
             return
         try:
             with self.ctx.db.session() as s:
-                self.card.show_card(req.request_card(s, rid, self.today))
+                card = req.request_card(s, rid, self.today)
+                from desktop.views.translations import content_language
+
+                if lang := content_language():
+                    from desktop.models.text_documents import localize_request_card
+
+                    card = localize_request_card(s, card, lang)[0]
+                self.card.show_card(card)
         except DomainError:
             self.card.show_card(None)
         self.update_commands()

@@ -99,7 +99,7 @@ class SectionBars(QWidget):
 
 
 class WorkPlanArea(PlanActions, AreaPage):
-    shows = Change.WORKPLAN | Change.STAFF
+    shows = Change.WORKPLAN | Change.STAFF | Change.TEXTS
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)

@@ -5,15 +5,15 @@ A service request keeps the list of documents received (``documents``), printed 
 Existing decisions take their current values as their snapshot (the best record there is of
 what was decided); no existing minutes are signed.
 
-Revision ID: 0016
-Revises: 0018
+Revision ID: 0020
+Revises: 0019
 Create Date: 2026-11-30 08:10:00
 """
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0016'
-down_revision = '0018'
+revision = '0020'
+down_revision = '0019'
 branch_labels = None
 depends_on = None
 
