@@ -464,6 +464,39 @@ def test_a_lock_left_by_a_killed_process_is_taken_over_by_the_command_line(tmp_p
     assert not Path(f"{path}.lock").exists()  # released at the end
 
 
+def test_a_read_only_command_never_migrates_an_older_schema_under_another_holder(tmp_path, capsys):
+    import socket
+
+    from desktop.cli import main
+    from desktop.models.lock import DatabaseLock
+    from desktop.models.migrate import current_revision, known_revisions, upgrade
+
+    path = tmp_path / "old.sqlite3"
+    old = Database(path)
+    upgrade(old, backup=False, revision=known_revisions()[-2])  # as an older Dekanat left it
+    old.dispose()
+    before = _state(path)
+    outputs = {"check": [], "backup": ["-o", str(tmp_path / "b.sqlite3")],
+               "export": ["students", "--format", "xlsx", "-o", str(tmp_path / "s.xlsx")]}
+    with DatabaseLock(path):  # another process (an older window, a writing command) has the file
+        for command, rest in outputs.items():
+            capsys.readouterr()
+            assert main(["--database", str(path), command, *rest]) == 1
+            assert capsys.readouterr().err.strip() == (
+                f"dekanat: The database {path} was written by an older Dekanat and must be brought up to date "
+                f"first, but it is open in Dekanat (process {os.getpid()} on {socket.gethostname()}): it was not "
+                "changed. Run the command again once that program has closed it.")
+            assert _state(path) == before, command
+        assert not (tmp_path / "b.sqlite3").exists() and not (tmp_path / "s.xlsx").exists()
+        assert not (tmp_path / "old.backups").exists()
+    # Once the holder is gone, the same command brings it up to date under its own lock and runs.
+    assert main(["--database", str(path), "check"]) == 0
+    db = Database(path)
+    assert current_revision(db) == known_revisions()[-1]
+    db.dispose()
+    assert not Path(f"{path}.lock").exists()
+
+
 # 7. Files and paths as the user means them -------------------------------------------------------
 
 def test_a_database_on_a_read_only_disk_is_checked_and_exported_never_written(tmp_path, demo_template, capsys):
