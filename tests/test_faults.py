@@ -741,6 +741,61 @@ def test_a_bulk_row_too_long_is_named_by_its_row():
         check_row(Faculty.__table__, {"name": "F", "city": "c" * 5000}, row=7)
 
 
+def _long_student_list(tmp_path) -> Path:
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Фамилия", "Имя", "Группа", "Телефон"])
+    ws.append(["Асанов", "Бакыт", "ЮР-1-25", "+996 555 123456"])
+    ws.append([])
+    ws.append(["Осмонова", "Айгүл", "ЮР-1-25", "5" * 60])  # Excel row 4; a phone fits in 50
+    path = tmp_path / "students.xlsx"
+    wb.save(path)
+    return path
+
+
+def _long_work_plan(tmp_path) -> Path:
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["№", "Иш-чаралардын аталышы", "Аткаруу мөөнөтү", "Жооптуулар"])
+    ws.append(["I. Уюштуруу иштери"])
+    ws.append(["1", "Кафедранын отурумун өткөрүү", "сентябрь", "Сопуев У.А."])
+    ws.append([])
+    ws.append([])
+    ws.append(["2", "Окуу пландарын бекитүү", "октябрь", "Ж" * 400])  # Excel row 6; a person fits in 300
+    path = tmp_path / "plan.xlsx"
+    wb.save(path)
+    return path
+
+
+BULK_IMPORTS = {
+    "students": (lambda tmp: ["import", "students", str(_long_student_list(tmp))],
+                 'row 4, column "Телефон": at most 50 characters, not 60'),
+    "workplan": (lambda tmp: ["import", "workplan", str(_long_work_plan(tmp)), "--year", "2026-2027"],
+                 'row 6, column "text": at most 300 characters, not 400'),
+}
+
+
+@pytest.mark.parametrize("importer", list(BULK_IMPORTS))
+def test_a_bulk_import_names_the_row_of_an_over_long_cell_and_writes_nothing(importer, tmp_path, migrated_template,
+                                                                              capsys):
+    from desktop.cli import main
+
+    path = _db_with_student(tmp_path, migrated_template)
+    argv, expected = BULK_IMPORTS[importer]
+    argv = argv(tmp_path)
+    before = _state(path)
+    capsys.readouterr()
+    assert main(["--database", str(path), "--lang", "en", *argv]) == 1
+    err = capsys.readouterr().err
+    assert expected in err
+    assert "unexpected" not in err
+    assert _state(path) == before
+
+
 # 5. Stale writes refused: undo carries the version it expects -----------------------------------
 
 def test_undo_of_a_student_edit_never_overwrites_another_office(qtbot, demo_db, monkeypatch):
