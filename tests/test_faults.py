@@ -1017,6 +1017,60 @@ def test_a_backup_onto_a_full_disk_leaves_no_half_copy(tmp_path, demo_template, 
         disk.close()
 
 
+# What a person may still do on a read-only database: find, open to read, print and export.
+READING_COMMANDS = {
+    "find", "refresh", "open", "card", "preview", "pdf", "excel", "card_pdf", "card_preview", "excel_groups",
+    "group_list", "headcount_pdf", "headcount_xlsx", "month_excel", "month_preview", "preview_agenda",
+    "register_export", "content_lang", "history",
+}
+
+
+def test_the_window_on_a_read_only_file_leaves_no_writing_command_enabled_in_any_area(qtbot, tmp_path,
+                                                                                      demo_template):
+    """Every area (each page is built when first shown, after the window has started) is walked
+    with a row selected, so the commands that follow the selection would be enabled."""
+    import argparse
+
+    from PySide6.QtWidgets import QAbstractItemView
+
+    from desktop.views.app import start_window
+    from desktop.views.areas import AREAS
+
+    path = tmp_path / "faculty.sqlite3"
+    shutil.copyfile(demo_template, path)
+    os.chmod(path, 0o444)
+    started = start_window(argparse.Namespace(database=str(path), lang="en"))
+    assert not isinstance(started, int)
+    _app, window, _lock = started
+    qtbot.addWidget(window)
+    try:
+        for act in (window.act_restore, window.act_faculty, window.act_frame, *window.country_actions.values()):
+            assert not act.isEnabled(), act.text()
+        disabled, still_enabled = set(), set()
+        for area in AREAS:
+            page = window.show_area(area.key)
+            view = page.list_view
+            if view is not None and view.model() is not None and view.model().rowCount() > 0:
+                view.setCurrentIndex(view.model().index(0, 0))
+            page.update_commands()
+            for key, act in page.commands.items():
+                if act.isEnabled():
+                    still_enabled.add(key)
+                    assert key in READING_COMMANDS or page.command_kinds[key] in ("print", "pdf", "excel"), \
+                        f"{area.key}: {key} writes and is enabled"
+                else:
+                    disabled.add(key)
+            for v in page.findChildren(QAbstractItemView):
+                assert v.editTriggers() == QAbstractItemView.EditTrigger.NoEditTriggers, area.key
+                assert v.dragDropMode() == QAbstractItemView.DragDropMode.NoDragDrop, area.key
+        # Writing commands of every kind were there and are off; reading ones still work.
+        assert {"new", "enrol", "import", "delete", "edit", "move", "promote", "generate"} <= disabled
+        assert {"find", "pdf", "excel", "preview"} <= still_enabled
+        assert os.stat(path).st_mode & 0o777 == 0o444
+    finally:
+        window.close()
+
+
 def test_the_window_on_a_read_only_file_says_so_and_edits_nothing_in_place(qtbot, tmp_path, demo_template):
     import argparse
 

@@ -216,6 +216,7 @@ def show_read_only(window, db) -> None:
     window.setWindowTitle(f"{window.windowTitle()} — {_('read-only')}")
     for view in window.findChildren(QAbstractItemView):  # no in-place editing of tables and trees
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    window.apply_read_only()  # no writing command, on the pages built now and those built later
     label = QLabel(_("Read-only: {db}. Changes cannot be saved; reading, printing and exports work.").format(
         db=db.display_name))
     label.setObjectName("readOnlyNotice")
