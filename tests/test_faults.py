@@ -1017,6 +1017,28 @@ def test_a_backup_onto_a_full_disk_leaves_no_half_copy(tmp_path, demo_template, 
         disk.close()
 
 
+def test_the_window_on_a_read_only_file_of_an_older_schema_says_why_it_cannot_open(qtbot, tmp_path, monkeypatch):
+    import argparse
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.models.migrate import known_revisions, upgrade
+    from desktop.views.app import start_window
+
+    path = tmp_path / "old.sqlite3"
+    old = Database(path)
+    upgrade(old, backup=False, revision=known_revisions()[-2])
+    old.dispose()
+    os.chmod(path, 0o444)
+    before = _state(path)
+    said = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text, *a: said.append(text))
+    assert start_window(argparse.Namespace(database=str(path), lang="en")) == 1
+    assert said == [f"The database {path} is read-only and was written by an older Dekanat: it must be brought up "
+                    "to date before use. Make the file writable, or open a copy."]
+    assert _state(path) == before
+
+
 # What a person may still do on a read-only database: find, open to read, print and export.
 READING_COMMANDS = {
     "find", "refresh", "open", "card", "preview", "pdf", "excel", "card_pdf", "card_preview", "excel_groups",

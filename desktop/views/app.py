@@ -242,6 +242,7 @@ def start_window(args) -> tuple[QApplication, object, InstanceLock | None] | int
     sys.excepthook = excepthook
 
     from desktop.models.db import Database, database_url
+    from desktop.models.base import DomainError
     from desktop.models.migrate import DatabaseTooNew, needs_upgrade, upgrade
 
     url = database_url(args.database)
@@ -286,7 +287,7 @@ def start_window(args) -> tuple[QApplication, object, InstanceLock | None] | int
                     checker.join()
                     if not checker.damaged:
                         raise
-        except DatabaseTooNew as exc:
+        except (DatabaseTooNew, DomainError) as exc:  # too new; read-only and in need of an upgrade
             if checker:
                 checker.join()
             QMessageBox.critical(None, APP_NAME, str(exc))
