@@ -968,6 +968,77 @@ def test_the_work_plan_pdf_copes_with_the_longest_texts(text, tmp_path):
         assert plain.count("Word") == text.count("Word")
 
 
+TALL_TEXT = " ".join(f"слово{i}" for i in range(500)) + " КОНЕЦ"  # about 4,400 characters, many lines
+
+
+@pytest.fixture(scope="module")
+def tall_db(tmp_path_factory, demo_template):
+    """The demo faculty with every text a PDF table shows made as long as the model allows: 4,400
+    characters where the column is unbounded, the column's limit (a name without a space) elsewhere."""
+    path = tmp_path_factory.mktemp("tall") / "faculty.sqlite3"
+    shutil.copyfile(demo_template, path)
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE calendar_event SET title = ?, note = ?", (TALL_TEXT, TALL_TEXT))
+    conn.execute("UPDATE service_request SET note = ?", (TALL_TEXT,))
+    conn.execute("UPDATE request_step SET note = ?", (TALL_TEXT[:500],))
+    conn.execute("UPDATE agenda_item SET title = ?, heard = ?, decided = ?", (TALL_TEXT,) * 3)
+    conn.execute("UPDATE meeting_decision SET text = ?", (TALL_TEXT,))
+    conn.execute("UPDATE teaching_log_entry SET notes = ?", (TALL_TEXT,))
+    conn.execute("UPDATE curator_report SET remarks = ?", (TALL_TEXT,))
+    conn.execute("UPDATE discipline SET name = printf('%d', id) || substr(?, 1, 296)", ("Д" * 300,))
+    conn.execute("UPDATE student SET last_name = ?, first_name = ?", ("Ж" * 100, "Ы" * 100))
+    conn.commit()
+    request = conn.execute("SELECT min(id) FROM service_request").fetchone()[0]
+    conn.close()
+    return path, request
+
+
+# Every PDF whose tables hold what users type, and whether the long text ends up whole in it.
+TALL_EXPORTS = {
+    "calendar": (["export", "calendar", "--year", "2025-2026", "--format", "pdf"], "КОНЕЦ"),
+    "agenda-minutes": (["export", "agenda", "--date", "2025-09-01"], "КОНЕЦ"),
+    "request-card": (["export", "request", "--id", "{request}", "--format", "pdf", "--date", "2025-12-01"], "КОНЕЦ"),
+    "requests-register": (["export", "requests", "--format", "pdf", "--date", "2025-12-01"], None),
+    "teaching-log": (["export", "teaching-log", "--teacher", "Осмонова Ч.Т.", "--month", "2025-11",
+                      "--format", "pdf"], "КОНЕЦ"),
+    "curator-reports": (["export", "curator-reports", "--year", "2025-2026", "--format", "pdf",
+                         "--as-of", "2025-12-01"], None),
+    "exam-schedule": (["export", "session", "--year", "2025-2026", "--session", "winter", "--format", "pdf"], "Д" * 40),
+    "group-lists": (["export", "students", "--format", "pdf"], "Ж" * 20),
+}
+
+
+@pytest.mark.parametrize("name", list(TALL_EXPORTS))
+def test_every_pdf_table_copes_with_the_longest_texts(name, tall_db, tmp_path, capsys):
+    """No LayoutError, no text beyond the page's edge, the long text whole (a row taller than a page
+    goes on over the next pages)."""
+    import re
+    import subprocess
+
+    from desktop.cli import main
+
+    path, request = tall_db
+    argv, marker = TALL_EXPORTS[name]
+    out = tmp_path / f"{name}.pdf"
+    capsys.readouterr()
+    status = main(["--database", str(path), "--lang", "en", *[a.replace("{request}", str(request)) for a in argv],
+                   "-o", str(out)])
+    err = capsys.readouterr().err
+    assert status == 0, err
+    assert "unexpected" not in err
+    boxes = subprocess.run(["pdftotext", "-bbox", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    pages = re.findall(r'<page width="([0-9.]+)" height="([0-9.]+)">(.*?)</page>', boxes, re.S)
+    assert pages
+    for width, height, words in pages:
+        assert max((float(x) for x in re.findall(r'xMax="([0-9.]+)"', words)), default=0) <= float(width) - 14
+        assert max((float(y) for y in re.findall(r'yMax="([0-9.]+)"', words)), default=0) <= float(height) - 14
+    if marker is not None:
+        plain = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
+        assert marker in plain.replace("\n", "").replace("-", "")
+        if marker == "КОНЕЦ":  # each long text in one piece: its 500 words all there, in order
+            assert "слово0" in plain and "слово499" in plain
+
+
 def test_pdf_time_grows_linearly_with_text_length(tmp_path):
     import time
 
