@@ -1054,6 +1054,41 @@ def test_pdf_time_grows_linearly_with_text_length(tmp_path):
     assert large < 25 * max(small, 0.01)  # ten times the text: far from a hundred times the time
 
 
+def test_a_mass_delete_in_the_window_backs_up_first_and_says_where(qtbot, demo_db, monkeypatch):
+    """A whole work plan deleted from the window: the backup is taken before the delete, holds the
+    plan, and the status bar names it; a single item delete takes none (threshold: more than 20
+    rows, or any whole plan, section or series)."""
+    if demo_db.path is None:
+        pytest.skip("a server database has no backup file; its own backups are the server's")
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.views.common.area import AppContext
+    from desktop.views.workplan import WorkPlanArea
+
+    page = WorkPlanArea(AppContext(demo_db))
+    qtbot.addWidget(page)
+    said: list[str] = []
+    page.ctx.status_message.connect(said.append)
+    folder = demo_db.path.with_name(demo_db.path.stem + ".backups")
+    # one item: no backup
+    page.view.setCurrentIndex(page.proxy.mapFromSource(page.model.index(0, 0, page.model.index(0, 0))))
+    assert page.current_node()[0][0] == "item"
+    page.delete_current()
+    assert not list(folder.glob("*-delete.sqlite3")) and said == []
+    items = sqlite3.connect(demo_db.path).execute("SELECT count(*) FROM workplan_item").fetchone()[0]
+    assert items > 20
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    page.delete_plan()
+    backups = list(folder.glob("*-delete.sqlite3"))
+    assert len(backups) == 1
+    assert said == [f"The previous data was saved as {backups[0]}"]
+    kept = sqlite3.connect(backups[0])
+    assert kept.execute("SELECT count(*) FROM workplan_item").fetchone()[0] == items
+    kept.close()
+    assert sqlite3.connect(demo_db.path).execute("SELECT count(*) FROM workplan_item").fetchone()[0] == 0
+    assert os.stat(folder).st_mode & 0o777 == 0o700
+
+
 def test_an_import_backs_the_database_up_first_and_says_where(tmp_path, migrated_template, capsys):
     from desktop.cli import main
 

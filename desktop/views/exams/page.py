@@ -486,6 +486,10 @@ class ExamsArea(AreaPage):
         self.delete_exams([exam_id])
 
     def delete_exams(self, exam_ids: list[int]) -> None:
+        from desktop.views.common.mass_delete import backup_before_delete
+
+        if not backup_before_delete(self, len(exam_ids)):
+            return
         saved = {}
 
         def redo():

@@ -412,6 +412,10 @@ class MeetingsArea(AreaPage):
                 "Delete them together with the series?", impact["meetings"]).format(
                 series=name, count=impact["meetings"], decisions=impact["decisions"])):
             return
+        from desktop.views.common.mass_delete import backup_before_delete
+
+        if not backup_before_delete(self, impact["meetings"], whole=True):
+            return
         saved: dict = {}
 
         def redo():

@@ -602,6 +602,10 @@ class WorkPlanArea(PlanActions, AreaPage):
             self._push(_("Delete item"), lambda: saved.update(self._run(lambda s: wp.delete_item(s, row["id"]))),
                        lambda: self._run(lambda s: wp.restore_item(s, saved)))
         else:
+            from desktop.views.common.mass_delete import backup_before_delete
+
+            if not backup_before_delete(self, len(row.get("items") or []), whole=bool(row.get("items"))):
+                return
             self._push(_("Delete section"),
                        lambda: saved.update(self._run(lambda s: wp.delete_section(s, row["id"]))),
                        lambda: self._run(lambda s: wp.restore_section(s, saved)))

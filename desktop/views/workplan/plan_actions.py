@@ -77,6 +77,10 @@ class PlanActions:
         if not self.tree:
             return
         plan_id, saved = self.tree["id"], {}
+        from desktop.views.common.mass_delete import backup_before_delete
+
+        if not backup_before_delete(self, sum(len(s["items"]) for s in self.tree["sections"]), whole=True):
+            return
 
         def undo():
             self._run(lambda s: wp.restore_plan(s, saved))
