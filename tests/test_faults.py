@@ -862,6 +862,94 @@ def test_undo_and_redo_of_a_work_plan_item_edit_without_another_office(qtbot, de
         assert s.get(wp.WorkPlanItem, item_id).completion_note == "Жасалды"
 
 
+@pytest.mark.parametrize("what", ["edit", "undo of an edit", "delete", "undo of an add", "rename a discipline"])
+def test_the_rooms_editor_never_overwrites_another_office(what, qtbot, demo_db, monkeypatch):
+    """Two sessions (``demo_db`` runs on SQLite and, in CI, on PostgreSQL): the rooms-and-disciplines
+    dialog's writes and undos name the values they expect; another office's change is kept."""
+    from sqlalchemy.orm.exc import StaleDataError
+
+    from desktop.models.exams import Discipline, Room
+    from desktop.views.common import stale
+    from desktop.views.common.area import AppContext
+    from desktop.views.exams import ExamsArea
+    from desktop.views.exams.rooms_dialog import RoomsDisciplinesDialog
+
+    monkeypatch.setattr(stale, "ask_reload", lambda parent=None: False)
+    page = ExamsArea(AppContext(demo_db))
+    qtbot.addWidget(page)
+    dialog = RoomsDisciplinesDialog(page)
+    qtbot.addWidget(dialog)
+    m = dialog.room_model
+
+    def other_office(room_id: int) -> None:  # a second session, another office on the same server
+        with demo_db.session() as other:
+            other.get(Room, room_id).capacity = 77
+
+    def row_of(room_id: int) -> int:
+        return next(i for i, r in enumerate(m.rows) if r["id"] == room_id)
+
+    if what == "rename a discipline":
+        d = dialog.discipline_model
+        d_id = d.rows[0]["id"]
+        with demo_db.session() as other:
+            other.get(Discipline, d_id).name = "Философия (2-бөлүм)"
+        d.setData(d.index(0, 0), "Философиянын тарыхы (жаңы)")
+        with demo_db.session() as s:
+            assert s.get(Discipline, d_id).name == "Философия (2-бөлүм)"
+        assert dialog.error.text()  # told, and offered a reload
+        return
+    room_id = dialog.add_room("Ауд. 505", 40)
+    if what == "edit":
+        other_office(room_id)
+        m.setData(m.index(row_of(room_id), 0), "Ауд. 506")
+        assert dialog.error.text()
+    elif what == "undo of an edit":
+        m.setData(m.index(row_of(room_id), 1), 50)
+        other_office(room_id)
+        with pytest.raises(StaleDataError):
+            page.undo_stack.undo()
+    elif what == "delete":
+        other_office(room_id)
+        dialog.rooms.setCurrentIndex(dialog.rooms.model().mapFromSource(m.index(row_of(room_id), 0)))
+        dialog.delete_room()
+        assert dialog.error.text()
+    elif what == "undo of an add":
+        other_office(room_id)
+        with pytest.raises(StaleDataError):
+            page.undo_stack.undo()
+    with demo_db.session() as s:
+        room = s.get(Room, room_id)
+        assert room is not None and (room.name, room.capacity) == ("Ауд. 505", 77)
+
+
+def test_the_rooms_editor_undoes_and_redoes_without_another_office(qtbot, demo_db):
+    from desktop.models.exams import Room
+    from desktop.views.common.area import AppContext
+    from desktop.views.exams import ExamsArea
+    from desktop.views.exams.rooms_dialog import RoomsDisciplinesDialog
+
+    page = ExamsArea(AppContext(demo_db))
+    qtbot.addWidget(page)
+    dialog = RoomsDisciplinesDialog(page)
+    qtbot.addWidget(dialog)
+    m = dialog.room_model
+    room_id = dialog.add_room("Ауд. 505", 40)
+    m.setData(m.index(next(i for i, r in enumerate(m.rows) if r["id"] == room_id), 1), 50)
+    dialog.rooms.setCurrentIndex(dialog.rooms.model().mapFromSource(
+        m.index(next(i for i, r in enumerate(m.rows) if r["id"] == room_id), 0)))
+    dialog.delete_room()
+    assert not dialog.error.text()
+    stack = page.undo_stack
+    stack.undo()  # the delete
+    stack.undo()  # the edit
+    with demo_db.session() as s:
+        assert s.get(Room, room_id).capacity == 40
+    stack.redo()
+    stack.redo()  # the delete again, of the room as its undo put it back
+    with demo_db.session() as s:
+        assert s.get(Room, room_id) is None
+
+
 @pytest.mark.parametrize("what", ["edit", "undo"])
 def test_the_staff_editor_never_overwrites_another_office(what, qtbot, demo_db, monkeypatch):
     from PySide6.QtCore import Qt

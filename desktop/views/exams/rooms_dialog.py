@@ -239,8 +239,8 @@ class RoomsDisciplinesDialog(QDialog):
             else:
                 made["id"] = rooms.add_room(s, name, capacity, building)
 
-        def undo(s):
-            made["saved"] = rooms.delete_room(s, made["id"])
+        def undo(s):  # the room as added: another office's edit of it meanwhile is refused
+            made["saved"] = rooms.delete_room(s, made["id"], expected=(name.strip(), capacity, building.strip()))
 
         if not self._run(_("Add room"), self._tx(redo), self._tx(undo)):
             return None
@@ -257,12 +257,14 @@ class RoomsDisciplinesDialog(QDialog):
                 self.error.setText(_("Room {room}: the capacity must be a positive number.").format(room=row["name"]))
                 return
         room_id, saved = row["id"], {}
+        shown = (row["name"], row["capacity"], row["building"])
+        stored = (str(new["name"]).strip(), new["capacity"], str(new["building"]).strip())
 
-        def redo(s):
-            saved["old"] = rooms.update_room(s, room_id, str(new["name"]), new["capacity"], str(new["building"]))
+        def redo(s):  # expects the values shown; its undo, the values it stored
+            saved["old"] = rooms.update_room(s, room_id, *stored, expected=shown)
 
         def undo(s):
-            rooms.update_room(s, room_id, *saved["old"])
+            rooms.update_room(s, room_id, *saved["old"], expected=stored)
 
         self._run(_("Edit room"), self._tx(redo), self._tx(undo))
 
@@ -270,9 +272,11 @@ class RoomsDisciplinesDialog(QDialog):
         room_id, saved = self._current_id(self.rooms), {}
         if room_id is None:
             return
+        row = next(r for r in self.room_model.rows if r["id"] == room_id)
+        shown = (row["name"], row["capacity"], row["building"])
 
-        def redo(s):
-            saved["room"] = rooms.delete_room(s, room_id)
+        def redo(s):  # the room as shown (or as its undo put it back)
+            saved["room"] = rooms.delete_room(s, room_id, expected=saved["room"][1:] if "room" in saved else shown)
 
         def undo(s):
             rooms.restore_room(s, saved["room"])
@@ -303,10 +307,10 @@ class RoomsDisciplinesDialog(QDialog):
         d_id, saved = row["id"], {}
 
         def redo(s):
-            saved["old"] = rooms.rename_discipline(s, d_id, str(value))
+            saved["old"] = rooms.rename_discipline(s, d_id, str(value), expected=row["name"])
 
         def undo(s):
-            rooms.rename_discipline(s, d_id, saved["old"])
+            rooms.rename_discipline(s, d_id, saved["old"], expected=str(value).strip())
 
         self._run(_("Rename discipline"), self._tx(redo), self._tx(undo))
 
