@@ -922,6 +922,38 @@ def test_the_rooms_editor_never_overwrites_another_office(what, qtbot, demo_db, 
         assert room is not None and (room.name, room.capacity) == ("Ауд. 505", 77)
 
 
+@pytest.mark.parametrize("when", ["delete", "redo of a delete"])
+def test_a_work_plan_item_delete_never_deletes_another_offices_change_unseen(when, qtbot, demo_db, monkeypatch):
+    from sqlalchemy.orm.exc import StaleDataError
+
+    from desktop.models import workplan as wp
+    from desktop.views.common import stale
+    from desktop.views.common.area import AppContext
+    from desktop.views.workplan import WorkPlanArea
+
+    asked = []
+    monkeypatch.setattr(stale, "ask_reload", lambda parent=None: asked.append(True) and False)
+    page = WorkPlanArea(AppContext(demo_db))
+    qtbot.addWidget(page)
+    page.view.setCurrentIndex(page.proxy.mapFromSource(page.model.index(0, 0, page.model.index(0, 0))))
+    (kind, row), _index = page.current_node()
+    assert kind == "item"
+    if when == "redo of a delete":
+        page.delete_current()
+        page.undo_stack.undo()  # the item is back, as it was
+    with demo_db.session() as other:  # another office changes the item meanwhile
+        other.get(wp.WorkPlanItem, row["id"]).completion_note = "Март айына жылдырылды"
+    if when == "delete":
+        page.delete_current()  # refused: the user is told and offered a reload
+        assert asked == [True]
+        assert page.undo_stack.count() == 0
+    else:
+        with pytest.raises(StaleDataError):
+            page.undo_stack.redo()
+    with demo_db.session() as s:
+        assert s.get(wp.WorkPlanItem, row["id"]).completion_note == "Март айына жылдырылды"
+
+
 def test_the_rooms_editor_undoes_and_redoes_without_another_office(qtbot, demo_db):
     from desktop.models.exams import Room
     from desktop.views.common.area import AppContext

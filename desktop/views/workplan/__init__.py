@@ -599,8 +599,11 @@ class WorkPlanArea(PlanActions, AreaPage):
         kind, row = found
         saved: dict = {}
         if kind == "item":
-            self._push(_("Delete item"), lambda: saved.update(self._run(lambda s: wp.delete_item(s, row["id"]))),
-                       lambda: self._run(lambda s: wp.restore_item(s, saved)))
+            # The item as shown (the first time) or as its undo put it back (a redo) is what is deleted.
+            shown = {f: row[f] for f in wp.EXPECTED_ITEM_FIELDS if f in row}
+            self._push(_("Delete item"), lambda: saved.update(self._run(lambda s: wp.delete_item(
+                s, row["id"], expected={f: saved[f] for f in shown} if saved else shown))),
+                lambda: self._run(lambda s: wp.restore_item(s, saved)))
         else:
             from desktop.views.common.mass_delete import backup_before_delete
 
