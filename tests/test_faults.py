@@ -1147,7 +1147,7 @@ def test_every_pdf_table_copes_with_the_longest_texts(name, tall_db, tmp_path, c
     assert status == 0, err
     assert "unexpected" not in err
     boxes = subprocess.run(["pdftotext", "-bbox", str(out), "-"], capture_output=True, text=True, check=True).stdout
-    pages = re.findall(r'<page width="([0-9.]+)" height="([0-9.]+)">(.*?)</page>', boxes, re.S)
+    pages = re.findall(r'<page width="([0-9.]+)" height="([0-9.]+)">(.*?)</page>', boxes, re.DOTALL)
     assert pages
     for width, height, words in pages:
         assert max((float(x) for x in re.findall(r'xMax="([0-9.]+)"', words)), default=0) <= float(width) - 14
@@ -1260,8 +1260,8 @@ def test_the_window_on_a_read_only_file_of_an_older_schema_says_why_it_cannot_op
     said = []
     monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text, *a: said.append(text))
     assert start_window(argparse.Namespace(database=str(path), lang="en")) == 1
-    assert said == [f"The database {path} is read-only and was written by an older Dekanat: it must be brought up "
-                    "to date before use. Make the file writable, or open a copy."]
+    assert said == [(f"The database {path} is read-only and was written by an older Dekanat: it must be brought up "
+                     "to date before use. Make the file writable, or open a copy.")]
     assert _state(path) == before
 
 

@@ -183,6 +183,7 @@ def year_view_pdf(target, view, lang: str = "ru") -> None:
 
 
 def _taller_than(row: list, widths: list, height: float) -> bool:
-    from reportlab.platypus import Paragraph  # loaded when first used, as in calendar_pdf
+    # ReportLab loads when first used, as in calendar_pdf
+    from reportlab.platypus import Paragraph
 
     return any(isinstance(c, Paragraph) and c.wrap(w - 12, 10 ** 7)[1] > height for c, w in zip(row, widths))

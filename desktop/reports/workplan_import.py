@@ -367,7 +367,7 @@ def import_plan(session: Session, parsed: ParsedPlan, year_name: str, *, faculty
         for item in s.items:
             step(progress, done, total)
             done += 1
-            _at_row(session, item.row, lambda item=item: wp.add_item(
+            _at_row(session, item.row, lambda item=item, section=section: wp.add_item(
                 session, section.id, item.text, deadline=dl.parse(item.deadline_text, first),
                 responsible=item.responsible_text or None, index=index))
     session.flush()

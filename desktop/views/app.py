@@ -241,8 +241,8 @@ def start_window(args) -> tuple[QApplication, object, InstanceLock | None] | int
     qt_tr.apply(lang)
     sys.excepthook = excepthook
 
-    from desktop.models.db import Database, database_url
     from desktop.models.base import DomainError
+    from desktop.models.db import Database, database_url
     from desktop.models.migrate import DatabaseTooNew, needs_upgrade, upgrade
 
     url = database_url(args.database)
