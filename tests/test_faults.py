@@ -954,6 +954,36 @@ def test_a_work_plan_item_delete_never_deletes_another_offices_change_unseen(whe
         assert s.get(wp.WorkPlanItem, row["id"]).completion_note == "Март айына жылдырылды"
 
 
+@pytest.mark.parametrize("other_office", [False, True], ids=["alone", "another-office-meanwhile"])
+def test_the_redo_of_a_request_delete_deletes_only_what_its_undo_put_back(other_office, qtbot, demo_db):
+    from sqlalchemy.orm.exc import StaleDataError
+
+    from desktop.models.requests import ServiceRequest
+    from desktop.views.common.area import AppContext
+    from desktop.views.requests import RequestsArea
+
+    page = RequestsArea(AppContext(demo_db))
+    qtbot.addWidget(page)
+    page.view.setCurrentIndex(page.proxy.index(0, 0))
+    rid = page.current_request_id()
+    assert rid is not None
+    page.delete_request()
+    page.undo_stack.undo()  # back as it was
+    with demo_db.session() as s:
+        assert s.get(ServiceRequest, rid) is not None
+    if not other_office:
+        page.undo_stack.redo()
+        with demo_db.session() as s:
+            assert s.get(ServiceRequest, rid) is None
+        return
+    with demo_db.session() as other:
+        other.get(ServiceRequest, rid).note = "Справка даяр, студент алып кетет"
+    with pytest.raises(StaleDataError):
+        page.undo_stack.redo()
+    with demo_db.session() as s:
+        assert s.get(ServiceRequest, rid).note == "Справка даяр, студент алып кетет"
+
+
 def test_the_rooms_editor_undoes_and_redoes_without_another_office(qtbot, demo_db):
     from desktop.models.exams import Room
     from desktop.views.common.area import AppContext

@@ -438,8 +438,8 @@ class RequestsArea(AreaPage):
             return
         saved: dict = {}
 
-        def redo():
-            saved["data"] = self._run(lambda s: req.delete_request(s, rid))
+        def redo():  # a redo deletes the request as its undo put it back, nothing another office changed
+            saved["data"] = self._run(lambda s: req.delete_request(s, rid, expected=saved.get("data")))
 
         self._push(_("Delete service request"), redo,
                    lambda: self._run(lambda s: req.restore_request(s, saved["data"])))
