@@ -984,6 +984,34 @@ def test_the_redo_of_a_request_delete_deletes_only_what_its_undo_put_back(other_
         assert s.get(ServiceRequest, rid).note == "Справка даяр, студент алып кетет"
 
 
+@pytest.mark.parametrize("other_office", [False, True], ids=["alone", "another-office-meanwhile"])
+def test_the_redo_of_a_calendar_event_delete_deletes_only_what_its_undo_put_back(other_office, qtbot, demo_db):
+    from sqlalchemy.orm.exc import StaleDataError
+
+    from desktop.models import academic_calendar as ac
+    from desktop.views.calendar import CalendarArea
+    from desktop.views.common.area import AppContext
+
+    page = CalendarArea(AppContext(demo_db))
+    qtbot.addWidget(page)
+    event = next(e for e in page.data.events if e.parent_id is None and e.kind)
+    page.tree.setCurrentIndex(page.model.index_of_event(event.id, 1))
+    assert page.selected_event_id() == event.id
+    page.delete_event()
+    page.undo_stack.undo()
+    if not other_office:
+        page.undo_stack.redo()
+        with demo_db.session() as s:
+            assert s.get(ac.CalendarEvent, event.id) is None
+        return
+    with demo_db.session() as other:
+        other.get(ac.CalendarEvent, event.id).note = "Ректордун буйругу менен жылдырылды"
+    with pytest.raises(StaleDataError):
+        page.undo_stack.redo()
+    with demo_db.session() as s:
+        assert s.get(ac.CalendarEvent, event.id).note == "Ректордун буйругу менен жылдырылды"
+
+
 def test_the_rooms_editor_undoes_and_redoes_without_another_office(qtbot, demo_db):
     from desktop.models.exams import Room
     from desktop.views.common.area import AppContext

@@ -417,8 +417,8 @@ class CalendarArea(AreaPage):
             return
         saved: dict = {}
 
-        def redo():
-            saved["data"] = self._run(lambda s: ac.delete_event(s, event_id))
+        def redo():  # a redo deletes the event as its undo put it back, nothing another office changed
+            saved["data"] = self._run(lambda s: ac.delete_event(s, event_id, expected=saved.get("data")))
 
         self._push(_("Delete event"), redo, lambda: self._run(lambda s: ac.restore_event(s, saved["data"])))
 
