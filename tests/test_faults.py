@@ -1012,6 +1012,39 @@ def test_the_redo_of_a_calendar_event_delete_deletes_only_what_its_undo_put_back
         assert s.get(ac.CalendarEvent, event.id).note == "Ректордун буйругу менен жылдырылды"
 
 
+@pytest.mark.parametrize("what", ["agenda item", "decision"])
+@pytest.mark.parametrize("other_office", [False, True], ids=["alone", "another-office-meanwhile"])
+def test_the_redo_of_a_meeting_delete_deletes_only_what_its_undo_put_back(what, other_office, qtbot, demo_db):
+    from sqlalchemy import select
+    from sqlalchemy.orm.exc import StaleDataError
+
+    from desktop.models import meetings as mt
+    from desktop.views.common.area import AppContext
+    from desktop.views.meetings import MeetingsArea
+
+    page = MeetingsArea(AppContext(demo_db))
+    qtbot.addWidget(page)
+    entity, field = (mt.AgendaItem, "decided") if what == "agenda item" else (mt.Decision, "note")
+    with demo_db.session() as s:
+        record_id = s.scalars(select(entity.id).order_by(entity.id)).first()
+    delete = page.delete_item if what == "agenda item" else page.delete_decision
+    delete(record_id)
+    page.undo_stack.undo()
+    with demo_db.session() as s:
+        assert s.get(entity, record_id) is not None
+    if not other_office:
+        page.undo_stack.redo()
+        with demo_db.session() as s:
+            assert s.get(entity, record_id) is None
+        return
+    with demo_db.session() as other:
+        setattr(other.get(entity, record_id), field, "Кийинки кеңешмеге чейин аткарылсын")
+    with pytest.raises(StaleDataError):
+        page.undo_stack.redo()
+    with demo_db.session() as s:
+        assert getattr(s.get(entity, record_id), field) == "Кийинки кеңешмеге чейин аткарылсын"
+
+
 def test_the_rooms_editor_undoes_and_redoes_without_another_office(qtbot, demo_db):
     from desktop.models.exams import Room
     from desktop.views.common.area import AppContext

@@ -511,7 +511,9 @@ class MeetingsArea(AreaPage):
 
     def delete_item(self, item_id: int) -> None:
         saved: dict = {}
-        self._push(_("Delete agenda item"), lambda: saved.update(self._run(lambda s: mt.delete_agenda_item(s, item_id))),
+        # a redo deletes only the item its undo put back, nothing another office changed meanwhile
+        self._push(_("Delete agenda item"), lambda: saved.update(self._run(
+            lambda s: mt.delete_agenda_item(s, item_id, expected=dict(saved) if saved else None))),
                    lambda: self._run(lambda s: mt.restore_agenda_item(s, saved)))
 
     def move_item(self, item_id: int, position: int) -> None:
@@ -545,7 +547,8 @@ class MeetingsArea(AreaPage):
 
     def delete_decision(self, decision_id: int) -> None:
         saved: dict = {}
-        self._push(_("Delete decision"), lambda: saved.update(self._run(lambda s: mt.delete_decision(s, decision_id))),
+        self._push(_("Delete decision"), lambda: saved.update(self._run(
+            lambda s: mt.delete_decision(s, decision_id, expected=dict(saved) if saved else None))),
                    lambda: self._run(lambda s: mt.restore_decision(s, saved)))
 
     # Printing ------------------------------------------------------------------------------
