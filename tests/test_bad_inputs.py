@@ -47,7 +47,7 @@ REASONS = {
     ("entity_bomb.xlsx", "*"): "declares XML entities", ("entity_bomb.docx", "*"): "declares XML entities",
     ("zip_bomb.xlsx", "*"): "would unpack to", ("zip_bomb.docx", "*"): "would unpack to",
     ("header_only.xlsx", "students"): "no students below the header",
-    ("long_cell.xlsx", "students"): "at most 100 fit",
+    ("long_cell.xlsx", "students"): "at most 100 characters, not ",
     ("impossible_dates.xlsx", "students"): "impossible date “31.02.2005”",
     ("formulas.xlsx", "students"): "a formula",
     ("merged_cells.xlsx", "students"): "row 3, column \"Группа\": the group is missing",

@@ -464,6 +464,39 @@ def test_a_lock_left_by_a_killed_process_is_taken_over_by_the_command_line(tmp_p
     assert not Path(f"{path}.lock").exists()  # released at the end
 
 
+def test_a_read_only_command_never_migrates_an_older_schema_under_another_holder(tmp_path, capsys):
+    import socket
+
+    from desktop.cli import main
+    from desktop.models.lock import DatabaseLock
+    from desktop.models.migrate import current_revision, known_revisions, upgrade
+
+    path = tmp_path / "old.sqlite3"
+    old = Database(path)
+    upgrade(old, backup=False, revision=known_revisions()[-2])  # as an older Dekanat left it
+    old.dispose()
+    before = _state(path)
+    outputs = {"check": [], "backup": ["-o", str(tmp_path / "b.sqlite3")],
+               "export": ["students", "--format", "xlsx", "-o", str(tmp_path / "s.xlsx")]}
+    with DatabaseLock(path):  # another process (an older window, a writing command) has the file
+        for command, rest in outputs.items():
+            capsys.readouterr()
+            assert main(["--database", str(path), command, *rest]) == 1
+            assert capsys.readouterr().err.strip() == (
+                f"dekanat: The database {path} was written by an older Dekanat and must be brought up to date "
+                f"first, but it is open in Dekanat (process {os.getpid()} on {socket.gethostname()}): it was not "
+                "changed. Run the command again once that program has closed it.")
+            assert _state(path) == before, command
+        assert not (tmp_path / "b.sqlite3").exists() and not (tmp_path / "s.xlsx").exists()
+        assert not (tmp_path / "old.backups").exists()
+    # Once the holder is gone, the same command brings it up to date under its own lock and runs.
+    assert main(["--database", str(path), "check"]) == 0
+    db = Database(path)
+    assert current_revision(db) == known_revisions()[-1]
+    db.dispose()
+    assert not Path(f"{path}.lock").exists()
+
+
 # 7. Files and paths as the user means them -------------------------------------------------------
 
 def test_a_database_on_a_read_only_disk_is_checked_and_exported_never_written(tmp_path, demo_template, capsys):
@@ -708,6 +741,61 @@ def test_a_bulk_row_too_long_is_named_by_its_row():
         check_row(Faculty.__table__, {"name": "F", "city": "c" * 5000}, row=7)
 
 
+def _long_student_list(tmp_path) -> Path:
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Фамилия", "Имя", "Группа", "Телефон"])
+    ws.append(["Асанов", "Бакыт", "ЮР-1-25", "+996 555 123456"])
+    ws.append([])
+    ws.append(["Осмонова", "Айгүл", "ЮР-1-25", "5" * 60])  # Excel row 4; a phone fits in 50
+    path = tmp_path / "students.xlsx"
+    wb.save(path)
+    return path
+
+
+def _long_work_plan(tmp_path) -> Path:
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["№", "Иш-чаралардын аталышы", "Аткаруу мөөнөтү", "Жооптуулар"])
+    ws.append(["I. Уюштуруу иштери"])
+    ws.append(["1", "Кафедранын отурумун өткөрүү", "сентябрь", "Сопуев У.А."])
+    ws.append([])
+    ws.append([])
+    ws.append(["2", "Окуу пландарын бекитүү", "октябрь", "Ж" * 400])  # Excel row 6; a person fits in 300
+    path = tmp_path / "plan.xlsx"
+    wb.save(path)
+    return path
+
+
+BULK_IMPORTS = {
+    "students": (lambda tmp: ["import", "students", str(_long_student_list(tmp))],
+                 'row 4, column "Телефон": at most 50 characters, not 60'),
+    "workplan": (lambda tmp: ["import", "workplan", str(_long_work_plan(tmp)), "--year", "2026-2027"],
+                 'row 6, column "text": at most 300 characters, not 400'),
+}
+
+
+@pytest.mark.parametrize("importer", list(BULK_IMPORTS))
+def test_a_bulk_import_names_the_row_of_an_over_long_cell_and_writes_nothing(importer, tmp_path, migrated_template,
+                                                                              capsys):
+    from desktop.cli import main
+
+    path = _db_with_student(tmp_path, migrated_template)
+    argv, expected = BULK_IMPORTS[importer]
+    argv = argv(tmp_path)
+    before = _state(path)
+    capsys.readouterr()
+    assert main(["--database", str(path), "--lang", "en", *argv]) == 1
+    err = capsys.readouterr().err
+    assert expected in err
+    assert "unexpected" not in err
+    assert _state(path) == before
+
+
 # 5. Stale writes refused: undo carries the version it expects -----------------------------------
 
 def test_undo_of_a_student_edit_never_overwrites_another_office(qtbot, demo_db, monkeypatch):
@@ -771,6 +859,217 @@ def test_undo_and_redo_of_a_work_plan_item_edit_without_another_office(qtbot, de
     page.undo_stack.redo()
     with demo_db.session() as s:
         assert s.get(wp.WorkPlanItem, item_id).completion_note == "Жасалды"
+
+
+@pytest.mark.parametrize("what", ["edit", "undo of an edit", "delete", "undo of an add", "rename a discipline"])
+def test_the_rooms_editor_never_overwrites_another_office(what, qtbot, demo_db, monkeypatch):
+    """Two sessions (``demo_db`` runs on SQLite and, in CI, on PostgreSQL): the rooms-and-disciplines
+    dialog's writes and undos name the values they expect; another office's change is kept."""
+    from sqlalchemy.orm.exc import StaleDataError
+
+    from desktop.models.exams import Discipline, Room
+    from desktop.views.common import stale
+    from desktop.views.common.area import AppContext
+    from desktop.views.exams import ExamsArea
+    from desktop.views.exams.rooms_dialog import RoomsDisciplinesDialog
+
+    monkeypatch.setattr(stale, "ask_reload", lambda parent=None: False)
+    page = ExamsArea(AppContext(demo_db))
+    qtbot.addWidget(page)
+    dialog = RoomsDisciplinesDialog(page)
+    qtbot.addWidget(dialog)
+    m = dialog.room_model
+
+    def other_office(room_id: int) -> None:  # a second session, another office on the same server
+        with demo_db.session() as other:
+            other.get(Room, room_id).capacity = 77
+
+    def row_of(room_id: int) -> int:
+        return next(i for i, r in enumerate(m.rows) if r["id"] == room_id)
+
+    if what == "rename a discipline":
+        d = dialog.discipline_model
+        d_id = d.rows[0]["id"]
+        with demo_db.session() as other:
+            other.get(Discipline, d_id).name = "Философия (2-бөлүм)"
+        d.setData(d.index(0, 0), "Философиянын тарыхы (жаңы)")
+        with demo_db.session() as s:
+            assert s.get(Discipline, d_id).name == "Философия (2-бөлүм)"
+        assert dialog.error.text()  # told, and offered a reload
+        return
+    room_id = dialog.add_room("Ауд. 505", 40)
+    if what == "edit":
+        other_office(room_id)
+        m.setData(m.index(row_of(room_id), 0), "Ауд. 506")
+        assert dialog.error.text()
+    elif what == "undo of an edit":
+        m.setData(m.index(row_of(room_id), 1), 50)
+        other_office(room_id)
+        with pytest.raises(StaleDataError):
+            page.undo_stack.undo()
+    elif what == "delete":
+        other_office(room_id)
+        dialog.rooms.setCurrentIndex(dialog.rooms.model().mapFromSource(m.index(row_of(room_id), 0)))
+        dialog.delete_room()
+        assert dialog.error.text()
+    elif what == "undo of an add":
+        other_office(room_id)
+        with pytest.raises(StaleDataError):
+            page.undo_stack.undo()
+    with demo_db.session() as s:
+        room = s.get(Room, room_id)
+        assert room is not None and (room.name, room.capacity) == ("Ауд. 505", 77)
+
+
+@pytest.mark.parametrize("when", ["delete", "redo of a delete"])
+def test_a_work_plan_item_delete_never_deletes_another_offices_change_unseen(when, qtbot, demo_db, monkeypatch):
+    from sqlalchemy.orm.exc import StaleDataError
+
+    from desktop.models import workplan as wp
+    from desktop.views.common import stale
+    from desktop.views.common.area import AppContext
+    from desktop.views.workplan import WorkPlanArea
+
+    asked = []
+    monkeypatch.setattr(stale, "ask_reload", lambda parent=None: asked.append(True) and False)
+    page = WorkPlanArea(AppContext(demo_db))
+    qtbot.addWidget(page)
+    page.view.setCurrentIndex(page.proxy.mapFromSource(page.model.index(0, 0, page.model.index(0, 0))))
+    (kind, row), _index = page.current_node()
+    assert kind == "item"
+    if when == "redo of a delete":
+        page.delete_current()
+        page.undo_stack.undo()  # the item is back, as it was
+    with demo_db.session() as other:  # another office changes the item meanwhile
+        other.get(wp.WorkPlanItem, row["id"]).completion_note = "Март айына жылдырылды"
+    if when == "delete":
+        page.delete_current()  # refused: the user is told and offered a reload
+        assert asked == [True]
+        assert page.undo_stack.count() == 0
+    else:
+        with pytest.raises(StaleDataError):
+            page.undo_stack.redo()
+    with demo_db.session() as s:
+        assert s.get(wp.WorkPlanItem, row["id"]).completion_note == "Март айына жылдырылды"
+
+
+@pytest.mark.parametrize("other_office", [False, True], ids=["alone", "another-office-meanwhile"])
+def test_the_redo_of_a_request_delete_deletes_only_what_its_undo_put_back(other_office, qtbot, demo_db):
+    from sqlalchemy.orm.exc import StaleDataError
+
+    from desktop.models.requests import ServiceRequest
+    from desktop.views.common.area import AppContext
+    from desktop.views.requests import RequestsArea
+
+    page = RequestsArea(AppContext(demo_db))
+    qtbot.addWidget(page)
+    page.view.setCurrentIndex(page.proxy.index(0, 0))
+    rid = page.current_request_id()
+    assert rid is not None
+    page.delete_request()
+    page.undo_stack.undo()  # back as it was
+    with demo_db.session() as s:
+        assert s.get(ServiceRequest, rid) is not None
+    if not other_office:
+        page.undo_stack.redo()
+        with demo_db.session() as s:
+            assert s.get(ServiceRequest, rid) is None
+        return
+    with demo_db.session() as other:
+        other.get(ServiceRequest, rid).note = "Справка даяр, студент алып кетет"
+    with pytest.raises(StaleDataError):
+        page.undo_stack.redo()
+    with demo_db.session() as s:
+        assert s.get(ServiceRequest, rid).note == "Справка даяр, студент алып кетет"
+
+
+@pytest.mark.parametrize("other_office", [False, True], ids=["alone", "another-office-meanwhile"])
+def test_the_redo_of_a_calendar_event_delete_deletes_only_what_its_undo_put_back(other_office, qtbot, demo_db):
+    from sqlalchemy.orm.exc import StaleDataError
+
+    from desktop.models import academic_calendar as ac
+    from desktop.views.calendar import CalendarArea
+    from desktop.views.common.area import AppContext
+
+    page = CalendarArea(AppContext(demo_db))
+    qtbot.addWidget(page)
+    event = next(e for e in page.data.events if e.parent_id is None and e.kind)
+    page.tree.setCurrentIndex(page.model.index_of_event(event.id, 1))
+    assert page.selected_event_id() == event.id
+    page.delete_event()
+    page.undo_stack.undo()
+    if not other_office:
+        page.undo_stack.redo()
+        with demo_db.session() as s:
+            assert s.get(ac.CalendarEvent, event.id) is None
+        return
+    with demo_db.session() as other:
+        other.get(ac.CalendarEvent, event.id).note = "Ректордун буйругу менен жылдырылды"
+    with pytest.raises(StaleDataError):
+        page.undo_stack.redo()
+    with demo_db.session() as s:
+        assert s.get(ac.CalendarEvent, event.id).note == "Ректордун буйругу менен жылдырылды"
+
+
+@pytest.mark.parametrize("what", ["agenda item", "decision"])
+@pytest.mark.parametrize("other_office", [False, True], ids=["alone", "another-office-meanwhile"])
+def test_the_redo_of_a_meeting_delete_deletes_only_what_its_undo_put_back(what, other_office, qtbot, demo_db):
+    from sqlalchemy import select
+    from sqlalchemy.orm.exc import StaleDataError
+
+    from desktop.models import meetings as mt
+    from desktop.views.common.area import AppContext
+    from desktop.views.meetings import MeetingsArea
+
+    page = MeetingsArea(AppContext(demo_db))
+    qtbot.addWidget(page)
+    entity, field = (mt.AgendaItem, "decided") if what == "agenda item" else (mt.Decision, "note")
+    with demo_db.session() as s:
+        record_id = s.scalars(select(entity.id).order_by(entity.id)).first()
+    delete = page.delete_item if what == "agenda item" else page.delete_decision
+    delete(record_id)
+    page.undo_stack.undo()
+    with demo_db.session() as s:
+        assert s.get(entity, record_id) is not None
+    if not other_office:
+        page.undo_stack.redo()
+        with demo_db.session() as s:
+            assert s.get(entity, record_id) is None
+        return
+    with demo_db.session() as other:
+        setattr(other.get(entity, record_id), field, "Кийинки кеңешмеге чейин аткарылсын")
+    with pytest.raises(StaleDataError):
+        page.undo_stack.redo()
+    with demo_db.session() as s:
+        assert getattr(s.get(entity, record_id), field) == "Кийинки кеңешмеге чейин аткарылсын"
+
+
+def test_the_rooms_editor_undoes_and_redoes_without_another_office(qtbot, demo_db):
+    from desktop.models.exams import Room
+    from desktop.views.common.area import AppContext
+    from desktop.views.exams import ExamsArea
+    from desktop.views.exams.rooms_dialog import RoomsDisciplinesDialog
+
+    page = ExamsArea(AppContext(demo_db))
+    qtbot.addWidget(page)
+    dialog = RoomsDisciplinesDialog(page)
+    qtbot.addWidget(dialog)
+    m = dialog.room_model
+    room_id = dialog.add_room("Ауд. 505", 40)
+    m.setData(m.index(next(i for i, r in enumerate(m.rows) if r["id"] == room_id), 1), 50)
+    dialog.rooms.setCurrentIndex(dialog.rooms.model().mapFromSource(
+        m.index(next(i for i, r in enumerate(m.rows) if r["id"] == room_id), 0)))
+    dialog.delete_room()
+    assert not dialog.error.text()
+    stack = page.undo_stack
+    stack.undo()  # the delete
+    stack.undo()  # the edit
+    with demo_db.session() as s:
+        assert s.get(Room, room_id).capacity == 40
+    stack.redo()
+    stack.redo()  # the delete again, of the room as its undo put it back
+    with demo_db.session() as s:
+        assert s.get(Room, room_id) is None
 
 
 @pytest.mark.parametrize("what", ["edit", "undo"])
@@ -880,6 +1179,77 @@ def test_the_work_plan_pdf_copes_with_the_longest_texts(text, tmp_path):
         assert plain.count("Word") == text.count("Word")
 
 
+TALL_TEXT = " ".join(f"слово{i}" for i in range(500)) + " КОНЕЦ"  # about 4,400 characters, many lines
+
+
+@pytest.fixture(scope="module")
+def tall_db(tmp_path_factory, demo_template):
+    """The demo faculty with every text a PDF table shows made as long as the model allows: 4,400
+    characters where the column is unbounded, the column's limit (a name without a space) elsewhere."""
+    path = tmp_path_factory.mktemp("tall") / "faculty.sqlite3"
+    shutil.copyfile(demo_template, path)
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE calendar_event SET title = ?, note = ?", (TALL_TEXT, TALL_TEXT))
+    conn.execute("UPDATE service_request SET note = ?", (TALL_TEXT,))
+    conn.execute("UPDATE request_step SET note = ?", (TALL_TEXT[:500],))
+    conn.execute("UPDATE agenda_item SET title = ?, heard = ?, decided = ?", (TALL_TEXT,) * 3)
+    conn.execute("UPDATE meeting_decision SET text = ?", (TALL_TEXT,))
+    conn.execute("UPDATE teaching_log_entry SET notes = ?", (TALL_TEXT,))
+    conn.execute("UPDATE curator_report SET remarks = ?", (TALL_TEXT,))
+    conn.execute("UPDATE discipline SET name = printf('%d', id) || substr(?, 1, 296)", ("Д" * 300,))
+    conn.execute("UPDATE student SET last_name = ?, first_name = ?", ("Ж" * 100, "Ы" * 100))
+    conn.commit()
+    request = conn.execute("SELECT min(id) FROM service_request").fetchone()[0]
+    conn.close()
+    return path, request
+
+
+# Every PDF whose tables hold what users type, and whether the long text ends up whole in it.
+TALL_EXPORTS = {
+    "calendar": (["export", "calendar", "--year", "2025-2026", "--format", "pdf"], "КОНЕЦ"),
+    "agenda-minutes": (["export", "agenda", "--date", "2025-09-01"], "КОНЕЦ"),
+    "request-card": (["export", "request", "--id", "{request}", "--format", "pdf", "--date", "2025-12-01"], "КОНЕЦ"),
+    "requests-register": (["export", "requests", "--format", "pdf", "--date", "2025-12-01"], None),
+    "teaching-log": (["export", "teaching-log", "--teacher", "Осмонова Ч.Т.", "--month", "2025-11",
+                      "--format", "pdf"], "КОНЕЦ"),
+    "curator-reports": (["export", "curator-reports", "--year", "2025-2026", "--format", "pdf",
+                         "--as-of", "2025-12-01"], None),
+    "exam-schedule": (["export", "session", "--year", "2025-2026", "--session", "winter", "--format", "pdf"], "Д" * 40),
+    "group-lists": (["export", "students", "--format", "pdf"], "Ж" * 20),
+}
+
+
+@pytest.mark.parametrize("name", list(TALL_EXPORTS))
+def test_every_pdf_table_copes_with_the_longest_texts(name, tall_db, tmp_path, capsys):
+    """No LayoutError, no text beyond the page's edge, the long text whole (a row taller than a page
+    goes on over the next pages)."""
+    import re
+    import subprocess
+
+    from desktop.cli import main
+
+    path, request = tall_db
+    argv, marker = TALL_EXPORTS[name]
+    out = tmp_path / f"{name}.pdf"
+    capsys.readouterr()
+    status = main(["--database", str(path), "--lang", "en", *[a.replace("{request}", str(request)) for a in argv],
+                   "-o", str(out)])
+    err = capsys.readouterr().err
+    assert status == 0, err
+    assert "unexpected" not in err
+    boxes = subprocess.run(["pdftotext", "-bbox", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    pages = re.findall(r'<page width="([0-9.]+)" height="([0-9.]+)">(.*?)</page>', boxes, re.DOTALL)
+    assert pages
+    for width, height, words in pages:
+        assert max((float(x) for x in re.findall(r'xMax="([0-9.]+)"', words)), default=0) <= float(width) - 14
+        assert max((float(y) for y in re.findall(r'yMax="([0-9.]+)"', words)), default=0) <= float(height) - 14
+    if marker is not None:
+        plain = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
+        assert marker in plain.replace("\n", "").replace("-", "")
+        if marker == "КОНЕЦ":  # each long text in one piece: its 500 words all there, in order
+            assert "слово0" in plain and "слово499" in plain
+
+
 def test_pdf_time_grows_linearly_with_text_length(tmp_path):
     import time
 
@@ -893,6 +1263,41 @@ def test_pdf_time_grows_linearly_with_text_length(tmp_path):
     seconds(1000)  # fonts and caches
     small, large = seconds(8_000), seconds(80_000)
     assert large < 25 * max(small, 0.01)  # ten times the text: far from a hundred times the time
+
+
+def test_a_mass_delete_in_the_window_backs_up_first_and_says_where(qtbot, demo_db, monkeypatch):
+    """A whole work plan deleted from the window: the backup is taken before the delete, holds the
+    plan, and the status bar names it; a single item delete takes none (threshold: more than 20
+    rows, or any whole plan, section or series)."""
+    if demo_db.path is None:
+        pytest.skip("a server database has no backup file; its own backups are the server's")
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.views.common.area import AppContext
+    from desktop.views.workplan import WorkPlanArea
+
+    page = WorkPlanArea(AppContext(demo_db))
+    qtbot.addWidget(page)
+    said: list[str] = []
+    page.ctx.status_message.connect(said.append)
+    folder = demo_db.path.with_name(demo_db.path.stem + ".backups")
+    # one item: no backup
+    page.view.setCurrentIndex(page.proxy.mapFromSource(page.model.index(0, 0, page.model.index(0, 0))))
+    assert page.current_node()[0][0] == "item"
+    page.delete_current()
+    assert not list(folder.glob("*-delete.sqlite3")) and said == []
+    items = sqlite3.connect(demo_db.path).execute("SELECT count(*) FROM workplan_item").fetchone()[0]
+    assert items > 20
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    page.delete_plan()
+    backups = list(folder.glob("*-delete.sqlite3"))
+    assert len(backups) == 1
+    assert said == [f"The previous data was saved as {backups[0]}"]
+    kept = sqlite3.connect(backups[0])
+    assert kept.execute("SELECT count(*) FROM workplan_item").fetchone()[0] == items
+    kept.close()
+    assert sqlite3.connect(demo_db.path).execute("SELECT count(*) FROM workplan_item").fetchone()[0] == 0
+    assert os.stat(folder).st_mode & 0o777 == 0o700
 
 
 def test_an_import_backs_the_database_up_first_and_says_where(tmp_path, migrated_template, capsys):
@@ -927,6 +1332,82 @@ def test_a_backup_onto_a_full_disk_leaves_no_half_copy(tmp_path, demo_template, 
         assert sorted(p.name for p in disk.where.iterdir()) == sorted(["filler", target.name])
     finally:
         disk.close()
+
+
+def test_the_window_on_a_read_only_file_of_an_older_schema_says_why_it_cannot_open(qtbot, tmp_path, monkeypatch):
+    import argparse
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.models.migrate import known_revisions, upgrade
+    from desktop.views.app import start_window
+
+    path = tmp_path / "old.sqlite3"
+    old = Database(path)
+    upgrade(old, backup=False, revision=known_revisions()[-2])
+    old.dispose()
+    os.chmod(path, 0o444)
+    before = _state(path)
+    said = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text, *a: said.append(text))
+    assert start_window(argparse.Namespace(database=str(path), lang="en")) == 1
+    assert said == [(f"The database {path} is read-only and was written by an older Dekanat: it must be brought up "
+                     "to date before use. Make the file writable, or open a copy.")]
+    assert _state(path) == before
+
+
+# What a person may still do on a read-only database: find, open to read, print and export.
+READING_COMMANDS = {
+    "find", "refresh", "open", "card", "preview", "pdf", "excel", "card_pdf", "card_preview", "excel_groups",
+    "group_list", "headcount_pdf", "headcount_xlsx", "month_excel", "month_preview", "preview_agenda",
+    "register_export", "content_lang", "history",
+}
+
+
+def test_the_window_on_a_read_only_file_leaves_no_writing_command_enabled_in_any_area(qtbot, tmp_path,
+                                                                                      demo_template):
+    """Every area (each page is built when first shown, after the window has started) is walked
+    with a row selected, so the commands that follow the selection would be enabled."""
+    import argparse
+
+    from PySide6.QtWidgets import QAbstractItemView
+
+    from desktop.views.app import start_window
+    from desktop.views.areas import AREAS
+
+    path = tmp_path / "faculty.sqlite3"
+    shutil.copyfile(demo_template, path)
+    os.chmod(path, 0o444)
+    started = start_window(argparse.Namespace(database=str(path), lang="en"))
+    assert not isinstance(started, int)
+    _app, window, _lock = started
+    qtbot.addWidget(window)
+    try:
+        for act in (window.act_restore, window.act_faculty, window.act_frame, *window.country_actions.values()):
+            assert not act.isEnabled(), act.text()
+        disabled, still_enabled = set(), set()
+        for area in AREAS:
+            page = window.show_area(area.key)
+            view = page.list_view
+            if view is not None and view.model() is not None and view.model().rowCount() > 0:
+                view.setCurrentIndex(view.model().index(0, 0))
+            page.update_commands()
+            for key, act in page.commands.items():
+                if act.isEnabled():
+                    still_enabled.add(key)
+                    assert key in READING_COMMANDS or page.command_kinds[key] in ("print", "pdf", "excel"), \
+                        f"{area.key}: {key} writes and is enabled"
+                else:
+                    disabled.add(key)
+            for v in page.findChildren(QAbstractItemView):
+                assert v.editTriggers() == QAbstractItemView.EditTrigger.NoEditTriggers, area.key
+                assert v.dragDropMode() == QAbstractItemView.DragDropMode.NoDragDrop, area.key
+        # Writing commands of every kind were there and are off; reading ones still work.
+        assert {"new", "enrol", "import", "delete", "edit", "move", "promote", "generate"} <= disabled
+        assert {"find", "pdf", "excel", "preview"} <= still_enabled
+        assert os.stat(path).st_mode & 0o777 == 0o444
+    finally:
+        window.close()
 
 
 def test_the_window_on_a_read_only_file_says_so_and_edits_nothing_in_place(qtbot, tmp_path, demo_template):

@@ -110,8 +110,42 @@ class Context:
             from desktop.models.migrate import open_database
 
             self.check_database_path()
-            self._db = open_database(self.args.database)
+            if self.args.command in READ_ONLY_COMMANDS:
+                self._db = self._open_for_reading()
+            else:
+                self._db = open_database(self.args.database)
         return self._db
+
+    def _open_for_reading(self):
+        """A read-only command runs beside the lock's holder, so it never brings an older schema up
+        to date under that holder: it migrates only when it can take the lock for that moment."""
+        from desktop.models.migrate import needs_upgrade, open_database, upgrade
+
+        db = open_database(self.args.database, migrate=False)
+        try:
+            if db.path is None or db.read_only or not needs_upgrade(db):
+                upgrade(db)  # a server, a read-only file (refused with its own message), or nothing to do
+                return db
+            from desktop.models.lock import DatabaseLock
+
+            lock = DatabaseLock(db.path)
+            holder = lock.try_acquire()
+            if holder is not None:
+                from desktop.i18n import _
+
+                raise CommandError(_(
+                    "The database {db} was written by an older Dekanat and must be brought up to date first, "
+                    "but it is open in Dekanat (process {pid} on {host}): it was not changed. Run the command "
+                    "again once that program has closed it.").format(db=db.path, pid=holder.pid,
+                                                                     host=holder.host or "?"))
+            try:
+                upgrade(db)
+            finally:
+                lock.release()
+            return db
+        except BaseException:
+            db.dispose()
+            raise
 
     def check_database_path(self) -> None:
         """A missing file is created only by ``CREATING_COMMANDS``; a backup is not worked in; an

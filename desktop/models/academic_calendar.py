@@ -603,10 +603,17 @@ def snapshot_event(session: Session, event_id: int) -> dict:
     return {"events": events, "dates": dates, "refs": refs}
 
 
-def delete_event(session: Session, event_id: int) -> dict:
+def delete_event(session: Session, event_id: int, expected: dict | None = None) -> dict:
+    """Delete an event with its sub-rows and dates; returns the snapshot for ``restore_event``.
+    ``expected``: the snapshot an undo put back (a redo deletes only that; another office's change
+    meanwhile is refused with StaleDataError, never deleted unseen)."""
     if session.get(CalendarEvent, event_id) is None:
         raise DomainError(_("The event was deleted meanwhile; reload the calendar."))
     saved = snapshot_event(session, event_id)
+    if expected is not None and any(saved[k] != expected.get(k) for k in ("events", "dates")):
+        from sqlalchemy.orm.exc import StaleDataError
+
+        raise StaleDataError(f"calendar_event {event_id} was changed by another session")
     ids = [e["id"] for e in saved["events"]]
     session.execute(CalendarDate.__table__.update().where(CalendarDate.rule_ref_id.in_(ids)).values(rule_ref_id=None))
     session.execute(delete(CalendarDate).where(CalendarDate.event_id.in_(ids)))

@@ -109,6 +109,20 @@ def _copy_fault(exc: BaseException, target: Path) -> str | None:
     return None
 
 
+# A delete of more rows than this, or of a whole plan, section, series or group, backs up first.
+MASS_DELETE_ROWS = 20
+
+
+def backup_before_delete(db: Database, rows: int, *, whole: bool = False) -> Path | None:
+    """Before a mass delete (``rows`` over MASS_DELETE_ROWS, or ``whole``: a plan, a section with its
+    items, a series with its meetings): a backup of a SQLite file, whose path the caller names to
+    the user. None when no backup is due (few rows, a server, a read-only file); BackupError when it
+    failed (then nothing may be deleted)."""
+    if db.path is None or getattr(db, "read_only", False) or not (whole or rows > MASS_DELETE_ROWS):
+        return None
+    return make_backup(db, reason="delete")
+
+
 def make_backup(db: Database, target: Path | None = None, *, reason: str = "") -> Path:
     """Back the database up; without ``target`` into its rotating backup folder (owner-only)."""
     path = _require_file(db)

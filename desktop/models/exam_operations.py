@@ -121,25 +121,31 @@ def generate_draft_op(session: Session, session_id: int, group_ids: list[int],
 
 
 # Rooms, disciplines and the session's disciplines (Rooms and disciplines dialog) ------------------------
+# Every write names the values it expects to find (a shared server: another office's change
+# meanwhile is refused as stale, never overwritten); an undo expects what its write stored.
 def add_room_op(session: Session, name: str, capacity: int, building: str = "") -> Outcome[int]:
     room_id = rooms.add_room(session, name, capacity, building)
-    return Outcome(room_id, bind(delete_room_op, room_id), EXAMS)
+    return Outcome(room_id, bind(delete_room_op, room_id, (name.strip(), capacity, building.strip())), EXAMS)
 
 
-def delete_room_op(session: Session, room_id: int) -> Outcome[tuple]:
-    """An unused room (refused while an exam or consultation is in it); undo brings it back."""
-    saved = rooms.delete_room(session, room_id)
+def delete_room_op(session: Session, room_id: int, expected: tuple[str, int, str] | None = None) -> Outcome[tuple]:
+    """An unused room (refused while an exam or consultation is in it), as shown (``expected``);
+    undo brings it back."""
+    saved = rooms.delete_room(session, room_id, expected=expected)
     return Outcome(saved, bind(restore_room_op, saved), EXAMS)
 
 
 def restore_room_op(session: Session, saved: tuple) -> Outcome[int]:
     rooms.restore_room(session, saved)
-    return Outcome(saved[0], bind(delete_room_op, saved[0]), EXAMS)
+    return Outcome(saved[0], bind(delete_room_op, saved[0], tuple(saved[1:])), EXAMS)
 
 
-def update_room_op(session: Session, room_id: int, name: str, capacity: int, building: str) -> Outcome[tuple]:
-    old = rooms.update_room(session, room_id, name, capacity, building)
-    return Outcome(old, bind(update_room_op, room_id, *old), EXAMS)
+def update_room_op(session: Session, room_id: int, name: str, capacity: int, building: str,
+                   expected: tuple[str, int, str] | None = None) -> Outcome[tuple]:
+    """The room's new values; ``expected``: the values shown when it was edited."""
+    old = rooms.update_room(session, room_id, name, capacity, building, expected=expected)
+    stored = (name.strip(), capacity, building.strip())
+    return Outcome(old, bind(update_room_op, room_id, *old, expected=stored), EXAMS)
 
 
 def add_discipline_op(session: Session, name: str) -> Outcome[int]:
@@ -157,9 +163,10 @@ def restore_discipline_op(session: Session, saved: rooms.SavedDiscipline) -> Out
     return Outcome(saved.id, bind(delete_discipline_op, saved.id), EXAMS)
 
 
-def rename_discipline_op(session: Session, discipline_id: int, name: str) -> Outcome[str]:
-    old = rooms.rename_discipline(session, discipline_id, name)
-    return Outcome(old, bind(rename_discipline_op, discipline_id, old), EXAMS)
+def rename_discipline_op(session: Session, discipline_id: int, name: str,
+                         expected: str | None = None) -> Outcome[str]:
+    old = rooms.rename_discipline(session, discipline_id, name, expected=expected)
+    return Outcome(old, bind(rename_discipline_op, discipline_id, old, name.strip()), EXAMS)
 
 
 def add_link_op(session: Session, session_id: int, group_id: int, discipline_id: int, examiner_id: int | None,

@@ -45,11 +45,23 @@ def _check_room(session: Session, room_id: int | None, name: str, capacity: int)
         raise DomainError(_("Room {room} already exists.").format(room=name))
 
 
-def update_room(session: Session, room_id: int, name: str, capacity: int, building: str) -> tuple[str, int, str]:
+def _expect(row, now: tuple, expected: tuple | None) -> None:
+    """Rooms and disciplines carry no version column: a write from the window names the values it
+    expects (those shown, or those its edit stored, for an undo), and another office's change made
+    meanwhile is refused (StaleDataError: the window offers a reload), never overwritten."""
+    if expected is not None and tuple(now) != tuple(expected):
+        from sqlalchemy.orm.exc import StaleDataError
+
+        raise StaleDataError(f"{type(row).__name__} {row.id} was changed by another session")
+
+
+def update_room(session: Session, room_id: int, name: str, capacity: int, building: str,
+                expected: tuple[str, int, str] | None = None) -> tuple[str, int, str]:
     """Change a room; returns (name, capacity, building) as they were."""
     row = session.get(Room, room_id)
     if row is None:
         raise DomainError(_("This room no longer exists."))
+    _expect(row, (row.name, row.capacity, row.building), expected)
     name, building = name.strip(), building.strip()
     _check_room(session, room_id, name, capacity)
     old = (row.name, row.capacity, row.building)
@@ -79,11 +91,13 @@ def _refusal(text: str, names: list[str], **values) -> DomainError:
     return DomainError(text.format(count=len(names), exams=shown, **values))
 
 
-def delete_room(session: Session, room_id: int) -> tuple[int, str, int, str]:
+def delete_room(session: Session, room_id: int,
+                expected: tuple[str, int, str] | None = None) -> tuple[int, str, int, str]:
     """Delete an unused room; returns it for undo. Refused while any exam or consultation is in it."""
     row = session.get(Room, room_id)
     if row is None:
         raise DomainError(_("This room no longer exists."))
+    _expect(row, (row.name, row.capacity, row.building), expected)
     used = _exam_names(session, or_(Exam.room_id == room_id, Exam.consult_room_id == room_id))
     if used:
         raise _refusal(ngettext("Room {room} cannot be deleted: {count} exam or consultation is in it: {exams}. "
@@ -111,7 +125,7 @@ def add_discipline(session: Session, name: str) -> int:
     return session.execute(insert(Discipline).values(name=name).returning(Discipline.id)).scalar_one()
 
 
-def rename_discipline(session: Session, discipline_id: int, name: str) -> str:
+def rename_discipline(session: Session, discipline_id: int, name: str, expected: str | None = None) -> str:
     """Rename; returns the old name."""
     row = session.get(Discipline, discipline_id)
     if row is None:
@@ -122,6 +136,7 @@ def rename_discipline(session: Session, discipline_id: int, name: str) -> str:
     other = session.scalar(select(Discipline.id).where(Discipline.name == name))
     if other is not None and other != discipline_id:
         raise DomainError(_("Discipline “{name}” already exists.").format(name=name))
+    _expect(row, (row.name,), None if expected is None else (expected,))
     old, row.name = row.name, name
     session.flush()
     return old

@@ -16,9 +16,9 @@ from desktop.models.base import DomainError
 
 
 class TextTooLong(DomainError):
-    def __init__(self, message: str, table: str, column: str, limit: int):
+    def __init__(self, message: str, table: str, column: str, limit: int, length: int = 0):
         super().__init__(message)
-        self.table, self.column, self.limit = table, column, limit
+        self.table, self.column, self.limit, self.length = table, column, limit, length
 
 
 def too_long(table: str, column: str, limit: int, length: int, row: int | None = None) -> TextTooLong:
@@ -28,7 +28,7 @@ def too_long(table: str, column: str, limit: int, length: int, row: int | None =
     else:
         message = _('row {row}, column "{column}": at most {limit} characters, not {length}').format(
             row=row, column=column, limit=limit, length=length)
-    return TextTooLong(message, table, column, limit)
+    return TextTooLong(message, table, column, limit, length)
 
 
 def limits_of(table: Table) -> dict[str, int]:

@@ -457,9 +457,15 @@ def update_agenda_item(session: Session, item_id: int, **fields) -> dict:
     return old
 
 
-def delete_agenda_item(session: Session, item_id: int) -> dict:
+def delete_agenda_item(session: Session, item_id: int, expected: dict | None = None) -> dict:
+    """``expected``: the snapshot an undo put back; a redo deletes only that item (another office's
+    change of its title, report or decision meanwhile is refused with StaleDataError)."""
     item = _get(session, AgendaItem, item_id)
     check_minutes_open(item.meeting)
+    if expected is not None and any(getattr(item, f) != expected.get(f) for f in ("title", "heard", "decided")):
+        from sqlalchemy.orm.exc import StaleDataError
+
+        raise StaleDataError(f"agenda_item {item_id} was changed by another session")
     from desktop.models.text_versions import snapshot_versions
 
     snap = {**_item_snapshot(item), "meeting_id": item.meeting_id,

@@ -91,13 +91,19 @@ def restore_decision(session: Session, snap: dict) -> Decision:
     return d
 
 
-def delete_decision(session: Session, decision_id: int) -> dict:
+def delete_decision(session: Session, decision_id: int, expected: dict | None = None) -> dict:
+    """``expected``: the snapshot an undo put back; a redo deletes only that decision (another
+    office's change meanwhile is refused with StaleDataError)."""
     from desktop.models.text_versions import snapshot_versions
 
     d = _get(session, Decision, decision_id)
     if d.meeting.minutes_signed_on is not None:
         raise DomainError(_("The decision is in the signed minutes of {date}: cancel it in the register "
                             "instead of deleting it.").format(date=dates.table(d.meeting.minutes_signed_on)))
+    if expected is not None and any(getattr(d, f) != expected.get(f) for f in ("text", "due_date", "status", "note")):
+        from sqlalchemy.orm.exc import StaleDataError
+
+        raise StaleDataError(f"meeting_decision {decision_id} was changed by another session")
     snap = {**_decision_snapshot(d), "versions": snapshot_versions(session, "meeting_decision", d.id)}
     session.delete(d)
     session.flush()

@@ -129,18 +129,32 @@ def updated(session: Session, update: Callable[..., dict[str, Any]], record_id: 
     return Outcome(old, bind(updated, update, record_id, dict(old), changes), changes)
 
 
-def deleted(session: Session, delete: Callable[[Session, int], Any], restore: Callable[[Session, Any], Any],
-            record_id: int, changes: Change) -> Outcome[Any]:
-    """``delete(session, record_id)`` returns a snapshot; undo is ``restore(session, snapshot)``."""
-    snapshot = delete(session, record_id)
+def deleted(session: Session, delete: Callable[..., Any], restore: Callable[[Session, Any], Any],
+            record_id: int, changes: Change, expected: Any = None) -> Outcome[Any]:
+    """``delete(session, record_id)`` returns a snapshot; undo is ``restore(session, snapshot)``.
+    ``expected``: what the delete must find (a delete that takes ``expected`` refuses a record
+    another office changed meanwhile as stale)."""
+    snapshot = delete(session, record_id) if expected is None else delete(session, record_id, expected=expected)
     return Outcome(snapshot, bind(restored, delete, restore, snapshot, changes), changes)
 
 
-def restored(session: Session, delete: Callable[[Session, int], Any], restore: Callable[[Session, Any], Any],
+def restored(session: Session, delete: Callable[..., Any], restore: Callable[[Session, Any], Any],
              snapshot: Any, changes: Change) -> Outcome[int]:
+    """Undo of a delete; its redo deletes the record only as it was put back (when the delete
+    takes ``expected``), never a change another office made since."""
     made = restore(session, snapshot)
     record_id = getattr(made, "id", None) or snapshot["id"]
-    return Outcome(record_id, bind(deleted, delete, restore, record_id, changes), changes)
+    expected = snapshot if _takes_expected(delete) else None
+    return Outcome(record_id, bind(deleted, delete, restore, record_id, changes, expected), changes)
+
+
+def _takes_expected(fn: Callable[..., Any]) -> bool:
+    import inspect
+
+    try:
+        return "expected" in inspect.signature(fn).parameters
+    except (TypeError, ValueError):
+        return False
 
 
 def created(session: Session, create: Bound, delete: Callable[[Session, int], Any],

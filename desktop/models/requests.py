@@ -229,8 +229,15 @@ def request_snapshot(session: Session, request_id: int) -> dict:
             "steps": [{c: getattr(s, c) for c in step_cols} for s in request.steps]}
 
 
-def delete_request(session: Session, request_id: int) -> dict:
+def delete_request(session: Session, request_id: int, expected: dict | None = None) -> dict:
+    """Delete a request; returns its snapshot for ``restore_request``. ``expected``: the snapshot an
+    undo put back (a redo deletes only that; another office's change meanwhile is refused with
+    StaleDataError, never deleted unseen)."""
     data = request_snapshot(session, request_id)
+    if expected is not None and {k: v for k, v in expected.items() if k != "versions"} != data:
+        from sqlalchemy.orm.exc import StaleDataError
+
+        raise StaleDataError(f"service_request {request_id} was changed by another session")
     data["versions"] = _versions_of(session, data)  # language versions come back with an undo
     session.delete(_request(session, request_id))
     session.flush()

@@ -387,8 +387,19 @@ def _item_snapshot(item: WorkPlanItem) -> dict:
             "responsible": [{"staff_id": r.staff_id, "role": r.role, "text": r.text} for r in item.responsible]}
 
 
-def delete_item(session: Session, item_id: int) -> dict:
+# What a delete from the window expects of an item: another office's change to these is never deleted unseen.
+EXPECTED_ITEM_FIELDS = ("text", "status", "completion_note")
+
+
+def delete_item(session: Session, item_id: int, expected: dict | None = None) -> dict:
+    """Delete an item; returns its snapshot for ``restore_item``. ``expected`` (the fields of
+    EXPECTED_ITEM_FIELDS as the window shows them, or as an undo put them back): a differing
+    stored value, another office's change meanwhile, is refused with StaleDataError."""
     item = _get(session, WorkPlanItem, item_id)
+    if expected is not None and any(getattr(item, f) != expected[f] for f in EXPECTED_ITEM_FIELDS if f in expected):
+        from sqlalchemy.orm.exc import StaleDataError
+
+        raise StaleDataError(f"workplan_item {item_id} was changed by another session")
     snap = _item_snapshot(item)
     section = item.section
     section.items.remove(item)

@@ -56,8 +56,10 @@ def add_item_op(session: Session, section_id: int, text: str, position: int | No
                    WORKPLAN)
 
 
-def delete_item_op(session: Session, item_id: int) -> Outcome[dict]:
-    return deleted(session, wp.delete_item, wp.restore_item, item_id, WORKPLAN)
+def delete_item_op(session: Session, item_id: int, expected: dict | None = None) -> Outcome[dict]:
+    """``expected``: the item's fields as shown (``wp.EXPECTED_ITEM_FIELDS``); another office's
+    change meanwhile is refused as stale. A redo deletes the item only as its undo put it back."""
+    return deleted(session, wp.delete_item, wp.restore_item, item_id, WORKPLAN, expected)
 
 
 def update_item_op(session: Session, item_id: int, fields: dict, expected: dict | None = None) -> Outcome[dict]:

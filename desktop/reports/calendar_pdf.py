@@ -54,7 +54,10 @@ def calendar_pdf(target, data: CalendarData, resolved: dict, work: WorkCalendar,
                 commands.append(("LEFTPADDING", (1, len(rows) - 1), (1, len(rows) - 1), 10))
     last = len(rows) - 1
     commands = [c for c in commands if not (c[0] == "NOSPLIT" and c[2][1] > last)]
-    table = Table(rows, colWidths=col_widths, repeatRows=1)
+    # A heading is kept with its first row only when that row is not itself about a page tall
+    # (a row that must split across pages cannot be kept with anything: LayoutError).
+    commands = [c for c in commands if not (c[0] == "NOSPLIT" and _taller_than(rows[c[2][1]], col_widths, 120 * mm))]
+    table = Table(rows, colWidths=col_widths, repeatRows=1, splitInRow=1)  # a note taller than a page goes on
     table.setStyle(commands)
     story.append(table)
 
@@ -95,7 +98,7 @@ def _holidays_table(holidays, tr, st):
             else:
                 row += ["", ""]
         rows.append(row)
-    table = Table(rows, colWidths=[44 * mm, 88 * mm, 44 * mm, 88 * mm], hAlign="LEFT")
+    table = Table(rows, colWidths=[44 * mm, 88 * mm, 44 * mm, 88 * mm], hAlign="LEFT", splitInRow=1)
     table.setStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 1),
                     ("BOTTOMPADDING", (0, 0), (-1, -1), 1), ("LEFTPADDING", (0, 0), (-1, -1), 2),
                     ("LINEBELOW", (0, 0), (-1, -1), 0.25, "#BBBBBB")])
@@ -186,3 +189,11 @@ def year_view_pdf(target, view, lang: str = "ru") -> None:
     c.drawString(x, y, note)
     c.showPage()
     c.save()
+
+
+def _taller_than(row: list, widths: list, height: float) -> bool:
+    # ReportLab loads when first used, as in calendar_pdf
+    from reportlab.platypus import Paragraph
+
+    return any(isinstance(c, Paragraph) and c.wrap(w - 12, 10 ** 7)[1] > height
+               for c, w in zip(row, widths, strict=False))

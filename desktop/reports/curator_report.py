@@ -68,7 +68,7 @@ def _story(tr, doc: ReportDocument, frame) -> list:
         data = [[Paragraph(esc(h), st["cell_bold"]) for h in headers]]
         # Plain wrapped cells, not Paragraphs: a month of a big faculty is hundreds of pages.
         data += [[wrap(c, SANS, CELL_SIZE, w * mm - 6) for c, w in zip(row, widths, strict=True)] for row in rows]
-        table = Table(data, colWidths=[w * mm for w in widths], repeatRows=1)
+        table = Table(data, colWidths=[w * mm for w in widths], repeatRows=1, splitInRow=1)
         table.setStyle(TableStyle(table_style_commands(size=CELL_SIZE)))
         story.append(table)
     story.append(Paragraph(esc(tr("5. Remarks")), st["heading"]))

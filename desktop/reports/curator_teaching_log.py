@@ -56,7 +56,7 @@ def write_log_pdf(target, teacher: str, year: int, month: int, entries: list[dic
         data.append([Paragraph(esc(c), st["cell"]) for c in r])
     data.append([Paragraph(esc(tr.pgettext("sum row", "Total")), st["cell_bold"]), "", Paragraph(esc(_hours(totals.hours)), st["cell_bold"]),
                  Paragraph(esc(tr.ngettext("{n} lesson", "{n} lessons", totals.lessons).format(n=totals.lessons)), st["cell_bold"]), "", "", "", ""])
-    table = Table(data, colWidths=[w * mm for w in WIDTHS_MM], repeatRows=1)
+    table = Table(data, colWidths=[w * mm for w in WIDTHS_MM], repeatRows=1, splitInRow=1)
     table.setStyle(TableStyle(table_style_commands() + [("SPAN", (3, -1), (-1, -1))]))
     story += [table, Spacer(1, 5 * mm)]
     by_form = "; ".join(f"{LessonForm(f).label(tr)}: {_hours(h)}"

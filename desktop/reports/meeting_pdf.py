@@ -81,7 +81,7 @@ def agenda_story(tree: dict, tr, frame=None) -> list:
                      str(item["minutes_allotted"] or "")])
     if len(rows) == 1:
         rows.append(["", tr("No items yet"), "", ""])
-    t = Table(rows, colWidths=widths, repeatRows=1)
+    t = Table(rows, colWidths=widths, repeatRows=1, splitInRow=1)  # an item taller than a page goes on
     t.setStyle(TableStyle(table_style_commands(1, SANS, FONT_SIZE - 1) + [("ALIGN", (3, 1), (3, -1), "CENTER"),
                                                                            ("ALIGN", (0, 1), (0, -1), "RIGHT")]))
     story += [t, KeepTogether(_signatures(tree, tr, st, chair=False))]

@@ -151,8 +151,9 @@ def _cyrillic_hyphenation() -> None:
 
 @cache
 def styles(base_font: str = SERIF, size: float = 11, lang: str | None = None) -> dict[str, ParagraphStyle]:
-    """The report styles: long words break only at hyphenation points (with a hyphen) of ``lang``
-    (or, without it, of the language each word's letters show), never without one."""
+    """The report styles: long words break at hyphenation points (with a hyphen) of ``lang`` (or,
+    without it, of the language each word's letters show); only a word wider than a page-wide line
+    that no such point breaks (a 100-letter name, a code) is cut, so nothing runs off the page."""
     register_fonts()
     bold = base_font + "-Bold"
     made = _styles(base_font, size, bold)
@@ -163,7 +164,10 @@ def styles(base_font: str = SERIF, size: float = 11, lang: str | None = None) ->
     for name, style in made.items():
         # Titles break between words only: an office never hyphenates a document's title.
         style.hyphenationLang = "" if name in ("title", "subtitle") else hy
-        style.splitLongWords = 0
+        # A line of the page's width cuts a word wider than itself (ReportLab tries hyphenation first:
+        # only a code or a name of 60 letters is cut); a narrow cell carries such a word over to its
+        # next line and hyphenates it there instead (plain cells are cut by ``wrap``).
+        style.splitLongWords = 0 if name.startswith("cell") else 1
         style.hyphenationMinWordLength = 4
     return made
 

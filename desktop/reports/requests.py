@@ -122,7 +122,7 @@ def card_pdf(card: dict, target, lang: str, on_date: dt.date, faculty: str = "",
     if card["note"]:
         facts.append((tr("Note"), card["note"]))
     fact_rows = [[Paragraph(esc(k), st["cell_bold"]), Paragraph(esc(v), st["cell"])] for k, v in facts]
-    story.append(Table(fact_rows, colWidths=[45 * mm, 130 * mm], hAlign="LEFT",
+    story.append(Table(fact_rows, colWidths=[45 * mm, 130 * mm], hAlign="LEFT", splitInRow=1,
                        style=[("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
     story.append(Spacer(1, 5 * mm))
     widths = [7, 38, 27, 17, 23, 20, 21, 22]  # "Жоспарланған" (Planned) fits whole
@@ -151,7 +151,7 @@ def card_pdf(card: dict, target, lang: str, on_date: dt.date, faculty: str = "",
         data.append([str(i)] + [fitted(esc(v), cell, w * mm - 6) for v, w in zip((
             name, shown(tr, step["unit"]), duration_text(tr, step), planned, actual, step["done_by"], note),
             widths[1:], strict=True)])
-    story.append(Table(data, colWidths=[w * mm for w in widths], repeatRows=1, style=commands))
+    story.append(Table(data, colWidths=[w * mm for w in widths], repeatRows=1, style=commands, splitInRow=1))
     story.append(Spacer(1, 4 * mm))
     story.append(Paragraph(esc(tr("As of {date}").format(date=tr.as_of(on_date))), st["small"]))
     story += pdf_bottom(frame, tr, 175 * mm)
@@ -213,7 +213,8 @@ def register_pdf(rows: list[dict], target, lang: str, on_date: dt.date, faculty:
     if not rows:
         data.append([Paragraph(esc(tr("No requests")), cell)] + [""] * (len(PDF_COLUMNS) - 1))
         commands.append(("SPAN", (0, 1), (-1, 1)))
-    story.append(Table(data, colWidths=[w * mm for _h, w in PDF_COLUMNS], repeatRows=1, style=commands))
+    story.append(Table(data, colWidths=[w * mm for _h, w in PDF_COLUMNS], repeatRows=1, style=commands,
+                       splitInRow=1))
     story += pdf_bottom(frame, tr, 267 * mm)
     build_pdf(target, story, tr, title=title or tr("Register of service requests"), is_landscape=True,
               margins_mm=(15, 15, 12, 14))
@@ -287,7 +288,7 @@ def receipt_pdf(card: dict, target, lang: str, frame=None) -> None:
     # one document a line (a Paragraph takes a newline for a space)
     rows = [[Paragraph(esc(k), st["cell_bold"]), Paragraph(esc(v).replace("\n", "<br/>"), st["cell"])]
             for k, v in facts]
-    story.append(Table(rows, colWidths=[55 * mm, 120 * mm], hAlign="LEFT",
+    story.append(Table(rows, colWidths=[55 * mm, 120 * mm], hAlign="LEFT", splitInRow=1,
                        style=[("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                               ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]))
     story.append(Spacer(1, 8 * mm))

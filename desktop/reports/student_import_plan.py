@@ -165,7 +165,8 @@ def _check_lengths(row: dict, mapping: dict, bad) -> None:
         value = row.get(f) or ""
         if len(value) > limit:
             source = "full_name" if f in ("last_name", "first_name", "patronymic") and "full_name" in mapping else f
-            bad(source, _("{length} characters; at most {limit} fit.").format(length=len(value), limit=limit))
+            # the words of limits.too_long, so every importer says it alike: row N, column "X": at most L ...
+            bad(source, _("at most {limit} characters, not {length}").format(length=len(value), limit=limit))
 
 
 def _clean(value) -> str:
@@ -446,6 +447,13 @@ def apply_import(session: Session, plan: ImportPlan, order: Order | None = None,
     if plan.problems:
         raise ImportRefused([str(p) for p in plan.problems])
     source = plan.sheet.path.name
+    from desktop.models.limits import check_row
+
+    # The rows go in by Core INSERT/UPDATE (no flush check): each is measured first, by its row.
+    for r in plan.new_rows:
+        check_row(Student.__table__, r, row=r["row"])
+    for u in plan.updates:
+        check_row(Student.__table__, u["changes"], row=u["row"])
     order = order or Order("", None, clock.today())
     first_form = {r["group"].casefold(): r["study_form"] for r in plan.new_rows if r["study_form"]}
     groups = {name.casefold(): (gid, course) for gid, name, course in session.execute(

@@ -57,6 +57,7 @@ class ParsedItem:
     text: str
     deadline_text: str
     responsible_text: str
+    row: int | None = None  # where it stands in the file (Excel row; a Word document's table row)
 
 
 @dataclass
@@ -64,6 +65,7 @@ class ParsedSection:
     title: str
     kind: str
     items: list[ParsedItem] = field(default_factory=list)
+    row: int | None = None
 
 
 @dataclass
@@ -98,6 +100,7 @@ def docx_entries(path: Path) -> list[tuple]:
         raise DomainError(_("{file} cannot be read as a Word document (.docx): {reason}").format(
             file=path.name, reason=exc.__class__.__name__)) from exc
     entries: list[tuple] = []
+    table_rows = 0
     for child in document.element.body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
@@ -112,7 +115,8 @@ def docx_entries(path: Path) -> list[tuple]:
                         continue
                     seen.add(id(cell._tc))
                     cells.append(cell.text.strip())
-                entries.append(_row_entry(cells))
+                table_rows += 1
+                entries.append(_row_entry(cells, table_rows))
     return entries
 
 
@@ -124,22 +128,22 @@ def xlsx_entries(path: Path, limit: int = ROW_LIMIT) -> list[tuple]:
     except TableRefused as exc:
         raise DomainError(str(exc)) from exc
     entries: list[tuple] = []
-    for values in table.rows:
+    for number, values in zip(table.numbers, table.rows, strict=True):
         cells = ["" if v[0] is None else clean_text(str(v[0])) for v in values]
         while cells and not cells[-1]:
             cells.pop()
         if any(cells):
-            entries.append(_row_entry(cells))
+            entries.append(_row_entry(cells, number))
     return entries
 
 
-def _row_entry(cells: list[str]) -> tuple:
+def _row_entry(cells: list[str], number: int | None = None) -> tuple:
     filled = [c for c in cells if c]
     if len(filled) == 1 or (filled and len(set(filled)) == 1 and len(filled) > 1):
         # a spanning row (merged cells) reads like a paragraph; a lone "5." is still a row
         if not NUMBER.match(filled[0]):
-            return ("para", filled[0])
-    return ("row", cells)
+            return ("para", filled[0], number)
+    return ("row", cells, number)
 
 
 # Entries into a plan ----------------------------------------------------------------------------
@@ -184,7 +188,8 @@ def read_entries(entries: list[tuple], source: str) -> ParsedPlan:
     approval_lines: list[str] | None = None
     before: list[str] = []
     any_row = False
-    for kind, value in entries:
+    for kind, value, *where in entries:
+        number = where[0] if where else None
         if in_table and _signature(kind, value):
             continue  # "Деканаттын методисти ____________": a signature under the table, no section
         if kind == "para":
@@ -202,6 +207,7 @@ def read_entries(entries: list[tuple], source: str) -> ParsedPlan:
                     before.append(text)
                 continue
             plan.sections.append(_section(text))
+            plan.sections[-1].row = number
             continue
         cells = value
         any_row = True
@@ -212,13 +218,14 @@ def read_entries(entries: list[tuple], source: str) -> ParsedPlan:
         if item is None:
             continue
         in_table = True
+        item.row = number
         if not plan.sections:
             plan.sections.append(ParsedSection(title="", kind="custom"))
         plan.sections[-1].items.append(item)
     if not any_row:
         raise DomainError(_("{file}: no table found; a work plan is a table No / activity / deadline / "
                             "responsible.").format(file=source))
-    _refuse_what_is_not_a_plan([v for k, v in entries if k == "row"], source)
+    _refuse_what_is_not_a_plan([e[1] for e in entries if e[0] == "row"], source)
     plan.sections = [s for s in plan.sections if s.items or s.title]
     while plan.sections and not plan.sections[-1].items:
         plan.sections.pop()  # notes under the table are no sections (a heading is followed by items)
@@ -356,12 +363,13 @@ def import_plan(session: Session, parsed: ParsedPlan, year_name: str, *, faculty
     index = staff_index(session)
     done, total = 0, parsed.item_count
     for s in parsed.sections:
-        section = wp.add_section(session, plan.id, s.title, s.kind)
+        section = _at_row(session, s.row, lambda s=s: wp.add_section(session, plan.id, s.title, s.kind))
         for item in s.items:
             step(progress, done, total)
             done += 1
-            wp.add_item(session, section.id, item.text, deadline=dl.parse(item.deadline_text, first),
-                        responsible=item.responsible_text or None, index=index)
+            _at_row(session, item.row, lambda item=item, section=section: wp.add_item(
+                session, section.id, item.text, deadline=dl.parse(item.deadline_text, first),
+                responsible=item.responsible_text or None, index=index))
     session.flush()
     return plan
 
@@ -373,3 +381,18 @@ def import_plan_op(session: Session, parsed: ParsedPlan, year_name: str, progres
 
     return created(session, bind(import_plan, parsed, year_name, faculty_name=faculty_name(session), progress=progress),
                    wp.delete_plan, wp.restore_plan, Change.WORKPLAN)
+
+
+def _at_row(session: Session, row: int | None, write):
+    """``write()`` flushed at once, so a text longer than its column is refused naming the file's row
+    (``row N, column "X": at most L characters``); the caller's transaction then writes nothing."""
+    from desktop.models.limits import TextTooLong, too_long
+
+    try:
+        result = write()
+        session.flush()
+    except TextTooLong as exc:
+        if row is None:
+            raise
+        raise too_long(exc.table, exc.column, exc.limit, exc.length, row) from None
+    return result

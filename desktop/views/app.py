@@ -219,6 +219,7 @@ def show_read_only(window, db) -> None:
     window.setWindowTitle(f"{window.windowTitle()} — {_('read-only')}")
     for view in window.findChildren(QAbstractItemView):  # no in-place editing of tables and trees
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    window.apply_read_only()  # no writing command, on the pages built now and those built later
     label = QLabel(_("Read-only: {db}. Changes cannot be saved; reading, printing and exports work.").format(
         db=db.display_name))
     label.setObjectName("readOnlyNotice")
@@ -243,6 +244,7 @@ def start_window(args) -> tuple[QApplication, object, InstanceLock | None] | int
     qt_tr.apply(lang)
     sys.excepthook = excepthook
 
+    from desktop.models.base import DomainError
     from desktop.models.db import Database, database_url
     from desktop.models.migrate import DatabaseTooNew, needs_upgrade, upgrade
 
@@ -288,7 +290,7 @@ def start_window(args) -> tuple[QApplication, object, InstanceLock | None] | int
                     checker.join()
                     if not checker.damaged:
                         raise
-        except DatabaseTooNew as exc:
+        except (DatabaseTooNew, DomainError) as exc:  # too new; read-only and in need of an upgrade
             if checker:
                 checker.join()
             QMessageBox.critical(None, APP_NAME, str(exc))

@@ -375,6 +375,15 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(
                 _("Done: {text}. Ctrl+Z undoes it.").format(text=stack.undoText()), 6000)
 
+    def apply_read_only(self) -> None:
+        """A read-only database: the window's own writing commands (restore, the faculty, the document
+        frame, the country shared by the office) are disabled, and so are every page's (built now or later)."""
+        for act in (self.act_restore, self.act_faculty, self.act_frame):
+            act.setEnabled(False)
+        self.country_group.setEnabled(False)
+        for page in self.pages.values():
+            page.apply_read_only()
+
     def show_shortcuts(self) -> None:
         from desktop.views.common.page import SHORTCUT_HELP
 
@@ -395,6 +404,8 @@ class MainWindow(QMainWindow):
             page.sync_tooltips()
             page.set_details_position(ui_settings.get(ui_settings.DETAILS_POSITION))
             page.status_changed.connect(self._update_status)
+            if self.db.read_only:
+                page.apply_read_only()
         return self.pages[key]
 
     def show_area(self, key: str) -> AreaPage:
@@ -600,7 +611,7 @@ class MainWindow(QMainWindow):
     def dragEnterEvent(self, event) -> None:
         page = self.current_page()
         urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
-        if page and urls and all(page.accepts_file(u.toLocalFile()) for u in urls):
+        if page and urls and not self.db.read_only and all(page.accepts_file(u.toLocalFile()) for u in urls):
             event.acceptProposedAction()
 
     def dropEvent(self, event) -> None:

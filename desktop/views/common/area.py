@@ -50,6 +50,16 @@ class AppContext(QObject):
             return model_settings.get(s, "country")
 
 
+# On a database opened read-only (a read-only file, folder or disk) only the commands that read stay
+# enabled: those that print or export (kinds below) and these keys; every other command writes.
+READING_KINDS = ("print", "pdf", "excel")
+READING_KEYS = frozenset({
+    "find", "refresh", "open", "card", "preview", "pdf", "excel", "card_pdf", "card_preview", "excel_groups",
+    "group_list", "headcount_pdf", "headcount_xlsx", "month_excel", "month_preview", "preview_agenda",
+    "register_export", "content_lang", "history",
+})
+
+
 class AreaPage(QWidget):
     """An area of the office's work. Subclasses build their widgets in ``__init__``,
     set texts in ``retranslate_ui`` (called again when the language changes), and reload
@@ -149,6 +159,30 @@ class AreaPage(QWidget):
             if key and (key not in tip or tip == act.property("made_tip")):
                 act.setToolTip(tooltip_with_key(act))
                 act.setProperty("made_tip", act.toolTip())
+
+    def is_reading_command(self, key: str) -> bool:
+        return self.command_kinds.get(key) in READING_KINDS or key in READING_KEYS
+
+    def apply_read_only(self) -> None:
+        """The database is read-only: every writing command is disabled for good (a disabled action
+        group keeps them so whatever ``update_commands`` says; the bar, the area's menu, the context
+        menu and the keys share the actions), and no list edits in place or takes a drop."""
+        from PySide6.QtGui import QActionGroup
+
+        group = QActionGroup(self)
+        group.setExclusionPolicy(QActionGroup.ExclusionPolicy.None_)
+        for key, act in self.commands.items():
+            if not self.is_reading_command(key):
+                group.addAction(act)
+        group.setEnabled(False)
+        self.write_commands = group
+        for view in self.findChildren(QAbstractItemView):
+            view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            view.setDragDropMode(QAbstractItemView.DragDropMode.NoDragDrop)
+            view.setAcceptDrops(False)
+        self.setAcceptDrops(False)
+        if self.bar is not None:
+            self.bar.group_enablement()
 
     def update_commands(self) -> None:
         """Enable what applies to the current selection, disable the rest."""

@@ -454,6 +454,10 @@ class ExamsArea(AreaPage):
         self.delete_exams([exam_id])
 
     def delete_exams(self, exam_ids: list[int]) -> None:
+        from desktop.views.common.mass_delete import backup_before_delete
+
+        if not backup_before_delete(self, len(exam_ids)):
+            return
         self._do(_("Delete exam"), bind(xops.delete_exams_op, exam_ids))
 
     def move_exam(self, exam_id: int, from_group: int | None, day: dt.date, to_group: int | None) -> None:

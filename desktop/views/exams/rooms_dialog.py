@@ -239,13 +239,14 @@ class RoomsDisciplinesDialog(QDialog):
                 self.error.setText(_("Room {room}: the capacity must be a positive number.").format(room=row["name"]))
                 return
         self._do(_("Edit room"), bind(xops.update_room_op, row["id"], str(new["name"]), new["capacity"],
-                                      str(new["building"])))
+                                      str(new["building"]), expected=(row["name"], row["capacity"], row["building"])))
 
     def delete_room(self) -> None:
         room_id = self._current_id(self.rooms)
         if room_id is None:
             return
-        self._do(_("Delete room"), bind(xops.delete_room_op, room_id))
+        row = next(r for r in self.room_model.rows if r["id"] == room_id)
+        self._do(_("Delete room"), bind(xops.delete_room_op, room_id, (row["name"], row["capacity"], row["building"])))
 
     # Disciplines ----------------------------------------------------------------------------------
     def add_discipline(self, name: str | None = None) -> int | None:
@@ -258,7 +259,7 @@ class RoomsDisciplinesDialog(QDialog):
         return outcome.result
 
     def _rename_discipline(self, row: dict, key: str, value) -> None:
-        self._do(_("Rename discipline"), bind(xops.rename_discipline_op, row["id"], str(value)))
+        self._do(_("Rename discipline"), bind(xops.rename_discipline_op, row["id"], str(value), row["name"]))
 
     def delete_discipline(self) -> None:
         d_id = self._current_id(self.disciplines)

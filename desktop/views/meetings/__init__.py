@@ -419,6 +419,10 @@ class MeetingsArea(AreaPage):
                 "Delete them together with the series?", impact["meetings"]).format(
                 series=name, count=impact["meetings"], decisions=impact["decisions"])):
             return
+        from desktop.views.common.mass_delete import backup_before_delete
+
+        if not backup_before_delete(self, impact["meetings"], whole=True):
+            return
         self._do(_("Delete series"), bind(mops.delete_series_op, series_id))
 
     def create_next(self) -> None:

@@ -564,8 +564,15 @@ class WorkPlanArea(PlanActions, AreaPage):
             return
         kind, row = found
         if kind == "item":
-            self._do(_("Delete item"), bind(wops.delete_item_op, row["id"]))
+            # The item as shown is what is deleted (another office's change meanwhile: stale); a redo
+            # deletes it as its undo put it back.
+            shown = {f: row[f] for f in wp.EXPECTED_ITEM_FIELDS if f in row}
+            self._do(_("Delete item"), bind(wops.delete_item_op, row["id"], shown))
         else:
+            from desktop.views.common.mass_delete import backup_before_delete
+
+            if not backup_before_delete(self, len(row.get("items") or []), whole=bool(row.get("items"))):
+                return
             self._do(_("Delete section"), bind(wops.delete_section_op, row["id"]))
 
     def move_item(self, item_id: int, section_id: int, position: int) -> None:

@@ -65,6 +65,10 @@ class PlanActions:
     def do_delete_plan(self) -> None:
         if not self.tree:
             return
+        from desktop.views.common.mass_delete import backup_before_delete
+
+        if not backup_before_delete(self, sum(len(s["items"]) for s in self.tree["sections"]), whole=True):
+            return
         self._do(_("Delete plan"), bind(wops.delete_plan_op, self.tree["id"]), after=self._show_restored_year)
 
     def _show_restored_year(self, outcome) -> None:
