@@ -26,6 +26,8 @@ DATE_OPTIONS = [
     ("export decisions", "--date"),
     ("export grade-sheet", "--issued"),
     ("export order", "--date"),
+    ("minutes sign", "--date"),
+    ("minutes sign", "--on"),
 ]
 MONTH_OPTIONS = [("export teaching-log", "--month")]
 YEAR_OPTIONS = [

@@ -46,15 +46,17 @@ def add_event_op(session: Session, calendar_id: int, category: str, title: str,
     return Outcome(event_id, bind(delete_event_op, event_id), CALENDAR)
 
 
-def delete_event_op(session: Session, event_id: int) -> Outcome[dict]:
-    """The event with its sub-rows and dates; undo brings them back (rules pointing at it too)."""
-    saved = ac.delete_event(session, event_id)
+def delete_event_op(session: Session, event_id: int, expected: dict | None = None) -> Outcome[dict]:
+    """The event with its sub-rows and dates; undo brings them back (rules pointing at it too).
+    ``expected``: the event as its undo put it back (a redo); another office's change since is
+    refused as stale."""
+    saved = ac.delete_event(session, event_id, expected=expected)
     return Outcome(saved, bind(restore_event_op, event_id, saved), CALENDAR)
 
 
 def restore_event_op(session: Session, event_id: int, saved: dict) -> Outcome[int]:
     ac.restore_event(session, saved)
-    return Outcome(event_id, bind(delete_event_op, event_id), CALENDAR)
+    return Outcome(event_id, bind(delete_event_op, event_id, saved), CALENDAR)
 
 
 def update_event_op(session: Session, event_id: int, **values) -> Outcome[dict]:

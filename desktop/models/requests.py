@@ -546,14 +546,16 @@ def create_request_op(session: Session, **values) -> Outcome[int]:
     return Outcome(new_id, bind(delete_request_op, new_id), Change.REQUESTS)
 
 
-def delete_request_op(session: Session, request_id: int) -> Outcome[dict]:
-    data = delete_request(session, request_id)
+def delete_request_op(session: Session, request_id: int, expected: dict | None = None) -> Outcome[dict]:
+    """``expected``: the request as its undo put it back (a redo); another office's change since is
+    refused as stale."""
+    data = delete_request(session, request_id, expected=expected)
     return Outcome(data, bind(restore_request_op, data), Change.REQUESTS)
 
 
 def restore_request_op(session: Session, data: dict) -> Outcome[int]:
     request_id = restore_request(session, data)
-    return Outcome(request_id, bind(delete_request_op, request_id), Change.REQUESTS)
+    return Outcome(request_id, bind(delete_request_op, request_id, data), Change.REQUESTS)
 
 
 def edit_request_op(session: Session, request_id: int, change: Bound) -> Outcome[object]:
