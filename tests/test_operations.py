@@ -332,9 +332,18 @@ def plan_state(db):
 
     with db.session() as s:
         plans = sorted(s.scalars(select(wp.WorkPlan)), key=lambda p: p.id)
-        versions = sorted((v.table_name, v.row_id, v.field, v.lang, v.text or "")
+        # Responsible persons are re-created when they change (their versions carried by text), so
+        # they are compared by item and place, not by row id (a new id on PostgreSQL's sequence).
+        person = {r.id: (r.item_id, r.position) for r in s.scalars(select(wp.WorkPlanResponsible))}
+        versions = sorted((v.table_name, str(person.get(v.row_id)) if v.table_name == "workplan_responsible"
+                           else str(v.row_id), v.field, v.lang, v.text or "")
                           for v in s.scalars(select(TextVersion)))
-        return [wp.plan_tree(s, p, today=dt.date(2026, 11, 30)) for p in plans], versions
+        trees = [wp.plan_tree(s, p, today=dt.date(2026, 11, 30)) for p in plans]
+        for tree in trees:
+            for section in tree["sections"]:
+                for item in section["items"]:
+                    item["responsible"] = [{k: v for k, v in r.items() if k != "id"} for r in item["responsible"]]
+        return trees, versions
 
 
 @pytest.fixture

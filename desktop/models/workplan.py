@@ -384,7 +384,10 @@ def _item_snapshot(item: WorkPlanItem) -> dict:
             "id": item.id, "section_id": item.section_id, "position": item.position, "text": item.text,
             "deadline": dict(item.deadline or {}), "status": item.status, "completion_note": item.completion_note,
             "completed_on": item.completed_on,
-            "responsible": [{"staff_id": r.staff_id, "role": r.role, "text": r.text} for r in item.responsible]}
+            # with their ids: a restore keeps them, so their language versions (keyed by id) stay theirs
+            # on PostgreSQL too, where a new row would get a new id from the sequence
+            "responsible": [{"id": r.id, "staff_id": r.staff_id, "role": r.role, "text": r.text}
+                            for r in item.responsible]}
 
 
 # What a delete from the window expects of an item: another office's change to these is never deleted unseen.
