@@ -353,3 +353,23 @@ def test_a_known_looking_column_must_be_let_go_before_the_window_imports(page, d
     dialog.let_go.setChecked(True)
     assert dialog.check() and dialog.import_button.isEnabled()
     assert "C «Телефон родителей»: ignored" in dialog.report.toPlainText()
+
+
+def test_headcount_to_excel_on_the_date_chosen_in_its_dialog(page, tmp_path, monkeypatch):
+    from PySide6.QtCore import QDate
+    from PySide6.QtWidgets import QDialog, QFileDialog
+
+    from desktop.views.students.dialogs import HeadcountDialog
+
+    def choose_1_september(dialog):
+        assert dialog.windowTitle() == "Headcount"
+        dialog.date.setDate(QDate(2026, 9, 1))
+        return QDialog.DialogCode.Accepted
+
+    target = tmp_path / "headcount.xlsx"
+    monkeypatch.setattr(HeadcountDialog, "exec", choose_1_september)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: (str(target), ""))
+    page.headcount("xlsx")
+    texts = [c for row in openpyxl.load_workbook(target).active.iter_rows(values_only=True) for c in row
+             if isinstance(c, str)]
+    assert "Headcount of students on 1 September 2026" in texts  # not today (30 November, pinned)

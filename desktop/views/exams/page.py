@@ -1,21 +1,19 @@
 """The exam sessions area: the matrix of dates by groups and the list of exams over one schedule,
-filters, the conflicts list (click to jump to the cell), the draft generator, exports."""
+filters, the conflicts list (click to jump to the cell), the draft generator, exports.
+
+This module builds the page (widgets, commands, ``retranslate_ui``); how a schedule loads and is
+filtered is in ``listing.py``, what the commands do in ``actions.py``, the dialogs in ``dialogs.py``
+and ``rooms_dialog.py``."""
 
 from __future__ import annotations
 
-import datetime as dt
-import os
-
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
-    QFileDialog,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -23,36 +21,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import clock
-from desktop.i18n import N_, _, current_language, ngettext
-from desktop.models import exam_operations as xops
+from desktop.i18n import N_, _, current_language
 from desktop.models import exam_schedule as ops
 from desktop.models import exams as ex
-from desktop.models.exam_conflicts import find_conflicts, rules_for
-from desktop.models.operations import Change, bind
+from desktop.models.operations import Change
 from desktop.views import settings as ui_settings
 from desktop.views.common.area import AreaPage
 from desktop.views.common.forms import date_edit
-from desktop.views.common.operations import run
 from desktop.views.common.page import EmptyState, FilterBar, Legend, PageHeader
-from desktop.views.exams.dialogs import ExamDialog, GroupPicker
+from desktop.views.exams.actions import ExamsActions
+from desktop.views.exams.listing import ExamsListing
 from desktop.views.exams.models import (
-    DAY_ROLE,
-    EXAM_IDS_ROLE,
-    GROUP_ROLE,
     ConflictListModel,
-    ExamFilter,
     ExamGridModel,
     ExamListModel,
     ExamListProxy,
 )
 
 SPLITTER = ui_settings.EXAMS_SPLITTER
-KIND = ui_settings.EXAMS_KIND
-FILTERS = ui_settings.EXAMS_FILTERS
 
 
-class ExamsArea(AreaPage):
+class ExamsArea(ExamsListing, ExamsActions, AreaPage):
     shows = Change.EXAMS | Change.TEXTS  # own and others' changes reload the session (on_changed)
 
     def __init__(self, ctx, parent=None):
@@ -229,404 +218,4 @@ class ExamsArea(AreaPage):
         self._fill_filters()
         self._show()
 
-    def _recheck(self) -> None:
-        with self.ctx.db.session() as s:
-            rules = rules_for(s, self.schedule)
-        self.conflicts = find_conflicts(self.schedule, rules)
-        self.days_off = rules.days_off
-        self._conflicts_lang = current_language()
 
-    # Loading ------------------------------------------------------------------------------------
-    def refresh(self) -> None:
-        self._loading = True
-        try:
-            with self.ctx.db.session() as s:
-                from desktop.models.students import academic_years
-
-                years = academic_years(s)
-            current = self.year.currentText()
-            self.year.clear()
-            self.year.addItems(years or [ex_default_year()])
-            self.year.setCurrentIndex(max(0, self.year.findText(current or ex_default_year())))
-            if not current:
-                self.kind.setCurrentIndex(max(0, self.kind.findData(ui_settings.get(KIND))))
-        finally:
-            self._loading = False
-        self._reload()
-
-    def _session_changed(self) -> None:
-        if self._loading:
-            return
-        ui_settings.put(KIND, self.kind.currentData())
-        self._reload()
-
-    def _reload(self) -> None:
-        year, kind = self.year.currentText(), self.kind.currentData()
-        with self.ctx.db.session() as s:
-            self.session_id = ex.find_session(s, year, kind) if year else None
-            if self.session_id is None:
-                self.schedule, self.conflicts, days_off = None, [], {}
-                self.original_schedule = None
-            else:
-                self.schedule = ops.load_schedule(s, self.session_id)
-                from desktop.models.text_versions import version_text_index
-                from desktop.views.translations import content_language
-
-                # the search finds an exam by any version of its discipline's and rooms' names
-                search = {("discipline", k): v for k, v in version_text_index(s, "discipline").items()}
-                search.update({("room", k): v for k, v in version_text_index(s, "room").items()})
-                for did, name in self.schedule.disciplines.items():
-                    search[("discipline", did)] = f"{search.get(('discipline', did), '')}\n{name}"
-                for rid, (name, _cap, building) in self.schedule.rooms.items():
-                    search[("room", rid)] = f"{search.get(('room', rid), '')}\n{name}\n{building}"
-                self.list_proxy.versions = search
-                self.original_schedule = self.schedule  # reports localize the originals themselves
-                if lang := content_language():
-                    from desktop.models.text_documents import localize_schedule
-
-                    self.schedule = localize_schedule(s, self.schedule, lang)[0]
-                rules = rules_for(s, self.schedule)
-                self.conflicts = find_conflicts(self.schedule, rules)
-                days_off = rules.days_off
-                self._conflicts_lang = current_language()
-        self.days_off = days_off
-        self._fill_filters()
-        self._show()
-
-    def _fill_filters(self) -> None:
-        s = self.schedule
-        saved = (ui_settings.get(FILTERS) or ";;;").split(";") + [""] * 4
-        items = [
-            sorted({(g.course, _("Course {course}").format(course=g.course)) for g in s.groups.values()}) if s else [],
-            sorted({(g.programme_id, g.programme_code) for g in s.groups.values() if g.programme_id},
-                   key=lambda x: x[1]) if s else [],
-            sorted(s.staff.items(), key=lambda x: x[1]) if s else [],
-            [(r, v[0]) for r, v in s.rooms.items()] if s else [],
-        ]
-        self._loading = True
-        try:
-            for combo, values, want in zip((self.course, self.programme, self.examiner, self.room), items, saved,
-                                           strict=False):
-                current = combo.currentData() if combo.count() else (int(want) if want.isdigit() else None)
-                combo.clear()
-                combo.addItem(_("All"), None)
-                for value, text in values:
-                    combo.addItem(text, value)
-                combo.setCurrentIndex(max(0, combo.findData(current)))
-        finally:
-            self._loading = False
-
-    def current_filter(self) -> ExamFilter:
-        return ExamFilter(self.course.currentData(), self.programme.currentData(), self.examiner.currentData(),
-                          self.room.currentData())
-
-    def status_text(self) -> str:
-        """The status bar: the selection, then the session's conflicts."""
-        base = super().status_text()
-        if self.schedule is None:
-            return base
-        errors = sum(c.severity == "error" for c in self.conflicts)
-        counts = _("Conflicts: {errors} errors, {warnings} warnings").format(
-            errors=errors, warnings=len(self.conflicts) - errors)
-        return f"{base}    {counts}" if base else counts
-
-    def reset_filters(self) -> None:
-        for combo in (self.course, self.programme, self.examiner, self.room):
-            combo.setCurrentIndex(0)
-        self.search.clear()
-
-    def _search(self, text: str) -> None:
-        self.list_proxy.set_text(text)
-        if text.strip():
-            self.tabs.setCurrentIndex(1)
-
-    def _filter_changed(self) -> None:
-        if self._loading:
-            return
-        f = self.current_filter()
-        ui_settings.put(FILTERS, ";".join("" if v is None else str(v)
-                                          for v in (f.course, f.programme, f.examiner, f.room)))
-        self._show()
-
-    def _show(self) -> None:
-        if not hasattr(self, "days_off"):
-            return
-        s, flt = self.schedule, self.current_filter()
-        self.grid_model.set_schedule(s, self.conflicts, self.days_off, flt)
-        self._fit_rows()
-        self.list_model.set_schedule(s, self.conflicts)
-        self.list_proxy.set_filter(flt)
-        self.conflict_model.set_conflicts(self.conflicts)
-        errors = sum(c.severity == "error" for c in self.conflicts)
-        self.conflict_label.setText(_("Conflicts: {errors} errors, {warnings} warnings").format(
-            errors=errors, warnings=len(self.conflicts) - errors))
-        has = s is not None
-        self.filters.reset_button.setVisible(any(c.currentIndex() > 0 for c in (self.course, self.programme,
-                                                                                 self.examiner, self.room)))
-        self.empty.setVisible(not has)
-        for w in (self.splitter, self.filters, self.legend):
-            w.setVisible(has)
-        for w in (self.start, self.end):
-            w.setEnabled(has)
-            w.setVisible(has)
-        self.update_commands()
-        if has:
-            self._loading = True
-            self.start.setDate(QDate(s.start.year, s.start.month, s.start.day))
-            self.end.setDate(QDate(s.end.year, s.end.month, s.end.day))
-            self._loading = False
-            self.country.setText(s.country)
-        else:
-            self.country.setText("")
-
-    def _fit_rows(self) -> None:
-        """A day's row is as tall as its fullest cell needs: every exam of a cell stays visible."""
-        header = self.grid.verticalHeader()
-        unit = header.defaultSectionSize()
-        for row, count in enumerate(self.grid_model.row_exams):
-            if header.sectionSize(row) != unit * count:
-                header.resizeSection(row, unit * count)
-
-    def on_changed(self, changes: Change) -> None:
-        if changes & Change.EXAMS:
-            self._reload()
-
-    def _do(self, text: str, op, **options):
-        return run(self, text, op, title=_("Exam sessions"), **options)
-
-    # Selection helpers ---------------------------------------------------------------------------
-    def _current_view(self) -> QTableView:
-        return self.grid if self.tabs.currentIndex() == 0 else self.list
-
-    def selected_exam_id(self) -> int | None:
-        index = self._current_view().currentIndex()
-        ids = index.data(EXAM_IDS_ROLE) if index.isValid() else None
-        return ids[0] if ids else None
-
-    # Edits ------------------------------------------------------------------------------------------
-    def create_session(self) -> None:
-        self._do(_("Create the session"),
-                 bind(xops.create_session_op, self.year.currentText(), self.kind.currentData()))
-
-    def _dates_edited(self) -> None:
-        if self._loading or self.schedule is None:
-            return
-        q1, q2 = self.start.date(), self.end.date()
-        start, end = dt.date(q1.year(), q1.month(), q1.day()), dt.date(q2.year(), q2.month(), q2.day())
-        if (start, end) == (self.schedule.start, self.schedule.end):
-            return
-        change = bind(xops.set_session_dates_op, self.session_id, start, end)
-        changed = self._do(_("Change the session's dates"), change)
-        if changed is None:
-            self._reload()  # the fields show the stored dates again
-
-    def _save_exam(self, dialog: ExamDialog) -> None:
-        name, row = dialog.values()
-        if row.id:
-            self._do(_("Edit exam"), bind(xops.edit_exam_op, row.id, name, row))
-        else:
-            self._do(_("Add exam"), bind(xops.add_exam_op, self.session_id, name, row))
-
-    def add_exam(self) -> None:
-        if self.schedule is None:
-            return
-        index = self.grid.currentIndex()
-        day = dt.date.fromisoformat(index.data(DAY_ROLE)) if index.isValid() and self.tabs.currentIndex() == 0 else None
-        group = index.data(GROUP_ROLE) if index.isValid() and self.tabs.currentIndex() == 0 else None
-        dialog = ExamDialog(self.schedule, None, day, group, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self._save_exam(dialog)
-
-    def edit_exam(self, *_args) -> None:
-        exam_id = self.selected_exam_id()
-        if exam_id is None or self.schedule is None:
-            if _args:
-                self.add_exam()
-            return
-        dialog = ExamDialog(self.schedule, self.schedule.exam(exam_id), parent=self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self._save_exam(dialog)
-
-    def delete_exam(self) -> None:
-        exam_id = self.selected_exam_id()
-        if exam_id is None:
-            return
-        self.delete_exams([exam_id])
-
-    def delete_exams(self, exam_ids: list[int]) -> None:
-        from desktop.views.common.mass_delete import backup_before_delete
-
-        if not backup_before_delete(self, len(exam_ids)):
-            return
-        self._do(_("Delete exam"), bind(xops.delete_exams_op, exam_ids))
-
-    def move_exam(self, exam_id: int, from_group: int | None, day: dt.date, to_group: int | None) -> None:
-        self._do(_("Move exam"), bind(xops.move_exam_op, exam_id, day, from_group, to_group))
-
-    def copy_to_groups(self, exam_id: int, group_ids: list[int], day: dt.date | None = None) -> None:
-        self._do(_("Copy exam"), bind(xops.copy_exam_op, exam_id, group_ids, day))
-
-    def _dropped(self, exam_id: int, from_group: int, day: dt.date, to_group: int, copy: bool) -> None:
-        # After the drop event returns: the edit resets the models the view is still dropping into.
-        QTimer.singleShot(0, lambda: self._apply_drop(exam_id, from_group, day, to_group, copy))
-
-    def _apply_drop(self, exam_id: int, from_group: int, day: dt.date, to_group: int, copy: bool) -> None:
-        if copy:
-            self.copy_to_groups(exam_id, [to_group], day)
-        else:
-            self.move_exam(exam_id, from_group, day, to_group)
-
-    def copy_exam(self) -> None:
-        exam_id = self.selected_exam_id()
-        if exam_id is None or self.schedule is None:
-            return
-        exam = self.schedule.exam(exam_id)
-        picker = GroupPicker(self.schedule, _("Copy the exam to groups"),
-                             _("Each chosen group gets the same exam: discipline, examiner, date, time and room."),
-                             exclude=exam.group_ids, parent=self)
-        if picker.exec() == QDialog.DialogCode.Accepted and picker.checked():
-            self.copy_to_groups(exam_id, picker.checked())
-
-    def generate(self) -> None:
-        if self.schedule is None:
-            return
-        picker = GroupPicker(self.schedule, _("Draft the schedule for groups"),
-                             _("Each chosen group gets its session's disciplines on working days, one a day, "
-                               "with the minimum rest, free examiners and rooms big enough. Edit the draft after."),
-                             parent=self)
-        if picker.exec() != QDialog.DialogCode.Accepted or not picker.checked():
-            return
-        self.generate_for(picker.checked())
-
-    def generate_for(self, group_ids: list[int]) -> list[tuple[int, int]]:
-        """Draft in a worker thread behind a cancellable progress dialog (many groups take seconds);
-        redo after undo puts back the very same exams rather than drafting again."""
-        outcome = self._do(_("Draft the schedule"), bind(xops.generate_draft_op, self.session_id, group_ids),
-                           progress=_("Draft the schedule"), progress_label=_("Drafting the schedule…"),
-                           cancelled=_("The draft was cancelled; nothing was written."))
-        if outcome is None:
-            return []
-        made = {"ids": outcome.result[0], "unplaced": outcome.result[1]}
-        if made["unplaced"] and self.isVisible():
-            QMessageBox.information(self, _("Exam sessions"), ngettext(
-                "{count} exam found no day that keeps every rule; add it by hand.",
-                "{count} exams found no day that keeps every rule; add them by hand.", len(made["unplaced"])).format(
-                count=len(made["unplaced"])))
-        elif not made["ids"] and self.isVisible():
-            QMessageBox.information(self, _("Exam sessions"), _(
-                "Nothing to draft: the chosen groups have no disciplines left to schedule in this session."))
-        return made["unplaced"]
-
-    def edit_rooms(self) -> None:
-        if self.schedule is None:
-            return
-        from desktop.views.exams.rooms_dialog import RoomsDisciplinesDialog
-
-        dialog = RoomsDisciplinesDialog(self)
-        dialog.exec()
-        dialog.deleteLater()
-
-    # Conflicts -----------------------------------------------------------------------------------------
-    def jump_to_conflict(self, index) -> None:
-        if not index.isValid():
-            return
-        day = index.data(DAY_ROLE)
-        if not day:
-            return
-        target = self.grid_model.index_of(dt.date.fromisoformat(day), index.data(GROUP_ROLE))
-        if target.isValid():
-            self.tabs.setCurrentIndex(0)
-            self.grid.setCurrentIndex(target)
-            self.grid.scrollTo(target, QAbstractItemView.ScrollHint.PositionAtCenter)
-            self.grid.setFocus()
-
-    # Export --------------------------------------------------------------------------------------------------
-    def document_frame(self, lang: str):
-        """The schedule's frame and its unresolved errors in the report's language (a draft while any remain)."""
-        from desktop.i18n import translator
-        from desktop.models.document_frame import document_frame
-
-        with self.ctx.db.session() as s:
-            frame = document_frame(s, "exam_schedule")
-            rules = rules_for(s, self.schedule, lang)
-        errors = [c.message for c in find_conflicts(self.schedule, rules, translator(lang)) if c.severity == "error"]
-        return frame, errors
-
-    def open_translations(self, missing_lang: str | None = None) -> None:
-        _open_translations(self, missing_lang)
-
-    def export(self, key: str) -> None:
-        if self.schedule is None:
-            return
-        lang, by = self.ctx.report_language, self.by.currentData()
-        from desktop.models.text_documents import localize_schedule
-
-        with self.ctx.db.session() as s:  # disciplines and rooms in the report language
-            schedule, missing = localize_schedule(s, self.original_schedule or self.schedule, lang)
-        if key != "preview":
-            from desktop.views.translations import confirm_missing
-
-            if not confirm_missing(self, missing, lang, self.open_translations):
-                return
-        frame, errors = self.document_frame(lang)
-        if key == "preview":
-            import io
-
-            from desktop.reports.exam_pdf import session_pdf
-            from desktop.views.common.printing import preview_pdf
-            from desktop.views.common.tasks import make_report
-
-            def make(progress) -> bytes:
-                buf = io.BytesIO()
-                session_pdf(buf, schedule, lang, "matrix", by, progress=progress, frame=frame, errors=errors)
-                return buf.getvalue()
-
-            pdf = make_report(self, _("Print preview"), make)
-            if pdf is not None:
-                preview_pdf(self, pdf, _("Print preview"))
-            return
-        layout, fmt = key.split("_")
-        folder = ui_settings.get(ui_settings.LAST_FOLDER) or ""
-        name = f"{self.schedule.kind}-{self.schedule.year}-{layout}.{fmt}"
-        path, _f = QFileDialog.getSaveFileName(self, _("Export"), os.path.join(folder, name),
-                                               "Excel (*.xlsx)" if fmt == "xlsx" else "PDF (*.pdf)")
-        if not path:
-            return
-        ui_settings.put(ui_settings.LAST_FOLDER, os.path.dirname(path))
-        from desktop.views.common.tasks import write_report_file
-
-        written = write_report_file(self, _("Export"), path, lambda temporary, progress: write_export(
-            temporary, schedule, lang, layout, fmt, by, progress, frame=frame, errors=errors))
-        if written:
-            saved = _("Saved {path}").format(path=path)
-            if errors:  # a draft: "ПРОЕКТ" on every page while errors remain
-                saved += " — " + ngettext("a draft: {n} error remains", "a draft: {n} errors remain",
-                                          len(errors)).format(n=len(errors))
-            self.ctx.status_message.emit(saved)
-
-
-def _open_translations(page, missing_lang: str | None = None) -> None:
-    """Disciplines and rooms side by side with their versions (what the schedules print)."""
-    from desktop.views.translations import TranslationsDialog
-
-    TranslationsDialog(page.ctx, "exams", None, _("Disciplines and rooms"), missing_lang=missing_lang,
-                       parent=page).exec()
-    page.refresh()
-
-
-def write_export(path: str, schedule: ops.Schedule, lang: str, layout: str, fmt: str, by: str,
-                 progress=None, frame=None, errors: list[str] | None = None) -> None:
-    if fmt == "xlsx":
-        from desktop.reports.exam_xlsx import session_xlsx
-
-        session_xlsx(path, schedule, lang, layout, by, frame=frame, errors=errors)
-    else:
-        from desktop.reports.exam_pdf import session_pdf
-
-        session_pdf(path, schedule, lang, layout, by, progress=progress, frame=frame, errors=errors)
-
-
-def ex_default_year() -> str:
-    from desktop.models.org import academic_year_of
-
-    return academic_year_of(clock.today())

@@ -1,112 +1,55 @@
 """The session results area: grade sheets with a keyboard-first results grid, the debts register,
 the session's summary and the orders register; exports, the filled Excel sheet back, retakes and
-promotion that holds debtors back."""
+promotion that holds debtors back.
+
+This module builds the page (widgets, tabs, commands, ``retranslate_ui``); how a session and its
+lists load is in ``listing.py``, what the commands do in ``actions.py``, the table columns in
+``models.py``, the dialogs in ``dialogs.py``."""
 
 from __future__ import annotations
 
-import html
-import os
-
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QSplitter,
     QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import text as sql_text
 
-from desktop import clock, colours, dates
+from desktop import dates
 from desktop.i18n import N_, _
 from desktop.models import debts as dm
 from desktop.models import grading
 from desktop.models import orders as om
 from desktop.models import results as rm
-from desktop.models import results_operations as rops
 from desktop.models.exams import (
     SessionKind,
-    find_session,
-    sessions,
 )
-from desktop.models.operations import Change, bind
+from desktop.models.operations import Change
 from desktop.views import settings as ui_settings
 from desktop.views.common.area import AreaPage
-from desktop.views.common.operations import run
 from desktop.views.common.page import PageHeader, find_in_view, shortcut_text
 from desktop.views.common.tablemodel import Column, RecordTableModel, TextFilterProxy
+from desktop.views.results.actions import ResultsActions
+from desktop.views.results.listing import ResultsListing
+from desktop.views.results.models import SHEET_COLUMNS
 
-KIND = ui_settings.RESULTS_KIND
 SPLITTER = ui_settings.RESULTS_SPLITTER
 TAB = ui_settings.RESULTS_TAB
 
-ENTRY = "entry"
 # The exports, each a command: its kind (the bar's PDF or Excel button) and the tab it acts on
 # (None: the whole session, shown on every tab).
 EXPORTS = (("sheet_blank_pdf", 0), ("sheet_pdf", 0), ("sheet_xlsx", 0), ("slips_pdf", 0), ("all_sheets_pdf", None),
            ("debts_xlsx", 1), ("debts_pdf", 1), ("summary_xlsx", 2), ("summary_pdf", 2))
 
 
-def _num(v) -> str:
-    return "" if v is None else f"{v:g}"
-
-
-SHEET_COLUMNS = [
-    Column("number", N_("No."), width=50),
-    Column("discipline", N_("Discipline"), width=220),
-    Column("groups", N_("Groups"), width=150),
-    Column("day", N_("Date"), dates.table, width=90),
-    Column("examiner", N_("Examiner"), width=130),
-    Column("state", N_("Entered"), width=70),
-]
-
-
-def grid_columns(scale: grading.Scale, retake: bool) -> list[Column]:
-    cols = [Column("no", N_("No."), width=40), Column("name", N_("Student"), width=240),
-            Column("record_book", N_("Record book No"), width=130), Column("group", N_("Group"), width=90)]
-    if scale.rating_weight is not None:
-        cols.append(Column("rating", N_("Admission rating"), _num, editable=True, width=110))
-    title = N_("Exam points") if scale.rating_weight is not None else (N_("Points") if scale.uses_points else
-                                                                       N_("Grade"))
-    cols.append(Column(ENTRY, title, editable=True, width=100))
-    if scale.rating_weight is not None:
-        cols.append(Column("score", N_("Final points"), _num, width=90))
-    if scale.bands[0].letter:
-        cols += [Column("letter", N_("Letter grade"), width=60), Column("gpa", N_("GPA"), _num, width=50)]
-    cols.append(Column("result", N_("Result"), lambda v: _(v) if v else "", width=130))
-    if retake:
-        cols.append(Column("earlier", N_("Earlier result"), width=140))
-    return cols
-
-
-def result_label(o: grading.Outcome) -> str:
-    """The English source of the grade or mark (translated where shown)."""
-    if o.mark:
-        return grading.Mark.labels()[grading.Mark(o.mark)]
-    return grading.GRADE_LABELS.get(o.grade, "")
-
-
-def grid_rows(sheet: rm.Sheet) -> list[dict]:
-    out = []
-    for i, r in enumerate(sheet.rows, 1):
-        o = r.outcome
-        out.append({"id": r.result_id, "no": i, "name": r.name, "record_book": r.record_book, "group": r.group,
-                    "rating": r.rating, ENTRY: rm.result_entry_text(r, sheet.scale), "score": o.score,
-                    "letter": o.letter, "gpa": o.gpa, "result": result_label(o), "earlier": r.earlier,
-                    "passed": o.passed,
-                    "entered": o.entered})
-    return out
-
-
-class ResultsArea(AreaPage):
+class ResultsArea(ResultsListing, ResultsActions, AreaPage):
     shows = Change.RESULTS
 
     def on_changed(self, changes: Change) -> None:
@@ -334,324 +277,6 @@ class ResultsArea(AreaPage):
             model.retranslate()
         self._show_sheet_label()
 
-    # Loading ------------------------------------------------------------------------------------------
-    def refresh(self) -> None:
-        self._loading = True
-        try:
-            with self.ctx.db.session() as s:
-                years = list(dict.fromkeys(r[1] for r in sessions(s)))
-            current = self.year.currentText()
-            self.year.clear()
-            self.year.addItems(years)
-            if current in years:
-                self.year.setCurrentText(current)
-            kind = ui_settings.get(KIND)
-            i = self.kind.findData(kind)
-            if i >= 0:
-                self.kind.setCurrentIndex(i)
-        finally:
-            self._loading = False
-        self._session_changed()
 
-    def _session_changed(self) -> None:
-        if self._loading:
-            return
-        ui_settings.put(KIND, self.kind.currentData())
-        year = self.year.currentText()
-        with self.ctx.db.session() as s:
-            self.session_id = find_session(s, year, self.kind.currentData()) if year else None
-        self.update_commands()
-        tab = self.tabs.currentIndex()
-        if tab == 0:
-            self.load_sheets()
-        elif tab == 1:
-            self.load_debts()
-        elif tab == 2:
-            self.load_summary()
-        else:
-            self.load_orders()
 
-    def load_sheets(self, keep: int | None = None) -> None:
-        keep = keep if keep is not None else (self.sheet.head.id if self.sheet else None)
-        rows = []
-        if self.session_id is not None:
-            with self.ctx.db.session() as s:
-                heads = rm.sheet_heads(s, session_id=self.session_id)
-                entered = {sid: f"{done}/{total}" for sid, done, total in s.execute(sql_text(
-                    "SELECT sheet_id, sum(CASE WHEN grade <> '' OR mark <> '' THEN 1 ELSE 0 END), count(*) "
-                    "FROM exam_result GROUP BY sheet_id"))}
-            rows = [{"id": h.id, "number": h.number, "discipline": h.discipline, "groups": ", ".join(h.groups),
-                     "day": h.day, "examiner": h.examiner, "state": entered.get(h.id, "0/0")} for h in heads]
-        self.sheet_model.set_rows(rows)
-        row = self.sheet_model.row_of(keep) if keep is not None else -1
-        if row < 0 and rows:
-            row = 0
-        if row >= 0:
-            self.sheet_view.selectRow(row)
-        else:
-            self.sheet = None
-            self.grid_model.columns = []
-            self.grid_model.set_rows([])
-            self._show_sheet_label()
 
-    def _sheet_chosen(self) -> None:
-        index = self.sheet_view.currentIndex()
-        record = self.sheet_model.record(index)
-        if record is None:
-            return
-        self.open_sheet(record["id"])
-
-    def open_sheet(self, sheet_id: int) -> None:
-        with self.ctx.db.session() as s:
-            self.sheet = rm.load_sheet(s, sheet_id)
-        self.grid_model.beginResetModel()
-        self.grid_model.columns = grid_columns(self.sheet.scale, self.sheet.head.retake)
-        self.grid_model.rows = grid_rows(self.sheet)
-        self.grid_model.endResetModel()
-        for i, c in enumerate(self.grid_model.columns):
-            self.grid.setColumnWidth(i, c.width or 100)
-        self._show_sheet_label()
-
-    def _control_chosen(self) -> None:
-        if self.sheet is None:
-            return
-        control, sheet_id = self.control.currentData(), self.sheet.head.id
-        if control == self.sheet.head.control:
-            return
-        run(self, _("Form of control"), bind(rops.set_control_op, sheet_id, control), title=_("Form of control"),
-            after=lambda _outcome: self.open_sheet(sheet_id))
-        self.open_sheet(sheet_id)
-
-    def _show_sheet_label(self) -> None:
-        self.update_commands()
-        self.control.setEnabled(self.sheet is not None)
-        if self.sheet is not None:
-            self.control.setCurrentIndex(self.control.findData(self.sheet.head.control))
-        if self.sheet is None:
-            self.sheet_label.setText(_("No grade sheets yet: issue them for the session's exams."))
-            return
-        h = self.sheet.head
-        title = (_("Retake grade sheet No {number}") if h.retake else _("Grade sheet No {number}")).format(
-            number=h.number)
-        control = grading.Control(h.control).label()
-        details = f"{h.discipline}, {control}, {', '.join(h.groups)}, {h.day:%d.%m.%Y}, {h.examiner}"
-        self.sheet_label.setText(f"<b>{html.escape(title)}</b> — {html.escape(details)}")
-
-    def _decorate(self, row: dict, column: int, role):
-        if role == Qt.ItemDataRole.ForegroundRole and row.get("entered") and not row.get("passed"):
-            return QColor(colours.role("danger").text)
-        return None
-
-    # Entering results ------------------------------------------------------------------------------------
-    def _edited(self, row: dict, key: str, value) -> None:
-        if self.sheet is None:
-            return
-        rid = row["id"]
-        text = "" if value is None else str(value)
-        if key == "rating":
-            text = text.strip().replace(",", ".")
-            try:
-                rating = float(text) if text else None
-            except ValueError:
-                QMessageBox.warning(self, _("Session results"), _("“{text}” is not a number.").format(text=text))
-                return
-            op = bind(rops.enter_result_op, rid, row.get(ENTRY) or "", rating=rating)
-        else:
-            op = bind(rops.enter_result_op, rid, text)
-        current = self.grid.currentIndex()
-        if run(self, _("Enter result of {name}").format(name=row["name"]), op, title=_("Session results"),
-               after=lambda _outcome: self._reload_grid()) is None:
-            return
-        # Keyboard first: the next student's same cell, ready for typing.
-        if current.isValid() and current.row() + 1 < self.grid_model.rowCount():
-            QTimer.singleShot(0, lambda: self.grid.setCurrentIndex(
-                self.grid_model.index(current.row() + 1, current.column())))
-
-    def _reload_grid(self) -> None:
-        if self.sheet is None:
-            return
-        with self.ctx.db.session() as s:
-            self.sheet = rm.load_sheet(s, self.sheet.head.id)
-        fresh = {r["id"]: r for r in grid_rows(self.sheet)}
-        for row in self.grid_model.rows:
-            if row["id"] in fresh:
-                row.update(fresh[row["id"]])
-        if self.grid_model.rows:
-            self.grid_model.dataChanged.emit(self.grid_model.index(0, 0), self.grid_model.index(
-                len(self.grid_model.rows) - 1, len(self.grid_model.columns) - 1))
-
-    # Lists ------------------------------------------------------------------------------------------------
-    def load_debts(self) -> None:
-        year = self.year.currentText()
-        with self.ctx.db.session() as s:
-            found = dm.open_debts(s, year=year or None)
-        self.debt_model.set_rows([{"id": i, "name": d.name, "record_book": d.record_book, "group": d.group,
-                                   "discipline": d.discipline,
-                                   "session": f"{d.year}, {SessionKind(d.session_kind).label()}",
-                                   "kind": d.kind, "result": d.result, "retake": d.retake_date}
-                                  for i, d in enumerate(found)])
-        by_discipline, by_group = dm.debt_counts(found)
-        self.debt_counts.setText(_("{n} open debts. By discipline: {disciplines}. By group: {groups}.").format(
-            n=len(found), disciplines=", ".join(f"{k} {n}" for k, n, _s in by_discipline[:8]) or "—",
-            groups=", ".join(f"{k} {n}" for k, n, _s in by_group[:8]) or "—"))
-
-    def load_summary(self) -> None:
-        rows = []
-        if self.session_id is not None:
-            with self.ctx.db.session() as s:
-                summary = dm.session_summary(s, self.session_id)
-            from desktop.reports.session_results import _label
-
-            for r in [*summary.groups, *summary.courses, *summary.programmes, summary.total]:
-                rows.append({"id": id(r), "label": _label(r, _), "course": r.course if r.level == "group" else "",
-                             "programme": r.programme if r.level == "group" else "", "students": r.students,
-                             "sat": r.sat, "passed": r.passed, "excellent": r.excellent, "good": r.good,
-                             "with_debts": r.with_debts, "pass_rate": r.pass_rate, "quality_rate": r.quality_rate})
-        self.summary_model.set_rows(rows)
-
-    def load_orders(self) -> None:
-        with self.ctx.db.session() as s:
-            found = om.orders_register(s, self.order_search.text())
-        self.order_model.set_rows([{"key": (o.number, o.order_date), "number": o.number, "order_date": o.order_date,
-                                    "kinds": o.kinds, "students": o.students} for o in found])
-
-    # Actions ----------------------------------------------------------------------------------------------
-    def issue_sheets(self) -> None:
-        if self.session_id is None:
-            return
-        outcome = run(self, _("Issue grade sheets"), bind(rops.issue_sheets_op, self.session_id, clock.today()),
-                      title=_("Session results"), after=lambda _outcome: self.load_sheets())
-        if outcome is not None:
-            self.ctx.status_message.emit(_("{n} grade sheets issued").format(n=len(outcome.result)))
-
-    def accepts_file(self, path: str) -> bool:
-        return path.lower().endswith(".xlsx")
-
-    def import_file(self, path: str) -> None:
-        from desktop.reports.grade_sheet import ResultsRefused, read_filled
-
-        try:
-            filled = read_filled(path)
-        except ResultsRefused as exc:
-            QMessageBox.warning(self, _("Import results"), "\n".join(exc.problems))
-            return
-        outcome = run(self, _("Import results"), bind(rops.import_results_op, filled, clock.today()),
-                      after=lambda _outcome: self.load_sheets(),
-                      refused=lambda message: QMessageBox.warning(self, _("Import results"),
-                                                                  _("Nothing was imported:") + "\n" + message))
-        if outcome is not None:
-            self.ctx.status_message.emit("; ".join(outcome.result))
-
-    def import_results(self) -> None:
-        folder = ui_settings.get(ui_settings.LAST_FOLDER) or ""
-        path, _f = QFileDialog.getOpenFileName(self, _("Import results"), folder, "Excel (*.xlsx)")
-        if path:
-            self.import_file(path)
-
-    def draft_retakes(self) -> None:
-        from desktop.views.results.dialogs import RetakeDialog
-
-        dialog = RetakeDialog(self)
-        if not dialog.exec():
-            return
-        kind, day = dialog.values()
-        outcome = run(self, _("Draft retakes"), bind(rops.draft_retakes_op, self.year.currentText(), kind, day),
-                      title=_("Draft retakes"), after=lambda _outcome: self.refresh())
-        if outcome is not None:
-            self.ctx.status_message.emit(_("{n} retake sheets drafted").format(n=len(outcome.result)))
-
-    def promote(self) -> None:
-        from desktop.views.results.dialogs import PromotionDialog
-
-        dialog = PromotionDialog(self.ctx, self)
-        if not dialog.exec():
-            return
-        plan, order, kept_kind, kept_order = dialog.values()
-        outcome = run(self, _("Promotion to the next course"), bind(rops.promote_op, plan, order, kept_kind, kept_order),
-                      title=_("Promotion…"), after=lambda _outcome: self.refresh())
-        if outcome is not None:
-            self.ctx.status_message.emit(_("{n} students promoted, {k} kept back").format(
-                n=len(plan.promoted), k=len(plan.kept_back)))
-
-    def edit_grading(self) -> None:
-        from desktop.views.results.dialogs import GradingDialog
-
-        dialog = GradingDialog(self.ctx, self)
-        if not dialog.exec():
-            return
-        scale, thresholds, allowed = dialog.values()
-        run(self, _("Grading scale"), bind(rops.set_grading_op, scale, thresholds, allowed), title=_("Grading scale"),
-            after=lambda _outcome: None)
-
-    def _chosen_order(self):
-        record = self.order_model.record(self.order_view.currentIndex())
-        return record["key"] if record else None
-
-    def print_order(self) -> None:
-        key = self._chosen_order()
-        if key is None:
-            self.tabs.setCurrentIndex(3)
-            return
-        folder = ui_settings.get(ui_settings.LAST_FOLDER) or ""
-        safe = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in key[0])
-        path, _f = QFileDialog.getSaveFileName(self, _("Print order…"), os.path.join(folder, f"order-{safe}.pdf"),
-                                               "PDF (*.pdf)")
-        if not path:
-            return
-        lang = self.ctx.report_language
-        with self.ctx.db.session() as s:
-            doc = om.order_document(s, key[0], key[1])
-            frame = rm.faculty_frame(s)
-        extracts = [doc.extract(sid) for sid in dict.fromkeys(st.student_id for i in doc.items for st in i.students)]
-        from desktop.reports.orders_pdf import order_pdf
-        from desktop.views.common.tasks import write_report_file
-
-        if write_report_file(self, _("Export"), path, lambda tmp, _p: order_pdf(tmp, doc, frame, lang,
-                                                                                   extracts=extracts)):
-            self.ctx.status_message.emit(_("Saved {path}").format(path=path))
-
-    def export(self, key: str) -> None:
-        what, fmt = key.rsplit("_", 1)
-        if (what.startswith("sheet") or what == "slips") and self.sheet is None:
-            return
-        if what != "debts" and self.session_id is None:
-            return
-        year, kind = self.year.currentText(), self.kind.currentData()
-        folder = ui_settings.get(ui_settings.LAST_FOLDER) or ""
-        stem = {"sheet_blank": f"sheet-{self.sheet.head.number if self.sheet else ''}",
-                "sheet": f"sheet-{self.sheet.head.number if self.sheet else ''}", "all_sheets": f"sheets-{kind}-{year}",
-                "slips": f"slips-{self.sheet.head.number if self.sheet else ''}",
-                "debts": f"debts-{year}", "summary": f"summary-{kind}-{year}"}[what]
-        path, _f = QFileDialog.getSaveFileName(self, _("Export"), os.path.join(folder, f"{stem}.{fmt}"),
-                                               "Excel (*.xlsx)" if fmt == "xlsx" else "PDF (*.pdf)")
-        if not path:
-            return
-        ui_settings.put(ui_settings.LAST_FOLDER, os.path.dirname(path))
-        lang = self.ctx.report_language
-        with self.ctx.db.session() as s:
-            frame = rm.faculty_frame(s)
-            if what == "all_sheets":
-                sheets = [rm.load_sheet(s, h.id) for h in rm.sheet_heads(s, session_id=self.session_id)]
-            else:
-                sheets = [rm.load_sheet(s, self.sheet.head.id)] if self.sheet else []
-            debts = dm.open_debts(s, year=year) if what == "debts" else []
-            summary = dm.session_summary(s, self.session_id) if what == "summary" else None
-        from desktop.reports import grade_sheet as gs
-        from desktop.reports import session_results as sr
-        from desktop.views.common.tasks import write_report_file
-
-        def write(tmp, _progress):
-            if what == "slips":
-                gs.slips_pdf(tmp, sheets, frame, lang)
-            elif what in ("sheet", "sheet_blank", "all_sheets") and fmt == "pdf":
-                gs.sheets_pdf(tmp, sheets, frame, lang, blank=what == "sheet_blank")
-            elif what == "sheet":
-                gs.sheets_xlsx(tmp, sheets, lang)
-            elif what == "debts":
-                (sr.debts_xlsx(tmp, debts, year, None, lang) if fmt == "xlsx"
-                 else sr.debts_pdf(tmp, debts, year, None, frame, lang))
-            else:
-                sr.summary_xlsx(tmp, summary, lang) if fmt == "xlsx" else sr.summary_pdf(tmp, summary, frame, lang)
-
-        if write_report_file(self, _("Export"), path, write):
-            self.ctx.status_message.emit(_("Saved {path}").format(path=path))

@@ -1,4 +1,5 @@
-"""Dialogs of the students area: one order for many students, the student card, a DLT permission."""
+"""Dialogs of the students area: one order for many students, the student card, a DLT permission,
+the date of a headcount."""
 
 from __future__ import annotations
 
@@ -182,3 +183,19 @@ class NewStudentDialog(QDialog):
                 "patronymic": self.patronymic.text(), "record_book": self.record_book.text(),
                 "group_id": self.group.currentData(), "funding": self.funding.currentData(),
                 "order": Order(self.number.text(), to_date(self.order_date), to_date(self.effective_date))}
+
+
+class HeadcountDialog(QDialog):
+    """The date a headcount is taken on."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(_("Headcount"))
+        self.date = date_edit()
+        lay = QVBoxLayout(self)
+        lay.addWidget(QLabel(_("Headcount on the date:")))
+        lay.addWidget(self.date)
+        lay.addWidget(ok_cancel(self))
+
+    def day(self):
+        return to_date(self.date)

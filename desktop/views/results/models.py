@@ -1,0 +1,63 @@
+"""The results area's table columns: the grade sheets list and the results grid of one sheet
+(columns on the shared ``RecordTableModel``), and the grid's rows made from a sheet."""
+
+from __future__ import annotations
+
+from desktop import dates
+from desktop.i18n import N_, _
+from desktop.models import grading
+from desktop.models import results as rm
+from desktop.views.common.tablemodel import Column
+
+ENTRY = "entry"  # the grid's column a result is typed in
+
+
+def _num(v) -> str:
+    return "" if v is None else f"{v:g}"
+
+
+SHEET_COLUMNS = [
+    Column("number", N_("No."), width=50),
+    Column("discipline", N_("Discipline"), width=220),
+    Column("groups", N_("Groups"), width=150),
+    Column("day", N_("Date"), dates.table, width=90),
+    Column("examiner", N_("Examiner"), width=130),
+    Column("state", N_("Entered"), width=70),
+]
+
+
+def grid_columns(scale: grading.Scale, retake: bool) -> list[Column]:
+    cols = [Column("no", N_("No."), width=40), Column("name", N_("Student"), width=240),
+            Column("record_book", N_("Record book No"), width=130), Column("group", N_("Group"), width=90)]
+    if scale.rating_weight is not None:
+        cols.append(Column("rating", N_("Admission rating"), _num, editable=True, width=110))
+    title = N_("Exam points") if scale.rating_weight is not None else (N_("Points") if scale.uses_points else
+                                                                       N_("Grade"))
+    cols.append(Column(ENTRY, title, editable=True, width=100))
+    if scale.rating_weight is not None:
+        cols.append(Column("score", N_("Final points"), _num, width=90))
+    if scale.bands[0].letter:
+        cols += [Column("letter", N_("Letter grade"), width=60), Column("gpa", N_("GPA"), _num, width=50)]
+    cols.append(Column("result", N_("Result"), lambda v: _(v) if v else "", width=130))
+    if retake:
+        cols.append(Column("earlier", N_("Earlier result"), width=140))
+    return cols
+
+
+def result_label(o: grading.Outcome) -> str:
+    """The English source of the grade or mark (translated where shown)."""
+    if o.mark:
+        return grading.Mark.labels()[grading.Mark(o.mark)]
+    return grading.GRADE_LABELS.get(o.grade, "")
+
+
+def grid_rows(sheet: rm.Sheet) -> list[dict]:
+    out = []
+    for i, r in enumerate(sheet.rows, 1):
+        o = r.outcome
+        out.append({"id": r.result_id, "no": i, "name": r.name, "record_book": r.record_book, "group": r.group,
+                    "rating": r.rating, ENTRY: rm.result_entry_text(r, sheet.scale), "score": o.score,
+                    "letter": o.letter, "gpa": o.gpa, "result": result_label(o), "earlier": r.earlier,
+                    "passed": o.passed,
+                    "entered": o.entered})
+    return out
