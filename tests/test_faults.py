@@ -1115,6 +1115,288 @@ def test_the_staff_editor_never_overwrites_another_office(what, qtbot, demo_db, 
         assert s.scalar(select(Staff.position).where(Staff.last_name == "Сопуев")) == "Проректор"
 
 
+@pytest.mark.parametrize("when", ["delete", "redo of a delete", "redo alone"])
+def test_a_staff_delete_never_deletes_another_offices_change_unseen(when, qtbot, demo_db, monkeypatch):
+    """Two sessions: the staff list's delete expects the member as shown; its redo deletes only
+    what its undo put back."""
+    from desktop.models.org import Staff, add_staff
+    from desktop.views.common.area import AppContext
+    from desktop.views.staff import StaffArea
+
+    with demo_db.session() as s:
+        staff_id = add_staff(s, "Жумабаева", "Айгүл", "Асановна", position="Лаборант", roles=["teacher"])
+    page = StaffArea(AppContext(demo_db))
+    qtbot.addWidget(page)
+    view, proxy, model = page.staff.view, page.staff.proxy, page.staff.model
+    view.setCurrentIndex(proxy.mapFromSource(model.index(
+        next(i for i, r in enumerate(model.rows) if r["id"] == staff_id), 0)))
+    assert page.staff.selected_record()["id"] == staff_id
+    told = _told(monkeypatch)
+    if when != "delete":
+        page.delete_staff()
+        page.undo_stack.undo()  # back as she was, with her role
+    if when == "redo alone":
+        page.undo_stack.redo()
+        with demo_db.session() as s:
+            assert s.get(Staff, staff_id) is None
+        assert told == []
+        return
+    with demo_db.session() as other:  # another office, after the list was shown
+        other.get(Staff, staff_id).position = "Ага окутуучу"
+    if when == "delete":
+        page.delete_staff()  # refused: told (reload?), nothing on the stack
+        assert page.undo_stack.count() == 0
+    else:
+        page.undo_stack.redo()  # refused: told (reload?), and the entry leaves the stack
+        assert page.undo_stack.count() == 0
+    assert told == [True]
+    with demo_db.session() as s:
+        assert s.get(Staff, staff_id).position == "Ага окутуучу"
+
+
+def test_the_redo_of_a_staff_delete_keeps_a_role_another_office_gave(demo_db):
+    from sqlalchemy.orm.exc import StaleDataError
+
+    from desktop.models import org
+    from desktop.models.org import Staff, StaffRole
+
+    with demo_db.session() as s:
+        staff_id = org.add_staff(s, "Жумабаева", "Айгүл", position="Лаборант", roles=["teacher"])
+    with demo_db.session() as s:
+        done = org.delete_staff_op(s, staff_id)
+    with demo_db.session() as s:
+        undone = done.undo(s)
+    with demo_db.session() as other:
+        other.get(Staff, staff_id).roles = {StaffRole.TEACHER, StaffRole.CURATOR}
+    with pytest.raises(StaleDataError), demo_db.session() as s:
+        undone.undo(s)
+    with demo_db.session() as s:
+        assert {r.value for r in s.get(Staff, staff_id).roles} == {"teacher", "curator"}
+
+
+def _series_with_meetings(page, demo_db, count: int) -> int:
+    page.new_series({"name": "Кураторлордун кеңешмеси", "kind": "curators", "recurrence": "weekly", "weekday": 2})
+    series_id = page.series.currentData()
+    for _ in range(count):
+        page.actions_by_key["next"].trigger()
+    page.confirm = lambda text: True
+    return series_id
+
+
+@pytest.mark.parametrize("change", ["series", "meeting"])
+@pytest.mark.parametrize("when", ["delete", "redo of a delete", "redo alone"])
+def test_a_meeting_series_delete_never_deletes_another_offices_change_unseen(when, change, qtbot, demo_db,
+                                                                             monkeypatch):
+    """Two sessions: the series delete expects the series as shown and the planned meetings the
+    user confirmed; its redo deletes only what its undo put back."""
+    from sqlalchemy import select
+
+    from desktop.models import meetings as mt
+    from desktop.views.common.area import AppContext
+    from desktop.views.meetings import MeetingsArea
+
+    page = MeetingsArea(AppContext(demo_db))
+    qtbot.addWidget(page)
+    series_id = _series_with_meetings(page, demo_db, 2)
+    with demo_db.session() as s:
+        meetings = list(s.scalars(select(mt.Meeting.id).where(mt.Meeting.series_id == series_id)))
+    assert len(meetings) == 2
+    told = _told(monkeypatch)
+    if when != "delete":
+        page.delete_series()
+        page.undo_stack.undo()  # the series and its two meetings are back
+        page.series.setCurrentIndex(page.series.findData(series_id))
+    if when == "redo alone":
+        page.undo_stack.redo()
+        with demo_db.session() as s:
+            assert s.get(mt.MeetingSeries, series_id) is None and s.get(mt.Meeting, meetings[0]) is None
+        assert told == []
+        return
+    with demo_db.session() as other:  # another office, after the series was shown
+        if change == "series":
+            other.get(mt.MeetingSeries, series_id).place = "Ауд. 214"
+        else:
+            other.get(mt.Meeting, meetings[-1]).place = "Ауд. 214"
+    count = page.undo_stack.count()
+    if when == "delete" and change == "meeting":
+        # A planned meeting's place is not what the user confirmed (their number is): the delete
+        # goes on; its undo gives the meeting back as changed. The redo is where a change is refused.
+        page.delete_series()
+        assert told == [] and page.undo_stack.count() == count + 1
+        page.undo_stack.undo()
+        with demo_db.session() as s:
+            assert s.get(mt.Meeting, meetings[-1]).place == "Ауд. 214"
+        return
+    if when == "delete":
+        page.delete_series()  # refused: told (reload?)
+        assert page.undo_stack.count() == count
+    else:
+        page.undo_stack.redo()  # refused: told (reload?), and the entry leaves the stack
+        assert page.undo_stack.count() == count - 1
+    assert told == [True]
+    with demo_db.session() as s:
+        assert s.get(mt.MeetingSeries, series_id) is not None
+        kept = s.get(mt.Meeting, meetings[-1]) if change == "meeting" else s.get(mt.MeetingSeries, series_id)
+        assert kept.place == "Ауд. 214"
+
+
+def test_a_meeting_series_delete_refuses_a_meeting_another_office_added(qtbot, demo_db, monkeypatch):
+    from desktop.models import meetings as mt
+    from desktop.models import meetings_agenda as ag
+    from desktop.views.common.area import AppContext
+    from desktop.views.meetings import MeetingsArea
+
+    page = MeetingsArea(AppContext(demo_db))
+    qtbot.addWidget(page)
+    series_id = _series_with_meetings(page, demo_db, 1)
+    added: list[int] = []
+
+    def confirm(text: str) -> bool:  # while the user reads "1 planned meeting", another office plans one more
+        if not added:
+            with demo_db.session() as other:
+                added.append(ag.create_next_meeting(other, series_id).id)
+        return True
+
+    page.confirm = confirm
+    told = _told(monkeypatch)
+    page.delete_series()  # the user confirmed one planned meeting, there are two: refused
+    assert told == [True] and added
+    with demo_db.session() as s:
+        assert s.get(mt.MeetingSeries, series_id) is not None and s.get(mt.Meeting, added[0]) is not None
+
+
+def _curator_form_with_lines(qtbot, demo_db):
+    from PySide6.QtCore import QDate
+    from sqlalchemy import select
+
+    from desktop.models.curators import CuratorActivity, CuratorReport, ReportStatus
+    from desktop.views.common.area import AppContext
+    from desktop.views.curators import CuratorsArea
+
+    page = CuratorsArea(AppContext(demo_db))
+    qtbot.addWidget(page)
+    page.as_of.setDate(QDate(2026, 2, 20))
+    with demo_db.session() as s:
+        report = s.scalars(select(CuratorReport).join(CuratorActivity, CuratorActivity.report_id == CuratorReport.id)
+                           .where(CuratorReport.status != ReportStatus.ACCEPTED.value)
+                           .order_by(CuratorReport.id)).first()
+        assert report is not None
+        where = (report.assignment_id, (report.year, report.month))
+    page.form.select(*where)
+    table = page.form.tables["activities"]
+    assert table.model.rowCount() > 0
+    assert table.view.model() is table.model
+    table.view.setCurrentIndex(table.model.index(0, 0))
+    return page, table, table.model.record(table.view.currentIndex())
+
+
+@pytest.mark.parametrize("when", ["delete", "redo of a delete", "redo alone", "edit", "undo of an edit"])
+def test_a_curator_report_line_never_overwrites_another_office(when, qtbot, demo_db, monkeypatch):
+    """Two sessions: a report line's delete and edits expect the line as the form showed it; the
+    redo of a delete deletes only what its undo put back."""
+    from desktop.models.curators import CuratorActivity
+
+    page, table, line = _curator_form_with_lines(qtbot, demo_db)
+    line_id = line["id"]
+    topic = next(i for i, c in enumerate(table.model.columns) if c.key == "topic")
+    told = _told(monkeypatch)
+    if when in ("redo of a delete", "redo alone"):
+        page.form.delete_line("activities")
+        page.undo_stack.undo()
+    if when == "undo of an edit":
+        assert table.model.setData(table.model.index(table.model.rows.index(line), topic), "Ата-энелер жыйыны")
+    if when == "redo alone":
+        page.undo_stack.redo()
+        with demo_db.session() as s:
+            assert s.get(CuratorActivity, line_id) is None
+        assert told == []
+        return
+    with demo_db.session() as other:  # another office, after the form was shown
+        other.get(CuratorActivity, line_id).topic = "Сабакка катышуу (башка кеңсе)"
+    count = page.undo_stack.count()
+    if when == "delete":
+        page.form.delete_line("activities")
+        assert page.undo_stack.count() == count
+    elif when == "edit":
+        row = next(i for i, r in enumerate(table.model.rows) if r["id"] == line_id)
+        table.model.setData(table.model.index(row, topic), "Ата-энелер жыйыны")
+        assert page.undo_stack.count() == count
+    else:
+        page.undo_stack.redo() if when == "redo of a delete" else page.undo_stack.undo()
+        assert page.undo_stack.count() == count - 1
+    assert told == [True]
+    with demo_db.session() as s:
+        assert s.get(CuratorActivity, line_id).topic == "Сабакка катышуу (башка кеңсе)"
+
+
+def test_the_first_delete_of_a_request_never_deletes_another_offices_change_unseen(qtbot, demo_db, monkeypatch):
+    from desktop.models.requests import ServiceRequest
+    from desktop.views.common.area import AppContext
+    from desktop.views.requests import RequestsArea
+
+    page = RequestsArea(AppContext(demo_db))
+    qtbot.addWidget(page)
+    page.view.setCurrentIndex(page.proxy.index(0, 0))
+    rid = page.current_request_id()
+    with demo_db.session() as other:  # another office, after the register was shown
+        other.get(ServiceRequest, rid).note = "Справка даяр, студент алып кетет"
+    told = _told(monkeypatch)
+    page.delete_request()  # refused: told (reload?), nothing on the stack
+    assert told == [True] and page.undo_stack.count() == 0
+    with demo_db.session() as s:
+        assert s.get(ServiceRequest, rid).note == "Справка даяр, студент алып кетет"
+
+
+@pytest.mark.parametrize("change", ["note", "date", "sub-row"])
+def test_the_first_delete_of_a_calendar_event_never_deletes_another_offices_change_unseen(change, qtbot, demo_db,
+                                                                                          monkeypatch):
+    import datetime as dt
+
+    from sqlalchemy import select
+
+    from desktop.models import academic_calendar as ac
+    from desktop.views.calendar import CalendarArea
+    from desktop.views.common.area import AppContext
+
+    page = CalendarArea(AppContext(demo_db))
+    qtbot.addWidget(page)
+    event = next(e for e in page.data.events if e.parent_id is None and e.kind and e.entries)
+    page.tree.setCurrentIndex(page.model.index_of_event(event.id, 1))
+    assert page.selected_event_id() == event.id
+    with demo_db.session() as other:  # another office, after the calendar was shown
+        if change == "note":
+            other.get(ac.CalendarEvent, event.id).note = "Ректордун буйругу менен жылдырылды"
+        elif change == "date":
+            date = other.scalars(select(ac.CalendarDate).where(ac.CalendarDate.event_id == event.id)).first()
+            date.text = "Ректордун буйругу менен"
+            date.start = dt.date(2026, 12, 24)
+        else:
+            other.add(ac.CalendarEvent(calendar_id=page.data.id, category=event.category, title="Кошумча сабак",
+                                       parent_id=event.id, position=99))
+    told = _told(monkeypatch)
+    page.delete_event()  # refused: told (reload?), nothing on the stack
+    assert told == [True] and page.undo_stack.count() == 0
+    with demo_db.session() as s:
+        assert s.get(ac.CalendarEvent, event.id) is not None
+
+
+def test_the_first_delete_of_a_calendar_event_as_shown_goes_through(qtbot, demo_db):
+    from desktop.models import academic_calendar as ac
+    from desktop.views.calendar import CalendarArea
+    from desktop.views.common.area import AppContext
+
+    page = CalendarArea(AppContext(demo_db))
+    qtbot.addWidget(page)
+    event = next(e for e in page.data.events if e.parent_id is None and e.kind and e.entries)
+    page.tree.setCurrentIndex(page.model.index_of_event(event.id, 1))
+    page.delete_event()
+    with demo_db.session() as s:
+        assert s.get(ac.CalendarEvent, event.id) is None
+    page.undo_stack.undo()
+    with demo_db.session() as s:
+        assert s.get(ac.CalendarEvent, event.id) is not None
+
+
 def test_kill_9_during_an_export_keeps_the_old_file_and_nothing_in_tmp(export_db, tmp_path):
     """kill -9 at several points of a students export over an existing file."""
     import signal

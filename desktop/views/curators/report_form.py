@@ -274,11 +274,12 @@ class ReportForm(QWidget):
         row = table.model.record(table.view.currentIndex())
         if row is None:
             return
-        self.page.do(_("Delete line"), bind(cops.delete_line_op, part, row["id"]))
+        # The line as shown is what is deleted (another office's change meanwhile: stale).
+        self.page.do(_("Delete line"), bind(cops.delete_line_op, part, row["id"], dict(row)))
 
     def _edit_line(self, part: str, row: dict, key: str, value) -> None:
         self.page.do(_("Edit the report"), bind(cops.set_line_field_op, part, row["id"], key, to_python(value),
-                                                VALIDATORS[part]))
+                                                VALIDATORS[part], expected=row.get(key)))
 
     def save_remarks(self) -> None:
         if self.report_id is None or self.remarks.isReadOnly():
