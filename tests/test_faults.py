@@ -1654,6 +1654,63 @@ READING_COMMANDS = {
 }
 
 
+# Buttons of detail panes that only read (the test's own list, by their English text).
+READING_BUTTONS = {"Print preview", "Print preview…", "PDF…", "Receipt…", "Refusal letter…", "Export to Excel…",
+                   "Month", "Week by week", "◀ Earlier", "This week", "Later ▶", "Due by", "Overdue only", "»"}
+
+
+def _open_detail_panes(key: str, page, db) -> None:
+    """Load what a person opens to read: a meeting in the editor, a curator's report that is
+    still a draft, a request in progress in its card."""
+    from sqlalchemy import select
+
+    if key == "meetings":
+        from desktop.models import meetings as mt
+
+        with db.session() as s:
+            meeting_id = s.scalar(select(mt.Meeting.id).where(mt.Meeting.minutes_signed_on.is_(None))
+                                  .order_by(mt.Meeting.date.desc()))
+        page.open_meeting(meeting_id)
+        assert page.editor.isEnabled()
+    elif key == "curators":
+        from desktop.models.curators import CuratorReport, ReportStatus
+
+        with db.session() as s:
+            report = s.scalars(select(CuratorReport).where(CuratorReport.status != ReportStatus.ACCEPTED.value)
+                               .order_by(CuratorReport.id)).first()
+            where = (report.assignment_id, (report.year, report.month))
+        page.form.select(*where)
+        assert page.form.report_id is not None
+    elif key == "requests":
+        for r in range(page.proxy.rowCount()):
+            page.view.setCurrentIndex(page.proxy.index(r, 0))
+            if page.card.done_button.text() and page.card.refuse_button.text():
+                break
+
+
+def _enabled_write_buttons(page) -> list[str]:
+    from PySide6.QtWidgets import QAbstractButton, QCalendarWidget, QLineEdit, QToolButton
+
+    from desktop.views.common.page import CommandBar, FilterBar
+
+    found = []
+    for button in page.findChildren(QAbstractButton):
+        if not button.isEnabled() or button.objectName().startswith("qt_") or isinstance(button.parentWidget(),
+                                                                                          QLineEdit):
+            continue  # Qt's own (a table's corner, a search field's clear button)
+        act = button.defaultAction() if isinstance(button, QToolButton) else None
+        if act is not None and act in page.commands.values():
+            continue  # a command: the walk above checked it
+        w, in_bar = button.parentWidget(), False
+        while w is not None and w is not page:
+            in_bar = in_bar or isinstance(w, (CommandBar, FilterBar, QCalendarWidget))
+            w = w.parentWidget()
+        text = (act.text() if act is not None else button.text()).replace("&", "")
+        if not in_bar and text not in READING_BUTTONS:
+            found.append(f"{type(button).__name__} “{text}” in {type(button.parentWidget()).__name__}")
+    return found
+
+
 def test_the_window_on_a_read_only_file_leaves_no_writing_command_enabled_in_any_area(qtbot, tmp_path,
                                                                                       demo_template):
     """Every area (each page is built when first shown, after the window has started) is walked
@@ -1676,6 +1733,7 @@ def test_the_window_on_a_read_only_file_leaves_no_writing_command_enabled_in_any
         for act in (window.act_restore, window.act_faculty, window.act_frame, *window.country_actions.values()):
             assert not act.isEnabled(), act.text()
         disabled, still_enabled = set(), set()
+        pane_writes: list[str] = []
         for area in AREAS:
             page = window.show_area(area.key)
             view = page.list_view
@@ -1692,6 +1750,10 @@ def test_the_window_on_a_read_only_file_leaves_no_writing_command_enabled_in_any
             for v in page.findChildren(QAbstractItemView):
                 assert v.editTriggers() == QAbstractItemView.EditTrigger.NoEditTriggers, area.key
                 assert v.dragDropMode() == QAbstractItemView.DragDropMode.NoDragDrop, area.key
+            # The buttons inside detail panes and forms, with what they show loaded as for reading.
+            _open_detail_panes(area.key, page, window.db)
+            pane_writes.extend(f"{area.key}: {b}" for b in _enabled_write_buttons(page))
+        assert pane_writes == []
         # Writing commands of every kind were there and are off; reading ones still work.
         assert {"new", "enrol", "import", "delete", "edit", "move", "promote", "generate"} <= disabled
         assert {"find", "pdf", "excel", "preview"} <= still_enabled

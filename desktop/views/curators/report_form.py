@@ -29,6 +29,7 @@ from desktop.models import curator_reports as cr
 from desktop.models.curators import PARTS, CuratorReport, ReportStatus
 from desktop.models.operations import bind
 from desktop.views import settings as user_settings
+from desktop.views.common.area import reads
 from desktop.views.common.tablemodel import RecordTableModel
 from desktop.views.common.toolbar import button_bar
 from desktop.views.curators.parts import (
@@ -106,6 +107,7 @@ class ReportForm(QWidget):
         self.accept_button = QPushButton()
         self.return_button = QPushButton()
         self.preview_button = QPushButton()
+        reads(self.preview_button)  # stays enabled on a read-only database
         self.tables = {part: PartTable(part) for part in PARTS}
         self.remarks = QPlainTextEdit()
         self.remarks_box = QGroupBox()

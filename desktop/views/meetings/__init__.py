@@ -28,7 +28,7 @@ from desktop.models import meetings as mt
 from desktop.models import meetings_operations as mops
 from desktop.models.operations import Change, bind
 from desktop.views import settings
-from desktop.views.common.area import AreaPage
+from desktop.views.common.area import AreaPage, reads
 from desktop.views.common.operations import run
 from desktop.views.common.page import EmptyState, Legend, PageHeader
 from desktop.views.common.tablemodel import Column, RecordTableModel
@@ -87,6 +87,7 @@ class MeetingsArea(AreaPage):
         self.calendar_stack.addWidget(month)
         self.calendar_stack.addWidget(self.weeks)
         self.mode_buttons = {k: QToolButton() for k in CALENDAR_MODES}
+        reads(*self.mode_buttons.values())  # month or week by week: a view, enabled on a read-only database
         modes = QButtonGroup(self)
         for key, b in self.mode_buttons.items():
             b.setCheckable(True)
