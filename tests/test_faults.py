@@ -1590,6 +1590,74 @@ def test_a_mass_delete_in_the_window_backs_up_first_and_says_where(qtbot, demo_d
     assert os.stat(folder).st_mode & 0o777 == 0o700
 
 
+@pytest.mark.parametrize("what", ["a section with items", "a series with meetings", "21 exams", "20 exams"])
+def test_a_mass_delete_of_a_section_series_or_exams_backs_up_first_and_says_where(what, qtbot, demo_db,
+                                                                                  monkeypatch):
+    """The backup holds what was deleted, is taken before the delete and named in the status bar;
+    20 exams are not a mass delete (more than 20 rows, or a whole section or series, are)."""
+    if demo_db.path is None:
+        pytest.skip("a server database has no backup file; its own backups are the server's")
+    from desktop.views.common.area import AppContext
+
+    said: list[str] = []
+    ctx = AppContext(demo_db)
+    ctx.status_message.connect(said.append)
+    folder = demo_db.path.with_name(demo_db.path.stem + ".backups")
+
+    def count(sql: str, path=demo_db.path) -> int:
+        conn = sqlite3.connect(path)
+        try:
+            return conn.execute(sql).fetchone()[0]
+        finally:
+            conn.close()
+
+    if what == "a section with items":
+        from desktop.views.workplan import WorkPlanArea
+
+        page = WorkPlanArea(ctx)
+        qtbot.addWidget(page)
+        page.view.setCurrentIndex(page.proxy.mapFromSource(page.model.index(0, 0)))
+        (kind, row), _index = page.current_node()
+        assert kind == "section" and row["items"]
+        gone = f"SELECT count(*) FROM workplan_item WHERE section_id = {row['id']}"
+        before = count(gone)
+        page.delete_current()
+    elif what == "a series with meetings":
+        from desktop.views.meetings import MeetingsArea
+
+        page = MeetingsArea(ctx)
+        qtbot.addWidget(page)
+        series_id = _series_with_meetings(page, demo_db, 2)
+        gone = f"SELECT count(*) FROM meeting WHERE series_id = {series_id}"
+        before = count(gone)
+        assert before == 2
+        page.delete_series()
+    else:
+        from sqlalchemy import select
+
+        from desktop.models.exams import Exam
+        from desktop.views.exams import ExamsArea
+
+        page = ExamsArea(ctx)
+        qtbot.addWidget(page)
+        with demo_db.session() as s:
+            ids = list(s.scalars(select(Exam.id).order_by(Exam.id).limit(int(what.split()[0]))))
+        assert len(ids) == int(what.split()[0])
+        gone = f"SELECT count(*) FROM exam WHERE id IN ({', '.join(map(str, ids))})"
+        before = count(gone)
+        assert before == len(ids)
+        page.delete_exams(ids)
+    assert count(gone) == 0  # deleted
+    backups = sorted(folder.glob("*-delete.sqlite3")) if folder.exists() else []
+    if what == "20 exams":
+        assert backups == [] and said == []
+        return
+    assert len(backups) == 1
+    assert said == [f"The previous data was saved as {backups[0]}"]
+    assert before > 0 and count(gone, backups[0]) == before  # the backup holds all that was deleted
+    assert os.stat(folder).st_mode & 0o777 == 0o700
+
+
 def test_an_import_backs_the_database_up_first_and_says_where(tmp_path, migrated_template, capsys):
     from desktop.cli import main
 
