@@ -1756,6 +1756,27 @@ def _open_detail_panes(key: str, page, db) -> None:
                 break
 
 
+def _editable_text_fields(page) -> list[str]:
+    """Text fields of detail panes a person could type into (searches and filters excepted)."""
+    from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QLineEdit, QPlainTextEdit, QTextEdit
+
+    from desktop.views.common.page import CommandBar, FilterBar
+
+    found = []
+    for field in [*page.findChildren(QLineEdit), *page.findChildren(QPlainTextEdit), *page.findChildren(QTextEdit)]:
+        if not field.isEnabled() or field.isReadOnly():
+            continue
+        if isinstance(field, QLineEdit) and field.placeholderText() in ("Search… (Ctrl+F)", "Filter…"):
+            continue
+        w, inside = field.parentWidget(), False
+        while w is not None and w is not page:
+            inside = inside or isinstance(w, (CommandBar, FilterBar, QAbstractSpinBox, QComboBox))
+            w = w.parentWidget()
+        if not inside:
+            found.append(f"{type(field).__name__} in {type(field.parentWidget()).__name__}")
+    return found
+
+
 def _enabled_write_buttons(page) -> list[str]:
     from PySide6.QtWidgets import QAbstractButton, QCalendarWidget, QLineEdit, QToolButton
 
@@ -1821,6 +1842,7 @@ def test_the_window_on_a_read_only_file_leaves_no_writing_command_enabled_in_any
             # The buttons inside detail panes and forms, with what they show loaded as for reading.
             _open_detail_panes(area.key, page, window.db)
             pane_writes.extend(f"{area.key}: {b}" for b in _enabled_write_buttons(page))
+            pane_writes.extend(f"{area.key}: {f}" for f in _editable_text_fields(page))
         assert pane_writes == []
         # Writing commands of every kind were there and are off; reading ones still work.
         assert {"new", "enrol", "import", "delete", "edit", "move", "promote", "generate"} <= disabled

@@ -210,7 +210,7 @@ class ReportForm(QWidget):
         self.accept_button.setEnabled(self.status == ReportStatus.SUBMITTED)
         self.return_button.setEnabled(self.status == ReportStatus.SUBMITTED)
         self.preview_button.setEnabled(has)
-        self.remarks.setReadOnly(not editable)
+        self.remarks.setReadOnly(not editable or getattr(self.page.ctx.db, "read_only", False))
         for t in self.tables.values():
             t.add_button.setEnabled(editable)
             t.delete_button.setEnabled(editable)
