@@ -1174,6 +1174,37 @@ def test_the_redo_of_a_staff_delete_keeps_a_role_another_office_gave(demo_db):
         assert {r.value for r in s.get(Staff, staff_id).roles} == {"teacher", "curator"}
 
 
+@pytest.mark.parametrize("when", ["delete", "redo of a delete"])
+def test_a_programme_delete_never_deletes_another_offices_change_unseen(when, qtbot, demo_db, monkeypatch):
+    from desktop.models.org import Programme, add_programme
+    from desktop.views.common.area import AppContext
+    from desktop.views.staff import StaffArea
+
+    with demo_db.session() as s:
+        programme_id = add_programme(s, "590100", "Социалдык иш")
+    page = StaffArea(AppContext(demo_db))
+    qtbot.addWidget(page)
+    lst = page.programmes
+    lst.view.setCurrentIndex(lst.proxy.mapFromSource(lst.model.index(
+        next(i for i, r in enumerate(lst.model.rows) if r["id"] == programme_id), 0)))
+    if when != "delete":
+        page.delete_programme()
+        page.undo_stack.undo()
+    with demo_db.session() as other:  # another office, after the list was shown
+        other.get(Programme, programme_id).name = "Социалдык иш жана социалдык педагогика"
+    told = _told(monkeypatch)
+    count = page.undo_stack.count()
+    if when == "delete":
+        page.delete_programme()
+        assert page.undo_stack.count() == count
+    else:
+        page.undo_stack.redo()  # refused: told (reload?), and the entry leaves the stack
+        assert page.undo_stack.count() == count - 1
+    assert told == [True]
+    with demo_db.session() as s:
+        assert s.get(Programme, programme_id).name == "Социалдык иш жана социалдык педагогика"
+
+
 def _series_with_meetings(page, demo_db, count: int) -> int:
     page.new_series({"name": "Кураторлордун кеңешмеси", "kind": "curators", "recurrence": "weekly", "weekday": 2})
     series_id = page.series.currentData()

@@ -278,7 +278,8 @@ class StaffArea(AreaPage):
         row = self.programmes.selected_record()
         if row is None:
             return
-        self._do(_("Delete programme"), bind(operations.delete_record, org.Programme, row["id"]))
+        # The programme as shown is what is deleted (another office's change meanwhile: stale).
+        self._do(_("Delete programme"), bind(operations.delete_record, org.Programme, row["id"], expected=dict(row)))
 
     # Groups ---------------------------------------------------------------
     def _build_groups_tab(self) -> None:
