@@ -1205,6 +1205,37 @@ def test_a_programme_delete_never_deletes_another_offices_change_unseen(when, qt
         assert s.get(Programme, programme_id).name == "Социалдык иш жана социалдык педагогика"
 
 
+@pytest.mark.parametrize("when", ["delete", "edit"])
+def test_a_teaching_log_lesson_never_overwrites_another_office(when, qtbot, demo_db, monkeypatch):
+    from PySide6.QtCore import QDate
+
+    from desktop.models.teaching_log import TeachingLogEntry
+    from desktop.views.common.area import AppContext
+    from desktop.views.curators import CuratorsArea
+
+    page = CuratorsArea(AppContext(demo_db))
+    qtbot.addWidget(page)
+    log = page.log
+    log.month.setDate(QDate(2025, 11, 1))
+    for i in range(log.teacher.count()):
+        log.teacher.setCurrentIndex(i)
+        if log.model.rowCount():
+            break
+    assert log.model.rowCount() > 0
+    log.view.setCurrentIndex(log.model.index(0, 0))
+    entry_id = log.model.record(log.view.currentIndex())["id"]
+    with demo_db.session() as other:  # another office, after the log was shown
+        other.get(TeachingLogEntry, entry_id).notes = "Сабак башка күнгө жылдырылды"
+    told = _told(monkeypatch)
+    if when == "delete":
+        log.delete_entry()
+    else:
+        log._edit(log.model.record(log.view.currentIndex()), "notes", "Онлайн сабак")
+    assert told == [True] and page.undo_stack.count() == 0
+    with demo_db.session() as s:
+        assert s.get(TeachingLogEntry, entry_id).notes == "Сабак башка күнгө жылдырылды"
+
+
 def _series_with_meetings(page, demo_db, count: int) -> int:
     page.new_series({"name": "Кураторлордун кеңешмеси", "kind": "curators", "recurrence": "weekly", "weekday": 2})
     series_id = page.series.currentData()

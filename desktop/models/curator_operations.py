@@ -79,10 +79,13 @@ def add_lesson_op(session: Session, staff_id: int, day: dt.date) -> Outcome[int]
     return Outcome(entry_id, bind(delete_record, tl.TeachingLogEntry, entry_id, changes=CURATORS), CURATORS)
 
 
-def delete_lesson_op(session: Session, entry_id: int) -> Outcome[dict]:
-    return delete_record(session, tl.TeachingLogEntry, entry_id, changes=CURATORS)
+def delete_lesson_op(session: Session, entry_id: int, expected: dict | None = None) -> Outcome[dict]:
+    """``expected``: the lesson as the log showed it (another office's change meanwhile: stale)."""
+    return delete_record(session, tl.TeachingLogEntry, entry_id, changes=CURATORS, expected=expected)
 
 
-def edit_lesson_op(session: Session, entry_id: int, key: str, value) -> Outcome[Any]:
-    """One field of a lesson; undo writes the old value back, expecting the one stored here."""
-    return set_field(session, tl.TeachingLogEntry, entry_id, key, value, tl.VALIDATORS, changes=CURATORS)
+def edit_lesson_op(session: Session, entry_id: int, key: str, value, expected: Any = _UNSET) -> Outcome[Any]:
+    """One field of a lesson (``expected``: the value the user saw); undo writes the old value
+    back, expecting the one stored here."""
+    return set_field(session, tl.TeachingLogEntry, entry_id, key, value, tl.VALIDATORS, expected=expected,
+                     changes=CURATORS)

@@ -168,10 +168,10 @@ class TeachingLogPanel(QWidget):
         row = self.model.record(self.view.currentIndex())
         if row is None:
             return
-        self.page.do(_("Delete lesson"), bind(cops.delete_lesson_op, row["id"]))
+        self.page.do(_("Delete lesson"), bind(cops.delete_lesson_op, row["id"], dict(row)))  # as shown
 
     def _edit(self, row, key, value) -> None:
-        self.page.do(_("Edit lesson"), bind(cops.edit_lesson_op, row["id"], key, to_python(value)))
+        self.page.do(_("Edit lesson"), bind(cops.edit_lesson_op, row["id"], key, to_python(value), row.get(key)))
 
     def _export(self, target, fmt: str) -> None:
         from desktop.reports import curator_teaching_log as out
