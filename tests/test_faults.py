@@ -1115,6 +1115,350 @@ def test_the_staff_editor_never_overwrites_another_office(what, qtbot, demo_db, 
         assert s.scalar(select(Staff.position).where(Staff.last_name == "Сопуев")) == "Проректор"
 
 
+@pytest.mark.parametrize("when", ["delete", "redo of a delete", "redo alone"])
+def test_a_staff_delete_never_deletes_another_offices_change_unseen(when, qtbot, demo_db, monkeypatch):
+    """Two sessions: the staff list's delete expects the member as shown; its redo deletes only
+    what its undo put back."""
+    from desktop.models.org import Staff, add_staff
+    from desktop.views.common.area import AppContext
+    from desktop.views.staff import StaffArea
+
+    with demo_db.session() as s:
+        staff_id = add_staff(s, "Жумабаева", "Айгүл", "Асановна", position="Лаборант", roles=["teacher"])
+    page = StaffArea(AppContext(demo_db))
+    qtbot.addWidget(page)
+    view, proxy, model = page.staff.view, page.staff.proxy, page.staff.model
+    view.setCurrentIndex(proxy.mapFromSource(model.index(
+        next(i for i, r in enumerate(model.rows) if r["id"] == staff_id), 0)))
+    assert page.staff.selected_record()["id"] == staff_id
+    told = _told(monkeypatch)
+    if when != "delete":
+        page.delete_staff()
+        page.undo_stack.undo()  # back as she was, with her role
+    if when == "redo alone":
+        page.undo_stack.redo()
+        with demo_db.session() as s:
+            assert s.get(Staff, staff_id) is None
+        assert told == []
+        return
+    with demo_db.session() as other:  # another office, after the list was shown
+        other.get(Staff, staff_id).position = "Ага окутуучу"
+    if when == "delete":
+        page.delete_staff()  # refused: told (reload?), nothing on the stack
+        assert page.undo_stack.count() == 0
+    else:
+        page.undo_stack.redo()  # refused: told (reload?), and the entry leaves the stack
+        assert page.undo_stack.count() == 0
+    assert told == [True]
+    with demo_db.session() as s:
+        assert s.get(Staff, staff_id).position == "Ага окутуучу"
+
+
+def test_the_redo_of_a_staff_delete_keeps_a_role_another_office_gave(demo_db):
+    from sqlalchemy.orm.exc import StaleDataError
+
+    from desktop.models import org
+    from desktop.models.org import Staff, StaffRole
+
+    with demo_db.session() as s:
+        staff_id = org.add_staff(s, "Жумабаева", "Айгүл", position="Лаборант", roles=["teacher"])
+    with demo_db.session() as s:
+        done = org.delete_staff_op(s, staff_id)
+    with demo_db.session() as s:
+        undone = done.undo(s)
+    with demo_db.session() as other:
+        other.get(Staff, staff_id).roles = {StaffRole.TEACHER, StaffRole.CURATOR}
+    with pytest.raises(StaleDataError), demo_db.session() as s:
+        undone.undo(s)
+    with demo_db.session() as s:
+        assert {r.value for r in s.get(Staff, staff_id).roles} == {"teacher", "curator"}
+
+
+@pytest.mark.parametrize("when", ["delete", "redo of a delete"])
+def test_a_programme_delete_never_deletes_another_offices_change_unseen(when, qtbot, demo_db, monkeypatch):
+    from desktop.models.org import Programme, add_programme
+    from desktop.views.common.area import AppContext
+    from desktop.views.staff import StaffArea
+
+    with demo_db.session() as s:
+        programme_id = add_programme(s, "590100", "Социалдык иш")
+    page = StaffArea(AppContext(demo_db))
+    qtbot.addWidget(page)
+    lst = page.programmes
+    lst.view.setCurrentIndex(lst.proxy.mapFromSource(lst.model.index(
+        next(i for i, r in enumerate(lst.model.rows) if r["id"] == programme_id), 0)))
+    if when != "delete":
+        page.delete_programme()
+        page.undo_stack.undo()
+    with demo_db.session() as other:  # another office, after the list was shown
+        other.get(Programme, programme_id).name = "Социалдык иш жана социалдык педагогика"
+    told = _told(monkeypatch)
+    count = page.undo_stack.count()
+    if when == "delete":
+        page.delete_programme()
+        assert page.undo_stack.count() == count
+    else:
+        page.undo_stack.redo()  # refused: told (reload?), and the entry leaves the stack
+        assert page.undo_stack.count() == count - 1
+    assert told == [True]
+    with demo_db.session() as s:
+        assert s.get(Programme, programme_id).name == "Социалдык иш жана социалдык педагогика"
+
+
+@pytest.mark.parametrize("when", ["delete", "edit"])
+def test_a_teaching_log_lesson_never_overwrites_another_office(when, qtbot, demo_db, monkeypatch):
+    from PySide6.QtCore import QDate
+
+    from desktop.models.teaching_log import TeachingLogEntry
+    from desktop.views.common.area import AppContext
+    from desktop.views.curators import CuratorsArea
+
+    page = CuratorsArea(AppContext(demo_db))
+    qtbot.addWidget(page)
+    log = page.log
+    log.month.setDate(QDate(2025, 11, 1))
+    for i in range(log.teacher.count()):
+        log.teacher.setCurrentIndex(i)
+        if log.model.rowCount():
+            break
+    assert log.model.rowCount() > 0
+    log.view.setCurrentIndex(log.model.index(0, 0))
+    entry_id = log.model.record(log.view.currentIndex())["id"]
+    with demo_db.session() as other:  # another office, after the log was shown
+        other.get(TeachingLogEntry, entry_id).notes = "Сабак башка күнгө жылдырылды"
+    told = _told(monkeypatch)
+    if when == "delete":
+        log.delete_entry()
+    else:
+        log._edit(log.model.record(log.view.currentIndex()), "notes", "Онлайн сабак")
+    assert told == [True] and page.undo_stack.count() == 0
+    with demo_db.session() as s:
+        assert s.get(TeachingLogEntry, entry_id).notes == "Сабак башка күнгө жылдырылды"
+
+
+def _series_with_meetings(page, demo_db, count: int) -> int:
+    page.new_series({"name": "Кураторлордун кеңешмеси", "kind": "curators", "recurrence": "weekly", "weekday": 2})
+    series_id = page.series.currentData()
+    for _ in range(count):
+        page.actions_by_key["next"].trigger()
+    page.confirm = lambda text: True
+    return series_id
+
+
+@pytest.mark.parametrize("change", ["series", "meeting"])
+@pytest.mark.parametrize("when", ["delete", "redo of a delete", "redo alone"])
+def test_a_meeting_series_delete_never_deletes_another_offices_change_unseen(when, change, qtbot, demo_db,
+                                                                             monkeypatch):
+    """Two sessions: the series delete expects the series as shown and the planned meetings the
+    user confirmed; its redo deletes only what its undo put back."""
+    from sqlalchemy import select
+
+    from desktop.models import meetings as mt
+    from desktop.views.common.area import AppContext
+    from desktop.views.meetings import MeetingsArea
+
+    page = MeetingsArea(AppContext(demo_db))
+    qtbot.addWidget(page)
+    series_id = _series_with_meetings(page, demo_db, 2)
+    with demo_db.session() as s:
+        meetings = list(s.scalars(select(mt.Meeting.id).where(mt.Meeting.series_id == series_id)))
+    assert len(meetings) == 2
+    told = _told(monkeypatch)
+    if when != "delete":
+        page.delete_series()
+        page.undo_stack.undo()  # the series and its two meetings are back
+        page.series.setCurrentIndex(page.series.findData(series_id))
+    if when == "redo alone":
+        page.undo_stack.redo()
+        with demo_db.session() as s:
+            assert s.get(mt.MeetingSeries, series_id) is None and s.get(mt.Meeting, meetings[0]) is None
+        assert told == []
+        return
+    with demo_db.session() as other:  # another office, after the series was shown
+        if change == "series":
+            other.get(mt.MeetingSeries, series_id).place = "Ауд. 214"
+        else:
+            other.get(mt.Meeting, meetings[-1]).place = "Ауд. 214"
+    count = page.undo_stack.count()
+    if when == "delete" and change == "meeting":
+        # A planned meeting's place is not what the user confirmed (their number is): the delete
+        # goes on; its undo gives the meeting back as changed. The redo is where a change is refused.
+        page.delete_series()
+        assert told == [] and page.undo_stack.count() == count + 1
+        page.undo_stack.undo()
+        with demo_db.session() as s:
+            assert s.get(mt.Meeting, meetings[-1]).place == "Ауд. 214"
+        return
+    if when == "delete":
+        page.delete_series()  # refused: told (reload?)
+        assert page.undo_stack.count() == count
+    else:
+        page.undo_stack.redo()  # refused: told (reload?), and the entry leaves the stack
+        assert page.undo_stack.count() == count - 1
+    assert told == [True]
+    with demo_db.session() as s:
+        assert s.get(mt.MeetingSeries, series_id) is not None
+        kept = s.get(mt.Meeting, meetings[-1]) if change == "meeting" else s.get(mt.MeetingSeries, series_id)
+        assert kept.place == "Ауд. 214"
+
+
+def test_a_meeting_series_delete_refuses_a_meeting_another_office_added(qtbot, demo_db, monkeypatch):
+    from desktop.models import meetings as mt
+    from desktop.models import meetings_agenda as ag
+    from desktop.views.common.area import AppContext
+    from desktop.views.meetings import MeetingsArea
+
+    page = MeetingsArea(AppContext(demo_db))
+    qtbot.addWidget(page)
+    series_id = _series_with_meetings(page, demo_db, 1)
+    added: list[int] = []
+
+    def confirm(text: str) -> bool:  # while the user reads "1 planned meeting", another office plans one more
+        if not added:
+            with demo_db.session() as other:
+                added.append(ag.create_next_meeting(other, series_id).id)
+        return True
+
+    page.confirm = confirm
+    told = _told(monkeypatch)
+    page.delete_series()  # the user confirmed one planned meeting, there are two: refused
+    assert told == [True] and added
+    with demo_db.session() as s:
+        assert s.get(mt.MeetingSeries, series_id) is not None and s.get(mt.Meeting, added[0]) is not None
+
+
+def _curator_form_with_lines(qtbot, demo_db):
+    from PySide6.QtCore import QDate
+    from sqlalchemy import select
+
+    from desktop.models.curators import CuratorActivity, CuratorReport, ReportStatus
+    from desktop.views.common.area import AppContext
+    from desktop.views.curators import CuratorsArea
+
+    page = CuratorsArea(AppContext(demo_db))
+    qtbot.addWidget(page)
+    page.as_of.setDate(QDate(2026, 2, 20))
+    with demo_db.session() as s:
+        report = s.scalars(select(CuratorReport).join(CuratorActivity, CuratorActivity.report_id == CuratorReport.id)
+                           .where(CuratorReport.status != ReportStatus.ACCEPTED.value)
+                           .order_by(CuratorReport.id)).first()
+        assert report is not None
+        where = (report.assignment_id, (report.year, report.month))
+    page.form.select(*where)
+    table = page.form.tables["activities"]
+    assert table.model.rowCount() > 0
+    assert table.view.model() is table.model
+    table.view.setCurrentIndex(table.model.index(0, 0))
+    return page, table, table.model.record(table.view.currentIndex())
+
+
+@pytest.mark.parametrize("when", ["delete", "redo of a delete", "redo alone", "edit", "undo of an edit"])
+def test_a_curator_report_line_never_overwrites_another_office(when, qtbot, demo_db, monkeypatch):
+    """Two sessions: a report line's delete and edits expect the line as the form showed it; the
+    redo of a delete deletes only what its undo put back."""
+    from desktop.models.curators import CuratorActivity
+
+    page, table, line = _curator_form_with_lines(qtbot, demo_db)
+    line_id = line["id"]
+    topic = next(i for i, c in enumerate(table.model.columns) if c.key == "topic")
+    told = _told(monkeypatch)
+    if when in ("redo of a delete", "redo alone"):
+        page.form.delete_line("activities")
+        page.undo_stack.undo()
+    if when == "undo of an edit":
+        assert table.model.setData(table.model.index(table.model.rows.index(line), topic), "Ата-энелер жыйыны")
+    if when == "redo alone":
+        page.undo_stack.redo()
+        with demo_db.session() as s:
+            assert s.get(CuratorActivity, line_id) is None
+        assert told == []
+        return
+    with demo_db.session() as other:  # another office, after the form was shown
+        other.get(CuratorActivity, line_id).topic = "Сабакка катышуу (башка кеңсе)"
+    count = page.undo_stack.count()
+    if when == "delete":
+        page.form.delete_line("activities")
+        assert page.undo_stack.count() == count
+    elif when == "edit":
+        row = next(i for i, r in enumerate(table.model.rows) if r["id"] == line_id)
+        table.model.setData(table.model.index(row, topic), "Ата-энелер жыйыны")
+        assert page.undo_stack.count() == count
+    else:
+        page.undo_stack.redo() if when == "redo of a delete" else page.undo_stack.undo()
+        assert page.undo_stack.count() == count - 1
+    assert told == [True]
+    with demo_db.session() as s:
+        assert s.get(CuratorActivity, line_id).topic == "Сабакка катышуу (башка кеңсе)"
+
+
+def test_the_first_delete_of_a_request_never_deletes_another_offices_change_unseen(qtbot, demo_db, monkeypatch):
+    from desktop.models.requests import ServiceRequest
+    from desktop.views.common.area import AppContext
+    from desktop.views.requests import RequestsArea
+
+    page = RequestsArea(AppContext(demo_db))
+    qtbot.addWidget(page)
+    page.view.setCurrentIndex(page.proxy.index(0, 0))
+    rid = page.current_request_id()
+    with demo_db.session() as other:  # another office, after the register was shown
+        other.get(ServiceRequest, rid).note = "Справка даяр, студент алып кетет"
+    told = _told(monkeypatch)
+    page.delete_request()  # refused: told (reload?), nothing on the stack
+    assert told == [True] and page.undo_stack.count() == 0
+    with demo_db.session() as s:
+        assert s.get(ServiceRequest, rid).note == "Справка даяр, студент алып кетет"
+
+
+@pytest.mark.parametrize("change", ["note", "date", "sub-row"])
+def test_the_first_delete_of_a_calendar_event_never_deletes_another_offices_change_unseen(change, qtbot, demo_db,
+                                                                                          monkeypatch):
+    import datetime as dt
+
+    from sqlalchemy import select
+
+    from desktop.models import academic_calendar as ac
+    from desktop.views.calendar import CalendarArea
+    from desktop.views.common.area import AppContext
+
+    page = CalendarArea(AppContext(demo_db))
+    qtbot.addWidget(page)
+    event = next(e for e in page.data.events if e.parent_id is None and e.kind and e.entries)
+    page.tree.setCurrentIndex(page.model.index_of_event(event.id, 1))
+    assert page.selected_event_id() == event.id
+    with demo_db.session() as other:  # another office, after the calendar was shown
+        if change == "note":
+            other.get(ac.CalendarEvent, event.id).note = "Ректордун буйругу менен жылдырылды"
+        elif change == "date":
+            date = other.scalars(select(ac.CalendarDate).where(ac.CalendarDate.event_id == event.id)).first()
+            date.text = "Ректордун буйругу менен"
+            date.start = dt.date(2026, 12, 24)
+        else:
+            other.add(ac.CalendarEvent(calendar_id=page.data.id, category=event.category, title="Кошумча сабак",
+                                       parent_id=event.id, position=99))
+    told = _told(monkeypatch)
+    page.delete_event()  # refused: told (reload?), nothing on the stack
+    assert told == [True] and page.undo_stack.count() == 0
+    with demo_db.session() as s:
+        assert s.get(ac.CalendarEvent, event.id) is not None
+
+
+def test_the_first_delete_of_a_calendar_event_as_shown_goes_through(qtbot, demo_db):
+    from desktop.models import academic_calendar as ac
+    from desktop.views.calendar import CalendarArea
+    from desktop.views.common.area import AppContext
+
+    page = CalendarArea(AppContext(demo_db))
+    qtbot.addWidget(page)
+    event = next(e for e in page.data.events if e.parent_id is None and e.kind and e.entries)
+    page.tree.setCurrentIndex(page.model.index_of_event(event.id, 1))
+    page.delete_event()
+    with demo_db.session() as s:
+        assert s.get(ac.CalendarEvent, event.id) is None
+    page.undo_stack.undo()
+    with demo_db.session() as s:
+        assert s.get(ac.CalendarEvent, event.id) is not None
+
+
 def test_kill_9_during_an_export_keeps_the_old_file_and_nothing_in_tmp(export_db, tmp_path):
     """kill -9 at several points of a students export over an existing file."""
     import signal
@@ -1308,6 +1652,74 @@ def test_a_mass_delete_in_the_window_backs_up_first_and_says_where(qtbot, demo_d
     assert os.stat(folder).st_mode & 0o777 == 0o700
 
 
+@pytest.mark.parametrize("what", ["a section with items", "a series with meetings", "21 exams", "20 exams"])
+def test_a_mass_delete_of_a_section_series_or_exams_backs_up_first_and_says_where(what, qtbot, demo_db,
+                                                                                  monkeypatch):
+    """The backup holds what was deleted, is taken before the delete and named in the status bar;
+    20 exams are not a mass delete (more than 20 rows, or a whole section or series, are)."""
+    if demo_db.path is None:
+        pytest.skip("a server database has no backup file; its own backups are the server's")
+    from desktop.views.common.area import AppContext
+
+    said: list[str] = []
+    ctx = AppContext(demo_db)
+    ctx.status_message.connect(said.append)
+    folder = demo_db.path.with_name(demo_db.path.stem + ".backups")
+
+    def count(sql: str, path=demo_db.path) -> int:
+        conn = sqlite3.connect(path)
+        try:
+            return conn.execute(sql).fetchone()[0]
+        finally:
+            conn.close()
+
+    if what == "a section with items":
+        from desktop.views.workplan import WorkPlanArea
+
+        page = WorkPlanArea(ctx)
+        qtbot.addWidget(page)
+        page.view.setCurrentIndex(page.proxy.mapFromSource(page.model.index(0, 0)))
+        (kind, row), _index = page.current_node()
+        assert kind == "section" and row["items"]
+        gone = f"SELECT count(*) FROM workplan_item WHERE section_id = {row['id']}"
+        before = count(gone)
+        page.delete_current()
+    elif what == "a series with meetings":
+        from desktop.views.meetings import MeetingsArea
+
+        page = MeetingsArea(ctx)
+        qtbot.addWidget(page)
+        series_id = _series_with_meetings(page, demo_db, 2)
+        gone = f"SELECT count(*) FROM meeting WHERE series_id = {series_id}"
+        before = count(gone)
+        assert before == 2
+        page.delete_series()
+    else:
+        from sqlalchemy import select
+
+        from desktop.models.exams import Exam
+        from desktop.views.exams import ExamsArea
+
+        page = ExamsArea(ctx)
+        qtbot.addWidget(page)
+        with demo_db.session() as s:
+            ids = list(s.scalars(select(Exam.id).order_by(Exam.id).limit(int(what.split()[0]))))
+        assert len(ids) == int(what.split()[0])
+        gone = f"SELECT count(*) FROM exam WHERE id IN ({', '.join(map(str, ids))})"
+        before = count(gone)
+        assert before == len(ids)
+        page.delete_exams(ids)
+    assert count(gone) == 0  # deleted
+    backups = sorted(folder.glob("*-delete.sqlite3")) if folder.exists() else []
+    if what == "20 exams":
+        assert backups == [] and said == []
+        return
+    assert len(backups) == 1
+    assert said == [f"The previous data was saved as {backups[0]}"]
+    assert before > 0 and count(gone, backups[0]) == before  # the backup holds all that was deleted
+    assert os.stat(folder).st_mode & 0o777 == 0o700
+
+
 def test_an_import_backs_the_database_up_first_and_says_where(tmp_path, migrated_template, capsys):
     from desktop.cli import main
 
@@ -1372,6 +1784,84 @@ READING_COMMANDS = {
 }
 
 
+# Buttons of detail panes that only read (the test's own list, by their English text).
+READING_BUTTONS = {"Print preview", "Print preview…", "PDF…", "Receipt…", "Refusal letter…", "Export to Excel…",
+                   "Month", "Week by week", "◀ Earlier", "This week", "Later ▶", "Due by", "Overdue only", "»"}
+
+
+def _open_detail_panes(key: str, page, db) -> None:
+    """Load what a person opens to read: a meeting in the editor, a curator's report that is
+    still a draft, a request in progress in its card."""
+    from sqlalchemy import select
+
+    if key == "meetings":
+        from desktop.models import meetings as mt
+
+        with db.session() as s:
+            meeting_id = s.scalar(select(mt.Meeting.id).where(mt.Meeting.minutes_signed_on.is_(None))
+                                  .order_by(mt.Meeting.date.desc()))
+        page.open_meeting(meeting_id)
+        assert page.editor.isEnabled()
+    elif key == "curators":
+        from desktop.models.curators import CuratorReport, ReportStatus
+
+        with db.session() as s:
+            report = s.scalars(select(CuratorReport).where(CuratorReport.status != ReportStatus.ACCEPTED.value)
+                               .order_by(CuratorReport.id)).first()
+            where = (report.assignment_id, (report.year, report.month))
+        page.form.select(*where)
+        assert page.form.report_id is not None
+    elif key == "requests":
+        for r in range(page.proxy.rowCount()):
+            page.view.setCurrentIndex(page.proxy.index(r, 0))
+            if page.card.done_button.text() and page.card.refuse_button.text():
+                break
+
+
+def _editable_text_fields(page) -> list[str]:
+    """Text fields of detail panes a person could type into (searches and filters excepted)."""
+    from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QLineEdit, QPlainTextEdit, QTextEdit
+
+    from desktop.views.common.page import CommandBar, FilterBar
+
+    found = []
+    for field in [*page.findChildren(QLineEdit), *page.findChildren(QPlainTextEdit), *page.findChildren(QTextEdit)]:
+        if not field.isEnabled() or field.isReadOnly():
+            continue
+        if isinstance(field, QLineEdit) and field.placeholderText() in ("Search… (Ctrl+F)", "Filter…"):
+            continue
+        w, inside = field.parentWidget(), False
+        while w is not None and w is not page:
+            inside = inside or isinstance(w, (CommandBar, FilterBar, QAbstractSpinBox, QComboBox))
+            w = w.parentWidget()
+        if not inside:
+            found.append(f"{type(field).__name__} in {type(field.parentWidget()).__name__}")
+    return found
+
+
+def _enabled_write_buttons(page) -> list[str]:
+    from PySide6.QtWidgets import QAbstractButton, QCalendarWidget, QLineEdit, QToolButton
+
+    from desktop.views.common.page import CommandBar, FilterBar
+
+    found = []
+    for button in page.findChildren(QAbstractButton):
+        if not button.isEnabled() or button.objectName().startswith("qt_") or isinstance(button.parentWidget(),
+                                                                                          QLineEdit):
+            continue  # Qt's own (a table's corner, a search field's clear button)
+        act = button.defaultAction() if isinstance(button, QToolButton) else None
+        if act is not None and act in page.commands.values():
+            continue  # a command: the walk above checked it
+        w, in_bar = button.parentWidget(), False
+        while w is not None and w is not page:
+            in_bar = in_bar or isinstance(w, (CommandBar, FilterBar, QCalendarWidget))
+            w = w.parentWidget()
+        text = (act.text() if act is not None else button.text()).replace("&", "")
+        if not in_bar and text not in READING_BUTTONS:
+            found.append(f"{type(button).__name__} “{text}” in {type(button.parentWidget()).__name__}")
+    return found
+
+
 def test_the_window_on_a_read_only_file_leaves_no_writing_command_enabled_in_any_area(qtbot, tmp_path,
                                                                                       demo_template):
     """Every area (each page is built when first shown, after the window has started) is walked
@@ -1394,6 +1884,7 @@ def test_the_window_on_a_read_only_file_leaves_no_writing_command_enabled_in_any
         for act in (window.act_restore, window.act_faculty, window.act_frame, *window.country_actions.values()):
             assert not act.isEnabled(), act.text()
         disabled, still_enabled = set(), set()
+        pane_writes: list[str] = []
         for area in AREAS:
             page = window.show_area(area.key)
             view = page.list_view
@@ -1410,6 +1901,19 @@ def test_the_window_on_a_read_only_file_leaves_no_writing_command_enabled_in_any
             for v in page.findChildren(QAbstractItemView):
                 assert v.editTriggers() == QAbstractItemView.EditTrigger.NoEditTriggers, area.key
                 assert v.dragDropMode() == QAbstractItemView.DragDropMode.NoDragDrop, area.key
+            # The buttons inside detail panes and forms, with what they show loaded as for reading.
+            _open_detail_panes(area.key, page, window.db)
+            pane_writes.extend(f"{area.key}: {b}" for b in _enabled_write_buttons(page))
+            pane_writes.extend(f"{area.key}: {f}" for f in _editable_text_fields(page))
+            if area.key == "students":  # the student card, a dialog opened for reading
+                from PySide6.QtWidgets import QAbstractButton
+
+                card = page.open_card()
+                shown = {b.text().replace("&", "") for b in card.findChildren(QAbstractButton)
+                         if b.isEnabled() and not b.objectName().startswith("qt_")}
+                card.close()
+                assert shown and shown <= {"Close", "History…"}, shown
+        assert pane_writes == []
         # Writing commands of every kind were there and are off; reading ones still work.
         assert {"new", "enrol", "import", "delete", "edit", "move", "promote", "generate"} <= disabled
         assert {"find", "pdf", "excel", "preview"} <= still_enabled

@@ -8,8 +8,10 @@ import datetime as dt
 
 from sqlalchemy.orm import Session
 
+from desktop.i18n import _
 from desktop.models import academic_calendar as ac
 from desktop.models import settings, workdays
+from desktop.models.base import DomainError
 from desktop.models.operations import Change, Outcome, bind, undo_by, updated
 
 CALENDAR = Change.CALENDAR
@@ -46,10 +48,41 @@ def add_event_op(session: Session, calendar_id: int, category: str, title: str,
     return Outcome(event_id, bind(delete_event_op, event_id), CALENDAR)
 
 
+def shown_event(data: ac.CalendarData, event_id: int) -> dict:
+    """What the calendar shows of an event and its sub-rows (their texts and dates), for a delete
+    to expect unchanged."""
+    rows = [e for e in data.events if e.id == event_id or e.parent_id == event_id]
+    return {"shown": [{"id": e.id, "category": e.category, "title": e.title, "kind": e.kind, "note": e.note,
+                       "parent_id": e.parent_id, "entries": dict(e.entries)} for e in rows]}
+
+
+def _check_shown(session: Session, event_id: int, shown: list[dict]) -> None:
+    from sqlalchemy import select
+    from sqlalchemy.orm.exc import StaleDataError
+
+    if session.get(ac.CalendarEvent, event_id) is None:
+        raise DomainError(_("The event was deleted meanwhile; reload the calendar."))
+    ids = {event_id, *session.scalars(select(ac.CalendarEvent.id).where(ac.CalendarEvent.parent_id == event_id))}
+    changed = ids != {e["id"] for e in shown}
+    for e in shown if not changed else ():
+        row = session.get_one(ac.CalendarEvent, e["id"])
+        terms = set(session.scalars(select(ac.CalendarDate.term).where(ac.CalendarDate.event_id == e["id"])))
+        changed = (any(getattr(row, k) != e[k] for k in ("category", "title", "kind", "note", "parent_id"))
+                   or terms != {t for t, entry in e["entries"].items() if not entry.is_empty}
+                   or any(ac.get_entry(session, e["id"], t) != entry for t, entry in e["entries"].items()))
+        if changed:
+            break
+    if changed:
+        raise StaleDataError(f"calendar_event {event_id} was changed by another session")
+
+
 def delete_event_op(session: Session, event_id: int, expected: dict | None = None) -> Outcome[dict]:
     """The event with its sub-rows and dates; undo brings them back (rules pointing at it too).
-    ``expected``: the event as its undo put it back (a redo); another office's change since is
-    refused as stale."""
+    ``expected``: the event as the calendar showed it (``shown_event``), or as its undo put it back
+    (a redo); another office's change since is refused as stale, never deleted unseen."""
+    if expected is not None and "shown" in expected:
+        _check_shown(session, event_id, expected["shown"])
+        expected = None
     saved = ac.delete_event(session, event_id, expected=expected)
     return Outcome(saved, bind(restore_event_op, event_id, saved), CALENDAR)
 

@@ -12,6 +12,7 @@ from desktop.models import curator_reports as cr
 from desktop.models import teaching_log as tl
 from desktop.models.curators import PARTS, CuratorReport, assign_curator, end_of_assignment_on, unassign_curator
 from desktop.models.operations import Bound, Change, Outcome, bind, delete_record, set_field, undo_by
+from desktop.models.records import _UNSET
 
 CURATORS = Change.CURATORS
 
@@ -53,14 +54,19 @@ def add_line_op(session: Session, report_id: int, part: str, values: dict | None
     return Outcome(line_id, bind(delete_record, PARTS[part], line_id, changes=CURATORS), CURATORS)
 
 
-def delete_line_op(session: Session, part: str, line_id: int) -> Outcome[dict]:
-    return delete_record(session, PARTS[part], line_id, changes=CURATORS)
+def delete_line_op(session: Session, part: str, line_id: int, expected: dict | None = None) -> Outcome[dict]:
+    """``expected``: the line as the form showed it (another office's change meanwhile is refused
+    as stale); the redo deletes the line only as its undo put it back."""
+    return delete_record(session, PARTS[part], line_id, changes=CURATORS, expected=expected)
 
 
-def set_line_field_op(session: Session, part: str, line_id: int, key: str, value, validators=None) -> Outcome[Any]:
-    """One cell of a report's part (an accepted report is refused); undo writes the old value."""
-    old = cr.set_line_field(session, part, line_id, key, value, validators)
-    return Outcome(old, bind(set_line_field_op, part, line_id, key, old), CURATORS)
+def set_line_field_op(session: Session, part: str, line_id: int, key: str, value, validators=None, *,
+                      expected: Any = _UNSET) -> Outcome[Any]:
+    """One cell of a report's part (an accepted report is refused); undo writes the old value,
+    expecting the one written here. ``expected``: the value the user saw."""
+    old = cr.set_line_field(session, part, line_id, key, value, validators, expected=expected)
+    written = getattr(session.get(PARTS[part], line_id), key)
+    return Outcome(old, bind(set_line_field_op, part, line_id, key, old, validators, expected=written), CURATORS)
 
 
 def set_remarks_op(session: Session, report_id: int, text: str, expected: str) -> Outcome[str]:
@@ -73,10 +79,13 @@ def add_lesson_op(session: Session, staff_id: int, day: dt.date) -> Outcome[int]
     return Outcome(entry_id, bind(delete_record, tl.TeachingLogEntry, entry_id, changes=CURATORS), CURATORS)
 
 
-def delete_lesson_op(session: Session, entry_id: int) -> Outcome[dict]:
-    return delete_record(session, tl.TeachingLogEntry, entry_id, changes=CURATORS)
+def delete_lesson_op(session: Session, entry_id: int, expected: dict | None = None) -> Outcome[dict]:
+    """``expected``: the lesson as the log showed it (another office's change meanwhile: stale)."""
+    return delete_record(session, tl.TeachingLogEntry, entry_id, changes=CURATORS, expected=expected)
 
 
-def edit_lesson_op(session: Session, entry_id: int, key: str, value) -> Outcome[Any]:
-    """One field of a lesson; undo writes the old value back, expecting the one stored here."""
-    return set_field(session, tl.TeachingLogEntry, entry_id, key, value, tl.VALIDATORS, changes=CURATORS)
+def edit_lesson_op(session: Session, entry_id: int, key: str, value, expected: Any = _UNSET) -> Outcome[Any]:
+    """One field of a lesson (``expected``: the value the user saw); undo writes the old value
+    back, expecting the one stored here."""
+    return set_field(session, tl.TeachingLogEntry, entry_id, key, value, tl.VALIDATORS, expected=expected,
+                     changes=CURATORS)

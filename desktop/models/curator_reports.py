@@ -30,7 +30,7 @@ from desktop.models.curators import (
     due_date,
     year_months,
 )
-from desktop.models.records import snapshot
+from desktop.models.records import _UNSET, snapshot
 from desktop.models.workdays import work_calendar
 
 
@@ -350,12 +350,14 @@ def group_history(session: Session, group_id: int, as_of: dt.date) -> list[dict]
     return out
 
 
-def set_line_field(session: Session, part: str, line_id: int, key: str, value, validators=None):
-    """Change one cell of a report's part; an accepted report stays as the dean's office accepted it."""
+def set_line_field(session: Session, part: str, line_id: int, key: str, value, validators=None, *,
+                   expected=_UNSET):
+    """Change one cell of a report's part; an accepted report stays as the dean's office accepted it.
+    ``expected``: the value the user saw (another office's change meanwhile: StaleDataError)."""
     from desktop.models.records import set_field
 
     line = cast("ReportLine | None", session.get(PARTS[part], line_id))  # one of PARTS, not any Base
     if line is None:
         raise DomainError(_("The record was deleted meanwhile; reload the list."))
     _editable(_report(session, line.report_id))
-    return set_field(session, PARTS[part], line_id, key, value, validators)
+    return set_field(session, PARTS[part], line_id, key, value, validators, expected=expected)

@@ -14,8 +14,8 @@ MEETINGS = Change.MEETINGS
 
 
 # Series ----------------------------------------------------------------------------------------
-def _delete_series_with_meetings(session: Session, series_id: int) -> dict:
-    return ms.delete_series(session, series_id, with_meetings=True)
+def _delete_series_with_meetings(session: Session, series_id: int, expected: dict | None = None) -> dict:
+    return ms.delete_series(session, series_id, with_meetings=True, expected=expected)
 
 
 def add_series_op(session: Session, **values) -> Outcome[int]:
@@ -27,9 +27,10 @@ def update_series_op(session: Session, series_id: int, **values) -> Outcome[dict
     return updated(session, ms.update_series, series_id, values, MEETINGS)
 
 
-def delete_series_op(session: Session, series_id: int) -> Outcome[dict]:
-    """The series with its planned meetings; undo brings them all back."""
-    return deleted(session, _delete_series_with_meetings, ms.restore_series, series_id, MEETINGS)
+def delete_series_op(session: Session, series_id: int, expected: dict | None = None) -> Outcome[dict]:
+    """The series with its planned meetings; undo brings them all back. ``expected``: the series
+    as the user saw it and confirmed (``meeting_count``); the redo deletes only what its undo put back."""
+    return deleted(session, _delete_series_with_meetings, ms.restore_series, series_id, MEETINGS, expected)
 
 
 # Meetings --------------------------------------------------------------------------------------

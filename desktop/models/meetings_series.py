@@ -80,12 +80,17 @@ def deletion_impact(session: Session, series_id: int) -> dict:
     return {"meetings": meetings, "held": held, "decisions": decisions}
 
 
-def delete_series(session: Session, series_id: int, *, with_meetings: bool = False) -> dict:
+def delete_series(session: Session, series_id: int, *, with_meetings: bool = False,
+                  expected: dict | None = None) -> dict:
     """Delete a series; returns a snapshot for :func:`restore_series`.
 
     Refused when a meeting of the series was held; planned meetings are deleted with it only
-    when ``with_meetings`` says the user confirmed that."""
+    when ``with_meetings`` says the user confirmed that. ``expected``: the series as the user saw
+    it (its values, ``meeting_count`` confirmed) or as an undo put it back (``meetings``: their
+    snapshots); another office's change meanwhile is refused with StaleDataError."""
     series = mt._get(session, mt.MeetingSeries, series_id)
+    if expected is not None:
+        _check_expected(session, series, expected)
     impact = deletion_impact(session, series_id)
     if impact["held"]:
         raise DomainError(ngettext("“{series}” has {count} held meeting with minutes; a series with minutes "
@@ -103,6 +108,22 @@ def delete_series(session: Session, series_id: int, *, with_meetings: bool = Fal
     session.delete(series)
     session.flush()
     return snap
+
+
+def _check_expected(session: Session, series: mt.MeetingSeries, expected: dict) -> None:
+    now = {**series_values(session, series.id), "active": series.active}
+    changed = [k for k, v in expected.items() if k in now and now[k] != v]
+    ids = list(session.scalars(select(mt.Meeting.id).where(mt.Meeting.series_id == series.id)
+                               .order_by(mt.Meeting.date)))
+    if "meeting_count" in expected and len(ids) != expected["meeting_count"]:
+        changed.append("meetings")
+    if "meetings" in expected and [mt.meeting_snapshot(session, session.get_one(mt.Meeting, i))
+                                   for i in ids] != expected["meetings"]:
+        changed.append("meetings")
+    if changed:
+        from sqlalchemy.orm.exc import StaleDataError
+
+        raise StaleDataError(f"meeting_series {series.id}: {', '.join(changed)} changed meanwhile")
 
 
 def restore_series(session: Session, snap: dict) -> mt.MeetingSeries:

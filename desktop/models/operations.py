@@ -196,9 +196,11 @@ def set_field(session: Session, entity: type[Base], record_id: int, field: str, 
 
 
 def delete_record(session: Session, entity: type[Base], record_id: int, *,
-                  changes: Change | None = None) -> Outcome[dict[str, Any]]:
-    """Delete one record; undo re-creates it with the same id and values."""
-    data = records.delete(session, entity, record_id)
+                  changes: Change | None = None, expected: dict[str, Any] | None = None) -> Outcome[dict[str, Any]]:
+    """Delete one record; undo re-creates it with the same id and values. ``expected``: the values
+    the user saw (another office's change meanwhile is refused as stale); the redo deletes the
+    record only as its undo put it back."""
+    data = records.delete(session, entity, record_id, expected)
     flags = changes if changes is not None else changes_of(entity)
     return Outcome(data, bind(restore_record, entity, data, changes=flags), flags)
 
@@ -207,7 +209,7 @@ def restore_record(session: Session, entity: type[Base], data: dict[str, Any], *
                    changes: Change | None = None) -> Outcome[int]:
     records.restore(session, entity, data)
     flags = changes if changes is not None else changes_of(entity)
-    return Outcome(data["id"], bind(delete_record, entity, data["id"], changes=flags), flags)
+    return Outcome(data["id"], bind(delete_record, entity, data["id"], changes=flags, expected=data), flags)
 
 
 def apply_undo_redo(db, op: Operation) -> tuple[Outcome[Any], Outcome[Any], Outcome[Any]]:

@@ -296,11 +296,18 @@ def add_staff_op(session: Session, last_name: str, first_name: str = "", patrony
     return Outcome(new_id, bind(delete_staff_op, new_id), Change.STAFF)
 
 
-def delete_staff_op(session: Session, staff_id: int) -> Outcome[dict]:
-    """Delete a staff member; undo restores them with their roles."""
+def delete_staff_op(session: Session, staff_id: int, expected: dict | None = None) -> Outcome[dict]:
+    """Delete a staff member; undo restores them with their roles. ``expected``: the row as the
+    list showed it (or, for a redo, as the undo put it back, ``roles`` included); another office's
+    change meanwhile is refused as stale, never deleted unseen."""
     member = session.get(Staff, staff_id)
     roles = {r.value for r in member.roles} if member else set()
-    data = records.delete(session, Staff, staff_id)
+    if expected is not None and "roles" in expected and member is not None and sorted(roles) != sorted(
+            r.value if isinstance(r, StaffRole) else r for r in expected["roles"]):
+        from sqlalchemy.orm.exc import StaleDataError
+
+        raise StaleDataError(f"staff {staff_id}: roles changed meanwhile")
+    data = records.delete(session, Staff, staff_id, expected)
     return Outcome(data, bind(restore_staff_op, data, roles), Change.STAFF)
 
 
@@ -308,7 +315,7 @@ def restore_staff_op(session: Session, data: dict, roles) -> Outcome[int]:
     member = cast(Staff, records.restore(session, Staff, data))
     member.roles = roles
     session.flush()
-    return Outcome(member.id, bind(delete_staff_op, member.id), Change.STAFF)
+    return Outcome(member.id, bind(delete_staff_op, member.id, {**data, "roles": sorted(roles)}), Change.STAFF)
 
 
 def set_staff_roles_op(session: Session, staff_id: int, roles) -> Outcome[set[str]]:

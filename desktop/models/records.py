@@ -46,11 +46,20 @@ def snapshot(record: Base) -> dict[str, Any]:
     return {c.key: getattr(record, c.key) for c in mapper.column_attrs}
 
 
-def delete(session: Session, entity: type[Base], record_id: int) -> dict[str, Any]:
+def delete(session: Session, entity: type[Base], record_id: int, expected: dict[str, Any] | None = None
+           ) -> dict[str, Any]:
+    """Delete one record; returns its snapshot. ``expected``: the values the user saw (or the
+    snapshot an undo put back); when another office changed one of its columns meanwhile, the
+    delete is refused with StaleDataError, never done unseen. Keys that are not columns (a list's
+    display values) and the version counter are not compared."""
     record = session.get(entity, record_id)
     if record is None:
         raise DomainError(_("The record was deleted meanwhile; reload the list."))
     data = snapshot(record)
+    if expected is not None:
+        changed = [k for k, v in expected.items() if k in data and k != "version" and data[k] != v]
+        if changed:
+            raise StaleDataError(f"{entity.__tablename__} {record_id}: {', '.join(changed)} changed meanwhile")
     session.delete(record)
     session.flush()
     return data

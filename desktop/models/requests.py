@@ -229,12 +229,17 @@ def request_snapshot(session: Session, request_id: int) -> dict:
             "steps": [{c: getattr(s, c) for c in step_cols} for s in request.steps]}
 
 
+# What the register shows of a request (``request_rows``) that a delete expects unchanged.
+SHOWN_REQUEST_FIELDS = ("id", "applicant", "student_id", "procedure_id", "received", "channel", "status", "due",
+                        "closed", "refusal_reason", "country", "note")
+
+
 def delete_request(session: Session, request_id: int, expected: dict | None = None) -> dict:
-    """Delete a request; returns its snapshot for ``restore_request``. ``expected``: the snapshot an
-    undo put back (a redo deletes only that; another office's change meanwhile is refused with
-    StaleDataError, never deleted unseen)."""
+    """Delete a request; returns its snapshot for ``restore_request``. ``expected``: the fields the
+    user saw (``SHOWN_REQUEST_FIELDS``) or the snapshot an undo put back (a redo deletes only that);
+    another office's change meanwhile is refused with StaleDataError, never deleted unseen."""
     data = request_snapshot(session, request_id)
-    if expected is not None and {k: v for k, v in expected.items() if k != "versions"} != data:
+    if expected is not None and any(data.get(k) != v for k, v in expected.items() if k != "versions"):
         from sqlalchemy.orm.exc import StaleDataError
 
         raise StaleDataError(f"service_request {request_id} was changed by another session")

@@ -242,7 +242,8 @@ class StaffArea(AreaPage):
         row = self.staff.selected_record()
         if row is None:
             return
-        self._do(_("Delete staff member"), bind(org.delete_staff_op, row["id"]))
+        # The member as the list shows them is what is deleted (another office's change meanwhile: stale).
+        self._do(_("Delete staff member"), bind(org.delete_staff_op, row["id"], dict(row)))
 
     def _fill_roles_menu(self) -> None:
         self.roles_menu.clear()
@@ -277,7 +278,8 @@ class StaffArea(AreaPage):
         row = self.programmes.selected_record()
         if row is None:
             return
-        self._do(_("Delete programme"), bind(operations.delete_record, org.Programme, row["id"]))
+        # The programme as shown is what is deleted (another office's change meanwhile: stale).
+        self._do(_("Delete programme"), bind(operations.delete_record, org.Programme, row["id"], expected=dict(row)))
 
     # Groups ---------------------------------------------------------------
     def _build_groups_tab(self) -> None:

@@ -417,7 +417,9 @@ class CalendarArea(AreaPage):
         event_id = self.selected_event_id()
         if event_id is None:
             return
-        self._do(_("Delete event"), bind(cops.delete_event_op, event_id))
+        # The event as shown (texts, dates, sub-rows) is what is deleted: another office's change is refused.
+        shown = cops.shown_event(self.data, event_id) if self.data else None
+        self._do(_("Delete event"), bind(cops.delete_event_op, event_id, shown))
 
     def new_calendar(self, year: str | None = None, values: dict | None = None) -> None:
         """A new calendar; without ``values`` the properties dialog asks (level, layout, country ...)."""

@@ -60,6 +60,25 @@ READING_KEYS = frozenset({
 })
 
 
+def reads(*widgets: QWidget) -> None:
+    """Mark buttons (or a widget holding only such: navigation, view switches, filters) that only
+    read, print or export: they stay enabled on a read-only database. Every other button inside a
+    page's detail panes is taken to write and is disabled there."""
+    for w in widgets:
+        w.setProperty("reads", True)
+
+
+class _KeepDisabled(QObject):
+    """Keeps the buttons it watches disabled, whatever a pane's ``setEnabled`` says later."""
+
+    def eventFilter(self, obj, event) -> bool:
+        from PySide6.QtCore import QEvent
+
+        if event.type() == QEvent.Type.EnabledChange and isinstance(obj, QWidget) and obj.isEnabled():
+            obj.setEnabled(False)
+        return False
+
+
 class AreaPage(QWidget):
     """An area of the office's work. Subclasses build their widgets in ``__init__``,
     set texts in ``retranslate_ui`` (called again when the language changes), and reload
@@ -174,6 +193,7 @@ class AreaPage(QWidget):
         for key, act in self.commands.items():
             if not self.is_reading_command(key):
                 group.addAction(act)
+        self._disable_pane_buttons(group)
         group.setEnabled(False)
         self.write_commands = group
         for view in self.findChildren(QAbstractItemView):
@@ -183,6 +203,35 @@ class AreaPage(QWidget):
         self.setAcceptDrops(False)
         if self.bar is not None:
             self.bar.group_enablement()
+
+    def _disable_pane_buttons(self, group) -> None:
+        """The buttons of detail panes and forms (a request card's steps, the meeting editor, a
+        curator's report form ...) that write: their own actions join the disabled group, plain
+        buttons are disabled and kept so."""
+        from PySide6.QtWidgets import QAbstractButton, QCalendarWidget, QToolButton
+
+        from desktop.views.common.page import CommandBar, FilterBar
+
+        keeper = _KeepDisabled(self)
+        commands = set(self.commands.values())
+        for button in self.findChildren(QAbstractButton):
+            act = button.defaultAction() if isinstance(button, QToolButton) else None
+            if button.objectName().startswith("qt_") or act in commands or isinstance(button.parentWidget(),
+                                                                                         QLineEdit):
+                continue  # Qt's own (a table's corner, a search field's clear button), or a command
+            if act is not None and act.property("reads"):
+                continue
+            w: QWidget | None = button
+            while w is not None and w is not self:
+                if w.property("reads") or isinstance(w, (CommandBar, FilterBar, QCalendarWidget)):
+                    break
+                w = w.parentWidget()
+            else:
+                if act is not None:
+                    group.addAction(act)
+                elif button is not getattr(button.parentWidget(), "overflow", None):  # » shows folded buttons
+                    button.setEnabled(False)
+                    button.installEventFilter(keeper)
 
     def update_commands(self) -> None:
         """Enable what applies to the current selection, disable the rest."""

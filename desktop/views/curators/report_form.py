@@ -29,6 +29,7 @@ from desktop.models import curator_reports as cr
 from desktop.models.curators import PARTS, CuratorReport, ReportStatus
 from desktop.models.operations import bind
 from desktop.views import settings as user_settings
+from desktop.views.common.area import reads
 from desktop.views.common.tablemodel import RecordTableModel
 from desktop.views.common.toolbar import button_bar
 from desktop.views.curators.parts import (
@@ -106,6 +107,7 @@ class ReportForm(QWidget):
         self.accept_button = QPushButton()
         self.return_button = QPushButton()
         self.preview_button = QPushButton()
+        reads(self.preview_button)  # stays enabled on a read-only database
         self.tables = {part: PartTable(part) for part in PARTS}
         self.remarks = QPlainTextEdit()
         self.remarks_box = QGroupBox()
@@ -208,7 +210,7 @@ class ReportForm(QWidget):
         self.accept_button.setEnabled(self.status == ReportStatus.SUBMITTED)
         self.return_button.setEnabled(self.status == ReportStatus.SUBMITTED)
         self.preview_button.setEnabled(has)
-        self.remarks.setReadOnly(not editable)
+        self.remarks.setReadOnly(not editable or getattr(self.page.ctx.db, "read_only", False))
         for t in self.tables.values():
             t.add_button.setEnabled(editable)
             t.delete_button.setEnabled(editable)
@@ -274,11 +276,12 @@ class ReportForm(QWidget):
         row = table.model.record(table.view.currentIndex())
         if row is None:
             return
-        self.page.do(_("Delete line"), bind(cops.delete_line_op, part, row["id"]))
+        # The line as shown is what is deleted (another office's change meanwhile: stale).
+        self.page.do(_("Delete line"), bind(cops.delete_line_op, part, row["id"], dict(row)))
 
     def _edit_line(self, part: str, row: dict, key: str, value) -> None:
         self.page.do(_("Edit the report"), bind(cops.set_line_field_op, part, row["id"], key, to_python(value),
-                                                VALIDATORS[part]))
+                                                VALIDATORS[part], expected=row.get(key)))
 
     def save_remarks(self) -> None:
         if self.report_id is None or self.remarks.isReadOnly():

@@ -25,6 +25,7 @@ from desktop.models import curator_operations as cops
 from desktop.models import teaching_log as tl
 from desktop.models.operations import bind
 from desktop.models.org import Staff, StaffRole, staff_by_role
+from desktop.views.common.area import reads
 from desktop.views.common.forms import date_edit
 from desktop.views.common.tablemodel import Column, RecordTableModel
 from desktop.views.common.toolbar import button_bar
@@ -83,6 +84,7 @@ class TeachingLogPanel(QWidget):
         self.all_view.doubleClicked.connect(self._pick_teacher)
         self.add_button, self.delete_button = QPushButton(), QPushButton()
         self.preview_button, self.excel_button = QPushButton(), QPushButton()
+        reads(self.preview_button, self.excel_button)  # stay enabled on a read-only database
         self.teacher_label, self.month_label = QLabel(), QLabel()
         top = QHBoxLayout()
         for w in (self.teacher_label, self.teacher, self.month_label, self.month):
@@ -166,10 +168,10 @@ class TeachingLogPanel(QWidget):
         row = self.model.record(self.view.currentIndex())
         if row is None:
             return
-        self.page.do(_("Delete lesson"), bind(cops.delete_lesson_op, row["id"]))
+        self.page.do(_("Delete lesson"), bind(cops.delete_lesson_op, row["id"], dict(row)))  # as shown
 
     def _edit(self, row, key, value) -> None:
-        self.page.do(_("Edit lesson"), bind(cops.edit_lesson_op, row["id"], key, to_python(value)))
+        self.page.do(_("Edit lesson"), bind(cops.edit_lesson_op, row["id"], key, to_python(value), row.get(key)))
 
     def _export(self, target, fmt: str) -> None:
         from desktop.reports import curator_teaching_log as out

@@ -28,7 +28,7 @@ from desktop.models import meetings as mt
 from desktop.models import meetings_operations as mops
 from desktop.models.operations import Change, bind
 from desktop.views import settings
-from desktop.views.common.area import AreaPage
+from desktop.views.common.area import AreaPage, reads
 from desktop.views.common.operations import run
 from desktop.views.common.page import EmptyState, Legend, PageHeader
 from desktop.views.common.tablemodel import Column, RecordTableModel
@@ -44,6 +44,8 @@ CALENDAR_MODES = ("month", "weeks")
 
 class MeetingsArea(AreaPage):
     shows = Change.MEETINGS  # own changes reload lightly (on_changed); others' through refresh
+
+    _series_rows: dict[int, dict] = {}  # the series as shown (set by _fill_series, never mutated)
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
@@ -85,6 +87,7 @@ class MeetingsArea(AreaPage):
         self.calendar_stack.addWidget(month)
         self.calendar_stack.addWidget(self.weeks)
         self.mode_buttons = {k: QToolButton() for k in CALENDAR_MODES}
+        reads(*self.mode_buttons.values())  # month or week by week: a view, enabled on a read-only database
         modes = QButtonGroup(self)
         for key, b in self.mode_buttons.items():
             b.setCheckable(True)
@@ -198,6 +201,7 @@ class MeetingsArea(AreaPage):
         with self.ctx.db.session() as s:
             rows = mt.series_list(s)
             names = shown_versions(s, "meeting_series", "name")  # in the content language, where chosen
+        self._series_rows = {r["id"]: r for r in rows}  # as shown: a delete expects them unchanged
         wanted = self.series.currentData() if self.series.count() else settings.get(SERIES)
         self.series.blockSignals(True)
         self.series.clear()
@@ -423,7 +427,9 @@ class MeetingsArea(AreaPage):
 
         if not backup_before_delete(self, impact["meetings"], whole=True):
             return
-        self._do(_("Delete series"), bind(mops.delete_series_op, series_id))
+        # The series as shown, with the meetings the user confirmed: another office's change is refused.
+        shown = {**self._series_rows.get(series_id, {}), "meeting_count": impact["meetings"]}
+        self._do(_("Delete series"), bind(mops.delete_series_op, series_id, shown))
 
     def create_next(self) -> None:
         series_id = self.series.currentData()

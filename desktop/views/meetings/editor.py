@@ -415,8 +415,9 @@ class MeetingEditor(QWidget):
             combo.blockSignals(False)
         self.held.setChecked(t["held"])
         signed = t.get("minutes_signed_on")
+        writable = not getattr(self.page.ctx.db, "read_only", False)  # a read-only database: shown, not edited
         for w in (self.held, self.date, self.time, self.place, self.chair, self.secretary):
-            w.setEnabled(signed is None)  # signed minutes: the meeting is on record as it was
+            w.setEnabled(signed is None and writable)  # signed minutes: the meeting is on record as it was
         self.signed_label.setVisible(signed is not None)
         if signed is not None:
             self.signed_label.setText(_("Minutes signed on {date}: they are final; follow the decisions up in "

@@ -23,6 +23,7 @@ from desktop import clock
 from desktop.i18n import _, ngettext
 from desktop.models import meetings as mt
 from desktop.views import settings
+from desktop.views.common.area import reads
 from desktop.views.common.forms import date_edit
 from desktop.views.common.tablemodel import TextFilterProxy
 from desktop.views.meetings.editor import table
@@ -46,6 +47,7 @@ class DecisionsRegister(QWidget):
         self.view.sortByColumn(2, Qt.SortOrder.AscendingOrder)
         self.person, self.status = QComboBox(), QComboBox()
         self.use_due, self.overdue = QCheckBox(), QCheckBox()
+        reads(self.use_due, self.overdue)  # filters: enabled on a read-only database
         self.due_by = date_edit(clock.today() + dt.timedelta(days=7))
         self.due_by.setEnabled(False)
         self.text = QLineEdit()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QToolButto
 from desktop import clock, colours, dates
 from desktop.i18n import N_, _
 from desktop.models import meetings as mt
+from desktop.views.common.area import reads
 from desktop.views.common.tablemodel import Column, RecordTableModel
 from desktop.views.meetings.models import OVERDUE_TEXT
 
@@ -110,6 +111,7 @@ class WeekList(QWidget):
         self.view.selectionModel().currentChanged.connect(self._chosen)
         self.range_label = QLabel()
         self.buttons = {k: QToolButton() for k in ("earlier", "today", "later")}
+        reads(*self.buttons.values())  # moving through the weeks reads
         self.buttons["earlier"].clicked.connect(lambda: self.move(-STEP))
         self.buttons["today"].clicked.connect(lambda: self.go_to(clock.today()))
         self.buttons["later"].clicked.connect(lambda: self.move(STEP))

@@ -451,7 +451,11 @@ class RequestsArea(AreaPage):
         rid = self.current_request_id()
         if rid is None:
             return
-        self._do(_("Delete service request"), bind(req.delete_request_op, rid))
+        # The request as the register shows it is what is deleted (another office's change meanwhile:
+        # stale); a redo deletes it as its undo put it back.
+        row = next((r for r in self.model.rows if r["id"] == rid), None)
+        shown = {k: row[k] for k in req.SHOWN_REQUEST_FIELDS if k in row} if row else None
+        self._do(_("Delete service request"), bind(req.delete_request_op, rid, shown))
 
     # Procedures -------------------------------------------------------------
     def _template_to_edit(self) -> dict | None:

@@ -21,6 +21,7 @@ from desktop.i18n import _, current, pgettext
 from desktop.models.request_templates import shown
 from desktop.models.requests import Channel
 from desktop.reports.requests import duration_text, status_text
+from desktop.views.common.area import reads
 from desktop.views.requests.models import STEP_ROLE, StepsModel
 
 STATE_COLORS = {"done": QColor(colours.role("ok").text), "late": QColor(colours.role("warn").text), "overdue": QColor(colours.role("danger").text),
@@ -132,6 +133,7 @@ class RequestCard(QWidget):
         self.preview_button = QPushButton()
         self.receipt_button = QPushButton()
         self.letter_button = QPushButton()
+        reads(self.pdf_button, self.preview_button, self.receipt_button, self.letter_button)  # on a read-only db too
         self.receipt_button.clicked.connect(self.receipt)
         self.letter_button.clicked.connect(self.refusal_letter)
         self.done_button.clicked.connect(lambda: self._emit(self.record_step))
