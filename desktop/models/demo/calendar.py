@@ -242,6 +242,7 @@ def build(ctx: DemoContext) -> None:
         build_trimester(ctx.session)
         ctx.summary.append("academic calendars 2025-2026: bachelor semesters and trimesters (KZ days off)")
         return
+    assert ctx.country is not None  # a live demo
     faculty = ctx.made.get("faculty")
     build_semester(ctx.session, ctx.year_name, ctx.country, ctx.lang, faculty.university if faculty else "")
     if ctx.country == "KZ":

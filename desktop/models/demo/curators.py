@@ -5,6 +5,7 @@ distance-teaching logs."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from sqlalchemy import insert, select
 
@@ -51,7 +52,7 @@ KY = {"topics": TOPICS, "results": RESULTS, "achievements": ACHIEVEMENTS, "remar
       "subjects": ["Математикалык анализ", "Алгебра жана геометрия", "Программалоо", "Маалымат базалары"],
       "notes": "Үй тапшырмасы: №12–15"}
 # The same reports of a Kazakh and a Russian faculty (the live demo of KZ and RU).
-TEXTS = {"ky": KY, "kk": {
+TEXTS: dict[str, dict[str, Any]] = {"ky": KY, "kk": {
     "topics": {ActivityKind.CURATOR_HOUR: ["Университет жарғысы және ішкі тәртіп ережелері", "Тәуелсіздік күні",
                                            "Академиялық адалдық", "Сессияға дайындық", "Денсаулық және спорт",
                                            "Тілдер күні", "Жаңа жыл кешіне дайындық"],
@@ -104,11 +105,11 @@ def build(ctx: DemoContext) -> None:
     if ctx.live:  # every month begun by today: the last ones still due or being written
         months = [(y, m) for y, m in year_months(year_name) if dt.date(y, m, 1) <= ctx.today] or months[:1]
     term = len(months)
-    students: dict[int, list[tuple[int, str]]] = {}
+    students: dict[int | None, list[tuple[int, str]]] = {}
     for sid, gid, ln, fn in s.execute(select(Student.id, Student.group_id, Student.last_name, Student.first_name)):
         students.setdefault(gid, []).append((sid, f"{ln} {fn}"))
 
-    lines = {CuratorActivity: [], StudentAtRisk: [], ParentContact: [], StudentAchievement: []}
+    lines: dict[type, list[dict[str, Any]]] = {CuratorActivity: [], StudentAtRisk: [], ParentContact: [], StudentAchievement: []}
     counted = 0
     for a in assignments(s, year_name):
         for i, (y, m) in enumerate(months):
@@ -137,6 +138,7 @@ def build(ctx: DemoContext) -> None:
                 report.return_comment = texts["returned"]
             elif roll < 0.7 and i < term - 1:
                 report.status, report.accepted_by_id = ReportStatus.ACCEPTED.value, checker.id
+                assert report.submitted_on is not None  # submitted just above
                 report.accepted_on = report.submitted_on + dt.timedelta(days=2)
     for entity, rows in lines.items():
         if rows:

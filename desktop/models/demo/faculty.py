@@ -205,6 +205,7 @@ def build(ctx: DemoContext) -> None:
     rows = []
     for i in range(ctx.students):
         g = groups[i % len(groups)]
+        assert g.intake_year is not None  # every demo group is made with its intake year (above)
         last, first, patr, gender = _person(rng, i, lang)
         birth = dt.date(g.intake_year - 18, 1, 1) + dt.timedelta(days=rng.randrange(0, 365 * 2))
         rows.append({

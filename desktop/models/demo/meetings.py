@@ -5,6 +5,7 @@ open, some overdue), and the curators' monthly meeting (last Wednesday of the mo
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from desktop.models import meetings as mt
 from desktop.models import meetings_agenda as ag
@@ -31,7 +32,7 @@ KY = {"heard": HEARD, "decisions": DECISIONS, "extra": EXTRA, "weekly": "Дек�
       "office": "Деканат", "done": "Чечим аткарылды деп эсептелсин.",
       "watch": "Чечимдин аткарылышы көзөмөлдө калсын.", "noted": "Маалымат эске алынсын."}
 # The same meetings in a Kazakh and a Russian faculty (the live demo of KZ and RU).
-TEXTS = {"ky": KY, "kk": {
+TEXTS: dict[str, dict[str, Any]] = {"ky": KY, "kk": {
     "heard": ["{speaker} жұмыстың барысы туралы ақпарат берді.",
               "{speaker} атқарылған жұмыстар бойынша қысқаша баяндама жасады.",
               "{speaker} мәселелер мен оларды шешу жолдары туралы айтты."],
@@ -65,7 +66,8 @@ def build(ctx: DemoContext) -> None:
     s, rng = ctx.session, ctx.rng
     first = int(ctx.year_name[:4])
     today = ctx.today
-    dean = (staff_by_role(s, StaffRole.DEAN) or [None])[0]
+    deans = staff_by_role(s, StaffRole.DEAN)
+    dean = deans[0] if deans else None
     vice = staff_by_role(s, StaffRole.VICE_DEAN)
     methodists = staff_by_role(s, StaffRole.METHODIST)
     heads = staff_by_role(s, StaffRole.HEAD_OF_DEPARTMENT)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from sqlalchemy import select
 
@@ -37,7 +38,7 @@ GRADUATES = ["Абдыкадыров Нурбек Токтогулович", "Ж
 #   "late"     like on_time, but the first step was done two working days late (the rest re-planned)
 #   "overdue"  the steps done up to one planned before the anchor, which is left open (overdue)
 #   "refused"  refused two working days after it was received
-PLAN = [
+PLAN: list[tuple[str | int, int, str]] = [
     ("duplicate_diploma", 60, "done"), ("duplicate_diploma", 45, "overdue"), ("duplicate_diploma", 25, "overdue"),
     ("duplicate_diploma", 12, "late"), ("duplicate_diploma", 2, "on_time"), ("duplicate_diploma", 30, "refused"),
     ("grants", 6, "on_time"), (0, 10, "done"), (0, 6, "overdue"), (0, 1, "on_time"), (1, 20, "overdue"),
@@ -45,7 +46,7 @@ PLAN = [
 ]
 
 
-def plant(s, anchor: dt.date, rng, students: list[int], staff: list[str], office: list[int]) -> list[int]:
+def plant(s, anchor: dt.date, rng, students: Sequence[int], staff: list[str], office: list[int]) -> list[int]:
     """Register the PLAN's requests around ``anchor`` (the demo's "today"); returns their ids."""
     builtin = dict(s.execute(select(ProcedureTemplate.builtin_key, ProcedureTemplate.id)
                              .where(ProcedureTemplate.builtin_key.is_not(None))).all())

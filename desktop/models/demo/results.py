@@ -54,6 +54,7 @@ def build(ctx: DemoContext) -> None:
     if session_id is None:
         return
     start = s.scalar(select(ExamSession.start_date).where(ExamSession.id == session_id))
+    assert start is not None  # the session the demo made just before
     sheets = issue_sheets(s, session_id, start - dt.timedelta(days=3))
     n = fill(s, sheets, ctx.rng, start + dt.timedelta(days=30))
     ctx.summary.append(f"session results: {len(sheets)} grade sheets, {n} results")

@@ -37,6 +37,7 @@ def build(ctx: DemoContext) -> None:
                           "status": status.value})
 
     for sid, gid in s.execute(select(Student.id, Student.group_id).order_by(Student.id)).all():
+        assert gid is not None  # every demo student is made in a group
         g = groups[gid]
         intake = g.intake_year or first_year
         move(sid, MovementKind.ENROLMENT, dt.date(intake, 8, 25), gid, None, 1, StudentStatus.STUDYING,
@@ -77,7 +78,7 @@ def build(ctx: DemoContext) -> None:
     if changed:
         s.execute(text("UPDATE student SET status = :status, group_id = :gid WHERE id = :sid"), changed)
     # Group heads: the first studying student of each group.
-    heads = dict(s.execute(text("SELECT group_id, min(id) FROM student WHERE status = 'studying' "
+    heads: dict[int, int] = dict(s.execute(text("SELECT group_id, min(id) FROM student WHERE status = 'studying' "
                                 "GROUP BY group_id")).all())
     for gid, g in groups.items():
         g.head_student_id = heads.get(gid)
