@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -58,7 +58,7 @@ def language_choices() -> list[tuple[str, str]]:
 class ChoiceDelegate(QStyledItemDelegate):
     """A combo box of (label, value) pairs given by a function called when editing starts."""
 
-    def __init__(self, choices: Callable[[], list[tuple[str, object]]], parent=None):
+    def __init__(self, choices: Callable[[], Sequence[tuple[str, object]]], parent=None):
         super().__init__(parent)
         self.choices = choices
 

@@ -132,6 +132,8 @@ class RecordList(QWidget):
 
 
 class StaffArea(AreaPage):
+    _programme_codes: dict[int, str]  # programme id -> code, for the groups tab
+
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
         self.tabs = QTabWidget()
@@ -291,7 +293,7 @@ class StaffArea(AreaPage):
             study_form_choices,
         )
 
-        self._programme_codes: dict[int, str] = {}
+        self._programme_codes = {}
         columns = list(GROUP_COLUMNS)
         columns[1] = Column(columns[1].key, columns[1].title, editable=True,
                             display=lambda pid: self._programme_codes.get(pid, ""))

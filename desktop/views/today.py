@@ -67,7 +67,9 @@ class TodayProxy(TextFilterProxy):
                    for c in range(model.columnCount()))
 
     def lessThan(self, left: QModelIndex | QPersistentModelIndex, right: QModelIndex | QPersistentModelIndex) -> bool:
-        rows = self.sourceModel().rows
+        source = self.sourceModel()
+        assert isinstance(source, RecordTableModel)  # the page's model
+        rows = source.rows
         return self._key(rows[left.row()]) < self._key(rows[right.row()])
 
     @staticmethod
@@ -112,7 +114,11 @@ class TodayArea(AreaPage):
         layout.addWidget(self.view, 1)
         self.set_list(self.view)
         self.update_commands()
-        ctx.changed.connect(lambda _changes: self.loaded and self.isVisible() and self.refresh())
+        ctx.changed.connect(self._on_changed)
+
+    def _on_changed(self, _changes) -> None:
+        if self.loaded and self.isVisible():
+            self.refresh()
 
     def retranslate_ui(self) -> None:
         self.header.set_title(_("Today"))

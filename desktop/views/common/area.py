@@ -252,9 +252,12 @@ class AreaPage(QWidget):
         from desktop.i18n import _
 
         self.search_box = box
-        act = self.commands.get("find") or self.add_command(
-            "find", lambda: (box.setFocus(Qt.FocusReason.ShortcutFocusReason), box.selectAll()),
-            kind="other", role="find", icon="search")
+
+        def find() -> None:
+            box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            box.selectAll()
+
+        act = self.commands.get("find") or self.add_command("find", find, kind="other", role="find", icon="search")
         from desktop.views.common.page import tooltip_with_key
 
         act.setText(_("Search"))
@@ -316,14 +319,14 @@ class AreaPage(QWidget):
         self.set_details_position(ui_settings.get(ui_settings.DETAILS_POSITION))
 
     def details_position(self) -> str:
-        if self.details_widget is None:
+        if self.details_widget is None or self.details_splitter is None:  # set together (above)
             return ""
         if not self.details_widget.isVisibleTo(self) and self.details_widget.isHidden():
             return "hidden"
         return "bottom" if self.details_splitter.orientation() == Qt.Orientation.Vertical else "right"
 
     def set_details_position(self, position: str) -> None:
-        if self.details_splitter is None:
+        if self.details_splitter is None or self.details_widget is None:  # set together (above)
             return
         if position == "hidden":
             self.details_widget.hide()

@@ -13,7 +13,8 @@ from desktop import clock
 def date_edit(day: dt.date | None = None, parent: QWidget | None = None) -> QDateEdit:
     """A date field with the calendar popup, written as the office writes dates (17.11.2025);
     ``day`` defaults to today (``desktop/clock.py``, never the system's date)."""
-    edit = QDateEdit(QDate(day or clock.today()), parent)
+    day = day or clock.today()
+    edit = QDateEdit(QDate(day.year, day.month, day.day), parent)
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("dd.MM.yyyy")
     return edit
@@ -34,7 +35,8 @@ def show_blank(edit: QDateEdit) -> None:
 
 
 def to_date(edit: QDateEdit) -> dt.date:
-    return edit.date().toPython()
+    day = edit.date()
+    return dt.date(day.year(), day.month(), day.day())
 
 
 def ok_cancel(dialog: QDialog) -> QDialogButtonBox:

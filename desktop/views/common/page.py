@@ -52,6 +52,7 @@ from PySide6.QtWidgets import (
     QStyleOptionViewItem,
     QTableView,
     QToolButton,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -532,11 +533,11 @@ class TwoLineDelegate(QStyledItemDelegate):
     wrapped lines per row, the rest elided, the whole text in the tooltip (UI.md §4: 44 px rows).
     The view re-lays its rows when the column is resized."""
 
-    def __init__(self, view: QAbstractItemView, lines: int = 2):
+    def __init__(self, view: QTableView | QTreeView, lines: int = 2):
         super().__init__(view)
         self.view = view
         self.lines = lines
-        header = view.header() if hasattr(view, "header") else view.horizontalHeader()
+        header = view.header() if isinstance(view, QTreeView) else view.horizontalHeader()
         header.sectionResized.connect(lambda *_a: view.doItemsLayout())
 
     def initStyleOption(self, option, index) -> None:
@@ -562,7 +563,7 @@ class ColumnPriorities(QObject):
     lowest-priority ones hide first (their facts stay in the details pane and the tooltip).
     ``keep`` lists column numbers from the most to the least important; others are never hidden."""
 
-    def __init__(self, view: QAbstractItemView, keep: list[int], widths: dict[int, int] | None = None):
+    def __init__(self, view: QTableView, keep: list[int], widths: dict[int, int] | None = None):
         super().__init__(view)
         self.view = view
         self.keep = keep

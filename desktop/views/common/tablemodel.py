@@ -147,5 +147,7 @@ class TextFilterProxy(QSortFilterProxyModel):
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
         if not self._needle:
             return True
-        row = self.sourceModel().rows[source_row]
+        source = self.sourceModel()
+        assert isinstance(source, RecordTableModel)  # every TextFilterProxy filters a RecordTableModel
+        row = source.rows[source_row]
         return any(self._needle in str(row.get(k) or "").casefold() for k in self.keys)

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QAbstractButton, QHBoxLayout, QMenu, QSizePolicy, QToolButton, QWidget
+from PySide6.QtWidgets import QAbstractButton, QHBoxLayout, QMenu, QPushButton, QSizePolicy, QToolButton, QWidget
 
 
 class ButtonRow(QWidget):
     def __init__(self, widgets, align_right: bool = True, parent=None):
         super().__init__(parent)
         self.widgets: list[QWidget] = list(widgets)
-        layout = QHBoxLayout(self)
+        layout = self._row = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
         if align_right:
@@ -45,7 +45,7 @@ class ButtonRow(QWidget):
             act is None or act.isVisible())
 
     def fit(self) -> None:
-        spacing = self.layout().spacing()
+        spacing = self._row.spacing()
         room = self.width() - self.overflow.sizeHint().width() - spacing
         folded = False
         for w in self.widgets:
@@ -72,8 +72,10 @@ class ButtonRow(QWidget):
                 proxy = QAction(w.text(), self.menu)
                 proxy.setEnabled(w.isEnabled())
                 proxy.triggered.connect(w.click)
-                if w.menu() is not None:
-                    proxy.setMenu(w.menu())
+                # Only push and tool buttons have a menu (a check box has none: asking it was an AttributeError)
+                menu = w.menu() if isinstance(w, (QPushButton, QToolButton)) else None
+                if menu is not None:
+                    proxy.setMenu(menu)
                 self.menu.addAction(proxy)
 
     def resizeEvent(self, event) -> None:
