@@ -17,7 +17,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import insert, select, text
+from sqlalchemy import Column, String, insert, select, text
 from sqlalchemy.orm import Session
 
 from desktop import clock, dates
@@ -60,7 +60,7 @@ PERSONAL = ("last_name", "first_name", "patronymic", "record_book", "birth_date"
             "phone", "email")
 # What only an order may change for a student who is not studying, and the order that comes first.
 MOVEMENT_FIELDS = ("group", "funding", "study_form")
-ORDER_NEEDED = {StudentStatus.EXPELLED: N_("a reinstatement order"),
+ORDER_NEEDED: dict[StudentStatus | None, str] = {StudentStatus.EXPELLED: N_("a reinstatement order"),
                 StudentStatus.ACADEMIC_LEAVE: N_("a return-from-academic-leave order"),
                 StudentStatus.GRADUATED: N_("none: a graduate's record is closed")}
 
@@ -156,11 +156,18 @@ def _shown(f: str, value) -> str:
     return str(value)
 
 
+def _length(column: Column) -> int:
+    """A text column's greatest length (each column checked here is a String(n))."""
+    kind = column.type
+    assert isinstance(kind, String) and kind.length is not None
+    return kind.length
+
+
 def _check_lengths(row: dict, mapping: dict, bad) -> None:
     """Text longer than its column is refused here, by name (PostgreSQL would refuse the whole insert)."""
-    limits = {f: Student.__table__.c[f].type.length for f in ("last_name", "first_name", "patronymic",
-                                                              "record_book", "phone", "email")}
-    limits["group"] = Group.__table__.c.name.type.length
+    limits = {f: _length(Student.__table__.c[f]) for f in ("last_name", "first_name", "patronymic",
+                                                           "record_book", "phone", "email")}
+    limits["group"] = _length(Group.__table__.c.name)
     for f, limit in limits.items():
         value = row.get(f) or ""
         if len(value) > limit:
@@ -205,10 +212,10 @@ def plan_import(session: Session, sheet: Sheet, *, default_group: str | None = N
     for sid, st in current.items():
         by_name.setdefault((fold_key(st["last_name"]), fold_key(st["first_name"])), []).append(sid)
     groups: dict[str, tuple[int, str]] = {}
-    for gid, name in session.execute(select(Group.id, Group.name)):
-        groups.setdefault(fold_key(name), (gid, name))
-    group_names = {gid: name for gid, name in groups.values()}
-    last_moves = dict(session.execute(text("SELECT student_id, max(effective_date) FROM movement "
+    for group_id, name in session.execute(select(Group.id, Group.name)):
+        groups.setdefault(fold_key(name), (group_id, name))
+    group_names = {group_id: name for group_id, name in groups.values()}
+    last_moves: dict[int, object] = dict(session.execute(text("SELECT student_id, max(effective_date) FROM movement "
                                            "GROUP BY student_id")).all()) if current else {}
 
     seen_books: dict[str, int] = {}
