@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from importlib import import_module
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoGroup
@@ -30,6 +32,9 @@ from desktop.views.areas import AREAS, AreaSpec
 from desktop.views.common.area import AppContext, AreaPage
 from desktop.views.common.icons import resource_icon
 from desktop.views.common.page import fit_to_screen
+
+if TYPE_CHECKING:
+    from desktop.views.help import HelpWindow
 
 COUNTRIES = {"KG": "Kyrgyzstan", "KZ": "Kazakhstan", "RU": "Russia"}
 COUNTRY_TITLES = {"KG": i18n.N_("Kyrgyzstan"), "KZ": i18n.N_("Kazakhstan"), "RU": i18n.N_("Russia")}
@@ -171,8 +176,10 @@ class MainWindow(QMainWindow):
         self.act_guide.triggered.connect(lambda: self.show_guide())
         if not MainWindow._dialogs_equipped:  # once per application
             MainWindow._dialogs_equipped = True
-            QApplication.instance().focusChanged.connect(equip_dialog)
-        self.help_window = None
+            app = QApplication.instance()
+            assert isinstance(app, QApplication)  # a main window needs the widgets' application
+            app.focusChanged.connect(equip_dialog)
+        self.help_window: HelpWindow | None = None
         self.act_faculty = QAction(self)
         self.act_faculty.triggered.connect(self.open_faculty_editor)
         self.act_frame = QAction(self)
@@ -575,7 +582,7 @@ class MainWindow(QMainWindow):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            safety = restore(self.db, path)
+            safety = restore(self.db, Path(path))
             from desktop.models.migrate import upgrade
 
             upgrade(self.db, backup=False)
