@@ -34,7 +34,7 @@ def _groups(session: Session, group_name: str | None) -> list[tuple[int, str]]:
     q = select(Group.id, Group.name).order_by(Group.name)
     if group_name:
         q = q.where(Group.name == group_name)
-    return [tuple(r) for r in session.execute(q)]
+    return [(gid, name) for gid, name in session.execute(q)]
 
 
 def export_students_xlsx(session: Session, target, *, lang: str, group_name: str | None = None,
@@ -62,8 +62,8 @@ def export_students_xlsx(session: Session, target, *, lang: str, group_name: str
     done = 0
     rows = sort_students(rows, lang)
     if sheet_per_group:
-        for r in rows:
-            by_sheet.setdefault(r[F["group"]] or "—", []).append(r)
+        for row in rows:
+            by_sheet.setdefault(row[F["group"]] or "—", []).append(row)
     else:
         by_sheet[tr("Students")] = list(rows)
     for name, sheet_rows in by_sheet.items():
@@ -113,6 +113,7 @@ def group_list_story(session: Session, group_id: int, lang: str, on: dt.date | N
     st = styles(lang=lang)
     on = on or clock.today()
     group = session.get(Group, group_id)
+    assert group is not None  # the group chosen in the window
     programme = session.get(Programme, group.programme_id) if group.programme_id else None
     frame = document_frame(session, "group_list")
     story = [*pdf_top(frame, tr, 175 * mm)]
