@@ -31,10 +31,11 @@ def period_line(schedule: Schedule, tr: Translator) -> str:
 def sheets(schedule: Schedule, by: str, tr: Translator) -> list[Sheet]:
     """Groups that sit something in this session, one sheet per course or per programme."""
     sitting = {g for e in schedule.exams for g in e.group_ids}
-    out: dict[object, Sheet] = {}
+    out: dict[str | int, Sheet] = {}
     for g in schedule.groups.values():  # already ordered by course, programme, name
         if g.id not in sitting:
             continue
+        key: str | int
         if by == "programme":
             key = g.programme_code
             title = f"{g.programme_code} {g.programme_name}".strip() or tr("Other groups")
@@ -43,7 +44,7 @@ def sheets(schedule: Schedule, by: str, tr: Translator) -> list[Sheet]:
             title = tr("Course {course}").format(course=g.course)
         out.setdefault(key, Sheet(title, [])).group_ids.append(g.id)
     if by == "programme":
-        return [out[k] for k in sorted(out)]
+        return [out[k] for k in sorted(out, key=str)]  # programme codes: the keys are str already
     return list(out.values())
 
 
@@ -55,10 +56,19 @@ def day_label(day: dt.date, tr: Translator) -> str:
     return f"{day:%d.%m.%Y}\n{tr.weekday(day.weekday())}"
 
 
+def room_name(schedule: Schedule, room_id: int | None) -> str:
+    room = schedule.rooms.get(room_id) if room_id is not None else None
+    return room[0] if room is not None else ""
+
+
+def staff_name(schedule: Schedule, staff_id: int | None) -> str:
+    return schedule.staff.get(staff_id, "") if staff_id is not None else ""
+
+
 def consultation_text(schedule: Schedule, e: ExamRow) -> str:
     if e.consult_day is None:
         return ""
-    room = schedule.rooms.get(e.consult_room_id, ("",))[0] if e.consult_room_id else ""
+    room = room_name(schedule, e.consult_room_id) if e.consult_room_id else ""
     return " ".join(p for p in (f"{e.consult_day:%d.%m.%Y}", fmt_time(e.consult_minute), room) if p)
 
 
@@ -72,17 +82,17 @@ def list_rows(schedule: Schedule, group_ids: list[int], tr: Translator) -> list[
             continue
         rows.append((e.day, fmt_time(e.start), ", ".join(schedule.groups[g].name for g in groups),
                      schedule.disciplines.get(e.discipline_id, ""), form_label(e.form, tr),
-                     schedule.staff.get(e.examiner_id, ""), schedule.rooms.get(e.room_id, ("",))[0],
+                     staff_name(schedule, e.examiner_id), room_name(schedule, e.room_id),
                      consultation_text(schedule, e)))
     return rows
 
 
 def cell_text(schedule: Schedule, e: ExamRow) -> str:
     """Discipline / examiner / room, time: the matrix cell as offices write it."""
-    room = schedule.rooms.get(e.room_id, ("",))[0]
+    room = room_name(schedule, e.room_id)
     place = ", ".join(p for p in (room, fmt_time(e.start)) if p)
     return "\n".join(p for p in (schedule.disciplines.get(e.discipline_id, ""),
-                                 schedule.staff.get(e.examiner_id, ""), place) if p)
+                                 staff_name(schedule, e.examiner_id), place) if p)
 
 
 @dataclass
@@ -139,8 +149,8 @@ def timetables(schedule: Schedule, by: str, tr: Translator) -> list[tuple[str, l
     for e in schedule.exams:
         groups = ", ".join(schedule.groups[g].name for g in e.group_ids if g in schedule.groups)
         discipline = schedule.disciplines.get(e.discipline_id, "")
-        room = schedule.rooms.get(e.room_id, ("",))[0]
-        examiner = schedule.staff.get(e.examiner_id, "")
+        room = room_name(schedule, e.room_id)
+        examiner = staff_name(schedule, e.examiner_id)
         if by == "room":
             key, other = room or tr("No room"), examiner
         else:
