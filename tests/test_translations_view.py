@@ -65,7 +65,7 @@ def test_missing_are_highlighted_and_filterable(dialog):
     assert dialog.model.index(r, LANG_COLUMNS["ky"]).data(Qt.ItemDataRole.BackgroundRole) == ORIGINAL_FILL
     assert not dialog.model.flags(dialog.model.index(r, LANG_COLUMNS["ky"])) & Qt.ItemFlag.ItemIsEditable
     dialog.show_combo.setCurrentIndex(0)
-    dialog.find.setText("групповых журн")  # a row is found by any of its versions
+    dialog.filter_box.setText("групповых журн")  # a row is found by any of its versions
     assert dialog.proxy.rowCount() == 1
 
 

@@ -100,6 +100,7 @@ class TextsModel(QAbstractTableModel):
                 return t.label
             if col == ORIGINAL:
                 return t.original
+            assert lang is not None  # a language's column (WHERE and ORIGINAL are answered above)
             return t.original if lang == t.original_lang else t.versions.get(lang, "")
         if role == Qt.ItemDataRole.BackgroundRole and lang:
             if lang == t.original_lang:
@@ -160,7 +161,8 @@ class TextsFilter(QSortFilterProxyModel):
             self.invalidateFilter()
 
     def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:
-        model: TextsModel = self.sourceModel()
+        model = self.sourceModel()
+        assert isinstance(model, TextsModel)  # the dialog's model
         t = model.texts[row]
         if self.missing_lang:
             missing = model.data(model.index(row, 0), MISSING_ROLE)
@@ -204,14 +206,14 @@ class TranslationsDialog(QDialog):
         self.show_combo.addItem(_("Missing in any language"), "any")
         for code in CONTENT_LANGUAGES:
             self.show_combo.addItem(_("Missing in {language}").format(language=_(LANGUAGE_NAMES[code])), code)
-        self.find = QLineEdit()
-        self.find.setClearButtonEnabled(True)
-        self.find.setPlaceholderText(_("Filter…"))
+        self.filter_box = QLineEdit()
+        self.filter_box.setClearButtonEnabled(True)
+        self.filter_box.setPlaceholderText(_("Filter…"))
         self.count = QLabel()
         top = QHBoxLayout()
         top.addWidget(QLabel(_("Show:")))
         top.addWidget(self.show_combo)
-        top.addWidget(self.find, 1)
+        top.addWidget(self.filter_box, 1)
         top.addWidget(self.count)
         self.undo_button, self.redo_button = QPushButton(_("Undo")), QPushButton(_("Redo"))
         self.undo_button.clicked.connect(self.undo_stack.undo)
@@ -243,7 +245,7 @@ class TranslationsDialog(QDialog):
         layout.addWidget(hint)
         layout.addLayout(bottom)
         self.show_combo.currentIndexChanged.connect(self._filter)
-        self.find.textChanged.connect(self._filter)
+        self.filter_box.textChanged.connect(self._filter)
         self.resize(1200, 640)
         self.reload()
         if missing_lang:
@@ -261,7 +263,7 @@ class TranslationsDialog(QDialog):
         self.view.resizeRowsToContents()
 
     def _filter(self) -> None:
-        self.proxy.set_filter(self.show_combo.currentData(), self.find.text())
+        self.proxy.set_filter(self.show_combo.currentData(), self.filter_box.text())
         missing = sum(1 for t in self.model.texts for code in CONTENT_LANGUAGES if self.model.is_missing(t, code))
         self.count.setText(ngettext("{shown} of {total} text", "{shown} of {total} texts", len(self.model.texts))
                            .format(shown=self.proxy.rowCount(), total=len(self.model.texts))
@@ -408,8 +410,8 @@ def shown_versions(session, table: str, field: str) -> dict[int, str]:
     lang = content_language()
     if lang is None:
         return {}
-    return {row_id: found[lang] for (row_id, _f), found in load(session, table, None, [field]).items()
-            if found.get(lang)}
+    return {row_id: text for (row_id, _f), found in load(session, table, None, [field]).items()
+            if (text := found.get(lang))}
 
 
 def content_language_command(page, on_change) -> None:
