@@ -59,6 +59,20 @@ def test_excel_round_trip_all_or_nothing(session, faculty, tmp_path):  # noqa: F
     assert not results.load_sheet(session, sheet_id).filled
 
 
+def test_a_student_without_a_record_book_is_refused_by_name_not_a_crash(session, faculty, tmp_path):  # noqa: F811
+    from desktop.models.contingent import Student
+
+    sheet_id = results.issue_sheet(session, faculty["algebra"], D(2026, 1, 5))
+    session.query(Student).filter(Student.record_book == "003").update({"record_book": None})
+    session.flush()
+    path = tmp_path / "sheet.xlsx"
+    gs.sheets_xlsx(path, [results.load_sheet(session, sheet_id)], "ru")
+    filled = fill(path, {"001": (60, 30), "002": (80, "н")}, out=tmp_path / "filled.xlsx")
+    with pytest.raises(DomainError) as err:  # was: TypeError (None sorted among the missing record books)
+        results.import_filled(session, gs.read_filled(filled), D(2026, 1, 15))
+    assert "missing record books: —" in str(err.value)
+
+
 def test_a_changed_list_and_bad_cells_are_refused_and_nothing_is_written(session, faculty, tmp_path):  # noqa: F811
     sheet_id = results.issue_sheet(session, faculty["algebra"], D(2026, 1, 5))
     path = tmp_path / "sheet.xlsx"

@@ -11,7 +11,9 @@ sheet (the FX or retake session) with its own rows, so the earlier result stays 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from sqlalchemy import (
     Boolean,
@@ -114,13 +116,14 @@ def _next_number(session: Session, year_id: int) -> int:
 
 
 def issue_sheet(session: Session, exam_id: int, issued_on: dt.date, control: str = grading.Control.EXAM.value,
-                *, student_ids: list[tuple[int, int | None]] | None = None, retake: bool = False,
+                *, student_ids: Sequence[tuple[int, int | None]] | None = None, retake: bool = False,
                 scale: grading.Scale | None = None, cache: dict | None = None) -> int:
     """A numbered sheet for an exam, with its students fixed (or the given (student, group) pairs)."""
     exam = session.get(Exam, exam_id)
     if exam is None:
         raise DomainError(_("This exam no longer exists."))
     year_id = session.scalar(select(ExamSession.academic_year_id).where(ExamSession.id == exam.session_id))
+    assert year_id is not None  # an exam's session belongs to a year
     scale = scale or grading.faculty_scale(session)
     sheet = GradeSheet(exam_id=exam_id, academic_year_id=year_id, number=_next_number(session, year_id),
                        issued_on=issued_on, control=grading.Control(control).value, scale=scale.key, retake=retake)
@@ -147,6 +150,7 @@ def issue_sheets(session: Session, session_id: int, issued_on: dt.date, control:
     if not exams:
         return []
     year_id = session.scalar(select(ExamSession.academic_year_id).where(ExamSession.id == session_id))
+    assert year_id is not None  # the session of the exams found above, which belongs to a year
     scale, control = grading.faculty_scale(session), grading.Control(control).value
     members: dict[int, list[int]] = {}
     for eid, gid in session.execute(select(exam_group.c.exam_id, exam_group.c.group_id).join(
@@ -265,8 +269,7 @@ def load_sheet(session: Session, sheet_id: int) -> Sheet:
     q = (select(r.id, r.student_id, st.last_name, st.first_name, st.patronymic, st.record_book, g.name, r.rating,
                 r.points, r.mark, r.score, r.letter, r.gpa, r.grade, r.passed)
          .join(st, st.id == r.student_id).outerjoin(g, g.id == r.group_id).where(r.sheet_id == sheet_id))
-    found = session.execute(q).all()
-    found.sort(key=lambda x: student_sort_key(x[2], x[3], x[4]))
+    found = sorted(session.execute(q).all(), key=lambda x: student_sort_key(x[2], x[3], x[4]))
     rows = []
     for x in found:
         outcome = grading.Outcome(mark=x.mark or "", score=x.score, letter=x.letter or "", gpa=x.gpa,
@@ -315,6 +318,7 @@ def enter_result(session: Session, result_id: int, *, points: float | None = Non
     if row is None:
         raise DomainError(_("This result no longer exists; reload the sheet."))
     sheet = session.get(GradeSheet, row.sheet_id)
+    assert sheet is not None  # a result's sheet (a foreign key)
     scale = scale_for(session, sheet.scale)
     old = _snapshot(row)
     outcome = grading.evaluate(scale, sheet.control, points=points, rating=rating, grade=grade, mark=mark)
@@ -330,15 +334,16 @@ def _apply(row: ExamResult, outcome: grading.Outcome, points, rating, on: dt.dat
     row.entered_on = on if outcome.entered else None
 
 
-def enter_text(session: Session, result_id: int, text: str, *, rating: float | None | str = "keep",
+def enter_text(session: Session, result_id: int, text: str, *, rating: float | None | Literal["keep"] = "keep",
                on: dt.date | None = None) -> dict:
     """What the user typed into the grade cell (points, a grade or a mark); returns the old values."""
     row = session.get(ExamResult, result_id)
     if row is None:
         raise DomainError(_("This result no longer exists; reload the sheet."))
     sheet = session.get(GradeSheet, row.sheet_id)
+    assert sheet is not None  # a result's sheet (a foreign key)
     parsed = grading.parse_entry(scale_for(session, sheet.scale), sheet.control, text)
-    return enter_result(session, result_id, rating=row.rating if rating == "keep" else rating, on=on, **parsed)
+    return enter_result(session, result_id, rating=row.rating if isinstance(rating, str) else rating, on=on, **parsed)
 
 
 def restore_result(session: Session, result_id: int, old: dict) -> None:
@@ -362,6 +367,7 @@ def enter_many(session: Session, sheet_id: int, entries: dict[int, dict], on: dt
     """Results of a whole sheet at once (the Excel import): ``entries`` result id -> evaluate() keywords.
     All are checked before any is written; returns old values per result id (undo)."""
     sheet = session.get(GradeSheet, sheet_id)
+    assert sheet is not None  # the sheet the entries were read against
     scale = scale_for(session, sheet.scale)
     outcomes = {rid: grading.evaluate(scale, sheet.control, **kw) for rid, kw in entries.items()}
     old = {}
@@ -462,11 +468,12 @@ def import_filled(session: Session, filled: list, on: dt.date) -> tuple[list[str
                     where=where, column=column, message=exc))
                 continue
             entries[listed[book][0]] = kw
-        missing = sorted(set(listed) - set(seen))
+        # a student without a record book (the column may be empty) is missing too: shown as "—", not a TypeError
+        missing = sorted(set(listed) - set(seen), key=lambda b: b or "")
         if missing:
             problems.append(_("Worksheet “{ws}”: the list of students differs from grade sheet No {number}; "
                               "missing record books: {books}. Export the sheet again.").format(
-                ws=f.worksheet, number=sheet.number, books=", ".join(missing)))
+                ws=f.worksheet, number=sheet.number, books=", ".join(b or "—" for b in missing)))
         plans.append((sheet.id, entries, sheet.number))
     if problems:
         raise DomainError("\n".join(problems))
