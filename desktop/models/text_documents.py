@@ -127,7 +127,7 @@ def localize_plan(session: Session, tree: dict, lang: str) -> tuple[dict, list[T
     versions: dict[tuple, str] = {}  # (table, row, field) -> text in lang
     sources: dict[tuple, str | None] = {}  # (table, row, field) -> the original that version translates
     recorded: dict[tuple, str] = {}  # (table, row, field) -> language of the original
-    for table, row_id, field, text_lang, text, source in session.execute(
+    for table, row_id, field, text_lang, version_text, source in session.execute(
             select(TextVersion.table_name, TextVersion.row_id, TextVersion.field, TextVersion.lang, TextVersion.text,
                    TextVersion.source)
             .where(or_(TextVersion.text.is_(None), TextVersion.lang == lang), or_(
@@ -136,10 +136,10 @@ def localize_plan(session: Session, tree: dict, lang: str) -> tuple[dict, list[T
                 and_(TextVersion.table_name == "workplan_item", TextVersion.row_id.in_(item_ids)),
                 and_(TextVersion.table_name == "workplan_responsible", TextVersion.row_id.in_(person_ids)),
                 and_(TextVersion.table_name == "faculty", TextVersion.row_id == faculty_id)))):
-        if text is None:
+        if version_text is None:
             recorded[(table, row_id, field)] = text_lang
         else:
-            versions[(table, row_id, field)] = text
+            versions[(table, row_id, field)] = version_text
             sources[(table, row_id, field)] = source
 
     every: list[tuple[tuple, str]] = []  # (key, original) of every text: the document's common language
@@ -334,12 +334,15 @@ def meeting_texts(session: Session, meeting_id: int) -> list[Text_]:
 
 def document_texts(session: Session, kind: str, doc_id: int | None = None) -> list[Text_]:
     if kind == "workplan":
+        assert doc_id is not None  # a plan's, a calendar's and a meeting's texts name the document
         return plan_texts(session, doc_id)
     if kind == "calendar":
+        assert doc_id is not None
         return calendar_texts(session, doc_id)
     if kind == "procedures":
         return procedure_texts(session)
     if kind == "meeting":
+        assert doc_id is not None
         return meeting_texts(session, doc_id)
     if kind == "exams":
         return exam_texts(session)
@@ -634,6 +637,7 @@ def add_request_search_texts(session: Session, rows: list[dict]) -> list[dict]:
     own: dict[int, list[str]] = {}
     for row_id, text in session.execute(select(TextVersion.row_id, TextVersion.text).where(
             TextVersion.table_name == "service_request", TextVersion.text.is_not(None))):
+        assert text is not None  # is_not(None) above
         own.setdefault(row_id, []).append(text)
     for row in rows:  # the originals too: a row shown in the interface language is found by them
         row["versions_text"] = " ".join([row["procedure"], row.get("current_step") or ""]
