@@ -235,3 +235,10 @@ def test_new_series_dialog_then_first_meeting(page, demo_db, qtbot):
     page.undo_stack.undo()
     with demo_db.session() as s:
         assert mt.series_by_name(s, "Усулдук кеңеш") is None
+
+
+def test_opening_a_meeting_deleted_meanwhile_leaves_the_area_as_it_is(page):
+    """The Today list can show a meeting another office has deleted since: opening it changes nothing."""
+    before = page.meeting_id
+    page.open_meeting(10**9)
+    assert page.meeting_id == before

@@ -108,8 +108,8 @@ def test_new_request_and_delete_with_undo(page, filled):
     db = filled["db"]
     with db.session() as s:
         dup = s.scalar(select(ProcedureTemplate.id).where(ProcedureTemplate.builtin_key == "duplicate_diploma"))
-    page.create({"procedure_id": dup, "received": D(2026, 3, 20), "student_id": None, "applicant": "Жаңа түлек",
-                 "channel": "service_centre", "note": "", "conditions": set()})
+    page.create_request({"procedure_id": dup, "received": D(2026, 3, 20), "student_id": None, "applicant": "Жаңа түлек",
+                         "channel": "service_centre", "note": "", "conditions": set()})
     new_id = page.current_request_id()
     assert page.card.card["applicant"] == "Жаңа түлек"
     # Through the service centre (seed 002): its transfer to the university (2 working days after
@@ -322,3 +322,13 @@ def test_refusal_with_a_ground_then_the_letter_and_the_receipt(page, filled, mon
         text = " ".join(subprocess.run(["pdftotext", "-raw", str(path), "-"], capture_output=True,
                                        text=True).stdout.split())
         assert needle in text, paper
+
+
+def test_an_export_declined_at_the_missing_translations_writes_nothing(page, filled, tmp_path, monkeypatch):
+    from desktop.views import translations
+
+    monkeypatch.setattr(translations, "confirm_missing", lambda *_a, **_k: False)
+    xlsx, pdf = tmp_path / "register.xlsx", tmp_path / "register.pdf"
+    page.export_register(str(xlsx))
+    page.export_register_pdf(str(pdf))
+    assert not xlsx.exists() and not pdf.exists()

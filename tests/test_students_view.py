@@ -373,3 +373,9 @@ def test_headcount_to_excel_on_the_date_chosen_in_its_dialog(page, tmp_path, mon
     texts = [c for row in openpyxl.load_workbook(target).active.iter_rows(values_only=True) for c in row
              if isinstance(c, str)]
     assert "Headcount of students on 1 September 2026" in texts  # not today (30 November, pinned)
+
+
+def test_the_card_of_a_student_deleted_meanwhile_does_not_open(page, monkeypatch):
+    """The list can still show a student another office has deleted: no card, no crash."""
+    monkeypatch.setattr(page, "selected_ids", lambda: [10**9])
+    assert page.open_card() is None

@@ -31,6 +31,7 @@ class _Node:
     __slots__ = ("parent", "children", "category", "event", "numeral")
 
     def __init__(self, parent, category: str, event=None, numeral: str = ""):
+        self.children: list[_Node]
         self.parent, self.children, self.category, self.event, self.numeral = parent, [], category, event, numeral
 
     def row(self) -> int:
@@ -60,7 +61,7 @@ class EventsModel(QAbstractItemModel):
             for numeral, category, events in data.by_category():
                 cat = _Node(self.root, category, None, numeral)
                 self.root.children.append(cat)
-                nodes = {}
+                nodes: dict[int | None, _Node] = {}  # a top-level event's parent_id None: the category
                 for e in events:
                     parent = nodes.get(e.parent_id, cat)
                     node = _Node(parent, category, e)
@@ -160,6 +161,7 @@ class EventsModel(QAbstractItemModel):
                 return e.kind if role == Qt.ItemDataRole.EditRole else _(KIND_LABELS.get(e.kind, e.kind))
             if term is not None:
                 entry = e.entries.get(term)
+                assert self.data_ is not None  # an event row exists only while a calendar is loaded
                 # A parent row without its own date shows the span of its sub-rows.
                 text = cell_text(self.data_, entry, self.resolved.get((e.id, term)), i18n.current())
                 if role == Qt.ItemDataRole.ToolTipRole and problems:

@@ -275,6 +275,7 @@ class CalendarArea(AreaPage):
             if self.data is None:
                 self._fill_chooser()
                 return
+            assert work is not None  # made for every calendar loaded
             shown = self.shown_data()
             problems = calendar_checks.validate(shown, work)  # names the events as the page shows them
             try:
@@ -297,7 +298,7 @@ class CalendarArea(AreaPage):
         tr = i18n.current()
         lines = []
         for p in problems:
-            e = self.data.event(p.event_id)
+            e = self.data.event(p.event_id) if self.data is not None else None  # problems: of a loaded calendar
             where = f"{e.number} {e.title if len(e.title) <= 60 else e.title[:59] + '…'}" if e else ""
             term = _(ac.TERM_LABELS.get(p.term, p.term)) if p.term else ""
             # ✖ errors (``dekanat check`` fails on them), ⚠ warnings (planning matters).
@@ -361,9 +362,11 @@ class CalendarArea(AreaPage):
         index = self.tree.currentIndex()
         event_id = event_id or self.selected_event_id()
         term = term or (index.data(TERM_ROLE) if index.isValid() else None) or (self.data.terms[0] if self.data else None)
-        if self.data is None or event_id is None:
+        if self.data is None or event_id is None or term is None:  # term: None only without a calendar
             return
-        entry = self.data.event(event_id).entries.get(term, ac.Entry())
+        event = self.data.event(event_id)
+        assert event is not None  # the tree's and the year view's events are the loaded calendar's
+        entry = event.entries.get(term, ac.Entry())
         dialog = EntryDialog(self.data, event_id, term, entry, self)
         if dialog.exec() and dialog.result_entry is not None:
             self.set_entry(event_id, term, dialog.result_entry)
@@ -406,7 +409,9 @@ class CalendarArea(AreaPage):
         if self.data is None or event_id is None:
             return
         event = self.data.event(event_id)
+        assert event is not None  # the selected row is one of the loaded calendar's events
         parent = self.data.event(event.parent_id) if event.parent_id else event
+        assert parent is not None  # a sub-row's parent is in the same calendar
         if title is None:
             title, ok = QInputDialog.getText(self, _("Add sub-row"), _("School or programme:"))
             if not ok or not title.strip():
@@ -436,6 +441,7 @@ class CalendarArea(AreaPage):
             if not dialog.exec():
                 return
             year, values = dialog.year_name(), dialog.values()
+        assert year is not None  # values come with their year; without values the dialog asks for both
         self._do(_("New calendar"), bind(cops.create_calendar_op, year.strip(), **values), after=self._select_made)
 
     def _select_made(self, outcome) -> None:
@@ -512,6 +518,7 @@ class CalendarArea(AreaPage):
         from desktop.models.text_documents import localize_calendar
         from desktop.views.translations import confirm_missing
 
+        assert self.data is not None  # the export commands need a calendar shown
         lang = self.ctx.report_language
         with self.ctx.db.session() as s:
             work = ac.calendar_engine(s, self.data)
@@ -549,6 +556,7 @@ class CalendarArea(AreaPage):
             return document_frame(s, "calendar", lang)
 
     def _save_name(self, suffix: str, filt: str) -> str:
+        assert self.data is not None  # asked only for an export of the shown calendar
         folder = ui_settings.get(ui_settings.LAST_FOLDER) or ""
         name = f"{folder}/calendar-{self.data.year_name}.{suffix}" if folder else f"calendar-{self.data.year_name}.{suffix}"
         path, _f = QFileDialog.getSaveFileName(self, _("Export"), name, filt)

@@ -38,8 +38,8 @@ class CalendarPropertiesDialog(QDialog):
         for level in LEVELS:
             self.level.addItem(_(LEVEL_LABELS[level]), level)
         self.layout_ = QComboBox()
-        for layout in Layout:
-            self.layout_.addItem(Layout(layout).label(), layout.value)
+        for kind in Layout:
+            self.layout_.addItem(Layout(kind).label(), kind.value)
         self.country = QComboBox()
         for country in COUNTRIES:
             self.country.addItem(f"{_(COUNTRY_LABELS[country])} ({country})", country)

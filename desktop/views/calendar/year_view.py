@@ -62,6 +62,8 @@ class YearViewWidget(QWidget):
 
     def point_of(self, day: dt.date) -> QPoint:
         """The centre of ``day``'s cell (for tests and keyboard use)."""
+        if self.view is None:
+            raise ValueError(day)
         for i, month in enumerate(self.view.months):
             for r, week in enumerate(month.weeks):
                 for cell in week:

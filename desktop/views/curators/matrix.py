@@ -51,7 +51,7 @@ class MatrixModel(QAbstractTableModel):
         return f"{tr.month(m, 'abbreviated')} {y}\n{tr.short_date(self.matrix.dues[section - FIXED])}"
 
     def cell(self, index: QModelIndex) -> tuple[CellState | None, int | None]:
-        if index.row() >= self._rows() or index.column() < FIXED:
+        if self.matrix is None or index.row() >= self._rows() or index.column() < FIXED:
             return None, None
         return self.matrix.rows[index.row()].cells[index.column() - FIXED]
 
@@ -60,19 +60,19 @@ class MatrixModel(QAbstractTableModel):
             return None
         r, c = index.row(), index.column()
         if r >= self._rows():  # count rows
-            state = STATE_ORDER[r - self._rows()]
+            counted = STATE_ORDER[r - self._rows()]
             if role == Qt.ItemDataRole.DisplayRole:
                 if c == 1:
-                    return CellState(state).label()
+                    return CellState(counted).label()
                 if c >= FIXED:
-                    return str(self.matrix.month_counts[c - FIXED].get(state, 0))
+                    return str(self.matrix.month_counts[c - FIXED].get(counted, 0))
                 return ""
             if role == Qt.ItemDataRole.FontRole:
                 f = QFont()
                 f.setBold(True)
                 return f
             if role == Qt.ItemDataRole.BackgroundRole and c == 1:
-                return QBrush(QColor(CELL_STATE_COLOURS[state]))
+                return QBrush(QColor(CELL_STATE_COLOURS[counted]))
             if role == Qt.ItemDataRole.TextAlignmentRole and c >= FIXED:
                 return int(Qt.AlignmentFlag.AlignCenter)
             return None

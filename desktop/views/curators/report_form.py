@@ -218,6 +218,7 @@ class ReportForm(QWidget):
         if not has:
             self.status_label.setText(_("No report has been started for this month."))
             return
+        assert self.status is not None  # loaded with its report
         info = self._info
         tr = current()
         text = _("Status: {status}").format(status=ReportStatus(self.status).label())
@@ -306,6 +307,7 @@ class ReportForm(QWidget):
         from desktop.models.org import the_faculty
         from desktop.reports.curator_report import write_reports_pdf
 
+        assert self.report_id is not None  # printed only with a report shown
         with self.page.ctx.db.session() as s:
             doc = cr.report_document(s, self.report_id)
             faculty = the_faculty(s)

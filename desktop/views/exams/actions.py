@@ -6,8 +6,10 @@ views and combos; every write runs as an operation through ``_do``."""
 
 from __future__ import annotations
 
+import builtins
 import datetime as dt
 import os
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
@@ -32,8 +34,33 @@ from desktop.views.exams.models import (
     GROUP_ROLE,
 )
 
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QComboBox, QDateEdit, QTableView, QTabWidget
 
-class ExamsActions:
+    from desktop.views.common.area import AreaPage as _Page
+    from desktop.views.exams.models import ExamGridModel
+else:
+    _Page = object
+
+
+class ExamsActions(_Page):  # for mypy an AreaPage: the page it is mixed into
+    if TYPE_CHECKING:  # the page's and the listing's, used here
+        session_id: int | None
+        schedule: ops.Schedule | None
+        original_schedule: ops.Schedule | None
+        _loading: bool
+        year: QComboBox
+        kind: QComboBox
+        start: QDateEdit
+        end: QDateEdit
+        by: QComboBox
+        tabs: QTabWidget
+        grid_model: ExamGridModel
+        grid: QTableView
+        list: QTableView  # (so this class's annotations name the type builtins.list)
+
+        def _reload(self) -> None: ...
+
     def _do(self, text: str, op, **options):
         return run(self, text, op, title=_("Exam sessions"), **options)
 
@@ -96,7 +123,7 @@ class ExamsActions:
             return
         self.delete_exams([exam_id])
 
-    def delete_exams(self, exam_ids: list[int]) -> None:
+    def delete_exams(self, exam_ids: builtins.list[int]) -> None:
         from desktop.views.common.mass_delete import backup_before_delete
 
         if not backup_before_delete(self, len(exam_ids)):
@@ -106,7 +133,7 @@ class ExamsActions:
     def move_exam(self, exam_id: int, from_group: int | None, day: dt.date, to_group: int | None) -> None:
         self._do(_("Move exam"), bind(xops.move_exam_op, exam_id, day, from_group, to_group))
 
-    def copy_to_groups(self, exam_id: int, group_ids: list[int], day: dt.date | None = None) -> None:
+    def copy_to_groups(self, exam_id: int, group_ids: builtins.list[int], day: dt.date | None = None) -> None:
         self._do(_("Copy exam"), bind(xops.copy_exam_op, exam_id, group_ids, day))
 
     def _dropped(self, exam_id: int, from_group: int, day: dt.date, to_group: int, copy: bool) -> None:
@@ -124,6 +151,7 @@ class ExamsActions:
         if exam_id is None or self.schedule is None:
             return
         exam = self.schedule.exam(exam_id)
+        assert exam is not None  # the selected exam is one of the schedule's
         picker = GroupPicker(self.schedule, _("Copy the exam to groups"),
                              _("Each chosen group gets the same exam: discipline, examiner, date, time and room."),
                              exclude=exam.group_ids, parent=self)
@@ -141,7 +169,7 @@ class ExamsActions:
             return
         self.generate_for(picker.checked())
 
-    def generate_for(self, group_ids: list[int]) -> list[tuple[int, int]]:
+    def generate_for(self, group_ids: builtins.list[int]) -> builtins.list[tuple[int, int]]:
         """Draft in a worker thread behind a cancellable progress dialog (many groups take seconds);
         redo after undo puts back the very same exams rather than drafting again."""
         outcome = self._do(_("Draft the schedule"), bind(xops.generate_draft_op, self.session_id, group_ids),
@@ -189,6 +217,7 @@ class ExamsActions:
         from desktop.i18n import translator
         from desktop.models.document_frame import document_frame
 
+        assert self.schedule is not None  # exports need a schedule shown
         with self.ctx.db.session() as s:
             frame = document_frame(s, "exam_schedule")
             rules = rules_for(s, self.schedule, lang)

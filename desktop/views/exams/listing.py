@@ -5,13 +5,15 @@ A mixin of :class:`desktop.views.exams.page.ExamsArea` (its widgets are built th
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QDate
 
 from desktop import clock
 from desktop.i18n import _, current_language
 from desktop.models import exam_schedule as ops
 from desktop.models import exams as ex
-from desktop.models.exam_conflicts import find_conflicts, rules_for
+from desktop.models.exam_conflicts import ExamConflict, find_conflicts, rules_for
 from desktop.models.operations import Change
 from desktop.views import settings as ui_settings
 from desktop.views.exams.models import ExamFilter
@@ -20,8 +22,48 @@ KIND = ui_settings.EXAMS_KIND
 FILTERS = ui_settings.EXAMS_FILTERS
 
 
-class ExamsListing:
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QLineEdit, QSplitter, QTableView, QTabWidget
+
+    from desktop.views.common.area import AreaPage as _Page
+    from desktop.views.common.page import EmptyState, FilterBar, Legend
+    from desktop.views.exams.models import ConflictListModel, ExamGridModel, ExamListModel, ExamListProxy
+else:
+    _Page = object
+
+
+class ExamsListing(_Page):  # for mypy an AreaPage: the page it is mixed into
+    session_id: int | None  # the session of the chosen year and kind, set by _reload
+    schedule: ops.Schedule | None  # its exams, names in the content language
+    original_schedule: ops.Schedule | None  # the schedule before its names were localized
+    conflicts: list[ExamConflict]
+    days_off: dict
+    _loading: bool
+    if TYPE_CHECKING:  # the page's widgets and models, used here
+        year: QComboBox
+        kind: QComboBox
+        start: QDateEdit
+        end: QDateEdit
+        country: QLabel
+        course: QComboBox
+        programme: QComboBox
+        examiner: QComboBox
+        room: QComboBox
+        grid_model: ExamGridModel
+        grid: QTableView
+        list_model: ExamListModel
+        list_proxy: ExamListProxy
+        conflict_model: ConflictListModel
+        conflict_label: QLabel
+        tabs: QTabWidget
+        splitter: QSplitter
+        search: QLineEdit
+        filters: FilterBar
+        legend: Legend
+        empty: EmptyState
+
     def _recheck(self) -> None:
+        assert self.schedule is not None  # rechecked only with a schedule shown
         with self.ctx.db.session() as s:
             rules = rules_for(s, self.schedule)
         self.conflicts = find_conflicts(self.schedule, rules)
@@ -158,11 +200,11 @@ class ExamsListing:
         self.empty.setVisible(not has)
         for w in (self.splitter, self.filters, self.legend):
             w.setVisible(has)
-        for w in (self.start, self.end):
-            w.setEnabled(has)
-            w.setVisible(has)
+        for edit in (self.start, self.end):
+            edit.setEnabled(has)
+            edit.setVisible(has)
         self.update_commands()
-        if has:
+        if s is not None:  # has
             self._loading = True
             self.start.setDate(QDate(s.start.year, s.start.month, s.start.day))
             self.end.setDate(QDate(s.end.year, s.end.month, s.end.day))

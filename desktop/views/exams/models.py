@@ -58,6 +58,12 @@ class ExamFilter:
             self.room is None or e.room_id == self.room)
 
 
+def _room_name(schedule: Schedule, room_id: int | None) -> str:
+    """The room's name; "" for an exam without a room (or with one no longer listed)."""
+    room = schedule.rooms.get(room_id) if room_id is not None else None
+    return room[0] if room else ""
+
+
 def _brush(conflicts: list[ExamConflict]):
     if not conflicts:
         return None
@@ -118,9 +124,10 @@ class ExamGridModel(QAbstractTableModel):
 
     def _cell_text(self, e: ExamRow) -> str:
         s = self.schedule
-        room = s.rooms.get(e.room_id, ("",))[0]
-        return " / ".join(p for p in (s.disciplines.get(e.discipline_id, ""), s.staff.get(e.examiner_id, ""),
-                                      room, fmt_time(e.start)) if p)
+        assert s is not None  # cells exist only for a schedule
+        examiner = s.staff.get(e.examiner_id, "") if e.examiner_id is not None else ""
+        return " / ".join(p for p in (s.disciplines.get(e.discipline_id, ""), examiner,
+                                      _room_name(s, e.room_id), fmt_time(e.start)) if p)
 
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.days)
@@ -151,6 +158,7 @@ class ExamGridModel(QAbstractTableModel):
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal:
             if role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.groups):
+                assert self.schedule is not None  # groups come with a schedule
                 return self.schedule.groups[self.groups[section]].name
             return None
         if not 0 <= section < len(self.days):
@@ -242,7 +250,8 @@ class ExamListModel(QAbstractTableModel):
                 texts = (f"{e.day:%d.%m.%Y}", fmt_time(e.start),
                          ", ".join(schedule.groups[g].name for g in e.group_ids if g in schedule.groups),
                          schedule.disciplines.get(e.discipline_id, ""), ExamForm(e.form).label(),
-                         schedule.staff.get(e.examiner_id, ""), schedule.rooms.get(e.room_id, ("",))[0], consult,
+                         schedule.staff.get(e.examiner_id, "") if e.examiner_id is not None else "",
+                         _room_name(schedule, e.room_id), consult,
                          str(len(mine)) if mine else "")
                 keys = (e.day.toordinal(), e.start, *texts[2:8], len(mine))
                 self.rows.append((e, texts, keys, _brush(mine), "\n".join(c.message for c in mine)))
@@ -299,6 +308,7 @@ class ExamListProxy(QSortFilterProxyModel):
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
         model = self.sourceModel()
+        assert isinstance(model, ExamListModel)  # the list's rows are what it filters
         exam = model.rows[source_row][0]
         if self.text and not any(self.text in str(model.index(source_row, c).data() or "").casefold()
                                  for c in range(model.columnCount())) and not any(

@@ -304,7 +304,10 @@ class MeetingsArea(AreaPage):
     def open_meeting(self, meeting_id: int) -> None:
         """Show a meeting: its month in the calendar and it in the editor."""
         with self.ctx.db.session() as s:
-            date = s.get(mt.Meeting, meeting_id).date
+            meeting = s.get(mt.Meeting, meeting_id)
+            if meeting is None:  # deleted meanwhile (the Today list shown before): the area as it is
+                return
+            date = meeting.date
         self.meeting_id = meeting_id
         self.calendar.setSelectedDate(QDate(date.year, date.month, date.day))
         self.calendar.setCurrentPage(date.year, date.month)
@@ -523,6 +526,7 @@ class MeetingsArea(AreaPage):
         with self.ctx.db.session() as s:
             from desktop.models.text_documents import localize_meeting
 
+            assert self.meeting_id is not None  # printing needs a meeting chosen
             tree, _missing = localize_meeting(s, mt.meeting_tree(s, self.meeting_id), self.ctx.report_language)
             from desktop.models.document_frame import document_frame
 

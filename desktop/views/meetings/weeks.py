@@ -112,9 +112,9 @@ class WeekList(QWidget):
         self.range_label = QLabel()
         self.buttons = {k: QToolButton() for k in ("earlier", "today", "later")}
         reads(*self.buttons.values())  # moving through the weeks reads
-        self.buttons["earlier"].clicked.connect(lambda: self.move(-STEP))
+        self.buttons["earlier"].clicked.connect(lambda: self.move_by(-STEP))
         self.buttons["today"].clicked.connect(lambda: self.go_to(clock.today()))
-        self.buttons["later"].clicked.connect(lambda: self.move(STEP))
+        self.buttons["later"].clicked.connect(lambda: self.move_by(STEP))
         bar = QHBoxLayout()
         bar.addWidget(self.buttons["earlier"])
         bar.addWidget(self.buttons["today"])
@@ -132,7 +132,7 @@ class WeekList(QWidget):
         self.model.retranslate()
         self.load()
 
-    def move(self, weeks: int) -> None:
+    def move_by(self, weeks: int) -> None:  # not QWidget.move: that places the widget
         self.go_to(self.anchor + dt.timedelta(days=7 * weeks))
 
     def go_to(self, day: dt.date) -> None:

@@ -357,7 +357,7 @@ class RequestsArea(AreaPage):
         after = None if select is None else (lambda _outcome: self.select_request(select))
         return run(self, text, op, after=after, title=_("Service requests"))
 
-    def create(self, values: dict) -> None:
+    def create_request(self, values: dict) -> None:  # not QWidget.create: that makes the native window
         """Register a request (the dialog's values); undo deletes it."""
         outcome = self._do(_("New service request"), bind(req.create_request_op, **values))
         if outcome is not None:
@@ -374,7 +374,7 @@ class RequestsArea(AreaPage):
                 .order_by(Student.last_name, Student.first_name)).all()]
         dialog = NewRequestDialog(self._procedures, students, self.today, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.create(dialog.values())
+            self.create_request(dialog.values())
 
     def _edit_request(self, text: str, change) -> None:
         """Any change to the current request (``change``: a model call bound to its arguments);
@@ -530,8 +530,9 @@ class RequestsArea(AreaPage):
         from desktop.reports.requests import register_xlsx
 
         rows = self.report_rows(ask=True)
-        path = path or (self._save_path(_("Register to Excel"), "requests.xlsx", "Excel (*.xlsx)") if rows is not None
-                        else None)
+        if rows is None:  # the user chose not to export (also when the path was given)
+            return
+        path = path or self._save_path(_("Register to Excel"), "requests.xlsx", "Excel (*.xlsx)")
         if not path:
             return
         from desktop.models.document_frame import document_frame
@@ -571,8 +572,11 @@ class RequestsArea(AreaPage):
         with self.ctx.db.session() as s:
             name = faculty_name(s, self.ctx.report_language)
             frame = document_frame(s, "requests")
+        if rows is None:
+            rows = self.report_rows()
+            assert rows is not None  # None only when asked and the user declined
         out = io.BytesIO()
-        register_pdf(rows if rows is not None else self.report_rows(), out, self.ctx.report_language, self.today,
+        register_pdf(rows, out, self.ctx.report_language, self.today,
                      name, frame=frame)
         return out.getvalue()
 

@@ -43,7 +43,9 @@ class NewRequestDialog(QDialog):
         self.student.addItem("", None)
         for sid, name in students:
             self.student.addItem(name, sid)
-        self.student.lineEdit().setPlaceholderText(_("A student of the register, or type a graduate's name"))
+        line = self.student.lineEdit()
+        assert line is not None  # an editable combo box has its line edit
+        line.setPlaceholderText(_("A student of the register, or type a graduate's name"))
         self.received = date_edit(today)
         self.channel = QComboBox()
         for c in Channel:

@@ -92,7 +92,9 @@ class RegisterProxy(TextFilterProxy):
             self.invalidateFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
-        row = self.sourceModel().rows[source_row]
+        source = self.sourceModel()
+        assert isinstance(source, RegisterModel)  # the register's rows are what it filters
+        row = source.rows[source_row]
         if self.procedure_id is not None and row["procedure_id"] != self.procedure_id:
             return False
         if self.status and row["status"] != self.status:

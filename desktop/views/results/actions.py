@@ -7,6 +7,7 @@ models and combos; every write runs as an operation through the runner (``views/
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
@@ -25,8 +26,29 @@ from desktop.views import settings as ui_settings
 from desktop.views.common.operations import run
 from desktop.views.results.models import ENTRY, grid_rows
 
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QComboBox, QTableView, QTabWidget
 
-class ResultsActions:
+    from desktop.views.common.area import AreaPage as _Page
+    from desktop.views.common.tablemodel import RecordTableModel
+else:
+    _Page = object
+
+
+class ResultsActions(_Page):  # for mypy an AreaPage: the page it is mixed into
+    if TYPE_CHECKING:  # the page's and the listing's, used here
+        session_id: int | None
+        sheet: rm.Sheet | None
+        year: QComboBox
+        kind: QComboBox
+        tabs: QTabWidget
+        grid_model: RecordTableModel
+        grid: QTableView
+
+        def refresh(self) -> None: ...
+
+        def load_sheets(self, keep: int | None = None) -> None: ...
+
     # Entering results ------------------------------------------------------------------------------------
     def _edited(self, row: dict, key: str, value) -> None:
         if self.sheet is None:
@@ -186,7 +208,9 @@ class ResultsActions:
             else:
                 sheets = [rm.load_sheet(s, self.sheet.head.id)] if self.sheet else []
             debts = dm.open_debts(s, year=year) if what == "debts" else []
-            summary = dm.session_summary(s, self.session_id) if what == "summary" else None
+            # (a session is chosen: checked above for every export but the debts)
+            summary = dm.session_summary(s, self.session_id) if what == "summary" and self.session_id is not None \
+                else None
         from desktop.reports import grade_sheet as gs
         from desktop.reports import session_results as sr
         from desktop.views.common.tasks import write_report_file

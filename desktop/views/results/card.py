@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QAbstractItemView, QDialog, QLabel, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QBoxLayout, QDialog, QLabel, QTableView
 
 from desktop import colours, dates
 from desktop.i18n import N_, _
@@ -36,11 +36,13 @@ def add_results_section(card: QDialog, db, student_id: int) -> QTableView:
     view.verticalHeader().setVisible(False)
     view.horizontalHeader().setStretchLastSection(True)
     for i, c in enumerate(COLUMNS):
-        view.setColumnWidth(i, c.width)
+        if c.width is not None:  # every column here has one
+            view.setColumnWidth(i, c.width)
     layout = card.layout()
+    assert isinstance(layout, QBoxLayout)  # the card: a column of sections above its buttons
     at = layout.count() - 1  # above the buttons
     debts = sum(1 for r in rows if r["open_debt"])
     layout.insertWidget(at, QLabel(_("Session results (open debts: {n})").format(n=debts)))
     layout.insertWidget(at + 1, view)
-    card.results_view = view
+    setattr(card, "results_view", view)  # noqa: B010  # a plain QDialog's added attribute
     return view

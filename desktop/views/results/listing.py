@@ -6,13 +6,14 @@ A mixin of :class:`desktop.views.results.page.ResultsArea` (its widgets are buil
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from sqlalchemy import text as sql_text
 
 from desktop import colours
-from desktop.i18n import _
+from desktop.i18n import _, current
 from desktop.models import debts as dm
 from desktop.models import grading
 from desktop.models import orders as om
@@ -31,7 +32,34 @@ from desktop.views.results.models import grid_columns, grid_rows
 KIND = ui_settings.RESULTS_KIND
 
 
-class ResultsListing:
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QTableView, QTabWidget
+
+    from desktop.views.common.area import AreaPage as _Page
+    from desktop.views.common.tablemodel import RecordTableModel
+else:
+    _Page = object
+
+
+class ResultsListing(_Page):  # for mypy an AreaPage: the page it is mixed into
+    session_id: int | None  # the session chosen (year and kind), set by refresh
+    sheet: rm.Sheet | None  # the grade sheet open in the grid
+    if TYPE_CHECKING:  # the page's widgets and models, used here
+        year: QComboBox
+        kind: QComboBox
+        control: QComboBox
+        tabs: QTabWidget
+        sheet_model: RecordTableModel
+        sheet_view: QTableView
+        sheet_label: QLabel
+        grid_model: RecordTableModel
+        grid: QTableView
+        debt_model: RecordTableModel
+        debt_counts: QLabel
+        summary_model: RecordTableModel
+        order_model: RecordTableModel
+        order_search: QLineEdit
+
     # Loading ------------------------------------------------------------------------------------------
     def refresh(self) -> None:
         self._loading = True
@@ -162,8 +190,9 @@ class ResultsListing:
                 summary = dm.session_summary(s, self.session_id)
             from desktop.reports.session_results import _label
 
+            tr = current()
             for r in [*summary.groups, *summary.courses, *summary.programmes, summary.total]:
-                rows.append({"id": id(r), "label": _label(r, _), "course": r.course if r.level == "group" else "",
+                rows.append({"id": id(r), "label": _label(r, tr), "course": r.course if r.level == "group" else "",
                              "programme": r.programme if r.level == "group" else "", "students": r.students,
                              "sat": r.sat, "passed": r.passed, "excellent": r.excellent, "good": r.good,
                              "with_debts": r.with_debts, "pass_rate": r.pass_rate, "quality_rate": r.quality_rate})

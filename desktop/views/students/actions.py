@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -29,8 +30,22 @@ from desktop.views import settings as ui_settings
 from desktop.views.common.forms import ok_cancel
 from desktop.views.common.operations import run
 
+if TYPE_CHECKING:
+    from desktop.views.common.area import AreaPage as _Page
+    from desktop.views.students.models import StudentTableModel
+    from desktop.views.students.page import StudentTableView
+else:
+    _Page = object
 
-class StudentsActions:
+
+class StudentsActions(_Page):  # for mypy an AreaPage: the page it is mixed into
+    if TYPE_CHECKING:  # the page's, used here (the listing's groups and selection)
+        groups: list[dict]
+        model: StudentTableModel
+        view: StudentTableView
+
+        def _selected_group_ids(self) -> frozenset[int] | None: ...
+
     # Running operations -----------------------------------------------------------------
     def _do(self, text: str, op) -> bool:
         return run(self, text, op, title=_("Students and groups")) is not None
@@ -155,6 +170,8 @@ class StudentsActions:
 
         with self.ctx.db.session() as s:
             st = s.get(Student, student_id)
+            if st is None:  # deleted meanwhile (the list shown before another office's delete)
+                return None
             fields = [
                 (_("Record-book number:"), st.record_book or ""),
                 (_("Group:"), st.group.name if st.group else ""),
@@ -169,11 +186,14 @@ class StudentsActions:
                 dlt.permissions(s, student_id)
 
     def open_card(self):
-        """The selected student's card (a StudentCard), or None with nothing selected."""
+        """The selected student's card (a StudentCard), or None with nothing selected (or the
+        student deleted meanwhile)."""
         ids = self.selected_ids()
         if not ids:
             return None
         info = self.card_data(ids[0])
+        if info is None:
+            return None
         from desktop.views.common.history import show_history
         from desktop.views.students.dialogs import StudentCard
 

@@ -6,6 +6,7 @@ A mixin of :class:`desktop.views.students.page.StudentsArea` (its widgets are bu
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 
@@ -15,7 +16,9 @@ from desktop.views import settings as ui_settings
 from desktop.views.students.models import (
     GROUPS_ROLE,
     STUDENT_COLUMNS,
+    GroupTreeModel,
     StudentFilter,
+    StudentTableModel,
 )
 
 FIRST_SCREEN = 200  # students shown before the whole list has loaded
@@ -29,7 +32,33 @@ HIDDEN_COLUMNS = ui_settings.STUDENTS_HIDDEN_COLUMNS
 FILTERS = ui_settings.STUDENTS_FILTERS
 
 
-class StudentsListing:
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QComboBox, QLineEdit, QMenu, QSplitter, QTreeView
+
+    from desktop.views.common.area import AreaPage as _Page
+    from desktop.views.common.page import EmptyState, FilterBar
+    from desktop.views.students.page import StudentTableView
+else:
+    _Page = object
+
+
+class StudentsListing(_Page):  # for mypy an AreaPage: the page it is mixed into
+    groups: list[dict]  # the group rows shown in the tree (set by _show)
+    if TYPE_CHECKING:  # the page's widgets and models, used here
+        model: StudentTableModel
+        tree_model: GroupTreeModel
+        tree: QTreeView
+        view: StudentTableView
+        search: QLineEdit
+        status: QComboBox
+        funding: QComboBox
+        form: QComboBox
+        course: QComboBox
+        filters: FilterBar
+        empty: EmptyState
+        splitter: QSplitter
+        columns_menu: QMenu
+
     # Data -------------------------------------------------------------------------------
     def _first_load(self) -> None:
         """Open with the first screen of students by name and load the rest just after the first

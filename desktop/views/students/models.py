@@ -9,6 +9,7 @@ calling a Python filterAcceptsRow per row takes a third of a second.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import (
@@ -319,6 +320,7 @@ class StudentTableModel(QAbstractProxyModel):
         from desktop.models.collation import sort_key
 
         lang = current_language()
+        key: Callable[[int], object]
         if col == F["last_name"]:  # the language's alphabet: ң after н, ө after о, ә after а ...
             keys = [(sort_key(r[1], lang), sort_key(r[2], lang)) for r in rows]
             key = keys.__getitem__

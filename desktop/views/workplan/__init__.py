@@ -500,7 +500,7 @@ class WorkPlanArea(PlanActions, AreaPage):
         if field == "responsible":
             self._do(_("Change responsible"), bind(wops.set_responsible_op, item_id, value), select=item_id)
             return
-        item = next((i for sec in self.model.sections for i in sec["items"] if i["id"] == item_id), {})
+        item: dict = next((i for sec in self.model.sections for i in sec["items"] if i["id"] == item_id), {})
         if field == "text" and item.get("shown_lang"):  # the version shown is the one edited
             from desktop.models.text_versions import set_version_op
 
@@ -600,6 +600,7 @@ class WorkPlanArea(PlanActions, AreaPage):
 
         lang = self.ctx.report_language
         tree = self.report_tree(lang, ask=False)
+        assert tree is not None  # None only when asked and the user declined
         out = io.BytesIO()
         plan_pdf(out, tree, lang)
         return out.getvalue()

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from desktop.dates import academic_year_bounds
 from desktop.i18n import LANGUAGE_NAMES, LANGUAGES, _, current, translator
 from desktop.models import workplan_deadline as dl
-from desktop.views.common.forms import date_edit, ok_cancel
+from desktop.views.common.forms import date_edit, ok_cancel, to_date
 
 
 class DeadlineDialog(QDialog):
@@ -91,8 +91,8 @@ class DeadlineDialog(QDialog):
         self.kind.currentIndexChanged.connect(self._kind_changed)
         for w in [b for _y, _m, b in self.month_boxes] + self.day_boxes + list(self.event_boxes.values()):
             w.toggled.connect(self.update_preview)
-        for w in (self.start, self.end):
-            w.dateChanged.connect(self.update_preview)
+        for edit in (self.start, self.end):
+            edit.dateChanged.connect(self.update_preview)
         self.free_text.textChanged.connect(self.update_preview)
         self.lang.currentIndexChanged.connect(self.update_preview)
         self.update_preview()
@@ -114,8 +114,8 @@ class DeadlineDialog(QDialog):
             self.end.setDate(QDate(e.year, e.month, e.day))
         for i, b in enumerate(self.day_boxes):
             b.setChecked(i in d.get("weekdays", []))
-        for e, b in self.event_boxes.items():
-            b.setChecked(e in d.get("events", []))
+        for event, b in self.event_boxes.items():
+            b.setChecked(event in d.get("events", []))
         self.free_text.setText(d.get("text", ""))
 
     def deadline(self) -> dict:
@@ -123,7 +123,7 @@ class DeadlineDialog(QDialog):
         if kind == "months":
             return {"kind": kind, "months": [[y, m] for y, m, b in self.month_boxes if b.isChecked()]}
         if kind == "dates":
-            s, e = self.start.date().toPython(), self.end.date().toPython()
+            s, e = to_date(self.start), to_date(self.end)
             return {"kind": kind, "start": min(s, e).isoformat(), "end": max(s, e).isoformat()}
         if kind == "weekly":
             return {"kind": kind, "weekdays": [i for i, b in enumerate(self.day_boxes) if b.isChecked()]}

@@ -9,6 +9,7 @@ calls a ``do_*`` method that tests call directly.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QLineEdit, QMessageBox
@@ -23,10 +24,23 @@ from desktop.models.org import academic_year_of, parse_year_name
 from desktop.views import settings as ui_settings
 from desktop.views.workplan.plan_dialogs import HEADER_FIELDS, ImportDialog, PlanHeaderDialog
 
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QComboBox
+
+    from desktop.views.common.area import AreaPage as _Page
+else:
+    _Page = object
+
 IMPORT_SUFFIXES = (".docx", ".xlsx")
 
 
-class PlanActions:
+class PlanActions(_Page):  # for mypy an AreaPage: the page it is mixed into
+    if TYPE_CHECKING:  # the page's, used here
+        tree: dict | None
+        year: QComboBox
+
+        def _do(self, text: str, op, select: int | None = None, after=None, progress: str | None = None): ...
+
     # New and deleted plans -------------------------------------------------------------------
     def suggested_year(self) -> str:
         """The year after the newest plan, or the current academic year when there is none."""
@@ -169,6 +183,7 @@ class PlanActions:
         from desktop.models.text_documents import localize_plan
         from desktop.views.translations import confirm_missing
 
+        assert self.tree is not None  # the export commands need a plan shown
         with self.ctx.db.session() as s:
             tree, missing = localize_plan(s, wp.plan_tree(s, wp.require_plan(s, self.tree["year"])), lang)
         if ask and not confirm_missing(self, missing, lang, self.open_translations):

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.i18n import _
-from desktop.views.common.forms import date_edit, ok_cancel
+from desktop.views.common.forms import date_edit, ok_cancel, to_date
 
 HEADER_FIELDS = ("title", "faculty_name", "approver_name", "approver_position", "approval_date")
 
@@ -67,7 +67,7 @@ class PlanHeaderDialog(QDialog):
         self.resize(680, self.sizeHint().height())
 
     def values(self) -> dict:
-        date: dt.date | None = self.date.date().toPython() if self.has_date.isChecked() else None
+        date: dt.date | None = to_date(self.date) if self.has_date.isChecked() else None
         return {"title": self.title.text().strip(), "faculty_name": self.faculty.text().strip(),
                 "approver_name": self.approver.text().strip(), "approver_position": self.position.text().strip(),
                 "approval_date": date}
