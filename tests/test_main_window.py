@@ -179,3 +179,29 @@ def test_start_up_file_check_skips_the_foreign_key_pass(demo_db, monkeypatch):
     assert checker.error is None and checker.damaged is None
     assert "PRAGMA quick_check" in pragmas
     assert not [p for p in pragmas if "foreign_key_check" in p]
+
+
+@pytest.mark.parametrize("had_data", [True, False], ids=["over-data", "over-an-empty-file"])
+def test_restore_from_the_window_names_the_safety_copy_or_says_what_was_restored(had_data, qtbot, demo_db,
+                                                                                 monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QFileDialog
+
+    from desktop.models import backup as backups
+
+    if demo_db.path is None:
+        pytest.skip("a server database is restored on the server")
+    w = MainWindow(demo_db)
+    qtbot.addWidget(w)
+    source = backups.make_backup(demo_db, reason="manual")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(source), ""))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    if not had_data:  # restore() made no safety copy: a file with no data has nothing to keep
+        real = backups.restore
+        monkeypatch.setattr(backups, "restore", lambda db, src: real(db, src) and None)
+    w.restore_backup()
+    shown = w.statusBar().currentMessage()
+    if had_data:
+        assert shown.startswith("Restored. The previous data was saved as ")
+        assert shown.endswith("-restore.sqlite3")
+    else:
+        assert shown == f"Restored from {source.name}."

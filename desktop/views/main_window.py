@@ -593,7 +593,11 @@ class MainWindow(QMainWindow):
             page.undo_stack.clear()
             page.refresh()
         self.ctx.notify(Change.ALL)
-        self.statusBar().showMessage(_("Restored. The previous data was saved as {path}").format(path=safety), 10000)
+        if safety is None:  # the file held no data, so there was nothing to back up first
+            message = _("Restored from {file}.").format(file=Path(path).name)
+        else:
+            message = _("Restored. The previous data was saved as {path}").format(path=safety)
+        self.statusBar().showMessage(message, 10000)
 
     def show_guide(self, chapter: str | None = None):
         """The user guide at ``chapter`` (default: the current area's)."""
