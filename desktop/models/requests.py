@@ -42,7 +42,7 @@ from desktop.i18n import N_, LabelledEnum, _
 from desktop.models import settings
 from desktop.models.base import Base, DomainError
 from desktop.models.check import rule
-from desktop.models.operations import Bound, Change, Outcome, bind, undo_by
+from desktop.models.operations import Bound, Change, Outcome, bind, deleted, undo_by
 from desktop.models.request_templates import DurationKind, ProcedureTemplate, StepColumns, ensure_builtin_procedures
 from desktop.models.workdays import WorkCalendar, work_calendar
 
@@ -554,13 +554,7 @@ def create_request_op(session: Session, **values) -> Outcome[int]:
 def delete_request_op(session: Session, request_id: int, expected: dict | None = None) -> Outcome[dict]:
     """``expected``: the request as its undo put it back (a redo); another office's change since is
     refused as stale."""
-    data = delete_request(session, request_id, expected=expected)
-    return Outcome(data, bind(restore_request_op, data), Change.REQUESTS)
-
-
-def restore_request_op(session: Session, data: dict) -> Outcome[int]:
-    request_id = restore_request(session, data)
-    return Outcome(request_id, bind(delete_request_op, request_id, data), Change.REQUESTS)
+    return deleted(session, delete_request, restore_request, request_id, Change.REQUESTS, expected)
 
 
 def edit_request_op(session: Session, request_id: int, change: Bound) -> Outcome[object]:
