@@ -249,3 +249,11 @@ def office(session):
     rooms = [ex.add_room(session, "101", 40, "Башкы"), ex.add_room(session, "305", 5, "ИТ")]
     sid = ex.get_or_create_session(session, "2025-2026", "winter")
     return {"session": sid, "groups": [g.id for g in groups], "staff": [m.id for m in staff], "rooms": rooms}
+
+
+@pytest.fixture
+def faculty(session):
+    """(session results) Two groups, Kazakh and Kyrgyz names, an algebra and a physics exam: tests/factories.py."""
+    from tests.factories import results_faculty
+
+    return results_faculty(session)

@@ -16,8 +16,8 @@ from desktop.models.movements import MovementKind, Order, apply_movement
 from desktop.models.results import Frame
 from desktop.reports import grade_sheet as gs
 from desktop.reports import orders_pdf, session_results
+from tests.factories import enter_result as enter
 from tests.factories import results_faculty
-from tests.test_results_model import enter, faculty  # noqa: F401  (the fixture)
 
 D = dt.date
 FRAME = Frame("Ош мамлекеттик университети", "Математика факультети", "Ош", "Сопуев У.А.")
@@ -44,7 +44,7 @@ def fill(path, values: dict[str, tuple], drop: str | None = None, out=None):
     return out or path
 
 
-def test_excel_round_trip_all_or_nothing(session, faculty, tmp_path):  # noqa: F811
+def test_excel_round_trip_all_or_nothing(session, faculty, tmp_path):
     sheet_id = results.issue_sheet(session, faculty["algebra"], D(2026, 1, 5))
     path = tmp_path / "sheet.xlsx"
     gs.sheets_xlsx(path, [results.load_sheet(session, sheet_id)], "ru")
@@ -59,7 +59,7 @@ def test_excel_round_trip_all_or_nothing(session, faculty, tmp_path):  # noqa: F
     assert not results.load_sheet(session, sheet_id).filled
 
 
-def test_a_student_without_a_record_book_is_refused_by_name_not_a_crash(session, faculty, tmp_path):  # noqa: F811
+def test_a_student_without_a_record_book_is_refused_by_name_not_a_crash(session, faculty, tmp_path):
     from desktop.models.contingent import Student
 
     sheet_id = results.issue_sheet(session, faculty["algebra"], D(2026, 1, 5))
@@ -73,7 +73,7 @@ def test_a_student_without_a_record_book_is_refused_by_name_not_a_crash(session,
     assert "missing record books: —" in str(err.value)
 
 
-def test_a_changed_list_and_bad_cells_are_refused_and_nothing_is_written(session, faculty, tmp_path):  # noqa: F811
+def test_a_changed_list_and_bad_cells_are_refused_and_nothing_is_written(session, faculty, tmp_path):
     sheet_id = results.issue_sheet(session, faculty["algebra"], D(2026, 1, 5))
     path = tmp_path / "sheet.xlsx"
     gs.sheets_xlsx(path, [results.load_sheet(session, sheet_id)], "ru")
@@ -90,7 +90,7 @@ def test_a_changed_list_and_bad_cells_are_refused_and_nothing_is_written(session
     assert not results.load_sheet(session, sheet_id).filled
 
 
-def test_sheet_pdf_blank_and_filled(session, faculty, tmp_path):  # noqa: F811
+def test_sheet_pdf_blank_and_filled(session, faculty, tmp_path):
     sheet_id = results.issue_sheet(session, faculty["algebra"], D(2026, 1, 5))
     enter(session, sheet_id, "Әлиев", "30", rating=50)
     sheet = results.load_sheet(session, sheet_id)
@@ -103,7 +103,7 @@ def test_sheet_pdf_blank_and_filled(session, faculty, tmp_path):  # noqa: F811
     assert "FX" in pdf_text(filled)
 
 
-def test_order_and_extract_read_back_from_the_pdf(session, faculty, tmp_path):  # noqa: F811
+def test_order_and_extract_read_back_from_the_pdf(session, faculty, tmp_path):
     p = faculty["people"]
     apply_movement(session, [p["Бекова"], p["Аманов"]], MovementKind.EXPULSION, Order("12-ч", D(2026, 2, 1),
                    D(2026, 2, 2)), reason="Академический долг")
@@ -119,7 +119,7 @@ def test_order_and_extract_read_back_from_the_pdf(session, faculty, tmp_path):  
     assert "Бекова Ас" in text and "Аманов" not in text and "12-ч" in text
 
 
-def test_debts_and_summary_exports(session, faculty, tmp_path):  # noqa: F811
+def test_debts_and_summary_exports(session, faculty, tmp_path):
     sheet_id = results.issue_sheet(session, faculty["algebra"], D(2026, 1, 5))
     enter(session, sheet_id, "Әлиев", "30", rating=50)
     enter(session, sheet_id, "Аманов", "100", rating=100)
@@ -175,7 +175,7 @@ def test_cli_exports_and_refused_import(db_path, tmp_path, cli):
     assert missing.returncode == 1
 
 
-def test_individual_retake_slips_carry_the_earlier_result(session, faculty, tmp_path):  # noqa: F811
+def test_individual_retake_slips_carry_the_earlier_result(session, faculty, tmp_path):
     s1 = results.issue_sheet(session, faculty["algebra"], D(2026, 1, 5))
     enter(session, s1, "Әлиев", "30", rating=50)  # 42 FX
     _exams, sheets = dm.draft_retakes(session, faculty["fx"], D(2026, 1, 21), kinds={"fx"})
@@ -186,7 +186,7 @@ def test_individual_retake_slips_carry_the_earlier_result(session, faculty, tmp_
     assert "Бекова" not in text  # only the debtors of the retake sheet
 
 
-def test_markup_and_formula_text_stays_literal(session, faculty, tmp_path):  # noqa: F811
+def test_markup_and_formula_text_stays_literal(session, faculty, tmp_path):
     from desktop.models.exams import Discipline, Exam
 
     exam = session.get(Exam, faculty["algebra"])

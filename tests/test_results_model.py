@@ -12,7 +12,7 @@ from desktop.models import grading as gr
 from desktop.models import orders, results, settings
 from desktop.models.base import DomainError
 from desktop.models.movements import MovementKind, Order, apply_movement, state_on
-from tests.factories import results_faculty
+from tests.factories import enter_result as enter
 
 D = dt.date
 
@@ -70,11 +70,6 @@ def test_ru_five_point_and_pass_fail():
 
 # A small faculty -----------------------------------------------------------------------------------------
 
-@pytest.fixture
-def faculty(session):
-    return results_faculty(session)
-
-
 def test_sheet_lists_students_studying_on_the_exam_day_in_alphabetical_order(session, faculty):
     p = faculty["people"]
     apply_movement(session, [p["Бекова"]], MovementKind.EXPULSION, Order("7-ч", D(2026, 1, 9), D(2026, 1, 9)),
@@ -96,12 +91,6 @@ def test_sheet_on_the_expulsion_day_itself_has_the_student_no_more_but_the_day_b
                    reason="x")
     sheet = results.load_sheet(session, results.issue_sheet(session, faculty["algebra"], D(2026, 1, 5)))
     assert "Бекова Ас" in [r.name for r in sheet.rows]  # expelled from the 11th, the exam is on the 10th
-
-
-def enter(session, sheet_id, name, text, rating=None):
-    sheet = results.load_sheet(session, sheet_id)
-    row = next(r for r in sheet.rows if r.name.startswith(name))
-    return results.enter_text(session, row.result_id, text, rating=rating, on=D(2026, 1, 15))
 
 
 def test_debts_a_retake_closes_and_the_earlier_result_stays(session, faculty):
