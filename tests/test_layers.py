@@ -49,3 +49,19 @@ def test_reportlab_runs_with_its_c_accelerators():
     from reportlab.lib import rl_accel
 
     assert inspect.isbuiltin(rl_accel.fp_str) and inspect.isbuiltin(rl_accel.asciiBase85Encode)
+
+
+def test_test_modules_share_fixtures_through_conftest_and_write_no_fixed_paths():
+    """A test module never imports another test module (shared fixtures live in conftest.py, shared
+    builders in tests/factories.py), never sleeps on a fixed delay and never writes to a fixed /tmp path."""
+    imports = re.compile(r"^\s*(from\s+tests\.test_\w+\s+import|import\s+tests\.test_)", re.M)
+    fixed_tmp = re.compile(r"""["']/tmp/""")
+    sleeps = re.compile(r"qtbot\.wait\(\s*[1-9]\d{2,}")
+    offenders = [
+        f"{p.name}: {kind}"
+        for p in sorted((ROOT / "tests").glob("test_*.py"))
+        for kind, pattern in (("imports a test module", imports), ("fixed /tmp path", fixed_tmp),
+                              ("fixed sleep", sleeps))
+        if p.name != "test_layers.py" and pattern.search(p.read_text(encoding="utf-8"))
+    ]
+    assert offenders == []
