@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from desktop import clock, dates
 from desktop.i18n import _
 from desktop.models.base import DomainError
-from desktop.models.meetings import (
+from desktop.models.meetings_entities import (
     AgendaItem,
     Decision,
     DecisionResponsible,
