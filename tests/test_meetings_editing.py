@@ -72,7 +72,7 @@ def test_edit_series_through_the_dialog_values_with_undo(page, demo_db, qtbot):
 
 def test_delete_series_refused_with_minutes_confirmed_twice_with_planned_meetings(page, demo_db):
     choose_series(page, "Деканаттын жумалык кеңешмеси")
-    with mock.patch("desktop.views.meetings.QMessageBox.warning") as warn:
+    with mock.patch("desktop.views.meetings.actions.QMessageBox.warning") as warn:
         page.actions_by_key["delete_series"].trigger()
     assert "cannot be deleted" in warn.call_args.args[2]
     assert page.series.findText("Деканаттын жумалык кеңешмеси") > 0

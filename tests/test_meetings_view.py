@@ -114,7 +114,7 @@ def test_agenda_editing_moves_and_minutes(page, demo_db):
     # an empty title is refused with a message, nothing changes
     from unittest import mock
 
-    with mock.patch("desktop.views.meetings.QMessageBox.warning") as warn:
+    with mock.patch("desktop.views.meetings.actions.QMessageBox.warning") as warn:
         editor.agenda.setData(editor.agenda.index(0, 1), "  ")
     assert warn.called
     with demo_db.session() as s:
