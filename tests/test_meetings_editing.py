@@ -14,6 +14,7 @@ from desktop.models import meetings_series as ms
 from desktop.models.operations import Change
 from desktop.views.common.area import AppContext
 from desktop.views.meetings import MeetingsArea
+from desktop.views.meetings.dialogs import AttendeeValues
 
 D = dt.date
 
@@ -102,7 +103,7 @@ def test_add_and_remove_an_attendee_of_one_meeting(page, demo_db):
     editor.tabs.setCurrentIndex(1)
     listed = [a["staff_id"] for a in editor.attendance.rows]
     outsider = next(i for i, _n in editor.staff if i not in listed)
-    editor.add_attendee({"staff_id": outsider, "present": False, "note": "ооруп калды"})
+    editor.add_attendee(AttendeeValues(outsider, False, "ооруп калды"))
     assert (editor.attendance.rows[-1]["staff_id"], editor.attendance.rows[-1]["present"],
             editor.attendance.rows[-1]["note"]) == (outsider, False, "ооруп калды")
     page.undo_stack.undo()
@@ -117,7 +118,7 @@ def test_add_and_remove_an_attendee_of_one_meeting(page, demo_db):
 
 
 def test_attendee_dialog_offers_only_those_not_listed(page, demo_db, qtbot):
-    from desktop.views.meetings.editor import AttendeeDialog
+    from desktop.views.meetings.dialogs import AttendeeDialog
 
     open_meeting(page, demo_db)
     staff = [(1, "Әбдіқадыр Ө.Ү."), (2, "Иванов И.И.")]
@@ -128,7 +129,7 @@ def test_attendee_dialog_offers_only_those_not_listed(page, demo_db, qtbot):
     dialog.present.setChecked(False)
     assert dialog.reason.isEnabled()
     dialog.reason.setText(" іссапарда ")
-    assert dialog.values() == {"staff_id": 2, "present": False, "note": "іссапарда"}
+    assert dialog.values() == AttendeeValues(2, False, "іссапарда")
 
 
 def agenda_titles(page):

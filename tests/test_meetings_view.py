@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from desktop.models import meetings as mt
 from desktop.views.common.area import AppContext
 from desktop.views.meetings import MeetingsArea
+from desktop.views.meetings.dialogs import DecisionValues
 
 D = dt.date
 
@@ -137,8 +138,7 @@ def test_attendance_and_decisions(page, demo_db):
         assert mt.meeting_tree(s, meeting_id)["attendees"][0]["present"] == row["present"]
     # a decision on the first item, closed, undone
     first_item = editor.agenda.rows[0]["id"]
-    page.add_decision(meeting_id, first_item, {"text": "Отчет тапшырылсын", "responsible": [row["staff_id"]],
-                                               "due_date": D(2025, 12, 15)})
+    page.add_decision(meeting_id, first_item, DecisionValues("Отчет тапшырылсын", (row["staff_id"],), D(2025, 12, 15)))
     d = next(r for r in editor.decisions.rows if r["text"] == "Отчет тапшырылсын")
     assert d["agenda_item_id"] == first_item
     editor.decision_view.setCurrentIndex(editor.decisions.index(editor.decisions.rows.index(d), 0))

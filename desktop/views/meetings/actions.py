@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QComboBox
 
     from desktop.views.common.area import AreaPage as _Page
+    from desktop.views.meetings.dialogs import DecisionValues
     from desktop.views.meetings.editor import MeetingEditor
 else:
     _Page = object
@@ -188,9 +189,9 @@ class MeetingsActions(_Page):  # for mypy an AreaPage: the page it is mixed into
             self._do(_("Edit agenda item"), bind(mops.update_agenda_item_op, item_id, **fields))
         self.editor.select_item(item_id)
 
-    def add_decision(self, meeting_id: int, item_id: int | None, values: dict) -> None:
-        self._do(_("Add decision"), bind(mops.add_decision_op, meeting_id, values["text"],
-                                         responsible=values["responsible"], due_date=values["due_date"],
+    def add_decision(self, meeting_id: int, item_id: int | None, values: DecisionValues) -> None:
+        self._do(_("Add decision"), bind(mops.add_decision_op, meeting_id, values.text,
+                                         responsible=list(values.responsible), due_date=values.due_date,
                                          agenda_item_id=item_id))
 
     def edit_decision(self, decision_id: int, field: str, value, in_minutes: bool = False) -> None:
