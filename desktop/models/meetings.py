@@ -49,6 +49,9 @@ from desktop.models.meetings_entities import (  # noqa: F401  (re-exported)
     check_minutes_open,
 )
 from desktop.models.meetings_queries import (  # noqa: F401  (re-exported)
+    MeetingRow,
+    MeetingWeek,
+    SeriesRow,
     _item_snapshot,
     _person,
     find_meeting,

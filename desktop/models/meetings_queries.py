@@ -6,6 +6,8 @@ choose from. Every name here is importable from ``desktop.models.meetings`` too.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
+from typing import TypedDict
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -26,9 +28,23 @@ from desktop.models.org import Staff
 
 # Series ------------------------------------------------------------------------------------
 
-def series_list(session: Session) -> list[dict]:
-    return [{"id": s.id, "name": s.name, "kind": s.kind, "recurrence": s.recurrence, "weekday": s.weekday,
-             "nth_week": s.nth_week, "month_day": s.month_day, "time": s.time, "place": s.place}
+@dataclass(frozen=True, slots=True)
+class SeriesRow:
+    """A series as the lists show it."""
+
+    id: int
+    name: str
+    kind: str  # a SeriesKind value
+    recurrence: str  # a Recurrence value
+    weekday: int  # 0 = Monday
+    nth_week: int | None
+    month_day: int | None
+    time: str  # "HH:MM"
+    place: str
+
+
+def series_list(session: Session) -> list[SeriesRow]:
+    return [SeriesRow(s.id, s.name, s.kind, s.recurrence, s.weekday, s.nth_week, s.month_day, s.time, s.place)
             for s in session.scalars(select(MeetingSeries).order_by(MeetingSeries.id))]
 
 
@@ -41,7 +57,25 @@ def series_by_name(session: Session, name: str) -> MeetingSeries | None:
 
 # Meetings ----------------------------------------------------------------------------------
 
-def meetings_between(session: Session, start: dt.date, end: dt.date, series_id: int | None = None) -> list[dict]:
+class MeetingRow(TypedDict):
+    """A meeting in the lists of a period (the calendar, the weeks, Today). A mapping: the window's
+    table models read their columns by key, and the window writes the series' name in the content
+    language into its copy."""
+
+    id: int
+    date: dt.date
+    time: str
+    place: str
+    number: int  # minutes No. within the series and academic year
+    held: bool
+    series_id: int
+    series: str  # the series' name
+    items: int  # agenda items
+    open_decisions: int  # decisions taken there still open
+
+
+def meetings_between(session: Session, start: dt.date, end: dt.date,
+                     series_id: int | None = None) -> list[MeetingRow]:
     query = (select(Meeting.id, Meeting.date, Meeting.time, Meeting.place, Meeting.number, Meeting.held,
                     MeetingSeries.id, MeetingSeries.name,
                     select(func.count(AgendaItem.id)).where(AgendaItem.meeting_id == Meeting.id).scalar_subquery(),
@@ -52,20 +86,30 @@ def meetings_between(session: Session, start: dt.date, end: dt.date, series_id: 
              .order_by(Meeting.date, Meeting.time, MeetingSeries.id))
     if series_id:
         query = query.where(Meeting.series_id == series_id)
-    return [{"id": r[0], "date": r[1], "time": r[2], "place": r[3], "number": r[4], "held": r[5],
-             "series_id": r[6], "series": r[7], "items": r[8], "open_decisions": r[9]} for r in session.execute(query)]
+    return [MeetingRow(id=r[0], date=r[1], time=r[2], place=r[3], number=r[4], held=r[5], series_id=r[6],
+                       series=r[7], items=r[8], open_decisions=r[9]) for r in session.execute(query)]
 
 
-def meetings_by_week(session: Session, first_monday: dt.date, weeks: int, series_id: int | None = None) -> list[dict]:
+@dataclass(frozen=True, slots=True)
+class MeetingWeek:
+    """One week (Monday to Sunday) and its meetings in date order (none: a week without meetings)."""
+
+    start: dt.date
+    end: dt.date
+    meetings: tuple[MeetingRow, ...]
+
+
+def meetings_by_week(session: Session, first_monday: dt.date, weeks: int,
+                     series_id: int | None = None) -> list[MeetingWeek]:
     """Week by week from ``first_monday``: each week's Monday and Sunday and its meetings (with the
     number of decisions taken there still open); weeks without a meeting are listed too."""
     first_monday -= dt.timedelta(days=first_monday.weekday())
     last = first_monday + dt.timedelta(days=7 * weeks - 1)
-    out = [{"start": first_monday + dt.timedelta(days=7 * i), "end": first_monday + dt.timedelta(days=7 * i + 6),
-            "meetings": []} for i in range(weeks)]
+    by_week: list[list[MeetingRow]] = [[] for _i in range(weeks)]
     for row in meetings_between(session, first_monday, last, series_id):
-        out[(row["date"] - first_monday).days // 7]["meetings"].append(row)
-    return out
+        by_week[(row["date"] - first_monday).days // 7].append(row)
+    return [MeetingWeek(first_monday + dt.timedelta(days=7 * i), first_monday + dt.timedelta(days=7 * i + 6),
+                        tuple(rows)) for i, rows in enumerate(by_week)]
 
 
 def find_meeting(session: Session, date: dt.date, series_name: str | None = None) -> Meeting:

@@ -9,6 +9,8 @@ deleted comes back with :func:`restore_series` (undo).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -70,14 +72,24 @@ def update_series(session: Session, series_id: int, **fields) -> dict:
     return old
 
 
-def deletion_impact(session: Session, series_id: int) -> dict:
+@dataclass(frozen=True, slots=True)
+class DeletionImpact:
+    """What deleting a series would take with it."""
+
+    meetings: int
+    held: int  # meetings held (with minutes): the series is then never deleted
+    decisions: int
+
+
+def deletion_impact(session: Session, series_id: int) -> DeletionImpact:
     """What deleting the series would take with it: meetings, held meetings, decisions."""
     mt._get(session, mt.MeetingSeries, series_id)
     M, D = mt.Meeting, mt.Decision
-    meetings = session.scalar(select(func.count(M.id)).where(M.series_id == series_id))
-    held = session.scalar(select(func.count(M.id)).where(M.series_id == series_id, M.held.is_(True)))
-    decisions = session.scalar(select(func.count(D.id)).join(M, D.meeting_id == M.id).where(M.series_id == series_id))
-    return {"meetings": meetings, "held": held, "decisions": decisions}
+    meetings = session.scalar(select(func.count(M.id)).where(M.series_id == series_id)) or 0
+    held = session.scalar(select(func.count(M.id)).where(M.series_id == series_id, M.held.is_(True))) or 0
+    decisions = session.scalar(select(func.count(D.id)).join(M, D.meeting_id == M.id)
+                               .where(M.series_id == series_id)) or 0
+    return DeletionImpact(meetings, held, decisions)
 
 
 def delete_series(session: Session, series_id: int, *, with_meetings: bool = False,
@@ -92,15 +104,15 @@ def delete_series(session: Session, series_id: int, *, with_meetings: bool = Fal
     if expected is not None:
         _check_expected(session, series, expected)
     impact = deletion_impact(session, series_id)
-    if impact["held"]:
+    if impact.held:
         raise DomainError(ngettext("“{series}” has {count} held meeting with minutes; a series with minutes "
                                    "cannot be deleted.",
                                    "“{series}” has {count} held meetings with minutes; a series with minutes "
-                                   "cannot be deleted.", impact["held"]).format(series=series.name, count=impact["held"]))
-    if impact["meetings"] and not with_meetings:
+                                   "cannot be deleted.", impact.held).format(series=series.name, count=impact.held))
+    if impact.meetings and not with_meetings:
         raise DomainError(ngettext("“{series}” has {count} planned meeting; confirm deleting it with the series.",
                                    "“{series}” has {count} planned meetings; confirm deleting them with the "
-                                   "series.", impact["meetings"]).format(series=series.name, count=impact["meetings"]))
+                                   "series.", impact.meetings).format(series=series.name, count=impact.meetings))
     snap = {"id": series.id, **series_values(session, series_id), "active": series.active}
     ids = list(session.scalars(select(mt.Meeting.id).where(mt.Meeting.series_id == series_id)
                                .order_by(mt.Meeting.date)))

@@ -8,6 +8,7 @@ these with plain ids and values."""
 from __future__ import annotations
 
 import io
+from dataclasses import asdict
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMessageBox
@@ -32,7 +33,7 @@ class MeetingsActions(_Page):  # for mypy an AreaPage: the page it is mixed into
     if TYPE_CHECKING:  # the page's, used here (the listing's series and meeting shown)
         series: QComboBox
         editor: MeetingEditor
-        _series_rows: dict[int, dict]
+        _series_rows: dict[int, mt.SeriesRow]
         meeting_id: int | None
 
         def _fill_series(self) -> None: ...
@@ -108,27 +109,28 @@ class MeetingsActions(_Page):  # for mypy an AreaPage: the page it is mixed into
         name = self.series.currentText()
         with self.ctx.db.session() as s:
             impact = ms.deletion_impact(s, series_id)
-        if impact["held"]:
+        if impact.held:
             QMessageBox.warning(self, _("Meetings"), ngettext(
                 "“{series}” has {count} held meeting with minutes; a series with minutes cannot be deleted.",
                 "“{series}” has {count} held meetings with minutes; a series with minutes cannot be deleted.",
-                impact["held"]).format(series=name, count=impact["held"]))
+                impact.held).format(series=name, count=impact.held))
             return
         if not self.confirm(_("Delete the meeting series “{series}”?").format(series=name)):
             return
-        if impact["meetings"] and not self.confirm(ngettext(
+        if impact.meetings and not self.confirm(ngettext(
                 "“{series}” has {count} planned meeting (decisions in it: {decisions}). "
                 "Delete it together with the series?",
                 "“{series}” has {count} planned meetings (decisions in them: {decisions}). "
-                "Delete them together with the series?", impact["meetings"]).format(
-                series=name, count=impact["meetings"], decisions=impact["decisions"])):
+                "Delete them together with the series?", impact.meetings).format(
+                series=name, count=impact.meetings, decisions=impact.decisions)):
             return
         from desktop.views.common.mass_delete import backup_before_delete
 
-        if not backup_before_delete(self, impact["meetings"], whole=True):
+        if not backup_before_delete(self, impact.meetings, whole=True):
             return
         # The series as shown, with the meetings the user confirmed: another office's change is refused.
-        shown = {**self._series_rows.get(series_id, {}), "meeting_count": impact["meetings"]}
+        row = self._series_rows.get(series_id)
+        shown = {**(asdict(row) if row is not None else {}), "meeting_count": impact.meetings}
         self._do(_("Delete series"), bind(mops.delete_series_op, series_id, shown))
 
     def create_next(self) -> None:

@@ -37,7 +37,7 @@ else:
 
 
 class MeetingsListing(_Page):  # for mypy an AreaPage: the page it is mixed into
-    _series_rows: dict[int, dict] = {}  # the series as shown (set by _fill_series, never mutated)
+    _series_rows: dict[int, mt.SeriesRow] = {}  # the series as shown (set by _fill_series)
     _meeting_id: int | None = None
     if TYPE_CHECKING:  # the page's widgets and models, used here
         series: QComboBox
@@ -72,13 +72,13 @@ class MeetingsListing(_Page):  # for mypy an AreaPage: the page it is mixed into
         with self.ctx.db.session() as s:
             rows = mt.series_list(s)
             names = shown_versions(s, "meeting_series", "name")  # in the content language, where chosen
-        self._series_rows = {r["id"]: r for r in rows}  # as shown: a delete expects them unchanged
+        self._series_rows = {r.id: r for r in rows}  # as shown: a delete expects them unchanged
         wanted = self.series.currentData() if self.series.count() else settings.get(SERIES)
         self.series.blockSignals(True)
         self.series.clear()
         self.series.addItem(_("All series"), 0)
         for r in rows:
-            self.series.addItem(names.get(r["id"], r["name"]), r["id"])
+            self.series.addItem(names.get(r.id, r.name), r.id)
         self.series.setCurrentIndex(max(self.series.findData(wanted or 0), 0))
         self.series.blockSignals(False)
         self._enable_series_actions()
@@ -124,13 +124,11 @@ class MeetingsListing(_Page):  # for mypy an AreaPage: the page it is mixed into
         start = dt.date(year, month, 1)
         end = (dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1))
         with self.ctx.db.session() as s:
-            rows = mt.meetings_between(s, start - dt.timedelta(days=7), end + dt.timedelta(days=14),
-                                       self.series.currentData() or None)
+            meetings = mt.meetings_between(s, start - dt.timedelta(days=7), end + dt.timedelta(days=14),
+                                           self.series.currentData() or None)
             from desktop.views.translations import shown_versions
 
             names = shown_versions(s, "meeting_series", "name")
-            for r in rows:
-                r["series"] = names.get(r["series_id"], r["series"])
             from desktop.models.workdays import work_calendar
 
             cal = work_calendar(s)
@@ -144,9 +142,11 @@ class MeetingsListing(_Page):  # for mypy an AreaPage: the page it is mixed into
         meet = QTextCharFormat()
         meet.setBackground(QBrush(QColor(colours.role("info").fill)))
         meet.setFontWeight(QFont.Weight.Bold)
-        for r in rows:
-            self.calendar.setDateTextFormat(QDate(r["date"].year, r["date"].month, r["date"].day), meet)
-        self.meetings.set_rows([r for r in rows if start <= r["date"] <= end])
+        for m in meetings:
+            self.calendar.setDateTextFormat(QDate(m["date"].year, m["date"].month, m["date"].day), meet)
+        # the month's meetings, each with its series' name in the content language where chosen
+        self.meetings.set_rows([{**m, "series": names.get(m["series_id"], m["series"])}
+                                for m in meetings if start <= m["date"] <= end])
         if self.meeting_id is not None:
             self._select_meeting(self.meeting_id, load=False)
         self.weeks.load()

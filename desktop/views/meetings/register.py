@@ -147,7 +147,7 @@ class DecisionsRegister(QWidget):
             versions = version_text_index(s, "meeting_decision", [r["id"] for r in rows]) if rows else {}
             shown = shown_versions(s, "meeting_decision", "text")  # in the content language, where chosen
             names = shown_versions(s, "meeting_series", "name")
-            series = {r["name"]: names.get(r["id"], r["name"]) for r in mt.series_list(s)}
+            series = {r.name: names.get(r.id, r.name) for r in mt.series_list(s)}
         for r in rows:  # the filter finds a decision by its original and any of its language versions
             r["versions_text"] = versions.get(r["id"], "") + "\n" + r["text"]
             r["text"] = shown.get(r["id"], r["text"])
