@@ -10,6 +10,7 @@ deleted comes back with :func:`restore_series` (undo).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any, NotRequired, TypedDict
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -22,16 +23,34 @@ SERIES_FIELDS = ("name", "kind", "recurrence", "weekday", "nth_week", "month_day
                  "chair_id", "secretary_id", "members", "department_id")
 
 
-def series_values(session: Session, series_id: int) -> dict:
+class SeriesValues(TypedDict):
+    """A series' values as the series dialog edits them and :func:`meetings.add_series` and
+    :func:`update_series` take them (keyword arguments, so a mapping)."""
+
+    name: str
+    kind: str  # a SeriesKind value
+    recurrence: str  # a Recurrence value
+    weekday: int  # 0 = Monday
+    nth_week: int | None
+    month_day: int | None
+    time: str
+    place: str
+    chair_id: int | None
+    secretary_id: int | None
+    department_id: NotRequired[int | None]  # not edited in the dialog
+    members: list[int]  # staff ids, in the attendance list's order
+
+
+def series_values(session: Session, series_id: int) -> SeriesValues:
     """Everything the series dialog edits, as :func:`update_series` takes it."""
     s = mt._get(session, mt.MeetingSeries, series_id)
-    return {"name": s.name, "kind": s.kind, "recurrence": s.recurrence, "weekday": s.weekday,
-            "nth_week": s.nth_week, "month_day": s.month_day, "time": s.time, "place": s.place,
-            "chair_id": s.chair_id, "secretary_id": s.secretary_id, "department_id": s.department_id,
-            "members": [m.staff_id for m in s.members]}
+    return SeriesValues(name=s.name, kind=s.kind, recurrence=s.recurrence, weekday=s.weekday,
+                        nth_week=s.nth_week, month_day=s.month_day, time=s.time, place=s.place,
+                        chair_id=s.chair_id, secretary_id=s.secretary_id, department_id=s.department_id,
+                        members=[m.staff_id for m in s.members])
 
 
-def update_series(session: Session, series_id: int, **fields) -> dict:
+def update_series(session: Session, series_id: int, **fields: Any) -> dict[str, Any]:
     """Change a series; returns the old values (undo: call again with them). Meetings already
     created keep their date, time, place and attendees; the change applies to the next ones."""
     series = mt._get(session, mt.MeetingSeries, series_id)
@@ -69,7 +88,7 @@ def update_series(session: Session, series_id: int, **fields) -> dict:
         series.members = [mt.MeetingSeriesMember(staff_id=sid, position=i)
                           for i, sid in enumerate(dict.fromkeys(new["members"]))]
     session.flush()
-    return old
+    return dict(old)  # field -> value, as this function takes them back
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,6 +22,7 @@ from desktop.views.common.operations import run
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QComboBox
 
+    from desktop.models.meetings_series import SeriesValues
     from desktop.views.common.area import AreaPage as _Page
     from desktop.views.meetings.dialogs import DecisionValues
     from desktop.views.meetings.editor import MeetingEditor
@@ -48,7 +49,7 @@ class MeetingsActions(_Page):  # for mypy an AreaPage: the page it is mixed into
         if isinstance(outcome.result, int):
             self.open_meeting(outcome.result)
 
-    def new_series(self, values: dict | None = None) -> None:
+    def new_series(self, values: SeriesValues | None = None) -> None:
         """A new series from the dialog (or from ``values``, as the dialog returns them)."""
         if values is None:
             from desktop.models.org import staff_rows
@@ -71,7 +72,7 @@ class MeetingsActions(_Page):  # for mypy an AreaPage: the page it is mixed into
         with self.ctx.db.session() as s:
             return [r for r in staff_rows(s) if r["active"] or r["id"] in keep]
 
-    def edit_series(self, values: dict | None = None) -> None:
+    def edit_series(self, values: SeriesValues | None = None) -> None:
         """Change the chosen series from the dialog (or to ``values``); undoable. Meetings already
         created keep their own date, time, place and attendees."""
         from desktop.models import meetings_series as ms
