@@ -14,6 +14,7 @@ meeting is edited through its minutes any more: its decisions are followed up in
 from __future__ import annotations
 
 import datetime as dt
+from typing import TypedDict
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -160,21 +161,47 @@ def update_decision(session: Session, decision_id: int, *, in_minutes: bool = Fa
     return old
 
 
-def decision_row(d: Decision, meeting: Meeting, series_name: str, on_date: dt.date) -> dict:
-    return {
-        "id": d.id, "text": d.text, "due_date": d.due_date, "status": d.status, "closed_on": d.closed_on,
-        "note": d.note, "meeting_id": meeting.id, "meeting_date": meeting.date, "meeting_number": meeting.number,
-        "series": series_name, "agenda_item_id": d.agenda_item_id,
-        "responsible_ids": [r.staff_id for r in d.responsible],
-        "responsible": ", ".join(r.staff.short_name for r in d.responsible),
-        "overdue": is_decision_overdue(d.status, d.due_date, on_date),
+class DecisionRow(TypedDict):
+    """A decision in the register, the meeting editor, the printed minutes and the Excel register.
+    A mapping: the window's table models read it by key, and the printed minutes are made from a
+    copy with the texts in the report's language."""
+
+    id: int
+    text: str
+    due_date: dt.date | None
+    status: str  # a DecisionStatus value
+    closed_on: dt.date | None
+    note: str
+    meeting_id: int
+    meeting_date: dt.date
+    meeting_number: int
+    series: str  # the series' name
+    agenda_item_id: int | None
+    responsible_ids: list[int]
+    responsible: str  # short names, comma-separated
+    overdue: bool
+    # as decided at the meeting (the minutes)
+    decided_text: str
+    decided_due_date: dt.date | None
+    decided_responsible: str
+    decided_versions: dict[str, str] | None  # {lang: text} as the minutes were signed
+
+
+def decision_row(d: Decision, meeting: Meeting, series_name: str, on_date: dt.date) -> DecisionRow:
+    return DecisionRow(
+        id=d.id, text=d.text, due_date=d.due_date, status=d.status, closed_on=d.closed_on,
+        note=d.note, meeting_id=meeting.id, meeting_date=meeting.date, meeting_number=meeting.number,
+        series=series_name, agenda_item_id=d.agenda_item_id,
+        responsible_ids=[r.staff_id for r in d.responsible],
+        responsible=", ".join(r.staff.short_name for r in d.responsible),
+        overdue=is_decision_overdue(d.status, d.due_date, on_date),
         # as decided at the meeting (the minutes); a row from before the snapshot reads its state
-        "decided_text": d.text if d.decided_text is None else d.decided_text,
-        "decided_due_date": d.due_date if d.decided_text is None else d.decided_due_date,
-        "decided_responsible": (", ".join(r.staff.short_name for r in d.responsible)
-                                if d.decided_responsible is None else d.decided_responsible),
-        "decided_versions": d.decided_versions,
-    }
+        decided_text=d.text if d.decided_text is None else d.decided_text,
+        decided_due_date=d.due_date if d.decided_text is None else d.decided_due_date,
+        decided_responsible=(", ".join(r.staff.short_name for r in d.responsible)
+                             if d.decided_responsible is None else d.decided_responsible),
+        decided_versions=d.decided_versions,
+    )
 
 
 def sign_minutes(session: Session, meeting_id: int, signed_on: dt.date | None) -> dt.date | None:
@@ -213,9 +240,20 @@ def is_decision_overdue(status: str, due_date: dt.date | None, on_date: dt.date)
     return status == DecisionStatus.OPEN and due_date is not None and due_date < on_date
 
 
+class DecisionFilters(TypedDict, total=False):
+    """The register's filters as :func:`decisions` takes them (keyword arguments)."""
+
+    status: str | None  # a DecisionStatus value
+    staff_id: int | None  # a responsible person
+    due_by: dt.date | None
+    meeting_id: int | None
+    series_id: int | None
+    overdue_only: bool
+
+
 def decisions(session: Session, *, on_date: dt.date | None = None, status: str | None = None,
               staff_id: int | None = None, due_by: dt.date | None = None, meeting_id: int | None = None,
-              series_id: int | None = None, overdue_only: bool = False) -> list[dict]:
+              series_id: int | None = None, overdue_only: bool = False) -> list[DecisionRow]:
     """The decisions register, filtered by status, responsible person, due date, meeting or series."""
     on_date = on_date or clock.today()
     query = (select(Decision, Meeting, MeetingSeries.name).join(Meeting, Decision.meeting_id == Meeting.id)

@@ -4,6 +4,7 @@ overdue ones highlighted; export to Excel."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
@@ -22,9 +23,10 @@ from PySide6.QtWidgets import (
 from desktop import clock
 from desktop.i18n import _, ngettext
 from desktop.models import meetings as mt
+from desktop.models.meetings_decisions import DecisionFilters
 from desktop.views import settings
 from desktop.views.common.area import reads
-from desktop.views.common.forms import date_edit
+from desktop.views.common.forms import date_edit, to_date
 from desktop.views.common.tablemodel import TextFilterProxy
 from desktop.views.meetings.editor import table
 from desktop.views.meetings.models import decision_model
@@ -127,10 +129,10 @@ class DecisionsRegister(QWidget):
             self._fill_status()
         self.reload()
 
-    def filters(self) -> dict:
-        return {"staff_id": self.person.currentData() or None, "status": self.status.currentData() or None,
-                "due_by": self.due_by.date().toPython() if self.use_due.isChecked() else None,
-                "overdue_only": self.overdue.isChecked()}
+    def filters(self) -> DecisionFilters:
+        return DecisionFilters(staff_id=self.person.currentData() or None, status=self.status.currentData() or None,
+                               due_by=to_date(self.due_by) if self.use_due.isChecked() else None,
+                               overdue_only=self.overdue.isChecked())
 
     def _filters_changed(self) -> None:
         settings.put(F_PERSON, self.person.currentData() or 0)
@@ -148,16 +150,15 @@ class DecisionsRegister(QWidget):
             shown = shown_versions(s, "meeting_decision", "text")  # in the content language, where chosen
             names = shown_versions(s, "meeting_series", "name")
             series = {r.name: names.get(r.id, r.name) for r in mt.series_list(s)}
-        for r in rows:  # the filter finds a decision by its original and any of its language versions
-            r["versions_text"] = versions.get(r["id"], "") + "\n" + r["text"]
-            r["text"] = shown.get(r["id"], r["text"])
-            r["series"] = series.get(r["series"], r["series"])
-        self.model.set_rows(rows)
+        # the rows shown: the filter finds a decision by its original and any of its language versions
+        self.model.set_rows([{**r, "versions_text": versions.get(r["id"], "") + "\n" + r["text"],
+                              "text": shown.get(r["id"], r["text"]), "series": series.get(r["series"], r["series"])}
+                             for r in rows])
         overdue = sum(1 for r in rows if r["overdue"])
         self.count.setText(ngettext("{count} decision, {overdue} overdue", "{count} decisions, {overdue} overdue",
                                         len(rows)).format(count=len(rows), overdue=overdue))
 
-    def current(self) -> dict | None:
+    def current(self) -> dict[str, Any] | None:
         return self.model.record(self.proxy.mapToSource(self.view.currentIndex()))
 
     def _set_status(self, status: str) -> None:
