@@ -14,6 +14,7 @@ and decisions modules are importable from this one.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any, TypedDict
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -23,6 +24,7 @@ from desktop.i18n import _
 from desktop.models.base import DomainError
 from desktop.models.meetings_decisions import (  # noqa: F401  (re-exported)
     DECISION_FIELDS,
+    DecisionSnapshot,
     _decision_snapshot,
     add_decision,
     decision_row,
@@ -49,6 +51,7 @@ from desktop.models.meetings_entities import (  # noqa: F401  (re-exported)
     check_minutes_open,
 )
 from desktop.models.meetings_queries import (  # noqa: F401  (re-exported)
+    ItemSnapshot,
     MeetingRow,
     MeetingWeek,
     SeriesRow,
@@ -141,7 +144,30 @@ def _renumber_meetings(session: Session, series_id: int, date: dt.date) -> None:
     session.flush()
 
 
-def delete_meeting(session: Session, meeting_id: int) -> dict:
+class AttendeeSnapshot(TypedDict):
+    staff_id: int
+    present: bool
+    note: str
+
+
+class MeetingSnapshot(TypedDict):
+    """A meeting with its attendance, agenda, minutes and decisions, as an undo puts it back."""
+
+    id: int
+    series_id: int
+    date: dt.date
+    time: str
+    place: str
+    chair_id: int | None
+    secretary_id: int | None
+    held: bool
+    minutes_signed_on: dt.date | None
+    attendees: list[AttendeeSnapshot]
+    items: list[ItemSnapshot]
+    decisions: list[DecisionSnapshot]
+
+
+def delete_meeting(session: Session, meeting_id: int) -> MeetingSnapshot:
     """Delete a meeting (its agenda, minutes and decisions); returns a snapshot for :func:`restore_meeting`."""
     meeting = _get(session, Meeting, meeting_id)
     check_minutes_open(meeting)
@@ -152,19 +178,19 @@ def delete_meeting(session: Session, meeting_id: int) -> dict:
     return snap
 
 
-def meeting_snapshot(session: Session, meeting: Meeting) -> dict:
+def meeting_snapshot(session: Session, meeting: Meeting) -> MeetingSnapshot:
     own = session.scalars(select(Decision).where(Decision.meeting_id == meeting.id).order_by(Decision.id))
-    return {
-        "id": meeting.id, "series_id": meeting.series_id, "date": meeting.date, "time": meeting.time,
-        "place": meeting.place, "chair_id": meeting.chair_id, "secretary_id": meeting.secretary_id,
-        "held": meeting.held, "minutes_signed_on": meeting.minutes_signed_on,
-        "attendees": [{"staff_id": a.staff_id, "present": a.present, "note": a.note} for a in meeting.attendees],
-        "items": [_item_snapshot(i) for i in meeting.items],
-        "decisions": [_decision_snapshot(d) for d in own],
-    }
+    return MeetingSnapshot(
+        id=meeting.id, series_id=meeting.series_id, date=meeting.date, time=meeting.time,
+        place=meeting.place, chair_id=meeting.chair_id, secretary_id=meeting.secretary_id,
+        held=meeting.held, minutes_signed_on=meeting.minutes_signed_on,
+        attendees=[AttendeeSnapshot(staff_id=a.staff_id, present=a.present, note=a.note) for a in meeting.attendees],
+        items=[_item_snapshot(i) for i in meeting.items],
+        decisions=[_decision_snapshot(d) for d in own],
+    )
 
 
-def restore_meeting(session: Session, snap: dict) -> Meeting:
+def restore_meeting(session: Session, snap: MeetingSnapshot) -> Meeting:
     meeting = Meeting(id=snap["id"], series_id=snap["series_id"], date=snap["date"], time=snap["time"],
                       place=snap["place"], chair_id=snap["chair_id"], secretary_id=snap["secretary_id"],
                       held=snap["held"])
@@ -184,10 +210,11 @@ def restore_meeting(session: Session, snap: dict) -> Meeting:
 MEETING_FIELDS = ("date", "time", "place", "chair_id", "secretary_id", "held")
 
 
-def update_meeting(session: Session, meeting_id: int, **fields) -> dict:
+def update_meeting(session: Session, meeting_id: int, **fields: Any) -> dict[str, Any]:
+    """Set heading fields (``MEETING_FIELDS``); returns their old values (undo: call again with them)."""
     meeting = _get(session, Meeting, meeting_id)
     check_minutes_open(meeting)
-    old = {}
+    old: dict[str, Any] = {}
     for k, v in fields.items():
         if k not in MEETING_FIELDS:
             raise ValueError(k)
@@ -208,14 +235,22 @@ def update_meeting(session: Session, meeting_id: int, **fields) -> dict:
 
 # Attendance --------------------------------------------------------------------------------
 
+class AttendanceBefore(TypedDict):
+    """A person's attendance row as it was (:func:`restore_attendance` puts it back at its place)."""
+
+    present: bool
+    note: str
+    position: int
+
+
 def set_attendance(session: Session, meeting_id: int, staff_id: int, present: bool | None,
-                   note: str | None = None) -> dict | None:
+                   note: str | None = None) -> AttendanceBefore | None:
     """Mark present/absent; ``present=None`` removes the person. Returns the old row (None: was not listed)."""
     meeting = _get(session, Meeting, meeting_id)
     check_minutes_open(meeting)
     row = next((a for a in meeting.attendees if a.staff_id == staff_id), None)
-    old = None if row is None else {"present": row.present, "note": row.note,
-                                    "position": meeting.attendees.index(row)}
+    old = None if row is None else AttendanceBefore(present=row.present, note=row.note,
+                                                    position=meeting.attendees.index(row))
     if present is None:
         if row is not None:
             meeting.attendees.remove(row)
@@ -230,7 +265,7 @@ def set_attendance(session: Session, meeting_id: int, staff_id: int, present: bo
     return old
 
 
-def restore_attendance(session: Session, meeting_id: int, staff_id: int, old: dict | None) -> None:
+def restore_attendance(session: Session, meeting_id: int, staff_id: int, old: AttendanceBefore | None) -> None:
     """Undo of :func:`set_attendance`: a removed person comes back at their place in the list."""
     if old is None:
         set_attendance(session, meeting_id, staff_id, None)
@@ -271,10 +306,11 @@ def add_agenda_item(session: Session, meeting_id: int, title: str, *, position: 
     return item
 
 
-def update_agenda_item(session: Session, item_id: int, **fields) -> dict:
+def update_agenda_item(session: Session, item_id: int, **fields: Any) -> dict[str, Any]:
+    """Set ``ITEM_FIELDS``; returns their old values (undo: call again with them)."""
     item = _get(session, AgendaItem, item_id)
     check_minutes_open(item.meeting)
-    old = {}
+    old: dict[str, Any] = {}
     for k, v in fields.items():
         if k not in ITEM_FIELDS:
             raise ValueError(k)
@@ -288,7 +324,15 @@ def update_agenda_item(session: Session, item_id: int, **fields) -> dict:
     return old
 
 
-def delete_agenda_item(session: Session, item_id: int, expected: dict | None = None) -> dict:
+class DeletedItem(ItemSnapshot):
+    """An agenda item as an undo puts it back, with its language versions and its decisions."""
+
+    meeting_id: int
+    versions: list[tuple]  # ``text_versions.snapshot_versions``
+    decision_ids: list[int]  # the decisions taken under it
+
+
+def delete_agenda_item(session: Session, item_id: int, expected: DeletedItem | None = None) -> DeletedItem:
     """``expected``: the snapshot an undo put back; a redo deletes only that item (another office's
     change of its title, report or decision meanwhile is refused with StaleDataError)."""
     item = _get(session, AgendaItem, item_id)
@@ -299,9 +343,10 @@ def delete_agenda_item(session: Session, item_id: int, expected: dict | None = N
         raise StaleDataError(f"agenda_item {item_id} was changed by another session")
     from desktop.models.text_versions import snapshot_versions
 
-    snap = {**_item_snapshot(item), "meeting_id": item.meeting_id,
-            "versions": snapshot_versions(session, "agenda_item", item.id),  # back with an undo
-            "decision_ids": list(session.scalars(select(Decision.id).where(Decision.agenda_item_id == item.id)))}
+    snap = DeletedItem(**_item_snapshot(item), meeting_id=item.meeting_id,
+                       versions=snapshot_versions(session, "agenda_item", item.id),  # back with an undo
+                       decision_ids=list(session.scalars(select(Decision.id)
+                                                         .where(Decision.agenda_item_id == item.id))))
     meeting = item.meeting
     meeting.items.remove(item)
     session.delete(item)
@@ -310,12 +355,14 @@ def delete_agenda_item(session: Session, item_id: int, expected: dict | None = N
     return snap
 
 
-def restore_agenda_item(session: Session, snap: dict) -> AgendaItem:
-    snap = dict(snap)
-    versions = snap.pop("versions", None)
-    decision_ids = snap.pop("decision_ids", ())  # the decisions taken under the item point at it again
-    item = add_agenda_item(session, snap.pop("meeting_id"), snap.pop("title"), item_id=snap.pop("id"), **snap)
-    for decision_id in decision_ids:
+def restore_agenda_item(session: Session, snap: DeletedItem) -> AgendaItem:
+    versions = snap.get("versions")
+    item = add_agenda_item(session, snap["meeting_id"], snap["title"], item_id=snap["id"],
+                           position=snap["position"], speaker_id=snap["speaker_id"],
+                           minutes_allotted=snap["minutes_allotted"], source=snap["source"],
+                           source_ref=snap["source_ref"], workplan_item_id=snap["workplan_item_id"],
+                           decision_id=snap["decision_id"], heard=snap["heard"], decided=snap["decided"])
+    for decision_id in snap.get("decision_ids", ()):  # the decisions taken under the item point at it again
         decision = session.get(Decision, decision_id)
         if decision is not None:
             decision.agenda_item_id = item.id

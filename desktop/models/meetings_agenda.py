@@ -209,13 +209,13 @@ def add_proposals(session: Session, meeting_id: int, proposals: list[AgendaPropo
     return ids
 
 
-def remove_items(session: Session, item_ids: list[int]) -> list[dict]:
+def remove_items(session: Session, item_ids: list[int]) -> list[mt.DeletedItem]:
     """Delete items (undo of :func:`add_proposals`); returns their snapshots, first to last."""
     snaps = [mt.delete_agenda_item(session, i) for i in reversed(item_ids)]
     return list(reversed(snaps))
 
 
-def restore_items(session: Session, snaps: list[dict]) -> None:
+def restore_items(session: Session, snaps: list[mt.DeletedItem]) -> None:
     for snap in snaps:
         mt.restore_agenda_item(session, snap)
 

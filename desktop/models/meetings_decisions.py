@@ -14,7 +14,7 @@ meeting is edited through its minutes any more: its decisions are followed up in
 from __future__ import annotations
 
 import datetime as dt
-from typing import TypedDict
+from typing import Any, NotRequired, TypedDict
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -34,17 +34,43 @@ from desktop.models.meetings_entities import (
 )
 
 
-def _decision_snapshot(d: Decision) -> dict:
-    return {"id": d.id, "meeting_id": d.meeting_id, "agenda_item_id": d.agenda_item_id, "text": d.text,
-            "due_date": d.due_date, "status": d.status, "closed_on": d.closed_on, "note": d.note,
-            "responsible": [r.staff_id for r in d.responsible], "decided": _decided(d)}
+class Decided(TypedDict):
+    """A decision as its minutes print it (the ``decided_*`` columns)."""
+
+    decided_text: str | None
+    decided_responsible: str | None
+    decided_due_date: dt.date | None
+    decided_versions: dict[str, str] | None
+
+
+class DecisionSnapshot(TypedDict):
+    """A decision as an undo puts it back (:func:`restore_decision`)."""
+
+    id: int
+    meeting_id: int
+    agenda_item_id: int | None
+    text: str
+    due_date: dt.date | None
+    status: str
+    closed_on: dt.date | None
+    note: str
+    responsible: list[int]  # staff ids in order
+    decided: Decided
+    versions: NotRequired[list[tuple]]  # its language versions (``text_versions.snapshot_versions``)
+
+
+def _decision_snapshot(d: Decision) -> DecisionSnapshot:
+    return DecisionSnapshot(id=d.id, meeting_id=d.meeting_id, agenda_item_id=d.agenda_item_id, text=d.text,
+                            due_date=d.due_date, status=d.status, closed_on=d.closed_on, note=d.note,
+                            responsible=[r.staff_id for r in d.responsible], decided=_decided(d))
 
 
 DECIDED_COLUMNS = ("decided_text", "decided_responsible", "decided_due_date", "decided_versions")
 
 
-def _decided(d: Decision) -> dict:
-    return {k: getattr(d, k) for k in DECIDED_COLUMNS}
+def _decided(d: Decision) -> Decided:
+    return Decided(decided_text=d.decided_text, decided_responsible=d.decided_responsible,
+                   decided_due_date=d.decided_due_date, decided_versions=d.decided_versions)
 
 
 def _names(session: Session, staff_ids) -> str:
@@ -78,7 +104,7 @@ def _check_due(meeting: Meeting, due_date: dt.date | None) -> None:
             due=dates.table(due_date), date=dates.table(meeting.date)))
 
 
-def restore_decision(session: Session, snap: dict) -> Decision:
+def restore_decision(session: Session, snap: DecisionSnapshot) -> Decision:
     d = add_decision(session, snap["meeting_id"], snap["text"], responsible=snap["responsible"],
                      due_date=snap["due_date"], agenda_item_id=snap["agenda_item_id"], decision_id=snap["id"])
     d.status, d.closed_on, d.note = snap["status"], snap["closed_on"], snap["note"]
@@ -92,7 +118,7 @@ def restore_decision(session: Session, snap: dict) -> Decision:
     return d
 
 
-def delete_decision(session: Session, decision_id: int, expected: dict | None = None) -> dict:
+def delete_decision(session: Session, decision_id: int, expected: DecisionSnapshot | None = None) -> DecisionSnapshot:
     """``expected``: the snapshot an undo put back; a redo deletes only that decision (another
     office's change meanwhile is refused with StaleDataError)."""
     from desktop.models.text_versions import snapshot_versions
@@ -105,7 +131,8 @@ def delete_decision(session: Session, decision_id: int, expected: dict | None = 
         from sqlalchemy.orm.exc import StaleDataError
 
         raise StaleDataError(f"meeting_decision {decision_id} was changed by another session")
-    snap = {**_decision_snapshot(d), "versions": snapshot_versions(session, "meeting_decision", d.id)}
+    snap = _decision_snapshot(d)
+    snap["versions"] = snapshot_versions(session, "meeting_decision", d.id)
     session.delete(d)
     session.flush()
     return snap
@@ -114,14 +141,15 @@ def delete_decision(session: Session, decision_id: int, expected: dict | None = 
 DECISION_FIELDS = ("text", "due_date", "status", "closed_on", "note", "responsible")
 
 
-def update_decision(session: Session, decision_id: int, *, in_minutes: bool = False, **fields) -> dict:
+def update_decision(session: Session, decision_id: int, *, in_minutes: bool = False,
+                    **fields: Any) -> dict[str, Any]:
     """Set text, due date, status (closing sets ``closed_on``), note, responsible (staff ids).
 
     From the register (default) only the decision's current state changes; through the minutes
     (``in_minutes``, refused once they are signed) text, due date and responsible persons are
     also what the minutes print. The returned dict undoes either (``decided``: the old snapshot)."""
     d = _get(session, Decision, decision_id)
-    old: dict = {}
+    old: dict[str, Any] = {}
     if in_minutes:
         check_minutes_open(d.meeting)
         old["decided"] = _decided(d)

@@ -127,11 +127,28 @@ def find_meeting(session: Session, date: dt.date, series_name: str | None = None
 
 # Reading a whole meeting -------------------------------------------------------------------
 
-def _item_snapshot(item: AgendaItem) -> dict:
-    return {"id": item.id, "position": item.position, "title": item.title, "speaker_id": item.speaker_id,
-            "minutes_allotted": item.minutes_allotted, "source": item.source, "source_ref": item.source_ref,
-            "workplan_item_id": item.workplan_item_id, "decision_id": item.decision_id, "heard": item.heard,
-            "decided": item.decided}
+class ItemSnapshot(TypedDict):
+    """An agenda item's columns (the keyword arguments of ``AgendaItem``): what an undo puts back,
+    and the base of an item in :func:`meeting_tree`."""
+
+    id: int
+    position: int
+    title: str
+    speaker_id: int | None
+    minutes_allotted: int | None
+    source: str  # "manual" or an agenda source's key
+    source_ref: str
+    workplan_item_id: int | None
+    decision_id: int | None
+    heard: str
+    decided: str
+
+
+def _item_snapshot(item: AgendaItem) -> ItemSnapshot:
+    return ItemSnapshot(id=item.id, position=item.position, title=item.title, speaker_id=item.speaker_id,
+                        minutes_allotted=item.minutes_allotted, source=item.source, source_ref=item.source_ref,
+                        workplan_item_id=item.workplan_item_id, decision_id=item.decision_id, heard=item.heard,
+                        decided=item.decided)
 
 
 def _person(staff: Staff | None) -> dict | None:

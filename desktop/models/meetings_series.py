@@ -9,6 +9,7 @@ deleted comes back with :func:`restore_series` (undo).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, NotRequired, TypedDict
 
@@ -111,8 +112,16 @@ def deletion_impact(session: Session, series_id: int) -> DeletionImpact:
     return DeletionImpact(meetings, held, decisions)
 
 
+class SeriesSnapshot(SeriesValues):
+    """A deleted series with its planned meetings, as :func:`restore_series` puts it back."""
+
+    id: int
+    active: bool
+    meetings: list[mt.MeetingSnapshot]
+
+
 def delete_series(session: Session, series_id: int, *, with_meetings: bool = False,
-                  expected: dict | None = None) -> dict:
+                  expected: Mapping[str, Any] | None = None) -> SeriesSnapshot:
     """Delete a series; returns a snapshot for :func:`restore_series`.
 
     Refused when a meeting of the series was held; planned meetings are deleted with it only
@@ -132,16 +141,18 @@ def delete_series(session: Session, series_id: int, *, with_meetings: bool = Fal
         raise DomainError(ngettext("“{series}” has {count} planned meeting; confirm deleting it with the series.",
                                    "“{series}” has {count} planned meetings; confirm deleting them with the "
                                    "series.", impact.meetings).format(series=series.name, count=impact.meetings))
-    snap = {"id": series.id, **series_values(session, series_id), "active": series.active}
+    values = series_values(session, series_id)
+    active = series.active
     ids = list(session.scalars(select(mt.Meeting.id).where(mt.Meeting.series_id == series_id)
                                .order_by(mt.Meeting.date)))
-    snap["meetings"] = [mt.delete_meeting(session, i) for i in ids]
+    snap = SeriesSnapshot(**values, id=series.id, active=active,
+                          meetings=[mt.delete_meeting(session, i) for i in ids])
     session.delete(series)
     session.flush()
     return snap
 
 
-def _check_expected(session: Session, series: mt.MeetingSeries, expected: dict) -> None:
+def _check_expected(session: Session, series: mt.MeetingSeries, expected: Mapping[str, Any]) -> None:
     now = {**series_values(session, series.id), "active": series.active}
     changed = [k for k, v in expected.items() if k in now and now[k] != v]
     ids = list(session.scalars(select(mt.Meeting.id).where(mt.Meeting.series_id == series.id)
@@ -157,7 +168,7 @@ def _check_expected(session: Session, series: mt.MeetingSeries, expected: dict) 
         raise StaleDataError(f"meeting_series {series.id}: {', '.join(changed)} changed meanwhile")
 
 
-def restore_series(session: Session, snap: dict) -> mt.MeetingSeries:
+def restore_series(session: Session, snap: SeriesSnapshot) -> mt.MeetingSeries:
     series = mt.MeetingSeries(id=snap["id"], name=snap["name"], kind=snap["kind"], recurrence=snap["recurrence"],
                               weekday=snap["weekday"], nth_week=snap["nth_week"], month_day=snap["month_day"],
                               time=snap["time"], place=snap["place"], chair_id=snap["chair_id"],
