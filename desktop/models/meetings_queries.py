@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from desktop import dates
 from desktop.i18n import _
 from desktop.models.base import DomainError
-from desktop.models.meetings_decisions import decision_row
+from desktop.models.meetings_decisions import DecisionRow, decision_row
 from desktop.models.meetings_entities import (
     AgendaItem,
     Decision,
@@ -151,13 +151,62 @@ def _item_snapshot(item: AgendaItem) -> ItemSnapshot:
                         decided=item.decided)
 
 
-def _person(staff: Staff | None) -> dict | None:
+class Person(TypedDict):
+    """The chair or the secretary of a meeting."""
+
+    id: int
+    short_name: str
+    full_name: str
+    position: str
+
+
+class TreeAttendee(TypedDict):
+    staff_id: int
+    short_name: str
+    full_name: str
+    position: str
+    present: bool
+    note: str  # the reason of an absence
+
+
+class TreeItem(ItemSnapshot):
+    """An agenda item of :func:`meeting_tree`: its columns, its number, speaker and decisions."""
+
+    number: int
+    speaker: str  # the speaker's short name ("" when none)
+    decisions: list[DecisionRow]
+
+
+class MeetingTree(TypedDict):
+    """A whole meeting as plain data for the editor and the printed agenda and minutes (a mapping:
+    ``text_documents.localize_meeting`` makes a copy of it with the texts in a language)."""
+
+    id: int
+    series_id: int
+    series: str  # the series' name
+    series_kind: str  # a SeriesKind value
+    number: int
+    date: dt.date
+    time: str
+    place: str
+    held: bool
+    minutes_signed_on: dt.date | None
+    faculty: str
+    university: str
+    chair: Person | None
+    secretary: Person | None
+    attendees: list[TreeAttendee]
+    items: list[TreeItem]
+    decisions: list[DecisionRow]
+
+
+def _person(staff: Staff | None) -> Person | None:
     if staff is None:
         return None
-    return {"id": staff.id, "short_name": staff.short_name, "full_name": staff.full_name, "position": staff.position}
+    return Person(id=staff.id, short_name=staff.short_name, full_name=staff.full_name, position=staff.position)
 
 
-def meeting_tree(session: Session, meeting_id: int) -> dict:
+def meeting_tree(session: Session, meeting_id: int) -> MeetingTree:
     """The meeting as plain data for the editor and the printed agenda and minutes."""
     from desktop.models.org import the_faculty
 
@@ -165,19 +214,19 @@ def meeting_tree(session: Session, meeting_id: int) -> dict:
     faculty = the_faculty(session)
     decisions_here = [decision_row(d, m, m.series.name, m.date) for d in session.scalars(
         select(Decision).where(Decision.meeting_id == m.id).order_by(Decision.id))]
-    return {
-        "id": m.id, "series_id": m.series_id, "series": m.series.name, "series_kind": m.series.kind,
-        "number": m.number, "date": m.date, "time": m.time, "place": m.place, "held": m.held,
-        "minutes_signed_on": m.minutes_signed_on,
-        "faculty": faculty.name if faculty else "", "university": faculty.university if faculty else "",
-        "chair": _person(m.chair), "secretary": _person(m.secretary),
-        "attendees": [{"staff_id": a.staff_id, "short_name": a.staff.short_name, "full_name": a.staff.full_name,
-                       "position": a.staff.position, "present": a.present, "note": a.note} for a in m.attendees],
-        "items": [{**_item_snapshot(i), "number": i.position + 1,
-                   "speaker": i.speaker.short_name if i.speaker else "",
-                   "decisions": [d for d in decisions_here if d["agenda_item_id"] == i.id]} for i in m.items],
-        "decisions": decisions_here,
-    }
+    return MeetingTree(
+        id=m.id, series_id=m.series_id, series=m.series.name, series_kind=m.series.kind,
+        number=m.number, date=m.date, time=m.time, place=m.place, held=m.held,
+        minutes_signed_on=m.minutes_signed_on,
+        faculty=faculty.name if faculty else "", university=faculty.university if faculty else "",
+        chair=_person(m.chair), secretary=_person(m.secretary),
+        attendees=[TreeAttendee(staff_id=a.staff_id, short_name=a.staff.short_name, full_name=a.staff.full_name,
+                                position=a.staff.position, present=a.present, note=a.note) for a in m.attendees],
+        items=[TreeItem(**_item_snapshot(i), number=i.position + 1,
+                        speaker=i.speaker.short_name if i.speaker else "",
+                        decisions=[d for d in decisions_here if d["agenda_item_id"] == i.id]) for i in m.items],
+        decisions=decisions_here,
+    )
 
 
 def staff_choices(session: Session) -> list[tuple[int, str]]:

@@ -6,6 +6,8 @@ commands do is in ``editor_actions.py``, its dialogs in ``dialogs.py``."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -59,7 +61,8 @@ class MeetingEditor(EditorActions, QWidget):
     def __init__(self, page, parent=None):
         super().__init__(parent)
         self.page = page
-        self.tree: dict | None = None
+        # the meeting shown (``meetings.meeting_tree``, its texts in the content language where chosen)
+        self.tree: dict[str, Any] | None = None
         self.shown: set = set()  # (table, id, field) shown in their version: edits go to that version
         self.staff: list[tuple[int, str]] = []
         self.buttons = {k: QToolButton() for k in ("tick_all", "add_ticked", "add_item", "delete_item", "up",
@@ -309,12 +312,13 @@ class MeetingEditor(EditorActions, QWidget):
         from desktop.views.translations import content_language
 
         with self.page.ctx.db.session() as s:
-            self.tree = mt.meeting_tree(s, meeting_id)
+            tree: dict[str, Any] = dict(mt.meeting_tree(s, meeting_id))
             if lang := content_language():  # typed texts in the interface language where translated
                 from desktop.models.text_documents import localize_meeting
 
-                self.tree = localize_meeting(s, self.tree, lang)[0]
-            self.shown = self.tree.get("shown", set())
+                tree = localize_meeting(s, tree, lang)[0]
+            self.tree = tree
+            self.shown = tree.get("shown", set())
             proposals = ag.agenda_draft(s, meeting_id)
             self.staff = mt.staff_choices(s)
         self.setEnabled(True)

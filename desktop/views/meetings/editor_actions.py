@@ -27,7 +27,7 @@ else:
 class EditorActions(_Editor):  # for mypy a QWidget: the editor it is mixed into
     if TYPE_CHECKING:  # the editor's widgets and models, used here
         page: MeetingsArea
-        tree: dict | None
+        tree: dict[str, Any] | None
         staff: list[tuple[int, str]]
         heading: QLabel
         tabs: QTabWidget
@@ -176,7 +176,7 @@ class EditorActions(_Editor):  # for mypy a QWidget: the editor it is mixed into
             signed_on = dialog.signed_on()
         self.page.sign_minutes(self.tree["id"], signed_on)
 
-    def current_decision(self) -> dict | None:
+    def current_decision(self) -> dict[str, Any] | None:
         return self.decisions.record(self.decision_view.currentIndex())
 
     def _set_status(self, status: str) -> None:
