@@ -40,6 +40,7 @@ from desktop.models.meetings_entities import (  # noqa: F401  (re-exported)
     Decision,
     DecisionResponsible,
     DecisionStatus,
+    ItemSource,
     Meeting,
     MeetingAttendee,
     MeetingSeries,
@@ -286,9 +287,10 @@ ITEM_FIELDS = ("title", "speaker_id", "minutes_allotted", "heard", "decided")
 
 
 def add_agenda_item(session: Session, meeting_id: int, title: str, *, position: int | None = None,
-                    speaker_id: int | None = None, minutes_allotted: int | None = None, source: str = "manual",
-                    source_ref: str = "", workplan_item_id: int | None = None, decision_id: int | None = None,
-                    item_id: int | None = None, heard: str = "", decided: str = "") -> AgendaItem:
+                    speaker_id: int | None = None, minutes_allotted: int | None = None,
+                    source: str = ItemSource.MANUAL.value, source_ref: str = "", workplan_item_id: int | None = None,
+                    decision_id: int | None = None, item_id: int | None = None, heard: str = "",
+                    decided: str = "") -> AgendaItem:
     meeting = _get(session, Meeting, meeting_id)
     check_minutes_open(meeting)
     title = (title or "").strip()

@@ -38,6 +38,16 @@ class DecisionStatus(LabelledEnum):
     CANCELLED = "cancelled", NC_("decision", "Cancelled")
 
 
+class ItemSource(LabelledEnum):
+    """Where an agenda item came from: added by hand, or proposed by one of this area's agenda
+    sources (``meetings_agenda``; other areas register sources of their own with their labels)."""
+
+    MANUAL = "manual", N_("Added by hand")
+    WORKPLAN_DUE = "workplan_due", N_("Work plan: due")
+    WORKPLAN_OVERDUE = "workplan_overdue", N_("Work plan: overdue")
+    DECISION = "decision", N_("Earlier decision")
+
+
 class MeetingSeries(Base):
     __tablename__ = "meeting_series"
 
@@ -124,7 +134,7 @@ class AgendaItem(Base):
     speaker_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"))
     minutes_allotted: Mapped[int | None] = mapped_column()
     # Where the item came from: "manual", or an agenda source's key ("workplan_due", "decision" ...)
-    source: Mapped[str] = mapped_column(String(30), default="manual")
+    source: Mapped[str] = mapped_column(String(30), default=ItemSource.MANUAL.value)
     source_ref: Mapped[str] = mapped_column(String(60), default="")  # "workplan:12", "decision:5", "request:3"
     workplan_item_id: Mapped[int | None] = mapped_column(ForeignKey("workplan_item.id", ondelete="SET NULL"))
     decision_id: Mapped[int | None] = mapped_column(ForeignKey("meeting_decision.id", ondelete="SET NULL"))

@@ -57,7 +57,8 @@ def _name(person: dict | None) -> str:
 def _signatures(tree: dict, tr, st, chair: bool = True) -> Table:
     rows = []
     if chair:
-        rows.append([Paragraph(esc(tr("Chair")), st["body"]), "______________", Paragraph(esc(_name(tree["chair"])), st["body"])])
+        rows.append([Paragraph(esc(tr("Chair")), st["body"]), "______________",
+                     Paragraph(esc(_name(tree["chair"])), st["body"])])
     rows.append([Paragraph(esc(tr("Secretary")), st["body"]), "______________",
                  Paragraph(esc(_name(tree["secretary"])), st["body"])])
     t = Table(rows, colWidths=[55 * mm, 50 * mm, 70 * mm])
@@ -74,7 +75,8 @@ def agenda_story(tree: dict, tr, frame=None) -> list:
         story += [_people_line(tr("Invited:"), invited, st), Spacer(1, 4 * mm)]
     widths = [12 * mm, 103 * mm, 40 * mm, 20 * mm]
     # header cells wrap ("Регламент, мин" is wider than its column)
-    rows = [[Paragraph(esc(h), st["cell_bold"]) for h in (tr("No."), tr("Agenda item"), tr("Speaker"), tr("Time, min"))]]
+    rows = [[Paragraph(esc(h), st["cell_bold"])
+             for h in (tr("No."), tr("Agenda item"), tr("Speaker"), tr("Time, min"))]]
     for item in tree["items"]:
         rows.append([f"{item['number']}.", wrap(item["title"], SANS, FONT_SIZE - 1, widths[1] - 6),
                      wrap(item["speaker"], SANS, FONT_SIZE - 1, widths[2] - 6),

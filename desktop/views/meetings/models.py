@@ -7,7 +7,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from desktop import colours, dates
 from desktop.i18n import N_, NC_, _
-from desktop.models.meetings import DecisionStatus
+from desktop.models.meetings import DecisionStatus, ItemSource
 from desktop.models.meetings_agenda import AgendaProposal, source_label
 from desktop.views.common.tablemodel import Column, RecordTableModel
 
@@ -170,7 +170,7 @@ def agenda_model(parent=None) -> AgendaModel:
         Column("title", N_("Agenda item"), editable=True, width=380),
         Column("speaker", N_("Speaker"), width=140),
         Column("minutes_allotted", N_("Time, min"), editable=True, width=80),
-        Column("source", N_("Source"), display=lambda v: _(source_label(v or "manual")), width=180),
+        Column("source", N_("Source"), display=lambda v: _(source_label(v or ItemSource.MANUAL)), width=180),
     ], parent)
 
 

@@ -178,8 +178,9 @@ class MeetingsArea(MeetingsListing, MeetingsActions, AreaPage):
         self.calendar.setLocale(QLocale(lang if lang != "en" else "en_GB"))
         self.header.set_title(_("Meetings"))
         self.legend.retranslate()
-        self.set_command_texts({"find": _("Search"), "new_series": _("New series…"), "edit_series": _("Edit series…"),
-                                "delete_series": _("Delete series…"), "next": _("Next meeting"),
+        self.set_command_texts({"find": _("Search"), "new_series": _("New series…"),
+                                "edit_series": _("Edit series…"), "delete_series": _("Delete series…"),
+                                "next": _("Next meeting"),
                                 "delete": _("Delete meeting"),
                                 "content_lang": _("Show texts in the interface language")})
         self.actions_by_key["next"].setToolTip(_("Create the next meeting of the series on its day") + " (Ctrl+N)")
