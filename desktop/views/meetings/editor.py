@@ -284,17 +284,6 @@ class MeetingEditor(EditorActions, QWidget):
         self._show()
 
     # Loading ------------------------------------------------------------------------------
-    def open_translations(self) -> None:
-        """The meeting's texts (series, agenda, minutes, decisions) side by side with their versions."""
-        from desktop.views.translations import TranslationsDialog
-
-        if self.tree is None:
-            return
-        dialog = TranslationsDialog(self.page.ctx, "meeting", self.tree["id"], self.heading.text(), parent=self)
-        dialog.exec()
-        if dialog.changed:
-            self.load(self.tree["id"])
-
     def load(self, meeting_id: int | None) -> None:
         current_item = self.current_item_id()
         if meeting_id is None:
