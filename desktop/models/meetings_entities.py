@@ -164,7 +164,7 @@ class Decision(Base):
     decided_responsible: Mapped[str | None] = mapped_column(Text)
     decided_due_date: Mapped[dt.date | None] = mapped_column(Date)
     # The text's language versions as the minutes were signed ({lang: text}); NULL while unsigned.
-    decided_versions: Mapped[dict | None] = mapped_column(JSON)
+    decided_versions: Mapped[dict[str, str] | None] = mapped_column(JSON)
 
     meeting: Mapped[Meeting] = relationship(foreign_keys=[meeting_id])
     responsible: Mapped[list[DecisionResponsible]] = relationship(
