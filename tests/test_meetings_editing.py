@@ -55,8 +55,8 @@ def test_edit_series_through_the_dialog_values_with_undo(page, demo_db, qtbot):
     dialog.weekday.setCurrentIndex(dialog.weekday.findData(1))
     dialog.time.setText("10.30")
     dialog.place.setText("Ауд. 305")
-    dialog.members.item(0).setCheckState(
-        Qt.CheckState.Unchecked if dialog.members.item(0).checkState() == Qt.CheckState.Checked else Qt.CheckState.Checked)
+    ticked = dialog.members.item(0).checkState() == Qt.CheckState.Checked
+    dialog.members.item(0).setCheckState(Qt.CheckState.Unchecked if ticked else Qt.CheckState.Checked)
     values = dialog.values()
     page.edit_series(values)
     with demo_db.session() as s:

@@ -78,7 +78,8 @@ def test_tick_proposals_onto_the_agenda(page, demo_db):
     assert page.editor.agenda.rows[-1]["source_ref"] == ref
     # now shown as on the agenda, greyed, not tickable
     p = next(p for p in proposals.proposals if p.ref == ref)
-    assert p.on_agenda and not proposals.flags(proposals.index(proposals.proposals.index(p), 0)) & Qt.ItemFlag.ItemIsUserCheckable
+    flags = proposals.flags(proposals.index(proposals.proposals.index(p), 0))
+    assert p.on_agenda and not flags & Qt.ItemFlag.ItemIsUserCheckable
     page.undo_stack.undo()
     with demo_db.session() as s:
         assert len(mt.meeting_tree(s, meeting_id)["items"]) == before
