@@ -48,6 +48,17 @@ def refs(proposals):
     return {p.ref: p for p in proposals}
 
 
+def test_agenda_item_sources_carry_their_labels():
+    from desktop.models import load_all
+
+    load_all()  # service requests register their own agenda source on import
+    assert [ag.source_label(k) for k in ("manual", "workplan_due", "workplan_overdue", "decision", "requests")] == [
+        "Added by hand", "Work plan: due", "Work plan: overdue", "Earlier decision", "Service request"]
+    assert ag.source_label("no such source") == "Added by hand"
+    assert mt.ItemSource.DECISION.label("ky") == "Мурунку чечим"
+    assert mt.ItemSource.WORKPLAN_DUE.label("ru") == "План работы: наступает срок"
+
+
 def test_due_and_overdue_work_plan_items(office):
     s, items = office["s"], office["items"]
     draft = refs(ag.draft_for(s, office["series"], D(2025, 9, 15)))

@@ -14,6 +14,7 @@ from desktop.models import meetings as mt
 from desktop.views.common.area import AppContext
 from desktop.views.meetings import MeetingsArea
 from desktop.views.meetings.dialogs import DecisionValues
+from desktop.views.meetings.models import ON_AGENDA_TEXT
 
 D = dt.date
 
@@ -130,6 +131,13 @@ def test_attendance_and_decisions(page, demo_db):
     row = att.rows[0]
     att.setData(att.index(0, 0), Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
     att.setData(att.index(0, 2), "иш сапарында", Qt.ItemDataRole.EditRole)
+    # the name and position are not edited here; the absent person's row is greyed, the others' not
+    assert not att.setData(att.index(0, 1), "Ректор", Qt.ItemDataRole.EditRole)
+    assert not att.flags(att.index(0, 1)) & Qt.ItemFlag.ItemIsEditable
+    assert att.flags(att.index(0, 2)) & Qt.ItemFlag.ItemIsEditable
+    assert att.data(att.index(0, 0), Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
+    assert att.data(att.index(0, 1), Qt.ItemDataRole.ForegroundRole) is ON_AGENDA_TEXT
+    assert att.data(att.index(1, 1), Qt.ItemDataRole.ForegroundRole) is None
     with demo_db.session() as s:
         a = mt.meeting_tree(s, meeting_id)["attendees"][0]
     assert (a["staff_id"], a["present"], a["note"]) == (row["staff_id"], False, "иш сапарында")

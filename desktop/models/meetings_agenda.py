@@ -67,15 +67,11 @@ def register_source(key: str, label: str, fn: AgendaSource) -> None:
 
 
 def source_label(key: str) -> str:
-    """The English label of an agenda item's source: a registered source's, or this area's own
-    (``ItemSource``); an unknown key reads as added by hand."""
+    """The English label of an agenda item's source (this area's registered from ``ItemSource``,
+    other areas' with their own); an item added by hand, or from a source no longer registered,
+    reads as added by hand."""
     spec = SOURCES.get(key)
-    if spec is not None:
-        return spec.label
-    try:
-        return mt.ItemSource(key).msgid
-    except ValueError:
-        return mt.ItemSource.MANUAL.msgid
+    return spec.label if spec is not None else mt.ItemSource.MANUAL.msgid
 
 
 # The sources of this module ------------------------------------------------------------------
