@@ -47,6 +47,15 @@ class DecisionsRegister(QWidget):
         self.view = table(self.proxy, 0)
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(2, Qt.SortOrder.AscendingOrder)
+        self.count = QLabel()
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._build_filters())
+        layout.addWidget(self.view, 1)
+        layout.addLayout(self._build_commands())
+        self._connect_filters()
+
+    def _build_filters(self) -> QHBoxLayout:
+        """Responsible person, status, due by, overdue only, and the search field."""
         self.person, self.status = QComboBox(), QComboBox()
         self.use_due, self.overdue = QCheckBox(), QCheckBox()
         reads(self.use_due, self.overdue)  # filters: enabled on a read-only database
@@ -54,19 +63,6 @@ class DecisionsRegister(QWidget):
         self.due_by.setEnabled(False)
         self.text = QLineEdit()
         self.text.setClearButtonEnabled(True)
-        self.count = QLabel()
-        # QActions, so the Meetings page lists them in its menu and More (views/common/page.py)
-        self.export_action = QAction(self)
-        self.export_action.triggered.connect(lambda: self.export_xlsx())
-        self.export = QToolButton()
-        self.export.setDefaultAction(self.export_action)
-        self.status_actions = {}
-        self.status_buttons = {k: QToolButton() for k in ("done", "cancelled", "open")}
-        for key, b in self.status_buttons.items():
-            act = QAction(self)
-            act.triggered.connect(lambda _c=False, k=key: self._set_status(k))
-            b.setDefaultAction(act)
-            self.status_actions[key] = act
         for combo in (self.person, self.status):  # long names must not widen the window (1280 px)
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(10)
@@ -75,16 +71,31 @@ class DecisionsRegister(QWidget):
         for w in (self.person, self.status, self.use_due, self.due_by, self.overdue):
             bar.addWidget(w)
         bar.addWidget(self.text, 1)
+        return bar
+
+    def _build_commands(self) -> QHBoxLayout:
+        """The count, and the status commands and the export as QActions, so the Meetings page lists
+        them in its menu and More (views/common/page.py)."""
+        self.export_action = QAction(self)
+        self.export_action.triggered.connect(lambda: self.export_xlsx())
+        self.export = QToolButton()
+        self.export.setDefaultAction(self.export_action)
         self.export.hide()  # "Decisions register to Excel" is in the Meetings command bar (Excel)
+        self.status_actions = {}
+        self.status_buttons = {k: QToolButton() for k in ("done", "cancelled", "open")}
+        for key, b in self.status_buttons.items():
+            act = QAction(self)
+            act.triggered.connect(lambda _c=False, k=key: self._set_status(k))
+            b.setDefaultAction(act)
+            self.status_actions[key] = act
         lower = QHBoxLayout()
         lower.addWidget(self.count)
         lower.addStretch(1)
         for b in self.status_buttons.values():
             lower.addWidget(b)
-        layout = QVBoxLayout(self)
-        layout.addLayout(bar)
-        layout.addWidget(self.view, 1)
-        layout.addLayout(lower)
+        return lower
+
+    def _connect_filters(self) -> None:
         self.overdue.setChecked(bool(settings.get(F_OVERDUE)))  # before the signals: restoring is no change
         self.person.currentIndexChanged.connect(self._filters_changed)
         self.status.currentIndexChanged.connect(self._filters_changed)
