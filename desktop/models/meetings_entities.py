@@ -11,11 +11,13 @@ import datetime as dt
 import enum
 
 from sqlalchemy import JSON, Date, ForeignKey, String, Text, UniqueConstraint
-from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from desktop import dates
 from desktop.i18n import N_, NC_, LabelledEnum, _
 from desktop.models.base import Base, DomainError
+from desktop.models.ordered import get_or_refuse as _get  # noqa: F401  (shared by the meetings modules)
+from desktop.models.ordered import renumber as _renumber  # noqa: F401
 from desktop.models.org import Staff
 
 
@@ -183,7 +185,7 @@ class DecisionResponsible(Base):
     staff: Mapped[Staff] = relationship(lazy="joined")
 
 
-# Shared by every meetings module ---------------------------------------------------------------
+# Shared by every meetings module (record look-up and renumbering: models/ordered.py) ------------
 
 def check_minutes_open(meeting: Meeting) -> None:
     """Refuse an edit through the minutes once they are signed (``meetings_decisions.sign_minutes``)."""
@@ -191,16 +193,4 @@ def check_minutes_open(meeting: Meeting) -> None:
         raise DomainError(_("The minutes of {date} are signed on {signed}: they are not edited any more; "
                             "follow their decisions up in the decisions register.").format(
             date=dates.table(meeting.date), signed=dates.table(meeting.minutes_signed_on)))
-
-
-def _renumber(rows) -> None:
-    for i, row in enumerate(rows):
-        row.position = i
-
-
-def _get(session: Session, entity, record_id: int):
-    record = session.get(entity, record_id)
-    if record is None:
-        raise DomainError(_("The record was deleted meanwhile; reload the list."))
-    return record
 
