@@ -48,7 +48,7 @@ def refs(proposals):
     return {p.ref: p for p in proposals}
 
 
-def test_agenda_item_sources_carry_their_labels():
+def test_agenda_sources_and_recurrences_carry_their_labels():
     from desktop.models import load_all
 
     load_all()  # service requests register their own agenda source on import
@@ -57,6 +57,8 @@ def test_agenda_item_sources_carry_their_labels():
     assert ag.source_label("no such source") == "Added by hand"
     assert mt.ItemSource.DECISION.label("ky") == "Мурунку чечим"
     assert mt.ItemSource.WORKPLAN_DUE.label("ru") == "План работы: наступает срок"
+    # the series dialog offers the recurrences with their own labels, weekly first
+    assert [(r.value, r.label("ky")) for r in mt.Recurrence] == [("weekly", "Жума сайын"), ("monthly", "Ай сайын")]
 
 
 def test_due_and_overdue_work_plan_items(office):

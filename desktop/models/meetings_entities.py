@@ -8,7 +8,6 @@ Every name here is importable from ``desktop.models.meetings`` too.
 from __future__ import annotations
 
 import datetime as dt
-import enum
 
 from sqlalchemy import JSON, Date, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -29,9 +28,9 @@ class SeriesKind(LabelledEnum):
     OTHER = "other", N_("Other meeting")
 
 
-class Recurrence(enum.StrEnum):
-    WEEKLY = "weekly"
-    MONTHLY = "monthly"
+class Recurrence(LabelledEnum):
+    WEEKLY = "weekly", N_("Weekly")
+    MONTHLY = "monthly", N_("Monthly")
 
 
 class DecisionStatus(LabelledEnum):

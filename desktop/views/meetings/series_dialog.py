@@ -44,8 +44,8 @@ class SeriesDialog(QDialog):
         self.kind, self.recurrence, self.weekday, self.nth = QComboBox(), QComboBox(), QComboBox(), QComboBox()
         for kind, label in mt.SeriesKind.labels().items():
             self.kind.addItem(_(label), kind.value)
-        self.recurrence.addItem(_("Weekly"), mt.Recurrence.WEEKLY.value)
-        self.recurrence.addItem(_("Monthly"), mt.Recurrence.MONTHLY.value)
+        for recurrence in mt.Recurrence:
+            self.recurrence.addItem(recurrence.label(), recurrence.value)
         for day in range(7):
             self.weekday.addItem(current().weekday(day), day)
         for n, label in NTH:
