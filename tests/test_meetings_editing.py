@@ -14,6 +14,7 @@ from desktop.models import meetings_series as ms
 from desktop.models.operations import Change
 from desktop.views.common.area import AppContext
 from desktop.views.meetings import MeetingsArea
+from desktop.views.meetings.dialogs import AttendeeValues
 
 D = dt.date
 
@@ -54,8 +55,8 @@ def test_edit_series_through_the_dialog_values_with_undo(page, demo_db, qtbot):
     dialog.weekday.setCurrentIndex(dialog.weekday.findData(1))
     dialog.time.setText("10.30")
     dialog.place.setText("Ауд. 305")
-    dialog.members.item(0).setCheckState(
-        Qt.CheckState.Unchecked if dialog.members.item(0).checkState() == Qt.CheckState.Checked else Qt.CheckState.Checked)
+    ticked = dialog.members.item(0).checkState() == Qt.CheckState.Checked
+    dialog.members.item(0).setCheckState(Qt.CheckState.Unchecked if ticked else Qt.CheckState.Checked)
     values = dialog.values()
     page.edit_series(values)
     with demo_db.session() as s:
@@ -72,7 +73,7 @@ def test_edit_series_through_the_dialog_values_with_undo(page, demo_db, qtbot):
 
 def test_delete_series_refused_with_minutes_confirmed_twice_with_planned_meetings(page, demo_db):
     choose_series(page, "Деканаттын жумалык кеңешмеси")
-    with mock.patch("desktop.views.meetings.QMessageBox.warning") as warn:
+    with mock.patch("desktop.views.meetings.actions.QMessageBox.warning") as warn:
         page.actions_by_key["delete_series"].trigger()
     assert "cannot be deleted" in warn.call_args.args[2]
     assert page.series.findText("Деканаттын жумалык кеңешмеси") > 0
@@ -102,7 +103,7 @@ def test_add_and_remove_an_attendee_of_one_meeting(page, demo_db):
     editor.tabs.setCurrentIndex(1)
     listed = [a["staff_id"] for a in editor.attendance.rows]
     outsider = next(i for i, _n in editor.staff if i not in listed)
-    editor.add_attendee({"staff_id": outsider, "present": False, "note": "ооруп калды"})
+    editor.add_attendee(AttendeeValues(outsider, False, "ооруп калды"))
     assert (editor.attendance.rows[-1]["staff_id"], editor.attendance.rows[-1]["present"],
             editor.attendance.rows[-1]["note"]) == (outsider, False, "ооруп калды")
     page.undo_stack.undo()
@@ -117,7 +118,7 @@ def test_add_and_remove_an_attendee_of_one_meeting(page, demo_db):
 
 
 def test_attendee_dialog_offers_only_those_not_listed(page, demo_db, qtbot):
-    from desktop.views.meetings.editor import AttendeeDialog
+    from desktop.views.meetings.dialogs import AttendeeDialog
 
     open_meeting(page, demo_db)
     staff = [(1, "Әбдіқадыр Ө.Ү."), (2, "Иванов И.И.")]
@@ -128,7 +129,7 @@ def test_attendee_dialog_offers_only_those_not_listed(page, demo_db, qtbot):
     dialog.present.setChecked(False)
     assert dialog.reason.isEnabled()
     dialog.reason.setText(" іссапарда ")
-    assert dialog.values() == {"staff_id": 2, "present": False, "note": "іссапарда"}
+    assert dialog.values() == AttendeeValues(2, False, "іссапарда")
 
 
 def agenda_titles(page):

@@ -48,6 +48,19 @@ def refs(proposals):
     return {p.ref: p for p in proposals}
 
 
+def test_agenda_sources_and_recurrences_carry_their_labels():
+    from desktop.models import load_all
+
+    load_all()  # service requests register their own agenda source on import
+    assert [ag.source_label(k) for k in ("manual", "workplan_due", "workplan_overdue", "decision", "requests")] == [
+        "Added by hand", "Work plan: due", "Work plan: overdue", "Earlier decision", "Service request"]
+    assert ag.source_label("no such source") == "Added by hand"
+    assert mt.ItemSource.DECISION.label("ky") == "Мурунку чечим"
+    assert mt.ItemSource.WORKPLAN_DUE.label("ru") == "План работы: наступает срок"
+    # the series dialog offers the recurrences with their own labels, weekly first
+    assert [(r.value, r.label("ky")) for r in mt.Recurrence] == [("weekly", "Жума сайын"), ("monthly", "Ай сайын")]
+
+
 def test_due_and_overdue_work_plan_items(office):
     s, items = office["s"], office["items"]
     draft = refs(ag.draft_for(s, office["series"], D(2025, 9, 15)))
@@ -70,7 +83,8 @@ def test_draft_across_month_and_year_boundaries(office):
     # Monday 24 Nov looks ahead to Sunday 30 Nov: December not yet
     assert f"workplan:{items['december']}" not in refs(ag.draft_for(s, office["series"], D(2025, 11, 24)))
     # Monday 1 Dec: the December item is due that week
-    assert refs(ag.draft_for(s, office["series"], D(2025, 12, 1)))[f"workplan:{items['december']}"].source == "workplan_due"
+    draft = refs(ag.draft_for(s, office["series"], D(2025, 12, 1)))
+    assert draft[f"workplan:{items['december']}"].source == "workplan_due"
     # Monday 29 Dec 2025 looks ahead into January 2026: still December's item due, not yet the January one
     dec29 = refs(ag.draft_for(s, office["series"], D(2025, 12, 29)))
     assert dec29[f"workplan:{items['december']}"].source == "workplan_due"

@@ -15,7 +15,8 @@ from desktop.models.org import Faculty, add_staff
 D = dt.date
 TRICKY = "Қазақ тілі әліпбиі ғ қ ң ө ұ ү һ і <b> & =1+1"
 
-needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="reads the PDF back with poppler's pdftotext")
+needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None,
+                                   reason="reads the PDF back with poppler's pdftotext")
 
 
 def pdf_text(path) -> str:

@@ -61,7 +61,7 @@ def test_delete_series_refused_with_minutes_else_with_planned_meetings_and_undo(
     mt.add_agenda_item(s, first.id, "Сессияга даярдык")
     mt.add_decision(s, first.id, "Тизме түзүлсүн", responsible=[office["dean"]], due_date=D(2025, 9, 15))
     ag.create_next_meeting(s, sid)
-    assert ms.deletion_impact(s, sid) == {"meetings": 2, "held": 0, "decisions": 1}
+    assert ms.deletion_impact(s, sid) == ms.DeletionImpact(meetings=2, held=0, decisions=1)
     with pytest.raises(DomainError, match="2 planned"):
         ms.delete_series(s, sid)
     mt.update_meeting(s, first.id, held=True)
@@ -108,7 +108,7 @@ def test_meetings_week_by_week_with_open_decisions(office):
     done = mt.add_decision(s, a.id, "Тизме", due_date=D(2026, 1, 10))
     mt.update_decision(s, done.id, status="done")
     weeks = mt.meetings_by_week(s, D(2025, 12, 31), 3)  # any day: the list starts on that week's Monday
-    assert [(w["start"], w["end"]) for w in weeks] == [(D(2025, 12, 29), D(2026, 1, 4)), (D(2026, 1, 5), D(2026, 1, 11)),
+    assert [(w.start, w.end) for w in weeks] == [(D(2025, 12, 29), D(2026, 1, 4)), (D(2026, 1, 5), D(2026, 1, 11)),
                                                       (D(2026, 1, 12), D(2026, 1, 18))]
-    assert [[(m["id"], m["number"], m["open_decisions"]) for m in w["meetings"]] for w in weeks] == [
+    assert [[(m["id"], m["number"], m["open_decisions"]) for m in w.meetings] for w in weeks] == [
         [(a.id, 1, 1)], [], [(b.id, 2, 0)]]  # both in 2025-2026: Nos. 1 and 2

@@ -13,6 +13,8 @@ from PySide6.QtCore import Qt
 from desktop.models import meetings as mt
 from desktop.views.common.area import AppContext
 from desktop.views.meetings import MeetingsArea
+from desktop.views.meetings.dialogs import DecisionValues
+from desktop.views.meetings.models import ON_AGENDA_TEXT
 
 D = dt.date
 
@@ -77,7 +79,8 @@ def test_tick_proposals_onto_the_agenda(page, demo_db):
     assert page.editor.agenda.rows[-1]["source_ref"] == ref
     # now shown as on the agenda, greyed, not tickable
     p = next(p for p in proposals.proposals if p.ref == ref)
-    assert p.on_agenda and not proposals.flags(proposals.index(proposals.proposals.index(p), 0)) & Qt.ItemFlag.ItemIsUserCheckable
+    flags = proposals.flags(proposals.index(proposals.proposals.index(p), 0))
+    assert p.on_agenda and not flags & Qt.ItemFlag.ItemIsUserCheckable
     page.undo_stack.undo()
     with demo_db.session() as s:
         assert len(mt.meeting_tree(s, meeting_id)["items"]) == before
@@ -114,7 +117,7 @@ def test_agenda_editing_moves_and_minutes(page, demo_db):
     # an empty title is refused with a message, nothing changes
     from unittest import mock
 
-    with mock.patch("desktop.views.meetings.QMessageBox.warning") as warn:
+    with mock.patch("desktop.views.meetings.actions.QMessageBox.warning") as warn:
         editor.agenda.setData(editor.agenda.index(0, 1), "  ")
     assert warn.called
     with demo_db.session() as s:
@@ -128,6 +131,13 @@ def test_attendance_and_decisions(page, demo_db):
     row = att.rows[0]
     att.setData(att.index(0, 0), Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
     att.setData(att.index(0, 2), "иш сапарында", Qt.ItemDataRole.EditRole)
+    # the name and position are not edited here; the absent person's row is greyed, the others' not
+    assert not att.setData(att.index(0, 1), "Ректор", Qt.ItemDataRole.EditRole)
+    assert not att.flags(att.index(0, 1)) & Qt.ItemFlag.ItemIsEditable
+    assert att.flags(att.index(0, 2)) & Qt.ItemFlag.ItemIsEditable
+    assert att.data(att.index(0, 0), Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
+    assert att.data(att.index(0, 1), Qt.ItemDataRole.ForegroundRole) is ON_AGENDA_TEXT
+    assert att.data(att.index(1, 1), Qt.ItemDataRole.ForegroundRole) is None
     with demo_db.session() as s:
         a = mt.meeting_tree(s, meeting_id)["attendees"][0]
     assert (a["staff_id"], a["present"], a["note"]) == (row["staff_id"], False, "иш сапарында")
@@ -137,8 +147,7 @@ def test_attendance_and_decisions(page, demo_db):
         assert mt.meeting_tree(s, meeting_id)["attendees"][0]["present"] == row["present"]
     # a decision on the first item, closed, undone
     first_item = editor.agenda.rows[0]["id"]
-    page.add_decision(meeting_id, first_item, {"text": "Отчет тапшырылсын", "responsible": [row["staff_id"]],
-                                               "due_date": D(2025, 12, 15)})
+    page.add_decision(meeting_id, first_item, DecisionValues("Отчет тапшырылсын", (row["staff_id"],), D(2025, 12, 15)))
     d = next(r for r in editor.decisions.rows if r["text"] == "Отчет тапшырылсын")
     assert d["agenda_item_id"] == first_item
     editor.decision_view.setCurrentIndex(editor.decisions.index(editor.decisions.rows.index(d), 0))

@@ -166,7 +166,7 @@ def test_window_edits_minutes_signs_them_with_undo(meeting, db, qtbot, monkeypat
 
     from desktop.views.common.area import AppContext
     from desktop.views.meetings import MeetingsArea
-    from desktop.views.meetings.editor import SignDialog
+    from desktop.views.meetings.dialogs import SignDialog
 
     s, mid, did = meeting["s"], meeting["meeting"], meeting["decision"]
     mt.update_decision(s, did, text="Жадыбалды кайра түзүү", status="done")  # the register, earlier

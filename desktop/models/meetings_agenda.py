@@ -27,7 +27,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from desktop import clock, dates
-from desktop.i18n import N_, _
+from desktop.i18n import _
 from desktop.models import meetings as mt
 from desktop.models.base import DomainError
 
@@ -67,18 +67,11 @@ def register_source(key: str, label: str, fn: AgendaSource) -> None:
 
 
 def source_label(key: str) -> str:
+    """The English label of an agenda item's source (this area's registered from ``ItemSource``,
+    other areas' with their own); an item added by hand, or from a source no longer registered,
+    reads as added by hand."""
     spec = SOURCES.get(key)
-    if spec is not None:
-        return spec.label
-    return SOURCE_LABELS.get(key, N_("Added by hand"))
-
-
-SOURCE_LABELS = {
-    "manual": N_("Added by hand"),
-    "workplan_due": N_("Work plan: due"),
-    "workplan_overdue": N_("Work plan: overdue"),
-    "decision": N_("Earlier decision"),
-}
+    return spec.label if spec is not None else mt.ItemSource.MANUAL.msgid
 
 
 # The sources of this module ------------------------------------------------------------------
@@ -106,7 +99,7 @@ def workplan_due(session: Session, meeting_date: dt.date, horizon: dt.date) -> l
             continue
         staff_id, speaker = _first_staff(item)
         first_year = item.section.plan.year.first_year
-        out.append(AgendaProposal("workplan_due", item.text, f"workplan:{item.id}", staff_id, speaker,
+        out.append(AgendaProposal(mt.ItemSource.WORKPLAN_DUE.value, item.text, f"workplan:{item.id}", staff_id, speaker,
                                   due_date=dl.last_day(item.deadline or {}, first_year),
                                   note=dl.render(item.deadline or {}, current()), workplan_item_id=item.id))
     return out
@@ -121,8 +114,8 @@ def workplan_overdue(session: Session, meeting_date: dt.date, horizon: dt.date) 
     for item in wp.items_overdue(session, meeting_date):
         staff_id, speaker = _first_staff(item)
         first_year = item.section.plan.year.first_year
-        out.append(AgendaProposal("workplan_overdue", item.text, f"workplan:{item.id}", staff_id, speaker,
-                                  due_date=dl.last_day(item.deadline or {}, first_year), overdue=True,
+        out.append(AgendaProposal(mt.ItemSource.WORKPLAN_OVERDUE.value, item.text, f"workplan:{item.id}", staff_id,
+                                  speaker, due_date=dl.last_day(item.deadline or {}, first_year), overdue=True,
                                   note=dl.render(item.deadline or {}, current()), workplan_item_id=item.id))
     return out
 
@@ -139,15 +132,15 @@ def open_decisions(session: Session, meeting_date: dt.date, horizon: dt.date) ->
         staff_id = d.responsible[0].staff_id if d.responsible else None
         speaker = ", ".join(r.staff.short_name for r in d.responsible)
         note = _("Decision of {date}, minutes No. {number}").format(date=dates.table(m.date), number=m.number)
-        out.append(AgendaProposal("decision", d.text, f"decision:{d.id}", staff_id, speaker, due_date=d.due_date,
-                                  overdue=mt.is_decision_overdue(d.status, d.due_date, meeting_date), note=note,
-                                  decision_id=d.id, series_id=m.series_id))
+        out.append(AgendaProposal(mt.ItemSource.DECISION.value, d.text, f"decision:{d.id}", staff_id, speaker,
+                                  due_date=d.due_date, note=note, decision_id=d.id, series_id=m.series_id,
+                                  overdue=mt.is_decision_overdue(d.status, d.due_date, meeting_date)))
     return out
 
 
-register_source("decision", N_("Earlier decision"), open_decisions)
-register_source("workplan_overdue", N_("Work plan: overdue"), workplan_overdue)
-register_source("workplan_due", N_("Work plan: due"), workplan_due)
+for _source, _fn in ((mt.ItemSource.DECISION, open_decisions), (mt.ItemSource.WORKPLAN_OVERDUE, workplan_overdue),
+                     (mt.ItemSource.WORKPLAN_DUE, workplan_due)):
+    register_source(_source.value, _source.msgid, _fn)
 
 
 # The draft -----------------------------------------------------------------------------------
@@ -180,7 +173,7 @@ def draft_for(session: Session, series_id: int | None, meeting_date: dt.date, ho
             seen.add(p.ref)
             p.on_agenda = p.ref in existing_refs
             out.append(p)
-    out.sort(key=lambda p: (not p.overdue, p.source != "decision", p.due_date or dt.date.max))
+    out.sort(key=lambda p: (not p.overdue, p.source != mt.ItemSource.DECISION, p.due_date or dt.date.max))
     return out
 
 
@@ -209,13 +202,13 @@ def add_proposals(session: Session, meeting_id: int, proposals: list[AgendaPropo
     return ids
 
 
-def remove_items(session: Session, item_ids: list[int]) -> list[dict]:
+def remove_items(session: Session, item_ids: list[int]) -> list[mt.DeletedItem]:
     """Delete items (undo of :func:`add_proposals`); returns their snapshots, first to last."""
     snaps = [mt.delete_agenda_item(session, i) for i in reversed(item_ids)]
     return list(reversed(snaps))
 
 
-def restore_items(session: Session, snaps: list[dict]) -> None:
+def restore_items(session: Session, snaps: list[mt.DeletedItem]) -> None:
     for snap in snaps:
         mt.restore_agenda_item(session, snap)
 
@@ -228,7 +221,8 @@ def nominal_date_in_month(series: mt.MeetingSeries, year: int, month: int) -> dt
     if series.month_day:
         return dt.date(year, month, min(series.month_day, days))
     nth = series.nth_week or 1
-    weekdays = [dt.date(year, month, d) for d in range(1, days + 1) if dt.date(year, month, d).weekday() == series.weekday]
+    weekdays = [dt.date(year, month, d) for d in range(1, days + 1)
+                if dt.date(year, month, d).weekday() == series.weekday]
     return weekdays[-1] if nth < 0 or nth > len(weekdays) else weekdays[nth - 1]
 
 

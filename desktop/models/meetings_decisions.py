@@ -14,6 +14,7 @@ meeting is edited through its minutes any more: its decisions are followed up in
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any, NotRequired, TypedDict
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -21,7 +22,7 @@ from sqlalchemy.orm import Session
 from desktop import clock, dates
 from desktop.i18n import _
 from desktop.models.base import DomainError
-from desktop.models.meetings import (
+from desktop.models.meetings_entities import (
     AgendaItem,
     Decision,
     DecisionResponsible,
@@ -33,17 +34,43 @@ from desktop.models.meetings import (
 )
 
 
-def _decision_snapshot(d: Decision) -> dict:
-    return {"id": d.id, "meeting_id": d.meeting_id, "agenda_item_id": d.agenda_item_id, "text": d.text,
-            "due_date": d.due_date, "status": d.status, "closed_on": d.closed_on, "note": d.note,
-            "responsible": [r.staff_id for r in d.responsible], "decided": _decided(d)}
+class Decided(TypedDict):
+    """A decision as its minutes print it (the ``decided_*`` columns)."""
+
+    decided_text: str | None
+    decided_responsible: str | None
+    decided_due_date: dt.date | None
+    decided_versions: dict[str, str] | None
+
+
+class DecisionSnapshot(TypedDict):
+    """A decision as an undo puts it back (:func:`restore_decision`)."""
+
+    id: int
+    meeting_id: int
+    agenda_item_id: int | None
+    text: str
+    due_date: dt.date | None
+    status: str
+    closed_on: dt.date | None
+    note: str
+    responsible: list[int]  # staff ids in order
+    decided: Decided
+    versions: NotRequired[list[tuple]]  # its language versions (``text_versions.snapshot_versions``)
+
+
+def _decision_snapshot(d: Decision) -> DecisionSnapshot:
+    return DecisionSnapshot(id=d.id, meeting_id=d.meeting_id, agenda_item_id=d.agenda_item_id, text=d.text,
+                            due_date=d.due_date, status=d.status, closed_on=d.closed_on, note=d.note,
+                            responsible=[r.staff_id for r in d.responsible], decided=_decided(d))
 
 
 DECIDED_COLUMNS = ("decided_text", "decided_responsible", "decided_due_date", "decided_versions")
 
 
-def _decided(d: Decision) -> dict:
-    return {k: getattr(d, k) for k in DECIDED_COLUMNS}
+def _decided(d: Decision) -> Decided:
+    return Decided(decided_text=d.decided_text, decided_responsible=d.decided_responsible,
+                   decided_due_date=d.decided_due_date, decided_versions=d.decided_versions)
 
 
 def _names(session: Session, staff_ids) -> str:
@@ -77,7 +104,7 @@ def _check_due(meeting: Meeting, due_date: dt.date | None) -> None:
             due=dates.table(due_date), date=dates.table(meeting.date)))
 
 
-def restore_decision(session: Session, snap: dict) -> Decision:
+def restore_decision(session: Session, snap: DecisionSnapshot) -> Decision:
     d = add_decision(session, snap["meeting_id"], snap["text"], responsible=snap["responsible"],
                      due_date=snap["due_date"], agenda_item_id=snap["agenda_item_id"], decision_id=snap["id"])
     d.status, d.closed_on, d.note = snap["status"], snap["closed_on"], snap["note"]
@@ -91,7 +118,7 @@ def restore_decision(session: Session, snap: dict) -> Decision:
     return d
 
 
-def delete_decision(session: Session, decision_id: int, expected: dict | None = None) -> dict:
+def delete_decision(session: Session, decision_id: int, expected: DecisionSnapshot | None = None) -> DecisionSnapshot:
     """``expected``: the snapshot an undo put back; a redo deletes only that decision (another
     office's change meanwhile is refused with StaleDataError)."""
     from desktop.models.text_versions import snapshot_versions
@@ -104,7 +131,8 @@ def delete_decision(session: Session, decision_id: int, expected: dict | None = 
         from sqlalchemy.orm.exc import StaleDataError
 
         raise StaleDataError(f"meeting_decision {decision_id} was changed by another session")
-    snap = {**_decision_snapshot(d), "versions": snapshot_versions(session, "meeting_decision", d.id)}
+    snap = _decision_snapshot(d)
+    snap["versions"] = snapshot_versions(session, "meeting_decision", d.id)
     session.delete(d)
     session.flush()
     return snap
@@ -113,14 +141,15 @@ def delete_decision(session: Session, decision_id: int, expected: dict | None = 
 DECISION_FIELDS = ("text", "due_date", "status", "closed_on", "note", "responsible")
 
 
-def update_decision(session: Session, decision_id: int, *, in_minutes: bool = False, **fields) -> dict:
+def update_decision(session: Session, decision_id: int, *, in_minutes: bool = False,
+                    **fields: Any) -> dict[str, Any]:
     """Set text, due date, status (closing sets ``closed_on``), note, responsible (staff ids).
 
     From the register (default) only the decision's current state changes; through the minutes
     (``in_minutes``, refused once they are signed) text, due date and responsible persons are
     also what the minutes print. The returned dict undoes either (``decided``: the old snapshot)."""
     d = _get(session, Decision, decision_id)
-    old: dict = {}
+    old: dict[str, Any] = {}
     if in_minutes:
         check_minutes_open(d.meeting)
         old["decided"] = _decided(d)
@@ -160,21 +189,47 @@ def update_decision(session: Session, decision_id: int, *, in_minutes: bool = Fa
     return old
 
 
-def decision_row(d: Decision, meeting: Meeting, series_name: str, on_date: dt.date) -> dict:
-    return {
-        "id": d.id, "text": d.text, "due_date": d.due_date, "status": d.status, "closed_on": d.closed_on,
-        "note": d.note, "meeting_id": meeting.id, "meeting_date": meeting.date, "meeting_number": meeting.number,
-        "series": series_name, "agenda_item_id": d.agenda_item_id,
-        "responsible_ids": [r.staff_id for r in d.responsible],
-        "responsible": ", ".join(r.staff.short_name for r in d.responsible),
-        "overdue": is_decision_overdue(d.status, d.due_date, on_date),
+class DecisionRow(TypedDict):
+    """A decision in the register, the meeting editor, the printed minutes and the Excel register.
+    A mapping: the window's table models read it by key, and the printed minutes are made from a
+    copy with the texts in the report's language."""
+
+    id: int
+    text: str
+    due_date: dt.date | None
+    status: str  # a DecisionStatus value
+    closed_on: dt.date | None
+    note: str
+    meeting_id: int
+    meeting_date: dt.date
+    meeting_number: int
+    series: str  # the series' name
+    agenda_item_id: int | None
+    responsible_ids: list[int]
+    responsible: str  # short names, comma-separated
+    overdue: bool
+    # as decided at the meeting (the minutes)
+    decided_text: str
+    decided_due_date: dt.date | None
+    decided_responsible: str
+    decided_versions: dict[str, str] | None  # {lang: text} as the minutes were signed
+
+
+def decision_row(d: Decision, meeting: Meeting, series_name: str, on_date: dt.date) -> DecisionRow:
+    return DecisionRow(
+        id=d.id, text=d.text, due_date=d.due_date, status=d.status, closed_on=d.closed_on,
+        note=d.note, meeting_id=meeting.id, meeting_date=meeting.date, meeting_number=meeting.number,
+        series=series_name, agenda_item_id=d.agenda_item_id,
+        responsible_ids=[r.staff_id for r in d.responsible],
+        responsible=", ".join(r.staff.short_name for r in d.responsible),
+        overdue=is_decision_overdue(d.status, d.due_date, on_date),
         # as decided at the meeting (the minutes); a row from before the snapshot reads its state
-        "decided_text": d.text if d.decided_text is None else d.decided_text,
-        "decided_due_date": d.due_date if d.decided_text is None else d.decided_due_date,
-        "decided_responsible": (", ".join(r.staff.short_name for r in d.responsible)
-                                if d.decided_responsible is None else d.decided_responsible),
-        "decided_versions": d.decided_versions,
-    }
+        decided_text=d.text if d.decided_text is None else d.decided_text,
+        decided_due_date=d.due_date if d.decided_text is None else d.decided_due_date,
+        decided_responsible=(", ".join(r.staff.short_name for r in d.responsible)
+                             if d.decided_responsible is None else d.decided_responsible),
+        decided_versions=d.decided_versions,
+    )
 
 
 def sign_minutes(session: Session, meeting_id: int, signed_on: dt.date | None) -> dt.date | None:
@@ -213,9 +268,20 @@ def is_decision_overdue(status: str, due_date: dt.date | None, on_date: dt.date)
     return status == DecisionStatus.OPEN and due_date is not None and due_date < on_date
 
 
+class DecisionFilters(TypedDict, total=False):
+    """The register's filters as :func:`decisions` takes them (keyword arguments)."""
+
+    status: str | None  # a DecisionStatus value
+    staff_id: int | None  # a responsible person
+    due_by: dt.date | None
+    meeting_id: int | None
+    series_id: int | None
+    overdue_only: bool
+
+
 def decisions(session: Session, *, on_date: dt.date | None = None, status: str | None = None,
               staff_id: int | None = None, due_by: dt.date | None = None, meeting_id: int | None = None,
-              series_id: int | None = None, overdue_only: bool = False) -> list[dict]:
+              series_id: int | None = None, overdue_only: bool = False) -> list[DecisionRow]:
     """The decisions register, filtered by status, responsible person, due date, meeting or series."""
     on_date = on_date or clock.today()
     query = (select(Decision, Meeting, MeetingSeries.name).join(Meeting, Decision.meeting_id == Meeting.id)

@@ -3,6 +3,9 @@ decisions. Each returns its result, the operation that undoes it, and ``Change.M
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from sqlalchemy.orm import Session
 
 from desktop.models import meetings as mt
@@ -14,7 +17,8 @@ MEETINGS = Change.MEETINGS
 
 
 # Series ----------------------------------------------------------------------------------------
-def _delete_series_with_meetings(session: Session, series_id: int, expected: dict | None = None) -> dict:
+def _delete_series_with_meetings(session: Session, series_id: int,
+                                 expected: Mapping[str, Any] | None = None) -> ms.SeriesSnapshot:
     return ms.delete_series(session, series_id, with_meetings=True, expected=expected)
 
 
@@ -22,12 +26,13 @@ def add_series_op(session: Session, **values) -> Outcome[int]:
     return created(session, bind(mt.add_series, **values), ms.delete_series, ms.restore_series, MEETINGS)
 
 
-def update_series_op(session: Session, series_id: int, **values) -> Outcome[dict]:
+def update_series_op(session: Session, series_id: int, **values: Any) -> Outcome[dict[str, Any]]:
     """Meetings already created keep their date, time, place and attendees."""
     return updated(session, ms.update_series, series_id, values, MEETINGS)
 
 
-def delete_series_op(session: Session, series_id: int, expected: dict | None = None) -> Outcome[dict]:
+def delete_series_op(session: Session, series_id: int,
+                     expected: Mapping[str, Any] | None = None) -> Outcome[ms.SeriesSnapshot]:
     """The series with its planned meetings; undo brings them all back. ``expected``: the series
     as the user saw it and confirmed (``meeting_count``); the redo deletes only what its undo put back."""
     return deleted(session, _delete_series_with_meetings, ms.restore_series, series_id, MEETINGS, expected)
@@ -38,16 +43,16 @@ def create_next_meeting_op(session: Session, series_id: int) -> Outcome[int]:
     return created(session, bind(ag.create_next_meeting, series_id), mt.delete_meeting, mt.restore_meeting, MEETINGS)
 
 
-def delete_meeting_op(session: Session, meeting_id: int) -> Outcome[dict]:
+def delete_meeting_op(session: Session, meeting_id: int) -> Outcome[mt.MeetingSnapshot]:
     return deleted(session, mt.delete_meeting, mt.restore_meeting, meeting_id, MEETINGS)
 
 
-def update_meeting_op(session: Session, meeting_id: int, **fields) -> Outcome[dict]:
+def update_meeting_op(session: Session, meeting_id: int, **fields: Any) -> Outcome[dict[str, Any]]:
     return updated(session, mt.update_meeting, meeting_id, fields, MEETINGS)
 
 
 def set_attendance_op(session: Session, meeting_id: int, staff_id: int, present: bool | None,
-                      note: str | None) -> Outcome[dict | None]:
+                      note: str | None) -> Outcome[mt.AttendanceBefore | None]:
     """Present/absent with the reason; ``present=None`` takes the person off the list. Undo puts
     the person back as they were (at their place), redo sets it again."""
     old = mt.set_attendance(session, meeting_id, staff_id, present, note)
@@ -61,11 +66,11 @@ def add_agenda_item_op(session: Session, meeting_id: int, title: str, position: 
                    mt.delete_agenda_item, mt.restore_agenda_item, MEETINGS)
 
 
-def delete_agenda_item_op(session: Session, item_id: int) -> Outcome[dict]:
+def delete_agenda_item_op(session: Session, item_id: int) -> Outcome[mt.DeletedItem]:
     return deleted(session, mt.delete_agenda_item, mt.restore_agenda_item, item_id, MEETINGS)
 
 
-def update_agenda_item_op(session: Session, item_id: int, **fields) -> Outcome[dict]:
+def update_agenda_item_op(session: Session, item_id: int, **fields: Any) -> Outcome[dict[str, Any]]:
     return updated(session, mt.update_agenda_item, item_id, fields, MEETINGS)
 
 
@@ -80,12 +85,12 @@ def add_proposals_op(session: Session, meeting_id: int, proposals: list) -> Outc
     return Outcome(ids, bind(remove_items_op, ids), MEETINGS)
 
 
-def remove_items_op(session: Session, item_ids: list[int]) -> Outcome[list[dict]]:
+def remove_items_op(session: Session, item_ids: list[int]) -> Outcome[list[mt.DeletedItem]]:
     snaps = ag.remove_items(session, item_ids)
     return Outcome(snaps, bind(restore_items_op, snaps), MEETINGS)
 
 
-def restore_items_op(session: Session, snaps: list[dict]) -> Outcome[None]:
+def restore_items_op(session: Session, snaps: list[mt.DeletedItem]) -> Outcome[None]:
     ag.restore_items(session, snaps)
     return Outcome(None, bind(remove_items_op, [snap["id"] for snap in snaps]), MEETINGS)
 
@@ -96,11 +101,12 @@ def add_decision_op(session: Session, meeting_id: int, text: str, **values) -> O
                    mt.restore_decision, MEETINGS)
 
 
-def update_decision_op(session: Session, decision_id: int, **fields) -> Outcome[dict]:
+def update_decision_op(session: Session, decision_id: int, **fields: Any) -> Outcome[dict[str, Any]]:
     return updated(session, mt.update_decision, decision_id, fields, MEETINGS)
 
 
-def edit_agenda_item_texts_op(session: Session, item_id: int, originals: dict, lang: str, versions: dict) -> Outcome:
+def edit_agenda_item_texts_op(session: Session, item_id: int, originals: dict[str, Any], lang: str,
+                              versions: dict[str, str | None]) -> Outcome[None]:
     """An agenda item edited where the page shows some of its texts in ``lang``: those fields
     write that language's version, the others the original; undo puts back both."""
     from desktop.models.text_versions import set_version
@@ -116,5 +122,5 @@ def sign_minutes_op(session: Session, meeting_id: int, signed_on) -> Outcome:
     return Outcome(old, bind(sign_minutes_op, meeting_id, old), MEETINGS)
 
 
-def delete_decision_op(session: Session, decision_id: int) -> Outcome[dict]:
+def delete_decision_op(session: Session, decision_id: int) -> Outcome[mt.DecisionSnapshot]:
     return deleted(session, mt.delete_decision, mt.restore_decision, decision_id, MEETINGS)

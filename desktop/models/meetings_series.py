@@ -9,6 +9,10 @@ deleted comes back with :func:`restore_series` (undo).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, NotRequired, TypedDict
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -20,16 +24,34 @@ SERIES_FIELDS = ("name", "kind", "recurrence", "weekday", "nth_week", "month_day
                  "chair_id", "secretary_id", "members", "department_id")
 
 
-def series_values(session: Session, series_id: int) -> dict:
+class SeriesValues(TypedDict):
+    """A series' values as the series dialog edits them and :func:`meetings.add_series` and
+    :func:`update_series` take them (keyword arguments, so a mapping)."""
+
+    name: str
+    kind: str  # a SeriesKind value
+    recurrence: str  # a Recurrence value
+    weekday: int  # 0 = Monday
+    nth_week: int | None
+    month_day: int | None
+    time: str
+    place: str
+    chair_id: int | None
+    secretary_id: int | None
+    department_id: NotRequired[int | None]  # not edited in the dialog
+    members: list[int]  # staff ids, in the attendance list's order
+
+
+def series_values(session: Session, series_id: int) -> SeriesValues:
     """Everything the series dialog edits, as :func:`update_series` takes it."""
     s = mt._get(session, mt.MeetingSeries, series_id)
-    return {"name": s.name, "kind": s.kind, "recurrence": s.recurrence, "weekday": s.weekday,
-            "nth_week": s.nth_week, "month_day": s.month_day, "time": s.time, "place": s.place,
-            "chair_id": s.chair_id, "secretary_id": s.secretary_id, "department_id": s.department_id,
-            "members": [m.staff_id for m in s.members]}
+    return SeriesValues(name=s.name, kind=s.kind, recurrence=s.recurrence, weekday=s.weekday,
+                        nth_week=s.nth_week, month_day=s.month_day, time=s.time, place=s.place,
+                        chair_id=s.chair_id, secretary_id=s.secretary_id, department_id=s.department_id,
+                        members=[m.staff_id for m in s.members])
 
 
-def update_series(session: Session, series_id: int, **fields) -> dict:
+def update_series(session: Session, series_id: int, **fields: Any) -> dict[str, Any]:
     """Change a series; returns the old values (undo: call again with them). Meetings already
     created keep their date, time, place and attendees; the change applies to the next ones."""
     series = mt._get(session, mt.MeetingSeries, series_id)
@@ -67,21 +89,39 @@ def update_series(session: Session, series_id: int, **fields) -> dict:
         series.members = [mt.MeetingSeriesMember(staff_id=sid, position=i)
                           for i, sid in enumerate(dict.fromkeys(new["members"]))]
     session.flush()
-    return old
+    return dict(old)  # field -> value, as this function takes them back
 
 
-def deletion_impact(session: Session, series_id: int) -> dict:
+@dataclass(frozen=True, slots=True)
+class DeletionImpact:
+    """What deleting a series would take with it."""
+
+    meetings: int
+    held: int  # meetings held (with minutes): the series is then never deleted
+    decisions: int
+
+
+def deletion_impact(session: Session, series_id: int) -> DeletionImpact:
     """What deleting the series would take with it: meetings, held meetings, decisions."""
     mt._get(session, mt.MeetingSeries, series_id)
     M, D = mt.Meeting, mt.Decision
-    meetings = session.scalar(select(func.count(M.id)).where(M.series_id == series_id))
-    held = session.scalar(select(func.count(M.id)).where(M.series_id == series_id, M.held.is_(True)))
-    decisions = session.scalar(select(func.count(D.id)).join(M, D.meeting_id == M.id).where(M.series_id == series_id))
-    return {"meetings": meetings, "held": held, "decisions": decisions}
+    meetings = session.scalar(select(func.count(M.id)).where(M.series_id == series_id)) or 0
+    held = session.scalar(select(func.count(M.id)).where(M.series_id == series_id, M.held.is_(True))) or 0
+    decisions = session.scalar(select(func.count(D.id)).join(M, D.meeting_id == M.id)
+                               .where(M.series_id == series_id)) or 0
+    return DeletionImpact(meetings, held, decisions)
+
+
+class SeriesSnapshot(SeriesValues):
+    """A deleted series with its planned meetings, as :func:`restore_series` puts it back."""
+
+    id: int
+    active: bool
+    meetings: list[mt.MeetingSnapshot]
 
 
 def delete_series(session: Session, series_id: int, *, with_meetings: bool = False,
-                  expected: dict | None = None) -> dict:
+                  expected: Mapping[str, Any] | None = None) -> SeriesSnapshot:
     """Delete a series; returns a snapshot for :func:`restore_series`.
 
     Refused when a meeting of the series was held; planned meetings are deleted with it only
@@ -92,25 +132,27 @@ def delete_series(session: Session, series_id: int, *, with_meetings: bool = Fal
     if expected is not None:
         _check_expected(session, series, expected)
     impact = deletion_impact(session, series_id)
-    if impact["held"]:
+    if impact.held:
         raise DomainError(ngettext("“{series}” has {count} held meeting with minutes; a series with minutes "
                                    "cannot be deleted.",
                                    "“{series}” has {count} held meetings with minutes; a series with minutes "
-                                   "cannot be deleted.", impact["held"]).format(series=series.name, count=impact["held"]))
-    if impact["meetings"] and not with_meetings:
+                                   "cannot be deleted.", impact.held).format(series=series.name, count=impact.held))
+    if impact.meetings and not with_meetings:
         raise DomainError(ngettext("“{series}” has {count} planned meeting; confirm deleting it with the series.",
                                    "“{series}” has {count} planned meetings; confirm deleting them with the "
-                                   "series.", impact["meetings"]).format(series=series.name, count=impact["meetings"]))
-    snap = {"id": series.id, **series_values(session, series_id), "active": series.active}
+                                   "series.", impact.meetings).format(series=series.name, count=impact.meetings))
+    values = series_values(session, series_id)
+    active = series.active
     ids = list(session.scalars(select(mt.Meeting.id).where(mt.Meeting.series_id == series_id)
                                .order_by(mt.Meeting.date)))
-    snap["meetings"] = [mt.delete_meeting(session, i) for i in ids]
+    snap = SeriesSnapshot(**values, id=series.id, active=active,
+                          meetings=[mt.delete_meeting(session, i) for i in ids])
     session.delete(series)
     session.flush()
     return snap
 
 
-def _check_expected(session: Session, series: mt.MeetingSeries, expected: dict) -> None:
+def _check_expected(session: Session, series: mt.MeetingSeries, expected: Mapping[str, Any]) -> None:
     now = {**series_values(session, series.id), "active": series.active}
     changed = [k for k, v in expected.items() if k in now and now[k] != v]
     ids = list(session.scalars(select(mt.Meeting.id).where(mt.Meeting.series_id == series.id)
@@ -126,7 +168,7 @@ def _check_expected(session: Session, series: mt.MeetingSeries, expected: dict) 
         raise StaleDataError(f"meeting_series {series.id}: {', '.join(changed)} changed meanwhile")
 
 
-def restore_series(session: Session, snap: dict) -> mt.MeetingSeries:
+def restore_series(session: Session, snap: SeriesSnapshot) -> mt.MeetingSeries:
     series = mt.MeetingSeries(id=snap["id"], name=snap["name"], kind=snap["kind"], recurrence=snap["recurrence"],
                               weekday=snap["weekday"], nth_week=snap["nth_week"], month_day=snap["month_day"],
                               time=snap["time"], place=snap["place"], chair_id=snap["chair_id"],

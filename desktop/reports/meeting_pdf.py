@@ -8,7 +8,9 @@ minutes carry the header only, a protocol being signed by its chair and secretar
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
+from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
@@ -22,7 +24,7 @@ FONT_SIZE = 10
 WIDTH = 175 * mm
 
 
-def _frame(tree: dict, frame):
+def _frame(tree: Mapping[str, Any], frame):
     """The frame with the faculty's names in the report's language (as ``localize_meeting`` put them)."""
     from desktop.models.document_frame import blank_frame
 
@@ -31,7 +33,7 @@ def _frame(tree: dict, frame):
                    faculty=tree.get("faculty") or frame.faculty)
 
 
-def _heading(tree: dict, tr, st, title: str, frame=None, approved: bool = True) -> list:
+def _heading(tree: Mapping[str, Any], tr, st, title: str, frame=None, approved: bool = True) -> list:
     from desktop.reports.frame import pdf_header, pdf_top
 
     frame = _frame(tree, frame)
@@ -50,14 +52,15 @@ def _people_line(label: str, people: list[str], st) -> Paragraph:
     return Paragraph(f"<b>{esc(label)}</b> {esc(', '.join(people))}", st["body"])
 
 
-def _name(person: dict | None) -> str:
+def _name(person: Mapping[str, Any] | None) -> str:
     return person["short_name"] if person else ""
 
 
-def _signatures(tree: dict, tr, st, chair: bool = True) -> Table:
+def _signatures(tree: Mapping[str, Any], tr, st, chair: bool = True) -> Table:
     rows = []
     if chair:
-        rows.append([Paragraph(esc(tr("Chair")), st["body"]), "______________", Paragraph(esc(_name(tree["chair"])), st["body"])])
+        rows.append([Paragraph(esc(tr("Chair")), st["body"]), "______________",
+                     Paragraph(esc(_name(tree["chair"])), st["body"])])
     rows.append([Paragraph(esc(tr("Secretary")), st["body"]), "______________",
                  Paragraph(esc(_name(tree["secretary"])), st["body"])])
     t = Table(rows, colWidths=[55 * mm, 50 * mm, 70 * mm])
@@ -66,7 +69,7 @@ def _signatures(tree: dict, tr, st, chair: bool = True) -> Table:
     return [Spacer(1, 8 * mm), t]
 
 
-def agenda_story(tree: dict, tr, frame=None) -> list:
+def agenda_story(tree: Mapping[str, Any], tr, frame=None) -> list:
     st = styles()
     story = _heading(tree, tr, st, tr("Agenda"), frame)
     invited = [a["short_name"] for a in tree["attendees"]]
@@ -74,7 +77,8 @@ def agenda_story(tree: dict, tr, frame=None) -> list:
         story += [_people_line(tr("Invited:"), invited, st), Spacer(1, 4 * mm)]
     widths = [12 * mm, 103 * mm, 40 * mm, 20 * mm]
     # header cells wrap ("Регламент, мин" is wider than its column)
-    rows = [[Paragraph(esc(h), st["cell_bold"]) for h in (tr("No."), tr("Agenda item"), tr("Speaker"), tr("Time, min"))]]
+    rows = [[Paragraph(esc(h), st["cell_bold"])
+             for h in (tr("No."), tr("Agenda item"), tr("Speaker"), tr("Time, min"))]]
     for item in tree["items"]:
         rows.append([f"{item['number']}.", wrap(item["title"], SANS, FONT_SIZE - 1, widths[1] - 6),
                      wrap(item["speaker"], SANS, FONT_SIZE - 1, widths[2] - 6),
@@ -88,7 +92,7 @@ def agenda_story(tree: dict, tr, frame=None) -> list:
     return story
 
 
-def _decision_line(number: str, d: dict, tr) -> str:
+def _decision_line(number: str, d: Mapping[str, Any], tr) -> str:
     """What was decided at the meeting: text, responsible, due date AS DECIDED (``decided_*``),
     never the register's later state nor the status today ("(Done)"): a signed protocol reads the
     same whenever it is printed; the rest lives in the decisions register."""
@@ -105,7 +109,7 @@ def _decision_line(number: str, d: dict, tr) -> str:
     return f"{number} {esc(text)}" + (" — " + "; ".join(details) if details else "")
 
 
-def minutes_story(tree: dict, tr, frame=None) -> list:
+def minutes_story(tree: Mapping[str, Any], tr, frame=None) -> list:
     st = styles()
     story = _heading(tree, tr, st, tr("Minutes No. {number}").format(number=tree["number"]), frame, approved=False)
     present = [a["short_name"] for a in tree["attendees"] if a["present"]]
@@ -140,17 +144,17 @@ def minutes_story(tree: dict, tr, frame=None) -> list:
     return [KeepTogether(f) if isinstance(f, list) else f for f in story]
 
 
-def agenda_pdf(target, tree: dict, lang: str, frame=None) -> None:
+def agenda_pdf(target, tree: Mapping[str, Any], lang: str, frame=None) -> None:
     tr = translator(lang)
     build_pdf(target, agenda_story(tree, tr, frame), tr, title=tr("Agenda") + " — " + tree["series"])
 
 
-def minutes_pdf(target, tree: dict, lang: str, frame=None) -> None:
+def minutes_pdf(target, tree: Mapping[str, Any], lang: str, frame=None) -> None:
     tr = translator(lang)
     build_pdf(target, minutes_story(tree, tr, frame), tr, title=tr("Minutes") + " — " + tree["series"])
 
 
-def meeting_pdf(target, tree: dict, lang: str, frame=None) -> None:
+def meeting_pdf(target, tree: Mapping[str, Any], lang: str, frame=None) -> None:
     """The agenda, followed by the minutes once the meeting is held."""
     tr = translator(lang)
     story = agenda_story(tree, tr, frame)

@@ -7,10 +7,11 @@ import datetime as dt
 from desktop import clock
 from desktop.i18n import translator
 from desktop.models.meetings import DecisionStatus
+from desktop.models.meetings_decisions import DecisionRow
 from desktop.reports.xlsx import Workbook, write_table, write_value
 
 
-def decisions_xlsx(target, rows: list[dict], lang: str, on_date: dt.date | None = None, frame=None) -> None:
+def decisions_xlsx(target, rows: list[DecisionRow], lang: str, on_date: dt.date | None = None, frame=None) -> None:
     from desktop.models.document_frame import blank_frame
     from desktop.reports.frame import framed_sheet, xlsx_bottom
 
@@ -22,8 +23,8 @@ def decisions_xlsx(target, rows: list[dict], lang: str, on_date: dt.date | None 
     ws = framed_sheet(sheet, book, frame, tr, 8)
     ws.write_string(0, 0, tr("Register of decisions"), book.fmt["title"])
     ws.write_string(1, 0, tr("As of {date}").format(date=tr.as_of(on_date)), book.fmt["subtitle"])
-    headers = [tr("No."), tr("Decision"), tr("Responsible"), tr("Due date"), tr.pgettext("state", "Status"), tr("Meeting series"),
-               tr("Meeting date"), tr("Minutes No."), tr("Closed on")]
+    headers = [tr("No."), tr("Decision"), tr("Responsible"), tr("Due date"), tr.pgettext("state", "Status"),
+               tr("Meeting series"), tr("Meeting date"), tr("Minutes No."), tr("Closed on")]
     red = {"bg_color": "#FDE2E1", "font_color": "#B71C1C"}
     cell, date = book.fmt["cell"], book.fmt["date"]
     late_cell = book.add_format(font_name="Arial", font_size=10, valign="top", text_wrap=True, border=1, **red)
@@ -33,8 +34,7 @@ def decisions_xlsx(target, rows: list[dict], lang: str, on_date: dt.date | None 
     write_table(book, ws, first, headers, [], widths=(5, 60, 28, 12, 14, 30, 12, 10, 12))
     for i, r in enumerate(rows, 1):
         c, d = (late_cell, late_date) if r["overdue"] else (cell, date)
-        label = DecisionStatus.labels()[r.get("status")]
-        status = tr(label)
+        status = DecisionStatus(r["status"]).label(tr)
         if r["overdue"]:
             status = tr("{status} (overdue)").format(status=status)
         values = [i, r["text"], r["responsible"], r["due_date"], status, r["series"], r["meeting_date"],

@@ -113,8 +113,8 @@ def _agenda(s, rng, series, meeting, per_meeting: int, texts=KY) -> None:
             continue
         staff_id = next((r.staff_id for r in item.responsible if r.staff_id), None)
         proposals.append(ag.AgendaProposal("workplan_due", item.text, f"workplan:{item.id}", staff_id,
-                                           workplan_item_id=item.id,
-                                           due_date=dl.last_day(item.deadline or {}, item.section.plan.year.first_year)))
+                                           workplan_item_id=item.id, due_date=dl.last_day(
+                                               item.deadline or {}, item.section.plan.year.first_year)))
     chosen = [p for p in proposals if p.source == "decision"][:2]
     chosen += [p for p in proposals if p.source != "decision"][:per_meeting - len(chosen)]
     ag.add_proposals(s, meeting.id, chosen, default_minutes=rng.choice((10, 15)))

@@ -1,9 +1,12 @@
 """The meeting editor: heading fields, the agenda with the draft's proposals to tick, attendance,
-and the minutes per item with the decisions taken. Every edit is an undoable model operation."""
+and the minutes per item with the decisions taken. Every edit is an undoable model operation.
+
+This module builds the editor (widgets, actions, ``retranslate_ui``) and shows a meeting; what its
+commands do is in ``editor_actions.py``, its dialogs in ``dialogs.py``."""
 
 from __future__ import annotations
 
-import datetime as dt
+from typing import Any
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -11,13 +14,11 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QListView,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -32,8 +33,10 @@ from desktop import dates
 from desktop.i18n import _
 from desktop.models import meetings as mt
 from desktop.models import meetings_agenda as ag
-from desktop.views.common.forms import allow_blank, date_edit, ok_cancel, show_blank
+from desktop.views.common.forms import allow_blank, date_edit, show_blank
 from desktop.views.common.toolbar import button_bar
+from desktop.views.meetings.dialogs import AttendeeDialog, DecisionDialog, SignDialog  # noqa: F401  (re-exported)
+from desktop.views.meetings.editor_actions import EditorActions
 from desktop.views.meetings.models import AttendanceModel, ProposalModel, agenda_model, decision_model
 
 
@@ -54,100 +57,35 @@ def table(model, stretch: int = 0) -> QTableView:
     return view
 
 
-class DecisionDialog(QDialog):
-    """Text, responsible persons (ticked from the staff list) and due date of a new decision."""
-
-    def __init__(self, staff: list[tuple[int, str]], default_due: dt.date, preselect=(), parent=None):
-        from PySide6.QtGui import QStandardItem, QStandardItemModel
-
-        super().__init__(parent)
-        self.setWindowTitle(_("New decision"))
-        self.text = QPlainTextEdit()
-        self.people = QStandardItemModel(self)
-        for staff_id, name in staff:
-            row = QStandardItem(name)
-            row.setCheckable(True)
-            row.setData(staff_id, Qt.ItemDataRole.UserRole)
-            row.setCheckState(Qt.CheckState.Checked if staff_id in preselect else Qt.CheckState.Unchecked)
-            self.people.appendRow(row)
-        people_view = QListView()
-        people_view.setModel(self.people)
-        self.has_due = QCheckBox(_("Due date"))
-        self.has_due.setChecked(True)
-        self.due = date_edit(default_due)
-        self.has_due.toggled.connect(self.due.setEnabled)
-        form = QFormLayout(self)
-        form.addRow(_("Decision"), self.text)
-        form.addRow(_("Responsible"), people_view)
-        form.addRow(self.has_due, self.due)
-        buttons = ok_cancel(self)
-        form.addRow(buttons)
-
-    def values(self) -> dict:
-        responsible = [self.people.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.people.rowCount())
-                       if self.people.item(i).checkState() == Qt.CheckState.Checked]
-        due = self.due.date().toPython() if self.has_due.isChecked() else None
-        return {"text": self.text.toPlainText().strip(), "responsible": responsible, "due_date": due}
-
-
-class SignDialog(QDialog):
-    """The day the minutes were signed; from then on they are final."""
-
-    def __init__(self, meeting_date: dt.date, default: dt.date, parent=None):
-        super().__init__(parent)
-        self.setWindowTitle(_("Sign minutes"))
-        self.day = date_edit(default)
-        self.day.setMinimumDate(QDate(meeting_date.year, meeting_date.month, meeting_date.day))
-        hint = QLabel(_("Signed minutes are final: they print each decision as it was decided, and they are "
-                        "no longer edited here; the decisions are followed up in the decisions register."))
-        hint.setWordWrap(True)
-        form = QFormLayout(self)
-        form.addRow(hint)
-        form.addRow(_("Signed on"), self.day)
-        form.addRow(ok_cancel(self))
-
-    def values(self) -> dict:
-        return {"signed_on": self.day.date().toPython()}
-
-
-class AttendeeDialog(QDialog):
-    """One more attendee of a single meeting: who, present or absent, and why absent."""
-
-    def __init__(self, staff: list[tuple[int, str]], parent=None):
-        super().__init__(parent)
-        self.setWindowTitle(_("Add attendee"))
-        self.setMinimumWidth(380)  # full names are long
-        self.person = QComboBox()
-        self.person.setEditable(True)  # type to find a name in a long staff list
-        self.person.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        for staff_id, name in staff:
-            self.person.addItem(name, staff_id)
-        self.present = QCheckBox(_("Present"))
-        self.present.setChecked(True)
-        self.reason = QLineEdit()
-        self.reason.setEnabled(False)
-        self.present.toggled.connect(lambda on: self.reason.setEnabled(not on))
-        form = QFormLayout(self)
-        form.addRow(_("Attendee"), self.person)
-        form.addRow("", self.present)
-        form.addRow(_("Reason of absence"), self.reason)
-        buttons = ok_cancel(self)
-        form.addRow(buttons)
-
-    def values(self) -> dict:
-        present = self.present.isChecked()
-        return {"staff_id": self.person.currentData(), "present": present,
-                "note": "" if present else self.reason.text().strip()}
-
-
-class MeetingEditor(QWidget):
+class MeetingEditor(EditorActions, QWidget):
     def __init__(self, page, parent=None):
         super().__init__(parent)
         self.page = page
-        self.tree: dict | None = None
+        # the meeting shown (``meetings.meeting_tree``, its texts in the content language where chosen)
+        self.tree: dict[str, Any] | None = None
         self.shown: set = set()  # (table, id, field) shown in their version: edits go to that version
         self.staff: list[tuple[int, str]] = []
-        # heading
+        self.buttons = {k: QToolButton() for k in ("tick_all", "add_ticked", "add_item", "delete_item", "up",
+                                                   "down", "preview_agenda", "preview_minutes", "print",
+                                                   "translations", "sign")}
+        head = self._build_heading()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._build_agenda_tab(), "")
+        self.tabs.addTab(self._build_attendance_tab(), "")
+        self.tabs.addTab(self._build_minutes_tab(), "")
+        prints = QHBoxLayout()
+        prints.addWidget(button_bar(*(self.buttons[k] for k in ("preview_agenda", "preview_minutes", "print",
+                                                                "translations", "sign"))), 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(head)
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(prints)
+        self._build_actions()
+        self.setEnabled(False)
+
+    # Building -------------------------------------------------------------------------------
+    def _build_heading(self) -> QFormLayout:
+        """Date, time, place, chair, secretary and "held"; each edit is one operation."""
         self.heading = QLabel()
         self.heading.setStyleSheet("font-size: 11pt; font-weight: 600;")  # pane title (UI.md type scale)
         self.date = date_edit()
@@ -164,9 +102,9 @@ class MeetingEditor(QWidget):
         for key, w in (("date", self.date), ("time", self.time), ("place", self.place)):
             row1.addWidget(self.labels[key])
             row1.addWidget(w, 1 if key == "place" else 0)
-        for key, w in (("chair", self.chair), ("secretary", self.secretary)):
+        for key, combo in (("chair", self.chair), ("secretary", self.secretary)):
             row2.addWidget(self.labels[key])
-            row2.addWidget(w, 1)
+            row2.addWidget(combo, 1)
         row2.addWidget(self.held)
         head.addRow(self.heading)
         head.addRow(row1)
@@ -177,7 +115,10 @@ class MeetingEditor(QWidget):
         self.chair.activated.connect(lambda: self._edit_meeting("chair_id", self.chair.currentData()))
         self.secretary.activated.connect(lambda: self._edit_meeting("secretary_id", self.secretary.currentData()))
         self.held.clicked.connect(lambda on: self._edit_meeting("held", bool(on)))
-        # agenda tab: proposals above, the agenda below
+        return head
+
+    def _build_agenda_tab(self) -> QWidget:
+        """The draft's proposals above, the agenda below."""
         self.proposals = ProposalModel(self)
         self.proposal_view = table(self.proposals)
         for col, width in enumerate((0, 180, 90, 140, 170)):
@@ -194,9 +135,6 @@ class MeetingEditor(QWidget):
         self.agenda_view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.agenda_view.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.agenda_view.setDragDropOverwriteMode(False)
-        self.buttons = {k: QToolButton() for k in ("tick_all", "add_ticked", "add_item", "delete_item", "up",
-                                                   "down", "preview_agenda", "preview_minutes", "print",
-                                                   "translations", "sign")}
         self.proposals_label, self.agenda_label = QLabel(), QLabel()
         self.proposals_label.setWordWrap(True)  # the long hint wraps so the buttons beside it stay visible
         agenda_tab = QWidget()
@@ -212,7 +150,9 @@ class MeetingEditor(QWidget):
         bar.addWidget(button_bar(*(self.buttons[k] for k in ("add_item", "delete_item", "up", "down"))), 1)
         lay.addLayout(bar)
         lay.addWidget(self.agenda_view, 3)
-        # attendance tab
+        return agenda_tab
+
+    def _build_attendance_tab(self) -> QWidget:
         self.attendance = AttendanceModel(self)
         self.attendance.on_change = self._set_attendance
         self.attendance_view = table(self.attendance, 0)
@@ -227,7 +167,10 @@ class MeetingEditor(QWidget):
         bar.addWidget(button_bar(*self.attendance_buttons.values()), 1)
         al.addLayout(bar)
         al.addWidget(self.attendance_view, 1)
-        # minutes tab: items on the left; heard, decided and the item's decisions on the right
+        return attendance_tab
+
+    def _build_minutes_tab(self) -> QSplitter:
+        """Items on the left; heard, decided and the item's decisions on the right."""
         self.minutes_items = QTableView()
         self.minutes_items.setModel(self.agenda)
         for col in (2, 3, 4):
@@ -267,17 +210,10 @@ class MeetingEditor(QWidget):
         self.minutes_split.setStretchFactor(1, 2)
         self.minutes_split.setSizes([320, 700])
         self.minutes_items.setColumnWidth(0, 40)
-        self.tabs = QTabWidget()
-        self.tabs.addTab(agenda_tab, "")
-        self.tabs.addTab(attendance_tab, "")
-        self.tabs.addTab(self.minutes_split, "")
-        prints = QHBoxLayout()
-        prints.addWidget(button_bar(*(self.buttons[k] for k in ("preview_agenda", "preview_minutes", "print",
-                                                                "translations", "sign"))), 1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(head)
-        layout.addWidget(self.tabs, 1)
-        layout.addLayout(prints)
+        return self.minutes_split
+
+    def _build_actions(self) -> None:
+        """One QAction per command, on its button and (with its key) on the widget it acts on."""
         self.actions_by_key: dict[str, QAction] = {}
         specs = {
             "tick_all": (lambda: self.proposals.set_all(not self.proposals.ticked), None),
@@ -313,9 +249,9 @@ class MeetingEditor(QWidget):
                 act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             act.triggered.connect(slot)
             owners.get(key, self).addAction(act)
-            (self.buttons.get(key) or self.decision_buttons.get(key) or self.attendance_buttons[key]).setDefaultAction(act)
+            button = self.buttons.get(key) or self.decision_buttons.get(key) or self.attendance_buttons[key]
+            button.setDefaultAction(act)
             self.actions_by_key[key] = act
-        self.setEnabled(False)
 
     # Texts ----------------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
@@ -336,7 +272,8 @@ class MeetingEditor(QWidget):
         actions = {"tick_all": _("Tick all"), "add_ticked": _("Add ticked to agenda"), "add_item": _("Add agenda item"),
                    "delete_item": _("Delete agenda item"), "up": _("Move up"), "down": _("Move down"),
                    "preview_agenda": _("Agenda: print preview"), "preview_minutes": _("Minutes: print preview"),
-                   "print": _("Print…"), "translations": _("Translations…"), "sign": _("Sign minutes…"), "add_decision": _("Add decision"), "done": _("Mark done"),
+                   "print": _("Print…"), "translations": _("Translations…"), "sign": _("Sign minutes…"),
+                   "add_decision": _("Add decision"), "done": _("Mark done"),
                    "cancel": _("Cancel decision"), "reopen": _("Reopen"), "delete": _("Delete decision"),
                    "add_attendee": _("Add attendee…"), "remove_attendee": _("Remove attendee")}
         self.attendance_label.setText(_("Tick who was present; write the reason of an absence"))
@@ -347,17 +284,6 @@ class MeetingEditor(QWidget):
         self._show()
 
     # Loading ------------------------------------------------------------------------------
-    def open_translations(self) -> None:
-        """The meeting's texts (series, agenda, minutes, decisions) side by side with their versions."""
-        from desktop.views.translations import TranslationsDialog
-
-        if self.tree is None:
-            return
-        dialog = TranslationsDialog(self.page.ctx, "meeting", self.tree["id"], self.heading.text(), parent=self)
-        dialog.exec()
-        if dialog.changed:
-            self.load(self.tree["id"])
-
     def load(self, meeting_id: int | None) -> None:
         current_item = self.current_item_id()
         if meeting_id is None:
@@ -375,12 +301,13 @@ class MeetingEditor(QWidget):
         from desktop.views.translations import content_language
 
         with self.page.ctx.db.session() as s:
-            self.tree = mt.meeting_tree(s, meeting_id)
+            tree: dict[str, Any] = dict(mt.meeting_tree(s, meeting_id))
             if lang := content_language():  # typed texts in the interface language where translated
                 from desktop.models.text_documents import localize_meeting
 
-                self.tree = localize_meeting(s, self.tree, lang)[0]
-            self.shown = self.tree.get("shown", set())
+                tree = localize_meeting(s, tree, lang)[0]
+            self.tree = tree
+            self.shown = tree.get("shown", set())
             proposals = ag.agenda_draft(s, meeting_id)
             self.staff = mt.staff_choices(s)
         self.setEnabled(True)
@@ -432,135 +359,3 @@ class MeetingEditor(QWidget):
             view.setEnabled(signed is None)
         self._show_minutes()
 
-    # Agenda ---------------------------------------------------------------------------------
-    def current_item_id(self) -> int | None:
-        """The item chosen in the tab in front (agenda or minutes)."""
-        view = self.minutes_items if self.tabs.currentIndex() == 2 else self.agenda_view
-        row = self.agenda.record(view.currentIndex())
-        return row["id"] if row else None
-
-    def select_item(self, item_id: int) -> None:
-        i = self.agenda.row_of(item_id)
-        if i >= 0:
-            self.agenda_view.setCurrentIndex(self.agenda.index(i, 1))
-            self.minutes_items.setCurrentIndex(self.agenda.index(i, 1))
-
-    def add_ticked(self) -> None:
-        if self.tree:
-            self.page.add_proposals(self.tree["id"], self.proposals.ticked_proposals())
-
-    def add_item(self) -> None:
-        if self.tree:
-            row = self.agenda.record(self.agenda_view.currentIndex())
-            self.page.add_item(self.tree["id"], row["number"] if row else None)
-
-    def delete_item(self) -> None:
-        row = self.agenda.record(self.agenda_view.currentIndex())
-        if row:
-            self.page.delete_item(row["id"])
-
-    def move_item(self, step: int) -> None:
-        row = self.agenda.record(self.agenda_view.currentIndex())
-        if row and 0 <= row["number"] - 1 + step < len(self.agenda.rows):
-            self.page.move_item(row["id"], row["number"] - 1 + step)
-
-    def _edit_item_from_model(self, row, key, value) -> None:
-        if key == "minutes_allotted":
-            try:
-                value = int(value) if str(value).strip() else None
-            except ValueError:
-                return
-        self.page.edit_item(row["id"], key, value)
-
-    def _edit_meeting(self, field: str, value) -> None:
-        if self.tree is None:
-            return
-        current = {"chair_id": (self.tree["chair"] or {}).get("id"),
-                   "secretary_id": (self.tree["secretary"] or {}).get("id")}.get(field, self.tree.get(field))
-        if value != current:
-            self.page.edit_meeting(self.tree["id"], field, value)
-
-    def _set_attendance(self, staff_id: int, present: bool, note: str) -> None:
-        if self.tree:
-            self.page.set_attendance(self.tree["id"], staff_id, present, note)
-
-    def add_attendee(self, values: dict | None = None) -> None:
-        """Someone else attends this meeting: picked from the staff not yet listed, present or
-        absent with the reason (``values`` as :class:`AttendeeDialog` returns them)."""
-        if self.tree is None:
-            return
-        if values is None:
-            listed = {a["staff_id"] for a in self.tree["attendees"]}
-            dialog = AttendeeDialog([(i, n) for i, n in self.staff if i not in listed], self)
-            if not dialog.exec():
-                return
-            values = dialog.values()
-        if values.get("staff_id"):
-            self.page.add_attendee(self.tree["id"], values["staff_id"], values["present"], values["note"])
-
-    def remove_attendee(self) -> None:
-        row = self.attendance.rows[self.attendance_view.currentIndex().row()] \
-            if self.attendance_view.currentIndex().isValid() else None
-        if row and self.tree:
-            self.page.remove_attendee(self.tree["id"], row["staff_id"])
-
-    # Minutes --------------------------------------------------------------------------------
-    def _show_minutes(self, *_args) -> None:
-        row = self.agenda.record(self.minutes_items.currentIndex())
-        # the decisions of the chosen item (all of the meeting's when no item is chosen)
-        decisions = self.tree["decisions"] if self.tree else []
-        # as the minutes print them: text, responsible and due date as decided; the status of today
-        self.decisions.set_rows([{**d, "text": d["decided_text"], "responsible": d["decided_responsible"],
-                                  "due_date": d["decided_due_date"]}
-                                 for d in decisions if row is None or d["agenda_item_id"] == row["id"]])
-        self.heard.setPlainText(row["heard"] if row else "")
-        self.decided.setPlainText(row["decided"] if row else "")
-        signed = bool(self.tree and self.tree.get("minutes_signed_on"))
-        for w in (self.heard, self.decided, self.save_minutes):
-            w.setEnabled(row is not None and not signed)
-
-    def _save_minutes(self) -> None:
-        row = self.agenda.record(self.minutes_items.currentIndex())
-        if row is None:
-            return
-        heard, decided = self.heard.toPlainText().strip(), self.decided.toPlainText().strip()
-        if (heard, decided) != (row["heard"], row["decided"]):
-            self.page.edit_item(row["id"], None, {"heard": heard, "decided": decided})
-
-    def add_decision(self) -> None:
-        if self.tree is None:
-            return
-        item = self.agenda.record(self.minutes_items.currentIndex())
-        preselect = [item["speaker_id"]] if item and item["speaker_id"] else []
-        dialog = DecisionDialog(self.staff, self.tree["date"] + dt.timedelta(days=7), preselect, self)
-        if dialog.exec() and dialog.values()["text"]:
-            self.page.add_decision(self.tree["id"], item["id"] if item else None, dialog.values())
-
-    def _edit_decision_in_minutes(self, row: dict, key: str, value) -> None:
-        self.page.edit_decision(row["id"], key, value, in_minutes=True)
-
-    def sign_minutes(self, values: dict | None = None) -> None:
-        """Sign the held meeting's minutes on a day chosen in :class:`SignDialog` (or ``values``)."""
-        if self.tree is None or not self.tree["held"] or self.tree.get("minutes_signed_on"):
-            return
-        if values is None:
-            from desktop import clock
-
-            dialog = SignDialog(self.tree["date"], max(clock.today(), self.tree["date"]), self)
-            if not dialog.exec():
-                return
-            values = dialog.values()
-        self.page.sign_minutes(self.tree["id"], values["signed_on"])
-
-    def current_decision(self) -> dict | None:
-        return self.decisions.record(self.decision_view.currentIndex())
-
-    def _set_status(self, status: str) -> None:
-        d = self.current_decision()
-        if d and d["status"] != status:
-            self.page.edit_decision(d["id"], "status", status)
-
-    def delete_decision(self) -> None:
-        d = self.current_decision()
-        if d:
-            self.page.delete_decision(d["id"])

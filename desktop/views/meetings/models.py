@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
 from PySide6.QtCore import QAbstractTableModel, QByteArray, QMimeData, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from desktop import colours, dates
 from desktop.i18n import N_, NC_, _
-from desktop.models.meetings import DecisionStatus
+from desktop.models.meetings import DecisionStatus, ItemSource
 from desktop.models.meetings_agenda import AgendaProposal, source_label
 from desktop.views.common.tablemodel import Column, RecordTableModel
 
@@ -170,71 +173,56 @@ def agenda_model(parent=None) -> AgendaModel:
         Column("title", N_("Agenda item"), editable=True, width=380),
         Column("speaker", N_("Speaker"), width=140),
         Column("minutes_allotted", N_("Time, min"), editable=True, width=80),
-        Column("source", N_("Source"), display=lambda v: _(source_label(v or "manual")), width=180),
+        Column("source", N_("Source"), display=lambda v: _(source_label(v or ItemSource.MANUAL)), width=180),
     ], parent)
 
 
-class AttendanceModel(QAbstractTableModel):
-    """Who was invited; tick present, write why someone was absent."""
-
-    COLUMNS = (N_("Attendee"), N_("Position"), N_("Reason of absence"))
+class AttendanceModel(RecordTableModel):
+    """Who was invited; tick present, write why someone was absent. ``on_change(staff_id, present,
+    note)`` is called for a tick and for a reason written."""
 
     def __init__(self, parent=None):
-        super().__init__(parent)
-        self.rows: list[dict] = []
-        self.on_change = None  # (staff_id, present, note) -> None
+        super().__init__([
+            Column("full_name", N_("Attendee")),
+            Column("position", N_("Position")),
+            Column("note", N_("Reason of absence"), editable=True),
+        ], parent, id_key="staff_id")
+        self.on_change: Callable[[int, bool, str], None] | None = None
+        self.on_edit = self._note_written
+        self.decorate = self._decorate
 
-    def set_rows(self, rows: list[dict]) -> None:
-        self.beginResetModel()
-        self.rows = [dict(r) for r in rows]
-        self.endResetModel()
+    def set_rows(self, rows: Sequence[Mapping[str, Any]]) -> None:
+        super().set_rows([dict(r) for r in rows])
 
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
+    def _note_written(self, row: dict[str, Any], _key: str, value: Any) -> None:
+        if self.on_change is not None:
+            self.on_change(row["staff_id"], row["present"], str(value).strip())
 
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
+    @staticmethod
+    def _decorate(row: dict[str, Any], _column: int, role: int) -> Any:
+        return ON_AGENDA_TEXT if role == Qt.ItemDataRole.ForegroundRole and not row["present"] else None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        r = self.rows[index.row()]
-        col = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return (r["full_name"], r["position"], r["note"])[col]
-        if role == Qt.ItemDataRole.CheckStateRole and col == 0:
-            return Qt.CheckState.Checked if r["present"] else Qt.CheckState.Unchecked
-        if role == Qt.ItemDataRole.ForegroundRole and not r["present"]:
-            return ON_AGENDA_TEXT
-        return None
+        if role == Qt.ItemDataRole.CheckStateRole and index.isValid() and index.column() == 0:
+            return Qt.CheckState.Checked if self.rows[index.row()]["present"] else Qt.CheckState.Unchecked
+        return super().data(index, role)
 
     def flags(self, index: QModelIndex | QPersistentModelIndex):
         flags = super().flags(index)
         if index.isValid() and index.column() == 0:
             flags |= Qt.ItemFlag.ItemIsUserCheckable
-        if index.isValid() and index.column() == 2:
-            flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
     def setData(self, index: QModelIndex | QPersistentModelIndex, value, role=Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or self.on_change is None:
             return False
-        r = self.rows[index.row()]
         if role == Qt.ItemDataRole.CheckStateRole and index.column() == 0:
+            r = self.rows[index.row()]
             self.on_change(r["staff_id"], Qt.CheckState(value) == Qt.CheckState.Checked, r["note"])
             return True
-        if role == Qt.ItemDataRole.EditRole and index.column() == 2 and value != r["note"]:
-            self.on_change(r["staff_id"], r["present"], str(value).strip())
-            return True
+        if index.column() == 2:  # the reason of absence; the name and position are not edited here
+            return super().setData(index, value, role)
         return False
-
-    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return _(self.COLUMNS[section])
-        return None
-
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
 
 
 def status_text(value) -> str:

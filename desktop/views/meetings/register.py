@@ -4,6 +4,7 @@ overdue ones highlighted; export to Excel."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
@@ -22,9 +23,10 @@ from PySide6.QtWidgets import (
 from desktop import clock
 from desktop.i18n import _, ngettext
 from desktop.models import meetings as mt
+from desktop.models.meetings_decisions import DecisionFilters
 from desktop.views import settings
 from desktop.views.common.area import reads
-from desktop.views.common.forms import date_edit
+from desktop.views.common.forms import date_edit, to_date
 from desktop.views.common.tablemodel import TextFilterProxy
 from desktop.views.meetings.editor import table
 from desktop.views.meetings.models import decision_model
@@ -45,6 +47,15 @@ class DecisionsRegister(QWidget):
         self.view = table(self.proxy, 0)
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(2, Qt.SortOrder.AscendingOrder)
+        self.count = QLabel()
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._build_filters())
+        layout.addWidget(self.view, 1)
+        layout.addLayout(self._build_commands())
+        self._connect_filters()
+
+    def _build_filters(self) -> QHBoxLayout:
+        """Responsible person, status, due by, overdue only, and the search field."""
         self.person, self.status = QComboBox(), QComboBox()
         self.use_due, self.overdue = QCheckBox(), QCheckBox()
         reads(self.use_due, self.overdue)  # filters: enabled on a read-only database
@@ -52,19 +63,6 @@ class DecisionsRegister(QWidget):
         self.due_by.setEnabled(False)
         self.text = QLineEdit()
         self.text.setClearButtonEnabled(True)
-        self.count = QLabel()
-        # QActions, so the Meetings page lists them in its menu and More (views/common/page.py)
-        self.export_action = QAction(self)
-        self.export_action.triggered.connect(lambda: self.export_xlsx())
-        self.export = QToolButton()
-        self.export.setDefaultAction(self.export_action)
-        self.status_actions = {}
-        self.status_buttons = {k: QToolButton() for k in ("done", "cancelled", "open")}
-        for key, b in self.status_buttons.items():
-            act = QAction(self)
-            act.triggered.connect(lambda _c=False, k=key: self._set_status(k))
-            b.setDefaultAction(act)
-            self.status_actions[key] = act
         for combo in (self.person, self.status):  # long names must not widen the window (1280 px)
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(10)
@@ -73,16 +71,31 @@ class DecisionsRegister(QWidget):
         for w in (self.person, self.status, self.use_due, self.due_by, self.overdue):
             bar.addWidget(w)
         bar.addWidget(self.text, 1)
+        return bar
+
+    def _build_commands(self) -> QHBoxLayout:
+        """The count, and the status commands and the export as QActions, so the Meetings page lists
+        them in its menu and More (views/common/page.py)."""
+        self.export_action = QAction(self)
+        self.export_action.triggered.connect(lambda: self.export_xlsx())
+        self.export = QToolButton()
+        self.export.setDefaultAction(self.export_action)
         self.export.hide()  # "Decisions register to Excel" is in the Meetings command bar (Excel)
+        self.status_actions = {}
+        self.status_buttons = {k: QToolButton() for k in ("done", "cancelled", "open")}
+        for key, b in self.status_buttons.items():
+            act = QAction(self)
+            act.triggered.connect(lambda _c=False, k=key: self._set_status(k))
+            b.setDefaultAction(act)
+            self.status_actions[key] = act
         lower = QHBoxLayout()
         lower.addWidget(self.count)
         lower.addStretch(1)
         for b in self.status_buttons.values():
             lower.addWidget(b)
-        layout = QVBoxLayout(self)
-        layout.addLayout(bar)
-        layout.addWidget(self.view, 1)
-        layout.addLayout(lower)
+        return lower
+
+    def _connect_filters(self) -> None:
         self.overdue.setChecked(bool(settings.get(F_OVERDUE)))  # before the signals: restoring is no change
         self.person.currentIndexChanged.connect(self._filters_changed)
         self.status.currentIndexChanged.connect(self._filters_changed)
@@ -127,10 +140,10 @@ class DecisionsRegister(QWidget):
             self._fill_status()
         self.reload()
 
-    def filters(self) -> dict:
-        return {"staff_id": self.person.currentData() or None, "status": self.status.currentData() or None,
-                "due_by": self.due_by.date().toPython() if self.use_due.isChecked() else None,
-                "overdue_only": self.overdue.isChecked()}
+    def filters(self) -> DecisionFilters:
+        return DecisionFilters(staff_id=self.person.currentData() or None, status=self.status.currentData() or None,
+                               due_by=to_date(self.due_by) if self.use_due.isChecked() else None,
+                               overdue_only=self.overdue.isChecked())
 
     def _filters_changed(self) -> None:
         settings.put(F_PERSON, self.person.currentData() or 0)
@@ -147,17 +160,16 @@ class DecisionsRegister(QWidget):
             versions = version_text_index(s, "meeting_decision", [r["id"] for r in rows]) if rows else {}
             shown = shown_versions(s, "meeting_decision", "text")  # in the content language, where chosen
             names = shown_versions(s, "meeting_series", "name")
-            series = {r["name"]: names.get(r["id"], r["name"]) for r in mt.series_list(s)}
-        for r in rows:  # the filter finds a decision by its original and any of its language versions
-            r["versions_text"] = versions.get(r["id"], "") + "\n" + r["text"]
-            r["text"] = shown.get(r["id"], r["text"])
-            r["series"] = series.get(r["series"], r["series"])
-        self.model.set_rows(rows)
+            series = {r.name: names.get(r.id, r.name) for r in mt.series_list(s)}
+        # the rows shown: the filter finds a decision by its original and any of its language versions
+        self.model.set_rows([{**r, "versions_text": versions.get(r["id"], "") + "\n" + r["text"],
+                              "text": shown.get(r["id"], r["text"]), "series": series.get(r["series"], r["series"])}
+                             for r in rows])
         overdue = sum(1 for r in rows if r["overdue"])
         self.count.setText(ngettext("{count} decision, {overdue} overdue", "{count} decisions, {overdue} overdue",
                                         len(rows)).format(count=len(rows), overdue=overdue))
 
-    def current(self) -> dict | None:
+    def current(self) -> dict[str, Any] | None:
         return self.model.record(self.proxy.mapToSource(self.view.currentIndex()))
 
     def _set_status(self, status: str) -> None:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from desktop.i18n import N_, _, current
 from desktop.models import meetings as mt
+from desktop.models.meetings_series import SeriesValues
 from desktop.models.org import StaffRole
 from desktop.views.common.forms import ok_cancel
 
@@ -32,7 +33,7 @@ DEFAULT_ROLES = {
 
 
 class SeriesDialog(QDialog):
-    def __init__(self, staff: list[dict], parent=None, initial: dict | None = None):
+    def __init__(self, staff: list[dict], parent=None, initial: SeriesValues | None = None):
         """``staff``: rows with id, short_name, roles (as ``org.staff_rows`` gives them);
         ``initial``: the series' values (``meetings_series.series_values``) when editing one."""
         super().__init__(parent)
@@ -43,8 +44,8 @@ class SeriesDialog(QDialog):
         self.kind, self.recurrence, self.weekday, self.nth = QComboBox(), QComboBox(), QComboBox(), QComboBox()
         for kind, label in mt.SeriesKind.labels().items():
             self.kind.addItem(_(label), kind.value)
-        self.recurrence.addItem(_("Weekly"), mt.Recurrence.WEEKLY.value)
-        self.recurrence.addItem(_("Monthly"), mt.Recurrence.MONTHLY.value)
+        for recurrence in mt.Recurrence:
+            self.recurrence.addItem(recurrence.label(), recurrence.value)
         for day in range(7):
             self.weekday.addItem(current().weekday(day), day)
         for n, label in NTH:
@@ -86,7 +87,7 @@ class SeriesDialog(QDialog):
         if initial:
             self._fill(initial)
 
-    def _fill(self, v: dict) -> None:
+    def _fill(self, v: SeriesValues) -> None:
         self.kind.blockSignals(True)  # the kind's usual attendees must not replace the series' own
         self.kind.setCurrentIndex(max(self.kind.findData(v["kind"]), 0))
         self.kind.blockSignals(False)
@@ -97,8 +98,8 @@ class SeriesDialog(QDialog):
                                                        else v.get("nth_week") or 1), 0))
         self.time.setText(v["time"])
         self.place.setText(v["place"])
-        for combo, key in ((self.chair, "chair_id"), (self.secretary, "secretary_id")):
-            combo.setCurrentIndex(max(combo.findData(v[key]), 0))
+        self.chair.setCurrentIndex(max(self.chair.findData(v["chair_id"]), 0))
+        self.secretary.setCurrentIndex(max(self.secretary.findData(v["secretary_id"]), 0))
         members = set(v["members"])
         for i in range(self.members.rowCount()):
             on = self.members.item(i).data(Qt.ItemDataRole.UserRole) in members
@@ -118,24 +119,24 @@ class SeriesDialog(QDialog):
     def _recurrence_changed(self) -> None:
         self.nth.setEnabled(self.recurrence.currentData() == mt.Recurrence.MONTHLY.value)
 
-    def values(self) -> dict:
+    def values(self) -> SeriesValues:
         monthly = self.recurrence.currentData() == mt.Recurrence.MONTHLY.value
         fixed_day = monthly and self.nth.currentData() == 0
-        return {
-            "name": self.name.text().strip() or self.name.placeholderText(), "kind": self.kind.currentData(),
-            "recurrence": self.recurrence.currentData(), "weekday": self.weekday.currentData(),
-            "nth_week": self.nth.currentData() if monthly and not fixed_day else None,
-            "month_day": (self.initial or {}).get("month_day") if fixed_day else None, "time": self.time.text(),
-            "place": self.place.text().strip(), "chair_id": self.chair.currentData(),
-            "secretary_id": self.secretary.currentData(),
-            "members": self._members(),
-        }
+        return SeriesValues(
+            name=self.name.text().strip() or self.name.placeholderText(), kind=self.kind.currentData(),
+            recurrence=self.recurrence.currentData(), weekday=self.weekday.currentData(),
+            nth_week=self.nth.currentData() if monthly and not fixed_day else None,
+            month_day=self.initial["month_day"] if fixed_day and self.initial else None, time=self.time.text(),
+            place=self.place.text().strip(), chair_id=self.chair.currentData(),
+            secretary_id=self.secretary.currentData(),
+            members=self._members(),
+        )
 
     def _members(self) -> list[int]:
         ticked = [self.members.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.members.rowCount())
                   if self.members.item(i).checkState() == Qt.CheckState.Checked]
         # an edited series keeps its order of attendees (the order of the attendance list); new ones follow
-        kept = [i for i in (self.initial or {}).get("members", []) if i in ticked]
+        kept = [i for i in (self.initial["members"] if self.initial else []) if i in ticked]
         return kept + [i for i in ticked if i not in kept]
 
     def accept(self) -> None:

@@ -5,6 +5,7 @@ calendar besides the month grid)."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -28,19 +29,23 @@ def week_text(start: dt.date, end: dt.date, year: bool = True) -> str:
     return f"{start:%d.%m}–{end:%d.%m.%Y}" if year else f"{start:%d.%m}–{end:%d.%m}"
 
 
-def week_rows(weeks: list[dict], today: dt.date) -> list[dict]:
-    """One row per meeting; a week without meetings is one row saying so (its id is None). The
-    week's dates are written on its first row only, so the weeks read as blocks."""
-    rows = []
+def week_rows(weeks: list[mt.MeetingWeek], today: dt.date,
+              series_names: dict[int, str] | None = None) -> list[dict[str, Any]]:
+    """The list's rows (records of its table model): one per meeting, with its series' name from
+    ``series_names`` where given (the content language); a week without meetings is one row
+    saying so (its id is None). The week's dates are written on its first row only, so the weeks
+    read as blocks."""
+    names = series_names or {}
+    rows: list[dict[str, Any]] = []
     for w in weeks:
-        label = week_text(w["start"], w["end"], year=False)  # the date column and the range above have it
-        this_week = w["start"] <= today <= w["end"]
-        if not w["meetings"]:
+        label = week_text(w.start, w.end, year=False)  # the date column and the range above have it
+        this_week = w.start <= today <= w.end
+        if not w.meetings:
             rows.append({"id": None, "week": label, "date": None, "series": "", "number": None,
-                         "held": None, "open_decisions": None, "this_week": this_week, "key": f"w{w['start']}"})
-        for i, m in enumerate(w["meetings"]):
-            rows.append({**m, "week": label if i == 0 else "", "this_week": this_week, "key": m["id"],
-                         "past": m["date"] < today})
+                         "held": None, "open_decisions": None, "this_week": this_week, "key": f"w{w.start}"})
+        for i, m in enumerate(w.meetings):
+            rows.append({**m, "series": names.get(m["series_id"], m["series"]), "week": label if i == 0 else "",
+                         "this_week": this_week, "key": m["id"], "past": m["date"] < today})
     return rows
 
 
@@ -149,11 +154,8 @@ class WeekList(QWidget):
             from desktop.views.translations import shown_versions
 
             names = shown_versions(s, "meeting_series", "name")  # in the content language, where chosen
-            for week in weeks:
-                for r in week["meetings"]:
-                    r["series"] = names.get(r["series_id"], r["series"])
-        self.model.set_rows(week_rows(weeks, clock.today()))
-        self.range_label.setText(week_text(weeks[0]["start"], weeks[-1]["end"]))
+        self.model.set_rows(week_rows(weeks, clock.today(), names))
+        self.range_label.setText(week_text(weeks[0].start, weeks[-1].end))
         if self.page.meeting_id is not None:
             self.select(self.page.meeting_id)
 
