@@ -71,13 +71,13 @@ def _planned(session, request_id):
 
 
 def test_builtin_procedures_follow_seed_002(session):
-    rows = {r["name"]: r for r in template_rows(session)}
-    dup = rows["Duplicate of a diploma"]["steps"]
+    rows = {r.name: r for r in template_rows(session)}
+    dup = rows["Duplicate of a diploma"].steps
     assert [(s.kind, s.days) for s in dup] == [("working", 1), ("working", 4), ("working", 2), ("working", 1),
                                                ("calendar", 22), ("working", 1), ("working", 1)]
     assert [s.optional for s in dup] == [False, False, False, True, False, False, False]
     assert dup[3].condition == "No blank in stock"
-    grants = rows["Educational grant and social support"]["steps"]
+    grants = rows["Educational grant and social support"].steps
     assert [(s.fixed_month, s.fixed_day) for s in grants[2:]] == [(8, 15), (8, 25)]
     ensure_builtin_procedures(session)  # idempotent
     assert len(template_rows(session)) == 2
@@ -220,7 +220,7 @@ def test_office_templates(session):
         update_template(session, tid, "T", [StepSpec("X", kind="fixed", fixed_month=2, fixed_day=30)])
     old = update_template(session, tid, "Справка", steps[:1])
     assert old[0] == "Certificate of study" and len(old[1]) == 2
-    assert next(r for r in template_rows(session) if r["id"] == tid)["steps"] == steps[:1]
+    assert next(r for r in template_rows(session) if r.id == tid).steps == steps[:1]
     builtin = _duplicate_id(session)
     with pytest.raises(DomainError, match="built-in"):
         delete_template(session, builtin)
@@ -230,10 +230,10 @@ def test_office_templates(session):
     assert request_snapshot(session, rid)["procedure_id"] is None  # the request keeps its own steps
     assert len(request_snapshot(session, rid)["steps"]) == 1
     assert request_snapshot(session, rid)["procedure_name"] == "Справка"
-    assert all(r["id"] != tid for r in template_rows(session))
+    assert all(r.id != tid for r in template_rows(session))
     assert restore_template(session, data) == tid  # undo: the same procedure, linked again
     assert request_snapshot(session, rid)["procedure_id"] == tid
-    assert next(r for r in template_rows(session) if r["id"] == tid)["steps"] == steps[:1]
+    assert next(r for r in template_rows(session) if r.id == tid).steps == steps[:1]
 
 
 def test_office_override_replans_open_requests(kz, db):

@@ -176,13 +176,13 @@ def test_procedure_editor_new_with_undo(page, filled, monkeypatch, qtmodeltester
     monkeypatch.setattr(dialogs.TemplateDialog, "exec", accept_with_two_steps)
     page.new_template()
     with filled["db"].session() as s:
-        made = next(t for t in template_rows(s) if t["name"] == "Академическая справка")
-    assert [(st.name, st.kind, st.days, st.optional) for st in made["steps"]] == [
+        made = next(t for t in template_rows(s) if t.name == "Академическая справка")
+    assert [(st.name, st.kind, st.days, st.optional) for st in made.steps] == [
         ("Запрос архива", "calendar", 1, True), ("Выписка оценок", "working", 5, False)]
     assert page.procedure_filter.findText("Академическая справка") > 0
     page.undo_stack.undo()
     with filled["db"].session() as s:
-        assert all(t["name"] != "Академическая справка" for t in template_rows(s))
+        assert all(t.name != "Академическая справка" for t in template_rows(s))
 
 
 def test_working_days_changed_elsewhere_replans(page, filled):
@@ -221,14 +221,14 @@ def test_delete_procedure_from_the_editor_with_undo(page, filled, monkeypatch):
     page.edit_template()
     assert "1 request was registered under it; it keeps its steps" in asked[0]
     with db.session() as s:
-        assert all(t["id"] != tid for t in template_rows(s))
+        assert all(t.id != tid for t in template_rows(s))
         assert request_snapshot(s, rid)["procedure_name"] == "Справка об обучении"
         assert len(request_snapshot(s, rid)["steps"]) == 1
     assert page.procedure_filter.findData(tid) == -1
     assert page.undo_stack.undoText() == "Delete procedure"
     page.undo_stack.undo()
     with db.session() as s:
-        assert any(t["id"] == tid for t in template_rows(s))
+        assert any(t.id == tid for t in template_rows(s))
         assert request_snapshot(s, rid)["procedure_id"] == tid
     assert page.procedure_filter.findData(tid) > 0
 

@@ -6,19 +6,19 @@ import datetime as dt
 
 from desktop.i18n import N_, NC_, translator
 from desktop.models.request_templates import DurationKind, shown
-from desktop.models.requests import Channel, RequestStatus
+from desktop.models.requests import Channel, RequestCard, RequestRow, RequestStatus, StepSnapshot
 from desktop.models.workdays import COUNTRY_NAMES
 from desktop.reports.xlsx import Workbook, write_table
 
 
-def status_text(tr, row: dict) -> str:
+def status_text(tr, row: RequestRow | RequestCard) -> str:
     text = RequestStatus(row["status"]).label(tr)
     if row.get("overdue"):
         text = tr("{status}, overdue").format(status=text)
     return text
 
 
-def duration_text(tr, step: dict) -> str:
+def duration_text(tr, step: StepSnapshot) -> str:
     if step["kind"] == DurationKind.FIXED:
         return tr("by {date}").format(date=f"{step['fixed_day']:02d}.{step['fixed_month']:02d}")
     if step["kind"] == DurationKind.CALENDAR:
@@ -26,12 +26,12 @@ def duration_text(tr, step: dict) -> str:
     return tr("{n} work. d.").format(n=step["days"])
 
 
-def moved_note(tr, step: dict) -> str:
+def moved_note(tr, step: StepSnapshot) -> str:
     """Beside a fixed-date deadline that fell on a day off: why the planned date is later
     ("15.08 is a day off: moved to the next working day")."""
-    if step["kind"] != DurationKind.FIXED or not step.get("planned"):
-        return ""
     planned = step["planned"]
+    if step["kind"] != DurationKind.FIXED or not planned:
+        return ""
     if (planned.month, planned.day) == (step["fixed_month"], step["fixed_day"]):
         return ""
     return tr("{date} is a day off: moved to the next working day, {moved}").format(
@@ -51,7 +51,7 @@ def _frame(frame, faculty: str = ""):
     return frame or replace(blank_frame("requests"), faculty=faculty or "")
 
 
-def register_xlsx(rows: list[dict], target, lang: str, on_date: dt.date, title: str = "", frame=None) -> None:
+def register_xlsx(rows: list[RequestRow], target, lang: str, on_date: dt.date, title: str = "", frame=None) -> None:
     """The register of requests as the office prints it; overdue rows in red."""
     from desktop.reports.frame import framed_sheet, xlsx_bottom
 
@@ -88,7 +88,7 @@ def register_xlsx(rows: list[dict], target, lang: str, on_date: dt.date, title: 
     book.close()
 
 
-def card_pdf(card: dict, target, lang: str, on_date: dt.date, faculty: str = "", frame=None) -> None:
+def card_pdf(card: RequestCard, target, lang: str, on_date: dt.date, faculty: str = "", frame=None) -> None:
     """A request's card: who, what, when received, and every step with planned and actual dates."""
     from reportlab.lib import colors
     from reportlab.lib.units import mm
@@ -116,7 +116,7 @@ def card_pdf(card: dict, target, lang: str, on_date: dt.date, faculty: str = "",
     if card["status"] == RequestStatus.REFUSED:
         from desktop.reports.frame import approver_position
 
-        facts += [(tr("Refused on"), tr.short_date(card["closed"]) if card.get("closed") else ""),
+        facts += [(tr("Refused on"), tr.short_date(card["closed"]) if card["closed"] else ""),
                   (tr("Refusal signed by"),
                    f"{approver_position(frame, tr)} {frame.approver_name or '____________________'}")]
     if card["note"]:
@@ -164,7 +164,7 @@ PDF_COLUMNS = [(N_("No"), 9), (N_("Applicant"), 37), (N_("Procedure"), 36), (NC_
                (N_("Step due"), 19), (N_("Days overdue"), 16), (N_("Due (last step)"), 19)]
 
 
-def register_pdf(rows: list[dict], target, lang: str, on_date: dt.date, faculty: str = "", title: str = "",
+def register_pdf(rows: list[RequestRow], target, lang: str, on_date: dt.date, faculty: str = "", title: str = "",
                  frame=None) -> None:
     """The register of requests on landscape A4, as the office files it: overdue rows shaded red and
     their status saying so (the shade alone is lost on a black-and-white printer)."""
@@ -250,13 +250,13 @@ def _signature(frame, tr, st, date_text: str) -> list:
                           Paragraph(esc(tr("Stamp")), st["small"])])]
 
 
-def _documents(card: dict) -> list[str]:
+def _documents(card: RequestCard) -> list[str]:
     """The documents received as stored, else three lines to fill in by hand."""
     listed = [line for line in (card.get("documents") or "").splitlines() if line.strip()]
     return listed or ["________________________________________"] * 3
 
 
-def receipt_pdf(card: dict, target, lang: str, frame=None) -> None:
+def receipt_pdf(card: RequestCard, target, lang: str, frame=None) -> None:
     """The receipt given at acceptance (seed 002): who received the documents, the incoming number
     and date, the documents received, and when the result is due."""
     from reportlab.lib.units import mm
@@ -270,7 +270,7 @@ def receipt_pdf(card: dict, target, lang: str, frame=None) -> None:
     frame = _frame(frame)
     story = _letter_start(frame, tr, st, tr("Receipt of documents"))
     registration = next((s for s in card["steps"] if s["taken"]), None)
-    received_by = (registration or {}).get("done_by") or NAME_LINE
+    received_by = (registration["done_by"] if registration else "") or NAME_LINE
     due = tr.short_date(card["due"]) if card["due"] else NAME_LINE
     taken = [s for s in card["steps"] if s["planned"]]
     moved = [m for m in (moved_note(tr, taken[-1]),) if m] if taken else []  # why the due date is later
@@ -299,7 +299,7 @@ def receipt_pdf(card: dict, target, lang: str, frame=None) -> None:
     build_pdf(target, story, tr, title=tr("Receipt of documents"))
 
 
-def refusal_pdf(card: dict, target, lang: str, frame=None) -> None:
+def refusal_pdf(card: RequestCard, target, lang: str, frame=None) -> None:
     """The motivated refusal letter (seed 002): to whom, what was refused, on what ground, the date
     of the refusal and the official who signs it."""
     from reportlab.lib.units import mm
@@ -325,5 +325,6 @@ def refusal_pdf(card: dict, target, lang: str, frame=None) -> None:
     story.append(Paragraph(f"<b>{esc(label)}:</b> {esc(ground)}", st["body"]))
     story.append(Spacer(1, 3 * mm))
     story.append(Paragraph(esc(tr("The refusal may be appealed in the procedure set by law.")), st["body"]))
-    story += _signature(frame, tr, st, tr.short_date(card["closed"]) if card.get("closed") else "«____» ______________ 20___")
+    story += _signature(frame, tr, st,
+                        tr.short_date(card["closed"]) if card["closed"] else "«____» ______________ 20___")
     build_pdf(target, story, tr, title=tr("Motivated refusal"))

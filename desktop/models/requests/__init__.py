@@ -32,7 +32,8 @@ Modules by job
 --------------
 ``entities`` (the tables, channels, statuses), ``planning`` (due dates, re-planning, the check
 rule), ``editing`` (every write and its undoable operation), ``queries`` (what the register,
-the card, the agenda and today's page read). Every public name is importable from this package.
+the card, the agenda and today's page read), ``shapes`` (the typed rows, card and snapshot
+those hand to the other layers). Every public name is importable from this package.
 """
 
 from desktop.models.requests.editing import (
@@ -77,10 +78,19 @@ from desktop.models.requests.queries import (
     requests_overdue,
     week_of,
 )
+from desktop.models.requests.shapes import (
+    CardStep,
+    NewRequest,
+    RequestCard,
+    RequestRow,
+    RequestSnapshot,
+    StepSnapshot,
+)
 
 __all__ = [
-    "DUE_SOON", "REFUSAL_GROUNDS", "SHOWN_REQUEST_FIELDS", "Channel", "DueStep", "RequestStatus", "RequestStep",
-    "ServiceRequest", "change_channel", "clean_documents", "create_request", "create_request_op",
+    "DUE_SOON", "REFUSAL_GROUNDS", "SHOWN_REQUEST_FIELDS", "CardStep", "Channel", "DueStep", "NewRequest",
+    "RequestCard", "RequestRow", "RequestSnapshot", "RequestStatus", "RequestStep", "ServiceRequest", "StepSnapshot",
+    "change_channel", "clean_documents", "create_request", "create_request_op",
     "dashboard_counts", "delete_request", "delete_request_op", "edit_request_op", "fixed_due", "planned_dates",
     "record_step", "refuse_request", "replan", "replan_open_requests", "request_card", "request_rows",
     "request_snapshot", "requests_due", "requests_overdue", "restore_request", "set_condition", "set_documents",

@@ -5,6 +5,8 @@ the undoable operations over them (``models/operations.py``)."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
+from typing import Unpack
 
 from sqlalchemy.orm import Session
 
@@ -23,9 +25,10 @@ from desktop.models.requests.entities import (
     _step,
 )
 from desktop.models.requests.planning import replan
+from desktop.models.requests.shapes import NewRequest, RequestSnapshot, SavedVersions, StepSnapshot
 
 
-def create_request(session: Session, procedure_id: int, received: dt.date, *, student_id: int | None = None,
+def create_request(session: Session, procedure_id: int | None, received: dt.date, *, student_id: int | None = None,
                    applicant: str = "", channel: str = Channel.IN_PERSON.value, conditions=(),
                    note: str = "", country: str | None = None, request_id: int | None = None,
                    documents: str = "") -> int:
@@ -69,14 +72,16 @@ def create_request(session: Session, procedure_id: int, received: dt.date, *, st
     return request.id
 
 
-def request_snapshot(session: Session, request_id: int) -> dict:
-    request = _request(session, request_id)
-    cols = ("id", "procedure_id", "procedure_name", "student_id", "applicant", "received", "channel", "country",
-            "status", "refusal_reason", "note", "due", "closed", "documents")
-    step_cols = ("id", "position", "name", "unit", "kind", "days", "fixed_month", "fixed_day", "optional",
-                 "condition", "taken", "planned", "actual", "done_by", "note")
-    return {**{c: getattr(request, c) for c in cols},
-            "steps": [{c: getattr(s, c) for c in step_cols} for s in request.steps]}
+def request_snapshot(session: Session, request_id: int) -> RequestSnapshot:
+    r = _request(session, request_id)
+    return RequestSnapshot(
+        id=r.id, procedure_id=r.procedure_id, procedure_name=r.procedure_name, student_id=r.student_id,
+        applicant=r.applicant, received=r.received, channel=r.channel, country=r.country, status=r.status,
+        refusal_reason=r.refusal_reason, note=r.note, due=r.due, closed=r.closed, documents=r.documents,
+        steps=[StepSnapshot(id=s.id, position=s.position, name=s.name, unit=s.unit, kind=s.kind, days=s.days,
+                            fixed_month=s.fixed_month, fixed_day=s.fixed_day, optional=s.optional,
+                            condition=s.condition, taken=s.taken, planned=s.planned, actual=s.actual,
+                            done_by=s.done_by, note=s.note) for s in r.steps])
 
 
 # What the register shows of a request (``request_rows``) that a delete expects unchanged.
@@ -84,12 +89,14 @@ SHOWN_REQUEST_FIELDS = ("id", "applicant", "student_id", "procedure_id", "receiv
                         "closed", "refusal_reason", "country", "note")
 
 
-def delete_request(session: Session, request_id: int, expected: dict | None = None) -> dict:
+def delete_request(session: Session, request_id: int,
+                   expected: Mapping[str, object] | None = None) -> RequestSnapshot:
     """Delete a request; returns its snapshot for ``restore_request``. ``expected``: the fields the
     user saw (``SHOWN_REQUEST_FIELDS``) or the snapshot an undo put back (a redo deletes only that);
     another office's change meanwhile is refused with StaleDataError, never deleted unseen."""
     data = request_snapshot(session, request_id)
-    if expected is not None and any(data.get(k) != v for k, v in expected.items() if k != "versions"):
+    seen: Mapping[str, object] = data
+    if expected is not None and any(seen.get(k) != v for k, v in expected.items() if k != "versions"):
         from sqlalchemy.orm.exc import StaleDataError
 
         raise StaleDataError(f"service_request {request_id} was changed by another session")
@@ -99,14 +106,14 @@ def delete_request(session: Session, request_id: int, expected: dict | None = No
     return data
 
 
-def _versions_of(session: Session, data: dict) -> list:
+def _versions_of(session: Session, data: RequestSnapshot) -> SavedVersions:
     from desktop.models.text_versions import snapshot_versions
 
     return [("service_request", data["id"], snapshot_versions(session, "service_request", data["id"]))] + [
         ("request_step", s["id"], snapshot_versions(session, "request_step", s["id"])) for s in data["steps"]]
 
 
-def restore_request(session: Session, data: dict) -> int:
+def restore_request(session: Session, data: RequestSnapshot) -> int:
     """Put a request back exactly as ``request_snapshot`` saw it (undo of delete or of any edit),
     with its language versions."""
     from desktop.models.text_versions import restore_versions
@@ -251,13 +258,14 @@ def update_request(session: Session, request_id: int, *, applicant: str | None =
 
 
 # Operations (undoable, models/operations.py) ------------------------------------------------------
-def create_request_op(session: Session, **values) -> Outcome[int]:
+def create_request_op(session: Session, **values: Unpack[NewRequest]) -> Outcome[int]:
     """Register a request; undo deletes it (redo puts it back as it was)."""
     new_id = create_request(session, **values)
     return Outcome(new_id, bind(delete_request_op, new_id), Change.REQUESTS)
 
 
-def delete_request_op(session: Session, request_id: int, expected: dict | None = None) -> Outcome[dict]:
+def delete_request_op(session: Session, request_id: int,
+                      expected: Mapping[str, object] | None = None) -> Outcome[RequestSnapshot]:
     """``expected``: the request as its undo put it back (a redo); another office's change since is
     refused as stale."""
     return deleted(session, delete_request, restore_request, request_id, Change.REQUESTS, expected)

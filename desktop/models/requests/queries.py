@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from desktop.models import settings
 from desktop.models.requests.editing import request_snapshot
 from desktop.models.requests.entities import DUE_SOON, RequestStatus, RequestStep, ServiceRequest, _request
+from desktop.models.requests.shapes import CardStep, RequestCard, RequestRow
 from desktop.models.workdays import work_calendar
 
 
@@ -89,42 +90,46 @@ def _current_step(steps, on_date: dt.date):
     return None
 
 
-def request_rows(session: Session, on_date: dt.date) -> list[dict]:
-    """The register: one dict per request with its current step and overdue flag."""
+def request_rows(session: Session, on_date: dt.date) -> list[RequestRow]:
+    """The register: one row per request with its current step and overdue flag."""
     requests = session.scalars(select(ServiceRequest).order_by(ServiceRequest.received.desc(),
                                                                ServiceRequest.id.desc())).all()
     by_request: dict[int, list[RequestStep]] = {}
     for step in session.scalars(select(RequestStep).order_by(RequestStep.request_id, RequestStep.position)):
         by_request.setdefault(step.request_id, []).append(step)
     monday, sunday = week_of(on_date)
-    rows = []
+    rows: list[RequestRow] = []
     for r in requests:
         steps = by_request.get(r.id, [])
         current = _current_step(steps, on_date) if r.status == RequestStatus.IN_PROGRESS else None
         overdue = current is not None and current.planned is not None and current.planned < on_date
-        rows.append({
-            "id": r.id, "applicant": r.applicant, "student_id": r.student_id, "procedure": r.procedure_name,
-            "procedure_id": r.procedure_id, "received": r.received, "channel": r.channel, "status": r.status,
-            "current_step": current.name if current else "", "current_unit": current.unit if current else "",
-            "step_due": current.planned if current else None, "due": r.due, "closed": r.closed,
-            "overdue": overdue,
-            "days_overdue": (on_date - current.planned).days if overdue and current and current.planned else 0,
-            "due_this_week": bool(current and current.planned and monday <= current.planned <= sunday),
-            "refusal_reason": r.refusal_reason, "country": r.country, "note": r.note,
-        })
+        rows.append(RequestRow(
+            id=r.id, applicant=r.applicant, student_id=r.student_id, procedure=r.procedure_name,
+            procedure_id=r.procedure_id, received=r.received, channel=r.channel, status=r.status,
+            current_step=current.name if current else "", current_unit=current.unit if current else "",
+            step_due=current.planned if current else None, due=r.due, closed=r.closed,
+            overdue=overdue,
+            days_overdue=(on_date - current.planned).days if overdue and current and current.planned else 0,
+            due_this_week=bool(current and current.planned and monday <= current.planned <= sunday),
+            refusal_reason=r.refusal_reason, country=r.country, note=r.note,
+        ))
     return rows
 
 
-def request_card(session: Session, request_id: int, on_date: dt.date) -> dict:
+def request_card(session: Session, request_id: int, on_date: dt.date) -> RequestCard:
     """A request with its steps (planned, actual, overdue / late) for the card and its PDF."""
     request = _request(session, request_id)
     data = request_snapshot(session, request_id)
     in_progress = request.status == RequestStatus.IN_PROGRESS
-    for s in data["steps"]:
-        s["skipped"] = s["optional"] and not s["taken"]
-        s["overdue"] = bool(in_progress and s["taken"] and s["actual"] is None and s["planned"]
-                            and s["planned"] < on_date)
-        s["late"] = bool(s["actual"] and s["planned"] and s["actual"] > s["planned"])
-    data["overdue"] = any(s["overdue"] for s in data["steps"])
-    return data
+    steps = [CardStep(**s, skipped=s["optional"] and not s["taken"],
+                      overdue=bool(in_progress and s["taken"] and s["actual"] is None and s["planned"]
+                                   and s["planned"] < on_date),
+                      late=bool(s["actual"] and s["planned"] and s["actual"] > s["planned"]))
+             for s in data["steps"]]
+    return RequestCard(id=data["id"], procedure_id=data["procedure_id"], procedure_name=data["procedure_name"],
+                       student_id=data["student_id"], applicant=data["applicant"], received=data["received"],
+                       channel=data["channel"], country=data["country"], status=data["status"],
+                       refusal_reason=data["refusal_reason"], note=data["note"], due=data["due"],
+                       closed=data["closed"], documents=data["documents"], steps=steps,
+                       overdue=any(s["overdue"] for s in steps))
 

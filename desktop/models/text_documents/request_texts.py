@@ -4,10 +4,15 @@ filter finds a request by any of them."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.models.text_versions import Text_
+
+if TYPE_CHECKING:
+    from desktop.models.requests.shapes import RequestCard, RequestRow
 
 
 def _request_memory(session: Session, lang: str) -> dict[str, str]:
@@ -48,7 +53,7 @@ def _needs_version(original: str, lang: str, translate) -> bool:
     return found is not None and found != lang
 
 
-def localize_request_rows(session: Session, rows: list[dict], lang: str) -> tuple[list[dict], list[Text_]]:
+def localize_request_rows(session: Session, rows: list[RequestRow], lang: str) -> tuple[list[RequestRow], list[Text_]]:
     """The register rows (``requests.request_rows``) with procedure, step, unit and refusal ground in
     ``lang`` where a version exists; returns (rows, texts without one, each once)."""
     from desktop.i18n import translator
@@ -70,7 +75,7 @@ def localize_request_rows(session: Session, rows: list[dict], lang: str) -> tupl
         return original
 
     for row in rows:
-        row = dict(row)
+        row = row.copy()
         row["procedure"] = pick(row["procedure"], "service_request", row["id"], "procedure_name")
         row["refusal_reason"] = pick(row.get("refusal_reason") or "", "service_request", row["id"], "refusal_reason")
         if row.get("current_step"):
@@ -81,7 +86,7 @@ def localize_request_rows(session: Session, rows: list[dict], lang: str) -> tupl
     return out, list(missing.values())
 
 
-def localize_request_card(session: Session, card: dict, lang: str) -> tuple[dict, list[Text_]]:
+def localize_request_card(session: Session, card: RequestCard, lang: str) -> tuple[RequestCard, list[Text_]]:
     """One request's card (``requests.request_card``) in ``lang``; returns (card, texts without a version)."""
     from desktop.i18n import translator
     from desktop.models.text_versions import TextRef, guess_language
@@ -97,18 +102,19 @@ def localize_request_card(session: Session, card: dict, lang: str) -> tuple[dict
             missing.append(Text_(TextRef(table, row_id, field), str(row_id), original, guess_language(original), {}))
         return original
 
-    out = {**card, "steps": [dict(s) for s in card["steps"]]}
+    out = card.copy()
+    out["steps"] = [s.copy() for s in card["steps"]]
     out["procedure_name"] = pick(card["procedure_name"], "service_request", card["id"], "procedure_name")
     out["refusal_reason"] = pick(card.get("refusal_reason") or "", "service_request", card["id"], "refusal_reason")
     for step in out["steps"]:
-        for field in ("name", "unit"):
-            step[field] = pick(step.get(field) or "", "request_step", step["id"], field)
+        step["name"] = pick(step["name"] or "", "request_step", step["id"], "name")
+        step["unit"] = pick(step["unit"] or "", "request_step", step["id"], "unit")
         if step.get("condition"):
             step["condition"] = memory.get(step["condition"], step["condition"])
     return out, missing
 
 
-def add_request_search_texts(session: Session, rows: list[dict]) -> list[dict]:
+def add_request_search_texts(session: Session, rows: list[RequestRow]) -> list[RequestRow]:
     """``versions_text`` on each register row: its procedure and current step as typed and every
     language version of them and of its refusal ground, so the register's filter finds a request
     by any of them (whichever the page shows)."""

@@ -10,7 +10,10 @@ from sqlalchemy.orm import Session
 from desktop.i18n import _
 from desktop.models.base import DomainError
 from desktop.models.text_documents.texts import document_texts
-from desktop.models.text_versions import Text_
+from desktop.models.text_versions import Text_, TextRef
+
+# (where, language, text): a version to write, or one as it was (None: there was none)
+VersionChange = tuple[TextRef, str, str | None]
 
 
 @dataclasses.dataclass
@@ -25,7 +28,7 @@ class FilledRow:
 
 @dataclasses.dataclass
 class TextImport:
-    changes: list = dataclasses.field(default_factory=list)  # (TextRef, lang, text)
+    changes: list[VersionChange] = dataclasses.field(default_factory=list)
     changed_originals: list[tuple[int, str]] = dataclasses.field(default_factory=list)  # (line, key)
     sources: dict[str, str] = dataclasses.field(default_factory=dict)  # key -> the sheet's (older) original
     errors: list[str] = dataclasses.field(default_factory=list)
@@ -110,7 +113,8 @@ def import_texts_op(session: Session, kind: str, doc_id: int | None, rows: list[
                    Change.TEXTS)
 
 
-def restore_versions_op(session: Session, versions: list, stamps: list, redo: list, redo_sources: dict | None):
+def restore_versions_op(session: Session, versions: list[VersionChange], stamps: list[VersionChange],
+                        redo: list[VersionChange], redo_sources: dict[str, str] | None):
     """Write back ``versions`` with the originals ``stamps`` recorded for them (the undo of an
     import); redo writes ``redo`` again with its ``redo_sources``."""
     from desktop.models.operations import Change, Outcome, bind
@@ -122,7 +126,8 @@ def restore_versions_op(session: Session, versions: list, stamps: list, redo: li
     return Outcome(None, bind(apply_versions_op, redo, redo_sources, versions, stamps), Change.TEXTS)
 
 
-def apply_versions_op(session: Session, versions: list, sources: dict | None, replaced: list, stamps: list):
+def apply_versions_op(session: Session, versions: list[VersionChange], sources: dict[str, str] | None,
+                      replaced: list[VersionChange], stamps: list[VersionChange]):
     """Write ``versions`` (``sources``: originals they were written for, where not today's); undo
     writes back ``replaced`` with its ``stamps``."""
     from desktop.models.operations import Change, Outcome, bind

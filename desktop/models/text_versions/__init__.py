@@ -41,9 +41,11 @@ from desktop.models.text_versions.entities import (
     LANGUAGE_NAMES,
     OWNER,
     TRANSLATABLE,
+    SavedVersion,
     Text_,
     TextRef,
     TextVersion,
+    VersionsByText,
     guess_language,
     is_stale,
     same_text,
@@ -84,6 +86,7 @@ from desktop.models.text_versions.writing import (
 
 __all__ = [
     "CONTENT_LANGUAGES", "CYRILLIC", "KK_LETTERS", "KY_LETTERS", "LANGUAGE_NAMES", "OWNER", "TRANSLATABLE",
+    "SavedVersion", "VersionsByText",
     "TextRef", "TextVersion", "Text_", "add_versions", "any_version_like", "apply_versions", "carry_by_text",
     "common_language", "confirm_version", "confirm_version_op", "copy_versions", "delete_versions", "get_version",
     "guess_language", "is_stale", "load", "matching_ids", "missing", "original_language", "originals_of", "resolve",

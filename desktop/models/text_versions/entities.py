@@ -56,6 +56,12 @@ TRANSLATABLE: dict[str, tuple[str, ...]] = {
 OWNER: dict[str, tuple[str, str]] = {"workplan_responsible": ("workplan_item", "item_id"),
                                      "calendar_date": ("calendar_event", "event_id")}
 
+# One saved version of a record for an undo: (field, lang, text, source); a NULL text records the
+# original's language.
+SavedVersion = tuple[str, str, str | None, str | None]
+# (field, original text) -> [(lang, text)]: versions carried to rows re-created with the same text.
+VersionsByText = dict[tuple[str, str], list[tuple[str, str | None]]]
+
 KK_LETTERS = re.compile(r"[әғқұһіӘҒҚҰҺІ]")
 KY_LETTERS = re.compile(r"[ңөүҢӨҮ]|аа|уу|ыы|ээ", re.IGNORECASE)  # and long vowels: Kyrgyz, rare in Russian
 CYRILLIC = re.compile(r"[А-Яа-яЁё]")

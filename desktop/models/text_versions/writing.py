@@ -3,7 +3,7 @@ copies, the demo), a deleted record's snapshot and its restore, and the undoable
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import cast
 
 from sqlalchemy import delete, event, insert, select, update
@@ -17,8 +17,10 @@ from desktop.models.text_versions.entities import (
     CONTENT_LANGUAGES,
     OWNER,
     TRANSLATABLE,
+    SavedVersion,
     TextRef,
     TextVersion,
+    VersionsByText,
     _check,
     _table,
 )
@@ -222,14 +224,14 @@ def apply_versions(session: Session, changes: Iterable[tuple[TextRef, str, str |
 
 # Undo of a delete: the versions go with the snapshot and come back with the record ----------
 
-def snapshot_versions(session: Session, table: str, row_id: int) -> list[tuple]:
+def snapshot_versions(session: Session, table: str, row_id: int) -> list[SavedVersion]:
     """(field, lang, text, source) of a record's versions and recorded original language."""
-    return [tuple(r) for r in session.execute(
+    return [(field, lang, text, source) for field, lang, text, source in session.execute(
         select(TextVersion.field, TextVersion.lang, TextVersion.text, TextVersion.source).where(
             TextVersion.table_name == table, TextVersion.row_id == row_id))]
 
 
-def restore_versions(session: Session, table: str, row_id: int, saved) -> None:
+def restore_versions(session: Session, table: str, row_id: int, saved: Sequence[SavedVersion] | None) -> None:
     """Put back what :func:`snapshot_versions` saw (the record was restored, maybe under a new id)."""
     delete_versions(session, table, [row_id])
     if saved:
@@ -237,12 +239,12 @@ def restore_versions(session: Session, table: str, row_id: int, saved) -> None:
                                               "text": v[2], "source": v[3] if len(v) > 3 else None} for v in saved])
 
 
-def versions_by_text(session: Session, table: str, rows: Iterable[tuple[int, dict[str, str]]]) -> dict:
+def versions_by_text(session: Session, table: str, rows: Iterable[tuple[int, dict[str, str]]]) -> VersionsByText:
     """(field, original text) -> [(lang, text)] of rows about to be re-created (a procedure's steps
     are replaced on every edit): :func:`carry_by_text` gives them to the new rows with that text."""
     rows = list(rows)
     by_id = {row_id: values for row_id, values in rows}
-    out: dict[tuple[str, str], list] = {}
+    out: VersionsByText = {}
     if not rows:
         return out
     for row_id, field, lang, text in session.execute(
@@ -254,13 +256,15 @@ def versions_by_text(session: Session, table: str, rows: Iterable[tuple[int, dic
     return out
 
 
-def carry_by_text(session: Session, table: str, saved: dict, rows: Iterable[tuple[int, dict[str, str]]]) -> None:
-    values = [{"table_name": table, "row_id": row_id, "field": field, "lang": lang, "text": text,
-               "source": original if text is not None else None}
-              for row_id, fields in rows for field, original in fields.items()
-              for lang, text in saved.get((field, original), [])]
+def carry_by_text(session: Session, table: str, saved: VersionsByText,
+                  rows: Iterable[tuple[int, dict[str, str]]]) -> None:
+    values: list[dict[str, object]] = [
+        {"table_name": table, "row_id": row_id, "field": field, "lang": lang, "text": text,
+         "source": original if text is not None else None}
+        for row_id, fields in rows for field, original in fields.items()
+        for lang, text in saved.get((field, original), [])]
     if values:
-        delete_versions(session, table, {v["row_id"] for v in values})
+        delete_versions(session, table, {cast(int, v["row_id"]) for v in values})
         session.execute(insert(TextVersion), values)
 
 

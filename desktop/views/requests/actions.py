@@ -33,7 +33,7 @@ else:
 class RequestsActions(_Page):  # for mypy an AreaPage: the page it is mixed into
     if TYPE_CHECKING:  # the page's and the listing's, used here
         today: dt.date
-        _procedures: list
+        _procedures: list[templates.TemplateRow]
         model: RegisterModel
         procedure_filter: QComboBox
         card: RequestCard
@@ -61,7 +61,7 @@ class RequestsActions(_Page):  # for mypy an AreaPage: the page it is mixed into
         after = None if select is None else (lambda _outcome: self.select_request(select))
         return run(self, text, op, after=after, title=_("Service requests"))
 
-    def create_request(self, values: dict) -> None:  # not QWidget.create: that makes the native window
+    def create_request(self, values: req.NewRequest) -> None:  # not QWidget.create: that makes the native window
         """Register a request (the dialog's values); undo deletes it."""
         outcome = self._do(_("New service request"), bind(req.create_request_op, **values))
         if outcome is not None:
@@ -92,10 +92,10 @@ class RequestsActions(_Page):  # for mypy an AreaPage: the page it is mixed into
         self._edit_request(_("Step done") if day else _("Clear step date"),
                            bind(req.record_step, step_id, day, done_by, note))
 
-    def mark_step_done(self, step: dict) -> None:
+    def mark_step_done(self, step: req.CardStep) -> None:
         from desktop.views.common.forms import to_date
 
-        people = [r["short_name"] for r in self._staff_names()]
+        people = self._staff_names()
         day = step["actual"] or min(self.today, step["planned"] or self.today)
         dialog = StepDoneDialog(shown(_, step["name"]), day, step["done_by"], step["note"], people, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
@@ -106,16 +106,16 @@ class RequestsActions(_Page):  # for mypy an AreaPage: the page it is mixed into
         if step is not None:
             self.mark_step_done(step)
 
-    def _staff_names(self) -> list[dict]:
+    def _staff_names(self) -> list[str]:
         from desktop.models import org
 
         with self.ctx.db.session() as s:
-            return org.staff_rows(s)
+            return [r["short_name"] for r in org.staff_rows(s)]
 
-    def clear_step(self, step: dict) -> None:
+    def clear_step(self, step: req.CardStep) -> None:
         self.record(step["id"], None)
 
-    def toggle_condition(self, step: dict) -> None:
+    def toggle_condition(self, step: req.CardStep) -> None:
         self._edit_request(_("Change condition"), bind(req.set_condition, step["id"], not step["taken"]))
 
     def refuse(self, reason: str | None = None) -> None:
@@ -167,39 +167,39 @@ class RequestsActions(_Page):  # for mypy an AreaPage: the page it is mixed into
         self._do(_("Delete service request"), bind(req.delete_request_op, rid, shown))
 
     # Procedures -------------------------------------------------------------
-    def _template_to_edit(self) -> dict | None:
+    def _template_to_edit(self) -> templates.TemplateRow | None:
         """The procedure chosen in the filter, else the selected request's, else the first one."""
         wanted = self.procedure_filter.currentData()
         if wanted is None:
             rid = self.current_request_id()
             row = next((r for r in self.model.rows if r["id"] == rid), None)
             wanted = row["procedure_id"] if row else None
-        template = next((p for p in self._procedures if p["id"] == wanted), None)
+        template = next((p for p in self._procedures if p.id == wanted), None)
         return template or (self._procedures[0] if self._procedures else None)
 
     def edit_template(self) -> None:
         template = self._template_to_edit()
         if template is None:
             return
-        dialog = TemplateDialog(template["name"], template["steps"], template["active"], self, deletable=True)
+        dialog = TemplateDialog(template.name, template.steps, template.active, self, deletable=True)
         result = dialog.exec()
         if result == TemplateDialog.DELETE:
-            self.delete_template(template["id"])
+            self.delete_template(template.id)
             return
         if result != QDialog.DialogCode.Accepted:
             return
-        name = dialog.name.text() if dialog.name.text() != shown(_, template["name"]) else template["name"]
-        steps, active, tid = dialog.model.specs(), dialog.active.isChecked(), template["id"]
+        name = dialog.name.text() if dialog.name.text() != shown(_, template.name) else template.name
+        steps, active, tid = dialog.model.specs(), dialog.active.isChecked(), template.id
         self._do(_("Edit procedure"), bind(templates.update_template_op, tid, name, steps, active))
 
     def delete_template(self, template_id: int, confirm: bool = True) -> None:
         """Delete the office's own procedure (undoable). Requests registered under it keep their own
         copy of its steps and name, so deleting it changes none of them; built-ins are refused."""
-        template = next((p for p in self._procedures if p["id"] == template_id), None)
+        template = next((p for p in self._procedures if p.id == template_id), None)
         if template is None:
             return
-        name = shown(_, template["name"])
-        if template["builtin"]:
+        name = shown(_, template.name)
+        if template.builtin:
             QMessageBox.information(self, _("Delete procedure"), _(
                 "“{name}” is a built-in procedure and cannot be deleted; untick “Offered for new requests” to "
                 "switch it off.").format(name=name))

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 from desktop import colours, dates
 from desktop.i18n import _, current, pgettext
 from desktop.models.request_templates import shown
-from desktop.models.requests import Channel
+from desktop.models.requests import CardStep, Channel
+from desktop.models.requests import RequestCard as RequestCard_
 from desktop.reports.requests import duration_text, status_text
 from desktop.views.common.area import reads
 from desktop.views.requests.models import STEP_ROLE, StepsModel
@@ -111,7 +112,7 @@ class RequestCard(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.card: dict | None = None
+        self.card: RequestCard_ | None = None
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 11pt; font-weight: 600;")  # pane title (UI.md type scale)
         self.title.setWordWrap(True)
@@ -173,7 +174,7 @@ class RequestCard(QWidget):
         self.letter_button.setText(_("Refusal letter…"))
         self.show_card(self.card)
 
-    def current_step(self) -> dict | None:
+    def current_step(self) -> CardStep | None:
         return self.steps.step(self.timeline.currentIndex().row())
 
     def _emit(self, signal) -> None:
@@ -187,7 +188,7 @@ class RequestCard(QWidget):
         else:
             self.refuse.emit()
 
-    def show_card(self, card: dict | None) -> None:
+    def show_card(self, card: RequestCard_ | None) -> None:
         row = self.timeline.currentIndex().row() if self.card and card and card["id"] == self.card["id"] else 0
         self.card = card
         if card is None:

@@ -62,12 +62,12 @@ class RequestsExports(_Page):  # for mypy an AreaPage: the page it is mixed into
                      lambda tmp: register_xlsx(rows, tmp, self.ctx.report_language, self.today, frame=frame)):
             self.ctx.status_message.emit(_("Saved {path}").format(path=path))
 
-    def shown_rows(self) -> list[dict]:
+    def shown_rows(self) -> list[req.RequestRow]:
         """The register's rows as filtered and sorted on screen (what the exports print)."""
-        return [self.model.rows[self.proxy.mapToSource(self.proxy.index(r, 0)).row()]
+        return [self.model.register_row(self.proxy.mapToSource(self.proxy.index(r, 0)).row())
                 for r in range(self.proxy.rowCount())]
 
-    def report_rows(self, ask: bool = False) -> list[dict] | None:
+    def report_rows(self, ask: bool = False) -> list[req.RequestRow] | None:
         """The rows shown, their texts in the report language where a version exists. With
         ``ask``, texts without one are listed first; None when the user chose not to export."""
         from desktop.models.text_documents import localize_request_rows
@@ -80,7 +80,7 @@ class RequestsExports(_Page):  # for mypy an AreaPage: the page it is mixed into
             return None
         return rows
 
-    def register_pdf_bytes(self, rows: list[dict] | None = None) -> bytes:
+    def register_pdf_bytes(self, rows: list[req.RequestRow] | None = None) -> bytes:
         import io
 
         from desktop.models.document_frame import document_frame

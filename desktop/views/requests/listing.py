@@ -37,7 +37,7 @@ else:
 class RequestsListing(_Page):  # for mypy an AreaPage: the page it is mixed into
     if TYPE_CHECKING:  # the page's widgets and models, used here
         today: dt.date
-        _procedures: list
+        _procedures: list[templates.TemplateRow]
         _filling: bool
         _counts: dict[str, int]
         model: RegisterModel
@@ -62,7 +62,7 @@ class RequestsListing(_Page):  # for mypy an AreaPage: the page it is mixed into
         self.procedure_filter.clear()
         self.procedure_filter.addItem(_("All procedures"), None)
         for p in self._procedures:
-            self.procedure_filter.addItem(shown(_, p["name"]), p["id"])
+            self.procedure_filter.addItem(shown(_, p.name), p.id)
         self.status_filter.clear()
         self.status_filter.addItem(_("Any status"), "")
         for status, label in req.RequestStatus.labels().items():
@@ -106,13 +106,12 @@ class RequestsListing(_Page):  # for mypy an AreaPage: the page it is mixed into
             rows = add_request_search_texts(s, req.request_rows(s, self.today))  # every version, to search
             if lang := content_language():  # the procedures' texts as the user chose to see them
                 rows = localize_request_rows(s, rows, lang)[0]
-            rows = label_rows(rows)
             self._counts = req.dashboard_counts(s, self.today)
             days = settings.get(s, req.DUE_SOON.key)
         self.due_soon.blockSignals(True)
         self.due_soon.setValue(days)
         self.due_soon.blockSignals(False)
-        self.model.set_rows(rows)
+        self.model.set_register(label_rows(rows))
         self.retranslate_ui()
         self.select_request(current)
         empty = not rows

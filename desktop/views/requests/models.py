@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import cast
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor
@@ -10,7 +11,7 @@ from PySide6.QtGui import QBrush, QColor
 from desktop import clock, colours, dates
 from desktop.i18n import N_, NC_, _, current
 from desktop.models.request_templates import shown
-from desktop.models.requests import Channel
+from desktop.models.requests import CardStep, Channel, RequestRow
 from desktop.reports.requests import duration_text, status_text
 from desktop.views.common.tablemodel import Column, RecordTableModel, TextFilterProxy
 
@@ -50,12 +51,18 @@ class RegisterModel(RecordTableModel):
     def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if index.isValid() and self.columns[index.column()].key == "status" and role in (
                 Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            row = self.rows[index.row()]
+            row = self.register_row(index.row())
             text = status_text(current(), row)
             if row["refusal_reason"] and role == Qt.ItemDataRole.ToolTipRole:
                 text += ": " + row["refusal_reason"]
             return text
         return super().data(index, role)
+
+    def set_register(self, rows: list[RegisterRow]) -> None:
+        self.set_rows(cast("list[dict]", rows))  # the shared base holds its rows as plain dicts
+
+    def register_row(self, row: int) -> RegisterRow:
+        return cast(RegisterRow, self.rows[row])
 
     def _decorate(self, row: dict, column: int, role):
         key = self.columns[column].key
@@ -106,13 +113,18 @@ class RegisterProxy(TextFilterProxy):
         return super().filterAcceptsRow(source_row, source_parent)
 
 
-def label_rows(rows: list[dict]) -> list[dict]:
-    """Add translated labels so the text filter finds what the user sees."""
-    for r in rows:
-        r["procedure_label"] = _tr(r["procedure"])
-        r["current_step_label"] = _tr(r["current_step"])
-        r["id_text"] = str(r["id"])
-    return rows
+class RegisterRow(RequestRow):
+    """A register row as the table holds it: with the labels the text filter searches."""
+
+    procedure_label: str  # the procedure's name as the user sees it
+    current_step_label: str
+    id_text: str
+
+
+def label_rows(rows: list[RequestRow]) -> list[RegisterRow]:
+    """The rows with translated labels, so the text filter finds what the user sees."""
+    return [RegisterRow(**r, procedure_label=_tr(r["procedure"]), current_step_label=_tr(r["current_step"]),
+                        id_text=str(r["id"])) for r in rows]
 
 
 STEP_ROLE = Qt.ItemDataRole.UserRole + 10
@@ -123,9 +135,9 @@ class StepsModel(QAbstractListModel):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.steps: list[dict] = []
+        self.steps: list[CardStep] = []
 
-    def set_steps(self, steps: list[dict]) -> None:
+    def set_steps(self, steps: list[CardStep]) -> None:
         self.beginResetModel()
         self.steps = list(steps)
         self.endResetModel()
@@ -133,7 +145,7 @@ class StepsModel(QAbstractListModel):
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.steps)
 
-    def step(self, row: int) -> dict | None:
+    def step(self, row: int) -> CardStep | None:
         return self.steps[row] if 0 <= row < len(self.steps) else None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from desktop import clock
 from desktop.i18n import _, ngettext
 from desktop.models.operations import Change
+from desktop.models.request_templates import TemplateRow
 from desktop.views import settings as user_settings
 from desktop.views.common.area import AreaPage
 from desktop.views.common.page import ColumnPriorities, EmptyState, FilterBar, PageHeader
@@ -47,7 +48,7 @@ class RequestsArea(RequestsListing, RequestsActions, RequestsExports, AreaPage):
         self._build_commands()
         self._build_card()
         self._build_layout()
-        self._procedures = []
+        self._procedures: list[TemplateRow] = []
         self._filling = False
         self.refresh()
 
