@@ -80,6 +80,7 @@ from desktop.models.requests.queries import (
 )
 from desktop.models.requests.shapes import (
     CardStep,
+    DashboardCounts,
     NewRequest,
     RequestCard,
     RequestRow,
@@ -88,7 +89,8 @@ from desktop.models.requests.shapes import (
 )
 
 __all__ = [
-    "DUE_SOON", "REFUSAL_GROUNDS", "SHOWN_REQUEST_FIELDS", "CardStep", "Channel", "DueStep", "NewRequest",
+    "DUE_SOON", "REFUSAL_GROUNDS", "SHOWN_REQUEST_FIELDS", "CardStep", "Channel", "DashboardCounts", "DueStep",
+    "NewRequest",
     "RequestCard", "RequestRow", "RequestSnapshot", "RequestStatus", "RequestStep", "ServiceRequest", "StepSnapshot",
     "change_channel", "clean_documents", "create_request", "create_request_op",
     "dashboard_counts", "delete_request", "delete_request_op", "edit_request_op", "fixed_due", "planned_dates",

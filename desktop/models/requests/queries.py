@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from desktop.models import settings
 from desktop.models.requests.editing import request_snapshot
 from desktop.models.requests.entities import DUE_SOON, RequestStatus, RequestStep, ServiceRequest, _request
-from desktop.models.requests.shapes import CardStep, RequestCard, RequestRow
+from desktop.models.requests.shapes import CardStep, DashboardCounts, RequestCard, RequestRow
 from desktop.models.workdays import work_calendar
 
 
@@ -68,7 +68,7 @@ def week_of(day: dt.date) -> tuple[dt.date, dt.date]:
     return monday, monday + dt.timedelta(days=6)
 
 
-def dashboard_counts(session: Session, on_date: dt.date) -> dict[str, int]:
+def dashboard_counts(session: Session, on_date: dt.date) -> DashboardCounts:
     """Open requests, overdue ones, and those not overdue with a step due within the next few working days."""
     from sqlalchemy import func
 
@@ -79,7 +79,7 @@ def dashboard_counts(session: Session, on_date: dt.date) -> dict[str, int]:
     horizon = work_calendar(session).add_working_days(on_date, settings.get(session, DUE_SOON.key))
     late = {d.request_id for d in requests_overdue(session, on_date)}
     soon = {d.request_id for d in requests_due(session, on_date, horizon)} - late  # counted once, as overdue
-    return {"open": open_, "overdue": overdue, "due_soon": len(soon)}
+    return DashboardCounts(open=open_, overdue=overdue, due_soon=len(soon))
 
 
 def _current_step(steps, on_date: dt.date):

@@ -103,6 +103,14 @@ class RequestRow(TypedDict):
     versions_text: NotRequired[str]  # every language version, for the filter (add_request_search_texts)
 
 
+class DashboardCounts(TypedDict):
+    """The requests area's counts (``dashboard_counts``): in progress, overdue, due soon."""
+
+    open: int
+    overdue: int
+    due_soon: int  # not overdue, with a step due within the "due soon" horizon
+
+
 class NewRequest(TypedDict):
     """The arguments of ``create_request`` (the new-request dialog gives them all)."""
 

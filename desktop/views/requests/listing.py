@@ -39,7 +39,7 @@ class RequestsListing(_Page):  # for mypy an AreaPage: the page it is mixed into
         today: dt.date
         _procedures: list[templates.TemplateRow]
         _filling: bool
-        _counts: dict[str, int]
+        _counts: req.DashboardCounts
         model: RegisterModel
         proxy: RegisterProxy
         view: QTableView
