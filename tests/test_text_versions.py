@@ -472,3 +472,13 @@ def test_migration_0019_stamps_every_existing_version_with_its_original(request,
         wp.update_item(s, 1, text="Окумуштуу кеңештин иш планын түзүү")
         assert {t.ref.field: t.stale for t in plan_texts(s, 1) if t.ref.table == "workplan_item"} == {
             "text": {"ru"}, "deadline_text": frozenset()}
+
+
+def test_languages_and_documents_of_parallel_texts_carry_their_labels():
+    from desktop.models.text_documents import TextDocument
+    from desktop.models.text_versions import LANGUAGE_NAMES, Language
+
+    assert Language("kk").label("ru") == "Казахский" and Language("kk").label("ky") == "Казакча"
+    assert LANGUAGE_NAMES["kk"] == "Kazakh"  # a stored code still finds its name
+    assert [d.value for d in TextDocument] == ["workplan", "calendar", "procedures", "meeting", "exams"]
+    assert TextDocument("procedures").label("ky") == "Кызмат көрсөтүү өтүнүчтөрүнүн жол-жоболору"

@@ -36,7 +36,7 @@ from desktop.models.text_documents.sheet import (
     restore_versions_op,
 )
 from desktop.models.text_documents.texts import (
-    DOCUMENT_KINDS,
+    TextDocument,
     calendar_texts,
     document_texts,
     exam_texts,
@@ -46,7 +46,7 @@ from desktop.models.text_documents.texts import (
 )
 
 __all__ = [
-    "DOCUMENT_KINDS", "FilledRow", "TextImport", "add_request_search_texts", "apply_versions_op", "calendar_texts",
+    "TextDocument", "FilledRow", "TextImport", "add_request_search_texts", "apply_versions_op", "calendar_texts",
     "check_filled", "document_texts", "exam_texts", "faculty_name", "import_filled", "import_texts_op",
     "localize_calendar", "localize_meeting", "localize_plan", "localize_request_card", "localize_request_rows",
     "localize_schedule", "meeting_texts", "plan_texts", "procedure_texts", "restore_versions_op",

@@ -6,13 +6,19 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.i18n import N_, _
+from desktop.i18n import N_, LabelledEnum, _
 from desktop.models.base import DomainError
 from desktop.models.text_versions import Text_, settle_languages, texts_of
 
-DOCUMENT_KINDS = {"workplan": N_("Work plan"), "calendar": N_("Academic calendar"),
-                  "procedures": N_("Procedures of service requests"), "meeting": N_("Meeting"),
-                  "exams": N_("Disciplines and rooms")}
+
+class TextDocument(LabelledEnum):
+    """The documents whose texts are translated side by side (``document_texts``, the sheets)."""
+
+    WORKPLAN = "workplan", N_("Work plan")
+    CALENDAR = "calendar", N_("Academic calendar")
+    PROCEDURES = "procedures", N_("Procedures of service requests")
+    MEETING = "meeting", N_("Meeting")
+    EXAMS = "exams", N_("Disciplines and rooms")
 
 
 # Work plan -----------------------------------------------------------------------------------
@@ -173,18 +179,18 @@ def meeting_texts(session: Session, meeting_id: int) -> list[Text_]:
 
 
 def document_texts(session: Session, kind: str, doc_id: int | None = None) -> list[Text_]:
-    if kind == "workplan":
+    if kind == TextDocument.WORKPLAN:
         assert doc_id is not None  # a plan's, a calendar's and a meeting's texts name the document
         return plan_texts(session, doc_id)
-    if kind == "calendar":
+    if kind == TextDocument.CALENDAR:
         assert doc_id is not None
         return calendar_texts(session, doc_id)
-    if kind == "procedures":
+    if kind == TextDocument.PROCEDURES:
         return procedure_texts(session)
-    if kind == "meeting":
+    if kind == TextDocument.MEETING:
         assert doc_id is not None
         return meeting_texts(session, doc_id)
-    if kind == "exams":
+    if kind == TextDocument.EXAMS:
         return exam_texts(session)
     raise ValueError(kind)
 

@@ -41,6 +41,7 @@ from desktop.models.text_versions.entities import (
     LANGUAGE_NAMES,
     OWNER,
     TRANSLATABLE,
+    Language,
     SavedVersion,
     Text_,
     TextRef,
@@ -85,7 +86,7 @@ from desktop.models.text_versions.writing import (
 )
 
 __all__ = [
-    "CONTENT_LANGUAGES", "CYRILLIC", "KK_LETTERS", "KY_LETTERS", "LANGUAGE_NAMES", "OWNER", "TRANSLATABLE",
+    "CONTENT_LANGUAGES", "CYRILLIC", "KK_LETTERS", "KY_LETTERS", "LANGUAGE_NAMES", "Language", "OWNER", "TRANSLATABLE",
     "SavedVersion", "VersionsByText",
     "TextRef", "TextVersion", "Text_", "add_versions", "any_version_like", "apply_versions", "carry_by_text",
     "common_language", "confirm_version", "confirm_version_op", "copy_versions", "delete_versions", "get_version",

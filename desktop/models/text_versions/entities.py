@@ -10,11 +10,22 @@ from functools import lru_cache
 from sqlalchemy import Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from desktop.i18n import N_
+from desktop.i18n import N_, LabelledEnum
 from desktop.models.base import Base
 
+
+class Language(LabelledEnum):
+    """A language a text is written in (``text_version.lang``), with its name."""
+
+    KY = "ky", N_("Kyrgyz")
+    KK = "kk", N_("Kazakh")
+    RU = "ru", N_("Russian")
+    EN = "en", N_("English")
+
+
 CONTENT_LANGUAGES = ("ky", "kk", "ru")
-LANGUAGE_NAMES = {"ky": N_("Kyrgyz"), "kk": N_("Kazakh"), "ru": N_("Russian"), "en": N_("English")}
+# code -> English name (msgid), for the callers that look a name up by code: ``Language(code).label()``
+LANGUAGE_NAMES = Language.labels()
 
 
 class TextVersion(Base):

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop.i18n import _, ngettext
 from desktop.models.operations import bind
-from desktop.models.text_versions import CONTENT_LANGUAGES, LANGUAGE_NAMES, Text_
+from desktop.models.text_versions import CONTENT_LANGUAGES, LANGUAGE_NAMES, Language, Text_
 from desktop.views import settings as ui_settings
 from desktop.views.common.operations import run
 from desktop.views.translations.models import WHERE, TextsFilter, TextsModel
@@ -84,7 +84,7 @@ class TranslationsDialog(QDialog):
         self.show_combo.addItem(_("All texts"), None)
         self.show_combo.addItem(_("Missing in any language"), "any")
         for code in CONTENT_LANGUAGES:
-            self.show_combo.addItem(_("Missing in {language}").format(language=_(LANGUAGE_NAMES[code])), code)
+            self.show_combo.addItem(_("Missing in {language}").format(language=Language(code).label()), code)
         self.filter_box = QLineEdit()
         self.filter_box.setClearButtonEnabled(True)
         self.filter_box.setPlaceholderText(_("Filter…"))
@@ -226,7 +226,7 @@ class MissingDialog(QDialog):
         self.setWindowTitle(_("Texts without a translation"))
         from desktop.models.text_versions import stale_count
 
-        language = _(LANGUAGE_NAMES.get(lang, lang))
+        language = Language(lang).label() if lang in LANGUAGE_NAMES else _(lang)
         stale = stale_count(missing, lang)
         lines = []
         if len(missing) > stale:

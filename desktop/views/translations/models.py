@@ -18,7 +18,7 @@ from PySide6.QtGui import QColor
 
 from desktop import colours
 from desktop.i18n import _
-from desktop.models.text_versions import CONTENT_LANGUAGES, LANGUAGE_NAMES, Text_
+from desktop.models.text_versions import CONTENT_LANGUAGES, Language, Text_
 
 MISSING_FILL = QColor(colours.role("warn").fill)  # a text still to translate
 STALE_FILL = QColor(colours.role("danger").fill)  # a version written for an original edited since
@@ -54,7 +54,7 @@ class TextsModel(QAbstractTableModel):
             return _("Where")
         if section == ORIGINAL:
             return _("Original")
-        return _(LANGUAGE_NAMES[CONTENT_LANGUAGES[section - 2]])
+        return Language(CONTENT_LANGUAGES[section - 2]).label()
 
     def lang_of(self, column: int) -> str | None:
         return CONTENT_LANGUAGES[column - 2] if column >= 2 else None
@@ -88,12 +88,12 @@ class TextsModel(QAbstractTableModel):
                 return STALE_FILL
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == ORIGINAL and t.original_lang:
-                return _("The original, in {language}").format(language=_(LANGUAGE_NAMES[t.original_lang]))
+                return _("The original, in {language}").format(language=Language(t.original_lang).label())
             if lang and lang == t.original_lang:
                 return _("The original is in this language; edit it in its document.")
             if lang and self.is_missing(t, lang):
                 return _("No version in {language} yet: the original is printed.").format(
-                    language=_(LANGUAGE_NAMES[lang]))
+                    language=Language(lang).label())
             if lang and self.is_stale(t, lang):
                 return _("Out of date: the original was edited after this version was written. Edit the version, "
                          "or enter it again as it is, to mark it checked.")
