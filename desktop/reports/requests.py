@@ -38,9 +38,9 @@ def moved_note(tr, step: StepSnapshot) -> str:
         date=f"{step['fixed_day']:02d}.{step['fixed_month']:02d}", moved=tr.short_date(planned))
 
 
-REGISTER_HEADERS = [N_("No"), N_("Applicant"), N_("Procedure"), NC_("date received", "Received"), N_("Channel"), NC_("state", "Status"),
-                    N_("Current step"), N_("Unit"), N_("Step due"), N_("Days overdue"), N_("Due (last step)"),
-                    N_("Closed"), N_("Note")]
+REGISTER_HEADERS = [N_("No"), N_("Applicant"), N_("Procedure"), NC_("date received", "Received"), N_("Channel"),
+                    NC_("state", "Status"), N_("Current step"), N_("Unit"), N_("Step due"), N_("Days overdue"),
+                    N_("Due (last step)"), N_("Closed"), N_("Note")]
 
 
 def _frame(frame, faculty: str = ""):
@@ -106,7 +106,8 @@ def card_pdf(card: RequestCard, target, lang: str, on_date: dt.date, faculty: st
     status = status_text(tr, card)
     facts = [
         (tr("Applicant"), card["applicant"]),
-        (tr.pgettext("date received", "Received"), f"{tr.short_date(card['received'])} ({tr.weekday(card['received'].weekday())})"),
+        (tr.pgettext("date received", "Received"),
+         f"{tr.short_date(card['received'])} ({tr.weekday(card['received'].weekday())})"),
         (tr("Channel"), Channel(card["channel"]).label(tr)),
         (tr("Working-day calendar"), tr(COUNTRY_NAMES[card["country"]]) if card["country"] in COUNTRY_NAMES
          else card["country"]),
@@ -126,8 +127,8 @@ def card_pdf(card: RequestCard, target, lang: str, on_date: dt.date, faculty: st
                        style=[("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
     story.append(Spacer(1, 5 * mm))
     widths = [7, 38, 27, 17, 23, 20, 21, 22]  # "Жоспарланған" (Planned) fits whole
-    header = [tr("No"), tr("Step"), tr("Unit responsible"), tr.pgettext("procedure step", "Duration"), tr("Planned"), tr("Actual"),
-              tr("Done by"), tr("Note")]
+    header = [tr("No"), tr("Step"), tr("Unit responsible"), tr.pgettext("procedure step", "Duration"), tr("Planned"),
+              tr("Actual"), tr("Done by"), tr("Note")]
     from reportlab.lib.styles import ParagraphStyle
 
     head = ParagraphStyle("request_head", parent=st["cell_bold"], fontSize=8, leading=9.6)  # whole words fit

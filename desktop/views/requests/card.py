@@ -25,8 +25,9 @@ from desktop.reports.requests import duration_text, status_text
 from desktop.views.common.area import reads
 from desktop.views.requests.models import STEP_ROLE, StepsModel
 
-STATE_COLORS = {"done": QColor(colours.role("ok").text), "late": QColor(colours.role("warn").text), "overdue": QColor(colours.role("danger").text),
-                "open": QColor(colours.role("info").text), "skipped": QColor(colours.TEXT2)}
+STATE_COLORS = {"done": QColor(colours.role("ok").text), "late": QColor(colours.role("warn").text),
+                "overdue": QColor(colours.role("danger").text), "open": QColor(colours.role("info").text),
+                "skipped": QColor(colours.TEXT2)}
 
 
 class TimelineDelegate(QStyledItemDelegate):
