@@ -7,7 +7,6 @@ A mixin of :class:`desktop.views.requests.page.RequestsArea` (its widgets are bu
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
 
@@ -19,28 +18,10 @@ from desktop.models.operations import bind
 from desktop.models.request_templates import shown
 from desktop.views.common.operations import run
 from desktop.views.requests.dialogs import NewRequestDialog, StepDoneDialog, TemplateDialog
-
-if TYPE_CHECKING:
-    from PySide6.QtWidgets import QComboBox
-
-    from desktop.views.common.area import AreaPage as _Page
-    from desktop.views.requests.card import RequestCard
-    from desktop.views.requests.models import RegisterModel
-else:
-    _Page = object
+from desktop.views.requests.part import RequestsPart
 
 
-class RequestsActions(_Page):  # for mypy an AreaPage: the page it is mixed into
-    if TYPE_CHECKING:  # the page's and the listing's, used here
-        today: dt.date
-        _procedures: list[templates.TemplateRow]
-        model: RegisterModel
-        procedure_filter: QComboBox
-        card: RequestCard
-
-        def current_request_id(self) -> int | None: ...
-        def select_request(self, request_id: int | None) -> None: ...
-
+class RequestsActions(RequestsPart):
     def open_translations(self) -> None:
         """The procedures' names, steps and units side by side with their versions."""
         from desktop.views.translations import TranslationsDialog

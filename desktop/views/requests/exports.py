@@ -6,7 +6,6 @@ A mixin of :class:`desktop.views.requests.page.RequestsArea` (its widgets are bu
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
@@ -14,25 +13,10 @@ from desktop.i18n import _
 from desktop.models import requests as req
 from desktop.models.base import DomainError
 from desktop.views import settings as user_settings
-
-if TYPE_CHECKING:
-    import datetime as dt
-
-    from desktop.views.common.area import AreaPage as _Page
-    from desktop.views.requests.models import RegisterModel, RegisterProxy
-else:
-    _Page = object
+from desktop.views.requests.part import RequestsPart
 
 
-class RequestsExports(_Page):  # for mypy an AreaPage: the page it is mixed into
-    if TYPE_CHECKING:  # the page's and the listing's, used here
-        today: dt.date
-        model: RegisterModel
-        proxy: RegisterProxy
-
-        def current_request_id(self) -> int | None: ...
-        def open_translations(self) -> None: ...
-
+class RequestsExports(RequestsPart):
     # Reports ----------------------------------------------------------------
     def _save_path(self, title: str, suggested: str, pattern: str) -> str | None:
         folder = user_settings.get(user_settings.LAST_FOLDER) or ""

@@ -5,8 +5,6 @@ A mixin of :class:`desktop.views.requests.page.RequestsArea` (its widgets are bu
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import Qt
 
 from desktop.i18n import _
@@ -18,44 +16,11 @@ from desktop.models.operations import Change
 from desktop.models.request_templates import shown
 from desktop.views import settings as user_settings
 from desktop.views.requests.models import RegisterProxy, label_rows
+from desktop.views.requests.part import RequestsPart
 
 FILTERS = user_settings.REQUESTS_FILTERS
 
-if TYPE_CHECKING:
-    import datetime as dt
-
-    from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QSpinBox, QSplitter, QTableView
-
-    from desktop.views.common.area import AreaPage as _Page
-    from desktop.views.common.page import EmptyState, FilterBar
-    from desktop.views.requests.card import RequestCard
-    from desktop.views.requests.models import RegisterModel
-else:
-    _Page = object
-
-
-class RequestsListing(_Page):  # for mypy an AreaPage: the page it is mixed into
-    if TYPE_CHECKING:  # the page's widgets and models, used here
-        today: dt.date
-        _procedures: list[templates.TemplateRow]
-        _filling: bool
-        _counts: req.DashboardCounts
-        model: RegisterModel
-        proxy: RegisterProxy
-        view: QTableView
-        card: RequestCard
-        search: QLineEdit
-        procedure_filter: QComboBox
-        status_filter: QComboBox
-        when_filter: QComboBox
-        filters: FilterBar
-        dashboard: QLabel
-        due_soon: QSpinBox
-        empty: EmptyState
-        splitter: QSplitter
-
-        def retranslate_ui(self) -> None: ...
-
+class RequestsListing(RequestsPart):
     def _fill_filters(self) -> None:
         saved = self._filter_state() if self.status_filter.count() else self._saved_filters()
         self._filling = True
