@@ -42,7 +42,8 @@ class TextVersion(Base):
 
 
 # Every printed text that can hold versions: table -> fields. A document names its texts through
-# DOCUMENTS below; reports and the translations view read them from there.
+# ``text_documents.document_texts``; reports and the translations view read them from there.
+# (Migration 0019 keeps its own copy of this table as it was that day: a migration is history.)
 TRANSLATABLE: dict[str, tuple[str, ...]] = {
     "faculty": ("name", "university"),
     "workplan": ("title", "faculty_name", "approver_position"),
