@@ -117,7 +117,7 @@ def test_late_step_replans_the_rest_and_overdue(kz):
     assert [(d.request_id, d.step, d.planned) for d in overdue] == [
         (rid, "Check of the applicant's data", D(2026, 4, 1))]
     card = request_card(kz, rid, D(2026, 4, 2))
-    assert card["overdue"] and card["steps"][1]["overdue"] and not card["steps"][2]["overdue"]
+    assert card.overdue and card.steps[1].overdue and not card.steps[2].overdue
     row = next(r for r in request_rows(kz, D(2026, 4, 2)) if r["id"] == rid)
     assert row["overdue"] and row["days_overdue"] == 1 and row["current_step"] == "Check of the applicant's data"
     # Done late on Tue 07.04: review 2 wd -> Wed 08, Thu 09 = 09.04; blank 1 wd -> Fri 10.04;
@@ -127,8 +127,8 @@ def test_late_step_replans_the_rest_and_overdue(kz):
     assert _planned(kz, rid) == [D(2026, 3, 26), D(2026, 4, 1), D(2026, 4, 9), D(2026, 4, 10), D(2026, 5, 4),
                                  D(2026, 5, 5), D(2026, 5, 6)]
     card = request_card(kz, rid, D(2026, 4, 8))
-    assert card["steps"][1]["late"] and not card["steps"][0]["late"] and not card["overdue"]
-    assert card["steps"][1]["done_by"] == "Кудуев А.Ж." and card["steps"][1]["note"] == "waited for the archive"
+    assert card.steps[1].late and not card.steps[0].late and not card.overdue
+    assert card.steps[1].done_by == "Кудуев А.Ж." and card.steps[1].note == "waited for the archive"
     # An early step pulls the rest forward: review done on 08.04 -> blank 1 wd -> Thu 09.04.
     record_step(kz, steps[2]["id"], D(2026, 4, 8))
     assert _planned(kz, rid)[3] == D(2026, 4, 9)

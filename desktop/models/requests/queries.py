@@ -121,15 +121,15 @@ def request_card(session: Session, request_id: int, on_date: dt.date) -> Request
     request = _request(session, request_id)
     data = request_snapshot(session, request_id)
     in_progress = request.status == RequestStatus.IN_PROGRESS
-    steps = [CardStep(**s, skipped=s["optional"] and not s["taken"],
-                      overdue=bool(in_progress and s["taken"] and s["actual"] is None and s["planned"]
-                                   and s["planned"] < on_date),
-                      late=bool(s["actual"] and s["planned"] and s["actual"] > s["planned"]))
-             for s in data["steps"]]
+    steps = tuple(CardStep(**s, skipped=s["optional"] and not s["taken"],
+                           overdue=bool(in_progress and s["taken"] and s["actual"] is None and s["planned"]
+                                        and s["planned"] < on_date),
+                           late=bool(s["actual"] and s["planned"] and s["actual"] > s["planned"]))
+                  for s in data["steps"])
     return RequestCard(id=data["id"], procedure_id=data["procedure_id"], procedure_name=data["procedure_name"],
                        student_id=data["student_id"], applicant=data["applicant"], received=data["received"],
                        channel=data["channel"], country=data["country"], status=data["status"],
                        refusal_reason=data["refusal_reason"], note=data["note"], due=data["due"],
                        closed=data["closed"], documents=data["documents"], steps=steps,
-                       overdue=any(s["overdue"] for s in steps))
+                       overdue=any(s.overdue for s in steps))
 

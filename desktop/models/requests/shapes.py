@@ -2,13 +2,14 @@
 returns and an undo puts back), the register's rows and a request's card (what the window, the
 reports and the command line read).
 
-They are TypedDicts, not dataclasses: the register's rows go into the shared
-``RecordTableModel`` (which reads a row's values by column key), and the translated copies of a
-row or card (``text_documents.localize_request_*``) are made by replacing a few keys."""
+The card is a frozen dataclass. The snapshot is a TypedDict: it is the undo's payload, written
+back as the entity's columns. The register's rows are TypedDicts too: they go into the shared
+``RecordTableModel``, which reads a row's values by column key."""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, NotRequired, TypeAlias, TypedDict
 
 if TYPE_CHECKING:
@@ -38,15 +39,10 @@ class StepSnapshot(TypedDict):
     note: str
 
 
-class CardStep(StepSnapshot):
-    """A step on the card: also skipped (optional, not taken), overdue, or done late."""
+class RequestSnapshot(TypedDict):
+    """A request with its steps as stored (``request_snapshot``); a deleted one also carries its
+    language versions, so an undo brings them back."""
 
-    skipped: bool
-    overdue: bool
-    late: bool
-
-
-class _RequestFields(TypedDict):
     id: int
     procedure_id: int | None
     procedure_name: str
@@ -61,21 +57,56 @@ class _RequestFields(TypedDict):
     due: dt.date | None
     closed: dt.date | None
     documents: str
-
-
-class RequestSnapshot(_RequestFields):
-    """A request with its steps as stored (``request_snapshot``); a deleted one also carries its
-    language versions, so an undo brings them back."""
-
     steps: list[StepSnapshot]
     versions: NotRequired[SavedVersions]
 
 
-class RequestCard(_RequestFields):
-    """A request with its steps' state on a day (``request_card``): the card, its PDF, the receipt."""
+@dataclass(frozen=True, slots=True)
+class CardStep:
+    """A step on the card: as stored, and whether it is skipped (optional, not taken), overdue or
+    done late on the card's day."""
 
-    steps: list[CardStep]
+    id: int
+    position: int
+    name: str  # msgid or the office's own text: show through the translator
+    unit: str
+    kind: str  # a DurationKind value
+    days: int
+    fixed_month: int | None
+    fixed_day: int | None
+    optional: bool
+    condition: str
+    taken: bool
+    planned: dt.date | None
+    actual: dt.date | None
+    done_by: str
+    note: str
+    skipped: bool
     overdue: bool
+    late: bool
+
+
+@dataclass(frozen=True, slots=True)
+class RequestCard:
+    """A request with its steps' state on a day (``request_card``): the card, its PDF, the receipt
+    and the refusal letter."""
+
+    id: int
+    procedure_id: int | None
+    procedure_name: str
+    student_id: int | None
+    applicant: str
+    received: dt.date
+    channel: str
+    country: str
+    status: str
+    refusal_reason: str
+    note: str
+    due: dt.date | None
+    closed: dt.date | None
+    documents: str
+    steps: tuple[CardStep, ...]
+    overdue: bool  # a step is overdue
 
 
 class RequestRow(TypedDict):

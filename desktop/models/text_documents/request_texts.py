@@ -4,6 +4,7 @@ filter finds a request by any of them."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
@@ -102,16 +103,13 @@ def localize_request_card(session: Session, card: RequestCard, lang: str) -> tup
             missing.append(Text_(TextRef(table, row_id, field), str(row_id), original, guess_language(original), {}))
         return original
 
-    out = card.copy()
-    out["steps"] = [s.copy() for s in card["steps"]]
-    out["procedure_name"] = pick(card["procedure_name"], "service_request", card["id"], "procedure_name")
-    out["refusal_reason"] = pick(card.get("refusal_reason") or "", "service_request", card["id"], "refusal_reason")
-    for step in out["steps"]:
-        step["name"] = pick(step["name"] or "", "request_step", step["id"], "name")
-        step["unit"] = pick(step["unit"] or "", "request_step", step["id"], "unit")
-        if step.get("condition"):
-            step["condition"] = memory.get(step["condition"], step["condition"])
-    return out, missing
+    procedure_name = pick(card.procedure_name, "service_request", card.id, "procedure_name")
+    refusal_reason = pick(card.refusal_reason or "", "service_request", card.id, "refusal_reason")
+    steps = tuple(replace(step, name=pick(step.name or "", "request_step", step.id, "name"),
+                          unit=pick(step.unit or "", "request_step", step.id, "unit"),
+                          condition=memory.get(step.condition, step.condition) if step.condition else step.condition)
+                  for step in card.steps)
+    return replace(card, procedure_name=procedure_name, refusal_reason=refusal_reason, steps=steps), missing
 
 
 def add_request_search_texts(session: Session, rows: list[RequestRow]) -> list[RequestRow]:

@@ -77,10 +77,10 @@ class RequestsActions(RequestsPart):
         from desktop.views.common.forms import to_date
 
         people = self._staff_names()
-        day = step["actual"] or min(self.today, step["planned"] or self.today)
-        dialog = StepDoneDialog(shown(_, step["name"]), day, step["done_by"], step["note"], people, self)
+        day = step.actual or min(self.today, step.planned or self.today)
+        dialog = StepDoneDialog(shown(_, step.name), day, step.done_by, step.note, people, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.record(step["id"], to_date(dialog.date), dialog.done_by.currentText(), dialog.note.text())
+            self.record(step.id, to_date(dialog.date), dialog.done_by.currentText(), dialog.note.text())
 
     def _mark_current_step(self) -> None:
         step = self.card.current_step()
@@ -94,10 +94,10 @@ class RequestsActions(RequestsPart):
             return [r["short_name"] for r in org.staff_rows(s)]
 
     def clear_step(self, step: req.CardStep) -> None:
-        self.record(step["id"], None)
+        self.record(step.id, None)
 
     def toggle_condition(self, step: req.CardStep) -> None:
-        self._edit_request(_("Change condition"), bind(req.set_condition, step["id"], not step["taken"]))
+        self._edit_request(_("Change condition"), bind(req.set_condition, step.id, not step.taken))
 
     def refuse(self, reason: str | None = None) -> None:
         if reason is None:  # a ground of seed 002 (kept as its msgid: letters print it in their language) or typed

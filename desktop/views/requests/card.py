@@ -68,13 +68,13 @@ class TimelineDelegate(QStyledItemDelegate):
         painter.setFont(bold)
         painter.setPen(MUTED if state == "skipped" else option.palette.text().color())
         tr = current()
-        name = f"{index.row() + 1}. {shown(tr, step['name'])}"
-        if step["optional"]:
-            name += "  [" + tr("if: {condition}").format(condition=shown(tr, step["condition"])) + "]"
+        name = f"{index.row() + 1}. {shown(tr, step.name)}"
+        if step.optional:
+            name += "  [" + tr("if: {condition}").format(condition=shown(tr, step.condition)) + "]"
         painter.drawText(QRect(text_left, r.top() + 4, width, fm.height()), Qt.AlignmentFlag.AlignLeft,
                          fm.elidedText(name, Qt.TextElideMode.ElideRight, width))
         painter.setFont(option.font)
-        unit = shown(tr, step["unit"]) if step["unit"] else ""
+        unit = shown(tr, step.unit) if step.unit else ""
         line2 = "  ·  ".join(p for p in (duration_text(tr, step), unit) if p)
         painter.setPen(MUTED)
         painter.drawText(QRect(text_left, r.top() + 6 + fm.height(), width, fm.height()), Qt.AlignmentFlag.AlignLeft,
@@ -82,13 +82,13 @@ class TimelineDelegate(QStyledItemDelegate):
         if state == "skipped":
             line3 = tr("not needed")
         else:
-            line3 = tr("Planned {planned}, actual {actual}").format(planned=dates.table(step["planned"], "—"),
-                                                                     actual=dates.table(step["actual"], "—"))
+            line3 = tr("Planned {planned}, actual {actual}").format(planned=dates.table(step.planned, "—"),
+                                                                     actual=dates.table(step.actual, "—"))
             extra = {"late": tr("Done late"), "overdue": tr("Overdue")}.get(state)
             if extra:
                 line3 += "  ·  " + extra  # "—" already stands for a missing date on this line
-            if step["done_by"]:
-                line3 += "  ·  " + step["done_by"]
+            if step.done_by:
+                line3 += "  ·  " + step.done_by
         painter.setPen(color if state in ("late", "overdue") else option.palette.text().color())
         painter.drawText(QRect(text_left, r.top() + 8 + 2 * fm.height(), width, fm.height()),
                          Qt.AlignmentFlag.AlignLeft, fm.elidedText(line3, Qt.TextElideMode.ElideRight, width))
@@ -101,9 +101,9 @@ MUTED = QColor(colours.TEXT2)
 class RequestCard(QWidget):
     """Shows one request; buttons ask the page to act (the page owns the undo stack)."""
 
-    record_step = Signal(dict)
-    clear_step = Signal(dict)
-    toggle_condition = Signal(dict)
+    record_step = Signal(object)
+    clear_step = Signal(object)
+    toggle_condition = Signal(object)
     refuse = Signal()
     withdraw = Signal()
     export_pdf = Signal()
@@ -184,13 +184,13 @@ class RequestCard(QWidget):
             signal.emit(step)
 
     def _refuse_or_withdraw(self) -> None:
-        if self.card and self.card["status"] == "refused":
+        if self.card and self.card.status == "refused":
             self.withdraw.emit()
         else:
             self.refuse.emit()
 
     def show_card(self, card: RequestCard_ | None) -> None:
-        row = self.timeline.currentIndex().row() if self.card and card and card["id"] == self.card["id"] else 0
+        row = self.timeline.currentIndex().row() if self.card and card and card.id == self.card.id else 0
         self.card = card
         if card is None:
             self.title.setText(_("Choose a request in the register"))
@@ -199,36 +199,38 @@ class RequestCard(QWidget):
             self._update_buttons()
             return
         tr = current()
-        self.title.setText(_("Service request No {number}").format(number=card["id"]) + " — " +
-                           shown(tr, card["procedure_name"]))
-        status = status_text(tr, card) + (f": {card['refusal_reason']}" if card["refusal_reason"] else "")
+        self.title.setText(_("Service request No {number}").format(number=card.id) + " — " +
+                           shown(tr, card.procedure_name))
+        status = status_text(tr, card.status, card.overdue)
+        if card.refusal_reason:
+            status += f": {card.refusal_reason}"
         from desktop.models.workdays import COUNTRY_NAMES
 
-        country = _(COUNTRY_NAMES[card["country"]]) if card["country"] in COUNTRY_NAMES else card["country"]
-        lines = [f"{_('Applicant')}: {card['applicant']}",
-                 f"{pgettext('date received', 'Received')}: {dates.table(card['received'])} · "
-                 f"{Channel(card['channel']).label()} · {_('Working-day calendar')}: {country}",
+        country = _(COUNTRY_NAMES[card.country]) if card.country in COUNTRY_NAMES else card.country
+        lines = [f"{_('Applicant')}: {card.applicant}",
+                 f"{pgettext('date received', 'Received')}: {dates.table(card.received)} · "
+                 f"{Channel(card.channel).label()} · {_('Working-day calendar')}: {country}",
                  f"{pgettext('state', 'Status')}: {status}"]
-        if card["status"] == "refused" and card.get("closed"):
-            lines.append(_("Refused on {date}").format(date=dates.table(card["closed"])))
-        if card["note"]:
-            lines.append(f"{_('Note')}: {card['note']}")
+        if card.status == "refused" and card.closed:
+            lines.append(_("Refused on {date}").format(date=dates.table(card.closed)))
+        if card.note:
+            lines.append(f"{_('Note')}: {card.note}")
         self.facts.setText("\n".join(lines))
-        self.steps.set_steps(card["steps"])
-        self.timeline.setCurrentIndex(self.steps.index(min(max(row, 0), max(len(card["steps"]) - 1, 0))))
+        self.steps.set_steps(card.steps)
+        self.timeline.setCurrentIndex(self.steps.index(min(max(row, 0), max(len(card.steps) - 1, 0))))
         self._update_buttons()
 
     def _update_buttons(self) -> None:
         card, step = self.card, self.current_step()
-        active = bool(card and card["status"] != "refused")
-        self.done_button.setEnabled(bool(active and step and not step["skipped"]))
-        self.clear_button.setEnabled(bool(active and step and step["actual"]))
-        self.condition_button.setEnabled(bool(active and step and step["optional"] and not step["actual"]))
-        self.condition_button.setText(_("Condition does not hold") if step and step["optional"] and step["taken"]
+        active = bool(card and card.status != "refused")
+        self.done_button.setEnabled(bool(active and step and not step.skipped))
+        self.clear_button.setEnabled(bool(active and step and step.actual))
+        self.condition_button.setEnabled(bool(active and step and step.optional and not step.actual))
+        self.condition_button.setText(_("Condition does not hold") if step and step.optional and step.taken
                                       else _("Condition holds"))
         self.refuse_button.setEnabled(card is not None)
-        self.refuse_button.setText(_("Withdraw refusal") if card and card["status"] == "refused" else _("Refuse…"))
+        self.refuse_button.setText(_("Withdraw refusal") if card and card.status == "refused" else _("Refuse…"))
         self.pdf_button.setEnabled(card is not None)
         self.preview_button.setEnabled(card is not None)
         self.receipt_button.setEnabled(card is not None)
-        self.letter_button.setEnabled(bool(card and card["status"] == "refused"))
+        self.letter_button.setEnabled(bool(card and card.status == "refused"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import cast
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
@@ -52,7 +53,7 @@ class RegisterModel(RecordTableModel):
         if index.isValid() and self.columns[index.column()].key == "status" and role in (
                 Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             row = self.register_row(index.row())
-            text = status_text(current(), row)
+            text = status_text(current(), row["status"], row["overdue"])
             if row["refusal_reason"] and role == Qt.ItemDataRole.ToolTipRole:
                 text += ": " + row["refusal_reason"]
             return text
@@ -131,13 +132,13 @@ STEP_ROLE = Qt.ItemDataRole.UserRole + 10
 
 
 class StepsModel(QAbstractListModel):
-    """The steps of one request (``request_card(...)["steps"]``) for the timeline view."""
+    """The steps of one request (``request_card(...).steps``) for the timeline view."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.steps: list[CardStep] = []
 
-    def set_steps(self, steps: list[CardStep]) -> None:
+    def set_steps(self, steps: Sequence[CardStep]) -> None:
         self.beginResetModel()
         self.steps = list(steps)
         self.endResetModel()
@@ -153,15 +154,15 @@ class StepsModel(QAbstractListModel):
             return None
         s = self.steps[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{index.row() + 1}. {shown(_, s['name'])}"
+            return f"{index.row() + 1}. {shown(_, s.name)}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            lines = [shown(_, s["name"]), duration_text(current(), s)]
-            if s["unit"]:
-                lines.append(shown(_, s["unit"]))
-            if s["optional"]:
-                lines.append(_("if: {condition}").format(condition=shown(_, s["condition"])))
-            if s["note"]:
-                lines.append(s["note"])
+            lines = [shown(_, s.name), duration_text(current(), s)]
+            if s.unit:
+                lines.append(shown(_, s.unit))
+            if s.optional:
+                lines.append(_("if: {condition}").format(condition=shown(_, s.condition)))
+            if s.note:
+                lines.append(s.note)
             return "\n".join(lines)
         if role == STEP_ROLE:
             return s
@@ -170,11 +171,11 @@ class StepsModel(QAbstractListModel):
     def state(self, row: int) -> str:
         """done / late / overdue / skipped / open: what the timeline paints."""
         s = self.steps[row]
-        if s["skipped"]:
+        if s.skipped:
             return "skipped"
-        if s["actual"]:
-            return "late" if s["late"] else "done"
-        return "overdue" if s["overdue"] else "open"
+        if s.actual:
+            return "late" if s.late else "done"
+        return "overdue" if s.overdue else "open"
 
 
 def today() -> dt.date:
