@@ -120,6 +120,18 @@ class RequestCard(QWidget):
         self.facts = QLabel()
         self.facts.setWordWrap(True)
         self.facts.setTextFormat(Qt.TextFormat.PlainText)
+        self._build_timeline()
+        buttons = self._build_buttons()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.facts)
+        layout.addWidget(self.timeline, 1)
+        layout.addLayout(buttons)
+        self.retranslate_ui()
+        self.show_card(None)
+
+    def _build_timeline(self) -> None:
         self.steps = StepsModel(self)
         self.timeline = QListView()
         self.timeline.setModel(self.steps)
@@ -127,6 +139,9 @@ class RequestCard(QWidget):
         self.timeline.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.timeline.setUniformItemSizes(True)
         self.timeline.activated.connect(lambda _i: self._emit(self.record_step))  # Enter or double-click
+
+    def _build_buttons(self) -> QVBoxLayout:
+        """The step's buttons, then the whole request's, then its papers."""
         self.done_button = QPushButton()
         self.clear_button = QPushButton()
         self.condition_button = QPushButton()
@@ -154,14 +169,7 @@ class RequestCard(QWidget):
                 row.addWidget(b)
             row.addStretch(1)
             buttons.addLayout(row)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.title)
-        layout.addWidget(self.facts)
-        layout.addWidget(self.timeline, 1)
-        layout.addLayout(buttons)
-        self.retranslate_ui()
-        self.show_card(None)
+        return buttons
 
     def retranslate_ui(self) -> None:
         self.done_button.setText(_("Mark done…"))
