@@ -88,9 +88,7 @@ class NewRequestDialog(QDialog):
         i = self.student.findText(text, Qt.MatchFlag.MatchExactly)
         student_id = self.student.itemData(i) if i > 0 else None
         p = self.procedure.currentData()
-        received = to_date(self.received)
-        assert received is not None  # the date field always holds a date
-        return NewRequest(procedure_id=p.id if p else None, received=received,
+        return NewRequest(procedure_id=p.id if p else None, received=to_date(self.received),
                           student_id=student_id, applicant="" if student_id else text,
                           channel=self.channel.currentData(), note=self.note.text(),
                           documents=self.documents.toPlainText(),
