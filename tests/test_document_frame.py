@@ -577,7 +577,7 @@ def _card(db, rid):
 
 
 def test_each_channel_plans_seed_002s_steps(db, requests_db):
-    names = {ch: [s["name"] for s in _card(db, requests_db[ch])[0]["steps"]]
+    names = {ch: [s.name for s in _card(db, requests_db[ch])[0].steps]
              for ch in ("in_person", "service_centre", "portal")}
     assert names["in_person"][0] == "Registration of the documents"
     assert names["service_centre"][0] == "Transfer of the documents from the service centre to the university"
@@ -585,9 +585,9 @@ def test_each_channel_plans_seed_002s_steps(db, requests_db):
                                             "Issue of the duplicate by the service centre"]
     assert "Notice of readiness through the portal" in names["portal"]
     assert "Notice to the applicant" in names["in_person"]
-    centre = _card(db, requests_db["service_centre"])[0]["steps"]
-    person = _card(db, requests_db["in_person"])[0]["steps"]
-    assert centre[1]["planned"] > person[0]["planned"]  # registration waits for the transfer (2 working days)
+    centre = _card(db, requests_db["service_centre"])[0].steps
+    person = _card(db, requests_db["in_person"])[0].steps
+    assert centre[1].planned > person[0].planned  # registration waits for the transfer (2 working days)
 
 
 @pytest.mark.parametrize("lang,title,ground,signer", [

@@ -71,13 +71,13 @@ def _planned(session, request_id):
 
 
 def test_builtin_procedures_follow_seed_002(session):
-    rows = {r["name"]: r for r in template_rows(session)}
-    dup = rows["Duplicate of a diploma"]["steps"]
+    rows = {r.name: r for r in template_rows(session)}
+    dup = rows["Duplicate of a diploma"].steps
     assert [(s.kind, s.days) for s in dup] == [("working", 1), ("working", 4), ("working", 2), ("working", 1),
                                                ("calendar", 22), ("working", 1), ("working", 1)]
     assert [s.optional for s in dup] == [False, False, False, True, False, False, False]
     assert dup[3].condition == "No blank in stock"
-    grants = rows["Educational grant and social support"]["steps"]
+    grants = rows["Educational grant and social support"].steps
     assert [(s.fixed_month, s.fixed_day) for s in grants[2:]] == [(8, 15), (8, 25)]
     ensure_builtin_procedures(session)  # idempotent
     assert len(template_rows(session)) == 2
@@ -117,7 +117,7 @@ def test_late_step_replans_the_rest_and_overdue(kz):
     assert [(d.request_id, d.step, d.planned) for d in overdue] == [
         (rid, "Check of the applicant's data", D(2026, 4, 1))]
     card = request_card(kz, rid, D(2026, 4, 2))
-    assert card["overdue"] and card["steps"][1]["overdue"] and not card["steps"][2]["overdue"]
+    assert card.overdue and card.steps[1].overdue and not card.steps[2].overdue
     row = next(r for r in request_rows(kz, D(2026, 4, 2)) if r["id"] == rid)
     assert row["overdue"] and row["days_overdue"] == 1 and row["current_step"] == "Check of the applicant's data"
     # Done late on Tue 07.04: review 2 wd -> Wed 08, Thu 09 = 09.04; blank 1 wd -> Fri 10.04;
@@ -127,8 +127,8 @@ def test_late_step_replans_the_rest_and_overdue(kz):
     assert _planned(kz, rid) == [D(2026, 3, 26), D(2026, 4, 1), D(2026, 4, 9), D(2026, 4, 10), D(2026, 5, 4),
                                  D(2026, 5, 5), D(2026, 5, 6)]
     card = request_card(kz, rid, D(2026, 4, 8))
-    assert card["steps"][1]["late"] and not card["steps"][0]["late"] and not card["overdue"]
-    assert card["steps"][1]["done_by"] == "Кудуев А.Ж." and card["steps"][1]["note"] == "waited for the archive"
+    assert card.steps[1].late and not card.steps[0].late and not card.overdue
+    assert card.steps[1].done_by == "Кудуев А.Ж." and card.steps[1].note == "waited for the archive"
     # An early step pulls the rest forward: review done on 08.04 -> blank 1 wd -> Thu 09.04.
     record_step(kz, steps[2]["id"], D(2026, 4, 8))
     assert _planned(kz, rid)[3] == D(2026, 4, 9)
@@ -220,7 +220,7 @@ def test_office_templates(session):
         update_template(session, tid, "T", [StepSpec("X", kind="fixed", fixed_month=2, fixed_day=30)])
     old = update_template(session, tid, "Справка", steps[:1])
     assert old[0] == "Certificate of study" and len(old[1]) == 2
-    assert next(r for r in template_rows(session) if r["id"] == tid)["steps"] == steps[:1]
+    assert next(r for r in template_rows(session) if r.id == tid).steps == steps[:1]
     builtin = _duplicate_id(session)
     with pytest.raises(DomainError, match="built-in"):
         delete_template(session, builtin)
@@ -230,10 +230,10 @@ def test_office_templates(session):
     assert request_snapshot(session, rid)["procedure_id"] is None  # the request keeps its own steps
     assert len(request_snapshot(session, rid)["steps"]) == 1
     assert request_snapshot(session, rid)["procedure_name"] == "Справка"
-    assert all(r["id"] != tid for r in template_rows(session))
+    assert all(r.id != tid for r in template_rows(session))
     assert restore_template(session, data) == tid  # undo: the same procedure, linked again
     assert request_snapshot(session, rid)["procedure_id"] == tid
-    assert next(r for r in template_rows(session) if r["id"] == tid)["steps"] == steps[:1]
+    assert next(r for r in template_rows(session) if r.id == tid).steps == steps[:1]
 
 
 def test_office_override_replans_open_requests(kz, db):

@@ -83,12 +83,12 @@ def test_register_filters_and_dashboard(page, filled):
 def test_mark_step_done_refuse_and_undo(page, filled):
     db = filled["db"]
     page.select_request(filled["late"])
-    assert page.card.card["id"] == filled["late"]
+    assert page.card.card.id == filled["late"]
     states = [page.card.steps.state(i) for i in range(7)]
     assert states[:3] == ["overdue", "overdue", "open"]  # due 26.03 and 01.04, then 03.04
-    steps = page.card.card["steps"]
-    page.record(steps[0]["id"], D(2026, 3, 26), "Беделова Н.С.")
-    page.record(steps[1]["id"], D(2026, 4, 2), "Кудуев А.Ж.")
+    steps = page.card.card.steps
+    page.record(steps[0].id, D(2026, 3, 26), "Беделова Н.С.")
+    page.record(steps[1].id, D(2026, 4, 2), "Кудуев А.Ж.")
     assert page.card.steps.state(1) == "late"
     with db.session() as s:
         assert request_snapshot(s, filled["late"])["steps"][2]["planned"] == D(2026, 4, 6)  # Fri 03, Mon 06
@@ -111,10 +111,10 @@ def test_new_request_and_delete_with_undo(page, filled):
     page.create_request({"procedure_id": dup, "received": D(2026, 3, 20), "student_id": None, "applicant": "Жаңа түлек",
                          "channel": "service_centre", "note": "", "conditions": set()})
     new_id = page.current_request_id()
-    assert page.card.card["applicant"] == "Жаңа түлек"
+    assert page.card.card.applicant == "Жаңа түлек"
     # Through the service centre (seed 002): its transfer to the university (2 working days after
     # Nauryz: 27.03), then the registration (30.03).
-    assert [s["planned"] for s in page.card.card["steps"]][:2] == [D(2026, 3, 27), D(2026, 3, 30)]
+    assert [s.planned for s in page.card.card.steps][:2] == [D(2026, 3, 27), D(2026, 3, 30)]
     page.delete_request()
     with db.session() as s:
         assert s.get(ServiceRequest, new_id) is None
@@ -176,13 +176,13 @@ def test_procedure_editor_new_with_undo(page, filled, monkeypatch, qtmodeltester
     monkeypatch.setattr(dialogs.TemplateDialog, "exec", accept_with_two_steps)
     page.new_template()
     with filled["db"].session() as s:
-        made = next(t for t in template_rows(s) if t["name"] == "Академическая справка")
-    assert [(st.name, st.kind, st.days, st.optional) for st in made["steps"]] == [
+        made = next(t for t in template_rows(s) if t.name == "Академическая справка")
+    assert [(st.name, st.kind, st.days, st.optional) for st in made.steps] == [
         ("Запрос архива", "calendar", 1, True), ("Выписка оценок", "working", 5, False)]
     assert page.procedure_filter.findText("Академическая справка") > 0
     page.undo_stack.undo()
     with filled["db"].session() as s:
-        assert all(t["name"] != "Академическая справка" for t in template_rows(s))
+        assert all(t.name != "Академическая справка" for t in template_rows(s))
 
 
 def test_working_days_changed_elsewhere_replans(page, filled):
@@ -221,14 +221,14 @@ def test_delete_procedure_from_the_editor_with_undo(page, filled, monkeypatch):
     page.edit_template()
     assert "1 request was registered under it; it keeps its steps" in asked[0]
     with db.session() as s:
-        assert all(t["id"] != tid for t in template_rows(s))
+        assert all(t.id != tid for t in template_rows(s))
         assert request_snapshot(s, rid)["procedure_name"] == "Справка об обучении"
         assert len(request_snapshot(s, rid)["steps"]) == 1
     assert page.procedure_filter.findData(tid) == -1
     assert page.undo_stack.undoText() == "Delete procedure"
     page.undo_stack.undo()
     with db.session() as s:
-        assert any(t["id"] == tid for t in template_rows(s))
+        assert any(t.id == tid for t in template_rows(s))
         assert request_snapshot(s, rid)["procedure_id"] == tid
     assert page.procedure_filter.findData(tid) > 0
 

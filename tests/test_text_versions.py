@@ -173,27 +173,14 @@ def test_localized_plan_tree_has_no_text_of_the_other_language(session, plan):
 
 def test_the_migration_keeps_every_existing_text_as_the_original(request, backend, tmp_path):
     """A database at 0013 with a Kyrgyz plan: after 0017 every text is where it was, the original."""
-    import uuid
-
     from sqlalchemy import text
 
-    from desktop.models.db import Database
     from desktop.models.migrate import upgrade
     from desktop.models.text_documents import plan_texts
 
-    if backend == "postgres":
-        server = request.getfixturevalue("pg_server")
-        name = f"dk_m_{uuid.uuid4().hex[:10]}"
-        db = Database(server.create(name))
-        request.addfinalizer(lambda: (db.dispose(), server.drop(name)))
-    else:
-        db = Database(tmp_path / "old.sqlite3")
-        request.addfinalizer(db.dispose)
-    upgrade(db, backup=False, revision="0013")
+    db = _old_plan_database(backend, request, tmp_path, "0013",
+                            ("Физика факультети", "Сопуев У.А.", "Факультеттин деканы"))
     with db.engine.begin() as conn:
-        conn.execute(text("INSERT INTO academic_year (id, name, start_date, end_date) VALUES (1, '2025-2026', '2025-09-01', '2026-08-31')"))
-        conn.execute(text("INSERT INTO workplan (id, year_id, title, faculty_name, approver_name, approver_position)"
-                          " VALUES (1, 1, 'Иш планы', 'Физика факультети', 'Сопуев У.А.', 'Факультеттин деканы')"))
         conn.execute(text("INSERT INTO workplan_section (id, plan_id, position, kind, title)"
                           " VALUES (1, 1, 0, 'custom', :t)"), {"t": KY_SECTION})
         conn.execute(text("INSERT INTO workplan_item (id, section_id, position, text, deadline, status,"
@@ -433,28 +420,14 @@ def test_a_stale_version_of_a_calendar_event_counts_as_missing(session):
 def test_migration_0019_stamps_every_existing_version_with_its_original(request, backend, tmp_path):
     """A database at 0018 with Russian versions of an item and of a deadline in words: after 0019 each
     version knows the original it translates, so an edit of the original afterwards makes it stale."""
-    import uuid
-
     from sqlalchemy import text
 
     from desktop.models import workplan as wp
-    from desktop.models.db import Database
     from desktop.models.migrate import upgrade
     from desktop.models.text_documents import plan_texts
 
-    if backend == "postgres":
-        server = request.getfixturevalue("pg_server")
-        name = f"dk_m_{uuid.uuid4().hex[:10]}"
-        db = Database(server.create(name))
-        request.addfinalizer(lambda: (db.dispose(), server.drop(name)))
-    else:
-        db = Database(tmp_path / "old.sqlite3")
-        request.addfinalizer(db.dispose)
-    upgrade(db, backup=False, revision="0018")
+    db = _old_plan_database(backend, request, tmp_path, "0018", ("", "", ""))
     with db.engine.begin() as conn:
-        conn.execute(text("INSERT INTO academic_year (id, name, start_date, end_date) VALUES (1, '2025-2026', '2025-09-01', '2026-08-31')"))
-        conn.execute(text("INSERT INTO workplan (id, year_id, title, faculty_name, approver_name, approver_position)"
-                          " VALUES (1, 1, 'Иш планы', '', '', '')"))
         conn.execute(text("INSERT INTO workplan_section (id, plan_id, position, kind, title)"
                           " VALUES (1, 1, 0, 'custom', :t)"), {"t": KY_SECTION})
         conn.execute(text("INSERT INTO workplan_item (id, section_id, position, text, deadline, status,"
@@ -472,3 +445,41 @@ def test_migration_0019_stamps_every_existing_version_with_its_original(request,
         wp.update_item(s, 1, text="Окумуштуу кеңештин иш планын түзүү")
         assert {t.ref.field: t.stale for t in plan_texts(s, 1) if t.ref.table == "workplan_item"} == {
             "text": {"ru"}, "deadline_text": frozenset()}
+
+
+def test_languages_and_documents_of_parallel_texts_carry_their_labels():
+    from desktop.models.text_documents import TextDocument
+    from desktop.models.text_versions import LANGUAGE_NAMES, Language
+
+    assert Language("kk").label("ru") == "Казахский" and Language("kk").label("ky") == "Казакча"
+    assert LANGUAGE_NAMES["kk"] == "Kazakh"  # a stored code still finds its name
+    assert [d.value for d in TextDocument] == ["workplan", "calendar", "procedures", "meeting", "exams"]
+    assert TextDocument("procedures").label("ky") == "Кызмат көрсөтүү өтүнүчтөрүнүн жол-жоболору"
+
+
+def _old_plan_database(backend, request, tmp_path, revision: str, header: tuple[str, str, str]):
+    """A database migrated up to ``revision`` holding the year 2025-2026 and a plan "Иш планы"
+    (faculty name, approver's name and position: ``header``)."""
+    import uuid
+
+    from sqlalchemy import text
+
+    from desktop.models.db import Database
+    from desktop.models.migrate import upgrade
+
+    if backend == "postgres":
+        server = request.getfixturevalue("pg_server")
+        name = f"dk_m_{uuid.uuid4().hex[:10]}"
+        db = Database(server.create(name))
+        request.addfinalizer(lambda: (db.dispose(), server.drop(name)))
+    else:
+        db = Database(tmp_path / "old.sqlite3")
+        request.addfinalizer(db.dispose)
+    upgrade(db, backup=False, revision=revision)
+    with db.engine.begin() as conn:
+        conn.execute(text("INSERT INTO academic_year (id, name, start_date, end_date)"
+                          " VALUES (1, '2025-2026', '2025-09-01', '2026-08-31')"))
+        conn.execute(text("INSERT INTO workplan (id, year_id, title, faculty_name, approver_name, approver_position)"
+                          " VALUES (1, 1, 'Иш планы', :faculty, :approver, :position)"),
+                     dict(zip(("faculty", "approver", "position"), header, strict=True)))
+    return db

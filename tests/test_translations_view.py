@@ -113,20 +113,11 @@ def test_a_version_older_than_its_edited_original_is_shown_and_can_be_checked(di
 
 
 def test_import_of_a_filled_sheet_is_undoable(dialog, demo_db, tmp_path, monkeypatch):
-    from openpyxl import load_workbook
     from PySide6.QtWidgets import QMessageBox
 
-    from desktop.reports.text_xlsx import texts_xlsx
 
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
-    sheet = tmp_path / "texts.xlsx"
-    texts_xlsx(sheet, dialog.model.texts, dialog.kind, dialog.doc_id, "en")
-    book = load_workbook(sheet)
-    ws = book.worksheets[0]
-    kk = next(i for i, c in enumerate(ws[1], 1) if str(c.value).startswith("kk"))
-    r = next(r for r in range(2, ws.max_row + 1) if ws.cell(r, 4).value == JOURNALS_KY)
-    ws.cell(r, kk).value = "Топтық журналдарды тексеру"
-    book.save(sheet)
+    sheet = _filled_sheet(tmp_path, dialog, JOURNALS_KY, "kk", "Топтық журналдарды тексеру")
     messages = dialog.do_import(str(sheet))
     assert messages[0] == "1 version written"
     item = _item_id(demo_db, JOURNALS_KY)
@@ -419,11 +410,9 @@ def test_an_original_edited_on_the_plan_page_leaves_its_russian_version_out_of_d
 def test_undoing_an_import_gives_back_an_out_of_date_version_as_it_was(dialog, demo_db, tmp_path, monkeypatch):
     """A Russian version out of date (its original edited) is rewritten by an imported sheet, so it is
     current; undoing the import gives back the old text, out of date again."""
-    from openpyxl import load_workbook
     from PySide6.QtWidgets import QMessageBox
 
     from desktop.models.text_documents import plan_texts
-    from desktop.reports.text_xlsx import texts_xlsx
 
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
     item = _item_id(demo_db, JOURNALS_KY)
@@ -438,17 +427,28 @@ def test_undoing_an_import_gives_back_an_out_of_date_version_as_it_was(dialog, d
             return next(t.stale for t in plan_texts(s, plan_id) if t.ref == tv.TextRef("workplan_item", item, "text"))
 
     assert stale() == {"ru"}
-    sheet = tmp_path / "texts.xlsx"
-    texts_xlsx(sheet, dialog.model.texts, dialog.kind, dialog.doc_id, "en")
-    book = load_workbook(sheet)
-    ws = book.worksheets[0]
-    ru = next(i for i, c in enumerate(ws[1], 1) if str(c.value).startswith("ru"))
-    r = next(r for r in range(2, ws.max_row + 1) if ws.cell(r, 4).value == edited)
-    ws.cell(r, ru).value = "Еженедельная проверка групповых журналов"
-    book.save(sheet)
+    sheet = _filled_sheet(tmp_path, dialog, edited, "ru", "Еженедельная проверка групповых журналов")
     assert dialog.do_import(str(sheet))[0] == "1 version written"
     assert stale() == frozenset()
     dialog.undo_stack.undo()
     with demo_db.session() as s:
         assert tv.get_version(s, "workplan_item", item, "text", "ru") == JOURNALS_RU
     assert stale() == {"ru"}
+
+
+def _filled_sheet(tmp_path, dialog, original: str, lang: str, version: str):
+    """The dialog's texts exported to a sheet, with ``version`` typed in the ``lang`` column of
+    the row whose original is ``original`` (as a translator would), saved."""
+    from openpyxl import load_workbook
+
+    from desktop.reports.text_xlsx import texts_xlsx
+
+    sheet = tmp_path / "texts.xlsx"
+    texts_xlsx(sheet, dialog.model.texts, dialog.kind, dialog.doc_id, "en")
+    book = load_workbook(sheet)
+    ws = book.worksheets[0]
+    column = next(i for i, c in enumerate(ws[1], 1) if str(c.value).startswith(lang))
+    row = next(r for r in range(2, ws.max_row + 1) if ws.cell(r, 4).value == original)
+    ws.cell(row, column).value = version
+    book.save(sheet)
+    return sheet

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from desktop import clock
 from desktop.cli import CommandError, Context, Registry, date_arg
 from desktop.cli.texts import add_strict, warn_missing
 from desktop.i18n import LANGUAGES, _, ngettext
+
+if TYPE_CHECKING:
+    from desktop.models.requests import RequestRow
 
 STATUSES = ("in_progress", "done", "refused", "overdue")
 
@@ -30,7 +35,7 @@ def register(cli: Registry) -> None:
     add_strict(p)
 
 
-def filter_rows(rows: list[dict], status: str | None) -> list[dict]:
+def filter_rows(rows: list[RequestRow], status: str | None) -> list[RequestRow]:
     if status is None:
         return rows
     if status == "overdue":

@@ -35,12 +35,12 @@ def add_strict(parser) -> None:
 def warn_missing(missing: list, lang: str, strict: bool = False) -> None:
     """Texts printed in their original because they have no version in ``lang``: their count on
     stderr; with ``--strict`` the export is refused before anything is written."""
-    from desktop.models.text_versions import CONTENT_LANGUAGES, LANGUAGE_NAMES, stale_count
+    from desktop.models.text_versions import CONTENT_LANGUAGES, Language, stale_count
 
     if lang not in CONTENT_LANGUAGES or not missing:
         return
     stale = stale_count(missing, lang)
-    language = _(LANGUAGE_NAMES[lang])
+    language = Language(lang).label()
     messages = []
     if len(missing) > stale:
         messages.append(ngettext("{n} text has no version in {language}; it is printed in its original.",

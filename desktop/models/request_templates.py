@@ -204,13 +204,36 @@ def validate_steps(steps: list[StepSpec]) -> list[StepSpec]:
 
 # Operations -------------------------------------------------------------------------
 
-def template_rows(session: Session, include_inactive: bool = True) -> list[dict]:
+@dataclass(frozen=True, slots=True)
+class TemplateRow:
+    """A procedure as the requests page lists it (filters, the new-request dialog, the editor)."""
+
+    id: int
+    name: str  # msgid or the office's own name: show through ``shown``
+    builtin: bool
+    active: bool  # offered for new requests
+    steps: list[StepSpec]
+
+
+@dataclass(frozen=True, slots=True)
+class DeletedTemplate:
+    """What ``delete_template`` took away, for ``restore_template``: the procedure and the
+    requests that were registered under it."""
+
+    id: int
+    name: str
+    active: bool
+    steps: list[StepSpec]
+    requests: list[int]
+
+
+def template_rows(session: Session, include_inactive: bool = True) -> list[TemplateRow]:
     ensure_builtin_procedures(session)
     query = select(ProcedureTemplate).order_by(ProcedureTemplate.id)
     if not include_inactive:
         query = query.where(ProcedureTemplate.active.is_(True))
-    return [{"id": t.id, "name": t.name, "builtin": t.builtin_key is not None, "active": t.active,
-             "steps": [spec_of(s) for s in t.steps]} for t in session.scalars(query)]
+    return [TemplateRow(t.id, t.name, t.builtin_key is not None, t.active, [spec_of(s) for s in t.steps])
+            for t in session.scalars(query)]
 
 
 def add_template(session: Session, name: str, steps: list[StepSpec], template_id: int | None = None) -> int:
@@ -270,7 +293,7 @@ def template_usage(session: Session, template_id: int) -> int:
                           .where(ServiceRequest.procedure_id == template_id)) or 0
 
 
-def delete_template(session: Session, template_id: int) -> dict:
+def delete_template(session: Session, template_id: int) -> DeletedTemplate:
     """Delete the office's own procedure; built-ins are refused (switch them off instead).
 
     Deleting a procedure that requests use is allowed: each request holds its own copy of the
@@ -284,8 +307,8 @@ def delete_template(session: Session, template_id: int) -> dict:
     from desktop.models.requests import ServiceRequest
 
     requests = list(session.scalars(select(ServiceRequest.id).where(ServiceRequest.procedure_id == template.id)))
-    data = {"id": template.id, "name": template.name, "active": template.active,
-            "steps": [spec_of(s) for s in template.steps], "requests": requests}
+    data = DeletedTemplate(template.id, template.name, template.active, [spec_of(s) for s in template.steps],
+                           requests)
     # Only the link goes (explicit, so loaded rows agree).
     session.execute(update(ServiceRequest).where(ServiceRequest.procedure_id == template.id)
                     .values(procedure_id=None).execution_options(synchronize_session="fetch"))
@@ -294,14 +317,14 @@ def delete_template(session: Session, template_id: int) -> dict:
     return data
 
 
-def restore_template(session: Session, data: dict) -> int:
+def restore_template(session: Session, data: DeletedTemplate) -> int:
     """Undo of ``delete_template``: the procedure with its id, steps and flag, linked to its requests again."""
-    template_id = add_template(session, data["name"], data["steps"], template_id=data["id"])
-    session.get_one(ProcedureTemplate, template_id).active = data.get("active", True)
-    if data.get("requests"):
+    template_id = add_template(session, data.name, data.steps, template_id=data.id)
+    session.get_one(ProcedureTemplate, template_id).active = data.active
+    if data.requests:
         from desktop.models.requests import ServiceRequest
 
-        session.execute(update(ServiceRequest).where(ServiceRequest.id.in_(data["requests"]))
+        session.execute(update(ServiceRequest).where(ServiceRequest.id.in_(data.requests))
                         .values(procedure_id=template_id).execution_options(synchronize_session="fetch"))
     session.flush()
     return template_id
@@ -319,11 +342,11 @@ def update_template_op(session: Session, template_id: int, name: str, steps: lis
     return Outcome(old, bind(update_template_op, template_id, *old), Change.REQUESTS)
 
 
-def delete_template_op(session: Session, template_id: int) -> Outcome[dict]:
+def delete_template_op(session: Session, template_id: int) -> Outcome[DeletedTemplate]:
     data = delete_template(session, template_id)
     return Outcome(data, bind(restore_template_op, data), Change.REQUESTS)
 
 
-def restore_template_op(session: Session, data: dict) -> Outcome[int]:
+def restore_template_op(session: Session, data: DeletedTemplate) -> Outcome[int]:
     template_id = restore_template(session, data)
     return Outcome(template_id, bind(delete_template_op, template_id), Change.REQUESTS)

@@ -6,41 +6,42 @@ import datetime as dt
 
 from desktop.i18n import N_, NC_, translator
 from desktop.models.request_templates import DurationKind, shown
-from desktop.models.requests import Channel, RequestStatus
+from desktop.models.requests import CardStep, Channel, RequestCard, RequestRow, RequestStatus
 from desktop.models.workdays import COUNTRY_NAMES
 from desktop.reports.xlsx import Workbook, write_table
 
 
-def status_text(tr, row: dict) -> str:
-    text = RequestStatus(row["status"]).label(tr)
-    if row.get("overdue"):
+def status_text(tr, status: str, overdue: bool) -> str:
+    """A request's status as the register and the card say it ("In progress, overdue")."""
+    text = RequestStatus(status).label(tr)
+    if overdue:
         text = tr("{status}, overdue").format(status=text)
     return text
 
 
-def duration_text(tr, step: dict) -> str:
-    if step["kind"] == DurationKind.FIXED:
-        return tr("by {date}").format(date=f"{step['fixed_day']:02d}.{step['fixed_month']:02d}")
-    if step["kind"] == DurationKind.CALENDAR:
-        return tr("{n} cal. d.").format(n=step["days"])
-    return tr("{n} work. d.").format(n=step["days"])
+def duration_text(tr, step: CardStep) -> str:
+    if step.kind == DurationKind.FIXED:
+        return tr("by {date}").format(date=f"{step.fixed_day:02d}.{step.fixed_month:02d}")
+    if step.kind == DurationKind.CALENDAR:
+        return tr("{n} cal. d.").format(n=step.days)
+    return tr("{n} work. d.").format(n=step.days)
 
 
-def moved_note(tr, step: dict) -> str:
+def moved_note(tr, step: CardStep) -> str:
     """Beside a fixed-date deadline that fell on a day off: why the planned date is later
     ("15.08 is a day off: moved to the next working day")."""
-    if step["kind"] != DurationKind.FIXED or not step.get("planned"):
+    planned = step.planned
+    if step.kind != DurationKind.FIXED or not planned:
         return ""
-    planned = step["planned"]
-    if (planned.month, planned.day) == (step["fixed_month"], step["fixed_day"]):
+    if (planned.month, planned.day) == (step.fixed_month, step.fixed_day):
         return ""
     return tr("{date} is a day off: moved to the next working day, {moved}").format(
-        date=f"{step['fixed_day']:02d}.{step['fixed_month']:02d}", moved=tr.short_date(planned))
+        date=f"{step.fixed_day:02d}.{step.fixed_month:02d}", moved=tr.short_date(planned))
 
 
-REGISTER_HEADERS = [N_("No"), N_("Applicant"), N_("Procedure"), NC_("date received", "Received"), N_("Channel"), NC_("state", "Status"),
-                    N_("Current step"), N_("Unit"), N_("Step due"), N_("Days overdue"), N_("Due (last step)"),
-                    N_("Closed"), N_("Note")]
+REGISTER_HEADERS = [N_("No"), N_("Applicant"), N_("Procedure"), NC_("date received", "Received"), N_("Channel"),
+                    NC_("state", "Status"), N_("Current step"), N_("Unit"), N_("Step due"), N_("Days overdue"),
+                    N_("Due (last step)"), N_("Closed"), N_("Note")]
 
 
 def _frame(frame, faculty: str = ""):
@@ -51,7 +52,7 @@ def _frame(frame, faculty: str = ""):
     return frame or replace(blank_frame("requests"), faculty=faculty or "")
 
 
-def register_xlsx(rows: list[dict], target, lang: str, on_date: dt.date, title: str = "", frame=None) -> None:
+def register_xlsx(rows: list[RequestRow], target, lang: str, on_date: dt.date, title: str = "", frame=None) -> None:
     """The register of requests as the office prints it; overdue rows in red."""
     from desktop.reports.frame import framed_sheet, xlsx_bottom
 
@@ -78,8 +79,9 @@ def register_xlsx(rows: list[dict], target, lang: str, on_date: dt.date, title: 
         fmts = red if row["overdue"] else plain
         write_row(ws, r, [
             row["id"], row["applicant"], shown(tr, row["procedure"]), row["received"],
-            Channel(row["channel"]).label(tr), status_text(tr, row), shown(tr, row["current_step"]) if
-            row["current_step"] else "", shown(tr, row["current_unit"]) if row["current_unit"] else "", row["step_due"],
+            Channel(row["channel"]).label(tr), status_text(tr, row["status"], row["overdue"]),
+            shown(tr, row["current_step"]) if row["current_step"] else "",
+            shown(tr, row["current_unit"]) if row["current_unit"] else "", row["step_due"],
             row["days_overdue"] or None, row["due"], row["closed"],
             row["refusal_reason"] or row["note"]], formats=[fmts[k] for k in kinds])
         r += 1
@@ -88,7 +90,7 @@ def register_xlsx(rows: list[dict], target, lang: str, on_date: dt.date, title: 
     book.close()
 
 
-def card_pdf(card: dict, target, lang: str, on_date: dt.date, faculty: str = "", frame=None) -> None:
+def card_pdf(card: RequestCard, target, lang: str, on_date: dt.date, faculty: str = "", frame=None) -> None:
     """A request's card: who, what, when received, and every step with planned and actual dates."""
     from reportlab.lib import colors
     from reportlab.lib.units import mm
@@ -101,33 +103,34 @@ def card_pdf(card: dict, target, lang: str, on_date: dt.date, faculty: str = "",
     st = styles(lang=lang)
     frame = _frame(frame, faculty)
     story = [*pdf_top(frame, tr, 175 * mm)]
-    story.append(Paragraph(esc(tr("Service request No {number}").format(number=card["id"])), st["title"]))
-    story.append(Paragraph(esc(shown(tr, card["procedure_name"])), st["subtitle"]))
-    status = status_text(tr, card)
+    story.append(Paragraph(esc(tr("Service request No {number}").format(number=card.id)), st["title"]))
+    story.append(Paragraph(esc(shown(tr, card.procedure_name)), st["subtitle"]))
+    status = status_text(tr, card.status, card.overdue)
     facts = [
-        (tr("Applicant"), card["applicant"]),
-        (tr.pgettext("date received", "Received"), f"{tr.short_date(card['received'])} ({tr.weekday(card['received'].weekday())})"),
-        (tr("Channel"), Channel(card["channel"]).label(tr)),
-        (tr("Working-day calendar"), tr(COUNTRY_NAMES[card["country"]]) if card["country"] in COUNTRY_NAMES
-         else card["country"]),
-        (tr.pgettext("state", "Status"), status + (f": {card['refusal_reason']}" if card["refusal_reason"] else "")),
-        (tr("Due (last step)"), tr.short_date(card["due"]) if card["due"] else ""),
+        (tr("Applicant"), card.applicant),
+        (tr.pgettext("date received", "Received"),
+         f"{tr.short_date(card.received)} ({tr.weekday(card.received.weekday())})"),
+        (tr("Channel"), Channel(card.channel).label(tr)),
+        (tr("Working-day calendar"), tr(COUNTRY_NAMES[card.country]) if card.country in COUNTRY_NAMES
+         else card.country),
+        (tr.pgettext("state", "Status"), status + (f": {card.refusal_reason}" if card.refusal_reason else "")),
+        (tr("Due (last step)"), tr.short_date(card.due) if card.due else ""),
     ]
-    if card["status"] == RequestStatus.REFUSED:
+    if card.status == RequestStatus.REFUSED:
         from desktop.reports.frame import approver_position
 
-        facts += [(tr("Refused on"), tr.short_date(card["closed"]) if card.get("closed") else ""),
+        facts += [(tr("Refused on"), tr.short_date(card.closed) if card.closed else ""),
                   (tr("Refusal signed by"),
                    f"{approver_position(frame, tr)} {frame.approver_name or '____________________'}")]
-    if card["note"]:
-        facts.append((tr("Note"), card["note"]))
+    if card.note:
+        facts.append((tr("Note"), card.note))
     fact_rows = [[Paragraph(esc(k), st["cell_bold"]), Paragraph(esc(v), st["cell"])] for k, v in facts]
     story.append(Table(fact_rows, colWidths=[45 * mm, 130 * mm], hAlign="LEFT", splitInRow=1,
                        style=[("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
     story.append(Spacer(1, 5 * mm))
     widths = [7, 38, 27, 17, 23, 20, 21, 22]  # "Жоспарланған" (Planned) fits whole
-    header = [tr("No"), tr("Step"), tr("Unit responsible"), tr.pgettext("procedure step", "Duration"), tr("Planned"), tr("Actual"),
-              tr("Done by"), tr("Note")]
+    header = [tr("No"), tr("Step"), tr("Unit responsible"), tr.pgettext("procedure step", "Duration"), tr("Planned"),
+              tr("Actual"), tr("Done by"), tr("Note")]
     from reportlab.lib.styles import ParagraphStyle
 
     head = ParagraphStyle("request_head", parent=st["cell_bold"], fontSize=8, leading=9.6)  # whole words fit
@@ -135,27 +138,27 @@ def card_pdf(card: dict, target, lang: str, on_date: dt.date, faculty: str = "",
     data = [[Paragraph(esc(h), head) for h in header]]
     commands = table_style_commands(1, SANS, 9)
     grey = ParagraphStyle("request_skipped", parent=st["cell"], textColor=colors.HexColor("#808080"))
-    for i, step in enumerate(card["steps"], 1):
-        name = shown(tr, step["name"])
-        if step["optional"]:
-            name += "\n" + tr("if: {condition}").format(condition=shown(tr, step["condition"]))
-        planned = tr("not needed") if step["skipped"] else tr.short_date(step["planned"]) if step["planned"] else ""
-        note = "; ".join(p for p in (moved_note(tr, step), step["note"]) if p)
-        if step["overdue"]:
+    for i, step in enumerate(card.steps, 1):
+        name = shown(tr, step.name)
+        if step.optional:
+            name += "\n" + tr("if: {condition}").format(condition=shown(tr, step.condition))
+        planned = tr("not needed") if step.skipped else tr.short_date(step.planned) if step.planned else ""
+        note = "; ".join(p for p in (moved_note(tr, step), step.note) if p)
+        if step.overdue:
             note = tr("Overdue") + (f". {note}" if note else "")
             commands.append(("BACKGROUND", (0, i), (-1, i), colors.HexColor("#FFE0E0")))
-        elif step["late"]:
+        elif step.late:
             note = tr("Done late") + (f". {note}" if note else "")
-        cell = grey if step["skipped"] else st["cell"]
-        actual = tr.short_date(step["actual"]) if step["actual"] else ""
+        cell = grey if step.skipped else st["cell"]
+        actual = tr.short_date(step.actual) if step.actual else ""
         data.append([str(i)] + [fitted(esc(v), cell, w * mm - 6) for v, w in zip((
-            name, shown(tr, step["unit"]), duration_text(tr, step), planned, actual, step["done_by"], note),
+            name, shown(tr, step.unit), duration_text(tr, step), planned, actual, step.done_by, note),
             widths[1:], strict=True)])
     story.append(Table(data, colWidths=[w * mm for w in widths], repeatRows=1, style=commands, splitInRow=1))
     story.append(Spacer(1, 4 * mm))
     story.append(Paragraph(esc(tr("As of {date}").format(date=tr.as_of(on_date))), st["small"]))
     story += pdf_bottom(frame, tr, 175 * mm)
-    build_pdf(target, story, tr, title=tr("Service request No {number}").format(number=card["id"]))
+    build_pdf(target, story, tr, title=tr("Service request No {number}").format(number=card.id))
 
 
 # Register columns in the PDF (mm; landscape A4 leaves 262 mm between the margins) and what each shows.
@@ -164,7 +167,7 @@ PDF_COLUMNS = [(N_("No"), 9), (N_("Applicant"), 37), (N_("Procedure"), 36), (NC_
                (N_("Step due"), 19), (N_("Days overdue"), 16), (N_("Due (last step)"), 19)]
 
 
-def register_pdf(rows: list[dict], target, lang: str, on_date: dt.date, faculty: str = "", title: str = "",
+def register_pdf(rows: list[RequestRow], target, lang: str, on_date: dt.date, faculty: str = "", title: str = "",
                  frame=None) -> None:
     """The register of requests on landscape A4, as the office files it: overdue rows shaded red and
     their status saying so (the shade alone is lost on a black-and-white printer)."""
@@ -199,7 +202,7 @@ def register_pdf(rows: list[dict], target, lang: str, on_date: dt.date, faculty:
         return tr.short_date(value) if value else ""
 
     for i, row in enumerate(rows, 1):
-        status = status_text(tr, row)
+        status = status_text(tr, row["status"], row["overdue"])
         if row["refusal_reason"]:
             status += f": {row['refusal_reason']}"
         values = [str(row["id"]), row["applicant"], shown(tr, row["procedure"]), day(row["received"]),
@@ -250,13 +253,13 @@ def _signature(frame, tr, st, date_text: str) -> list:
                           Paragraph(esc(tr("Stamp")), st["small"])])]
 
 
-def _documents(card: dict) -> list[str]:
+def _documents(card: RequestCard) -> list[str]:
     """The documents received as stored, else three lines to fill in by hand."""
-    listed = [line for line in (card.get("documents") or "").splitlines() if line.strip()]
+    listed = [line for line in (card.documents or "").splitlines() if line.strip()]
     return listed or ["________________________________________"] * 3
 
 
-def receipt_pdf(card: dict, target, lang: str, frame=None) -> None:
+def receipt_pdf(card: RequestCard, target, lang: str, frame=None) -> None:
     """The receipt given at acceptance (seed 002): who received the documents, the incoming number
     and date, the documents received, and when the result is due."""
     from reportlab.lib.units import mm
@@ -269,17 +272,17 @@ def receipt_pdf(card: dict, target, lang: str, frame=None) -> None:
     st = styles(lang=lang)
     frame = _frame(frame)
     story = _letter_start(frame, tr, st, tr("Receipt of documents"))
-    registration = next((s for s in card["steps"] if s["taken"]), None)
-    received_by = (registration or {}).get("done_by") or NAME_LINE
-    due = tr.short_date(card["due"]) if card["due"] else NAME_LINE
-    taken = [s for s in card["steps"] if s["planned"]]
+    registration = next((s for s in card.steps if s.taken), None)
+    received_by = (registration.done_by if registration else "") or NAME_LINE
+    due = tr.short_date(card.due) if card.due else NAME_LINE
+    taken = [s for s in card.steps if s.planned]
     moved = [m for m in (moved_note(tr, taken[-1]),) if m] if taken else []  # why the due date is later
     facts = [
-        (tr("Incoming number"), str(card["id"])),
-        (tr("Date received"), tr.short_date(card["received"])),
-        (tr("Applicant"), card["applicant"]),
-        (tr("Service"), shown(tr, card["procedure_name"])),
-        (tr("Channel"), Channel(card["channel"]).label(tr)),
+        (tr("Incoming number"), str(card.id)),
+        (tr("Date received"), tr.short_date(card.received)),
+        (tr("Applicant"), card.applicant),
+        (tr("Service"), shown(tr, card.procedure_name)),
+        (tr("Channel"), Channel(card.channel).label(tr)),
         (tr("Documents received"), "\n".join(
             f"{i}. {doc}" for i, doc in enumerate(_documents(card), 1))),
         (tr("The result is due"), due + (f" ({'; '.join(moved)})" if moved else "")),
@@ -294,12 +297,12 @@ def receipt_pdf(card: dict, target, lang: str, frame=None) -> None:
     story.append(Spacer(1, 8 * mm))
     received_label = tr("Received by")
     story.append(Paragraph(esc(f"{received_label}: ______________ {received_by}"), st["body"]))
-    story.append(Paragraph(esc(tr.short_date(card["received"])), st["body"]))
+    story.append(Paragraph(esc(tr.short_date(card.received)), st["body"]))
     story.append(Paragraph(esc(tr("Stamp")), st["small"]))
     build_pdf(target, story, tr, title=tr("Receipt of documents"))
 
 
-def refusal_pdf(card: dict, target, lang: str, frame=None) -> None:
+def refusal_pdf(card: RequestCard, target, lang: str, frame=None) -> None:
     """The motivated refusal letter (seed 002): to whom, what was refused, on what ground, the date
     of the refusal and the official who signs it."""
     from reportlab.lib.units import mm
@@ -310,20 +313,21 @@ def refusal_pdf(card: dict, target, lang: str, frame=None) -> None:
     tr = translator(lang)
     st = styles(lang=lang)
     frame = _frame(frame)
-    if card["status"] != RequestStatus.REFUSED:
+    if card.status != RequestStatus.REFUSED:
         from desktop.models.base import DomainError
 
-        raise DomainError(tr("Request No {number} is not refused.").format(number=card["id"]))
+        raise DomainError(tr("Request No {number} is not refused.").format(number=card.id))
     story = [*_letter_start(frame, tr, st, tr("Motivated refusal"))]
-    story.append(Paragraph(esc(tr("To: {applicant}").format(applicant=card["applicant"])), st["body"]))
+    story.append(Paragraph(esc(tr("To: {applicant}").format(applicant=card.applicant)), st["body"]))
     story.append(Spacer(1, 5 * mm))
-    ground = shown(tr, card["refusal_reason"])  # a ground of seed 002 in the letter's language, or as typed
+    ground = shown(tr, card.refusal_reason)  # a ground of seed 002 in the letter's language, or as typed
     text = tr("Your request No {number} of {received} for “{service}” is refused.").format(
-        number=card["id"], received=tr.short_date(card["received"]), service=shown(tr, card["procedure_name"]))
+        number=card.id, received=tr.short_date(card.received), service=shown(tr, card.procedure_name))
     story.append(Paragraph(esc(text), st["body"]))
     label = tr("Ground")
     story.append(Paragraph(f"<b>{esc(label)}:</b> {esc(ground)}", st["body"]))
     story.append(Spacer(1, 3 * mm))
     story.append(Paragraph(esc(tr("The refusal may be appealed in the procedure set by law.")), st["body"]))
-    story += _signature(frame, tr, st, tr.short_date(card["closed"]) if card.get("closed") else "«____» ______________ 20___")
+    story += _signature(frame, tr, st,
+                        tr.short_date(card.closed) if card.closed else "«____» ______________ 20___")
     build_pdf(target, story, tr, title=tr("Motivated refusal"))

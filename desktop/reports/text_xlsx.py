@@ -12,7 +12,7 @@ from pathlib import Path
 
 from desktop.i18n import translator
 from desktop.models.text_documents import FilledRow
-from desktop.models.text_versions import CONTENT_LANGUAGES, LANGUAGE_NAMES, Text_
+from desktop.models.text_versions import CONTENT_LANGUAGES, Language, Text_
 from desktop.reports.xlsx import Workbook, write_row
 
 ID, WHERE, ORIGINAL_LANG, ORIGINAL = range(4)
@@ -32,7 +32,7 @@ def texts_xlsx(target, texts: list[Text_], kind: str, doc_id: int | None, lang: 
     stale = book.add_format(font_name="Arial", font_size=10, valign="top", text_wrap=True, border=1,
                             bg_color="#FDE4E4")  # a version written for an original edited since
     header = [tr("Id"), tr("Where"), tr("Original language"), tr("Original")] + [
-        f"{code} — {tr(LANGUAGE_NAMES[code])}" for code in CONTENT_LANGUAGES]
+        f"{code} — {Language(code).label(tr)}" for code in CONTENT_LANGUAGES]
     write_row(ws, 0, header, book.fmt["header"])
     for r, t in enumerate(texts, 1):
         ws.write_string(r, ID, t.ref.key, book.fmt["cell"])

@@ -22,21 +22,21 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.i18n import N_, NC_, _, pgettext
-from desktop.models.request_templates import DurationKind, StepSpec, shown
-from desktop.models.requests import Channel
+from desktop.models.request_templates import DurationKind, StepSpec, TemplateRow, shown
+from desktop.models.requests import Channel, NewRequest
 from desktop.views.common.forms import date_edit, ok_cancel, to_date
 
 
 class NewRequestDialog(QDialog):
     """Procedure, applicant (a student from the register or a name typed in), received date, channel."""
 
-    def __init__(self, procedures: list[dict], students: list[tuple[int, str]], today: dt.date, parent=None):
+    def __init__(self, procedures: list[TemplateRow], students: list[tuple[int, str]], today: dt.date, parent=None):
         super().__init__(parent)
         self.setWindowTitle(_("New service request"))
         self.procedure = QComboBox()
         for p in procedures:
-            if p["active"]:
-                self.procedure.addItem(shown(_, p["name"]), p)
+            if p.active:
+                self.procedure.addItem(shown(_, p.name), p)
         self.student = QComboBox()
         self.student.setEditable(True)
         self.student.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -76,23 +76,23 @@ class NewRequestDialog(QDialog):
             box.deleteLater()
         self.boxes = []
         p = self.procedure.currentData()
-        for pos, step in enumerate(p["steps"] if p else []):
+        for pos, step in enumerate(p.steps if p else []):
             if step.optional:
                 box = QCheckBox(f"{_(step.condition)} → {_(step.name)}")
                 self.conditions.addWidget(box)
                 self.boxes.append((pos, box))
 
-    def values(self) -> dict:
+    def values(self) -> NewRequest:
         """Arguments of ``models.requests.create_request``."""
         text = self.student.currentText().strip()
         i = self.student.findText(text, Qt.MatchFlag.MatchExactly)
         student_id = self.student.itemData(i) if i > 0 else None
         p = self.procedure.currentData()
-        return {"procedure_id": p["id"] if p else None, "received": to_date(self.received),
-                "student_id": student_id, "applicant": "" if student_id else text,
-                "channel": self.channel.currentData(), "note": self.note.text(),
-                "documents": self.documents.toPlainText(),
-                "conditions": {pos for pos, box in self.boxes if box.isChecked()}}
+        return NewRequest(procedure_id=p.id if p else None, received=to_date(self.received),
+                          student_id=student_id, applicant="" if student_id else text,
+                          channel=self.channel.currentData(), note=self.note.text(),
+                          documents=self.documents.toPlainText(),
+                          conditions={pos for pos, box in self.boxes if box.isChecked()})
 
 
 class StepDoneDialog(QDialog):

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
+from typing import cast
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor
@@ -10,7 +12,7 @@ from PySide6.QtGui import QBrush, QColor
 from desktop import clock, colours, dates
 from desktop.i18n import N_, NC_, _, current
 from desktop.models.request_templates import shown
-from desktop.models.requests import Channel
+from desktop.models.requests import CardStep, Channel, RequestRow
 from desktop.reports.requests import duration_text, status_text
 from desktop.views.common.tablemodel import Column, RecordTableModel, TextFilterProxy
 
@@ -50,12 +52,18 @@ class RegisterModel(RecordTableModel):
     def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if index.isValid() and self.columns[index.column()].key == "status" and role in (
                 Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            row = self.rows[index.row()]
-            text = status_text(current(), row)
+            row = self.register_row(index.row())
+            text = status_text(current(), row["status"], row["overdue"])
             if row["refusal_reason"] and role == Qt.ItemDataRole.ToolTipRole:
                 text += ": " + row["refusal_reason"]
             return text
         return super().data(index, role)
+
+    def set_register(self, rows: list[RegisterRow]) -> None:
+        self.set_rows(cast("list[dict]", rows))  # the shared base holds its rows as plain dicts
+
+    def register_row(self, row: int) -> RegisterRow:
+        return cast(RegisterRow, self.rows[row])
 
     def _decorate(self, row: dict, column: int, role):
         key = self.columns[column].key
@@ -106,26 +114,31 @@ class RegisterProxy(TextFilterProxy):
         return super().filterAcceptsRow(source_row, source_parent)
 
 
-def label_rows(rows: list[dict]) -> list[dict]:
-    """Add translated labels so the text filter finds what the user sees."""
-    for r in rows:
-        r["procedure_label"] = _tr(r["procedure"])
-        r["current_step_label"] = _tr(r["current_step"])
-        r["id_text"] = str(r["id"])
-    return rows
+class RegisterRow(RequestRow):
+    """A register row as the table holds it: with the labels the text filter searches."""
+
+    procedure_label: str  # the procedure's name as the user sees it
+    current_step_label: str
+    id_text: str
+
+
+def label_rows(rows: list[RequestRow]) -> list[RegisterRow]:
+    """The rows with translated labels, so the text filter finds what the user sees."""
+    return [RegisterRow(**r, procedure_label=_tr(r["procedure"]), current_step_label=_tr(r["current_step"]),
+                        id_text=str(r["id"])) for r in rows]
 
 
 STEP_ROLE = Qt.ItemDataRole.UserRole + 10
 
 
 class StepsModel(QAbstractListModel):
-    """The steps of one request (``request_card(...)["steps"]``) for the timeline view."""
+    """The steps of one request (``request_card(...).steps``) for the timeline view."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.steps: list[dict] = []
+        self.steps: list[CardStep] = []
 
-    def set_steps(self, steps: list[dict]) -> None:
+    def set_steps(self, steps: Sequence[CardStep]) -> None:
         self.beginResetModel()
         self.steps = list(steps)
         self.endResetModel()
@@ -133,7 +146,7 @@ class StepsModel(QAbstractListModel):
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.steps)
 
-    def step(self, row: int) -> dict | None:
+    def step(self, row: int) -> CardStep | None:
         return self.steps[row] if 0 <= row < len(self.steps) else None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
@@ -141,15 +154,15 @@ class StepsModel(QAbstractListModel):
             return None
         s = self.steps[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{index.row() + 1}. {shown(_, s['name'])}"
+            return f"{index.row() + 1}. {shown(_, s.name)}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            lines = [shown(_, s["name"]), duration_text(current(), s)]
-            if s["unit"]:
-                lines.append(shown(_, s["unit"]))
-            if s["optional"]:
-                lines.append(_("if: {condition}").format(condition=shown(_, s["condition"])))
-            if s["note"]:
-                lines.append(s["note"])
+            lines = [shown(_, s.name), duration_text(current(), s)]
+            if s.unit:
+                lines.append(shown(_, s.unit))
+            if s.optional:
+                lines.append(_("if: {condition}").format(condition=shown(_, s.condition)))
+            if s.note:
+                lines.append(s.note)
             return "\n".join(lines)
         if role == STEP_ROLE:
             return s
@@ -158,11 +171,11 @@ class StepsModel(QAbstractListModel):
     def state(self, row: int) -> str:
         """done / late / overdue / skipped / open: what the timeline paints."""
         s = self.steps[row]
-        if s["skipped"]:
+        if s.skipped:
             return "skipped"
-        if s["actual"]:
-            return "late" if s["late"] else "done"
-        return "overdue" if s["overdue"] else "open"
+        if s.actual:
+            return "late" if s.late else "done"
+        return "overdue" if s.overdue else "open"
 
 
 def today() -> dt.date:

@@ -1,24 +1,12 @@
-"""Translating a document side by side: one row per text, the original beside each language.
-
-Missing versions are highlighted and can be filtered; every edit is an undoable command that
-calls ``text_versions.set_version``. The texts go to a spreadsheet for a colleague and come back
-(all or nothing). Before an export, :func:`confirm_missing` lists the texts without a version in
-the report's language and offers "Translate now" or "Export anyway".
-"""
+"""The translations dialog (a document's texts side by side, edited through undo, round trip
+through a spreadsheet) and the dialog listing texts without a version before an export."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    QStringListModel,
-    Qt,
-)
-from PySide6.QtGui import QColor, QKeySequence, QUndoStack
+from PySide6.QtCore import QStringListModel
+from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -36,143 +24,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from desktop import colours
 from desktop.i18n import _, ngettext
 from desktop.models.operations import bind
-from desktop.models.text_versions import CONTENT_LANGUAGES, LANGUAGE_NAMES, Text_
+from desktop.models.text_versions import CONTENT_LANGUAGES, LANGUAGE_NAMES, Language, Text_
 from desktop.views import settings as ui_settings
 from desktop.views.common.operations import run
-
-MISSING_FILL = QColor(colours.role("warn").fill)  # a text still to translate
-STALE_FILL = QColor(colours.role("danger").fill)  # a version written for an original edited since
-ORIGINAL_FILL = QColor(colours.role("neutral").fill)  # the original, not edited here
-WHERE, ORIGINAL = 0, 1
-LANG_COLUMNS = {lang: 2 + i for i, lang in enumerate(CONTENT_LANGUAGES)}
-MISSING_ROLE = Qt.ItemDataRole.UserRole + 10
-
-
-class TextsModel(QAbstractTableModel):
-    """The texts of one document (``text_documents.document_texts``); language columns editable."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.texts: list[Text_] = []
-        self.on_edit = None  # (Text_, lang, new text) -> None
-
-    def set_texts(self, texts: list[Text_]) -> None:
-        self.beginResetModel()
-        self.texts = list(texts)
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.texts)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else 2 + len(CONTENT_LANGUAGES)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if section == WHERE:
-            return _("Where")
-        if section == ORIGINAL:
-            return _("Original")
-        return _(LANGUAGE_NAMES[CONTENT_LANGUAGES[section - 2]])
-
-    def lang_of(self, column: int) -> str | None:
-        return CONTENT_LANGUAGES[column - 2] if column >= 2 else None
-
-    def is_missing(self, t: Text_, lang: str) -> bool:
-        return bool(t.original.strip()) and t.original_lang is not None and t.original_lang != lang \
-            and not t.versions.get(lang)
-
-    def is_stale(self, t: Text_, lang: str) -> bool:
-        return lang in t.stale and bool(t.versions.get(lang)) and lang != t.original_lang
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        t = self.texts[index.row()]
-        col = index.column()
-        lang = self.lang_of(col)
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            if col == WHERE:
-                return t.label
-            if col == ORIGINAL:
-                return t.original
-            assert lang is not None  # a language's column (WHERE and ORIGINAL are answered above)
-            return t.original if lang == t.original_lang else t.versions.get(lang, "")
-        if role == Qt.ItemDataRole.BackgroundRole and lang:
-            if lang == t.original_lang:
-                return ORIGINAL_FILL
-            if self.is_missing(t, lang):
-                return MISSING_FILL
-            if self.is_stale(t, lang):
-                return STALE_FILL
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if col == ORIGINAL and t.original_lang:
-                return _("The original, in {language}").format(language=_(LANGUAGE_NAMES[t.original_lang]))
-            if lang and lang == t.original_lang:
-                return _("The original is in this language; edit it in its document.")
-            if lang and self.is_missing(t, lang):
-                return _("No version in {language} yet: the original is printed.").format(
-                    language=_(LANGUAGE_NAMES[lang]))
-            if lang and self.is_stale(t, lang):
-                return _("Out of date: the original was edited after this version was written. Edit the version, "
-                         "or enter it again as it is, to mark it checked.")
-        if role == MISSING_ROLE:  # "Missing in ..." shows the out-of-date versions too
-            return {code for code in CONTENT_LANGUAGES if self.is_missing(t, code) or self.is_stale(t, code)}
-        return None
-
-    def flags(self, index: QModelIndex | QPersistentModelIndex):
-        flags = super().flags(index)
-        lang = self.lang_of(index.column())
-        if lang and lang != self.texts[index.row()].original_lang:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
-
-    def setData(self, index: QModelIndex | QPersistentModelIndex, value, role=Qt.ItemDataRole.EditRole) -> bool:
-        lang = self.lang_of(index.column())
-        if role != Qt.ItemDataRole.EditRole or not lang or self.on_edit is None:
-            return False
-        t = self.texts[index.row()]
-        value = str(value or "").strip()
-        if value == (t.versions.get(lang) or "") and not (value and self.is_stale(t, lang)):
-            return False  # the same text again marks an out-of-date version checked
-        self.on_edit(t, lang, value)
-        return True
-
-
-class TextsFilter(QSortFilterProxyModel):
-    """Only the texts missing a language (or missing any), and a text filter over every column."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.missing_lang: str | None = None  # a language code, "any", or None for every text
-        self.needle = ""
-
-    def set_filter(self, missing_lang: str | None, needle: str) -> None:
-        if hasattr(self, "beginFilterChange"):  # Qt 6.10+: invalidateFilter() is deprecated
-            self.beginFilterChange()
-            self.missing_lang, self.needle = missing_lang, needle.strip().casefold()
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            self.missing_lang, self.needle = missing_lang, needle.strip().casefold()
-            self.invalidateFilter()
-
-    def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:
-        model = self.sourceModel()
-        assert isinstance(model, TextsModel)  # the dialog's model
-        t = model.texts[row]
-        if self.missing_lang:
-            missing = model.data(model.index(row, 0), MISSING_ROLE)
-            if (self.missing_lang == "any" and not missing) or (self.missing_lang != "any"
-                                                                  and self.missing_lang not in missing):
-                return False
-        if self.needle:
-            hay = " ".join([t.label, t.original, *t.versions.values()]).casefold()
-            return self.needle in hay
-        return True
+from desktop.views.translations.models import WHERE, TextsFilter, TextsModel
 
 
 class TranslationsDialog(QDialog):
@@ -186,6 +43,26 @@ class TranslationsDialog(QDialog):
         self.undo_stack = undo_stack or QUndoStack(self)
         self.changed = False
         self.setWindowTitle(_("Translations: {document}").format(document=title))
+        self._build_table()
+        top = self._build_filter_row()
+        bottom = self._build_buttons()
+        hint = QLabel(_("Double-click a language cell to write its version. Yellow: no version yet, "
+                        "the original is printed. Grey: the original's own language.") + " "
+                     + _("Red: out of date, the original was edited after the version was written."))
+        hint.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(hint)
+        layout.addLayout(bottom)
+        self.show_combo.currentIndexChanged.connect(self._filter)
+        self.filter_box.textChanged.connect(self._filter)
+        self.resize(1200, 640)
+        self.reload()
+        if missing_lang:
+            self.show_combo.setCurrentIndex(max(self.show_combo.findData(missing_lang), 0))
+
+    def _build_table(self) -> None:
         self.model = TextsModel(self)
         self.model.on_edit = self.edit
         self.proxy = TextsFilter(self)
@@ -201,11 +78,13 @@ class TranslationsDialog(QDialog):
         head = self.view.horizontalHeader()
         head.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         head.setSectionResizeMode(WHERE, QHeaderView.ResizeMode.ResizeToContents)
+
+    def _build_filter_row(self) -> QHBoxLayout:
         self.show_combo = QComboBox()
         self.show_combo.addItem(_("All texts"), None)
         self.show_combo.addItem(_("Missing in any language"), "any")
         for code in CONTENT_LANGUAGES:
-            self.show_combo.addItem(_("Missing in {language}").format(language=_(LANGUAGE_NAMES[code])), code)
+            self.show_combo.addItem(_("Missing in {language}").format(language=Language(code).label()), code)
         self.filter_box = QLineEdit()
         self.filter_box.setClearButtonEnabled(True)
         self.filter_box.setPlaceholderText(_("Filter…"))
@@ -215,6 +94,9 @@ class TranslationsDialog(QDialog):
         top.addWidget(self.show_combo)
         top.addWidget(self.filter_box, 1)
         top.addWidget(self.count)
+        return top
+
+    def _build_buttons(self) -> QHBoxLayout:
         self.undo_button, self.redo_button = QPushButton(_("Undo")), QPushButton(_("Redo"))
         self.undo_button.clicked.connect(self.undo_stack.undo)
         self.redo_button.clicked.connect(self.redo_stack)
@@ -235,21 +117,7 @@ class TranslationsDialog(QDialog):
             bottom.addWidget(b)
         bottom.addStretch(1)
         bottom.addWidget(close)
-        hint = QLabel(_("Double-click a language cell to write its version. Yellow: no version yet, "
-                        "the original is printed. Grey: the original's own language.") + " "
-                     + _("Red: out of date, the original was edited after the version was written."))
-        hint.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(hint)
-        layout.addLayout(bottom)
-        self.show_combo.currentIndexChanged.connect(self._filter)
-        self.filter_box.textChanged.connect(self._filter)
-        self.resize(1200, 640)
-        self.reload()
-        if missing_lang:
-            self.show_combo.setCurrentIndex(max(self.show_combo.findData(missing_lang), 0))
+        return bottom
 
     def redo_stack(self) -> None:
         self.undo_stack.redo()
@@ -288,7 +156,8 @@ class TranslationsDialog(QDialog):
     # Spreadsheet round trip -----------------------------------------------------------------
     def export_sheet(self) -> str | None:
         folder = ui_settings.get(ui_settings.LAST_FOLDER) or str(Path.home())
-        path, _f = QFileDialog.getSaveFileName(self, _("Export to Excel"), str(Path(folder) / f"texts-{self.kind}.xlsx"),
+        path, _f = QFileDialog.getSaveFileName(self, _("Export to Excel"),
+                                               str(Path(folder) / f"texts-{self.kind}.xlsx"),
                                                _("Excel workbooks (*.xlsx)"))
         if path:
             ui_settings.put(ui_settings.LAST_FOLDER, str(Path(path).parent))
@@ -357,7 +226,7 @@ class MissingDialog(QDialog):
         self.setWindowTitle(_("Texts without a translation"))
         from desktop.models.text_versions import stale_count
 
-        language = _(LANGUAGE_NAMES.get(lang, lang))
+        language = Language(lang).label() if lang in LANGUAGE_NAMES else _(lang)
         stale = stale_count(missing, lang)
         lines = []
         if len(missing) > stale:
@@ -392,61 +261,3 @@ class MissingDialog(QDialog):
         layout.addWidget(self.list, 1)
         layout.addWidget(buttons)
         self.resize(640, 420)
-
-
-def content_language() -> str | None:
-    """The language typed texts are shown in (the interface's, where a version exists), or None
-    for their originals: one setting (QSettings ``content/shown``) for every page."""
-    from desktop.i18n import current_language
-
-    lang = current_language()
-    return lang if ui_settings.get(ui_settings.CONTENT_SHOWN) == "interface" and lang in CONTENT_LANGUAGES else None
-
-
-def shown_versions(session, table: str, field: str) -> dict[int, str]:
-    """Row id -> the version of ``table.field`` the pages show (none when they show originals)."""
-    from desktop.models.text_versions import load
-
-    lang = content_language()
-    if lang is None:
-        return {}
-    return {row_id: text for (row_id, _f), found in load(session, table, None, [field]).items()
-            if (text := found.get(lang))}
-
-
-def content_language_command(page, on_change) -> None:
-    """The one setting as a page's check command "Show texts in the interface language" (key
-    ``content_lang``, named by the page's ``set_command_texts``), kept in step with the other
-    pages; ``on_change()`` reloads the page's texts (through :func:`content_language`)."""
-    from PySide6.QtGui import QAction
-
-    act = QAction(page, checkable=True)
-    act.setChecked(ui_settings.get(ui_settings.CONTENT_SHOWN) == "interface")
-
-    def toggled(on: bool) -> None:
-        ui_settings.put(ui_settings.CONTENT_SHOWN, "interface" if on else "original")
-        page.ctx.data_changed.emit("content_language")  # every page, this one too, shows the choice
-
-    def changed(what: str) -> None:
-        if what != "content_language":
-            return
-        act.blockSignals(True)
-        act.setChecked(ui_settings.get(ui_settings.CONTENT_SHOWN) == "interface")
-        act.blockSignals(False)
-        on_change()
-
-    act.toggled.connect(toggled)
-    page.adopt_command("content_lang", act, kind="other")
-    page.ctx.data_changed.connect(changed)
-
-
-def confirm_missing(parent, missing: list[Text_], lang: str, translate) -> bool:
-    """True to go on with the export. With texts missing, asks: "Translate now" calls
-    ``translate(lang)`` (opens the translations view filtered to them) and stops the export."""
-    if not missing or lang not in CONTENT_LANGUAGES:
-        return True
-    answer = MissingDialog(missing, lang, parent).exec()
-    if answer == MissingDialog.TRANSLATE:
-        translate(lang)
-        return False
-    return answer == MissingDialog.EXPORT
