@@ -43,7 +43,7 @@ def cmd_agenda(args, ctx: Context) -> int:
     with ctx.db.session() as s:
         from desktop.models.text_documents import localize_meeting
 
-        tree, missing = localize_meeting(s, dict(mt.meeting_tree(s, mt.find_meeting(s, day, args.series).id)), lang)
+        tree, missing = localize_meeting(s, mt.meeting_tree(s, mt.find_meeting(s, day, args.series).id), lang)
         from desktop.models.document_frame import document_frame
 
         frame = document_frame(s, "agenda")

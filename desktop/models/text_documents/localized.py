@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+from collections.abc import Mapping
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -182,7 +184,7 @@ def faculty_name(session: Session, lang: str) -> str:
 
 # Meetings: agenda and minutes ----------------------------------------------------------------
 
-def localize_meeting(session: Session, tree: dict, lang: str) -> tuple[dict, list[Text_]]:
+def localize_meeting(session: Session, tree: Mapping[str, Any], lang: str) -> tuple[dict[str, Any], list[Text_]]:
     """The meeting tree (``meetings.meeting_tree``) with series, agenda items, minutes, decisions
     and the faculty's names in ``lang`` where a version exists; returns (tree, texts without one)."""
     from desktop.models.org import the_faculty
@@ -198,13 +200,13 @@ def localize_meeting(session: Session, tree: dict, lang: str) -> tuple[dict, lis
             shown.add((table, row_id, field))
         return t.text(lang) if t is not None else original
 
-    out = {**tree, "series": text("meeting_series", tree["series_id"], "name", tree["series"]),
+    out: dict[str, Any] = {**tree, "series": text("meeting_series", tree["series_id"], "name", tree["series"]),
            "decisions": [dict(d) for d in tree["decisions"]], "shown": shown, "lang": lang}
     faculty = the_faculty(session)
     if faculty is not None:
         out["faculty"] = get_version(session, "faculty", faculty.id, "name", lang) or tree["faculty"]
         out["university"] = get_version(session, "faculty", faculty.id, "university", lang) or tree["university"]
-    decided = {}
+    decided: dict[int, dict[str, Any]] = {}
     for d in out["decisions"]:
         original = d["text"]
         d["text"] = text("meeting_decision", d["id"], "text", original)

@@ -228,7 +228,7 @@ class MeetingsActions(_Page):  # for mypy an AreaPage: the page it is mixed into
             from desktop.models.text_documents import localize_meeting
 
             assert self.meeting_id is not None  # printing needs a meeting chosen
-            tree, _missing = localize_meeting(s, dict(mt.meeting_tree(s, self.meeting_id)), self.ctx.report_language)
+            tree, _missing = localize_meeting(s, mt.meeting_tree(s, self.meeting_id), self.ctx.report_language)
             from desktop.models.document_frame import document_frame
 
             frame = document_frame(s, "agenda")
