@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -18,6 +19,9 @@ from desktop.i18n import N_, _
 from desktop.models.base import DomainError
 from desktop.models.text_versions import Text_, missing, settle_languages, texts_of
 
+if TYPE_CHECKING:
+    from desktop.models.workplan import PlanTree, TreeItem, TreeSection
+
 DOCUMENT_KINDS = {"workplan": N_("Work plan"), "calendar": N_("Academic calendar"),
                   "procedures": N_("Procedures of service requests"), "meeting": N_("Meeting"),
                   "exams": N_("Disciplines and rooms")}
@@ -25,13 +29,14 @@ DOCUMENT_KINDS = {"workplan": N_("Work plan"), "calendar": N_("Academic calendar
 
 # Work plan -----------------------------------------------------------------------------------
 
-def plan_texts(session: Session, plan_id: int, tree: dict | None = None) -> list[Text_]:
+def plan_texts(session: Session, plan_id: int, tree: PlanTree | None = None) -> list[Text_]:
     """Every text of the plan with its versions. With ``tree`` (``workplan.plan_tree`` of this plan)
     the sections and items are taken from it, so only the persons' ids and the versions are read."""
     return _plan_texts(session, plan_id, tree)[0]
 
 
-def _plan_texts(session: Session, plan_id: int, tree: dict | None) -> tuple[list[Text_], dict[int, list[int]]]:
+def _plan_texts(session: Session, plan_id: int, tree: PlanTree | None
+                ) -> tuple[list[Text_], dict[int, list[int]]]:
     from desktop.models.workplan import (
         WorkPlan,
         WorkPlanItem,
@@ -59,7 +64,8 @@ def _plan_texts(session: Session, plan_id: int, tree: dict | None) -> tuple[list
             if (deadline or {}).get("kind") == "text":
                 deadlines.append((iid, f"{numeral[sid]}.{pos + 1}", deadline.get("text", "")))
     else:
-        header = tree
+        header = {"title": tree["title"], "faculty_name": tree["faculty_name"],
+                  "approver_position": tree["approver_position"]}
         sections = [(sec["id"], sec["number"], sec["title"]) for sec in tree["sections"]]
         items = [(item["id"], f"{sec['number']}.{item['number']}", item["text"])
                  for sec in tree["sections"] for item in sec["items"]]
@@ -94,7 +100,7 @@ def _plan_texts(session: Session, plan_id: int, tree: dict | None) -> tuple[list
     return settle_languages(out), people
 
 
-def localize_plan(session: Session, tree: dict, lang: str) -> tuple[dict, list[Text_]]:
+def localize_plan(session: Session, tree: PlanTree, lang: str) -> tuple[PlanTree, list[Text_]]:
     """The plan tree (``workplan.plan_tree``) with every text in ``lang`` where it has a version;
     returns (tree, texts without one).
 
@@ -159,10 +165,11 @@ def localize_plan(session: Session, tree: dict, lang: str) -> tuple[dict, list[T
         return original
 
     # a copy of what changes (sections, items, persons), not a deep copy of 300 items' deadlines
-    out = {**tree, "lang": lang, "sections": []}
-    for field, label in (("title", _("Title")), ("faculty_name", _("Faculty")), ("approver_position",
-                                                                                _("Approved by"))):
-        out[field] = text(("workplan", plan_id, field), tree.get(field) or "", label)
+    out: PlanTree = {**tree, "lang": lang, "sections": []}
+    out["title"] = text(("workplan", plan_id, "title"), tree["title"] or "", _("Title"))
+    out["faculty_name"] = text(("workplan", plan_id, "faculty_name"), tree["faculty_name"] or "", _("Faculty"))
+    out["approver_position"] = text(("workplan", plan_id, "approver_position"), tree["approver_position"] or "",
+                                    _("Approved by"))
     if tree.get("frames"):  # the frame's university and faculty (the faculty's own names) in lang too
         faculty = session.scalar(select(func.min(Faculty.id)))
         plan_frame = tree["frames"].get("plan")
@@ -174,13 +181,13 @@ def localize_plan(session: Session, tree: dict, lang: str) -> tuple[dict, list[T
                 faculty=name if name and frame.faculty == plan_frame.faculty else frame.faculty)
                 for kind, frame in tree["frames"].items()}
     responsible, deadline_word = _("Responsible"), _("Deadline")
-    shown_originals = []  # items whose editor shows the original: its label says its settled language
+    shown_originals: list[TreeItem] = []  # items whose editor shows the original: its label says its settled language
     for original_section in tree["sections"]:
-        section = {**original_section, "items": []}
+        section: TreeSection = {**original_section, "items": []}
         out["sections"].append(section)
         section["title"] = text(("workplan_section", section["id"], "title"), section["title"], section["number"])
         for original_item in original_section["items"]:
-            item = {**original_item, "responsible": [dict(r) for r in original_item["responsible"]]}
+            item: TreeItem = {**original_item, "responsible": [r.copy() for r in original_item["responsible"]]}
             section["items"].append(item)
             label = f"{section['number']}.{item['number']}"
             key = ("workplan_item", item["id"], "text")

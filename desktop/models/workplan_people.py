@@ -38,6 +38,9 @@ _ROLE_PATTERNS = [
 ]
 
 
+StaffIndex = dict[str, list[tuple[int, str]]]  # last name (lower case) -> [(staff id, initials such as "УА")]
+
+
 @dataclass
 class ResponsibleRef:
     text: str
@@ -45,11 +48,11 @@ class ResponsibleRef:
     role: str = ""
 
 
-def staff_index(session: Session) -> dict[str, list[tuple[int, str]]]:
+def staff_index(session: Session) -> StaffIndex:
     """Last name (lower case) -> [(staff id, initials such as "УА")]."""
     from desktop.models.org import Staff
 
-    index: dict[str, list[tuple[int, str]]] = {}
+    index: StaffIndex = {}
     for sid, last, first, patronymic in session.execute(
             select(Staff.id, Staff.last_name, Staff.first_name, Staff.patronymic)):
         initials = "".join(p.strip()[0] for p in (first, patronymic) if p and p.strip()).lower()
@@ -65,7 +68,7 @@ _INITIALS = re.compile(r"^(.*?)\s*((?:[^\W\d_]\s*\.\s*){1,2})$")
 _LEADING_INITIALS = re.compile(r"^((?:[^\W\d_]\s*\.\s*){1,2})\s*(.+)$")
 
 
-def match_staff(text: str, index: dict) -> int | None:
+def match_staff(text: str, index: StaffIndex) -> int | None:
     """"Кудуев А.Ж.", "Кудуев А.", "Рашид кызы Б.", "Ж. Абдималик кызы", "Кудуев" -> a staff id."""
     clean = " ".join(text.replace("\n", " ").split()).strip(" ,;")
     if re.search(r"[\s.][^\W\d_]$", clean):  # "Кудуев А" / "Сопуев У.А": the last dot was lost
@@ -112,7 +115,7 @@ def split_responsible(text: str) -> list[str]:
     return out
 
 
-def parse_responsible(text: str, index: dict) -> list[ResponsibleRef]:
+def parse_responsible(text: str, index: StaffIndex) -> list[ResponsibleRef]:
     refs = []
     for part in split_responsible(text):
         part = " ".join(part.split())

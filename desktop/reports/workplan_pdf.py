@@ -6,6 +6,7 @@ Table cells are plain strings broken with :func:`wrap` (fast, and markup-like te
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING, Any
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
@@ -15,6 +16,7 @@ from desktop import clock
 from desktop.i18n import translator
 from desktop.models import workplan_deadline as dl
 from desktop.models.typography import keep_initials
+from desktop.models.workplan.queries import progress_bucket
 from desktop.models.workplan_people import ROLE_LABELS
 from desktop.reports.pdf import (
     GRID,
@@ -28,12 +30,15 @@ from desktop.reports.pdf import (
     wrap,
 )
 
+if TYPE_CHECKING:
+    from desktop.models.workplan import PlanTree
+
 FONT_SIZE = 9
 WIDTHS_MM = (12, 88, 38, 42)  # No / activity / deadline / responsible on A4 portrait
 MAX_ROW_LINES = 50  # a longer item goes on in continuation rows (no row taller than a page)
 
 
-def plan_frame(tree: dict, kind: str = "plan"):
+def plan_frame(tree: PlanTree, kind: str = "plan"):
     """The frame of the plan (or its progress report): the plan's own approver, date and faculty
     name, where typed, override the faculty's document frame."""
     from dataclasses import replace
@@ -41,7 +46,7 @@ def plan_frame(tree: dict, kind: str = "plan"):
     from desktop.models.document_frame import blank_frame
 
     frame = (tree.get("frames") or {}).get(kind) or blank_frame(kind)
-    changes: dict[str, str] = {}
+    changes: dict[str, Any] = {}
     if kind == "plan" and (tree.get("approver_name") or tree.get("approver_position")):
         changes.update(approver_name=tree.get("approver_name") or "",
                        approver_position=tree.get("approver_position") or "")
@@ -50,7 +55,7 @@ def plan_frame(tree: dict, kind: str = "plan"):
     return replace(frame, **changes)
 
 
-def approval_block(tree: dict, tr, st) -> list:
+def approval_block(tree: PlanTree, tr, st) -> list:
     from desktop.reports.frame import pdf_top
 
     date = tree.get("approval_date")
@@ -85,7 +90,7 @@ class PlanTable(Table):
         return parts
 
 
-def plan_table(tree: dict, tr) -> Table:
+def plan_table(tree: PlanTree, tr) -> Table:
     widths = [w * mm for w in WIDTHS_MM]
     inner = [w - 6 for w in widths]
     font = SANS
@@ -119,7 +124,7 @@ def plan_table(tree: dict, tr) -> Table:
     return t
 
 
-def plan_pdf(target, tree: dict, lang: str) -> None:
+def plan_pdf(target, tree: PlanTree, lang: str) -> None:
     """Write the plan (``workplan.plan_tree``) to ``target`` (a path or a binary file)."""
     tr = translator(lang)
     st = styles(lang=lang)
@@ -133,7 +138,7 @@ def plan_pdf(target, tree: dict, lang: str) -> None:
 
 # Progress report ---------------------------------------------------------------------------
 
-def progress_counts(tree: dict, tr=None) -> tuple[list[dict], list[dict]]:
+def progress_counts(tree: PlanTree, tr=None) -> tuple[list[dict], list[dict]]:
     """Done / in progress / overdue / planned by section and by responsible person.
 
     A person is one staff member however the office wrote the name, one role ("каф. башчылары",
@@ -156,7 +161,7 @@ def progress_counts(tree: dict, tr=None) -> tuple[list[dict], list[dict]]:
         for item in section["items"]:
             if item["status"] == "cancelled":
                 continue
-            key = bucket(item)
+            key = progress_bucket(item)
             row[key] += 1
             row["total"] += 1
             counted = set()
@@ -170,14 +175,6 @@ def progress_counts(tree: dict, tr=None) -> tuple[list[dict], list[dict]]:
                 p["total"] += 1
         sections.append(row)
     return sections, sorted(people.values(), key=lambda p: (-p["total"], p["name"]))
-
-
-def bucket(item: dict) -> str:
-    if item["status"] == "done":
-        return "done"
-    if item["overdue"]:
-        return "overdue"
-    return "in_progress" if item["status"] == "in_progress" else "planned"
 
 
 BUCKET_COLOURS = {"done": "#4CAF50", "in_progress": "#2196F3", "overdue": "#E53935", "planned": "#BDBDBD"}
@@ -217,7 +214,7 @@ def section_picture(rows: list[dict], tr, width: float = 175 * mm):
 STATUS_WORDS = {"done": "Done", "in_progress": "In progress", "overdue": "Overdue", "planned": "Planned"}
 
 
-def progress_pdf(target, tree: dict, lang: str, on_date: dt.date | None = None) -> None:
+def progress_pdf(target, tree: PlanTree, lang: str, on_date: dt.date | None = None) -> None:
     tr = translator(lang)
     st = styles(lang=lang)
     on_date = on_date or clock.today()

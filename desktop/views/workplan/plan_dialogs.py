@@ -4,6 +4,7 @@ summary of a file about to be imported."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -21,6 +22,9 @@ from PySide6.QtWidgets import (
 from desktop.i18n import _
 from desktop.views.common.forms import date_edit, ok_cancel, to_date
 
+if TYPE_CHECKING:
+    from desktop.models.workplan import PlanTree
+
 HEADER_FIELDS = ("title", "faculty_name", "approver_name", "approver_position", "approval_date")
 
 
@@ -35,7 +39,7 @@ class PlanHeaderDialog(QDialog):
     """Title, faculty and the approval block (who approves, position, date; the date may stay blank
     so the PDF prints the «____» line to fill in by hand)."""
 
-    def __init__(self, tree: dict, parent=None):
+    def __init__(self, tree: PlanTree, parent=None):
         super().__init__(parent)
         self.setWindowTitle(_("Plan header"))
         self.title = QLineEdit(tree.get("title") or "")
