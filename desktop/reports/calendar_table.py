@@ -14,6 +14,7 @@ from desktop.models.academic_calendar import (
     Category,
     Entry,
     Layout,
+    Resolved,
     describe_rule,
 )
 from desktop.models.workdays import WorkCalendar
@@ -60,7 +61,7 @@ def cell_text(data: CalendarData, entry: Entry | None, span: tuple[dt.date, dt.d
     return "\n".join(parts)
 
 
-def table_rows(data: CalendarData, resolved: dict, tr: Translator) -> list[TableRow]:
+def table_rows(data: CalendarData, resolved: Resolved, tr: Translator) -> list[TableRow]:
     rows: list[TableRow] = []
     for numeral, category, events in data.by_category():
         rows.append(TableRow(True, f"{numeral}.", Category(category).label(tr), [""] * len(data.columns)))

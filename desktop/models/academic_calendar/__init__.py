@@ -56,6 +56,8 @@ from desktop.models.academic_calendar.copying import (
 from desktop.models.academic_calendar.crud import (
     CALENDAR_FIELDS,
     EVENT_FIELDS,
+    CalendarProperties,
+    EventSnapshot,
     add_event,
     calendar_properties,
     create_calendar,
@@ -97,6 +99,7 @@ from desktop.models.academic_calendar.queries import (
     resolve_relative,
 )
 from desktop.models.academic_calendar.rules import (
+    Resolved,
     RuleCycle,
     describe_rule,
     load,
@@ -123,6 +126,7 @@ __all__ = [
     "roman",
     "load",
     "RuleCycle",
+    "Resolved",
     "resolve",
     "describe_rule",
     "calendars",
@@ -135,6 +139,8 @@ __all__ = [
     "create_calendar",
     "delete_calendar",
     "CALENDAR_FIELDS",
+    "CalendarProperties",
+    "EventSnapshot",
     "calendar_properties",
     "update_calendar",
     "add_event",

@@ -6,7 +6,8 @@ A mixin of :class:`desktop.views.calendar.page.CalendarArea`; the exports are
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QInputDialog
 
@@ -119,15 +120,16 @@ class CalendarActions(_Page):  # for mypy an AreaPage: the page it is mixed into
         shown = cops.shown_event(self.data, event_id) if self.data else None
         self._do(_("Delete event"), bind(cops.delete_event_op, event_id, shown))
 
-    def new_calendar(self, year: str | None = None, values: dict | None = None) -> None:
+    def new_calendar(self, year: str | None = None, values: Mapping[str, Any] | None = None) -> None:
         """A new calendar; without ``values`` the properties dialog asks (level, layout, country ...)."""
         if values is None:
             from desktop.views.calendar.properties import CalendarPropertiesDialog
 
             with self.ctx.db.session() as s:
                 layout = ac.default_layout(s)  # the faculty's semesters or trimesters
-            defaults = {"level": "bachelor", "layout": layout, "country": self.ctx.country,
-                        "teaching_weeks": 15, "title": self.data.title if self.data else "", "approval": ""}
+            defaults: ac.CalendarProperties = {
+                "level": "bachelor", "layout": layout, "country": self.ctx.country, "teaching_weeks": 15,
+                "title": self.data.title if self.data else "", "approval": ""}
             dialog = CalendarPropertiesDialog(defaults, None, self)
             if year:
                 dialog.year.setText(year)
@@ -142,7 +144,7 @@ class CalendarActions(_Page):  # for mypy an AreaPage: the page it is mixed into
         if isinstance(outcome.result, int):
             self._select_calendar(outcome.result)
 
-    def edit_properties(self, values: dict | None = None) -> None:
+    def edit_properties(self, values: Mapping[str, Any] | None = None) -> None:
         """Change the calendar's own properties (undoable); a new country re-resolves rules at once."""
         if self.data is None:
             return
@@ -155,7 +157,8 @@ class CalendarActions(_Page):  # for mypy an AreaPage: the page it is mixed into
             dialog = CalendarPropertiesDialog(current, self.data.year_name, self)
             if not dialog.exec():
                 return
-            values = {k: v for k, v in dialog.values().items() if v != current.get(k)}
+            shown: Mapping[str, Any] = current
+            values = {k: v for k, v in dialog.values().items() if v != shown.get(k)}
         if not values:
             return
         self._do(_("Change calendar properties"), bind(cops.update_calendar_op, cal_id, **values))

@@ -11,7 +11,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from desktop import colours, i18n
 from desktop.i18n import N_, _, pgettext
-from desktop.models.academic_calendar import TERM_LABELS, CalendarData, Category, Layout
+from desktop.models.academic_calendar import TERM_LABELS, CalendarData, Category, Layout, Resolved
 from desktop.reports.calendar_table import cell_text
 
 EVENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -44,13 +44,13 @@ class EventsModel(QAbstractItemModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.data_: CalendarData | None = None
-        self.resolved: dict = {}
+        self.resolved: Resolved = {}
         self.problems: dict[tuple[int, str], list[str]] = {}
         self.root = _Node(None, "")
         self.on_edit: Callable[[int, str, object], None] | None = None
 
     # Loading --------------------------------------------------------------
-    def set_calendar(self, data: CalendarData | None, resolved: dict, problems) -> None:
+    def set_calendar(self, data: CalendarData | None, resolved: Resolved, problems) -> None:
         self.beginResetModel()
         self.data_, self.resolved = data, resolved
         self.problems = {}

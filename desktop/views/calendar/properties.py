@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from desktop import colours
 from desktop.i18n import N_, _
-from desktop.models.academic_calendar import LEVELS, Layout
+from desktop.models.academic_calendar import LEVELS, CalendarProperties, Layout
 from desktop.models.workdays import COUNTRIES
 from desktop.views.common.forms import ok_cancel
 
@@ -27,7 +27,7 @@ COUNTRY_LABELS = {"KG": N_("Kyrgyzstan"), "KZ": N_("Kazakhstan"), "RU": N_("Russ
 class CalendarPropertiesDialog(QDialog):
     """``values()`` gives what the page stores; with ``year`` None the year is asked for (new calendar)."""
 
-    def __init__(self, values: dict, year: str | None = None, parent=None):
+    def __init__(self, values: CalendarProperties, year: str | None = None, parent=None):
         super().__init__(parent)
         self.is_new = year is None
         self.setWindowTitle(_("New calendar") if self.is_new else _("Calendar properties"))
@@ -69,7 +69,7 @@ class CalendarPropertiesDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(560, 380)
 
-    def set_values(self, values: dict) -> None:
+    def set_values(self, values: CalendarProperties) -> None:
         for combo, key in ((self.level, "level"), (self.layout_, "layout"), (self.country, "country")):
             i = combo.findData(values.get(key))
             combo.setCurrentIndex(max(0, i))
@@ -77,7 +77,7 @@ class CalendarPropertiesDialog(QDialog):
         self.title.setText(values.get("title", ""))
         self.approval.setPlainText(values.get("approval", ""))
 
-    def values(self) -> dict:
+    def values(self) -> CalendarProperties:
         return {"level": self.level.currentData(), "layout": self.layout_.currentData(),
                 "country": self.country.currentData(), "title": self.title.text().strip(),
                 "approval": self.approval.toPlainText().strip(), "teaching_weeks": self.weeks.value() or None}
