@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from typing import TypedDict
 
 from desktop import dates
 from desktop.i18n import N_, LabelledEnum, Translator
@@ -40,6 +41,18 @@ class DeadlineEvent(LabelledEnum):
     AFTER_WINTER_SESSION = "after_winter_session", N_("After the winter session")
     AFTER_SUMMER_SESSION = "after_summer_session", N_("After the summer session")
     END_OF_YEAR = "end_of_year", N_("At the end of the academic year")
+
+
+class Deadline(TypedDict, total=False):
+    """A deadline as stored (JSON on the item): which keys it has depends on its ``kind``."""
+
+    kind: str  # a DeadlineKind value
+    months: list[list[int]]  # months: [[year, month], ...]
+    start: str  # dates: ISO dates (a date object is read too)
+    end: str
+    weekdays: list[int]  # weekly: 0 = Monday
+    events: list[str]  # event: DeadlineEvent values
+    text: str  # text: as the office wrote it
 
 
 KINDS = tuple(DeadlineKind)  # in the order the dialog offers them; members compare equal to the stored strings
@@ -80,7 +93,7 @@ def _iso(value) -> dt.date:
 
 # When ------------------------------------------------------------------------------------
 
-def periods(deadline: dict, first_year: int) -> list[tuple[dt.date, dt.date]]:
+def periods(deadline: Deadline, first_year: int) -> list[tuple[dt.date, dt.date]]:
     """The periods in which the deadline calls for work (recurring kinds: the whole year)."""
     kind = deadline.get("kind", "text")
     if kind == "months":
@@ -95,13 +108,13 @@ def periods(deadline: dict, first_year: int) -> list[tuple[dt.date, dt.date]]:
     return []
 
 
-def last_day(deadline: dict, first_year: int) -> dt.date | None:
+def last_day(deadline: Deadline, first_year: int) -> dt.date | None:
     """The day after which an unfinished item is overdue (None: free text never is)."""
     found = periods(deadline, first_year)
     return max(end for _s, end in found) if found else None
 
 
-def is_due(deadline: dict, start: dt.date, end: dt.date, first_year: int) -> bool:
+def is_due(deadline: Deadline, start: dt.date, end: dt.date, first_year: int) -> bool:
     """Whether the deadline asks for work in the period [start, end] (a week or a month).
 
     Weekly items are due in a period holding one of their weekdays; monthly items in a period
@@ -123,27 +136,27 @@ def is_due(deadline: dict, start: dt.date, end: dt.date, first_year: int) -> boo
     return any(s <= end and start <= e for s, e in periods(deadline, first_year))
 
 
-def is_overdue(deadline: dict, status: str, on_date: dt.date, first_year: int) -> bool:
+def is_overdue(deadline: Deadline, status: str, on_date: dt.date, first_year: int) -> bool:
     if status in ("done", "cancelled"):
         return False
     last = last_day(deadline, first_year)
     return last is not None and last < on_date
 
 
-def shift_years(deadline: dict, years: int) -> dict:
+def shift_years(deadline: Deadline, years: int) -> Deadline:
     """The same deadline ``years`` later (months and dates move; recurring kinds stay)."""
     kind = deadline.get("kind")
     if kind == "months":
         return {**deadline, "months": [[y + years, m] for y, m in deadline["months"]]}
     if kind == "dates":
-        def move(d):
-            d = _iso(d)
+        def move(value: str | dt.date) -> str:
+            d = _iso(value)
             try:
                 return d.replace(year=d.year + years).isoformat()
             except ValueError:  # 29 February
                 return d.replace(year=d.year + years, day=28).isoformat()
         return {**deadline, "start": move(deadline["start"]), "end": move(deadline.get("end") or deadline["start"])}
-    return dict(deadline)
+    return deadline.copy()
 
 
 # Rendering -------------------------------------------------------------------------------
@@ -152,7 +165,7 @@ def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def render(deadline: dict, tr: Translator) -> str:
+def render(deadline: Deadline, tr: Translator) -> str:
     """The deadline as the office writes it, in ``tr``'s language."""
     kind = deadline.get("kind", "text")
     if kind == "months":
@@ -289,7 +302,7 @@ def _year_of_month(month: int, first_year: int) -> int:
     return first_year if month >= 9 else first_year + 1
 
 
-def parse(text: str, first_year: int) -> dict:
+def parse(text: str, first_year: int) -> Deadline:
     """The office's deadline text in ky/kk/ru/en as data; free text when it does not fit."""
     clean = _normalise(text or "")
     low = clean.lower()
@@ -322,7 +335,7 @@ def parse(text: str, first_year: int) -> dict:
     return {"kind": "text", "text": clean}
 
 
-def _parse_dates(low: str, words: list[str], first_year: int) -> dict | None:
+def _parse_dates(low: str, words: list[str], first_year: int) -> Deadline | None:
     dmy = _DATE_DMY.findall(low)
     if dmy:
         rest = _DATE_DMY.sub(" ", low)

@@ -41,6 +41,7 @@ from desktop.models.workplan.entities import (
     roman,
 )
 from desktop.models.workplan.queries import (
+    PlanHeader,
     PlanTree,
     TreeItem,
     TreePerson,
@@ -75,6 +76,7 @@ __all__ = [
     "STANDARD_SECTIONS",
     "EXPECTED_ITEM_FIELDS",
     "roman",
+    "PlanHeader",
     "PlanTree",
     "TreeSection",
     "TreeItem",

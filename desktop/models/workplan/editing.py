@@ -38,6 +38,7 @@ from desktop.models.workplan.snapshots import (
     restore_item_versions,
     section_snapshot,
 )
+from desktop.models.workplan_deadline import Deadline
 from desktop.models.workplan_people import ResponsibleRef, StaffIndex, parse_responsible, staff_index
 
 
@@ -158,7 +159,7 @@ def restore_section(session: Session, snap: SectionSnapshot) -> None:
         restore_item(session, {**item, "section_id": section.id})
 
 
-def add_item(session: Session, section_id: int, text: str, *, deadline: dict[str, Any] | None = None,
+def add_item(session: Session, section_id: int, text: str, *, deadline: Deadline | None = None,
              responsible: str | Sequence[ResponsibleEntry | ResponsibleRef] | None = None,
              status: str = ItemStatus.PLANNED.value, position: int | None = None, item_id: int | None = None,
              index: StaffIndex | None = None) -> WorkPlanItem:

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from desktop.i18n import N_, NC_, LabelledEnum
 from desktop.models.base import Base, Versioned
 from desktop.models.org import AcademicYear
+from desktop.models.workplan_deadline import Deadline
 
 
 class ItemStatus(LabelledEnum):
@@ -69,7 +70,7 @@ class WorkPlanItem(Versioned, Base):
     section_id: Mapped[int] = mapped_column(ForeignKey("workplan_section.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(default=0)
     text: Mapped[str] = mapped_column(Text, default="")
-    deadline: Mapped[dict] = mapped_column(JSON, default=dict)
+    deadline: Mapped[Deadline] = mapped_column(JSON, default=dict)
     status: Mapped[str] = mapped_column(String(20), default=ItemStatus.PLANNED.value)
     completion_note: Mapped[str] = mapped_column(Text, default="")
     completed_on: Mapped[dt.date | None] = mapped_column(Date)

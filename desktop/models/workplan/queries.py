@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, NotRequired, TypedDict
+from typing import TYPE_CHECKING, NotRequired, TypedDict
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -23,6 +23,7 @@ from desktop.models.workplan.entities import (
     WorkPlanSection,
     roman,
 )
+from desktop.models.workplan_deadline import Deadline
 
 if TYPE_CHECKING:
     from desktop.models.document_frame import DocumentFrame
@@ -40,7 +41,7 @@ class TreeItem(TypedDict):
     section_id: int
     number: int  # within its section: "II.3" is item 3 of section II
     text: str
-    deadline: dict[str, Any]  # workplan_deadline's JSON
+    deadline: Deadline
     status: str
     completion_note: str
     completed_on: dt.date | None
@@ -62,17 +63,22 @@ class TreeSection(TypedDict):
     items: list[TreeItem]
 
 
-class PlanTree(TypedDict):
-    """The whole plan as plain data (:func:`plan_tree`): the editor, the exports and the command line read it."""
+class PlanHeader(TypedDict):
+    """A plan's header as its dialog edits it (``editing.update_plan`` takes these fields)."""
 
-    id: int
-    year: str
-    first_year: int
     title: str
     faculty_name: str
     approver_name: str
     approver_position: str
     approval_date: dt.date | None
+
+
+class PlanTree(PlanHeader):
+    """The whole plan as plain data (:func:`plan_tree`): the editor, the exports and the command line read it."""
+
+    id: int
+    year: str
+    first_year: int
     sections: list[TreeSection]
     frames: dict[str, DocumentFrame]  # "plan", "progress"
     lang: NotRequired[str]  # set by text_documents.localize_plan
@@ -124,7 +130,7 @@ def plan_tree(session: Session, plan: WorkPlan, today: dt.date | None = None) ->
             .join(WorkPlanSection).where(WorkPlanSection.plan_id == plan.id)
             .order_by(WorkPlanSection.position, WorkPlanItem.position)):
         refs = people.get(iid, [])
-        deadline = dict(deadline or {})
+        deadline = deadline.copy() if deadline else Deadline()
         by_section[sid]["items"].append({
             "id": iid, "section_id": sid, "number": pos + 1, "text": text, "deadline": deadline, "status": status,
             "completion_note": note or "", "completed_on": completed, "responsible": refs,

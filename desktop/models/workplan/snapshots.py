@@ -10,6 +10,7 @@ from typing import Any, TypedDict
 from sqlalchemy.orm import Session
 
 from desktop.models.workplan.entities import WorkPlan, WorkPlanItem, WorkPlanSection
+from desktop.models.workplan_deadline import Deadline
 
 Versions = list[tuple[Any, ...]]  # text_versions.snapshot_versions: (field, lang, text, source) rows
 
@@ -31,7 +32,7 @@ class ItemSnapshot(TypedDict):
     section_id: int
     position: int
     text: str
-    deadline: dict[str, Any]  # workplan_deadline's JSON
+    deadline: Deadline
     status: str
     completion_note: str
     completed_on: dt.date | None
@@ -93,8 +94,8 @@ def item_snapshot(item: WorkPlanItem) -> ItemSnapshot:
             "responsible_versions": [snapshot_versions(session, "workplan_responsible", r.id)
                                      for r in item.responsible],
             "id": item.id, "section_id": item.section_id, "position": item.position, "text": item.text,
-            "deadline": dict(item.deadline or {}), "status": item.status, "completion_note": item.completion_note,
-            "completed_on": item.completed_on,
+            "deadline": item.deadline.copy() if item.deadline else Deadline(), "status": item.status,
+            "completion_note": item.completion_note, "completed_on": item.completed_on,
             # with their ids: a restore keeps them, so their language versions (keyed by id) stay theirs
             # on PostgreSQL too, where a new row would get a new id from the sequence
             "responsible": [{"id": r.id, "staff_id": r.staff_id, "role": r.role, "text": r.text}

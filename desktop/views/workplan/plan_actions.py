@@ -9,8 +9,9 @@ calls a ``do_*`` method that tests call directly.
 from __future__ import annotations
 
 import io
+from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QLineEdit, QMessageBox
@@ -108,7 +109,7 @@ class PlanActions(_Page):  # for mypy an AreaPage: the page it is mixed into
         if dialog.exec():
             self.do_edit_header(dialog.values())
 
-    def do_edit_header(self, values: dict) -> None:
+    def do_edit_header(self, values: Mapping[str, Any]) -> None:
         if not self.tree:
             return
         changed = {k: v for k, v in values.items() if k in HEADER_FIELDS and self.tree.get(k) != v}

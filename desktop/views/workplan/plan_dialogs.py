@@ -23,7 +23,7 @@ from desktop.i18n import _
 from desktop.views.common.forms import date_edit, ok_cancel, to_date
 
 if TYPE_CHECKING:
-    from desktop.models.workplan import PlanTree
+    from desktop.models.workplan import PlanHeader, PlanTree
 
 HEADER_FIELDS = ("title", "faculty_name", "approver_name", "approver_position", "approval_date")
 
@@ -70,7 +70,7 @@ class PlanHeaderDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(680, self.sizeHint().height())
 
-    def values(self) -> dict:
+    def values(self) -> PlanHeader:
         date: dt.date | None = to_date(self.date) if self.has_date.isChecked() else None
         return {"title": self.title.text().strip(), "faculty_name": self.faculty.text().strip(),
                 "approver_name": self.approver.text().strip(), "approver_position": self.position.text().strip(),
