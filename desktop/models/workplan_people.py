@@ -9,20 +9,32 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.i18n import N_
+from desktop.i18n import N_, LabelledEnum, Translator, current
 
-DEANS_OFFICE = "deans_office"
 
-ROLE_LABELS = {
-    DEANS_OFFICE: N_("Dean's office"),
-    "dean": N_("Dean"),
-    "vice_dean": N_("Vice-deans"),
-    "methodist": N_("Methodists"),
-    "head_of_department": N_("Heads of departments"),
-    "curator": N_("Curators"),
-    "programme_lead": N_("Programme leads"),
-    "teacher": N_("Teachers"),
-}
+class ResponsibleRole(LabelledEnum):
+    """A role named as responsible for a plan item (stored in ``WorkPlanResponsible.role``): the
+    dean's office, or the staff who hold a ``StaffRole`` (the same values), named as a group."""
+
+    DEANS_OFFICE = "deans_office", N_("Dean's office")
+    DEAN = "dean", N_("Dean")
+    VICE_DEAN = "vice_dean", N_("Vice-deans")
+    METHODIST = "methodist", N_("Methodists")
+    HEAD_OF_DEPARTMENT = "head_of_department", N_("Heads of departments")
+    CURATOR = "curator", N_("Curators")
+    PROGRAMME_LEAD = "programme_lead", N_("Programme leads")
+    TEACHER = "teacher", N_("Teachers")
+
+
+DEANS_OFFICE = ResponsibleRole.DEANS_OFFICE.value
+
+
+def role_label(role: str, tr: Translator | None = None) -> str:
+    """A stored role in the interface language (or ``tr``'s); a role no longer known as written."""
+    try:
+        return ResponsibleRole(role).label(tr)
+    except ValueError:
+        return (tr or current())(role)
 
 # Stems of role words in ky/ru/kk/en (lower case, after removing dots).
 _ROLE_PATTERNS = [

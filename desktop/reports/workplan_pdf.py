@@ -17,7 +17,7 @@ from desktop.i18n import translator
 from desktop.models import workplan_deadline as dl
 from desktop.models.typography import keep_initials
 from desktop.models.workplan.queries import progress_bucket
-from desktop.models.workplan_people import ROLE_LABELS
+from desktop.models.workplan_people import role_label
 from desktop.reports.pdf import (
     GRID,
     SANS,
@@ -151,7 +151,7 @@ def progress_counts(tree: PlanTree, tr=None) -> tuple[list[dict], list[dict]]:
         if r["staff_id"]:
             return ("staff", r["staff_id"]), r["text"]
         if r["role"] and tr is not None:
-            return ("role", r["role"]), tr(ROLE_LABELS.get(r["role"], r["role"]))
+            return ("role", r["role"]), role_label(r["role"], tr)
         return ("text", " ".join(r["text"].casefold().split())), r["text"]
 
     sections: list = []

@@ -14,7 +14,7 @@ from desktop.i18n import _, current
 from desktop.models import workplan as wp
 from desktop.models import workplan_deadline as dl
 from desktop.models.operations import Change
-from desktop.models.workplan_people import ROLE_LABELS
+from desktop.models.workplan_people import role_label
 from desktop.views import settings as ui_settings
 
 if TYPE_CHECKING:
@@ -161,7 +161,7 @@ class PlanListing(_Page):  # for mypy an AreaPage: the page it is mixed into
                         people.setdefault(("role", r["role"]), r["role"])
         for key in people:  # roles are named in the interface language, once each
             if key[0] == "role":
-                people[key] = _(ROLE_LABELS.get(str(key[1]), str(key[1])))
+                people[key] = role_label(str(key[1]))
         fill(self.f_person, [(_("Everyone"), None)] + sorted(((v, list(k)) for k, v in people.items()),
                                                              key=lambda e: e[0]))
         first = self.model.first_year
