@@ -245,7 +245,7 @@ def calendar_texts(session: Session, calendar_id: int) -> list[Text_]:
                             .join(ac.CalendarEvent, ac.CalendarDate.event_id == ac.CalendarEvent.id)
                             .where(ac.CalendarEvent.calendar_id == calendar_id, ac.CalendarDate.text != "")).all()
     out += texts_of(session, "calendar_date", [
-        (did, "text", text, f"{numerals.get(eid, '')} · {_(ac.TERM_LABELS[term]) if term in ac.TERM_LABELS else term}")
+        (did, "text", text, f"{numerals.get(eid, '')} · {ac.term_label(term)}")
         for did, eid, term, text in dates])
     return settle_languages(out)
 

@@ -9,13 +9,13 @@ from dataclasses import dataclass
 from desktop import dates
 from desktop.i18n import Translator
 from desktop.models.academic_calendar import (
-    TERM_LABELS,
     CalendarData,
     Category,
     Entry,
     Layout,
     Resolved,
     describe_rule,
+    term_label,
 )
 from desktop.models.workdays import WorkCalendar
 
@@ -31,7 +31,7 @@ class TableRow:
 
 
 def column_titles(data: CalendarData, tr: Translator) -> list[str]:
-    return [" / ".join(tr(TERM_LABELS[t]) if not (t == "summer" and data.layout == Layout.TRIMESTER)
+    return [" / ".join(term_label(t, tr) if not (t == "summer" and data.layout == Layout.TRIMESTER)
                        else tr("Summer trimester") for t in column) for column in data.columns]
 
 

@@ -6,6 +6,7 @@ Table cells are plain strings broken with :func:`wrap` (fast, and markup-like te
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from reportlab.lib import colors
@@ -16,7 +17,7 @@ from desktop import clock
 from desktop.i18n import translator
 from desktop.models import workplan_deadline as dl
 from desktop.models.typography import keep_initials
-from desktop.models.workplan.queries import progress_bucket
+from desktop.models.workplan.queries import Progress, progress_bucket
 from desktop.models.workplan_people import role_label
 from desktop.reports.pdf import (
     GRID,
@@ -103,10 +104,11 @@ def plan_table(tree: PlanTree, tr) -> Table:
     for section in tree["sections"]:
         r = len(rows)
         headings.append(r)
-        rows.append([wrap(f"{section['number']}. {section['title']}", font + "-Bold", FONT_SIZE, sum(inner)), "", "", ""])
+        heading = wrap(f"{section['number']}. {section['title']}", font + "-Bold", FONT_SIZE, sum(inner))
+        rows.append([heading, "", "", ""])
         style += [("BACKGROUND", (0, r), (-1, r), SECTION_FILL),
-                  ("FONT", (0, r), (-1, r), font + "-Bold", FONT_SIZE, FONT_SIZE * 1.2), ("ALIGN", (0, r), (-1, r), "CENTER"),
-                  ("RIGHTPADDING", (0, r), (0, r), 3 - across)]
+                  ("FONT", (0, r), (-1, r), font + "-Bold", FONT_SIZE, FONT_SIZE * 1.2),
+                  ("ALIGN", (0, r), (-1, r), "CENTER"), ("RIGHTPADDING", (0, r), (0, r), 3 - across)]
         for item in section["items"]:
             rows.extend(split_tall_cells([
                 f"{item['number']}.",
@@ -138,15 +140,24 @@ def plan_pdf(target, tree: PlanTree, lang: str) -> None:
 
 # Progress report ---------------------------------------------------------------------------
 
-def progress_counts(tree: PlanTree, tr=None) -> tuple[list[dict], list[dict]]:
+@dataclass(slots=True)
+class ProgressRow:
+    """A line of the progress report: a section or a person, and their items by state."""
+
+    name: str
+    counts: dict[Progress, int] = field(default_factory=lambda: dict.fromkeys(Progress, 0))
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+def progress_counts(tree: PlanTree, tr=None) -> tuple[list[ProgressRow], list[ProgressRow]]:
     """Done / in progress / overdue / planned by section and by responsible person.
 
     A person is one staff member however the office wrote the name, one role ("каф. башчылары",
     "Кафедра башчылары" are both heads of departments, named in ``tr``'s language), or else the
     text as written, compared without regard to case."""
-    def empty(name):
-        return {"name": name, "done": 0, "in_progress": 0, "overdue": 0, "planned": 0, "total": 0}
-
     def person(r) -> tuple[tuple, str]:
         if r["staff_id"]:
             return ("staff", r["staff_id"]), r["text"]
@@ -154,34 +165,31 @@ def progress_counts(tree: PlanTree, tr=None) -> tuple[list[dict], list[dict]]:
             return ("role", r["role"]), role_label(r["role"], tr)
         return ("text", " ".join(r["text"].casefold().split())), r["text"]
 
-    sections: list = []
-    people: dict = {}
+    sections: list[ProgressRow] = []
+    people: dict[tuple, ProgressRow] = {}
     for section in tree["sections"]:
-        row = empty(f"{section['number']}. {section['title']}")
+        row = ProgressRow(f"{section['number']}. {section['title']}")
         for item in section["items"]:
             if item["status"] == "cancelled":
                 continue
             key = progress_bucket(item)
-            row[key] += 1
-            row["total"] += 1
+            row.counts[key] += 1
             counted = set()
             for r in item["responsible"]:
                 found, name = person(r)
                 if found in counted:  # "Деканат, деканат" counts the item once
                     continue
                 counted.add(found)
-                p = people.setdefault(found, empty(name))
-                p[key] += 1
-                p["total"] += 1
+                people.setdefault(found, ProgressRow(name)).counts[key] += 1
         sections.append(row)
-    return sections, sorted(people.values(), key=lambda p: (-p["total"], p["name"]))
+    return sections, sorted(people.values(), key=lambda p: (-p.total, p.name))
 
 
-BUCKET_COLOURS = {"done": "#4CAF50", "in_progress": "#2196F3", "overdue": "#E53935", "planned": "#BDBDBD"}
-BUCKETS = ("done", "in_progress", "overdue", "planned")
+BUCKET_COLOURS = {Progress.DONE: "#4CAF50", Progress.IN_PROGRESS: "#2196F3", Progress.OVERDUE: "#E53935",
+                  Progress.PLANNED: "#BDBDBD"}
 
 
-def section_picture(rows: list[dict], tr, width: float = 175 * mm):
+def section_picture(rows: list[ProgressRow], tr, width: float = 175 * mm):
     """A stacked horizontal bar per section (reportlab.graphics)."""
     from reportlab.graphics.charts.barcharts import HorizontalBarChart
     from reportlab.graphics.shapes import Drawing, Rect, String
@@ -190,28 +198,25 @@ def section_picture(rows: list[dict], tr, width: float = 175 * mm):
     d = Drawing(width, height)
     chart = HorizontalBarChart()
     chart.x, chart.y, chart.width, chart.height = 25, 30, width - 40, height - 40
-    chart.data = [[r[b] for r in reversed(rows)] for b in BUCKETS]
+    chart.data = [[r.counts[b] for r in reversed(rows)] for b in Progress]
     chart.categoryAxis.style = "stacked"
-    chart.categoryAxis.categoryNames = [r["name"].split(".")[0] for r in reversed(rows)]
+    chart.categoryAxis.categoryNames = [r.name.split(".")[0] for r in reversed(rows)]
     chart.categoryAxis.labels.fontName = SANS
     chart.valueAxis.labels.fontName = SANS
     chart.valueAxis.valueMin = 0
-    for i, b in enumerate(BUCKETS):
+    for i, b in enumerate(Progress):
         chart.bars[i].fillColor = colors.HexColor(BUCKET_COLOURS[b])
         chart.bars[i].strokeColor = None
     d.add(chart)
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
     x = 25
-    for b in BUCKETS:
+    for b in Progress:
         d.add(Rect(x, 5, 8, 8, fillColor=colors.HexColor(BUCKET_COLOURS[b]), strokeColor=None))
-        label = tr(STATUS_WORDS[b])
+        label = b.label(tr)
         d.add(String(x + 11, 6, label, fontName=SANS, fontSize=8))
         x += 11 + stringWidth(label, SANS, 8) + 12
     return d
-
-
-STATUS_WORDS = {"done": "Done", "in_progress": "In progress", "overdue": "Overdue", "planned": "Planned"}
 
 
 def progress_pdf(target, tree: PlanTree, lang: str, on_date: dt.date | None = None) -> None:
@@ -219,7 +224,7 @@ def progress_pdf(target, tree: PlanTree, lang: str, on_date: dt.date | None = No
     st = styles(lang=lang)
     on_date = on_date or clock.today()
     sections, people = progress_counts(tree, tr)
-    heading = [tr("Section"), tr("Done"), tr("In progress"), tr("Overdue"), tr("Planned"), tr.pgettext("sum column", "Total")]
+    heading = [tr("Section"), *(b.label(tr) for b in Progress), tr.pgettext("sum column", "Total")]
     # Count columns as wide as their longest header word ("Запланировано", "Жоспарланған"), the
     # headers wrapped at spaces; the name column takes the rest of the 175 mm.
     from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -231,7 +236,8 @@ def progress_pdf(target, tree: PlanTree, lang: str, on_date: dt.date | None = No
     def table(rows, first):
         data = [[first] + [wrap(h, bold, FONT_SIZE, count_width - 6) for h in heading[1:]]]
         for r in rows:
-            data.append([wrap(r["name"], SANS, FONT_SIZE, name_width - 6)] + [str(r[b]) for b in (*BUCKETS, "total")])
+            data.append([wrap(r.name, SANS, FONT_SIZE, name_width - 6)]
+                        + [str(r.counts[b]) for b in Progress] + [str(r.total)])
         t = Table(data, colWidths=[name_width] + [count_width] * 5, repeatRows=1)
         t.setStyle(TableStyle(table_style_commands(1, SANS, FONT_SIZE) + [
             ("ALIGN", (1, 1), (-1, -1), "RIGHT")]))

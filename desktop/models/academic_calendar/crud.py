@@ -12,7 +12,6 @@ from desktop.i18n import _
 from desktop.models.academic_calendar.entities import (
     EVENT_KINDS,
     LEVELS,
-    TERM_LABELS,
     TERMS,
     AcademicCalendar,
     CalendarDate,
@@ -22,6 +21,7 @@ from desktop.models.academic_calendar.entities import (
     Layout,
     Rule,
     RuleKind,
+    term_label,
 )
 from desktop.models.academic_calendar.queries import calendar_engine, default_layout, find_calendar
 from desktop.models.academic_calendar.rules import load, resolve
@@ -126,7 +126,7 @@ def update_calendar(session: Session, calendar_id: int, **values: Any) -> dict[s
         lost = sorted(used - set(TERMS[Layout(layout)]), key=list(TERMS[Layout(cal.layout)]).index)
         if lost:
             raise DomainError(_("The calendar has dates in {terms}, which the new layout lacks; clear them first.")
-                              .format(terms=", ".join(_(TERM_LABELS[t]) for t in lost)))
+                              .format(terms=", ".join(term_label(t) for t in lost)))
     for key, value in values.items():
         if key == "country":
             value = str(value).upper()

@@ -43,6 +43,7 @@ from desktop.models.workplan.entities import (
 from desktop.models.workplan.queries import (
     PlanHeader,
     PlanTree,
+    Progress,
     TreeItem,
     TreePerson,
     TreeSection,
@@ -78,6 +79,7 @@ __all__ = [
     "roman",
     "PlanHeader",
     "PlanTree",
+    "Progress",
     "TreeSection",
     "TreeItem",
     "TreePerson",

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop import clock
-from desktop.i18n import _
+from desktop.i18n import N_, LabelledEnum, _
 from desktop.models import workplan_deadline as dl
 from desktop.models.base import DomainError
 from desktop.models.org import AcademicYear
@@ -145,13 +145,21 @@ def plan_tree(session: Session, plan: WorkPlan, today: dt.date | None = None) ->
     }
 
 
-def progress_bucket(item: TreeItem) -> str:
-    """Where an item counts in the progress report and the editor's bars: done, overdue, in progress, planned."""
-    if item["status"] == "done":
-        return "done"
+class Progress(LabelledEnum):
+    """Where an item counts in the progress report and the editor's bars (in this order)."""
+
+    DONE = "done", N_("Done")
+    IN_PROGRESS = "in_progress", N_("In progress")
+    OVERDUE = "overdue", N_("Overdue")
+    PLANNED = "planned", N_("Planned")
+
+
+def progress_bucket(item: TreeItem) -> Progress:
+    if item["status"] == ItemStatus.DONE:
+        return Progress.DONE
     if item["overdue"]:
-        return "overdue"
-    return "in_progress" if item["status"] == "in_progress" else "planned"
+        return Progress.OVERDUE
+    return Progress.IN_PROGRESS if item["status"] == ItemStatus.IN_PROGRESS else Progress.PLANNED
 
 
 def _frames(session: Session) -> dict[str, DocumentFrame]:

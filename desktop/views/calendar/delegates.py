@@ -6,8 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem
 
-from desktop.i18n import _
-from desktop.views.calendar.events_model import KIND_LABELS
+from desktop.models.academic_calendar import EventKind
 
 
 class WrapDelegate(QStyledItemDelegate):
@@ -34,8 +33,8 @@ class WrapDelegate(QStyledItemDelegate):
 class KindDelegate(WrapDelegate):
     def createEditor(self, parent, option, index):
         combo = QComboBox(parent)
-        for kind, label in KIND_LABELS.items():
-            combo.addItem(_(label), kind)
+        for kind in EventKind:
+            combo.addItem(kind.label(), kind.value)
         return combo
 
     def setEditorData(self, editor, index):

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from desktop import clock, colours, dates, i18n
 from desktop.i18n import _
-from desktop.models.academic_calendar import TERM_LABELS, CalendarData, Entry, Rule, RuleKind
+from desktop.models.academic_calendar import CalendarData, Entry, Rule, RuleKind, term_label
 from desktop.models.workdays import OverrideKind
 from desktop.views.common.forms import date_edit, ok_cancel
 
@@ -104,7 +104,7 @@ class EntryDialog(QDialog):
         self.error = QLabel()
         self.error.setStyleSheet(f"color: {colours.role('danger').text};")
         form = QFormLayout()
-        form.addRow(QLabel(f"<b>{event.number} {event.title}</b> — {_(TERM_LABELS.get(term, term))}"
+        form.addRow(QLabel(f"<b>{event.number} {event.title}</b> — {term_label(term)}"
                            if event else ""))
         form.addRow(row)
         dates = QHBoxLayout()

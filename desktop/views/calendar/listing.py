@@ -94,7 +94,7 @@ class CalendarListing(_Page):  # for mypy an AreaPage: the page it is mixed into
         self.chooser.blockSignals(True)
         self.chooser.clear()
         for cal_id, year, level, layout in items:
-            level_label = _("Bachelor") if level == "bachelor" else _("Master")
+            level_label = (ac.Level.BACHELOR if level == ac.Level.BACHELOR else ac.Level.MASTER).label()
             self.chooser.addItem(f"{year} · {level_label} · {ac.Layout(layout).label()}", cal_id)
         i = self.chooser.findData(wanted)
         self.chooser.setCurrentIndex(i if i >= 0 else 0)
@@ -154,7 +154,7 @@ class CalendarListing(_Page):  # for mypy an AreaPage: the page it is mixed into
         for p in problems:
             e = self.data.event(p.event_id) if self.data is not None else None  # problems: of a loaded calendar
             where = f"{e.number} {e.title if len(e.title) <= 60 else e.title[:59] + '…'}" if e else ""
-            term = _(ac.TERM_LABELS.get(p.term, p.term)) if p.term else ""
+            term = ac.term_label(p.term) if p.term else ""
             # ✖ errors (``dekanat check`` fails on them), ⚠ warnings (planning matters).
             mark = "✖" if p.is_error else "⚠"
             lines.append(f"{mark} {where} — {term}: {p.message(tr)}")

@@ -15,13 +15,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import colours
-from desktop.i18n import N_, _
+from desktop.i18n import _
 from desktop.models.academic_calendar import LEVELS, CalendarProperties, Layout
-from desktop.models.workdays import COUNTRIES
+from desktop.models.workdays import COUNTRIES, COUNTRY_NAMES
 from desktop.views.common.forms import ok_cancel
-
-LEVEL_LABELS = {"bachelor": N_("Bachelor"), "master": N_("Master")}
-COUNTRY_LABELS = {"KG": N_("Kyrgyzstan"), "KZ": N_("Kazakhstan"), "RU": N_("Russia")}
 
 
 class CalendarPropertiesDialog(QDialog):
@@ -36,13 +33,13 @@ class CalendarPropertiesDialog(QDialog):
         self.year.setReadOnly(not self.is_new)
         self.level = QComboBox()
         for level in LEVELS:
-            self.level.addItem(_(LEVEL_LABELS[level]), level)
+            self.level.addItem(level.label(), level.value)
         self.layout_ = QComboBox()
         for kind in Layout:
             self.layout_.addItem(Layout(kind).label(), kind.value)
         self.country = QComboBox()
         for country in COUNTRIES:
-            self.country.addItem(f"{_(COUNTRY_LABELS[country])} ({country})", country)
+            self.country.addItem(f"{_(COUNTRY_NAMES[country])} ({country})", country)
         self.weeks = QSpinBox()
         self.weeks.setRange(0, 52)
         self.weeks.setSpecialValueText(_("not checked"))

@@ -8,13 +8,11 @@ from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QWidget
 
 from desktop import colours
-from desktop.i18n import N_, _
-from desktop.models.workplan import TreeSection, progress_bucket
+from desktop.models.workplan import Progress, TreeSection, progress_bucket
 
 # The bars' colours: the text colours of the roles (desktop/colours.py), named by the legend below.
-COLOURS = {"done": colours.role("ok").text, "in_progress": colours.role("info").text,
-           "overdue": colours.role("danger").text, "planned": colours.DISABLED}
-LEGEND = {"done": N_("Done"), "in_progress": N_("In progress"), "overdue": N_("Overdue"), "planned": N_("Planned")}
+COLOURS = {Progress.DONE: colours.role("ok").text, Progress.IN_PROGRESS: colours.role("info").text,
+           Progress.OVERDUE: colours.role("danger").text, Progress.PLANNED: colours.DISABLED}
 
 
 class SectionBars(QWidget):
@@ -22,7 +20,7 @@ class SectionBars(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.rows: list[tuple[str, dict[str, int]]] = []
+        self.rows: list[tuple[str, dict[Progress, int]]] = []
         self.setMinimumHeight(60)
 
     def set_sections(self, sections: list[TreeSection]) -> None:
@@ -52,7 +50,7 @@ class SectionBars(QWidget):
             y, x = 8 + len(self.rows) * 14, 40.0
             metrics = p.fontMetrics()
             for key, colour in COLOURS.items():
-                label = _(LEGEND[key])
+                label = key.label()
                 if x > 40 and x + 12 + metrics.horizontalAdvance(label) > self.width():
                     y, x = y + 16, 40.0
                 p.fillRect(QRectF(x, y + 2, 9, 9), QColor(colour))
