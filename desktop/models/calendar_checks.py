@@ -63,7 +63,8 @@ class Problem:
             values["holiday"] = localize_holiday(values["holiday"], tr)
         if self.code == "teaching_weeks":
             return tr.ngettext("the term has {weeks} teaching week, not {expected}",
-                               "the term has {weeks} teaching weeks, not {expected}", int(values["weeks"])).format(**values)
+                               "the term has {weeks} teaching weeks, not {expected}",
+                               int(values["weeks"])).format(**values)
         return tr(CODES[self.code]).format(**values)
 
 
