@@ -141,11 +141,7 @@ def delete_section(session: Session, section_id: int) -> SectionSnapshot:
     """Delete a section and its items; returns a snapshot for :func:`restore_section`."""
     section = get_record(session, WorkPlanSection, section_id)
     snap = section_snapshot(section)
-    plan = section.plan
-    plan.sections.remove(section)
-    session.delete(section)
-    _renumber(plan.sections)
-    session.flush()
+    _remove(session, section, section.plan.sections)
     return snap
 
 
@@ -183,11 +179,7 @@ def delete_item(session: Session, item_id: int, expected: Mapping[str, Any] | No
     if expected is not None and any(getattr(item, f) != expected[f] for f in EXPECTED_ITEM_FIELDS if f in expected):
         raise StaleDataError(f"workplan_item {item_id} was changed by another session")
     snap = item_snapshot(item)
-    section = item.section
-    section.items.remove(item)
-    session.delete(item)
-    _renumber(section.items)
-    session.flush()
+    _remove(session, item, item.section.items)
     return snap
 
 
@@ -277,6 +269,17 @@ def set_responsible(session: Session, item_id: int, responsible: str | Sequence[
 
 def _entry(person: WorkPlanResponsible | ResponsibleRef) -> ResponsibleEntry:
     return {"staff_id": person.staff_id, "role": person.role, "text": person.text}
+
+
+Row = TypeVar("Row", WorkPlanSection, WorkPlanItem)
+
+
+def _remove(session: Session, record: Row, siblings: list[Row]) -> None:
+    """Delete a section or an item; the ones left keep their numbering without a gap."""
+    siblings.remove(record)
+    session.delete(record)
+    _renumber(siblings)
+    session.flush()
 
 
 def _renumber(rows: Sequence[WorkPlanSection | WorkPlanItem]) -> None:
