@@ -6,7 +6,7 @@ A mixin of :class:`desktop.views.workplan.page.WorkPlanArea` (its widgets are bu
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from PySide6.QtCore import QModelIndex
 
@@ -38,6 +38,17 @@ if TYPE_CHECKING:
     from desktop.views.workplan.tree_model import Node, PlanFilterProxy, PlanTreeModel
 else:
     _Page = object
+
+
+class PlanFilters(TypedDict):
+    """The filters as the user left them (kept as JSON in QSettings)."""
+
+    section: int | None  # a section's id
+    person: list[Any] | None  # ["staff", id] or ["role", role]
+    month: list[int] | None  # [year, month]
+    status: str | None
+    overdue: bool
+    text: str
 
 
 class PlanListing(_Page):  # for mypy an AreaPage: the page it is mixed into
@@ -170,7 +181,7 @@ class PlanListing(_Page):  # for mypy an AreaPage: the page it is mixed into
              + [(current().month_year(y, m, heading=True), [y, m]) for y, m in months])
         fill(self.f_status, [(_("Any status"), None)] + [(st.label(), st.value) for st in wp.ItemStatus])
 
-    def _filter_choices(self) -> dict[str, Any]:
+    def _filter_choices(self) -> PlanFilters:
         return {"section": self.f_section.currentData(), "person": self.f_person.currentData(),
                 "month": self.f_month.currentData(), "status": self.f_status.currentData(),
                 "overdue": self.f_overdue.isChecked(), "text": self.f_text.text()}
