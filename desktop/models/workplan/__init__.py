@@ -31,6 +31,7 @@ from desktop.models.workplan.editing import (
 )
 from desktop.models.workplan.entities import (
     EXPECTED_ITEM_FIELDS,
+    HEADER_FIELDS,
     STANDARD_SECTIONS,
     ItemStatus,
     SectionKind,
@@ -76,6 +77,7 @@ __all__ = [
     "ResponsibleRef",
     "STANDARD_SECTIONS",
     "EXPECTED_ITEM_FIELDS",
+    "HEADER_FIELDS",
     "roman",
     "PlanHeader",
     "PlanTree",

@@ -20,6 +20,7 @@ from desktop.models.base import DomainError
 from desktop.models.org import get_or_create_year
 from desktop.models.workplan.entities import (
     EXPECTED_ITEM_FIELDS,
+    HEADER_FIELDS,
     STANDARD_SECTIONS,
     ItemStatus,
     SectionKind,
@@ -108,7 +109,7 @@ def update_plan(session: Session, plan_id: int, **fields: Any) -> dict[str, Any]
     plan = get_record(session, WorkPlan, plan_id)
     old = {k: getattr(plan, k) for k in fields}
     for k, v in fields.items():
-        if k not in ("title", "faculty_name", "approver_name", "approver_position", "approval_date"):
+        if k not in HEADER_FIELDS:
             raise ValueError(k)
         setattr(plan, k, v)
     session.flush()

@@ -104,5 +104,8 @@ def roman(n: int) -> str:
 
 STANDARD_SECTIONS = tuple(k for k in SectionKind if k is not SectionKind.CUSTOM)
 
+# The plan's header (``queries.PlanHeader``): what "Plan header…" edits and ``update_plan`` writes.
+HEADER_FIELDS = ("title", "faculty_name", "approver_name", "approver_position", "approval_date")
+
 # What a delete from the window expects of an item: another office's change to these is never deleted unseen.
 EXPECTED_ITEM_FIELDS = ("text", "status", "completion_note")

@@ -24,7 +24,7 @@ from desktop.models.base import DomainError
 from desktop.models.operations import Change, bind
 from desktop.models.org import academic_year_of, parse_year_name
 from desktop.views import settings as ui_settings
-from desktop.views.workplan.plan_dialogs import HEADER_FIELDS, ImportDialog, PlanHeaderDialog
+from desktop.views.workplan.plan_dialogs import ImportDialog, PlanHeaderDialog
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QComboBox
@@ -112,7 +112,7 @@ class PlanActions(_Page):  # for mypy an AreaPage: the page it is mixed into
     def do_edit_header(self, values: Mapping[str, Any]) -> None:
         if not self.tree:
             return
-        changed = {k: v for k, v in values.items() if k in HEADER_FIELDS and self.tree.get(k) != v}
+        changed = {k: v for k, v in values.items() if k in wp.HEADER_FIELDS and self.tree.get(k) != v}
         if not changed:
             return
         self._do(_("Edit plan header"), bind(wops.update_plan_op, self.tree["id"], **changed))

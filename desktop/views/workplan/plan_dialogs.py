@@ -25,8 +25,6 @@ from desktop.views.common.forms import date_edit, ok_cancel, to_date
 if TYPE_CHECKING:
     from desktop.models.workplan import PlanHeader, PlanTree
 
-HEADER_FIELDS = ("title", "faculty_name", "approver_name", "approver_position", "approval_date")
-
 
 def _buttons(dialog: QDialog) -> QDialogButtonBox:
     """OK / Cancel with our own translation of Cancel (Qt's catalogs are not shipped)."""
