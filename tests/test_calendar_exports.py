@@ -71,8 +71,8 @@ def test_calendar_xlsx_reads_back(tmp_path, data):
     ws = book.worksheets[0]
     rows = [[c for c in r] for r in ws.iter_rows(values_only=True)]
     header = next(r for r in rows if r[0] == "№")
-    assert header == ["№", "Наименование мероприятия", "Осенний семестр / Зимняя школа", "Весенний семестр / Летний семестр",
-                      "Примечание"]
+    assert header == ["№", "Наименование мероприятия", "Осенний семестр / Зимняя школа",
+                      "Весенний семестр / Летний семестр", "Примечание"]
     exam = next(r for r in rows if r[1] == TRICKY)
     assert exam[0] == "1." and exam[2] == "15.12–30.12.2025" and exam[4] == "=1+1"
     assert ws.cell(row=rows.index(exam) + 1, column=5).data_type == "s"

@@ -11,7 +11,7 @@ from desktop.models.academic_calendar import Entry, Rule, RuleKind
 from desktop.models.base import DomainError
 from desktop.models.operations import Change
 from desktop.views.calendar import CalendarArea
-from desktop.views.calendar.dialogs import DaysOffModel
+from desktop.views.calendar.models import DaysOffModel
 from desktop.views.calendar.properties import CalendarPropertiesDialog
 from desktop.views.common.area import AppContext
 
@@ -147,9 +147,10 @@ def test_override_emits_workdays_for_other_areas(page, qtbot):
     dialog.note.setText("Қаулы № 7")
     with qtbot.waitSignal(page.ctx.changed) as sig:
         dialog.add_button.click()
-    assert sig.args == [Change.WORKDAYS] and dialog.model.rows == [(D(2026, 3, 30), "day_off", "Қаулы № 7")]
+    assert sig.args == [Change.WORKDAYS]
+    assert dialog.model.rows == [{"day": D(2026, 3, 30), "kind": "day_off", "note": "Қаулы № 7"}]
     dialog.year.setValue(2026)
-    assert (D(2026, 3, 30), "Қаулы № 7") in dialog.days_off.rows
+    assert {"day": D(2026, 3, 30), "name": "Қаулы № 7"} in dialog.days_off.rows
     dialog.table.setCurrentIndex(dialog.model.index(0, 0))
     with qtbot.waitSignal(page.ctx.changed) as sig:
         dialog.remove_button.click()
@@ -169,7 +170,7 @@ def test_days_off_list_in_the_interface_language(page, qtbot, qtmodeltester, lan
         dialog.year.setValue(2026)
         model = dialog.days_off
         qtmodeltester.check(model)
-        days = [r[0] for r in model.rows]
+        days = [r["day"] for r in model.rows]
         # Kazakhstan 2026: the moved days off of the seed are in the list.
         for day in (D(2026, 3, 9), D(2026, 3, 24), D(2026, 3, 25), D(2026, 5, 11), D(2026, 10, 26)):
             assert day in days

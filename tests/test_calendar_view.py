@@ -9,8 +9,9 @@ from desktop.models import academic_calendar as ac
 from desktop.models.academic_calendar import Entry
 from desktop.models.workdays import load_overrides
 from desktop.views.calendar import CalendarArea
-from desktop.views.calendar.dialogs import EntryForm, OverridesModel
+from desktop.views.calendar.dialogs import EntryForm
 from desktop.views.calendar.events_model import EVENT_ID_ROLE
+from desktop.views.calendar.models import OverridesModel
 from desktop.views.common.area import AppContext
 
 D = dt.date

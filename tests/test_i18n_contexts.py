@@ -23,7 +23,7 @@ MEANINGS = {
               "reports/workplan_pdf.py": "sum column"},
     "Status": {"views/students/models.py": "student", "views/meetings/models.py": "state",
                "views/requests/models.py": "state", "views/workplan/tree_model.py": "state"},
-    "Cancelled": {"models/workplan.py": "plan item", "models/meetings_entities.py": "decision"},
+    "Cancelled": {"models/workplan/entities.py": "plan item", "models/meetings_entities.py": "decision"},
 }
 
 

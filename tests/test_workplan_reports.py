@@ -142,8 +142,8 @@ def test_progress_counts_people_once_however_the_office_wrote_them(session):
     wp.add_item(session, s.id, "D", deadline={"kind": "year_round"}, responsible="жаштар  комитети")
     tree = wp.plan_tree(session, plan, dt.date(2025, 10, 1))
     sections, people = progress_counts(tree, translator("ru"))
-    assert sections[0]["total"] == 4
-    by_name = {p["name"]: p["total"] for p in people}
+    assert sections[0].total == 4
+    by_name = {p.name: p.total for p in people}
     assert by_name["Заведующие кафедрами"] == 2
     assert by_name["Жаштар комитети"] == 2
     assert sum(1 for name in by_name if name.startswith("Сопуев")) == 1

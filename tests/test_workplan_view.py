@@ -69,7 +69,8 @@ def test_edit_in_place_add_delete_and_filters(page, demo_db):
     assert visible == 3
     page.f_text.clear()
     page.f_status.setCurrentIndex(page.f_status.findData("done"))
-    shown = [page.proxy.index(r, 4, page.proxy.index(0, 0)).data() for r in range(page.proxy.rowCount(page.proxy.index(0, 0)))]
+    section = page.proxy.index(0, 0)
+    shown = [page.proxy.index(r, 4, section).data() for r in range(page.proxy.rowCount(section))]
     assert shown and set(shown) == {"Done"}
 
 

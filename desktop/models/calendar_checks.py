@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desktop import dates
-from desktop.i18n import N_, Translator, translator
+from desktop.i18n import N_, LabelledEnum, Translator, translator
 from desktop.models.academic_calendar import CalendarData, RuleCycle, resolve
 from desktop.models.workdays import WorkCalendar, localize_holiday, teaching_week
 
@@ -25,15 +25,20 @@ EXCLUSIVE = (("teaching", "final_exams"), ("teaching", "vacation"), ("final_exam
              ("final_exams", "fx_retake"))
 EXAM_KINDS = ("final_exams", "fx_retake", "final_attestation", "midterm")
 
-CODES = {
-    "end_before_start": N_("the end {end} is before the start {start}"),
-    "no_teaching_days": N_("the teaching period {start} – {end} has no working days"),
-    "exam_on_holiday": N_("the exam period starts or ends on a holiday: {date} ({holiday})"),
-    "overlap": N_("overlaps “{other}” ({start} – {end})"),
-    "teaching_weeks": "the term has {weeks} teaching weeks, not {expected}",  # plural: see Problem.message
-    "rule_unresolved": N_("the rule refers to an event with no date in this term"),
-    "rule_cycle": N_("the rules of the calendar refer to each other in a circle"),
-}
+class ProblemCode(LabelledEnum):
+    """What is wrong, with the message that says it (its values filled in by ``Problem.message``)."""
+
+    END_BEFORE_START = "end_before_start", N_("the end {end} is before the start {start}")
+    NO_TEACHING_DAYS = "no_teaching_days", N_("the teaching period {start} – {end} has no working days")
+    EXAM_ON_HOLIDAY = "exam_on_holiday", N_("the exam period starts or ends on a holiday: {date} ({holiday})")
+    OVERLAP = "overlap", N_("overlaps “{other}” ({start} – {end})")
+    # plural: see Problem.message
+    TEACHING_WEEKS = "teaching_weeks", "the term has {weeks} teaching weeks, not {expected}"
+    RULE_UNRESOLVED = "rule_unresolved", N_("the rule refers to an event with no date in this term")
+    RULE_CYCLE = "rule_cycle", N_("the rules of the calendar refer to each other in a circle")
+
+
+CODES = ProblemCode.labels()
 
 ERROR, WARNING = "error", "warning"
 SEVERITY = {"end_before_start": ERROR, "rule_cycle": ERROR, "rule_unresolved": ERROR,
@@ -63,8 +68,9 @@ class Problem:
             values["holiday"] = localize_holiday(values["holiday"], tr)
         if self.code == "teaching_weeks":
             return tr.ngettext("the term has {weeks} teaching week, not {expected}",
-                               "the term has {weeks} teaching weeks, not {expected}", int(values["weeks"])).format(**values)
-        return tr(CODES[self.code]).format(**values)
+                               "the term has {weeks} teaching weeks, not {expected}",
+                               int(values["weeks"])).format(**values)
+        return ProblemCode(self.code).label(tr).format(**values)
 
 
 def validate(data: CalendarData, work: WorkCalendar) -> list[Problem]:

@@ -5,6 +5,8 @@ state-institution setting ``Change.WORKDAYS`` (every due date follows them)."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -19,7 +21,7 @@ WORKDAYS = Change.WORKDAYS
 
 
 # Calendars -------------------------------------------------------------------------------------
-def create_calendar_op(session: Session, year_name: str, **values) -> Outcome[int]:
+def create_calendar_op(session: Session, year_name: str, **values: Any) -> Outcome[int]:
     """A new calendar; undo deletes it, redo creates it again with the same id."""
     cal_id = ac.create_calendar(session, year_name, **values)
     redo = bind(create_calendar_op, year_name, **{**values, "calendar_id": cal_id})
@@ -33,7 +35,7 @@ def copy_to_next_year_op(session: Session, calendar_id: int) -> Outcome[int]:
                    CALENDAR)
 
 
-def update_calendar_op(session: Session, calendar_id: int, **values) -> Outcome[dict]:
+def update_calendar_op(session: Session, calendar_id: int, **values: Any) -> Outcome[dict[str, Any]]:
     """The calendar's own properties (a new country re-resolves its rules); undo sets back only
     what this changed."""
     old = ac.update_calendar(session, calendar_id, **values)
@@ -48,51 +50,71 @@ def add_event_op(session: Session, calendar_id: int, category: str, title: str,
     return Outcome(event_id, bind(delete_event_op, event_id), CALENDAR)
 
 
-def shown_event(data: ac.CalendarData, event_id: int) -> dict:
+@dataclass(frozen=True, slots=True)
+class ShownEvent:
+    """One row of the calendar as the page shows it: an event or a sub-row, its texts and dates."""
+
+    id: int
+    category: str
+    title: str
+    kind: str
+    note: str
+    parent_id: int | None
+    entries: dict[str, ac.Entry]  # term -> entry
+
+
+@dataclass(frozen=True, slots=True)
+class ShownEvents:
+    """What a delete from the window expects unchanged: the event and its sub-rows as shown."""
+
+    rows: tuple[ShownEvent, ...]
+
+
+def shown_event(data: ac.CalendarData, event_id: int) -> ShownEvents:
     """What the calendar shows of an event and its sub-rows (their texts and dates), for a delete
     to expect unchanged."""
-    rows = [e for e in data.events if e.id == event_id or e.parent_id == event_id]
-    return {"shown": [{"id": e.id, "category": e.category, "title": e.title, "kind": e.kind, "note": e.note,
-                       "parent_id": e.parent_id, "entries": dict(e.entries)} for e in rows]}
+    return ShownEvents(tuple(ShownEvent(e.id, e.category, e.title, e.kind, e.note, e.parent_id, dict(e.entries))
+                             for e in data.events if e.id == event_id or e.parent_id == event_id))
 
 
-def _check_shown(session: Session, event_id: int, shown: list[dict]) -> None:
+def _check_shown(session: Session, event_id: int, shown: tuple[ShownEvent, ...]) -> None:
     from sqlalchemy import select
     from sqlalchemy.orm.exc import StaleDataError
 
     if session.get(ac.CalendarEvent, event_id) is None:
         raise DomainError(_("The event was deleted meanwhile; reload the calendar."))
     ids = {event_id, *session.scalars(select(ac.CalendarEvent.id).where(ac.CalendarEvent.parent_id == event_id))}
-    changed = ids != {e["id"] for e in shown}
+    changed = ids != {e.id for e in shown}
     for e in shown if not changed else ():
-        row = session.get_one(ac.CalendarEvent, e["id"])
-        terms = set(session.scalars(select(ac.CalendarDate.term).where(ac.CalendarDate.event_id == e["id"])))
-        changed = (any(getattr(row, k) != e[k] for k in ("category", "title", "kind", "note", "parent_id"))
-                   or terms != {t for t, entry in e["entries"].items() if not entry.is_empty}
-                   or any(ac.get_entry(session, e["id"], t) != entry for t, entry in e["entries"].items()))
+        row = session.get_one(ac.CalendarEvent, e.id)
+        terms = set(session.scalars(select(ac.CalendarDate.term).where(ac.CalendarDate.event_id == e.id)))
+        changed = (any(getattr(row, k) != getattr(e, k) for k in ("category", "title", "kind", "note", "parent_id"))
+                   or terms != {t for t, entry in e.entries.items() if not entry.is_empty}
+                   or any(ac.get_entry(session, e.id, t) != entry for t, entry in e.entries.items()))
         if changed:
             break
     if changed:
         raise StaleDataError(f"calendar_event {event_id} was changed by another session")
 
 
-def delete_event_op(session: Session, event_id: int, expected: dict | None = None) -> Outcome[dict]:
+def delete_event_op(session: Session, event_id: int, expected: ShownEvents | ac.EventSnapshot | None = None
+                    ) -> Outcome[ac.EventSnapshot]:
     """The event with its sub-rows and dates; undo brings them back (rules pointing at it too).
     ``expected``: the event as the calendar showed it (``shown_event``), or as its undo put it back
     (a redo); another office's change since is refused as stale, never deleted unseen."""
-    if expected is not None and "shown" in expected:
-        _check_shown(session, event_id, expected["shown"])
+    if isinstance(expected, ShownEvents):
+        _check_shown(session, event_id, expected.rows)
         expected = None
     saved = ac.delete_event(session, event_id, expected=expected)
     return Outcome(saved, bind(restore_event_op, event_id, saved), CALENDAR)
 
 
-def restore_event_op(session: Session, event_id: int, saved: dict) -> Outcome[int]:
+def restore_event_op(session: Session, event_id: int, saved: ac.EventSnapshot) -> Outcome[int]:
     ac.restore_event(session, saved)
     return Outcome(event_id, bind(delete_event_op, event_id, saved), CALENDAR)
 
 
-def update_event_op(session: Session, event_id: int, **values) -> Outcome[dict]:
+def update_event_op(session: Session, event_id: int, **values: Any) -> Outcome[dict[str, Any]]:
     return updated(session, ac.update_event, event_id, values, CALENDAR)
 
 

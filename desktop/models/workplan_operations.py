@@ -3,6 +3,9 @@ and items. Each returns its result, the operation that undoes it, and ``Change.W
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from typing import Any
+
 from sqlalchemy.orm import Session
 
 from desktop.models import workplan as wp
@@ -30,11 +33,11 @@ def copy_to_next_year_op(session: Session, plan_id: int) -> Outcome[int]:
     return created(session, bind(wp.copy_to_next_year, plan_id), wp.delete_plan, wp.restore_plan, WORKPLAN)
 
 
-def delete_plan_op(session: Session, plan_id: int) -> Outcome[dict]:
+def delete_plan_op(session: Session, plan_id: int) -> Outcome[wp.PlanSnapshot]:
     return deleted(session, wp.delete_plan, wp.restore_plan, plan_id, WORKPLAN)
 
 
-def update_plan_op(session: Session, plan_id: int, **fields) -> Outcome[dict]:
+def update_plan_op(session: Session, plan_id: int, **fields: Any) -> Outcome[dict[str, Any]]:
     return updated(session, wp.update_plan, plan_id, fields, WORKPLAN)
 
 
@@ -43,11 +46,11 @@ def add_section_op(session: Session, plan_id: int, title: str) -> Outcome[int]:
     return created(session, bind(wp.add_section, plan_id, title), wp.delete_section, wp.restore_section, WORKPLAN)
 
 
-def update_section_op(session: Session, section_id: int, **fields) -> Outcome[dict]:
+def update_section_op(session: Session, section_id: int, **fields: Any) -> Outcome[dict[str, Any]]:
     return updated(session, wp.update_section, section_id, fields, WORKPLAN)
 
 
-def delete_section_op(session: Session, section_id: int) -> Outcome[dict]:
+def delete_section_op(session: Session, section_id: int) -> Outcome[wp.SectionSnapshot]:
     return deleted(session, wp.delete_section, wp.restore_section, section_id, WORKPLAN)
 
 
@@ -56,13 +59,15 @@ def add_item_op(session: Session, section_id: int, text: str, position: int | No
                    WORKPLAN)
 
 
-def delete_item_op(session: Session, item_id: int, expected: dict | None = None) -> Outcome[dict]:
+def delete_item_op(session: Session, item_id: int,
+                   expected: Mapping[str, Any] | None = None) -> Outcome[wp.ItemSnapshot]:
     """``expected``: the item's fields as shown (``wp.EXPECTED_ITEM_FIELDS``); another office's
     change meanwhile is refused as stale. A redo deletes the item only as its undo put it back."""
     return deleted(session, wp.delete_item, wp.restore_item, item_id, WORKPLAN, expected)
 
 
-def update_item_op(session: Session, item_id: int, fields: dict, expected: dict | None = None) -> Outcome[dict]:
+def update_item_op(session: Session, item_id: int, fields: dict[str, Any],
+                   expected: Mapping[str, Any] | None = None) -> Outcome[dict[str, Any]]:
     """Change fields of an item. ``expected``: the values the user saw; the write is refused
     (StaleDataError) when another install changed them meanwhile. Undo expects the values
     written here, so it never overwrites someone else's later change either."""
@@ -72,7 +77,8 @@ def update_item_op(session: Session, item_id: int, fields: dict, expected: dict 
     return Outcome(before, bind(update_item_op, item_id, dict(before), written), WORKPLAN)
 
 
-def set_responsible_op(session: Session, item_id: int, responsible) -> Outcome[list[dict]]:
+def set_responsible_op(session: Session, item_id: int, responsible: str | Sequence[wp.ResponsibleEntry]
+                       ) -> Outcome[list[wp.ResponsibleEntry]]:
     old = wp.set_responsible(session, item_id, responsible)
     return Outcome(old, bind(set_responsible_op, item_id, old), WORKPLAN)
 

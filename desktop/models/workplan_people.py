@@ -9,20 +9,32 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.i18n import N_
+from desktop.i18n import N_, LabelledEnum, Translator, current
 
-DEANS_OFFICE = "deans_office"
 
-ROLE_LABELS = {
-    DEANS_OFFICE: N_("Dean's office"),
-    "dean": N_("Dean"),
-    "vice_dean": N_("Vice-deans"),
-    "methodist": N_("Methodists"),
-    "head_of_department": N_("Heads of departments"),
-    "curator": N_("Curators"),
-    "programme_lead": N_("Programme leads"),
-    "teacher": N_("Teachers"),
-}
+class ResponsibleRole(LabelledEnum):
+    """A role named as responsible for a plan item (stored in ``WorkPlanResponsible.role``): the
+    dean's office, or the staff who hold a ``StaffRole`` (the same values), named as a group."""
+
+    DEANS_OFFICE = "deans_office", N_("Dean's office")
+    DEAN = "dean", N_("Dean")
+    VICE_DEAN = "vice_dean", N_("Vice-deans")
+    METHODIST = "methodist", N_("Methodists")
+    HEAD_OF_DEPARTMENT = "head_of_department", N_("Heads of departments")
+    CURATOR = "curator", N_("Curators")
+    PROGRAMME_LEAD = "programme_lead", N_("Programme leads")
+    TEACHER = "teacher", N_("Teachers")
+
+
+DEANS_OFFICE = ResponsibleRole.DEANS_OFFICE.value
+
+
+def role_label(role: str, tr: Translator | None = None) -> str:
+    """A stored role in the interface language (or ``tr``'s); a role no longer known as written."""
+    try:
+        return ResponsibleRole(role).label(tr)
+    except ValueError:
+        return (tr or current())(role)
 
 # Stems of role words in ky/ru/kk/en (lower case, after removing dots).
 _ROLE_PATTERNS = [
@@ -38,6 +50,9 @@ _ROLE_PATTERNS = [
 ]
 
 
+StaffIndex = dict[str, list[tuple[int, str]]]  # last name (lower case) -> [(staff id, initials such as "УА")]
+
+
 @dataclass
 class ResponsibleRef:
     text: str
@@ -45,11 +60,11 @@ class ResponsibleRef:
     role: str = ""
 
 
-def staff_index(session: Session) -> dict[str, list[tuple[int, str]]]:
+def staff_index(session: Session) -> StaffIndex:
     """Last name (lower case) -> [(staff id, initials such as "УА")]."""
     from desktop.models.org import Staff
 
-    index: dict[str, list[tuple[int, str]]] = {}
+    index: StaffIndex = {}
     for sid, last, first, patronymic in session.execute(
             select(Staff.id, Staff.last_name, Staff.first_name, Staff.patronymic)):
         initials = "".join(p.strip()[0] for p in (first, patronymic) if p and p.strip()).lower()
@@ -65,7 +80,7 @@ _INITIALS = re.compile(r"^(.*?)\s*((?:[^\W\d_]\s*\.\s*){1,2})$")
 _LEADING_INITIALS = re.compile(r"^((?:[^\W\d_]\s*\.\s*){1,2})\s*(.+)$")
 
 
-def match_staff(text: str, index: dict) -> int | None:
+def match_staff(text: str, index: StaffIndex) -> int | None:
     """"Кудуев А.Ж.", "Кудуев А.", "Рашид кызы Б.", "Ж. Абдималик кызы", "Кудуев" -> a staff id."""
     clean = " ".join(text.replace("\n", " ").split()).strip(" ,;")
     if re.search(r"[\s.][^\W\d_]$", clean):  # "Кудуев А" / "Сопуев У.А": the last dot was lost
@@ -112,7 +127,7 @@ def split_responsible(text: str) -> list[str]:
     return out
 
 
-def parse_responsible(text: str, index: dict) -> list[ResponsibleRef]:
+def parse_responsible(text: str, index: StaffIndex) -> list[ResponsibleRef]:
     refs = []
     for part in split_responsible(text):
         part = " ".join(part.split())

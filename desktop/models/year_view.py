@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from desktop import clock
-from desktop.models.academic_calendar import CalendarData, Category
+from desktop.models.academic_calendar import CalendarData, Category, Resolved
 from desktop.models.workdays import ONE_DAY, WorkCalendar, teaching_week
 
 # One colour per category (hex, light enough to read day numbers on).
@@ -72,7 +72,7 @@ class YearView:
         return None
 
 
-def build_year_view(data: CalendarData, resolved: dict, work: WorkCalendar, lang: str = "en",
+def build_year_view(data: CalendarData, resolved: Resolved, work: WorkCalendar, lang: str = "en",
                     today: dt.date | None = None, *, sub_rows: bool = False) -> YearView:
     """Cells for September of the calendar's first year to August of the second.
 

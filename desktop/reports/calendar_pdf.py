@@ -5,14 +5,14 @@ and the year view on one page (twelve month grids, periods as coloured bands).""
 from __future__ import annotations
 
 from desktop.i18n import N_, translator
-from desktop.models.academic_calendar import CalendarData
+from desktop.models.academic_calendar import CalendarData, Resolved
 from desktop.models.workdays import WorkCalendar
 from desktop.reports.calendar_table import headers, holidays_in_year, table_rows, title_lines
 
 COUNTRY_NAMES = {"KG": N_("Kyrgyz Republic"), "KZ": N_("Republic of Kazakhstan"), "RU": N_("Russian Federation")}
 
 
-def calendar_pdf(target, data: CalendarData, resolved: dict, work: WorkCalendar, lang: str = "ru",
+def calendar_pdf(target, data: CalendarData, resolved: Resolved, work: WorkCalendar, lang: str = "ru",
                  frame=None) -> None:
     """``frame`` (kind "calendar"): the faculty's header, the approval block (the calendar's own
     typed approval, e.g. seed 004's council decision, where it has one) and the compiler's line."""

@@ -9,12 +9,13 @@ from dataclasses import dataclass
 from desktop import dates
 from desktop.i18n import Translator
 from desktop.models.academic_calendar import (
-    TERM_LABELS,
     CalendarData,
     Category,
     Entry,
     Layout,
+    Resolved,
     describe_rule,
+    term_label,
 )
 from desktop.models.workdays import WorkCalendar
 
@@ -30,7 +31,7 @@ class TableRow:
 
 
 def column_titles(data: CalendarData, tr: Translator) -> list[str]:
-    return [" / ".join(tr(TERM_LABELS[t]) if not (t == "summer" and data.layout == Layout.TRIMESTER)
+    return [" / ".join(term_label(t, tr) if not (t == "summer" and data.layout == Layout.TRIMESTER)
                        else tr("Summer trimester") for t in column) for column in data.columns]
 
 
@@ -60,7 +61,7 @@ def cell_text(data: CalendarData, entry: Entry | None, span: tuple[dt.date, dt.d
     return "\n".join(parts)
 
 
-def table_rows(data: CalendarData, resolved: dict, tr: Translator) -> list[TableRow]:
+def table_rows(data: CalendarData, resolved: Resolved, tr: Translator) -> list[TableRow]:
     rows: list[TableRow] = []
     for numeral, category, events in data.by_category():
         rows.append(TableRow(True, f"{numeral}.", Category(category).label(tr), [""] * len(data.columns)))

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from desktop.i18n import translator
-from desktop.models.academic_calendar import CalendarData
+from desktop.models.academic_calendar import CalendarData, Resolved
 from desktop.models.workdays import WorkCalendar
 from desktop.reports.calendar_table import headers, holidays_in_year, table_rows, title_lines
 from desktop.reports.xlsx import Workbook, write_row
 
 
-def calendar_xlsx(target, data: CalendarData, resolved: dict, work: WorkCalendar, lang: str = "ru",
+def calendar_xlsx(target, data: CalendarData, resolved: Resolved, work: WorkCalendar, lang: str = "ru",
                   frame=None) -> None:
     """``frame`` as in :func:`calendar_pdf.calendar_pdf`."""
     from desktop.models.document_frame import blank_frame

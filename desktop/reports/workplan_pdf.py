@@ -6,6 +6,8 @@ Table cells are plain strings broken with :func:`wrap` (fast, and markup-like te
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
@@ -15,7 +17,8 @@ from desktop import clock
 from desktop.i18n import translator
 from desktop.models import workplan_deadline as dl
 from desktop.models.typography import keep_initials
-from desktop.models.workplan_people import ROLE_LABELS
+from desktop.models.workplan.queries import Progress, progress_bucket
+from desktop.models.workplan_people import role_label
 from desktop.reports.pdf import (
     GRID,
     SANS,
@@ -28,12 +31,15 @@ from desktop.reports.pdf import (
     wrap,
 )
 
+if TYPE_CHECKING:
+    from desktop.models.workplan import PlanTree
+
 FONT_SIZE = 9
 WIDTHS_MM = (12, 88, 38, 42)  # No / activity / deadline / responsible on A4 portrait
 MAX_ROW_LINES = 50  # a longer item goes on in continuation rows (no row taller than a page)
 
 
-def plan_frame(tree: dict, kind: str = "plan"):
+def plan_frame(tree: PlanTree, kind: str = "plan"):
     """The frame of the plan (or its progress report): the plan's own approver, date and faculty
     name, where typed, override the faculty's document frame."""
     from dataclasses import replace
@@ -41,7 +47,7 @@ def plan_frame(tree: dict, kind: str = "plan"):
     from desktop.models.document_frame import blank_frame
 
     frame = (tree.get("frames") or {}).get(kind) or blank_frame(kind)
-    changes: dict[str, str] = {}
+    changes: dict[str, Any] = {}
     if kind == "plan" and (tree.get("approver_name") or tree.get("approver_position")):
         changes.update(approver_name=tree.get("approver_name") or "",
                        approver_position=tree.get("approver_position") or "")
@@ -50,7 +56,7 @@ def plan_frame(tree: dict, kind: str = "plan"):
     return replace(frame, **changes)
 
 
-def approval_block(tree: dict, tr, st) -> list:
+def approval_block(tree: PlanTree, tr, st) -> list:
     from desktop.reports.frame import pdf_top
 
     date = tree.get("approval_date")
@@ -85,7 +91,7 @@ class PlanTable(Table):
         return parts
 
 
-def plan_table(tree: dict, tr) -> Table:
+def plan_table(tree: PlanTree, tr) -> Table:
     widths = [w * mm for w in WIDTHS_MM]
     inner = [w - 6 for w in widths]
     font = SANS
@@ -98,10 +104,11 @@ def plan_table(tree: dict, tr) -> Table:
     for section in tree["sections"]:
         r = len(rows)
         headings.append(r)
-        rows.append([wrap(f"{section['number']}. {section['title']}", font + "-Bold", FONT_SIZE, sum(inner)), "", "", ""])
+        heading = wrap(f"{section['number']}. {section['title']}", font + "-Bold", FONT_SIZE, sum(inner))
+        rows.append([heading, "", "", ""])
         style += [("BACKGROUND", (0, r), (-1, r), SECTION_FILL),
-                  ("FONT", (0, r), (-1, r), font + "-Bold", FONT_SIZE, FONT_SIZE * 1.2), ("ALIGN", (0, r), (-1, r), "CENTER"),
-                  ("RIGHTPADDING", (0, r), (0, r), 3 - across)]
+                  ("FONT", (0, r), (-1, r), font + "-Bold", FONT_SIZE, FONT_SIZE * 1.2),
+                  ("ALIGN", (0, r), (-1, r), "CENTER"), ("RIGHTPADDING", (0, r), (0, r), 3 - across)]
         for item in section["items"]:
             rows.extend(split_tall_cells([
                 f"{item['number']}.",
@@ -119,7 +126,7 @@ def plan_table(tree: dict, tr) -> Table:
     return t
 
 
-def plan_pdf(target, tree: dict, lang: str) -> None:
+def plan_pdf(target, tree: PlanTree, lang: str) -> None:
     """Write the plan (``workplan.plan_tree``) to ``target`` (a path or a binary file)."""
     tr = translator(lang)
     st = styles(lang=lang)
@@ -133,58 +140,56 @@ def plan_pdf(target, tree: dict, lang: str) -> None:
 
 # Progress report ---------------------------------------------------------------------------
 
-def progress_counts(tree: dict, tr=None) -> tuple[list[dict], list[dict]]:
+@dataclass(slots=True)
+class ProgressRow:
+    """A line of the progress report: a section or a person, and their items by state."""
+
+    name: str
+    counts: dict[Progress, int] = field(default_factory=lambda: dict.fromkeys(Progress, 0))
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+def progress_counts(tree: PlanTree, tr=None) -> tuple[list[ProgressRow], list[ProgressRow]]:
     """Done / in progress / overdue / planned by section and by responsible person.
 
     A person is one staff member however the office wrote the name, one role ("каф. башчылары",
     "Кафедра башчылары" are both heads of departments, named in ``tr``'s language), or else the
     text as written, compared without regard to case."""
-    def empty(name):
-        return {"name": name, "done": 0, "in_progress": 0, "overdue": 0, "planned": 0, "total": 0}
-
     def person(r) -> tuple[tuple, str]:
         if r["staff_id"]:
             return ("staff", r["staff_id"]), r["text"]
         if r["role"] and tr is not None:
-            return ("role", r["role"]), tr(ROLE_LABELS.get(r["role"], r["role"]))
+            return ("role", r["role"]), role_label(r["role"], tr)
         return ("text", " ".join(r["text"].casefold().split())), r["text"]
 
-    sections: list = []
-    people: dict = {}
+    sections: list[ProgressRow] = []
+    people: dict[tuple, ProgressRow] = {}
     for section in tree["sections"]:
-        row = empty(f"{section['number']}. {section['title']}")
+        row = ProgressRow(f"{section['number']}. {section['title']}")
         for item in section["items"]:
             if item["status"] == "cancelled":
                 continue
-            key = bucket(item)
-            row[key] += 1
-            row["total"] += 1
+            key = progress_bucket(item)
+            row.counts[key] += 1
             counted = set()
             for r in item["responsible"]:
                 found, name = person(r)
                 if found in counted:  # "Деканат, деканат" counts the item once
                     continue
                 counted.add(found)
-                p = people.setdefault(found, empty(name))
-                p[key] += 1
-                p["total"] += 1
+                people.setdefault(found, ProgressRow(name)).counts[key] += 1
         sections.append(row)
-    return sections, sorted(people.values(), key=lambda p: (-p["total"], p["name"]))
+    return sections, sorted(people.values(), key=lambda p: (-p.total, p.name))
 
 
-def bucket(item: dict) -> str:
-    if item["status"] == "done":
-        return "done"
-    if item["overdue"]:
-        return "overdue"
-    return "in_progress" if item["status"] == "in_progress" else "planned"
+BUCKET_COLOURS = {Progress.DONE: "#4CAF50", Progress.IN_PROGRESS: "#2196F3", Progress.OVERDUE: "#E53935",
+                  Progress.PLANNED: "#BDBDBD"}
 
 
-BUCKET_COLOURS = {"done": "#4CAF50", "in_progress": "#2196F3", "overdue": "#E53935", "planned": "#BDBDBD"}
-BUCKETS = ("done", "in_progress", "overdue", "planned")
-
-
-def section_picture(rows: list[dict], tr, width: float = 175 * mm):
+def section_picture(rows: list[ProgressRow], tr, width: float = 175 * mm):
     """A stacked horizontal bar per section (reportlab.graphics)."""
     from reportlab.graphics.charts.barcharts import HorizontalBarChart
     from reportlab.graphics.shapes import Drawing, Rect, String
@@ -193,36 +198,33 @@ def section_picture(rows: list[dict], tr, width: float = 175 * mm):
     d = Drawing(width, height)
     chart = HorizontalBarChart()
     chart.x, chart.y, chart.width, chart.height = 25, 30, width - 40, height - 40
-    chart.data = [[r[b] for r in reversed(rows)] for b in BUCKETS]
+    chart.data = [[r.counts[b] for r in reversed(rows)] for b in Progress]
     chart.categoryAxis.style = "stacked"
-    chart.categoryAxis.categoryNames = [r["name"].split(".")[0] for r in reversed(rows)]
+    chart.categoryAxis.categoryNames = [r.name.split(".")[0] for r in reversed(rows)]
     chart.categoryAxis.labels.fontName = SANS
     chart.valueAxis.labels.fontName = SANS
     chart.valueAxis.valueMin = 0
-    for i, b in enumerate(BUCKETS):
+    for i, b in enumerate(Progress):
         chart.bars[i].fillColor = colors.HexColor(BUCKET_COLOURS[b])
         chart.bars[i].strokeColor = None
     d.add(chart)
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
     x = 25
-    for b in BUCKETS:
+    for b in Progress:
         d.add(Rect(x, 5, 8, 8, fillColor=colors.HexColor(BUCKET_COLOURS[b]), strokeColor=None))
-        label = tr(STATUS_WORDS[b])
+        label = b.label(tr)
         d.add(String(x + 11, 6, label, fontName=SANS, fontSize=8))
         x += 11 + stringWidth(label, SANS, 8) + 12
     return d
 
 
-STATUS_WORDS = {"done": "Done", "in_progress": "In progress", "overdue": "Overdue", "planned": "Planned"}
-
-
-def progress_pdf(target, tree: dict, lang: str, on_date: dt.date | None = None) -> None:
+def progress_pdf(target, tree: PlanTree, lang: str, on_date: dt.date | None = None) -> None:
     tr = translator(lang)
     st = styles(lang=lang)
     on_date = on_date or clock.today()
     sections, people = progress_counts(tree, tr)
-    heading = [tr("Section"), tr("Done"), tr("In progress"), tr("Overdue"), tr("Planned"), tr.pgettext("sum column", "Total")]
+    heading = [tr("Section"), *(b.label(tr) for b in Progress), tr.pgettext("sum column", "Total")]
     # Count columns as wide as their longest header word ("Запланировано", "Жоспарланған"), the
     # headers wrapped at spaces; the name column takes the rest of the 175 mm.
     from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -234,7 +236,8 @@ def progress_pdf(target, tree: dict, lang: str, on_date: dt.date | None = None) 
     def table(rows, first):
         data = [[first] + [wrap(h, bold, FONT_SIZE, count_width - 6) for h in heading[1:]]]
         for r in rows:
-            data.append([wrap(r["name"], SANS, FONT_SIZE, name_width - 6)] + [str(r[b]) for b in (*BUCKETS, "total")])
+            data.append([wrap(r.name, SANS, FONT_SIZE, name_width - 6)]
+                        + [str(r.counts[b]) for b in Progress] + [str(r.total)])
         t = Table(data, colWidths=[name_width] + [count_width] * 5, repeatRows=1)
         t.setStyle(TableStyle(table_style_commands(1, SANS, FONT_SIZE) + [
             ("ALIGN", (1, 1), (-1, -1), "RIGHT")]))

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from desktop.i18n import translator
 from desktop.models import workplan_deadline as dl
 from desktop.reports.frame import xlsx_bottom, xlsx_top
 from desktop.reports.workplan_pdf import plan_frame
 from desktop.reports.xlsx import Workbook, write_row
 
+if TYPE_CHECKING:
+    from desktop.models.workplan import PlanTree
 
-def plan_xlsx(target, tree: dict, lang: str) -> None:
+
+def plan_xlsx(target, tree: PlanTree, lang: str) -> None:
     tr = translator(lang)
     book = Workbook(target)
     ws = book.sheet(tr("Work plan"), is_landscape=False)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any, NotRequired, TypedDict
+
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
@@ -10,7 +12,6 @@ from desktop.i18n import _
 from desktop.models.academic_calendar.entities import (
     EVENT_KINDS,
     LEVELS,
-    TERM_LABELS,
     TERMS,
     AcademicCalendar,
     CalendarDate,
@@ -20,6 +21,7 @@ from desktop.models.academic_calendar.entities import (
     Layout,
     Rule,
     RuleKind,
+    term_label,
 )
 from desktop.models.academic_calendar.queries import calendar_engine, default_layout, find_calendar
 from desktop.models.academic_calendar.rules import load, resolve
@@ -57,14 +59,35 @@ def delete_calendar(session: Session, calendar_id: int) -> None:
 CALENDAR_FIELDS = ("level", "layout", "country", "title", "approval", "teaching_weeks")
 
 
-def calendar_properties(session: Session, calendar_id: int) -> dict:
+class CalendarProperties(TypedDict):
+    """A calendar's own properties (``CALENDAR_FIELDS``), as its properties dialog shows them."""
+
+    level: str
+    layout: str
+    country: str
+    title: str
+    approval: str
+    teaching_weeks: int | None
+
+
+class EventSnapshot(TypedDict):
+    """What a deleted event leaves for its undo (:func:`snapshot_event`)."""
+
+    events: list[dict[str, Any]]  # the event and its sub-rows (``records.snapshot``)
+    dates: list[dict[str, Any]]  # their dates
+    refs: list[tuple[int, int | None]]  # (date id, event id) of rules elsewhere that count from them
+    versions: NotRequired[list[tuple[str, int, list[tuple[Any, ...]]]]]  # (table, row id, language versions)
+
+
+def calendar_properties(session: Session, calendar_id: int) -> CalendarProperties:
     cal = session.get(AcademicCalendar, calendar_id)
     if cal is None:
         raise DomainError(_("The calendar was deleted meanwhile; reload the list."))
-    return {key: getattr(cal, key) for key in CALENDAR_FIELDS}
+    return {"level": cal.level, "layout": cal.layout, "country": cal.country, "title": cal.title,
+            "approval": cal.approval, "teaching_weeks": cal.teaching_weeks}
 
 
-def update_calendar(session: Session, calendar_id: int, **values) -> dict:
+def update_calendar(session: Session, calendar_id: int, **values: Any) -> dict[str, Any]:
     """Change a calendar's own properties; returns the old values (for undo).
 
     A new country changes whose days off apply, so rules and validation follow it at the next
@@ -74,7 +97,7 @@ def update_calendar(session: Session, calendar_id: int, **values) -> dict:
     cal = session.get(AcademicCalendar, calendar_id)
     if cal is None:
         raise DomainError(_("The calendar was deleted meanwhile; reload the list."))
-    old = calendar_properties(session, calendar_id)
+    old: dict[str, Any] = {**calendar_properties(session, calendar_id)}
     for key, value in values.items():
         if key not in CALENDAR_FIELDS:
             raise DomainError(f"unknown field {key}")
@@ -103,7 +126,7 @@ def update_calendar(session: Session, calendar_id: int, **values) -> dict:
         lost = sorted(used - set(TERMS[Layout(layout)]), key=list(TERMS[Layout(cal.layout)]).index)
         if lost:
             raise DomainError(_("The calendar has dates in {terms}, which the new layout lacks; clear them first.")
-                              .format(terms=", ".join(_(TERM_LABELS[t]) for t in lost)))
+                              .format(terms=", ".join(term_label(t) for t in lost)))
     for key, value in values.items():
         if key == "country":
             value = str(value).upper()
@@ -135,12 +158,12 @@ def add_event(session: Session, calendar_id: int, category: str, title: str, *, 
 EVENT_FIELDS = ("title", "note", "kind", "category")
 
 
-def update_event(session: Session, event_id: int, **values) -> dict:
+def update_event(session: Session, event_id: int, **values: Any) -> dict[str, Any]:
     """Change title, note, kind or category; returns the old values (for undo)."""
     event = session.get(CalendarEvent, event_id)
     if event is None:
         raise DomainError(_("The event was deleted meanwhile; reload the calendar."))
-    old = {}
+    old: dict[str, Any] = {}
     for key, value in values.items():
         if key not in EVENT_FIELDS:
             raise DomainError(f"unknown field {key}")
@@ -156,7 +179,7 @@ def update_event(session: Session, event_id: int, **values) -> dict:
     return old
 
 
-def snapshot_event(session: Session, event_id: int) -> dict:
+def snapshot_event(session: Session, event_id: int) -> EventSnapshot:
     """Everything needed to put an event back after deleting it: the row, sub-rows, dates."""
     from desktop.models.records import snapshot
 
@@ -169,14 +192,14 @@ def snapshot_event(session: Session, event_id: int) -> dict:
     return {"events": events, "dates": dates, "refs": refs}
 
 
-def delete_event(session: Session, event_id: int, expected: dict | None = None) -> dict:
+def delete_event(session: Session, event_id: int, expected: EventSnapshot | None = None) -> EventSnapshot:
     """Delete an event with its sub-rows and dates; returns the snapshot for ``restore_event``.
     ``expected``: the snapshot an undo put back (a redo deletes only that; another office's change
     meanwhile is refused with StaleDataError, never deleted unseen)."""
     if session.get(CalendarEvent, event_id) is None:
         raise DomainError(_("The event was deleted meanwhile; reload the calendar."))
     saved = snapshot_event(session, event_id)
-    if expected is not None and any(saved[k] != expected.get(k) for k in ("events", "dates")):
+    if expected is not None and (saved["events"] != expected["events"] or saved["dates"] != expected["dates"]):
         from sqlalchemy.orm.exc import StaleDataError
 
         raise StaleDataError(f"calendar_event {event_id} was changed by another session")
@@ -189,7 +212,7 @@ def delete_event(session: Session, event_id: int, expected: dict | None = None) 
     return saved
 
 
-def _forget_versions(session: Session, saved: dict) -> None:
+def _forget_versions(session: Session, saved: EventSnapshot) -> None:
     """The deleted rows' language versions go into the snapshot (undo brings them back) and out of
     the table (a new event that gets a freed id starts bare)."""
     from desktop.models.text_versions import delete_versions, snapshot_versions
@@ -201,7 +224,7 @@ def _forget_versions(session: Session, saved: dict) -> None:
         delete_versions(session, table, [row["id"] for row in rows])
 
 
-def restore_event(session: Session, saved: dict) -> None:
+def restore_event(session: Session, saved: EventSnapshot) -> None:
     for values in saved["events"]:
         session.add(CalendarEvent(**values))
         session.flush()

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import Date, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from desktop.i18n import N_, LabelledEnum
+from desktop.i18n import N_, LabelledEnum, Translator
 from desktop.models.base import Base
 
 
@@ -22,10 +22,32 @@ TERMS = {Layout.SEMESTER: ("autumn", "winter", "spring", "summer"),
          Layout.TRIMESTER: ("t1", "t2", "t3", "summer")}
 COLUMNS = {Layout.SEMESTER: (("autumn", "winter"), ("spring", "summer")),
            Layout.TRIMESTER: (("t1",), ("t2",), ("t3", "summer"))}
-TERM_LABELS = {"autumn": N_("Autumn semester"), "winter": N_("Winter school"), "spring": N_("Spring semester"),
-               "summer": N_("Summer semester"), "t1": N_("Trimester I"), "t2": N_("Trimester II"),
-               "t3": N_("Trimester III")}
-LEVELS = ("bachelor", "master")
+
+
+class Term(LabelledEnum):
+    AUTUMN = "autumn", N_("Autumn semester")
+    WINTER = "winter", N_("Winter school")
+    SPRING = "spring", N_("Spring semester")
+    SUMMER = "summer", N_("Summer semester")
+    T1 = "t1", N_("Trimester I")
+    T2 = "t2", N_("Trimester II")
+    T3 = "t3", N_("Trimester III")
+
+
+def term_label(term: str, tr: Translator | None = None) -> str:
+    """A term in the interface language (or ``tr``'s); a term no layout knows as written."""
+    try:
+        return Term(term).label(tr)
+    except ValueError:
+        return term
+
+
+class Level(LabelledEnum):
+    BACHELOR = "bachelor", N_("Bachelor")
+    MASTER = "master", N_("Master")
+
+
+LEVELS = tuple(Level)
 
 
 class Category(LabelledEnum):
@@ -43,10 +65,28 @@ class Category(LabelledEnum):
     VACATION = "vacation", N_("Vacation")
 
 
-# What an event is, for validation and for other areas' questions ("" = nothing special).
-EVENT_KINDS = ("registration", "teaching", "surveys", "midterm", "final_exams", "results", "appeals",
-               "fx_application", "fx_retake", "deans_list", "winter_school", "summer_term",
-               "final_attestation", "graduation", "vacation")
+class EventKind(LabelledEnum):
+    """What an event is, for validation and for other areas' questions (``NONE``: nothing special)."""
+
+    NONE = "", N_("(none)")
+    REGISTRATION = "registration", N_("Registration")
+    TEACHING = "teaching", N_("Teaching")
+    SURVEYS = "surveys", N_("Surveys")
+    MIDTERM = "midterm", N_("Midterm attestation")
+    FINAL_EXAMS = "final_exams", N_("Final exams")
+    RESULTS = "results", N_("Results")
+    APPEALS = "appeals", N_("Appeals")
+    FX_APPLICATION = "fx_application", N_("FX application")
+    FX_RETAKE = "fx_retake", N_("FX retakes")
+    DEANS_LIST = "deans_list", N_("Dean's List")
+    WINTER_SCHOOL = "winter_school", N_("Winter school")
+    SUMMER_TERM = "summer_term", N_("Summer term")
+    FINAL_ATTESTATION = "final_attestation", N_("Final attestation")
+    GRADUATION = "graduation", N_("Graduation")
+    VACATION = "vacation", N_("Vacation")
+
+
+EVENT_KINDS = tuple(kind for kind in EventKind if kind is not EventKind.NONE)
 NAMED_PERIODS = {
     "autumn_term": ("teaching", "autumn"), "spring_term": ("teaching", "spring"),
     "winter_session": ("final_exams", "autumn"), "summer_session": ("final_exams", "spring"),

@@ -57,7 +57,10 @@ class RuleCycle(DomainError):
     pass
 
 
-def resolve(data: CalendarData, work: WorkCalendar) -> dict[tuple[int, str], tuple[dt.date, dt.date]]:
+Resolved = dict[tuple[int, str], tuple[dt.date, dt.date]]  # (event id, term) -> (first day, last day)
+
+
+def resolve(data: CalendarData, work: WorkCalendar) -> Resolved:
     """Every (event, term) with a date: explicit dates as given, rules through the engine.
 
     A parent row with no date of its own spans its sub-rows. Rules referring to an event with

@@ -61,7 +61,7 @@ def build(ctx: DemoContext) -> None:
     ctx.summary.append(f"work plan {ctx.year_name}: {len(sections)} sections, {count} items")
 
 
-def _status(ctx: DemoContext, deadline: dict, first: int, today: dt.date) -> str:
+def _status(ctx: DemoContext, deadline: dl.Deadline, first: int, today: dt.date) -> str:
     last = dl.last_day(deadline, first)
     kind = deadline["kind"]
     roll = ctx.rng.random()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -15,8 +15,11 @@ from desktop.i18n import _
 from desktop.models.text_documents.texts import calendar_texts, meeting_texts
 from desktop.models.text_versions import Text_, missing, settle_languages, texts_of
 
+if TYPE_CHECKING:
+    from desktop.models.workplan import PlanTree, TreeItem, TreeSection
 
-def localize_plan(session: Session, tree: dict, lang: str) -> tuple[dict, list[Text_]]:
+
+def localize_plan(session: Session, tree: PlanTree, lang: str) -> tuple[PlanTree, list[Text_]]:
     """The plan tree (``workplan.plan_tree``) with every text in ``lang`` where it has a version;
     returns (tree, texts without one).
 
@@ -81,10 +84,11 @@ def localize_plan(session: Session, tree: dict, lang: str) -> tuple[dict, list[T
         return original
 
     # a copy of what changes (sections, items, persons), not a deep copy of 300 items' deadlines
-    out = {**tree, "lang": lang, "sections": []}
-    for field, label in (("title", _("Title")), ("faculty_name", _("Faculty")), ("approver_position",
-                                                                                _("Approved by"))):
-        out[field] = text(("workplan", plan_id, field), tree.get(field) or "", label)
+    out: PlanTree = {**tree, "lang": lang, "sections": []}
+    out["title"] = text(("workplan", plan_id, "title"), tree["title"] or "", _("Title"))
+    out["faculty_name"] = text(("workplan", plan_id, "faculty_name"), tree["faculty_name"] or "", _("Faculty"))
+    out["approver_position"] = text(("workplan", plan_id, "approver_position"), tree["approver_position"] or "",
+                                    _("Approved by"))
     if tree.get("frames"):  # the frame's university and faculty (the faculty's own names) in lang too
         faculty = session.scalar(select(func.min(Faculty.id)))
         plan_frame = tree["frames"].get("plan")
@@ -96,13 +100,13 @@ def localize_plan(session: Session, tree: dict, lang: str) -> tuple[dict, list[T
                 faculty=name if name and frame.faculty == plan_frame.faculty else frame.faculty)
                 for kind, frame in tree["frames"].items()}
     responsible, deadline_word = _("Responsible"), _("Deadline")
-    shown_originals = []  # items whose editor shows the original: its label says its settled language
+    shown_originals: list[TreeItem] = []  # items whose editor shows the original: its label says its settled language
     for original_section in tree["sections"]:
-        section = {**original_section, "items": []}
+        section: TreeSection = {**original_section, "items": []}
         out["sections"].append(section)
         section["title"] = text(("workplan_section", section["id"], "title"), section["title"], section["number"])
         for original_item in original_section["items"]:
-            item = {**original_item, "responsible": [dict(r) for r in original_item["responsible"]]}
+            item: TreeItem = {**original_item, "responsible": [r.copy() for r in original_item["responsible"]]}
             section["items"].append(item)
             label = f"{section['number']}.{item['number']}"
             key = ("workplan_item", item["id"], "text")

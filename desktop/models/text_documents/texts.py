@@ -3,12 +3,17 @@ service requests, a meeting, the exam sessions' disciplines and rooms), for tran
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.i18n import N_, LabelledEnum, _
 from desktop.models.base import DomainError
 from desktop.models.text_versions import Text_, settle_languages, texts_of
+
+if TYPE_CHECKING:
+    from desktop.models.workplan import PlanTree
 
 
 class TextDocument(LabelledEnum):
@@ -23,13 +28,14 @@ class TextDocument(LabelledEnum):
 
 # Work plan -----------------------------------------------------------------------------------
 
-def plan_texts(session: Session, plan_id: int, tree: dict | None = None) -> list[Text_]:
+def plan_texts(session: Session, plan_id: int, tree: PlanTree | None = None) -> list[Text_]:
     """Every text of the plan with its versions. With ``tree`` (``workplan.plan_tree`` of this plan)
     the sections and items are taken from it, so only the persons' ids and the versions are read."""
     return _plan_texts(session, plan_id, tree)[0]
 
 
-def _plan_texts(session: Session, plan_id: int, tree: dict | None) -> tuple[list[Text_], dict[int, list[int]]]:
+def _plan_texts(session: Session, plan_id: int, tree: PlanTree | None
+                ) -> tuple[list[Text_], dict[int, list[int]]]:
     from desktop.models.workplan import (
         WorkPlan,
         WorkPlanItem,
@@ -57,7 +63,8 @@ def _plan_texts(session: Session, plan_id: int, tree: dict | None) -> tuple[list
             if (deadline or {}).get("kind") == "text":
                 deadlines.append((iid, f"{numeral[sid]}.{pos + 1}", deadline.get("text", "")))
     else:
-        header = tree
+        header = {"title": tree["title"], "faculty_name": tree["faculty_name"],
+                  "approver_position": tree["approver_position"]}
         sections = [(sec["id"], sec["number"], sec["title"]) for sec in tree["sections"]]
         items = [(item["id"], f"{sec['number']}.{item['number']}", item["text"])
                  for sec in tree["sections"] for item in sec["items"]]
@@ -114,7 +121,7 @@ def calendar_texts(session: Session, calendar_id: int) -> list[Text_]:
                             .join(ac.CalendarEvent, ac.CalendarDate.event_id == ac.CalendarEvent.id)
                             .where(ac.CalendarEvent.calendar_id == calendar_id, ac.CalendarDate.text != "")).all()
     out += texts_of(session, "calendar_date", [
-        (did, "text", text, f"{numerals.get(eid, '')} · {_(ac.TERM_LABELS[term]) if term in ac.TERM_LABELS else term}")
+        (did, "text", text, f"{numerals.get(eid, '')} · {ac.term_label(term)}")
         for did, eid, term, text in dates])
     return settle_languages(out)
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -28,10 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import clock, colours, dates, i18n
+from desktop import clock, colours, i18n
 from desktop.i18n import _
-from desktop.models.academic_calendar import TERM_LABELS, CalendarData, Entry, Rule, RuleKind
+from desktop.models.academic_calendar import CalendarData, Entry, Rule, RuleKind, term_label
 from desktop.models.workdays import OverrideKind
+from desktop.views.calendar.models import DaysOffModel, OverridesModel
 from desktop.views.common.forms import date_edit, ok_cancel
 
 
@@ -104,7 +105,7 @@ class EntryDialog(QDialog):
         self.error = QLabel()
         self.error.setStyleSheet(f"color: {colours.role('danger').text};")
         form = QFormLayout()
-        form.addRow(QLabel(f"<b>{event.number} {event.title}</b> — {_(TERM_LABELS.get(term, term))}"
+        form.addRow(QLabel(f"<b>{event.number} {event.title}</b> — {term_label(term)}"
                            if event else ""))
         form.addRow(row)
         dates = QHBoxLayout()
@@ -145,71 +146,6 @@ class EntryDialog(QDialog):
         super().accept()
 
 
-class OverridesModel(QAbstractTableModel):
-    """The office's overrides of one country: date, what, note."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.rows: list[tuple[dt.date, str, str]] = []
-
-    def set_rows(self, rows) -> None:
-        self.beginResetModel()
-        self.rows = sorted(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else 3
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (_("Date"), _("Kind"), _("Note"))[section]
-        return None
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        day, kind, note = self.rows[index.row()]
-        return (i18n.current().short_date(day), OverrideKind(kind).label(), note)[index.column()]
-
-
-class DaysOffModel(QAbstractTableModel):
-    """The country's holidays and moved days off of one year (``WorkCalendar.days_off``):
-    date, weekday, name in the interface language; the office's extra days off included."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.rows: list[tuple[dt.date, str]] = []
-
-    def set_rows(self, rows) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else 3
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (_("Date"), _("Weekday"), _("Holiday"))[section]
-        return None
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return None
-        day, name = self.rows[index.row()]
-        if index.column() == 0:
-            return dates.table(day)
-        if index.column() == 1:
-            return i18n.current().weekday(day.weekday())
-        return name
-
-
 class OverridesDialog(QDialog):
     """Lists the overrides; add and remove call back into the page (undo stack). A second tab
     lists the days off of a year as the package knows them, with the overrides applied."""
@@ -223,6 +159,7 @@ class OverridesDialog(QDialog):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().setVisible(False)
         self.day = date_edit()
         self.kind = QComboBox()
         for kind in OverrideKind:
@@ -286,7 +223,7 @@ class OverridesDialog(QDialog):
         from desktop.models.workdays import load_overrides, public_sector_overrides_to_offer, work_calendar
 
         with self.page.ctx.db.session() as s:
-            self.model.set_rows(load_overrides(s, self.country))
+            self.model.set_overrides(load_overrides(s, self.country))
             work = work_calendar(s, self.country)
             state = bool(settings.get(s, "state_institution"))
             offered = public_sector_overrides_to_offer(s, self.country)
@@ -296,7 +233,7 @@ class OverridesDialog(QDialog):
         self.public_sector.setText(_("Add the days off for state institutions ({count})").format(count=len(offered)))
         self.public_sector.setVisible(state)
         self.public_sector.setEnabled(bool(offered))
-        self.days_off.set_rows(work.days_off(self.year.value(), i18n.current_language()))
+        self.days_off.set_days(work.days_off(self.year.value(), i18n.current_language()))
         self.days_off_table.resizeColumnsToContents()
         self.days_off_table.resizeRowsToContents()
 
@@ -315,6 +252,6 @@ class OverridesDialog(QDialog):
     def remove(self) -> None:
         index = self.table.currentIndex()
         if index.isValid():
-            day = self.model.rows[index.row()][0]
+            day = self.model.rows[index.row()]["day"]
             self.page.set_override(self.country, day, None, "")
             self.reload()

@@ -10,21 +10,13 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QBrush, QColor
 
 from desktop import colours, i18n
-from desktop.i18n import N_, _, pgettext
-from desktop.models.academic_calendar import TERM_LABELS, CalendarData, Category, Layout
+from desktop.i18n import _, pgettext
+from desktop.models.academic_calendar import CalendarData, Category, EventKind, Layout, Resolved, term_label
 from desktop.reports.calendar_table import cell_text
 
 EVENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 TERM_ROLE = Qt.ItemDataRole.UserRole + 2
 PROBLEM_FILL = QColor(colours.role("danger").fill)
-
-KIND_LABELS = {
-    "": N_("(none)"), "registration": N_("Registration"), "teaching": N_("Teaching"), "surveys": N_("Surveys"),
-    "midterm": N_("Midterm attestation"), "final_exams": N_("Final exams"), "results": N_("Results"),
-    "appeals": N_("Appeals"), "fx_application": N_("FX application"), "fx_retake": N_("FX retakes"),
-    "deans_list": N_("Dean's List"), "winter_school": N_("Winter school"), "summer_term": N_("Summer term"),
-    "final_attestation": N_("Final attestation"), "graduation": N_("Graduation"), "vacation": N_("Vacation"),
-}
 
 
 class _Node:
@@ -44,13 +36,13 @@ class EventsModel(QAbstractItemModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.data_: CalendarData | None = None
-        self.resolved: dict = {}
+        self.resolved: Resolved = {}
         self.problems: dict[tuple[int, str], list[str]] = {}
         self.root = _Node(None, "")
         self.on_edit: Callable[[int, str, object], None] | None = None
 
     # Loading --------------------------------------------------------------
-    def set_calendar(self, data: CalendarData | None, resolved: dict, problems) -> None:
+    def set_calendar(self, data: CalendarData | None, resolved: Resolved, problems) -> None:
         self.beginResetModel()
         self.data_, self.resolved = data, resolved
         self.problems = {}
@@ -127,7 +119,7 @@ class EventsModel(QAbstractItemModel):
         if term is not None:
             if term == "summer" and self.data_ and self.data_.layout == Layout.TRIMESTER:
                 return _("Summer trimester")
-            return _(TERM_LABELS[term])
+            return term_label(term)
         return _("Note") if section == self.columnCount() - 1 else None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
@@ -158,7 +150,7 @@ class EventsModel(QAbstractItemModel):
             if col == 1:
                 return e.title
             if col == 2:
-                return e.kind if role == Qt.ItemDataRole.EditRole else _(KIND_LABELS.get(e.kind, e.kind))
+                return e.kind if role == Qt.ItemDataRole.EditRole else _kind_label(e.kind)
             if term is not None:
                 entry = e.entries.get(term)
                 assert self.data_ is not None  # an event row exists only while a calendar is loaded
@@ -195,3 +187,11 @@ class EventsModel(QAbstractItemModel):
     def retranslate(self) -> None:
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(0, self.columnCount() - 1))
         self.layoutChanged.emit()
+
+
+def _kind_label(kind: str) -> str:
+    """An event's kind in the interface language; a kind no longer known as written."""
+    try:
+        return EventKind(kind).label()
+    except ValueError:
+        return _(kind)

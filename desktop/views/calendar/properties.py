@@ -15,19 +15,16 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import colours
-from desktop.i18n import N_, _
-from desktop.models.academic_calendar import LEVELS, Layout
-from desktop.models.workdays import COUNTRIES
+from desktop.i18n import _
+from desktop.models.academic_calendar import LEVELS, CalendarProperties, Layout
+from desktop.models.workdays import COUNTRIES, COUNTRY_NAMES
 from desktop.views.common.forms import ok_cancel
-
-LEVEL_LABELS = {"bachelor": N_("Bachelor"), "master": N_("Master")}
-COUNTRY_LABELS = {"KG": N_("Kyrgyzstan"), "KZ": N_("Kazakhstan"), "RU": N_("Russia")}
 
 
 class CalendarPropertiesDialog(QDialog):
     """``values()`` gives what the page stores; with ``year`` None the year is asked for (new calendar)."""
 
-    def __init__(self, values: dict, year: str | None = None, parent=None):
+    def __init__(self, values: CalendarProperties, year: str | None = None, parent=None):
         super().__init__(parent)
         self.is_new = year is None
         self.setWindowTitle(_("New calendar") if self.is_new else _("Calendar properties"))
@@ -36,13 +33,13 @@ class CalendarPropertiesDialog(QDialog):
         self.year.setReadOnly(not self.is_new)
         self.level = QComboBox()
         for level in LEVELS:
-            self.level.addItem(_(LEVEL_LABELS[level]), level)
+            self.level.addItem(level.label(), level.value)
         self.layout_ = QComboBox()
         for kind in Layout:
             self.layout_.addItem(Layout(kind).label(), kind.value)
         self.country = QComboBox()
         for country in COUNTRIES:
-            self.country.addItem(f"{_(COUNTRY_LABELS[country])} ({country})", country)
+            self.country.addItem(f"{_(COUNTRY_NAMES[country])} ({country})", country)
         self.weeks = QSpinBox()
         self.weeks.setRange(0, 52)
         self.weeks.setSpecialValueText(_("not checked"))
@@ -69,7 +66,7 @@ class CalendarPropertiesDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(560, 380)
 
-    def set_values(self, values: dict) -> None:
+    def set_values(self, values: CalendarProperties) -> None:
         for combo, key in ((self.level, "level"), (self.layout_, "layout"), (self.country, "country")):
             i = combo.findData(values.get(key))
             combo.setCurrentIndex(max(0, i))
@@ -77,7 +74,7 @@ class CalendarPropertiesDialog(QDialog):
         self.title.setText(values.get("title", ""))
         self.approval.setPlainText(values.get("approval", ""))
 
-    def values(self) -> dict:
+    def values(self) -> CalendarProperties:
         return {"level": self.level.currentData(), "layout": self.layout_.currentData(),
                 "country": self.country.currentData(), "title": self.title.text().strip(),
                 "approval": self.approval.toPlainText().strip(), "teaching_weeks": self.weeks.value() or None}

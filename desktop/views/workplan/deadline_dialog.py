@@ -26,7 +26,7 @@ from desktop.views.common.forms import date_edit, ok_cancel, to_date
 
 
 class DeadlineDialog(QDialog):
-    def __init__(self, deadline: dict, first_year: int, lang: str | None = None, parent=None):
+    def __init__(self, deadline: dl.Deadline, first_year: int, lang: str | None = None, parent=None):
         super().__init__(parent)
         self.first_year = first_year
         self.setWindowTitle(_("Deadline"))
@@ -101,7 +101,7 @@ class DeadlineDialog(QDialog):
         self.pages.setCurrentIndex(self.kind.currentIndex())
         self.update_preview()
 
-    def set_deadline(self, d: dict) -> None:
+    def set_deadline(self, d: dl.Deadline) -> None:
         kind = d.get("kind", "text")
         self.kind.setCurrentIndex(dl.KINDS.index(kind))
         self.pages.setCurrentIndex(dl.KINDS.index(kind))
@@ -118,7 +118,7 @@ class DeadlineDialog(QDialog):
             b.setChecked(event in d.get("events", []))
         self.free_text.setText(d.get("text", ""))
 
-    def deadline(self) -> dict:
+    def deadline(self) -> dl.Deadline:
         kind = self.kind.currentData()
         if kind == "months":
             return {"kind": kind, "months": [[y, m] for y, m, b in self.month_boxes if b.isChecked()]}

@@ -8,8 +8,10 @@ calls a ``do_*`` method that tests call directly.
 
 from __future__ import annotations
 
+import io
+from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QLineEdit, QMessageBox
@@ -22,7 +24,7 @@ from desktop.models.base import DomainError
 from desktop.models.operations import Change, bind
 from desktop.models.org import academic_year_of, parse_year_name
 from desktop.views import settings as ui_settings
-from desktop.views.workplan.plan_dialogs import HEADER_FIELDS, ImportDialog, PlanHeaderDialog
+from desktop.views.workplan.plan_dialogs import ImportDialog, PlanHeaderDialog
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QComboBox
@@ -36,7 +38,7 @@ IMPORT_SUFFIXES = (".docx", ".xlsx")
 
 class PlanActions(_Page):  # for mypy an AreaPage: the page it is mixed into
     if TYPE_CHECKING:  # the page's, used here
-        tree: dict | None
+        tree: wp.PlanTree | None
         year: QComboBox
 
         def _do(self, text: str, op, select: int | None = None, after=None, progress: str | None = None): ...
@@ -107,10 +109,10 @@ class PlanActions(_Page):  # for mypy an AreaPage: the page it is mixed into
         if dialog.exec():
             self.do_edit_header(dialog.values())
 
-    def do_edit_header(self, values: dict) -> None:
+    def do_edit_header(self, values: Mapping[str, Any]) -> None:
         if not self.tree:
             return
-        changed = {k: v for k, v in values.items() if k in HEADER_FIELDS and self.tree.get(k) != v}
+        changed = {k: v for k, v in values.items() if k in wp.HEADER_FIELDS and self.tree.get(k) != v}
         if not changed:
             return
         self._do(_("Edit plan header"), bind(wops.update_plan_op, self.tree["id"], **changed))
@@ -177,7 +179,7 @@ class PlanActions(_Page):  # for mypy an AreaPage: the page it is mixed into
             self.ctx.status_message.emit(_("Saved: {file}").format(file=path))
 
     # Languages -------------------------------------------------------------------------------
-    def report_tree(self, lang: str, *, ask: bool = True) -> dict | None:
+    def report_tree(self, lang: str, *, ask: bool = True) -> wp.PlanTree | None:
         """The plan with every text in ``lang`` where it has a version. Texts without one are
         listed first ("Translate now" / "Export anyway"); None when the user chose not to export."""
         from desktop.models.text_documents import localize_plan
@@ -244,3 +246,29 @@ class PlanActions(_Page):  # for mypy an AreaPage: the page it is mixed into
             return
         if self._do(_("Import work plan"), bind(import_plan_op, parsed, year), progress=_("Import work plan")):
             self.show_year(year)
+
+    # Printing ------------------------------------------------------------------------------
+    def plan_pdf_bytes(self) -> bytes:
+        from desktop.reports.workplan_pdf import plan_pdf
+
+        lang = self.ctx.report_language
+        tree = self.report_tree(lang, ask=False)
+        assert tree is not None  # None only when asked and the user declined
+        out = io.BytesIO()
+        plan_pdf(out, tree, lang)
+        return out.getvalue()
+
+    def print_preview(self) -> None:
+        if self.tree:
+            from desktop.views.common.printing import preview_pdf
+
+            preview_pdf(self, self.plan_pdf_bytes())
+
+    def progress_preview(self) -> None:
+        if self.tree:
+            from desktop.reports.workplan_pdf import progress_pdf
+            from desktop.views.common.printing import preview_pdf
+
+            out = io.BytesIO()
+            progress_pdf(out, self.tree, self.ctx.report_language, clock.today())
+            preview_pdf(self, out.getvalue())

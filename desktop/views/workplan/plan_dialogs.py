@@ -4,6 +4,7 @@ summary of a file about to be imported."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -21,7 +22,8 @@ from PySide6.QtWidgets import (
 from desktop.i18n import _
 from desktop.views.common.forms import date_edit, ok_cancel, to_date
 
-HEADER_FIELDS = ("title", "faculty_name", "approver_name", "approver_position", "approval_date")
+if TYPE_CHECKING:
+    from desktop.models.workplan import PlanHeader, PlanTree
 
 
 def _buttons(dialog: QDialog) -> QDialogButtonBox:
@@ -35,7 +37,7 @@ class PlanHeaderDialog(QDialog):
     """Title, faculty and the approval block (who approves, position, date; the date may stay blank
     so the PDF prints the «____» line to fill in by hand)."""
 
-    def __init__(self, tree: dict, parent=None):
+    def __init__(self, tree: PlanTree, parent=None):
         super().__init__(parent)
         self.setWindowTitle(_("Plan header"))
         self.title = QLineEdit(tree.get("title") or "")
@@ -66,7 +68,7 @@ class PlanHeaderDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(680, self.sizeHint().height())
 
-    def values(self) -> dict:
+    def values(self) -> PlanHeader:
         date: dt.date | None = to_date(self.date) if self.has_date.isChecked() else None
         return {"title": self.title.text().strip(), "faculty_name": self.faculty.text().strip(),
                 "approver_name": self.approver.text().strip(), "approver_position": self.position.text().strip(),

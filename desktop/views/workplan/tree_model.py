@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from typing import Literal
 
 from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -29,12 +30,14 @@ _ITEM_EDITABLE = _ITEM | _F.ItemIsEditable
 _BACKGROUND = Qt.ItemDataRole.BackgroundRole
 _ROLES = frozenset((_DISPLAY, _EDIT, _FONT, _FOREGROUND, _BACKGROUND, _TOOLTIP, ItemRole))
 STATUS_COLUMN = 4
+# What a row of the tree is: a section or an item of the plan (``workplan.plan_tree``'s dicts)
+Node = tuple[Literal["section"], wp.TreeSection] | tuple[Literal["item"], wp.TreeItem]
 
 
 class PlanTreeModel(QAbstractItemModel):
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.sections: list[dict] = []
+        self.sections: list[wp.TreeSection] = []
         self.first_year = 2025
         self.on_edit = None  # (kind "item"/"section", id, field, value)
         self.on_move = None  # (item_id, section_id, position)
@@ -49,7 +52,7 @@ class PlanTreeModel(QAbstractItemModel):
         self._overdue = QBrush(QColor(danger.text))
         self._overdue_fill = QBrush(QColor(danger.fill))
 
-    def set_tree(self, tree: dict | None) -> None:
+    def set_tree(self, tree: wp.PlanTree | None) -> None:
         self.beginResetModel()
         self.sections = tree["sections"] if tree else []
         self.first_year = tree["first_year"] if tree else self.first_year
@@ -92,14 +95,14 @@ class PlanTreeModel(QAbstractItemModel):
     def columnCount(self, parent=QModelIndex()):
         return len(COLUMNS)
 
-    def node(self, index) -> tuple[str, dict] | None:
+    def node(self, index) -> Node | None:
         if not index.isValid():
             return None
         if index.internalId() == 0:
             return "section", self.sections[index.row()]
         return "item", self.sections[index.internalId() - 1]["items"][index.row()]
 
-    def section_of(self, index) -> dict | None:
+    def section_of(self, index) -> wp.TreeSection | None:
         if not index.isValid():
             return None
         return self.sections[index.row() if index.internalId() == 0 else index.internalId() - 1]
@@ -137,7 +140,7 @@ class PlanTreeModel(QAbstractItemModel):
             return row["text"]
         return None
 
-    def item_texts(self, row: dict) -> tuple[str, ...]:
+    def item_texts(self, row: wp.TreeItem) -> tuple[str, ...]:
         texts = self._texts.get(row["id"])
         if texts is None:
             status = wp.ItemStatus(row["status"]).label()
@@ -246,7 +249,7 @@ class PlanFilterProxy(QSortFilterProxyModel):
         item = section["items"][source_row]
         return self.accepts(item, model.first_year)
 
-    def accepts(self, item: dict, first_year: int) -> bool:
+    def accepts(self, item: wp.TreeItem, first_year: int) -> bool:
         if self.status and item["status"] != self.status:
             return False
         if self.overdue_only and not item["overdue"]:
