@@ -133,7 +133,7 @@ def test_debts_a_retake_closes_and_the_earlier_result_stays(session, faculty):
     assert ("Әлиев Ас", "Алгебра") not in [(d.name, d.discipline) for d in left]
     assert ("Қасымова Ас", "Алгебра") in [(d.name, d.discipline) for d in left]
     history = db_.student_results(session, faculty["people"]["Әлиев"])
-    assert [(h["discipline"], h["result"]) for h in history] == [
+    assert [(h.discipline, h.result) for h in history] == [
         ("Алгебра", "42 FX unsatisfactory"), ("Физика", "not admitted"), ("Алгебра", "58 D+ satisfactory")]
 
 
