@@ -230,7 +230,8 @@ def test_form_of_control_changes_only_while_the_sheet_is_empty(session, faculty)
 def test_check_finds_a_result_that_contradicts_itself(session, faculty):
     from sqlalchemy import select
 
-    from desktop.models.results import ExamResult, _results_are_consistent
+    from desktop.models.results import ExamResult
+    from desktop.models.results.checks import _results_are_consistent
 
     sheet_id = results.issue_sheet(session, faculty["algebra"], D(2026, 1, 5))
     enter(session, sheet_id, "Әлиев", "30", rating=50)  # FX: failed

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from typing import TypedDict
 
 from desktop.i18n import N_, LabelledEnum, _
 from desktop.models import settings
@@ -201,7 +202,21 @@ PASS_WORDS = {"pass", "passed", "зач", "зачет", "зачёт", "зачт�
 FAIL_WORDS = {"fail", "не зач", "незачет", "не зачтено", "-", "өткөн жок", "өтпеді"}
 
 
-def parse_entry(scale: Scale, control: str, text: str) -> dict:
+class Entry(TypedDict):
+    """What one grade cell says, as evaluate()'s keywords."""
+
+    points: float | None
+    grade: str | None
+    mark: str
+
+
+class RatedEntry(Entry):
+    """A grade cell with the admission rating beside it (a filled sheet read back)."""
+
+    rating: float | None
+
+
+def parse_entry(scale: Scale, control: str, text: str) -> Entry:
     """What the user typed into the grade cell: points (or a grade on the 5-point scale) or a mark.
 
     Returns ``{"points": ..., "grade": ..., "mark": ...}``; a blank is "nothing entered".
