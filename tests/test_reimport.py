@@ -17,7 +17,7 @@ from desktop.models.audit import AuditEntry
 from desktop.models.contingent import Group, Student
 from desktop.models.movements import Movement, MovementKind, Order, apply_movement
 from desktop.reports.student_import import ImportRefused, read_sheet
-from desktop.reports.student_import_plan import import_students
+from desktop.reports.student_import.writing import import_students
 from tests.factories import xlsx
 
 D = dt.date

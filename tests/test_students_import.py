@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from desktop.models.contingent import Group, Student
 from desktop.models.movements import Movement
 from desktop.reports.student_import import ImportRefused, parse_date, read_sheet, split_full_name
-from desktop.reports.student_import_plan import import_students
+from desktop.reports.student_import.writing import import_students
 
 
 def make_xlsx(path, rows, setup=None):

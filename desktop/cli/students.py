@@ -43,7 +43,7 @@ def register(cli: Registry) -> None:
 def cmd_import(args, ctx: Context) -> int:
     from desktop.models.movements import Order
     from desktop.reports.student_import import ImportRefused
-    from desktop.reports.student_import_plan import import_students
+    from desktop.reports.student_import.writing import import_students
 
     path = Path(args.file)
     if not path.is_file():

@@ -240,7 +240,7 @@ class StudentsActions(_Page):  # for mypy an AreaPage: the page it is mixed into
             self.import_file(path)
 
     def check_import(self, sheet, mapping) -> tuple[bool, str]:
-        from desktop.reports.student_import_plan import plan_import
+        from desktop.reports.student_import.checking import plan_import
 
         sheet.mapping = dict(mapping)
         with self.ctx.db.session() as s:
@@ -253,7 +253,8 @@ class StudentsActions(_Page):  # for mypy an AreaPage: the page it is mixed into
         return True, "\n".join(plan.summary())
 
     def run_import(self, sheet, mapping) -> bool:
-        from desktop.reports.student_import_plan import apply_import, plan_import
+        from desktop.reports.student_import.checking import plan_import
+        from desktop.reports.student_import.writing import apply_import
         from desktop.views.common.tasks import TaskCancelled, run_with_progress
 
         sheet.mapping = dict(mapping)
