@@ -116,7 +116,7 @@ def test_record_book_held_by_another_student_and_update_of_the_same(tmp_path, de
     path = make_xlsx(tmp_path / "b.xlsx", [["Фамилия", "Имя", "Группа", "Зачетка", "Телефон"],
                                            [last, first, group, book, "+996 555 000111"]])
     plan = run(demo_db, path)
-    assert not plan.new_rows and plan.updates[0]["changes"] == {"phone": "+996 555 000111"}
+    assert not plan.new_rows and plan.updates[0].changes == {"phone": "+996 555 000111"}
     with demo_db.session() as s:
         assert s.scalar(select(Student.phone).where(Student.record_book == book)) == "+996 555 000111"
 

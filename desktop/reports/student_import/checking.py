@@ -16,7 +16,7 @@ from desktop.i18n import N_, _
 from desktop.models.contingent import Funding, Group, Student, StudentStatus
 from desktop.models.movements import status_label
 from desktop.models.progress import Progress, step
-from desktop.reports.student_import.plan import MOVEMENT_FIELDS, ORDER_NEEDED, PERSONAL, ImportPlan
+from desktop.reports.student_import.plan import MOVEMENT_FIELDS, ORDER_NEEDED, PERSONAL, ImportPlan, StudentChange
 from desktop.reports.student_import.sheet import Problem, Sheet
 from desktop.reports.student_import.values import _record_book, _text, parse_date, split_full_name
 from desktop.reports.student_import.words import (
@@ -296,28 +296,28 @@ def plan_import(session: Session, sheet: Sheet, *, default_group: str | None = N
         matched[sid] = excel_row
         old = current[sid]
         changes = {f: row[f] for f in PERSONAL if f in stated and row[f] != old[f]}
-        change = {"id": sid, "row": excel_row, "name": f"{old['last_name']} {old['first_name']}",
-                  "changes": changes, "before": {f: old[f] for f in changes}}
+        change = StudentChange(sid, excel_row, f"{old['last_name']} {old['first_name']}", changes,
+                               {f: old[f] for f in changes})
         if gid != old["group_id"]:
             if key not in groups and key not in new_groups:
                 new_groups[key] = group
-            change["group"] = groups[key][1] if key in groups else new_groups[key]
-            change["old_group"] = group_names.get(old["group_id"])
+            change.group = groups[key][1] if key in groups else new_groups[key]
+            change.old_group = group_names.get(old["group_id"])
         status = StudentStatus(old["status"]) if old["status"] else None
-        moving = [f for f in MOVEMENT_FIELDS if f in changes or (f == "group" and "group" in change)]
+        moving = [f for f in MOVEMENT_FIELDS if f in changes or (f == "group" and change.group is not None)]
         if moving and status is not StudentStatus.STUDYING:
             problems.append(Problem(excel_row, title.get(moving[0], _(FIELD_LABELS[moving[0]])), _(
                 "{name} is “{status}”: an import changes nothing of such a student; the order needed first: "
-                "{order}.").format(name=change["name"], status=_(status_label(status)),
+                "{order}.").format(name=change.name, status=_(status_label(status)),
                                    order=_(ORDER_NEEDED.get(status, N_("an enrolment order"))))))
-        elif "group" in change and last_moves.get(sid) and str(on) < str(last_moves[sid]):
+        elif change.group is not None and last_moves.get(sid) and str(on) < str(last_moves[sid]):
             problems.append(Problem(excel_row, title.get("group", _(FIELD_LABELS["group"])), _(
                 "{name}: the transfer would take effect before the student's last movement ({date}).").format(
-                name=change["name"], date=dates.table(dt.date.fromisoformat(str(last_moves[sid]))))))
+                name=change.name, date=dates.table(dt.date.fromisoformat(str(last_moves[sid]))))))
         if problems:
             plan.problems.extend(problems)
             continue
-        if changes or "group" in change:
+        if changes or change.group is not None:
             plan.updates.append(change)
         else:
             plan.unchanged.append(excel_row)

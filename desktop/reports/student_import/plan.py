@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from desktop import dates
 from desktop.i18n import N_, _
@@ -21,12 +22,36 @@ ORDER_NEEDED: dict[StudentStatus | None, str] = {StudentStatus.EXPELLED: N_("a r
                 StudentStatus.GRADUATED: N_("none: a graduate's record is closed")}
 
 
+@dataclass(slots=True)
+class StudentChange:
+    """A stored student the file changes: the fields that change (field -> new value, and the old
+    values of the same fields), and the group moved to (a transfer) when ``group`` is not None."""
+
+    id: int
+    row: int  # the Excel row
+    name: str
+    changes: dict[str, Any]
+    before: dict[str, Any]
+    group: str | None = None
+    old_group: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ImportCounts:
+    """What an import wrote."""
+
+    added: int
+    changed: int
+    unchanged: int
+    groups: list[str]  # the groups created
+
+
 @dataclass
 class ImportPlan:
     sheet: Sheet
-    new_rows: list[dict] = field(default_factory=list)  # students to add (with "group" name, "row")
-    # {"id", "row", "name", "changes": {field: new}, "before": {field: old}, "group"?, "old_group"?}
-    updates: list[dict] = field(default_factory=list)
+    # students to add: Student's columns by name, with the "group" name and the Excel "row"
+    new_rows: list[dict[str, Any]] = field(default_factory=list)
+    updates: list[StudentChange] = field(default_factory=list)
     unchanged: list[int] = field(default_factory=list)  # rows of students already as the file says
     new_groups: list[str] = field(default_factory=list)
     ignored_rows: list[int] = field(default_factory=list)  # signature and footer lines
@@ -42,14 +67,14 @@ class ImportPlan:
         lines = []
         for u in self.updates:
             parts = []
-            if "group" in u:
+            if u.group is not None:
                 parts.append(_("{field}: {old} → {new}").format(field=_(FIELD_LABELS["group"]),
-                                                                 old=u.get("old_group") or "—", new=u["group"]))
-            for f, new in u["changes"].items():
+                                                                 old=u.old_group or "—", new=u.group))
+            for f, new in u.changes.items():
                 parts.append(_("{field}: {old} → {new}").format(field=_(FIELD_LABELS[f]),
-                                                                 old=_shown(f, u["before"].get(f)),
+                                                                 old=_shown(f, u.before.get(f)),
                                                                  new=_shown(f, new)))
-            lines.append(_("row {row}, {name}: {changes}").format(row=u["row"], name=u["name"],
+            lines.append(_("row {row}, {name}: {changes}").format(row=u.row, name=u.name,
                                                                  changes="; ".join(parts)))
         return lines
 

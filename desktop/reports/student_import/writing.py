@@ -21,7 +21,7 @@ from desktop.models.movements import (
 from desktop.models.progress import Progress, step
 from desktop.models.students import guess_group
 from desktop.reports.student_import.checking import plan_import
-from desktop.reports.student_import.plan import ImportPlan
+from desktop.reports.student_import.plan import ImportCounts, ImportPlan
 from desktop.reports.student_import.sheet import (
     ImportRefused,
     apply_mapping_text,
@@ -32,7 +32,7 @@ from desktop.reports.student_import.sheet import (
 
 
 def apply_import(session: Session, plan: ImportPlan, order: Order | None = None,
-                 progress: Progress | None = None) -> dict:
+                 progress: Progress | None = None) -> ImportCounts:
     """Write a clean plan (one transaction, the caller's). Returns counts."""
     if plan.problems:
         raise ImportRefused([str(p) for p in plan.problems])
@@ -43,7 +43,7 @@ def apply_import(session: Session, plan: ImportPlan, order: Order | None = None,
     for r in plan.new_rows:
         check_row(Student.__table__, r, row=r["row"])
     for u in plan.updates:
-        check_row(Student.__table__, u["changes"], row=u["row"])
+        check_row(Student.__table__, u.changes, row=u.row)
     order = order or Order("", None, clock.today())
     first_form = {r["group"].casefold(): r["study_form"] for r in plan.new_rows if r["study_form"]}
     groups = {name.casefold(): (gid, course) for gid, name, course in session.execute(
@@ -75,17 +75,17 @@ def apply_import(session: Session, plan: ImportPlan, order: Order | None = None,
         session.execute(insert(Movement), movements)
     # Changed fields: one UPDATE per student, every field in the audit with the file's name.
     for u in plan.updates:
-        if u["changes"]:
+        if u.changes:
             # version + 1: a copy of this student open elsewhere must not be saved over the import.
-            session.execute(Student.__table__.update().where(Student.id == u["id"])
-                            .values(**u["changes"], version=Student.__table__.c.version + 1))
+            session.execute(Student.__table__.update().where(Student.id == u.id)
+                            .values(**u.changes, version=Student.__table__.c.version + 1))
             audit.record_rows(session, audit.Action.UPDATE, "student", (
-                (u["id"], f, u["before"].get(f), new) for f, new in u["changes"].items()), source)
+                (u.id, f, u.before.get(f), new) for f, new in u.changes.items()), source)
     # Group changes: transfers under the movements rules, one order, one call per target group.
     by_target: dict[int, list[int]] = {}
     for u in plan.updates:
-        if "group" in u:
-            by_target.setdefault(groups[u["group"].casefold()][0], []).append(u["id"])
+        if u.group is not None:
+            by_target.setdefault(groups[u.group.casefold()][0], []).append(u.id)
     for gid, sids in by_target.items():
         apply_movement(session, sids, MovementKind.TRANSFER, order, group_id=gid, number_required=False,
                        source=source)
@@ -93,8 +93,7 @@ def apply_import(session: Session, plan: ImportPlan, order: Order | None = None,
     audit.record_bulk(session, audit.Action.IMPORT, "student", ids,
                       f"changed {len(plan.updates)}" if plan.updates else "", source)
     step(progress, 4, 4)
-    return {"added": len(ids), "changed": len(plan.updates), "unchanged": len(plan.unchanged),
-            "groups": list(plan.new_groups)}
+    return ImportCounts(len(ids), len(plan.updates), len(plan.unchanged), list(plan.new_groups))
 
 
 def import_students(session: Session, path: str | Path, *, dry_run: bool = False, mapping: dict | None = None,

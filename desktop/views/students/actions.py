@@ -274,8 +274,8 @@ class StudentsActions(_Page):  # for mypy an AreaPage: the page it is mixed into
         self.undo_stack.clear()  # an import is undone by a backup restore, not step by step
         self.ctx.notify(Change.STUDENTS)
         self.ctx.status_message.emit(ngettext("Imported: {n} student added, {m} changed.",
-                                                "Imported: {n} students added, {m} changed.", result["added"]).format(
-            n=result["added"], m=result["changed"]))
+                                                "Imported: {n} students added, {m} changed.", result.added).format(
+            n=result.added, m=result.changed))
         return True
 
     def export_xlsx(self, sheet_per_group: bool, path: str | None = None) -> str | None:
