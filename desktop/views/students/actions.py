@@ -40,7 +40,7 @@ else:
 
 class StudentsActions(_Page):  # for mypy an AreaPage: the page it is mixed into
     if TYPE_CHECKING:  # the page's, used here (the listing's groups and selection)
-        groups: list[dict]
+        groups: list[students.GroupRow]
         model: StudentTableModel
         view: StudentTableView
 
@@ -71,11 +71,11 @@ class StudentsActions(_Page):  # for mypy an AreaPage: the page it is mixed into
     def enrol_student(self) -> None:
         from desktop.views.students.dialogs import NewStudentDialog
 
-        active = [g for g in self.groups if g.get("active", True)]
+        active = [g for g in self.groups if g.active]
         if not active:
             if not self.ask_new_group():
                 return
-            active = [g for g in self.groups if g.get("active", True)]
+            active = [g for g in self.groups if g.active]
         dialog = NewStudentDialog(active, self, submit=self.enrol)
         dialog.exec()
 
@@ -105,7 +105,7 @@ class StudentsActions(_Page):  # for mypy an AreaPage: the page it is mixed into
             return
         from desktop.views.students.dialogs import MovementDialog
 
-        dialog = MovementDialog([g for g in self.groups if g.get("active", True)], len(ids), self)
+        dialog = MovementDialog([g for g in self.groups if g.active], len(ids), self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             kind, order, group_id, reason = dialog.values()
             self.apply_movement(ids, kind, order, group_id, reason)
@@ -119,7 +119,7 @@ class StudentsActions(_Page):  # for mypy an AreaPage: the page it is mixed into
     def promote_selected_groups(self) -> None:
         from desktop.views.common.forms import date_edit, to_date
 
-        group_ids = sorted(self._selected_group_ids() or [g["id"] for g in self.groups])
+        group_ids = sorted(self._selected_group_ids() or [g.id for g in self.groups])
         dialog = QDialog(self)
         dialog.setWindowTitle(_("Promote groups"))
         number = QLineEdit()

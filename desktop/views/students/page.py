@@ -31,9 +31,9 @@ from desktop.views.students.actions import StudentsActions
 from desktop.views.students.listing import FIRST_SCREEN, StudentsListing  # noqa: F401  (FIRST_SCREEN: tests)
 from desktop.views.students.models import (
     STUDENT_COLUMNS,
-    GroupTreeModel,
     StudentTableModel,
 )
+from desktop.views.students.tree import GroupTreeModel
 
 SPLITTER = ui_settings.STUDENTS_SPLITTER
 
