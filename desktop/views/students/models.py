@@ -50,7 +50,8 @@ STUDENT_COLUMNS = [
     ("last_name", N_("Last name"), None), ("first_name", N_("First name"), None),
     ("patronymic", N_("Patronymic"), None), ("record_book", N_("Record-book number"), None),
     ("group", N_("Group"), None), ("course", N_("Course"), None), ("programme", N_("Programme"), None),
-    ("status", NC_("student", "Status"), _label(StudentStatus.labels())), ("funding", N_("Funding"), _label(Funding.labels())),
+    ("status", NC_("student", "Status"), _label(StudentStatus.labels())),
+    ("funding", N_("Funding"), _label(Funding.labels())),
     ("study_form", N_("Study form"), _label(StudyForm.labels())), ("birth_date", N_("Birth date"), _date),
     ("gender", N_("Gender"), _label(Gender.labels())), ("phone", N_("Phone"), None), ("email", N_("E-mail"), None),
 ]
