@@ -146,7 +146,7 @@ def test_status_rules(session, faculty):
     with pytest.raises(DomainError):
         cr.add_line(session, rid, "activities", {"topic": "late addition"})
     cr.restore_status(session, rid, saved)
-    assert cr.status_snapshot(session, rid)["status"] == ReportStatus.SUBMITTED
+    assert cr.status_snapshot(session, rid).status == ReportStatus.SUBMITTED
 
 
 def test_copy_last_month_plan(session, faculty):

@@ -6,6 +6,7 @@ A mixin of :class:`desktop.views.curators.page.CuratorsArea` (its widgets are bu
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import asdict
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel
@@ -111,9 +112,8 @@ class CuratorsListing(_Page):  # for mypy an AreaPage: the page it is mixed into
         tr = current()
         with self.ctx.db.session() as s:
             rows = cr.group_history(s, row.group_id, to_date(self.as_of))
-        for r in rows:
-            r["month"] = tr.month_year(r["year"], r["month"], heading=True)
-        self.history_model.set_rows(rows)
+        self.history_model.set_rows([{**asdict(r), "month": tr.month_year(r.year, r.month, heading=True)}
+                                     for r in rows])
         self.history_view.resizeColumnsToContents()
         self.history_title.setText(_("History of the group {group}").format(group=row.group))
 

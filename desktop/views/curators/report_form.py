@@ -222,10 +222,10 @@ class ReportForm(QWidget):
         info = self._info
         tr = current()
         text = _("Status: {status}").format(status=ReportStatus(self.status).label())
-        if info["submitted_on"]:
-            text += " · " + _("Submitted: {date}").format(date=tr.short_date(info["submitted_on"]))
+        if info.submitted_on:
+            text += " · " + _("Submitted: {date}").format(date=tr.short_date(info.submitted_on))
         if self.status == ReportStatus.RETURNED:
-            text += " · " + _("Returned: {comment}").format(comment=info["return_comment"])
+            text += " · " + _("Returned: {comment}").format(comment=info.return_comment)
         self.status_label.setText(text)
 
     # Editing -------------------------------------------------------------------------
