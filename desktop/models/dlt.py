@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TypedDict
 
 from sqlalchemy import Date, ForeignKey, String, func, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
@@ -52,6 +53,16 @@ class DltPermission(Base):
 def credits_granted(session: Session, student_id: int, category: DltCategory | str) -> int:
     return session.scalar(select(func.coalesce(func.sum(DltPermission.credits), 0)).where(
         DltPermission.student_id == student_id, DltPermission.category == DltCategory(category).value)) or 0
+
+
+class Grant(TypedDict):
+    """A permission as the dialog states it (``grant_dlt``'s keywords)."""
+
+    category: str
+    application_date: dt.date
+    order_number: str
+    order_date: dt.date | None
+    credits: int
 
 
 def grant_dlt(session: Session, student_id: int, *, application_date: dt.date, category: DltCategory | str,

@@ -9,6 +9,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TypedDict
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -171,6 +172,18 @@ def group_head(session: Session, group_id: int) -> str:
     row = session.execute(select(Student.last_name, Student.first_name, Student.patronymic)
                           .join(Group, Group.head_student_id == Student.id).where(Group.id == group_id)).first()
     return " ".join(p for p in row if p) if row else ""
+
+
+class Enrolment(TypedDict):
+    """A student enrolled by hand (the enrolment dialog's values, ``add_student``'s keywords)."""
+
+    last_name: str
+    first_name: str
+    patronymic: str
+    record_book: str | None
+    group_id: int
+    funding: str
+    order: Order
 
 
 def add_student(session: Session, *, last_name: str, first_name: str, group_id: int, order: Order,

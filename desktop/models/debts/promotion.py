@@ -123,7 +123,7 @@ def kept_back_order(session: Session, plan: PromotionPlan, kind: str, order: Ord
     return apply_movement(session, ids, kind, order, group_id=group_id, reason=reason)
 
 
-def set_grading(session: Session, scale: str, kg_thresholds, max_debts: int) -> tuple:
+def set_grading(session: Session, scale: str, kg_thresholds, max_debts: int) -> tuple[str, list[int], int]:
     """The faculty's scale ("" = its country's), the Kyrgyz thresholds and the debts allowed at promotion,
     checked first; returns the old values (undo). Sheets already issued keep the scale they were issued with."""
     grading.kg_scale(kg_thresholds)

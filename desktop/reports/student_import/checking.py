@@ -7,6 +7,7 @@ on-leave student's group, funding or form is changed."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from sqlalchemy import Column, String, select, text
 from sqlalchemy.orm import Session
@@ -42,7 +43,7 @@ def _length(column: Column) -> int:
     return kind.length
 
 
-def _check_lengths(row: dict, mapping: dict, bad) -> None:
+def _check_lengths(row: dict[str, Any], mapping: dict[str, int], bad) -> None:
     """Text longer than its column is refused here, by name (PostgreSQL would refuse the whole insert)."""
     limits = {f: _length(Student.__table__.c[f]) for f in ("last_name", "first_name", "patronymic",
                                                            "record_book", "phone", "email")}

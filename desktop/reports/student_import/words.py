@@ -4,6 +4,8 @@ and the words of funding, study form and gender."""
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from typing import Any
 
 from desktop.i18n import N_
 from desktop.models.contingent import Funding, Gender, StudyForm
@@ -78,7 +80,7 @@ def normalize(text: object) -> str:
     return _SPACE.sub(" ", s).strip()
 
 
-def _table(words: dict) -> dict[str, str]:
+def _table(words: Mapping[Any, list[str]]) -> dict[str, str]:
     return {normalize(w): key.value if hasattr(key, "value") else key for key, ws in words.items() for w in ws}
 
 

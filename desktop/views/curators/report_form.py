@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -280,7 +281,7 @@ class ReportForm(QWidget):
         # The line as shown is what is deleted (another office's change meanwhile: stale).
         self.page.do(_("Delete line"), bind(cops.delete_line_op, part, row["id"], dict(row)))
 
-    def _edit_line(self, part: str, row: dict, key: str, value) -> None:
+    def _edit_line(self, part: str, row: dict[str, Any], key: str, value) -> None:
         self.page.do(_("Edit the report"), bind(cops.set_line_field_op, part, row["id"], key, to_python(value),
                                                 VALIDATORS[part], expected=row.get(key)))
 

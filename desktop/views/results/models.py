@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from desktop import dates
 from desktop.i18n import N_, _
 from desktop.models import grading
@@ -51,7 +53,8 @@ def result_label(o: grading.Outcome) -> str:
     return grading.GRADE_LABELS.get(o.grade, "")
 
 
-def grid_rows(sheet: rm.Sheet) -> list[dict]:
+def grid_rows(sheet: rm.Sheet) -> list[dict[str, Any]]:
+    """The sheet's rows as the grid's RecordTableModel shows them (its columns by key)."""
     out = []
     for i, r in enumerate(sheet.rows, 1):
         o = r.outcome

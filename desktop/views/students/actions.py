@@ -31,6 +31,7 @@ from desktop.views.common.forms import ok_cancel
 from desktop.views.common.operations import run
 
 if TYPE_CHECKING:
+    from desktop.models.dlt import Grant
     from desktop.views.common.area import AreaPage as _Page
     from desktop.views.students.models import StudentTableModel
     from desktop.views.students.page import StudentTableView
@@ -65,7 +66,7 @@ class StudentsActions(_Page):  # for mypy an AreaPage: the page it is mixed into
             movement=movements.MovementKind(kind).label(), n=len(ids)),
             bind(movements.apply_movement_op, ids, kind, order, group_id=group_id, reason=reason))
 
-    def enrol(self, values: dict) -> bool:
+    def enrol(self, values: students.Enrolment) -> bool:
         return self._do(_("Enrolment"), bind(students.add_student_op, **values))
 
     def enrol_student(self) -> None:
@@ -159,7 +160,7 @@ class StudentsActions(_Page):  # for mypy an AreaPage: the page it is mixed into
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.add_dlt(ids[0], dialog.values())
 
-    def add_dlt(self, student_id: int, values: dict) -> bool:
+    def add_dlt(self, student_id: int, values: Grant) -> bool:
         from desktop.models import dlt
 
         return self._do(_("Distance-learning permission"), bind(dlt.grant_dlt_op, student_id, **values))

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.i18n import _, ngettext
-from desktop.models.dlt import DLT_CAPS, DltCategory, PermissionRow
+from desktop.models.dlt import DLT_CAPS, DltCategory, Grant, PermissionRow
 from desktop.models.movements import MovementKind, MovementRecord, Order
-from desktop.models.students import GroupRow
+from desktop.models.students import Enrolment, GroupRow
 from desktop.views.common.forms import date_edit, ok_cancel, to_date
 from desktop.views.students.models import HistoryModel
 
@@ -102,7 +102,7 @@ class DltDialog(QDialog):
         form.addRow(buttons)
         self.setWindowTitle(_("Distance-learning permission"))
 
-    def values(self) -> dict:
+    def values(self) -> Grant:
         return {"category": self.category.currentData(), "application_date": to_date(self.application_date),
                 "order_number": self.number.text(), "order_date": to_date(self.order_date),
                 "credits": self.credits.value()}
@@ -180,7 +180,7 @@ class NewStudentDialog(QDialog):
         if self.submit is None or self.submit(self.values()):
             super().accept()
 
-    def values(self) -> dict:
+    def values(self) -> Enrolment:
         return {"last_name": self.last_name.text(), "first_name": self.first_name.text(),
                 "patronymic": self.patronymic.text(), "record_book": self.record_book.text(),
                 "group_id": self.group.currentData(), "funding": self.funding.currentData(),
