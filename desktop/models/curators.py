@@ -153,6 +153,15 @@ class StudentAchievement(Base):
     result: Mapped[str] = mapped_column(String(300), default="")
 
 
+class ReportPart(LabelledEnum):
+    """The parts of a report, in the order of the form (the keys of PARTS)."""
+
+    ACTIVITIES = "activities", N_("Activities held")
+    RISKS = "risks", N_("Students at risk")
+    CONTACTS = "contacts", N_("Contacts with parents")
+    ACHIEVEMENTS = "achievements", N_("Achievements")
+
+
 # The parts of a report, in the order of the form.
 ReportLine = CuratorActivity | StudentAtRisk | ParentContact | StudentAchievement
 PARTS: dict[str, type[ReportLine]] = {

@@ -44,9 +44,17 @@ class Mark(LabelledEnum):
     NOT_ADMITTED = "not_admitted", N_("not admitted")
 
 
-# Grades: "5" "4" "3" "2" on the traditional scale, "pass" / "fail" for pass/fail.
-GRADE_LABELS = {"5": N_("excellent"), "4": N_("good"), "3": N_("satisfactory"), "2": N_("unsatisfactory"),
-                "pass": N_("passed"), "fail": N_("not passed")}
+class Grade(LabelledEnum):
+    """A grade: "5" "4" "3" "2" on the traditional scale, "pass" / "fail" for pass/fail."""
+
+    EXCELLENT = "5", N_("excellent")
+    GOOD = "4", N_("good")
+    SATISFACTORY = "3", N_("satisfactory")
+    UNSATISFACTORY = "2", N_("unsatisfactory")
+    PASS = "pass", N_("passed")
+    FAIL = "fail", N_("not passed")
+
+
 TOP_GRADES = {"5"}
 GOOD_GRADES = {"5", "4"}
 
@@ -259,5 +267,5 @@ def describe(outcome: Outcome, tr=None) -> str:
     if outcome.letter:
         parts.append(outcome.letter)
     if outcome.grade:
-        parts.append(t(GRADE_LABELS[outcome.grade]))
+        parts.append(Grade(outcome.grade).label(t))
     return " ".join(parts)

@@ -27,7 +27,7 @@ from desktop import clock
 from desktop.i18n import _, current
 from desktop.models import curator_operations as cops
 from desktop.models import curator_reports as cr
-from desktop.models.curators import PARTS, CuratorReport, ReportStatus
+from desktop.models.curators import PARTS, CuratorReport, ReportPart, ReportStatus
 from desktop.models.operations import bind
 from desktop.views import settings as user_settings
 from desktop.views.common.area import reads
@@ -36,7 +36,6 @@ from desktop.views.common.toolbar import button_bar
 from desktop.views.curators.parts import (
     CHOICES,
     PART_COLUMNS,
-    PART_TITLES,
     VALIDATORS,
     ChoiceDelegate,
     DateDelegate,
@@ -81,7 +80,7 @@ class PartTable(QWidget):
         layout.addWidget(self.box)
 
     def retranslate(self) -> None:
-        self.box.setTitle(_(PART_TITLES[self.part]))
+        self.box.setTitle(ReportPart(self.part).label())
         self.add_button.setText(_("Add line"))
         self.delete_button.setText(_("Delete line"))
         self.model.retranslate()

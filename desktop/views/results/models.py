@@ -50,7 +50,7 @@ def result_label(o: grading.Outcome) -> str:
     """The English source of the grade or mark (translated where shown)."""
     if o.mark:
         return grading.Mark.labels()[grading.Mark(o.mark)]
-    return grading.GRADE_LABELS.get(o.grade, "")
+    return grading.Grade.labels().get(o.grade, "")
 
 
 def grid_rows(sheet: rm.Sheet) -> list[dict[str, Any]]:
