@@ -31,13 +31,13 @@ from desktop.reports.student_import.sheet import (
 )
 from desktop.reports.student_import.values import parse_date, split_full_name
 from desktop.reports.student_import.words import (
-    FIELD_LABELS,
     FIELDS,
     FORM_WORDS,
     FUNDING_WORDS,
     GENDER_WORDS,
     HEADER_SEARCH_ROWS,
     SYNONYMS,
+    ImportField,
     header_key,
     is_number_header,
     looks_like,
@@ -46,7 +46,7 @@ from desktop.reports.student_import.words import (
 )
 
 __all__ = [
-    "FIELDS", "FIELD_LABELS", "FORM_WORDS", "FUNDING_WORDS", "GENDER_WORDS", "HEADER_SEARCH_ROWS", "SYNONYMS",
+    "FIELDS", "FORM_WORDS", "FUNDING_WORDS", "GENDER_WORDS", "HEADER_SEARCH_ROWS", "SYNONYMS", "ImportField",
     "ImportRefused", "Problem", "Sheet", "apply_mapping_text", "check_zip", "column_index", "find_header",
     "header_key", "is_number_header", "looks_like", "match_field", "normalize", "parse_date", "read_sheet",
     "split_full_name",

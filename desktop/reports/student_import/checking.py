@@ -21,10 +21,10 @@ from desktop.reports.student_import.plan import MOVEMENT_FIELDS, ORDER_NEEDED, P
 from desktop.reports.student_import.sheet import Problem, Sheet
 from desktop.reports.student_import.values import _record_book, _text, parse_date, split_full_name
 from desktop.reports.student_import.words import (
-    FIELD_LABELS,
     FORM_WORDS,
     FUNDING_WORDS,
     GENDER_WORDS,
+    ImportField,
     is_number_header,
     normalize,
 )
@@ -72,9 +72,9 @@ def plan_import(session: Session, sheet: Sheet, *, default_group: str | None = N
     for col, like in sheet.doubtful_columns():
         plan.problems.append(Problem(header_number, sheet.column_title(col), _(
             "this column looks like “{field}” but is not read; map it to a field, or confirm that column {letter} "
-            "is let go.").format(field=_(FIELD_LABELS[like]), letter=sheet.column_label(col).split(" ")[0])))
+            "is let go.").format(field=ImportField(like).label(), letter=sheet.column_label(col).split(" ")[0])))
     if "group" not in m and not default_group:
-        plan.problems.append(Problem(header_number, _(FIELD_LABELS.get("group", "")),
+        plan.problems.append(Problem(header_number, ImportField.GROUP.label(),
                                      _("there is no group column; choose the group for the whole list.")))
     if plan.problems:
         return plan
@@ -144,7 +144,7 @@ def plan_import(session: Session, sheet: Sheet, *, default_group: str | None = N
         problems: list[Problem] = []
 
         def bad(f, message):  # called in this row's iteration only
-            problems.append(Problem(excel_row, title.get(f, _(FIELD_LABELS[f])), message))  # noqa: B023
+            problems.append(Problem(excel_row, title.get(f, ImportField(f).label()), message))  # noqa: B023
 
         for f in m:
             if cell_of(cells, f)[1]:
@@ -223,7 +223,7 @@ def plan_import(session: Session, sheet: Sheet, *, default_group: str | None = N
         key = fold_key(group) if group else ""
         if key in groups and groups[key][1] != group:
             plan.folds.append(_('row {row}, column "{column}": «{before}» is the existing group «{after}»').format(
-                row=excel_row, column=title.get("group", _(FIELD_LABELS["group"])), before=group,
+                row=excel_row, column=title.get("group", ImportField.GROUP.label()), before=group,
                 after=groups[key][1]))
         gid = groups[key][0] if key in groups else None
 
@@ -307,12 +307,12 @@ def plan_import(session: Session, sheet: Sheet, *, default_group: str | None = N
         status = StudentStatus(old["status"]) if old["status"] else None
         moving = [f for f in MOVEMENT_FIELDS if f in changes or (f == "group" and change.group is not None)]
         if moving and status is not StudentStatus.STUDYING:
-            problems.append(Problem(excel_row, title.get(moving[0], _(FIELD_LABELS[moving[0]])), _(
+            problems.append(Problem(excel_row, title.get(moving[0], ImportField(moving[0]).label()), _(
                 "{name} is “{status}”: an import changes nothing of such a student; the order needed first: "
                 "{order}.").format(name=change.name, status=_(status_label(status)),
                                    order=_(ORDER_NEEDED.get(status, N_("an enrolment order"))))))
         elif change.group is not None and last_moves.get(sid) and str(on) < str(last_moves[sid]):
-            problems.append(Problem(excel_row, title.get("group", _(FIELD_LABELS["group"])), _(
+            problems.append(Problem(excel_row, title.get("group", ImportField.GROUP.label()), _(
                 "{name}: the transfer would take effect before the student's last movement ({date}).").format(
                 name=change.name, date=dates.table(dt.date.fromisoformat(str(last_moves[sid]))))))
         if problems:

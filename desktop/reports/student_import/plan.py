@@ -11,7 +11,7 @@ from desktop import dates
 from desktop.i18n import N_, _
 from desktop.models.contingent import Funding, StudentStatus, StudyForm
 from desktop.reports.student_import.sheet import Problem, Sheet
-from desktop.reports.student_import.words import FIELD_LABELS
+from desktop.reports.student_import.words import ImportField
 
 PERSONAL = ("last_name", "first_name", "patronymic", "record_book", "birth_date", "gender", "funding", "study_form",
             "phone", "email")
@@ -68,10 +68,10 @@ class ImportPlan:
         for u in self.updates:
             parts = []
             if u.group is not None:
-                parts.append(_("{field}: {old} → {new}").format(field=_(FIELD_LABELS["group"]),
+                parts.append(_("{field}: {old} → {new}").format(field=ImportField.GROUP.label(),
                                                                  old=u.old_group or "—", new=u.group))
             for f, new in u.changes.items():
-                parts.append(_("{field}: {old} → {new}").format(field=_(FIELD_LABELS[f]),
+                parts.append(_("{field}: {old} → {new}").format(field=ImportField(f).label(),
                                                                  old=_shown(f, u.before.get(f)),
                                                                  new=_shown(f, new)))
             lines.append(_("row {row}, {name}: {changes}").format(row=u.row, name=u.name,

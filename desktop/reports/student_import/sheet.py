@@ -11,9 +11,9 @@ from pathlib import Path
 from desktop.i18n import _
 from desktop.models.base import DomainError
 from desktop.reports.student_import.words import (
-    FIELD_LABELS,
     FIELDS,
     HEADER_SEARCH_ROWS,
+    ImportField,
     is_number_header,
     looks_like,
     match_field,
@@ -102,11 +102,11 @@ class Sheet:
         by_col = {c: f for f, c in self.mapping.items()}
         for col in sorted(by_col):
             lines.append(_("{column} → {field}").format(column=self.column_label(col),
-                                                        field=_(FIELD_LABELS[by_col[col]])))
+                                                        field=ImportField(by_col[col]).label()))
         for col, like in self.unmapped_columns():
             if like and col not in self.ignored_columns:
                 lines.append(_("{column}: not read, but it looks like “{field}”; map it or ignore it.").format(
-                    column=self.column_label(col), field=_(FIELD_LABELS[like])))
+                    column=self.column_label(col), field=ImportField(like).label()))
             else:
                 lines.append(_("{column}: ignored").format(column=self.column_label(col)))
         return lines

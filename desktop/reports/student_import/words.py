@@ -7,20 +7,30 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from desktop.i18n import N_
+from desktop.i18n import N_, LabelledEnum
 from desktop.models.contingent import Funding, Gender, StudyForm
 from desktop.reports.table_read import clean_text
 
 HEADER_SEARCH_ROWS = 20
 
-FIELDS = ("full_name", "last_name", "first_name", "patronymic", "record_book", "group", "birth_date", "gender",
-          "funding", "study_form", "phone", "email")
-FIELD_LABELS = {
-    "full_name": N_("Full name"), "last_name": N_("Last name"), "first_name": N_("First name"),
-    "patronymic": N_("Patronymic"), "record_book": N_("Record-book number"), "group": N_("Group"),
-    "birth_date": N_("Birth date"), "gender": N_("Gender"), "funding": N_("Funding"),
-    "study_form": N_("Study form"), "phone": N_("Phone"), "email": N_("E-mail"),
-}
+class ImportField(LabelledEnum):
+    """The fields a column of a student list can be read into (``--map HEADER=FIELD``), in this order."""
+
+    FULL_NAME = "full_name", N_("Full name")
+    LAST_NAME = "last_name", N_("Last name")
+    FIRST_NAME = "first_name", N_("First name")
+    PATRONYMIC = "patronymic", N_("Patronymic")
+    RECORD_BOOK = "record_book", N_("Record-book number")
+    GROUP = "group", N_("Group")
+    BIRTH_DATE = "birth_date", N_("Birth date")
+    GENDER = "gender", N_("Gender")
+    FUNDING = "funding", N_("Funding")
+    STUDY_FORM = "study_form", N_("Study form")
+    PHONE = "phone", N_("Phone")
+    EMAIL = "email", N_("E-mail")
+
+
+FIELDS = tuple(ImportField)
 
 _SYNONYMS = {
     "full_name": ["фио", "ф и о", "фамилия имя отчество", "фамилия имя отчество студента", "фио студента",
