@@ -207,4 +207,5 @@ def test_check_finds_overlapping_curators(db, session, faculty):
     assert _overlapping_curators(session) == []
     session.get(CuratorAssignment, faculty["first"]).end_date = None
     session.flush()
-    assert _overlapping_curators(session) == ["group МАТ-1-25: curator assignments from 2025-09-01 and from 2025-11-17 overlap"]
+    assert _overlapping_curators(session) == [
+        "group МАТ-1-25: curator assignments from 2025-09-01 and from 2025-11-17 overlap"]

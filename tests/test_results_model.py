@@ -49,7 +49,8 @@ def test_kg_thresholds_default_and_editable():
     assert [gr.evaluate(kg, "exam", points=p).grade for p in (100, 87, 86, 74, 73, 61, 60, 0)] == \
         ["5", "5", "4", "4", "3", "3", "2", "2"]
     own = gr.kg_scale([85, 70, 55])
-    assert [gr.evaluate(own, "exam", points=p).grade for p in (85, 84, 70, 69, 55, 54)] == ["5", "4", "4", "3", "3", "2"]
+    assert [gr.evaluate(own, "exam", points=p).grade for p in (85, 84, 70, 69, 55, 54)] == [
+        "5", "4", "4", "3", "3", "2"]
     assert gr.evaluate(kg, "pass_fail", points=61).grade == "pass"
     assert gr.evaluate(kg, "pass_fail", points=60).grade == "fail"
     with pytest.raises(DomainError):

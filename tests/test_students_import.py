@@ -65,7 +65,8 @@ def test_title_rows_russian_headers_full_name_and_signature(tmp_path, db):
 @pytest.mark.parametrize("headers,funding,form", [
     (["Фамилиясы", "Аты", "Атасынын аты", "Тайпа", "Туулган күнү", "Каржылоо", "Окуу формасы"], "келишим", "күндүзгү"),
     (["Тегі", "Аты", "Әкесінің аты", "Топ", "Туған күні", "Қаржыландыру", "Оқу нысаны"], "ақылы", "қашықтықтан"),
-    (["Last name", "First name", "Patronymic", "Group", "Date of birth", "Funding", "Study form"], "contract", "distance"),
+    (["Last name", "First name", "Patronymic", "Group", "Date of birth", "Funding", "Study form"], "contract",
+     "distance"),
 ])
 def test_synonyms_in_kyrgyz_kazakh_and_english(tmp_path, db, headers, funding, form):
     path = make_xlsx(tmp_path / "l.xlsx", [["Тизме"], headers, ["Өмүрбеков", "Тилек", "Үсөн уулу", "ПИ-2-24",

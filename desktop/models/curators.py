@@ -165,7 +165,8 @@ class ReportPart(LabelledEnum):
 # The parts of a report, in the order of the form.
 ReportLine = CuratorActivity | StudentAtRisk | ParentContact | StudentAchievement
 PARTS: dict[str, type[ReportLine]] = {
-    "activities": CuratorActivity, "risks": StudentAtRisk, "contacts": ParentContact, "achievements": StudentAchievement}
+    "activities": CuratorActivity, "risks": StudentAtRisk, "contacts": ParentContact,
+    "achievements": StudentAchievement}
 
 
 # Months and due dates -----------------------------------------------------------------

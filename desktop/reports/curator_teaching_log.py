@@ -54,8 +54,10 @@ def write_log_pdf(target, teacher: str, year: int, month: int, entries: list[dic
         r[0] = tr.short_date(r[0])
         r[2] = _hours(r[2])
         data.append([Paragraph(esc(c), st["cell"]) for c in r])
-    data.append([Paragraph(esc(tr.pgettext("sum row", "Total")), st["cell_bold"]), "", Paragraph(esc(_hours(totals.hours)), st["cell_bold"]),
-                 Paragraph(esc(tr.ngettext("{n} lesson", "{n} lessons", totals.lessons).format(n=totals.lessons)), st["cell_bold"]), "", "", "", ""])
+    lessons = tr.ngettext("{n} lesson", "{n} lessons", totals.lessons).format(n=totals.lessons)
+    data.append([Paragraph(esc(tr.pgettext("sum row", "Total")), st["cell_bold"]), "",
+                 Paragraph(esc(_hours(totals.hours)), st["cell_bold"]), Paragraph(esc(lessons), st["cell_bold"]),
+                 "", "", "", ""])
     table = Table(data, colWidths=[w * mm for w in WIDTHS_MM], repeatRows=1, splitInRow=1)
     table.setStyle(TableStyle(table_style_commands() + [("SPAN", (3, -1), (-1, -1))]))
     story += [table, Spacer(1, 5 * mm)]
@@ -83,8 +85,9 @@ def write_log_xlsx(target, teacher: str, year: int, month: int, entries: list[di
     ws.write_string(1, 0, period, book.fmt["subtitle"])
     f = book.fmt
     end = write_table(book, ws, 3, headers(tr), rows(tr, entries), widths=[11, 9, 9, 20, 26, 16, 18, 45],
-                      formats=[f["date"], f["center"], f["number"], f["cell"], f["cell"], f["cell"], f["cell"], f["cell"]])
-    write_row(ws, end, [tr.pgettext("sum row", "Total"), "", totals.hours, tr.ngettext("{n} lesson", "{n} lessons", totals.lessons).format(n=totals.lessons)],
+                      formats=[f["date"], f["center"], f["number"], *[f["cell"]] * 5])
+    lessons = tr.ngettext("{n} lesson", "{n} lessons", totals.lessons).format(n=totals.lessons)
+    write_row(ws, end, [tr.pgettext("sum row", "Total"), "", totals.hours, lessons],
               formats=[f["section"], f["section"], f["total"], f["section"]])
     xlsx_bottom(sheet, book, frame, tr, ws.offset + end + 1, 7)
     book.close()

@@ -105,8 +105,8 @@ class ResultsArea(ResultsListing, ResultsActions, AreaPage):
         self.debt_model = RecordTableModel([
             Column("name", N_("Student"), width=220), Column("record_book", N_("Record book No"), width=100),
             Column("group", N_("Group"), width=90), Column("discipline", N_("Discipline"), width=220),
-            Column("session", N_("Session"), width=190), Column("kind", N_("Kind of debt"), lambda k: dm.DebtKind(k).label(),
-                                                                 width=130),
+            Column("session", N_("Session"), width=190),
+            Column("kind", N_("Kind of debt"), lambda k: dm.DebtKind(k).label(), width=130),
             Column("result", N_("Result"), width=190),
             Column("retake", N_("Retake date"), dates.table, width=90)], self)
         self.debt_proxy = TextFilterProxy(["name", "record_book", "group", "discipline"], self)

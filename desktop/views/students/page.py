@@ -107,7 +107,8 @@ class StudentsArea(StudentsListing, StudentsActions, AreaPage):
         self.add_command("enrol", self.enrol_student, kind="primary", role="new", icon="new")
         self.add_command("card", self.open_card, role="open", icon="edit", enabled_when=one)
         self.add_command("move", self.move_selected, enabled_when=some)
-        self.add_command("promote", self.promote_selected_groups, enabled_when=lambda: bool(getattr(self, "groups", None)))
+        self.add_command("promote", self.promote_selected_groups,
+                         enabled_when=lambda: bool(getattr(self, "groups", None)))
         self.add_command("head", self.make_group_head, enabled_when=one)
         self.add_command("dlt", self.grant_dlt, enabled_when=one)
         self.act_group_pdf = self.add_command("group_list", self.print_group_list, kind="print", role="preview",
