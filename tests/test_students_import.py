@@ -3,7 +3,6 @@
 import datetime as dt
 import zipfile
 
-import openpyxl
 import pytest
 from sqlalchemy import func, select
 
@@ -11,17 +10,12 @@ from desktop.models.contingent import Group, Student
 from desktop.models.movements import Movement
 from desktop.reports.student_import import ImportRefused, parse_date, read_sheet, split_full_name
 from desktop.reports.student_import.writing import import_students
+from tests.factories import xlsx
 
 
 def make_xlsx(path, rows, setup=None):
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    for r in rows:
-        ws.append(r)
-    if setup:
-        setup(ws)
-    wb.save(path)
-    return path
+    """factories.xlsx with ``setup(worksheet)`` given the first sheet."""
+    return xlsx(path, rows, (lambda wb: setup(wb.active)) if setup else None)
 
 
 def count(db, entity):
