@@ -73,7 +73,7 @@ def part_rows(session: Session, report_id: int, part: str) -> list[dict[str, Any
                                                  .order_by(order, entity.id))]
 
 
-def add_line(session: Session, report_id: int, part: str, values: dict | None = None) -> int:
+def add_line(session: Session, report_id: int, part: str, values: dict[str, Any] | None = None) -> int:
     report = _report(session, report_id)
     _editable(report)
     line = PARTS[part](report_id=report_id, **(values or {}))
@@ -297,7 +297,7 @@ class ReportDocument:
     return_comment: str
     remarks: str
     due: dt.date
-    parts: dict[str, list[dict]]
+    parts: dict[str, list[dict[str, Any]]]  # each part's lines, their columns by name
 
 
 def report_document(session: Session, report_id: int) -> ReportDocument:
@@ -318,7 +318,7 @@ def report_documents(session: Session, report_ids: list[int]) -> list[ReportDocu
             selectinload(CuratorReport.assignment).selectinload(CuratorAssignment.group),
             selectinload(CuratorReport.assignment).selectinload(CuratorAssignment.staff),
             selectinload(CuratorReport.accepted_by)))}
-    lines: dict[int, dict[str, list[dict]]] = {rid: {part: [] for part in PARTS} for rid in reports}
+    lines: dict[int, dict[str, list[dict[str, Any]]]] = {rid: {part: [] for part in PARTS} for rid in reports}
     for part, entity in PARTS.items():
         order = getattr(entity, "day", entity.id)
         for line in session.scalars(select(entity).where(entity.report_id.in_(list(reports)))

@@ -4,6 +4,8 @@ Distance platform | Notes (remarks, recommendations, homework), with the month's
 
 from __future__ import annotations
 
+from typing import Any
+
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
@@ -24,7 +26,7 @@ def _hours(value: float) -> str:
     return f"{value:g}"
 
 
-def rows(tr, entries: list[dict]) -> list[list]:
+def rows(tr, entries: list[dict[str, Any]]) -> list[list]:
     return [[e["day"], e["time"], e["hours"], e["learner"], e["subject"],
              LessonForm(e["form"]).label(tr), e["platform"], e["notes"]] for e in entries]
 
@@ -40,7 +42,7 @@ def _frame(frame):
     return frame or blank_frame("teaching_log")
 
 
-def write_log_pdf(target, teacher: str, year: int, month: int, entries: list[dict], totals: MonthTotals,
+def write_log_pdf(target, teacher: str, year: int, month: int, entries: list[dict[str, Any]], totals: MonthTotals,
                   lang: str, frame=None) -> None:
     from desktop.reports.frame import pdf_bottom, pdf_top
 
@@ -70,7 +72,7 @@ def write_log_pdf(target, teacher: str, year: int, month: int, entries: list[dic
     build_pdf(target, story, tr, title=title, is_landscape=True, margins_mm=(10, 10, 12, 12))
 
 
-def write_log_xlsx(target, teacher: str, year: int, month: int, entries: list[dict], totals: MonthTotals,
+def write_log_xlsx(target, teacher: str, year: int, month: int, entries: list[dict[str, Any]], totals: MonthTotals,
                    lang: str, frame=None) -> None:
     from desktop.reports.frame import framed_sheet, xlsx_bottom
     from desktop.reports.xlsx import Workbook, write_row, write_table

@@ -49,7 +49,7 @@ def _next_number(session: Session, year_id: int) -> int:
 
 def issue_sheet(session: Session, exam_id: int, issued_on: dt.date, control: str = grading.Control.EXAM.value,
                 *, student_ids: Sequence[tuple[int, int | None]] | None = None, retake: bool = False,
-                scale: grading.Scale | None = None, cache: dict | None = None) -> int:
+                scale: grading.Scale | None = None, cache: dict[dt.date, dict[int, list[int]]] | None = None) -> int:
     """A numbered sheet for an exam, with its students fixed (or the given (student, group) pairs)."""
     exam = session.get(Exam, exam_id)
     if exam is None:
@@ -92,7 +92,7 @@ def issue_sheets(session: Session, session_id: int, issued_on: dt.date, control:
     ids = list(session.scalars(insert(GradeSheet).returning(GradeSheet.id, sort_by_parameter_order=True), [
         {"exam_id": eid, "academic_year_id": year_id, "number": first + i, "issued_on": issued_on,
          "control": control, "scale": scale.key, "retake": False} for i, (eid, _day) in enumerate(exams)]))
-    cache: dict = {}
+    cache: dict[dt.date, dict[int, list[int]]] = {}
     rows = []
     for n, (sheet_id, (eid, day)) in enumerate(zip(ids, exams, strict=True)):
         for sid, gid in students_on(session, sorted(members.get(eid, [])), day, cache):

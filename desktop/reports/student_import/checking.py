@@ -160,7 +160,7 @@ def plan_import(session: Session, sheet: Sheet, *, default_group: str | None = N
                     row=excel_row, column=title.get(f, f), before=value, after=out))  # noqa: B023
             return out
 
-        row: dict = {"row": excel_row}
+        row: dict[str, Any] = {"row": excel_row}
         stated: set[str] = set()
         if "full_name" in m:
             last, first, patronymic = split_full_name(folded("full_name", _clean(cell_of(cells, "full_name")[0])))

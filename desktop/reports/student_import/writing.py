@@ -96,7 +96,7 @@ def apply_import(session: Session, plan: ImportPlan, order: Order | None = None,
     return ImportCounts(len(ids), len(plan.updates), len(plan.unchanged), list(plan.new_groups))
 
 
-def import_students(session: Session, path: str | Path, *, dry_run: bool = False, mapping: dict | None = None,
+def import_students(session: Session, path: str | Path, *, dry_run: bool = False, mapping: dict[str, int] | None = None,
                     header_row: int | None = None, default_group: str | None = None, order: Order | None = None,
                     progress: Progress | None = None, sheet_name: str | None = None,
                     map_specs: list[str] | None = None, ignore_columns: list[str] | None = None) -> ImportPlan:

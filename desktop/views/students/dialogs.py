@@ -3,6 +3,8 @@ the date of a headcount."""
 
 from __future__ import annotations
 
+from typing import TypedDict
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -108,10 +110,17 @@ class DltDialog(QDialog):
                 "credits": self.credits.value()}
 
 
+class CardInfo(TypedDict):
+    """Who the student is, as the card shows it: the name, then (label, value) lines."""
+
+    name: str
+    fields: list[tuple[str, str]]
+
+
 class StudentCard(QDialog):
     """Who the student is, and the movement history that led to today's status."""
 
-    def __init__(self, info: dict, history: list[MovementRecord], dlt: list[PermissionRow], parent=None,
+    def __init__(self, info: CardInfo, history: list[MovementRecord], dlt: list[PermissionRow], parent=None,
                  on_history=None):
         super().__init__(parent)
         self.setWindowTitle(info["name"])
