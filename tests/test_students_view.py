@@ -11,7 +11,8 @@ from desktop.models.contingent import Group, Student
 from desktop.models.movements import MovementKind, Order
 from desktop.views.common.area import AppContext
 from desktop.views.students import StudentsArea
-from desktop.views.students.models import HistoryModel, StudentFilter
+from desktop.views.students.history import HistoryModel
+from desktop.views.students.models import StudentFilter
 
 
 @pytest.fixture

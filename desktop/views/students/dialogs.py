@@ -24,7 +24,7 @@ from desktop.models.dlt import DLT_CAPS, DltCategory, Grant, PermissionRow
 from desktop.models.movements import MovementKind, MovementRecord, Order
 from desktop.models.students import Enrolment, GroupRow
 from desktop.views.common.forms import date_edit, ok_cancel, to_date
-from desktop.views.students.models import HistoryModel
+from desktop.views.students.history import HistoryModel
 
 
 def plain_label(text: str) -> QLabel:

@@ -1,5 +1,5 @@
-"""Qt item models of the students area: the student table over column tuples, and the movement
-history of one student (the group tree is in ``tree.py``).
+"""Qt item models of the students area: the student table over column tuples (the group tree is in
+``tree.py``, a student's movement history in ``history.py``).
 
 The student table is a source model of every loaded tuple and a proxy that filters and sorts
 them in bulk: over 20,000 rows one Python pass takes milliseconds, where QSortFilterProxyModel
@@ -9,8 +9,8 @@ calling a Python filterAcceptsRow per row takes a third of a second.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from PySide6.QtCore import (
     QAbstractProxyModel,
@@ -28,9 +28,7 @@ from desktop.models.contingent import (
     StudentStatus,
     StudyForm,
 )
-from desktop.models.movements import MovementKind, MovementRecord
 from desktop.models.students import ROW_FIELDS, F
-from desktop.views.common.tablemodel import Column, RecordTableModel
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -306,31 +304,3 @@ class StudentTableModel(QAbstractProxyModel):
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.source._cols) - 1)
         if self.visible:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.visible) - 1, len(self.source._cols) - 1))
-
-
-def _movement(kind: str) -> str:
-    return _(MovementKind.labels().get(kind, kind))
-
-
-def _text(value) -> str:
-    return _date(value) if isinstance(value, dt.date) else "" if value is None else str(value)
-
-
-# A student's movements, oldest first.
-HISTORY_COLUMNS = [
-    Column("effective_date", N_("Effective date"), _text), Column("kind", N_("Movement"), _movement),
-    Column("order_number", N_("Order number"), _text), Column("order_date", N_("Order date"), _text),
-    Column("from_group", N_("From group"), _text), Column("group", N_("Group"), _text),
-    Column("course", N_("Course"), _text), Column("reason", N_("Reason"), _text),
-]
-
-
-class HistoryModel(RecordTableModel):
-    """A student's movements (``movements.history``), oldest first."""
-
-    def __init__(self, rows: Sequence[MovementRecord] = (), parent=None):
-        super().__init__(HISTORY_COLUMNS, parent)
-        self.set_movements(rows)
-
-    def set_movements(self, rows: Sequence[MovementRecord]) -> None:
-        self.set_rows([asdict(r) for r in rows])
