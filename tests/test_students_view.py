@@ -380,3 +380,19 @@ def test_the_card_of_a_student_deleted_meanwhile_does_not_open(page, monkeypatch
     """The list can still show a student another office has deleted: no card, no crash."""
     monkeypatch.setattr(page, "selected_ids", lambda: [10**9])
     assert page.open_card() is None
+
+
+def test_the_split_between_tree_and_list_is_kept_per_user(qtbot, demo_db):
+    first = StudentsArea(AppContext(demo_db))
+    qtbot.addWidget(first)
+    first.resize(1200, 700)
+    first.show()
+    first.splitter.setSizes([420, 700])
+    wanted = first.splitter.sizes()
+    assert wanted[0] == 420  # not the page's own 260
+    first.splitter.splitterMoved.emit(wanted[0], 1)  # what a drag of the handle says
+    again = StudentsArea(AppContext(demo_db))
+    qtbot.addWidget(again)
+    again.resize(1200, 700)
+    again.show()
+    assert again.splitter.sizes() == wanted

@@ -132,10 +132,7 @@ class CuratorsArea(CuratorsListing, CuratorsActions, AreaPage):
         self.splitter.addWidget(self.matrix_view)
         self.splitter.addWidget(history)
         self.splitter.setStretchFactor(0, 3)
-        state = user_settings.get(SPLITTER)
-        if state:
-            self.splitter.restoreState(state)
-        self.splitter.splitterMoved.connect(lambda *_a: user_settings.put(SPLITTER, self.splitter.saveState()))
+        user_settings.remember_split(self.splitter, SPLITTER)
         tab = QWidget()
         ml = QVBoxLayout(tab)
         ml.addWidget(self.splitter, 1)

@@ -121,10 +121,7 @@ class ResultsArea(ResultsListing, ResultsActions, AreaPage):
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setSizes([460, 900])
-        state = ui_settings.get(SPLITTER)
-        if state:
-            self.splitter.restoreState(state)
-        self.splitter.splitterMoved.connect(lambda *_a: ui_settings.put(SPLITTER, self.splitter.saveState()))
+        ui_settings.remember_split(self.splitter, SPLITTER)
         return self.splitter
 
     def _debts_tab(self) -> QWidget:

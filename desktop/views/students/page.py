@@ -161,10 +161,7 @@ class StudentsArea(StudentsListing, StudentsActions, AreaPage):
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([260, 900])
-        state = ui_settings.get(SPLITTER)
-        if state:
-            self.splitter.restoreState(state)
-        self.splitter.splitterMoved.connect(lambda *_a: ui_settings.put(SPLITTER, self.splitter.saveState()))
+        ui_settings.remember_split(self.splitter, SPLITTER)
         return self.splitter
 
     # Texts ------------------------------------------------------------------------------
