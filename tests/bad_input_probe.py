@@ -31,7 +31,7 @@ def counts(db: Database) -> dict[str, int]:
 
 def students(db: Database, path: Path) -> dict:
     from desktop.models.movements import Order
-    from desktop.reports.student_import_plan import import_students
+    from desktop.reports.student_import.writing import import_students
 
     day = dt.date(2025, 9, 1)
     with db.session() as s:

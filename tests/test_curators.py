@@ -146,7 +146,7 @@ def test_status_rules(session, faculty):
     with pytest.raises(DomainError):
         cr.add_line(session, rid, "activities", {"topic": "late addition"})
     cr.restore_status(session, rid, saved)
-    assert cr.status_snapshot(session, rid)["status"] == ReportStatus.SUBMITTED
+    assert cr.status_snapshot(session, rid).status == ReportStatus.SUBMITTED
 
 
 def test_copy_last_month_plan(session, faculty):
@@ -207,4 +207,5 @@ def test_check_finds_overlapping_curators(db, session, faculty):
     assert _overlapping_curators(session) == []
     session.get(CuratorAssignment, faculty["first"]).end_date = None
     session.flush()
-    assert _overlapping_curators(session) == ["group МАТ-1-25: curator assignments from 2025-09-01 and from 2025-11-17 overlap"]
+    assert _overlapping_curators(session) == [
+        "group МАТ-1-25: curator assignments from 2025-09-01 and from 2025-11-17 overlap"]

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from desktop.models.contingent import Student
 from desktop.reports.student_export import export_students_xlsx
 from desktop.reports.student_import import ImportRefused, match_field
-from desktop.reports.student_import_plan import import_students
+from desktop.reports.student_import.writing import import_students
 from tests.factories import xlsx
 
 ORDER_DAY = dt.date(2025, 9, 1)

@@ -54,9 +54,9 @@ def test_history_gives_status_and_group_on_any_date(session, groups):
     assert state_on(session, sid, D(2026, 3, 2)).status == "expelled"
     st = session.get(Student, sid)
     assert (st.status, st.group_id) == ("expelled", b.id)
-    kinds = [h["kind"] for h in history(session, sid)]
+    kinds = [h.kind for h in history(session, sid)]
     assert kinds == ["enrolment", "transfer", "academic_leave", "return", "expulsion"]
-    assert history(session, sid)[-1]["reason"] == "По собственному желанию"
+    assert history(session, sid)[-1].reason == "По собственному желанию"
 
 
 def test_expulsion_needs_a_reason_and_wrong_transitions_are_refused(session, groups):
@@ -106,9 +106,9 @@ def test_headcount_on_a_date(session, groups):
     enrol(session, b, "В", Funding.CONTRACT.value)
     apply_movement(session, [s2], MovementKind.EXPULSION, Order("1", None, D(2026, 1, 10)), reason="долги")
     before = headcount(session, D(2025, 12, 1))
-    assert sum(r["total"] for r in before) == 3 and sum(r["grant"] for r in before) == 1
+    assert sum(r.total for r in before) == 3 and sum(r.grant for r in before) == 1
     after = headcount(session, D(2026, 2, 1))
-    assert sum(r["total"] for r in after) == 2
+    assert sum(r.total for r in after) == 2
     assert headcount(session, D(2025, 1, 1)) == []
 
 

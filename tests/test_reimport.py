@@ -17,7 +17,7 @@ from desktop.models.audit import AuditEntry
 from desktop.models.contingent import Group, Student
 from desktop.models.movements import Movement, MovementKind, Order, apply_movement
 from desktop.reports.student_import import ImportRefused, read_sheet
-from desktop.reports.student_import_plan import import_students
+from desktop.reports.student_import.writing import import_students
 from tests.factories import xlsx
 
 D = dt.date
@@ -87,7 +87,7 @@ def test_a_namesake_match_without_birth_dates_is_found_in_the_same_group_and_amb
     run(db, path)  # another Ким Анна, in another group, another birthday
     again = xlsx(tmp_path / "again.xlsx", [["ФИО", "Группа", "Телефон"], ["Ким Анна", "ПИ-1-25", "+7 1"]])
     plan = run(db, again, dry_run=True)
-    assert not plan.new_rows and plan.updates[0]["changes"] == {"phone": "+7 1"}
+    assert not plan.new_rows and plan.updates[0].changes == {"phone": "+7 1"}
     with db.session() as s:
         s.execute(Student.__table__.update().values(birth_date=None))
     both = xlsx(tmp_path / "both.xlsx", [["ФИО", "Группа", "Дата рождения"],

@@ -49,7 +49,8 @@ def test_kg_thresholds_default_and_editable():
     assert [gr.evaluate(kg, "exam", points=p).grade for p in (100, 87, 86, 74, 73, 61, 60, 0)] == \
         ["5", "5", "4", "4", "3", "3", "2", "2"]
     own = gr.kg_scale([85, 70, 55])
-    assert [gr.evaluate(own, "exam", points=p).grade for p in (85, 84, 70, 69, 55, 54)] == ["5", "4", "4", "3", "3", "2"]
+    assert [gr.evaluate(own, "exam", points=p).grade for p in (85, 84, 70, 69, 55, 54)] == [
+        "5", "4", "4", "3", "3", "2"]
     assert gr.evaluate(kg, "pass_fail", points=61).grade == "pass"
     assert gr.evaluate(kg, "pass_fail", points=60).grade == "fail"
     with pytest.raises(DomainError):
@@ -122,7 +123,7 @@ def test_debts_a_retake_closes_and_the_earlier_result_stays(session, faculty):
     assert ("Әлиев Ас", "Алгебра") not in [(d.name, d.discipline) for d in left]
     assert ("Қасымова Ас", "Алгебра") in [(d.name, d.discipline) for d in left]
     history = db_.student_results(session, faculty["people"]["Әлиев"])
-    assert [(h["discipline"], h["result"]) for h in history] == [
+    assert [(h.discipline, h.result) for h in history] == [
         ("Алгебра", "42 FX unsatisfactory"), ("Физика", "not admitted"), ("Алгебра", "58 D+ satisfactory")]
 
 
@@ -219,7 +220,8 @@ def test_form_of_control_changes_only_while_the_sheet_is_empty(session, faculty)
 def test_check_finds_a_result_that_contradicts_itself(session, faculty):
     from sqlalchemy import select
 
-    from desktop.models.results import ExamResult, _results_are_consistent
+    from desktop.models.results import ExamResult
+    from desktop.models.results.checks import _results_are_consistent
 
     sheet_id = results.issue_sheet(session, faculty["algebra"], D(2026, 1, 5))
     enter(session, sheet_id, "Әлиев", "30", rating=50)  # FX: failed

@@ -3,25 +3,19 @@
 import datetime as dt
 import zipfile
 
-import openpyxl
 import pytest
 from sqlalchemy import func, select
 
 from desktop.models.contingent import Group, Student
 from desktop.models.movements import Movement
 from desktop.reports.student_import import ImportRefused, parse_date, read_sheet, split_full_name
-from desktop.reports.student_import_plan import import_students
+from desktop.reports.student_import.writing import import_students
+from tests.factories import xlsx
 
 
 def make_xlsx(path, rows, setup=None):
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    for r in rows:
-        ws.append(r)
-    if setup:
-        setup(ws)
-    wb.save(path)
-    return path
+    """factories.xlsx with ``setup(worksheet)`` given the first sheet."""
+    return xlsx(path, rows, (lambda wb: setup(wb.active)) if setup else None)
 
 
 def count(db, entity):
@@ -65,7 +59,8 @@ def test_title_rows_russian_headers_full_name_and_signature(tmp_path, db):
 @pytest.mark.parametrize("headers,funding,form", [
     (["Фамилиясы", "Аты", "Атасынын аты", "Тайпа", "Туулган күнү", "Каржылоо", "Окуу формасы"], "келишим", "күндүзгү"),
     (["Тегі", "Аты", "Әкесінің аты", "Топ", "Туған күні", "Қаржыландыру", "Оқу нысаны"], "ақылы", "қашықтықтан"),
-    (["Last name", "First name", "Patronymic", "Group", "Date of birth", "Funding", "Study form"], "contract", "distance"),
+    (["Last name", "First name", "Patronymic", "Group", "Date of birth", "Funding", "Study form"], "contract",
+     "distance"),
 ])
 def test_synonyms_in_kyrgyz_kazakh_and_english(tmp_path, db, headers, funding, form):
     path = make_xlsx(tmp_path / "l.xlsx", [["Тизме"], headers, ["Өмүрбеков", "Тилек", "Үсөн уулу", "ПИ-2-24",
@@ -116,7 +111,7 @@ def test_record_book_held_by_another_student_and_update_of_the_same(tmp_path, de
     path = make_xlsx(tmp_path / "b.xlsx", [["Фамилия", "Имя", "Группа", "Зачетка", "Телефон"],
                                            [last, first, group, book, "+996 555 000111"]])
     plan = run(demo_db, path)
-    assert not plan.new_rows and plan.updates[0]["changes"] == {"phone": "+996 555 000111"}
+    assert not plan.new_rows and plan.updates[0].changes == {"phone": "+996 555 000111"}
     with demo_db.session() as s:
         assert s.scalar(select(Student.phone).where(Student.record_book == book)) == "+996 555 000111"
 

@@ -11,7 +11,8 @@ from desktop.models.contingent import Group, Student
 from desktop.models.movements import MovementKind, Order
 from desktop.views.common.area import AppContext
 from desktop.views.students import StudentsArea
-from desktop.views.students.models import HistoryModel, StudentFilter
+from desktop.views.students.history import HistoryModel
+from desktop.views.students.models import StudentFilter
 
 
 @pytest.fixture
@@ -169,13 +170,13 @@ def test_import_through_the_mapping_step(page, demo_db, tmp_path):
     with demo_db.session() as s:
         assert s.scalar(select(Student.funding).where(Student.last_name == "Өмүрбеков",
                                                       Student.first_name == "Тилек")) == "grant"
-    assert any(g["name"] == "ЖАҢЫ-1-25" for g in page.groups)
+    assert any(g.name == "ЖАҢЫ-1-25" for g in page.groups)
 
 
 def test_group_list_pdf_and_language_switch(page):
     from desktop import i18n
 
-    gid = page.groups[0]["id"]
+    gid = page.groups[0].id
     assert page.group_list_pdf(gid).startswith(b"%PDF")
     i18n.set_language("ky")
     page.retranslate_ui()
@@ -226,13 +227,13 @@ def test_movement_dialog_gives_the_order(qtbot, page):
     dialog.number.setText("12-п")
     dialog.group.setCurrentIndex(2)
     kind, order, group_id, _reason = dialog.values()
-    assert kind == MovementKind.TRANSFER and order.number == "12-п" and group_id == page.groups[1]["id"]
+    assert kind == MovementKind.TRANSFER and order.number == "12-п" and group_id == page.groups[1].id
     dialog.kind.setCurrentIndex(dialog.kind.findData("academic_leave"))
     assert dialog.values()[2] is None and not dialog.group.isEnabled()
 
 
 def test_enrol_a_student_by_hand_with_undo_and_redo(page, demo_db):
-    gid = page.groups[0]["id"]
+    gid = page.groups[0].id
     values = {"last_name": "Асқар ұлы", "first_name": "Нұржан", "patronymic": "", "record_book": "0077",
               "group_id": gid, "funding": "grant", "order": Order("1-к", dt.date(2025, 8, 20), dt.date(2025, 9, 1))}
     assert page.enrol(values)
@@ -379,3 +380,19 @@ def test_the_card_of_a_student_deleted_meanwhile_does_not_open(page, monkeypatch
     """The list can still show a student another office has deleted: no card, no crash."""
     monkeypatch.setattr(page, "selected_ids", lambda: [10**9])
     assert page.open_card() is None
+
+
+def test_the_split_between_tree_and_list_is_kept_per_user(qtbot, demo_db):
+    first = StudentsArea(AppContext(demo_db))
+    qtbot.addWidget(first)
+    first.resize(1200, 700)
+    first.show()
+    first.splitter.setSizes([420, 700])
+    wanted = first.splitter.sizes()
+    assert wanted[0] == 420  # not the page's own 260
+    first.splitter.splitterMoved.emit(wanted[0], 1)  # what a drag of the handle says
+    again = StudentsArea(AppContext(demo_db))
+    qtbot.addWidget(again)
+    again.resize(1200, 700)
+    again.show()
+    assert again.splitter.sizes() == wanted

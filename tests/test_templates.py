@@ -10,7 +10,7 @@ import pytest
 from desktop.models import load_all
 from desktop.models.contingent import Student
 from desktop.models.movements import Order
-from desktop.reports.student_import_plan import import_students
+from desktop.reports.student_import.writing import import_students
 from desktop.reports.templates import (
     write_student_list_template,
     write_workplan_template,

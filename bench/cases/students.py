@@ -97,7 +97,7 @@ def filter_keystroke(env: Env) -> float:
 # Import --------------------------------------------------------------------------------------
 def import_dekanat(env: Env) -> float:
     from desktop.models.db import Database
-    from desktop.reports.student_import_plan import import_students
+    from desktop.reports.student_import.writing import import_students
 
     target = env.tmp / "import.sqlite3"
     shutil.copyfile(env.made["empty_db"], target)

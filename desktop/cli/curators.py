@@ -9,7 +9,8 @@ from desktop.i18n import LANGUAGES, _, ngettext
 
 def register(cli: Registry) -> None:
     p = cli.subcommand("export", "curator-reports", cmd_curator_reports,
-                       "curator reports: without --month the matrix and summary of the year, with it the month's reports")
+                       "curator reports: without --month the matrix and summary of the year, "
+                       "with it the month's reports")
     p.add_argument("--year", required=True, type=academic_year_arg, metavar="2025-2026")
     p.add_argument("--month", type=int, choices=range(1, 13), metavar="M")
     p.add_argument("--format", required=True, choices=("xlsx", "pdf"))
@@ -18,7 +19,8 @@ def register(cli: Registry) -> None:
                    help="the day the matrix's states are computed for (default today)")
     p.add_argument("-o", "--output", required=True, metavar="FILE")
     p = cli.subcommand("export", "teaching-log", cmd_teaching_log,
-                       "a teacher's distance-teaching log of a month (the report form of the distance-teaching regulation)")
+                       "a teacher's distance-teaching log of a month "
+                       "(the report form of the distance-teaching regulation)")
     p.add_argument("--teacher", required=True, metavar='"Short N."')
     p.add_argument("--month", required=True, type=month_arg, metavar="YYYY-MM")
     p.add_argument("--format", required=True, choices=("xlsx", "pdf"))
@@ -68,7 +70,8 @@ def cmd_curator_reports(args, ctx: Context) -> int:
             else:
                 out.write_matrix_xlsx(tmp, matrix, summary, lang, frame=frame)
         print(ngettext("{file}: {n} curator, {cells} report cells", "{file}: {n} curators, {cells} report cells",
-                       len(matrix.rows)).format(file=args.output, n=len(matrix.rows), cells=sum(matrix.counts.values())))
+                       len(matrix.rows)).format(file=args.output, n=len(matrix.rows),
+                                                cells=sum(matrix.counts.values())))
     else:
         from desktop.reports import curator_report as report_out
 

@@ -43,7 +43,7 @@ def register(cli: Registry) -> None:
 def cmd_import(args, ctx: Context) -> int:
     from desktop.models.movements import Order
     from desktop.reports.student_import import ImportRefused
-    from desktop.reports.student_import_plan import import_students
+    from desktop.reports.student_import.writing import import_students
 
     path = Path(args.file)
     if not path.is_file():
@@ -62,10 +62,11 @@ def cmd_import(args, ctx: Context) -> int:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         for letter, header in getattr(exc, "doubtful", []):
-            print(_('  --map "{header}=FIELD" reads column {letter} as FIELD; --ignore-column {letter} lets it go').format(
-                header=header, letter=letter), file=sys.stderr)
-        raise CommandError(ngettext("{file}: {n} problem; nothing was imported", "{file}: {n} problems; nothing was imported",
-                                     len(exc.problems)).format(file=path.name, n=len(exc.problems))) from exc
+            hint = _('  --map "{header}=FIELD" reads column {letter} as FIELD; --ignore-column {letter} lets it go')
+            print(hint.format(header=header, letter=letter), file=sys.stderr)
+        raise CommandError(ngettext("{file}: {n} problem; nothing was imported",
+                                    "{file}: {n} problems; nothing was imported",
+                                    len(exc.problems)).format(file=path.name, n=len(exc.problems))) from exc
     for line in plan.summary(done=not args.dry_run):
         print(line)
     if args.dry_run:
@@ -89,7 +90,8 @@ def cmd_export(args, ctx: Context) -> int:
             with ctx.output(args.output) as tmp:
                 n = export_students_xlsx(s, tmp, lang=lang, group_name=args.group,
                                          sheet_per_group=args.sheet_per_group)
-            print(ngettext("{n} student written to {file}", "{n} students written to {file}", n).format(n=n, file=args.output))
+            print(ngettext("{n} student written to {file}", "{n} students written to {file}", n).format(
+                n=n, file=args.output))
         else:
             with ctx.output(args.output) as tmp:
                 n = export_group_list_pdf(s, tmp, lang=lang, group_name=args.group)

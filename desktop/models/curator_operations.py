@@ -49,12 +49,13 @@ def status_change_op(session: Session, report_id: int, change: Bound) -> Outcome
                                    bind(status_change_op, report_id, change), CURATORS), CURATORS)
 
 
-def add_line_op(session: Session, report_id: int, part: str, values: dict | None = None) -> Outcome[int]:
+def add_line_op(session: Session, report_id: int, part: str, values: dict[str, Any] | None = None) -> Outcome[int]:
     line_id = cr.add_line(session, report_id, part, values)
     return Outcome(line_id, bind(delete_record, PARTS[part], line_id, changes=CURATORS), CURATORS)
 
 
-def delete_line_op(session: Session, part: str, line_id: int, expected: dict | None = None) -> Outcome[dict]:
+def delete_line_op(session: Session, part: str, line_id: int, expected: dict[str, Any] | None = None
+                   ) -> Outcome[dict[str, Any]]:
     """``expected``: the line as the form showed it (another office's change meanwhile is refused
     as stale); the redo deletes the line only as its undo put it back."""
     return delete_record(session, PARTS[part], line_id, changes=CURATORS, expected=expected)
@@ -79,7 +80,8 @@ def add_lesson_op(session: Session, staff_id: int, day: dt.date) -> Outcome[int]
     return Outcome(entry_id, bind(delete_record, tl.TeachingLogEntry, entry_id, changes=CURATORS), CURATORS)
 
 
-def delete_lesson_op(session: Session, entry_id: int, expected: dict | None = None) -> Outcome[dict]:
+def delete_lesson_op(session: Session, entry_id: int, expected: dict[str, Any] | None = None
+                     ) -> Outcome[dict[str, Any]]:
     """``expected``: the lesson as the log showed it (another office's change meanwhile: stale)."""
     return delete_record(session, tl.TeachingLogEntry, entry_id, changes=CURATORS, expected=expected)
 

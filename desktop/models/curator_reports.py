@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import cast
+from typing import Any, cast
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -65,14 +65,15 @@ def delete_report(session: Session, report_id: int) -> None:
 
 # Lines of the parts -------------------------------------------------------------------
 
-def part_rows(session: Session, report_id: int, part: str) -> list[dict]:
+def part_rows(session: Session, report_id: int, part: str) -> list[dict[str, Any]]:
+    """The lines of one part, each its columns by name (the form's editable tables show them)."""
     entity = PARTS[part]
     order = getattr(entity, "day", entity.id)
     return [snapshot(r) for r in session.scalars(select(entity).where(entity.report_id == report_id)
                                                  .order_by(order, entity.id))]
 
 
-def add_line(session: Session, report_id: int, part: str, values: dict | None = None) -> int:
+def add_line(session: Session, report_id: int, part: str, values: dict[str, Any] | None = None) -> int:
     report = _report(session, report_id)
     _editable(report)
     line = PARTS[part](report_id=report_id, **(values or {}))
@@ -124,16 +125,26 @@ def delete_lines(session: Session, lines: list[tuple[str, int]]) -> None:
 
 # Status -------------------------------------------------------------------------------
 
-def status_snapshot(session: Session, report_id: int) -> dict:
-    r = _report(session, report_id)
-    return {"status": r.status, "submitted_on": r.submitted_on, "accepted_by_id": r.accepted_by_id,
-            "accepted_on": r.accepted_on, "return_comment": r.return_comment}
+@dataclass(frozen=True, slots=True)
+class StatusValues:
+    """A report's status with its dates and comment (what a status change replaces, put back by undo)."""
+
+    status: str  # ReportStatus value
+    submitted_on: dt.date | None
+    accepted_by_id: int | None
+    accepted_on: dt.date | None
+    return_comment: str
 
 
-def restore_status(session: Session, report_id: int, data: dict) -> None:
+def status_snapshot(session: Session, report_id: int) -> StatusValues:
     r = _report(session, report_id)
-    for key, value in data.items():
-        setattr(r, key, value)
+    return StatusValues(r.status, r.submitted_on, r.accepted_by_id, r.accepted_on, r.return_comment)
+
+
+def restore_status(session: Session, report_id: int, data: StatusValues) -> None:
+    r = _report(session, report_id)
+    r.status, r.submitted_on, r.accepted_by_id = data.status, data.submitted_on, data.accepted_by_id
+    r.accepted_on, r.return_comment = data.accepted_on, data.return_comment
     session.flush()
 
 
@@ -286,7 +297,7 @@ class ReportDocument:
     return_comment: str
     remarks: str
     due: dt.date
-    parts: dict[str, list[dict]]
+    parts: dict[str, list[dict[str, Any]]]  # each part's lines, their columns by name
 
 
 def report_document(session: Session, report_id: int) -> ReportDocument:
@@ -307,7 +318,7 @@ def report_documents(session: Session, report_ids: list[int]) -> list[ReportDocu
             selectinload(CuratorReport.assignment).selectinload(CuratorAssignment.group),
             selectinload(CuratorReport.assignment).selectinload(CuratorAssignment.staff),
             selectinload(CuratorReport.accepted_by)))}
-    lines: dict[int, dict[str, list[dict]]] = {rid: {part: [] for part in PARTS} for rid in reports}
+    lines: dict[int, dict[str, list[dict[str, Any]]]] = {rid: {part: [] for part in PARTS} for rid in reports}
     for part, entity in PARTS.items():
         order = getattr(entity, "day", entity.id)
         for line in session.scalars(select(entity).where(entity.report_id.in_(list(reports)))
@@ -326,7 +337,22 @@ def report_documents(session: Session, report_ids: list[int]) -> list[ReportDocu
     return out
 
 
-def group_history(session: Session, group_id: int, as_of: dt.date) -> list[dict]:
+@dataclass(frozen=True, slots=True)
+class HistoryMonth:
+    """One report month of a group (its history under the matrix)."""
+
+    id: int  # the report's, 0 when none was started
+    year_name: str
+    year: int
+    month: int
+    curator: str
+    due: dt.date
+    state: str  # CellState value
+    submitted_on: dt.date | None
+    comment: str
+
+
+def group_history(session: Session, group_id: int, as_of: dt.date) -> list[HistoryMonth]:
     """Every report month of a group across years and curators, newest first: who was in
     charge, the due date, the report's status and the matrix state."""
     from desktop.models.contingent import CuratorAssignment
@@ -342,11 +368,10 @@ def group_history(session: Session, group_id: int, as_of: dt.date) -> list[dict]
                 if state is None:
                     continue
                 status = session.get(CuratorReport, rid) if rid else None
-                out.append({"id": rid or 0, "year_name": year_name, "year": y, "month": mo,
-                            "curator": row.assignment.curator, "due": due, "state": state.value,
-                            "submitted_on": status.submitted_on if status else None,
-                            "comment": status.return_comment if status else ""})
-    out.sort(key=lambda r: (r["year"], r["month"]), reverse=True)
+                out.append(HistoryMonth(rid or 0, year_name, y, mo, row.assignment.curator, due, state.value,
+                                        status.submitted_on if status else None,
+                                        status.return_comment if status else ""))
+    out.sort(key=lambda r: (r.year, r.month), reverse=True)
     return out
 
 

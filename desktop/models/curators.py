@@ -107,22 +107,26 @@ class CuratorReport(Base):
     accepted_by: Mapped[Staff | None] = relationship()
 
 
-class CuratorActivity(Base):
+class ReportLineColumns:
+    """What every line of a report's part has: its id and its report (the part's entity adds its own)."""
+
+    id: Mapped[int] = mapped_column(primary_key=True, sort_order=-2)
+    report_id: Mapped[int] = mapped_column(ForeignKey("curator_report.id", ondelete="CASCADE"), index=True,
+                                           sort_order=-1)
+
+
+class CuratorActivity(ReportLineColumns, Base):
     __tablename__ = "curator_activity"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    report_id: Mapped[int] = mapped_column(ForeignKey("curator_report.id", ondelete="CASCADE"), index=True)
     day: Mapped[dt.date | None] = mapped_column(Date)
     kind: Mapped[str] = mapped_column(String(20), default=ActivityKind.CURATOR_HOUR.value)
     topic: Mapped[str] = mapped_column(String(500), default="")
     present: Mapped[int] = mapped_column(Integer, default=0)  # students present
 
 
-class StudentAtRisk(Base):
+class StudentAtRisk(ReportLineColumns, Base):
     __tablename__ = "student_at_risk"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    report_id: Mapped[int] = mapped_column(ForeignKey("curator_report.id", ondelete="CASCADE"), index=True)
     student_id: Mapped[int | None] = mapped_column(ForeignKey("student.id", ondelete="SET NULL"))
     # The name as written in the report: stays readable when the student leaves the list.
     student_name: Mapped[str] = mapped_column(String(300), default="")
@@ -131,32 +135,38 @@ class StudentAtRisk(Base):
     result: Mapped[str] = mapped_column(String(500), default="")
 
 
-class ParentContact(Base):
+class ParentContact(ReportLineColumns, Base):
     __tablename__ = "parent_contact"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    report_id: Mapped[int] = mapped_column(ForeignKey("curator_report.id", ondelete="CASCADE"), index=True)
     day: Mapped[dt.date | None] = mapped_column(Date)
     student_name: Mapped[str] = mapped_column(String(300), default="")
     way: Mapped[str] = mapped_column(String(20), default=ContactWay.PHONE.value)
     subject: Mapped[str] = mapped_column(String(500), default="")
 
 
-class StudentAchievement(Base):
+class StudentAchievement(ReportLineColumns, Base):
     __tablename__ = "student_achievement"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    report_id: Mapped[int] = mapped_column(ForeignKey("curator_report.id", ondelete="CASCADE"), index=True)
     student_name: Mapped[str] = mapped_column(String(300), default="")
     kind: Mapped[str] = mapped_column(String(20), default=AchievementKind.OLYMPIAD.value)
     title: Mapped[str] = mapped_column(String(500), default="")
     result: Mapped[str] = mapped_column(String(300), default="")
 
 
+class ReportPart(LabelledEnum):
+    """The parts of a report, in the order of the form (the keys of PARTS)."""
+
+    ACTIVITIES = "activities", N_("Activities held")
+    RISKS = "risks", N_("Students at risk")
+    CONTACTS = "contacts", N_("Contacts with parents")
+    ACHIEVEMENTS = "achievements", N_("Achievements")
+
+
 # The parts of a report, in the order of the form.
 ReportLine = CuratorActivity | StudentAtRisk | ParentContact | StudentAchievement
 PARTS: dict[str, type[ReportLine]] = {
-    "activities": CuratorActivity, "risks": StudentAtRisk, "contacts": ParentContact, "achievements": StudentAchievement}
+    ReportPart.ACTIVITIES: CuratorActivity, ReportPart.RISKS: StudentAtRisk, ReportPart.CONTACTS: ParentContact,
+    ReportPart.ACHIEVEMENTS: StudentAchievement}
 
 
 # Months and due dates -----------------------------------------------------------------

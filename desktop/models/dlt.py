@@ -7,6 +7,8 @@ whole period of study may not exceed the cap of the category the permission fall
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
+from typing import TypedDict
 
 from sqlalchemy import Date, ForeignKey, String, func, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
@@ -53,6 +55,16 @@ def credits_granted(session: Session, student_id: int, category: DltCategory | s
         DltPermission.student_id == student_id, DltPermission.category == DltCategory(category).value)) or 0
 
 
+class Grant(TypedDict):
+    """A permission as the dialog states it (``grant_dlt``'s keywords)."""
+
+    category: str
+    application_date: dt.date
+    order_number: str
+    order_date: dt.date | None
+    credits: int
+
+
 def grant_dlt(session: Session, student_id: int, *, application_date: dt.date, category: DltCategory | str,
               order_number: str, order_date: dt.date | None, credits: int) -> int:
     """Record a DLT permission; refused when the credits would pass the category's cap."""
@@ -90,9 +102,20 @@ def revoke_dlt(session: Session, permission_id: int) -> None:
         session.flush()
 
 
-def permissions(session: Session, student_id: int) -> list[dict]:
-    return [{"id": p.id, "application_date": p.application_date, "category": p.category,
-             "order_number": p.order_number, "order_date": p.order_date, "credits": p.credits}
+@dataclass(frozen=True, slots=True)
+class PermissionRow:
+    """One distance-learning permission of a student (the card lists them)."""
+
+    id: int
+    application_date: dt.date
+    category: str  # DltCategory value
+    order_number: str
+    order_date: dt.date | None
+    credits: int
+
+
+def permissions(session: Session, student_id: int) -> list[PermissionRow]:
+    return [PermissionRow(p.id, p.application_date, p.category, p.order_number, p.order_date, p.credits)
             for p in session.scalars(select(DltPermission).where(DltPermission.student_id == student_id)
                                      .order_by(DltPermission.application_date, DltPermission.id))]
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from typing import TypedDict
 
 from desktop.i18n import N_, LabelledEnum, _
 from desktop.models import settings
@@ -43,9 +44,17 @@ class Mark(LabelledEnum):
     NOT_ADMITTED = "not_admitted", N_("not admitted")
 
 
-# Grades: "5" "4" "3" "2" on the traditional scale, "pass" / "fail" for pass/fail.
-GRADE_LABELS = {"5": N_("excellent"), "4": N_("good"), "3": N_("satisfactory"), "2": N_("unsatisfactory"),
-                "pass": N_("passed"), "fail": N_("not passed")}
+class Grade(LabelledEnum):
+    """A grade: "5" "4" "3" "2" on the traditional scale, "pass" / "fail" for pass/fail."""
+
+    EXCELLENT = "5", N_("excellent")
+    GOOD = "4", N_("good")
+    SATISFACTORY = "3", N_("satisfactory")
+    UNSATISFACTORY = "2", N_("unsatisfactory")
+    PASS = "pass", N_("passed")
+    FAIL = "fail", N_("not passed")
+
+
 TOP_GRADES = {"5"}
 GOOD_GRADES = {"5", "4"}
 
@@ -201,7 +210,21 @@ PASS_WORDS = {"pass", "passed", "зач", "зачет", "зачёт", "зачт�
 FAIL_WORDS = {"fail", "не зач", "незачет", "не зачтено", "-", "өткөн жок", "өтпеді"}
 
 
-def parse_entry(scale: Scale, control: str, text: str) -> dict:
+class Entry(TypedDict):
+    """What one grade cell says, as evaluate()'s keywords."""
+
+    points: float | None
+    grade: str | None
+    mark: str
+
+
+class RatedEntry(Entry):
+    """A grade cell with the admission rating beside it (a filled sheet read back)."""
+
+    rating: float | None
+
+
+def parse_entry(scale: Scale, control: str, text: str) -> Entry:
     """What the user typed into the grade cell: points (or a grade on the 5-point scale) or a mark.
 
     Returns ``{"points": ..., "grade": ..., "mark": ...}``; a blank is "nothing entered".
@@ -244,5 +267,5 @@ def describe(outcome: Outcome, tr=None) -> str:
     if outcome.letter:
         parts.append(outcome.letter)
     if outcome.grade:
-        parts.append(t(GRADE_LABELS[outcome.grade]))
+        parts.append(Grade(outcome.grade).label(t))
     return " ".join(parts)

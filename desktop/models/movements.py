@@ -124,7 +124,23 @@ def states_of(session: Session, student_ids: Sequence[int], on: dt.date) -> dict
     return _last_states(session, list(student_ids), on)
 
 
-def history(session: Session, student_id: int) -> list[dict]:
+@dataclass(frozen=True, slots=True)
+class MovementRecord:
+    """One movement of a student, with the group names (the card's history)."""
+
+    id: int
+    kind: str  # MovementKind value
+    order_number: str
+    order_date: dt.date | None
+    effective_date: dt.date
+    reason: str
+    from_group: str | None
+    group: str | None
+    course: int | None
+    status: str
+
+
+def history(session: Session, student_id: int) -> list[MovementRecord]:
     """A student's movements, oldest first, with group names."""
     from sqlalchemy.orm import aliased
 
@@ -134,9 +150,8 @@ def history(session: Session, student_id: int) -> list[dict]:
                Movement.reason, from_g.name, to_g.name, Movement.course, Movement.status)
         .outerjoin(to_g, to_g.id == Movement.group_id).outerjoin(from_g, from_g.id == Movement.from_group_id)
         .where(Movement.student_id == student_id).order_by(Movement.effective_date, Movement.id))
-    keys = ("id", "kind", "order_number", "order_date", "effective_date", "reason", "from_group", "group",
-            "course", "status")
-    return [dict(zip(keys, r, strict=True)) for r in rows]
+    return [MovementRecord(mid, kind, number, order_date, effective, reason, from_group, group, course, status)
+            for mid, kind, number, order_date, effective, reason, from_group, group, course, status in rows]
 
 
 def _student_label(row) -> str:

@@ -22,7 +22,7 @@ def set_control_op(session: Session, sheet_id: int, control: str) -> Outcome[str
     return Outcome(old, bind(set_control_op, sheet_id, old), RESULTS)
 
 
-def enter_result_op(session: Session, result_id: int, text: str, **options) -> Outcome[dict]:
+def enter_result_op(session: Session, result_id: int, text: str, **options) -> Outcome[rm.ResultValues]:
     """A result as typed ("5", "отл", "н/я"; ``rating=`` for the 100-point score); undo puts the
     result back as it was."""
     old = rm.enter_text(session, result_id, text, **options)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Date, Float, ForeignKey, String, Text, func, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
@@ -67,7 +68,8 @@ def _form(_s, _r, value):
 VALIDATORS = {"time": _time, "hours": _hours, "form": _form}
 
 
-def entries(session: Session, staff_id: int, year: int, month: int) -> list[dict]:
+def entries(session: Session, staff_id: int, year: int, month: int) -> list[dict[str, Any]]:
+    """A teacher's lessons of a month, each its columns by name (the log's editable table shows them)."""
     first, last = dates.month_bounds(year, month)
     rows = session.execute(select(TeachingLogEntry).where(
         TeachingLogEntry.staff_id == staff_id, TeachingLogEntry.day.between(first, last))

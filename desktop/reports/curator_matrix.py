@@ -171,7 +171,8 @@ def write_matrix_xlsx(target, matrix: Matrix, summary: Summary, lang: str, frame
     fills = {s: book.add_format(font_name="Arial", font_size=9, border=1, align="center", bg_color=c)
              for s, c in CELL_STATE_COLOURS.items()}
     months = _month_titles(tr, matrix)
-    write_row(ws, 3, ["", tr("Due date"), *matrix.dues], formats=[book.fmt["plain"]] * 2 + [book.fmt["date"]] * len(months))
+    write_row(ws, 3, ["", tr("Due date"), *matrix.dues],
+              formats=[book.fmt["plain"]] * 2 + [book.fmt["date"]] * len(months))
     rows = [[row.assignment.curator, row.assignment.group, *[state_mark(tr, s) for s, _ in row.cells]]
             for row in alphabetical(matrix, lang)]
     end = write_table(book, ws, 4, [tr("Curator"), tr("Group"), *months], rows, widths=[28, 14, *[12] * len(months)])

@@ -53,8 +53,8 @@ def _story(tr, doc: ReportDocument, frame) -> list:
     st = styles()
     story = [
         *pdf_top(frame, tr, 175 * mm),
-        Paragraph(esc(tr("Curator's report for {month} {year}").format(month=dates.month_name(doc.month, tr.lang), year=doc.year)),
-                  st["title"]),
+        Paragraph(esc(tr("Curator's report for {month} {year}").format(
+            month=dates.month_name(doc.month, tr.lang), year=doc.year)), st["title"]),
         Paragraph(esc(tr("Group: {group}").format(group=doc.group)), st["body"]),
         Paragraph(esc(tr("Curator: {name}").format(name=doc.curator)), st["body"]),
         Paragraph(esc(tr("Due date: {date}").format(date=tr.long_date(doc.due))), st["body"]),
@@ -123,7 +123,8 @@ def write_reports_xlsx(target, docs: list[ReportDocument], lang: str) -> None:
             sheet[2] += [[doc.group, doc.curator, *r[1:]] for r in rows]
     overview = book.sheet(tr("Reports"))
     overview.write_string(0, 0, tr("Curator reports"), book.fmt["title"])
-    write_table(book, overview, 2, [tr("Group"), tr("Curator"), tr.pgettext("state", "Status"), tr("Submitted"), tr("Remarks")],
+    write_table(book, overview, 2,
+                [tr("Group"), tr("Curator"), tr.pgettext("state", "Status"), tr("Submitted"), tr("Remarks")],
                 [[d.group, d.curator, ReportStatus(d.status).label(tr), d.submitted_on, d.remarks]
                  for d in docs], widths=[16, 30, 14, 12, 50],
                 formats=[book.fmt["cell"], book.fmt["cell"], book.fmt["cell"], book.fmt["date"], book.fmt["cell"]])

@@ -4,6 +4,8 @@ Distance platform | Notes (remarks, recommendations, homework), with the month's
 
 from __future__ import annotations
 
+from typing import Any
+
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
@@ -24,7 +26,7 @@ def _hours(value: float) -> str:
     return f"{value:g}"
 
 
-def rows(tr, entries: list[dict]) -> list[list]:
+def rows(tr, entries: list[dict[str, Any]]) -> list[list]:
     return [[e["day"], e["time"], e["hours"], e["learner"], e["subject"],
              LessonForm(e["form"]).label(tr), e["platform"], e["notes"]] for e in entries]
 
@@ -40,7 +42,7 @@ def _frame(frame):
     return frame or blank_frame("teaching_log")
 
 
-def write_log_pdf(target, teacher: str, year: int, month: int, entries: list[dict], totals: MonthTotals,
+def write_log_pdf(target, teacher: str, year: int, month: int, entries: list[dict[str, Any]], totals: MonthTotals,
                   lang: str, frame=None) -> None:
     from desktop.reports.frame import pdf_bottom, pdf_top
 
@@ -54,8 +56,10 @@ def write_log_pdf(target, teacher: str, year: int, month: int, entries: list[dic
         r[0] = tr.short_date(r[0])
         r[2] = _hours(r[2])
         data.append([Paragraph(esc(c), st["cell"]) for c in r])
-    data.append([Paragraph(esc(tr.pgettext("sum row", "Total")), st["cell_bold"]), "", Paragraph(esc(_hours(totals.hours)), st["cell_bold"]),
-                 Paragraph(esc(tr.ngettext("{n} lesson", "{n} lessons", totals.lessons).format(n=totals.lessons)), st["cell_bold"]), "", "", "", ""])
+    lessons = tr.ngettext("{n} lesson", "{n} lessons", totals.lessons).format(n=totals.lessons)
+    data.append([Paragraph(esc(tr.pgettext("sum row", "Total")), st["cell_bold"]), "",
+                 Paragraph(esc(_hours(totals.hours)), st["cell_bold"]), Paragraph(esc(lessons), st["cell_bold"]),
+                 "", "", "", ""])
     table = Table(data, colWidths=[w * mm for w in WIDTHS_MM], repeatRows=1, splitInRow=1)
     table.setStyle(TableStyle(table_style_commands() + [("SPAN", (3, -1), (-1, -1))]))
     story += [table, Spacer(1, 5 * mm)]
@@ -68,7 +72,7 @@ def write_log_pdf(target, teacher: str, year: int, month: int, entries: list[dic
     build_pdf(target, story, tr, title=title, is_landscape=True, margins_mm=(10, 10, 12, 12))
 
 
-def write_log_xlsx(target, teacher: str, year: int, month: int, entries: list[dict], totals: MonthTotals,
+def write_log_xlsx(target, teacher: str, year: int, month: int, entries: list[dict[str, Any]], totals: MonthTotals,
                    lang: str, frame=None) -> None:
     from desktop.reports.frame import framed_sheet, xlsx_bottom
     from desktop.reports.xlsx import Workbook, write_row, write_table
@@ -83,8 +87,9 @@ def write_log_xlsx(target, teacher: str, year: int, month: int, entries: list[di
     ws.write_string(1, 0, period, book.fmt["subtitle"])
     f = book.fmt
     end = write_table(book, ws, 3, headers(tr), rows(tr, entries), widths=[11, 9, 9, 20, 26, 16, 18, 45],
-                      formats=[f["date"], f["center"], f["number"], f["cell"], f["cell"], f["cell"], f["cell"], f["cell"]])
-    write_row(ws, end, [tr.pgettext("sum row", "Total"), "", totals.hours, tr.ngettext("{n} lesson", "{n} lessons", totals.lessons).format(n=totals.lessons)],
+                      formats=[f["date"], f["center"], f["number"], *[f["cell"]] * 5])
+    lessons = tr.ngettext("{n} lesson", "{n} lessons", totals.lessons).format(n=totals.lessons)
+    write_row(ws, end, [tr.pgettext("sum row", "Total"), "", totals.hours, lessons],
               formats=[f["section"], f["section"], f["total"], f["section"]])
     xlsx_bottom(sheet, book, frame, tr, ws.offset + end + 1, 7)
     book.close()

@@ -63,7 +63,7 @@ def columns(sheet: Sheet, tr: Translator) -> list[str]:
 def result_cells(row: SheetRow, sheet: Sheet, tr: Translator) -> list[str]:
     o, scale = row.outcome, sheet.scale
     grade = grading.Mark(o.mark).label(tr) if o.mark else (
-        tr(grading.GRADE_LABELS[o.grade]) if o.grade else "")
+        grading.Grade(o.grade).label(tr) if o.grade else "")
     if not scale.uses_points:
         return [grade]
     def num(v):
@@ -86,7 +86,7 @@ def tally(sheet: Sheet) -> list[tuple[str, int]]:
         k = r.outcome.mark or r.outcome.grade
         if k in counts:
             counts[k] += 1
-    return [(grading.GRADE_LABELS.get(k) or grading.Mark.labels()[grading.Mark(k)], n) for k, n in counts.items()]
+    return [(grading.Grade.labels().get(k) or grading.Mark.labels()[grading.Mark(k)], n) for k, n in counts.items()]
 
 
 # PDF ---------------------------------------------------------------------------------------------------

@@ -14,19 +14,20 @@ from desktop.models.students import headcount
 def headcount_table(session: Session, on: dt.date, lang: str) -> tuple[list[str], list[list], list[int]]:
     """(headers, rows, indexes of total rows); programme subtotals and a grand total included."""
     tr = translator(lang)
-    headers = [tr("Programme"), tr("Course"), tr("Study form"), tr("State grant"), tr("Contract"), tr.pgettext("sum column", "Total")]
+    headers = [tr("Programme"), tr("Course"), tr("Study form"), tr("State grant"), tr("Contract"),
+               tr.pgettext("sum column", "Total")]
     rows: list[list] = []
     totals: list[int] = []
     grand = [0, 0, 0]
     data = headcount(session, on)
-    for code in dict.fromkeys(r["programme_code"] for r in data):
+    for code in dict.fromkeys(r.programme_code for r in data):
         sub = [0, 0, 0]
-        for r in (r for r in data if r["programme_code"] == code):
-            rows.append([f"{code} {r['programme_name']}".strip() or "—", r["course"],
-                         StudyForm(r["study_form"]).label(tr), r["grant"], r["contract"], r["total"]])
-            for i, k in enumerate(("grant", "contract", "total")):
-                sub[i] += r[k]
-                grand[i] += r[k]
+        for r in (r for r in data if r.programme_code == code):
+            rows.append([f"{code} {r.programme_name}".strip() or "—", r.course,
+                         StudyForm(r.study_form).label(tr), r.grant, r.contract, r.total])
+            for i, n in enumerate((r.grant, r.contract, r.total)):
+                sub[i] += n
+                grand[i] += n
         totals.append(len(rows))
         rows.append([tr("Total for {programme}").format(programme=code or "—"), "", "", *sub])
     totals.append(len(rows))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from desktop import dates
 from desktop.i18n import Translator, translator
-from desktop.models.debts import DEBT_KINDS, Debt, Summary, SummaryRow, debt_counts
+from desktop.models.debts import Debt, DebtKind, Summary, SummaryRow, debt_counts
 from desktop.models.exams import SessionKind
 from desktop.models.grading import describe
 from desktop.models.results import Frame
@@ -21,7 +21,7 @@ def debt_headers(tr: Translator) -> list[str]:
 
 def debt_values(i: int, d: Debt, tr: Translator) -> list:
     return [i, d.name, d.record_book, d.group, d.discipline, f"{d.year}, {_session_name(d.session_kind, tr)}",
-            tr(DEBT_KINDS[d.kind]), describe(d.outcome, tr) if d.outcome else d.result, d.retake_date]
+            DebtKind(d.kind).label(tr), describe(d.outcome, tr) if d.outcome else d.result, d.retake_date]
 
 
 def debts_title(year: str, kind: str | None, tr: Translator) -> str:

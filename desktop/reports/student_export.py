@@ -124,7 +124,8 @@ def group_list_story(session: Session, group_id: int, lang: str, on: dt.date | N
         sub.insert(0, f"{programme.code} {programme.name}")
     story.append(Paragraph(esc(", ".join(sub)), st["subtitle"]))
     rows = sort_students([r for r in student_rows(session, [group_id])
-                          if r[F["status"]] in (StudentStatus.STUDYING.value, StudentStatus.ACADEMIC_LEAVE.value)], lang)
+                          if r[F["status"]] in (StudentStatus.STUDYING.value, StudentStatus.ACADEMIC_LEAVE.value)],
+                         lang)
     widths = [10 * mm, 74 * mm, 34 * mm, 27 * mm, 30 * mm]
     titles = [tr("No"), tr("Full name"), tr("Record-book number"), tr("Funding"), tr("Study form")]
     data = [[wrap(t, SANS + "-Bold", 9, w - 6) for t, w in zip(titles, widths, strict=True)]]
@@ -143,7 +144,8 @@ def group_list_story(session: Session, group_id: int, lang: str, on: dt.date | N
     story.append(Paragraph(esc(tr("Total: {total}; state grant: {grant}; contract: {contract}").format(
         total=len(rows), grant=grants, contract=len(rows) - grants)), st["body"]))
     story.append(Spacer(1, 6 * mm))
-    story.append(Paragraph(esc(tr("Curator: {name}").format(name=curator_of(session, group_id, on) or "—")), st["body"]))
+    curator = curator_of(session, group_id, on) or "—"
+    story.append(Paragraph(esc(tr("Curator: {name}").format(name=curator)), st["body"]))
     story.append(Paragraph(esc(tr("Group head: {name}").format(name=group_head(session, group_id) or "—")), st["body"]))
     story.append(Spacer(1, 4 * mm))
     story.append(Paragraph(esc(tr.long_date(on)), st["right"]))

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings
 
 from desktop import APP_NAME, ORG_NAME
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QSplitter
 
 
 @dataclass(frozen=True)
@@ -95,3 +98,11 @@ def get(option: Option, settings: QSettings | None = None):
 def put(option: Option, value, settings: QSettings | None = None) -> None:
     s = settings or qsettings()
     s.setValue(option.key, value)
+
+
+def remember_split(splitter: QSplitter, option: Option) -> None:
+    """Put a splitter back as the user left it (``option`` holds its saved state) and keep each move."""
+    state = get(option)
+    if state:
+        splitter.restoreState(state)
+    splitter.splitterMoved.connect(lambda *_a: put(option, splitter.saveState()))

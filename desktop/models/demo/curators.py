@@ -109,7 +109,8 @@ def build(ctx: DemoContext) -> None:
     for sid, gid, ln, fn in s.execute(select(Student.id, Student.group_id, Student.last_name, Student.first_name)):
         students.setdefault(gid, []).append((sid, f"{ln} {fn}"))
 
-    lines: dict[type, list[dict[str, Any]]] = {CuratorActivity: [], StudentAtRisk: [], ParentContact: [], StudentAchievement: []}
+    lines: dict[type, list[dict[str, Any]]] = {CuratorActivity: [], StudentAtRisk: [], ParentContact: [],
+                                               StudentAchievement: []}
     counted = 0
     for a in assignments(s, year_name):
         for i, (y, m) in enumerate(months):
@@ -169,7 +170,8 @@ def _fill(report_id: int, y: int, m: int, pupils, rng, lines, texts=KY) -> None:
     for sid, name in rng.sample(pupils, min(len(pupils), rng.randrange(0, 3))):
         lines[StudentAtRisk].append({"report_id": report_id, "student_id": sid, "student_name": name,
                                      "reason": rng.choice(list(RiskReason)).value,
-                                     "action": rng.choice(list(RiskAction)).value, "result": rng.choice(texts["results"])})
+                                     "action": rng.choice(list(RiskAction)).value,
+                                     "result": rng.choice(texts["results"])})
         if rng.random() < 0.7:
             lines[ParentContact].append({"report_id": report_id, "day": dt.date(y, m, rng.randrange(1, 28)),
                                          "student_name": name, "way": rng.choice(list(ContactWay)).value,

@@ -40,11 +40,11 @@ def fill(session, sheet_ids: list[int], rng, on: dt.date) -> int:
         from sqlalchemy import bindparam
 
         t = ExamResult.__table__
-        session.execute(update(t).where(t.c.id == bindparam("rid")).values(
+        statement = update(t).where(t.c.id == bindparam("rid")).values(
             rating=bindparam("rating"), points=bindparam("points"), score=bindparam("score"),
             letter=bindparam("letter"), gpa=bindparam("gpa"), grade=bindparam("grade"), mark=bindparam("mark"),
-            passed=bindparam("passed"), entered_on=bindparam("entered_on")).execution_options(synchronize_session=False),
-            rows)
+            passed=bindparam("passed"), entered_on=bindparam("entered_on"))
+        session.execute(statement.execution_options(synchronize_session=False), rows)
     return len(rows)
 
 

@@ -5,15 +5,26 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from desktop.i18n import _, current
+from desktop.i18n import N_, _, current
 from desktop.models.curator_reports import Matrix
 from desktop.models.curators import CELL_STATE_COLOURS, CELL_STATE_TEXT, CellState
 from desktop.reports.curator_matrix import STATE_ORDER
+from desktop.views.common.tablemodel import Column
 
 REPORT_ID_ROLE = Qt.ItemDataRole.UserRole + 10
 STATE_ROLE = Qt.ItemDataRole.UserRole + 11
 ASSIGNMENT_ROLE = Qt.ItemDataRole.UserRole + 12
 FIXED = 2  # curator, group
+
+# A group's history under the matrix: one row per month.
+HISTORY_COLUMNS = [
+    Column("month", N_("Month"), lambda v: v),
+    Column("curator", N_("Curator")),
+    Column("due", N_("Due date"), lambda d: current().short_date(d) if d else ""),
+    Column("submitted_on", N_("Submitted"), lambda d: current().short_date(d) if d else ""),
+    Column("state", N_("State"), lambda s: CellState(s).label() if s else ""),
+    Column("comment", N_("Comment")),
+]
 
 
 class MatrixModel(QAbstractTableModel):

@@ -47,8 +47,6 @@ PART_COLUMNS = {
                      Column("kind", N_("Kind"), _label(AchievementKind.labels()), editable=True),
                      Column("title", N_("Title"), editable=True), Column("result", N_("Result"), editable=True)],
 }
-PART_TITLES = {"activities": N_("Activities held"), "risks": N_("Students at risk"),
-               "contacts": N_("Contacts with parents"), "achievements": N_("Achievements")}
 CHOICES = {("activities", "kind"): ActivityKind.labels(), ("risks", "reason"): RiskReason.labels(),
            ("risks", "action"): RiskAction.labels(), ("contacts", "way"): ContactWay.labels(),
            ("achievements", "kind"): AchievementKind.labels()}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -26,7 +27,7 @@ from desktop import clock
 from desktop.i18n import _, current
 from desktop.models import curator_operations as cops
 from desktop.models import curator_reports as cr
-from desktop.models.curators import PARTS, CuratorReport, ReportStatus
+from desktop.models.curators import PARTS, CuratorReport, ReportPart, ReportStatus
 from desktop.models.operations import bind
 from desktop.views import settings as user_settings
 from desktop.views.common.area import reads
@@ -35,7 +36,6 @@ from desktop.views.common.toolbar import button_bar
 from desktop.views.curators.parts import (
     CHOICES,
     PART_COLUMNS,
-    PART_TITLES,
     VALIDATORS,
     ChoiceDelegate,
     DateDelegate,
@@ -80,7 +80,7 @@ class PartTable(QWidget):
         layout.addWidget(self.box)
 
     def retranslate(self) -> None:
-        self.box.setTitle(_(PART_TITLES[self.part]))
+        self.box.setTitle(ReportPart(self.part).label())
         self.add_button.setText(_("Add line"))
         self.delete_button.setText(_("Delete line"))
         self.model.retranslate()
@@ -222,10 +222,10 @@ class ReportForm(QWidget):
         info = self._info
         tr = current()
         text = _("Status: {status}").format(status=ReportStatus(self.status).label())
-        if info["submitted_on"]:
-            text += " · " + _("Submitted: {date}").format(date=tr.short_date(info["submitted_on"]))
+        if info.submitted_on:
+            text += " · " + _("Submitted: {date}").format(date=tr.short_date(info.submitted_on))
         if self.status == ReportStatus.RETURNED:
-            text += " · " + _("Returned: {comment}").format(comment=info["return_comment"])
+            text += " · " + _("Returned: {comment}").format(comment=info.return_comment)
         self.status_label.setText(text)
 
     # Editing -------------------------------------------------------------------------
@@ -280,7 +280,7 @@ class ReportForm(QWidget):
         # The line as shown is what is deleted (another office's change meanwhile: stale).
         self.page.do(_("Delete line"), bind(cops.delete_line_op, part, row["id"], dict(row)))
 
-    def _edit_line(self, part: str, row: dict, key: str, value) -> None:
+    def _edit_line(self, part: str, row: dict[str, Any], key: str, value) -> None:
         self.page.do(_("Edit the report"), bind(cops.set_line_field_op, part, row["id"], key, to_python(value),
                                                 VALIDATORS[part], expected=row.get(key)))
 

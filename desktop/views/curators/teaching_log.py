@@ -52,7 +52,8 @@ LOG_COLUMNS = [
 TOTALS_COLUMNS = [
     Column("teacher", N_("Teacher")),
     Column("lessons", N_("Lessons"), align=Qt.AlignmentFlag.AlignRight),
-    Column("hours", N_("Teaching hours"), lambda h: f"{h:g}" if h is not None else "", align=Qt.AlignmentFlag.AlignRight),
+    Column("hours", N_("Teaching hours"), lambda h: f"{h:g}" if h is not None else "",
+           align=Qt.AlignmentFlag.AlignRight),
 ]
 
 

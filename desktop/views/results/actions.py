@@ -7,7 +7,7 @@ models and combos; every write runs as an operation through the runner (``views/
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
@@ -50,7 +50,7 @@ class ResultsActions(_Page):  # for mypy an AreaPage: the page it is mixed into
         def load_sheets(self, keep: int | None = None) -> None: ...
 
     # Entering results ------------------------------------------------------------------------------------
-    def _edited(self, row: dict, key: str, value) -> None:
+    def _edited(self, row: dict[str, Any], key: str, value) -> None:
         if self.sheet is None:
             return
         rid = row["id"]

@@ -26,8 +26,8 @@ def add_results_section(card: QDialog, db, student_id: int) -> QTableView:
     with db.session() as s:
         rows = dm.student_results(s, student_id)
     model = RecordTableModel(COLUMNS, card)
-    model.set_rows([{"id": i, "discipline": r["discipline"], "session": (r["year"], r["session"]), "day": r["day"],
-                     "result": r["result"] or "—", "open_debt": r["open_debt"]} for i, r in enumerate(rows)])
+    model.set_rows([{"id": i, "discipline": r.discipline, "session": (r.year, r.session), "day": r.day,
+                     "result": r.result or "—", "open_debt": r.open_debt} for i, r in enumerate(rows)])
     model.decorate = lambda row, _c, role: QColor(colours.role("danger").text) if (
         role == Qt.ItemDataRole.ForegroundRole and row["open_debt"]) else None
     view = QTableView()
@@ -41,7 +41,7 @@ def add_results_section(card: QDialog, db, student_id: int) -> QTableView:
     layout = card.layout()
     assert isinstance(layout, QBoxLayout)  # the card: a column of sections above its buttons
     at = layout.count() - 1  # above the buttons
-    debts = sum(1 for r in rows if r["open_debt"])
+    debts = sum(1 for r in rows if r.open_debt)
     layout.insertWidget(at, QLabel(_("Session results (open debts: {n})").format(n=debts)))
     layout.insertWidget(at + 1, view)
     setattr(card, "results_view", view)  # noqa: B010  # a plain QDialog's added attribute

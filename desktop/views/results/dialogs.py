@@ -66,15 +66,15 @@ class PromotionDialog(QDialog):
         from desktop.models.students import group_rows
 
         with ctx.db.session() as s:
-            groups = [g for g in group_rows(s) if g["active"] and g["course"] < 6]
+            groups = [g for g in group_rows(s) if g.active and g.course < 6]
             allowed = int(settings.get(s, "results.max_debts"))
         self.group_model = QStandardItemModel(self)
         for g in groups:
-            course = _("Course {n}").format(n=g["course"])
-            item = QStandardItem(f"{g['name']} — {course}, {g['students']}")
+            course = _("Course {n}").format(n=g.course)
+            item = QStandardItem(f"{g.name} — {course}, {g.students}")
             item.setCheckable(True)
             item.setCheckState(Qt.CheckState.Checked)
-            item.setData(g["id"], Qt.ItemDataRole.UserRole)
+            item.setData(g.id, Qt.ItemDataRole.UserRole)
             self.group_model.appendRow(item)
         self.groups = QListView()
         self.groups.setModel(self.group_model)

@@ -6,7 +6,7 @@ A mixin of :class:`desktop.views.results.page.ResultsArea` (its widgets are buil
 from __future__ import annotations
 
 import html
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
@@ -163,7 +163,7 @@ class ResultsListing(_Page):  # for mypy an AreaPage: the page it is mixed into
         details = f"{h.discipline}, {control}, {', '.join(h.groups)}, {h.day:%d.%m.%Y}, {h.examiner}"
         self.sheet_label.setText(f"<b>{html.escape(title)}</b> — {html.escape(details)}")
 
-    def _decorate(self, row: dict, column: int, role):
+    def _decorate(self, row: dict[str, Any], column: int, role):
         if role == Qt.ItemDataRole.ForegroundRole and row.get("entered") and not row.get("passed"):
             return QColor(colours.role("danger").text)
         return None

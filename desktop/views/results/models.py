@@ -1,11 +1,16 @@
-"""The results area's table columns: the grade sheets list and the results grid of one sheet
-(columns on the shared ``RecordTableModel``), and the grid's rows made from a sheet."""
+"""The results area's table columns: the grade sheets list and the results grid of one sheet, the
+debts register, the summary and the orders (columns on the shared ``RecordTableModel``), and the
+grid's rows made from a sheet."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from desktop import dates
 from desktop.i18n import N_, _
+from desktop.models import debts as dm
 from desktop.models import grading
+from desktop.models import orders as om
 from desktop.models import results as rm
 from desktop.views.common.tablemodel import Column
 
@@ -48,10 +53,11 @@ def result_label(o: grading.Outcome) -> str:
     """The English source of the grade or mark (translated where shown)."""
     if o.mark:
         return grading.Mark.labels()[grading.Mark(o.mark)]
-    return grading.GRADE_LABELS.get(o.grade, "")
+    return grading.Grade.labels().get(o.grade, "")
 
 
-def grid_rows(sheet: rm.Sheet) -> list[dict]:
+def grid_rows(sheet: rm.Sheet) -> list[dict[str, Any]]:
+    """The sheet's rows as the grid's RecordTableModel shows them (its columns by key)."""
     out = []
     for i, r in enumerate(sheet.rows, 1):
         o = r.outcome
@@ -61,3 +67,30 @@ def grid_rows(sheet: rm.Sheet) -> list[dict]:
                     "passed": o.passed,
                     "entered": o.entered})
     return out
+
+
+# The register of open debts (``debts.open_debts``), in its order: group, then name.
+DEBT_COLUMNS = [
+    Column("name", N_("Student"), width=220), Column("record_book", N_("Record book No"), width=100),
+    Column("group", N_("Group"), width=90), Column("discipline", N_("Discipline"), width=220),
+    Column("session", N_("Session"), width=190),
+    Column("kind", N_("Kind of debt"), lambda k: dm.DebtKind(k).label(), width=130),
+    Column("result", N_("Result"), width=190),
+    Column("retake", N_("Retake date"), dates.table, width=90)]
+
+# The session's summary per group, course and programme (``debts.session_summary``).
+SUMMARY_COLUMNS = [
+    Column("label", N_("Group"), width=140), Column("course", N_("Course"), width=60),
+    Column("programme", N_("Programme"), width=90), Column("students", N_("Students"), width=80),
+    Column("sat", N_("Sat"), width=60), Column("passed", N_("Passed"), width=70),
+    Column("excellent", N_("Only excellent"), width=100), Column("good", N_("Excellent and good"), width=120),
+    Column("with_debts", N_("With debts"), width=90),
+    Column("pass_rate", N_("Pass rate, %"), lambda v: f"{v:.1f}", width=100),
+    Column("quality_rate", N_("Quality rate, %"), lambda v: f"{v:.1f}", width=110)]
+
+# The orders the results led to (promotion, repeat year, expulsion), one row per order.
+ORDER_COLUMNS = [
+    Column("number", N_("Order No"), width=100),
+    Column("order_date", N_("Order date"), dates.table, width=90),
+    Column("kinds", N_("Kind"), lambda ks: ", ".join(om.MovementKind(k).label() for k in ks), width=260),
+    Column("students", N_("Students"), width=80)]

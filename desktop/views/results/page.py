@@ -22,11 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import dates
-from desktop.i18n import N_, _
-from desktop.models import debts as dm
+from desktop.i18n import _
 from desktop.models import grading
-from desktop.models import orders as om
 from desktop.models import results as rm
 from desktop.models.exams import (
     SessionKind,
@@ -35,10 +32,10 @@ from desktop.models.operations import Change
 from desktop.views import settings as ui_settings
 from desktop.views.common.area import AreaPage
 from desktop.views.common.page import PageHeader, find_in_view, shortcut_text
-from desktop.views.common.tablemodel import Column, RecordTableModel, TextFilterProxy
+from desktop.views.common.tablemodel import RecordTableModel, TextFilterProxy
 from desktop.views.results.actions import ResultsActions
 from desktop.views.results.listing import ResultsListing
-from desktop.views.results.models import SHEET_COLUMNS
+from desktop.views.results.models import DEBT_COLUMNS, ORDER_COLUMNS, SHEET_COLUMNS, SUMMARY_COLUMNS
 
 SPLITTER = ui_settings.RESULTS_SPLITTER
 TAB = ui_settings.RESULTS_TAB
@@ -63,11 +60,38 @@ class ResultsArea(ResultsListing, ResultsActions, AreaPage):
         self.kind = QComboBox()
         for k in SessionKind:
             self.kind.addItem("", k.value)
+        # One search field in the header (Ctrl+F) for the tab shown: it finds a grade sheet or a
+        # summary row, filters the debts, searches the orders.
+        self.search = QLineEdit()
+        self.search.textChanged.connect(self._search)
+        self.debt_filter = self.order_search = self.search
+        self.tabs = QTabWidget()
+        for w in (self._sheets_tab(), self._debts_tab(), self._summary_tab(), self._orders_tab()):
+            self.tabs.addTab(w, "")
+        self.tabs.setCurrentIndex(ui_settings.get(TAB) or 0)
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self._build_commands()
+        self.header = PageHeader(self, context=[self.year, self.kind], search=self.search)
+        self.set_search(self.search)
+        self.title = self.header.title
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.header)
+        layout.addWidget(self.command_bar())
+        layout.addWidget(self.tabs, 1)
+        for view in (self.summary_view, self.order_view, self.debt_view, self.sheet_view):
+            self.set_list(view)
+        self._scope_commands()
+        self._loading = False
+        self.year.currentIndexChanged.connect(self._session_changed)
+        self.kind.currentIndexChanged.connect(self._session_changed)
+        self.retranslate_ui()
+        self.refresh()
 
+    def _sheets_tab(self) -> QWidget:
+        """The session's grade sheets beside the open sheet's grid (the split kept per user)."""
         self.sheet_model = RecordTableModel(SHEET_COLUMNS, self)
         self.sheet_view = self._table(self.sheet_model)
         self.sheet_view.selectionModel().currentRowChanged.connect(lambda *_a: self._sheet_chosen())
-
         self.grid_model = RecordTableModel([], self)
         self.grid_model.on_edit = self._edited
         self.grid_model.decorate = self._decorate
@@ -97,66 +121,42 @@ class ResultsArea(ResultsListing, ResultsActions, AreaPage):
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setSizes([460, 900])
-        state = ui_settings.get(SPLITTER)
-        if state:
-            self.splitter.restoreState(state)
-        self.splitter.splitterMoved.connect(lambda *_a: ui_settings.put(SPLITTER, self.splitter.saveState()))
+        ui_settings.remember_split(self.splitter, SPLITTER)
+        return self.splitter
 
-        self.debt_model = RecordTableModel([
-            Column("name", N_("Student"), width=220), Column("record_book", N_("Record book No"), width=100),
-            Column("group", N_("Group"), width=90), Column("discipline", N_("Discipline"), width=220),
-            Column("session", N_("Session"), width=190), Column("kind", N_("Kind of debt"), lambda k: _(dm.DEBT_KINDS[k]),
-                                                                 width=130),
-            Column("result", N_("Result"), width=190),
-            Column("retake", N_("Retake date"), dates.table, width=90)], self)
+    def _debts_tab(self) -> QWidget:
+        self.debt_model = RecordTableModel(DEBT_COLUMNS, self)
         self.debt_proxy = TextFilterProxy(["name", "record_book", "group", "discipline"], self)
         self.debt_proxy.setSourceModel(self.debt_model)
         self.debt_view = self._table(self.debt_proxy)  # kept in the register's order: group, then name
-        # One search field in the header (Ctrl+F) for the tab shown: it finds a grade sheet or a
-        # summary row, filters the debts, searches the orders.
-        self.search = QLineEdit()
-        self.search.textChanged.connect(self._search)
-        self.debt_filter = self.order_search = self.search
         self.debt_counts = QLabel()
         self.debt_counts.setWordWrap(True)
-        debts_page = QWidget()
-        dl = QVBoxLayout(debts_page)
+        page = QWidget()
+        dl = QVBoxLayout(page)
         dl.addWidget(self.debt_view, 1)
         dl.addWidget(self.debt_counts)
+        return page
 
-        self.summary_model = RecordTableModel([
-            Column("label", N_("Group"), width=140), Column("course", N_("Course"), width=60),
-            Column("programme", N_("Programme"), width=90), Column("students", N_("Students"), width=80),
-            Column("sat", N_("Sat"), width=60), Column("passed", N_("Passed"), width=70),
-            Column("excellent", N_("Only excellent"), width=100), Column("good", N_("Excellent and good"), width=120),
-            Column("with_debts", N_("With debts"), width=90),
-            Column("pass_rate", N_("Pass rate, %"), lambda v: f"{v:.1f}", width=100),
-            Column("quality_rate", N_("Quality rate, %"), lambda v: f"{v:.1f}", width=110)], self)
+    def _summary_tab(self) -> QWidget:
+        self.summary_model = RecordTableModel(SUMMARY_COLUMNS, self)
         self.summary_view = self._table(self.summary_model)
+        return self.summary_view
 
-        self.order_model = RecordTableModel([
-            Column("number", N_("Order No"), width=100),
-            Column("order_date", N_("Order date"), dates.table, width=90),
-            Column("kinds", N_("Kind"), lambda ks: ", ".join(om.MovementKind(k).label() for k in ks),
-                   width=260),
-            Column("students", N_("Students"), width=80)], self, id_key="key")
+    def _orders_tab(self) -> QWidget:
+        self.order_model = RecordTableModel(ORDER_COLUMNS, self, id_key="key")
         self.order_view = self._table(self.order_model)
         self.order_view.doubleClicked.connect(lambda *_a: self.print_order())
         self._order_timer = QTimer(self)
         self._order_timer.setSingleShot(True)
         self._order_timer.setInterval(200)
         self._order_timer.timeout.connect(self.load_orders)
-        orders_page = QWidget()
-        ol = QVBoxLayout(orders_page)
+        page = QWidget()
+        ol = QVBoxLayout(page)
         ol.addWidget(self.order_view, 1)
+        return page
 
-        self.tabs = QTabWidget()
-        for w in (self.splitter, debts_page, self.summary_view, orders_page):
-            self.tabs.addTab(w, "")
-        self.tabs.setCurrentIndex(ui_settings.get(TAB) or 0)
-        self.tabs.currentChanged.connect(self._tab_changed)
-
-        # Commands: one QAction each (the bar, the Session results menu, the context menu, the keys).
+    def _build_commands(self) -> None:
+        """One QAction each (the bar, the Session results menu, the context menu, the keys)."""
         has_session = lambda: self.session_id is not None  # noqa: E731
         has_sheet = lambda: self.sheet is not None  # noqa: E731
         self.add_command("issue", self.issue_sheets, kind="primary", role="new", icon="new", enabled_when=has_session)
@@ -171,21 +171,6 @@ class ResultsArea(ResultsListing, ResultsActions, AreaPage):
             self.export_actions[key] = self.add_command(key, lambda k=key: self.export(k),
                                                         kind="excel" if key.endswith("xlsx") else "pdf",
                                                         enabled_when=needs)
-        self.header = PageHeader(self, context=[self.year, self.kind], search=self.search)
-        self.set_search(self.search)
-        self.title = self.header.title
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.header)
-        layout.addWidget(self.command_bar())
-        layout.addWidget(self.tabs, 1)
-        for view in (self.summary_view, self.order_view, self.debt_view, self.sheet_view):
-            self.set_list(view)
-        self._scope_commands()
-        self._loading = False
-        self.year.currentIndexChanged.connect(self._session_changed)
-        self.kind.currentIndexChanged.connect(self._session_changed)
-        self.retranslate_ui()
-        self.refresh()
 
     def _table(self, model, select_rows: bool = True) -> QTableView:
         view = QTableView()

@@ -31,6 +31,7 @@ from desktop.views.common.forms import ok_cancel
 from desktop.views.common.operations import run
 
 if TYPE_CHECKING:
+    from desktop.models.dlt import Grant
     from desktop.views.common.area import AreaPage as _Page
     from desktop.views.students.models import StudentTableModel
     from desktop.views.students.page import StudentTableView
@@ -40,7 +41,7 @@ else:
 
 class StudentsActions(_Page):  # for mypy an AreaPage: the page it is mixed into
     if TYPE_CHECKING:  # the page's, used here (the listing's groups and selection)
-        groups: list[dict]
+        groups: list[students.GroupRow]
         model: StudentTableModel
         view: StudentTableView
 
@@ -65,17 +66,17 @@ class StudentsActions(_Page):  # for mypy an AreaPage: the page it is mixed into
             movement=movements.MovementKind(kind).label(), n=len(ids)),
             bind(movements.apply_movement_op, ids, kind, order, group_id=group_id, reason=reason))
 
-    def enrol(self, values: dict) -> bool:
+    def enrol(self, values: students.Enrolment) -> bool:
         return self._do(_("Enrolment"), bind(students.add_student_op, **values))
 
     def enrol_student(self) -> None:
         from desktop.views.students.dialogs import NewStudentDialog
 
-        active = [g for g in self.groups if g.get("active", True)]
+        active = [g for g in self.groups if g.active]
         if not active:
             if not self.ask_new_group():
                 return
-            active = [g for g in self.groups if g.get("active", True)]
+            active = [g for g in self.groups if g.active]
         dialog = NewStudentDialog(active, self, submit=self.enrol)
         dialog.exec()
 
@@ -105,7 +106,7 @@ class StudentsActions(_Page):  # for mypy an AreaPage: the page it is mixed into
             return
         from desktop.views.students.dialogs import MovementDialog
 
-        dialog = MovementDialog([g for g in self.groups if g.get("active", True)], len(ids), self)
+        dialog = MovementDialog([g for g in self.groups if g.active], len(ids), self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             kind, order, group_id, reason = dialog.values()
             self.apply_movement(ids, kind, order, group_id, reason)
@@ -119,7 +120,7 @@ class StudentsActions(_Page):  # for mypy an AreaPage: the page it is mixed into
     def promote_selected_groups(self) -> None:
         from desktop.views.common.forms import date_edit, to_date
 
-        group_ids = sorted(self._selected_group_ids() or [g["id"] for g in self.groups])
+        group_ids = sorted(self._selected_group_ids() or [g.id for g in self.groups])
         dialog = QDialog(self)
         dialog.setWindowTitle(_("Promote groups"))
         number = QLineEdit()
@@ -159,7 +160,7 @@ class StudentsActions(_Page):  # for mypy an AreaPage: the page it is mixed into
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.add_dlt(ids[0], dialog.values())
 
-    def add_dlt(self, student_id: int, values: dict) -> bool:
+    def add_dlt(self, student_id: int, values: Grant) -> bool:
         from desktop.models import dlt
 
         return self._do(_("Distance-learning permission"), bind(dlt.grant_dlt_op, student_id, **values))
@@ -240,7 +241,7 @@ class StudentsActions(_Page):  # for mypy an AreaPage: the page it is mixed into
             self.import_file(path)
 
     def check_import(self, sheet, mapping) -> tuple[bool, str]:
-        from desktop.reports.student_import_plan import plan_import
+        from desktop.reports.student_import.checking import plan_import
 
         sheet.mapping = dict(mapping)
         with self.ctx.db.session() as s:
@@ -253,7 +254,8 @@ class StudentsActions(_Page):  # for mypy an AreaPage: the page it is mixed into
         return True, "\n".join(plan.summary())
 
     def run_import(self, sheet, mapping) -> bool:
-        from desktop.reports.student_import_plan import apply_import, plan_import
+        from desktop.reports.student_import.checking import plan_import
+        from desktop.reports.student_import.writing import apply_import
         from desktop.views.common.tasks import TaskCancelled, run_with_progress
 
         sheet.mapping = dict(mapping)
@@ -273,8 +275,8 @@ class StudentsActions(_Page):  # for mypy an AreaPage: the page it is mixed into
         self.undo_stack.clear()  # an import is undone by a backup restore, not step by step
         self.ctx.notify(Change.STUDENTS)
         self.ctx.status_message.emit(ngettext("Imported: {n} student added, {m} changed.",
-                                                "Imported: {n} students added, {m} changed.", result["added"]).format(
-            n=result["added"], m=result["changed"]))
+                                                "Imported: {n} students added, {m} changed.", result.added).format(
+            n=result.added, m=result.changed))
         return True
 
     def export_xlsx(self, sheet_per_group: bool, path: str | None = None) -> str | None:

@@ -3,6 +3,8 @@ the date of a headcount."""
 
 from __future__ import annotations
 
+from typing import TypedDict
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,10 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.i18n import _, ngettext
-from desktop.models.dlt import DLT_CAPS, DltCategory
-from desktop.models.movements import MovementKind, Order
+from desktop.models.dlt import DLT_CAPS, DltCategory, Grant, PermissionRow
+from desktop.models.movements import MovementKind, MovementRecord, Order
+from desktop.models.students import Enrolment, GroupRow
 from desktop.views.common.forms import date_edit, ok_cancel, to_date
-from desktop.views.students.models import HistoryModel
+from desktop.views.students.history import HistoryModel
 
 
 def plain_label(text: str) -> QLabel:
@@ -36,7 +39,7 @@ class MovementDialog(QDialog):
 
     GROUP_KINDS = {MovementKind.TRANSFER, MovementKind.ENROLMENT, MovementKind.REINSTATEMENT}
 
-    def __init__(self, groups: list[dict], count: int, parent=None):
+    def __init__(self, groups: list[GroupRow], count: int, parent=None):
         super().__init__(parent)
         self.kind = QComboBox()
         for kind in MovementKind:
@@ -48,7 +51,7 @@ class MovementDialog(QDialog):
         self.group = QComboBox()
         self.group.addItem("—", None)
         for g in groups:
-            self.group.addItem(g["name"], g["id"])
+            self.group.addItem(g.name, g.id)
         self.reason = QLineEdit()
         self.info = QLabel(_("Students selected: {n}").format(n=count))
         form = QFormLayout()
@@ -101,16 +104,24 @@ class DltDialog(QDialog):
         form.addRow(buttons)
         self.setWindowTitle(_("Distance-learning permission"))
 
-    def values(self) -> dict:
+    def values(self) -> Grant:
         return {"category": self.category.currentData(), "application_date": to_date(self.application_date),
                 "order_number": self.number.text(), "order_date": to_date(self.order_date),
                 "credits": self.credits.value()}
 
 
+class CardInfo(TypedDict):
+    """Who the student is, as the card shows it: the name, then (label, value) lines."""
+
+    name: str
+    fields: list[tuple[str, str]]
+
+
 class StudentCard(QDialog):
     """Who the student is, and the movement history that led to today's status."""
 
-    def __init__(self, info: dict, history: list[dict], dlt: list[dict], parent=None, on_history=None):
+    def __init__(self, info: CardInfo, history: list[MovementRecord], dlt: list[PermissionRow], parent=None,
+                 on_history=None):
         super().__init__(parent)
         self.setWindowTitle(info["name"])
         form = QFormLayout()
@@ -124,9 +135,9 @@ class StudentCard(QDialog):
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.resizeColumnsToContents()
         lines = [ngettext("{credits} credit, {category}, order {number}",
-                           "{credits} credits, {category}, order {number}", p["credits"]).format(
-            credits=p["credits"], category=DltCategory(p["category"]).label(),
-            number=p["order_number"]) for p in dlt]
+                           "{credits} credits, {category}, order {number}", p.credits).format(
+            credits=p.credits, category=DltCategory(p.category).label(),
+            number=p.order_number) for p in dlt]
         self.dlt = plain_label("\n".join(lines) or "—")
         layout = QVBoxLayout(self)
         layout.addWidget(plain_label(info["name"]))
@@ -148,14 +159,14 @@ class NewStudentDialog(QDialog):
     """A student enrolled by hand under an enrolment order. With ``submit(values) -> bool`` OK
     enrols at once and a refusal keeps the dialog open with what the user typed."""
 
-    def __init__(self, groups: list[dict], parent=None, submit=None):
+    def __init__(self, groups: list[GroupRow], parent=None, submit=None):
         from desktop.models.contingent import Funding
 
         super().__init__(parent)
         self.last_name, self.first_name, self.patronymic, self.record_book = (QLineEdit() for _i in range(4))
         self.group = QComboBox()
         for g in groups:
-            self.group.addItem(g["name"], g["id"])
+            self.group.addItem(g.name, g.id)
         self.funding = QComboBox()
         for key, label in Funding.labels().items():
             self.funding.addItem(_(label), key.value)
@@ -178,7 +189,7 @@ class NewStudentDialog(QDialog):
         if self.submit is None or self.submit(self.values()):
             super().accept()
 
-    def values(self) -> dict:
+    def values(self) -> Enrolment:
         return {"last_name": self.last_name.text(), "first_name": self.first_name.text(),
                 "patronymic": self.patronymic.text(), "record_book": self.record_book.text(),
                 "group_id": self.group.currentData(), "funding": self.funding.currentData(),

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.i18n import _
-from desktop.reports.student_import import FIELD_LABELS, FIELDS, Sheet
+from desktop.reports.student_import import FIELDS, ImportField, Sheet
 from desktop.views import settings as ui_settings
 
 LAYOUTS = ui_settings.STUDENTS_IMPORT_LAYOUTS
@@ -57,7 +57,7 @@ class ImportDialog(QDialog):
             combo.setCurrentIndex(max(combo.findData(sheet.mapping.get(f, -1)), 0))
             combo.currentIndexChanged.connect(self._mapping_changed)
             self.combos[f] = combo
-            form.addRow(_(FIELD_LABELS[f]) + ":", combo)
+            form.addRow(ImportField(f).label() + ":", combo)
         # A column that looks like a known one but is read as nothing: the user confirms letting it go.
         self.let_go = QCheckBox()
         self.let_go.toggled.connect(self._let_go_toggled)

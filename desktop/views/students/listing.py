@@ -14,12 +14,11 @@ from desktop.i18n import _
 from desktop.models import students
 from desktop.views import settings as ui_settings
 from desktop.views.students.models import (
-    GROUPS_ROLE,
     STUDENT_COLUMNS,
-    GroupTreeModel,
     StudentFilter,
     StudentTableModel,
 )
+from desktop.views.students.tree import GROUPS_ROLE, GroupTreeModel
 
 FIRST_SCREEN = 200  # students shown before the whole list has loaded
 # The rest of the list loads this long after the first screen is painted: well after the events
@@ -43,7 +42,7 @@ else:
 
 
 class StudentsListing(_Page):  # for mypy an AreaPage: the page it is mixed into
-    groups: list[dict]  # the group rows shown in the tree (set by _show)
+    groups: list[students.GroupRow]  # the group rows shown in the tree (set by _show)
     if TYPE_CHECKING:  # the page's widgets and models, used here
         model: StudentTableModel
         tree_model: GroupTreeModel
@@ -93,7 +92,7 @@ class StudentsListing(_Page):  # for mypy an AreaPage: the page it is mixed into
         self._show(groups, rows)
         self.model.prepare_search()  # ready before the first keystroke
 
-    def _show(self, groups: list[dict], rows: list[tuple]) -> None:
+    def _show(self, groups: list[students.GroupRow], rows: list[tuple]) -> None:
         self.groups = groups
         selected = self._selected_group_ids()
         self.tree_model.set_groups(self.groups)

@@ -1,5 +1,5 @@
-"""Qt item models of the students area: the programme → course → group tree, the student
-table over column tuples, and the movement history of one student.
+"""Qt item models of the students area: the student table over column tuples (the group tree is in
+``tree.py``, a student's movement history in ``history.py``).
 
 The student table is a source model of every loaded tuple and a proxy that filters and sorts
 them in bulk: over 20,000 rows one Python pass takes milliseconds, where QSortFilterProxyModel
@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from PySide6.QtCore import (
-    QAbstractItemModel,
     QAbstractProxyModel,
     QAbstractTableModel,
     QModelIndex,
@@ -22,122 +21,16 @@ from PySide6.QtCore import (
 )
 
 from desktop import dates
-from desktop.i18n import N_, NC_, _, ngettext
+from desktop.i18n import N_, NC_, _
 from desktop.models.contingent import (
     Funding,
     Gender,
     StudentStatus,
     StudyForm,
 )
-from desktop.models.movements import MovementKind
 from desktop.models.students import ROW_FIELDS, F
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-GROUPS_ROLE = Qt.ItemDataRole.UserRole + 2
-
-
-@dataclass
-class Node:
-    kind: str  # "all", "programme", "course", "group"
-    label: str
-    parent: Node | None = None
-    children: list[Node] = field(default_factory=list)
-    group_ids: list[int] = field(default_factory=list)
-    count: int = 0
-
-    def row(self) -> int:
-        return self.parent.children.index(self) if self.parent else 0
-
-
-class GroupTreeModel(QAbstractItemModel):
-    """All students → programmes → courses → groups, with the number of students studying."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.root = Node("root", "")
-
-    def set_groups(self, groups: list[dict]) -> None:
-        self.beginResetModel()
-        self.root = Node("root", "")
-        everything = Node("all", N_("All students"), self.root)
-        self.root.children.append(everything)
-        programmes: dict[str, Node] = {}
-        for g in groups:
-            key = g["programme_code"]
-            p = programmes.get(key)
-            if p is None:
-                label = f"{g['programme_code']} {g['programme_name']}".strip()
-                p = programmes[key] = Node("programme", label or N_("Without programme"), everything)
-                everything.children.append(p)
-            c = next((c for c in p.children if c.label == str(g["course"])), None)
-            if c is None:
-                c = Node("course", str(g["course"]), p)
-                p.children.append(c)
-            c.children.append(Node("group", g["name"], c, group_ids=[g["id"]], count=g["students"]))
-        for node in self._walk(everything, post=True):
-            if node.kind != "group":
-                node.group_ids = [i for ch in node.children for i in ch.group_ids]
-                node.count = sum(ch.count for ch in node.children)
-        self.endResetModel()
-
-    def _walk(self, node: Node, post: bool = False):
-        if not post:
-            yield node
-        for ch in node.children:
-            yield from self._walk(ch, post)
-        if post:
-            yield node
-
-    def node(self, index: QModelIndex) -> Node:
-        return index.internalPointer() if index.isValid() else self.root
-
-    def index(self, row, column, parent=QModelIndex()):
-        if not self.hasIndex(row, column, parent):
-            return QModelIndex()
-        return self.createIndex(row, column, self.node(parent).children[row])
-
-    def parent(self, index=QModelIndex()):
-        if not index.isValid():
-            return QModelIndex()
-        p = index.internalPointer().parent
-        if p is None or p is self.root:
-            return QModelIndex()
-        return self.createIndex(p.row(), 0, p)
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        if parent.isValid() and parent.column() != 0:
-            return 0
-        return len(self.node(parent).children)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 1
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        n = index.internalPointer()
-        if role == Qt.ItemDataRole.DisplayRole:
-            label = _("Course {course}").format(course=n.label) if n.kind == "course" else (
-                _(n.label) if n.kind in ("all",) or n.label == N_("Without programme") else n.label)
-            return f"{label} ({n.count})"
-        if role == Qt.ItemDataRole.ToolTipRole:  # the tree counts who studies; the table lists every status
-            return ngettext("{n} student studying", "{n} students studying", n.count).format(n=n.count)
-        if role == GROUPS_ROLE:
-            return n.group_ids
-        if role == Qt.ItemDataRole.UserRole:
-            return n.kind
-        return None
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return _("Programmes and groups")
-        return None
-
-    def find_group(self, group_id: int) -> QModelIndex:
-        for node in self._walk(self.root):
-            if node.kind == "group" and node.group_ids == [group_id]:
-                return self.createIndex(node.row(), 0, node)
-        return QModelIndex()
 
 
 def _label(labels):
@@ -155,7 +48,8 @@ STUDENT_COLUMNS = [
     ("last_name", N_("Last name"), None), ("first_name", N_("First name"), None),
     ("patronymic", N_("Patronymic"), None), ("record_book", N_("Record-book number"), None),
     ("group", N_("Group"), None), ("course", N_("Course"), None), ("programme", N_("Programme"), None),
-    ("status", NC_("student", "Status"), _label(StudentStatus.labels())), ("funding", N_("Funding"), _label(Funding.labels())),
+    ("status", NC_("student", "Status"), _label(StudentStatus.labels())),
+    ("funding", N_("Funding"), _label(Funding.labels())),
     ("study_form", N_("Study form"), _label(StudyForm.labels())), ("birth_date", N_("Birth date"), _date),
     ("gender", N_("Gender"), _label(Gender.labels())), ("phone", N_("Phone"), None), ("email", N_("E-mail"), None),
 ]
@@ -410,44 +304,3 @@ class StudentTableModel(QAbstractProxyModel):
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.source._cols) - 1)
         if self.visible:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.visible) - 1, len(self.source._cols) - 1))
-
-
-HISTORY_COLUMNS = [("effective_date", N_("Effective date")), ("kind", N_("Movement")),
-                   ("order_number", N_("Order number")), ("order_date", N_("Order date")),
-                   ("from_group", N_("From group")), ("group", N_("Group")), ("course", N_("Course")),
-                   ("reason", N_("Reason"))]
-
-
-class HistoryModel(QAbstractTableModel):
-    """A student's movements, oldest first."""
-
-    def __init__(self, rows: list[dict] | None = None, parent=None):
-        super().__init__(parent)
-        self.rows = rows or []
-
-    def set_rows(self, rows: list[dict]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(HISTORY_COLUMNS)
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        key = HISTORY_COLUMNS[index.column()][0]
-        v = self.rows[index.row()][key]
-        if key == "kind":
-            return _(MovementKind.labels().get(v, v))
-        if isinstance(v, dt.date):
-            return _date(v)
-        return "" if v is None else str(v)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return _(HISTORY_COLUMNS[section][1])
-        return None

@@ -31,9 +31,9 @@ from desktop.views.students.actions import StudentsActions
 from desktop.views.students.listing import FIRST_SCREEN, StudentsListing  # noqa: F401  (FIRST_SCREEN: tests)
 from desktop.views.students.models import (
     STUDENT_COLUMNS,
-    GroupTreeModel,
     StudentTableModel,
 )
+from desktop.views.students.tree import GroupTreeModel
 
 SPLITTER = ui_settings.STUDENTS_SPLITTER
 
@@ -60,6 +60,34 @@ class StudentsArea(StudentsListing, StudentsActions, AreaPage):
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
+        self._build_list()
+        self._build_filters()
+        self._build_commands()
+        self.empty = EmptyState(self, ["import", "template", "enrol"])
+        self.header = PageHeader(self, search=self.search)
+        self.title = self.header.title
+        self.set_search(self.search)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.header)
+        layout.addWidget(self.command_bar())
+        layout.addWidget(self.filters)
+        layout.addWidget(self.empty, 1)
+        layout.addWidget(self._split(), 1)
+        self.set_list(self.view)
+
+        self._fill_filter_combos()
+        self._restore_filters()
+        self.search.textChanged.connect(self.apply_filter)
+        for combo in (self.status, self.funding, self.form, self.course):
+            combo.currentIndexChanged.connect(self.apply_filter)
+        self.tree.selectionModel().selectionChanged.connect(self.apply_filter)
+        self.loading = False
+        self.retranslate_ui()
+        self._first_load()
+        self._apply_hidden_columns()
+
+    def _build_list(self) -> None:
+        """The group tree and the student table (sorted by the user, cards on double-click)."""
         self.tree_model = GroupTreeModel(self)
         self.tree = QTreeView()
         self.tree.setModel(self.tree_model)
@@ -82,6 +110,8 @@ class StudentsArea(StudentsListing, StudentsActions, AreaPage):
                                          "email": 180}.get(key, 100))
         self.view.doubleClicked.connect(lambda _index: self.open_card())
 
+    def _build_filters(self) -> None:
+        """The search field and the filter bar (status, funding, study form, course, columns)."""
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
         self.status = QComboBox()
@@ -101,13 +131,15 @@ class StudentsArea(StudentsListing, StudentsActions, AreaPage):
                                           strict=True)) + [(None, self.columns_button)], reset=self.reset_filters)
         self.count = self.filters.shown
 
-        # Commands: one QAction each (the bar, the Students menu, the context menu, the keys).
+    def _build_commands(self) -> None:
+        """One QAction each (the bar, the Students menu, the context menu, the keys)."""
         one = lambda: len(self.selected_ids()) == 1  # noqa: E731
         some = lambda: bool(self.selected_ids())  # noqa: E731
         self.add_command("enrol", self.enrol_student, kind="primary", role="new", icon="new")
         self.add_command("card", self.open_card, role="open", icon="edit", enabled_when=one)
         self.add_command("move", self.move_selected, enabled_when=some)
-        self.add_command("promote", self.promote_selected_groups, enabled_when=lambda: bool(getattr(self, "groups", None)))
+        self.add_command("promote", self.promote_selected_groups,
+                         enabled_when=lambda: bool(getattr(self, "groups", None)))
         self.add_command("head", self.make_group_head, enabled_when=one)
         self.add_command("dlt", self.grant_dlt, enabled_when=one)
         self.act_group_pdf = self.add_command("group_list", self.print_group_list, kind="print", role="preview",
@@ -117,11 +149,9 @@ class StudentsArea(StudentsListing, StudentsActions, AreaPage):
         self.act_xlsx_groups = self.add_command("excel_groups", lambda: self.export_xlsx(True), kind="excel")
         self.act_headcount_xlsx = self.add_command("headcount_xlsx", lambda: self.headcount("xlsx"), kind="excel")
         self.add_command("import", self.choose_import, kind="file", icon="import")
-        self.empty = EmptyState(self, ["import", "template", "enrol"])
 
-        self.header = PageHeader(self, search=self.search)
-        self.title = self.header.title
-        self.set_search(self.search)
+    def _split(self) -> QSplitter:
+        """The tree beside the table (the split kept per user)."""
         right = QWidget()
         rl = QVBoxLayout(right)
         rl.setContentsMargins(0, 0, 0, 0)
@@ -131,28 +161,8 @@ class StudentsArea(StudentsListing, StudentsActions, AreaPage):
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([260, 900])
-        state = ui_settings.get(SPLITTER)
-        if state:
-            self.splitter.restoreState(state)
-        self.splitter.splitterMoved.connect(lambda *_a: ui_settings.put(SPLITTER, self.splitter.saveState()))
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.header)
-        layout.addWidget(self.command_bar())
-        layout.addWidget(self.filters)
-        layout.addWidget(self.empty, 1)
-        layout.addWidget(self.splitter, 1)
-        self.set_list(self.view)
-
-        self._fill_filter_combos()
-        self._restore_filters()
-        self.search.textChanged.connect(self.apply_filter)
-        for combo in (self.status, self.funding, self.form, self.course):
-            combo.currentIndexChanged.connect(self.apply_filter)
-        self.tree.selectionModel().selectionChanged.connect(self.apply_filter)
-        self.loading = False
-        self.retranslate_ui()
-        self._first_load()
-        self._apply_hidden_columns()
+        ui_settings.remember_split(self.splitter, SPLITTER)
+        return self.splitter
 
     # Texts ------------------------------------------------------------------------------
     def retranslate_ui(self) -> None:

@@ -1,53 +1,32 @@
-"""Checking every row of a read sheet against the database, then writing it all at once.
+"""Checking every row of a read sheet against the database (writes nothing): ``plan_import``.
 
-``plan_import`` writes nothing: it returns what would be added and changed (the dry run) and
-every problem. ``apply_import`` writes a clean plan in one transaction with Core
-``insert()`` executemany, so 10,000 rows take about as long as reading them.
-
-A re-import updates only what the file states: a blank cell is "not stated" and a column the
-file lacks changes nothing. Existing students are found by record-book number, else by last
-name, first name and birth date (else, with no birth date in the file, in the same group).
-A change of group is a transfer under the movements rules (``movements.apply_movement``), and
-nothing about an expelled, graduated or on-leave student's group, funding or form is changed.
-"""
+Existing students are found by record-book number, else by last name, first name and birth date
+(else, with no birth date in the file, in the same group). Nothing about an expelled, graduated or
+on-leave student's group, funding or form is changed."""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
-from pathlib import Path
+from typing import Any
 
-from sqlalchemy import Column, String, insert, select, text
+from sqlalchemy import Column, String, select, text
 from sqlalchemy.orm import Session
 
 from desktop import clock, dates
 from desktop.i18n import N_, _
-from desktop.models import audit
-from desktop.models.contingent import Funding, Group, Student, StudentStatus, StudyForm
-from desktop.models.movements import (
-    Movement,
-    MovementKind,
-    Order,
-    apply_movement,
-    status_label,
-)
+from desktop.models.contingent import Funding, Group, Student, StudentStatus
+from desktop.models.movements import status_label
 from desktop.models.progress import Progress, step
-from desktop.models.students import guess_group
-from desktop.reports.student_import import (
-    FIELD_LABELS,
+from desktop.reports.student_import.plan import MOVEMENT_FIELDS, ORDER_NEEDED, PERSONAL, ImportPlan, StudentChange
+from desktop.reports.student_import.sheet import Problem, Sheet
+from desktop.reports.student_import.values import _record_book, _text, parse_date, split_full_name
+from desktop.reports.student_import.words import (
     FORM_WORDS,
     FUNDING_WORDS,
     GENDER_WORDS,
-    ImportRefused,
-    Problem,
-    Sheet,
-    _record_book,
-    _text,
+    ImportField,
     is_number_header,
     normalize,
-    parse_date,
-    read_sheet,
-    split_full_name,
 )
 from desktop.reports.table_read import (
     clean_text,
@@ -55,105 +34,6 @@ from desktop.reports.table_read import (
     fold_lookalikes,
     is_signature_line,
 )
-
-PERSONAL = ("last_name", "first_name", "patronymic", "record_book", "birth_date", "gender", "funding", "study_form",
-            "phone", "email")
-# What only an order may change for a student who is not studying, and the order that comes first.
-MOVEMENT_FIELDS = ("group", "funding", "study_form")
-ORDER_NEEDED: dict[StudentStatus | None, str] = {StudentStatus.EXPELLED: N_("a reinstatement order"),
-                StudentStatus.ACADEMIC_LEAVE: N_("a return-from-academic-leave order"),
-                StudentStatus.GRADUATED: N_("none: a graduate's record is closed")}
-
-
-@dataclass
-class ImportPlan:
-    sheet: Sheet
-    new_rows: list[dict] = field(default_factory=list)  # students to add (with "group" name, "row")
-    # {"id", "row", "name", "changes": {field: new}, "before": {field: old}, "group"?, "old_group"?}
-    updates: list[dict] = field(default_factory=list)
-    unchanged: list[int] = field(default_factory=list)  # rows of students already as the file says
-    new_groups: list[str] = field(default_factory=list)
-    ignored_rows: list[int] = field(default_factory=list)  # signature and footer lines
-    folds: list[str] = field(default_factory=list)  # where look-alike letters were read as Cyrillic
-    problems: list[Problem] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems
-
-    def change_lines(self) -> list[str]:
-        """Per changed student, which fields change from what to what."""
-        lines = []
-        for u in self.updates:
-            parts = []
-            if "group" in u:
-                parts.append(_("{field}: {old} → {new}").format(field=_(FIELD_LABELS["group"]),
-                                                                 old=u.get("old_group") or "—", new=u["group"]))
-            for f, new in u["changes"].items():
-                parts.append(_("{field}: {old} → {new}").format(field=_(FIELD_LABELS[f]),
-                                                                 old=_shown(f, u["before"].get(f)),
-                                                                 new=_shown(f, new)))
-            lines.append(_("row {row}, {name}: {changes}").format(row=u["row"], name=u["name"],
-                                                                 changes="; ".join(parts)))
-        return lines
-
-    def summary(self, *, done: bool = False) -> list[str]:
-        """What the import does (``done``: did), the mapping, every change and every row let go."""
-        if done:
-            lines = [_("Students added: {n}").format(n=len(self.new_rows)),
-                     _("Students changed: {n}").format(n=len(self.updates)),
-                     _("Students unchanged: {n}").format(n=len(self.unchanged))]
-            if self.new_groups:
-                lines.append(_("Groups created: {groups}").format(groups=", ".join(self.new_groups)))
-        else:
-            lines = [_("Students to add: {n}").format(n=len(self.new_rows)),
-                     _("Students to change: {n}").format(n=len(self.updates)),
-                     _("Students unchanged: {n}").format(n=len(self.unchanged))]
-            if self.new_groups:
-                lines.append(_("Groups to create: {groups}").format(groups=", ".join(self.new_groups)))
-        if self.ignored_rows:
-            lines.append(_("Rows ignored (signatures, notes): {rows}").format(
-                rows=", ".join(str(r) for r in self.ignored_rows)))
-        if self.sheet.hidden_rows:
-            lines.append(_("Hidden rows skipped: {n} ({rows})").format(
-                n=len(self.sheet.hidden_rows), rows=", ".join(str(r) for r in self.sheet.hidden_rows[:20])
-                + (" …" if len(self.sheet.hidden_rows) > 20 else "")))
-        if self.sheet.hidden_sheets:
-            lines.append(_("Hidden sheets skipped: {n} ({sheets})").format(
-                n=len(self.sheet.hidden_sheets), sheets=", ".join(self.sheet.hidden_sheets)))
-        lines.append(_("Sheet read: {sheet}").format(sheet=self.sheet.title))
-        lines.append(_("Columns:"))
-        lines.extend("  " + line for line in self.sheet.mapping_lines())
-        if self.folds:
-            lines.append(_("Latin look-alike letters read as Cyrillic:"))
-            lines.extend("  " + f for f in self.folds)
-        if self.updates:
-            lines.append(_("Changes:"))
-            lines.extend("  " + line for line in self.change_lines())
-        return lines
-
-
-def _shown(f: str, value) -> str:
-    from desktop.models.contingent import (
-        Funding,
-        Gender,
-        StudyForm,
-    )
-
-    if value in (None, ""):
-        return "—"
-    try:
-        if f == "funding":
-            return Funding(value).label()
-        if f == "study_form":
-            return StudyForm(value).label()
-        if f == "gender":
-            return Gender(value).label()
-    except ValueError:
-        return str(value)
-    if isinstance(value, dt.date):
-        return dates.table(value)
-    return str(value)
 
 
 def _length(column: Column) -> int:
@@ -163,7 +43,7 @@ def _length(column: Column) -> int:
     return kind.length
 
 
-def _check_lengths(row: dict, mapping: dict, bad) -> None:
+def _check_lengths(row: dict[str, Any], mapping: dict[str, int], bad) -> None:
     """Text longer than its column is refused here, by name (PostgreSQL would refuse the whole insert)."""
     limits = {f: _length(Student.__table__.c[f]) for f in ("last_name", "first_name", "patronymic",
                                                            "record_book", "phone", "email")}
@@ -192,9 +72,9 @@ def plan_import(session: Session, sheet: Sheet, *, default_group: str | None = N
     for col, like in sheet.doubtful_columns():
         plan.problems.append(Problem(header_number, sheet.column_title(col), _(
             "this column looks like “{field}” but is not read; map it to a field, or confirm that column {letter} "
-            "is let go.").format(field=_(FIELD_LABELS[like]), letter=sheet.column_label(col).split(" ")[0])))
+            "is let go.").format(field=ImportField(like).label(), letter=sheet.column_label(col).split(" ")[0])))
     if "group" not in m and not default_group:
-        plan.problems.append(Problem(header_number, _(FIELD_LABELS.get("group", "")),
+        plan.problems.append(Problem(header_number, ImportField.GROUP.label(),
                                      _("there is no group column; choose the group for the whole list.")))
     if plan.problems:
         return plan
@@ -246,8 +126,8 @@ def plan_import(session: Session, sheet: Sheet, *, default_group: str | None = N
         texts = [_clean(c[0]) for c in cells]
         if not any(texts):
             continue
-        numbered = number_col is not None and number_col < len(cells) and isinstance(cells[number_col][0], (int, float)) \
-            and not isinstance(cells[number_col][0], bool) or (
+        numbered = number_col is not None and number_col < len(cells) \
+            and isinstance(cells[number_col][0], (int, float)) and not isinstance(cells[number_col][0], bool) or (
                 number_col is not None and number_col < len(texts) and texts[number_col].rstrip(".").isdigit())
         name_text = texts[m["full_name"]] if "full_name" in m and m["full_name"] < len(texts) else (
             texts[m["last_name"]] if "last_name" in m and m["last_name"] < len(texts) else "")
@@ -264,7 +144,7 @@ def plan_import(session: Session, sheet: Sheet, *, default_group: str | None = N
         problems: list[Problem] = []
 
         def bad(f, message):  # called in this row's iteration only
-            problems.append(Problem(excel_row, title.get(f, _(FIELD_LABELS[f])), message))  # noqa: B023
+            problems.append(Problem(excel_row, title.get(f, ImportField(f).label()), message))  # noqa: B023
 
         for f in m:
             if cell_of(cells, f)[1]:
@@ -280,7 +160,7 @@ def plan_import(session: Session, sheet: Sheet, *, default_group: str | None = N
                     row=excel_row, column=title.get(f, f), before=value, after=out))  # noqa: B023
             return out
 
-        row: dict = {"row": excel_row}
+        row: dict[str, Any] = {"row": excel_row}
         stated: set[str] = set()
         if "full_name" in m:
             last, first, patronymic = split_full_name(folded("full_name", _clean(cell_of(cells, "full_name")[0])))
@@ -343,7 +223,7 @@ def plan_import(session: Session, sheet: Sheet, *, default_group: str | None = N
         key = fold_key(group) if group else ""
         if key in groups and groups[key][1] != group:
             plan.folds.append(_('row {row}, column "{column}": «{before}» is the existing group «{after}»').format(
-                row=excel_row, column=title.get("group", _(FIELD_LABELS["group"])), before=group,
+                row=excel_row, column=title.get("group", ImportField.GROUP.label()), before=group,
                 after=groups[key][1]))
         gid = groups[key][0] if key in groups else None
 
@@ -417,137 +297,32 @@ def plan_import(session: Session, sheet: Sheet, *, default_group: str | None = N
         matched[sid] = excel_row
         old = current[sid]
         changes = {f: row[f] for f in PERSONAL if f in stated and row[f] != old[f]}
-        change = {"id": sid, "row": excel_row, "name": f"{old['last_name']} {old['first_name']}",
-                  "changes": changes, "before": {f: old[f] for f in changes}}
+        change = StudentChange(sid, excel_row, f"{old['last_name']} {old['first_name']}", changes,
+                               {f: old[f] for f in changes})
         if gid != old["group_id"]:
             if key not in groups and key not in new_groups:
                 new_groups[key] = group
-            change["group"] = groups[key][1] if key in groups else new_groups[key]
-            change["old_group"] = group_names.get(old["group_id"])
+            change.group = groups[key][1] if key in groups else new_groups[key]
+            change.old_group = group_names.get(old["group_id"])
         status = StudentStatus(old["status"]) if old["status"] else None
-        moving = [f for f in MOVEMENT_FIELDS if f in changes or (f == "group" and "group" in change)]
+        moving = [f for f in MOVEMENT_FIELDS if f in changes or (f == "group" and change.group is not None)]
         if moving and status is not StudentStatus.STUDYING:
-            problems.append(Problem(excel_row, title.get(moving[0], _(FIELD_LABELS[moving[0]])), _(
+            problems.append(Problem(excel_row, title.get(moving[0], ImportField(moving[0]).label()), _(
                 "{name} is “{status}”: an import changes nothing of such a student; the order needed first: "
-                "{order}.").format(name=change["name"], status=_(status_label(status)),
+                "{order}.").format(name=change.name, status=_(status_label(status)),
                                    order=_(ORDER_NEEDED.get(status, N_("an enrolment order"))))))
-        elif "group" in change and last_moves.get(sid) and str(on) < str(last_moves[sid]):
-            problems.append(Problem(excel_row, title.get("group", _(FIELD_LABELS["group"])), _(
+        elif change.group is not None and last_moves.get(sid) and str(on) < str(last_moves[sid]):
+            problems.append(Problem(excel_row, title.get("group", ImportField.GROUP.label()), _(
                 "{name}: the transfer would take effect before the student's last movement ({date}).").format(
-                name=change["name"], date=dates.table(dt.date.fromisoformat(str(last_moves[sid]))))))
+                name=change.name, date=dates.table(dt.date.fromisoformat(str(last_moves[sid]))))))
         if problems:
             plan.problems.extend(problems)
             continue
-        if changes or "group" in change:
+        if changes or change.group is not None:
             plan.updates.append(change)
         else:
             plan.unchanged.append(excel_row)
     plan.new_groups = list(new_groups.values())
     if not started and not plan.problems:
         plan.problems.append(Problem(header_number + 1, "", _("there are no students below the header row.")))
-    return plan
-
-
-def apply_import(session: Session, plan: ImportPlan, order: Order | None = None,
-                 progress: Progress | None = None) -> dict:
-    """Write a clean plan (one transaction, the caller's). Returns counts."""
-    if plan.problems:
-        raise ImportRefused([str(p) for p in plan.problems])
-    source = plan.sheet.path.name
-    from desktop.models.limits import check_row
-
-    # The rows go in by Core INSERT/UPDATE (no flush check): each is measured first, by its row.
-    for r in plan.new_rows:
-        check_row(Student.__table__, r, row=r["row"])
-    for u in plan.updates:
-        check_row(Student.__table__, u["changes"], row=u["row"])
-    order = order or Order("", None, clock.today())
-    first_form = {r["group"].casefold(): r["study_form"] for r in plan.new_rows if r["study_form"]}
-    groups = {name.casefold(): (gid, course) for gid, name, course in session.execute(
-        select(Group.id, Group.name, Group.course))}
-    for name in plan.new_groups:
-        g = guess_group(session, name, first_form.get(name.casefold()), order.effective_date)
-        session.add(g)
-        session.flush()
-        groups[name.casefold()] = (g.id, g.course)
-    forms = dict(session.execute(select(Group.id, Group.study_form)).all())
-    step(progress, 1, 4)
-    rows = []
-    for r in plan.new_rows:
-        gid, _course = groups[r["group"].casefold()]
-        rows.append({"last_name": r["last_name"], "first_name": r["first_name"], "patronymic": r["patronymic"],
-                     "record_book": r["record_book"], "birth_date": r["birth_date"], "gender": r["gender"],
-                     "phone": r["phone"], "email": r["email"], "funding": r["funding"],
-                     "study_form": r["study_form"] or forms.get(gid) or StudyForm.FULL_TIME.value,
-                     "group_id": gid, "status": StudentStatus.STUDYING.value})
-    ids = list(session.scalars(insert(Student).returning(Student.id, sort_by_parameter_order=True), rows)) \
-        if rows else []
-    step(progress, 2, 4)
-    course_of = {gid: course for gid, course in groups.values()}
-    movements = [{"student_id": sid, "kind": MovementKind.ENROLMENT.value, "order_number": order.number,
-                  "order_date": order.order_date, "effective_date": order.effective_date, "reason": "",
-                  "from_group_id": None, "group_id": row["group_id"], "course": course_of.get(row["group_id"]),
-                  "status": StudentStatus.STUDYING.value} for sid, row in zip(ids, rows, strict=True)]
-    if movements:
-        session.execute(insert(Movement), movements)
-    # Changed fields: one UPDATE per student, every field in the audit with the file's name.
-    for u in plan.updates:
-        if u["changes"]:
-            # version + 1: a copy of this student open elsewhere must not be saved over the import.
-            session.execute(Student.__table__.update().where(Student.id == u["id"])
-                            .values(**u["changes"], version=Student.__table__.c.version + 1))
-            audit.record_rows(session, audit.Action.UPDATE, "student", (
-                (u["id"], f, u["before"].get(f), new) for f, new in u["changes"].items()), source)
-    # Group changes: transfers under the movements rules, one order, one call per target group.
-    by_target: dict[int, list[int]] = {}
-    for u in plan.updates:
-        if "group" in u:
-            by_target.setdefault(groups[u["group"].casefold()][0], []).append(u["id"])
-    for gid, sids in by_target.items():
-        apply_movement(session, sids, MovementKind.TRANSFER, order, group_id=gid, number_required=False,
-                       source=source)
-    # New students: ONE audit entry (ids of the new rows), not 10,000 × 12.
-    audit.record_bulk(session, audit.Action.IMPORT, "student", ids,
-                      f"changed {len(plan.updates)}" if plan.updates else "", source)
-    step(progress, 4, 4)
-    return {"added": len(ids), "changed": len(plan.updates), "unchanged": len(plan.unchanged),
-            "groups": list(plan.new_groups)}
-
-
-def import_students(session: Session, path: str | Path, *, dry_run: bool = False, mapping: dict | None = None,
-                    header_row: int | None = None, default_group: str | None = None, order: Order | None = None,
-                    progress: Progress | None = None, sheet_name: str | None = None,
-                    map_specs: list[str] | None = None, ignore_columns: list[str] | None = None) -> ImportPlan:
-    """Read, check and (unless ``dry_run``) write a student list; raises ImportRefused listing every problem."""
-    from desktop.models import settings
-    from desktop.reports.student_import import (
-        apply_mapping_text,
-        column_index,
-        find_header,
-    )
-
-    sheet = read_sheet(path, sheet=sheet_name, limit=int(settings.get(session, settings.IMPORT_ROW_LIMIT.key)))
-    if header_row is not None:
-        sheet.header_row = header_row
-        if mapping is None:
-            sheet.mapping = find_header(sheet.rows[header_row:header_row + 1])[1]
-    if mapping is not None:
-        sheet.mapping = dict(mapping)
-    if map_specs:
-        apply_mapping_text(sheet, map_specs)
-    for letter in ignore_columns or []:
-        col = column_index(letter)
-        if col is None:
-            raise ImportRefused([_("--ignore-column {letter}: not a column letter (A, B, … G).").format(
-                letter=letter)])
-        sheet.ignored_columns.add(col)
-    plan = plan_import(session, sheet, default_group=default_group, progress=progress,
-                       on=order.effective_date if order else None)
-    if plan.problems:
-        refused = ImportRefused([str(p) for p in plan.problems])
-        refused.doubtful = [(sheet.column_label(c).split(" ")[0], sheet.column_title(c))
-                            for c, _like in sheet.doubtful_columns()]
-        raise refused
-    if not dry_run:
-        apply_import(session, plan, order, progress)
     return plan
