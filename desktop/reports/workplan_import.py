@@ -10,6 +10,7 @@ responsible (with or without a header row, in any of the languages).
 from __future__ import annotations
 
 import re
+import time
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +18,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from desktop.i18n import _
+from desktop.logs import event_on_commit
 from desktop.models import workplan as wp
 from desktop.models import workplan_deadline as dl
 from desktop.models.base import DomainError
@@ -357,6 +359,7 @@ def import_plan(session: Session, parsed: ParsedPlan, year_name: str, *, faculty
                 progress: Progress | None = None) -> wp.WorkPlan:
     """Create the year's plan from a parsed file (the caller's transaction: all or nothing;
     ``progress`` may cancel between items)."""
+    started = time.perf_counter()
     first, _second = parse_year_name(year_name)
     plan = wp.create_plan(session, year_name, title=parsed.title, faculty_name=faculty_name,
                           approver_name=parsed.approver_name, approver_position=parsed.approver_position)
@@ -371,6 +374,8 @@ def import_plan(session: Session, parsed: ParsedPlan, year_name: str, *, faculty
                 session, section.id, item.text, deadline=dl.parse(item.deadline_text, first),
                 responsible=item.responsible_text or None, index=index))
     session.flush()
+    event_on_commit(session, "work plan imported", year=year_name, sections=len(parsed.sections), items=total,
+                    ms=round((time.perf_counter() - started) * 1000))
     return plan
 
 

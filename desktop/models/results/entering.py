@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from desktop import clock
 from desktop.i18n import _
+from desktop.logs import event_on_commit
 from desktop.models import grading
 from desktop.models.base import DomainError
 from desktop.models.contingent import Student
@@ -193,5 +194,6 @@ def import_filled(session: Session, filled: list, on: dt.date) -> tuple[list[str
         old.update(enter_many(session, sheet_id, entries, on))
         entered = sum(1 for kw in entries.values() if kw["points"] is not None or kw["grade"] or kw["mark"])
         lines.append(_("Grade sheet No {number}: {n} results").format(number=number, n=entered))
+    event_on_commit(session, "results imported", sheets=len(plans), results=len(old))
     return lines, old
 

@@ -8,6 +8,7 @@ import dataclasses
 from sqlalchemy.orm import Session
 
 from desktop.i18n import _
+from desktop.logs import event_on_commit
 from desktop.models.base import DomainError
 from desktop.models.text_documents.texts import document_texts
 from desktop.models.text_versions import Text_, TextRef
@@ -88,6 +89,7 @@ def import_filled(session: Session, kind: str, doc_id: int | None, rows: list[Fi
     if result.errors:
         return result
     apply_versions(session, result.changes, result.sources)
+    event_on_commit(session, "texts imported", document=kind, rows=len(rows), changed=len(result.changes))
     return result
 
 

@@ -3,6 +3,7 @@ reading them), and the whole import: read, check, write."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from sqlalchemy import insert, select
@@ -10,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from desktop import clock
 from desktop.i18n import _
+from desktop.logs import event_on_commit
 from desktop.models import audit
 from desktop.models.contingent import Group, Student, StudentStatus, StudyForm
 from desktop.models.movements import (
@@ -36,6 +38,7 @@ def apply_import(session: Session, plan: ImportPlan, order: Order | None = None,
     """Write a clean plan (one transaction, the caller's). Returns counts."""
     if plan.problems:
         raise ImportRefused([str(p) for p in plan.problems])
+    started = time.perf_counter()
     source = plan.sheet.path.name
     from desktop.models.limits import check_row
 
@@ -93,6 +96,9 @@ def apply_import(session: Session, plan: ImportPlan, order: Order | None = None,
     audit.record_bulk(session, audit.Action.IMPORT, "student", ids,
                       f"changed {len(plan.updates)}" if plan.updates else "", source)
     step(progress, 4, 4)
+    event_on_commit(session, "students imported", file=source, added=len(ids), changed=len(plan.updates),
+                    unchanged=len(plan.unchanged), new_groups=len(plan.new_groups),
+                    ms=round((time.perf_counter() - started) * 1000))
     return ImportCounts(len(ids), len(plan.updates), len(plan.unchanged), list(plan.new_groups))
 
 
