@@ -86,6 +86,17 @@ def parse_iso(text: str) -> dt.date:
     return dt.date.fromisoformat(text.strip())
 
 
+_TABLE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{4}")
+
+
+def parse_table(text: str) -> dt.date:
+    """A date written as the office writes it, dd.mm.yyyy (17.11.2025, also 7.1.2026): ValueError otherwise."""
+    if not _TABLE.fullmatch(text.strip()):
+        raise ValueError(f"not a date written dd.mm.yyyy: {text!r}")
+    day, month, year = (int(part) for part in text.strip().split("."))
+    return dt.date(year, month, day)
+
+
 def parse_academic_year(text: str) -> tuple[int, int]:
     """An academic year written YYYY-YYYY, the second year the next: "2025-2026" -> (2025, 2026);
     ValueError otherwise."""

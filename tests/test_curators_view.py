@@ -138,17 +138,46 @@ def test_accepted_reports_cannot_be_edited(page, monkeypatch):
     assert acts.rows[0]["topic"] == topic
 
 
-def test_change_curator_and_undo(page, demo_db, monkeypatch):
-    from PySide6.QtWidgets import QInputDialog
+def test_change_curator_through_its_dialog_and_undo(page, demo_db, monkeypatch):
+    import datetime as dt
+
+    from PySide6.QtCore import QDate
+    from PySide6.QtWidgets import QDialog
+    from sqlalchemy import select
+
+    from desktop.models.contingent import CuratorAssignment
+    from desktop.views.curators.change_dialog import ChangeCuratorDialog
 
     page.matrix_view.setCurrentIndex(page.matrix_model.index(0, 0))
     before = len(page.matrix_model.matrix.rows)
-    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: (a[3][0], True))
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("02.02.2026", True))
+    chosen = {}
+
+    def answer(dialog):
+        assert dialog.start.date() == QDate(2026, 11, 30)  # today (pinned) is offered, in the office's date field
+        assert dialog.curator.count() > 0
+        dialog.curator.setCurrentIndex(0)
+        dialog.start.setDate(QDate(2026, 2, 2))
+        chosen["id"] = dialog.curator.currentData()
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ChangeCuratorDialog, "exec", answer)
     page.change_curator()
     assert len(page.matrix_model.matrix.rows) == before + 1
+    with demo_db.session() as s:
+        starts = set(s.scalars(select(CuratorAssignment.start_date).where(CuratorAssignment.staff_id == chosen["id"])))
+    assert dt.date(2026, 2, 2) in starts
     page.undo_stack.undo()
     assert len(page.matrix_model.matrix.rows) == before
+
+
+def test_change_curator_dialog_with_no_other_curator_cannot_be_accepted(qtbot):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from desktop.views.curators.change_dialog import ChangeCuratorDialog
+
+    dialog = ChangeCuratorDialog("ЮР-1-25", [])
+    qtbot.addWidget(dialog)
+    assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
 
 
 def test_teaching_log_add_edit_totals(page, demo_db):

@@ -106,6 +106,18 @@ def test_parse_iso_refuses_anything_but_yyyy_mm_dd(text):
         dates.parse_iso(text)
 
 
+@pytest.mark.parametrize("text,expected", [("17.11.2025", D(2025, 11, 17)), (" 7.1.2026 ", D(2026, 1, 7)),
+                                           ("29.02.2024", D(2024, 2, 29))])
+def test_parse_table(text, expected):
+    assert dates.parse_table(text) == expected
+
+
+@pytest.mark.parametrize("text", ["29.02.2026", "2026-02-28", "17/11/2025", "17.11.25", "32.01.2026", ""])
+def test_parse_table_refuses(text):
+    with pytest.raises(ValueError):
+        dates.parse_table(text)
+
+
 @pytest.mark.parametrize("text,expected", [("9:00", dt.time(9, 0)), ("09.30", dt.time(9, 30)), ("9", dt.time(9, 0)),
                                            ("23:59", dt.time(23, 59)), (" 14:05 ", dt.time(14, 5))])
 def test_parse_time(text, expected):
@@ -150,7 +162,7 @@ def test_no_copies_of_the_date_jobs_outside_the_dates_module():
 
     root = Path(__file__).resolve().parent.parent / "desktop"
     patterns = {
-        "dd.mm.yyyy by hand": re.compile(r"""strftime\(["']%d\.%m\.%Y"""),
+        "dd.mm.yyyy by hand": re.compile(r"""(strftime|strptime)\([^)]*["']%d\.%m\.%Y"""),
         "month end by hand": re.compile(r"monthrange\("),
         "academic year bounds by hand": re.compile(r"date\([^()]*, 8, 31\)"),
         "raw QDateEdit": re.compile(r"QDateEdit\("),

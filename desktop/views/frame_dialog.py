@@ -3,8 +3,6 @@ work plan, who compiles the documents, and the city. One undoable write of the w
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -17,6 +15,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from desktop import dates
 from desktop.i18n import _
 from desktop.models.base import DomainError
 from desktop.models.document_frame import (
@@ -95,7 +94,7 @@ class DocumentFrameDialog(QDialog):
         council_date = None
         if text:
             try:
-                council_date = dt.datetime.strptime(text, "%d.%m.%Y").date()
+                council_date = dates.parse_table(text)
             except ValueError:
                 raise DomainError(_("Minutes date: {text} is not a date (dd.mm.yyyy)").format(text=text)) from None
         return Frame(

@@ -6,11 +6,10 @@ A mixin of :class:`desktop.views.curators.page.CuratorsArea` (its widgets are bu
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from desktop import clock, dates
 from desktop.i18n import _, current
@@ -19,6 +18,7 @@ from desktop.models import curator_reports as cr
 from desktop.models.operations import Change, bind
 from desktop.models.org import StaffRole, staff_by_role
 from desktop.views.common.operations import run
+from desktop.views.curators.change_dialog import ChangeCuratorDialog
 from desktop.views.curators.matrix import ASSIGNMENT_ROLE, FIXED
 
 if TYPE_CHECKING:
@@ -74,21 +74,10 @@ class CuratorsActions(_Page):  # for mypy an AreaPage: the page it is mixed into
             return
         with self.ctx.db.session() as s:
             people = [(p.id, p.short_name) for p in staff_by_role(s, StaffRole.CURATOR) if p.id != row.staff_id]
-        names = [n for _i, n in people]
-        name, ok = QInputDialog.getItem(self, _("Change curator"), _("New curator of {group}:").format(
-            group=row.group), names, 0, False)
-        if not ok:
+        dialog = ChangeCuratorDialog(row.group, people, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        day_text, ok = QInputDialog.getText(self, _("Change curator"), _("From (dd.mm.yyyy):"),
-                                            text=dates.table(clock.today()))
-        if not ok:
-            return
-        try:
-            start = dt.datetime.strptime(day_text.strip(), "%d.%m.%Y").date()
-        except ValueError:
-            QMessageBox.warning(self, _("Change curator"), _("Write the date like 17.11.2025."))
-            return
-        staff_id = people[names.index(name)][0]
+        staff_id, start = dialog.values()
         self.do(_("Change curator"), bind(curator_operations.change_curator_op, row.group_id, staff_id, start))
 
     def matrix_pdf(self, progress=None) -> bytes:
