@@ -230,3 +230,14 @@ def test_check_finds_a_result_that_contradicts_itself(session, faculty):
     row.passed = True  # a direct edit that says passed with an "unsatisfactory"
     session.flush()
     assert len(_results_are_consistent(session)) == 1
+
+
+def test_entered_counts_per_sheet(session, faculty):
+    """The sheets list shows "entered / on the sheet": an absence counts as entered, a blank does not."""
+    algebra = results.issue_sheet(session, faculty["algebra"], D(2026, 1, 5))
+    physics = results.issue_sheet(session, faculty["physics"], D(2026, 1, 5))
+    enter(session, algebra, "Аманов", "40", rating=60)
+    enter(session, algebra, "Бекова", "н", rating=70)
+    on_algebra = len(results.load_sheet(session, algebra).rows)
+    on_physics = len(results.load_sheet(session, physics).rows)
+    assert results.entered_counts(session) == {algebra: (2, on_algebra), physics: (0, on_physics)}

@@ -287,6 +287,13 @@ def headcount(session: Session, on: dt.date) -> list[HeadcountRow]:
     return [HeadcountRow(k[0], k[1], k[2], k[3], v[0], v[1], v[0] + v[1]) for k, v in sorted(cells.items())]
 
 
+def name_choices(session: Session) -> list[tuple[int, str]]:
+    """(id, "Last First Patronymic") of every student, alphabetical: the choosers of the window."""
+    rows = session.execute(select(Student.id, Student.last_name, Student.first_name, Student.patronymic)
+                           .order_by(Student.last_name, Student.first_name)).all()
+    return [(sid, " ".join(part for part in parts if part)) for sid, *parts in rows]
+
+
 def academic_years(session: Session) -> list[str]:
     return list(session.scalars(select(AcademicYear.name).order_by(AcademicYear.name)))
 

@@ -42,6 +42,7 @@ from desktop.models.results.sheets import (
     SheetRow,
     delete_sheets,
     earlier_results,
+    entered_counts,
     faculty_frame,
     issue_sheet,
     issue_sheets,
@@ -56,7 +57,8 @@ from desktop.models.results.sheets import (
 
 __all__ = [
     "ALPHABET", "MAX_DEBTS", "RESULT_FIELDS", "ExamResult", "Frame", "GradeSheet", "ResultValues", "Sheet",
-    "SheetHead", "SheetRow", "delete_sheets", "earlier_results", "enter_many", "enter_result", "enter_text",
+    "SheetHead", "SheetRow", "delete_sheets", "earlier_results", "enter_many", "entered_counts", "enter_result",
+    "enter_text",
     "faculty_frame", "import_filled", "issue_sheet", "issue_sheets", "load_sheet", "name_key", "outcome_of",
     "restore_many", "restore_result", "result_entry_text", "scale_for", "set_control", "sheet_heads",
     "student_sort_key", "students_on", "studying_by_group",

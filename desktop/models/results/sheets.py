@@ -7,11 +7,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import (
-    func,
-    insert,
-    select,
-)
+from sqlalchemy import case, func, insert, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.i18n import _
@@ -185,6 +181,13 @@ def sheet_heads(session: Session, session_id: int | None = None, year: str | Non
                 .order_by(Group.name)):
             groups.setdefault(eid, []).append(name)
     return [SheetHead(*r[:10], r[10] or "", r[11], r[12], r[13] or "", groups.get(r[6], [])) for r in rows]
+
+
+def entered_counts(session: Session) -> dict[int, tuple[int, int]]:
+    """Sheet id -> (results entered, students on the sheet)."""
+    entered = func.sum(case((or_(ExamResult.grade != "", ExamResult.mark != ""), 1), else_=0))
+    return {sid: (int(done or 0), total) for sid, done, total in session.execute(
+        select(ExamResult.sheet_id, entered, func.count()).group_by(ExamResult.sheet_id))}
 
 
 def outcome_of(row) -> grading.Outcome:

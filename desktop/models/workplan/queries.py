@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, NotRequired, TypedDict
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from desktop import clock
@@ -93,6 +93,11 @@ def require_plan(session: Session, year_name: str) -> WorkPlan:
     if plan is None:
         raise DomainError(_("There is no work plan for {year}.").format(year=year_name))
     return plan
+
+
+def item_ids_of(plan_id: int) -> Select[int]:
+    """The ids of a plan's items, as a query (for lookups that take one, e.g. text versions)."""
+    return select(WorkPlanItem.id).join(WorkPlanSection).where(WorkPlanSection.plan_id == plan_id)
 
 
 def plan_years(session: Session) -> list[str]:

@@ -10,13 +10,13 @@ from dataclasses import asdict
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel
-from sqlalchemy import select
 
 from desktop import clock
 from desktop.i18n import _, current
 from desktop.models import curator_reports as cr
 from desktop.models.curators import CellState, assignments, year_months
-from desktop.models.org import AcademicYear, academic_year_of
+from desktop.models.org import academic_year_of
+from desktop.models.students import academic_years
 from desktop.reports.curator_matrix import STATE_ORDER
 from desktop.views import settings as user_settings
 from desktop.views.common.forms import to_date
@@ -69,7 +69,7 @@ class CuratorsListing(_Page):  # for mypy an AreaPage: the page it is mixed into
 
     def refresh(self) -> None:
         with self.ctx.db.session() as s:
-            names = list(s.scalars(select(AcademicYear.name).order_by(AcademicYear.name)))
+            names = academic_years(s)
         keep = self.year.currentData() or user_settings.get(YEAR_CHOICE) or academic_year_of(clock.today())
         self.year.clear()
         for n in names:

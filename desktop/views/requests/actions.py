@@ -49,14 +49,10 @@ class RequestsActions(RequestsPart):
             self.select_request(outcome.result)
 
     def new_request(self) -> None:
-        from sqlalchemy import select
-
-        from desktop.models.contingent import Student
+        from desktop.models.students import name_choices
 
         with self.ctx.db.session() as s:
-            students = [(sid, " ".join(p for p in parts if p)) for sid, *parts in s.execute(
-                select(Student.id, Student.last_name, Student.first_name, Student.patronymic)
-                .order_by(Student.last_name, Student.first_name)).all()]
+            students = name_choices(s)
         dialog = NewRequestDialog(self._procedures, students, self.today, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.create_request(dialog.values())

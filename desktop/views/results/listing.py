@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from sqlalchemy import text as sql_text
 
 from desktop import colours
 from desktop.i18n import _, current
@@ -103,9 +102,7 @@ class ResultsListing(_Page):  # for mypy an AreaPage: the page it is mixed into
         if self.session_id is not None:
             with self.ctx.db.session() as s:
                 heads = rm.sheet_heads(s, session_id=self.session_id)
-                entered = {sid: f"{done}/{total}" for sid, done, total in s.execute(sql_text(
-                    "SELECT sheet_id, sum(CASE WHEN grade <> '' OR mark <> '' THEN 1 ELSE 0 END), count(*) "
-                    "FROM exam_result GROUP BY sheet_id"))}
+                entered = {sid: f"{done}/{total}" for sid, (done, total) in rm.entered_counts(s).items()}
             rows = [{"id": h.id, "number": h.number, "discipline": h.discipline, "groups": ", ".join(h.groups),
                      "day": h.day, "examiner": h.examiner, "state": entered.get(h.id, "0/0")} for h in heads]
         self.sheet_model.set_rows(rows)

@@ -119,12 +119,9 @@ class PlanListing(_Page):  # for mypy an AreaPage: the page it is mixed into
     @staticmethod
     def _add_search_texts(session: Session, tree: wp.PlanTree) -> None:
         """The text filter finds an item by any of its versions and its original (one query)."""
-        from sqlalchemy import select
-
         from desktop.models.text_versions import version_text_index
 
-        items = select(wp.WorkPlanItem.id).join(wp.WorkPlanSection).where(wp.WorkPlanSection.plan_id == tree["id"])
-        index = version_text_index(session, "workplan_item", items)
+        index = version_text_index(session, "workplan_item", wp.item_ids_of(tree["id"]))
         for section in tree["sections"]:
             for item in section["items"]:
                 item["search_text"] = index.get(item["id"], "") + "\n" + item.get("original_text", "")
