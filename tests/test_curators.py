@@ -209,3 +209,17 @@ def test_check_finds_overlapping_curators(db, session, faculty):
     session.flush()
     assert _overlapping_curators(session) == [
         "group МАТ-1-25: curator assignments from 2025-09-01 and from 2025-11-17 overlap"]
+
+
+@pytest.mark.parametrize("status,editable,can_submit,can_review", [
+    ("draft", True, True, False),
+    ("submitted", True, False, True),
+    ("returned", True, True, False),
+    ("accepted", False, False, False),
+])
+def test_a_report_status_says_what_may_happen_next(status, editable, can_submit, can_review):
+    """One table of the report's life: the model refuses by it and the form enables its buttons by it."""
+    from desktop.models.curators import ReportStatus
+
+    s = ReportStatus(status)
+    assert (s.editable, s.can_submit, s.can_review) == (editable, can_submit, can_review)

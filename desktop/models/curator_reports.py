@@ -83,7 +83,7 @@ def add_line(session: Session, report_id: int, part: str, values: dict[str, Any]
 
 
 def _editable(report: CuratorReport) -> None:
-    if report.status == ReportStatus.ACCEPTED:
+    if not ReportStatus(report.status).editable:
         raise DomainError(_("The report was accepted by the dean's office and can no longer be changed."))
 
 
@@ -150,7 +150,7 @@ def restore_status(session: Session, report_id: int, data: StatusValues) -> None
 
 def submit(session: Session, report_id: int, on: dt.date) -> None:
     r = _report(session, report_id)
-    if r.status not in (ReportStatus.DRAFT, ReportStatus.RETURNED):
+    if not ReportStatus(r.status).can_submit:
         raise DomainError(_("Only a draft or a returned report can be submitted."))
     r.status, r.submitted_on = ReportStatus.SUBMITTED.value, on
     session.flush()
@@ -158,7 +158,7 @@ def submit(session: Session, report_id: int, on: dt.date) -> None:
 
 def accept(session: Session, report_id: int, staff_id: int | None, on: dt.date) -> None:
     r = _report(session, report_id)
-    if r.status != ReportStatus.SUBMITTED:
+    if not ReportStatus(r.status).can_review:
         raise DomainError(_("Only a submitted report can be accepted."))
     r.status, r.accepted_by_id, r.accepted_on = ReportStatus.ACCEPTED.value, staff_id, on
     session.flush()
@@ -166,7 +166,7 @@ def accept(session: Session, report_id: int, staff_id: int | None, on: dt.date) 
 
 def return_report(session: Session, report_id: int, comment: str) -> None:
     r = _report(session, report_id)
-    if r.status != ReportStatus.SUBMITTED:
+    if not ReportStatus(r.status).can_review:
         raise DomainError(_("Only a submitted report can be returned."))
     if not comment.strip():
         raise DomainError(_("Write why the report is returned."))

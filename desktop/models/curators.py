@@ -35,6 +35,21 @@ class ReportStatus(LabelledEnum):
     ACCEPTED = "accepted", N_("Accepted")
     RETURNED = "returned", N_("Returned")
 
+    # The report's life, in one place: the model refuses what these deny and the form enables by them.
+    @property
+    def editable(self) -> bool:
+        """Its parts and remarks may change (until the dean's office accepts it)."""
+        return self is not ReportStatus.ACCEPTED
+
+    @property
+    def can_submit(self) -> bool:
+        return self in (ReportStatus.DRAFT, ReportStatus.RETURNED)
+
+    @property
+    def can_review(self) -> bool:
+        """The dean's office may accept it or return it."""
+        return self is ReportStatus.SUBMITTED
+
 
 class CellState(LabelledEnum):
     """What the dean's office sees in a cell of the matrix."""

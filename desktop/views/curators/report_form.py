@@ -203,12 +203,13 @@ class ReportForm(QWidget):
 
     def _show_status(self) -> None:
         has = self.report_id is not None
-        editable = has and self.status != ReportStatus.ACCEPTED
+        status = ReportStatus(self.status) if self.status is not None else None
+        editable = status is not None and status.editable
         self.start_button.setEnabled(not has and self.assignment.currentData() is not None)
         self.copy_button.setEnabled(editable)
-        self.submit_button.setEnabled(self.status in (ReportStatus.DRAFT, ReportStatus.RETURNED))
-        self.accept_button.setEnabled(self.status == ReportStatus.SUBMITTED)
-        self.return_button.setEnabled(self.status == ReportStatus.SUBMITTED)
+        self.submit_button.setEnabled(status is not None and status.can_submit)
+        self.accept_button.setEnabled(status is not None and status.can_review)
+        self.return_button.setEnabled(status is not None and status.can_review)
         self.preview_button.setEnabled(has)
         self.remarks.setReadOnly(not editable or getattr(self.page.ctx.db, "read_only", False))
         for t in self.tables.values():
