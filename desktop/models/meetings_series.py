@@ -100,6 +100,14 @@ class DeletionImpact:
     held: int  # meetings held (with minutes): the series is then never deleted
     decisions: int
 
+    def refusal(self, series: str) -> str | None:
+        """Why the series cannot be deleted at all (held meetings keep their minutes), or None."""
+        if not self.held:
+            return None
+        return ngettext("“{series}” has {count} held meeting with minutes; a series with minutes cannot be deleted.",
+                        "“{series}” has {count} held meetings with minutes; a series with minutes cannot be "
+                        "deleted.", self.held).format(series=series, count=self.held)
+
 
 def deletion_impact(session: Session, series_id: int) -> DeletionImpact:
     """What deleting the series would take with it: meetings, held meetings, decisions."""
@@ -132,11 +140,8 @@ def delete_series(session: Session, series_id: int, *, with_meetings: bool = Fal
     if expected is not None:
         _check_expected(session, series, expected)
     impact = deletion_impact(session, series_id)
-    if impact.held:
-        raise DomainError(ngettext("“{series}” has {count} held meeting with minutes; a series with minutes "
-                                   "cannot be deleted.",
-                                   "“{series}” has {count} held meetings with minutes; a series with minutes "
-                                   "cannot be deleted.", impact.held).format(series=series.name, count=impact.held))
+    if (refused := impact.refusal(series.name)) is not None:
+        raise DomainError(refused)
     if impact.meetings and not with_meetings:
         raise DomainError(ngettext("“{series}” has {count} planned meeting; confirm deleting it with the series.",
                                    "“{series}” has {count} planned meetings; confirm deleting them with the "

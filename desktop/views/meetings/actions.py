@@ -110,11 +110,8 @@ class MeetingsActions(_Page):  # for mypy an AreaPage: the page it is mixed into
         name = self.series.currentText()
         with self.ctx.db.session() as s:
             impact = ms.deletion_impact(s, series_id)
-        if impact.held:
-            QMessageBox.warning(self, _("Meetings"), ngettext(
-                "“{series}” has {count} held meeting with minutes; a series with minutes cannot be deleted.",
-                "“{series}” has {count} held meetings with minutes; a series with minutes cannot be deleted.",
-                impact.held).format(series=name, count=impact.held))
+        if (refused := impact.refusal(name)) is not None:  # asked before any question, refused as the model does
+            QMessageBox.warning(self, _("Meetings"), refused)
             return
         if not self.confirm(_("Delete the meeting series “{series}”?").format(series=name)):
             return
