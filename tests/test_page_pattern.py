@@ -489,3 +489,28 @@ def test_long_area_names_wrap_in_the_sidebar(qtbot, qapp, demo_db):
     lines = window.sidebar.fontMetrics().lineSpacing()
     assert rows["staff"] >= 2 * lines > rows["meetings"] - 4  # "Кызматкерлер жана / багыттар" on two lines
     assert window.sidebar.width() <= 230
+
+
+@pytest.mark.parametrize("area", ["requests", "calendar", "meetings"])
+def test_each_page_keeps_its_split_per_user(qtbot, demo_db, area):
+    """The shared views/settings.remember_split: sizes the user dragged come back on the next start."""
+    import importlib
+
+    from desktop.views.common.area import AppContext
+
+    spec = next(a for a in AREAS if a.key == area)
+    cls = getattr(importlib.import_module(spec.module), spec.cls)
+
+    def opened():
+        page = cls(AppContext(demo_db))
+        qtbot.addWidget(page)
+        page.resize(1300, 700)
+        page.show()
+        return page
+
+    first = opened()
+    total = sum(first.splitter.sizes())
+    first.splitter.setSizes([total // 3 + 7, total - total // 3 - 7])
+    wanted = first.splitter.sizes()
+    first.splitter.splitterMoved.emit(wanted[0], 1)  # what a drag of the handle says
+    assert opened().splitter.sizes() == wanted

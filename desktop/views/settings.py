@@ -100,8 +100,11 @@ def put(option: Option, value, settings: QSettings | None = None) -> None:
     s.setValue(option.key, value)
 
 
-def remember_split(splitter: QSplitter, option: Option) -> None:
-    """Put a splitter back as the user left it (``option`` holds its saved state) and keep each move."""
+def remember_split(splitter: QSplitter, option: Option, sizes: list[int] | None = None) -> None:
+    """Put a splitter back as the user left it (``option`` holds its saved state) and keep each move;
+    ``sizes``: the first start's sizes, until the user moves it."""
+    if sizes:
+        splitter.setSizes(sizes)
     state = get(option)
     if state:
         splitter.restoreState(state)

@@ -137,12 +137,7 @@ class CalendarArea(CalendarListing, CalendarActions, CalendarExports, AreaPage):
         self.splitter.addWidget(tree)
         self.splitter.addWidget(_column(self.problem_label, self.problem_list))
         self.splitter.setStretchFactor(0, 4)
-        self.splitter.splitterMoved.connect(lambda *_: ui_settings.put(SPLITTER, self.splitter.saveState()))
-        state = ui_settings.get(SPLITTER)
-        if state:
-            self.splitter.restoreState(state)
-        else:
-            self.splitter.setSizes([600, 120])
+        ui_settings.remember_split(self.splitter, SPLITTER, [600, 120])
 
     def _build_year_view(self) -> None:
         self.year_view = YearViewWidget()

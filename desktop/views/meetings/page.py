@@ -144,11 +144,7 @@ class MeetingsArea(MeetingsListing, MeetingsActions, AreaPage):
         splitter.addWidget(left)
         splitter.addWidget(self.editor)
         splitter.setStretchFactor(1, 3)
-        splitter.setSizes([420, 1080])
-        saved = settings.get(SPLITTER)
-        if saved:
-            splitter.restoreState(saved)
-        splitter.splitterMoved.connect(lambda *_a: settings.put(SPLITTER, splitter.saveState()))
+        settings.remember_split(splitter, SPLITTER, [420, 1080])
         return splitter
 
     def _build_commands(self) -> None:

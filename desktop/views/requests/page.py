@@ -150,10 +150,7 @@ class RequestsArea(RequestsListing, RequestsActions, RequestsExports, AreaPage):
         self.splitter.addWidget(self.card)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        state = user_settings.get(SPLITTER)
-        if not state or not self.splitter.restoreState(state):
-            self.splitter.setSizes([800, 560])
-        self.splitter.splitterMoved.connect(lambda *_a: user_settings.put(SPLITTER, self.splitter.saveState()))
+        user_settings.remember_split(self.splitter, SPLITTER, [800, 560])
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
         layout.addWidget(self.command_bar())

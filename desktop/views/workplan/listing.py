@@ -229,10 +229,7 @@ class PlanListing(_Page):  # for mypy an AreaPage: the page it is mixed into
     _restoring = False
 
     def _restore_choices(self) -> None:
-        """The filters and the splitter as the user left them (QSettings)."""
-        state = ui_settings.get(ui_settings.WORKPLAN_SPLITTER)
-        if state:
-            self.splitter.restoreState(state)
+        """The filters as the user left them (QSettings); the splitter is restored where it is built."""
         try:
             saved = json.loads(ui_settings.get(ui_settings.WORKPLAN_FILTERS) or "{}")
         except ValueError:

@@ -151,9 +151,7 @@ class WorkPlanArea(PlanListing, ItemActions, PlanActions, AreaPage):
         self.splitter.addWidget(self.view)
         self.splitter.addWidget(self.panel)
         self.splitter.setStretchFactor(0, 3)
-        self.splitter.setSizes([900, 360])  # until the user's own sizes are restored
-        self.splitter.splitterMoved.connect(
-            lambda *_a: ui_settings.put(ui_settings.WORKPLAN_SPLITTER, self.splitter.saveState()))
+        ui_settings.remember_split(self.splitter, ui_settings.WORKPLAN_SPLITTER, [900, 360])
 
     def _build_commands(self) -> None:
         """One QAction each: the bar, the Work plan menu, the context menu, the keys."""
