@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -140,8 +141,9 @@ def open_debts(session: Session, *, year: str | None = None, session_kind: str |
 
 def debt_counts(debts: list[Debt]) -> tuple[list[tuple[str, int, int]], list[tuple[str, int, int]]]:
     """(discipline, debts, students) and (group, debts, students), most debts first."""
-    def count(key):
-        n, who = Counter(), defaultdict(set)
+    def count(key: Callable[[Debt], str]) -> list[tuple[str, int, int]]:
+        n: Counter[str] = Counter()
+        who: defaultdict[str, set[int]] = defaultdict(set)
         for d in debts:
             n[key(d)] += 1
             who[key(d)].add(d.student_id)

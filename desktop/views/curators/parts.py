@@ -109,7 +109,8 @@ class DateDelegate(QStyledItemDelegate):
 
     def setEditorData(self, editor, index):
         value = index.data(Qt.ItemDataRole.EditRole)
-        editor.setDate(QDate(value if isinstance(value, dt.date) else clock.today()))
+        day = value if isinstance(value, dt.date) else clock.today()
+        editor.setDate(QDate(day.year, day.month, day.day))
 
     def setModelData(self, editor, model, index):
         model.setData(index, editor.date().toPython(), Qt.ItemDataRole.EditRole)

@@ -118,7 +118,7 @@ class AgendaModel(RecordTableModel):
 
     def __init__(self, columns, parent=None):
         super().__init__(columns, parent)
-        self.on_move = None  # (item_id, new position) -> None
+        self.on_move: Callable[[int, int], None] | None = None  # (item_id, new position)
 
     def flags(self, index: QModelIndex | QPersistentModelIndex):
         flags = super().flags(index)
@@ -148,7 +148,7 @@ class AgendaModel(RecordTableModel):
                 and self.on_move is not None)
 
     def dropMimeData(self, data, action, row, column, parent) -> bool:
-        if not self.canDropMimeData(data, action, row, column, parent):
+        if self.on_move is None or not self.canDropMimeData(data, action, row, column, parent):
             return False
         try:
             item_id = int(bytes(data.data(AGENDA_MIME)).decode())

@@ -44,6 +44,8 @@ class ResultsActions(_Page):  # for mypy an AreaPage: the page it is mixed into
         tabs: QTabWidget
         grid_model: RecordTableModel
         grid: QTableView
+        order_model: RecordTableModel
+        order_view: QTableView
 
         def refresh(self) -> None: ...
 
@@ -226,6 +228,7 @@ class ResultsActions(_Page):  # for mypy an AreaPage: the page it is mixed into
                 (sr.debts_xlsx(tmp, debts, year, None, lang) if fmt == "xlsx"
                  else sr.debts_pdf(tmp, debts, year, None, frame, lang))
             else:
+                assert summary is not None  # read above whenever the summary is asked for
                 sr.summary_xlsx(tmp, summary, lang) if fmt == "xlsx" else sr.summary_pdf(tmp, summary, frame, lang)
 
         if write_report_file(self, _("Export"), path, write):

@@ -31,8 +31,10 @@ from desktop.views.common.forms import ok_cancel
 from desktop.views.common.operations import run
 
 if TYPE_CHECKING:
-    from desktop.models.dlt import Grant
+    from desktop.models.dlt import Grant, PermissionRow
+    from desktop.models.movements import MovementRecord
     from desktop.views.common.area import AreaPage as _Page
+    from desktop.views.students.dialogs import CardInfo
     from desktop.views.students.models import StudentTableModel
     from desktop.views.students.page import StudentTableView
 else:
@@ -165,7 +167,7 @@ class StudentsActions(_Page):  # for mypy an AreaPage: the page it is mixed into
 
         return self._do(_("Distance-learning permission"), bind(dlt.grant_dlt_op, student_id, **values))
 
-    def card_data(self, student_id: int):
+    def card_data(self, student_id: int) -> tuple[CardInfo, list[MovementRecord], list[PermissionRow]] | None:
         from desktop.models import dlt
         from desktop.models.contingent import Funding, Gender, StudyForm
 
@@ -198,6 +200,7 @@ class StudentsActions(_Page):  # for mypy an AreaPage: the page it is mixed into
         from desktop.views.common.history import show_history
         from desktop.views.students.dialogs import StudentCard
 
+        card: StudentCard | None = None
         card = StudentCard(*info, parent=self, on_history=lambda: show_history(
             card, self.ctx.db, "student", ids[0], info[0]["name"]))
         from desktop.views.results.card import add_results_section

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import Literal
+from typing import Literal, cast
 
 from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -239,7 +239,7 @@ class PlanFilterProxy(QSortFilterProxyModel):
             self.invalidateFilter()
 
     def filterAcceptsRow(self, source_row, source_parent):
-        model: PlanTreeModel = self.sourceModel()
+        model = cast(PlanTreeModel, self.sourceModel())
         if not source_parent.isValid():
             section = model.sections[source_row]
             return self.section_id is None or section["id"] == self.section_id
