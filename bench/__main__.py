@@ -63,7 +63,8 @@ def main(argv: list[str] | None = None) -> int:
     print(table(results))
     failed = [r.name for r in results if not r.passed]
     print(f"{len(results) - len(failed)} of {len(results)} targets met; {runs} runs each after a warm-up; "
-          f"{time.perf_counter() - started:.0f} s" + (" (quick mode: small sizes, misses do not fail)" if args.quick else ""))
+          f"{time.perf_counter() - started:.0f} s"
+          + (" (quick mode: small sizes, misses do not fail)" if args.quick else ""))
     if args.json:
         Path(args.json).write_text(json.dumps({"quick": args.quick, "sizes": sizes, "runs": runs,
                                                "results": [r.as_dict() for r in results]},
