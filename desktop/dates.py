@@ -222,12 +222,14 @@ def long_range(first: dt.date, last: dt.date, lang: str) -> str:
         if same_month:
             return f"{first.day}{DASH}{last.day} {month_name(last.month, 'kk')} {last.year} ж."
         if same_year:
-            return f"{first.day} {month_name(first.month, 'kk')} {DASH} {last.day} {month_name(last.month, 'kk')} {last.year} ж."
+            return (f"{first.day} {month_name(first.month, 'kk')} {DASH} "
+                    f"{last.day} {month_name(last.month, 'kk')} {last.year} ж.")
     else:
         if same_month:
             return f"{first.day}{DASH}{last.day} {month_name(last.month, 'en')} {last.year}"
         if same_year:
-            return f"{first.day} {month_name(first.month, 'en')} {DASH} {last.day} {month_name(last.month, 'en')} {last.year}"
+            return (f"{first.day} {month_name(first.month, 'en')} {DASH} "
+                    f"{last.day} {month_name(last.month, 'en')} {last.year}")
     return f"{long(first, lang)} {DASH} {long(last, lang)}"
 
 
