@@ -22,7 +22,8 @@ MIN_PART = 2
 
 _UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
 # "Иванова Е.С." / "Иванова Е. С." (a capitalised surname, then one or two capital initials)
-_INITIALS_AFTER = re.compile(rf"(?<!\S)([{_UPPER}][^\W\d_]+|уулу|кызы) +((?:[{_UPPER}]\. ?)?[{_UPPER}]\.)(?=\s|$|,|;|\))")
+_INITIALS_AFTER = re.compile(rf"(?<!\S)([{_UPPER}][^\W\d_]+|уулу|кызы) +"
+                             rf"((?:[{_UPPER}]\. ?)?[{_UPPER}]\.)(?=\s|$|,|;|\))")
 # "Е.С. Иванова" / "Е. С. Иванова"
 _INITIALS_BEFORE = re.compile(rf"(?<!\S)((?:[{_UPPER}]\. ?)?[{_UPPER}]\.) +(?=[{_UPPER}][^\W\d_]+)")
 
