@@ -101,7 +101,8 @@ def test_office_overrides(session):
     assert work_calendar(session, "KZ").is_working_day(D(2026, 4, 3))
 
 
-@pytest.mark.parametrize("lang,expected", [("ru", "Наурыз мейрамы"), ("kk", "Наурыз мейрамы"), ("en", "Nowruz Holiday")])
+@pytest.mark.parametrize("lang,expected", [
+    ("ru", "Наурыз мейрамы"), ("kk", "Наурыз мейрамы"), ("en", "Nowruz Holiday")])
 def test_holiday_names_in_every_language(lang, expected):
     names = dict(WorkCalendar("KZ").days_off(2026, lang))
     assert names[D(2026, 3, 21)] == expected

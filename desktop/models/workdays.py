@@ -268,15 +268,18 @@ PUBLIC_SECTOR_DECREES: dict[str, list[tuple[dt.date, OverrideKind, str]]] = {
     # and budget-funded enterprises on a five-day week: 8 and 9 January are days off, worked on
     # Saturday 7 February and Saturday 25 April 2026.
     "KG": [
-        (dt.date(2026, 1, 8), OverrideKind.DAY_OFF, N_("Cabinet of Ministers: New Year days off for state institutions")),
-        (dt.date(2026, 1, 9), OverrideKind.DAY_OFF, N_("Cabinet of Ministers: New Year days off for state institutions")),
+        (dt.date(2026, 1, 8), OverrideKind.DAY_OFF,
+         N_("Cabinet of Ministers: New Year days off for state institutions")),
+        (dt.date(2026, 1, 9), OverrideKind.DAY_OFF,
+         N_("Cabinet of Ministers: New Year days off for state institutions")),
         (dt.date(2026, 2, 7), OverrideKind.WORKING_DAY, N_("Cabinet of Ministers: worked for 8 January")),
         (dt.date(2026, 4, 25), OverrideKind.WORKING_DAY, N_("Cabinet of Ministers: worked for 9 January")),
     ],
 }
 
 
-def public_sector_overrides_to_offer(session: Session, country: str | None = None) -> list[tuple[dt.date, OverrideKind, str]]:
+def public_sector_overrides_to_offer(session: Session,
+                                     country: str | None = None) -> list[tuple[dt.date, OverrideKind, str]]:
     """The public-sector decree days the office does not have yet; empty unless the faculty is a
     state institution."""
     from desktop.models import settings
