@@ -265,7 +265,8 @@ def _texts_for_extraction() -> None:  # never called: ``tools/i18n.py extract`` 
     pgettext('QPrintSettingsOutput', 'Reverse')
     pgettext('QPrintSettingsOutput', 'Selection')
     pgettext('QPrintSettingsOutput', 'Short side binding')
-    pgettext('QPrintSettingsOutput', 'Specify pages or ranges separated by commas. Ranges are specified by two numbers separated by a hyphen. E.g: 3,5-7,9 prints pages 3, 5, 6, 7 and 9.')
+    pgettext('QPrintSettingsOutput', 'Specify pages or ranges separated by commas. Ranges are specified by two '
+             'numbers separated by a hyphen. E.g: 3,5-7,9 prints pages 3, 5, 6, 7 and 9.')
     pgettext('QPrintSettingsOutput', 'to')
     pgettext('QPageSetupWidget', 'Paper')
     pgettext('QPageSetupWidget', 'Page size:')
