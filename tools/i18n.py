@@ -38,7 +38,8 @@ PLACEHOLDER = re.compile(r"\{[^{}]*\}|%\(\w+\)[sd]|%[sd]")
 HEADER = {
     "ky": ("Kyrgyz", "nplurals=2; plural=(n != 1);"),
     "kk": ("Kazakh", "nplurals=2; plural=(n != 1);"),
-    "ru": ("Russian", "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);"),
+    "ru": ("Russian", "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : "
+                      "n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);"),
 }
 
 

@@ -120,7 +120,8 @@ def help_pictures() -> int:
                 window.current_page().refresh()
             out = root / lang / "img" / f"{area}.jpg"
             out.parent.mkdir(parents=True, exist_ok=True)
-            window.grab().scaledToWidth(HELP_WIDTH, Qt.TransformationMode.SmoothTransformation).save(str(out), "JPG", 80)
+            (window.grab().scaledToWidth(HELP_WIDTH, Qt.TransformationMode.SmoothTransformation)
+             .save(str(out), "JPG", 80))
             print(out)
         window.close()
         db.dispose()
