@@ -19,6 +19,9 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 3
 
+# One row of a table: its values by column key (the page may update a row in place after an edit).
+Record = dict[str, Any]
+
 
 @dataclass
 class Column:
@@ -34,13 +37,13 @@ class RecordTableModel(QAbstractTableModel):
     def __init__(self, columns: Sequence[Column], parent=None, id_key: str = "id"):
         super().__init__(parent)
         self.columns = list(columns)
-        self.rows: list[dict] = []
+        self.rows: list[Record] = []
         self.id_key = id_key
-        self.on_edit: Callable[[dict, str, Any], None] | None = None
-        self.decorate: Callable[[dict, int, int], Any] | None = None  # (row, column, role) -> value or None
+        self.on_edit: Callable[[Record, str, Any], None] | None = None
+        self.decorate: Callable[[Record, int, int], Any] | None = None  # (row, column, role) -> value or None
 
     # Data -----------------------------------------------------------------
-    def set_rows(self, rows: list[dict]) -> None:
+    def set_rows(self, rows: Sequence[Record]) -> None:
         self.beginResetModel()
         self.rows = list(rows)
         self.endResetModel()
@@ -51,7 +54,7 @@ class RecordTableModel(QAbstractTableModel):
                 return i
         return -1
 
-    def record(self, index: QModelIndex) -> dict | None:
+    def record(self, index: QModelIndex) -> Record | None:
         if not index.isValid() or index.row() >= len(self.rows):
             return None
         return self.rows[index.row()]
