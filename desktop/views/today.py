@@ -5,6 +5,7 @@ painted, so it adds nothing to start-up; a row opens its item in its area."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import asdict
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
@@ -32,15 +33,15 @@ LOAD_DELAY_MS = 300
 
 
 def _section(value) -> str:
-    from desktop.models.today import SECTION_TITLES
+    from desktop.models.today import Section
 
-    return _(SECTION_TITLES[value]) if value in SECTION_TITLES else ""
+    return value.label() if isinstance(value, Section) else ""
 
 
 def _state(value) -> str:
-    from desktop.models.today import STATE_LABELS
+    from desktop.models.today import State
 
-    return _(STATE_LABELS[value]) if value in STATE_LABELS else ""
+    return value.label() if isinstance(value, State) else ""
 
 
 COLUMNS = [
@@ -151,7 +152,7 @@ class TodayArea(AreaPage):
         with self.ctx.db.session() as s:
             rows = today_rows(s, self.today or clock.today(), self.ctx.db.path)
         self.loaded = True
-        self.model.set_rows(rows)
+        self.model.set_rows([asdict(row) for row in rows])
         self.proxy.sort(0)
         self.view.resizeColumnsToContents()
         self.view.setColumnWidth(3, min(self.view.columnWidth(3), 520))
