@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -94,7 +95,9 @@ class NewGroupDialog(QDialog):
     creates it and returns True; on a refusal it returns False and the dialog stays open with
     what the user typed."""
 
-    def __init__(self, programmes: list[dict], submit: Callable[[dict], bool], parent=None):
+    def __init__(self, programmes: Sequence[Mapping[str, Any]], submit: Callable[[group_model.GroupValues], bool],
+                 parent=None):
+        """``programmes``: rows with id, code and name (``org.programme_rows``)."""
         super().__init__(parent)
         self.submit = submit
         self.name = QLineEdit()
@@ -129,7 +132,7 @@ class NewGroupDialog(QDialog):
         form.addRow(ok_cancel(self))
         self.setWindowTitle(_("New group"))
 
-    def values(self) -> dict:
+    def values(self) -> group_model.GroupValues:
         return {"name": self.name.text(), "programme": self.programme.currentData(),
                 "course": self.course.value(), "study_form": self.study_form.currentData(),
                 "language": self.language.currentData()}

@@ -26,7 +26,7 @@ from desktop.models.operations import bind
 from desktop.views.common.area import AreaPage
 from desktop.views.common.operations import run
 from desktop.views.common.page import PageHeader
-from desktop.views.common.tablemodel import Column, RecordTableModel, TextFilterProxy
+from desktop.views.common.tablemodel import Column, Record, RecordTableModel, TextFilterProxy
 
 STAFF_COLUMNS = [
     Column("last_name", N_("Last name"), editable=True),
@@ -118,7 +118,7 @@ class RecordList(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.view)
 
-    def selected_record(self) -> dict | None:
+    def selected_record(self) -> Record | None:
         index = self.view.currentIndex()
         if not index.isValid():
             return None
@@ -321,7 +321,7 @@ class StaffArea(AreaPage):
         dialog = NewGroupDialog(self.programmes.model.rows, self.create_group, self)
         return dialog.exec() == QDialog.DialogCode.Accepted
 
-    def create_group(self, values: dict) -> bool:
+    def create_group(self, values: group_model.GroupValues) -> bool:
         """Create a group (undoable); False, with the refusal shown, when the values are refused."""
         return self._do(_("Add group"), bind(group_model.create_group_op, **values))
 

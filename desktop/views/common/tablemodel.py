@@ -7,9 +7,9 @@ calls ``on_edit(row, key, value)``, which the page runs as a model-layer operati
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
@@ -43,9 +43,10 @@ class RecordTableModel(QAbstractTableModel):
         self.decorate: Callable[[Record, int, int], Any] | None = None  # (row, column, role) -> value or None
 
     # Data -----------------------------------------------------------------
-    def set_rows(self, rows: Sequence[Record]) -> None:
+    def set_rows(self, rows: Sequence[Mapping[str, Any]]) -> None:
+        """``rows``: dicts, as a model's TypedDict rows are (kept as they are, not copied)."""
         self.beginResetModel()
-        self.rows = list(rows)
+        self.rows = cast(list[Record], list(rows))
         self.endResetModel()
 
     def row_of(self, record_id) -> int:

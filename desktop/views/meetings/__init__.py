@@ -27,6 +27,7 @@ from desktop.i18n import N_, _, ngettext
 from desktop.models import meetings as mt
 from desktop.models import meetings_operations as mops
 from desktop.models.operations import Change, bind
+from desktop.models.org import StaffRow
 from desktop.views import settings
 from desktop.views.common.area import AreaPage, reads
 from desktop.views.common.operations import run
@@ -367,7 +368,7 @@ class MeetingsArea(AreaPage):
             self._fill_series()
             self.series.setCurrentIndex(self.series.findData(outcome.result))
 
-    def _staff_for_dialog(self, keep=()) -> list[dict]:
+    def _staff_for_dialog(self, keep=()) -> list[StaffRow]:
         from desktop.models.org import staff_rows
 
         with self.ctx.db.session() as s:

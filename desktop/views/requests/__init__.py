@@ -29,6 +29,7 @@ from desktop.models import requests as req
 from desktop.models import settings
 from desktop.models.base import DomainError
 from desktop.models.operations import Change, bind
+from desktop.models.org import StaffRow
 from desktop.models.request_templates import shown
 from desktop.views import settings as user_settings
 from desktop.views.common.area import AreaPage
@@ -397,7 +398,7 @@ class RequestsArea(AreaPage):
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.record(step["id"], to_date(dialog.date), dialog.done_by.currentText(), dialog.note.text())
 
-    def _staff_names(self) -> list[dict]:
+    def _staff_names(self) -> list[StaffRow]:
         from desktop.models import org
 
         with self.ctx.db.session() as s:
