@@ -9,7 +9,9 @@ documents then print blank lines to sign and fill in by hand, never "None".
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import TypedDict
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -97,7 +99,24 @@ def _text(value, where: str) -> str:
     return text
 
 
-def to_json(frame: Frame) -> dict:
+class OfficialJson(TypedDict):
+    position: str
+    name: str
+
+
+class FrameJson(TypedDict):
+    """The frame as stored (the ``document_frame`` setting) and as ``dekanat frame show`` prints it."""
+
+    city: str
+    approvers: dict[str, OfficialJson]  # kind of document -> who approves it (only those stated)
+    plan_by_council: bool
+    council_name: str
+    council_number: str
+    council_date: str  # YYYY-MM-DD or ""
+    compiler: OfficialJson
+
+
+def to_json(frame: Frame) -> FrameJson:
     return {
         "city": frame.city,
         "approvers": {k: {"position": o.position, "name": o.name} for k, o in frame.approvers.items()
@@ -110,8 +129,9 @@ def to_json(frame: Frame) -> dict:
     }
 
 
-def from_json(data: dict) -> Frame:
-    """A frame from its stored (or typed) form; names the bad field and accepts nothing partial."""
+def from_json(data: object) -> Frame:
+    """A frame from its stored (or typed) form, whatever was read; names the bad field and
+    accepts nothing partial."""
     if not isinstance(data, dict):
         raise DomainError("document frame: not an object")
     approvers = {}
@@ -158,9 +178,9 @@ def load_frame(session: Session) -> Frame:
     return from_json(settings.get(session, FRAME.key) or {})
 
 
-def save_frame(session: Session, frame: Frame | dict) -> Frame:
-    """Store the whole frame (one write); a dict is checked field by field first."""
-    if isinstance(frame, dict):
+def save_frame(session: Session, frame: Frame | Mapping[str, object]) -> Frame:
+    """Store the whole frame (one write); its stored or typed form is checked field by field first."""
+    if not isinstance(frame, Frame):
         frame = from_json(frame)
     settings.put(session, FRAME.key, to_json(frame))
     return frame
@@ -208,7 +228,7 @@ def blank_frame(kind: str) -> DocumentFrame:
     return DocumentFrame(kind=kind, default_position=DEFAULT_POSITIONS.get(kind, DEAN_POSITION))
 
 
-def save_frame_op(session: Session, values: dict):
+def save_frame_op(session: Session, values: Mapping[str, object]):
     """Store the frame (operations layer, models/operations.py); undo stores the one before."""
     from desktop.models.operations import Change, Outcome, bind
 

@@ -175,12 +175,12 @@ def add_link_op(session: Session, session_id: int, group_id: int, discipline_id:
     return Outcome(link_id, bind(delete_link_op, link_id), EXAMS)
 
 
-def delete_link_op(session: Session, link_id: int) -> Outcome[dict]:
+def delete_link_op(session: Session, link_id: int) -> Outcome[rooms.LinkSnapshot]:
     saved = rooms.delete_link(session, link_id)
     return Outcome(saved, bind(restore_link_op, saved), EXAMS)
 
 
-def restore_link_op(session: Session, saved: dict) -> Outcome[int]:
+def restore_link_op(session: Session, saved: rooms.LinkSnapshot) -> Outcome[int]:
     rooms.restore_link(session, saved)
     return Outcome(saved["id"], bind(delete_link_op, saved["id"]), EXAMS)
 

@@ -320,7 +320,8 @@ def add_staff_op(session: Session, last_name: str, first_name: str = "", patrony
     return Outcome(new_id, bind(delete_staff_op, new_id), Change.STAFF)
 
 
-def delete_staff_op(session: Session, staff_id: int, expected: dict | None = None) -> Outcome[dict]:
+def delete_staff_op(session: Session, staff_id: int, expected: records.Snapshot | None = None
+                    ) -> Outcome[records.Snapshot]:
     """Delete a staff member; undo restores them with their roles. ``expected``: the row as the
     list showed it (or, for a redo, as the undo put it back, ``roles`` included); another office's
     change meanwhile is refused as stale, never deleted unseen."""
@@ -335,7 +336,7 @@ def delete_staff_op(session: Session, staff_id: int, expected: dict | None = Non
     return Outcome(data, bind(restore_staff_op, data, roles), Change.STAFF)
 
 
-def restore_staff_op(session: Session, data: dict, roles) -> Outcome[int]:
+def restore_staff_op(session: Session, data: records.Snapshot, roles) -> Outcome[int]:
     member = cast(Staff, records.restore(session, Staff, data))
     member.roles = roles
     session.flush()

@@ -4,6 +4,7 @@ work plan, who compiles the documents, and the city. One undoable write of the w
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -134,7 +135,7 @@ def edit_document_frame(parent, ctx, stack) -> bool:
                title=_("Document frame"), stack=stack) is not None
 
 
-def load_frame_from(values: dict) -> Frame:
+def load_frame_from(values: Mapping[str, object]) -> Frame:
     from desktop.models.document_frame import from_json
 
     return from_json(values)
