@@ -84,7 +84,7 @@ class ExamGridModel(QAbstractTableModel):
         self.row_exams: list[int] = []  # exams shown in the fullest cell of each row (for its height)
         self.on_drop = None
 
-    def set_schedule(self, schedule: Schedule | None, conflicts: list[ExamConflict], days_off: dict,
+    def set_schedule(self, schedule: Schedule | None, conflicts: list[ExamConflict], days_off: dict[dt.date, str],
                      flt: ExamFilter | None = None) -> None:
         flt = flt or ExamFilter()
         self.beginResetModel()
@@ -294,7 +294,8 @@ class ExamListProxy(QSortFilterProxyModel):
         super().__init__(parent)
         self.flt = ExamFilter()
         self.setSortRole(SORT_ROLE)
-        self.versions: dict = {}  # ("discipline" | "room", id) -> its names in every language (searched)
+        # ("discipline" | "room", id) -> its names in every language (searched)
+        self.versions: dict[tuple[str, int], str] = {}
 
     text = ""  # the page's search (Ctrl+F): any cell of the row containing it
 

@@ -33,7 +33,7 @@ from desktop.models import exam_rooms as rooms
 from desktop.models.exams import ExamForm
 from desktop.models.operations import bind
 from desktop.views.common.operations import run
-from desktop.views.common.tablemodel import ID_ROLE, Column, RecordTableModel, TextFilterProxy
+from desktop.views.common.tablemodel import ID_ROLE, Column, Record, RecordTableModel, TextFilterProxy
 
 ROOM_COLUMNS = [Column("name", N_("Room"), editable=True), Column("capacity", N_("Seats"), editable=True,
                                                                       align=Qt.AlignmentFlag.AlignRight),
@@ -230,7 +230,7 @@ class RoomsDisciplinesDialog(QDialog):
         self._select(self.rooms, outcome.result)
         return outcome.result
 
-    def _edit_room(self, row: dict, key: str, value) -> None:
+    def _edit_room(self, row: Record, key: str, value) -> None:
         new = {**row, key: value}
         if key == "capacity":
             try:
@@ -258,7 +258,7 @@ class RoomsDisciplinesDialog(QDialog):
         self._select(self.disciplines, outcome.result)
         return outcome.result
 
-    def _rename_discipline(self, row: dict, key: str, value) -> None:
+    def _rename_discipline(self, row: Record, key: str, value) -> None:
         self._do(_("Rename discipline"), bind(xops.rename_discipline_op, row["id"], str(value), row["name"]))
 
     def delete_discipline(self) -> None:
