@@ -16,31 +16,32 @@ from typing import TypedDict
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.i18n import N_
+from desktop.i18n import N_, LabelledEnum
 from desktop.models import settings
 from desktop.models.base import DomainError
 from desktop.models.org import Faculty
 
 FRAME = settings.declare("document_frame", {})
 
-# The documents an office files, each with its approving official.
-DOCUMENT_KINDS: tuple[str, ...] = (
-    "plan", "exam_schedule", "headcount", "group_list", "requests", "progress", "curators",
-    "decisions", "teaching_log", "agenda", "calendar",
-)
-KIND_LABELS = {
-    "plan": N_("Work plan"),
-    "exam_schedule": N_("Exam schedule"),
-    "headcount": N_("Headcount"),
-    "group_list": N_("Group lists"),
-    "requests": N_("Service requests"),
-    "progress": N_("Work plan progress"),
-    "curators": N_("Curator reports"),
-    "decisions": N_("Decisions register"),
-    "teaching_log": N_("Teaching log"),
-    "agenda": N_("Meeting agendas and minutes"),
-    "calendar": N_("Academic calendar"),
-}
+
+
+class DocumentKind(LabelledEnum):
+    """The documents an office files, each with its approving official."""
+
+    PLAN = "plan", N_("Work plan")
+    EXAM_SCHEDULE = "exam_schedule", N_("Exam schedule")
+    HEADCOUNT = "headcount", N_("Headcount")
+    GROUP_LIST = "group_list", N_("Group lists")
+    REQUESTS = "requests", N_("Service requests")
+    PROGRESS = "progress", N_("Work plan progress")
+    CURATORS = "curators", N_("Curator reports")
+    DECISIONS = "decisions", N_("Decisions register")
+    TEACHING_LOG = "teaching_log", N_("Teaching log")
+    AGENDA = "agenda", N_("Meeting agendas and minutes")
+    CALENDAR = "calendar", N_("Academic calendar")
+
+
+DOCUMENT_KINDS: tuple[str, ...] = tuple(kind.value for kind in DocumentKind)
 # The position printed when the office has not typed one (in the report's language).
 DEFAULT_POSITIONS = {
     "exam_schedule": N_("Vice-rector for academic affairs"),

@@ -31,15 +31,22 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from desktop import dates
-from desktop.i18n import N_, Translator, current
+from desktop.i18n import N_, LabelledEnum, Translator, current
 from desktop.models.exam_schedule import ExamRow, Schedule, fmt_time
 from desktop.models.exams import CONFLICT_KINDS, DEFAULT_SEVERITY
+
+
+class Severity(LabelledEnum):
+    """How much a conflict weighs (the setting ``exams.severity.<kind>`` chooses)."""
+
+    ERROR = "error", N_("error")
+    WARNING = "warning", N_("warning")
 
 
 @dataclass(frozen=True, slots=True)
 class ExamConflict:
     kind: str
-    severity: str  # "warning" | "error"
+    severity: str  # a Severity value
     exam_ids: tuple[int, ...]
     message: str
     day: dt.date | None = None

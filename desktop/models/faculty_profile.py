@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, fields, replace
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.i18n import N_, _
+from desktop.i18n import N_, LabelledEnum, _
 from desktop.models import settings
 from desktop.models.base import DomainError
 from desktop.models.org import (
@@ -28,7 +28,17 @@ from desktop.models.org import (
 )
 
 YEAR_LAYOUT = settings.declare("year_layout", "semester", ("semester", "trimester"))
-COUNTRIES = ("KG", "KZ", "RU")
+
+
+class Country(LabelledEnum):
+    """The country whose working days and holidays the office keeps."""
+
+    KG = "KG", N_("Kyrgyzstan")
+    KZ = "KZ", N_("Kazakhstan")
+    RU = "RU", N_("Russia")
+
+
+COUNTRIES = tuple(country.value for country in Country)
 # The signing people the editor asks for, in order, with the label of each.
 PEOPLE = (StaffRole.DEAN, StaffRole.VICE_DEAN, StaffRole.METHODIST)
 PEOPLE_LABELS = {StaffRole.DEAN: N_("Dean"), StaffRole.VICE_DEAN: N_("Deputy dean"),

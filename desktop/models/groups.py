@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop import clock
-from desktop.i18n import LANGUAGES, N_, _
+from desktop.i18n import LANGUAGES, N_, LabelledEnum, _
 from desktop.models.base import DomainError
 from desktop.models.contingent import Group, Student, StudentStatus, StudyForm
 from desktop.models.operations import Change, Outcome, bind
@@ -21,7 +21,13 @@ from desktop.models.org import Programme
 MAX_COURSE = 6
 # Languages a group may be taught in (the interface languages and English).
 TEACHING_LANGUAGES = LANGUAGES
-TEACHING_LANGUAGE_LABELS = {"ky": N_("Kyrgyz"), "kk": N_("Kazakh"), "ru": N_("Russian"), "en": N_("English")}
+
+
+class TeachingLanguage(LabelledEnum):
+    KY = "ky", N_("Kyrgyz")
+    KK = "kk", N_("Kazakh")
+    RU = "ru", N_("Russian")
+    EN = "en", N_("English")
 
 
 def _name(session: Session, value, group_id: int | None = None) -> str:

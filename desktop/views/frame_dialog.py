@@ -25,7 +25,7 @@ from desktop.models.document_frame import (
     DEAN_POSITION,
     DEFAULT_POSITIONS,
     DOCUMENT_KINDS,
-    KIND_LABELS,
+    DocumentKind,
     Frame,
     Official,
     load_frame,
@@ -53,7 +53,7 @@ class DocumentFrameDialog(QDialog):
         self.names: dict[str, QLineEdit] = {}
         for row, kind in enumerate(DOCUMENT_KINDS, 1):
             official = frame.approver(kind)
-            grid.addWidget(QLabel(_(KIND_LABELS[kind])), row, 0)
+            grid.addWidget(QLabel(DocumentKind(kind).label()), row, 0)
             self.positions[kind] = QLineEdit(official.position)
             self.positions[kind].setPlaceholderText(_(DEFAULT_POSITIONS.get(kind, DEAN_POSITION)))
             self.positions[kind].setMinimumWidth(240)  # the default position reads whole

@@ -32,8 +32,10 @@ def _form_label(value) -> str:
 
 
 def _language_label(value) -> str:
-    label = group_model.TEACHING_LANGUAGE_LABELS.get(value)
-    return _(label) if label else str(value or "")
+    try:
+        return group_model.TeachingLanguage(value).label()
+    except ValueError:
+        return str(value or "")
 
 
 GROUP_COLUMNS = [

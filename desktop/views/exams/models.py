@@ -21,7 +21,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from desktop import colours
 from desktop.i18n import N_, _, current
-from desktop.models.exam_conflicts import ExamConflict, conflicts_by_cell
+from desktop.models.exam_conflicts import ExamConflict, Severity, conflicts_by_cell
 from desktop.models.exam_schedule import ExamRow, Schedule, fmt_time
 from desktop.models.exams import ExamForm
 
@@ -321,7 +321,6 @@ class ExamListProxy(QSortFilterProxyModel):
 
 
 CONFLICT_COLUMNS = (N_("Severity"), N_("Date"), N_("Conflict"))
-SEVERITY_LABELS = {"error": N_("error"), "warning": N_("warning")}
 
 
 class ConflictListModel(QAbstractTableModel):
@@ -345,7 +344,7 @@ class ConflictListModel(QAbstractTableModel):
             return None
         c = self.conflicts[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return (_(SEVERITY_LABELS[c.severity]), f"{c.day:%d.%m.%Y}" if c.day else "", c.message)[index.column()]
+            return (Severity(c.severity).label(), f"{c.day:%d.%m.%Y}" if c.day else "", c.message)[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
             return c.message
         if role == Qt.ItemDataRole.BackgroundRole and index.column() == 0:

@@ -6,9 +6,9 @@ columns and typed drafts), ``pages`` (the assistant's pages), ``wizard`` (the as
 ``write_setup``). Every public name is importable from this package.
 """
 
-from desktop.views.faculty.form import COUNTRY_TITLES, LANGUAGE_COUNTRY, FacultyDialog, FacultyForm
+from desktop.views.faculty.form import LANGUAGE_COUNTRY, FacultyDialog, FacultyForm
 from desktop.views.faculty.models import GroupDraft, ProgrammeDraft
 from desktop.views.faculty.wizard import SetupWizard, write_setup
 
-__all__ = ["COUNTRY_TITLES", "LANGUAGE_COUNTRY", "FacultyDialog", "FacultyForm", "GroupDraft", "ProgrammeDraft",
+__all__ = ["LANGUAGE_COUNTRY", "FacultyDialog", "FacultyForm", "GroupDraft", "ProgrammeDraft",
            "SetupWizard", "write_setup"]

@@ -8,13 +8,12 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QGridLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from desktop import clock
-from desktop.i18n import N_, _
+from desktop.i18n import _
 from desktop.models import faculty_profile as fp
 from desktop.models.academic_calendar import Layout
 from desktop.models.org import academic_year_of
 from desktop.views.common.forms import ok_cancel
 
-COUNTRY_TITLES = {"KG": N_("Kyrgyzstan"), "KZ": N_("Kazakhstan"), "RU": N_("Russia")}
 # The country an interface language suggests (the demo and the wizard's first guess).
 LANGUAGE_COUNTRY = {"ky": "KG", "kk": "KZ", "ru": "RU", "en": "KG"}
 
@@ -45,7 +44,7 @@ class FacultyForm(QWidget):
         self.university.setMaxLength(300)
         self.faculty.setMaxLength(300)
         self.city.setMaxLength(100)
-        self.country = _combo((f"{_(title)} ({code})", code) for code, title in COUNTRY_TITLES.items())
+        self.country = _combo((f"{country.label()} ({country.value})", country.value) for country in fp.Country)
         self.year = QLineEdit(academic_year_of(clock.today()))
         self.year.setInputMask("9999-9999")
         self.layout_combo = _combo((lay.label(), lay.value) for lay in Layout)
