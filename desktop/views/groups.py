@@ -58,27 +58,6 @@ def language_choices() -> list[tuple[str, str]]:
     return [(_language_label(lang), lang) for lang in group_model.TEACHING_LANGUAGES]
 
 
-class ChoiceDelegate(QStyledItemDelegate):
-    """A combo box of (label, value) pairs given by a function called when editing starts."""
-
-    def __init__(self, choices: Callable[[], Sequence[tuple[str, object]]], parent=None):
-        super().__init__(parent)
-        self.choices = choices
-
-    def createEditor(self, parent, option, index):
-        combo = QComboBox(parent)
-        for label, value in self.choices():
-            combo.addItem(label, value)
-        return combo
-
-    def setEditorData(self, editor, index):
-        i = editor.findData(index.data(Qt.ItemDataRole.EditRole))
-        editor.setCurrentIndex(max(i, 0))
-
-    def setModelData(self, editor, model, index):
-        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
-
-
 class CourseDelegate(QStyledItemDelegate):
     def createEditor(self, parent, option, index):
         spin = QSpinBox(parent)

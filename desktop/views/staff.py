@@ -5,13 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QDialog,
     QHBoxLayout,
     QInputDialog,
     QLineEdit,
     QMenu,
-    QStyledItemDelegate,
     QTableView,
     QTabWidget,
     QToolButton,
@@ -24,6 +22,7 @@ from desktop.models import groups as group_model
 from desktop.models import operations, org
 from desktop.models.operations import bind
 from desktop.views.common.area import AreaPage
+from desktop.views.common.delegates import ChoiceDelegate
 from desktop.views.common.operations import run
 from desktop.views.common.page import PageHeader
 from desktop.views.common.tablemodel import Column, Record, RecordTableModel, TextFilterProxy
@@ -63,21 +62,8 @@ def study_forms_choices() -> list[tuple[str, str]]:
     return [(study_forms_label(v), v) for v in values]
 
 
-class LevelDelegate(QStyledItemDelegate):
-    """A combo box of programme levels for the Level column."""
-
-    def createEditor(self, parent, option, index):
-        combo = QComboBox(parent)
-        for level in org.ProgrammeLevel:
-            combo.addItem(org.ProgrammeLevel(level).label(), level.value)
-        return combo
-
-    def setEditorData(self, editor, index):
-        i = editor.findData(index.data(Qt.ItemDataRole.EditRole))
-        editor.setCurrentIndex(max(i, 0))
-
-    def setModelData(self, editor, model, index):
-        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+def level_choices() -> list[tuple[str, object]]:
+    return [(level.label(), level.value) for level in org.ProgrammeLevel]
 
 
 class RecordList(QWidget):
@@ -139,9 +125,7 @@ class StaffArea(AreaPage):
         self.tabs = QTabWidget()
         self.staff = RecordList(STAFF_COLUMNS, ["last_name", "first_name", "short_name", "position"])
         self.programmes = RecordList(PROGRAMME_COLUMNS, ["code", "name"])
-        self.programmes.view.setItemDelegateForColumn(2, LevelDelegate(self.programmes.view))
-        from desktop.views.groups import ChoiceDelegate
-
+        self.programmes.view.setItemDelegateForColumn(2, ChoiceDelegate(level_choices, self.programmes.view))
         self.programmes.view.setItemDelegateForColumn(3, ChoiceDelegate(study_forms_choices, self.programmes.view))
         self.roles_button = QToolButton()
         self.roles_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -287,7 +271,6 @@ class StaffArea(AreaPage):
     def _build_groups_tab(self) -> None:
         from desktop.views.groups import (
             GROUP_COLUMNS,
-            ChoiceDelegate,
             CourseDelegate,
             language_choices,
             study_form_choices,

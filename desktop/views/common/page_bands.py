@@ -14,11 +14,14 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSizePolicy,
+    QSplitter,
     QWidget,
 )
 
 from desktop import colours
 from desktop.i18n import _
+from desktop.views import settings as ui_settings
+from desktop.views.settings import Option
 
 
 def point_font(widget: QWidget, size: float, bold: bool = False) -> QFont:
@@ -181,6 +184,14 @@ class Legend(QWidget):
 
 
 
+
+
+def keep_splitter_state(splitter: QSplitter, option: Option) -> None:
+    """The splitter as the user left it last time, and remembered each time it is moved."""
+    state = ui_settings.get(option)
+    if state:
+        splitter.restoreState(state)
+    splitter.splitterMoved.connect(lambda *_a: ui_settings.put(option, splitter.saveState()))
 
 
 def fit_to_screen(widget: QWidget) -> None:
