@@ -11,7 +11,8 @@ from desktop.i18n import _, ngettext
 
 def register(cli: Registry) -> None:
     p = cli.command("demo", cmd_demo, "fill the database with a realistic demo faculty")
-    p.add_argument("--students", type=int, default=600, metavar="N", help="number of students (default 600, up to 50000)")
+    p.add_argument("--students", type=int, default=600, metavar="N",
+                   help="number of students (default 600, up to 50000)")
     p.add_argument("--force", action="store_true", help="replace the data of a non-empty database")
     p.add_argument("--i-know", action="store_true",
                    help="with --force: replace a database that is not a demo (a backup is made first)")
@@ -27,7 +28,8 @@ def register(cli: Registry) -> None:
     p = cli.command("backup", cmd_backup, "a consistent copy of the database (SQLite backup API)")
     p.add_argument("-o", "--output", metavar="FILE", help="where to write it (default: the rotating backup folder)")
 
-    p = cli.command("copy-to", cmd_copy_to, "copy every row (ids kept) into a new, empty database, e.g. a PostgreSQL server")
+    p = cli.command("copy-to", cmd_copy_to,
+                    "copy every row (ids kept) into a new, empty database, e.g. a PostgreSQL server")
     p.add_argument("url", metavar="URL", help="postgresql+psycopg://user@host/dbname or a SQLite path")
 
     p = cli.command("restore", cmd_restore, "replace the database with a backup, after backing up the current one")

@@ -40,7 +40,8 @@ def register_fonts() -> None:
     from reportlab.lib.fonts import addMapping
 
     for name, family in ((SERIF, "PT Serif"), (SANS, "PT Sans")):
-        for suffix, weight in (("", "regular"), ("-Bold", "bold"), ("-Italic", "italic"), ("-BoldItalic", "bolditalic")):
+        for suffix, weight in (("", "regular"), ("-Bold", "bold"), ("-Italic", "italic"),
+                               ("-BoldItalic", "bolditalic")):
             pdfmetrics.registerFont(TTFont(name + suffix, str(paths.font_file(family, weight))))
         addMapping(name, 0, 0, name)
         addMapping(name, 1, 0, name + "-Bold")
@@ -177,7 +178,8 @@ def _styles(base_font: str, size: float, bold: str) -> dict[str, ParagraphStyle]
         "body": ParagraphStyle("body", fontName=base_font, fontSize=size, leading=size * 1.25),
         "small": ParagraphStyle("small", fontName=base_font, fontSize=size - 2, leading=(size - 2) * 1.25),
         "cell": ParagraphStyle("cell", fontName=SANS, fontSize=size - 1.5, leading=(size - 1.5) * 1.2),
-        "cell_bold": ParagraphStyle("cell_bold", fontName=SANS + "-Bold", fontSize=size - 1.5, leading=(size - 1.5) * 1.2),
+        "cell_bold": ParagraphStyle("cell_bold", fontName=SANS + "-Bold", fontSize=size - 1.5,
+                                    leading=(size - 1.5) * 1.2),
         "title": ParagraphStyle("title", fontName=bold, fontSize=size + 3, leading=(size + 3) * 1.25,
                                 alignment=TA_CENTER, spaceAfter=4 * mm),
         "subtitle": ParagraphStyle("subtitle", fontName=base_font, fontSize=size + 1, leading=(size + 1) * 1.25,
@@ -185,7 +187,8 @@ def _styles(base_font: str, size: float, bold: str) -> dict[str, ParagraphStyle]
         "heading": ParagraphStyle("heading", fontName=bold, fontSize=size + 1, leading=(size + 1) * 1.3,
                                   spaceBefore=3 * mm, spaceAfter=2 * mm, keepWithNext=1),
         "right": ParagraphStyle("right", fontName=base_font, fontSize=size, leading=size * 1.3, alignment=TA_RIGHT),
-        "approval": ParagraphStyle("approval", fontName=base_font, fontSize=size, leading=size * 1.35, alignment=TA_LEFT),
+        "approval": ParagraphStyle("approval", fontName=base_font, fontSize=size, leading=size * 1.35,
+                                   alignment=TA_LEFT),
         "center": ParagraphStyle("center", fontName=base_font, fontSize=size, leading=size * 1.25, alignment=TA_CENTER),
     }
 

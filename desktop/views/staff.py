@@ -143,7 +143,8 @@ class StaffArea(AreaPage):
         self.programmes.model.on_edit = self._edit_programme
         # Commands: one QAction each, acting on the tab shown (staff or programmes).
         on_staff = lambda: self.tabs.currentIndex() == 0  # noqa: E731
-        self.add_command("new", lambda: (self.add_staff, self.add_programme, self.add_group)[self.tabs.currentIndex()](),
+        self.add_command("new", lambda: (self.add_staff, self.add_programme,
+                                         self.add_group)[self.tabs.currentIndex()](),
                          kind="primary", role="new", icon="new")
         # A group is archived (its own button), never deleted: Delete does nothing on that tab.
         self.add_command("delete", lambda: (self.delete_staff, self.delete_programme,

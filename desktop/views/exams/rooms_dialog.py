@@ -87,7 +87,8 @@ class RoomsDisciplinesDialog(QDialog):
             return b
 
         rooms_tab, disc_tab, links_tab = QWidget(), QWidget(), QWidget()
-        for tab, view, keys in ((rooms_tab, self.rooms, (("add_room", self.add_room), ("delete_room", self.delete_room))),
+        for tab, view, keys in ((rooms_tab, self.rooms, (("add_room", self.add_room),
+                                                         ("delete_room", self.delete_room))),
                                 (disc_tab, self.disciplines, (("add_discipline", self.add_discipline),
                                                               ("delete_discipline", self.delete_discipline)))):
             bar = QHBoxLayout()
