@@ -123,6 +123,19 @@ class StaffArea(AreaPage):
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
         self.tabs = QTabWidget()
+        self._build_staff_and_programmes_tabs()
+        self._build_groups_tab()
+        self.header = PageHeader(self)
+        self.title = self.header.title
+        self._build_commands()
+        self.stack_bands(self.header, self.command_bar(), fill=[self.tabs])
+        self.set_list(self.groups.view)
+        self.set_list(self.programmes.view)
+        self.set_list(self.staff.view)
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.refresh()
+
+    def _build_staff_and_programmes_tabs(self) -> None:
         self.staff = RecordList(STAFF_COLUMNS, ["last_name", "first_name", "short_name", "position"])
         self.programmes = RecordList(PROGRAMME_COLUMNS, ["code", "name"])
         self.programmes.view.setItemDelegateForColumn(2, ChoiceDelegate(level_choices, self.programmes.view))
@@ -135,13 +148,11 @@ class StaffArea(AreaPage):
         self.staff.extra.addWidget(self.roles_button)
         self.tabs.addTab(self.staff, "")
         self.tabs.addTab(self.programmes, "")
-        self._build_groups_tab()
-        self.header = PageHeader(self)
-        self.title = self.header.title
-
         self.staff.model.on_edit = self._edit_staff
         self.programmes.model.on_edit = self._edit_programme
-        # Commands: one QAction each, acting on the tab shown (staff or programmes).
+
+    def _build_commands(self) -> None:
+        """One QAction each, acting on the tab shown (staff, programmes or groups)."""
         on_staff = lambda: self.tabs.currentIndex() == 0  # noqa: E731
         self.add_command("new", lambda: (self.add_staff, self.add_programme,
                                          self.add_group)[self.tabs.currentIndex()](),
@@ -160,15 +171,6 @@ class StaffArea(AreaPage):
             records_list.delete_button.setDefaultAction(self.commands["delete"])
             records_list.add_button.hide()  # the command bar has them
             records_list.delete_button.hide()
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.header)
-        layout.addWidget(self.command_bar())
-        layout.addWidget(self.tabs, 1)
-        self.set_list(self.groups.view)
-        self.set_list(self.programmes.view)
-        self.set_list(self.staff.view)
-        self.tabs.currentChanged.connect(self._tab_changed)
-        self.refresh()
 
     def _current_list(self) -> RecordList:
         return (self.staff, self.programmes, self.groups)[self.tabs.currentIndex()]
