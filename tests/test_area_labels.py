@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QLabel
 
 from desktop.i18n import set_language
 from desktop.models.document_frame import DOCUMENT_KINDS, DocumentKind, Frame
-from desktop.models.exam_conflicts import ExamConflict, Severity
+from desktop.models.exam_conflicts import ExamConflict
+from desktop.models.exams import SEVERITIES, Severity
 from desktop.models.faculty_profile import COUNTRIES, Country
 from desktop.models.groups import TeachingLanguage
 from desktop.models.today import Section, State
@@ -34,6 +35,7 @@ def test_each_code_speaks_its_label(member, lang, expected):
 
 def test_the_stored_codes_are_unchanged():
     assert COUNTRIES == ("KG", "KZ", "RU")
+    assert SEVERITIES == ("warning", "error")
     assert DOCUMENT_KINDS == ("plan", "exam_schedule", "headcount", "group_list", "requests", "progress",
                               "curators", "decisions", "teaching_log", "agenda", "calendar")
     assert [m.value for m in TeachingLanguage] == ["ky", "kk", "ru", "en"]

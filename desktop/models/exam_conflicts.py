@@ -31,16 +31,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from desktop import dates
-from desktop.i18n import N_, LabelledEnum, Translator, current
+from desktop.i18n import N_, Translator, current
 from desktop.models.exam_schedule import ExamRow, Schedule, fmt_time
 from desktop.models.exams import CONFLICT_KINDS, DEFAULT_SEVERITY
-
-
-class Severity(LabelledEnum):
-    """How much a conflict weighs (the setting ``exams.severity.<kind>`` chooses)."""
-
-    ERROR = "error", N_("error")
-    WARNING = "warning", N_("warning")
 
 
 @dataclass(frozen=True, slots=True)

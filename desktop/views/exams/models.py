@@ -21,9 +21,9 @@ from PySide6.QtGui import QBrush, QColor
 
 from desktop import colours
 from desktop.i18n import N_, _, current
-from desktop.models.exam_conflicts import ExamConflict, Severity, conflicts_by_cell
+from desktop.models.exam_conflicts import ExamConflict, conflicts_by_cell
 from desktop.models.exam_schedule import ExamRow, Schedule, fmt_time
-from desktop.models.exams import ExamForm
+from desktop.models.exams import ExamForm, Severity
 
 EXAM_IDS_ROLE = Qt.ItemDataRole.UserRole + 10
 DAY_ROLE = Qt.ItemDataRole.UserRole + 11
