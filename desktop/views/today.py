@@ -21,7 +21,7 @@ from desktop import clock, colours, dates
 from desktop.i18n import N_, _
 from desktop.views.common.area import AreaPage
 from desktop.views.common.page import PageHeader
-from desktop.views.common.tablemodel import SORT_ROLE, Column, RecordTableModel, TextFilterProxy
+from desktop.views.common.tablemodel import SORT_ROLE, Column, Record, RecordTableModel, TextFilterProxy
 
 # How a row opens its item: the area's page method that selects it.
 OPENERS = {"workplan": "select_item", "meetings": "open_meeting", "requests": "select_request",
@@ -74,7 +74,7 @@ class TodayProxy(TextFilterProxy):
         return self._key(rows[left.row()]) < self._key(rows[right.row()])
 
     @staticmethod
-    def _key(row: dict):
+    def _key(row: Record):
         return (SECTION_ORDER.get(row["section"], 9), STATE_ORDER.get(row["state"], 9),
                 row["date"] or dt.date.max)
 
@@ -159,7 +159,7 @@ class TodayArea(AreaPage):
         self._subtitle()
         self.update_commands()
 
-    def _decorate(self, row: dict, column: int, role):
+    def _decorate(self, row: Record, column: int, role):
         if role == Qt.ItemDataRole.ForegroundRole and row["state"] == "overdue" and column in (1, 2):
             return QBrush(OVERDUE)
         return None
