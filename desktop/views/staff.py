@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLineEdit,
     QMenu,
-    QTableView,
     QTabWidget,
     QToolButton,
     QVBoxLayout,
@@ -24,7 +23,7 @@ from desktop.models.operations import bind
 from desktop.views.common.area import AreaPage
 from desktop.views.common.delegates import ChoiceDelegate
 from desktop.views.common.operations import run
-from desktop.views.common.page import PageHeader
+from desktop.views.common.page import PageHeader, row_table
 from desktop.views.common.tablemodel import Column, Record, RecordTableModel, TextFilterProxy
 
 STAFF_COLUMNS = [
@@ -74,13 +73,7 @@ class RecordList(QWidget):
         self.model = RecordTableModel(columns, self)
         self.proxy = TextFilterProxy(filter_keys, self)
         self.proxy.setSourceModel(self.model)
-        self.view = QTableView()
-        self.view.setModel(self.proxy)
-        self.view.setSortingEnabled(True)
-        self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.horizontalHeader().setStretchLastSection(True)
-        self.view.verticalHeader().setVisible(False)
+        self.view = row_table(self.proxy, sort_column=0)
         self.view.setWordWrap(False)
         self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 8)
         self.view.setAlternatingRowColors(True)

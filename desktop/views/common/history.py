@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QAbstractItemView, QDialog, QDialogButtonBox, QLabel, QTableView, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout
 
 from desktop import dates
 from desktop.i18n import N_, NC_, _
 from desktop.models import audit
 from desktop.models.db import Database
+from desktop.views.common.table_views import row_table
 
 COLUMNS = (N_("When"), N_("Who"), NC_("record history", "Action"), N_("Field"), N_("Old value"), N_("New value"))
 FIELD_LABELS = {
@@ -105,12 +106,7 @@ class HistoryDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(_("History: {record}").format(record=title))
         self.model = AuditHistoryModel(entries, self)
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().setVisible(False)
-        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view = row_table(self.model, read_only=True)
         self.view.resizeColumnsToContents()
         if entries:
             self.view.scrollToBottom()  # the newest change

@@ -56,13 +56,19 @@ from PySide6.QtWidgets import (
 from desktop import colours
 from desktop.i18n import N_, _
 from desktop.views.common.page_bands import Chip, FilterBar, Legend, fit_to_screen, keep_splitter_state, point_font
-from desktop.views.common.table_views import ColumnPriorities, FrozenColumns, TwoLineDelegate, find_in_view
+from desktop.views.common.table_views import (
+    ColumnPriorities,
+    FrozenColumns,
+    TwoLineDelegate,
+    find_in_view,
+    row_table,
+)
 
 __all__ = [
     "DETAILS_POSITIONS", "KINDS", "LIST_ROLES", "SHORTCUTS", "SHORTCUT_HELP", "Chip", "ColumnPriorities",
     "CommandBar", "EmptyState", "FilterBar", "FrozenColumns", "Legend", "PageHeader", "TwoLineDelegate",
     "fill_command_menu", "find_in_view", "fit_to_screen", "keep_splitter_state", "point_font", "shortcut_text",
-    "tooltip_with_key",
+    "row_table", "tooltip_with_key",
 ]
 
 # One keyboard convention for every area (UI.md §7): a role names what a command does, and the

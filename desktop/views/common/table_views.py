@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -16,6 +16,23 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import colours
+
+
+def row_table(model: QAbstractItemModel, *, sort_column: int | None = None, read_only: bool = False
+              ) -> QTableView:
+    """A list of records as the pages show one: whole rows selected, no row numbers, the last
+    column stretched; ``sort_column``: sortable, sorted by that column; ``read_only``: no editing."""
+    view = QTableView()
+    view.setModel(model)
+    if sort_column is not None:
+        view.setSortingEnabled(True)
+        view.sortByColumn(sort_column, Qt.SortOrder.AscendingOrder)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    if read_only:
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().setVisible(False)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
 
 
 class TwoLineDelegate(QStyledItemDelegate):

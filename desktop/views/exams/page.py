@@ -28,7 +28,7 @@ from desktop.models.operations import Change
 from desktop.views import settings as ui_settings
 from desktop.views.common.area import AreaPage
 from desktop.views.common.forms import date_edit
-from desktop.views.common.page import EmptyState, FilterBar, Legend, PageHeader, keep_splitter_state
+from desktop.views.common.page import EmptyState, FilterBar, Legend, PageHeader, keep_splitter_state, row_table
 from desktop.views.exams.actions import ExamsActions
 from desktop.views.exams.listing import ExamsListing
 from desktop.views.exams.models import (
@@ -103,23 +103,13 @@ class ExamsArea(ExamsListing, ExamsActions, AreaPage):
         self.list_model = ExamListModel(self)
         self.list_proxy = ExamListProxy(self)
         self.list_proxy.setSourceModel(self.list_model)
-        self.list = QTableView()
-        self.list.setModel(self.list_proxy)
-        self.list.setSortingEnabled(True)
-        self.list.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.list.verticalHeader().setVisible(False)
-        self.list.horizontalHeader().setStretchLastSection(True)
+        self.list = row_table(self.list_proxy, sort_column=0)
         self.list.doubleClicked.connect(self.edit_exam)
 
     def _build_conflicts(self) -> None:
         """The conflicts found; a click jumps to the exam's cell."""
         self.conflict_model = ConflictListModel(self)
-        self.conflict_view = QTableView()
-        self.conflict_view.setModel(self.conflict_model)
-        self.conflict_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.conflict_view.verticalHeader().setVisible(False)
-        self.conflict_view.horizontalHeader().setStretchLastSection(True)
+        self.conflict_view = row_table(self.conflict_model)
         self.conflict_view.setWordWrap(True)
         self.conflict_view.clicked.connect(self.jump_to_conflict)
         self.conflict_view.activated.connect(self.jump_to_conflict)

@@ -33,6 +33,7 @@ from desktop.models import exam_rooms as rooms
 from desktop.models.exams import ExamForm
 from desktop.models.operations import bind
 from desktop.views.common.operations import run
+from desktop.views.common.table_views import row_table
 from desktop.views.common.tablemodel import ID_ROLE, Column, Record, RecordTableModel, TextFilterProxy
 
 ROOM_COLUMNS = [Column("name", N_("Room"), editable=True), Column("capacity", N_("Seats"), editable=True,
@@ -45,16 +46,10 @@ LINK_COLUMNS = [Column("group", N_("Group")), Column("discipline", N_("Disciplin
 
 
 def _table(model, proxy=None) -> QTableView:
-    view = QTableView()
     if proxy is not None:
         proxy.setSourceModel(model)
-    view.setModel(proxy or model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view = row_table(proxy or model, sort_column=0)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setSortingEnabled(True)
-    view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-    view.verticalHeader().setVisible(False)
-    view.horizontalHeader().setStretchLastSection(True)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
                          | QAbstractItemView.EditTrigger.AnyKeyPressed)

@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFileDialog,
@@ -26,6 +25,7 @@ from desktop import i18n
 from desktop.i18n import N_, _
 from desktop.models.contingent import StudyForm
 from desktop.models.org import ProgrammeLevel
+from desktop.views.common.table_views import row_table
 from desktop.views.common.tablemodel import Record, RecordTableModel
 from desktop.views.faculty.form import FacultyForm, _combo, _select
 from desktop.views.faculty.models import GROUP_COLUMNS, PROGRAMME_COLUMNS, GroupDraft, ProgrammeDraft
@@ -35,12 +35,7 @@ if TYPE_CHECKING:
 
 
 def _table(model: RecordTableModel) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().setVisible(False)
-    view.horizontalHeader().setStretchLastSection(True)
+    view = row_table(model, read_only=True)
     model.modelReset.connect(view.resizeColumnsToContents)
     return view
 
