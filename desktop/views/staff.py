@@ -23,7 +23,7 @@ from desktop.models.operations import bind
 from desktop.views.common.area import AreaPage
 from desktop.views.common.delegates import ChoiceDelegate
 from desktop.views.common.operations import run
-from desktop.views.common.page import PageHeader, row_table
+from desktop.views.common.page import row_table
 from desktop.views.common.tablemodel import Column, Record, RecordTableModel, TextFilterProxy
 
 STAFF_COLUMNS = [
@@ -118,8 +118,7 @@ class StaffArea(AreaPage):
         self.tabs = QTabWidget()
         self._build_staff_and_programmes_tabs()
         self._build_groups_tab()
-        self.header = PageHeader(self)
-        self.title = self.header.title
+        self.page_header()
         self._build_commands()
         self.stack_bands(self.header, self.command_bar(), fill=[self.tabs])
         self.set_list(self.groups.view)

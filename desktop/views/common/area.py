@@ -255,6 +255,17 @@ class AreaPage(QWidget):
             layout.addWidget(band)
         return layout
 
+    def page_header(self, context: Sequence[QWidget] = (), search: QLineEdit | None = None):
+        """Band 1 (``page.PageHeader``): ``self.header``, its ``self.title``, and ``search`` as the
+        page's search field (Ctrl+F)."""
+        from desktop.views.common.page import PageHeader
+
+        self.header = PageHeader(self, context=context, search=search)
+        self.title = self.header.title
+        if search is not None:
+            self.set_search(search)
+        return self.header
+
     def command_bar(self):
         from desktop.views.common.page import CommandBar
 

@@ -28,7 +28,7 @@ from desktop.models.operations import Change
 from desktop.views import settings as ui_settings
 from desktop.views.common.area import AreaPage
 from desktop.views.common.forms import date_edit
-from desktop.views.common.page import EmptyState, FilterBar, Legend, PageHeader, keep_splitter_state, row_table
+from desktop.views.common.page import EmptyState, FilterBar, Legend, keep_splitter_state, row_table
 from desktop.views.exams.actions import ExamsActions
 from desktop.views.exams.listing import ExamsListing
 from desktop.views.exams.models import (
@@ -168,10 +168,7 @@ class ExamsArea(ExamsListing, ExamsActions, AreaPage):
         # Search finds exams in the list (discipline, examiner, room, group): typing shows the list.
         self.search = QLineEdit()
         self.search.textChanged.connect(self._search)
-        self.header = PageHeader(self, context=[self.year, self.kind, self.start, self.end, self.country],
-                                 search=self.search)
-        self.set_search(self.search)
-        self.title = self.header.title
+        self.page_header([self.year, self.kind, self.start, self.end, self.country], search=self.search)
         for combo in (self.course, self.programme, self.examiner, self.room):
             combo.setSizeAdjustPolicy(combo.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(8)
