@@ -8,6 +8,7 @@ User text goes into Paragraphs only through :func:`esc` (ReportLab parses markup
 from __future__ import annotations
 
 from functools import cache, lru_cache
+from typing import TypedDict, cast
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -150,8 +151,23 @@ def _cyrillic_hyphenation() -> None:
         paragraph._hy_shy_letters_pat = re.compile("^[" + paragraph._hy_shy + paragraph._hy_letters + "]+$")
 
 
+class Styles(TypedDict):
+    """The named paragraph styles every report takes from :func:`styles`."""
+
+    body: ParagraphStyle
+    small: ParagraphStyle
+    cell: ParagraphStyle
+    cell_bold: ParagraphStyle
+    title: ParagraphStyle
+    subtitle: ParagraphStyle
+    heading: ParagraphStyle
+    right: ParagraphStyle
+    approval: ParagraphStyle
+    center: ParagraphStyle
+
+
 @cache
-def styles(base_font: str = SERIF, size: float = 11, lang: str | None = None) -> dict[str, ParagraphStyle]:
+def styles(base_font: str = SERIF, size: float = 11, lang: str | None = None) -> Styles:
     """The report styles: long words break at hyphenation points (with a hyphen) of ``lang`` (or,
     without it, of the language each word's letters show); only a word wider than a page-wide line
     that no such point breaks (a 100-letter name, a code) is cut, so nothing runs off the page."""
@@ -170,7 +186,7 @@ def styles(base_font: str = SERIF, size: float = 11, lang: str | None = None) ->
         # next line and hyphenates it there instead (plain cells are cut by ``wrap``).
         style.splitLongWords = 0 if name.startswith("cell") else 1
         style.hyphenationMinWordLength = 4
-    return made
+    return cast(Styles, made)  # _styles makes every name of Styles
 
 
 def _styles(base_font: str, size: float, bold: str) -> dict[str, ParagraphStyle]:
