@@ -84,7 +84,8 @@ def test_frame_of_a_document_takes_the_faculty_names_and_defaults_the_position(s
     session.add(Faculty(name="Математика факультети", university="Ош мамлекеттик университети", city="Ош"))
     session.flush()
     empty = document_frame(session, "exam_schedule")
-    assert (empty.university, empty.faculty, empty.city) == ("Ош мамлекеттик университети", "Математика факультети", "Ош")
+    assert (empty.university, empty.faculty, empty.city) == ("Ош мамлекеттик университети", "Математика факультети",
+                                                             "Ош")
     assert empty.approver_name == "" and empty.default_position == "Vice-rector for academic affairs"
     save_frame(session, Frame(city="Бишкек", approvers={"exam_schedule": Official("Проректор", "Асанов Б.К.")}))
     frame = document_frame(session, "exam_schedule")
@@ -604,7 +605,8 @@ def test_motivated_refusal_letter_names_the_ground_date_and_signer(db, requests_
     path = tmp_path / "refusal.pdf"
     refusal_pdf(card, path, lang, frame=frame)
     text = flat(pdf_text(path, raw=True))
-    for needle in (title, ground, signer, "Сейітқали Д.А.", "05.03.2026", "Әбдірова Г.", "MAQSUT NARIKBAYEV UNIVERSITY"):
+    for needle in (title, ground, signer, "Сейітқали Д.А.", "05.03.2026", "Әбдірова Г.",
+                   "MAQSUT NARIKBAYEV UNIVERSITY"):
         assert needle in text, needle
     card_path = tmp_path / "card.pdf"
     card_pdf(card, card_path, lang, D(2026, 3, 10), frame=frame)
