@@ -5,7 +5,7 @@ How an area adopts it (``AreaPage`` already carries the machinery; see students,
     class MyArea(AreaPage):
         def __init__(self, ctx, parent=None):
             super().__init__(ctx, parent)
-            self.view = QTableView()                      # the list
+            self.view = row_table(self.proxy, sort_column=0)  # the list: rows selected, no row numbers
             # 1. every command is one QAction, registered in the order "More ▾" lists them;
             #    ``role`` gives it the shared shortcut (SHORTCUTS), ``kind`` its place in the bar,
             #    ``enabled_when`` follows the selection (call self.update_commands() when it changes).
@@ -16,10 +16,12 @@ How an area adopts it (``AreaPage`` already carries the machinery; see students,
             self.add_command("pdf", self.pdf, kind="pdf")
             self.add_command("excel", self.excel, kind="excel", role="excel")
             # 2. the bands, top to bottom
-            header = PageHeader(self, context=[self.year])  # title, context selector, search (Ctrl+F)
-            bar = self.command_bar()                     # primary, record commands, Print ▾|PDF|Excel, More ▾
+            self.page_header([self.year], search=self.search)  # title, context selector, search (Ctrl+F)
             filters = FilterBar([(label, combo), ...], reset=self.reset_filters)
             self.empty = EmptyState(self, ["new", "import"])  # a sentence and the first steps
+            keep_splitter_state(splitter, ui_settings.MY_SPLITTER)  # as the user left it
+            self.stack_bands(self.header, self.command_bar(), filters, fill=[self.empty, splitter])
+            #  command_bar(): primary, record commands, Print ▾|PDF|Excel, More ▾
             self.set_list(self.view)                      # context menu, Enter, Del, F2, focus
             self.set_details(splitter)                    # right / bottom / hidden from View
         def retranslate_ui(self):
@@ -30,9 +32,9 @@ The main window shows the same actions in the area's menu (menu bar) and the lis
 shows the record commands: one model, four surfaces (bar, menu, context menu, shortcut).
 
 This module holds the shortcut table, the header, the command bar and the empty state;
-``page_bands`` the filter bar, chips, legend and ``fit_to_screen``; ``table_views`` what a list
-view does beyond Qt's own (two-line rows, column priorities, frozen columns, find). Every name is
-importable from here.
+``page_bands`` the filter bar, chips, legend, ``fit_to_screen`` and ``keep_splitter_state``;
+``table_views`` the record list (``row_table``) and what a list view does beyond Qt's own
+(two-line rows, column priorities, frozen columns, find). Every name is importable from here.
 """
 
 from __future__ import annotations
