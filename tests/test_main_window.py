@@ -161,7 +161,7 @@ def test_start_up_file_check_skips_the_foreign_key_pass(demo_db, monkeypatch):
     of the check on a big faculty and its list is never shown (``dekanat check`` reports it)."""
     import sqlite3
 
-    from desktop.models import backup
+    from desktop.models.backup import startup
     from desktop.views.app import FileCheck
 
     pragmas: list[str] = []
@@ -172,7 +172,7 @@ def test_start_up_file_check_skips_the_foreign_key_pass(demo_db, monkeypatch):
         conn.set_trace_callback(pragmas.append)
         return conn
 
-    monkeypatch.setattr(backup.sqlite3, "connect", connect)
+    monkeypatch.setattr(startup.sqlite3, "connect", connect)
     checker = FileCheck(demo_db)
     checker.start()
     checker.join()

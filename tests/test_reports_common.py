@@ -45,3 +45,10 @@ def test_sheet_names_are_made_valid_and_unique(tmp_path):
     book.sheet("z")
     book.close()
     assert names[1] != names[2] and all(len(n) <= 31 for n in names) and "/" not in names[1]
+
+
+def test_the_report_styles_are_every_name_of_their_typed_contract_and_titles_never_hyphenate():
+    st = pdf.styles(pdf.SERIF, 11, "ky")
+    assert set(st) == set(pdf.Styles.__annotations__)
+    assert st["title"].hyphenationLang == "" and st["body"].hyphenationLang != ""
+    assert (st["cell"].splitLongWords, st["body"].splitLongWords) == (0, 1)

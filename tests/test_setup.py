@@ -144,7 +144,7 @@ def test_wizard_walks_an_empty_database_to_an_enrolled_student(window, db, qtbot
         sheet = _xlsx(tmp_path / "list.xlsx", [["ФИО", "Группа"], ["Асанов Бакыт", "МАТ-2-25"],
                                                ["Осмонова Айжан", "МАТ-2-25"], ["Кадыров Эрлан", "мат-1-26"]])
         walked["from_list"] = wizard.groups.take_from_list(str(sheet))
-        walked["groups"] = [(r["name"], r["programme"]) for r in wizard.groups.rows()]
+        walked["groups"] = [(g.name, g.programme) for g in wizard.groups.drafts()]
         wizard.accept()
         return wizard.result()
 

@@ -47,7 +47,7 @@ def live_db(request, backend, db, tmp_path, live_template):
 
 
 def _by(rows, section, state=None):
-    return [r for r in rows if r["section"] == section and (state is None or r["state"] == state)]
+    return [r for r in rows if r.section == section and (state is None or r.state == state)]
 
 
 @pytest.mark.sqlite_only
@@ -58,24 +58,24 @@ def test_today_rows_gather_every_area(live_db):
         rows = today_rows(s, TODAY, live_db.path)
     week_end = dt.date(2027, 3, 14)
     overdue_items = _by(rows, "workplan", "overdue")
-    assert overdue_items and all(r["date"] < TODAY for r in overdue_items)
-    assert all(r["date"] is None or r["date"] >= TODAY for r in _by(rows, "workplan", "due"))
+    assert overdue_items and all(r.date < TODAY for r in overdue_items)
+    assert all(r.date is None or r.date >= TODAY for r in _by(rows, "workplan", "due"))
     meetings = _by(rows, "meetings")
-    assert [r["title"] for r in meetings] == ["Деканаттың апталық кеңесі", "Кураторлардың айлық кеңесі"]
+    assert [r.title for r in meetings] == ["Деканаттың апталық кеңесі", "Кураторлардың айлық кеңесі"]
     # Monday 15 March 2027 is Kazakhstan's Constitution Day: the weekly meeting moves to Tuesday
-    assert meetings[0]["date"] == dt.date(2027, 3, 16) and "agenda drafted" in meetings[0]["detail"]
+    assert meetings[0].date == dt.date(2027, 3, 16) and "agenda drafted" in meetings[0].detail
     overdue_requests = _by(rows, "requests", "overdue")
-    assert len(overdue_requests) == 4 and all(r["date"] < TODAY for r in overdue_requests)
-    assert all(TODAY <= r["date"] <= week_end for r in _by(rows, "requests", "due"))
+    assert len(overdue_requests) == 4 and all(r.date < TODAY for r in overdue_requests)
+    assert all(TODAY <= r.date <= week_end for r in _by(rows, "requests", "due"))
     assert _by(rows, "curators", "overdue")
-    assert all("not handed in" in r["title"] for r in _by(rows, "curators", "overdue"))
+    assert all("not handed in" in r.title for r in _by(rows, "curators", "overdue"))
     [exams] = _by(rows, "exams")
-    assert exams["state"] == "overdue" and "3 errors" in exams["detail"]
-    assert [r["title"] for r in _by(rows, "backup")] == ["No backup has been taken yet."]
+    assert exams.state == "overdue" and "3 errors" in exams.detail
+    assert [r.title for r in _by(rows, "backup")] == ["No backup has been taken yet."]
     make_backup(live_db, reason="manual")
     with live_db.session() as s:
         [backup] = _by(today_rows(s, TODAY, live_db.path), "backup")
-    assert backup["title"].startswith("Last backup: ") and backup["detail"].endswith(".sqlite3")
+    assert backup.title.startswith("Last backup: ") and backup.detail.endswith(".sqlite3")
 
 
 def test_a_new_meeting_without_agenda_is_flagged(db):
@@ -86,8 +86,8 @@ def test_a_new_meeting_without_agenda_is_flagged(db):
         mt.add_meeting(s, series.id, dt.date(2027, 3, 15))
         rows = today_rows(s, TODAY, None)
     [meeting] = _by(rows, "meetings")
-    assert (meeting["state"], meeting["detail"]) == ("overdue", "09:00 · the agenda is not drafted yet")
-    assert [r["title"] for r in _by(rows, "backup")] == ["A server database is backed up on the server."]
+    assert (meeting.state, meeting.detail) == ("overdue", "09:00 · the agenda is not drafted yet")
+    assert [r.title for r in _by(rows, "backup")] == ["A server database is backed up on the server."]
 
 
 def test_today_page_is_first_loads_after_paint_and_opens_rows(qtbot, live_db):

@@ -3,6 +3,10 @@
 Each area has a module here with ``register(cli: Registry)``; add it to ``COMMAND_MODULES``.
 Handlers take ``(args, ctx: Context)`` and import heavy libraries (openpyxl, ReportLab)
 inside themselves, so ``dekanat`` without a sub-command starts fast.
+
+Modules by job: ``context`` (``Context``, ``CommandError``, ``UsageError``), ``args`` (the date,
+month and academic-year option types), ``registry`` (``Registry``); this module builds the parser
+and runs a command. Their public names are importable from here.
 """
 
 from __future__ import annotations
@@ -10,11 +14,19 @@ from __future__ import annotations
 import argparse
 import gc
 import sys
-from collections.abc import Callable
 from importlib import import_module
 
 from desktop import __version__
+from desktop.cli.args import academic_year_arg, date_arg, month_arg
+from desktop.cli.context import CREATING_COMMANDS, READ_ONLY_COMMANDS, CommandError, Context, UsageError
+from desktop.cli.registry import Handler, Registry
 from desktop.i18n import LANGUAGES
+
+__all__ = [
+    "COMMAND_MODULES", "CREATING_COMMANDS", "READ_ONLY_COMMANDS", "CommandError", "Context", "Handler",
+    "Registry", "UsageError", "academic_year_arg", "build_parser", "date_arg", "main", "month_arg",
+    "open_window", "run_window", "window_args",
+]
 
 COMMAND_MODULES = [
     "desktop.cli.core",
@@ -32,234 +44,6 @@ COMMAND_MODULES = [
     "desktop.cli.templates",
     "desktop.cli.frame",
 ]
-
-
-# Commands that only read the database: they run beside a window or a writing command that holds
-# its lock. Every other command (demo, restore, import, copy-to ...) takes the lock first.
-READ_ONLY_COMMANDS = {"check", "backup", "export", "workdays"}
-# Commands that may create the database file; every other one refuses a --database that does not exist.
-CREATING_COMMANDS = {"demo", "restore"}
-
-
-class CommandError(Exception):
-    """The request was understood but refused or failed: exit status 1."""
-
-
-class UsageError(CommandError):
-    """The request itself is wrong (options that do not go together, a value out of range): exit
-    status 2, as argparse's own errors."""
-
-
-def date_arg(text: str):
-    """The one argparse ``type`` for every date option: YYYY-MM-DD (``dates.parse_iso``); anything
-    else is argparse's error, exit status 2, with the same words in every command."""
-    from desktop.dates import parse_iso
-
-    try:
-        return parse_iso(text)
-    except ValueError:
-        from desktop.i18n import _
-
-        raise argparse.ArgumentTypeError(
-            _("expected a date written YYYY-MM-DD, not “{value}”").format(value=text)) from None
-
-
-def academic_year_arg(text: str) -> str:
-    """The argparse ``type`` of ``--year`` (an academic year): "2025-2026"; exit status 2 otherwise."""
-    from desktop.dates import parse_academic_year
-
-    try:
-        parse_academic_year(text)
-    except ValueError:
-        from desktop.i18n import _
-
-        raise argparse.ArgumentTypeError(
-            _("expected an academic year written YYYY-YYYY (like 2025-2026), not “{value}”").format(
-                value=text)) from None
-    return text.strip()
-
-
-def month_arg(text: str) -> tuple[int, int]:
-    """The argparse ``type`` of a month option: YYYY-MM -> (year, month); exit status 2 otherwise."""
-    from desktop.dates import parse_year_month
-
-    try:
-        return parse_year_month(text)
-    except ValueError:
-        from desktop.i18n import _
-
-        raise argparse.ArgumentTypeError(
-            _("expected a month written YYYY-MM, not “{value}”").format(value=text)) from None
-
-
-class Context:
-    """What a command handler needs: the database (opened and migrated on first use) and language."""
-
-    def __init__(self, args: argparse.Namespace):
-        self.args = args
-        self._db = None
-        self.lang: str = args.lang or _default_lang()  # the language the command line speaks
-
-    @property
-    def database_arg(self):
-        return self.args.database
-
-    @property
-    def db(self):
-        if self._db is None:
-            from desktop.models.migrate import open_database
-
-            self.check_database_path()
-            if self.args.command in READ_ONLY_COMMANDS:
-                self._db = self._open_for_reading()
-            else:
-                self._db = open_database(self.args.database)
-        return self._db
-
-    def _open_for_reading(self):
-        """A read-only command runs beside the lock's holder, so it never brings an older schema up
-        to date under that holder: it migrates only when it can take the lock for that moment."""
-        from desktop.models.migrate import needs_upgrade, open_database, upgrade
-
-        db = open_database(self.args.database, migrate=False)
-        try:
-            if db.path is None or db.read_only or not needs_upgrade(db):
-                upgrade(db)  # a server, a read-only file (refused with its own message), or nothing to do
-                return db
-            from desktop.models.lock import DatabaseLock
-
-            lock = DatabaseLock(db.path)
-            holder = lock.try_acquire()
-            if holder is not None:
-                from desktop.i18n import _
-
-                raise CommandError(_(
-                    "The database {db} was written by an older Dekanat and must be brought up to date first, "
-                    "but it is open in Dekanat (process {pid} on {host}): it was not changed. Run the command "
-                    "again once that program has closed it.").format(db=db.path, pid=holder.pid,
-                                                                     host=holder.host or "?"))
-            try:
-                upgrade(db)
-            finally:
-                lock.release()
-            return db
-        except BaseException:
-            db.dispose()
-            raise
-
-    def check_database_path(self) -> None:
-        """A missing file is created only by ``CREATING_COMMANDS``; a backup is not worked in; an
-        import goes only into a sound file. Leftovers of an interrupted backup are removed."""
-        from desktop.models.backup import (
-            UnusableDatabase,
-            check_database_path,
-            remove_leftovers,
-        )
-        from desktop.models.db import Database, database_url
-
-        path = Database.path_of(database_url(self.args.database))
-        if path is None:
-            return
-        try:
-            check_database_path(path, creating=self.args.command in CREATING_COMMANDS,
-                                importing=self.args.command == "import")
-        except UnusableDatabase as exc:
-            raise CommandError(str(exc)) from None
-        if self.args.command not in READ_ONLY_COMMANDS:
-            remove_leftovers(path)
-
-    def output(self, path):
-        """``with ctx.output(args.output) as tmp:`` -- every export goes through the one atomic
-        writer (``reports/output.atomic_file``): whole or not at all, never over the database."""
-        from desktop.reports.output import atomic_file
-
-        return atomic_file(path)
-
-    @property
-    def tr(self):
-        from desktop.i18n import translator
-
-        return translator(self.lang)
-
-    def backup_first(self, reason: str) -> None:
-        """Before a command that replaces or adds much (an import): a backup of a SQLite file with
-        data, named to the user."""
-        db = self.db
-        if db.path is None or db.read_only or db.path.stat().st_size == 0:
-            return
-        from desktop.i18n import _
-        from desktop.models.backup import make_backup
-
-        print(_("The previous data was saved as {path}").format(path=make_backup(db, reason=reason)))
-
-    def lock_for_writing(self):
-        """The database's lock (``models/lock.py``), held until ``close``: a writing command
-        refuses while a window or another writing command has the file."""
-        from desktop.models.db import Database, database_url
-        from desktop.models.lock import DatabaseLock
-
-        path = Database.path_of(database_url(self.args.database))
-        if path is None:
-            return
-        from desktop.models.db import is_read_only
-
-        if is_read_only(path):
-            from desktop.i18n import _
-
-            raise CommandError(_("The database {db} is read-only: nothing was written.").format(db=path))
-        self._lock = DatabaseLock(path)
-        self._lock.acquire()
-
-    def close(self) -> None:
-        if self._db is not None:
-            self._db.dispose()
-        if getattr(self, "_lock", None) is not None:
-            self._lock.release()
-
-
-def _default_lang() -> str:
-    from desktop.cli.language import default_language
-
-    return default_language()
-
-
-Handler = Callable[[argparse.Namespace, Context], int | None]
-
-
-class Registry:
-    """Lets area modules add sub-commands and sub-sub-commands (``export students`` ...)."""
-
-    def __init__(self, parser: argparse.ArgumentParser):
-        self.parser = parser
-        self.commands = parser.add_subparsers(dest="command", metavar="SUB-COMMAND")
-        self._groups: dict[str, argparse._SubParsersAction] = {}
-
-    def command(self, name: str, handler: Handler, help: str) -> argparse.ArgumentParser:
-        p = self.commands.add_parser(name, help=help, description=help)
-        p.set_defaults(handler=handler)
-        return p
-
-    def group(self, name: str, help: str, default: Handler | None = None) -> argparse._SubParsersAction:
-        """A command with its own sub-commands (``export``, ``import``, ``workdays``, ``check``)."""
-        if name not in self._groups:
-            p = self.commands.add_parser(name, help=help, description=help)
-            p.set_defaults(handler=default or _group_usage(p))
-            self._groups[name] = p.add_subparsers(dest=f"{name}_what", metavar="WHAT", required=default is None)
-        return self._groups[name]
-
-    def subcommand(self, group: str, name: str, handler: Handler, help: str) -> argparse.ArgumentParser:
-        sub = self._groups[group] if group in self._groups else self.group(group, help="")
-        p = sub.add_parser(name, help=help, description=help)
-        p.set_defaults(handler=handler)
-        return p
-
-
-def _group_usage(parser: argparse.ArgumentParser) -> Handler:
-    def handler(args, ctx):
-        parser.print_usage(sys.stderr)
-        return 2
-
-    return handler
 
 
 def build_parser() -> tuple[argparse.ArgumentParser, Registry]:

@@ -20,9 +20,9 @@ import enum
 import getpass
 import json
 import socket
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
-from typing import Any
+from typing import Any, TypedDict
 
 from sqlalchemy import DateTime, Index, String, Text, event, insert, inspect, or_, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
@@ -102,8 +102,23 @@ def _empty(value: Any) -> bool:
     return value is None or value == "" or value == {} or value == []
 
 
+class EntryValues(TypedDict):
+    """One ``audit_log`` row as it is inserted."""
+
+    at: dt.datetime
+    os_user: str
+    host: str
+    action: str
+    table_name: str
+    record_id: int | None
+    field: str | None
+    old_value: str | None
+    new_value: str | None
+    source: str | None
+
+
 def _entry(action: str, table: str, record_id: int | None, field: str | None, old: Any, new: Any,
-           when: dt.datetime, source: str | None = None) -> dict:
+           when: dt.datetime, source: str | None = None) -> EntryValues:
     user, host = who()
     return {"at": when, "os_user": user, "host": host, "action": action, "table_name": table,
             "record_id": record_id, "field": field, "old_value": as_text(old), "new_value": as_text(new),
@@ -118,9 +133,9 @@ def _columns(obj) -> list[str]:
     return [a.key for a in inspect(type(obj)).column_attrs if a.key not in SKIPPED]
 
 
-def _entries_of_flush(session: Session) -> list[dict]:
+def _entries_of_flush(session: Session) -> list[EntryValues]:
     when = _now()
-    rows: list[dict] = []
+    rows: list[EntryValues] = []
     for obj in list(session.new) + list(session.dirty) + list(session.deleted):
         spec = AUDITED.get(type(obj))
         if spec is None:
@@ -171,7 +186,7 @@ def record_rows(session: Session, action: str, table: str,
     return len(rows)
 
 
-def record_inserted(session: Session, table: str, ids: Sequence[int], rows: Sequence[dict],
+def record_inserted(session: Session, table: str, ids: Sequence[int], rows: Sequence[Mapping[str, Any]],
                     fields: Sequence[str], source: str | None = None) -> int:
     """Record rows a Core ``insert()`` made (ids in the order of ``rows``)."""
     return record_rows(session, Action.INSERT, table, (

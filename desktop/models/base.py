@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from sqlalchemy import MetaData, Table
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
@@ -33,7 +33,7 @@ class Versioned:
     version: Mapped[int] = mapped_column(default=1, server_default="1")
 
     @declared_attr.directive
-    def __mapper_args__(cls) -> dict:
+    def __mapper_args__(cls) -> dict[str, Any]:
         table: Table = cls.__table__  # type: ignore[attr-defined]  # set by the declarative base it is mixed into
         return {"version_id_col": table.c.version}
 

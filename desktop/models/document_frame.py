@@ -9,36 +9,39 @@ documents then print blank lines to sign and fill in by hand, never "None".
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import TypedDict
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.i18n import N_
+from desktop.i18n import N_, LabelledEnum
 from desktop.models import settings
 from desktop.models.base import DomainError
 from desktop.models.org import Faculty
 
 FRAME = settings.declare("document_frame", {})
 
-# The documents an office files, each with its approving official.
-DOCUMENT_KINDS: tuple[str, ...] = (
-    "plan", "exam_schedule", "headcount", "group_list", "requests", "progress", "curators",
-    "decisions", "teaching_log", "agenda", "calendar",
-)
-KIND_LABELS = {
-    "plan": N_("Work plan"),
-    "exam_schedule": N_("Exam schedule"),
-    "headcount": N_("Headcount"),
-    "group_list": N_("Group lists"),
-    "requests": N_("Service requests"),
-    "progress": N_("Work plan progress"),
-    "curators": N_("Curator reports"),
-    "decisions": N_("Decisions register"),
-    "teaching_log": N_("Teaching log"),
-    "agenda": N_("Meeting agendas and minutes"),
-    "calendar": N_("Academic calendar"),
-}
+
+
+class DocumentKind(LabelledEnum):
+    """The documents an office files, each with its approving official."""
+
+    PLAN = "plan", N_("Work plan")
+    EXAM_SCHEDULE = "exam_schedule", N_("Exam schedule")
+    HEADCOUNT = "headcount", N_("Headcount")
+    GROUP_LIST = "group_list", N_("Group lists")
+    REQUESTS = "requests", N_("Service requests")
+    PROGRESS = "progress", N_("Work plan progress")
+    CURATORS = "curators", N_("Curator reports")
+    DECISIONS = "decisions", N_("Decisions register")
+    TEACHING_LOG = "teaching_log", N_("Teaching log")
+    AGENDA = "agenda", N_("Meeting agendas and minutes")
+    CALENDAR = "calendar", N_("Academic calendar")
+
+
+DOCUMENT_KINDS: tuple[str, ...] = tuple(kind.value for kind in DocumentKind)
 # The position printed when the office has not typed one (in the report's language).
 DEFAULT_POSITIONS = {
     "exam_schedule": N_("Vice-rector for academic affairs"),
@@ -97,7 +100,24 @@ def _text(value, where: str) -> str:
     return text
 
 
-def to_json(frame: Frame) -> dict:
+class OfficialJson(TypedDict):
+    position: str
+    name: str
+
+
+class FrameJson(TypedDict):
+    """The frame as stored (the ``document_frame`` setting) and as ``dekanat frame show`` prints it."""
+
+    city: str
+    approvers: dict[str, OfficialJson]  # kind of document -> who approves it (only those stated)
+    plan_by_council: bool
+    council_name: str
+    council_number: str
+    council_date: str  # YYYY-MM-DD or ""
+    compiler: OfficialJson
+
+
+def to_json(frame: Frame) -> FrameJson:
     return {
         "city": frame.city,
         "approvers": {k: {"position": o.position, "name": o.name} for k, o in frame.approvers.items()
@@ -110,8 +130,9 @@ def to_json(frame: Frame) -> dict:
     }
 
 
-def from_json(data: dict) -> Frame:
-    """A frame from its stored (or typed) form; names the bad field and accepts nothing partial."""
+def from_json(data: object) -> Frame:
+    """A frame from its stored (or typed) form, whatever was read; names the bad field and
+    accepts nothing partial."""
     if not isinstance(data, dict):
         raise DomainError("document frame: not an object")
     approvers = {}
@@ -158,9 +179,9 @@ def load_frame(session: Session) -> Frame:
     return from_json(settings.get(session, FRAME.key) or {})
 
 
-def save_frame(session: Session, frame: Frame | dict) -> Frame:
-    """Store the whole frame (one write); a dict is checked field by field first."""
-    if isinstance(frame, dict):
+def save_frame(session: Session, frame: Frame | Mapping[str, object]) -> Frame:
+    """Store the whole frame (one write); its stored or typed form is checked field by field first."""
+    if not isinstance(frame, Frame):
         frame = from_json(frame)
     settings.put(session, FRAME.key, to_json(frame))
     return frame
@@ -208,7 +229,7 @@ def blank_frame(kind: str) -> DocumentFrame:
     return DocumentFrame(kind=kind, default_position=DEFAULT_POSITIONS.get(kind, DEAN_POSITION))
 
 
-def save_frame_op(session: Session, values: dict):
+def save_frame_op(session: Session, values: Mapping[str, object]):
     """Store the frame (operations layer, models/operations.py); undo stores the one before."""
     from desktop.models.operations import Change, Outcome, bind
 

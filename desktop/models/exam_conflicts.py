@@ -39,7 +39,7 @@ from desktop.models.exams import CONFLICT_KINDS, DEFAULT_SEVERITY
 @dataclass(frozen=True, slots=True)
 class ExamConflict:
     kind: str
-    severity: str  # "warning" | "error"
+    severity: str  # a Severity value
     exam_ids: tuple[int, ...]
     message: str
     day: dt.date | None = None
@@ -243,7 +243,8 @@ def check_session(session, session_id: int, lang: str | None = None) -> tuple[Sc
     return schedule, find_conflicts(schedule, rules, translator(lang) if lang else current())
 
 
-def conflicts_by_cell(conflicts: list[ExamConflict], schedule: Schedule) -> dict[tuple[dt.date, int], list[ExamConflict]]:
+def conflicts_by_cell(conflicts: list[ExamConflict], schedule: Schedule
+                      ) -> dict[tuple[dt.date, int], list[ExamConflict]]:
     """(day, group) -> conflicts touching an exam shown in that cell (for colouring the matrix)."""
     exams = {e.id: e for e in schedule.exams}
     cells: dict[tuple[dt.date, int], list[ExamConflict]] = defaultdict(list)

@@ -13,7 +13,7 @@ from desktop.models import exam_rooms as rooms
 from desktop.models import exam_schedule as schedule
 from desktop.models import exams as ex
 from desktop.models.exam_schedule import ExamRow
-from desktop.models.operations import Change, Outcome, bind, undo_by
+from desktop.models.operations import Change, Outcome, bind, created, deleted, undo_by
 
 EXAMS = Change.EXAMS
 
@@ -149,18 +149,14 @@ def update_room_op(session: Session, room_id: int, name: str, capacity: int, bui
 
 
 def add_discipline_op(session: Session, name: str) -> Outcome[int]:
-    discipline_id = rooms.add_discipline(session, name)
-    return Outcome(discipline_id, bind(delete_discipline_op, discipline_id), EXAMS)
+    """A new discipline; undo deletes it, redo puts it back with the same id."""
+    return created(session, bind(rooms.add_discipline, name), rooms.delete_discipline, rooms.restore_discipline,
+                   EXAMS)
 
 
 def delete_discipline_op(session: Session, discipline_id: int) -> Outcome[rooms.SavedDiscipline]:
-    saved = rooms.delete_discipline(session, discipline_id)
-    return Outcome(saved, bind(restore_discipline_op, saved), EXAMS)
-
-
-def restore_discipline_op(session: Session, saved: rooms.SavedDiscipline) -> Outcome[int]:
-    rooms.restore_discipline(session, saved)
-    return Outcome(saved.id, bind(delete_discipline_op, saved.id), EXAMS)
+    """Delete a discipline no exam uses, with its links; undo puts both back."""
+    return deleted(session, rooms.delete_discipline, rooms.restore_discipline, discipline_id, EXAMS)
 
 
 def rename_discipline_op(session: Session, discipline_id: int, name: str,
@@ -171,18 +167,13 @@ def rename_discipline_op(session: Session, discipline_id: int, name: str,
 
 def add_link_op(session: Session, session_id: int, group_id: int, discipline_id: int, examiner_id: int | None,
                 form: str) -> Outcome[int]:
-    link_id = rooms.add_link(session, session_id, group_id, discipline_id, examiner_id, form)
-    return Outcome(link_id, bind(delete_link_op, link_id), EXAMS)
+    """The group sits the discipline in this session; undo removes the link, redo puts it back."""
+    return created(session, bind(rooms.add_link, session_id, group_id, discipline_id, examiner_id, form),
+                   rooms.delete_link, rooms.restore_link, EXAMS)
 
 
-def delete_link_op(session: Session, link_id: int) -> Outcome[dict]:
-    saved = rooms.delete_link(session, link_id)
-    return Outcome(saved, bind(restore_link_op, saved), EXAMS)
-
-
-def restore_link_op(session: Session, saved: dict) -> Outcome[int]:
-    rooms.restore_link(session, saved)
-    return Outcome(saved["id"], bind(delete_link_op, saved["id"]), EXAMS)
+def delete_link_op(session: Session, link_id: int) -> Outcome[rooms.LinkSnapshot]:
+    return deleted(session, rooms.delete_link, rooms.restore_link, link_id, EXAMS)
 
 
 def update_link_op(session: Session, link_id: int, examiner_id: int | None, form: str) -> Outcome[tuple]:

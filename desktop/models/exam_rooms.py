@@ -8,6 +8,7 @@ moves or deletes the exams first); a discipline's links to groups go with it and
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TypedDict
 
 from sqlalchemy import delete, insert, or_, select, update
 from sqlalchemy.orm import Session
@@ -146,7 +147,7 @@ def rename_discipline(session: Session, discipline_id: int, name: str, expected:
 class SavedDiscipline:
     id: int
     name: str
-    links: tuple[dict, ...]
+    links: tuple[LinkSnapshot, ...]
 
 
 def delete_discipline(session: Session, discipline_id: int) -> SavedDiscipline:
@@ -160,7 +161,9 @@ def delete_discipline(session: Session, discipline_id: int) -> SavedDiscipline:
                                 "Delete that exam first.",
                                 "Discipline “{name}” cannot be deleted: {count} exams use it: {exams}. "
                                 "Delete those exams first.", len(used)), used, name=row.name)
-    links = tuple(dict(r._mapping) for r in session.execute(
+    links = tuple(LinkSnapshot(id=link_id, session_id=session_id, group_id=group_id, discipline_id=discipline,
+                               examiner_id=examiner_id, form=form)
+                  for link_id, session_id, group_id, discipline, examiner_id, form in session.execute(
         select(SessionDiscipline.id, SessionDiscipline.session_id, SessionDiscipline.group_id,
                SessionDiscipline.discipline_id, SessionDiscipline.examiner_id, SessionDiscipline.form)
         .where(SessionDiscipline.discipline_id == discipline_id)))
@@ -230,15 +233,30 @@ def update_link(session: Session, link_id: int, examiner_id: int | None, form: s
     return old
 
 
-def delete_link(session: Session, link_id: int) -> dict:
+class LinkSnapshot(TypedDict):
+    """A removed session-discipline link as :func:`restore_link` puts it back."""
+
+    id: int
+    session_id: int
+    group_id: int
+    discipline_id: int
+    examiner_id: int | None
+    form: str
+
+
+def _link_snapshot(row: SessionDiscipline) -> LinkSnapshot:
+    return {"id": row.id, "session_id": row.session_id, "group_id": row.group_id,
+            "discipline_id": row.discipline_id, "examiner_id": row.examiner_id, "form": row.form}
+
+
+def delete_link(session: Session, link_id: int) -> LinkSnapshot:
     row = session.get(SessionDiscipline, link_id)
     if row is None:
         raise DomainError(_("This link no longer exists."))
-    saved = {"id": row.id, "session_id": row.session_id, "group_id": row.group_id,
-             "discipline_id": row.discipline_id, "examiner_id": row.examiner_id, "form": row.form}
+    saved = _link_snapshot(row)
     session.execute(delete(SessionDiscipline).where(SessionDiscipline.id == link_id))
     return saved
 
 
-def restore_link(session: Session, saved: dict) -> None:
+def restore_link(session: Session, saved: LinkSnapshot) -> None:
     session.execute(insert(SessionDiscipline).values(**saved))

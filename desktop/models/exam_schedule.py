@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
@@ -144,7 +145,8 @@ EXAM_FIELDS = ("discipline_id", "day", "start", "duration", "examiner_id", "assi
 _COLUMN = {"start": "start_minute"}
 
 
-def _values(row: ExamRow, session_id: int) -> dict:
+def _values(row: ExamRow, session_id: int) -> dict[str, Any]:
+    """The ``exam`` table's values (column -> value) of ``row``, checked."""
     values = {_COLUMN.get(k, k): getattr(row, k) for k in EXAM_FIELDS}
     values["session_id"] = session_id
     ExamForm(values["form"])

@@ -66,7 +66,16 @@ class ExamForm(LabelledEnum):
 
 # Settings shared by the office: minimum rest and the severity of each conflict kind.
 MIN_REST = settings.declare("exams.min_rest_days", 2)
-SEVERITIES = ("warning", "error")
+
+
+class Severity(LabelledEnum):
+    """How much a conflict weighs (the setting ``exams.severity.<kind>`` chooses)."""
+
+    WARNING = "warning", N_("warning")
+    ERROR = "error", N_("error")
+
+
+SEVERITIES = tuple(severity.value for severity in Severity)
 CONFLICT_KINDS = ("two_a_day", "rest", "examiner_busy", "room_busy", "room_small", "day_off", "outside",
                   "consultation_late", "consultation_day_off", "consultation_room_busy")
 DEFAULT_SEVERITY = {"two_a_day": "error", "rest": "warning", "examiner_busy": "error", "room_busy": "error",

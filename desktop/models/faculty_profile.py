@@ -8,12 +8,12 @@ The people are Staff rows with a role (``org.StaffRole``), so every document tha
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields, replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.i18n import N_, _
+from desktop.i18n import N_, LabelledEnum, _
 from desktop.models import settings
 from desktop.models.base import DomainError
 from desktop.models.org import (
@@ -28,7 +28,17 @@ from desktop.models.org import (
 )
 
 YEAR_LAYOUT = settings.declare("year_layout", "semester", ("semester", "trimester"))
-COUNTRIES = ("KG", "KZ", "RU")
+
+
+class Country(LabelledEnum):
+    """The country whose working days and holidays the office keeps."""
+
+    KG = "KG", N_("Kyrgyzstan")
+    KZ = "KZ", N_("Kazakhstan")
+    RU = "RU", N_("Russia")
+
+
+COUNTRIES = tuple(country.value for country in Country)
 # The signing people the editor asks for, in order, with the label of each.
 PEOPLE = (StaffRole.DEAN, StaffRole.VICE_DEAN, StaffRole.METHODIST)
 PEOPLE_LABELS = {StaffRole.DEAN: N_("Dean"), StaffRole.VICE_DEAN: N_("Deputy dean"),
@@ -109,21 +119,35 @@ def _split(name: str) -> tuple[str, str, str]:
     return parts[0], parts[1] if len(parts) > 1 else "", " ".join(parts[2:])
 
 
-def save_profile(session: Session, profile: FacultyProfile) -> dict:
+@dataclass(frozen=True, slots=True)
+class ProfileUndo:
+    """What :func:`undo_save` needs to put back what :func:`save_profile` changed."""
+
+    profile: FacultyProfile  # as it was before the save
+    created_faculty: int | None  # the faculty row the save made, if it made one
+    created_staff: tuple[int, ...]  # staff members the save made
+    roles: dict[int, list[str]]  # staff id -> the role values that member had
+    staff: dict[int, str]  # staff id -> the position that member had
+
+
+def save_profile(session: Session, profile: FacultyProfile) -> ProfileUndo:
     """Write the profile in the caller's transaction; returns what :func:`undo_save` needs.
 
     A blank person is "not stated": whoever holds that role stays. A person named differently
     from the current holder becomes the holder: an existing staff member of that full name takes
     the role, else a new staff member is made."""
     clean = _clean(profile)
-    undo: dict = {"profile": asdict(load_profile(session)), "created_faculty": None, "created_staff": [],
-                  "roles": {}, "staff": {}}
+    before = load_profile(session)
+    created_faculty: int | None = None
+    created_staff: list[int] = []
+    old_roles: dict[int, list[str]] = {}
+    old_positions: dict[int, str] = {}
     faculty = session.scalar(select(Faculty).order_by(Faculty.id).limit(1))
     if faculty is None:
         faculty = Faculty(name=clean.faculty)
         session.add(faculty)
         session.flush()
-        undo["created_faculty"] = faculty.id
+        created_faculty = faculty.id
     faculty.name, faculty.university, faculty.city = clean.faculty, clean.university, clean.city
     settings.put(session, "country", clean.country)
     settings.put(session, YEAR_LAYOUT.key, clean.layout)
@@ -136,7 +160,7 @@ def save_profile(session: Session, profile: FacultyProfile) -> dict:
         holders = staff_by_role(session, role)
         current = holders[0] if holders else None
         if current is not None and current.full_name == person.name:
-            undo["staff"].setdefault(current.id, current.position)
+            old_positions.setdefault(current.id, current.position)
             current.position = person.position
             continue
         last, first, patronymic = _split(person.name)
@@ -147,44 +171,44 @@ def save_profile(session: Session, profile: FacultyProfile) -> dict:
                            short_name=short_name(last, first, patronymic), position=person.position)
             session.add(member)
             session.flush()
-            undo["created_staff"].append(member.id)
+            created_staff.append(member.id)
         else:
-            undo["staff"].setdefault(member.id, member.position)
+            old_positions.setdefault(member.id, member.position)
             member.position = person.position
         for holder in holders:  # the role moves to the named person
-            undo["roles"].setdefault(holder.id, sorted(r.value for r in holder.roles))
+            old_roles.setdefault(holder.id, sorted(r.value for r in holder.roles))
             holder.roles = holder.roles - {role}
-        undo["roles"].setdefault(member.id, sorted(r.value for r in member.roles))
+        old_roles.setdefault(member.id, sorted(r.value for r in member.roles))
         member.roles = member.roles | {role}
     session.flush()
-    return undo
+    return ProfileUndo(before, created_faculty, tuple(created_staff), old_roles, old_positions)
 
 
-def undo_save(session: Session, undo: dict) -> None:
+def undo_save(session: Session, undo: ProfileUndo) -> None:
     """Put back what :func:`save_profile` changed (one transaction)."""
-    old = undo["profile"]
-    for staff_id, roles in undo["roles"].items():
+    old = undo.profile
+    for staff_id, roles in undo.roles.items():
         member = session.get(Staff, staff_id)
         if member is not None:
             member.roles = roles
-    for staff_id, position in undo["staff"].items():
+    for staff_id, position in undo.staff.items():
         member = session.get(Staff, staff_id)
         if member is not None:
             member.position = position
-    for staff_id in undo["created_staff"]:
+    for staff_id in undo.created_staff:
         member = session.get(Staff, staff_id)
         if member is not None:
             session.delete(member)
-    if undo["created_faculty"] is not None:
-        faculty = session.get(Faculty, undo["created_faculty"])
+    if undo.created_faculty is not None:
+        faculty = session.get(Faculty, undo.created_faculty)
         if faculty is not None:
             session.delete(faculty)
     else:
         faculty = session.scalar(select(Faculty).order_by(Faculty.id).limit(1))
         if faculty is not None:
-            faculty.name, faculty.university, faculty.city = old["faculty"], old["university"], old["city"]
-    settings.put(session, "country", old["country"])
-    settings.put(session, YEAR_LAYOUT.key, old["layout"])
+            faculty.name, faculty.university, faculty.city = old.faculty, old.university, old.city
+    settings.put(session, "country", old.country)
+    settings.put(session, YEAR_LAYOUT.key, old.layout)
     session.flush()
 
 

@@ -6,11 +6,13 @@ Each function is one unit of work in the caller's session and returns what undo 
 
 from __future__ import annotations
 
+from typing import TypedDict
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop import clock
-from desktop.i18n import LANGUAGES, N_, _
+from desktop.i18n import LANGUAGES, N_, LabelledEnum, _
 from desktop.models.base import DomainError
 from desktop.models.contingent import Group, Student, StudentStatus, StudyForm
 from desktop.models.operations import Change, Outcome, bind
@@ -19,7 +21,13 @@ from desktop.models.org import Programme
 MAX_COURSE = 6
 # Languages a group may be taught in (the interface languages and English).
 TEACHING_LANGUAGES = LANGUAGES
-TEACHING_LANGUAGE_LABELS = {"ky": N_("Kyrgyz"), "kk": N_("Kazakh"), "ru": N_("Russian"), "en": N_("English")}
+
+
+class TeachingLanguage(LabelledEnum):
+    KY = "ky", N_("Kyrgyz")
+    KK = "kk", N_("Kazakh")
+    RU = "ru", N_("Russian")
+    EN = "en", N_("English")
 
 
 def _name(session: Session, value, group_id: int | None = None) -> str:
@@ -91,7 +99,34 @@ def _get(session: Session, group_id: int) -> Group:
     return group
 
 
-def group_list(session: Session, *, archived: bool = True) -> list[dict]:
+class GroupRow(TypedDict):
+    """A group with its programme and student counts (the Groups tab, ``dekanat groups list``)."""
+
+    id: int
+    name: str
+    course: int
+    study_form: str
+    language: str
+    intake_year: int | None
+    programme_id: int | None
+    programme_code: str  # "" for none
+    programme_name: str
+    active: bool
+    students: int  # studying
+    on_leave: int
+
+
+class GroupValues(TypedDict):
+    """A new group's fields as the "New group" dialog hands them to ``create_group_op``."""
+
+    name: str
+    programme: int | str | None  # an id or a programme code, None for none
+    course: int
+    study_form: str
+    language: str
+
+
+def group_list(session: Session, *, archived: bool = True) -> list[GroupRow]:
     """Every group with its programme and student counts (studying / on leave), for the
     Groups tab and ``dekanat groups list``; archived groups too unless ``archived`` is False."""
     g, p, st = Group.__table__.c, Programme.__table__.c, Student.__table__.c
@@ -103,7 +138,7 @@ def group_list(session: Session, *, archived: bool = True) -> list[dict]:
                 p.name, g.active)
          .select_from(Group.__table__.outerjoin(Programme.__table__, p.id == g.programme_id))
          .order_by(g.active.desc(), p.code, g.course, g.name))
-    rows = []
+    rows: list[GroupRow] = []
     for gid, name, course, form, lang, intake, pid, code, pname, active in session.execute(q):
         if not active and not archived:
             continue

@@ -8,6 +8,9 @@ Every ORM flush is checked (``before_flush`` on every Session); bulk writers (im
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from sqlalchemy import String, Table, event, inspect
 from sqlalchemy.orm import Session
 
@@ -35,7 +38,7 @@ def limits_of(table: Table) -> dict[str, int]:
     return {c.name: c.type.length for c in table.columns if isinstance(c.type, String) and c.type.length}
 
 
-def check_row(table: Table, values: dict, row: int | None = None) -> None:
+def check_row(table: Table, values: Mapping[str, Any], row: int | None = None) -> None:
     """Refuse a row of ``table`` whose text is longer than its column allows."""
     for name, limit in limits_of(table).items():
         value = values.get(name)

@@ -143,7 +143,7 @@ def restored(session: Session, delete: Callable[..., Any], restore: Callable[[Se
     """Undo of a delete; its redo deletes the record only as it was put back (when the delete
     takes ``expected``), never a change another office made since."""
     made = restore(session, snapshot)
-    record_id = getattr(made, "id", None) or snapshot["id"]
+    record_id = getattr(made, "id", None) or getattr(snapshot, "id", None) or snapshot["id"]
     expected = snapshot if _takes_expected(delete) else None
     return Outcome(record_id, bind(deleted, delete, restore, record_id, changes, expected), changes)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import cast
+from typing import TypedDict, cast
 
 from sqlalchemy import Date, ForeignKey, String, UniqueConstraint, select
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
@@ -208,8 +208,32 @@ PROGRAMME_VALIDATORS = {"code": _programme_code, "name": _required(N_("The progr
                         "level": _programme_level, "study_forms": lambda _s, _r, v: clean_study_forms(v)}
 
 
-def staff_rows(session: Session) -> list[dict]:
-    rows = []
+class StaffRow(TypedDict):
+    """A staff member as the Staff tab, the meetings' member lists and the request steps show it."""
+
+    id: int
+    last_name: str
+    first_name: str
+    patronymic: str
+    short_name: str
+    position: str
+    email: str
+    phone: str
+    roles: list[str]  # StaffRole values, sorted
+    active: bool
+    department: str  # the department's short name (or name), "" for none
+
+
+class ProgrammeRow(TypedDict):
+    id: int
+    code: str
+    name: str
+    level: str  # a ProgrammeLevel value
+    study_forms: str  # "full_time,distance"
+
+
+def staff_rows(session: Session) -> list[StaffRow]:
+    rows: list[StaffRow] = []
     for m in session.scalars(select(Staff).order_by(Staff.last_name, Staff.first_name)):
         rows.append({
             "id": m.id, "last_name": m.last_name, "first_name": m.first_name, "patronymic": m.patronymic,
@@ -249,7 +273,7 @@ def staff_by_role(session: Session, role: StaffRole) -> list[Staff]:
         .order_by(Staff.last_name)))
 
 
-def programme_rows(session: Session) -> list[dict]:
+def programme_rows(session: Session) -> list[ProgrammeRow]:
     return [
         {"id": p.id, "code": p.code, "name": p.name, "level": p.level, "study_forms": p.study_forms}
         for p in session.scalars(select(Programme).order_by(Programme.code))
@@ -296,7 +320,8 @@ def add_staff_op(session: Session, last_name: str, first_name: str = "", patrony
     return Outcome(new_id, bind(delete_staff_op, new_id), Change.STAFF)
 
 
-def delete_staff_op(session: Session, staff_id: int, expected: dict | None = None) -> Outcome[dict]:
+def delete_staff_op(session: Session, staff_id: int, expected: records.Snapshot | None = None
+                    ) -> Outcome[records.Snapshot]:
     """Delete a staff member; undo restores them with their roles. ``expected``: the row as the
     list showed it (or, for a redo, as the undo put it back, ``roles`` included); another office's
     change meanwhile is refused as stale, never deleted unseen."""
@@ -311,7 +336,7 @@ def delete_staff_op(session: Session, staff_id: int, expected: dict | None = Non
     return Outcome(data, bind(restore_staff_op, data, roles), Change.STAFF)
 
 
-def restore_staff_op(session: Session, data: dict, roles) -> Outcome[int]:
+def restore_staff_op(session: Session, data: records.Snapshot, roles) -> Outcome[int]:
     member = cast(Staff, records.restore(session, Staff, data))
     member.roles = roles
     session.flush()

@@ -40,14 +40,18 @@ def set_field(session: Session, entity: type[Base], record_id: int, field: str, 
     return old
 
 
-def snapshot(record: Base) -> dict[str, Any]:
+# A record's column values by column key, enough to re-create it with the same id (any entity).
+Snapshot = dict[str, Any]
+
+
+def snapshot(record: Base) -> Snapshot:
     """Column values of a record, enough to re-create it with the same id."""
     mapper = sa_inspect(type(record))
     return {c.key: getattr(record, c.key) for c in mapper.column_attrs}
 
 
-def delete(session: Session, entity: type[Base], record_id: int, expected: dict[str, Any] | None = None
-           ) -> dict[str, Any]:
+def delete(session: Session, entity: type[Base], record_id: int, expected: Snapshot | None = None
+           ) -> Snapshot:
     """Delete one record; returns its snapshot. ``expected``: the values the user saw (or the
     snapshot an undo put back); when another office changed one of its columns meanwhile, the
     delete is refused with StaleDataError, never done unseen. Keys that are not columns (a list's
@@ -65,7 +69,7 @@ def delete(session: Session, entity: type[Base], record_id: int, expected: dict[
     return data
 
 
-def restore(session: Session, entity: type[Base], data: dict[str, Any]) -> Base:
+def restore(session: Session, entity: type[Base], data: Snapshot) -> Base:
     record = entity(**data)
     session.add(record)
     session.flush()

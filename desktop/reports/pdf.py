@@ -8,6 +8,7 @@ User text goes into Paragraphs only through :func:`esc` (ReportLab parses markup
 from __future__ import annotations
 
 from functools import cache, lru_cache
+from typing import TypedDict, cast
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -40,7 +41,8 @@ def register_fonts() -> None:
     from reportlab.lib.fonts import addMapping
 
     for name, family in ((SERIF, "PT Serif"), (SANS, "PT Sans")):
-        for suffix, weight in (("", "regular"), ("-Bold", "bold"), ("-Italic", "italic"), ("-BoldItalic", "bolditalic")):
+        for suffix, weight in (("", "regular"), ("-Bold", "bold"), ("-Italic", "italic"),
+                               ("-BoldItalic", "bolditalic")):
             pdfmetrics.registerFont(TTFont(name + suffix, str(paths.font_file(family, weight))))
         addMapping(name, 0, 0, name)
         addMapping(name, 1, 0, name + "-Bold")
@@ -149,8 +151,23 @@ def _cyrillic_hyphenation() -> None:
         paragraph._hy_shy_letters_pat = re.compile("^[" + paragraph._hy_shy + paragraph._hy_letters + "]+$")
 
 
+class Styles(TypedDict):
+    """The named paragraph styles every report takes from :func:`styles`."""
+
+    body: ParagraphStyle
+    small: ParagraphStyle
+    cell: ParagraphStyle
+    cell_bold: ParagraphStyle
+    title: ParagraphStyle
+    subtitle: ParagraphStyle
+    heading: ParagraphStyle
+    right: ParagraphStyle
+    approval: ParagraphStyle
+    center: ParagraphStyle
+
+
 @cache
-def styles(base_font: str = SERIF, size: float = 11, lang: str | None = None) -> dict[str, ParagraphStyle]:
+def styles(base_font: str = SERIF, size: float = 11, lang: str | None = None) -> Styles:
     """The report styles: long words break at hyphenation points (with a hyphen) of ``lang`` (or,
     without it, of the language each word's letters show); only a word wider than a page-wide line
     that no such point breaks (a 100-letter name, a code) is cut, so nothing runs off the page."""
@@ -169,7 +186,7 @@ def styles(base_font: str = SERIF, size: float = 11, lang: str | None = None) ->
         # next line and hyphenates it there instead (plain cells are cut by ``wrap``).
         style.splitLongWords = 0 if name.startswith("cell") else 1
         style.hyphenationMinWordLength = 4
-    return made
+    return cast(Styles, made)  # _styles makes every name of Styles
 
 
 def _styles(base_font: str, size: float, bold: str) -> dict[str, ParagraphStyle]:
@@ -177,7 +194,8 @@ def _styles(base_font: str, size: float, bold: str) -> dict[str, ParagraphStyle]
         "body": ParagraphStyle("body", fontName=base_font, fontSize=size, leading=size * 1.25),
         "small": ParagraphStyle("small", fontName=base_font, fontSize=size - 2, leading=(size - 2) * 1.25),
         "cell": ParagraphStyle("cell", fontName=SANS, fontSize=size - 1.5, leading=(size - 1.5) * 1.2),
-        "cell_bold": ParagraphStyle("cell_bold", fontName=SANS + "-Bold", fontSize=size - 1.5, leading=(size - 1.5) * 1.2),
+        "cell_bold": ParagraphStyle("cell_bold", fontName=SANS + "-Bold", fontSize=size - 1.5,
+                                    leading=(size - 1.5) * 1.2),
         "title": ParagraphStyle("title", fontName=bold, fontSize=size + 3, leading=(size + 3) * 1.25,
                                 alignment=TA_CENTER, spaceAfter=4 * mm),
         "subtitle": ParagraphStyle("subtitle", fontName=base_font, fontSize=size + 1, leading=(size + 1) * 1.25,
@@ -185,7 +203,8 @@ def _styles(base_font: str, size: float, bold: str) -> dict[str, ParagraphStyle]
         "heading": ParagraphStyle("heading", fontName=bold, fontSize=size + 1, leading=(size + 1) * 1.3,
                                   spaceBefore=3 * mm, spaceAfter=2 * mm, keepWithNext=1),
         "right": ParagraphStyle("right", fontName=base_font, fontSize=size, leading=size * 1.3, alignment=TA_RIGHT),
-        "approval": ParagraphStyle("approval", fontName=base_font, fontSize=size, leading=size * 1.35, alignment=TA_LEFT),
+        "approval": ParagraphStyle("approval", fontName=base_font, fontSize=size, leading=size * 1.35,
+                                   alignment=TA_LEFT),
         "center": ParagraphStyle("center", fontName=base_font, fontSize=size, leading=size * 1.25, alignment=TA_CENTER),
     }
 

@@ -3,6 +3,8 @@ work plan, who compiles the documents, and the city. One undoable write of the w
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -23,7 +25,7 @@ from desktop.models.document_frame import (
     DEAN_POSITION,
     DEFAULT_POSITIONS,
     DOCUMENT_KINDS,
-    KIND_LABELS,
+    DocumentKind,
     Frame,
     Official,
     load_frame,
@@ -51,7 +53,7 @@ class DocumentFrameDialog(QDialog):
         self.names: dict[str, QLineEdit] = {}
         for row, kind in enumerate(DOCUMENT_KINDS, 1):
             official = frame.approver(kind)
-            grid.addWidget(QLabel(_(KIND_LABELS[kind])), row, 0)
+            grid.addWidget(QLabel(DocumentKind(kind).label()), row, 0)
             self.positions[kind] = QLineEdit(official.position)
             self.positions[kind].setPlaceholderText(_(DEFAULT_POSITIONS.get(kind, DEAN_POSITION)))
             self.positions[kind].setMinimumWidth(240)  # the default position reads whole
@@ -133,7 +135,7 @@ def edit_document_frame(parent, ctx, stack) -> bool:
                title=_("Document frame"), stack=stack) is not None
 
 
-def load_frame_from(values: dict) -> Frame:
+def load_frame_from(values: Mapping[str, object]) -> Frame:
     from desktop.models.document_frame import from_json
 
     return from_json(values)

@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -31,8 +32,10 @@ def _form_label(value) -> str:
 
 
 def _language_label(value) -> str:
-    label = group_model.TEACHING_LANGUAGE_LABELS.get(value)
-    return _(label) if label else str(value or "")
+    try:
+        return group_model.TeachingLanguage(value).label()
+    except ValueError:
+        return str(value or "")
 
 
 GROUP_COLUMNS = [
@@ -55,27 +58,6 @@ def language_choices() -> list[tuple[str, str]]:
     return [(_language_label(lang), lang) for lang in group_model.TEACHING_LANGUAGES]
 
 
-class ChoiceDelegate(QStyledItemDelegate):
-    """A combo box of (label, value) pairs given by a function called when editing starts."""
-
-    def __init__(self, choices: Callable[[], Sequence[tuple[str, object]]], parent=None):
-        super().__init__(parent)
-        self.choices = choices
-
-    def createEditor(self, parent, option, index):
-        combo = QComboBox(parent)
-        for label, value in self.choices():
-            combo.addItem(label, value)
-        return combo
-
-    def setEditorData(self, editor, index):
-        i = editor.findData(index.data(Qt.ItemDataRole.EditRole))
-        editor.setCurrentIndex(max(i, 0))
-
-    def setModelData(self, editor, model, index):
-        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
-
-
 class CourseDelegate(QStyledItemDelegate):
     def createEditor(self, parent, option, index):
         spin = QSpinBox(parent)
@@ -94,7 +76,9 @@ class NewGroupDialog(QDialog):
     creates it and returns True; on a refusal it returns False and the dialog stays open with
     what the user typed."""
 
-    def __init__(self, programmes: list[dict], submit: Callable[[dict], bool], parent=None):
+    def __init__(self, programmes: Sequence[Mapping[str, Any]], submit: Callable[[group_model.GroupValues], bool],
+                 parent=None):
+        """``programmes``: rows with id, code and name (``org.programme_rows``)."""
         super().__init__(parent)
         self.submit = submit
         self.name = QLineEdit()
@@ -129,7 +113,7 @@ class NewGroupDialog(QDialog):
         form.addRow(ok_cancel(self))
         self.setWindowTitle(_("New group"))
 
-    def values(self) -> dict:
+    def values(self) -> group_model.GroupValues:
         return {"name": self.name.text(), "programme": self.programme.currentData(),
                 "course": self.course.value(), "study_form": self.study_form.currentData(),
                 "language": self.language.currentData()}

@@ -5,14 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QDialog,
     QHBoxLayout,
     QInputDialog,
     QLineEdit,
     QMenu,
-    QStyledItemDelegate,
-    QTableView,
     QTabWidget,
     QToolButton,
     QVBoxLayout,
@@ -24,9 +21,10 @@ from desktop.models import groups as group_model
 from desktop.models import operations, org
 from desktop.models.operations import bind
 from desktop.views.common.area import AreaPage
+from desktop.views.common.delegates import ChoiceDelegate
 from desktop.views.common.operations import run
-from desktop.views.common.page import PageHeader
-from desktop.views.common.tablemodel import Column, RecordTableModel, TextFilterProxy
+from desktop.views.common.page import row_table
+from desktop.views.common.tablemodel import Column, Record, RecordTableModel, TextFilterProxy
 
 STAFF_COLUMNS = [
     Column("last_name", N_("Last name"), editable=True),
@@ -63,21 +61,8 @@ def study_forms_choices() -> list[tuple[str, str]]:
     return [(study_forms_label(v), v) for v in values]
 
 
-class LevelDelegate(QStyledItemDelegate):
-    """A combo box of programme levels for the Level column."""
-
-    def createEditor(self, parent, option, index):
-        combo = QComboBox(parent)
-        for level in org.ProgrammeLevel:
-            combo.addItem(org.ProgrammeLevel(level).label(), level.value)
-        return combo
-
-    def setEditorData(self, editor, index):
-        i = editor.findData(index.data(Qt.ItemDataRole.EditRole))
-        editor.setCurrentIndex(max(i, 0))
-
-    def setModelData(self, editor, model, index):
-        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+def level_choices() -> list[tuple[str, object]]:
+    return [(level.label(), level.value) for level in org.ProgrammeLevel]
 
 
 class RecordList(QWidget):
@@ -88,13 +73,7 @@ class RecordList(QWidget):
         self.model = RecordTableModel(columns, self)
         self.proxy = TextFilterProxy(filter_keys, self)
         self.proxy.setSourceModel(self.model)
-        self.view = QTableView()
-        self.view.setModel(self.proxy)
-        self.view.setSortingEnabled(True)
-        self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.horizontalHeader().setStretchLastSection(True)
-        self.view.verticalHeader().setVisible(False)
+        self.view = row_table(self.proxy, sort_column=0)
         self.view.setWordWrap(False)
         self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 8)
         self.view.setAlternatingRowColors(True)
@@ -118,7 +97,7 @@ class RecordList(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.view)
 
-    def selected_record(self) -> dict | None:
+    def selected_record(self) -> Record | None:
         index = self.view.currentIndex()
         if not index.isValid():
             return None
@@ -137,11 +116,21 @@ class StaffArea(AreaPage):
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
         self.tabs = QTabWidget()
+        self._build_staff_and_programmes_tabs()
+        self._build_groups_tab()
+        self.page_header()
+        self._build_commands()
+        self.stack_bands(self.header, self.command_bar(), fill=[self.tabs])
+        self.set_list(self.groups.view)
+        self.set_list(self.programmes.view)
+        self.set_list(self.staff.view)
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.refresh()
+
+    def _build_staff_and_programmes_tabs(self) -> None:
         self.staff = RecordList(STAFF_COLUMNS, ["last_name", "first_name", "short_name", "position"])
         self.programmes = RecordList(PROGRAMME_COLUMNS, ["code", "name"])
-        self.programmes.view.setItemDelegateForColumn(2, LevelDelegate(self.programmes.view))
-        from desktop.views.groups import ChoiceDelegate
-
+        self.programmes.view.setItemDelegateForColumn(2, ChoiceDelegate(level_choices, self.programmes.view))
         self.programmes.view.setItemDelegateForColumn(3, ChoiceDelegate(study_forms_choices, self.programmes.view))
         self.roles_button = QToolButton()
         self.roles_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -151,15 +140,14 @@ class StaffArea(AreaPage):
         self.staff.extra.addWidget(self.roles_button)
         self.tabs.addTab(self.staff, "")
         self.tabs.addTab(self.programmes, "")
-        self._build_groups_tab()
-        self.header = PageHeader(self)
-        self.title = self.header.title
-
         self.staff.model.on_edit = self._edit_staff
         self.programmes.model.on_edit = self._edit_programme
-        # Commands: one QAction each, acting on the tab shown (staff or programmes).
+
+    def _build_commands(self) -> None:
+        """One QAction each, acting on the tab shown (staff, programmes or groups)."""
         on_staff = lambda: self.tabs.currentIndex() == 0  # noqa: E731
-        self.add_command("new", lambda: (self.add_staff, self.add_programme, self.add_group)[self.tabs.currentIndex()](),
+        self.add_command("new", lambda: (self.add_staff, self.add_programme,
+                                         self.add_group)[self.tabs.currentIndex()](),
                          kind="primary", role="new", icon="new")
         # A group is archived (its own button), never deleted: Delete does nothing on that tab.
         self.add_command("delete", lambda: (self.delete_staff, self.delete_programme,
@@ -175,15 +163,6 @@ class StaffArea(AreaPage):
             records_list.delete_button.setDefaultAction(self.commands["delete"])
             records_list.add_button.hide()  # the command bar has them
             records_list.delete_button.hide()
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.header)
-        layout.addWidget(self.command_bar())
-        layout.addWidget(self.tabs, 1)
-        self.set_list(self.groups.view)
-        self.set_list(self.programmes.view)
-        self.set_list(self.staff.view)
-        self.tabs.currentChanged.connect(self._tab_changed)
-        self.refresh()
 
     def _current_list(self) -> RecordList:
         return (self.staff, self.programmes, self.groups)[self.tabs.currentIndex()]
@@ -287,7 +266,6 @@ class StaffArea(AreaPage):
     def _build_groups_tab(self) -> None:
         from desktop.views.groups import (
             GROUP_COLUMNS,
-            ChoiceDelegate,
             CourseDelegate,
             language_choices,
             study_form_choices,
@@ -321,7 +299,7 @@ class StaffArea(AreaPage):
         dialog = NewGroupDialog(self.programmes.model.rows, self.create_group, self)
         return dialog.exec() == QDialog.DialogCode.Accepted
 
-    def create_group(self, values: dict) -> bool:
+    def create_group(self, values: group_model.GroupValues) -> bool:
         """Create a group (undoable); False, with the refusal shown, when the values are refused."""
         return self._do(_("Add group"), bind(group_model.create_group_op, **values))
 

@@ -5,6 +5,7 @@ painted, so it adds nothing to start-up; a row opens its item in its area."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import asdict
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
@@ -20,7 +21,7 @@ from desktop import clock, colours, dates
 from desktop.i18n import N_, _
 from desktop.views.common.area import AreaPage
 from desktop.views.common.page import PageHeader
-from desktop.views.common.tablemodel import SORT_ROLE, Column, RecordTableModel, TextFilterProxy
+from desktop.views.common.tablemodel import SORT_ROLE, Column, Record, RecordTableModel, TextFilterProxy
 
 # How a row opens its item: the area's page method that selects it.
 OPENERS = {"workplan": "select_item", "meetings": "open_meeting", "requests": "select_request",
@@ -32,15 +33,15 @@ LOAD_DELAY_MS = 300
 
 
 def _section(value) -> str:
-    from desktop.models.today import SECTION_TITLES
+    from desktop.models.today import Section
 
-    return _(SECTION_TITLES[value]) if value in SECTION_TITLES else ""
+    return value.label() if isinstance(value, Section) else ""
 
 
 def _state(value) -> str:
-    from desktop.models.today import STATE_LABELS
+    from desktop.models.today import State
 
-    return _(STATE_LABELS[value]) if value in STATE_LABELS else ""
+    return value.label() if isinstance(value, State) else ""
 
 
 COLUMNS = [
@@ -73,7 +74,7 @@ class TodayProxy(TextFilterProxy):
         return self._key(rows[left.row()]) < self._key(rows[right.row()])
 
     @staticmethod
-    def _key(row: dict):
+    def _key(row: Record):
         return (SECTION_ORDER.get(row["section"], 9), STATE_ORDER.get(row["state"], 9),
                 row["date"] or dt.date.max)
 
@@ -151,14 +152,14 @@ class TodayArea(AreaPage):
         with self.ctx.db.session() as s:
             rows = today_rows(s, self.today or clock.today(), self.ctx.db.path)
         self.loaded = True
-        self.model.set_rows(rows)
+        self.model.set_rows([asdict(row) for row in rows])
         self.proxy.sort(0)
         self.view.resizeColumnsToContents()
         self.view.setColumnWidth(3, min(self.view.columnWidth(3), 520))
         self._subtitle()
         self.update_commands()
 
-    def _decorate(self, row: dict, column: int, role):
+    def _decorate(self, row: Record, column: int, role):
         if role == Qt.ItemDataRole.ForegroundRole and row["state"] == "overdue" and column in (1, 2):
             return QBrush(OVERDUE)
         return None

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QMenu, QSplitter, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QMenu, QSplitter, QVBoxLayout, QWidget
 
 from desktop import i18n
 from desktop.models.db import Database
@@ -240,6 +240,31 @@ class AreaPage(QWidget):
         if self.bar is not None:
             self.bar.group_enablement()
         self.status_changed.emit()
+
+    def stack_bands(self, *bands: QWidget, fill: Sequence[QWidget] = (), below: Sequence[QWidget] = ()
+                    ) -> QVBoxLayout:
+        """The page top to bottom: ``bands`` at their own height (the header, ``command_bar()``,
+        the filters), then ``fill`` sharing the rest (the empty state and the list, one shown at a
+        time), then ``below`` (a legend)."""
+        layout = QVBoxLayout(self)
+        for band in bands:
+            layout.addWidget(band)
+        for widget in fill:
+            layout.addWidget(widget, 1)
+        for band in below:
+            layout.addWidget(band)
+        return layout
+
+    def page_header(self, context: Sequence[QWidget] = (), search: QLineEdit | None = None):
+        """Band 1 (``page.PageHeader``): ``self.header``, its ``self.title``, and ``search`` as the
+        page's search field (Ctrl+F)."""
+        from desktop.views.common.page import PageHeader
+
+        self.header = PageHeader(self, context=context, search=search)
+        self.title = self.header.title
+        if search is not None:
+            self.set_search(search)
+        return self.header
 
     def command_bar(self):
         from desktop.views.common.page import CommandBar

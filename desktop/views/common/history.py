@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QAbstractItemView, QDialog, QDialogButtonBox, QLabel, QTableView, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout
 
 from desktop import dates
 from desktop.i18n import N_, NC_, _
 from desktop.models import audit
 from desktop.models.db import Database
+from desktop.views.common.table_views import row_table
 
 COLUMNS = (N_("When"), N_("Who"), NC_("record history", "Action"), N_("Field"), N_("Old value"), N_("New value"))
 FIELD_LABELS = {
     "last_name": N_("Last name"), "first_name": N_("First name"), "patronymic": N_("Patronymic"),
     "record_book": N_("Record-book number"), "birth_date": N_("Birth date"), "gender": N_("Gender"),
     "phone": N_("Phone"), "email": N_("E-mail"), "funding": N_("Funding"), "study_form": N_("Study form"),
-    "group_id": N_("Group"), "status": NC_("student", "Status"), "kind": N_("Movement"), "effective_date": N_("Effective date"),
+    "group_id": N_("Group"), "status": NC_("student", "Status"), "kind": N_("Movement"),
+    "effective_date": N_("Effective date"),
     "order_number": N_("Order number"), "order_date": N_("Order date"), "reason": N_("Reason"),
     "text": N_("Activity"), "deadline": N_("Deadline"), "completion_note": N_("Completion note"),
     "completed_on": N_("Completed on"), "responsible": N_("Responsible"), "section_id": N_("Section"),
@@ -104,12 +106,7 @@ class HistoryDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(_("History: {record}").format(record=title))
         self.model = AuditHistoryModel(entries, self)
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().setVisible(False)
-        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view = row_table(self.model, read_only=True)
         self.view.resizeColumnsToContents()
         if entries:
             self.view.scrollToBottom()  # the newest change

@@ -7,9 +7,9 @@ calls ``on_edit(row, key, value)``, which the page runs as a model-layer operati
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
@@ -18,6 +18,9 @@ from desktop.i18n import _
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 3
+
+# One row of a table: its values by column key (the page may update a row in place after an edit).
+Record = dict[str, Any]
 
 
 @dataclass
@@ -34,15 +37,16 @@ class RecordTableModel(QAbstractTableModel):
     def __init__(self, columns: Sequence[Column], parent=None, id_key: str = "id"):
         super().__init__(parent)
         self.columns = list(columns)
-        self.rows: list[dict] = []
+        self.rows: list[Record] = []
         self.id_key = id_key
-        self.on_edit: Callable[[dict, str, Any], None] | None = None
-        self.decorate: Callable[[dict, int, int], Any] | None = None  # (row, column, role) -> value or None
+        self.on_edit: Callable[[Record, str, Any], None] | None = None
+        self.decorate: Callable[[Record, int, int], Any] | None = None  # (row, column, role) -> value or None
 
     # Data -----------------------------------------------------------------
-    def set_rows(self, rows: list[dict]) -> None:
+    def set_rows(self, rows: Sequence[Mapping[str, Any]]) -> None:
+        """``rows``: dicts, as a model's TypedDict rows are (kept as they are, not copied)."""
         self.beginResetModel()
-        self.rows = list(rows)
+        self.rows = cast(list[Record], list(rows))
         self.endResetModel()
 
     def row_of(self, record_id) -> int:
@@ -51,7 +55,7 @@ class RecordTableModel(QAbstractTableModel):
                 return i
         return -1
 
-    def record(self, index: QModelIndex) -> dict | None:
+    def record(self, index: QModelIndex) -> Record | None:
         if not index.isValid() or index.row() >= len(self.rows):
             return None
         return self.rows[index.row()]

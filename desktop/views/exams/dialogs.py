@@ -94,9 +94,14 @@ class ExamDialog(QDialog):
         self.setWindowTitle(_("Exam") if exam else _("New exam"))
         self.exam_id = exam.id if exam else 0
         self.group_ids = list(exam.group_ids) if exam else ([group_id] if group_id else [])
+        self._build_fields()
+        self._lay_out()
+        self._fill(exam, day)
+
+    def _build_fields(self) -> None:
         self.discipline = QComboBox()
         self.discipline.setEditable(True)
-        self.discipline.addItems(sorted(schedule.disciplines.values()))
+        self.discipline.addItems(sorted(self.schedule.disciplines.values()))
         self.groups_label = QLabel()
         self.groups_button = QPushButton(_("Groups…"))
         self.groups_button.clicked.connect(self._pick_groups)
@@ -120,6 +125,7 @@ class ExamDialog(QDialog):
         self.consult_room = self._room_combo()
         self.consult.toggled.connect(self._consult_toggled)
 
+    def _lay_out(self) -> None:
         form = QFormLayout()
         form.addRow(_("Discipline"), self.discipline)
         groups = QHBoxLayout()
@@ -148,6 +154,9 @@ class ExamDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
 
+    def _fill(self, exam: ExamRow | None, day: dt.date | None) -> None:
+        """The exam's values, or a new exam's on ``day`` (the session's first day) at 9:00."""
+        schedule = self.schedule
         e = exam or ExamRow(0, 0, tuple(self.group_ids), day or schedule.start, 9 * 60)
         if exam:
             self.discipline.setCurrentText(schedule.disciplines.get(exam.discipline_id, ""))

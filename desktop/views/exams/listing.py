@@ -5,6 +5,7 @@ A mixin of :class:`desktop.views.exams.page.ExamsArea` (its widgets are built th
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate
@@ -37,7 +38,7 @@ class ExamsListing(_Page):  # for mypy an AreaPage: the page it is mixed into
     schedule: ops.Schedule | None  # its exams, names in the content language
     original_schedule: ops.Schedule | None  # the schedule before its names were localized
     conflicts: list[ExamConflict]
-    days_off: dict
+    days_off: dict[dt.date, str]
     _loading: bool
     if TYPE_CHECKING:  # the page's widgets and models, used here
         year: QComboBox

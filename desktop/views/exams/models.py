@@ -23,7 +23,7 @@ from desktop import colours
 from desktop.i18n import N_, _, current
 from desktop.models.exam_conflicts import ExamConflict, conflicts_by_cell
 from desktop.models.exam_schedule import ExamRow, Schedule, fmt_time
-from desktop.models.exams import ExamForm
+from desktop.models.exams import ExamForm, Severity
 
 EXAM_IDS_ROLE = Qt.ItemDataRole.UserRole + 10
 DAY_ROLE = Qt.ItemDataRole.UserRole + 11
@@ -84,7 +84,7 @@ class ExamGridModel(QAbstractTableModel):
         self.row_exams: list[int] = []  # exams shown in the fullest cell of each row (for its height)
         self.on_drop = None
 
-    def set_schedule(self, schedule: Schedule | None, conflicts: list[ExamConflict], days_off: dict,
+    def set_schedule(self, schedule: Schedule | None, conflicts: list[ExamConflict], days_off: dict[dt.date, str],
                      flt: ExamFilter | None = None) -> None:
         flt = flt or ExamFilter()
         self.beginResetModel()
@@ -294,7 +294,8 @@ class ExamListProxy(QSortFilterProxyModel):
         super().__init__(parent)
         self.flt = ExamFilter()
         self.setSortRole(SORT_ROLE)
-        self.versions: dict = {}  # ("discipline" | "room", id) -> its names in every language (searched)
+        # ("discipline" | "room", id) -> its names in every language (searched)
+        self.versions: dict[tuple[str, int], str] = {}
 
     text = ""  # the page's search (Ctrl+F): any cell of the row containing it
 
@@ -320,7 +321,6 @@ class ExamListProxy(QSortFilterProxyModel):
 
 
 CONFLICT_COLUMNS = (N_("Severity"), N_("Date"), N_("Conflict"))
-SEVERITY_LABELS = {"error": N_("error"), "warning": N_("warning")}
 
 
 class ConflictListModel(QAbstractTableModel):
@@ -344,7 +344,7 @@ class ConflictListModel(QAbstractTableModel):
             return None
         c = self.conflicts[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return (_(SEVERITY_LABELS[c.severity]), f"{c.day:%d.%m.%Y}" if c.day else "", c.message)[index.column()]
+            return (Severity(c.severity).label(), f"{c.day:%d.%m.%Y}" if c.day else "", c.message)[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
             return c.message
         if role == Qt.ItemDataRole.BackgroundRole and index.column() == 0:

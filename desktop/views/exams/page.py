@@ -28,7 +28,7 @@ from desktop.models.operations import Change
 from desktop.views import settings as ui_settings
 from desktop.views.common.area import AreaPage
 from desktop.views.common.forms import date_edit
-from desktop.views.common.page import EmptyState, FilterBar, Legend, PageHeader
+from desktop.views.common.page import EmptyState, FilterBar, Legend, row_table
 from desktop.views.exams.actions import ExamsActions
 from desktop.views.exams.listing import ExamsListing
 from desktop.views.exams.models import (
@@ -50,6 +50,22 @@ class ExamsArea(ExamsListing, ExamsActions, AreaPage):
         self.original_schedule: ops.Schedule | None = None  # self.schedule before its names were localized
         self.session_id: int | None = None
         self.conflicts = []
+        self._build_choosers()
+        self._build_grid()
+        self._build_list()
+        self._build_conflicts()
+        self._build_splitter()
+        self._build_commands()
+        self._build_bands()
+        self._loading = False
+        self.year.currentIndexChanged.connect(self._session_changed)
+        self.kind.currentIndexChanged.connect(self._session_changed)
+        self.retranslate_ui()
+        self.refresh()
+
+    # Layout -----------------------------------------------------------------------------------
+    def _build_choosers(self) -> None:
+        """The session chosen (year, kind, dates) and the filters of what it shows."""
         self.year = QComboBox()
         self.kind = QComboBox()
         for k in ex.SessionKind:
@@ -65,6 +81,8 @@ class ExamsArea(ExamsListing, ExamsActions, AreaPage):
         self.room = QComboBox()
         self.filter_labels = [QLabel() for _i in range(4)]
 
+    def _build_grid(self) -> None:
+        """The matrix of days by groups; an exam is dragged to another day."""
         self.grid_model = ExamGridModel(self)
         self.grid_model.on_drop = self._dropped
         self.grid = QTableView()
@@ -81,29 +99,24 @@ class ExamsArea(ExamsListing, ExamsActions, AreaPage):
         self.grid.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.grid.doubleClicked.connect(self.edit_exam)
 
+    def _build_list(self) -> None:
         self.list_model = ExamListModel(self)
         self.list_proxy = ExamListProxy(self)
         self.list_proxy.setSourceModel(self.list_model)
-        self.list = QTableView()
-        self.list.setModel(self.list_proxy)
-        self.list.setSortingEnabled(True)
-        self.list.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.list.verticalHeader().setVisible(False)
-        self.list.horizontalHeader().setStretchLastSection(True)
+        self.list = row_table(self.list_proxy, sort_column=0)
         self.list.doubleClicked.connect(self.edit_exam)
 
+    def _build_conflicts(self) -> None:
+        """The conflicts found; a click jumps to the exam's cell."""
         self.conflict_model = ConflictListModel(self)
-        self.conflict_view = QTableView()
-        self.conflict_view.setModel(self.conflict_model)
-        self.conflict_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.conflict_view.verticalHeader().setVisible(False)
-        self.conflict_view.horizontalHeader().setStretchLastSection(True)
+        self.conflict_view = row_table(self.conflict_model)
         self.conflict_view.setWordWrap(True)
         self.conflict_view.clicked.connect(self.jump_to_conflict)
         self.conflict_view.activated.connect(self.jump_to_conflict)
         self.conflict_label = QLabel()
 
+    def _build_splitter(self) -> None:
+        """Matrix and list as tabs above the conflicts."""
         self.tabs = QTabWidget()
         self.tabs.addTab(self.grid, "")
         self.tabs.addTab(self.list, "")
@@ -117,12 +130,10 @@ class ExamsArea(ExamsListing, ExamsActions, AreaPage):
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 4)
         self.splitter.setStretchFactor(1, 1)
-        state = ui_settings.get(SPLITTER)
-        if state:
-            self.splitter.restoreState(state)
-        self.splitter.splitterMoved.connect(lambda *_a: ui_settings.put(SPLITTER, self.splitter.saveState()))
+        ui_settings.remember_split(self.splitter, SPLITTER)
 
-        # Commands: one QAction each (the bar, the Exam sessions menu, the context menu, the keys).
+    def _build_commands(self) -> None:
+        """One QAction each (the bar, the Exam sessions menu, the context menu, the keys)."""
         has = lambda: self.schedule is not None  # noqa: E731
         chosen = lambda: self.schedule is not None and self.selected_exam_id() is not None  # noqa: E731
         self.add_command("add", self.add_exam, kind="primary", role="new", icon="new", enabled_when=has)
@@ -146,18 +157,18 @@ class ExamsArea(ExamsListing, ExamsActions, AreaPage):
         from desktop.views.translations import content_language_command
 
         content_language_command(self, lambda: self._reload())  # names: originals or interface language
+
+    def _build_bands(self) -> None:
+        """Header (session, search), command bar, filters, then the schedule or the empty state,
+        and the legend."""
         self.by = QComboBox()
         self.by.addItem("", "course")
         self.by.addItem("", "programme")
         self.by_label = QLabel()
-
         # Search finds exams in the list (discipline, examiner, room, group): typing shows the list.
         self.search = QLineEdit()
         self.search.textChanged.connect(self._search)
-        self.header = PageHeader(self, context=[self.year, self.kind, self.start, self.end, self.country],
-                                 search=self.search)
-        self.set_search(self.search)
-        self.title = self.header.title
+        self.page_header([self.year, self.kind, self.start, self.end, self.country], search=self.search)
         for combo in (self.course, self.programme, self.examiner, self.room):
             combo.setSizeAdjustPolicy(combo.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(8)
@@ -169,20 +180,10 @@ class ExamsArea(ExamsListing, ExamsActions, AreaPage):
                               ("warn", N_("Warning")), ("neutral", N_("Day off"))])
         self.empty = EmptyState(self, ["create_session"])
         self.create_button = self.empty.buttons[0]
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.header)
-        layout.addWidget(self.command_bar())
-        layout.addWidget(self.filters)
-        layout.addWidget(self.empty, 1)
-        layout.addWidget(self.splitter, 1)
-        layout.addWidget(self.legend)
+        self.stack_bands(self.header, self.command_bar(), self.filters, fill=[self.empty, self.splitter],
+                         below=[self.legend])
         self.set_list(self.list)
         self.set_list(self.grid)
-        self._loading = False
-        self.year.currentIndexChanged.connect(self._session_changed)
-        self.kind.currentIndexChanged.connect(self._session_changed)
-        self.retranslate_ui()
-        self.refresh()
 
     # Texts ------------------------------------------------------------------------------------
     def retranslate_ui(self) -> None:

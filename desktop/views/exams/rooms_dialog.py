@@ -33,7 +33,8 @@ from desktop.models import exam_rooms as rooms
 from desktop.models.exams import ExamForm
 from desktop.models.operations import bind
 from desktop.views.common.operations import run
-from desktop.views.common.tablemodel import ID_ROLE, Column, RecordTableModel, TextFilterProxy
+from desktop.views.common.table_views import row_table
+from desktop.views.common.tablemodel import ID_ROLE, Column, Record, RecordTableModel, TextFilterProxy
 
 ROOM_COLUMNS = [Column("name", N_("Room"), editable=True), Column("capacity", N_("Seats"), editable=True,
                                                                       align=Qt.AlignmentFlag.AlignRight),
@@ -45,16 +46,10 @@ LINK_COLUMNS = [Column("group", N_("Group")), Column("discipline", N_("Disciplin
 
 
 def _table(model, proxy=None) -> QTableView:
-    view = QTableView()
     if proxy is not None:
         proxy.setSourceModel(model)
-    view.setModel(proxy or model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view = row_table(proxy or model, sort_column=0)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setSortingEnabled(True)
-    view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-    view.verticalHeader().setVisible(False)
-    view.horizontalHeader().setStretchLastSection(True)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
                          | QAbstractItemView.EditTrigger.AnyKeyPressed)
@@ -67,7 +62,26 @@ class RoomsDisciplinesDialog(QDialog):
         self.page, self.ctx = page, page.ctx
         self.session_id = page.session_id
         self.schedule = page.schedule
+        self.buttons: dict[str, QPushButton] = {}
+        self._build_lists()
+        rooms_tab = self._list_tab(self.rooms, (("add_room", self.add_room), ("delete_room", self.delete_room)))
+        disc_tab = self._list_tab(self.disciplines, (("add_discipline", self.add_discipline),
+                                                     ("delete_discipline", self.delete_discipline)))
+        links_tab = self._links_tab()
+        for view, widths in ((self.rooms, (160, 80)), (self.disciplines, ()), (self.links, (120, 280, 170))):
+            for column, width in enumerate(widths):
+                view.setColumnWidth(column, width)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(rooms_tab, "")
+        self.tabs.addTab(disc_tab, "")
+        self.tabs.addTab(links_tab, "")
+        self._lay_out()
+        self.resize(860, 560)
+        self.retranslate_ui()
+        self.reload()
 
+    def _build_lists(self) -> None:
+        """Rooms, disciplines and the session's links, each edited in place where it can be."""
         self.room_model = RecordTableModel(ROOM_COLUMNS, self)
         self.room_model.on_edit = self._edit_room
         self.rooms = _table(self.room_model, TextFilterProxy(["name", "building"], self))
@@ -75,37 +89,35 @@ class RoomsDisciplinesDialog(QDialog):
         self.discipline_model.on_edit = self._rename_discipline
         self.disciplines = _table(self.discipline_model, TextFilterProxy(["name"], self))
         self.link_model = RecordTableModel(LINK_COLUMNS, self)
-        self.links = _table(self.link_model, TextFilterProxy(["group", "discipline", "examiner"], self))
+        self.link_proxy = TextFilterProxy(["group", "discipline", "examiner"], self)
+        self.links = _table(self.link_model, self.link_proxy)
         self.links.selectionModel().currentRowChanged.connect(self._link_selected)
 
-        self.buttons: dict[str, QPushButton] = {}
+    def _button(self, key: str, slot) -> QPushButton:
+        b = QPushButton()
+        b.clicked.connect(lambda _c=False: slot())
+        self.buttons[key] = b
+        return b
 
-        def button(key, slot):
-            b = QPushButton()
-            b.clicked.connect(lambda _c=False: slot())
-            self.buttons[key] = b
-            return b
+    def _list_tab(self, view: QTableView, keys) -> QWidget:
+        """A list with its buttons above it."""
+        tab = QWidget()
+        bar = QHBoxLayout()
+        for key, slot in keys:
+            bar.addWidget(self._button(key, slot))
+        bar.addStretch(1)
+        lay = QVBoxLayout(tab)
+        lay.addLayout(bar)
+        lay.addWidget(view)
+        return tab
 
-        rooms_tab, disc_tab, links_tab = QWidget(), QWidget(), QWidget()
-        for tab, view, keys in ((rooms_tab, self.rooms, (("add_room", self.add_room), ("delete_room", self.delete_room))),
-                                (disc_tab, self.disciplines, (("add_discipline", self.add_discipline),
-                                                              ("delete_discipline", self.delete_discipline)))):
-            bar = QHBoxLayout()
-            for key, slot in keys:
-                bar.addWidget(button(key, slot))
-            bar.addStretch(1)
-            lay = QVBoxLayout(tab)
-            lay.addLayout(bar)
-            lay.addWidget(view)
-
-        # Links: choose group, discipline, examiner, form; Add a new link or Save the selected one's.
+    def _links_tab(self) -> QWidget:
+        """Links: choose group, discipline, examiner, form; Add a new link or Save the selected one's."""
+        links_tab = QWidget()
         self.group = QComboBox()
         self.discipline = QComboBox()
         self.examiner = QComboBox()
         self.form = QComboBox()
-        for view, widths in ((self.rooms, (160, 80)), (self.disciplines, ()), (self.links, (120, 280, 170))):
-            for column, width in enumerate(widths):
-                view.setColumnWidth(column, width)
         for combo in (self.group, self.discipline, self.examiner, self.form):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(14 if combo is self.group else 10)
@@ -118,7 +130,7 @@ class RoomsDisciplinesDialog(QDialog):
         bar = QHBoxLayout()
         for key, slot in (("add_link", self.add_link_from_form), ("save_link", self.save_link_from_form),
                           ("delete_link", self.delete_link)):
-            bar.addWidget(button(key, slot))
+            bar.addWidget(self._button(key, slot))
         bar.addStretch(1)
         self.links_note = QLabel()
         self.links_note.setWordWrap(True)
@@ -127,11 +139,10 @@ class RoomsDisciplinesDialog(QDialog):
         lay.addLayout(pick)
         lay.addLayout(bar)
         lay.addWidget(self.links)
+        return links_tab
 
-        self.tabs = QTabWidget()
-        self.tabs.addTab(rooms_tab, "")
-        self.tabs.addTab(disc_tab, "")
-        self.tabs.addTab(links_tab, "")
+    def _lay_out(self) -> None:
+        """The tabs, the line that says why a change was refused, Close; Del deletes in the tab shown."""
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setStyleSheet(f"color: {colours.role('danger').text}")
@@ -145,9 +156,6 @@ class RoomsDisciplinesDialog(QDialog):
         layout.addWidget(close)
         delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self)
         delete.activated.connect(self._delete_current)
-        self.resize(860, 560)
-        self.retranslate_ui()
-        self.reload()
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(_("Rooms and disciplines"))
@@ -230,7 +238,7 @@ class RoomsDisciplinesDialog(QDialog):
         self._select(self.rooms, outcome.result)
         return outcome.result
 
-    def _edit_room(self, row: dict, key: str, value) -> None:
+    def _edit_room(self, row: Record, key: str, value) -> None:
         new = {**row, key: value}
         if key == "capacity":
             try:
@@ -258,7 +266,7 @@ class RoomsDisciplinesDialog(QDialog):
         self._select(self.disciplines, outcome.result)
         return outcome.result
 
-    def _rename_discipline(self, row: dict, key: str, value) -> None:
+    def _rename_discipline(self, row: Record, key: str, value) -> None:
         self._do(_("Rename discipline"), bind(xops.rename_discipline_op, row["id"], str(value), row["name"]))
 
     def delete_discipline(self) -> None:
@@ -269,7 +277,7 @@ class RoomsDisciplinesDialog(QDialog):
 
     # Links ----------------------------------------------------------------------------------------------
     def _link_selected(self, current, _previous) -> None:
-        row = self.link_model.record(self.links.model().mapToSource(current)) if current.isValid() else None
+        row = self.link_model.record(self.link_proxy.mapToSource(current)) if current.isValid() else None
         if row is None:
             return
         for combo, value in ((self.group, row["group_id"]), (self.discipline, row["discipline_id"]),

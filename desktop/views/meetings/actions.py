@@ -17,6 +17,7 @@ from desktop.i18n import _, ngettext
 from desktop.models import meetings as mt
 from desktop.models import meetings_operations as mops
 from desktop.models.operations import Change, bind
+from desktop.models.org import StaffRow
 from desktop.views.common.operations import run
 
 if TYPE_CHECKING:
@@ -66,7 +67,7 @@ class MeetingsActions(_Page):  # for mypy an AreaPage: the page it is mixed into
             self._fill_series()
             self.series.setCurrentIndex(self.series.findData(outcome.result))
 
-    def _staff_for_dialog(self, keep=()) -> list[dict]:
+    def _staff_for_dialog(self, keep=()) -> list[StaffRow]:
         from desktop.models.org import staff_rows
 
         with self.ctx.db.session() as s:

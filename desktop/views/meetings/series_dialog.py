@@ -3,6 +3,8 @@ weekday), time, place, chair, secretary and default attendees."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
@@ -17,7 +19,7 @@ from PySide6.QtWidgets import (
 from desktop.i18n import N_, _, current
 from desktop.models import meetings as mt
 from desktop.models.meetings_series import SeriesValues
-from desktop.models.org import StaffRole
+from desktop.models.org import StaffRole, StaffRow
 from desktop.views.common.forms import ok_cancel
 
 NTH = ((1, N_("first")), (2, N_("second")), (3, N_("third")), (4, N_("fourth")), (-1, N_("last")))
@@ -33,7 +35,7 @@ DEFAULT_ROLES = {
 
 
 class SeriesDialog(QDialog):
-    def __init__(self, staff: list[dict], parent=None, initial: SeriesValues | None = None):
+    def __init__(self, staff: Sequence[StaffRow], parent=None, initial: SeriesValues | None = None):
         """``staff``: rows with id, short_name, roles (as ``org.staff_rows`` gives them);
         ``initial``: the series' values (``meetings_series.series_values``) when editing one."""
         super().__init__(parent)

@@ -96,7 +96,7 @@ class StudentsActions(_Page):  # for mypy an AreaPage: the page it is mixed into
         with self.ctx.db.session() as s:
             programmes = org.programme_rows(s)
 
-        def create(values: dict) -> bool:
+        def create(values: group_model.GroupValues) -> bool:
             return self._do(_("Add group"), bind(group_model.create_group_op, **values))
 
         return NewGroupDialog(programmes, create, self).exec() == QDialog.DialogCode.Accepted
