@@ -6,6 +6,8 @@ import logging
 import sys
 import threading
 import traceback
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 # The pure-Python modules of every start come before PySide6. Once imported, PySide6 wraps
 # ``__import__`` and reads the source of each module imported after it, looking for
@@ -16,6 +18,7 @@ import sqlalchemy.dialects.sqlite  # noqa: F401  (the engine loads it when the f
 
 import desktop.logs  # noqa: F401
 import desktop.models.backup  # noqa: F401
+import desktop.models.check_stamps  # noqa: F401
 import desktop.models.db  # noqa: F401
 import desktop.models.lock  # noqa: F401
 import desktop.models.migrate  # noqa: F401
@@ -29,6 +32,9 @@ from desktop import APP_NAME, ORG_NAME, __version__, i18n, paths
 from desktop import dates
 from desktop.logs import setup_logging
 from desktop.i18n import _
+
+if TYPE_CHECKING:
+    from desktop.models.backup import DamagedDatabase
 
 log = logging.getLogger("dekanat")
 
@@ -190,26 +196,44 @@ class FileCheck(threading.Thread):
     """The start-up check of the file (``quick_check``) and the start-of-day backup, run on the second
     core while the window is built; the window is shown only after it. No ``foreign_key_check``: the
     window has no use for its list, and on 20,000 students it costs a third of the check (and, on a
-    busy machine, the wait for this thread at the end of start-up); ``dekanat check`` reports them."""
+    busy machine, the wait for this thread at the end of start-up); ``dekanat check`` reports them.
 
-    def __init__(self, db):
+    A file that passed the check and has not changed since (``models/check_stamps``: the stamps
+    are kept in ``store``, beside the user's settings) is not checked again; ``checked`` says
+    whether this start ran ``quick_check``."""
+
+    def __init__(self, db, store: Path | None = None):
         super().__init__(name="dekanat-file-check", daemon=True)
         self.db = db
-        self.damaged = None
+        self.store = store
+        self.damaged: DamagedDatabase | None = None
+        self.checked = False
         self.error: BaseException | None = None
 
     def run(self) -> None:
+        from desktop.models import check_stamps
         from desktop.models.backup import DamagedDatabase, backup_if_changed, remove_leftovers, startup_check
 
         try:
             if not self.db.read_only:
                 remove_leftovers(self.db.path)
-            startup_check(self.db.path, foreign_keys=False)
+            stamp = check_stamps.file_stamp(self.db.path)  # before the check: a change during it is seen
+            if not check_stamps.passed_unchanged(self.store, self.db.path, stamp):
+                self.checked = True
+                if startup_check(self.db.path, foreign_keys=False) == []:  # a read-only file is not set aside
+                    check_stamps.remember_passed(self.store, self.db.path, stamp)
             backup_if_changed(self.db)
         except DamagedDatabase as exc:
             self.damaged = exc
         except BaseException as exc:  # reported in the GUI thread
             self.error = exc
+
+
+def check_store() -> Path:
+    """Where the stamps of files that passed the start-up check are kept: beside the settings."""
+    from desktop.views import settings as ui_settings
+
+    return Path(ui_settings.qsettings().fileName()).with_name("checked-files.json")
 
 
 def show_read_only(window, db) -> None:
@@ -273,7 +297,7 @@ def start_window(args) -> tuple[QApplication, object, InstanceLock | None] | int
         db = Database(url)
         checker = None
         if db.path is not None and db.path.stat().st_size > 0:
-            checker = FileCheck(db)
+            checker = FileCheck(db, check_store())
             checker.start()
         try:
             if needs_upgrade(db):  # a migration writes: the file must pass its check first
