@@ -26,7 +26,7 @@ import desktop.models.settings  # noqa: F401
 import desktop.models.students  # noqa: F401
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from desktop import APP_NAME, ORG_NAME, __version__, i18n, paths
 from desktop import dates
@@ -90,6 +90,8 @@ _current_database = ""  # named in fault messages (set when the window opens a d
 
 def excepthook(exc_type, exc, tb) -> None:
     """Any unhandled exception: log it (type and stack, no data) and tell the user; keep running."""
+    from PySide6.QtWidgets import QMessageBox  # its enums load only when a message is shown
+
     if issubclass(exc_type, KeyboardInterrupt):
         sys.__excepthook__(exc_type, exc, tb)
         return
@@ -173,6 +175,8 @@ def check_file_at_startup(db_path) -> bool:
 
 def offer_backup(exc, db_path) -> bool:
     """The file was set aside as damaged: offer its newest good backup (or start empty)."""
+    from PySide6.QtWidgets import QMessageBox  # its enums load only when a message is shown
+
     from desktop.models.backup import restore_file
 
     log.error("database failed its start-up check; set aside as %s", exc.damaged.name)
@@ -251,6 +255,14 @@ def show_read_only(window, db) -> None:
     window.statusBar().addPermanentWidget(label)
 
 
+def _stop(message: str) -> None:
+    """Why the window does not open, in a message box (QMessageBox loads only then: its enums
+    cost start-up time)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    QMessageBox.critical(None, APP_NAME, message)
+
+
 def start_window(args) -> tuple[QApplication, object, InstanceLock | None] | int:
     """Everything up to a shown main window: the application, the lock, the file checks, the window.
 
@@ -283,13 +295,13 @@ def start_window(args) -> tuple[QApplication, object, InstanceLock | None] | int
         try:
             check_database_path(db_path, creating=True)  # a new file is the set-up wizard's
         except UnusableDatabase as exc:
-            QMessageBox.critical(None, APP_NAME, str(exc))
+            _stop(str(exc))
             return 1
     if db_path is not None and not is_read_only(db_path):  # nothing can be written to a read-only file
         lock = InstanceLock(db_path)
         ok, message = lock.acquire()
         if not ok:
-            QMessageBox.critical(None, APP_NAME, message)
+            _stop(message)
             return 1
     from desktop.views.main_window import MainWindow
 
@@ -318,7 +330,7 @@ def start_window(args) -> tuple[QApplication, object, InstanceLock | None] | int
         except (DatabaseTooNew, DomainError) as exc:  # too new; read-only and in need of an upgrade
             if checker:
                 checker.join()
-            QMessageBox.critical(None, APP_NAME, str(exc))
+            _stop(str(exc))
             if lock:
                 lock.release()
             return 1
@@ -343,7 +355,7 @@ def start_window(args) -> tuple[QApplication, object, InstanceLock | None] | int
         window.show()
         _offer_setup_when_empty(window, db)
         return app, window, lock
-    QMessageBox.critical(None, APP_NAME, _("The database file cannot be opened."))
+    _stop(_("The database file cannot be opened."))
     if lock:
         lock.release()
     return 1
