@@ -195,19 +195,50 @@ def test_the_first_load_reads_on_a_second_thread_and_shows_its_rows_in_the_windo
     qtbot.addWidget(w)
     page = w.current_page()
     page.today = TODAY
+    w.page("staff")  # built before: a new page waits for the first load (it imports the areas' models)
     w.show()
     qtbot.waitUntil(lambda: bool(read_on))
     assert read_on[0] is not threading.main_thread()
     assert not page.loaded and page.subtitle.text() == "Loading…"
-    w.show_area("students")  # the window answers while the first load reads
-    assert type(w.current_page()).__name__ == "StudentsArea"
+    w.show_area("staff")  # a page built already answers while the first load reads
     w.show_area("today")
+    assert page.loading is not None
     release.set()
     qtbot.waitUntil(lambda: page.loaded)
     assert page.loading is None and len(read_on) == 1
     with live_db.session() as s:
         assert page.model.rows == real(s, TODAY, live_db.path)
     assert page.subtitle.text() == "Wednesday, March 10, 2027"
+
+
+def test_a_page_first_built_while_the_first_load_reads_waits_for_it(qtbot, live_db, monkeypatch):
+    """The first load imports the areas' models on its thread; a page built meanwhile (importing
+    its own) waits for it, so two threads never import the same modules at once."""
+    import threading
+
+    from desktop.models import today as today_model
+    from desktop.views.main_window import MainWindow
+
+    started, release = threading.Event(), threading.Event()
+    real = today_model.today_rows
+
+    def held(session, day, db_path=None):
+        started.set()
+        assert release.wait(10)
+        return real(session, day, db_path)
+
+    monkeypatch.setattr(today_model, "today_rows", held)
+    w = MainWindow(live_db)
+    qtbot.addWidget(w)
+    page = w.current_page()
+    page.today = TODAY
+    w.show()
+    qtbot.waitUntil(started.is_set)
+    threading.Timer(0.3, release.set).start()
+    w.show_area("workplan")
+    assert release.is_set()  # it was built only once the first load had finished
+    assert type(w.current_page()).__name__ == "WorkPlanArea"
+    qtbot.waitUntil(lambda: page.loaded)
 
 
 def test_a_change_made_while_the_first_load_reads_is_read_again(qtbot, live_db, monkeypatch):

@@ -195,6 +195,10 @@ class MainWindow(WindowMenus, WindowCommands, QMainWindow):
     def page(self, key: str) -> AreaPage:
         """The page of an area, created on first use (so start-up loads only what is shown)."""
         if key not in self.pages:
+            today = self.pages.get("today")
+            reading = getattr(today, "loading", None)
+            if reading is not None:  # the Today page's first load imports the areas' models on its
+                reading.join()  # thread: one importer at a time (two could each wait for the other)
             spec = next(a for a in AREAS if a.key == key)
             cls = getattr(import_module(spec.module), spec.cls)
             page: AreaPage = cls(self.ctx)
