@@ -6,6 +6,7 @@ import argparse
 import os
 import shutil
 import sqlite3
+import time
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
@@ -184,3 +185,19 @@ def _backup(path):
         return backups.make_backup(db)
     finally:
         db.dispose()
+
+
+def test_an_unchanged_file_is_checked_again_a_week_after_its_last_check(settled, tmp_path):
+    """A decaying disk changes no stamp: a skip lasts a week from the last check that ran."""
+    store = tmp_path / "checked.json"
+    stamp = check_stamps.file_stamp(settled)
+    checked_at = 1_800_000_000.0  # pinned, not the clock
+    check_stamps.remember_passed(store, settled, stamp, now=checked_at)
+    day = 24 * 3600
+    assert check_stamps.passed_unchanged(store, settled, stamp, now=checked_at + 6 * day)
+    assert not check_stamps.passed_unchanged(store, settled, stamp, now=checked_at + 7 * day)
+    assert not check_stamps.passed_unchanged(store, settled, stamp, now=checked_at - day)  # a clock set back
+    assert not check_stamps.passed_unchanged(store, settled, stamp[:-1] + [stamp[-1] + 1], now=checked_at + day)
+    check_stamps.remember_passed(store, settled, stamp, now=time.time() - 8 * day)  # eight days before now
+    assert _check(settled, store).checked  # the real start's check runs again, and is the newest now
+    assert not _check(settled, store).checked

@@ -12,15 +12,20 @@ modification time; a file copied or restored over it is a new inode; and the sta
 modification time (``os.utime``) is still checked. A write that has reached only the -wal changes
 the -wal's stamp (an empty -wal holds nothing and counts as none); a rollback -journal left
 behind by a crash is never skipped.
+
+What no stamp shows is a disk that decays under an unchanged file; so a skipped check is only
+skipped for a week (``RECHECK_AFTER``) after the last one that ran.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import time
 from pathlib import Path
 
 KEPT = 20  # files remembered per user (the most recently checked)
+RECHECK_AFTER = 7 * 24 * 3600  # seconds: an unchanged file is checked again a week after its last check
 
 
 def file_stamp(db_path: Path) -> list | None:
@@ -63,22 +68,28 @@ def _read(store: Path) -> dict:
     return data if isinstance(data, dict) else {}
 
 
-def passed_unchanged(store: Path | None, db_path: Path, stamp: list | None) -> bool:
-    """True when ``db_path`` passed its check as exactly ``stamp`` (so it need not be checked again)."""
+def passed_unchanged(store: Path | None, db_path: Path, stamp: list | None, *, now: float | None = None) -> bool:
+    """True when ``db_path`` passed its check as exactly ``stamp`` less than ``RECHECK_AFTER`` ago
+    (so it need not be checked again)."""
     if store is None or stamp is None:
         return False
-    return _read(store).get(_key(db_path)) == stamp
+    entry = _read(store).get(_key(db_path))
+    if not isinstance(entry, dict) or entry.get("stamp") != stamp or not isinstance(entry.get("at"), (int, float)):
+        return False
+    age = (time.time() if now is None else now) - entry["at"]
+    return 0 <= age < RECHECK_AFTER
 
 
-def remember_passed(store: Path | None, db_path: Path, stamp: list | None) -> None:
-    """Keep ``stamp`` (taken *before* the check that passed) as the file's last clean state. A
-    store that cannot be written costs only a check at the next start."""
+def remember_passed(store: Path | None, db_path: Path, stamp: list | None, *, now: float | None = None) -> None:
+    """Keep ``stamp`` (taken *before* the check that passed) as the file's last clean state, with
+    the time of that check. A store that cannot be written costs only a check at the next start."""
     if store is None or stamp is None:
         return
     store = Path(store)
     data = _read(store)
     data.pop(_key(db_path), None)
-    data[_key(db_path)] = stamp  # the newest last: the oldest are dropped past KEPT
+    # the newest last: the oldest are dropped past KEPT
+    data[_key(db_path)] = {"stamp": stamp, "at": time.time() if now is None else now}
     scratch = store.with_name(f".{store.name}.{os.getpid()}")
     try:
         store.parent.mkdir(parents=True, exist_ok=True)
