@@ -292,3 +292,36 @@ def test_an_error_of_the_first_load_is_told_like_any_other(qtbot, live_db, monke
     page = w.current_page()
     assert told == [(ValueError, "no such table")]
     assert page.loading is None and not page.loaded
+
+
+def test_a_refresh_made_while_the_first_load_reads_is_not_overwritten_by_it(qtbot, live_db, monkeypatch):
+    import threading
+
+    from desktop.models import today as today_model
+    from desktop.views.main_window import MainWindow
+
+    release = threading.Event()
+    calls: list[str] = []
+    real = today_model.today_rows
+
+    def rows(session, day, db_path=None):
+        calls.append(threading.current_thread().name)
+        if len(calls) == 1:
+            assert release.wait(10)
+            return []  # the first load's rows, read before the refresh below
+        return real(session, day, db_path)
+
+    monkeypatch.setattr(today_model, "today_rows", rows)
+    w = MainWindow(live_db)
+    qtbot.addWidget(w)
+    page = w.current_page()
+    page.today = TODAY
+    w.show()
+    qtbot.waitUntil(lambda: bool(calls))
+    page.refresh()  # Refresh pressed while the first load reads
+    shown = page.model.rowCount()
+    assert shown > 10
+    release.set()
+    qtbot.waitUntil(lambda: page.loading is None)
+    assert calls == ["dekanat-today", "MainThread"]
+    assert page.model.rowCount() == shown

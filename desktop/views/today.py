@@ -192,6 +192,9 @@ class TodayArea(AreaPage):
         if isinstance(result, BaseException):
             sys.excepthook(type(result), result, result.__traceback__)
             return
+        if self.loaded:  # Refresh was pressed meanwhile: what it read is newer
+            self._stale = False
+            return
         if self._stale:  # a change came in while it read: read again, now (quick from here on)
             self._stale = False
             self.refresh()
