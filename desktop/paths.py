@@ -16,13 +16,15 @@ IS_FROZEN = bool(getattr(sys, "frozen", False))
 APP_DIR_NAME = "Dekanat"
 
 
+@cache
 def root() -> Path:
-    """The folder that holds ``translations/`` and ``resources/``."""
+    """The folder that holds ``translations/`` and ``resources/`` (resolved once: every icon asks)."""
     if IS_FROZEN:
         return Path(getattr(sys, "_MEIPASS", Path(sys.executable).parent))
     return Path(__file__).resolve().parent.parent
 
 
+@cache
 def package_dir() -> Path:
     if IS_FROZEN:
         return root() / "desktop"

@@ -171,3 +171,157 @@ def test_a_curator_row_opens_that_month_with_its_groups_selected(qtbot, live_db,
     assert {i.data(STATE_ROLE) for i in selected} == {"missing"}
     current = curators.matrix_view.currentIndex()
     assert current in selected and curators.history_title.text().endswith(current.siblingAtColumn(1).data())
+
+
+def test_the_first_load_reads_on_a_second_thread_and_shows_its_rows_in_the_window(qtbot, live_db, monkeypatch):
+    """The first load (every area's modules and queries: about half a second on a big faculty)
+    leaves the window's thread free; the rows are shown by the window's thread."""
+    import threading
+
+    from desktop.models import today as today_model
+    from desktop.views.main_window import MainWindow
+
+    release = threading.Event()
+    read_on: list[threading.Thread] = []
+    real = today_model.today_rows
+
+    def slow_rows(session, day, db_path=None):
+        read_on.append(threading.current_thread())
+        assert release.wait(10)
+        return real(session, day, db_path)
+
+    monkeypatch.setattr(today_model, "today_rows", slow_rows)
+    w = MainWindow(live_db)
+    qtbot.addWidget(w)
+    page = w.current_page()
+    page.today = TODAY
+    w.page("staff")  # built before: a new page waits for the first load (it imports the areas' models)
+    w.show()
+    qtbot.waitUntil(lambda: bool(read_on))
+    assert read_on[0] is not threading.main_thread()
+    assert not page.loaded and page.subtitle.text() == "Loading…"
+    w.show_area("staff")  # a page built already answers while the first load reads
+    w.show_area("today")
+    assert page.loading is not None
+    release.set()
+    qtbot.waitUntil(lambda: page.loaded)
+    assert page.loading is None and len(read_on) == 1
+    with live_db.session() as s:
+        assert page.model.rows == real(s, TODAY, live_db.path)
+    assert page.subtitle.text() == "Wednesday, March 10, 2027"
+
+
+def test_a_page_first_built_while_the_first_load_reads_waits_for_it(qtbot, live_db, monkeypatch):
+    """The first load imports the areas' models on its thread; a page built meanwhile (importing
+    its own) waits for it, so two threads never import the same modules at once."""
+    import threading
+
+    from desktop.models import today as today_model
+    from desktop.views.main_window import MainWindow
+
+    started, release = threading.Event(), threading.Event()
+    real = today_model.today_rows
+
+    def held(session, day, db_path=None):
+        started.set()
+        assert release.wait(10)
+        return real(session, day, db_path)
+
+    monkeypatch.setattr(today_model, "today_rows", held)
+    w = MainWindow(live_db)
+    qtbot.addWidget(w)
+    page = w.current_page()
+    page.today = TODAY
+    w.show()
+    qtbot.waitUntil(started.is_set)
+    threading.Timer(0.3, release.set).start()
+    w.show_area("workplan")
+    assert release.is_set()  # it was built only once the first load had finished
+    assert type(w.current_page()).__name__ == "WorkPlanArea"
+    qtbot.waitUntil(lambda: page.loaded)
+
+
+def test_a_change_made_while_the_first_load_reads_is_read_again(qtbot, live_db, monkeypatch):
+    import threading
+
+    from desktop.models import today as today_model
+    from desktop.models.operations import Change
+    from desktop.views.main_window import MainWindow
+
+    release = threading.Event()
+    calls: list[str] = []
+    real = today_model.today_rows
+
+    def rows(session, day, db_path=None):
+        calls.append(threading.current_thread().name)
+        if len(calls) == 1:
+            assert release.wait(10)
+            return []  # what the first load read, older than the change below
+        return real(session, day, db_path)
+
+    monkeypatch.setattr(today_model, "today_rows", rows)
+    w = MainWindow(live_db)
+    qtbot.addWidget(w)
+    page = w.current_page()
+    page.today = TODAY
+    w.show()
+    qtbot.waitUntil(lambda: bool(calls))
+    w.ctx.notify(Change.WORKPLAN)  # made in another area while the first load reads
+    release.set()
+    qtbot.waitUntil(lambda: page.loaded)
+    assert calls == ["dekanat-today", "MainThread"]
+    assert page.model.rowCount() > 10
+
+
+def test_an_error_of_the_first_load_is_told_like_any_other(qtbot, live_db, monkeypatch):
+    import sys
+
+    from desktop.models import today as today_model
+    from desktop.views.main_window import MainWindow
+
+    def broken(session, day, db_path=None):
+        raise ValueError("no such table")
+
+    told = []
+    monkeypatch.setattr(today_model, "today_rows", broken)
+    monkeypatch.setattr(sys, "excepthook", lambda kind, exc, tb: told.append((kind, str(exc))))
+    w = MainWindow(live_db)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(lambda: bool(told))
+    page = w.current_page()
+    assert told == [(ValueError, "no such table")]
+    assert page.loading is None and not page.loaded
+
+
+def test_a_refresh_made_while_the_first_load_reads_is_not_overwritten_by_it(qtbot, live_db, monkeypatch):
+    import threading
+
+    from desktop.models import today as today_model
+    from desktop.views.main_window import MainWindow
+
+    release = threading.Event()
+    calls: list[str] = []
+    real = today_model.today_rows
+
+    def rows(session, day, db_path=None):
+        calls.append(threading.current_thread().name)
+        if len(calls) == 1:
+            assert release.wait(10)
+            return []  # the first load's rows, read before the refresh below
+        return real(session, day, db_path)
+
+    monkeypatch.setattr(today_model, "today_rows", rows)
+    w = MainWindow(live_db)
+    qtbot.addWidget(w)
+    page = w.current_page()
+    page.today = TODAY
+    w.show()
+    qtbot.waitUntil(lambda: bool(calls))
+    page.refresh()  # Refresh pressed while the first load reads
+    shown = page.model.rowCount()
+    assert shown > 10
+    release.set()
+    qtbot.waitUntil(lambda: page.loading is None)
+    assert calls == ["dekanat-today", "MainThread"]
+    assert page.model.rowCount() == shown

@@ -67,8 +67,8 @@ def create_owner_only(path: Path) -> None:
     if not path.exists():
         fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
         os.close(fd)
-    if os.name == "posix":
-        os.chmod(path, 0o600)
+    if os.name == "posix" and path.stat().st_mode & 0o777 != 0o600:
+        os.chmod(path, 0o600)  # only when needed: a chmod changes the file's status time (check_stamps)
 
 
 _PROTECTED: set[Path] = set()

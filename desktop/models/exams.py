@@ -161,6 +161,13 @@ class Exam(Base):
 
 # Sessions ---------------------------------------------------------------------------------
 
+def year_and_kind(session: Session, session_id: int) -> tuple[str, str] | None:
+    """(academic year, kind) of an exam session; None when it no longer exists."""
+    found = session.execute(select(AcademicYear.name, ExamSession.kind).join(AcademicYear)
+                            .where(ExamSession.id == session_id)).first()
+    return (found[0], found[1]) if found is not None else None
+
+
 def find_session(session: Session, year_name: str, kind: str) -> int | None:
     return session.scalar(select(ExamSession.id).join(AcademicYear)
                           .where(AcademicYear.name == year_name, ExamSession.kind == SessionKind(kind).value))

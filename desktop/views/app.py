@@ -6,6 +6,8 @@ import logging
 import sys
 import threading
 import traceback
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 # The pure-Python modules of every start come before PySide6. Once imported, PySide6 wraps
 # ``__import__`` and reads the source of each module imported after it, looking for
@@ -16,6 +18,7 @@ import sqlalchemy.dialects.sqlite  # noqa: F401  (the engine loads it when the f
 
 import desktop.logs  # noqa: F401
 import desktop.models.backup  # noqa: F401
+import desktop.models.check_stamps  # noqa: F401
 import desktop.models.db  # noqa: F401
 import desktop.models.lock  # noqa: F401
 import desktop.models.migrate  # noqa: F401
@@ -23,12 +26,15 @@ import desktop.models.settings  # noqa: F401
 import desktop.models.students  # noqa: F401
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from desktop import APP_NAME, ORG_NAME, __version__, i18n, paths
 from desktop import dates
 from desktop.logs import setup_logging
 from desktop.i18n import _
+
+if TYPE_CHECKING:
+    from desktop.models.backup import DamagedDatabase
 
 log = logging.getLogger("dekanat")
 
@@ -84,6 +90,8 @@ _current_database = ""  # named in fault messages (set when the window opens a d
 
 def excepthook(exc_type, exc, tb) -> None:
     """Any unhandled exception: log it (type and stack, no data) and tell the user; keep running."""
+    from PySide6.QtWidgets import QMessageBox  # its enums load only when a message is shown
+
     if issubclass(exc_type, KeyboardInterrupt):
         sys.__excepthook__(exc_type, exc, tb)
         return
@@ -167,6 +175,8 @@ def check_file_at_startup(db_path) -> bool:
 
 def offer_backup(exc, db_path) -> bool:
     """The file was set aside as damaged: offer its newest good backup (or start empty)."""
+    from PySide6.QtWidgets import QMessageBox  # its enums load only when a message is shown
+
     from desktop.models.backup import restore_file
 
     log.error("database failed its start-up check; set aside as %s", exc.damaged.name)
@@ -190,26 +200,44 @@ class FileCheck(threading.Thread):
     """The start-up check of the file (``quick_check``) and the start-of-day backup, run on the second
     core while the window is built; the window is shown only after it. No ``foreign_key_check``: the
     window has no use for its list, and on 20,000 students it costs a third of the check (and, on a
-    busy machine, the wait for this thread at the end of start-up); ``dekanat check`` reports them."""
+    busy machine, the wait for this thread at the end of start-up); ``dekanat check`` reports them.
 
-    def __init__(self, db):
+    A file that passed the check and has not changed since (``models/check_stamps``: the stamps
+    are kept in ``store``, beside the user's settings) is not checked again; ``checked`` says
+    whether this start ran ``quick_check``."""
+
+    def __init__(self, db, store: Path | None = None):
         super().__init__(name="dekanat-file-check", daemon=True)
         self.db = db
-        self.damaged = None
+        self.store = store
+        self.damaged: DamagedDatabase | None = None
+        self.checked = False
         self.error: BaseException | None = None
 
     def run(self) -> None:
+        from desktop.models import check_stamps
         from desktop.models.backup import DamagedDatabase, backup_if_changed, remove_leftovers, startup_check
 
         try:
             if not self.db.read_only:
                 remove_leftovers(self.db.path)
-            startup_check(self.db.path, foreign_keys=False)
+            stamp = check_stamps.file_stamp(self.db.path)  # before the check: a change during it is seen
+            if not check_stamps.passed_unchanged(self.store, self.db.path, stamp):
+                self.checked = True
+                if startup_check(self.db.path, foreign_keys=False) == []:  # a read-only file is not set aside
+                    check_stamps.remember_passed(self.store, self.db.path, stamp)
             backup_if_changed(self.db)
         except DamagedDatabase as exc:
             self.damaged = exc
         except BaseException as exc:  # reported in the GUI thread
             self.error = exc
+
+
+def check_store() -> Path:
+    """Where the stamps of files that passed the start-up check are kept: beside the settings."""
+    from desktop.views import settings as ui_settings
+
+    return Path(ui_settings.qsettings().fileName()).with_name("checked-files.json")
 
 
 def show_read_only(window, db) -> None:
@@ -225,6 +253,14 @@ def show_read_only(window, db) -> None:
         db=db.display_name))
     label.setObjectName("readOnlyNotice")
     window.statusBar().addPermanentWidget(label)
+
+
+def _stop(message: str) -> None:
+    """Why the window does not open, in a message box (QMessageBox loads only then: its enums
+    cost start-up time)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    QMessageBox.critical(None, APP_NAME, message)
 
 
 def start_window(args) -> tuple[QApplication, object, InstanceLock | None] | int:
@@ -259,13 +295,13 @@ def start_window(args) -> tuple[QApplication, object, InstanceLock | None] | int
         try:
             check_database_path(db_path, creating=True)  # a new file is the set-up wizard's
         except UnusableDatabase as exc:
-            QMessageBox.critical(None, APP_NAME, str(exc))
+            _stop(str(exc))
             return 1
     if db_path is not None and not is_read_only(db_path):  # nothing can be written to a read-only file
         lock = InstanceLock(db_path)
         ok, message = lock.acquire()
         if not ok:
-            QMessageBox.critical(None, APP_NAME, message)
+            _stop(message)
             return 1
     from desktop.views.main_window import MainWindow
 
@@ -273,7 +309,7 @@ def start_window(args) -> tuple[QApplication, object, InstanceLock | None] | int
         db = Database(url)
         checker = None
         if db.path is not None and db.path.stat().st_size > 0:
-            checker = FileCheck(db)
+            checker = FileCheck(db, check_store())
             checker.start()
         try:
             if needs_upgrade(db):  # a migration writes: the file must pass its check first
@@ -294,7 +330,7 @@ def start_window(args) -> tuple[QApplication, object, InstanceLock | None] | int
         except (DatabaseTooNew, DomainError) as exc:  # too new; read-only and in need of an upgrade
             if checker:
                 checker.join()
-            QMessageBox.critical(None, APP_NAME, str(exc))
+            _stop(str(exc))
             if lock:
                 lock.release()
             return 1
@@ -319,7 +355,7 @@ def start_window(args) -> tuple[QApplication, object, InstanceLock | None] | int
         window.show()
         _offer_setup_when_empty(window, db)
         return app, window, lock
-    QMessageBox.critical(None, APP_NAME, _("The database file cannot be opened."))
+    _stop(_("The database file cannot be opened."))
     if lock:
         lock.release()
     return 1

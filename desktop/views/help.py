@@ -87,7 +87,7 @@ class DialogHelp:
     dialog's chapter (``chapter_for``).
 
     A modal dialog blocks the main window's F1, so each dialog gets its own: the first time a
-    dialog window takes the focus (``main_window.equip_dialog``, on the application's
+    dialog window takes the focus (``window_menus.equip_dialog``, on the application's
     ``focusChanged``), an F1 action is added to it. The guide opens in a window over the dialog (a
     window under a modal dialog could not be scrolled), closed with it.
     """
