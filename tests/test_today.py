@@ -4,6 +4,7 @@ area (tested on a live demo with "today" pinned), and the page opens each row in
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import asdict
 
 import pytest
 
@@ -207,7 +208,7 @@ def test_the_first_load_reads_on_a_second_thread_and_shows_its_rows_in_the_windo
     qtbot.waitUntil(lambda: page.loaded)
     assert page.loading is None and len(read_on) == 1
     with live_db.session() as s:
-        assert page.model.rows == real(s, TODAY, live_db.path)
+        assert page.model.rows == [asdict(row) for row in real(s, TODAY, live_db.path)]
     assert page.subtitle.text() == "Wednesday, March 10, 2027"
 
 
