@@ -4,6 +4,10 @@ needs) and the language; the two errors a handler raises for exit statuses 1 and
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from desktop.models.db import Database
 
 # Commands that only read the database: they run beside a window or a writing command that holds
 # its lock. Every other command (demo, restore, import, copy-to ...) takes the lock first.
@@ -25,7 +29,7 @@ class Context:
 
     def __init__(self, args: argparse.Namespace):
         self.args = args
-        self._db = None
+        self._db: Database | None = None
         self.lang: str = args.lang or _default_lang()  # the language the command line speaks
 
     @property

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from importlib import import_module
+from typing import cast
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoGroup
@@ -68,7 +69,7 @@ class SidebarDelegate(QStyledItemDelegate):
         self._sizes: dict[tuple, QSize] = {}  # (text, width) -> size: eight names, asked often
 
     def sizeHint(self, option, index):
-        view = self.parent()
+        view = cast(QListView, self.parent())  # the sidebar it draws
         # The viewport's width, not asked of ``view.viewport()``: handing Python a QWidget it has not
         # seen makes PySide resolve every lazily loaded widget class (some 40 enums, 10-15 ms of start-up).
         width = view.contentsRect().width() - 2 * view.spacing()

@@ -155,14 +155,17 @@ class StaffArea(AreaPage):
                          role="delete", icon="delete", enabled_when=lambda: self.tabs.currentIndex() < 2 and
                          self._current_list().selected_record() is not None)
         self.add_command("roles", self.roles_button.showMenu, enabled_when=on_staff, in_bar=False)
-        self.add_command("find", lambda: (self._current_list().search.setFocus(Qt.FocusReason.ShortcutFocusReason),
-                                          self._current_list().search.selectAll()), kind="other", role="find",
-                         icon="search")
+        self.add_command("find", self._find, kind="other", role="find", icon="search")
         for records_list in (self.staff, self.programmes):
             records_list.add_button.setDefaultAction(self.commands["new"])
             records_list.delete_button.setDefaultAction(self.commands["delete"])
             records_list.add_button.hide()  # the command bar has them
             records_list.delete_button.hide()
+
+    def _find(self) -> None:
+        search = self._current_list().search
+        search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        search.selectAll()
 
     def _current_list(self) -> RecordList:
         return (self.staff, self.programmes, self.groups)[self.tabs.currentIndex()]
@@ -287,7 +290,8 @@ class StaffArea(AreaPage):
         self.tabs.addTab(self.groups, "")
 
     def _programme_choices(self) -> list[tuple[str, object]]:
-        return [(_("(no programme)"), None)] + [(f"{p['code']} {p['name']}", p["id"])
+        none: list[tuple[str, object]] = [(_("(no programme)"), None)]
+        return none + [(f"{p['code']} {p['name']}", p["id"])
                                                  for p in self.programmes.model.rows]
 
     def _edit_group(self, row, key, value) -> None:

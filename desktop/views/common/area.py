@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
@@ -11,6 +12,9 @@ from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QMenu, QSplitter, QV
 from desktop import i18n
 from desktop.models.db import Database
 from desktop.models.operations import Change
+
+if TYPE_CHECKING:
+    from desktop.views.common.page import CommandBar
 
 
 class AppContext(QObject):
@@ -106,7 +110,7 @@ class AreaPage(QWidget):
         self.search_box: QLineEdit | None = None
         self.details_splitter: QSplitter | None = None
         self.details_widget: QWidget | None = None
-        self.bar = None  # the CommandBar, once built
+        self.bar: CommandBar | None = None  # once built
         ctx.changed.connect(self.on_changed)
 
     def on_changed(self, changes: Change) -> None:

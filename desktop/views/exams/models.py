@@ -317,7 +317,9 @@ class ExamListProxy(QSortFilterProxyModel):
                 for key in (("discipline", exam.discipline_id), ("room", exam.room_id),
                             ("room", exam.consult_room_id))):
             return False
-        return self.flt.exam_ok(exam) and any(self.flt.group_ok(model.schedule, g) for g in exam.group_ids)
+        schedule = model.schedule
+        assert schedule is not None  # rows come only with a schedule
+        return self.flt.exam_ok(exam) and any(self.flt.group_ok(schedule, g) for g in exam.group_ids)
 
 
 CONFLICT_COLUMNS = (N_("Severity"), N_("Date"), N_("Conflict"))
