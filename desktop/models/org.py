@@ -169,6 +169,11 @@ def the_faculty(session: Session) -> Faculty | None:
     return session.scalar(select(Faculty).order_by(Faculty.id).limit(1))
 
 
+def has_faculty(session: Session) -> bool:
+    """Whether the faculty has been set up (a new, empty database has none)."""
+    return session.scalar(select(Faculty.id).limit(1)) is not None
+
+
 def faculty_name(session: Session) -> str:
     """The faculty's name, read through the table alone (Core): the window's title asks it right
     after the first paint, before any mapper needs configuring."""

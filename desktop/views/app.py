@@ -363,10 +363,10 @@ def start_window(args) -> tuple[QApplication, object, InstanceLock | None] | int
 
 def _offer_setup_when_empty(window, db) -> None:
     """A database without a faculty opens the set-up assistant once the window is painted."""
-    from sqlalchemy import text
+    from desktop.models.org import has_faculty
 
     with db.session() as s:
-        empty = s.execute(text("SELECT 1 FROM faculty LIMIT 1")).first() is None
+        empty = not has_faculty(s)
     if empty:
         from PySide6.QtCore import QTimer
 
