@@ -70,7 +70,8 @@ def test_test_modules_share_fixtures_through_conftest_and_write_no_fixed_paths()
 def test_views_leave_queries_to_the_model_layer():
     """A view asks model functions for what it shows; it writes no SELECT of its own (reading one
     record by its id, ``session.get``, is the one ORM call a view may make)."""
-    query = re.compile(r"\b(s|session)\.(execute|scalars|scalar|query)\(|(?<![.\w])(?<!def )select\(|text\(\s*[\"']SELECT", re.I)
+    query = re.compile(r"\b(s|session)\.(execute|scalars|scalar|query)\(|(?<![.\w])(?<!def )select\("
+                       r"|text\(\s*[\"']SELECT", re.I)
     offenders = [
         f"{p.relative_to(ROOT)}:{n}"
         for p in sorted((ROOT / "desktop" / "views").rglob("*.py"))
