@@ -70,3 +70,22 @@ def test_a_work_plan_import_is_logged_with_its_sections_and_items(db_path, tmp_p
     assert len(lines) == 1
     # the template (reports/templates.py PLAN_EXAMPLES) holds three sections of one item each
     assert re.fullmatch(r"work plan imported year=2026-2027 sections=3 items=3 ms=\d+", lines[0])
+
+
+def test_a_backup_and_a_restore_are_logged_by_file_name(db_path, tmp_path, caplog, monkeypatch):
+    monkeypatch.setenv("DEKANAT_DATA_DIR", str(tmp_path / "data"))
+    caplog.set_level(logging.INFO, logger="dekanat.events")
+    assert main(["--database", str(db_path), "import", "students", str(students_file(tmp_path))]) == 0
+    copy = tmp_path / "копия.sqlite3"
+    assert main(["--database", str(db_path), "backup", "-o", str(copy)]) == 0
+    assert main(["--database", str(db_path), "restore", str(copy)]) == 0
+    taken = [e for e in events(caplog) if e.startswith("backup taken")]
+    restored = [e for e in events(caplog) if e.startswith("database restored")]
+    # the import backed up first (reason=import), then the office's own copy, then the restore backed up
+    # the file it replaces (reason=restore) before it said what it put in
+    assert [e.rsplit(" reason=", 1)[1] for e in taken] == ["import", "manual", "restore"]
+    assert re.fullmatch(r"backup taken file=копия\.sqlite3 bytes=\d+ reason=manual", taken[1])
+    assert len(restored) == 1
+    assert re.fullmatch(r"database restored source=копия\.sqlite3 backup=\S+\.sqlite3 bytes=\d+ ms=\d+", restored[0])
+    for name in NAMES:
+        assert name not in caplog.text

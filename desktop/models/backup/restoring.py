@@ -6,8 +6,10 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
+import time
 from pathlib import Path
 
+from desktop.logs import event
 from desktop.models.backup.copies import (
     BackupError,
     _require_file,
@@ -131,6 +133,7 @@ def restore(db: Database, source: Path) -> Path | None:
     """
     from desktop.models.migrate import upgrade
 
+    started = time.perf_counter()
     path = _require_file(db)
     source = Path(source)
     check_restore_candidate(source, path)
@@ -163,9 +166,12 @@ def restore(db: Database, source: Path) -> Path | None:
     finally:
         for leftover in (staged, Path(f"{staged}-wal"), Path(f"{staged}-shm"), Path(f"{staged}-journal")):
             leftover.unlink(missing_ok=True)
+    event("database restored", source=source.name, backup=safety.name if safety else "none",
+          bytes=path.stat().st_size, ms=round((time.perf_counter() - started) * 1000))
     return safety
 
 
 def restore_file(backup: Path, db_path: Path) -> None:
     """Put a backup in place of a missing (set-aside) database file."""
     copy_database(Path(backup), Path(db_path))
+    event("database put back from a backup", source=Path(backup).name, bytes=Path(db_path).stat().st_size)
