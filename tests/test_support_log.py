@@ -89,3 +89,16 @@ def test_a_backup_and_a_restore_are_logged_by_file_name(db_path, tmp_path, caplo
     assert re.fullmatch(r"database restored source=копия\.sqlite3 backup=\S+\.sqlite3 bytes=\d+ ms=\d+", restored[0])
     for name in NAMES:
         assert name not in caplog.text
+
+
+def test_an_export_is_logged_with_its_size_and_time(db_path, tmp_path, caplog):
+    caplog.set_level(logging.INFO, logger="dekanat.events")
+    assert main(["--database", str(db_path), "import", "students", str(students_file(tmp_path))]) == 0
+    out = tmp_path / "студенттер.xlsx"
+    assert main(["--database", str(db_path), "export", "students", "--format", "xlsx", "-o", str(out)]) == 0
+    written = [e for e in events(caplog) if e.startswith("export written")]
+    assert len(written) == 1
+    assert re.fullmatch(r"export written file=студенттер\.xlsx bytes=(\d+) ms=\d+", written[0])
+    assert int(written[0].split("bytes=")[1].split()[0]) == out.stat().st_size
+    for name in NAMES:
+        assert name not in caplog.text

@@ -16,6 +16,7 @@ import logging
 import os
 import shutil
 import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -66,6 +67,7 @@ def check_target(target: Path) -> None:
 def atomic_file(target: str | os.PathLike) -> Iterator[Path]:
     """``with atomic_file(path) as temporary: write(temporary)``: the file appears at ``path``
     only when the block ends without an error, whole and flushed to disk."""
+    started = time.perf_counter()
     target = Path(os.path.abspath(target))
     check_target(target)
     remove_leftovers(target.parent)
@@ -84,7 +86,8 @@ def atomic_file(target: str | os.PathLike) -> Iterator[Path]:
             _sync_folder(target.parent)
             from desktop.logs import event
 
-            event("export written", file=target.name, bytes=target.stat().st_size)
+            event("export written", file=target.name, bytes=target.stat().st_size,
+                  ms=round((time.perf_counter() - started) * 1000))
         except ExportFailed:
             raise
         except Exception as exc:
