@@ -141,6 +141,13 @@ def make_backup(db: Database, target: Path | None = None, *, reason: str = "") -
     return Path(target)
 
 
+def _stamp_time(stamp: str) -> dt.datetime:
+    """The time in a backup's name ("20261130-081502", the _NAME pattern's digits). Read by hand:
+    ``strptime`` would import its locale machinery at every start (a few ms)."""
+    d, t = stamp[:8], stamp[9:15]
+    return dt.datetime(int(d[:4]), int(d[4:6]), int(d[6:8]), int(t[:2]), int(t[2:4]), int(t[4:6]))
+
+
 def list_backups(db_path: Path) -> list[tuple[dt.datetime, Path]]:
     """Backups of this file, newest first."""
     folder = backup_dir(db_path)
@@ -149,8 +156,7 @@ def list_backups(db_path: Path) -> list[tuple[dt.datetime, Path]]:
         for f in folder.iterdir():
             m = _NAME.match(f.name)
             if m:
-                when = dt.datetime.strptime(m.group("stamp")[:15], "%Y%m%d-%H%M%S")
-                found.append((when, f))
+                found.append((_stamp_time(m.group("stamp")), f))
     return sorted(found, key=lambda x: (x[0], x[1].name), reverse=True)
 
 
@@ -173,7 +179,7 @@ def rotate(folder: Path) -> list[Path]:
     for f in folder.iterdir():
         m = _NAME.match(f.name)
         if m:
-            entries.append((dt.datetime.strptime(m.group("stamp")[:15], "%Y%m%d-%H%M%S"), f))
+            entries.append((_stamp_time(m.group("stamp")), f))
     # Distinct stamps per file: same-second backups are told apart by name order.
     entries.sort(key=lambda x: (x[0], x[1].name))
     stamps = [when + dt.timedelta(microseconds=i) for i, (when, _f) in enumerate(entries)]
