@@ -22,7 +22,7 @@ import io
 import os
 from collections.abc import Callable
 from functools import cache, cached_property
-from typing import Literal
+from typing import Any, Literal
 
 from desktop import paths
 
@@ -82,7 +82,7 @@ class LabelledEnum(enum.StrEnum):
         return tr(self.msgid)
 
     @classmethod
-    def labels(cls) -> dict:
+    def labels(cls) -> dict[Any, str]:  # keys: the members, also found by their stored str values
         """{member: English label} in the order of the class (a StrEnum member also finds its value)."""
         return {member: member.msgid for member in cls}
 

@@ -23,6 +23,7 @@ import json
 import os
 import time
 from pathlib import Path
+from typing import Any
 
 KEPT = 20  # files remembered per user (the most recently checked)
 RECHECK_AFTER = 7 * 24 * 3600  # seconds: an unchanged file is checked again a week after its last check
@@ -60,7 +61,7 @@ def _key(db_path: Path) -> str:
     return str(Path(db_path).resolve())
 
 
-def _read(store: Path) -> dict:
+def _read(store: Path) -> dict[str, Any]:
     try:
         data = json.loads(Path(store).read_text(encoding="utf-8"))
     except (OSError, ValueError):

@@ -215,7 +215,7 @@ class WorkPlanArea(PlanListing, ItemActions, PlanActions, AreaPage):
         self.p_save_text.setText(_("Save text"))
         self.f_overdue.setText(_("Overdue only"))
         self.p_status.clear()
-        for status, label in wp.ItemStatus.labels().items():
-            self.p_status.addItem(_(label), status.value)
+        for status in wp.ItemStatus:
+            self.p_status.addItem(status.label(), status.value)
         self._fill_filters()
         self.model.retranslate()
