@@ -162,7 +162,7 @@ def test_no_copies_of_the_date_jobs_outside_the_dates_module():
 
     root = Path(__file__).resolve().parent.parent / "desktop"
     patterns = {
-        "dd.mm.yyyy by hand": re.compile(r"""(strftime|strptime)\([^)]*["']%d\.%m\.%Y"""),
+        "dd.mm.yyyy by hand": re.compile(r"""(strftime|strptime)\([^)]*["']%d\.%m\.%Y|:%d\.%m\.%Y\}"""),
         "month end by hand": re.compile(r"monthrange\("),
         "academic year bounds by hand": re.compile(r"date\([^()]*, 8, 31\)"),
         "raw QDateEdit": re.compile(r"QDateEdit\("),

@@ -13,6 +13,7 @@ from typing import TypedDict
 from sqlalchemy import delete, insert, or_, select, update
 from sqlalchemy.orm import Session
 
+from desktop import dates
 from desktop.i18n import _, ngettext
 from desktop.models.base import DomainError
 from desktop.models.contingent import Group
@@ -81,7 +82,7 @@ def _exam_names(session: Session, condition) -> list[str]:
     """"Discipline (dd.mm.yyyy)" of the exams matching ``condition``, by date."""
     rows = session.execute(select(Discipline.name, Exam.day).join(Discipline, Discipline.id == Exam.discipline_id)
                            .where(condition).order_by(Exam.day, Exam.id)).all()
-    return [f"{d} ({day:%d.%m.%Y})" for d, day in rows]
+    return [f"{d} ({dates.table(day)})" for d, day in rows]
 
 
 def _refusal(text: str, names: list[str], **values) -> DomainError:

@@ -8,6 +8,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
+from desktop import dates
 from desktop.i18n import Translator
 from desktop.models.exam_schedule import ExamRow, Schedule, fmt_time
 from desktop.models.exams import ExamForm, SessionKind
@@ -53,7 +54,7 @@ def form_label(form: str, tr: Translator) -> str:
 
 
 def day_label(day: dt.date, tr: Translator) -> str:
-    return f"{day:%d.%m.%Y}\n{tr.weekday(day.weekday())}"
+    return f"{dates.table(day)}\n{tr.weekday(day.weekday())}"
 
 
 def room_name(schedule: Schedule, room_id: int | None) -> str:
@@ -69,7 +70,7 @@ def consultation_text(schedule: Schedule, e: ExamRow) -> str:
     if e.consult_day is None:
         return ""
     room = room_name(schedule, e.consult_room_id) if e.consult_room_id else ""
-    return " ".join(p for p in (f"{e.consult_day:%d.%m.%Y}", fmt_time(e.consult_minute), room) if p)
+    return " ".join(p for p in (f"{dates.table(e.consult_day)}", fmt_time(e.consult_minute), room) if p)
 
 
 def list_rows(schedule: Schedule, group_ids: list[int], tr: Translator) -> list[tuple]:

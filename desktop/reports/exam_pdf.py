@@ -4,6 +4,7 @@ the timetable of each examiner or room. Cells are plain wrapped text (never pars
 
 from __future__ import annotations
 
+from desktop import dates
 from desktop.i18n import translator
 from desktop.models.exam_schedule import Schedule
 from desktop.models.progress import Progress
@@ -70,7 +71,7 @@ def _list_table(schedule: Schedule, sheet: L.Sheet, tr):
     widths = [22 * mm, 19 * mm, 32 * mm, 57 * mm, 25 * mm, 36 * mm, 22 * mm, 50 * mm]  # "Убактысы" fits
     heads = (tr("Date"), tr("Time"), tr("Group"), tr("Discipline"), tr("Form"), tr("Examiner"), tr("Room"),
              tr("Consultation"))
-    values = [(f"{r[0]:%d.%m.%Y}\n{tr.weekday(r[0].weekday(), 'abbreviated')}", *r[1:])
+    values = [(f"{dates.table(r[0])}\n{tr.weekday(r[0].weekday(), 'abbreviated')}", *r[1:])
               for r in L.list_rows(schedule, sheet.group_ids, tr)]
     widths = widths_for_words(widths, [[h, *(v[c] for v in values)] for c, h in enumerate(heads)], SANS + "-Bold", 9)
     rows = [[wrap(h, SANS + "-Bold", 9, w - 6, tr.lang) for h, w in zip(heads, widths, strict=True)]]
@@ -121,7 +122,7 @@ def _timetable_table(name: str, rows, by: str, tr):
     widths = [26 * mm, 26 * mm, 80 * mm, 60 * mm, 40 * mm, 30 * mm]
     headers = (tr("Date"), tr("Time"), tr("Discipline"), tr("Groups"),
                tr("Room") if by == "examiner" else tr("Examiner"), tr("Form"))
-    values = [(f"{r[0]:%d.%m.%Y}", *r[1:]) for r in rows]
+    values = [(f"{dates.table(r[0])}", *r[1:]) for r in rows]
     widths = widths_for_words(widths, [[h, *(v[c] for v in values)] for c, h in enumerate(headers)],
                               SANS + "-Bold", 9)
     data = [[wrap(h, SANS + "-Bold", 9, w - 6, tr.lang) for h, w in zip(headers, widths, strict=True)]]

@@ -70,7 +70,7 @@ class DocumentFrameDialog(QDialog):
         self.council_name = QLineEdit(frame.council_name)
         self.council_name.setPlaceholderText(_("Academic council"))
         self.council_number = QLineEdit(frame.council_number)
-        self.council_date = QLineEdit(f"{frame.council_date:%d.%m.%Y}" if frame.council_date else "")
+        self.council_date = QLineEdit(f"{dates.table(frame.council_date)}" if frame.council_date else "")
         self.council_date.setPlaceholderText("dd.mm.yyyy")
         form.addRow(self.by_council)
         form.addRow(_("Council (as printed)"), self.council_name)

@@ -19,7 +19,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from desktop import colours
+from desktop import colours, dates
 from desktop.i18n import N_, _, current
 from desktop.models.exam_conflicts import ExamConflict, conflicts_by_cell
 from desktop.models.exam_schedule import ExamRow, Schedule, fmt_time
@@ -246,8 +246,8 @@ class ExamListModel(QAbstractTableModel):
                 mine = per_exam.get(e.id, [])
                 consult = ""
                 if e.consult_day:
-                    consult = f"{e.consult_day:%d.%m.%Y} {fmt_time(e.consult_minute)}".strip()
-                texts = (f"{e.day:%d.%m.%Y}", fmt_time(e.start),
+                    consult = f"{dates.table(e.consult_day)} {fmt_time(e.consult_minute)}".strip()
+                texts = (f"{dates.table(e.day)}", fmt_time(e.start),
                          ", ".join(schedule.groups[g].name for g in e.group_ids if g in schedule.groups),
                          schedule.disciplines.get(e.discipline_id, ""), ExamForm(e.form).label(),
                          schedule.staff.get(e.examiner_id, "") if e.examiner_id is not None else "",
@@ -346,7 +346,7 @@ class ConflictListModel(QAbstractTableModel):
             return None
         c = self.conflicts[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return (Severity(c.severity).label(), f"{c.day:%d.%m.%Y}" if c.day else "", c.message)[index.column()]
+            return (Severity(c.severity).label(), f"{dates.table(c.day)}" if c.day else "", c.message)[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
             return c.message
         if role == Qt.ItemDataRole.BackgroundRole and index.column() == 0:

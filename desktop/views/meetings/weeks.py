@@ -26,7 +26,7 @@ EMPTY_TEXT = QBrush(QColor(colours.TEXT2))
 
 
 def week_text(start: dt.date, end: dt.date, year: bool = True) -> str:
-    return f"{start:%d.%m}–{end:%d.%m.%Y}" if year else f"{start:%d.%m}–{end:%d.%m}"
+    return f"{start:%d.%m}–{dates.table(end)}" if year else f"{start:%d.%m}–{end:%d.%m}"
 
 
 def week_rows(weeks: list[mt.MeetingWeek], today: dt.date,

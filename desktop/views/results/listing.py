@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-from desktop import colours
+from desktop import colours, dates
 from desktop.i18n import _, current
 from desktop.models import debts as dm
 from desktop.models import grading
@@ -157,7 +157,7 @@ class ResultsListing(_Page):  # for mypy an AreaPage: the page it is mixed into
         title = (_("Retake grade sheet No {number}") if h.retake else _("Grade sheet No {number}")).format(
             number=h.number)
         control = grading.Control(h.control).label()
-        details = f"{h.discipline}, {control}, {', '.join(h.groups)}, {h.day:%d.%m.%Y}, {h.examiner}"
+        details = f"{h.discipline}, {control}, {', '.join(h.groups)}, {dates.table(h.day)}, {h.examiner}"
         self.sheet_label.setText(f"<b>{html.escape(title)}</b> — {html.escape(details)}")
 
     def _decorate(self, row: dict[str, Any], column: int, role):
