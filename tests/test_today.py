@@ -242,12 +242,13 @@ def test_a_page_first_built_while_the_first_load_reads_waits_for_it(qtbot, live_
     qtbot.waitUntil(lambda: page.loaded)
 
 
-def test_a_change_made_while_the_first_load_reads_is_read_again(qtbot, live_db, monkeypatch):
+def hold_first_load(monkeypatch) -> tuple:
+    """Today's rows, with the first read (the page's first load, on its thread) held until the
+    returned event is set and then answering no rows; later reads are real. Returns (release, the
+    names of the threads that read)."""
     import threading
 
     from desktop.models import today as today_model
-    from desktop.models.operations import Change
-    from desktop.views.main_window import MainWindow
 
     release = threading.Event()
     calls: list[str] = []
@@ -257,10 +258,18 @@ def test_a_change_made_while_the_first_load_reads_is_read_again(qtbot, live_db, 
         calls.append(threading.current_thread().name)
         if len(calls) == 1:
             assert release.wait(10)
-            return []  # what the first load read, older than the change below
+            return []  # what the first load read, older than what the test does meanwhile
         return real(session, day, db_path)
 
     monkeypatch.setattr(today_model, "today_rows", rows)
+    return release, calls
+
+
+def test_a_change_made_while_the_first_load_reads_is_read_again(qtbot, live_db, monkeypatch):
+    from desktop.models.operations import Change
+    from desktop.views.main_window import MainWindow
+
+    release, calls = hold_first_load(monkeypatch)
     w = MainWindow(live_db)
     qtbot.addWidget(w)
     page = w.current_page()
@@ -296,23 +305,9 @@ def test_an_error_of_the_first_load_is_told_like_any_other(qtbot, live_db, monke
 
 
 def test_a_refresh_made_while_the_first_load_reads_is_not_overwritten_by_it(qtbot, live_db, monkeypatch):
-    import threading
-
-    from desktop.models import today as today_model
     from desktop.views.main_window import MainWindow
 
-    release = threading.Event()
-    calls: list[str] = []
-    real = today_model.today_rows
-
-    def rows(session, day, db_path=None):
-        calls.append(threading.current_thread().name)
-        if len(calls) == 1:
-            assert release.wait(10)
-            return []  # the first load's rows, read before the refresh below
-        return real(session, day, db_path)
-
-    monkeypatch.setattr(today_model, "today_rows", rows)
+    release, calls = hold_first_load(monkeypatch)
     w = MainWindow(live_db)
     qtbot.addWidget(w)
     page = w.current_page()
