@@ -929,6 +929,23 @@ def _told(monkeypatch) -> list:
     return asked
 
 
+def _redo_deletes_only_what_undo_put_back(page, db, entity, record_id, field, other_office, text, monkeypatch):
+    """After a delete and its undo: the redo deletes the record again; or, with another office's
+    change to ``field`` meanwhile, it is refused (told, the entry leaves the stack) and the change kept."""
+    if not other_office:
+        page.undo_stack.redo()
+        with db.session() as s:
+            assert s.get(entity, record_id) is None
+        return
+    with db.session() as other:
+        setattr(other.get(entity, record_id), field, text)
+    told = _told(monkeypatch)
+    page.undo_stack.redo()  # refused: told (reload?), and the entry leaves the stack
+    assert told == [True] and page.undo_stack.count() == 0
+    with db.session() as s:
+        assert getattr(s.get(entity, record_id), field) == text
+
+
 @pytest.mark.parametrize("when", ["delete", "redo of a delete"])
 def test_a_work_plan_item_delete_never_deletes_another_offices_change_unseen(when, qtbot, demo_db, monkeypatch):
     from desktop.models import workplan as wp
@@ -975,18 +992,8 @@ def test_the_redo_of_a_request_delete_deletes_only_what_its_undo_put_back(other_
     page.undo_stack.undo()  # back as it was
     with demo_db.session() as s:
         assert s.get(ServiceRequest, rid) is not None
-    if not other_office:
-        page.undo_stack.redo()
-        with demo_db.session() as s:
-            assert s.get(ServiceRequest, rid) is None
-        return
-    with demo_db.session() as other:
-        other.get(ServiceRequest, rid).note = "Справка даяр, студент алып кетет"
-    told = _told(monkeypatch)
-    page.undo_stack.redo()  # refused: told (reload?), and the entry leaves the stack
-    assert told == [True] and page.undo_stack.count() == 0
-    with demo_db.session() as s:
-        assert s.get(ServiceRequest, rid).note == "Справка даяр, студент алып кетет"
+    _redo_deletes_only_what_undo_put_back(page, demo_db, ServiceRequest, rid, "note", other_office,
+                                          "Справка даяр, студент алып кетет", monkeypatch)
 
 
 @pytest.mark.parametrize("other_office", [False, True], ids=["alone", "another-office-meanwhile"])
@@ -1004,18 +1011,8 @@ def test_the_redo_of_a_calendar_event_delete_deletes_only_what_its_undo_put_back
     assert page.selected_event_id() == event.id
     page.delete_event()
     page.undo_stack.undo()
-    if not other_office:
-        page.undo_stack.redo()
-        with demo_db.session() as s:
-            assert s.get(ac.CalendarEvent, event.id) is None
-        return
-    with demo_db.session() as other:
-        other.get(ac.CalendarEvent, event.id).note = "Ректордун буйругу менен жылдырылды"
-    told = _told(monkeypatch)
-    page.undo_stack.redo()  # refused: told (reload?), and the entry leaves the stack
-    assert told == [True] and page.undo_stack.count() == 0
-    with demo_db.session() as s:
-        assert s.get(ac.CalendarEvent, event.id).note == "Ректордун буйругу менен жылдырылды"
+    _redo_deletes_only_what_undo_put_back(page, demo_db, ac.CalendarEvent, event.id, "note", other_office,
+                                          "Ректордун буйругу менен жылдырылды", monkeypatch)
 
 
 @pytest.mark.parametrize("what", ["agenda item", "decision"])
@@ -1038,18 +1035,8 @@ def test_the_redo_of_a_meeting_delete_deletes_only_what_its_undo_put_back(what, 
     page.undo_stack.undo()
     with demo_db.session() as s:
         assert s.get(entity, record_id) is not None
-    if not other_office:
-        page.undo_stack.redo()
-        with demo_db.session() as s:
-            assert s.get(entity, record_id) is None
-        return
-    with demo_db.session() as other:
-        setattr(other.get(entity, record_id), field, "Кийинки кеңешмеге чейин аткарылсын")
-    told = _told(monkeypatch)
-    page.undo_stack.redo()  # refused: told (reload?), and the entry leaves the stack
-    assert told == [True] and page.undo_stack.count() == 0
-    with demo_db.session() as s:
-        assert getattr(s.get(entity, record_id), field) == "Кийинки кеңешмеге чейин аткарылсын"
+    _redo_deletes_only_what_undo_put_back(page, demo_db, entity, record_id, field, other_office,
+                                          "Кийинки кеңешмеге чейин аткарылсын", monkeypatch)
 
 
 def test_the_rooms_editor_undoes_and_redoes_without_another_office(qtbot, demo_db):

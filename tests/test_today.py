@@ -145,14 +145,10 @@ def test_a_curator_row_opens_that_month_with_its_groups_selected(qtbot, live_db,
     opens the curators area on that month's column with exactly those groups' cells selected,
     each of them "not handed in" there too (the matrix's "as of" is the same today)."""
     from desktop.views.curators.matrix import FIXED, STATE_ROLE
-    from desktop.views.main_window import MainWindow
 
     monkeypatch.setenv("DEKANAT_TODAY", TODAY.isoformat())
 
-    w = MainWindow(live_db)
-    qtbot.addWidget(w)
-    page = w.current_page()
-    page.today = TODAY
+    w, page = today_window(qtbot, live_db)
     page.refresh()
     proxy_rows = [page.proxy.index(i, 0) for i in range(page.proxy.rowCount())]
     overdue = [i for i in proxy_rows if page.model.rows[page.proxy.mapToSource(i).row()]["section"] == "curators"
@@ -180,7 +176,6 @@ def test_the_first_load_reads_on_a_second_thread_and_shows_its_rows_in_the_windo
     import threading
 
     from desktop.models import today as today_model
-    from desktop.views.main_window import MainWindow
 
     release = threading.Event()
     read_on: list[threading.Thread] = []
@@ -192,10 +187,7 @@ def test_the_first_load_reads_on_a_second_thread_and_shows_its_rows_in_the_windo
         return real(session, day, db_path)
 
     monkeypatch.setattr(today_model, "today_rows", slow_rows)
-    w = MainWindow(live_db)
-    qtbot.addWidget(w)
-    page = w.current_page()
-    page.today = TODAY
+    w, page = today_window(qtbot, live_db)
     w.page("staff")  # built before: a new page waits for the first load (it imports the areas' models)
     w.show()
     qtbot.waitUntil(lambda: bool(read_on))
@@ -218,7 +210,6 @@ def test_a_page_first_built_while_the_first_load_reads_waits_for_it(qtbot, live_
     import threading
 
     from desktop.models import today as today_model
-    from desktop.views.main_window import MainWindow
 
     started, release = threading.Event(), threading.Event()
     real = today_model.today_rows
@@ -229,10 +220,7 @@ def test_a_page_first_built_while_the_first_load_reads_waits_for_it(qtbot, live_
         return real(session, day, db_path)
 
     monkeypatch.setattr(today_model, "today_rows", held)
-    w = MainWindow(live_db)
-    qtbot.addWidget(w)
-    page = w.current_page()
-    page.today = TODAY
+    w, page = today_window(qtbot, live_db)
     w.show()
     qtbot.waitUntil(started.is_set)
     threading.Timer(0.3, release.set).start()
@@ -240,6 +228,17 @@ def test_a_page_first_built_while_the_first_load_reads_waits_for_it(qtbot, live_
     assert release.is_set()  # it was built only once the first load had finished
     assert type(w.current_page()).__name__ == "WorkPlanArea"
     qtbot.waitUntil(lambda: page.loaded)
+
+
+def today_window(qtbot, db):
+    """The main window on its Today page, "today" pinned to TODAY; not yet shown."""
+    from desktop.views.main_window import MainWindow
+
+    w = MainWindow(db)
+    qtbot.addWidget(w)
+    page = w.current_page()
+    page.today = TODAY
+    return w, page
 
 
 def hold_first_load(monkeypatch) -> tuple:
@@ -267,13 +266,9 @@ def hold_first_load(monkeypatch) -> tuple:
 
 def test_a_change_made_while_the_first_load_reads_is_read_again(qtbot, live_db, monkeypatch):
     from desktop.models.operations import Change
-    from desktop.views.main_window import MainWindow
 
     release, calls = hold_first_load(monkeypatch)
-    w = MainWindow(live_db)
-    qtbot.addWidget(w)
-    page = w.current_page()
-    page.today = TODAY
+    w, page = today_window(qtbot, live_db)
     w.show()
     qtbot.waitUntil(lambda: bool(calls))
     w.ctx.notify(Change.WORKPLAN)  # made in another area while the first load reads
@@ -305,13 +300,9 @@ def test_an_error_of_the_first_load_is_told_like_any_other(qtbot, live_db, monke
 
 
 def test_a_refresh_made_while_the_first_load_reads_is_not_overwritten_by_it(qtbot, live_db, monkeypatch):
-    from desktop.views.main_window import MainWindow
 
     release, calls = hold_first_load(monkeypatch)
-    w = MainWindow(live_db)
-    qtbot.addWidget(w)
-    page = w.current_page()
-    page.today = TODAY
+    w, page = today_window(qtbot, live_db)
     w.show()
     qtbot.waitUntil(lambda: bool(calls))
     page.refresh()  # Refresh pressed while the first load reads
