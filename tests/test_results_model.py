@@ -241,3 +241,4 @@ def test_entered_counts_per_sheet(session, faculty):
     on_algebra = len(results.load_sheet(session, algebra).rows)
     on_physics = len(results.load_sheet(session, physics).rows)
     assert results.entered_counts(session) == {algebra: (2, on_algebra), physics: (0, on_physics)}
+    assert results.entered_counts(session, [physics]) == {physics: (0, on_physics)}

@@ -183,11 +183,13 @@ def sheet_heads(session: Session, session_id: int | None = None, year: str | Non
     return [SheetHead(*r[:10], r[10] or "", r[11], r[12], r[13] or "", groups.get(r[6], [])) for r in rows]
 
 
-def entered_counts(session: Session) -> dict[int, tuple[int, int]]:
-    """Sheet id -> (results entered, students on the sheet)."""
+def entered_counts(session: Session, sheet_ids: Sequence[int] | None = None) -> dict[int, tuple[int, int]]:
+    """Sheet id -> (results entered, students on the sheet), of these sheets (all with None)."""
     entered = func.sum(case((or_(ExamResult.grade != "", ExamResult.mark != ""), 1), else_=0))
-    return {sid: (int(done or 0), total) for sid, done, total in session.execute(
-        select(ExamResult.sheet_id, entered, func.count()).group_by(ExamResult.sheet_id))}
+    q = select(ExamResult.sheet_id, entered, func.count()).group_by(ExamResult.sheet_id)
+    if sheet_ids is not None:
+        q = q.where(ExamResult.sheet_id.in_(list(sheet_ids)))
+    return {sid: (int(done or 0), total) for sid, done, total in session.execute(q)}
 
 
 def outcome_of(row) -> grading.Outcome:

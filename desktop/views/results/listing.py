@@ -102,7 +102,8 @@ class ResultsListing(_Page):  # for mypy an AreaPage: the page it is mixed into
         if self.session_id is not None:
             with self.ctx.db.session() as s:
                 heads = rm.sheet_heads(s, session_id=self.session_id)
-                entered = {sid: f"{done}/{total}" for sid, (done, total) in rm.entered_counts(s).items()}
+                counts = rm.entered_counts(s, [h.id for h in heads])  # only this session's sheets
+            entered = {sid: f"{done}/{total}" for sid, (done, total) in counts.items()}
             rows = [{"id": h.id, "number": h.number, "discipline": h.discipline, "groups": ", ".join(h.groups),
                      "day": h.day, "examiner": h.examiner, "state": entered.get(h.id, "0/0")} for h in heads]
         self.sheet_model.set_rows(rows)
